@@ -1,0 +1,80 @@
+"""The `eventmap` command: a small click group whose commands live in `events/commands/`.
+
+Errors never show a traceback unless `--debug` is given: a UserError (bad input) prints its
+message; anything else prints its type and message with a hint to re-run with --debug.
+"""
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+import click
+
+from events.errors import UserError
+
+# name -> "module:attribute"; loaded lazily so `eventmap --help` stays fast.
+COMMANDS: dict[str, str] = {
+    "parse": "events.commands.parse:parse",
+    "serve": "events.commands.serve:serve",
+    "export": "events.commands.export:export",
+}
+
+
+class LazyGroup(click.Group):
+    """Loads command modules on demand and turns exceptions into one-line errors."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        target = COMMANDS.get(name)
+        if target is None:
+            return None
+        module, attr = target.split(":")
+        try:
+            return getattr(importlib.import_module(module), attr)
+        except (ImportError, AttributeError):
+            if "--debug" in sys.argv:
+                raise
+            return None
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.Abort, click.ClickException):
+            raise
+        except UserError as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"eventmap: error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("eventmap: interrupted", err=True)
+            ctx.exit(130)
+        except Exception as exc:  # noqa: BLE001 - the one place that turns crashes into a line
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            msg = str(exc).splitlines()[0] if str(exc) else ""
+            click.echo(f"eventmap: error: {type(exc).__name__}: {msg} (run with --debug for details)", err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show full tracebacks instead of one-line errors.")
+@click.version_option(package_name="eventmap")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """eventmap: dated events from news articles, on a linked timeline and map.
+
+    \b
+    eventmap parse ARTICLE...    events as JSON, GeoJSON or CSV
+    eventmap serve [PATH...]     the dashboard (bundled seeds when no PATH)
+    eventmap export PATH...      offline HTML, PNG/SVG/PDF, GeoJSON, CSV, TimelineJS
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

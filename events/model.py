@@ -1,0 +1,235 @@
+"""The one event model of eventmap, shared by the parser, the geocoder, the app and the exports.
+
+An :class:`Event` is a sentence of a document that reports something dated (or, when no
+date could be found, something that still deserves a row in the table). Its JSON form is
+the project's single interchange format; :func:`Event.to_dict` and :func:`Event.from_dict`
+are the only places that know its field names.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Iterable, Literal
+
+FORMAT_VERSION = 1
+
+Precision = Literal["day", "week", "month", "year"]
+DateSource = Literal["explicit", "relative", "anchored", "document"]
+PlaceKind = Literal["city", "region", "country", "sea", "landmark", "area"]
+
+PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year")
+DATE_SOURCES: tuple[str, ...] = ("explicit", "relative", "anchored", "document")
+PLACE_KINDS: tuple[str, ...] = ("city", "region", "country", "sea", "landmark", "area")
+CATEGORIES: tuple[str, ...] = (
+    "attack", "fighting", "diplomacy", "policy", "protest", "disaster", "other",
+)
+
+
+class EventFormatError(ValueError):
+    """An event (or a file of events) does not follow the event format."""
+
+
+@dataclass(slots=True)
+class Place:
+    """A place named in an event's sentence, with where the geocoder put it (or None)."""
+
+    text: str
+    name: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country_code: str | None = None
+    kind: str | None = None
+    source_id: str | None = None
+    start: int | None = None  # offset of `text` in the document, when known
+    end: int | None = None
+
+    @property
+    def located(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text, "name": self.name, "lat": self.lat, "lon": self.lon,
+            "country_code": self.country_code, "kind": self.kind,
+            "source_id": self.source_id, "start": self.start, "end": self.end,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Place":
+        if not isinstance(d, dict) or not isinstance(d.get("text"), str):
+            raise EventFormatError("a place needs a 'text' string")
+        lat, lon = _coord(d.get("lat"), "lat", 90), _coord(d.get("lon"), "lon", 180)
+        return cls(
+            text=d["text"], name=d.get("name"), lat=lat, lon=lon,
+            country_code=d.get("country_code"), kind=d.get("kind"),
+            source_id=None if d.get("source_id") is None else str(d["source_id"]),
+            start=d.get("start"), end=d.get("end"),
+        )
+
+
+@dataclass(slots=True)
+class Source:
+    """Where an event's sentence stands: `document_text[start:end] == event.text`."""
+
+    document: str
+    start: int
+    end: int
+    date_text: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"document": self.document, "start": self.start, "end": self.end}
+        if self.date_text is not None:
+            d["date_text"] = self.date_text
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Source":
+        if not isinstance(d, dict):
+            raise EventFormatError("'source' must be an object")
+        try:
+            return cls(str(d.get("document") or ""), int(d.get("start") or 0),
+                       int(d.get("end") or 0), d.get("date_text"))
+        except (TypeError, ValueError) as exc:
+            raise EventFormatError(f"bad source offsets: {exc}") from None
+
+
+@dataclass(slots=True)
+class Event:
+    """One dated (or undatable) event; see README "Event format" for every field."""
+
+    text: str
+    source: Source
+    date: str | None = None          # ISO day: first day of the interval
+    date_end: str | None = None      # ISO day: last day of the interval (inclusive)
+    date_precision: str | None = None
+    date_text: str | None = None
+    date_source: str | None = None
+    category: str = "other"
+    lang: str | None = None
+    places: list[Place] = field(default_factory=list)
+    lat: float | None = None
+    lon: float | None = None
+    id: str = ""
+    sources: list[Source] = field(default_factory=list)  # extra reports of the same event
+    extra: dict[str, Any] = field(default_factory=dict)  # fields from imported data we keep
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = make_event_id(self.source.document, self.source.start, self.source.end, self.text)
+        if self.lat is None and self.lon is None:
+            main = self.main_place
+            if main is not None:
+                self.lat, self.lon = main.lat, main.lon
+
+    @property
+    def main_place(self) -> Place | None:
+        """The first located place: the event's point on the map."""
+        return next((p for p in self.places if p.located), None)
+
+    @property
+    def located(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+    @property
+    def start_date(self) -> date | None:
+        return date.fromisoformat(self.date) if self.date else None
+
+    @property
+    def end_date(self) -> date | None:
+        if self.date_end:
+            return date.fromisoformat(self.date_end)
+        return self.start_date
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "id": self.id, "text": self.text, "source": self.source.to_dict(),
+            "date": self.date, "date_end": self.date_end,
+            "date_precision": self.date_precision, "date_text": self.date_text,
+            "date_source": self.date_source, "category": self.category, "lang": self.lang,
+            "places": [p.to_dict() for p in self.places], "lat": self.lat, "lon": self.lon,
+        }
+        if self.sources:
+            d["sources"] = [s.to_dict() for s in self.sources]
+        if self.extra:
+            d["extra"] = dict(self.extra)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Event":
+        """Validate and build an event; raises EventFormatError with a reason, never KeyError."""
+        if not isinstance(d, dict):
+            raise EventFormatError("an event must be an object")
+        text = d.get("text")
+        if not isinstance(text, str):
+            raise EventFormatError("an event needs a 'text' string")
+        src = Source.from_dict(d["source"]) if d.get("source") is not None else Source("", 0, len(text))
+        start, end = _iso_day(d.get("date"), "date"), _iso_day(d.get("date_end"), "date_end")
+        if start and end and end < start:
+            raise EventFormatError(f"date_end {end} is before date {start}")
+        prec = d.get("date_precision")
+        if prec is not None and prec not in PRECISIONS:
+            raise EventFormatError(f"unknown date_precision {prec!r} (one of {', '.join(PRECISIONS)})")
+        places = d.get("places") or []
+        if not isinstance(places, list):
+            raise EventFormatError("'places' must be a list")
+        return cls(
+            text=text, source=src, date=start, date_end=end or start if start else end,
+            date_precision=prec if start else prec, date_text=d.get("date_text"),
+            date_source=d.get("date_source"), category=d.get("category") or "other",
+            lang=d.get("lang"), places=[Place.from_dict(p) for p in places],
+            lat=_coord(d.get("lat"), "lat", 90), lon=_coord(d.get("lon"), "lon", 180),
+            id=str(d.get("id") or ""),
+            sources=[Source.from_dict(s) for s in d.get("sources") or []],
+            extra=dict(d.get("extra") or {}),
+        )
+
+
+def make_event_id(document: str, start: int, end: int, text: str) -> str:
+    """Stable across runs: the same sentence of the same document gets the same id."""
+    h = hashlib.sha1(f"{document}\x00{start}\x00{end}\x00{text}".encode("utf-8"))
+    return h.hexdigest()[:16]
+
+
+def events_to_json_obj(events: Iterable[Event], **meta: Any) -> dict[str, Any]:
+    """The top-level JSON object: {"format": ..., "events": [...]} plus optional metadata."""
+    obj: dict[str, Any] = {"format": "eventmap", "version": FORMAT_VERSION}
+    obj.update(meta)
+    obj["events"] = [e.to_dict() for e in events]
+    return obj
+
+
+def events_from_json_obj(obj: Any) -> list[Event]:
+    """Accept {"events": [...]} or a bare list; errors name the event's position."""
+    items = obj.get("events") if isinstance(obj, dict) else obj
+    if not isinstance(items, list):
+        raise EventFormatError("expected an object with a list 'events' (or a list of events)")
+    out = []
+    for i, item in enumerate(items):
+        try:
+            out.append(Event.from_dict(item))
+        except EventFormatError as exc:
+            raise EventFormatError(f"event #{i + 1}: {exc}") from None
+    return out
+
+
+def _iso_day(value: Any, name: str) -> str | None:
+    if value in (None, ""):
+        return None
+    s = str(value)[:10]
+    try:
+        return date.fromisoformat(s).isoformat()
+    except ValueError:
+        raise EventFormatError(f"{name} {value!r} is not a valid ISO date (YYYY-MM-DD)") from None
+
+
+def _coord(value: Any, name: str, limit: float) -> float | None:
+    if value in (None, ""):
+        return None
+    try:
+        f = float(value)
+    except (TypeError, ValueError):
+        raise EventFormatError(f"{name} {value!r} is not a number") from None
+    if not -limit <= f <= limit:
+        raise EventFormatError(f"{name} {f} is out of range (-{limit:g}..{limit:g})")
+    return f
