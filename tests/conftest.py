@@ -1,0 +1,23 @@
+"""Shared fixtures: paths to the bundled seed and to ../shared (gold files, benchmarks)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEED = SEEDS / "000_12acad89de0a8875.txt"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not beside the project")
+    return SHARED
