@@ -1,0 +1,133 @@
+"""Sentences that date themselves by another event ("kort na het telefoongesprek").
+
+An anchor phrase either names an earlier event by a noun ("shortly after the call") or
+points at the previous dated event ("tegelijkertijd", "the same day", "the next day").
+A noun anchor takes the date of the most recent earlier *dated* event whose sentence
+contains that noun or a compound ending in it ("gesprek" matches "telefoongesprek");
+a pointer anchor takes the most recent earlier dated event, shifted by its day offset.
+When nothing matches, the caller falls back to the document date.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+_DET_NL = r"(?:het|de|een|dit|dat|die|deze|hun|zijn|haar)"
+_DET_EN = r"(?:the|this|that|a|an|their|his|her|its)"
+
+_NOUN_PATTERNS: dict[str, list[tuple[re.Pattern[str], int]]] = {
+    "nl": [
+        (re.compile(rf"\b(?:daags|een dag)\s+(?:na|nadat)\s+{_DET_NL}\s+([\w-]{{3,}})"), 1),
+        (re.compile(rf"\b(?:daags|een dag)\s+(?:voor|voordat|vóór)\s+{_DET_NL}\s+([\w-]{{3,}})"), -1),
+        (re.compile(rf"\b(?:kort|vlak|direct|meteen|net|snel|enkele uren|uren|minuten|even|pal)\s+(?:na|voor|vóór)\s+{_DET_NL}\s+([\w-]{{3,}})"), 0),
+        (re.compile(rf"\b(?:in de aanloop naar|in aanloop naar|in de nasleep van|naar aanleiding van)\s+{_DET_NL}\s+([\w-]{{3,}})"), 0),
+    ],
+    "en": [
+        (re.compile(rf"\b(?:a|one|the)\s+day\s+after\s+{_DET_EN}\s+([\w-]{{3,}})"), 1),
+        (re.compile(rf"\b(?:a|one|the)\s+day\s+before\s+{_DET_EN}\s+([\w-]{{3,}})"), -1),
+        (re.compile(rf"\b(?:shortly|soon|just|immediately|minutes|hours|moments|right)\s+(?:after|before)\s+{_DET_EN}\s+([\w-]{{3,}})"), 0),
+        (re.compile(rf"\b(?:in the wake of|in the aftermath of|hours after|ahead of|following)\s+{_DET_EN}\s+([\w-]{{3,}})"), 0),
+    ],
+}
+
+_POINTER_PATTERNS: dict[str, list[tuple[re.Pattern[str], int]]] = {
+    "nl": [
+        (re.compile(r"\b(?:de\s+volgende\s+dag|een\s+dag\s+later|de\s+dag\s+(?:erna|daarna|daarop)|daags\s+(?:erna|daarna|daarop))\b"), 1),
+        (re.compile(r"\b(?:de\s+dag\s+(?:ervoor|daarvoor|tevoren)|een\s+dag\s+eerder|daags\s+(?:ervoor|daarvoor))\b"), -1),
+        (re.compile(r"\b(?:tegelijkertijd|tegelijk|gelijktijdig|diezelfde\s+dag|dezelfde\s+dag|die\s+dag|ondertussen|intussen|eveneens\s+op\s+die\s+dag)\b"), 0),
+    ],
+    "en": [
+        (re.compile(r"\b(?:the\s+(?:next|following)\s+day|a\s+day\s+later|the\s+day\s+after)\b(?!\s+\w+day)"), 1),
+        (re.compile(r"\b(?:the\s+(?:previous|preceding)\s+day|a\s+day\s+earlier|the\s+day\s+before)\b(?!\s+yesterday)"), -1),
+        (re.compile(r"\b(?:(?:on\s+)?the\s+same\s+day|that\s+same\s+day|that\s+day|meanwhile|at\s+the\s+same\s+time|simultaneously)\b"), 0),
+    ],
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """An anchor phrase in a sentence: `noun` is None for pointers ("tegelijkertijd")."""
+
+    text: str
+    start: int
+    end: int
+    noun: str | None
+    offset_days: int
+
+
+# Every anchor pattern needs one of these substrings: a cheap test before the regexes.
+_MUST_CONTAIN: dict[str, tuple[str, ...]] = {
+    "nl": ("na ", "nadat", "voor", "vóór", "aanloop", "nasleep", "aanleiding", "dag",
+           "tegelijk", "gelijktijdig", "ondertussen", "intussen"),
+    "en": ("after", "before", "wake of", "aftermath", "ahead of", "following", "day",
+           "meanwhile", "same time", "simultaneously"),
+}
+
+
+def find_anchor(sentence: str, lang: str) -> Anchor | None:
+    """The first anchor phrase of a sentence (noun anchors win over pointers)."""
+    lowered = sentence.lower()  # the patterns are lowercase: much faster than re.I
+    if len(lowered) != len(sentence):
+        lowered = "".join(ch.lower()[:1] for ch in sentence)
+    if not any(key in lowered for key in _MUST_CONTAIN.get(lang, ())):
+        return None
+    for pattern, offset in _NOUN_PATTERNS.get(lang, []):
+        m = pattern.search(lowered)
+        if m:
+            return Anchor(sentence[m.start():m.end()], m.start(), m.end(), m.group(1), offset)
+    for pattern, offset in _POINTER_PATTERNS.get(lang, []):
+        m = pattern.search(lowered)
+        if m:
+            return Anchor(sentence[m.start():m.end()], m.start(), m.end(), None, offset)
+    return None
+
+
+_DEFINITE_START: dict[str, re.Pattern[str]] = {
+    "nl": re.compile(r"^[‘'\"]?(?:de|het|die|deze|dat|dit)\s+(?:([^\W\d_][\w-]{3,})\s+)?([^\W\d_][\w-]{3,})"),
+    "en": re.compile(r"^[‘'\"]?(?:the|this|that|these|those)\s+(?:([^\W\d_][\w-]{3,})\s+)?([^\W\d_][\w-]{3,})"),
+}
+
+
+def find_definite_reference(sentence: str, lang: str) -> list[Anchor]:
+    """'De aanval vond plaats rond middernacht': a sentence opening with a definite noun
+    phrase may continue the story of a recent event. Returns the candidate nouns (the word
+    after the determiner and the one after that), for the caller to check against the
+    previous dated events; a weak hint, used only when the sentence has no date of its own."""
+    pattern = _DEFINITE_START.get(lang)
+    m = pattern.match(sentence.lower()) if pattern else None
+    if not m:
+        return []
+    return [Anchor(sentence[:m.end(g)], 0, m.end(g), m.group(g), 0) for g in (1, 2) if m.group(g)]
+
+
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    for suffix, min_len in (("en", 6), ("s", 4)):
+        if len(word) >= min_len and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def mentions_noun(sentence: str, noun: str) -> bool:
+    """Does the sentence contain the noun, a plural of it, or a compound ending in it?"""
+    target = _stem(noun)
+    for word in _WORD.findall(sentence):
+        w = _stem(word)
+        if w == target or (len(target) >= 4 and w.endswith(target)):
+            return True
+    return False
+
+
+def resolve_anchor(anchor: Anchor, earlier: Sequence[str]) -> int | None:
+    """Index into `earlier` of the event the anchor points to, or None.
+
+    `earlier` holds the sentences of the already dated events before this one, oldest first.
+    """
+    for i in range(len(earlier) - 1, -1, -1):
+        if anchor.noun is None or mentions_noun(earlier[i], anchor.noun):
+            return i
+    return None

@@ -1,0 +1,62 @@
+"""Event categories from keyword lexicons kept as data (events/data/categories_<lang>.json).
+
+The category only colours the dashboard, so a transparent keyword count is enough: the
+category with most keyword hits wins, ties go to the lexicon's priority order, and a
+sentence without hits is 'other'. A keyword listed under two categories counts for the first.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from events.model import CATEGORIES
+from events.wordtrie import trie_pattern
+
+OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """All keywords of a language in one lowercase regex, and the category of each keyword."""
+
+    language: str
+    priority: tuple[str, ...]
+    regex: re.Pattern[str]
+    category_of: dict[str, str]
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(lang: str) -> Lexicon:
+    """The lexicon of a language (English for languages without one)."""
+    name = f"categories_{lang}.json"
+    folder = resources.files("events") / "data"
+    if not (folder / name).is_file():
+        name = "categories_en.json"
+    data = json.loads((folder / name).read_text(encoding="utf-8"))
+    unknown = set(data["categories"]) - set(CATEGORIES)
+    if unknown:
+        raise ValueError(f"{name}: unknown categories {sorted(unknown)}")
+    category_of: dict[str, str] = {}
+    for category, words in data["categories"].items():
+        for word in words:
+            category_of.setdefault(word.lower(), category)
+    alts = trie_pattern(category_of)
+    # substring: anywhere (Dutch compounds); prefix: at the start of a word. No re.I: the
+    # text is lowercased instead, which keeps the scan about ten times faster.
+    regex = f"(?:{alts})" if data.get("match") == "substring" else rf"(?<!\w)(?:{alts})"
+    return Lexicon(data.get("language", lang), tuple(data.get("priority", CATEGORIES)),
+                   re.compile(regex), category_of)
+
+
+def categorize(sentence: str, lang: str) -> str:
+    """One of events.model.CATEGORIES for a sentence."""
+    lexicon = load_lexicon(lang)
+    hits = Counter(lexicon.category_of[k] for k in lexicon.regex.findall(sentence.lower() + " "))
+    if not hits:
+        return OTHER
+    # most hits first, then the lexicon's priority order
+    return min(hits, key=lambda c: (-hits[c], lexicon.priority.index(c) if c in lexicon.priority else 99))

@@ -1,0 +1,133 @@
+"""`eventmap parse FILE...`: articles -> events as JSON (or GeoJSON/CSV via events.formats).
+
+The command only reads its options, turns files into events (`parse_files`, reusable by
+other commands) and writes them. In a batch a file that cannot be read is reported on
+stderr and skipped; the others' events are still written and the exit code is 1.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import IO, Any, Callable, Iterable, Sequence
+
+import click
+
+from events.errors import InputError, UserError
+from events.model import Event, events_to_json_obj
+
+PROGRESS_MIN_FILES = 10  # show a progress bar (on a terminal) from this many files on
+
+
+@dataclass(slots=True)
+class BatchResult:
+    """Events of every file that parsed, and (path, reason) for every file that did not."""
+
+    events: list[Event] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+
+def parse_files(paths: Sequence[str], *, lang: str | None = None, document_date: str | None = None,
+                geocoder: Any = None, on_error: Callable[[str, str], None] | None = None,
+                progress: bool = False) -> BatchResult:
+    """Parse each file; a failing file is reported through `on_error` and skipped."""
+    from events.pipeline import parse_file
+
+    result = BatchResult()
+    items: Iterable[str] = paths
+    if progress:
+        from tqdm import tqdm
+
+        items = tqdm(paths, desc="parsing", unit="file", file=sys.stderr)
+    for path in items:
+        try:
+            result.events.extend(parse_file(path, document_date=document_date, lang=lang,
+                                            geocoder=geocoder))
+        except Exception as exc:  # noqa: BLE001 - one bad file must not sink the batch
+            reason = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
+            result.failures.append((path, reason))
+            if on_error:
+                on_error(path, reason)
+    return result
+
+
+def build_geocoder(name: str, user_agent: str | None) -> Any:
+    """None for the offline gazetteer, else geo.make_geocoder(name, user_agent=...)."""
+    if name == "offline":
+        return None
+    import geo
+
+    make = getattr(geo, "make_geocoder", None)
+    if make is None:
+        raise UserError(f"geocoder {name!r} is not available in this install (use offline)")
+    return make(name, user_agent=user_agent)
+
+
+def write_output(events: list[Event], fmt: str, stream: IO[str]) -> None:
+    """JSON here; GeoJSON and CSV through events.formats (imported only when asked for)."""
+    if fmt == "json":
+        json.dump(events_to_json_obj(events), stream, ensure_ascii=False, indent=2)
+        stream.write("\n")
+        return
+    try:
+        from events.formats import write_events
+    except ImportError:
+        raise UserError(f"--format {fmt} is not available in this install (use json)") from None
+    write_events(events, fmt, stream)
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--lang", type=click.Choice(["auto", "nl", "en"]), default="auto", show_default=True,
+              help="Language of the articles (auto: detected per article).")
+@click.option("--date", "document_date", metavar="YYYY-MM-DD|YYYY-MM",
+              help="Document date (overrides a 'date ...' first line).")
+@click.option("--format", "fmt", type=click.Choice(["json", "geojson", "csv"]), default="json",
+              show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (default: stdout).")
+@click.option("--geocoder", default="offline", show_default=True,
+              help="offline, or an online geopy geocoder such as nominatim.")
+@click.option("--user-agent", help="User agent for an online geocoder (its usage policy asks for one).")
+@click.pass_context
+def parse(ctx: click.Context, files: tuple[str, ...], lang: str, document_date: str | None,
+          fmt: str, output: str | None, geocoder: str, user_agent: str | None) -> None:
+    """Extract dated, geocoded events from news articles (text or HTML)."""
+    if document_date:
+        from events.docdate import parse_document_date
+
+        parse_document_date(document_date)  # a bad --date fails before any work
+    geo = build_geocoder(geocoder, user_agent)
+    if len(files) == 1:  # one file: its error is the command's error
+        from events.pipeline import parse_file
+
+        result = BatchResult(parse_file(files[0], document_date=document_date, lang=lang, geocoder=geo))
+    else:
+        result = parse_files(
+            files, lang=lang, document_date=document_date, geocoder=geo,
+            on_error=_report_skipped,
+            progress=len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty())
+    if result.failures and len(result.failures) == len(files):
+        raise InputError(f"none of the {len(files)} files could be parsed")
+    _write(result.events, fmt, output)
+    if result.failures:
+        ctx.exit(1)
+
+
+def _report_skipped(path: str, reason: str) -> None:
+    where = "" if reason.startswith(path) else f"{path}: "
+    click.echo(f"eventmap: skipped {where}{reason}", err=True)
+
+
+def _write(events: list[Event], fmt: str, output: str | None) -> None:
+    if output is None:
+        try:
+            write_output(events, fmt, click.get_text_stream("stdout"))
+        except BrokenPipeError:  # `eventmap parse ... | head`: the reader has all it wants
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return
+    try:
+        with open(output, "w", encoding="utf-8", newline="") as stream:
+            write_output(events, fmt, stream)
+    except OSError as exc:
+        raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None

@@ -1,0 +1,42 @@
+"""`eventmap serve [PATH...]`: the dashboard on articles or event files (bundled seeds by default)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from events.errors import InputError
+
+SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
+
+
+def default_paths() -> list[Path]:
+    """The bundled seed articles (used when no PATH is given)."""
+    if not SEEDS.is_dir():
+        raise InputError("no PATH given and the bundled seeds/ folder is not installed here")
+    return [SEEDS]
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--port", default=8050, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on (0 picks a free one).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--no-browser", is_flag=True, help="Do not open a browser tab.")
+def serve(paths: tuple[Path, ...], port: int, host: str, no_browser: bool) -> None:
+    """Open the dashboard: linked timeline, map and table of the events in PATH...
+
+    PATH is an article (.txt, .md, .html), an event file (.json, .geojson, .csv) or a folder
+    of them. Without PATH the bundled seeds/ are shown.
+    """
+    targets = list(paths) or default_paths()
+    missing = [str(p) for p in targets if not p.exists()]
+    if missing:
+        raise InputError(f"no such file or folder: {', '.join(missing)}")
+    from events.loading import load_paths  # imported here: it loads the parser and gazetteer
+    from dashboard.app import create_app
+    from dashboard.server import serve_forever
+
+    events = load_paths(targets)
+    click.echo(f"{len(events)} events from {len(targets)} path{'s' if len(targets) != 1 else ''}", err=True)
+    serve_forever(create_app(events), host=host, port=port, open_browser=not no_browser)

@@ -1,0 +1,112 @@
+"""PATH arguments -> events: articles are parsed, event files are read, folders are walked.
+
+Every command that takes PATH (``parse``, ``serve``, ``export``) loads through
+:func:`load_paths`, so an ACLED CSV, a GeoJSON file and a folder of articles work alike.
+A file that cannot be read or parsed is reported (``on_error(path, message)``, or a logged
+warning) and skipped, so one bad file does not stop a folder; a PATH that does not exist,
+or a load where every file failed, is an InputError.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping
+
+from events.errors import InputError, UserError
+from events.formats import EVENT_SUFFIXES, read_events
+from events.model import Event, EventFormatError
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+OnError = Callable[[Path, str], None]
+
+log = logging.getLogger(__name__)
+
+
+def find_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The files to load, in order: given files as they are, folders walked (hidden skipped, sorted)."""
+    out: list[Path] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = []
+            for root, dirs, files in os.walk(p):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                found += [Path(root) / f for f in files
+                          if not f.startswith(".") and Path(f).suffix.lower() in ARTICLE_SUFFIXES | EVENT_SUFFIXES]
+            candidates = sorted(found)
+        elif p.exists():
+            candidates = [p]
+        else:
+            raise InputError(f"{p}: no such file or folder")
+        for f in candidates:
+            key = f.resolve()
+            if key not in seen:
+                seen.add(key)
+                out.append(f)
+    return out
+
+
+def load_paths(paths: Iterable[str | os.PathLike[str]], *, lang: str | None = None,
+               document_date: str | None = None, geocoder: Any = None,
+               columns: str | Mapping[str, str | None] | None = None,
+               on_error: OnError | None = None) -> list[Event]:
+    """All events of the articles and event files under `paths`, in file order."""
+    files = find_files(paths)
+    if not files:
+        raise InputError("no articles (.txt, .md, .html) or event files (.json, .geojson, .csv) found in "
+                         + ", ".join(str(p) for p in paths))
+    report = on_error or _log_error
+    events: list[Event] = []
+    failures: list[str] = []
+    for f in files:
+        try:
+            events.extend(load_file(f, lang=lang, document_date=document_date, geocoder=geocoder, columns=columns))
+        except (UserError, EventFormatError, OSError, UnicodeError) as exc:
+            message = _message(f, exc)
+            failures.append(message)
+            report(f, message)
+    if failures and len(failures) == len(files):
+        raise InputError(failures[0] if len(files) == 1 else f"none of the {len(files)} files could be "
+                         f"loaded; the first: {failures[0]}")
+    return events
+
+
+def load_file(path: Path, *, lang: str | None = None, document_date: str | None = None,
+              geocoder: Any = None, columns: str | Mapping[str, str | None] | None = None) -> list[Event]:
+    """Events of one file: an event file is read, an article parsed."""
+    suffix = path.suffix.lower()
+    if suffix in EVENT_SUFFIXES:
+        return read_events(path, columns=columns)
+    if suffix in ARTICLE_SUFFIXES:
+        return _parse_article(path, lang=lang, document_date=document_date, geocoder=geocoder)
+    raise InputError(f"{path}: not an article (.txt, .md, .html) or event file (.json, .geojson, .csv)")
+
+
+def _parse_article(path: Path, *, lang: str | None, document_date: str | None, geocoder: Any) -> list[Event]:
+    import events
+
+    parse_file = getattr(events, "parse_file", None)
+    if parse_file is None:
+        raise UserError("the article parser (events.parse_file) is not available in this install")
+    kwargs: dict[str, Any] = {"lang": lang, "document_date": document_date}
+    if geocoder is not None:
+        kwargs["geocoder"] = geocoder
+    try:
+        return parse_file(path, **kwargs)
+    except (UserError, EventFormatError, OSError, UnicodeError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - one article the parser chokes on must not stop a folder
+        raise InputError(f"{path}: the parser failed: {type(exc).__name__}: {exc}") from exc
+
+
+def _message(path: Path, exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if isinstance(exc, OSError):
+        text = f"cannot read: {exc.strerror or exc}"
+    return text if text.startswith(str(path)) else f"{path}: {text}"
+
+
+def _log_error(path: Path, message: str) -> None:
+    log.warning("skipped %s", message)
