@@ -1,0 +1,116 @@
+"""OfflineGeocoder: the embedded gazetteer behind geopy's geocoder interface.
+
+Drop-in for code written for geopy (`geocode` returns geopy Location objects or None, and it
+works under geopy's RateLimiter). Ranking of the entries a name may mean: the entry's own
+name over an alternate name, then population, then feature kind (country > sea/area >
+landmark > region > city), then the caller's country bias.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from geopy.location import Location
+
+from geo.gazetteer import Candidate, Gazetteer, get_gazetteer
+
+EXACT_BONUS = 1.5
+COUNTRY_BIAS = 2.0
+
+# "Springfield, Ill." style state abbreviations (AP style and postal codes)
+US_STATE_ABBREVIATIONS = {
+    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "cal": "CA", "colo": "CO",
+    "conn": "CT", "del": "DE", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS",
+    "kans": "KS", "ky": "KY", "la": "LA", "md": "MD", "mass": "MA", "mich": "MI",
+    "minn": "MN", "miss": "MS", "mo": "MO", "mont": "MT", "neb": "NE", "nebr": "NE",
+    "nev": "NV", "n.h": "NH", "n.j": "NJ", "n.m": "NM", "n.y": "NY", "n.c": "NC", "n.d": "ND",
+    "okla": "OK", "ore": "OR", "pa": "PA", "r.i": "RI", "s.c": "SC", "s.d": "SD",
+    "tenn": "TN", "tex": "TX", "vt": "VT", "va": "VA", "wash": "WA", "w.va": "WV",
+    "wis": "WI", "wyo": "WY", "d.c": "DC",
+}
+
+
+def rank(gaz: Gazetteer, cands: Iterable[Candidate], country_codes: set[str] | None = None,
+         ) -> list[tuple[float, Candidate]]:
+    """Candidates with their context-free score, best first."""
+    scored = []
+    for c in cands:
+        s = gaz.prior[c.id] + (EXACT_BONUS if c.exact else 0.0)
+        if country_codes and gaz.cc[c.id] in country_codes:
+            s += COUNTRY_BIAS
+        scored.append((s, c))
+    scored.sort(key=lambda sc: -sc[0])
+    return scored
+
+
+def to_location(gaz: Gazetteer, i: int, score: float | None = None) -> Location:
+    """A geopy Location for entry i; `raw` carries kind, country code, population, source id."""
+    raw = gaz.raw(i)
+    if score is not None:
+        raw["score"] = round(score, 3)
+    country = gaz.country.get(gaz.cc[i]) if gaz.cc[i] else None
+    parts = [gaz.names[i]]
+    if country is not None and country != i:
+        parts.append(gaz.names[country])
+    return Location(", ".join(parts), (gaz.lat[i], gaz.lon[i]), raw)
+
+
+class OfflineGeocoder:
+    """geopy-compatible geocoder over the embedded gazetteer (no network, ever)."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self._gaz = gazetteer
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gaz is None:
+            self._gaz = get_gazetteer()
+        return self._gaz
+
+    def geocode(self, query: str, exactly_one: bool = True, *, country_codes=None,
+                language: str | None = None, limit: int | None = None, **_ignored):
+        """Location (or list of them, best first) for a place name; None when unknown.
+
+        `country_codes` (a code or a list) biases the ranking toward those countries;
+        "Name, Country/State" queries use the part after the comma the same way.
+        """
+        if not isinstance(query, str) or not query.strip():
+            return None
+        gaz = self.gazetteer
+        bias = _codes(country_codes)
+        cands = gaz.lookup(query)
+        if not cands and "," in query:
+            head, _, tail = query.partition(",")
+            cands = gaz.lookup(head)
+            cands = self._filter_by_context(cands, tail.strip())
+        if not cands:
+            return None
+        scored = rank(gaz, cands, bias)
+        if exactly_one:
+            s, c = scored[0]
+            return to_location(gaz, c.id, s)
+        return [to_location(gaz, c.id, s) for s, c in scored[: limit or len(scored)]]
+
+    def _filter_by_context(self, cands: list[Candidate], context: str) -> list[Candidate]:
+        """Keep the candidates inside the country or US state named after the comma."""
+        gaz = self.gazetteer
+        key = context.strip().rstrip(".").lower()
+        state = US_STATE_ABBREVIATIONS.get(key)
+        if state is None and len(key) == 2 and f"US.{key.upper()}" in gaz.region:
+            state = key.upper()
+        if state is not None:
+            kept = [c for c in cands if gaz.cc[c.id] == "US" and gaz.admin1[c.id] == state]
+            return kept or cands
+        areas = gaz.lookup(context)
+        ccs = {gaz.cc[a.id] for a in areas if gaz.kind_codes[a.id] == "C"}
+        regions = {(gaz.cc[a.id], gaz.admin1[a.id]) for a in areas if gaz.kind_codes[a.id] == "r"}
+        kept = [c for c in cands if gaz.cc[c.id] in ccs
+                or (gaz.cc[c.id], gaz.admin1[c.id]) in regions]
+        return kept or cands
+
+
+def _codes(country_codes) -> set[str] | None:
+    if not country_codes:
+        return None
+    if isinstance(country_codes, str):
+        country_codes = [country_codes]
+    return {c.upper() for c in country_codes}

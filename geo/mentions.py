@@ -1,0 +1,348 @@
+"""Finding place mentions in running text (step 1 of geoparse; resolution is geo.resolve).
+
+Tokens come from one precompiled regex; candidate spans are capitalised token n-grams (n <= 4,
+lowercase connectors like "of"/"van" allowed inside) looked up in the gazetteer, longest first.
+What is kept out, and why:
+- words inside other words: "Ottawa-verdrag" is one token whose tail is lowercase -> a compound
+  noun (a treaty), not the city; "Kremlin-taal", "Neptune-kruisraket" likewise;
+- people: a place-named token next to another capitalised name that the article also uses on
+  its own ("Vladimir Poetin", "Kristen Michal"), after a title ("president", "Mr."), or a
+  stoplisted first name; such surnames are then never places anywhere in the document;
+- sentence-initial common words ("Dan", "Na", "Net", "Maar"): the stoplist, and any
+  sentence-initial word that the article also writes in lowercase ("hop").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from geo.gazetteer import Candidate, Gazetteer
+from geo.geocoder import US_STATE_ABBREVIATIONS
+from geo.names import name_key
+
+TOKEN_RE = re.compile(r"(?:[A-Z][a-z]?\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*")
+SENTENCE_END = set(".!?:;\n\"“”‘’'«»—–•*#(")
+CONNECTORS = {"of", "de", "del", "la", "le", "les", "van", "der", "den", "upon", "on", "am",
+              "an", "the", "da", "do", "dos", "das", "al", "el", "y", "en", "sur", "aan"}
+REGION_WORDS = {"provincie", "province", "regio", "region", "oblast", "deelstaat", "gebied",
+                "oblasten", "regione", "governorate", "gouvernement", "district"}
+TITLES = {"president", "premier", "minister", "mr", "mrs", "ms", "dr", "sen", "rep", "gov",
+          "gen", "lt", "sgt", "capt", "col", "koning", "koningin", "paus", "pope", "king",
+          "queen", "prince", "prins", "prinses", "princess", "sir", "lady", "lord", "senator",
+          "governor", "mayor", "burgemeester", "judge", "rechter", "officer", "agent",
+          "ambtsgenoot", "leider", "leader", "chancellor", "kanselier", "secretary", "rev",
+          "father", "brother", "sister", "coach", "st", "saint", "sint"}
+INSTITUTIONS = {"regering", "parlement", "leger", "kabinet", "government", "parliament",
+                "army", "military", "navy", "ministerie", "ministry", "marine", "luchtmacht",
+                "senaat", "senate", "congress", "congres", "troepen", "troops", "forces",
+                "strijdkrachten", "justitie", "ambassade", "embassy"}
+LOCATIVE = {"in", "near", "bij", "nabij", "at", "from", "naar", "uit", "te", "to", "around",
+            "rond", "outside", "buiten"}
+GENERIC = {"new", "old", "great", "little", "upper", "lower", "central", "north", "south",
+           "east", "west", "united", "city", "county", "state", "lake", "fort", "port", "mount",
+           "saint", "st", "san", "santa", "the", "de", "het", "een"}
+PLACE_SUFFIXES = {"based", "born", "area", "bound", "backed", "led", "registered", "made"}
+COMPASS = {"noord", "zuid", "oost", "west", "north", "south", "east", "centrum", "midden"}
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    cap: bool
+    sent_start: bool
+
+
+@dataclass(slots=True)
+class Mention:
+    """A candidate place span before resolution."""
+
+    start: int
+    end: int
+    text: str
+    cands: list[Candidate]
+    region_of: bool = False     # "provincie X" / "X Oblast": the region around city X
+    demonym: str | None = None  # country code when the span is an adjective of nationality
+    unknown: bool = False       # not in the gazetteer (asked only of an online geocoder)
+    flags: set[str] = field(default_factory=set)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens with capitalisation and whether they start a sentence."""
+    tokens = []
+    for m in TOKEN_RE.finditer(text):
+        s = m.start()
+        j = s - 1
+        while j >= 0 and text[j] in " \t\r\u00a0":
+            j -= 1
+        sent_start = j < 0 or text[j] in SENTENCE_END
+        word = m.group()
+        tokens.append(Token(s, m.end(), word, word[0].isupper(), sent_start))
+    return tokens
+
+
+ABBREVIATED = {"St", "Mt", "Ft", "Pt"}  # "St. Paul", "Mt. Pleasant", "Ft. Worth"
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    """Only plain spaces between two tokens (no punctuation, no line break)."""
+    gap = text[a.end:b.start]
+    if gap == ". " and a.text in ABBREVIATED:
+        return True
+    return 0 < len(gap) <= 2 and gap.strip(" ") == ""
+
+
+def _lower_words(tokens: list[Token]) -> set[str]:
+    return {t.text for t in tokens if not t.cap}
+
+
+def _people(text: str, tokens: list[Token], gaz: Gazetteer) -> set[str]:
+    """Keys of capitalised words the document uses as (sur)names of people."""
+    solo: set[str] = set()
+    pairs: list[tuple[Token, Token]] = []
+    for k, t in enumerate(tokens):
+        if not t.cap:
+            continue
+        prev = tokens[k - 1] if k else None
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        prev_cap = prev is not None and prev.cap and _adjacent(text, prev, t)
+        next_cap = nxt is not None and nxt.cap and _adjacent(text, t, nxt)
+        if not prev_cap and not next_cap and not t.sent_start:
+            solo.add(name_key(t.text))
+        if prev is not None and _adjacent(text, prev, t):
+            low = name_key(prev.text).rstrip(".")
+            if low in TITLES and not gaz.has(name_key(f"{prev.text} {t.text}")):
+                solo.add(name_key(t.text))
+                pairs.append((prev, t))
+        if prev_cap:
+            pairs.append((prev, t))
+    people: set[str] = set()
+    for a, b in pairs:
+        kb = name_key(b.text)
+        ka = name_key(a.text).rstrip(".")
+        if gaz.has(name_key(f"{a.text} {b.text}")) or _is_strong_place(gaz, kb):
+            continue
+        if ka in TITLES:
+            people.add(kb)
+        elif kb in solo and (ka in gaz.first_names or (not gaz.has(kb) and not a.sent_start)):
+            people.add(kb)  # "Vladimir Poetin" + "Poetin" alone; "Kristen Michal" + "Michal"
+    return people
+
+
+def _is_strong_place(gaz: Gazetteer, key: str) -> bool:
+    """A country, sea or other curated place: never mistaken for a surname."""
+    for c in gaz.lookup(key):
+        if c.exact and gaz.kind_codes[c.id] in "Csal":
+            return True
+    return False
+
+
+def find_mentions(text: str, gaz: Gazetteer, *, demonyms: bool = False,
+                  unknown_spans: bool = False) -> tuple[list[Mention], list[str]]:
+    """Candidate place spans in `text`, and the country codes of its adjectives of nationality.
+
+    `unknown_spans` also returns capitalised spans after a locative preposition that the
+    gazetteer does not know (for an online geocoder to try).
+    """
+    tokens = tokenize(text)
+    lower = _lower_words(tokens)
+    people = _people(text, tokens, gaz)
+    stop = gaz.stopwords
+    mentions: list[Mention] = []
+    demonym_ccs: list[str] = []
+    n_tok = len(tokens)
+    i = 0
+    while i < n_tok:
+        t = tokens[i]
+        if not t.cap:
+            i += 1
+            continue
+        state = _state_abbreviation(text, t, gaz)
+        if state is not None:
+            end = t.end + 1 if text[t.end:t.end + 1] == "." else t.end
+            mentions.append(Mention(t.start, end, text[t.start:end], [Candidate(state, True)]))
+            i += 1
+            continue
+        found = _longest_match(text, tokens, i, gaz)
+        dm = None
+        if found is None or (found[0] == i and not _is_strong_place(gaz, name_key(t.text))):
+            dm = _demonym(text, tokens, i, gaz)
+        if found is None or dm is not None:
+            if dm is not None:
+                cc, j, institution = dm
+                demonym_ccs.append(cc)
+                if institution or demonyms:
+                    country = gaz.country.get(cc)
+                    end_tok = tokens[j]
+                    mentions.append(Mention(t.start, end_tok.end, text[t.start:end_tok.end],
+                                            [Candidate(country, True)] if country is not None else [],
+                                            demonym=cc))
+                i = j + 1
+                continue
+            if "-" in t.text and all(p[:1].isupper() for p in t.text.split("-")):
+                mentions.extend(_compound_parts(text, t, gaz))  # "Egyptian-US", "Arab-Israeli"
+                i += 1
+                continue
+            if unknown_spans and i > 0 and name_key(tokens[i - 1].text) in LOCATIVE \
+                    and not t.sent_start and name_key(t.text) not in stop:
+                j = i
+                while j + 1 < n_tok and tokens[j + 1].cap and _adjacent(text, tokens[j], tokens[j + 1]):
+                    j += 1
+                mentions.append(Mention(t.start, tokens[j].end, text[t.start:tokens[j].end], [],
+                                        unknown=True))
+                i = j + 1
+                continue
+            i += 1
+            continue
+        j, cands, head_only = found
+        span_text = text[t.start:tokens[j].end]
+        key = name_key(span_text)
+        single = j == i
+        if single and not head_only:
+            if _rejected_single(text, tokens, i, key, cands, gaz, stop, lower, people):
+                i += 1
+                continue
+        m = Mention(t.start, tokens[j].end, span_text, cands)
+        _mark_region(text, tokens, i, j, m)
+        if m.region_of and j + 1 < n_tok and name_key(tokens[j + 1].text) in REGION_WORDS \
+                and _adjacent(text, tokens[j], tokens[j + 1]):
+            m.end = tokens[j + 1].end
+            m.text = text[m.start:m.end]
+            j += 1
+        mentions.append(m)
+        i = j + 1
+    return mentions, demonym_ccs
+
+
+def _longest_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer):
+    """(last token index, candidates, matched-by-head) of the longest name starting at i."""
+    n_tok = len(tokens)
+    best = None
+    j = i
+    span_end = i
+    # extend over adjacent capitalised tokens and inner connectors, at most 4 tokens
+    while span_end + 1 < n_tok and span_end - i < 3 and _adjacent(text, tokens[span_end], tokens[span_end + 1]):
+        nxt = tokens[span_end + 1]
+        if not nxt.cap and name_key(nxt.text) not in CONNECTORS:
+            break
+        span_end += 1
+    for j in range(span_end, i - 1, -1):
+        if not tokens[j].cap:
+            continue
+        span = text[tokens[i].start:tokens[j].end]
+        cands = gaz.lookup(_strip_possessive(span))
+        if cands:
+            best = (j, cands, False)
+            break
+    if best is not None:
+        return best
+    word = tokens[i].text
+    if "-" in word:
+        parts = word.split("-")
+        if len(parts) == 2 and parts[1] in PLACE_SUFFIXES:
+            cands = gaz.lookup(parts[0])
+            return (i, cands, True) if cands else None  # "Albany-based"
+        if any(p[:1].islower() for p in parts[1:]):
+            return None  # compound noun: "Ottawa-verdrag", "Kremlin-taal"
+        if name_key(parts[-1]) in COMPASS or name_key(parts[0]) in COMPASS:
+            head = parts[0] if name_key(parts[0]) not in COMPASS else "-".join(parts[1:])
+            cands = gaz.lookup(head)
+            if cands:
+                return (i, cands, True)
+    return None
+
+
+def _strip_possessive(span: str) -> str:
+    for suffix in ("'s", "’s"):
+        if span.endswith(suffix):
+            return span[: -len(suffix)]
+    return span
+
+
+def _rejected_single(text: str, tokens: list[Token], i: int, key: str, cands: list[Candidate],
+                     gaz: Gazetteer, stop: frozenset[str], lower: set[str], people: set[str]) -> bool:
+    """Why a one-word match is not a place: stopword, person, or sentence-initial common word."""
+    t = tokens[i]
+    strong = any(c.exact and gaz.kind_codes[c.id] in "Csal" for c in cands) or \
+        any(gaz.kind_codes[c.id] in "Csal" for c in cands if gaz.prior[c.id] > 5)
+    base = key[:-2] if key.endswith("'s") else key
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    next_cap = nxt is not None and nxt.cap and _adjacent(text, t, nxt)
+    if base in stop and not strong and (base not in gaz.first_names or next_cap):
+        return True  # a common word, or a first name before a surname ("Joe Biden")
+    if base in people:
+        return True
+    if i > 0 and _adjacent(text, tokens[i - 1], t) and name_key(tokens[i - 1].text).rstrip(".") in TITLES:
+        return True
+    if next_cap and name_key(nxt.text) in people \
+            and not strong:
+        return True  # first name of a person ("Vladimir Poetin")
+    if t.sent_start and not strong:
+        if t.text.lower() in lower:
+            return True
+        if max(gaz.prior[c.id] for c in cands) < 4.5:  # < ~30,000 people: likely a word
+            return True
+    return False
+
+
+def _mark_region(text: str, tokens: list[Token], i: int, j: int, m: Mention) -> None:
+    """"provincie X", "X Oblast", "region of X": the region named after city X."""
+    if i >= 1 and name_key(tokens[i - 1].text) in REGION_WORDS:
+        m.region_of = True
+    elif i >= 2 and name_key(tokens[i - 1].text) == "of" and name_key(tokens[i - 2].text) in REGION_WORDS:
+        m.region_of = True
+    elif j + 1 < len(tokens) and name_key(tokens[j + 1].text) in REGION_WORDS \
+            and _adjacent(text, tokens[j], tokens[j + 1]):
+        m.region_of = True
+
+
+def _demonym(text: str, tokens: list[Token], i: int, gaz: Gazetteer):
+    """(country code, last token, followed by an institution) for "Duitse", "American", ..."""
+    key = name_key(tokens[i].text)
+    cc = gaz.demonyms.get(key)
+    if cc is None and key.endswith("s"):
+        cc = gaz.demonyms.get(key[:-1])  # "Canadians", "Syrians"
+    if cc is None:
+        return None
+    j = i
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    institution = nxt is not None and _adjacent(text, tokens[i], nxt) and name_key(nxt.text) in INSTITUTIONS
+    if institution:
+        j = i + 1
+    return cc, j, institution
+
+
+def _state_abbreviation(text: str, t: Token, gaz: Gazetteer) -> int | None:
+    """The US state entry for "Ill." / "W.Va." / "TX" written after a place and a comma."""
+    before = text[max(0, t.start - 2):t.start]
+    dotted = t.text.count(".") >= 2  # "S.C.", "W.Va.": unambiguous wherever they stand
+    if before != ", " and not (dotted and t.text.rstrip(".").lower() in US_STATE_ABBREVIATIONS):
+        return None
+    word = t.text.rstrip(".").lower()
+    st = US_STATE_ABBREVIATIONS.get(word)
+    if st is None and len(t.text) == 2 and t.text.isupper():
+        st = t.text if f"US.{t.text}" in gaz.region else None
+    if st is None or (len(word) > 2 and text[t.end:t.end + 1] != "." and not t.text.endswith(".")):
+        return None
+    return gaz.region.get(f"US.{st}")
+
+
+def _compound_parts(text: str, t: Token, gaz: Gazetteer) -> list[Mention]:
+    """Places and nationality adjectives inside a capitalised compound ("Egyptian-US")."""
+    out = []
+    pos = t.start
+    for part in t.text.split("-"):
+        key = name_key(part)
+        cc = gaz.demonyms.get(key)
+        if cc is not None and cc in gaz.country:
+            out.append(Mention(pos, pos + len(part), part, [Candidate(gaz.country[cc], True)],
+                               demonym=cc))
+        elif len(part) > 1 and key not in gaz.stopwords:
+            cands = gaz.lookup(part)
+            party = len(t.text.split("-")[0]) == 1  # "D-Charleston": a legislator's home
+            if cands and (party or any(gaz.kind_codes[c.id] in "Cr" or gaz.prior[c.id] > 4.5
+                                       for c in cands)):
+                out.append(Mention(pos, pos + len(part), part, cands))
+        pos += len(part) + 1
+    return out

@@ -1,0 +1,147 @@
+"""Online geocoders on request (Nominatim or any geopy service), made polite and safe.
+
+`make_geocoder("nominatim", user_agent=...)` wraps geopy's geocoder in:
+- a RateLimiter (Nominatim's usage policy: at most 1 request per second),
+- a timeout,
+- an SQLite cache on disk, so a place is asked once (also "not found" answers: they are
+  real answers); faults (timeouts, HTTP 429/5xx, malformed replies) are never cached,
+- a fallback: on a fault the offline gazetteer answers if it knows the name (with a
+  warning), else the query gets None and the mention keeps its text without coordinates.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import threading
+import time
+import warnings
+from pathlib import Path
+
+from geopy.location import Location
+
+from events.errors import UserError
+from geo.build_index import cache_dir
+from geo.geocoder import OfflineGeocoder
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MIN_DELAY = {"nominatim": 1.0}
+NEEDS_USER_AGENT = {"nominatim"}
+
+
+class GeocodeCache:
+    """SQLite table (service, query, options) -> JSON of the answer, or NULL for "not found"."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(str(self.path), check_same_thread=False)
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS geocode (service TEXT, query TEXT, options TEXT, "
+            "answer TEXT, created REAL, PRIMARY KEY (service, query, options))")
+        self._db.commit()
+
+    MISSING = object()
+
+    def get(self, service: str, query: str, options: str):
+        """The cached answer (a Location or None), or GeocodeCache.MISSING."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT answer FROM geocode WHERE service=? AND query=? AND options=?",
+                (service, query, options)).fetchone()
+        if row is None:
+            return self.MISSING
+        if row[0] is None:
+            return None
+        d = json.loads(row[0])
+        return Location(d["address"], (d["lat"], d["lon"]), d.get("raw") or {})
+
+    def put(self, service: str, query: str, options: str, loc: Location | None) -> None:
+        answer = None if loc is None else json.dumps({
+            "address": loc.address, "lat": loc.latitude, "lon": loc.longitude,
+            "raw": loc.raw if isinstance(loc.raw, dict) else {}}, default=str)
+        with self._lock:
+            self._db.execute("INSERT OR REPLACE INTO geocode VALUES (?, ?, ?, ?, ?)",
+                             (service, query, options, answer, time.time()))
+            self._db.commit()
+
+    def __len__(self) -> int:
+        with self._lock:
+            return self._db.execute("SELECT COUNT(*) FROM geocode").fetchone()[0]
+
+    def close(self) -> None:
+        self._db.close()
+
+
+class CachedGeocoder:
+    """An online geopy geocoder behind rate limit + cache, falling back to the gazetteer."""
+
+    def __init__(self, service: str, geocoder, cache: GeocodeCache, *,
+                 min_delay_seconds: float, fallback: OfflineGeocoder | None = None) -> None:
+        from geopy.extra.rate_limiter import RateLimiter
+
+        self.service = service
+        self.geocoder = geocoder
+        self.cache = cache
+        self.fallback = fallback if fallback is not None else OfflineGeocoder()
+        self._limited = RateLimiter(geocoder.geocode, min_delay_seconds=min_delay_seconds,
+                                    max_retries=0, swallow_exceptions=False)
+        self.faults = 0
+
+    def geocode(self, query: str, exactly_one: bool = True, **kwargs):
+        """The service's answer (cached), the gazetteer's on a fault, or None."""
+        options = json.dumps(kwargs, sort_keys=True, default=str)
+        cached = self.cache.get(self.service, query, options)
+        if cached is not GeocodeCache.MISSING:
+            return cached if exactly_one or cached is None else [cached]
+        try:
+            loc = self._limited(query, exactly_one=True, **kwargs)
+        except Exception as exc:  # geopy errors, JSON errors, sockets: never cached
+            self.faults += 1
+            offline = self.fallback.geocode(query)
+            how = "using the offline gazetteer" if offline is not None else "left without coordinates"
+            msg = f"{self.service} failed for {query!r} ({type(exc).__name__}: {exc}); {how}"
+            warnings.warn(msg, RuntimeWarning, stacklevel=2)
+            log.warning(msg)
+            if offline is not None:
+                offline.raw["fallback"] = True
+            return offline if exactly_one or offline is None else [offline]
+        if isinstance(loc, list):
+            loc = loc[0] if loc else None
+        self.cache.put(self.service, query, options, loc)
+        return loc if exactly_one or loc is None else [loc]
+
+
+def default_cache_path() -> Path:
+    return cache_dir() / "geocode-cache.sqlite"
+
+
+def make_geocoder(name: str, *, user_agent: str | None = None, cache_path=None,
+                  timeout: float = 10, min_delay_seconds: float | None = None, **kwargs):
+    """"offline" -> OfflineGeocoder; any geopy service name -> CachedGeocoder around it."""
+    from geopy.exc import ConfigurationError, GeocoderNotFound
+    from geopy.geocoders import get_geocoder_for_service
+
+    service = (name or "offline").strip().lower()
+    if service in ("offline", "gazetteer", "none", ""):
+        return OfflineGeocoder()
+    try:
+        cls = get_geocoder_for_service(service)
+    except GeocoderNotFound:
+        raise UserError(f"unknown geocoder {name!r}: use 'offline', 'nominatim' or another "
+                        "geopy service name") from None
+    if service in NEEDS_USER_AGENT and not (user_agent and user_agent.strip()):
+        raise UserError(f"the {service} geocoder needs --user-agent (its usage policy asks for "
+                        "an identifying user agent, e.g. 'eventmap/0.1 you@example.org')")
+    opts = dict(kwargs)
+    if user_agent:
+        opts["user_agent"] = user_agent
+    try:
+        geocoder = cls(timeout=timeout, **opts)
+    except (ConfigurationError, TypeError) as exc:
+        raise UserError(f"cannot set up the {service} geocoder: {exc}") from None
+    delay = DEFAULT_MIN_DELAY.get(service, 1.0) if min_delay_seconds is None else min_delay_seconds
+    cache = GeocodeCache(cache_path or default_cache_path())
+    return CachedGeocoder(service, geocoder, cache, min_delay_seconds=delay)

@@ -1,0 +1,94 @@
+"""geoparse: find mentions (geo.mentions), resolve them (geo.resolve), ask an online geocoder."""
+from __future__ import annotations
+
+from geo import PlaceMention
+from geo.gazetteer import Gazetteer, get_gazetteer
+from geo.geocoder import OfflineGeocoder
+from geo.mentions import find_mentions
+from geo.resolve import Resolved, resolve
+
+
+def geoparse_document(text: str, lang: str | None = None, geocoder=None, *,
+                      demonyms: bool = False, gazetteer: Gazetteer | None = None,
+                      ) -> list[PlaceMention]:
+    if not isinstance(text, str) or not text:
+        return []
+    gaz = gazetteer or get_gazetteer()
+    online = geocoder is not None and not isinstance(geocoder, OfflineGeocoder)
+    mentions, demonym_ccs = find_mentions(text, gaz, demonyms=demonyms, unknown_spans=online)
+    resolved = resolve(text, mentions, demonym_ccs, gaz, lang)
+    out = [_offline_mention(r, gaz) for r in resolved]
+    if online:
+        out = _ask_online(out, resolved, geocoder)
+    return out
+
+
+def _offline_mention(r: Resolved, gaz: Gazetteer) -> PlaceMention:
+    m = r.mention
+    if r.id is None:
+        return PlaceMention(m.start, m.end, m.text, None, None, None, None, None, None, 0.0)
+    i = r.id
+    return PlaceMention(m.start, m.end, m.text, gaz.names[i], r.lat, r.lon, gaz.cc[i] or None,
+                        gaz.kind(i), gaz.sid[i], r.confidence)
+
+
+def _ask_online(out: list[PlaceMention], resolved: list[Resolved], geocoder) -> list[PlaceMention]:
+    """Replace offline answers by the online service's (asked once per distinct query).
+
+    The online geocoder (geo.online.CachedGeocoder) already falls back to the offline
+    gazetteer on faults; when neither knows a name the mention keeps its text, no coordinates.
+    """
+    answers: dict[str, object] = {}
+    result = []
+    for pm, r in zip(out, resolved):
+        if r.mention.demonym is not None:
+            result.append(pm)
+            continue
+        query = pm.text if r.mention.region_of is False else (pm.name or pm.text)
+        if query not in answers:
+            answers[query] = geocoder.geocode(query)
+        loc = answers[query]
+        if loc is None:
+            if r.mention.unknown:
+                result.append(pm)
+            else:
+                result.append(pm)  # the service does not know it: the gazetteer's answer stands
+            continue
+        raw = getattr(loc, "raw", {}) or {}
+        result.append(PlaceMention(
+            pm.start, pm.end, pm.text, getattr(loc, "address", None) or pm.name,
+            float(loc.latitude), float(loc.longitude),
+            raw.get("country_code") or _nominatim_cc(raw) or pm.country_code,
+            raw.get("kind") or _nominatim_kind(raw) or pm.kind, raw.get("source_id") or _nominatim_id(raw) or pm.source_id,
+            pm.score if pm.lat is not None else 0.5,
+        ))
+    return result
+
+
+def _nominatim_cc(raw: dict) -> str | None:
+    cc = (raw.get("address") or {}).get("country_code") if isinstance(raw.get("address"), dict) else None
+    return cc.upper() if isinstance(cc, str) else None
+
+
+def _nominatim_id(raw: dict) -> str | None:
+    if raw.get("osm_type") and raw.get("osm_id") is not None:
+        return f"osm:{raw['osm_type']}/{raw['osm_id']}"
+    if raw.get("place_id") is not None:
+        return f"nominatim:{raw['place_id']}"
+    return None
+
+
+def _nominatim_kind(raw: dict) -> str | None:
+    """Nominatim's class/type -> our kind (None when it says nothing we can use)."""
+    cls, typ = raw.get("class"), raw.get("type")
+    if typ == "country":
+        return "country"
+    if typ in ("state", "province", "region", "county") or raw.get("addresstype") in ("state", "province"):
+        return "region"
+    if cls == "place" and typ in ("city", "town", "village", "hamlet", "suburb", "municipality"):
+        return "city"
+    if cls in ("natural", "water") or typ in ("sea", "bay", "strait"):
+        return "sea"
+    if cls in ("tourism", "historic", "building", "amenity", "man_made"):
+        return "landmark"
+    return None

@@ -1,0 +1,211 @@
+"""Choosing which place each mention means, using the whole document as context (geoparse step 2).
+
+Score of a candidate = its prior (log10 population + kind bonus) + 1.5 if the name is its own
++ votes from the rest of the document:
+- the countries the document names (countries, their adjectives, other resolved places),
+- the first-level regions it names (a US state, "Springfield, Ill."),
+- closeness to the document's other places (great-circle distance, as geopy's
+  `great_circle`, computed inline because it runs for every candidate pair).
+A mention never votes for itself. Two rounds: context from the first guesses, then again.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from geo.gazetteer import Candidate, Gazetteer
+from geo.geocoder import EXACT_BONUS, US_STATE_ABBREVIATIONS
+from geo.mentions import Mention
+
+MAX_CANDIDATES = 12
+COUNTRY_WEIGHT = 1.6
+REGION_WEIGHT = 2.4
+NEAR_WEIGHT = 2.0
+NEAR_KM = 400.0
+LANG_HOME = {"nl": ("NL", "BE")}
+SOFT_WEIGHT = 2.5
+BIG_KINDS = "Csa"  # countries, seas, areas: too large to say where nearby places are
+
+
+@dataclass(slots=True)
+class Resolved:
+    mention: Mention
+    id: int | None
+    lat: float | None
+    lon: float | None
+    confidence: float
+
+
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p = math.pi / 180.0
+    a = (math.sin((lat2 - lat1) * p / 2) ** 2
+         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _candidates(m: Mention, gaz: Gazetteer) -> list[tuple[float, int]]:
+    """(base score, entry id), best first; "provincie X" turns city X into its region."""
+    out: dict[int, float] = {}
+    for c in m.cands:
+        i = c.id
+        base = gaz.prior[i] + (EXACT_BONUS if c.exact else 0.0)
+        if m.region_of and gaz.kind_codes[i] == "c":
+            r = gaz.region.get(f"{gaz.cc[i]}.{gaz.admin1[i]}")
+            if r is None:
+                continue
+            base = gaz.prior[i] + (EXACT_BONUS if c.exact else 0.0)
+            i = r
+        if base > out.get(i, -1e9):
+            out[i] = base
+    # a curated place, country or region called exactly this beats alternate names of cities
+    if any(c.exact and gaz.kind_codes[c.id] in "Csalr" for c in m.cands):
+        alt_only = {c.id for c in m.cands if not c.exact and gaz.kind_codes[c.id] == "c"}
+        out = {i: s for i, s in out.items() if i not in alt_only} or out
+    ranked = sorted(((s, i) for i, s in out.items()), key=lambda si: -si[0])
+    return ranked[:MAX_CANDIDATES]
+
+
+def state_hints(text: str, mentions: list[Mention]) -> Counter:
+    """US states named by abbreviation after a place: "Springfield, Ill." -> ("US", "IL")."""
+    hints: Counter = Counter()
+    for m in mentions:
+        tail = text[m.end:m.end + 12]
+        if tail.startswith(", "):
+            word = tail[2:].split(" ")[0].rstrip(",;").rstrip(".").lower()
+            st = US_STATE_ABBREVIATIONS.get(word)
+            if st:
+                hints[("US", st)] += 1
+    return hints
+
+
+def resolve(text: str, mentions: list[Mention], demonym_ccs: list[str], gaz: Gazetteer,
+            lang: str | None = None) -> list[Resolved]:
+    """Pick one entry per mention (or none) with the document as context."""
+    cands = [_candidates(m, gaz) for m in mentions]
+    home = LANG_HOME.get((lang or "").lower()[:2], ())
+    picks: list[int | None] = [c[0][1] if c else None for c in cands]
+    hints = state_hints(text, mentions)
+    soft = _soft_regions(mentions, cands, gaz)
+    for _round in range(3):
+        votes_cc, votes_region, points = _evidence(picks, cands, mentions, gaz)
+        new_picks: list[int | None] = []
+        confidences: list[float] = []
+        for k, cs in enumerate(cands):
+            if not cs:
+                new_picks.append(None)
+                confidences.append(0.0)
+                continue
+            surface = mentions[k].text.lower()
+            scored = []
+            for base, i in cs:
+                cc, a1 = gaz.cc[i], gaz.admin1[i]
+                s = base
+                n_cc = _count_others(votes_cc.get(cc), surface)
+                if cc and n_cc > 0:
+                    s += COUNTRY_WEIGHT * min(n_cc, 3) / 3 + COUNTRY_WEIGHT * 0.5
+                if cc in home:
+                    s += 0.5
+                if a1:
+                    n_r = _count_others(votes_region.get((cc, a1)), surface)
+                    n_r += hints.get((cc, a1), 0)
+                    if n_r > 0:
+                        s += REGION_WEIGHT
+                    support = _support(soft.get((cc, a1)), mentions[k].text)
+                    s += SOFT_WEIGHT * min(support, 2.0)
+                if len(cs) > 1 and gaz.kind_codes[i] not in BIG_KINDS:
+                    s += NEAR_WEIGHT * _closeness(gaz.lat[i], gaz.lon[i], points, surface)
+                scored.append((s, i))
+            scored.sort(key=lambda si: -si[0])
+            new_picks.append(scored[0][1])
+            margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 4.0
+            confidences.append(round(1.0 / (1.0 + math.exp(-margin)), 3))
+        picks = new_picks
+    return [_place(m, p, conf, picks, mentions, gaz) for m, p, conf in zip(mentions, picks, confidences)]
+
+
+def _soft_regions(mentions: list[Mention], cands, gaz: Gazetteer) -> dict:
+    """For each (country, admin1): which surface names could lie there, and how surely.
+
+    A name with candidates in k regions gives each 1/k: towns of the same state named in one
+    article support each other even before any of them is resolved.
+    """
+    soft: dict[tuple[str, str], dict[str, float]] = {}
+    for m, cs in zip(mentions, cands):
+        regions = {(gaz.cc[i], gaz.admin1[i]) for _s, i in cs
+                   if gaz.admin1[i] and gaz.kind_codes[i] in "rck"}
+        if not regions:
+            continue
+        w = 1.0 / len(regions)
+        surface = m.text.lower()
+        for r in regions:
+            d = soft.setdefault(r, {})
+            d[surface] = max(d.get(surface, 0.0), w)
+    return soft
+
+
+def _support(by_surface: dict[str, float] | None, own_surface: str) -> float:
+    if not by_surface:
+        return 0.0
+    own = own_surface.lower()
+    return sum(w for s, w in by_surface.items() if s != own)
+
+
+def _evidence(picks, cands, mentions, gaz: Gazetteer):
+    """Which distinct names (lowercased) currently point at each country and region.
+
+    A name repeated five times is one piece of evidence, and never evidence for itself.
+    """
+    votes_cc: dict[str, set[str]] = {}
+    votes_region: dict[tuple[str, str], set[str]] = {}
+    points: list[tuple[float, float, str]] = []
+    seen_names: dict[str, int] = {}
+    for k, p in enumerate(picks):
+        if p is None:
+            continue
+        surface = mentions[k].text.lower()
+        cc, kind = gaz.cc[p], gaz.kind_codes[p]
+        if cc:
+            votes_cc.setdefault(cc, set()).add(surface)
+        if kind in "rck" and gaz.admin1[p]:
+            votes_region.setdefault((cc, gaz.admin1[p]), set()).add(surface)
+        if kind not in BIG_KINDS and kind != "k":
+            if surface not in seen_names:
+                seen_names[surface] = k
+                points.append((gaz.lat[p], gaz.lon[p], surface))
+    return votes_cc, votes_region, points
+
+
+def _count_others(surfaces: set[str] | None, own: str) -> int:
+    if not surfaces:
+        return 0
+    return len(surfaces) - (1 if own in surfaces else 0)
+
+
+def _closeness(lat: float, lon: float, points: list[tuple[float, float, str]], own: str) -> float:
+    """1 when another place of the document is at the same spot, 0 from NEAR_KM on."""
+    best = NEAR_KM
+    for plat, plon, surface in points:
+        if surface == own:
+            continue
+        if abs(plat - lat) > 4 or abs(plon - lon) > 6:
+            continue
+        d = great_circle_km(lat, lon, plat, plon)
+        if d < best:
+            best = d
+    return 1.0 - best / NEAR_KM
+
+
+def _place(m: Mention, p: int | None, conf: float, picks, mentions, gaz: Gazetteer) -> Resolved:
+    if p is None:
+        return Resolved(m, None, None, None, 0.0)
+    lat, lon = gaz.lat[p], gaz.lon[p]
+    if gaz.kind_codes[p] == "k":  # a county: where the article's towns of that state are
+        pts = [(gaz.lat[q], gaz.lon[q]) for q in picks
+               if q is not None and gaz.kind_codes[q] == "c" and gaz.cc[q] == "US"
+               and gaz.admin1[q] == gaz.admin1[p]]
+        if pts:
+            lats = sorted(x for x, _ in pts)
+            lons = sorted(y for _, y in pts)
+            lat, lon = lats[len(lats) // 2], lons[len(lons) // 2]
+    return Resolved(m, p, lat, lon, conf)
