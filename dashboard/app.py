@@ -1,0 +1,72 @@
+"""The app factory: `create_app(events)` gives a ready Dash app (no server started).
+
+The base map's topojson is served from the repository's top-level assets/ folder; the
+clientside callbacks are served from the package itself (so they work wherever the package
+is installed). Everything the page loads comes from this server: it works offline.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from dash import Dash
+from flask import Response
+
+from dashboard.callbacks import register_callbacks
+from dashboard.columns import ColumnCache
+from dashboard.layout import build_layout
+from dashboard.view import EventCollection
+from events.model import Event
+
+DEFAULT_ASSETS = Path(__file__).resolve().parent.parent / "assets"
+CLIENTSIDE_JS = Path(__file__).resolve().parent / "clientside.js"
+CLIENTSIDE_URL = "/_eventmap/clientside.js"
+COLUMNS_URL = "/_eventmap/columns"
+
+log = logging.getLogger(__name__)
+
+
+def _cached_layout(collection: EventCollection, cache: ColumnCache) -> Callable[[], Any]:
+    """The page, rebuilt only when the events changed (Dash asks for it more than once per load)."""
+    built: dict[str, Any] = {"version": None, "layout": None}
+    lock = threading.Lock()
+
+    def layout() -> Any:
+        with lock:
+            key = (collection.version, len(collection.events))
+            token = built["layout"] and built["layout"].columns_token
+            if built["version"] != key or cache.get(token) is None:  # evicted columns: rebuild
+                built["layout"], built["version"] = build_layout(collection, cache), key
+            return built["layout"]
+
+    return layout
+
+
+def create_app(events: Iterable[Event], *, assets_folder: str | Path | None = None,
+               title: str = "eventmap") -> Dash:
+    """A Dash app showing `events` on the linked timeline, map and table."""
+    folder = Path(assets_folder) if assets_folder is not None else DEFAULT_ASSETS
+    if not (folder / "topojson").is_dir():
+        log.warning("no topojson under %s: the map will have no base layer", folder)
+    app = Dash(__name__, title=title, assets_folder=str(folder), serve_locally=True,
+               external_scripts=[CLIENTSIDE_URL], update_title=None)
+    collection = EventCollection(events)
+    cache = ColumnCache()
+    app.layout = _cached_layout(collection, cache)
+    register_callbacks(app, collection, cache)
+
+    @app.server.route(f"{COLUMNS_URL}/<token>.json")
+    def _columns(token: str) -> Response:
+        body = cache.get(token)
+        if body is None:
+            return Response('{"error": "unknown columns token"}', status=404, mimetype="application/json")
+        return Response(body, mimetype="application/json", headers={"Cache-Control": "no-store"})
+
+    @app.server.route(CLIENTSIDE_URL)
+    def _clientside_js() -> Response:
+        return Response(CLIENTSIDE_JS.read_text(encoding="utf-8"), mimetype="application/javascript")
+
+    app.server.config["EVENTMAP_COLLECTION"] = collection
+    return app

@@ -1,0 +1,195 @@
+/* eventmap dashboard: clientside callbacks (served by the app at /_eventmap/clientside.js).
+ *
+ * Why clientside: the map must follow a timeline zoom at once, also with 100,000 events, so
+ * the browser recounts events per place inside the window from small integer columns
+ * (dashboard/columns.py) instead of a round trip to the server.
+ * Window semantics match dashboard/view.py: an event is in [a, b] when its first possible
+ * day is <= b and the day after its last possible day is > a (the interval overlaps).
+ */
+(function () {
+  "use strict";
+  const DAY_MS = 864e5;
+  const MAX_LABELLED_PLACES = 400;  // as dashboard/figures.py
+
+  function noUpdate() { return window.dash_clientside.no_update; }
+
+  /* A Plotly date-axis value ("2025-03-13", "2025-03-13 05:12:33.1234", ms) -> ms since 1970 UTC. */
+  function axisMs(v) {
+    if (typeof v === "number") { return v; }
+    let s = String(v).trim().replace(" ", "T");
+    if (s.length === 10) { s += "T00:00:00"; }
+    s = s.replace(/(\.\d{3})\d+/, "$1");
+    if (s.length === 13) { s += ":00"; }
+    return Date.parse(s + "Z");
+  }
+
+  function isoMs(ms) { return new Date(ms).toISOString().replace("T", " ").replace("Z", ""); }
+
+  function graphDiv(id) {
+    const outer = document.getElementById(id);
+    return outer ? outer.querySelector(".js-plotly-plot") : null;
+  }
+
+  function markerSize(n) { return Math.round(Math.min(44, 9 + 5 * Math.sqrt(Math.max(n, 1) - 1)) * 10) / 10; }
+
+  /* relayoutData of the timeline -> [start, end] of the x axis, null for "all time";
+   * no update when the window did not change (e.g. a legend click or the first autosize). */
+  function windowFromRelayout(rd, current) {
+    if (!rd || rd.autosize) { return noUpdate(); }
+    let next;
+    if (rd["xaxis.autorange"]) {
+      next = null;
+    } else if (rd["xaxis.range[0]"] !== undefined && rd["xaxis.range[1]"] !== undefined) {
+      next = [rd["xaxis.range[0]"], rd["xaxis.range[1]"]];
+    } else if (Array.isArray(rd["xaxis.range"])) {
+      next = rd["xaxis.range"].slice(0, 2);
+    } else {
+      return noUpdate();
+    }
+    if (JSON.stringify(next) === JSON.stringify(current === undefined ? null : current)) { return noUpdate(); }
+    return next;
+  }
+
+  /* Count events per place inside the window; one marker per place, coloured by its most
+   * frequent category, sized by sqrt(count). Keeps the layout (and so the user's view). */
+  function mapFigure(cols, win, selectedPlace, fig) {
+    if (!cols || !fig || !fig.data || !fig.data.length) { return null; }
+    const places = cols.places, P = places.key.length, C = cols.categories.length;
+    const perCat = new Int32Array(P * C), total = new Int32Array(P);
+    const t0 = cols.t0, t1 = cols.t1, p = cols.p, c = cols.c, n = p.length;
+    let a = -Infinity, b = Infinity;
+    if (win && win.length === 2) { a = axisMs(win[0]) / DAY_MS; b = axisMs(win[1]) / DAY_MS; }
+    const windowed = isFinite(a) || isFinite(b);
+    for (let i = 0; i < n; i++) {
+      const pi = p[i];
+      if (pi < 0) { continue; }
+      if (windowed) {
+        const s = t0[i];
+        if (s === null || !(s <= b && t1[i] + 1 > a)) { continue; }
+      }
+      total[pi]++;
+      perCat[pi * C + c[i]]++;
+    }
+    const lat = [], lon = [], key = [], text = [], hover = [], size = [], color = [];
+    let shown = 0;
+    for (let pi = 0; pi < P; pi++) { if (total[pi]) { shown++; } }
+    const labelled = shown <= MAX_LABELLED_PLACES;
+    for (let pi = 0; pi < P; pi++) {
+      const count = total[pi];
+      if (!count) { continue; }
+      let best = 0, parts = [];
+      for (let k = 0; k < C; k++) {
+        const m = perCat[pi * C + k];
+        if (m > perCat[pi * C + best]) { best = k; }
+        if (m) { parts.push(cols.categories[k] + " " + m); }
+      }
+      lat.push(places.lat[pi]); lon.push(places.lon[pi]); key.push(places.key[pi]);
+      text.push(count > 1 && labelled ? String(count) : "");
+      hover.push("<b>" + places.name[pi] + "</b> · " + count + (count === 1 ? " event" : " events") +
+                 "<br>" + parts.join(", "));
+      size.push(markerSize(count)); color.push(cols.colors[best]);
+    }
+    const base = fig.data[0];
+    const placeTrace = Object.assign({}, base, {
+      lat: lat, lon: lon, customdata: key, text: text, hovertext: hover, selectedpoints: null,
+      marker: Object.assign({}, base.marker, {size: size, color: color}),
+    });
+    const ring = Object.assign({}, fig.data[1] || {type: "scattergeo", mode: "markers", hoverinfo: "skip",
+      showlegend: false, meta: {role: "map-highlight"},
+      marker: {size: 30, symbol: "circle-open", color: "#111111", line: {width: 3}}});
+    const at = selectedPlace ? places.key.indexOf(selectedPlace) : -1;
+    ring.lat = at >= 0 ? [places.lat[at]] : [];
+    ring.lon = at >= 0 ? [places.lon[at]] : [];
+    ring.customdata = at >= 0 ? [selectedPlace] : [];
+    return {data: [placeTrace, ring], layout: fig.layout};
+  }
+
+  /* The columns named by a token: fetched once from the server, then kept in the page. */
+  let cached = {token: null, cols: null, pending: null};
+  function columnsFor(token) {
+    if (!token) { return Promise.resolve(null); }
+    if (cached.token === token && cached.cols) { return Promise.resolve(cached.cols); }
+    if (cached.token === token && cached.pending) { return cached.pending; }
+    cached = {token: token, cols: null, pending: null};
+    cached.pending = fetch("/_eventmap/columns/" + token + ".json", {cache: "no-store"})
+      .then(function (r) { if (!r.ok) { throw new Error("columns " + r.status); } return r.json(); })
+      .then(function (cols) { if (cached.token === token) { cached.cols = cols; } return cols; });
+    return cached.pending;
+  }
+
+  /* Redraw the map for the current filters (token), time window and selected place, straight
+   * through Plotly (not via a Dash prop: the user's view and Dash's state stay untouched). */
+  let drawCount = 0;
+  function whenGraph(id, timeoutMs) {
+    return new Promise(function (resolve) {
+      const until = Date.now() + timeoutMs;
+      (function poll() {
+        const gd = graphDiv(id);
+        if (gd && gd.data && gd._fullLayout) { resolve(gd); return; }
+        if (Date.now() > until) { resolve(null); return; }
+        setTimeout(poll, 30);
+      })();
+    });
+  }
+
+  function drawMap(token, win, selectedPlace) {
+    return Promise.all([columnsFor(token), whenGraph("map", 20000)]).then(function (got) {
+      const cols = got[0], gd = got[1];
+      if (!cols || !gd || cached.token !== token) { return noUpdate(); }  // a newer filter is on its way
+      const fig = mapFigure(cols, win, selectedPlace, {data: gd.data, layout: gd.layout});
+      if (!fig) { return noUpdate(); }
+      return window.Plotly.react(gd, fig.data, gd.layout).then(function () { drawCount += 1; return drawCount; });
+    });
+  }
+
+  /* One playback step: move the timeline's window right by a fifth of its width (wrapping). */
+  function playStep(n) {
+    const cols = cached.cols, gd = graphDiv("timeline");
+    if (!n || !cols || !gd || !gd._fullLayout || !gd._fullLayout.xaxis) { return noUpdate(); }
+    let lo = Infinity, hi = -Infinity;
+    for (let i = 0; i < cols.t0.length; i++) {
+      if (cols.t0[i] === null) { continue; }
+      if (cols.t0[i] < lo) { lo = cols.t0[i]; }
+      if (cols.t1[i] + 1 > hi) { hi = cols.t1[i] + 1; }
+    }
+    if (!isFinite(lo)) { return noUpdate(); }
+    lo *= DAY_MS; hi *= DAY_MS;
+    const r = gd._fullLayout.xaxis.range.map(axisMs);
+    let width = r[1] - r[0], start;
+    if (width >= 0.9 * (hi - lo)) {
+      width = Math.max(DAY_MS, (hi - lo) / 8);
+      start = lo;
+    } else {
+      start = r[0] + width / 5;
+      if (start >= hi) { start = lo; }
+    }
+    window.Plotly.relayout(gd, {"xaxis.range": [isoMs(start), isoMs(start + width)]});
+    return n;
+  }
+
+  function togglePlay(nClicks, disabled) {
+    if (!nClicks) { return [true, "▶ Play"]; }
+    const nowDisabled = !disabled;
+    return [nowDisabled, nowDisabled ? "▶ Play" : "⏸ Pause"];
+  }
+
+  /* Reset: whole time range, no map selection, no filters, nothing selected, playback off. */
+  function resetView(nClicks) {
+    if (!nClicks) { return noUpdate(); }
+    const tl = graphDiv("timeline"), map = graphDiv("map");
+    if (tl) { window.Plotly.relayout(tl, {"xaxis.autorange": true}); }
+    if (map) {
+      window.Plotly.relayout(map, {selections: []});
+      window.Plotly.restyle(map, {selectedpoints: [null]}, [0]);
+    }
+    return [[], [], "", null, null, true, "▶ Play"];
+  }
+
+  window.dash_clientside = Object.assign({}, window.dash_clientside, {
+    eventmap: {
+      windowFromRelayout: windowFromRelayout, mapFigure: mapFigure, drawMap: drawMap, playStep: playStep,
+      togglePlay: togglePlay, resetView: resetView, axisMs: axisMs,
+      mapDraws: function () { return drawCount; },
+    },
+  });
+})();

@@ -1,0 +1,113 @@
+"""Compact columnar data for the browser: what the clientside map needs to follow the timeline.
+
+The map must follow a timeline zoom in well under a second even with 100,000 events, so the
+browser keeps small integer columns (days since 1970, place index, category index) and
+recounts events per place inside the zoomed window itself (see dashboard/clientside.js)
+instead of asking the server. The columns travel outside Dash's state (a JSON URL named by a
+token, fetched once per filter change): big arrays in Dash props slow every later update.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections import OrderedDict
+from datetime import date
+from typing import Any, Sequence
+
+from dashboard.colors import category_color, category_order
+from dashboard.figures import escape, place_key, place_name
+from events.model import Event
+
+_EPOCH = date(1970, 1, 1).toordinal()
+
+
+def day_number(d: date) -> int:
+    """Days since 1970-01-01 (what JavaScript's Date.UTC(...)/864e5 gives)."""
+    return d.toordinal() - _EPOCH
+
+
+def place_index(events: Sequence[Event]) -> dict[str, Any]:
+    """Every distinct map point of `events`: keys, coordinates and escaped names, in a stable order."""
+    keys: list[str] = []
+    lat: list[float] = []
+    lon: list[float] = []
+    names: list[str] = []
+    seen: set[str] = set()
+    for ev in events:
+        key = place_key(ev)
+        if key is None or key in seen:
+            continue
+        seen.add(key)
+        keys.append(key)
+        lat.append(float(ev.lat))  # type: ignore[arg-type]
+        lon.append(float(ev.lon))  # type: ignore[arg-type]
+        names.append(escape(place_name(ev)))
+    return {"key": keys, "lat": lat, "lon": lon, "name": names}
+
+
+def client_columns(events: Sequence[Event], places: dict[str, Any], categories: Sequence[str]) -> dict[str, Any]:
+    """Columns of `events` for the browser.
+
+    ``t0``/``t1``: first and last possible day (day numbers; None when undated),
+    ``p``: index into ``places`` (-1 when unplaced), ``c``: index into ``categories``.
+    """
+    where = {k: i for i, k in enumerate(places["key"])}
+    cats = list(categories)
+    cat_index = {c: i for i, c in enumerate(cats)}
+    t0: list[int | None] = []
+    t1: list[int | None] = []
+    p: list[int] = []
+    c: list[int] = []
+    for ev in events:
+        start, end = ev.start_date, ev.end_date
+        t0.append(day_number(start) if start else None)
+        t1.append(day_number(end) if end else None)
+        key = place_key(ev)
+        p.append(where.get(key, -1) if key else -1)
+        if ev.category not in cat_index:
+            cat_index[ev.category] = len(cats)
+            cats.append(ev.category)
+        c.append(cat_index[ev.category])
+    return {
+        "t0": t0, "t1": t1, "p": p, "c": c,
+        "categories": cats, "colors": [category_color(x) for x in cats], "places": places,
+    }
+
+
+def view_columns(events: Sequence[Event], categories: Sequence[str] | None = None,
+                 documents: Sequence[str] | None = None, search: str | None = None) -> dict[str, Any]:
+    """Columns of the events passing the filters; place and category indices span all `events`."""
+    from dashboard.view import make_filter, select_events
+
+    shown = select_events(events, make_filter(categories, documents, search))
+    return client_columns(shown, place_index(events), all_categories(events))
+
+
+def all_categories(events: Sequence[Event]) -> list[str]:
+    """The categories present, in canonical order (the index space of column ``c``)."""
+    return category_order({e.category for e in events})
+
+
+class ColumnCache:
+    """Serialized columns by token (a hash of what produced them); keeps the last few."""
+
+    def __init__(self, size: int = 8) -> None:
+        self._lock = threading.Lock()
+        self._items: OrderedDict[str, bytes] = OrderedDict()
+        self._size = size
+
+    def put(self, key_parts: Sequence[Any], columns: dict[str, Any]) -> str:
+        """Store `columns` under a token derived from `key_parts`; returns the token."""
+        token = hashlib.sha1(json.dumps(list(key_parts), sort_keys=True, default=str).encode()).hexdigest()[:16]
+        body = json.dumps(columns, separators=(",", ":")).encode("utf-8")
+        with self._lock:
+            self._items[token] = body
+            self._items.move_to_end(token)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return token
+
+    def get(self, token: str) -> bytes | None:
+        with self._lock:
+            return self._items.get(token)

@@ -1,0 +1,294 @@
+"""One self-contained HTML file (or an embeddable <div>) with the timeline, the map and the events.
+
+The page works from disk with no network: plotly.js is inlined, and so is the base map
+(``window.PlotlyGeoAssets.topojson``: plotly.js reads it there before it would fetch
+``cdn.plot.ly``; a relative ``topojsonURL`` does not work from ``file://``). The figures
+are the app's own (:mod:`dashboard.figures`), and a few lines of plain JavaScript link them
+like the app does: zooming the timeline keeps only the map places with events in the window,
+selecting or clicking places on the map keeps only their events on the timeline, and the
+event list follows both. Everything user-written is escaped: HTML text with html.escape,
+JSON inside <script> with ``<``/``>``/``&`` as ``\\u003c``... so it cannot close the tag.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Sequence
+
+import plotly.io as pio
+
+from dashboard.figures import (date_label, document_name, link_table, map_figure, marker_size,
+                               place_name, timeline_figure)
+from events.model import Event
+
+FIGURES = ("both", "timeline", "map")
+TOPOJSON_DIR = Path(__file__).resolve().parent.parent / "assets" / "topojson"
+PLOT_CONFIG = {"displaylogo": False, "responsive": True, "scrollZoom": False}
+
+
+def topojson_name(resolution: int = 110) -> str:
+    """The key plotly.js looks up for the world base map ("world_110m")."""
+    return f"world_{resolution}m"
+
+
+@lru_cache(maxsize=2)
+def _topojson_text(name: str) -> str:
+    path = TOPOJSON_DIR / f"{name}.json"
+    if not path.is_file():
+        raise FileNotFoundError(f"base map {path} is missing (assets/topojson/ ships with eventmap)")
+    return path.read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _plotlyjs() -> str:
+    from plotly.offline import get_plotlyjs
+
+    return get_plotlyjs()
+
+
+def script_json(value: Any) -> str:
+    """JSON that is safe inside <script>: no '<', '>' or '&' can end the element or start a comment."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def render_html(events: Sequence[Event], *, title: str | None = None, figure: str = "both",
+                snippet: bool = False) -> str:
+    """A full HTML page (or, with `snippet`, a <div> to paste into a page) showing the events."""
+    if figure not in FIGURES:
+        raise ValueError(f"figure must be one of {', '.join(FIGURES)}, not {figure!r}")
+    events = list(events)
+    title = title or "Events"
+    uid = _uid(events, title, figure)
+    fragment = _fragment(events, title=title, figure=figure, uid=uid, heading="h2" if snippet else "h1")
+    if snippet:
+        return fragment
+    return (f"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            f"<title>{html.escape(title)}</title>\n"
+            f"<style>body{{margin:0;padding:16px 24px;background:#fff}}</style>\n</head>\n<body>\n"
+            f"{fragment}\n</body>\n</html>\n")
+
+
+def _fragment(events: list[Event], *, title: str, figure: str, uid: str, heading: str) -> str:
+    figs: dict[str, Any] = {}
+    if figure in ("both", "timeline"):
+        figs["timeline"] = json.loads(pio.to_json(timeline_figure(events), validate=False))
+    if figure in ("both", "map"):
+        figs["map"] = json.loads(pio.to_json(map_figure(events), validate=False))
+    counts = _place_counts(events)
+    payload = {
+        "uid": uid, "figures": figs, "config": PLOT_CONFIG, "link": link_table(events),
+        "sizes": [marker_size(n) for n in range(max(counts, default=1) + 1)],
+    }
+    topo = topojson_name(110)
+    geo_assets = ""
+    if "map" in figs:
+        geo_assets = (f"<script>window.PlotlyGeoAssets = window.PlotlyGeoAssets || {{}};"
+                      f"window.PlotlyGeoAssets.topojson = window.PlotlyGeoAssets.topojson || {{}};"
+                      f"window.PlotlyGeoAssets.topojson[{json.dumps(topo)}] = "
+                      f"{script_json(_topojson_text(topo))};</script>\n")
+    n_dated = sum(1 for e in events if e.date)
+    n_placed = sum(1 for e in events if e.located)
+    parts = [
+        f'<div class="eventmap-export" id="{uid}">',
+        f"<style>{_CSS.replace('ROOT', '#' + uid)}</style>",
+        f'<{heading} class="em-title">{html.escape(title)}</{heading}>',
+        f'<p class="em-summary">{len(events)} events, {n_dated} dated, {n_placed} on the map. '
+        f'<span class="em-status" aria-live="polite">Showing all {len(events)}.</span> '
+        f'<button type="button" class="em-reset">Show all</button></p>',
+        '<p class="em-help">Zoom the timeline (drag across it) to filter the map and the list; '
+        "click a place or select places on the map (box or lasso) to filter the timeline.</p>"
+        if len(figs) == 2 else "",
+    ]
+    if "timeline" in figs:
+        parts.append(f'<div class="em-figure em-timeline" id="{uid}-timeline"></div>')
+    if "map" in figs:
+        parts.append(f'<div class="em-figure em-map" id="{uid}-map"></div>')
+    parts.append(_event_table(events))
+    parts.append(f'<script type="text/javascript">{_plotlyjs()}</script>')
+    parts.append(geo_assets)
+    parts.append(f'<script type="application/json" id="{uid}-data">{script_json(payload)}</script>')
+    parts.append(f"<script>({_LINK_JS})({json.dumps(uid)});</script>")
+    parts.append("</div>")
+    return "\n".join(p for p in parts if p)
+
+
+def _event_table(events: list[Event]) -> str:
+    order = sorted(range(len(events)), key=lambda i: (events[i].date is None, events[i].date or "", i))
+    rows = []
+    for i in order:
+        ev = events[i]
+        place = place_name(ev) if ev.located else ", ".join(p.name or p.text for p in ev.places[:3])
+        rows.append(
+            f'<tr data-id="{html.escape(ev.id)}" data-index="{i}">'
+            f"<td class=\"em-date\">{html.escape(date_label(ev))}</td>"
+            f"<td>{html.escape(ev.category)}</td><td>{html.escape(place)}</td>"
+            f"<td>{html.escape(ev.text)}</td><td>{html.escape(document_name(ev))}</td></tr>")
+    return ('<table class="em-events"><thead><tr><th>Date</th><th>Category</th><th>Place</th>'
+            f"<th>Event</th><th>Source</th></tr></thead><tbody>\n{chr(10).join(rows)}\n</tbody></table>")
+
+
+def _place_counts(events: list[Event]) -> list[int]:
+    counts: dict[tuple[float, float], int] = {}
+    for ev in events:
+        if ev.located:
+            key = (round(ev.lat, 4), round(ev.lon, 4))  # type: ignore[arg-type]
+            counts[key] = counts.get(key, 0) + 1
+    return list(counts.values())
+
+
+def _uid(events: list[Event], title: str, figure: str) -> str:
+    """Stable per content, so two snippets on one page do not share element ids."""
+    h = hashlib.sha1("\x00".join([title, figure, *(e.id for e in events)]).encode("utf-8"))
+    return "em-" + h.hexdigest()[:10]
+
+
+_CSS = """
+ROOT{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#222;max-width:1400px}
+ROOT .em-title{margin:0 0 4px;font-size:1.5em}
+ROOT .em-summary,ROOT .em-help{margin:4px 0;color:#555;font-size:.9em}
+ROOT .em-reset{margin-left:8px}
+ROOT .em-figure{width:100%;margin:8px 0}
+ROOT .em-events{border-collapse:collapse;width:100%;font-size:.85em;margin-top:12px}
+ROOT .em-events th,ROOT .em-events td{border-bottom:1px solid #e4e4e4;padding:4px 6px;text-align:left;vertical-align:top}
+ROOT .em-events th{background:#f4f4f4;position:sticky;top:0}
+ROOT .em-date{white-space:nowrap}
+"""
+
+# The linking script. Filters: a time window from the timeline's x range, a set of place keys
+# from the map. The map keeps the places with events in the window (counts and sizes updated,
+# sizes from figures.marker_size via data.sizes); the timeline keeps the events at the selected
+# places; the table keeps the events passing both.
+_LINK_JS = r"""
+function (uid) {
+  var root = document.getElementById(uid);
+  var data = JSON.parse(document.getElementById(uid + "-data").textContent);
+  var link = data.link, n = link.id.length;
+  var tl = document.getElementById(uid + "-timeline"), mp = document.getElementById(uid + "-map");
+  var state = {from: null, to: null, places: null};
+  var rows = root.querySelectorAll("tr[data-index]");
+  var status = root.querySelector(".em-status");
+  var tlOrig = [], mapOrig = null;
+
+  function day(v) {
+    if (typeof v === "number") return new Date(v).toISOString().slice(0, 10);
+    return String(v).slice(0, 10);
+  }
+  function inTime(i) {
+    if (state.from === null) return true;
+    return link.start[i] !== null && link.start[i] <= state.to && link.end[i] >= state.from;
+  }
+  function atPlace(i) { return state.places === null || state.places.has(link.place[i]); }
+  function arr(v) { return v === undefined || v === null ? [] : Array.prototype.slice.call(v); }
+
+  function filterTimeline() {
+    if (!tl) return;
+    var keep = null;
+    if (state.places !== null) {
+      keep = new Set();
+      for (var i = 0; i < n; i++) if (atPlace(i)) keep.add(link.id[i]);
+    }
+    var update = {x: [], y: [], customdata: [], hovertext: []}, idx = [];
+    tlOrig.forEach(function (t) {
+      var x = [], y = [], c = [], h = [];
+      for (var k = 0; k < t.customdata.length; k++) {
+        var id = t.customdata[k];
+        var show = keep === null || (id === null ? (x.length && x[x.length - 1] !== null) : keep.has(id));
+        if (show) { x.push(t.x[k]); y.push(t.y[k]); c.push(id); h.push(t.hovertext[k]); }
+      }
+      update.x.push(x); update.y.push(y); update.customdata.push(c); update.hovertext.push(h);
+      idx.push(t.index);
+    });
+    if (idx.length) Plotly.restyle(tl, update, idx);
+  }
+
+  function filterMap() {
+    if (!mp || !mapOrig) return;
+    var counts = {};
+    for (var i = 0; i < n; i++) {
+      if (link.place[i] !== null && inTime(i)) counts[link.place[i]] = (counts[link.place[i]] || 0) + 1;
+    }
+    var o = mapOrig, lat = [], lon = [], key = [], text = [], hov = [], color = [], size = [];
+    for (var k = 0; k < o.customdata.length; k++) {
+      var c = counts[o.customdata[k]] || 0;
+      if (!c) continue;
+      lat.push(o.lat[k]); lon.push(o.lon[k]); key.push(o.customdata[k]); hov.push(o.hovertext[k]);
+      color.push(o.color[k]); text.push(c > 1 ? String(c) : "");
+      size.push(data.sizes[Math.min(c, data.sizes.length - 1)]);
+    }
+    Plotly.restyle(mp, {lat: [lat], lon: [lon], customdata: [key], text: [text], hovertext: [hov],
+                        "marker.color": [color], "marker.size": [size], selectedpoints: [null]}, [o.index]);
+  }
+
+  function filterTable() {
+    var shown = 0;
+    rows.forEach(function (r) {
+      var i = +r.getAttribute("data-index"), ok = inTime(i) && atPlace(i);
+      r.style.display = ok ? "" : "none";
+      if (ok) shown++;
+    });
+    var filters = [];
+    if (state.from !== null) filters.push(state.from + " to " + state.to);
+    if (state.places !== null) filters.push(state.places.size + " place(s)");
+    status.textContent = filters.length ? "Showing " + shown + " of " + n + " (" + filters.join(", ") + ")."
+                                        : "Showing all " + n + ".";
+    root.setAttribute("data-shown", String(shown));
+  }
+
+  function onTimelineRelayout(ev) {
+    if (!ev) return;
+    var a = ev["xaxis.range[0]"], b = ev["xaxis.range[1]"];
+    if (ev["xaxis.range"]) { a = ev["xaxis.range"][0]; b = ev["xaxis.range"][1]; }
+    if (a !== undefined && b !== undefined) { state.from = day(a); state.to = day(b); }
+    else if (ev["xaxis.autorange"]) { state.from = null; state.to = null; }
+    else return;
+    filterMap(); filterTable();
+  }
+  function onMapPlaces(keys) {
+    state.places = keys && keys.length ? new Set(keys) : null;
+    filterTimeline(); filterTable();
+  }
+
+  var ready = [];
+  if (tl) ready.push(Plotly.newPlot(tl, data.figures.timeline.data, data.figures.timeline.layout, data.config)
+    .then(function () {
+      tl._fullData.forEach(function (t) {
+        var role = t.meta && t.meta.role;
+        if (role === "timeline-points" || role === "timeline-spans") {
+          tlOrig.push({index: t.index, x: arr(t.x), y: arr(t.y), customdata: arr(t.customdata),
+                       hovertext: t.hovertext ? arr(t.hovertext) : arr(t.x).map(function () { return ""; })});
+        }
+      });
+      tl.on("plotly_relayout", onTimelineRelayout);
+    }));
+  if (mp) ready.push(Plotly.newPlot(mp, data.figures.map.data, data.figures.map.layout, data.config)
+    .then(function () {
+      mp._fullData.forEach(function (t) {
+        if (t.meta && t.meta.role === "map-places") {
+          var m = t.marker || {};
+          mapOrig = {index: t.index, lat: arr(t.lat), lon: arr(t.lon), customdata: arr(t.customdata),
+                     hovertext: arr(t.hovertext), color: Array.isArray(m.color) || ArrayBuffer.isView(m.color)
+                     ? arr(m.color) : arr(t.lat).map(function () { return m.color; })};
+        }
+      });
+      mp.on("plotly_selected", function (ev) {
+        onMapPlaces(ev && ev.points ? ev.points.map(function (p) { return p.customdata; }) : null);
+      });
+      mp.on("plotly_deselect", function () { onMapPlaces(null); });
+      mp.on("plotly_click", function (ev) {
+        if (ev && ev.points && ev.points.length) onMapPlaces([ev.points[0].customdata]);
+      });
+    }));
+  root.querySelector(".em-reset").addEventListener("click", function () {
+    state = {from: null, to: null, places: null};
+    if (tl) Plotly.relayout(tl, {"xaxis.autorange": true});
+    filterTimeline(); filterMap(); filterTable();
+  });
+  Promise.all(ready).then(function () { filterTable(); root.setAttribute("data-ready", "1"); });
+}
+"""

@@ -1,0 +1,67 @@
+"""Running the app: in the foreground for `eventmap serve`, or in a thread for tests and benchmarks."""
+from __future__ import annotations
+
+import threading
+import webbrowser
+from dataclasses import dataclass
+
+from dash import Dash
+from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
+
+from events.errors import UserError
+
+
+@dataclass
+class RunningServer:
+    """A werkzeug server answering in a background thread; `stop()` ends it."""
+
+    server: BaseWSGIServer
+    thread: threading.Thread
+
+    @property
+    def url(self) -> str:
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}/"
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(timeout=5)
+
+
+class QuietHandler(WSGIRequestHandler):
+    """No line per request: the page makes dozens, which would drown the useful output."""
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        if str(code).startswith(("4", "5")):
+            super().log_request(code, size)
+
+
+def make_wsgi_server(app: Dash, host: str = "127.0.0.1", port: int = 0, quiet: bool = True) -> BaseWSGIServer:
+    """A threaded server for the app; port 0 picks a free port. UserError when the port is taken."""
+    try:
+        return make_server(host, port, app.server, threaded=True,
+                           request_handler=QuietHandler if quiet else WSGIRequestHandler)
+    except OSError as exc:
+        raise UserError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+
+
+def start_in_thread(app: Dash, host: str = "127.0.0.1", port: int = 0) -> RunningServer:
+    """Serve the app in a daemon thread (tests, benchmarks, screenshots)."""
+    server = make_wsgi_server(app, host, port)
+    thread = threading.Thread(target=server.serve_forever, name="eventmap-dash", daemon=True)
+    thread.start()
+    return RunningServer(server, thread)
+
+
+def serve_forever(app: Dash, host: str = "127.0.0.1", port: int = 8050, open_browser: bool = True) -> None:
+    """Serve until Ctrl-C, opening the page in the user's browser unless told not to."""
+    server = make_wsgi_server(app, host, port)
+    url = f"http://{host}:{server.server_address[1]}/"
+    print(f"eventmap dashboard on {url} (Ctrl-C to stop)", flush=True)
+    if open_browser:
+        threading.Timer(0.8, webbrowser.open, args=(url,)).start()
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()

@@ -1,0 +1,54 @@
+"""The events table (dash-ag-grid rows) and the one-line summary of what is in view.
+
+The grid sorts and filters in the browser; it receives at most MAX_TABLE_ROWS rows so a
+100,000-event view does not ship every sentence (the summary says when rows were left out).
+"""
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from dashboard.figures import date_label, document_name
+from events.model import Event
+
+MAX_TABLE_ROWS = 1000
+
+TABLE_COLUMNS: list[dict[str, Any]] = [
+    {"field": "date", "headerName": "Date", "width": 120, "sort": "asc"},
+    {"field": "when", "headerName": "When", "width": 150},
+    {"field": "date_text", "headerName": "Date expression", "width": 160},
+    {"field": "category", "headerName": "Category", "width": 110},
+    {"field": "places", "headerName": "Places", "width": 200},
+    {"field": "text", "headerName": "Sentence", "flex": 1, "minWidth": 300, "tooltipField": "text"},
+    {"field": "document", "headerName": "Document", "width": 170},
+]
+
+
+def table_row(event: Event) -> dict[str, Any]:
+    """One grid row; values are plain strings (the grid renders them as text)."""
+    return {
+        "id": event.id, "date": event.date or "", "when": date_label(event),
+        "date_text": event.date_text or "", "category": event.category,
+        "places": ", ".join(p.name or p.text for p in event.places) or "",
+        "text": event.text, "document": document_name(event),
+    }
+
+
+def table_rows(events: Sequence[Event], limit: int = MAX_TABLE_ROWS) -> list[dict[str, Any]]:
+    """Rows for the first `limit` events (dated first, by date; undated at the end)."""
+    ordered = sorted(events, key=lambda e: (e.date is None, e.date or "", e.source.document, e.source.start))
+    return [table_row(e) for e in ordered[:limit]]
+
+
+def summary_text(events: Sequence[Event], limit: int = MAX_TABLE_ROWS) -> str:
+    """'12 events in view · 3 without a place (timeline and table only) · 1 undated (table only)'."""
+    n = len(events)
+    unplaced = sum(1 for e in events if not e.located)
+    undated = sum(1 for e in events if not e.date)
+    parts = [f"{n} event{'s' if n != 1 else ''} in view"]
+    if unplaced:
+        parts.append(f"{unplaced} without a place (timeline and table only)")
+    if undated:
+        parts.append(f"{undated} undated (table only)")
+    if n > limit:
+        parts.append(f"table shows the first {limit}")
+    return " · ".join(parts)

@@ -1,0 +1,162 @@
+"""Which events are "in view": the one filter the timeline, map, table and downloads share.
+
+Filters combine with AND: categories, documents, free-text search, a time window from the
+timeline's x axis, and a set of map places (from a box/lasso selection). An event is inside
+a time window when its interval (first to last possible day) overlaps the window, so an
+event known only to the month stays in view while the window lies in that month.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any, Iterable, Sequence
+
+from dashboard.figures import document_name, place_key
+from events.model import Event
+
+Window = tuple[datetime, datetime]
+
+
+@dataclass(frozen=True, slots=True)
+class ViewFilter:
+    """What the user narrowed the view to; None or empty means "no restriction"."""
+
+    categories: frozenset[str] | None = None
+    documents: frozenset[str] | None = None
+    search: str = ""
+    window: Window | None = None
+    places: frozenset[str] | None = None
+
+    def keeps(self, event: Event) -> bool:
+        """True when the event passes every filter."""
+        if self.categories is not None and event.category not in self.categories:
+            return False
+        if self.documents is not None and document_name(event) not in self.documents:
+            return False
+        if self.places is not None and place_key(event) not in self.places:
+            return False
+        if self.window is not None and not in_window(event, self.window):
+            return False
+        if self.search and not matches_search(event, self.search):
+            return False
+        return True
+
+
+def in_window(event: Event, window: Window) -> bool:
+    """True when the event's possible days overlap [window start, window end]; undated: False."""
+    start, end = event.start_date, event.end_date
+    if start is None:
+        return False
+    first = datetime.combine(start, datetime.min.time())
+    after_last = datetime.combine((end or start) + timedelta(days=1), datetime.min.time())
+    return first <= window[1] and after_last > window[0]
+
+
+def matches_search(event: Event, query: str) -> bool:
+    """Every word of the query occurs (case-insensitively) in the sentence, date text or places."""
+    hay = " ".join([event.text, event.date_text or "", event.category,
+                    *(p.text for p in event.places), *((p.name or "") for p in event.places)]).casefold()
+    return all(word in hay for word in query.casefold().split())
+
+
+def select_events(events: Iterable[Event], view: ViewFilter) -> list[Event]:
+    """The events that pass `view`, in their original order."""
+    return [e for e in events if view.keeps(e)]
+
+
+def parse_axis_time(value: Any) -> datetime:
+    """A Plotly date-axis value ('2025-03-13', '2025-03-13 06:00:00.123', ms number) as a datetime."""
+    if isinstance(value, (int, float)):
+        return datetime(1970, 1, 1) + timedelta(milliseconds=float(value))
+    text = str(value).strip().replace("T", " ")
+    if len(text) == 10:
+        return datetime.combine(date.fromisoformat(text), datetime.min.time())
+    text = text.rstrip("Z")
+    if "." in text:  # Python wants 6 fraction digits at most
+        head, frac = text.split(".", 1)
+        text = f"{head}.{frac[:6]}"
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"not a date-axis value: {value!r}") from None
+
+
+def window_from_store(value: Sequence[Any] | None) -> Window | None:
+    """The window store holds [start, end] axis values, or None for "all time"."""
+    if not value or len(value) != 2 or value[0] is None or value[1] is None:
+        return None
+    a, b = parse_axis_time(value[0]), parse_axis_time(value[1])
+    return (a, b) if a <= b else (b, a)
+
+
+def places_from_selection(selected: dict[str, Any] | None) -> frozenset[str] | None:
+    """Place keys of the points in a map selection (selectedData); None when nothing is selected."""
+    if not selected or not selected.get("points"):
+        return None
+    keys = set()
+    for pt in selected["points"]:
+        cd = pt.get("customdata")
+        if isinstance(cd, list):
+            cd = cd[0] if cd else None
+        if isinstance(cd, str):
+            keys.add(cd)
+    return frozenset(keys) if keys else None
+
+
+def make_filter(categories: Sequence[str] | None = None, documents: Sequence[str] | None = None,
+                search: str | None = None, window: Sequence[Any] | None = None,
+                map_selection: dict[str, Any] | None = None) -> ViewFilter:
+    """A ViewFilter from the raw values of the app's controls (None/empty = no restriction)."""
+    return ViewFilter(
+        categories=frozenset(categories) if categories else None,
+        documents=frozenset(documents) if documents else None,
+        search=(search or "").strip(),
+        window=window_from_store(window),
+        places=places_from_selection(map_selection),
+    )
+
+
+class EventCollection:
+    """The app's events: the loaded ones plus articles added in the app (thread-safe).
+
+    The dashboard is a local, single-user tool, so added articles live in the server's memory
+    and every browser tab sees them; `version` grows with each change so views can refresh.
+    """
+
+    def __init__(self, events: Iterable[Event] = ()) -> None:
+        self._lock = threading.Lock()
+        self._events: list[Event] = []
+        self._ids: set[str] = set()
+        self.version = 0
+        self.add(events)
+        self.version = 0
+
+    @property
+    def events(self) -> list[Event]:
+        return self._events
+
+    def add(self, events: Iterable[Event]) -> int:
+        """Add events not seen before (by id); returns how many were new."""
+        with self._lock:
+            fresh = []
+            for e in events:
+                if e.id not in self._ids:
+                    self._ids.add(e.id)
+                    fresh.append(e)
+            self._events = self._events + fresh  # readers keep a consistent old list
+            if fresh:
+                self.version += 1
+            return len(fresh)
+
+    def find(self, event_id: str | None) -> Event | None:
+        if not event_id:
+            return None
+        return next((e for e in self._events if e.id == event_id), None)
+
+    def documents(self) -> list[str]:
+        return sorted({document_name(e) for e in self._events})
+
+    def categories(self) -> list[str]:
+        from dashboard.colors import category_order
+        return category_order({e.category for e in self._events})

@@ -1,0 +1,176 @@
+"""The dashboard's callbacks as plain Python: filtering, selection, detail, adding articles."""
+from __future__ import annotations
+
+import base64
+from datetime import datetime
+
+import pytest
+from dash import html
+
+from dashboard.callbacks import (
+    add_articles, check_document_date, choose_event, columns_for_view, decode_upload, describe_event,
+    download_view, table_for_view, timeline_for_view,
+)
+from dashboard.columns import day_number
+from dashboard.figures import place_key
+from dashboard.view import EventCollection, make_filter, parse_axis_time, select_events
+from events.errors import InputError
+from factories import KYIV, TUAPSE, make_event, sample_events
+
+MID_MARCH = ["2025-03-13", "2025-03-15 23:59:59.999"]
+
+
+def _key(place):
+    return f"{place[1]:.4f},{place[2]:.4f}"
+
+
+def _texts(events):
+    return {e.text.split(" ")[0] for e in events}
+
+
+def test_time_window_keeps_events_whose_interval_overlaps_it():
+    events = sample_events()
+    kept = select_events(events, make_filter(window=MID_MARCH))
+    ids = {e.id for e in kept}
+    assert events[0].id in ids              # Tuapse, 14 March
+    assert events[2].id in ids              # talks in the week of 10-16 March
+    assert events[3].id in ids              # protests "in March": could be in the window
+    assert events[1].id not in ids          # 18 March
+    assert events[4].id not in ids          # February
+    assert events[7].id not in ids          # undated: not in any window
+
+
+def test_filters_combine_categories_documents_search_and_map_places():
+    events = sample_events()
+    assert {e.category for e in select_events(events, make_filter(categories=["attack"]))} == {"attack"}
+    only_b = select_events(events, make_filter(documents=["b.txt"]))
+    assert only_b and all(e.source.document.endswith("b.txt") for e in only_b)
+    assert [e.id for e in select_events(events, make_filter(search="REFINERY tuapse"))] == [events[0].id]
+    sel = {"points": [{"customdata": _key(KYIV)}]}
+    assert {place_key(e) for e in select_events(events, make_filter(map_selection=sel))} == {_key(KYIV)}
+    assert select_events(events, make_filter(categories=["attack"], map_selection=sel)) == [events[1]]
+    assert select_events(events, make_filter()) == events
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2025-03-13", datetime(2025, 3, 13)),
+    ("2025-03-13 06:30", datetime(2025, 3, 13, 6, 30)),
+    ("2025-03-13 06:30:15.123456789", datetime(2025, 3, 13, 6, 30, 15, 123456)),
+    (1741824000000, datetime(2025, 3, 13)),
+])
+def test_axis_values_from_plotly_become_datetimes(value, expected):
+    assert parse_axis_time(value) == expected
+
+
+def test_clientside_columns_carry_day_numbers_places_and_categories():
+    events = sample_events()
+    cols = columns_for_view(EventCollection(events), [], [], "")
+    tuapse = 0
+    assert cols["t0"][tuapse] == cols["t1"][tuapse] == day_number(events[0].start_date)
+    assert cols["places"]["key"][cols["p"][tuapse]] == _key(TUAPSE)
+    assert cols["categories"][cols["c"][tuapse]] == "attack"
+    phone = 6  # unplaced
+    assert cols["p"][phone] == -1
+    assert cols["t0"][7] is None  # undated
+    narrowed = columns_for_view(EventCollection(events), ["attack"], [], "")
+    assert len(narrowed["t0"]) == 2 and narrowed["places"] == cols["places"]  # indices stay stable
+
+
+def test_map_selection_narrows_the_timeline():
+    coll = EventCollection(sample_events())
+    fig = timeline_for_view(coll, [], [], "", {"points": [{"customdata": _key(KYIV)}]}, "category")
+    ids = {i for t in fig.data if t.meta["role"] == "timeline-points" for i in t.customdata}
+    assert ids == {e.id for e in coll.events if place_key(e) == _key(KYIV)}
+
+
+def test_table_and_summary_follow_window_and_count_unplaced_and_undated():
+    coll = EventCollection(sample_events())
+    rows, summary = table_for_view(coll, [], [], "", None, None)
+    assert len(rows) == 8
+    assert "8 events in view" in summary and "1 without a place" in summary and "1 undated" in summary
+    assert rows[-1]["date"] == ""  # undated rows last
+    rows, summary = table_for_view(coll, [], [], "", None, MID_MARCH)
+    assert {r["id"] for r in rows} == {coll.events[i].id for i in (0, 2, 3)}
+    assert summary.startswith("3 events in view")
+
+
+def test_clicks_on_timeline_table_and_map_choose_an_event():
+    coll = EventCollection(sample_events())
+    tuapse = coll.events[0]
+    assert choose_event(coll, "timeline", {"points": [{"customdata": tuapse.id}]}, None, None) == tuapse.id
+    assert choose_event(coll, "table", None, None, {"rowId": tuapse.id}) == tuapse.id
+    assert choose_event(coll, "timeline", {"points": [{"customdata": "nope"}]}, None, None) is None
+    kyiv_click = {"points": [{"customdata": _key(KYIV)}]}
+    # Kyiv holds three events; the most precisely dated one in view is chosen
+    assert choose_event(coll, "map", None, kyiv_click, None) == coll.events[1].id
+    assert choose_event(coll, "map", None, kyiv_click, None, window=["2025-03-10", "2025-03-12"]) == coll.events[2].id
+    assert choose_event(coll, "map", None, kyiv_click, None, window=["2025-03-20", "2025-03-22"]) == coll.events[3].id
+
+
+def test_detail_marks_date_expression_and_places_and_keeps_hostile_text_as_text():
+    ev = make_event("<b>Drones</b> hit Tuapse on 14 March.", day="2025-03-14", date_text="on 14 March",
+                    category="attack", place=TUAPSE)
+    coll = EventCollection([ev])
+    children, ring, place = describe_event(coll, ev.id, "category")
+    sentence = children[0]
+    assert isinstance(sentence, html.Blockquote)
+    pieces = sentence.children
+    marks = [(p.children, p.className) for p in pieces if isinstance(p, html.Mark)]
+    assert marks == [("Tuapse", "mark-place"), ("on 14 March", "mark-date")]
+    assert pieces[0] == "<b>Drones</b> hit "  # a plain string: Dash renders it as text
+    assert ring["x"] == ["2025-03-14"] and place == _key(TUAPSE)
+    empty, ring, place = describe_event(coll, None, "category")
+    assert "Click an event" in empty[0].children and place is None and ring["x"] == []
+
+
+def test_document_dates_and_uploads_are_checked():
+    assert check_document_date("") is None
+    assert check_document_date("2025-03") == "2025-03"
+    with pytest.raises(InputError, match="YYYY-MM-DD"):
+        check_document_date("March 2025")
+    with pytest.raises(InputError, match="not a real date"):
+        check_document_date("2025-02-30")
+    b64 = base64.b64encode("Op 18 maart belde Trump met Poetin.".encode()).decode()
+    assert decode_upload(f"data:text/plain;base64,{b64}", "a.txt").startswith("Op 18 maart")
+    big = base64.b64encode(b"x" * 5_000_001).decode()
+    with pytest.raises(InputError, match="a.txt"):
+        decode_upload(f"data:text/plain;base64,{big}", "a.txt")
+
+
+def test_adding_articles_reports_bad_input_without_changing_anything():
+    coll = EventCollection(sample_events())
+    added, msg = add_articles(coll, "", None, None, "")
+    assert added == 0 and "Paste text" in msg
+    added, msg = add_articles(coll, "On 14 March drones hit Tuapse.", None, None, "14/03/2025")
+    assert added == 0 and msg.startswith("Not added") and coll.version == 0 and len(coll.events) == 8
+
+
+def test_collection_adds_new_events_once_and_bumps_its_version():
+    coll = EventCollection(sample_events())
+    new = make_event("Another strike on Tuapse on 20 March.", day="2025-03-20", place=TUAPSE, start=500)
+    assert coll.add([new, new]) == 1 and coll.version == 1
+    assert coll.add([new]) == 0 and coll.version == 1
+    assert coll.find(new.id) is new
+
+
+def test_adding_a_pasted_article_parses_it_into_the_collection():
+    import events as events_pkg
+    if not hasattr(events_pkg, "parse_text"):
+        pytest.skip("the parser (events.parse_text) has not landed yet")
+    coll = EventCollection(sample_events())
+    text = "Russian drones struck the port of Tuapse on 14 March 2025. On 18 March Trump called Putin."
+    added, msg = add_articles(coll, text, None, None, "2025-03-20")
+    assert added >= 1 and msg.startswith(f"Added {added} event")
+    new = coll.events[-added:]
+    assert all(e.source.document.startswith("pasted-") for e in new)
+    assert any(e.date == "2025-03-14" for e in new)
+
+
+def test_download_of_the_view_as_json_holds_only_the_events_in_view():
+    pytest.importorskip("events.formats")
+    import json
+    coll = EventCollection(sample_events())
+    out = download_view(coll, "json", ["attack"], [], "", None, None)
+    assert out["filename"].endswith(".json")
+    data = json.loads(out["content"])
+    assert {e["category"] for e in data["events"]} == {"attack"} and len(data["events"]) == 2

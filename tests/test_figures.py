@@ -1,0 +1,152 @@
+"""The pure figure functions: where events land, how uncertainty looks, what hover shows."""
+from __future__ import annotations
+
+import pytest
+
+from dashboard.colors import CATEGORY_COLORS
+from dashboard.figures import (
+    combined_figure, date_label, link_table, map_figure, marker_size, place_key, timeline_figure,
+)
+from factories import KYIV, TUAPSE, make_event, sample_events
+
+
+def _by_role(fig, role):
+    return [t for t in fig.data if (t.meta or {}).get("role") == role]
+
+
+def _points(fig):
+    """event id -> (x, lane, trace) for every timeline point."""
+    out = {}
+    for t in _by_role(fig, "timeline-points"):
+        for x, y, i in zip(t.x, t.y, t.customdata):
+            out[i] = (x, y, t)
+    return out
+
+
+def test_day_events_are_solid_points_at_their_date_in_their_category_lane():
+    events = sample_events()
+    tuapse = events[0]
+    x, lane, trace = _points(timeline_figure(events))[tuapse.id]
+    assert (x, lane) == ("2025-03-14", "attack")
+    assert trace.marker.symbol == "circle" and trace.marker.color == CATEGORY_COLORS["attack"]
+
+
+def test_uncertain_events_are_translucent_bars_over_their_whole_interval():
+    events = sample_events()
+    month = events[3]  # protest, March 2025
+    fig = timeline_figure(events)
+    spans = [t for t in _by_role(fig, "timeline-spans") if t.meta["category"] == "protest"]
+    assert len(spans) == 1
+    assert list(spans[0].x) == ["2025-03-01", "2025-04-01", None]
+    assert spans[0].opacity < 1
+    x, lane, trace = _points(fig)[month.id]
+    assert lane == "protest" and x.startswith("2025-03-16")  # the middle of March
+    assert trace.marker.symbol == "diamond-open"
+
+
+def test_undated_events_stay_off_the_timeline_and_unplaced_events_stay_on_it():
+    events = sample_events()
+    points = _points(timeline_figure(events))
+    undated = [e for e in events if not e.date]
+    unplaced = [e for e in events if not e.located and e.date]
+    assert undated and unplaced
+    assert all(e.id not in points for e in undated)
+    assert all(e.id in points for e in unplaced)
+    assert len(points) == len(events) - len(undated)
+
+
+def test_lanes_by_document_use_the_document_file_names():
+    fig = timeline_figure(sample_events(), lane="document")
+    lanes = {y for t in _by_role(fig, "timeline-points") for y in t.y}
+    assert lanes == {"a.txt", "b.txt"}
+    assert set(fig.layout.yaxis.categoryarray) == lanes
+
+
+def test_unknown_lane_is_refused():
+    with pytest.raises(ValueError, match="lane"):
+        timeline_figure(sample_events(), lane="colour")
+
+
+def test_hover_shows_sentence_date_expression_and_places_as_escaped_text():
+    hostile = make_event("<img src=x onerror=alert(1)> struck Tuapse & more on 14 March.", day="2025-03-14",
+                         date_text="on 14 March", category="attack", place=TUAPSE)
+    fig = timeline_figure([hostile])
+    hover = _points(fig)[hostile.id][2].hovertext[0]
+    assert "<img" not in hover and "&lt;img src=x onerror=alert(1)&gt;" in hover
+    assert "&amp; more" in hover
+    assert "on 14 March" in hover and "14 Mar 2025" in hover and "Tuapse" in hover
+    map_hover = map_figure([hostile]).data[0].hovertext[0]
+    assert "<img" not in map_hover and "&lt;img" in map_hover
+
+
+def test_events_at_one_place_become_one_larger_marker_with_a_count():
+    events = sample_events()
+    fig = map_figure(events)
+    places = _by_role(fig, "map-places")
+    assert len(places) == 1
+    tr = places[0]
+    kyiv_key = f"{KYIV[1]:.4f},{KYIV[2]:.4f}"
+    i = list(tr.customdata).index(kyiv_key)
+    assert tr.text[i] == "3"
+    assert (tr.lat[i], tr.lon[i]) == (KYIV[1], KYIV[2])
+    j = list(tr.customdata).index(f"{TUAPSE[1]:.4f},{TUAPSE[2]:.4f}")
+    assert tr.text[j] == "" and tr.marker.size[i] > tr.marker.size[j]
+    located = {place_key(e) for e in events if e.located}
+    assert set(tr.customdata) == located  # unplaced events have no marker, nothing is lost
+    assert marker_size(1) < marker_size(4) < marker_size(100) <= 44
+
+
+def test_a_place_takes_the_colour_of_its_most_frequent_category():
+    events = [make_event(f"Strike {i} on Kyiv.", day="2025-03-1" + str(i), category="attack", place=KYIV,
+                         start=i * 30) for i in range(2)]
+    events.append(make_event("Talks in Kyiv.", day="2025-03-12", category="diplomacy", place=KYIV, start=99))
+    tr = map_figure(events).data[0]
+    assert list(tr.marker.color) == [CATEGORY_COLORS["attack"]]
+    assert tr.text[0] == "3"
+
+
+def test_map_view_is_fixed_on_the_data_and_kept_across_updates():
+    fig = map_figure(sample_events())
+    geo = fig.layout.geo
+    assert geo.fitbounds is False and geo.uirevision
+    assert 44 <= geo.center.lat <= 60 and 13 <= geo.center.lon <= 40
+    assert geo.projection.scale > 1
+    assert map_figure([]).layout.geo.projection.scale == 1  # no places: the whole world
+
+
+def test_highlight_rings_the_event_on_both_figures():
+    events = sample_events()
+    tuapse = events[0]
+    tl = timeline_figure(events, highlight=tuapse.id)
+    ring = _by_role(tl, "timeline-highlight")[0]
+    assert tl.data[0] is ring or tl.data[0].meta["role"] == "timeline-highlight"
+    assert list(ring.x) == ["2025-03-14"] and list(ring.y) == ["attack"]
+    mp = map_figure(events, highlight=tuapse.id)
+    assert mp.data[1].meta["role"] == "map-highlight"
+    assert (mp.data[1].lat[0], mp.data[1].lon[0]) == (TUAPSE[1], TUAPSE[2])
+    assert len(_by_role(timeline_figure(events), "timeline-highlight")[0].x) == 0
+
+
+def test_combined_figure_holds_timeline_and_map_and_link_table_connects_them():
+    events = sample_events()
+    fig = combined_figure(events, title="seeds")
+    types = {t.type for t in fig.data}
+    assert {"scattergl", "scattergeo"} <= types
+    cols = link_table(events)
+    assert cols["id"] == [e.id for e in events]
+    tuapse = cols["id"].index(events[0].id)
+    assert cols["place"][tuapse] == f"{TUAPSE[1]:.4f},{TUAPSE[2]:.4f}"
+    assert (cols["start"][tuapse], cols["end"][tuapse]) == ("2025-03-14", "2025-03-14")
+    map_keys = set(_by_role(fig, "map-places")[0].customdata)
+    assert {p for p in cols["place"] if p} == map_keys
+
+
+@pytest.mark.parametrize(("kw", "label"), [
+    (dict(day="2025-03-14"), "14 Mar 2025"),
+    (dict(day="2025-03-01", end="2025-03-31", precision="month"), "Mar 2025"),
+    (dict(day="2025-01-01", end="2025-12-31", precision="year"), "2025"),
+    (dict(day="2025-03-10", end="2025-03-16", precision="week"), "week 10 Mar 2025 – 16 Mar 2025"),
+    (dict(day=None), "undated"),
+])
+def test_date_labels_read_like_a_person_wrote_them(kw, label):
+    assert date_label(make_event("x", **kw)) == label
