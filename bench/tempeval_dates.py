@@ -1,0 +1,162 @@
+"""Value F1 of events.find_dates on the TempEval-3 platinum test set (UzZaman et al. 2013).
+
+Each article's <TEXT> is stripped of its tags; its creation time (<DCT>) is the reference.
+Gold = TIMEX3 of type DATE with a calendar value (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www).
+A prediction is right when it overlaps such a gold DATE and has its value (a range "a/b"
+is right for a gold whose value is one of its ends); a prediction that overlaps only other
+TIMEX3s (durations, sets, clock times, PRESENT_REF, seasons ...) is left out of the count;
+one that overlaps no TIMEX3 at all is wrong.
+
+usage: python bench/tempeval_dates.py [--verbose] [--naive]
+  --naive  scores plain dateparser.search_dates instead (for comparison)
+"""
+from __future__ import annotations
+
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DATA = ROOT.parent / "shared" / "bench" / "tempeval3"
+
+CALENDAR = re.compile(r"^\d{4}(-\d\d(-\d\d)?|-W\d\d)?$")
+TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
+ATTR = re.compile(r'(\w+)="([^"]*)"')
+
+
+def load(path: Path) -> tuple[str, str, list[tuple[int, int, str, str]]]:
+    """(plain text, DCT value, [(start, end, type, value)]) of one .tml file."""
+    raw = path.read_text(encoding="utf-8")
+    dct = re.search(r'<DCT>.*?value="([^"]+)"', raw, re.S).group(1)[:10]
+    body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S).group(1)
+    out, timexes, pos, open_timex = [], [], 0, None
+    length = 0
+    for m in TAG.finditer(body):
+        chunk = _unescape(body[pos:m.start()])
+        out.append(chunk)
+        length += len(chunk)
+        pos = m.end()
+        closing, name, attrs = m.groups()
+        if name != "TIMEX3":
+            continue
+        if not closing:
+            a = dict(ATTR.findall(attrs))
+            open_timex = (length, a.get("type", ""), a.get("value", ""))
+        elif open_timex:
+            timexes.append((open_timex[0], length, open_timex[1], open_timex[2]))
+            open_timex = None
+    out.append(_unescape(body[pos:]))
+    return "".join(out), dct, timexes
+
+
+def _unescape(s: str) -> str:
+    return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
+
+
+def is_calendar(timex: tuple[int, int, str, str]) -> bool:
+    return timex[2] == "DATE" and bool(CALENDAR.match(timex[3]))
+
+
+def predict(text: str, dct: str, naive: bool) -> list[tuple[int, int, str]]:
+    if not naive:
+        from events.dates import find_dates
+
+        return [(d.start, d.end, d.value) for d in find_dates(text, dct, lang="en")]
+    return _naive(text, dct)
+
+
+def _naive(text: str, dct: str) -> list[tuple[int, int, str]]:
+    """dateparser.search_dates with the DCT as base; offsets by locating each match, the
+    value at the precision dateparser's own DateDataParser gives the matched words."""
+    from datetime import datetime
+
+    from dateparser.date import DateDataParser
+    from dateparser.search import search_dates
+
+    base = datetime.fromisoformat(dct)
+    settings = {"RELATIVE_BASE": base}
+    found = search_dates(text, languages=["en"], settings=settings) or []
+    parser = DateDataParser(languages=["en"], settings=settings)
+    out, cursor = [], 0
+    for surface, when in found:
+        start = text.find(surface, cursor)
+        if start < 0:
+            continue
+        cursor = start + len(surface)
+        period = parser.get_date_data(surface).period or "day"
+        iso = when.isocalendar()
+        value = {"year": f"{when.year:04d}", "month": f"{when.year:04d}-{when.month:02d}",
+                 "week": f"{iso.year:04d}-W{iso.week:02d}"}.get(period, when.date().isoformat())
+        out.append((start, cursor, value))
+    return out
+
+
+def value_matches(pred: str, gold: str) -> bool:
+    return gold in pred.split("/")
+
+
+Doc = tuple[str, str, str, list[tuple[int, int, str, str]]]  # name, text, DCT, timexes
+
+
+def tempeval_docs() -> list[Doc]:
+    docs = []
+    for path in sorted(DATA.glob("*.tml")):
+        text, dct, timexes = load(path)
+        docs.append((path.stem, text, dct, timexes))
+    return docs
+
+
+def score(naive: bool = False, verbose: bool = False, docs: list[Doc] | None = None) -> dict[str, float]:
+    """Value precision/recall/F1 (percent) of find_dates (or the naive baseline) on docs."""
+    docs = tempeval_docs() if docs is None else docs
+    tp_pred = counted = matched_gold = n_gold = 0
+    t0 = time.perf_counter()
+    for name, text, dct, timexes in docs:
+        gold = [t for t in timexes if is_calendar(t)]
+        n_gold += len(gold)
+        preds = predict(text, dct, naive)
+        hit_gold: set[int] = set()
+        for start, end, value in preds:
+            overlapping = [t for t in timexes if t[0] < end and start < t[1]]
+            cal = [t for t in overlapping if is_calendar(t)]
+            if overlapping and not cal:
+                continue  # only overlaps a duration/set/time/non-calendar date: not counted
+            counted += 1
+            good = [t for t in cal if value_matches(value, t[3])]
+            if good:
+                tp_pred += 1
+                hit_gold.update(id(t) for t in good)
+            elif verbose:
+                want = ", ".join(f"{t[3]}" for t in cal) or "no TIMEX3"
+                print(f"  FP {name}: {text[start:end]!r} -> {value} (gold {want})")
+        matched_gold += sum(1 for t in gold if id(t) in hit_gold)
+        if verbose:
+            for t in gold:
+                if id(t) not in hit_gold:
+                    print(f"  FN {name}: {text[t[0]:t[1]]!r} = {t[3]}")
+    elapsed = time.perf_counter() - t0
+    p = tp_pred / counted if counted else 0.0
+    r = matched_gold / n_gold if n_gold else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return {"files": len(docs), "gold": n_gold, "predicted": counted, "precision": 100 * p,
+            "recall": 100 * r, "f1": 100 * f1, "seconds": elapsed}
+
+
+def main(argv: list[str]) -> int:
+    if not DATA.is_dir():
+        print(f"no TempEval-3 data at {DATA}")
+        return 1
+    naive = "--naive" in argv
+    s = score(naive=naive, verbose="--verbose" in argv)
+    name = "dateparser.search_dates" if naive else "events.find_dates"
+    print(f"TempEval-3 platinum, {name}: {s['files']} articles, {s['gold']} gold calendar DATEs, "
+          f"{s['predicted']} counted predictions")
+    print(f"value precision {s['precision']:.1f}  recall {s['recall']:.1f}  F1 {s['f1']:.1f}  "
+          f"({s['seconds']:.2f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

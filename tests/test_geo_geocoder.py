@@ -1,0 +1,104 @@
+"""OfflineGeocoder: geopy's interface over the embedded gazetteer (exonyms, ranking, context)."""
+from __future__ import annotations
+
+import pytest
+from geopy.distance import great_circle
+from geopy.extra.rate_limiter import RateLimiter
+from geopy.location import Location
+
+from geo import OfflineGeocoder
+
+
+@pytest.fixture(scope="module")
+def geocoder() -> OfflineGeocoder:
+    return OfflineGeocoder()
+
+
+def km(loc: Location, lat: float, lon: float) -> float:
+    return great_circle((loc.latitude, loc.longitude), (lat, lon)).km
+
+
+@pytest.mark.parametrize("query, lat, lon, cc", [
+    ("Koersk", 51.73, 36.19, "RU"),       # Dutch exonym
+    ("Toeapse", 44.10, 39.08, "RU"),
+    ("Kiev", 50.45, 30.52, "UA"),         # Kyiv, not Yenakiieve
+    ("Moskou", 55.75, 37.62, "RU"),
+    ("Den Haag", 52.08, 4.30, "NL"),
+    ("Keulen", 50.94, 6.96, "DE"),
+])
+def test_dutch_and_english_exonyms_land_on_the_right_city(geocoder, query, lat, lon, cc):
+    loc = geocoder.geocode(query)
+    assert isinstance(loc, Location)
+    assert km(loc, lat, lon) < 30
+    assert loc.raw["country_code"] == cc
+    assert loc.raw["kind"] == "city"
+
+
+@pytest.mark.parametrize("query, cc", [
+    ("Estland", "EE"), ("Polen", "PL"), ("Letland", "LV"), ("Litouwen", "LT"),
+    ("Groot-Brittannië", "GB"), ("Noord-Korea", "KP"), ("Verenigde Staten", "US"),
+    ("Duitsland", "DE"), ("Oekraïne", "UA"), ("Oekraine", "UA"), ("the US", None),
+])
+def test_country_names_in_dutch_and_colloquial_forms(geocoder, query, cc):
+    loc = geocoder.geocode(query)
+    if cc is None:  # "the US" is not a name; "US" is
+        loc = geocoder.geocode("US")
+        cc = "US"
+    assert loc.raw["kind"] == "country"
+    assert loc.raw["country_code"] == cc
+
+
+@pytest.mark.parametrize("query, kind, lat, lon, max_km", [
+    ("Zwarte Zee", "sea", 43.0, 35.0, 300),
+    ("Midden-Oosten", "area", 29.0, 41.0, 800),
+    ("Witte Huis", "landmark", 38.8977, -77.0365, 5),
+    ("Kremlin", "landmark", 55.752, 37.617, 5),
+    ("Duitse Bondsdag", "landmark", 52.518, 13.376, 5),
+    ("Kursk Oblast", "region", 51.73, 36.19, 150),
+])
+def test_supplement_seas_areas_landmarks_and_regions(geocoder, query, kind, lat, lon, max_km):
+    loc = geocoder.geocode(query)
+    assert loc.raw["kind"] == kind
+    assert km(loc, lat, lon) < max_km
+    assert loc.raw["source_id"]
+
+
+def test_location_raw_carries_kind_country_population_and_source(geocoder):
+    loc = geocoder.geocode("Rotterdam")
+    assert (loc.raw["kind"], loc.raw["country_code"]) == ("city", "NL")
+    assert loc.raw["population"] > 500_000
+    assert loc.raw["source_id"].startswith("geonames:")
+    assert "Netherlands" in loc.address
+
+
+def test_unknown_and_empty_queries_give_none(geocoder):
+    assert geocoder.geocode("Qzxvbnmlkj") is None
+    assert geocoder.geocode("") is None
+    assert geocoder.geocode("   ") is None
+
+
+def test_exact_name_and_population_rank_first_then_country_bias(geocoder):
+    assert geocoder.geocode("Paris").raw["country_code"] == "FR"
+    us = geocoder.geocode("Paris", country_codes=["us"])
+    assert us.raw["country_code"] == "US"
+    many = geocoder.geocode("Paris", exactly_one=False)
+    assert len(many) > 3
+    scores = [loc.raw["score"] for loc in many]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_comma_context_picks_the_state_or_country(geocoder):
+    ill = geocoder.geocode("Springfield, Ill.")
+    assert km(ill, 39.80, -89.64) < 30
+    mass = geocoder.geocode("Springfield, Massachusetts")
+    assert km(mass, 42.10, -72.59) < 30
+
+
+def test_works_under_geopys_rate_limiter(geocoder):
+    limited = RateLimiter(geocoder.geocode, min_delay_seconds=0)
+    assert limited("Toeapse").raw["country_code"] == "RU"
+
+
+def test_lookups_are_case_insensitive(geocoder):
+    assert geocoder.geocode("AMSTERDAM").raw["country_code"] == "NL"
+    assert geocoder.geocode("amsterdam").raw["country_code"] == "NL"
