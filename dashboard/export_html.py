@@ -20,8 +20,9 @@ from typing import Any, Sequence
 
 import plotly.io as pio
 
-from dashboard.figures import (date_label, document_name, link_table, map_figure, marker_size,
-                               place_name, timeline_figure)
+from dashboard.colors import category_color, category_order
+from dashboard.figures import (aggregate_places, date_label, document_name, escape, link_table, map_figure,
+                               marker_size, place_key, place_name, timeline_figure)
 from events.model import Event
 
 FIGURES = ("both", "timeline", "map")
@@ -68,6 +69,7 @@ def render_html(events: Sequence[Event], *, title: str | None = None, figure: st
     if snippet:
         return fragment
     return (f"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            f"<meta name=\"generator\" content=\"eventmap\">\n"
             f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             f"<title>{html.escape(title)}</title>\n"
             f"<style>body{{margin:0;padding:16px 24px;background:#fff}}</style>\n</head>\n<body>\n"
@@ -80,10 +82,14 @@ def _fragment(events: list[Event], *, title: str, figure: str, uid: str, heading
         figs["timeline"] = json.loads(pio.to_json(timeline_figure(events), validate=False))
     if figure in ("both", "map"):
         figs["map"] = json.loads(pio.to_json(map_figure(events), validate=False))
-    counts = _place_counts(events)
+    busiest = max((p.count for p in aggregate_places(events)), default=1)
+    categories = category_order({e.category for e in events})
     payload = {
         "uid": uid, "figures": figs, "config": PLOT_CONFIG, "link": link_table(events),
-        "sizes": [marker_size(n) for n in range(max(counts, default=1) + 1)],
+        "sizes": [marker_size(n) for n in range(busiest + 1)],
+        # for re-colouring and re-labelling places in a time window, as the app does
+        "categories": categories, "colors": [category_color(c) for c in categories],
+        "place_names": {place_key(e): escape(place_name(e)) for e in events if e.located},
     }
     topo = topojson_name(110)
     geo_assets = ""
@@ -133,15 +139,6 @@ def _event_table(events: list[Event]) -> str:
             f"<th>Event</th><th>Source</th></tr></thead><tbody>\n{chr(10).join(rows)}\n</tbody></table>")
 
 
-def _place_counts(events: list[Event]) -> list[int]:
-    counts: dict[tuple[float, float], int] = {}
-    for ev in events:
-        if ev.located:
-            key = (round(ev.lat, 4), round(ev.lon, 4))  # type: ignore[arg-type]
-            counts[key] = counts.get(key, 0) + 1
-    return list(counts.values())
-
-
 def _uid(events: list[Event], title: str, figure: str) -> str:
     """Stable per content, so two snippets on one page do not share element ids."""
     h = hashlib.sha1("\x00".join([title, figure, *(e.id for e in events)]).encode("utf-8"))
@@ -161,8 +158,9 @@ ROOT .em-date{white-space:nowrap}
 """
 
 # The linking script. Filters: a time window from the timeline's x range, a set of place keys
-# from the map. The map keeps the places with events in the window (counts and sizes updated,
-# sizes from figures.marker_size via data.sizes); the timeline keeps the events at the selected
+# from the map. The map keeps the places with events in the window, with their counts, sizes
+# (figures.marker_size, via data.sizes), colours (most frequent category) and hover texts
+# recomputed like the app's clientside map; the timeline keeps the events at the selected
 # places; the table keeps the events passing both.
 _LINK_JS = r"""
 function (uid) {
@@ -209,17 +207,30 @@ function (uid) {
 
   function filterMap() {
     if (!mp || !mapOrig) return;
-    var counts = {};
+    var counts = {}, perCat = {}, C = data.categories.length;
     for (var i = 0; i < n; i++) {
-      if (link.place[i] !== null && inTime(i)) counts[link.place[i]] = (counts[link.place[i]] || 0) + 1;
+      var p = link.place[i];
+      if (p === null || !inTime(i)) continue;
+      counts[p] = (counts[p] || 0) + 1;
+      if (!perCat[p]) perCat[p] = new Array(C).fill(0);
+      perCat[p][data.categories.indexOf(link.category[i])]++;
     }
+    var whole = state.from === null;  // no window: the figure's own colours and hover texts
     var o = mapOrig, lat = [], lon = [], key = [], text = [], hov = [], color = [], size = [];
     for (var k = 0; k < o.customdata.length; k++) {
-      var c = counts[o.customdata[k]] || 0;
+      var pk = o.customdata[k], c = counts[pk] || 0;
       if (!c) continue;
-      lat.push(o.lat[k]); lon.push(o.lon[k]); key.push(o.customdata[k]); hov.push(o.hovertext[k]);
-      color.push(o.color[k]); text.push(c > 1 ? String(c) : "");
+      lat.push(o.lat[k]); lon.push(o.lon[k]); key.push(pk); text.push(c > 1 ? String(c) : "");
       size.push(data.sizes[Math.min(c, data.sizes.length - 1)]);
+      if (whole) { hov.push(o.hovertext[k]); color.push(o.color[k]); continue; }
+      var best = 0, parts = [];
+      for (var j = 0; j < C; j++) {
+        if (perCat[pk][j] > perCat[pk][best]) best = j;
+        if (perCat[pk][j]) parts.push(data.categories[j] + " " + perCat[pk][j]);
+      }
+      color.push(data.colors[best]);
+      hov.push("<b>" + (data.place_names[pk] || pk) + "</b> · " + c + (c === 1 ? " event" : " events") +
+               "<br>" + parts.join(", "));
     }
     Plotly.restyle(mp, {lat: [lat], lon: [lon], customdata: [key], text: [text], hovertext: [hov],
                         "marker.color": [color], "marker.size": [size], selectedpoints: [null]}, [o.index]);

@@ -60,13 +60,24 @@ def load_paths(paths: Iterable[str | os.PathLike[str]], *, lang: str | None = No
     report = on_error or _log_error
     events: list[Event] = []
     failures: list[str] = []
+    # Failures before the first file that loads wait here: when every file fails, the one
+    # InputError below is the only message (one line, not a warning per file and then the error).
+    pending: list[tuple[Path, str]] | None = []
     for f in files:
         try:
             events.extend(load_file(f, lang=lang, document_date=document_date, geocoder=geocoder, columns=columns))
         except (UserError, EventFormatError, OSError, UnicodeError) as exc:
             message = _message(f, exc)
             failures.append(message)
-            report(f, message)
+            if pending is None:
+                report(f, message)
+            else:
+                pending.append((f, message))
+            continue
+        if pending is not None:
+            for item in pending:
+                report(*item)
+            pending = None  # from now on every failure is reported at once
     if failures and len(failures) == len(files):
         raise InputError(failures[0] if len(files) == 1 else f"none of the {len(files)} files could be "
                          f"loaded; the first: {failures[0]}")
@@ -80,8 +91,22 @@ def load_file(path: Path, *, lang: str | None = None, document_date: str | None 
     if suffix in EVENT_SUFFIXES:
         return read_events(path, columns=columns)
     if suffix in ARTICLE_SUFFIXES:
+        if suffix in (".html", ".htm") and is_eventmap_export(path):
+            log.info("skipped %s: an eventmap export, not an article", path)
+            return []
         return _parse_article(path, lang=lang, document_date=document_date, geocoder=geocoder)
     raise InputError(f"{path}: not an article (.txt, .md, .html) or event file (.json, .geojson, .csv)")
+
+
+def is_eventmap_export(path: Path) -> bool:
+    """An HTML page or snippet written by `eventmap export` (its events would come back twice)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(2048)
+    except OSError:
+        return False
+    return (b'<meta name="generator" content="eventmap">' in head
+            or head.lstrip().startswith(b'<div class="eventmap-export"'))
 
 
 def _parse_article(path: Path, *, lang: str | None, document_date: str | None, geocoder: Any) -> list[Event]:

@@ -24,6 +24,7 @@ tl._fullData.forEach(function (t) {
 });
 var shown = Array.from(root.querySelectorAll('tr[data-id]')).filter(function (r) { return r.style.display !== 'none'; });
 return {ready: root.getAttribute('data-ready'), places: Array.from(places.customdata || []),
+        hover: Array.from(places.hovertext || []), labels: Array.from(places.text || []),
         timeline_ids: ids, rows: shown.map(function (r) { return r.getAttribute('data-id'); }),
         land: mp.querySelectorAll('.layer.land path, path.land').length,
         countries: mp.querySelectorAll('.layer.countries path, path.countries').length,
@@ -94,6 +95,11 @@ def test_zooming_the_timeline_narrows_the_map_and_the_list(page, seed_events):
     assert set(after["places"]) == expected_places
     assert 0 < len(after["places"]) < len(before["places"]), "the map lost the places outside 13-15 March"
     assert set(after["rows"]) == {e.id for e in inside}
+    in_window = {k: sum(1 for e in inside if place_key(e) == k) for k in expected_places}
+    for key, hover, label in zip(after["places"], after["hover"], after["labels"]):
+        n = in_window[key]
+        assert f"· {n} event{'s' if n != 1 else ''}<br>" in hover  # counts of the window, not of all
+        assert label == (str(n) if n > 1 else "")
     assert "2025-03-13 to 2025-03-15" in page.execute_script(
         "return document.querySelector('.em-status').textContent")
     assert_clean_log(page)
@@ -118,3 +124,35 @@ def test_choosing_a_place_on_the_map_filters_the_timeline(page, seed_events):
     page.execute_script("document.querySelector('.em-reset').click();")
     _wait(page, lambda s: len(s["timeline_ids"]) == len(full["timeline_ids"]))
     assert_clean_log(page)
+
+
+def test_two_snippets_on_one_report_page_both_work_offline(tmp_path):
+    from factories import sample_events
+
+    events = sample_events()
+    first = render_html(events[:4], title="Part one", snippet=True)
+    second = render_html(events[4:], title="Part two", snippet=True, figure="map")
+    page = tmp_path / "report.html"
+    page.write_text(f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Report</title></head><body>"
+                    f"<h1>Report</h1>{first}<p>Between the parts.</p>{second}</body></html>", encoding="utf-8")
+    driver = make_driver(block_network=True)
+    try:
+        driver.get(page.as_uri())
+        deadline = time.monotonic() + 20
+        ready = []
+        while time.monotonic() < deadline:
+            ready = driver.execute_script(
+                "return Array.from(document.querySelectorAll('.eventmap-export'))"
+                ".map(function (r) { return [r.getAttribute('data-ready'), r.getAttribute('data-shown')]; });")
+            if len(ready) == 2 and all(r[0] == "1" for r in ready):
+                break
+            time.sleep(0.2)
+        assert ready == [["1", "4"], ["1", str(len(events) - 4)]]
+        # the second snippet (map only) draws its own base map and markers
+        land = driver.execute_script(
+            "var roots = document.querySelectorAll('.eventmap-export');"
+            "return roots[1].querySelectorAll('.layer.land path').length;")
+        assert land >= 1
+        assert_clean_log(driver)
+    finally:
+        driver.quit()

@@ -47,3 +47,23 @@ def test_missing_folder_or_a_folder_as_target_is_an_input_error(tmp_path):
         write_text(tmp_path / "missing" / "x.txt", "x")
     with pytest.raises(InputError, match="is a folder"):
         write_text(tmp_path, "x")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write into read-only folders")
+def test_a_read_only_folder_is_an_input_error(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        with pytest.raises(InputError, match="cannot write here"):
+            write_text(folder / "x.txt", "x")
+    finally:
+        folder.chmod(0o755)
+
+
+def test_an_os_error_while_writing_becomes_an_input_error(tmp_path):
+    target = tmp_path / "x.bin"
+    with pytest.raises(InputError, match=r"x\.bin: cannot write: No space left on device"):
+        with atomic_open(target, "wb"):
+            raise OSError(28, "No space left on device")
+    assert os.listdir(tmp_path) == []

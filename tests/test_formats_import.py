@@ -1,14 +1,18 @@
 """Importing other people's event data: ACLED exports, mapped CSV, GeoJSON, TimelineJS."""
 from __future__ import annotations
 
+import csv
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 
 from events.errors import InputError
-from events.formats import loads_events, read_events
+from events.formats import EVENT_FIELDS, loads_events, read_events
 from events.formats.columns import build_column_map, parse_column_spec
+from events.model import Source
+from factories import sample_events
 
 DATA = Path(__file__).parent / "data" / "formats"
 
@@ -120,3 +124,55 @@ def test_json_dialects_are_told_apart_by_content():
     assert [e.id for e in loads_events(geo)] == ["inc-1", "inc-2", "inc-3"]
     assert loads_events('{"format": "eventmap", "version": 1, "events": []}') == []
     assert loads_events("date,text\n2025-03-18,Something happened.\n")[0].date == "2025-03-18"
+
+
+def test_spreadsheet_dates_follow_the_order_the_column_shows(tmp_path):
+    us = tmp_path / "us.csv"
+    us.write_text("date,text\n1/7/2025 12:00:00 AM,First.\n3/18/2025 12:00:00 AM,Second.\n")
+    assert [e.date for e in read_events(us)] == ["2025-01-07", "2025-03-18"]  # 18 can only be a day
+    eu = tmp_path / "eu.csv"
+    eu.write_text("date,text\n1/7/2025 00:00,First.\n18/3/2025 00:00,Second.\n")
+    assert [e.date for e in read_events(eu)] == ["2025-07-01", "2025-03-18"]
+    undecided = tmp_path / "nl.csv"
+    undecided.write_text("datum;tekst\n01.02.2025;Eerste.\n")
+    assert read_events(undecided)[0].date == "2025-02-01"  # day first when nothing tells
+
+
+def test_the_public_ucdp_file_imports_whole(shared_dir):
+    path = shared_dir / "bench" / "ucdp" / "UCDP-Ukraine_2014-2023.csv"
+    events = read_events(path)
+    assert len(events) == 3883
+    maidan = next(e for e in events if e.id == "149221")  # "1/27/2014 12:00:00 AM" in the file
+    assert (maidan.date, maidan.date_end) == ("2014-01-27", "2014-01-27")
+    assert (maidan.lat, maidan.lon, maidan.places[0].country_code) == (50.45, 30.52333, "UA")
+    assert maidan.text == "Dead man found hanging on Kiev's Independence Square - police"
+    assert maidan.extra["deaths_unknown"] == "1"
+    assert all(e.date and e.date <= (e.date_end or e.date) for e in events)
+
+
+def test_tables_as_json_records_keep_their_fields(tmp_path):
+    with (DATA / "acled_sample.csv").open(newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    api = tmp_path / "acled_api.json"  # ACLED's API answers {"status": 200, "data": [...]}
+    api.write_text(json.dumps({"status": 200, "success": True, "count": len(rows), "data": rows}))
+    from_api = read_events(api)
+    assert from_api == read_events(DATA / "acled_sample.csv")  # same reading as the CSV export
+    records = tmp_path / "records.json"  # pandas DataFrame.to_json(orient="records")
+    records.write_text(json.dumps([{"date": "2025-03-18", "text": "Sirens in Kyiv.", "lat": 50.45,
+                                    "lon": 30.52, "severity": 3}]))
+    (event,) = read_events(records)
+    assert (event.date, event.lat, event.extra) == ("2025-03-18", 50.45, {"severity": "3"})
+
+
+def test_every_event_field_is_known_to_the_json_dialect_check():
+    ev = sample_events()[0]
+    ev.sources.append(Source("b.txt", 0, 1))
+    ev.extra["k"] = "v"
+    assert set(ev.to_dict()) <= EVENT_FIELDS
+    assert loads_events(json.dumps([ev.to_dict()])) == [ev]  # a bare list of our events stays ours
+
+
+def test_repeated_ids_in_a_table_are_made_unique(tmp_path):
+    path = tmp_path / "ids.csv"
+    path.write_text("id,date,text\n7,2025-03-18,One.\n7,2025-03-19,Two.\n8,2025-03-20,Three.\n7,2025-03-21,Four.\n")
+    assert [e.id for e in read_events(path)] == ["7", "7-2", "8", "7-3"]

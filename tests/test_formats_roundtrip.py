@@ -179,6 +179,11 @@ def test_blanks_around_values_survive_the_csv():
     assert loads_events(dumps_events([ev], "csv"), "csv") == [ev]
 
 
+def test_our_own_csv_keeps_repeated_events_as_they_are():
+    twice = [sample_events()[0], sample_events()[0]]
+    assert loads_events(dumps_events(twice, "csv"), "csv") == twice
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(events_strategy(), max_size=4))
 def test_csv_and_geojson_round_trip_any_events(events):

@@ -68,3 +68,12 @@ def test_column_mapping_reaches_the_csv_reader(tmp_path):
     (tmp_path / "m.csv").write_text("wanneer,wat\n2025-03-18,Iets gebeurde.\n")
     (event,) = load_paths([tmp_path], columns="date=wanneer,text=wat")
     assert (event.date, event.text) == ("2025-03-18", "Iets gebeurde.")
+
+
+def test_exported_html_in_the_folder_is_not_read_as_an_article(tmp_path):
+    from dashboard.export_html import render_html
+
+    write_events(sample_events(), "json", tmp_path / "events.json")
+    (tmp_path / "view.html").write_text(render_html(sample_events(), title="View"))
+    (tmp_path / "part.html").write_text(render_html(sample_events(), snippet=True))
+    assert load_paths([tmp_path]) == sample_events()

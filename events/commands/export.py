@@ -39,8 +39,10 @@ def _out(name: str, what: str):
 @click.option("--height", type=click.IntRange(1, 10000), help="Image height in px (default: the figure's).")
 @click.option("--scale", type=click.FloatRange(0, 10, min_open=True), help="Image scale (2 = twice the pixels).")
 @click.option("--snippet", is_flag=True, help="--html writes an embeddable <div> instead of a full page.")
-@click.option("--lang", type=click.Choice(["nl", "en"]), help="Language of the articles (default: detected).")
-@click.option("--document-date", help="Publication date of the articles (YYYY-MM-DD or YYYY-MM).")
+@click.option("--lang", type=click.Choice(["auto", "nl", "en"]), default="auto", show_default=True,
+              help="Language of the articles (auto: detected per article).")
+@click.option("--date", "--document-date", "document_date", metavar="YYYY-MM-DD|YYYY-MM",
+              help="Document date of the articles (overrides a 'date ...' first line).")
 @click.option("--columns", help="CSV/GeoJSON column mapping, e.g. date=event_date,lat=latitude,text=notes.")
 def export(paths: tuple[Path, ...], html_out: Path | None, png_out: Path | None, svg_out: Path | None,
            pdf_out: Path | None, json_out: Path | None, geojson_out: Path | None, csv_out: Path | None,
@@ -56,7 +58,7 @@ def export(paths: tuple[Path, ...], html_out: Path | None, png_out: Path | None,
                "geojson": geojson_out, "csv": csv_out, "timelinejs": timelinejs_out}
     wanted = {k: v for k, v in outputs.items() if v is not None}
     if not wanted:
-        raise InputError("nothing to export: give at least one of " + ", ".join(f"--{k} OUT" for k in ALL_OUTPUTS))
+        raise InputError("nothing to export: give at least one of " + ", ".join(f"--{k} FILE" for k in ALL_OUTPUTS))
     from events.atomic import check_output_path
     from events.formats import parse_column_spec
 
@@ -69,7 +71,8 @@ def export(paths: tuple[Path, ...], html_out: Path | None, png_out: Path | None,
     def warn(path: Path, message: str) -> None:
         click.echo(f"eventmap: warning: skipped {message}", err=True)
 
-    events = load_paths(paths, lang=lang, document_date=document_date, columns=columns, on_error=warn)
+    events = load_paths(paths, lang=None if lang == "auto" else lang, document_date=document_date,
+                        columns=columns, on_error=warn)
     click.echo(f"{len(events)} event{'s' if len(events) != 1 else ''} loaded", err=True)
 
     if any(k in wanted for k in DATA_OUTPUTS):

@@ -2,7 +2,8 @@
 
 ``write_events(events, fmt, stream_or_path)`` writes one format to an open text stream or
 (atomically) to a file; ``read_events(path, columns=...)`` reads any of them back, choosing
-the reader by extension and, for ``.json``, by content (eventmap JSON, GeoJSON or TimelineJS).
+the reader by extension and, for ``.json``, by content (eventmap JSON, GeoJSON, TimelineJS,
+or a table as JSON records such as ACLED's API answer).
 """
 from __future__ import annotations
 
@@ -14,10 +15,13 @@ from events.atomic import write_text
 from events.errors import InputError
 from events.formats import csv_format, geojson_format, json_format, timelinejs_format
 from events.formats.columns import parse_column_spec
+from events.formats.rows import records_to_events
 from events.model import Event, EventFormatError
 
 FORMATS: tuple[str, ...] = ("json", "geojson", "csv", "timelinejs")
 EVENT_SUFFIXES = frozenset({".json", ".geojson", ".csv", ".tsv"})
+EVENT_FIELDS = frozenset({"id", "text", "source", "date", "date_end", "date_precision", "date_text",
+                          "date_source", "category", "lang", "places", "lat", "lon", "sources", "extra"})
 
 __all__ = ["FORMATS", "EVENT_SUFFIXES", "dumps_events", "write_events", "read_events", "loads_events",
            "detect_format", "parse_column_spec"]
@@ -78,16 +82,29 @@ def loads_events(text: str, fmt: str | None = None, *, origin: str = "<events>",
             return geojson_format.from_obj(obj, origin=origin, columns=columns)
         if kind == "timelinejs":
             return timelinejs_format.from_obj(obj, origin=origin)
+        if kind == "records":
+            records = obj["data"] if isinstance(obj, dict) else obj
+            return records_to_events(records, origin=origin, columns=columns)
         return json_format.from_obj(obj)
     raise InputError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
 
 
 def detect_format(obj: Any) -> str:
-    """Which JSON dialect a parsed document is: "geojson", "timelinejs" or "json" (ours)."""
+    """Which JSON dialect a parsed document is: "geojson", "timelinejs", "records" or "json" (ours).
+
+    "records" is a table as JSON: ACLED's API answer ``{"data": [{...}, ...]}``, or a bare list
+    of flat objects with fields an event does not have (``pandas.DataFrame.to_json(orient="records")``);
+    reading those as events would drop the unknown fields, so they are read like CSV rows.
+    """
     if geojson_format.is_geojson(obj):
         return "geojson"
     if timelinejs_format.is_timelinejs(obj):
         return "timelinejs"
+    if isinstance(obj, dict) and "events" not in obj and isinstance(obj.get("data"), list):
+        return "records"
+    if isinstance(obj, list) and obj and all(isinstance(o, dict) for o in obj) \
+            and any(set(o) - EVENT_FIELDS for o in obj):
+        return "records"
     return "json"
 
 

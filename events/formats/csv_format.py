@@ -23,9 +23,8 @@ import io
 import json
 from typing import Any, Iterable, Mapping
 
-from events.formats.columns import build_column_map
-from events.formats.rows import KIND_TO_GEO_PRECISION, PRECISION_TO_TIME_PRECISION, row_to_event
-from events.model import Event, EventFormatError
+from events.formats.rows import KIND_TO_GEO_PRECISION, PRECISION_TO_TIME_PRECISION, rows_to_events
+from events.model import Event
 
 COLUMNS: tuple[str, ...] = (
     "id", "event_date", "date_end", "time_precision", "date_precision", "date_text", "date_source",
@@ -80,23 +79,12 @@ def loads(text: str, *, origin: str = "<csv>", columns: str | Mapping[str, str |
         return []
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter or sniff_delimiter(text))
     header = [h for h in reader.fieldnames or [] if h is not None]
-    cmap = build_column_map(header, columns, own_columns=COLUMNS)
-    if cmap.column("text") is None and cmap.column("category") is None and cmap.column("location") is None:
-        raise EventFormatError(f"no column holds the event's text (columns: {', '.join(header)}); "
-                               f"map one with --columns text=COLUMN")
-    if cmap.column("date") is None and cmap.column("lat") is None:
-        raise EventFormatError(f"no date or latitude column found (columns: {', '.join(header)}); "
-                               f"map them with --columns date=COLUMN,lat=COLUMN,lon=COLUMN")
-    events = []
-    for i, row in enumerate(reader, start=1):
-        if not any((v or "").strip() for k, v in row.items() if k is not None):
-            continue  # blank line
+    rows = []
+    for row in reader:
         row.pop(None, None)  # cells beyond the header
-        try:
-            events.append(row_to_event(row, cmap, origin=origin, index=i))
-        except EventFormatError as exc:
-            raise EventFormatError(f"row {i + 1}: {exc}") from None
-    return events
+        rows.append(row)
+    return rows_to_events(rows, header, origin=origin, columns=columns, own_columns=COLUMNS,
+                          numbering=lambda i: f"row {i + 1}")
 
 
 def sniff_delimiter(text: str) -> str:

@@ -13,7 +13,7 @@ from typing import Any, Iterable, Mapping
 
 from events.formats.columns import build_column_map
 from events.formats.json_format import parse_json
-from events.formats.rows import row_to_event
+from events.formats.rows import cell_text, row_to_event
 from events.model import Event, EventFormatError
 
 FEATURE_ID = "(feature id)"
@@ -78,8 +78,7 @@ def _feature_event(f: Any, cmap, origin: str, index: int) -> Event:
     lon, lat = representative_point(f.get("geometry"))
     if _is_ours(props):
         return Event.from_dict({**props, "lat": lat, "lon": lon})
-    row = {k: v if isinstance(v, str) or v is None else json.dumps(v) if isinstance(v, (dict, list)) else str(v)
-           for k, v in props.items()}
+    row = {k: cell_text(v) for k, v in props.items()}
     if cmap.column("id") == FEATURE_ID:
         row[FEATURE_ID] = "" if f.get("id") is None else str(f["id"])
     return row_to_event(row, cmap, origin=origin, index=index, lat=lat, lon=lon)

@@ -13,9 +13,9 @@ import json
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from events.formats.columns import ColumnMap
+from events.formats.columns import ColumnMap, build_column_map
 from events.model import CATEGORIES, PRECISIONS, Event, EventFormatError, make_event_id
 
 TIME_PRECISION_TO_PRECISION = {"1": "day", "2": "week", "3": "month"}
@@ -37,12 +37,34 @@ CATEGORY_NAMES: dict[str, str] = {
     "strategic developments": "other", "agreement": "diplomacy", "disaster": "disaster",
 }
 
-_DAY_FIRST_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%d-%m-%Y",
-                      "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d", "%Y.%m.%d", "%d %B, %Y")
+_TEXT_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d %B, %Y")
+# 18-03-2025, 3/18/2025, 18.03.2025, optionally followed by a time ("1/27/2014 12:00:00 AM")
+_NUMERIC = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?:[ T].*)?")
+_YEAR_FIRST = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[ T].*)?")
 
 
-def parse_day(value: str) -> tuple[date, str]:
-    """A date cell -> (first day, precision the text shows); EventFormatError if unreadable."""
+def infer_day_first(values: Iterable[str]) -> bool | None:
+    """Whether a column's n/n/yyyy dates put the day first: True, False, or None if no value tells.
+
+    Spreadsheets write 3/18/2025 (US) or 18/3/2025 (Europe); one value above 12 in either
+    place settles it for the whole column, so 1/7/2014 in the same column is read alike.
+    """
+    for v in values:
+        m = _NUMERIC.fullmatch(v.strip()) if v else None
+        if m:
+            a, b = int(m[1]), int(m[2])
+            if a > 12 >= b:
+                return True
+            if b > 12 >= a:
+                return False
+    return None
+
+
+def parse_day(value: str, *, day_first: bool | None = None) -> tuple[date, str]:
+    """A date cell -> (first day, precision the text shows); EventFormatError if unreadable.
+
+    n/n/yyyy is read day first unless `day_first` is False (see infer_day_first).
+    """
     s = value.strip()
     if re.fullmatch(r"\d{4}", s):
         return date(int(s), 1, 1), "year"
@@ -52,7 +74,15 @@ def parse_day(value: str) -> tuple[date, str]:
     iso = re.match(r"(\d{4})-(\d{2})-(\d{2})(?:$|[T ])", s)
     if iso:
         return _checked(lambda: date(int(iso[1]), int(iso[2]), int(iso[3])), value), "day"
-    for fmt in _DAY_FIRST_FORMATS:
+    num = _NUMERIC.fullmatch(s)
+    if num:
+        a, b, year = int(num[1]), int(num[2]), int(num[3])
+        day, month = (b, a) if day_first is False else (a, b)
+        return _checked(lambda: date(year, month, day), value), "day"
+    ymd = _YEAR_FIRST.fullmatch(s)
+    if ymd:
+        return _checked(lambda: date(int(ymd[1]), int(ymd[2]), int(ymd[3])), value), "day"
+    for fmt in _TEXT_FORMATS:
         try:
             return datetime.strptime(s, fmt).date(), "day"
         except ValueError:
@@ -86,7 +116,7 @@ def category_of(raw: str | None) -> str:
 
 
 def row_to_event(row: Mapping[str, Any], cmap: ColumnMap, *, origin: str, index: int,
-                 lat: float | None = None, lon: float | None = None) -> Event:
+                 lat: float | None = None, lon: float | None = None, day_first: bool | None = None) -> Event:
     """Build the event of one row; `lat`/`lon` override the columns (GeoJSON geometry)."""
     def cell(name: str) -> str:
         col = cmap.column(name)
@@ -101,7 +131,7 @@ def row_to_event(row: Mapping[str, Any], cmap: ColumnMap, *, origin: str, index:
     d: dict[str, Any] = {"text": text, "category": category_of(cell("category")),
                          "lang": cell("lang") or None, "date_text": cell("date_text") or None,
                          "date_source": cell("date_source") or None}
-    d.update(_dates(cell("date"), cell("date_end"), cell("date_precision"), cell("time_precision")))
+    d.update(_dates(cell("date"), cell("date_end"), cell("date_precision"), cell("time_precision"), day_first))
     document = cell("document") or origin
     start = _int(cell("source_start"), "source_start")
     end = _int(cell("source_end"), "source_end")
@@ -114,8 +144,9 @@ def row_to_event(row: Mapping[str, Any], cmap: ColumnMap, *, origin: str, index:
     d["places"] = _places(cell, lat, lon)
     d["sources"] = _json_list(cell("sources_json"), "sources_json")
     d["id"] = cell("id") or make_event_id(f"{origin}#{index}", index, index, text)
+    used = cmap.used
     extra = {col: value for col, value in row.items()
-             if col not in cmap.used and col is not None and value not in (None, "")}
+             if col not in used and col is not None and value not in (None, "")}
     raw_category = cell("category")
     if raw_category and raw_category.lower() != d["category"]:
         extra[cmap.column("category")] = raw_category  # keep "Battles", "Riots" ...
@@ -123,15 +154,70 @@ def row_to_event(row: Mapping[str, Any], cmap: ColumnMap, *, origin: str, index:
     return Event.from_dict(d)
 
 
-def _dates(start: str, end: str, precision: str, time_precision: str) -> dict[str, Any]:
+def rows_to_events(rows: Sequence[Mapping[str, Any]], header: Sequence[str], *, origin: str,
+                   columns: str | Mapping[str, str | None] | None = None, own_columns: Iterable[str] = (),
+                   numbering: Callable[[int], str] = lambda i: f"record #{i}") -> list[Event]:
+    """The events of a table: columns mapped once, dates read in the order the column shows."""
+    cmap = build_column_map(header, columns, own_columns=own_columns)
+    if cmap.column("text") is None and cmap.column("category") is None and cmap.column("location") is None:
+        raise EventFormatError(f"no column holds the event's text (columns: {', '.join(header)}); "
+                               f"map one with --columns text=COLUMN")
+    if cmap.column("date") is None and cmap.column("lat") is None:
+        raise EventFormatError(f"no date or latitude column found (columns: {', '.join(header)}); "
+                               f"map them with --columns date=COLUMN,lat=COLUMN,lon=COLUMN")
+    date_cols = [c for c in (cmap.column("date"), cmap.column("date_end")) if c is not None]
+    day_first = infer_day_first(str(row.get(c) or "") for row in rows for c in date_cols)
+    events = []
+    seen: dict[str, int] = {}
+    for i, row in enumerate(rows, start=1):
+        if not any(str(v).strip() for v in row.values() if v is not None):
+            continue  # blank line
+        try:
+            event = row_to_event(row, cmap, origin=origin, index=i, day_first=day_first)
+        except EventFormatError as exc:
+            raise EventFormatError(f"{numbering(i)}: {exc}") from None
+        if event.id in seen and cmap.flavour != "eventmap":  # the app tells events apart by id:
+            # a repeated id in someone else's table gets a suffix (our own files are read as written)
+            seen[event.id] += 1
+            event.id = f"{event.id}-{seen[event.id]}"
+        seen.setdefault(event.id, 1)
+        events.append(event)
+    return events
+
+
+def records_to_events(records: Sequence[Any], *, origin: str,
+                      columns: str | Mapping[str, str | None] | None = None) -> list[Event]:
+    """Events of JSON records (flat objects, e.g. ACLED's API `data` or pandas `orient="records"`)."""
+    header: list[str] = []
+    rows = []
+    for i, rec in enumerate(records, start=1):
+        if not isinstance(rec, dict):
+            raise EventFormatError(f"record #{i} is not an object")
+        header.extend(k for k in rec if k not in header)
+        rows.append({k: cell_text(v) for k, v in rec.items()})
+    return rows_to_events(rows, header, origin=origin, columns=columns)
+
+
+def cell_text(value: Any) -> str | None:
+    """A JSON value as a table cell: text as is, numbers as written, objects as JSON."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _dates(start: str, end: str, precision: str, time_precision: str, day_first: bool | None) -> dict[str, Any]:
     if not start:
         return {"date": None, "date_end": None, "date_precision": None}
-    day, shown = parse_day(start)
+    day, shown = parse_day(start, day_first=day_first)
     prec = precision.lower() or TIME_PRECISION_TO_PRECISION.get(time_precision.split(".")[0], shown)
     if prec not in PRECISIONS:
         raise EventFormatError(f"unknown date precision {precision!r} (one of {', '.join(PRECISIONS)})")
     if end:
-        last, last_shown = parse_day(end)
+        last, last_shown = parse_day(end, day_first=day_first)
         last = interval(last, last_shown)[1]
         return {"date": day.isoformat(), "date_end": last.isoformat(), "date_precision": prec}
     first, last = interval(day, prec)
