@@ -3,6 +3,7 @@
 The category only colours the dashboard, so a transparent keyword count is enough: the
 category with most keyword hits wins, ties go to the lexicon's priority order, and a
 sentence without hits is 'other'. A keyword listed under two categories counts for the first.
+Keywords under 'other' mark a sentence as reporting an event without colouring it.
 """
 from __future__ import annotations
 
@@ -52,11 +53,21 @@ def load_lexicon(lang: str) -> Lexicon:
                    re.compile(regex), category_of)
 
 
-def categorize(sentence: str, lang: str) -> str:
-    """One of events.model.CATEGORIES for a sentence."""
+def classify(sentence: str, lang: str) -> tuple[str, bool]:
+    """(category, reports_event): the category, and whether any keyword marks an event
+    (keywords listed under 'other' mark an event without giving it a category)."""
     lexicon = load_lexicon(lang)
     hits = Counter(lexicon.category_of[k] for k in lexicon.regex.findall(sentence.lower() + " "))
     if not hits:
-        return OTHER
+        return OTHER, False
+    named = {c: n for c, n in hits.items() if c != OTHER}
+    if not named:
+        return OTHER, True
     # most hits first, then the lexicon's priority order
-    return min(hits, key=lambda c: (-hits[c], lexicon.priority.index(c) if c in lexicon.priority else 99))
+    rank = {c: i for i, c in enumerate(lexicon.priority)}
+    return min(named, key=lambda c: (-named[c], rank.get(c, len(rank)))), True
+
+
+def categorize(sentence: str, lang: str) -> str:
+    """One of events.model.CATEGORIES for a sentence."""
+    return classify(sentence, lang)[0]

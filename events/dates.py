@@ -2,7 +2,9 @@
 
 Finding uses our own compiled regexes (events/temporal_patterns.py) so every mention has
 exact offsets and quantities like "1000 km" never look like years. Normalising uses a
-cached `dateparser.DateDataParser` for absolute expressions and our own arithmetic for
+cached `dateparser.DateDataParser` for numeric dates ("18-03-2025", "3/18/2013": it knows
+each language's day/month order), the month tables of temporal_patterns for named dates,
+and our own arithmetic for
 everything relative to the reference day (weekdays, "vorige week", "last year", "3 days
 ago", yearless "18 maart"), where news conventions differ from dateparser's defaults:
 
@@ -24,8 +26,8 @@ from typing import Callable
 from events.errors import InputError
 from events.language import resolve_language
 from events.temporal_patterns import (
-    FUTURE_CUES, MONTHS, NUMBER_WORDS, PATTERNS, QUANTITY_CUES, QUANTITY_WORDS, TRIGGER_WINDOW,
-    TRIGGERS, WEEKDAYS,
+    FUTURE_CUES, MONTHS, REPORTING_VERBS, NUMBER_WORDS, PATTERNS, QUANTITY_CUES, QUANTITY_WORDS, SHAPE_TRIGGER,
+    TRIGGER_CLASSES, TRIGGER_WINDOW, TRIGGERS, WEEKDAYS,
 )
 
 MIN_YEAR = 1800
@@ -45,7 +47,8 @@ class DateMention:
     precision: str      # day, week, month, year
     date: date
     date_end: date
-    relative: bool      # True when the value depends on the reference day
+    relative: bool      # counted from the reference day (weekday, "gisteren", "last year");
+                        # a day or month named without its year still counts as explicit
 
     @property
     def kind(self) -> str:
@@ -152,15 +155,27 @@ def _month(lang: str, word: str | None) -> int | None:
     return MONTHS[lang].get(word.lower().rstrip("."))
 
 
+FUTURE_LOOKBACK = 80  # characters before a mention searched for a future cue (same sentence)
+_CLAUSE_END = re.compile(r"[,.;:!?]|\b(?:that|dat|which|die|omdat|because)\b", re.I)
+
+
 def _future_context(text: str, start: int, end: int, lang: str) -> bool:
-    """Does the sentence around a mention speak of the future (before it, or just after)?"""
-    lo = max(0, start - 160)
-    before = text[lo:start]
+    """Does the clause around a mention speak of the future?
+
+    A future cue ("will", "zal") shortly before the mention counts unless a reporting verb
+    ("said", "zei") stands between them; one right after counts when no clause boundary
+    intervenes ("Vrijdag zal Trump ...", "dat Trump vrijdag zal komen", but not "announced
+    Friday that it will ...").
+    """
+    before = text[max(0, start - FUTURE_LOOKBACK):start]
     cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
     if cut >= 0:
         before = before[cut + 1:]
-    after = text[end:end + 30].split(".")[0]
-    return bool(FUTURE_CUES[lang].search(before) or FUTURE_CUES[lang].search(after))
+    cues = list(FUTURE_CUES[lang].finditer(before))
+    if cues:
+        return not REPORTING_VERBS[lang].search(before, cues[-1].end())
+    after = _CLAUSE_END.split(text[end:end + 25], maxsplit=1)[0]
+    return bool(FUTURE_CUES[lang].search(after))
 
 
 def _prev_word(text: str, start: int) -> str:
@@ -179,24 +194,20 @@ def _norm_day(ctx: _Context) -> _Norm | None:
     if month is None:
         return None
     if m.group("y1"):
-        year = int(m.group("y1"))
-        got = dateparser_normalise(lang, _WS.sub(" ", m.group(0)), ref or date(year, 1, 1))
-        if got and got[1] == "day" and got[0].year == year:
-            return day_interval(got[0])
-        try:
-            return day_interval(date(year, month, day))
-        except ValueError:
-            return None
-    if ref is None:
+        year: int | None = int(m.group("y1"))
+    elif ref is None:
         return None
-    year = _nearest_year(ref, month, day, _future_context(text, m.start(), m.end(), lang))
-    if year is None:
+    else:
+        year = _nearest_year(ref, month, day, _future_context(text, m.start(), m.end(), lang))
+    try:
+        return day_interval(date(year, month, day)) if year else None
+    except ValueError:  # "31 februari"
         return None
-    return day_interval(date(year, month, day), relative=False)
 
 
-_MAY_CONTEXT = frozenset("in since until till by of from through during before after early late "
-                         "mid last next this".split())
+_MONTH_CONTEXT = frozenset("in since until till by of from through during before after early late "
+                           "mid last next this".split())
+_AMBIGUOUS_MONTHS = frozenset(["May", "March"])
 
 
 def _norm_month(ctx: _Context) -> _Norm | None:
@@ -207,9 +218,9 @@ def _norm_month(ctx: _Context) -> _Norm | None:
         return None
     rel = (m.group("rel") or "").lower()
     has_year = bool(m.group("y1"))
-    if lang == "en" and word == "May" and not has_year and not rel and m.group(0) == word:
-        if _prev_word(text, m.start()) not in _MAY_CONTEXT:
-            return None  # "May" the modal verb
+    if lang == "en" and word in _AMBIGUOUS_MONTHS and not has_year and not rel and m.group(0) == word:
+        if _prev_word(text, m.start()) not in _MONTH_CONTEXT:
+            return None  # "May" the verb or name, "the March on Washington"
     if has_year:
         return month_interval(int(m.group("y1")), month)
     if ref is None:
@@ -334,6 +345,7 @@ def _norm_year_range(ctx: _Context) -> _Norm | None:
 
 
 _PAST_WORDS = frozenset(["last", "past", "vorige", "afgelopen"])
+_UNTIL_WORDS = frozenset(["until", "till", "tot", "through"])  # "closed until Friday": the nearer one
 _NEXT_WORDS = frozenset(["next", "coming", "komende", "volgende", "aanstaande"])
 
 
@@ -343,24 +355,46 @@ def _norm_weekday(ctx: _Context) -> _Norm | None:
         return None
     word = m.group("wd").lower()
     target = next(v for k, v in WEEKDAYS[lang].items() if word.startswith(k))
-    rel = (m.group("rel") or "").lower()
-    suffix = m.group(0)[m.end("wd") - m.start():].lower()
+    rel = (m.groupdict().get("rel") or "").lower()
+    suffix = "" if "wd2" in m.groupdict() else m.group(0)[m.end("wd") - m.start():].lower()
     back = (ref.weekday() - target) % 7
     ahead = (target - ref.weekday()) % 7
     if rel in _PAST_WORDS or "jl" in suffix or "jongstleden" in suffix:
         return day_interval(ref - timedelta(days=back or 7), relative=True)
     if rel in _NEXT_WORDS or "aanstaande" in suffix or "a.s." in suffix:
         return day_interval(ref + timedelta(days=ahead or 7), relative=True)
-    if ahead and _future_context(text, m.start(), m.end(), lang):
+    if ahead and (_future_context(text, m.start(), m.end(), lang)
+                  or (_prev_word(text, m.start()) in _UNTIL_WORDS and ahead < back)):
         return day_interval(ref + timedelta(days=ahead), relative=True)
     return day_interval(ref - timedelta(days=back), relative=True)
+
+
+def _norm_night_of(ctx: _Context) -> _Norm | None:
+    """'in de nacht van zaterdag op zondag': the two days, the first one as a weekday."""
+    first = _norm_weekday(ctx)
+    if first is None:
+        return None
+    return _range(first.start, first.start + timedelta(days=1), True)
+
+
+def _norm_week_weekday(ctx: _Context) -> _Norm | None:
+    """'vorige week dinsdag', 'last week Tuesday': that weekday in the named ISO week."""
+    text, m, lang, ref = ctx
+    if ref is None:
+        return None
+    word = m.group("wd").lower()
+    target = next(v for k, v in WEEKDAYS[lang].items() if word.startswith(k))
+    rel = m.group("rel").lower()
+    weeks = -1 if rel in ("vorige", "afgelopen", "last") else 1 if rel in ("volgende", "komende", "next") else 0
+    monday = ref - timedelta(days=ref.weekday()) + timedelta(days=7 * weeks)
+    return day_interval(monday + timedelta(days=target), relative=True)
 
 
 _DAY_OFFSETS: dict[str, int] = {
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
     "yesterday": -1, "last night": -1, "the day before yesterday": -2, "tomorrow": 1,
     "vandaag": 0, "vanochtend": 0, "vanmorgen": 0, "vanmiddag": 0, "vanavond": 0,
-    "vannacht": 0, "gisteren": -1, "gisteravond": -1, "gisterochtend": -1,
+    "vannacht": 0, "afgelopen nacht": 0, "gisteren": -1, "gisteravond": -1, "gisterochtend": -1,
     "gistermiddag": -1, "gisternacht": -1, "gistermorgen": -1, "eergisteren": -2,
     "morgen": 1, "morgenochtend": 1, "morgenavond": 1, "morgenmiddag": 1, "overmorgen": 2,
 }
@@ -408,6 +442,16 @@ def _norm_relunit(ctx: _Context) -> _Norm | None:
     return _range(saturday, saturday + timedelta(days=1), True)
 
 
+def _norm_weekend(ctx: _Context) -> _Norm | None:
+    """'in het weekend', 'over the weekend': the most recent weekend (the current one on
+    a Saturday or Sunday)."""
+    ref = ctx[3]
+    if ref is None:
+        return None
+    saturday = ref - timedelta(days=(ref.weekday() - 5) % 7)
+    return _range(saturday, saturday + timedelta(days=1), True)
+
+
 def _norm_ago(ctx: _Context) -> _Norm | None:
     text, m, lang, ref = ctx
     if ref is None:
@@ -430,14 +474,29 @@ def _norm_ago(ctx: _Context) -> _Norm | None:
 _NORMALISERS: dict[str, Callable[[_Context], _Norm | None]] = {
     "day": _norm_day, "month": _norm_month, "iso": _norm_iso, "numeric": _norm_numeric,
     "range_days": _norm_range_days, "range_dm": _norm_range_dm, "year": _norm_year,
-    "year_range": _norm_year_range, "weekday": _norm_weekday, "relword": _norm_relword,
+    "year_range": _norm_year_range, "weekday": _norm_weekday, "week_weekday": _norm_week_weekday,
+    "night_of": _norm_night_of,
+    "relword": _norm_relword, "weekend": _norm_weekend,
     "relunit": _norm_relunit, "ago": _norm_ago,
 }
 
 
 # ---------------------------------------------------------------- public API
 
-@lru_cache(maxsize=16)
+def _windows(trigger: "re.Pattern[str]", lowered: str) -> dict[str, list[tuple[int, int]]]:
+    """Per trigger class, merged [lo, hi) spans within TRIGGER_WINDOW characters of a trigger."""
+    spans: dict[str, list[list[int]]] = {cls: [] for cls in TRIGGER_CLASSES}
+    for hit in trigger.finditer(lowered):
+        own = spans[hit.lastgroup]
+        lo, hi = max(0, hit.start() - TRIGGER_WINDOW), min(len(lowered), hit.end() + TRIGGER_WINDOW)
+        if own and lo <= own[-1][1]:
+            own[-1][1] = max(own[-1][1], hi)
+        else:
+            own.append([lo, hi])
+    return {cls: [(lo, hi) for lo, hi in found] for cls, found in spans.items()}
+
+
+@lru_cache(maxsize=4)  # the pipeline asks twice per article; keep few (texts may be MBs)
 def _candidates(text: str, lang: str) -> tuple[tuple[int, int, str, "re.Match[str]"], ...]:
     """Every pattern match (overlaps included), longest first, then leftmost.
 
@@ -447,18 +506,12 @@ def _candidates(text: str, lang: str) -> tuple[tuple[int, int, str, "re.Match[st
     lowered = text.lower()
     if len(lowered) != len(text):  # rare letters whose lowercase is longer ("İ")
         lowered = "".join(ch.lower()[:1] for ch in text)
-    windows: list[list[int]] = []
-    for hit in TRIGGERS[lang].finditer(lowered):
-        lo, hi = max(0, hit.start() - TRIGGER_WINDOW), hit.end() + TRIGGER_WINDOW
-        if windows and lo <= windows[-1][1]:
-            windows[-1][1] = max(windows[-1][1], hi)
-        else:
-            windows.append([lo, hi])
+    windows = _windows(TRIGGERS[lang], lowered)
     found = []
     for pattern in PATTERNS[lang]:
-        for lo, hi in windows:
-            source = lowered if pattern.on_lowercase else text
-            for match in pattern.regex.finditer(source, lo, min(hi, len(text))):
+        source = lowered if pattern.on_lowercase else text
+        for lo, hi in windows[SHAPE_TRIGGER[pattern.shape]]:
+            for match in pattern.regex.finditer(source, lo, hi):
                 found.append((match.start(), match.end(), pattern.shape, match))
     found.sort(key=lambda c: (c[0] - c[1], c[0]))
     return tuple(found)

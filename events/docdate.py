@@ -14,12 +14,12 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Iterable
 
 from events.errors import InputError
 
-_HEADER = re.compile(r"\A\s*date:?[ \t]+(\d{4}-\d{1,2}(?:-\d{1,2})?)(?![\d-])[ \t]*\n?", re.I)
+_HEADER = re.compile(r"\A\s*(?:date|datum):?[ \t]+(\d{4}-\d{1,2}(?:-\d{1,2})?)(?![\d-])[ \t]*\n?", re.I)
 _VALUE = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
 
 
@@ -38,6 +38,8 @@ class DocumentDate:
 
 def parse_document_date(value: str | date) -> DocumentDate:
     """'2025-03-18' or '2025-03' (or a date) -> DocumentDate; anything else is an InputError."""
+    if isinstance(value, datetime):
+        value = value.date()
     if isinstance(value, date):
         return DocumentDate(value, value, "day")
     m = _VALUE.match(str(value).strip())

@@ -5,31 +5,34 @@ Steps: document date (argument, else the `date ...` header) -> language -> refer
 sentence that has a date, an anchor phrase or an event keyword -> places from geo/.
 
 Which sentences become events: every sentence with a date expression; every sentence with
-an anchor phrase ("kort na het telefoongesprek"); every other sentence whose keywords give
-it a category other than 'other'. Headlines (a line without a full stop) and questions
-without a date of their own are left out. A sentence with several dates becomes ONE event
-dated by its most precise expression (day > week > month > year; the first on a tie).
+an anchor phrase ("kort na het telefoongesprek"); every other sentence with an event keyword
+of the category lexicons (events/categories.py). Headlines (a line without a full stop),
+bylines are left out unless they have both a date and an event keyword; questions always.
+A sentence is dated by its most precise expression (day > week > month > year; the first
+on a tie); when it names further day or week dates ("op 14 maart ... en op 18 maart")
+each of those yields one more event with the same text.
 """
 from __future__ import annotations
 
 import os
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any, Sequence
 
-from events.anchoring import find_anchor, find_definite_reference, resolve_anchor
-from events.categories import categorize
+from events.anchoring import Anchor, find_anchor, find_definite_reference, resolve_anchor
+from events.categories import categorize, classify
 from events.dates import DateMention, find_dates
 from events.docdate import DocumentDate, parse_document_date, reference_day, split_header
 from events.errors import InputError
 from events.language import resolve_language
-from events.model import Event, Place, Source
+from events.model import Event, Place, Source, make_event_id
 from events.sentences import Sentence, split_sentences
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _TERMINAL = (".", "!", "?", "…", "’", "'", "”", '"', ")", ":", ";")
 DATED_SOURCES = ("explicit", "relative", "anchored")
+ANCHOR_LOOKBACK = 50  # an anchor phrase looks back over at most this many dated events
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +53,8 @@ def parse_text(text: str, *, document_date: str | date | None = None, lang: str 
     doc = parse_document_date(document_date) if document_date else header_date
     lang = resolve_language(lang, text[body_start:])
     document = source if source is not None else "<text>"
-    mentions = _dated_mentions(text, body_start, doc, lang)
+    mentions = [m for m in _dated_mentions(text, body_start, doc, lang)
+                if not _is_far_future(m, doc)]
     sentences = split_sentences(text, body_start)
     places = _geoparse(text, lang, geocoder)
     return _build_events(text, sentences, mentions, places, doc, lang, document)
@@ -92,50 +96,90 @@ def _build_events(text: str, sentences: Sequence[Sentence], mentions: Sequence[D
                   document: str) -> list[Event]:
     events: list[Event] = []
     dated: list[Event] = []
+    starts = [m.start for m in mentions]  # mentions come sorted by start
     for sent in sentences:
-        own_all = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
-        own = [m for m in own_all if not _is_comparison(text, m)]
-        category = categorize(sent.text, lang)
+        first, last = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
+        own_all = [m for m in mentions[first:last] if m.end <= sent.end]
+        own = [m for m in own_all if not _is_comparison(text, m, doc)]
+        category, reports_event = classify(sent.text, lang)
         anchor = None if own else find_anchor(sent.text, lang)
-        if not own and (anchor is None and category == "other" or _is_fragment(sent)):
+        if sent.text.endswith("?") or (_is_headline(sent) and not (own and reports_event)):
+            continue  # questions; headlines and bylines ("Published March 18, 2025")
+        if not own and anchor is None and not reports_event:
             continue
-        extra: dict[str, Any] = {}
-        if own:
-            best = min(own, key=lambda m: (_PRECISION_RANK[m.precision], m.start))
-            when = _When(best.date.isoformat(), best.date_end.isoformat(), best.precision,
-                         best.text, best.kind)
-        else:
-            target = resolve_anchor(anchor, [e.text for e in dated]) if anchor else None
-            if target is None and anchor is None:
-                anchor, target = _continuation(sent.text, lang, dated)
-            if target is not None:
-                when = _anchored(dated[target], anchor.offset_days, anchor.text)
-                extra["anchored_to"] = dated[target].id
-            else:
-                when = _document_when(doc)
-        event = Event(
-            text=sent.text, source=Source(document, sent.start, sent.end),
-            date=when.date, date_end=when.date_end, date_precision=when.precision,
-            date_text=when.text, date_source=when.source, category=category, lang=lang,
-            places=_places_in(places, sent.start, sent.end, own_all), extra=extra,
-        )
-        events.append(event)
-        if event.date_source in DATED_SOURCES:
-            dated.append(event)
+        when, extra = _when(sent, own, anchor, dated, doc, lang)
+        sentence_places = _places_in(places, sent.start, sent.end, own_all)
+        for i, date_of in enumerate([when, *_further_dates(own, when)]):
+            event = Event(
+                text=sent.text, source=Source(document, sent.start, sent.end),
+                date=date_of.date, date_end=date_of.date_end, date_precision=date_of.precision,
+                date_text=date_of.text, date_source=date_of.source, category=category, lang=lang,
+                places=[replace(p) for p in sentence_places], extra=dict(extra),
+                # the first event of a sentence keeps the plain id; further ones add their date
+                id=make_event_id(document, sent.start, sent.end, f"{sent.text}\x00{date_of.text}") if i else "",
+            )
+            events.append(event)
+            if event.date_source in DATED_SOURCES:
+                dated.append(event)
     return events
+
+
+def _further_dates(own: Sequence[DateMention], primary: _When) -> list[_When]:
+    """Other day/week dates of a sentence ('op 14 maart ... en op 18 maart'): one event each."""
+    seen = {(primary.date, primary.date_end)}
+    out = []
+    for m in own:
+        key = (m.date.isoformat(), m.date_end.isoformat())
+        if m.precision in ("day", "week") and key not in seen:
+            seen.add(key)
+            out.append(_When(key[0], key[1], m.precision, m.text, m.kind))
+    return out
+
+
+def _when(sent: Sentence, own: Sequence[DateMention], anchor: Anchor | None,
+          dated: Sequence[Event], doc: DocumentDate | None, lang: str) -> tuple[_When, dict[str, Any]]:
+    """A sentence's date: its own most precise one, else its anchor's, else the document's."""
+    if own:
+        best = min(own, key=lambda m: (_PRECISION_RANK[m.precision], m.start))
+        return _When(best.date.isoformat(), best.date_end.isoformat(), best.precision,
+                     best.text, best.kind), {}
+    recent = dated[-ANCHOR_LOOKBACK:]
+    target = resolve_anchor(anchor, [e.text for e in recent]) if anchor else None
+    if target is not None:
+        target += len(dated) - len(recent)
+    if target is None and anchor is None:
+        anchor, target = _continuation(sent.text, lang, dated)
+    if target is None or anchor is None:
+        return _document_when(doc), {}
+    return _anchored(dated[target], anchor.offset_days, anchor.text), {"anchored_to": dated[target].id}
 
 
 _SINCE_WORDS = frozenset(["sinds", "sedert", "since"])
 CONTINUATION_LOOKBACK = 2  # a definite noun phrase may continue one of the last 2 dated events
 
 
-def _is_comparison(text: str, mention: DateMention) -> bool:
-    """'the worst attack since April 2023': a date after 'since' is not the event's date."""
+FUTURE_EVENT_YEARS = 1  # a date more than this many years after the document is a plan
+
+
+def _is_far_future(mention: DateMention, doc: DocumentDate | None) -> bool:
+    """'klimaatneutraal in 2050': a target year, not the date of a reported event."""
+    year = (doc.last if doc else date.today()).year
+    return mention.date.year > year + FUTURE_EVENT_YEARS
+
+
+RECENT_SINCE_DAYS = 31  # "since Monday" within this many days: the start of what is reported
+
+
+def _is_comparison(text: str, mention: DateMention, doc: DocumentDate | None) -> bool:
+    """'the worst attack since April 2023': a date after 'since' is not the event's date;
+    a recent one ('de protesten duren sinds maandag') is when the reported event began."""
     before = text[max(0, mention.start - 12):mention.start].split()
-    return bool(before) and before[-1].lower() in _SINCE_WORDS
+    if not before or before[-1].lower() not in _SINCE_WORDS:
+        return False
+    return doc is None or mention.date_end < doc.first - timedelta(days=RECENT_SINCE_DAYS)
 
 
-def _continuation(sentence: str, lang: str, dated: Sequence[Event]) -> tuple[Any, int | None]:
+def _continuation(sentence: str, lang: str, dated: Sequence[Event]) -> tuple[Anchor | None, int | None]:
     """'The attack began shortly after midnight.' after a dated attack: that event's date.
 
     Only an event noun (one the category lexicon knows) found in one of the last
@@ -150,10 +194,8 @@ def _continuation(sentence: str, lang: str, dated: Sequence[Event]) -> tuple[Any
     return None, None
 
 
-def _is_fragment(sent: Sentence) -> bool:
-    """A headline (a whole line without closing punctuation) or a question."""
-    if sent.text.endswith("?"):
-        return True
+def _is_headline(sent: Sentence) -> bool:
+    """A whole line without closing punctuation: a headline, byline or caption."""
     return sent.line_start and sent.line_end and not sent.text.endswith(_TERMINAL)
 
 

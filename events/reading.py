@@ -68,19 +68,57 @@ def decode_bytes(raw: bytes, name: str = "input") -> str:
         if raw.startswith(bom):
             return _check_text(raw.decode(encoding, errors="replace"), name)
     if b"\x00" in raw[:4096]:
-        raise InputError(f"{name}: looks like a binary file, not text")
+        encoding = _bomless_utf16(raw[:4096])
+        if encoding is None:
+            raise InputError(f"{name}: looks like a binary file, not text")
+        return _check_text(raw.decode(encoding, errors="replace"), name)
     try:
         return _check_text(raw.decode("utf-8"), name)
     except UnicodeDecodeError:
         pass
+    western = _as_western_cp1252(raw)
+    if western is not None:
+        return _check_text(western, name)
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw, cp_isolation=["cp1252", "latin_1", "iso8859_15", "utf_8"]).best()
+    # threshold 0.35 (default 0.2): a short Dutch text with two accents ("café één") is still
+    # CP-1252, where the unrestricted guess below would pick e.g. mac_latin2
+    best = from_bytes(raw, cp_isolation=["cp1252", "latin_1", "iso8859_15", "utf_8"], threshold=0.35).best()
     if best is None:
         best = from_bytes(raw).best()
-    if best is None:
-        raise InputError(f"{name}: cannot tell its text encoding (binary file?)")
+    if best is None:  # no confident guess (short text, a stray accent): CP-1252, binaries still refused
+        return _check_text(raw.decode("cp1252", errors="replace"), name)
     return _check_text(str(best), name)
+
+
+def _bomless_utf16(head: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when every other byte is NUL (mostly-Latin UTF-16 text)."""
+    if len(head) < 4:
+        return None
+    for encoding, zeros in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+        if zeros.count(0) >= 0.9 * len(zeros):
+            return encoding
+    return None
+
+
+_CP1252_MARKS = frozenset("‘’‚“”„–—…€•«»°£§©®±·¨´¸¡¿¹²³¼½¾ªº\u00a0")
+
+
+def _as_western_cp1252(raw: bytes) -> str | None:
+    """CP-1252 text when it reads as Dutch/English/Western European: mostly ASCII letters, the
+    rest accented letters and typographic marks. charset-normalizer doubts exactly the common
+    Dutch case ("één", "geïnformeerd": accents side by side); Cyrillic in CP-1251 fails the test."""
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = [c for c in text if c.isalpha()]
+    accented = sum(1 for c in letters if ord(c) > 127)
+    if not letters or accented > 0.5 * len(letters):
+        return None
+    if any(ord(c) > 127 and not c.isalpha() and c not in _CP1252_MARKS for c in text):
+        return None
+    return text
 
 
 def _check_text(text: str, name: str) -> str:

@@ -39,7 +39,10 @@ def _is_abbreviation(before: str) -> bool:
     m = _TRAILING_WORD.search(before)
     if not m:
         return False
-    word = m.group(1).lstrip("(\"'‘“").lower()
+    raw = m.group(1).lstrip("(\"'‘“")
+    if len(raw) >= 2 and raw.isalpha() and raw.isupper():
+        return False  # an acronym ending a sentence: "de VS.", "the EU."
+    word = raw.lower()
     if word in ABBREVIATIONS:
         return True
     if len(word) == 1 and word.isalpha():

@@ -72,6 +72,13 @@ FUTURE_CUES: dict[str, re.Pattern[str]] = {
 }
 
 
+# Reporting verbs: a date after one of them dates the report, which lies in the past.
+REPORTING_VERBS: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(said|says|told|announced|reported|confirmed|added|stated)\b", re.I),
+    "nl": re.compile(r"\b(zei|zegt|zeiden|meldde|melden|meldt|maakte|liet|verklaarde|bevestigde)\b", re.I),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class TemporalPattern:
     """One compiled candidate pattern; `shape` tells the normaliser how to read its groups."""
@@ -117,9 +124,11 @@ def _patterns_en() -> list[TemporalPattern]:
         ("numeric", rf"{_B}\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}){_E}"),
         ("year_range", rf"{_B}(?:{i}from|between)\s+)?(?P<y1>{_YEAR})\s*(?:[-–]|{i}to|and)\s)\s*(?P<y2>{_YEAR}|\d\d){_E}(?!\s*(?:%|km|per))"),
         ("year", rf"{_B}(?:{mod})?(?P<y1>{_YEAR}){_E}"),
+        ("week_weekday", rf"{_B}(?P<rel>{i}last|next|this))\s+week(?:'s)?\s+(?P<wd>{wd})(?![\w])"),
         ("weekday", rf"{_B}(?:(?P<rel>{i}last|next|this|past|coming))\s+)?(?P<wd>{wd})(?:\s+(?:{i}night|morning|afternoon|evening)))?{_E}"),
         ("relword", rf"{_B}(?P<word>{i}the day before yesterday|today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening|last night))(?!\w)"),
         ("relunit", rf"{_B}(?P<word>{i}(?:(?:earlier|later)\s+)?(?:this|last|next|the coming|the current|the previous|the following)\s+(?:week|month|year|weekend)))(?![\w-])"),
+        ("weekend", rf"{_B}(?P<word>{i}(?:over|at|during)\s+the\s+weekend))(?![\w-])"),
         ("ago", rf"{_B}(?P<n>{i}{num}))\s+(?P<unit>{i}days?|weeks?|months?|years?))\s+(?P<word>{i}ago|earlier))(?!\w)"),
     ]
     return [TemporalPattern(s, re.compile(p)) for s, p in pats]
@@ -149,8 +158,11 @@ def _patterns_nl() -> list[TemporalPattern]:
         ("year_range", rf"{_B}(?:(?:van|tussen)\s+)?(?P<y1>{_YEAR})\s*(?:[-–]|tot|en)\s*(?P<y2>{_YEAR}|\d\d){_E}(?!\s*(?:%|km|per))"),
         ("year", rf"{_B}(?:{mod})?(?P<y1>{_YEAR}){_E}(?!-jarig)"),
         ("weekday", rf"{_B}(?:(?P<rel>afgelopen|vorige|komende|volgende|aanstaande|deze)\s+)?(?P<wd>{wd}){part}?(?:\s+(?:jl\.|j\.l\.|jongstleden|(?P<rel2>aanstaande|a\.s\.)))?(?![\w])"),
-        ("relword", rf"{_B}(?P<word>eergisteren|gisteren|gisteravond|gisterochtend|gistermiddag|gisternacht|gistermorgen|vandaag|vanochtend|vanmorgen|vanmiddag|vanavond|vannacht|overmorgen|(?<!'s\s)(?<!’s\s)(?<!de\s)(?<!die\s)(?<!deze\s)(?<!elke\s)(?<!iedere\s)morgen(?:ochtend|avond|middag)?(?!\w|\s+(?:vroeg|ochtend)))(?!\w)"),
+        ("night_of", rf"{_B}(?:in\s+)?de\s+nacht\s+van\s+(?P<wd>{wd})\s+op\s+(?P<wd2>{wd})(?![\w])"),
+        ("week_weekday", rf"{_B}(?P<rel>vorige|afgelopen|deze|volgende|komende)\s+week\s+(?P<wd>{wd}){part}?(?![\w])"),
+        ("relword", rf"{_B}(?P<word>eergisteren|gisteren|gisteravond|gisterochtend|gistermiddag|gisternacht|gistermorgen|vandaag|vanochtend|vanmorgen|vanmiddag|vanavond|vannacht|afgelopen\s+nacht|overmorgen|(?<!'s\s)(?<!’s\s)(?<!de\s)(?<!die\s)(?<!deze\s)(?<!elke\s)(?<!iedere\s)(?<!volgende\s)(?<!goede\s)(?<!vroege\s)morgen(?:ochtend|avond|middag)?(?!\w|\s+(?:vroeg|ochtend)))(?!\w)"),
         ("relunit", rf"{_B}(?P<word>(?:(?:eerder|later|begin|eind|eerder\s+in|later\s+in)\s+)?(?:deze|vorige|afgelopen|volgende|komende|dit|vorig|volgend|komend)\s+(?:week|maand|jaar|weekend))(?![\w-])"),
+        ("weekend", rf"{_B}(?P<word>(?:in\s+|tijdens\s+)?het\s+weekend)(?![\w-])"),
         ("ago", rf"{_B}(?P<n>{num})\s+(?P<unit>dag|dagen|week|weken|maand|maanden|jaar|jaren)\s+(?P<word>geleden|eerder)(?!\w)"),
     ]
     return [TemporalPattern(s, re.compile(p), on_lowercase=True) for s, p in pats]
@@ -159,17 +171,31 @@ def _patterns_nl() -> list[TemporalPattern]:
 PATTERNS: dict[str, list[TemporalPattern]] = {"en": _patterns_en(), "nl": _patterns_nl()}
 
 
-# Every pattern above contains a digit or one of these words (lowercased). find_dates only
-# runs the patterns in windows around them, which skips most of a typical article.
-_TRIGGER_WORDS: dict[str, str] = {
-    "en": "jan feb mar apr may jun jul aug sep oct nov dec monday tuesday wednesday thursday "
-          "friday saturday sunday today tonight yesterday tomorrow morning afternoon evening "
-          "night day week month year",
-    "nl": "jan feb maart mrt apr mei jun jul aug sep okt nov dec maandag dinsdag woensdag "
-          "donderdag vrijdag zaterdag zondag gister eergister vandaag morgen overmorgen "
-          "vanochtend vanmorgen vanmiddag vanavond vannacht dag week maand jaar",
+# Every pattern contains a digit or a word of its trigger class (lowercased): find_dates
+# runs each pattern only in windows around its class's triggers, skipping most of a text.
+_TRIGGER_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "month": "jan feb mar apr may jun jul aug sep oct nov dec",
+        "weekday": "monday tuesday wednesday thursday friday saturday sunday",
+        "rel": "today tonight yesterday tomorrow morning afternoon evening night day week month year",
+    },
+    "nl": {
+        "month": "jan feb maart mrt apr mei jun jul aug sep okt nov dec",
+        "weekday": "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
+        "rel": "gister eergister vandaag morgen overmorgen vanochtend vanmorgen vanmiddag vanavond "
+               "vannacht nacht dag week weken maand jaar jaren",
+    },
 }
+TRIGGER_CLASSES: tuple[str, ...] = ("digit", "month", "weekday", "rel")
+# One regex per language; the name of the group that matched is the trigger's class.
 TRIGGERS: dict[str, re.Pattern[str]] = {
-    lang: re.compile(r"\d|\b(?:" + trie_pattern(words.split()) + ")") for lang, words in _TRIGGER_WORDS.items()
+    lang: re.compile(r"(?P<digit>\d+)|\b(?:" + "|".join(
+        f"(?P<{cls}>{trie_pattern(words.split())})" for cls, words in classes.items()) + ")")
+    for lang, classes in _TRIGGER_WORDS.items()
+}
+SHAPE_TRIGGER: dict[str, str] = {
+    "range_days": "month", "range_dm": "month", "day": "month", "month": "month",
+    "iso": "digit", "numeric": "digit", "year": "digit", "year_range": "digit",
+    "weekday": "weekday", "week_weekday": "weekday", "night_of": "weekday", "relword": "rel", "weekend": "rel", "relunit": "rel", "ago": "rel",
 }
 TRIGGER_WINDOW = 80  # characters around a trigger that a pattern match may reach

@@ -142,3 +142,37 @@ def test_a_date_after_since_does_not_date_the_event():
     evs = parse_text("Het is de zwaarste aanval op de stad sinds april 2023.",
                      document_date="2025-02-10", lang="nl")
     assert [(e.date, e.date_source) for e in evs] == [("2025-02-10", "document")]
+
+
+def test_document_date_accepts_date_objects():
+    from datetime import datetime
+
+    assert parse_document_date(datetime(2025, 3, 18, 14, 30)).first == date(2025, 3, 18)
+    evs = parse_text("Gisteren werd Kiev aangevallen.", document_date=date(2025, 3, 18), lang="nl")
+    assert evs[0].date == "2025-03-17"
+
+
+@pytest.mark.parametrize("sentence,lang,offset", [
+    ("Kort daarna vielen er raketten.", "nl", 0),
+    ("Die avond werd Charkiv getroffen.", "nl", 0),
+    ("Drie dagen later volgde een aanval.", "nl", 3),
+    ("Twee dagen eerder was er overleg.", "nl", -2),
+    ("Shortly afterwards, sirens sounded.", "en", 0),
+    ("Later that day the army withdrew.", "en", 0),
+    ("Two days later, talks resumed.", "en", 2),
+    ("5 days earlier the bridge was hit.", "en", -5),
+])
+def test_pointer_anchors_with_offsets(sentence, lang, offset):
+    a = find_anchor(sentence, lang)
+    assert a is not None and a.noun is None and a.offset_days == offset
+
+
+def test_day_offset_is_applied_to_the_target_date():
+    evs = parse_text("Op 14 maart werd Toeapse aangevallen.\nDrie dagen later volgde een nieuwe aanval.\n",
+                     document_date="2025-03-20", lang="nl")
+    assert [(e.date, e.date_source) for e in evs] == [("2025-03-14", "explicit"), ("2025-03-17", "anchored")]
+
+
+def test_a_recent_date_after_since_is_when_the_event_began():
+    evs = parse_text("De protesten in Tbilisi duren sinds maandag.", document_date="2025-03-20", lang="nl")
+    assert [(e.date, e.date_source) for e in evs] == [("2025-03-17", "relative")]

@@ -94,3 +94,14 @@ def test_installed_script_runs(seed_path, tmp_path):
     assert proc.returncode == 0, proc.stderr
     evs = events_of(out.read_text(encoding="utf-8"))
     assert any(e.date == "2025-03-14" and "Toeapse" in e.text for e in evs)
+
+
+def test_unknown_geocoder_is_a_one_line_error(seed_path):
+    res = run(str(seed_path), "--geocoder", "no-such-service")
+    assert res.exit_code == 1
+    assert res.stderr.startswith("eventmap: error:") and res.stderr.count("\n") == 1
+
+
+def test_nominatim_needs_a_user_agent(seed_path):
+    res = run(str(seed_path), "--geocoder", "nominatim")
+    assert res.exit_code == 1 and "user-agent" in res.stderr

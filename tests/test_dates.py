@@ -221,3 +221,117 @@ def test_mentions_are_ordered_and_do_not_overlap():
     for a, b in zip(found, found[1:]):
         assert a.end <= b.start
     assert found[-1].value == "2025-03-17"
+
+
+def test_march_the_noun_is_not_a_month():
+    assert find_dates("They joined the March on Washington.", FRI, "en") == []
+    assert one("The vote was held in March.", ref=FRI, lang="en").value == "2013-03"
+
+
+@pytest.mark.parametrize("text,lang,value", [
+    ("vorige week dinsdag", "nl", "2025-03-11"),
+    ("afgelopen week vrijdagavond", "nl", "2025-03-14"),
+    ("volgende week maandag", "nl", "2025-03-24"),
+    ("last week Tuesday", "en", "2025-03-11"),
+])
+def test_weekday_of_a_named_week(text, lang, value):
+    m = one(text, lang=lang)
+    assert (m.value, m.precision, m.text) == (value, "day", text)
+
+
+# ------------------------------------------------------------------ properties
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_FRAGMENTS = st.sampled_from([
+    "op 18 maart", "March 14, 2025", "vorige week", "last year", "1000 km", "van 10 tot 12 maart",
+    "maandagavond", "on Friday", "2019", "31 februari", "29 February 2023", "2009-2010", "Feb. 28",
+    "3/18/2013", "2025-13-45", "18-03-2025", " ", ", ", ". ", "\n", "de", "the", "sinds", "May",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_FRAGMENTS, st.text(max_size=8)), max_size=12),
+       st.sampled_from(["nl", "en"]), st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 12, 31)))
+def test_any_text_gives_consistent_mentions(parts, lang, ref):
+    text = "".join(parts)
+    found = find_dates(text, ref, lang)
+    for m in found:
+        assert text[m.start:m.end] == m.text
+        assert m.date <= m.date_end and m.precision in ("day", "week", "month", "year")
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Afgelopen nacht brandde het.", "2025-03-18"),
+    ("Twee weken geleden was het raak.", "2025-W10"),
+    ("vijf dagen geleden", "2025-03-13"),
+    ("Morgen vergadert de Kamer.", "2025-03-19"),
+])
+def test_more_dutch_relative_expressions(text, value):
+    assert one(text).value == value
+
+
+def test_anaphoric_morning_is_not_tomorrow():
+    assert find_dates("De volgende morgen vertrok hij. Elke morgen liep hij.", TUE, "nl") == []
+
+
+_EXPRESSIONS = {
+    "nl": ["op 18 maart", "14 maart 2024", "dinsdag 11 februari 2025", "in maart 2024", "begin februari",
+           "sinds 2014", "maandagavond", "afgelopen dinsdag", "zaterdag jl.", "komende vrijdag", "gisteren",
+           "eergisteren", "gisteravond", "vanochtend", "afgelopen nacht", "morgenavond", "vorige week",
+           "deze maand", "vorig jaar", "begin volgend jaar", "eind vorige maand", "drie jaar geleden",
+           "twee weken geleden", "vijf dagen geleden", "van 10 tot 12 maart", "10-12 maart 2024",
+           "van 28 februari tot 2 maart", "2009-2010", "02-03-2025", "2025-03-02", "vorige week dinsdag",
+           "afgelopen weekend", "medio 2024", "eind mei", "in het weekend",
+           "in de nacht van zaterdag op zondag"],
+    "en": ["March 14, 2025", "14 March 2025", "the 14th of March, 2025", "Feb. 28", "in May 2010",
+           "early August", "last June", "mid-January", "Saturday, Feb. 8", "on Friday", "Sunday night",
+           "last Friday", "next Monday", "yesterday", "tonight", "this morning", "last night",
+           "the day before yesterday", "last week", "earlier this week", "this month", "next year",
+           "two years ago", "three days ago", "a week ago", "from 10 to 12 March", "March 10-12, 2025",
+           "between 10 and 12 March", "2009-2010", "3/18/2013", "2013-03-22", "last week Tuesday",
+           "this weekend", "since 2014", "over the weekend"],
+}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_trigger_windows_lose_no_candidate(lang):
+    """find_dates only scans near trigger words: every expression must still be found there."""
+    from events.dates import _candidates
+    from events.temporal_patterns import PATTERNS
+
+    filler = " Het was een lange tocht voor iedereen en er gebeurde van alles. " * 3  # no triggers
+    text = filler.join(_EXPRESSIONS[lang]) + "."
+    lowered = text.lower()
+    brute = sorted((m.start(), m.end(), p.shape) for p in PATTERNS[lang]
+                   for m in p.regex.finditer(lowered if p.on_lowercase else text))
+    windowed = sorted((s, e, shape) for s, e, shape, _ in _candidates(text, lang))
+    assert windowed == brute
+    found = {m.text for m in find_dates(text, TUE, lang)}
+    missing = [x for x in _EXPRESSIONS[lang] if not any(x in f or f in x for f in found)]
+    assert not missing
+
+
+def test_future_cues_belong_to_the_clause_of_the_date():
+    # "announced Friday that it will ...": the report is past although 'will' follows
+    assert one("Apple announced Friday that it will give free cases.", ref=date(2010, 7, 17), lang="en").value == "2010-07-16"
+    assert one("Vrijdag zal Trump Kiev bezoeken.", ref=TUE, lang="nl").value == "2025-03-21"
+    assert one("Hij zei dat Trump vrijdag zal komen.", ref=TUE, lang="nl").value == "2025-03-21"
+    assert one("Hij zei vrijdag dat Trump zal komen.", ref=TUE, lang="nl").value == "2025-03-14"
+    # "until Friday" said on a Thursday: the nearer Friday, tomorrow
+    assert one("Markets stay closed until Friday.", ref=date(2008, 9, 18), lang="en").value == "2008-09-19"
+
+
+@pytest.mark.parametrize("text,lang", [("In het weekend werden drie mensen opgepakt.", "nl"),
+                                       ("Over the weekend, protests spread.", "en")])
+def test_the_weekend_is_the_most_recent_one(text, lang):
+    m = one(text, lang=lang)   # reference: Tuesday 18 March
+    assert (m.precision, interval(m)) == ("day", ("2025-03-15", "2025-03-16"))
+    assert interval(one(text, ref=date(2025, 3, 16), lang=lang)) == ("2025-03-15", "2025-03-16")
+
+
+def test_night_from_one_day_to_the_next():
+    m = one("In de nacht van zaterdag op zondag vielen twee doden.")
+    assert (m.value, m.precision) == ("2025-03-15/2025-03-16", "day")

@@ -151,3 +151,64 @@ def test_places_overlapping_a_date_are_dropped(monkeypatch):
     monkeypatch.setattr(geo, "geoparse", fake_geoparse)
     (ev,) = events.parse_text(text, document_date="2025-02-10", lang="en")
     assert ev.date == "2025-05-09" and [p.text for p in ev.places] == ["Kyiv"]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([
+    "Op 18 maart werd Kiev aangevallen. ", "Kort na het gesprek ", "Tegelijkertijd stemde de Bondsdag. ",
+    "vorige week ", "\n", "‘Goed gesprek’\n", "The attack began. ", "1000 km ", "nu ", "Dr. X. ",
+    "date 2025-03 ", "?", "raketten", "De aanval ", "since 2014 ",
+]), max_size=15), st.sampled_from([None, "2025-03", "2025-03-18"]))
+def test_any_article_gives_events_that_point_at_their_sentences(parts, doc_date):
+    text = "".join(parts)
+    for e in events.parse_text(text, document_date=doc_date, lang="nl"):
+        assert text[e.source.start:e.source.end] == e.text
+        assert (e.date is None) == (e.date_end is None) and (e.date is None or e.date <= e.date_end)
+        for p in e.places:
+            assert e.source.start <= p.start and p.end <= e.source.end
+
+
+def test_event_markers_without_a_category_still_make_an_event():
+    from events.categories import classify
+
+    assert classify("Drie mensen zijn omgekomen.", "nl") == ("other", True)
+    assert classify("The deadline is near.", "en") == ("other", False)   # 'dead ' is not 'deadline'
+    evs = events.parse_text("Drie mensen zijn omgekomen.\nHet weer was mooi.\n", document_date="2025-03-18", lang="nl")
+    assert [(e.text, e.category, e.date_source) for e in evs] == [("Drie mensen zijn omgekomen.", "other", "document")]
+
+
+def test_a_sentence_with_two_days_yields_two_events():
+    text = "Op 14 maart werd Toeapse aangevallen en sinds 2014 is het onrustig, op 18 maart volgde het gesprek."
+    evs = events.parse_text(text, document_date="2025-03-20", lang="nl")
+    assert [(e.date, e.date_text) for e in evs] == [("2025-03-14", "14 maart"), ("2025-03-18", "18 maart")]
+    assert evs[0].text == evs[1].text and evs[0].id != evs[1].id
+    again = events.parse_text(text, document_date="2025-03-20", lang="nl")
+    assert [e.id for e in again] == [e.id for e in evs]
+
+
+def test_far_future_target_years_do_not_date_events():
+    evs = events.parse_text("Het kabinet besloot dat Nederland in 2050 klimaatneutraal moet zijn.",
+                            document_date="2025-03-18", lang="nl")
+    assert [(e.date, e.date_source) for e in evs] == [("2025-03-18", "document")]
+    evs = events.parse_text("Parliament voted to hold the election in 2026.", document_date="2025-03-18", lang="en")
+    assert [(e.date, e.date_precision) for e in evs] == [("2026-01-01", "year")]
+
+
+def test_package_exports_the_parser_api():
+    from events import DateMention, find_dates, parse_file, parse_text  # noqa: F401
+
+    (m,) = find_dates("op 18 maart", reference="2025-03-20")
+    assert isinstance(m, DateMention) and m.value == "2025-03-18"
+    assert callable(parse_file) and callable(parse_text)
+
+
+def test_bylines_and_dated_headlines_without_event_words_are_not_events():
+    text = ("Russian missiles hit Kyiv on Monday\nPublished March 18, 2025\n"
+            "Will the talks resume on Friday?\nThe city was calm on Sunday.\n")
+    evs = events.parse_text(text, lang="en")
+    assert [e.text for e in evs] == ["Russian missiles hit Kyiv on Monday", "The city was calm on Sunday."]
+    assert [e.date for e in evs] == ["2025-03-17", "2025-03-16"]  # reference: the byline's day

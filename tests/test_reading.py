@@ -18,7 +18,8 @@ TEXT = "Op 18 maart ging het luchtalarm af in Kiev; Poetin’s ‘deal’ – é
     TEXT.encode("utf-16"),                        # with BOM
     codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"),
     TEXT.encode("cp1252"),
-], ids=["utf8", "utf8-bom", "utf16-le", "utf16-be", "cp1252"])
+    TEXT.encode("utf-16-le"),                     # no BOM
+], ids=["utf8", "utf8-bom", "utf16-le", "utf16-be", "cp1252", "utf16-le-no-bom"])
 def test_encodings(tmp_path, raw):
     path = tmp_path / "a.txt"
     path.write_bytes(raw)

@@ -46,3 +46,8 @@ def test_start_offset_skips_a_header():
     sents = split_sentences(text, 13)
     assert [s.text for s in sents] == ["Kop.", "Zin twee."]
     assert sents[0].start == 13
+
+
+def test_acronym_at_the_end_of_a_sentence_ends_it():
+    assert texts("Hij reisde naar de VS. Daar sprak hij Trump. Dat zei hij vs. Ajax.") == [
+        "Hij reisde naar de VS.", "Daar sprak hij Trump.", "Dat zei hij vs. Ajax."]

@@ -97,6 +97,10 @@ def parse(ctx: click.Context, files: tuple[str, ...], lang: str, document_date: 
         from events.docdate import parse_document_date
 
         parse_document_date(document_date)  # a bad --date fails before any work
+    if output:
+        from events.atomic import check_output_path
+
+        check_output_path(output)  # so does a missing output folder
     geo = build_geocoder(geocoder, user_agent)
     if len(files) == 1:  # one file: its error is the command's error
         from events.pipeline import parse_file
@@ -126,8 +130,10 @@ def _write(events: list[Event], fmt: str, output: str | None) -> None:
         except BrokenPipeError:  # `eventmap parse ... | head`: the reader has all it wants
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return
+    from events.atomic import atomic_open  # a crash mid-write leaves the old file, not half a new one
+
     try:
-        with open(output, "w", encoding="utf-8", newline="") as stream:
+        with atomic_open(output, "w", encoding="utf-8", newline="") as stream:
             write_output(events, fmt, stream)
     except OSError as exc:
         raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None
