@@ -52,7 +52,7 @@ def test_bad_date_is_a_one_line_error(seed_path, bad):
 def test_missing_single_file_is_a_one_line_error(tmp_path):
     res = run(str(tmp_path / "nope.txt"))
     assert res.exit_code == 1
-    assert res.stderr.strip() == f"eventmap: error: {tmp_path / 'nope.txt'}: no such file"
+    assert res.stderr.strip() == f"eventmap: error: {tmp_path / 'nope.txt'}: no such file or folder"
 
 
 def test_batch_skips_a_bad_file_but_writes_the_others(seed_path, tmp_path):
@@ -105,3 +105,27 @@ def test_unknown_geocoder_is_a_one_line_error(seed_path):
 def test_nominatim_needs_a_user_agent(seed_path):
     res = run(str(seed_path), "--geocoder", "nominatim")
     assert res.exit_code == 1 and "user-agent" in res.stderr
+
+
+def test_parse_reads_event_files_and_folders(tmp_path, seed_path):
+    """PATH may be an event file or a folder: a CSV's events come through unchanged beside a parsed article."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from events.cli import main
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(seed_path, folder / "seed.txt")
+    (folder / "acled.csv").write_text(
+        "event_date,time_precision,location,latitude,longitude,notes,event_type\n"
+        "2024-05-02,1,Kharkiv,49.99,36.23,Shelling of a market,Explosions/Remote violence\n",
+        encoding="utf-8")
+    out = tmp_path / "out.json"
+    res = CliRunner().invoke(main, ["parse", str(folder), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    evs = json.loads(out.read_text(encoding="utf-8"))["events"]
+    imported = [e for e in evs if e["text"] == "Shelling of a market"]
+    assert len(imported) == 1 and imported[0]["date"] == "2024-05-02" and imported[0]["lat"] == 49.99
+    assert any("Toeapse" in e["text"] for e in evs)

@@ -30,9 +30,11 @@ class BatchResult:
 
 def parse_files(paths: Sequence[str], *, lang: str | None = None, document_date: str | None = None,
                 geocoder: Any = None, on_error: Callable[[str, str], None] | None = None,
-                progress: bool = False) -> BatchResult:
-    """Parse each file; a failing file is reported through `on_error` and skipped."""
-    from events.pipeline import parse_file
+                progress: bool = False, columns: str | None = None) -> BatchResult:
+    """Load each file (articles parsed, event files read); a failing file is reported and skipped."""
+    from pathlib import Path
+
+    from events.loading import load_file
 
     result = BatchResult()
     items: Iterable[str] = paths
@@ -42,8 +44,8 @@ def parse_files(paths: Sequence[str], *, lang: str | None = None, document_date:
         items = tqdm(paths, desc="parsing", unit="file", file=sys.stderr)
     for path in items:
         try:
-            result.events.extend(parse_file(path, document_date=document_date, lang=lang,
-                                            geocoder=geocoder))
+            result.events.extend(load_file(Path(path), document_date=document_date, lang=lang,
+                                           geocoder=geocoder, columns=columns))
         except Exception as exc:  # noqa: BLE001 - one bad file must not sink the batch
             reason = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
             result.failures.append((path, reason))
@@ -78,7 +80,7 @@ def write_output(events: list[Event], fmt: str, stream: IO[str]) -> None:
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--lang", type=click.Choice(["auto", "nl", "en"]), default="auto", show_default=True,
               help="Language of the articles (auto: detected per article).")
 @click.option("--date", "document_date", metavar="YYYY-MM-DD|YYYY-MM",
@@ -89,10 +91,16 @@ def write_output(events: list[Event], fmt: str, stream: IO[str]) -> None:
 @click.option("--geocoder", default="offline", show_default=True,
               help="offline, or an online geopy geocoder such as nominatim.")
 @click.option("--user-agent", help="User agent for an online geocoder (its usage policy asks for one).")
+@click.option("--columns", metavar="FIELD=COLUMN,...",
+              help="Column mapping for CSV event files, e.g. date=event_date,lat=latitude (guessed when absent).")
 @click.pass_context
 def parse(ctx: click.Context, files: tuple[str, ...], lang: str, document_date: str | None,
-          fmt: str, output: str | None, geocoder: str, user_agent: str | None) -> None:
-    """Extract dated, geocoded events from news articles (text or HTML)."""
+          fmt: str, output: str | None, geocoder: str, user_agent: str | None, columns: str | None) -> None:
+    """Extract dated, geocoded events from news articles (text or HTML).
+
+    FILES may also be folders (walked recursively) and event files (eventmap JSON,
+    GeoJSON, CSV including ACLED exports, TimelineJS JSON), which are read, not parsed.
+    """
     if document_date:
         from events.docdate import parse_document_date
 
@@ -102,20 +110,47 @@ def parse(ctx: click.Context, files: tuple[str, ...], lang: str, document_date: 
 
         check_output_path(output)  # so does a missing output folder
     geo = build_geocoder(geocoder, user_agent)
-    if len(files) == 1:  # one file: its error is the command's error
-        from events.pipeline import parse_file
+    from events.loading import load_file
 
-        result = BatchResult(parse_file(files[0], document_date=document_date, lang=lang, geocoder=geo))
+    paths, missing = _expand(files)
+    if len(files) == 1 and missing:
+        raise InputError(missing[0][1])
+    for path, reason in missing:  # a missing PATH in a batch is skipped like a bad file
+        _report_skipped(path, reason)
+    if not paths and missing:
+        raise InputError(f"none of the {len(files)} files could be parsed")
+    if not paths:
+        raise InputError("no articles (.txt, .md, .html) or event files (.json, .geojson, .csv) in "
+                         + ", ".join(files))
+    if len(paths) == 1:  # one file: its error is the command's error
+        from pathlib import Path
+
+        result = BatchResult(load_file(Path(paths[0]), document_date=document_date, lang=lang,
+                                       geocoder=geo, columns=columns))
     else:
         result = parse_files(
-            files, lang=lang, document_date=document_date, geocoder=geo,
-            on_error=_report_skipped,
-            progress=len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty())
-    if result.failures and len(result.failures) == len(files):
-        raise InputError(f"none of the {len(files)} files could be parsed")
+            paths, lang=lang, document_date=document_date, geocoder=geo,
+            on_error=_report_skipped, columns=columns,
+            progress=len(paths) >= PROGRESS_MIN_FILES and sys.stderr.isatty())
+    if result.failures and len(result.failures) == len(paths):
+        raise InputError(f"none of the {len(paths) + len(missing)} files could be parsed")
     _write(result.events, fmt, output)
-    if result.failures:
+    if result.failures or missing:
         ctx.exit(1)
+
+
+def _expand(paths: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Files under each PATH (folders walked), and (path, reason) for each PATH that is not there."""
+    from events.loading import find_files
+
+    found: list[str] = []
+    missing: list[tuple[str, str]] = []
+    for p in paths:
+        try:
+            found += [str(f) for f in find_files([p]) if str(f) not in found]
+        except InputError as exc:
+            missing.append((p, str(exc)))
+    return found, missing
 
 
 def _report_skipped(path: str, reason: str) -> None:
