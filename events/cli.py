@@ -21,8 +21,29 @@ COMMANDS: dict[str, str] = {
 }
 
 
+class OneLineUsageError(click.UsageError):
+    """A click usage error (unknown option, bad value) shown as one line, not usage + hint + error."""
+
+    def show(self, file: Any = None) -> None:
+        hint = f" (see '{self.ctx.command_path} --help')" if self.ctx is not None else ""
+        click.echo(f"eventmap: error: {self.format_message()}{hint}", err=True)
+
+
+def _one_line(exc: click.UsageError) -> click.UsageError:
+    if isinstance(exc, (OneLineUsageError, getattr(click.exceptions, "NoArgsIsHelpError", ()))):
+        return exc  # bare `eventmap` keeps showing its help
+    return OneLineUsageError(exc.format_message(), exc.ctx)
+
+
 class LazyGroup(click.Group):
     """Loads command modules on demand and turns exceptions into one-line errors."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.UsageError as exc:  # `eventmap --bogus`
+            raise _one_line(exc) from None
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
@@ -42,12 +63,18 @@ class LazyGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:  # `eventmap bogus`, `eventmap parse --lang xx`
+            raise _one_line(exc) from None
         except (click.exceptions.Exit, click.Abort, click.ClickException):
             raise
         except UserError as exc:
             if ctx.obj and ctx.obj.get("debug"):
+                cause = exc.__cause__  # a crash that a loader wrapped: show the crash itself
+                if cause is not None and not isinstance(cause, (UserError, OSError, ValueError)):
+                    raise cause
                 raise
-            click.echo(f"eventmap: error: {exc}", err=True)
+            msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            click.echo(f"eventmap: error: {msg}", err=True)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo("eventmap: interrupted", err=True)

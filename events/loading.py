@@ -123,7 +123,9 @@ def _parse_article(path: Path, *, lang: str | None, document_date: str | None, g
     except (UserError, EventFormatError, OSError, UnicodeError):
         raise
     except Exception as exc:  # noqa: BLE001 - one article the parser chokes on must not stop a folder
-        raise InputError(f"{path}: the parser failed: {type(exc).__name__}: {exc}") from exc
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        raise InputError(f"{path}: the parser failed: {type(exc).__name__}: {first} "
+                         "(run with --debug for details)") from exc
 
 
 def _message(path: Path, exc: BaseException) -> str:
