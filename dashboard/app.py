@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable
 from dash import Dash
 from flask import Response
 
-from dashboard.callbacks import register_callbacks
+from dashboard.callbacks import MAX_REQUEST_BYTES, register_callbacks
 from dashboard.columns import ColumnCache
 from dashboard.layout import build_layout
 from dashboard.view import EventCollection
@@ -55,6 +55,7 @@ def create_app(events: Iterable[Event], *, assets_folder: str | Path | None = No
     collection = EventCollection(events)
     cache = ColumnCache()
     app.layout = _cached_layout(collection, cache)
+    app.layout()  # build the page now, at start-up, not while the first visitor waits
     register_callbacks(app, collection, cache)
 
     @app.server.route(f"{COLUMNS_URL}/<token>.json")
@@ -69,4 +70,5 @@ def create_app(events: Iterable[Event], *, assets_folder: str | Path | None = No
         return Response(CLIENTSIDE_JS.read_text(encoding="utf-8"), mimetype="application/javascript")
 
     app.server.config["EVENTMAP_COLLECTION"] = collection
+    app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES  # 413 for oversized uploads, unread
     return app

@@ -14,11 +14,11 @@ import re
 from datetime import date
 from typing import Any, Sequence
 
-from dash import ClientsideFunction, Dash, Input, Output, Patch, State, ctx, no_update
+from dash import ClientsideFunction, Dash, Input, Output, State, ctx, no_update
 
 from dashboard.columns import ColumnCache, view_columns
 from dashboard.detail import detail_children
-from dashboard.figures import place_key, timeline_figure, timeline_highlight
+from dashboard.figures import place_key, timeline_figure
 from dashboard.layout import columns_token, hover_chars
 from dashboard.tables import summary_text, table_rows
 from dashboard.view import EventCollection, make_filter, select_events
@@ -27,7 +27,11 @@ from events.model import Event
 
 DOWNLOAD_FORMATS = {"download-json": "json", "download-geojson": "geojson", "download-csv": "csv",
                     "download-html": "html"}
-MAX_UPLOAD_BYTES = 5_000_000
+MAX_UPLOAD_BYTES = 5_000_000  # per file
+MAX_UPLOAD_FILES = 20  # per click on "Add"
+MAX_UPLOAD_TOTAL_BYTES = 20_000_000  # all files of one "Add" together
+# Flask refuses bigger requests (413) before they are read: the uploads, base64-encoded, and room
+MAX_REQUEST_BYTES = MAX_UPLOAD_TOTAL_BYTES * 4 // 3 + 1_000_000
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _DOC_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -86,16 +90,14 @@ def choose_event(collection: EventCollection, trigger: str | None, timeline_clic
     return None
 
 
-def describe_event(collection: EventCollection, event_id: str | None,
-                   lane: str | None) -> tuple[list[Any], dict[str, Any], str | None]:
-    """Detail panel children, the timeline's highlight trace (as a dict) and the place to ring."""
+def describe_event(collection: EventCollection, event_id: str | None) -> tuple[list[Any], str | None]:
+    """Detail panel children and the map place to ring (the timeline ring is drawn in the page)."""
     event = collection.find(event_id)
     here = 0
     if event is not None and event.located:
         key = place_key(event)
         here = sum(1 for e in collection.events if place_key(e) == key)
-    ring = timeline_highlight(event, lane or "category").to_plotly_json()
-    return detail_children(event, events_here=here), ring, place_key(event) if event else None
+    return detail_children(event, events_here=here), place_key(event) if event else None
 
 
 def _first_customdata(click: dict | None) -> str | None:
@@ -119,14 +121,9 @@ def decode_upload(contents: str, filename: str) -> str:
         raise InputError(f"{filename}: the upload could not be read") from None
     if len(raw) > MAX_UPLOAD_BYTES:
         raise InputError(f"{filename}: larger than {MAX_UPLOAD_BYTES // 1_000_000} MB")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
-        best = from_bytes(raw).best()
-        if best is None:
-            raise InputError(f"{filename}: not a text file") from None
-        return str(best)
+    from events.reading import decode_bytes  # the CLI's rules: BOMs, UTF-16, CP-1252; binaries refused
+
+    return decode_bytes(raw, filename)
 
 
 def check_document_date(value: str | None) -> str | None:
@@ -163,6 +160,10 @@ def add_articles(collection: EventCollection, pasted: str | None, contents: Sequ
         if pasted and pasted.strip():
             digest = hashlib.sha1(pasted.encode("utf-8")).hexdigest()[:8]
             articles.append((f"pasted-{digest}.txt", pasted))
+        if len(contents or []) > MAX_UPLOAD_FILES:
+            raise InputError(f"{len(contents or [])} files chosen; at most {MAX_UPLOAD_FILES} at a time")
+        if sum(len(c) * 3 // 4 for c in contents or []) > MAX_UPLOAD_TOTAL_BYTES:
+            raise InputError(f"the files together are larger than {MAX_UPLOAD_TOTAL_BYTES // 1_000_000} MB")
         for content, name in zip(contents or [], filenames or []):
             articles.append((name, decode_upload(content, name)))
         if not articles:
@@ -210,8 +211,9 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ColumnCach
                             Output("time-window", "data"), Input("timeline", "relayoutData"),
                             State("time-window", "data"), prevent_initial_call=True)
     app.clientside_callback(ClientsideFunction(cs, "drawMap"), Output("map-drawn", "data"),
-                            Input("columns", "data"), Input("time-window", "data"),
-                            Input("selected-place", "data"))
+                            Input("columns", "data"), Input("selected-place", "data"))
+    app.clientside_callback(ClientsideFunction(cs, "ringOnTimeline"), Output("timeline-ring", "data"),
+                            Input("selected-event", "data"), prevent_initial_call=True)
     app.clientside_callback(ClientsideFunction(cs, "togglePlay"),
                             Output("play-interval", "disabled"), Output("play-button", "children"),
                             Input("play-button", "n_clicks"), State("play-interval", "disabled"),
@@ -238,11 +240,14 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ColumnCach
     def _timeline(categories, documents, search, map_selection, lane, _version, selected):
         return timeline_for_view(collection, categories, documents, search, map_selection, lane, selected)
 
-    @app.callback(Output("table", "rowData"), Output("summary", "children"), *FILTERS,
-                  Input("map", "selectedData"), Input("time-window", "data"), Input("data-version", "data"),
-                  prevent_initial_call=True)
-    def _table(categories, documents, search, map_selection, window, _version):
-        return table_for_view(collection, categories, documents, search, map_selection, window)
+    @app.callback(Output("table", "rowData"), Output("summary", "children"), Output("table-window", "data"),
+                  *FILTERS, Input("map", "selectedData"), Input("time-window", "data"),
+                  Input("data-version", "data"), State("table-window", "data"), prevent_initial_call=True)
+    def _table(categories, documents, search, map_selection, window, _version, shown_window):
+        if ctx.triggered_id == "time-window" and window == shown_window:
+            return no_update, no_update, no_update  # Dash's start-up chain, not a new window
+        rows, summary = table_for_view(collection, categories, documents, search, map_selection, window)
+        return rows, summary, window
 
     @app.callback(Output("selected-event", "data", allow_duplicate=True), Input("timeline", "clickData"),
                   Input("map", "clickData"), Input("table", "cellClicked"), *FILTER_STATES,
@@ -252,14 +257,10 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ColumnCach
                               categories, documents, search, window)
         return chosen if chosen is not None else no_update
 
-    @app.callback(Output("detail", "children"), Output("timeline", "figure", allow_duplicate=True),
-                  Output("selected-place", "data"), Input("selected-event", "data"),
-                  State("lane-by", "value"), prevent_initial_call=True)
-    def _detail(event_id, lane):
-        children, ring, place = describe_event(collection, event_id, lane)
-        patch = Patch()
-        patch["data"][0] = ring
-        return children, patch, place
+    @app.callback(Output("detail", "children"), Output("selected-place", "data"),
+                  Input("selected-event", "data"), prevent_initial_call=True)
+    def _detail(event_id):
+        return describe_event(collection, event_id)
 
     @app.callback(Output("data-version", "data"), Output("add-status", "children"),
                   Output("filter-document", "options"), Output("filter-category", "options"),

@@ -30,22 +30,30 @@
     return outer ? outer.querySelector(".js-plotly-plot") : null;
   }
 
+  /* Plotly hover labels read a little HTML: a category from an imported file is shown, not obeyed. */
+  function escapeHtml(s) {
+    return String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
   function markerSize(n) { return Math.round(Math.min(44, 9 + 5 * Math.sqrt(Math.max(n, 1) - 1)) * 10) / 10; }
 
-  /* relayoutData of the timeline -> [start, end] of the x axis, null for "all time";
-   * no update when the window did not change (e.g. a legend click or the first autosize). */
-  function windowFromRelayout(rd, current) {
-    if (!rd || rd.autosize) { return noUpdate(); }
-    let next;
-    if (rd["xaxis.autorange"]) {
-      next = null;
-    } else if (rd["xaxis.range[0]"] !== undefined && rd["xaxis.range[1]"] !== undefined) {
-      next = [rd["xaxis.range[0]"], rd["xaxis.range[1]"]];
-    } else if (Array.isArray(rd["xaxis.range"])) {
-      next = rd["xaxis.range"].slice(0, 2);
-    } else {
-      return noUpdate();
+  /* relayoutData -> [start, end] of the time axis, null for "all time", undefined when the
+   * event did not touch the time axis (a legend click, the first autosize). */
+  function parseWindow(rd) {
+    if (!rd || rd.autosize) { return undefined; }
+    if (rd["xaxis.autorange"]) { return null; }
+    if (rd["xaxis.range[0]"] !== undefined && rd["xaxis.range[1]"] !== undefined) {
+      return [rd["xaxis.range[0]"], rd["xaxis.range[1]"]];
     }
+    if (Array.isArray(rd["xaxis.range"])) { return rd["xaxis.range"].slice(0, 2); }
+    return undefined;
+  }
+
+  /* Dash side: the time-window store (the table and downloads follow it); no update when the
+   * window did not change. */
+  function windowFromRelayout(rd, current) {
+    const next = parseWindow(rd);
+    if (next === undefined) { return noUpdate(); }
     if (JSON.stringify(next) === JSON.stringify(current === undefined ? null : current)) { return noUpdate(); }
     return next;
   }
@@ -81,7 +89,7 @@
       for (let k = 0; k < C; k++) {
         const m = perCat[pi * C + k];
         if (m > perCat[pi * C + best]) { best = k; }
-        if (m) { parts.push(cols.categories[k] + " " + m); }
+        if (m) { parts.push(escapeHtml(cols.categories[k]) + " " + m); }
       }
       lat.push(places.lat[pi]); lon.push(places.lon[pi]); key.push(places.key[pi]);
       text.push(count > 1 && labelled ? String(count) : "");
@@ -92,6 +100,8 @@
     const base = fig.data[0];
     const placeTrace = Object.assign({}, base, {
       lat: lat, lon: lon, customdata: key, text: text, hovertext: hover, selectedpoints: null,
+      mode: labelled ? "markers+text" : "markers",  // thousands of empty labels cost a redraw
+      meta: Object.assign({}, base.meta, {drawnBy: "eventmap"}),
       marker: Object.assign({}, base.marker, {size: size, color: color}),
     });
     const ring = Object.assign({}, fig.data[1] || {type: "scattergeo", mode: "markers", hoverinfo: "skip",
@@ -132,14 +142,61 @@
     });
   }
 
-  function drawMap(token, win, selectedPlace) {
-    return Promise.all([columnsFor(token), whenGraph("map", 20000)]).then(function (got) {
+  /* What the map shows: the filters' columns (token), the timeline's window, the selected place.
+   * The hot path (a timeline zoom) goes straight from Plotly's relayout event to the map,
+   * without a Dash round trip, so the map follows at once. */
+  const state = {token: null, window: null, selected: null, busy: null, again: false};
+
+  function redraw() {
+    if (state.busy) { state.again = true; return state.busy; }
+    const token = state.token;
+    state.busy = Promise.all([columnsFor(token), whenGraph("map", 20000)]).then(function (got) {
       const cols = got[0], gd = got[1];
-      if (!cols || !gd || cached.token !== token) { return noUpdate(); }  // a newer filter is on its way
-      const fig = mapFigure(cols, win, selectedPlace, {data: gd.data, layout: gd.layout});
-      if (!fig) { return noUpdate(); }
+      if (!cols || !gd || cached.token !== token) { return null; }
+      const fig = mapFigure(cols, state.window, state.selected, {data: gd.data, layout: gd.layout});
+      if (!fig) { return null; }
       return window.Plotly.react(gd, fig.data, gd.layout).then(function () { drawCount += 1; return drawCount; });
+    }).catch(function (err) { console.warn("eventmap: map not redrawn:", err); return null; })
+      .then(function (n) {
+        state.busy = null;
+        if (state.again) { state.again = false; return redraw(); }
+        return n;
+      });
+    return state.busy;
+  }
+
+  /* dcc.Graph draws its own (empty) figure once, possibly after our first draw: redraw then. */
+  function guardMap() {
+    whenGraph("map", 20000).then(function (gd) {
+      if (!gd || gd.__eventmapGuarded) { return; }
+      gd.__eventmapGuarded = true;
+      gd.on("plotly_afterplot", function () {
+        const t = gd.data && gd.data[0];
+        if (t && !(t.meta && t.meta.drawnBy === "eventmap") && state.token) { redraw(); }
+      });
     });
+  }
+
+  function linkTimeline() {
+    whenGraph("timeline", 20000).then(function (gd) {
+      if (!gd || gd.__eventmapLinked) { return; }
+      gd.__eventmapLinked = true;
+      gd.on("plotly_relayout", function (rd) {
+        const next = parseWindow(rd);
+        if (next === undefined) { return; }
+        state.window = next;
+        redraw();
+      });
+    });
+  }
+
+  /* Dash side: new filters (token) or a new selected place. */
+  function drawMap(token, selectedPlace) {
+    state.token = token;
+    state.selected = selectedPlace || null;
+    linkTimeline();
+    guardMap();
+    return redraw().then(function (n) { return n === null || n === undefined ? noUpdate() : n; });
   }
 
   /* One playback step: move the timeline's window right by a fifth of its width (wrapping). */
@@ -167,6 +224,22 @@
     return n;
   }
 
+  /* Ring the selected event on the timeline (trace 0 by convention) where it is drawn. */
+  function ringOnTimeline(eventId) {
+    const gd = graphDiv("timeline");
+    if (!gd || !gd.data || !gd.data.length) { return noUpdate(); }
+    let x = [], y = [];
+    if (eventId) {
+      for (const t of gd.data) {
+        if (!t.meta || t.meta.role !== "timeline-points" || !t.customdata) { continue; }
+        const i = Array.prototype.indexOf.call(t.customdata, eventId);
+        if (i >= 0) { x = [t.x[i]]; y = [t.y[i]]; break; }
+      }
+    }
+    window.Plotly.restyle(gd, {x: [x], y: [y], customdata: [eventId && x.length ? [eventId] : []]}, [0]);
+    return eventId || null;
+  }
+
   function togglePlay(nClicks, disabled) {
     if (!nClicks) { return [true, "▶ Play"]; }
     const nowDisabled = !disabled;
@@ -188,7 +261,7 @@
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     eventmap: {
       windowFromRelayout: windowFromRelayout, mapFigure: mapFigure, drawMap: drawMap, playStep: playStep,
-      togglePlay: togglePlay, resetView: resetView, axisMs: axisMs,
+      togglePlay: togglePlay, resetView: resetView, axisMs: axisMs, ringOnTimeline: ringOnTimeline,
       mapDraws: function () { return drawCount; },
     },
   });

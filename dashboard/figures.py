@@ -5,8 +5,10 @@ Public functions (each takes a list of :class:`events.model.Event` and returns a
 
 ``timeline_figure(events, *, lane="category", highlight=None, x_range=None, height=None, title=None, max_hover_chars=220, aggregate=None)``
     Time on x, one lane per category (``lane="category"``) or per document
-    (``lane="document"``) on y, colour by category. Exact days are solid markers; events
-    whose date is uncertain (precision week/month/year, or a range of days) are translucent
+    (``lane="document"``) on y, colour by category. The y axis is numeric: lane i sits at
+    y = i (tick labels name the lanes, the first lane on top) and each event gets a small
+    fixed offset inside its lane (``lane_offset(id)``) so events with the same date stay
+    visible. Exact days are solid markers; events whose date is uncertain (precision week/month/year, or a range of days) are translucent
     bars from the first to the day after the last possible day, with a hollow marker at the
     middle of the bar for hovering and clicking. Undated events are left out (they stay in the
     table). ``x_range`` = (start, end) ISO dates sets the initial view. ``aggregate`` (default:
@@ -14,8 +16,8 @@ Public functions (each takes a list of :class:`events.model.Event` and returns a
     sized by its count instead of one per event.
 ``map_figure(events, *, highlight=None, view=None, height=None, title=None, resolution=110)``
     One marker per place (events without coordinates are left out), size ~ sqrt(count), the
-    count printed on markers holding more than one event (up to MAX_LABELLED_PLACES places), coloured by the place's most frequent
-    category. Base map: plotly geo (land, coasts, borders) from topojson, which the caller
+    count printed on markers holding more than one event (when there are at most
+    MAX_LABELLED_PLACES places), coloured by the place's most frequent category. Base map: plotly geo (land, coasts, borders) from topojson, which the caller
     serves offline (``config={"topojsonURL": ...}`` in Dash, ``window.PlotlyGeoAssets`` in a
     static page). ``view`` = {"center": {"lat", "lon"}, "scale": s} pins the view; by default
     it is fitted to the places once (never auto-refitted, so filtering does not jump).
@@ -31,12 +33,15 @@ trace carries ``meta={"role": ROLE, ...}``:
 
 * ``"timeline-points"`` (scattergl, one per category, ``meta["category"]``): one point per
   dated event; ``customdata[i]`` is the event id. Day events sit at their date; uncertain
-  events at the middle of their interval (hollow symbol).
+  events at the middle of their interval (hollow symbol). When aggregated
+  (``meta["aggregated"]``) a point stands for all events of its category, lane and interval
+  and carries the first one's id.
 * ``"timeline-spans"`` (scattergl lines, one per category): three vertices per uncertain
   event (start, end, gap=None); ``customdata`` holds the event id on both ends; no hover.
 * ``"timeline-highlight"`` / ``"map-highlight"``: the ring(s) of the highlighted event.
 * ``"map-places"`` (scattergeo, exactly one): one point per place; ``customdata[i]`` is the
-  place key (``place_key(event)``, "lat,lon" rounded to 4 decimals); ``text[i]`` the count.
+  place key (``place_key(event)``, "lat,lon" rounded to 4 decimals); ``text[i]`` the count
+  ("" for a single event or when the places are too many to label).
 
 :func:`link_table` gives the columns (id, place key, start, end, category, lane) that
 connect the two: an event is in a time window [a, b] when ``start <= b`` and ``end >= a``
@@ -46,6 +51,7 @@ from __future__ import annotations
 
 import html
 import math
+import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -160,7 +166,8 @@ def lane_of(event: Event, lane: str) -> str:
     """The y-axis lane of an event: its category or its document."""
     if lane not in LANES:
         raise ValueError(f"lane must be one of {', '.join(LANES)}, not {lane!r}")
-    return event.category if lane == "category" else document_name(event)
+    # escaped: lane names are tick labels, which Plotly reads as (a little) HTML
+    return escape(event.category if lane == "category" else document_name(event))
 
 
 def interval(event: Event) -> tuple[date, date] | None:
@@ -194,7 +201,8 @@ def timeline_traces(events: Sequence[Event], *, lane: str = "category", highligh
     by_cat: dict[str, list[list[Event]]] = defaultdict(list)
     for group in groups.values():
         by_cat[group[0].category].append(group)
-    lanes_seen: set[str] = set()
+    lanes = _lane_order({key[1] if aggregate else key[2] for key in groups}, lane)
+    row = {name: i for i, name in enumerate(lanes)}
     traces: list[go.Scattergl] = []
     for cat in category_order(list(by_cat)):
         color = category_color(cat)
@@ -205,8 +213,7 @@ def timeline_traces(events: Sequence[Event], *, lane: str = "category", highligh
         sid: list[Any] = []
         for group in by_cat[cat]:
             ev = group[0]
-            y = lane_of(ev, lane)
-            lanes_seen.add(y)
+            y = row[lane_of(ev, lane)] + lane_offset(ev.id)
             start, stop = interval(ev)  # type: ignore[misc]
             if is_uncertain(ev):
                 cols = vague
@@ -224,16 +231,16 @@ def timeline_traces(events: Sequence[Event], *, lane: str = "category", highligh
             cols["size"].append(10 if len(group) == 1 else min(30.0, 8 + 3 * math.sqrt(len(group))))
         if sx:
             traces.append(go.Scattergl(
-                x=_array(sx), y=_array(sy), customdata=_array(sid), mode="lines", name=cat,
+                x=_array(sx), y=_array(sy), customdata=_array(sid), mode="lines", name=escape(cat),
                 legendgroup=cat, showlegend=False, hoverinfo="skip", opacity=0.35,
-                line={"color": color, "width": 9}, meta={"role": "timeline-spans", "category": cat},
+                line={"color": color, "width": 5}, meta={"role": "timeline-spans", "category": cat},
             ))
         for cols, uncertain in ((vague, True), (exact, False)):
             if not cols["x"]:
                 continue
             traces.append(go.Scattergl(
                 x=_array(cols["x"]), y=_array(cols["y"]), customdata=_array(cols["id"]),
-                hovertext=_array(cols["hover"]), hoverinfo="text", mode="markers", name=cat,
+                hovertext=_array(cols["hover"]), hoverinfo="text", mode="markers", name=escape(cat),
                 legendgroup=cat, showlegend=not (uncertain and exact["x"]),
                 marker={"color": color, "size": cols["size"] if aggregate else 10,
                         "symbol": "diamond-open" if uncertain else "circle",
@@ -241,8 +248,13 @@ def timeline_traces(events: Sequence[Event], *, lane: str = "category", highligh
                 meta={"role": "timeline-points", "category": cat, "uncertain": uncertain,
                       "aggregated": bool(aggregate)},
             ))
-    traces.insert(0, timeline_highlight(_find(events, highlight), lane))
-    return traces, _lane_order(lanes_seen, lane)
+    traces.insert(0, timeline_highlight(_find(events, highlight), lane, lanes))
+    return traces, lanes
+
+
+def lane_offset(event_id: str) -> float:
+    """A fixed offset inside the lane (from the id) so events with the same date do not hide each other."""
+    return round(((zlib.crc32(event_id.encode("utf-8")) % 9) - 4) * 0.07, 2)
 
 
 def group_hover(group: Sequence[Event]) -> str:
@@ -252,18 +264,28 @@ def group_hover(group: Sequence[Event]) -> str:
             f"<br>e.g. {wrap(first.text, limit=100)}")
 
 
-def timeline_highlight(target: Event | None, lane: str = "category") -> go.Scattergl:
+def timeline_highlight(target: Event | None, lane: str = "category", lanes: Sequence[str] = ()) -> go.Scattergl:
     """The ring around the highlighted event (always trace 0 of the timeline; empty if none)."""
-    x, y, ids = [], [], []
-    if target is not None and target.date:
+    x: list[str] = []
+    y: list[float] = []
+    ids: list[str] = []
+    name = lane_of(target, lane) if target is not None else None
+    if target is not None and target.date and name in lanes:
         start, stop = interval(target)  # type: ignore[misc]
         x = [((start + (stop - start) / 2) if is_uncertain(target) else start).isoformat()]
-        y, ids = [lane_of(target, lane)], [target.id]
+        y, ids = [list(lanes).index(name) + lane_offset(target.id)], [target.id]
     return go.Scattergl(
         x=x, y=y, customdata=ids, mode="markers", hoverinfo="skip", showlegend=False, name="selected",
         marker={"size": 22, "symbol": "circle-open", "color": HIGHLIGHT_COLOR, "line": {"width": 3}},
         meta={"role": "timeline-highlight"},
     )
+
+
+def lane_axis(lanes: Sequence[str]) -> dict[str, Any]:
+    """A numeric y axis labelled with the lane names (lane i sits at y = i, first lane on top)."""
+    return {"type": "linear", "tickmode": "array", "tickvals": list(range(len(lanes))),
+            "ticktext": list(lanes), "range": [-0.6, max(len(lanes), 1) - 0.4], "fixedrange": True,
+            "zeroline": False, "automargin": True, "showgrid": True, "gridcolor": "#eeeeee"}
 
 
 def _lane_order(lanes: set[str], lane: str) -> list[str]:
@@ -290,8 +312,7 @@ def timeline_figure(events: Sequence[Event], *, lane: str = "category", highligh
     fig.update_xaxes(type="date", rangeslider={"visible": False}, showgrid=True, gridcolor="#e6e6e6")
     if x_range:
         fig.update_xaxes(range=list(x_range))
-    fig.update_yaxes(type="category", categoryorder="array", categoryarray=lanes,
-                     fixedrange=True, automargin=True, showgrid=True, gridcolor="#eeeeee")
+    fig.update_yaxes(**lane_axis(lanes))
     return fig
 
 
@@ -371,7 +392,7 @@ def map_traces(events: Sequence[Event], *, highlight: str | None = None) -> list
         customdata=[p.key for p in points],
         text=[str(p.count) if p.count > 1 and labelled else "" for p in points],
         hovertext=[place_hover(p) for p in points], hoverinfo="text",
-        mode="markers+text", textfont={"color": "white", "size": 10},
+        mode="markers+text" if labelled else "markers", textfont={"color": "white", "size": 10},
         marker={"size": [marker_size(p.count) for p in points],
                 "color": [category_color(p.category) for p in points],
                 "opacity": 0.85, "line": {"width": 1, "color": "white"}},
@@ -440,8 +461,7 @@ def combined_figure(events: Sequence[Event], *, lane: str = "category", highligh
     fig.update_xaxes(type="date", row=1, col=1)
     if x_range:
         fig.update_xaxes(range=list(x_range), row=1, col=1)
-    fig.update_yaxes(type="category", categoryorder="array", categoryarray=lanes, fixedrange=True,
-                     automargin=True, row=1, col=1)
+    fig.update_yaxes(**lane_axis(lanes), row=1, col=1)
     return fig
 
 

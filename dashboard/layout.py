@@ -25,6 +25,14 @@ def hover_chars(n_events: int) -> int:
     return 220 if n_events <= 20_000 else 90
 
 
+def empty_map(events) -> Any:
+    """The map's frame (view fitted to all places) without markers: the browser draws them
+    from the columns at once, so a big corpus is not sent and drawn twice."""
+    fig = map_figure(events)
+    fig.data[0].update(lat=[], lon=[], customdata=[], text=[], hovertext=[], marker={"size": [], "color": []})
+    return fig
+
+
 def graph_config(topojson_url: str = TOPOJSON_URL) -> dict[str, Any]:
     """Plotly config: local base map, no logo, no link to the Plotly cloud."""
     return {"topojsonURL": topojson_url, "displaylogo": False, "showLink": False,
@@ -90,16 +98,17 @@ def build_layout(collection: EventCollection, cache: ColumnCache, *, topojson_ur
     """The whole page for the collection's current events."""
     events = collection.events
     token = columns_token(cache, collection)
+    timeline = timeline_figure(events, max_hover_chars=hover_chars(len(events)))
     page = html.Div(className="eventmap", children=[
         html.Header([html.H1("eventmap"), html.Span(id="summary", children=summary_text(events),
                                                     className="summary")]),
         _controls(collection),
         html.Div(className="views", children=[
             dcc.Graph(id="timeline", className="timeline", config=graph_config(topojson_url),
-                      figure=timeline_figure(events, max_hover_chars=hover_chars(len(events)))),
+                      figure=timeline, style={"height": f"{timeline.layout.height}px"}),
             html.Div(className="lower", children=[
                 dcc.Graph(id="map", className="map", config=graph_config(topojson_url),
-                          figure=map_figure(events)),
+                          figure=empty_map(events), style={"height": "460px"}),
                 html.Aside(id="detail", className="detail", children=detail_children(None)),
             ]),
         ]),
@@ -116,8 +125,10 @@ def build_layout(collection: EventCollection, cache: ColumnCache, *, topojson_ur
         dcc.Store(id="columns", data=token),
         dcc.Store(id="map-drawn", data=0),
         dcc.Store(id="time-window", data=None),
+        dcc.Store(id="table-window", data=None),
         dcc.Store(id="selected-event", data=None),
         dcc.Store(id="selected-place", data=None),
+        dcc.Store(id="timeline-ring", data=None),
         dcc.Store(id="play-tick", data=0),
         dcc.Interval(id="play-interval", interval=PLAY_INTERVAL_MS, disabled=True),
     ])

@@ -1,6 +1,8 @@
 """Running the app: in the foreground for `eventmap serve`, or in a thread for tests and benchmarks."""
 from __future__ import annotations
 
+import contextlib
+import io
 import threading
 import webbrowser
 from dataclasses import dataclass
@@ -39,9 +41,15 @@ class QuietHandler(WSGIRequestHandler):
 
 def make_wsgi_server(app: Dash, host: str = "127.0.0.1", port: int = 0, quiet: bool = True) -> BaseWSGIServer:
     """A threaded server for the app; port 0 picks a free port. UserError when the port is taken."""
+    said = io.StringIO()
     try:
-        return make_server(host, port, app.server, threaded=True,
-                           request_handler=QuietHandler if quiet else WSGIRequestHandler)
+        # werkzeug prints bind errors itself and calls sys.exit(1): catch both, say it in one line
+        with contextlib.redirect_stderr(said):
+            return make_server(host, port, app.server, threaded=True,
+                               request_handler=QuietHandler if quiet else WSGIRequestHandler)
+    except SystemExit:
+        reason = (said.getvalue().strip().splitlines() or ["cannot bind"])[0]
+        raise UserError(f"cannot listen on {host}:{port}: {reason} (try another --port, or 0 for a free one)") from None
     except OSError as exc:
         raise UserError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
 

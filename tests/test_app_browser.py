@@ -33,7 +33,10 @@ MAP_PLACES_JS = """
 const o = document.getElementById('map'), gd = o && o.querySelector('.js-plotly-plot');
 if (!gd || !gd._fullData || !gd._fullData.length) return null;
 const t = gd._fullData[0];
-return Array.from(t.customdata || []).map((k, i) => [k, t.text[i] ? Number(t.text[i]) : 1]);"""
+const keys = Array.from(t.customdata || []);
+if ((gd.querySelector('.scattergeo') || gd).querySelectorAll('.point').length !== keys.length) return null;  // not drawn yet
+const sizes = Array.from(t.marker.size || []);
+return keys.map((k, i) => [k, t.text[i] ? Number(t.text[i]) : 1]);"""
 
 
 def _key(place) -> str:
@@ -96,12 +99,17 @@ def mouse_click(driver, x: float, y: float) -> None:
     actions.perform()
 
 
-def timeline_point_position(driver, x: str, lane: str) -> tuple[float, float]:
-    """Viewport pixel of a timeline data point."""
+def timeline_point_position(driver, event_id: str) -> tuple[float, float]:
+    """Viewport pixel of an event's point on the timeline."""
     return tuple(driver.execute_script("""
 const gd = arguments[0], fl = gd._fullLayout, r = gd.getBoundingClientRect();
-return [r.left + fl._size.l + fl.xaxis.d2p(arguments[1]), r.top + fl._size.t + fl.yaxis.d2p(arguments[2])];
-""", driver.execute_script(GRAPH_JS, "timeline"), x, lane))
+for (const t of gd._fullData) {
+  if (!t.meta || t.meta.role !== 'timeline-points') continue;
+  const i = Array.from(t.customdata).indexOf(arguments[1]);
+  if (i >= 0) return [r.left + fl._size.l + fl.xaxis.d2p(t.x[i]), r.top + fl._size.t + fl.yaxis.d2p(t.y[i])];
+}
+return null;
+""", driver.execute_script(GRAPH_JS, "timeline"), event_id))
 
 
 def map_marker_position(driver, key: str) -> tuple[float, float]:
@@ -109,7 +117,7 @@ def map_marker_position(driver, key: str) -> tuple[float, float]:
     return tuple(driver.execute_script("""
 const gd = arguments[0], keys = Array.from(gd._fullData[0].customdata);
 const i = keys.indexOf(arguments[1]);
-const pts = gd.querySelectorAll('.scattergeo .point');
+const pts = (gd.querySelector('.scattergeo') || gd).querySelectorAll('.point');
 const box = pts[i].getBoundingClientRect();
 return [box.left + box.width / 2, box.top + box.height / 2];
 """, driver.execute_script(GRAPH_JS, "map"), key))
@@ -181,7 +189,7 @@ def test_box_selection_on_the_map_narrows_the_timeline(driver, sample_app):
 def test_clicking_an_event_shows_its_sentence_and_highlights_it(driver, sample_app):
     server, events = sample_app
     open_page(driver, server.url, 7)
-    x, y = timeline_point_position(driver, "2025-03-14", "attack")
+    x, y = timeline_point_position(driver, events[0].id)
     mouse_click(driver, x, y)
     sentence = wait_for(driver, lambda d: d.find_elements("id", "detail-sentence"), what="detail panel")[0]
     assert sentence.text == events[0].text
@@ -191,6 +199,10 @@ def test_clicking_an_event_shows_its_sentence_and_highlights_it(driver, sample_a
         "const g=arguments[0]; return g._fullData[1].lat.length ? [g._fullData[1].lat[0], g._fullData[1].lon[0]] : null;",
         d.execute_script(GRAPH_JS, "map")), what="map highlight")
     assert ring == pytest.approx([TUAPSE[1], TUAPSE[2]])
+    timeline_ring = wait_for(driver, lambda d: d.execute_script(
+        "const t = arguments[0].data[0]; return t.x && t.x.length ? [t.x[0], Array.from(t.customdata)[0]] : null;",
+        d.execute_script(GRAPH_JS, "timeline")), what="timeline highlight")
+    assert timeline_ring == ["2025-03-14", events[0].id]
     assert_clean_log(driver)
 
 
@@ -247,8 +259,8 @@ def test_seed_article_zoom_to_mid_march_keeps_tuapse_on_the_map(driver, seed_app
     dated = [e for e in found if e.date]
     open_page(driver, server.url, min(10, len(dated)))
     assert len(timeline_ids(driver)) >= 10
-    assert sum(map_places(driver).values()) >= 10 or sum(map_places(driver).values()) == sum(
-        1 for e in found if e.located)
+    located = sum(1 for e in found if e.located)
+    assert located >= 10 and sum(map_places(driver).values()) == located
     tuapse = [e for e in found if e.located and any("uapse" in (p.name or p.text) for p in e.places)]
     assert tuapse, "the seed's Tuapse strike should be geocoded"
     zoom_timeline(driver, "2025-03-13", "2025-03-15 23:59:59")
@@ -264,3 +276,43 @@ def test_seed_article_zoom_to_mid_march_keeps_tuapse_on_the_map(driver, seed_app
 def _still_possible(found) -> set[str]:
     return {place_key(e) for e in found if e.located and e.date and e.date <= "2025-03-15"
             and (e.date_end or e.date) >= "2025-03-13"}
+
+
+def test_play_moves_a_time_window_across_the_data_and_the_map_follows(driver, sample_app):
+    server, events = sample_app
+    open_page(driver, server.url, 7)
+    full = driver.execute_script("return arguments[0]._fullLayout.xaxis.range.slice();",
+                                 driver.execute_script(GRAPH_JS, "timeline"))
+    driver.find_element("id", "play-button").click()
+    ranges = []
+    for _ in range(2):  # two steps of the playback: the window moves right
+        ranges.append(wait_for(driver, lambda d: (r := d.execute_script(
+            "return arguments[0]._fullLayout.xaxis.range.slice();", d.execute_script(GRAPH_JS, "timeline")))
+            != (ranges[-1] if ranges else full) and r, what="playback to move the window"))
+    assert ranges[1][0] > ranges[0][0]
+    total = sum(1 for e in events if e.located)
+    wait_for(driver, lambda d: 0 < sum(map_places(d).values()) < total, what="map to show only the window")
+    driver.find_element("id", "play-button").click()
+    assert "Play" in wait_for(driver, lambda d: "Play" in d.find_element("id", "play-button").text and "Play",
+                              what="pause")
+    assert_clean_log(driver)
+
+
+def test_search_filters_every_view_and_the_map_view_stays_where_the_user_put_it(driver, sample_app):
+    from selenium.webdriver.common.keys import Keys
+
+    server, events = sample_app
+    open_page(driver, server.url, 7)
+    map_gd = driver.execute_script(GRAPH_JS, "map")
+    driver.execute_script("Plotly.relayout(arguments[0], {'geo.projection.scale': 3.5, 'geo.center.lon': 20,"
+                          " 'geo.center.lat': 50});", map_gd)
+    box = driver.find_element("id", "filter-search")
+    box.send_keys("Kyiv", Keys.ENTER)
+    kyiv_ids = {e.id for e in events if "Kyiv" in e.text and e.date}
+    wait_for(driver, lambda d: set(timeline_ids(d) or []) == kyiv_ids, what="timeline to keep only Kyiv events")
+    wait_for(driver, lambda d: set(map_places(d)) == {_key(KYIV)}, what="map to keep only Kyiv")
+    view = driver.execute_script("const g = arguments[0]._fullLayout.geo;"
+                                 "return [g.projection.scale, g.center.lon, g.center.lat];", map_gd)
+    assert view == pytest.approx([3.5, 20, 50])
+    assert driver.find_element("id", "summary").text.startswith("3 events")
+    assert_clean_log(driver)

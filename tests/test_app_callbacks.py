@@ -111,16 +111,16 @@ def test_detail_marks_date_expression_and_places_and_keeps_hostile_text_as_text(
     ev = make_event("<b>Drones</b> hit Tuapse on 14 March.", day="2025-03-14", date_text="on 14 March",
                     category="attack", place=TUAPSE)
     coll = EventCollection([ev])
-    children, ring, place = describe_event(coll, ev.id, "category")
+    children, place = describe_event(coll, ev.id)
     sentence = children[0]
     assert isinstance(sentence, html.Blockquote)
     pieces = sentence.children
     marks = [(p.children, p.className) for p in pieces if isinstance(p, html.Mark)]
     assert marks == [("Tuapse", "mark-place"), ("on 14 March", "mark-date")]
     assert pieces[0] == "<b>Drones</b> hit "  # a plain string: Dash renders it as text
-    assert ring["x"] == ["2025-03-14"] and place == _key(TUAPSE)
-    empty, ring, place = describe_event(coll, None, "category")
-    assert "Click an event" in empty[0].children and place is None and ring["x"] == []
+    assert place == _key(TUAPSE)
+    empty, place = describe_event(coll, None)
+    assert "Click an event" in empty[0].children and place is None
 
 
 def test_document_dates_and_uploads_are_checked():
@@ -174,3 +174,52 @@ def test_download_of_the_view_as_json_holds_only_the_events_in_view():
     assert out["filename"].endswith(".json")
     data = json.loads(out["content"])
     assert {e["category"] for e in data["events"]} == {"attack"} and len(data["events"]) == 2
+
+
+def test_columns_are_served_by_token_and_the_serve_command_checks_its_paths(tmp_path):
+    import json as _json
+
+    from click.testing import CliRunner
+
+    from dashboard.app import COLUMNS_URL, create_app
+    from events.cli import main
+
+    app = create_app(sample_events())
+    client = app.server.test_client()
+    layout = client.get("/_dash-layout").get_json()
+    token = _find_prop(layout, "columns")
+    cols = _json.loads(client.get(f"{COLUMNS_URL}/{token}.json").data)
+    assert len(cols["t0"]) == 8 and len(cols["places"]["key"]) == 5
+    assert client.get(f"{COLUMNS_URL}/0000000000000000.json").status_code == 404
+    assert client.get("/_eventmap/clientside.js").status_code == 200
+    result = CliRunner().invoke(main, ["serve", str(tmp_path / "missing.txt"), "--no-browser"])
+    assert result.exit_code == 1 and "no such file or folder" in result.output
+
+
+def _find_prop(node, component_id):
+    """The `data` of the dcc.Store with `component_id` in a serialized Dash layout."""
+    if isinstance(node, dict):
+        props = node.get("props", {})
+        if props.get("id") == component_id:
+            return props["data"]
+        for value in props.values():
+            found = _find_prop(value, component_id)
+            if found is not None:
+                return found
+    elif isinstance(node, list):
+        for item in node:
+            found = _find_prop(item, component_id)
+            if found is not None:
+                return found
+    return None
+
+
+def test_download_of_the_view_as_html_is_a_standalone_page_of_those_events():
+    pytest.importorskip("dashboard.export_html")
+    coll = EventCollection(sample_events())
+    out = download_view(coll, "html", ["policy"], [], "", None, None)
+    assert out["filename"].endswith(".html")
+    page = out["content"]
+    assert page.lstrip().lower().startswith("<!doctype html") or "<html" in page[:500].lower()
+    assert coll.events[5].id in page             # the Bundestag vote (policy) is in it
+    assert coll.events[0].id not in page         # the Tuapse strike (attack) is not

@@ -14,12 +14,18 @@ def _by_role(fig, role):
     return [t for t in fig.data if (t.meta or {}).get("role") == role]
 
 
+def _lane(fig, y):
+    """The lane name of a timeline y value (lane i at y = i, plus a small offset)."""
+    assert abs(y - round(y)) <= 0.3
+    return fig.layout.yaxis.ticktext[round(y)]
+
+
 def _points(fig):
-    """event id -> (x, lane, trace) for every timeline point."""
+    """event id -> (x, lane name, trace) for every timeline point."""
     out = {}
     for t in _by_role(fig, "timeline-points"):
         for x, y, i in zip(t.x, t.y, t.customdata):
-            out[i] = (x, y, t)
+            out[i] = (x, _lane(fig, y), t)
     return out
 
 
@@ -57,9 +63,9 @@ def test_undated_events_stay_off_the_timeline_and_unplaced_events_stay_on_it():
 
 def test_lanes_by_document_use_the_document_file_names():
     fig = timeline_figure(sample_events(), lane="document")
-    lanes = {y for t in _by_role(fig, "timeline-points") for y in t.y}
+    lanes = {_lane(fig, y) for t in _by_role(fig, "timeline-points") for y in t.y}
     assert lanes == {"a.txt", "b.txt"}
-    assert set(fig.layout.yaxis.categoryarray) == lanes
+    assert set(fig.layout.yaxis.ticktext) == lanes
 
 
 def test_unknown_lane_is_refused():
@@ -120,11 +126,29 @@ def test_highlight_rings_the_event_on_both_figures():
     tl = timeline_figure(events, highlight=tuapse.id)
     ring = _by_role(tl, "timeline-highlight")[0]
     assert tl.data[0] is ring or tl.data[0].meta["role"] == "timeline-highlight"
-    assert list(ring.x) == ["2025-03-14"] and list(ring.y) == ["attack"]
+    assert list(ring.x) == ["2025-03-14"] and _lane(tl, ring.y[0]) == "attack"
+    assert ring.y[0] == _points_y(tl, tuapse.id)
     mp = map_figure(events, highlight=tuapse.id)
     assert mp.data[1].meta["role"] == "map-highlight"
     assert (mp.data[1].lat[0], mp.data[1].lon[0]) == (TUAPSE[1], TUAPSE[2])
     assert len(_by_role(timeline_figure(events), "timeline-highlight")[0].x) == 0
+
+
+def _points_y(fig, event_id):
+    for t in _by_role(fig, "timeline-points"):
+        if event_id in list(t.customdata):
+            return t.y[list(t.customdata).index(event_id)]
+    return None
+
+
+def test_events_with_the_same_date_and_lane_do_not_hide_each_other():
+    same = [make_event(f"Talks number {i} were held in March.", day="2025-03-01", end="2025-03-31",
+                       precision="month", category="diplomacy", start=i * 50) for i in range(6)]
+    fig = timeline_figure(same)
+    ys = [y for t in _by_role(fig, "timeline-points") for y in t.y]
+    assert len(set(ys)) >= 4  # spread inside the lane
+    assert all(abs(y - ys[0]) < 0.6 for y in ys)  # but all in the diplomacy lane
+    assert {_lane(fig, y) for y in ys} == {"diplomacy"}
 
 
 def test_combined_figure_holds_timeline_and_map_and_link_table_connects_them():
@@ -150,3 +174,19 @@ def test_combined_figure_holds_timeline_and_map_and_link_table_connects_them():
 ])
 def test_date_labels_read_like_a_person_wrote_them(kw, label):
     assert date_label(make_event("x", **kw)) == label
+
+
+def test_big_timelines_draw_groups_sized_by_count_not_single_events():
+    from factories import many_events
+    events = many_events(6000, n_places=50, n_documents=5)
+    fig = timeline_figure(events)  # above AGGREGATE_ABOVE: aggregated automatically
+    points = _by_role(fig, "timeline-points")
+    assert all(t.meta["aggregated"] for t in points)
+    n_marks = sum(len(t.x) for t in points)
+    assert n_marks < len(events) * 0.7
+    sizes = [s for t in points for s in (t.marker.size if not isinstance(t.marker.size, (int, float)) else [])]
+    assert max(sizes) > 10  # groups of many events are drawn larger than a single one
+    groups = {(e.category, e.date, e.date_end) for e in events if e.date}
+    assert n_marks == len(groups)  # one mark per (category, lane, interval), nothing dropped
+    small = timeline_figure(events[:50], aggregate=False)
+    assert sum(len(t.x) for t in _by_role(small, "timeline-points")) == 50

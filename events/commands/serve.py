@@ -8,6 +8,7 @@ import click
 from events.errors import InputError
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})  # any other --host gets a warning
 
 
 def default_paths() -> list[Path]:
@@ -29,6 +30,10 @@ def serve(paths: tuple[Path, ...], port: int, host: str, no_browser: bool) -> No
     PATH is an article (.txt, .md, .html), an event file (.json, .geojson, .csv) or a folder
     of them. Without PATH the bundled seeds/ are shown.
     """
+    if host not in LOCAL_HOSTS:
+        click.echo(f"eventmap: warning: listening on {host}: anyone who can reach this machine can read "
+                   f"these events and add articles (the default --host 127.0.0.1 keeps it to this machine)",
+                   err=True)
     targets = list(paths) or default_paths()
     missing = [str(p) for p in targets if not p.exists()]
     if missing:
