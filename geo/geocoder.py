@@ -7,13 +7,14 @@ landmark > region > city), then the caller's country bias.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from geopy.location import Location
+if TYPE_CHECKING:
+    from geopy.location import Location
 
 from geo.gazetteer import Candidate, Gazetteer, get_gazetteer
 
-EXACT_BONUS = 1.5
+EXACT_BONUS = 0.8
 COUNTRY_BIAS = 2.0
 
 # "Springfield, Ill." style state abbreviations (AP style and postal codes)
@@ -29,7 +30,7 @@ US_STATE_ABBREVIATIONS = {
 }
 
 
-def rank(gaz: Gazetteer, cands: Iterable[Candidate], country_codes: set[str] | None = None,
+def rank(gaz: Gazetteer, cands: Iterable[Candidate], country_codes: frozenset[str] | None = None,
          ) -> list[tuple[float, Candidate]]:
     """Candidates with their context-free score, best first."""
     scored = []
@@ -44,6 +45,8 @@ def rank(gaz: Gazetteer, cands: Iterable[Candidate], country_codes: set[str] | N
 
 def to_location(gaz: Gazetteer, i: int, score: float | None = None) -> Location:
     """A geopy Location for entry i; `raw` carries kind, country code, population, source id."""
+    from geopy.location import Location  # imported on first use: geopy's import is slow
+
     raw = gaz.raw(i)
     if score is not None:
         raw["score"] = round(score, 3)
@@ -51,7 +54,7 @@ def to_location(gaz: Gazetteer, i: int, score: float | None = None) -> Location:
     parts = [gaz.names[i]]
     if country is not None and country != i:
         parts.append(gaz.names[country])
-    return Location(", ".join(parts), (gaz.lat[i], gaz.lon[i]), raw)
+    return Location(", ".join(parts), gaz.point(i), raw)
 
 
 class OfflineGeocoder:
@@ -59,6 +62,8 @@ class OfflineGeocoder:
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self._gaz = gazetteer
+        # (query, country bias) -> ranked candidates: news repeats its place names
+        self._ranked: dict[tuple[str, frozenset[str] | None], list[tuple[float, Candidate]]] = {}
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -77,14 +82,20 @@ class OfflineGeocoder:
             return None
         gaz = self.gazetteer
         bias = _codes(country_codes)
-        cands = gaz.lookup(query)
-        if not cands and "," in query:
-            head, _, tail = query.partition(",")
-            cands = gaz.lookup(head)
-            cands = self._filter_by_context(cands, tail.strip())
-        if not cands:
+        memo_key = (query, bias)
+        scored = self._ranked.get(memo_key)
+        if scored is None:
+            cands = gaz.lookup(query)
+            if not cands and "," in query:
+                head, _, tail = query.partition(",")
+                cands = gaz.lookup(head)
+                cands = self._filter_by_context(cands, tail.strip())
+            scored = rank(gaz, cands, bias)
+            if len(self._ranked) >= 100_000:
+                self._ranked.clear()
+            self._ranked[memo_key] = scored
+        if not scored:
             return None
-        scored = rank(gaz, cands, bias)
         if exactly_one:
             s, c = scored[0]
             return to_location(gaz, c.id, s)
@@ -108,9 +119,9 @@ class OfflineGeocoder:
         return kept or cands
 
 
-def _codes(country_codes) -> set[str] | None:
+def _codes(country_codes) -> frozenset[str] | None:
     if not country_codes:
         return None
     if isinstance(country_codes, str):
         country_codes = [country_codes]
-    return {c.upper() for c in country_codes}
+    return frozenset(c.upper() for c in country_codes)

@@ -5,11 +5,15 @@ lowercase connectors like "of"/"van" allowed inside) looked up in the gazetteer,
 What is kept out, and why:
 - words inside other words: "Ottawa-verdrag" is one token whose tail is lowercase -> a compound
   noun (a treaty), not the city; "Kremlin-taal", "Neptune-kruisraket" likewise;
-- people: a place-named token next to another capitalised name that the article also uses on
-  its own ("Vladimir Poetin", "Kristen Michal"), after a title ("president", "Mr."), or a
-  stoplisted first name; such surnames are then never places anywhere in the document;
-- sentence-initial common words ("Dan", "Na", "Net", "Maar"): the stoplist, and any
-  sentence-initial word that the article also writes in lowercase ("hop").
+- people: a name after a title ("president", "Mr.") or a first name ("Kristen Michal",
+  "Xi Jinping") is a person's, and so is a capitalised pair whose second word the article
+  also uses alone ("Vladimir Poetin" + "Poetin"); such surnames are never places anywhere in
+  the document, and the first name before them is not one either;
+- common words: the stoplist (function words, months, common nouns that are also small towns,
+  companies, organisations), a one-word alternate name of a place under 50,000 people
+  ("Force" is an alternate name of Forcé), any sentence-initial word that the article also writes in lowercase ("hop")
+  or that only names small places ("Dan", "Na", "Net", "Maar"), and acronyms in capitals
+  ("NATO") unless they open a dateline ("PARIS, Texas -").
 """
 from __future__ import annotations
 
@@ -38,10 +42,9 @@ INSTITUTIONS = {"regering", "parlement", "leger", "kabinet", "government", "parl
                 "strijdkrachten", "justitie", "ambassade", "embassy"}
 LOCATIVE = {"in", "near", "bij", "nabij", "at", "from", "naar", "uit", "te", "to", "around",
             "rond", "outside", "buiten"}
-GENERIC = {"new", "old", "great", "little", "upper", "lower", "central", "north", "south",
-           "east", "west", "united", "city", "county", "state", "lake", "fort", "port", "mount",
-           "saint", "st", "san", "santa", "the", "de", "het", "een"}
 PLACE_SUFFIXES = {"based", "born", "area", "bound", "backed", "led", "registered", "made"}
+ALT_ONLY_MIN_POP = 50_000  # a one-word alternate name must belong to a place this big
+SPECIAL_WORDS = CONNECTORS | REGION_WORDS | TITLES | INSTITUTIONS | LOCATIVE
 COMPASS = {"noord", "zuid", "oost", "west", "north", "south", "east", "centrum", "midden"}
 
 
@@ -52,6 +55,7 @@ class Token:
     text: str
     cap: bool
     sent_start: bool
+    low: str  # the lookup key of the word alone (name_key of one token)
 
 
 @dataclass(slots=True)
@@ -68,18 +72,38 @@ class Mention:
     flags: set[str] = field(default_factory=set)
 
 
-def tokenize(text: str) -> list[Token]:
-    """Word tokens with capitalisation and whether they start a sentence."""
-    tokens = []
+def tokenize(text: str) -> tuple[list[Token], set[str]]:
+    """The tokens that matter, and every lowercase word of the text.
+
+    Tokens are the capitalised words plus the lowercase words some rule looks at (connectors,
+    "provincie", titles, institutions, "in"/"near"); other lowercase words are only collected
+    in the set (for the "also written in lowercase" rule). Skipping them keeps geoparse fast;
+    rules that look at neighbours check that the neighbour is adjacent in the text.
+    """
+    tokens: list[Token] = []
+    append = tokens.append
+    lower: set[str] = set()
+    add_lower = lower.add
+    special = SPECIAL_WORDS
+    blank = " \t\r\u00a0"
     for m in TOKEN_RE.finditer(text):
+        word = m.group()
+        if not word[0].isupper():
+            add_lower(word)
+            low = word.lower()
+            if low in special:
+                s = m.start()
+                append(Token(s, s + len(word), word, False, False, low))
+            continue
         s = m.start()
         j = s - 1
-        while j >= 0 and text[j] in " \t\r\u00a0":
+        while j >= 0 and text[j] in blank:
             j -= 1
-        sent_start = j < 0 or text[j] in SENTENCE_END
-        word = m.group()
-        tokens.append(Token(s, m.end(), word, word[0].isupper(), sent_start))
-    return tokens
+        low = word.lower()
+        if "’" in low:
+            low = low.replace("’", "'")
+        append(Token(s, s + len(word), word, True, j < 0 or text[j] in SENTENCE_END, low))
+    return tokens, lower
 
 
 ABBREVIATED = {"St", "Mt", "Ft", "Pt"}  # "St. Paul", "Mt. Pleasant", "Ft. Worth"
@@ -91,10 +115,6 @@ def _adjacent(text: str, a: Token, b: Token) -> bool:
     if gap == ". " and a.text in ABBREVIATED:
         return True
     return 0 < len(gap) <= 2 and gap.strip(" ") == ""
-
-
-def _lower_words(tokens: list[Token]) -> set[str]:
-    return {t.text for t in tokens if not t.cap}
 
 
 def _people(text: str, tokens: list[Token], gaz: Gazetteer) -> set[str]:
@@ -109,22 +129,22 @@ def _people(text: str, tokens: list[Token], gaz: Gazetteer) -> set[str]:
         prev_cap = prev is not None and prev.cap and _adjacent(text, prev, t)
         next_cap = nxt is not None and nxt.cap and _adjacent(text, t, nxt)
         if not prev_cap and not next_cap and not t.sent_start:
-            solo.add(name_key(t.text))
+            solo.add(t.low)
         if prev is not None and _adjacent(text, prev, t):
-            low = name_key(prev.text).rstrip(".")
+            low = prev.low.rstrip(".")
             if low in TITLES and not gaz.has(name_key(f"{prev.text} {t.text}")):
-                solo.add(name_key(t.text))
+                solo.add(t.low)
                 pairs.append((prev, t))
         if prev_cap:
             pairs.append((prev, t))
     people: set[str] = set()
     for a, b in pairs:
-        kb = name_key(b.text)
-        ka = name_key(a.text).rstrip(".")
+        kb = b.low
+        ka = a.low.rstrip(".")
         if gaz.has(name_key(f"{a.text} {b.text}")) or _is_strong_place(gaz, kb):
             continue
-        if ka in TITLES:
-            people.add(kb)
+        if ka in TITLES or ka in gaz.first_names:
+            people.add(kb)  # "president Poetin", "Xi Jinping", "Jong Un"
         elif kb in solo and (ka in gaz.first_names or (not gaz.has(kb) and not a.sent_start)):
             people.add(kb)  # "Vladimir Poetin" + "Poetin" alone; "Kristen Michal" + "Michal"
     return people
@@ -145,8 +165,7 @@ def find_mentions(text: str, gaz: Gazetteer, *, demonyms: bool = False,
     `unknown_spans` also returns capitalised spans after a locative preposition that the
     gazetteer does not know (for an online geocoder to try).
     """
-    tokens = tokenize(text)
-    lower = _lower_words(tokens)
+    tokens, lower = tokenize(text)
     people = _people(text, tokens, gaz)
     stop = gaz.stopwords
     mentions: list[Mention] = []
@@ -166,7 +185,7 @@ def find_mentions(text: str, gaz: Gazetteer, *, demonyms: bool = False,
             continue
         found = _longest_match(text, tokens, i, gaz)
         dm = None
-        if found is None or (found[0] == i and not _is_strong_place(gaz, name_key(t.text))):
+        if found is None or (found[0] == i and not _is_strong_place(gaz, t.low)):
             dm = _demonym(text, tokens, i, gaz)
         if found is None or dm is not None:
             if dm is not None:
@@ -184,8 +203,9 @@ def find_mentions(text: str, gaz: Gazetteer, *, demonyms: bool = False,
                 mentions.extend(_compound_parts(text, t, gaz))  # "Egyptian-US", "Arab-Israeli"
                 i += 1
                 continue
-            if unknown_spans and i > 0 and name_key(tokens[i - 1].text) in LOCATIVE \
-                    and not t.sent_start and name_key(t.text) not in stop:
+            if unknown_spans and i > 0 and tokens[i - 1].low in LOCATIVE \
+                    and _adjacent(text, tokens[i - 1], t) \
+                    and not t.sent_start and t.low not in stop:
                 j = i
                 while j + 1 < n_tok and tokens[j + 1].cap and _adjacent(text, tokens[j], tokens[j + 1]):
                     j += 1
@@ -204,8 +224,10 @@ def find_mentions(text: str, gaz: Gazetteer, *, demonyms: bool = False,
                 i += 1
                 continue
         m = Mention(t.start, tokens[j].end, span_text, cands)
+        if span_text.isupper() and _is_dateline(text, tokens[j]):
+            m.flags.add("dateline")  # "WASHINGTON (Reuters) -": a city
         _mark_region(text, tokens, i, j, m)
-        if m.region_of and j + 1 < n_tok and name_key(tokens[j + 1].text) in REGION_WORDS \
+        if m.region_of and j + 1 < n_tok and tokens[j + 1].low in REGION_WORDS \
                 and _adjacent(text, tokens[j], tokens[j + 1]):
             m.end = tokens[j + 1].end
             m.text = text[m.start:m.end]
@@ -224,7 +246,7 @@ def _longest_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer):
     # extend over adjacent capitalised tokens and inner connectors, at most 4 tokens
     while span_end + 1 < n_tok and span_end - i < 3 and _adjacent(text, tokens[span_end], tokens[span_end + 1]):
         nxt = tokens[span_end + 1]
-        if not nxt.cap and name_key(nxt.text) not in CONNECTORS:
+        if not nxt.cap and nxt.low not in CONNECTORS:
             break
         span_end += 1
     for j in range(span_end, i - 1, -1):
@@ -273,9 +295,14 @@ def _rejected_single(text: str, tokens: list[Token], i: int, key: str, cands: li
         return True  # a common word, or a first name before a surname ("Joe Biden")
     if base in people:
         return True
-    if i > 0 and _adjacent(text, tokens[i - 1], t) and name_key(tokens[i - 1].text).rstrip(".") in TITLES:
+    if not any(c.exact for c in cands) and max(gaz.pop[c.id] for c in cands) < ALT_ONLY_MIN_POP:
+        return True  # only a small town's alternate name: "Force" (Forcé), "Due" (Douai)
+    if not strong and (len(t.text) <= 2 or (t.text.isupper() and len(t.text) <= 5
+                                             and not _is_dateline(text, t))):
+        return True  # acronyms and codes: "NATO", "RSF", "Un"
+    if i > 0 and _adjacent(text, tokens[i - 1], t) and tokens[i - 1].low.rstrip(".") in TITLES:
         return True
-    if next_cap and name_key(nxt.text) in people \
+    if next_cap and nxt.low in people \
             and not strong:
         return True  # first name of a person ("Vladimir Poetin")
     if t.sent_start and not strong:
@@ -288,18 +315,20 @@ def _rejected_single(text: str, tokens: list[Token], i: int, key: str, cands: li
 
 def _mark_region(text: str, tokens: list[Token], i: int, j: int, m: Mention) -> None:
     """"provincie X", "X Oblast", "region of X": the region named after city X."""
-    if i >= 1 and name_key(tokens[i - 1].text) in REGION_WORDS:
+    prev = tokens[i - 1] if i >= 1 else None
+    if prev is not None and prev.low in REGION_WORDS and _adjacent(text, prev, tokens[i]):
         m.region_of = True
-    elif i >= 2 and name_key(tokens[i - 1].text) == "of" and name_key(tokens[i - 2].text) in REGION_WORDS:
+    elif prev is not None and prev.low == "of" and i >= 2 and tokens[i - 2].low in REGION_WORDS \
+            and _adjacent(text, prev, tokens[i]) and _adjacent(text, tokens[i - 2], prev):
         m.region_of = True
-    elif j + 1 < len(tokens) and name_key(tokens[j + 1].text) in REGION_WORDS \
+    elif j + 1 < len(tokens) and tokens[j + 1].low in REGION_WORDS \
             and _adjacent(text, tokens[j], tokens[j + 1]):
         m.region_of = True
 
 
 def _demonym(text: str, tokens: list[Token], i: int, gaz: Gazetteer):
     """(country code, last token, followed by an institution) for "Duitse", "American", ..."""
-    key = name_key(tokens[i].text)
+    key = tokens[i].low
     cc = gaz.demonyms.get(key)
     if cc is None and key.endswith("s"):
         cc = gaz.demonyms.get(key[:-1])  # "Canadians", "Syrians"
@@ -307,7 +336,7 @@ def _demonym(text: str, tokens: list[Token], i: int, gaz: Gazetteer):
         return None
     j = i
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    institution = nxt is not None and _adjacent(text, tokens[i], nxt) and name_key(nxt.text) in INSTITUTIONS
+    institution = nxt is not None and _adjacent(text, tokens[i], nxt) and nxt.low in INSTITUTIONS
     if institution:
         j = i + 1
     return cc, j, institution
@@ -346,3 +375,11 @@ def _compound_parts(text: str, t: Token, gaz: Gazetteer) -> list[Mention]:
                 out.append(Mention(pos, pos + len(part), part, cands))
         pos += len(part) + 1
     return out
+
+
+DATELINE_AFTER = (",", " (", " -", " —", " –", ":")
+
+
+def _is_dateline(text: str, t: Token) -> bool:
+    """An all-capital place name opening a news report: "PARIS, Texas -", "KYIV (Reuters) -"."""
+    return text.startswith(DATELINE_AFTER, t.end)

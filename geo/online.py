@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+import inspect
 import json
 import logging
 import sqlite3
@@ -88,19 +89,27 @@ class CachedGeocoder:
         self.fallback = fallback if fallback is not None else OfflineGeocoder()
         self._limited = RateLimiter(geocoder.geocode, min_delay_seconds=min_delay_seconds,
                                     max_retries=0, swallow_exceptions=False)
+        self._accepts = _keyword_names(geocoder.geocode)
         self.faults = 0
 
     def geocode(self, query: str, exactly_one: bool = True, **kwargs):
-        """The service's answer (cached), the gazetteer's on a fault, or None."""
+        """The service's answer (cached), the gazetteer's on a fault, or None.
+
+        Keyword options the service's geocode() does not take (e.g. `country_codes` for a
+        service without it) are dropped rather than sent.
+        """
+        kwargs = {k: v for k, v in kwargs.items()
+                  if v is not None and (self._accepts is None or k in self._accepts)}
         options = json.dumps(kwargs, sort_keys=True, default=str)
         cached = self.cache.get(self.service, query, options)
         if cached is not GeocodeCache.MISSING:
             return cached if exactly_one or cached is None else [cached]
         try:
             loc = self._limited(query, exactly_one=True, **kwargs)
+            _check_answer(loc)
         except Exception as exc:  # geopy errors, JSON errors, sockets: never cached
             self.faults += 1
-            offline = self.fallback.geocode(query)
+            offline = self.fallback.geocode(query, country_codes=kwargs.get("country_codes"))
             how = "using the offline gazetteer" if offline is not None else "left without coordinates"
             msg = f"{self.service} failed for {query!r} ({type(exc).__name__}: {exc}); {how}"
             warnings.warn(msg, RuntimeWarning, stacklevel=2)
@@ -112,6 +121,31 @@ class CachedGeocoder:
             loc = loc[0] if loc else None
         self.cache.put(self.service, query, options, loc)
         return loc if exactly_one or loc is None else [loc]
+
+
+def _check_answer(loc) -> None:
+    """ValueError for an answer without usable coordinates: geopy turns a result that lacks
+    lat/lon into (0, 0), which would put the place in the Gulf of Guinea and in the cache."""
+    if isinstance(loc, list):
+        loc = loc[0] if loc else None
+    if loc is None:
+        return
+    lat, lon = loc.latitude, loc.longitude
+    if lat == 0 and lon == 0:
+        raise ValueError("the answer has no coordinates")
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ValueError(f"coordinates out of range ({lat}, {lon})")
+
+
+def _keyword_names(func) -> set[str] | None:
+    """Names of the keyword arguments `func` takes (None: it takes any)."""
+    try:
+        params = inspect.signature(func).parameters.values()
+    except (TypeError, ValueError):
+        return None
+    if any(p.kind is p.VAR_KEYWORD for p in params):
+        return None
+    return {p.name for p in params}
 
 
 def default_cache_path() -> Path:

@@ -1,11 +1,15 @@
 """geoparse: find mentions (geo.mentions), resolve them (geo.resolve), ask an online geocoder."""
 from __future__ import annotations
 
+import warnings
+
 from geo import PlaceMention
 from geo.gazetteer import Gazetteer, get_gazetteer
 from geo.geocoder import OfflineGeocoder
 from geo.mentions import find_mentions
 from geo.resolve import Resolved, resolve
+
+DEMONYM_SCORE = 0.5
 
 
 def geoparse_document(text: str, lang: str | None = None, geocoder=None, *,
@@ -28,8 +32,11 @@ def _offline_mention(r: Resolved, gaz: Gazetteer) -> PlaceMention:
     if r.id is None:
         return PlaceMention(m.start, m.end, m.text, None, None, None, None, None, None, 0.0)
     i = r.id
+    # an adjective ("Duitse regering", "Russische") says which country, not where: a consumer
+    # choosing an event's point should prefer the mentions that name a place
+    score = min(r.confidence, DEMONYM_SCORE) if m.demonym is not None else r.confidence
     return PlaceMention(m.start, m.end, m.text, gaz.names[i], r.lat, r.lon, gaz.cc[i] or None,
-                        gaz.kind(i), gaz.sid[i], r.confidence)
+                        gaz.kind(i), gaz.sid[i], score)
 
 
 def _ask_online(out: list[PlaceMention], resolved: list[Resolved], geocoder) -> list[PlaceMention]:
@@ -38,31 +45,55 @@ def _ask_online(out: list[PlaceMention], resolved: list[Resolved], geocoder) -> 
     The online geocoder (geo.online.CachedGeocoder) already falls back to the offline
     gazetteer on faults; when neither knows a name the mention keeps its text, no coordinates.
     """
-    answers: dict[str, object] = {}
+    answers: dict[tuple[str, str | None], object] = {}
+    ask = _asker(geocoder)
     result = []
     for pm, r in zip(out, resolved):
         if r.mention.demonym is not None:
             result.append(pm)
             continue
+        # the name as written ("Kursk Oblast" for "provincie Koersk"), in the country the
+        # document's context chose: "Paris" in a Texas story is not asked as plain "Paris"
         query = pm.text if r.mention.region_of is False else (pm.name or pm.text)
-        if query not in answers:
-            answers[query] = geocoder.geocode(query)
-        loc = answers[query]
-        if loc is None:
-            if r.mention.unknown:
-                result.append(pm)
-            else:
-                result.append(pm)  # the service does not know it: the gazetteer's answer stands
+        key = (query, pm.country_code)
+        if key not in answers:
+            answers[key] = ask(query, pm.country_code)
+        loc = answers[key]
+        if loc is None:  # unknown to the service (or a fault): the gazetteer's answer, if any
+            result.append(pm)
             continue
         raw = getattr(loc, "raw", {}) or {}
         result.append(PlaceMention(
             pm.start, pm.end, pm.text, getattr(loc, "address", None) or pm.name,
             float(loc.latitude), float(loc.longitude),
             raw.get("country_code") or _nominatim_cc(raw) or pm.country_code,
-            raw.get("kind") or _nominatim_kind(raw) or pm.kind, raw.get("source_id") or _nominatim_id(raw) or pm.source_id,
+            raw.get("kind") or _nominatim_kind(raw) or pm.kind,
+            raw.get("source_id") or _nominatim_id(raw) or pm.source_id,
             pm.score if pm.lat is not None else 0.5,
         ))
     return result
+
+
+def _asker(geocoder):
+    """geocode(query, country) for any geocoder: ours, or a bare geopy one (faults -> None)."""
+    from geo.online import CachedGeocoder, _keyword_names
+
+    if isinstance(geocoder, CachedGeocoder):
+        return lambda query, cc: geocoder.geocode(query, country_codes=cc)
+    accepts = _keyword_names(geocoder.geocode)
+    takes_cc = accepts is None or "country_codes" in accepts
+
+    def ask(query: str, cc: str | None):
+        try:
+            if takes_cc and cc:
+                return geocoder.geocode(query, country_codes=cc)
+            return geocoder.geocode(query)
+        except Exception as exc:  # a bare geopy geocoder: keep the gazetteer's answer
+            warnings.warn(f"geocoder failed for {query!r} ({type(exc).__name__}: {exc}); "
+                          "keeping the offline answer", RuntimeWarning, stacklevel=3)
+            return None
+
+    return ask
 
 
 def _nominatim_cc(raw: dict) -> str | None:

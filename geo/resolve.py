@@ -1,12 +1,13 @@
 """Choosing which place each mention means, using the whole document as context (geoparse step 2).
 
-Score of a candidate = its prior (log10 population + kind bonus) + 1.5 if the name is its own
+Score of a candidate = its prior (log10 population + kind bonus) + 0.8 if the name is its own
 + votes from the rest of the document:
 - the countries the document names (countries, their adjectives, other resolved places),
 - the first-level regions it names (a US state, "Springfield, Ill."),
+- a soft share of those regions before anything is resolved (see _soft_regions),
 - closeness to the document's other places (great-circle distance, as geopy's
   `great_circle`, computed inline because it runs for every candidate pair).
-A mention never votes for itself. Two rounds: context from the first guesses, then again.
+A name never votes for itself. Three rounds: context from the previous guesses each time.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from geo.gazetteer import Candidate, Gazetteer
+from geo.gazetteer import Gazetteer
 from geo.geocoder import EXACT_BONUS, US_STATE_ABBREVIATIONS
 from geo.mentions import Mention
 
@@ -50,11 +51,10 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[tuple[float, int]]:
     for c in m.cands:
         i = c.id
         base = gaz.prior[i] + (EXACT_BONUS if c.exact else 0.0)
-        if m.region_of and gaz.kind_codes[i] == "c":
+        if m.region_of and gaz.kind_codes[i] == "c":  # ranked as the city, placed as its region
             r = gaz.region.get(f"{gaz.cc[i]}.{gaz.admin1[i]}")
             if r is None:
                 continue
-            base = gaz.prior[i] + (EXACT_BONUS if c.exact else 0.0)
             i = r
         if base > out.get(i, -1e9):
             out[i] = base
@@ -62,6 +62,12 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[tuple[float, int]]:
     if any(c.exact and gaz.kind_codes[c.id] in "Csalr" for c in m.cands):
         alt_only = {c.id for c in m.cands if not c.exact and gaz.kind_codes[c.id] == "c"}
         out = {i: s for i, s in out.items() if i not in alt_only} or out
+    # ... and a curated sea, area or landmark is not a small town of the same name
+    if any(c.exact and gaz.kind_codes[c.id] in "sal" for c in m.cands):
+        out = {i: s for i, s in out.items()
+               if gaz.kind_codes[i] != "c" or gaz.pop[i] >= 100_000} or out
+    if "dateline" in m.flags:
+        out = {i: s for i, s in out.items() if gaz.kind_codes[i] == "c"} or out
     ranked = sorted(((s, i) for i, s in out.items()), key=lambda si: -si[0])
     return ranked[:MAX_CANDIDATES]
 
@@ -87,14 +93,23 @@ def resolve(text: str, mentions: list[Mention], demonym_ccs: list[str], gaz: Gaz
     picks: list[int | None] = [c[0][1] if c else None for c in cands]
     hints = state_hints(text, mentions)
     soft = _soft_regions(mentions, cands, gaz)
+    names_country = [any(c.exact and gaz.kind_codes[c.id] == "C" for c in m.cands)
+                     for m in mentions]
+    # mentions with the same name and flags get the same scores: score each name once
+    same: dict[tuple, list[int]] = {}
+    for k, m in enumerate(mentions):
+        key = (m.text.lower(), m.region_of, m.demonym, "dateline" in m.flags)
+        same.setdefault(key, []).append(k)
+    confidences = [0.0] * len(mentions)
     for _round in range(3):
         votes_cc, votes_region, points = _evidence(picks, cands, mentions, gaz)
-        new_picks: list[int | None] = []
-        confidences: list[float] = []
-        for k, cs in enumerate(cands):
+        for cc in demonym_ccs:  # "Russische", "American": evidence even when not reported
+            votes_cc.setdefault(cc, set()).add(f"adjective:{cc}")
+        new_picks: list[int | None] = [None] * len(mentions)
+        for members in same.values():
+            k = members[0]
+            cs = cands[k]
             if not cs:
-                new_picks.append(None)
-                confidences.append(0.0)
                 continue
             surface = mentions[k].text.lower()
             scored = []
@@ -111,15 +126,20 @@ def resolve(text: str, mentions: list[Mention], demonym_ccs: list[str], gaz: Gaz
                     n_r += hints.get((cc, a1), 0)
                     if n_r > 0:
                         s += REGION_WEIGHT
-                    support = _support(soft.get((cc, a1)), mentions[k].text)
-                    s += SOFT_WEIGHT * min(support, 2.0)
+                    support = _support(soft.get((cc, a1)), surface)
+                    # a country's name ("Greece") takes named states, not a soft share, to move
+                    s += SOFT_WEIGHT * min(support, 0.5 if names_country[k] else 2.0)
                 if len(cs) > 1 and gaz.kind_codes[i] not in BIG_KINDS:
                     s += NEAR_WEIGHT * _closeness(gaz.lat[i], gaz.lon[i], points, surface)
                 scored.append((s, i))
             scored.sort(key=lambda si: -si[0])
-            new_picks.append(scored[0][1])
             margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 4.0
-            confidences.append(round(1.0 / (1.0 + math.exp(-margin)), 3))
+            confidence = round(1.0 / (1.0 + math.exp(-margin)), 3)
+            for k in members:
+                new_picks[k] = scored[0][1]
+                confidences[k] = confidence
+        if new_picks == picks:
+            break  # a round depends only on the picks: nothing more would change
         picks = new_picks
     return [_place(m, p, conf, picks, mentions, gaz) for m, p, conf in zip(mentions, picks, confidences)]
 
@@ -127,18 +147,24 @@ def resolve(text: str, mentions: list[Mention], demonym_ccs: list[str], gaz: Gaz
 def _soft_regions(mentions: list[Mention], cands, gaz: Gazetteer) -> dict:
     """For each (country, admin1): which surface names could lie there, and how surely.
 
-    A name with candidates in k regions gives each 1/k: towns of the same state named in one
-    article support each other even before any of them is resolved.
+    Each name spreads one vote over its candidates' regions in proportion to exp(score):
+    towns of one state named in a local article support each other before any is resolved,
+    while "London" (the British one dwarfs London, Kentucky) lends Kentucky almost nothing.
     """
     soft: dict[tuple[str, str], dict[str, float]] = {}
     for m, cs in zip(mentions, cands):
-        regions = {(gaz.cc[i], gaz.admin1[i]) for _s, i in cs
-                   if gaz.admin1[i] and gaz.kind_codes[i] in "rck"}
-        if not regions:
+        if not cs:
             continue
-        w = 1.0 / len(regions)
+        top = cs[0][0]
+        weights = [(math.exp(s - top), i) for s, i in cs]
+        total = sum(w for w, _i in weights)
+        share: dict[tuple[str, str], float] = {}
+        for w, i in weights:
+            if gaz.admin1[i] and gaz.kind_codes[i] in "rck":
+                r = (gaz.cc[i], gaz.admin1[i])
+                share[r] = share.get(r, 0.0) + w / total
         surface = m.text.lower()
-        for r in regions:
+        for r, w in share.items():
             d = soft.setdefault(r, {})
             d[surface] = max(d.get(surface, 0.0), w)
     return soft

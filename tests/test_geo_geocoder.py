@@ -25,6 +25,8 @@ def km(loc: Location, lat: float, lon: float) -> float:
     ("Moskou", 55.75, 37.62, "RU"),
     ("Den Haag", 52.08, 4.30, "NL"),
     ("Keulen", 50.94, 6.96, "DE"),
+    ("Odessa", 46.48, 30.73, "UA"),       # alternate name of a big city beats a smaller own name
+    ("Tsjasiv Jar", 48.59, 37.83, "UA"),  # curated Dutch transliteration
 ])
 def test_dutch_and_english_exonyms_land_on_the_right_city(geocoder, query, lat, lon, cc):
     loc = geocoder.geocode(query)
@@ -102,3 +104,12 @@ def test_works_under_geopys_rate_limiter(geocoder):
 def test_lookups_are_case_insensitive(geocoder):
     assert geocoder.geocode("AMSTERDAM").raw["country_code"] == "NL"
     assert geocoder.geocode("amsterdam").raw["country_code"] == "NL"
+
+
+@pytest.mark.parametrize("query, cc, kind", [
+    ("Californië", "US", "region"), ("Noord-Carolina", "US", "region"),
+    ("Tsjetsjenië", "RU", "region"), ("Beieren", "DE", "region"), ("Krim", "UA", "region"),
+])
+def test_dutch_names_of_regions(geocoder, query, cc, kind):
+    loc = geocoder.geocode(query)
+    assert (loc.raw["country_code"], loc.raw["kind"]) == (cc, kind)

@@ -171,3 +171,31 @@ def test_nearby_places_pull_an_ambiguous_town():
 def test_county_is_placed_among_the_articles_towns():
     ms = found("Deputies in Hall County, Georgia, searched Gainesville and Flowery Branch.")
     assert km(ms["Hall County"], 34.32, -83.78) < 60
+
+
+def test_acronyms_organisations_and_full_names_are_not_places():
+    text = ("NATO and the RSF met Hamas envoys. Xi Jinping and Kim Jong Un spoke; "
+            "the Airport Council said nothing. Marco Rubio flew to Kyiv.")
+    assert set(found(text)) == {"Kyiv"}
+
+
+def test_dateline_in_capitals_is_the_city():
+    ms = geoparse("WASHINGTON (Reuters) - Officials in Kyiv said talks would resume.")
+    assert ms[0].text == "WASHINGTON" and ms[0].kind == "city" and km(ms[0], 38.9, -77.04) < 20
+
+
+def test_world_cities_stay_put_in_international_news_from_washington():
+    ms = found("WASHINGTON - Leaders met in London, then flew to Paris, Warsaw and Berlin.")
+    assert [ms[n].country_code for n in ("London", "Paris", "Warsaw", "Berlin")] == ["GB", "FR", "PL", "DE"]
+
+
+def test_adjective_mentions_score_below_named_places():
+    ms = found("De Oekraïense troepen trokken zich terug uit de provincie Koersk.")
+    assert ms["Oekraïense troepen"].country_code == "UA"
+    assert ms["Oekraïense troepen"].score < ms["Koersk"].score
+
+
+def test_companies_and_small_towns_alternate_names_are_not_places():
+    text = ("Ford and Toyota cut jobs, the Federal Reserve said. Officers of the Air Force, "
+            "a Best Buy store and Dow Jones traders met in Detroit.")
+    assert set(found(text)) == {"Detroit"}

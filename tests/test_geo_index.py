@@ -1,0 +1,93 @@
+"""The gazetteer index: where it is cached, how it is versioned, and that it reads back right."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from geo import build_index
+from geo.build_index import _Builder, cache_dir, data_version, index_path, write_index
+from geo.gazetteer import Gazetteer, get_gazetteer
+
+
+def test_cache_dir_follows_env_then_xdg_then_home(monkeypatch, tmp_path):
+    monkeypatch.setenv("EVENTMAP_CACHE_DIR", str(tmp_path / "own"))
+    assert cache_dir() == tmp_path / "own"
+    monkeypatch.delenv("EVENTMAP_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_dir() == tmp_path / "xdg" / "eventmap"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache_dir() == tmp_path / "home" / ".cache" / "eventmap"
+
+
+def test_index_file_is_keyed_by_the_data_version(monkeypatch, tmp_path):
+    monkeypatch.setenv("EVENTMAP_CACHE_DIR", str(tmp_path))
+    v = data_version()
+    assert index_path() == tmp_path / f"gazetteer-{v}.marshal"
+    monkeypatch.setattr(build_index, "BUILDER_VERSION", "other")
+    assert data_version() != v  # a new builder (or new data) means a new file
+
+
+def tiny_index() -> dict:
+    b = _Builder()
+    nl = b.add("Netherlands", "C", "NL", "", 52.25, 5.54, 17_000_000, "t:nl")
+    b.add_name(nl, "Nederland", exact=False)
+    for k, (lat, lon, pop) in enumerate([(33.66, -95.56, 25_000), (36.30, -88.33, 10_000),
+                                         (48.85, 2.35, 2_100_000)]):
+        b.add("Paris", "c", ["US", "US", "FR"][k], ["TX", "TN", "11"][k], lat, lon, pop, f"t:p{k}")
+    b.add("Zürich", "c", "CH", "ZH", 47.37, 8.54, 400_000, "t:zh")
+    return b.to_obj("test", {"NL": nl}, {}, {"dutch": "NL"}, ["dan"])
+
+
+def test_written_index_reads_back_with_candidates_and_columns(tmp_path):
+    path = write_index(tiny_index(), tmp_path / "gazetteer-test.marshal")
+    gaz = Gazetteer.load(path)
+    assert len(gaz) == 5
+    paris = gaz.lookup("PARIS")
+    assert {gaz.cc[c.id] for c in paris} == {"US", "FR"} and all(c.exact for c in paris)
+    [nl] = gaz.lookup("nederland")
+    assert not nl.exact and gaz.kind(nl.id) == "country" and gaz.raw(nl.id)["population"] == 17_000_000
+    assert [gaz.names[c.id] for c in gaz.lookup("Zurich")] == ["Zürich"]  # without accents
+    assert gaz.lookup("Atlantis") == []
+    assert gaz.demonyms == {"dutch": "NL"} and "dan" in gaz.stopwords
+
+
+def test_writing_a_new_version_removes_older_index_files(tmp_path):
+    old = tmp_path / "gazetteer-old.marshal"
+    old.write_bytes(b"stale")
+    new = write_index(tiny_index(), tmp_path / "gazetteer-new.marshal")
+    assert new.exists() and not old.exists()
+    assert not list(Path(tmp_path).glob("*.tmp*"))
+
+
+def test_real_index_has_every_source():
+    gaz = get_gazetteer()
+    kinds = {gaz.kind(c.id) for name in ("Tuapse", "Estonia", "Kremlin", "Black Sea", "Texas",
+                                          "Polk County", "Middle East") for c in gaz.lookup(name)}
+    assert {"city", "country", "landmark", "sea", "region", "area"} <= kinds
+    assert len(gaz) > 200_000
+
+
+def test_first_use_builds_the_index_with_a_note(monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv("EVENTMAP_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(build_index, "build", lambda quiet=False: tiny_index())
+    gaz = Gazetteer.load()
+    assert index_path().exists()
+    assert "building the offline gazetteer index" in capsys.readouterr().err
+    assert gaz.lookup("Zürich")
+
+
+def test_an_unreadable_index_is_rebuilt(monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv("EVENTMAP_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(build_index, "build", lambda quiet=False: tiny_index())
+    index_path().write_bytes(b"\x00truncated")
+    gaz = Gazetteer.load()
+    assert "unreadable" in capsys.readouterr().err
+    assert len(gaz) == 5
+
+
+def test_build_index_command_is_quiet_when_asked(monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv("EVENTMAP_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(build_index, "build", lambda quiet=False: tiny_index())
+    assert build_index.main(["--quiet"]) == 0
+    assert capsys.readouterr() == ("", "")
+    assert index_path().exists()
