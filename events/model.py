@@ -21,6 +21,8 @@ PlaceKind = Literal["city", "region", "country", "sea", "landmark", "area"]
 PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year")
 DATE_SOURCES: tuple[str, ...] = ("explicit", "relative", "anchored", "document")
 PLACE_KINDS: tuple[str, ...] = ("city", "region", "country", "sea", "landmark", "area")
+# Lower is more specific: the order in which a place is preferred as an event's map point.
+SPECIFICITY: dict[str, int] = {"landmark": 0, "city": 1, "region": 2, "sea": 3, "country": 4, "area": 5}
 CATEGORIES: tuple[str, ...] = (
     "attack", "fighting", "diplomacy", "policy", "protest", "disaster", "other",
 )
@@ -61,10 +63,10 @@ class Place:
             raise EventFormatError("a place needs a 'text' string")
         lat, lon = _coord(d.get("lat"), "lat", 90), _coord(d.get("lon"), "lon", 180)
         return cls(
-            text=d["text"], name=d.get("name"), lat=lat, lon=lon,
-            country_code=d.get("country_code"), kind=d.get("kind"),
+            text=d["text"], name=_opt_str(d, "name"), lat=lat, lon=lon,
+            country_code=_opt_str(d, "country_code"), kind=_opt_str(d, "kind"),
             source_id=None if d.get("source_id") is None else str(d["source_id"]),
-            start=d.get("start"), end=d.get("end"),
+            start=_opt_int(d, "start"), end=_opt_int(d, "end"),
         )
 
 
@@ -89,7 +91,7 @@ class Source:
             raise EventFormatError("'source' must be an object")
         try:
             return cls(str(d.get("document") or ""), int(d.get("start") or 0),
-                       int(d.get("end") or 0), d.get("date_text"))
+                       int(d.get("end") or 0), _opt_str(d, "date_text"))
         except (TypeError, ValueError) as exc:
             raise EventFormatError(f"bad source offsets: {exc}") from None
 
@@ -124,8 +126,15 @@ class Event:
 
     @property
     def main_place(self) -> Place | None:
-        """The first located place: the event's point on the map."""
-        return next((p for p in self.places if p.located), None)
+        """The event's point on the map: the first located place of the most specific kind.
+
+        "Ukrainian troops were driven from Kursk province" names Ukraine first, but the
+        event happened in the region; a city, landmark or region says more than a country.
+        """
+        located = [p for p in self.places if p.located]
+        if not located:
+            return None
+        return min(located, key=lambda p: SPECIFICITY.get(p.kind or "", len(SPECIFICITY)))
 
     @property
     def located(self) -> bool:
@@ -173,6 +182,13 @@ class Event:
         places = d.get("places") or []
         if not isinstance(places, list):
             raise EventFormatError("'places' must be a list")
+        # Wrong types must be format errors here, not a crash later in a figure or a writer
+        if not isinstance(d.get("sources") or [], list):
+            raise EventFormatError("'sources' must be a list")
+        if not isinstance(d.get("extra") or {}, dict):
+            raise EventFormatError("'extra' must be an object")
+        for key in ("date_text", "date_source", "category", "lang"):
+            _opt_str(d, key)
         return cls(
             text=text, source=src, date=start, date_end=end or start if start else end,
             date_precision=prec if start else prec, date_text=d.get("date_text"),
@@ -211,6 +227,23 @@ def events_from_json_obj(obj: Any) -> list[Event]:
         except EventFormatError as exc:
             raise EventFormatError(f"event #{i + 1}: {exc}") from None
     return out
+
+
+def _opt_str(d: dict[str, Any], name: str) -> str | None:
+    """d[name] when it is a string or missing/null; EventFormatError for any other type."""
+    value = d.get(name)
+    if value is not None and not isinstance(value, str):
+        raise EventFormatError(f"{name} must be a string, not {type(value).__name__}")
+    return value
+
+
+def _opt_int(d: dict[str, Any], name: str) -> int | None:
+    value = d.get(name)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise EventFormatError(f"{name} must be a whole number, not {value!r}")
+    return value
 
 
 def _iso_day(value: Any, name: str) -> str | None:
