@@ -376,10 +376,15 @@ def default_view(points: Sequence[PlacePoint]) -> dict[str, Any]:
     lons = [p.lon for p in points]
     lat_span = max(max(lats) - min(lats), 8.0)
     lon_span = max(max(lons) - min(lons), 12.0)
-    scale = min(360.0 / (lon_span * 2.4), 180.0 / (lat_span * 2.4))
+    scale = round(max(1.0, min(360.0 / (lon_span * 2.4), 180.0 / (lat_span * 2.4), 30.0)), 2)
+    # At scale s the frame shows about 180/s degrees of latitude: keep the centre far enough
+    # from the poles that the frame stays on the globe (else a world view slides off its frame).
+    lat_room = max(0.0, 90.0 - 90.0 / scale)
+    mid_lat = (max(lats) + min(lats)) / 2
     return {
-        "center": {"lat": (max(lats) + min(lats)) / 2, "lon": (max(lons) + min(lons)) / 2},
-        "scale": round(max(1.0, min(scale, 30.0)), 2),
+        "center": {"lat": round(max(-lat_room, min(lat_room, mid_lat)), 3),
+                   "lon": (max(lons) + min(lons)) / 2},
+        "scale": scale,
     }
 
 
