@@ -65,6 +65,10 @@ def export(paths: tuple[Path, ...], html_out: Path | None, png_out: Path | None,
     for path in wanted.values():
         check_output_path(path)
     parse_column_spec(columns)  # a bad mapping fails before the loading
+    if document_date:  # so does a bad date (not once per article, as a warning)
+        from events.docdate import parse_document_date
+
+        parse_document_date(document_date)
 
     from events.loading import load_paths
 
