@@ -377,6 +377,14 @@ def _norm_night_of(ctx: _Context) -> _Norm | None:
     return _range(first.start, first.start + timedelta(days=1), True)
 
 
+def _norm_night_into(ctx: _Context) -> _Norm | None:
+    """'overnight into Sunday', 'the night to Friday': the weekday and the day before it."""
+    last = _norm_weekday(ctx)
+    if last is None:
+        return None
+    return _range(last.start - timedelta(days=1), last.start, True)
+
+
 def _norm_week_weekday(ctx: _Context) -> _Norm | None:
     """'vorige week dinsdag', 'last week Tuesday': that weekday in the named ISO week."""
     text, m, lang, ref = ctx
@@ -400,8 +408,19 @@ _DAY_OFFSETS: dict[str, int] = {
 }
 
 
+# The night or day just ending at the reference day: the two days it touches.
+_NIGHT_BEFORE = frozenset(["overnight", "the past 24 hours", "the last 24 hours",
+                           "the past twenty-four hours", "the last twenty-four hours", "the past day",
+                           "afgelopen etmaal", "het afgelopen etmaal", "de afgelopen 24 uur"])
+# Early on the reference day itself (after midnight), like "vannacht".
+_DAY_OFFSETS.update({"in the early hours": 0, "in the small hours": 0, "in the wee hours": 0,
+                     "in de vroege ochtend": 0, "in de vroege ochtenduren": 0})
+
+
 def _norm_relword(ctx: _Context) -> _Norm | None:
     ref, word = ctx[3], _WS.sub(" ", ctx[1].group("word").lower())
+    if ref is not None and word in _NIGHT_BEFORE:
+        return _range(ref - timedelta(days=1), ref, True)
     if ref is None or word not in _DAY_OFFSETS:
         return None
     return day_interval(ref + timedelta(days=_DAY_OFFSETS[word]), relative=True)
@@ -416,11 +435,16 @@ _UNIT_OFFSET_WORDS: dict[str, int] = {
 _UNIT_RE = re.compile(r"(this|the current|the previous|the coming|the following|last|next|deze|dit|vorige|vorig|afgelopen|volgende|volgend|komende|komend)\s+(week|month|year|weekend|maand|jaar)$")
 
 
+_IN_THE_UNIT = re.compile(r"\bin (the|de) (week)$")
+
+
 def _norm_relunit(ctx: _Context) -> _Norm | None:
     text, m, lang, ref = ctx
     if ref is None:
         return None
     phrase = _WS.sub(" ", m.group("word").lower())
+    # "earlier in the week", "later in de week": the reference's own week
+    phrase = _IN_THE_UNIT.sub(lambda u: ("deze " if u.group(1) == "de" else "this ") + u.group(2), phrase)
     found = _UNIT_RE.search(phrase)
     if found is None:
         return None
@@ -475,7 +499,7 @@ _NORMALISERS: dict[str, Callable[[_Context], _Norm | None]] = {
     "day": _norm_day, "month": _norm_month, "iso": _norm_iso, "numeric": _norm_numeric,
     "range_days": _norm_range_days, "range_dm": _norm_range_dm, "year": _norm_year,
     "year_range": _norm_year_range, "weekday": _norm_weekday, "week_weekday": _norm_week_weekday,
-    "night_of": _norm_night_of,
+    "night_of": _norm_night_of, "night_into": _norm_night_into,
     "relword": _norm_relword, "weekend": _norm_weekend,
     "relunit": _norm_relunit, "ago": _norm_ago,
 }

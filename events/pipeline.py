@@ -7,7 +7,8 @@ sentence that has a date, an anchor phrase or an event keyword -> places from ge
 Which sentences become events: every sentence with a date expression; every sentence with
 an anchor phrase ("kort na het telefoongesprek"); every other sentence with an event keyword
 of the category lexicons (events/categories.py). Headlines (a line without a full stop),
-bylines are left out unless they have both a date and an event keyword; questions always.
+bylines are left out unless they have both a date and an event keyword (in a text of
+headlines only, such as a feed item, an event keyword is enough); questions always.
 A sentence is dated by its most precise expression (day > week > month > year; the first
 on a tie); when it names further day or week dates ("op 14 maart ... en op 18 maart")
 each of those yields one more event with the same text.
@@ -15,6 +16,7 @@ each of those yields one more event with the same text.
 from __future__ import annotations
 
 import os
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -97,18 +99,23 @@ def _build_events(text: str, sentences: Sequence[Sentence], mentions: Sequence[D
     events: list[Event] = []
     dated: list[Event] = []
     starts = [m.start for m in mentions]  # mentions come sorted by start
+    # A text of headlines only (a feed item, a list of titles) has no body to repeat them:
+    # its headlines are judged like sentences ("Russian shelling kills 3 in Kharkiv").
+    headlines_only = bool(sentences) and all(_is_headline(s) for s in sentences)
     for sent in sentences:
         first, last = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
         own_all = [m for m in mentions[first:last] if m.end <= sent.end]
         own = [m for m in own_all if not _is_comparison(text, m, doc)]
         category, reports_event = classify(sent.text, lang)
         anchor = None if own else find_anchor(sent.text, lang)
-        if sent.text.endswith("?") or (_is_headline(sent) and not (own and reports_event)):
+        if sent.text.endswith("?") or (_is_headline(sent) and not (own and reports_event)
+                                       and not (headlines_only and reports_event)):
             continue  # questions; headlines and bylines ("Published March 18, 2025")
         if not own and anchor is None and not reports_event:
             continue
         when, extra = _when(sent, own, anchor, dated, doc, lang)
-        sentence_places = _places_in(places, sent.start, sent.end, own_all)
+        place_end = _attribution_start(sent, lang) if _is_headline(sent) else sent.end
+        sentence_places = _places_in(places, sent.start, place_end, own_all)
         for i, date_of in enumerate([when, *_further_dates(own, when)]):
             event = Event(
                 text=sent.text, source=Source(document, sent.start, sent.end),
@@ -194,6 +201,24 @@ def _continuation(sentence: str, lang: str, dated: Sequence[Event]) -> tuple[Anc
     return None, None
 
 
+# "... killed in east - Kiev military", "... dead: Kiev", "... - JFO HQ": a headline's
+# trailing attribution names who reports, not where it happened.
+_ATTRIBUTION = re.compile(r"\s+(?:[-–—]|--)\s+(?P<tail>[^-–—]{1,60})$|:\s+(?P<tail2>[^:]{1,60})$")
+ATTRIBUTION_WORDS = 6
+
+
+def _attribution_start(sent: Sentence, lang: str) -> int:
+    """Where a headline's trailing attribution starts (its end when it has none)."""
+    skip = max(0, len(sent.text) - 200)  # only the line's end: cheap on hostile long lines
+    m = _ATTRIBUTION.search(sent.text, skip)
+    if m is None:
+        return sent.end
+    tail = m.group("tail") or m.group("tail2") or ""
+    if len(tail.split()) > ATTRIBUTION_WORDS or classify(tail, lang)[1]:
+        return sent.end  # a clause of its own ("Kharkiv: two killed in shelling")
+    return sent.start + m.start()
+
+
 def _is_headline(sent: Sentence) -> bool:
     """A whole line without closing punctuation: a headline, byline or caption."""
     return sent.line_start and sent.line_end and not sent.text.endswith(_TERMINAL)
@@ -218,13 +243,22 @@ def _places_in(mentions: Sequence[Any], start: int, end: int,
     """Place mentions inside [start, end), except any that overlap a date ("May 9")."""
     out: list[Place] = []
     seen: set[tuple[Any, ...]] = set()
+    # overlap test by bisection (a date overlaps iff, of the dates starting before the place
+    # ends, the furthest end lies after its start): a huge unpunctuated "sentence" with
+    # thousands of places and dates stays fast instead of places x dates
+    spans = sorted((d.start, d.end) for d in dates)
+    starts = [a for a, _ in spans]
+    reach: list[int] = []
+    for _, b in spans:
+        reach.append(max(b, reach[-1]) if reach else b)
     first = bisect_left(mentions, start, key=lambda m: m.start)
     for m in mentions[first:]:
         if m.start >= end:
             break
         if m.end > end:
             continue
-        if any(d.start < m.end and m.start < d.end for d in dates):
+        i = bisect_left(starts, m.end) - 1
+        if i >= 0 and reach[i] > m.start:
             continue
         key = (m.source_id or m.name or m.text, m.lat, m.lon)
         if key in seen:
@@ -233,4 +267,11 @@ def _places_in(mentions: Sequence[Any], start: int, end: int,
         out.append(Place(text=m.text, name=m.name, lat=m.lat, lon=m.lon,
                          country_code=m.country_code, kind=m.kind, source_id=m.source_id,
                          start=m.start, end=m.end))
+    # The most specific place first (it becomes the event's point, Event.main_place):
+    # "Ukraine soldier killed by rebel fire at Donetsk airport" happened at Donetsk.
+    out.sort(key=lambda p: _KIND_RANK.get(p.kind or "", 1))
     return out
+
+
+# city/landmark < region/area/sea < country; a stable sort keeps text order within a rank
+_KIND_RANK = {"city": 0, "landmark": 0, "region": 1, "area": 1, "sea": 1, "country": 2}

@@ -19,7 +19,9 @@ dhr mevr mw ir ing drs mr mgr jl a.s o.a m.a.w d.w.z bijv bv e.a e.d enz resp ca
 min max blz pag nr tel jhr
 """.split())
 
-_BOUNDARY = re.compile(r"""[.!?…]+["'’”)\]]*(?=\s+["'‘“(\[]?[A-Z0-9À-ÖØ-Þ])""")
+# Only the start of a run of stops may begin a match, and a run is taken whole (possessive):
+# "......" (tables of contents, ASCII art) stays linear instead of quadratic.
+_BOUNDARY = re.compile(r"""(?<![.!?…])[.!?…]++["'’”)\]]*+(?=\s+["'‘“(\[]?[A-Z0-9À-ÖØ-Þ])""")
 _LINE = re.compile(r"[^\n]+")
 _TRAILING_WORD = re.compile(r"(\S+)$")
 

@@ -127,7 +127,12 @@ def _patterns_en() -> list[TemporalPattern]:
         ("week_weekday", rf"{_B}(?P<rel>{i}last|next|this))\s+week(?:'s)?\s+(?P<wd>{wd})(?![\w])"),
         ("weekday", rf"{_B}(?:(?P<rel>{i}last|next|this|past|coming))\s+)?(?P<wd>{wd})(?:\s+(?:{i}night|morning|afternoon|evening)))?{_E}"),
         ("relword", rf"{_B}(?P<word>{i}the day before yesterday|today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening|last night))(?!\w)"),
-        ("relunit", rf"{_B}(?P<word>{i}(?:(?:earlier|later)\s+)?(?:this|last|next|the coming|the current|the previous|the following)\s+(?:week|month|year|weekend)))(?![\w-])"),
+        ("relword", rf"{_B}(?<!almost\s)(?<!nearly\s)(?<!virtually\s)(?<!literally\s)(?<!practically\s)(?P<word>{i}overnight))(?!\w|\s+(?:{i}into|on|to|from)\s+)?(?:{wd})\b|\s+(?:{i}success|sensation|star|stay|stays|celebrity|millionaire|bag|parking|oats|delivery|shipping|trip|flight|train)\b))"),
+        ("relword", rf"{_B}(?P<word>{i}in\s+the\s+(?:early|small|wee)\s+hours))(?!\s+of\b|\w)"),
+        ("relword", rf"{_B}(?:{i}in|over|during|within)\s+)(?P<word>{i}the\s+(?:past|last)\s+(?:24|twenty-four)\s+hours|the\s+past\s+day))(?!\w)"),
+        ("night_into", rf"{_B}(?:{i}overnight|the\s+night)\s+(?:into|to)\s+)(?P<wd>{wd})(?![\w])"),
+        ("relunit", rf"{_B}(?P<word>{i}(?:earlier|later)\s+in\s+the\s+week))(?![\w-])"),
+        ("relunit", rf"{_B}(?P<word>{i}(?:(?:earlier|later|late|early)\s+)?(?:this|last|next|the coming|the current|the previous|the following)\s+(?:week|month|year|weekend)))(?![\w-])"),
         ("weekend", rf"{_B}(?P<word>{i}(?:over|at|during)\s+the\s+weekend))(?![\w-])"),
         ("ago", rf"{_B}(?P<n>{i}{num}))\s+(?P<unit>{i}days?|weeks?|months?|years?))\s+(?P<word>{i}ago|earlier))(?!\w)"),
     ]
@@ -161,6 +166,8 @@ def _patterns_nl() -> list[TemporalPattern]:
         ("night_of", rf"{_B}(?:in\s+)?de\s+nacht\s+van\s+(?P<wd>{wd})\s+op\s+(?P<wd2>{wd})(?![\w])"),
         ("week_weekday", rf"{_B}(?P<rel>vorige|afgelopen|deze|volgende|komende)\s+week\s+(?P<wd>{wd}){part}?(?![\w])"),
         ("relword", rf"{_B}(?P<word>eergisteren|gisteren|gisteravond|gisterochtend|gistermiddag|gisternacht|gistermorgen|vandaag|vanochtend|vanmorgen|vanmiddag|vanavond|vannacht|afgelopen\s+nacht|overmorgen|(?<!'s\s)(?<!’s\s)(?<!de\s)(?<!die\s)(?<!deze\s)(?<!elke\s)(?<!iedere\s)(?<!volgende\s)(?<!goede\s)(?<!vroege\s)morgen(?:ochtend|avond|middag)?(?!\w|\s+(?:vroeg|ochtend)))(?!\w)"),
+        ("relword", rf"{_B}(?P<word>(?:het\s+)?afgelopen\s+etmaal|de\s+afgelopen\s+24\s+uur|in\s+de\s+vroege\s+ochtend(?:uren)?)(?!\s+van\b|\w)"),
+        ("relunit", rf"{_B}(?P<word>(?:eerder|later)\s+in\s+de\s+week)(?![\w-])"),
         ("relunit", rf"{_B}(?P<word>(?:(?:eerder|later|begin|eind|eerder\s+in|later\s+in)\s+)?(?:deze|vorige|afgelopen|volgende|komende|dit|vorig|volgend|komend)\s+(?:week|maand|jaar|weekend))(?![\w-])"),
         ("weekend", rf"{_B}(?P<word>(?:in\s+|tijdens\s+)?het\s+weekend)(?![\w-])"),
         ("ago", rf"{_B}(?P<n>{num})\s+(?P<unit>dag|dagen|week|weken|maand|maanden|jaar|jaren)\s+(?P<word>geleden|eerder)(?!\w)"),
@@ -177,13 +184,14 @@ _TRIGGER_WORDS: dict[str, dict[str, str]] = {
     "en": {
         "month": "jan feb mar apr may jun jul aug sep oct nov dec",
         "weekday": "monday tuesday wednesday thursday friday saturday sunday",
-        "rel": "today tonight yesterday tomorrow morning afternoon evening night day week month year",
+        "rel": "today tonight yesterday tomorrow morning afternoon evening night overnight hours day "
+               "week month year",
     },
     "nl": {
         "month": "jan feb maart mrt apr mei jun jul aug sep okt nov dec",
         "weekday": "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
         "rel": "gister eergister vandaag morgen overmorgen vanochtend vanmorgen vanmiddag vanavond "
-               "vannacht nacht dag week weken maand jaar jaren",
+               "vannacht nacht dag week weken maand jaar jaren etmaal uur ochtend",
     },
 }
 TRIGGER_CLASSES: tuple[str, ...] = ("digit", "month", "weekday", "rel")
@@ -196,6 +204,6 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
 SHAPE_TRIGGER: dict[str, str] = {
     "range_days": "month", "range_dm": "month", "day": "month", "month": "month",
     "iso": "digit", "numeric": "digit", "year": "digit", "year_range": "digit",
-    "weekday": "weekday", "week_weekday": "weekday", "night_of": "weekday", "relword": "rel", "weekend": "rel", "relunit": "rel", "ago": "rel",
+    "weekday": "weekday", "week_weekday": "weekday", "night_of": "weekday", "night_into": "weekday", "relword": "rel", "weekend": "rel", "relunit": "rel", "ago": "rel",
 }
 TRIGGER_WINDOW = 80  # characters around a trigger that a pattern match may reach
