@@ -92,13 +92,22 @@ def bench_ingest(n: int) -> None:
         for jobs in (1, 2):
             store = EventStore(Path(tmp) / f"jobs{jobs}.duckdb")
             load = os.getloadavg()[0]
+            cpu_before = _cpu_seconds()
             report = ingest([corpus], store, jobs=jobs, progress=False)
+            cpu = _cpu_seconds() - cpu_before
             print(f"  --jobs {jobs}: {report.articles_per_second:6.1f} articles/s "
                   f"({report.parsed} parsed, {len(report.failed)} failed, {report.events} events, "
-                  f"{report.seconds:.1f} s wall incl. worker start; load avg before {load:.1f})")
+                  f"{report.seconds:.1f} s wall incl. worker start; {cpu:.1f} CPU-s in all processes; "
+                  f"load avg before {load:.1f})")
             again = ingest([corpus], store, jobs=jobs, progress=False)
             print(f"    second run: {again.parsed} parsed, {again.unchanged} unchanged in {again.seconds * 1000:.0f} ms")
             store.close()
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the worker processes)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
 
 
 # -- store -------------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ import pyarrow.parquet as pq
 from tqdm import tqdm
 
 from events.errors import InputError, UserError
-from events.ingest import IngestReport, ParseFile, default_parse_file, parse_chunk, plan
+from events.ingest import IngestReport, ParseFile, default_parse_file, missing_files, parse_chunk, plan
 from events.store import EVENT_SCHEMA, EventStore, FileRecord, files_to_table, parquet_sql
 
 CONNECT_TIMEOUT = "10s"
@@ -49,12 +49,13 @@ def parse_chunk_to_parquet(chunk: Sequence[tuple[str, str]], part: str, out_dir:
 def dask_ingest(paths: Iterable[str | Path], scheduler: Any, out_dir: str | Path, *,
                 store: EventStore | None = None, progress: bool = True, lang: str | None = None,
                 document_date: str | None = None, parse_file: ParseFile | None = None,
-                chunk_size: int = 16) -> IngestReport:
+                chunk_size: int = 16, prune: bool = False) -> IngestReport:
     """Parse new or changed articles on a Dask cluster into Parquet under `out_dir`.
 
     scheduler: an address such as "tcp://host:8786", or a dask.distributed Client. Files whose
     hash is known to `store` (or, without a store, to an earlier run in `out_dir`) are skipped.
-    With a store, the parts written by this run are imported into it at the end.
+    With a store, the parts written by this run are imported into it at the end, and `prune`
+    forgets the files it holds from under the given folders that are gone from disk.
     """
     started = time.perf_counter()
     if store is not None and store.read_only:
@@ -68,6 +69,10 @@ def dask_ingest(paths: Iterable[str | Path], scheduler: Any, out_dir: str | Path
     # imported is parsed again); without one, the folder's earlier parts do.
     known = store.file_hashes() if store is not None else _known_hashes(out)
     todo, report = plan(paths, known)
+    if prune and store is not None:
+        gone = missing_files(paths, known)
+        store.forget_files(gone)
+        report.removed = len(gone)
     for sub in ("events", "files"):
         (out / sub).mkdir(parents=True, exist_ok=True)
     run = f"part-{time.time_ns():020d}"

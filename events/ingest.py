@@ -81,8 +81,22 @@ class IngestReport:
                 f" with {self.jobs} job(s){rate}")
 
 
-def find_articles(paths: Iterable[str | Path]) -> list[Path]:
-    """Article files under the given paths (folders recursively, hidden entries skipped), sorted."""
+def corpus_suffixes() -> frozenset[str]:
+    """Articles, plus the event files (JSON, GeoJSON, CSV) that events.formats can read."""
+    try:
+        from events.formats import EVENT_SUFFIXES
+    except ImportError:
+        return ARTICLE_SUFFIXES
+    return ARTICLE_SUFFIXES | EVENT_SUFFIXES
+
+
+def find_articles(paths: Iterable[str | Path], suffixes: frozenset[str] | None = None) -> list[Path]:
+    """Corpus files under the given paths (folders recursively, hidden entries skipped), sorted.
+
+    `suffixes` (default: corpus_suffixes()) selects files inside folders; a file given by
+    name is always taken.
+    """
+    suffixes = corpus_suffixes() if suffixes is None else suffixes
     found: set[Path] = set()
     for raw in paths:
         p = Path(raw)
@@ -92,7 +106,7 @@ def find_articles(paths: Iterable[str | Path]) -> list[Path]:
             for root, dirs, files in os.walk(p):
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
                 for name in files:
-                    if not name.startswith(".") and Path(name).suffix.lower() in ARTICLE_SUFFIXES:
+                    if not name.startswith(".") and Path(name).suffix.lower() in suffixes:
                         found.add((Path(root) / name).resolve())
         else:
             raise InputError(f"{raw}: no such file or folder")
@@ -111,8 +125,7 @@ def plan(paths: Iterable[str | Path], known: dict[str, str]) -> tuple[list[tuple
     """Split the files into (path, sha256) to parse and a report counting the skipped ones."""
     files = find_articles(paths)
     if not files:
-        raise InputError(f"no {'/'.join(sorted(s.lstrip('.') for s in ARTICLE_SUFFIXES))} files in "
-                         f"{', '.join(str(p) for p in paths)}")
+        raise InputError(f"no articles (.txt, .md, .html) or event files in {', '.join(str(p) for p in paths)}")
     report = IngestReport(files=len(files))
     known_contents = set(known.values())
     todo: list[tuple[str, str]] = []
@@ -142,13 +155,24 @@ def missing_files(paths: Iterable[str | Path], known: Iterable[str]) -> list[str
 
 
 def default_parse_file() -> ParseFile:
-    """events.parse_file, the parser's own reader (encoding detection, document date header)."""
-    import events
+    """read_corpus_file when the shared loader is installed, else events.parse_file (articles only)."""
+    try:
+        import events.loading  # noqa: F401 - only checking that it is there
+    except ImportError:
+        import events
 
-    fn = getattr(events, "parse_file", None)
-    if fn is None:
-        raise UserError("the article parser (events.parse_file) is not available in this install")
-    return fn
+        fn = getattr(events, "parse_file", None)
+        if fn is None:
+            raise UserError("the article parser (events.parse_file) is not available in this install") from None
+        return fn
+    return read_corpus_file
+
+
+def read_corpus_file(path: str, *, lang: str | None = None, document_date: str | None = None) -> list[Event]:
+    """One corpus file's events through the shared loader: articles parsed, event files read."""
+    from events.loading import load_file
+
+    return load_file(Path(path), lang=lang, document_date=document_date)
 
 
 def parse_chunk(chunk: Sequence[tuple[str, str]], parse_file: ParseFile, lang: str | None,
@@ -213,7 +237,8 @@ def ingest(paths: Iterable[str | Path], store: EventStore, *, jobs: int | None =
 
 def ingest_to_store(paths: Iterable[str | Path], store_path: str | Path, *, jobs: int | None = None,
                     dask: str | None = None, progress: bool = True, lang: str | None = None,
-                    document_date: str | None = None, parse_file: ParseFile | None = None) -> IngestReport:
+                    document_date: str | None = None, parse_file: ParseFile | None = None,
+                    prune: bool = False) -> IngestReport:
     """What `eventmap parse DIR --store PATH [--jobs N | --dask ADDRESS]` does, in one call.
 
     With `dask`, the workers write Parquet to `<store>.parquet/` beside the store, which is
@@ -228,9 +253,9 @@ def ingest_to_store(paths: Iterable[str | Path], store_path: str | Path, *, jobs
 
             return dask_ingest(paths, dask, store_path.with_suffix(".parquet"), store=store,
                                progress=progress, lang=lang, document_date=document_date,
-                               parse_file=parse_file)
+                               parse_file=parse_file, prune=prune)
         return ingest(paths, store, jobs=jobs, progress=progress, lang=lang, document_date=document_date,
-                      parse_file=parse_file)
+                      parse_file=parse_file, prune=prune)
 
 
 def _run(chunks: list[list[tuple[str, str]]], jobs: int, parse_file: ParseFile, lang: str | None,

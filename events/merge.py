@@ -5,8 +5,9 @@ Two events are taken to be the same when all of these hold:
 * both are dated, their date intervals overlap, and neither interval is longer than
   ``max_days`` (a "this year" event says too little to be matched);
 * they have the same category ("other", the parser's "don't know", goes with any);
-* their places agree: main points within ``km`` kilometres, or, when one of them is only
-  placed at region/country level, the same country code;
+* their places agree: of all the places each names, two towns within ``km`` kilometres, a
+  region near a town or region of the same country, or, for an event placed only at country
+  level, the same country code;
 * their sentences share key words: the Jaccard index of lower-cased content words (accents
   folded, crude 6-letter stems, numbers without thousands separators, month and weekday names
   mapped to language-neutral tokens, the gazetteer's names of their places, the exact day) is at
@@ -35,6 +36,7 @@ from events.model import Event, Place, Source
 
 STEM_LENGTH = 6  # crude stems: enough for plurals and word families
 COARSE_KINDS = frozenset({"region", "country", "area", "sea"})
+REGION_KM = 250.0  # a region's centre to a town in it, without its outline
 
 _STOPWORDS = frozenset("""
 a about after again against all also an and any are as at be been before being between both but by
@@ -146,16 +148,25 @@ def similarity_if_same(a: Event, b: Event, words_a: frozenset[str] | None = None
 
 
 def places_agree(a: Event, b: Event, km: float) -> bool | None:
-    """True: same spot (or same country at region level); False: apart; None: cannot tell."""
-    pa, pb = _anchor(a), _anchor(b)
-    if pa is None or pb is None:
+    """True: the reports name the same spot; False: they are apart; None: cannot tell.
+
+    Every place an event names counts (a sentence may name where it happened and where it
+    was said): two towns within `km`; a region within REGION_KM of a town or region of the
+    same country; or, when an event is placed only at country level, that country.
+    """
+    fa, ra, ca = _levels(a)
+    fb, rb, cb = _levels(b)
+    if not (fa or ra or ca) or not (fb or rb or cb):
         return None
-    coarse = (pa.kind in COARSE_KINDS) or (pb.kind in COARSE_KINDS)
-    if coarse and pa.country_code and pb.country_code:
-        return pa.country_code.upper() == pb.country_code.upper()
-    if pa.located and pb.located:
-        return haversine_km(pa.lat, pa.lon, pb.lat, pb.lon) <= km
-    return None
+    if any(_km(p, q) <= km for p in fa for q in fb):
+        return True
+    if any(_km(p, q) <= REGION_KM and _same_country(p, q) for p in ra for q in fb + rb) or \
+            any(_km(p, q) <= REGION_KM and _same_country(p, q) for p in fa for q in rb):
+        return True
+    if (not fa and not ra and any(_same_country(p, q) for p in ca for q in fb + rb + cb)) or \
+            (not fb and not rb and any(_same_country(p, q) for p in cb for q in fa + ra + ca)):
+        return True
+    return False
 
 
 def keywords(event: Event) -> frozenset[str]:
@@ -264,12 +275,25 @@ def _span(event: Event, max_days: int) -> tuple[int, int] | None:
     return start.toordinal(), end.toordinal()
 
 
-def _anchor(event: Event) -> Place | None:
-    """The place that stands for the event: its main located place, else a coarse one with a country."""
-    main = event.main_place
-    if main is not None:
-        return main
-    return next((p for p in event.places if p.country_code), None)
+def _levels(event: Event) -> tuple[list[Place], list[Place], list[Place]]:
+    """The event's places with coordinates or a country: (towns and spots, regions, countries and seas)."""
+    fine, regions, coarse = [], [], []
+    for p in event.places:
+        if p.kind == "region" and p.located:
+            regions.append(p)
+        elif p.kind in COARSE_KINDS and p.country_code:
+            coarse.append(p)
+        elif p.kind not in COARSE_KINDS and p.located:
+            fine.append(p)
+    return fine, regions, coarse
+
+
+def _km(p: Place, q: Place) -> float:
+    return haversine_km(p.lat, p.lon, q.lat, q.lon)
+
+
+def _same_country(p: Place, q: Place) -> bool:
+    return bool(p.country_code and q.country_code and p.country_code.upper() == q.country_code.upper())
 
 
 def _precision_rank(event: Event) -> tuple:

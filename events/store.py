@@ -24,6 +24,7 @@ from typing import Any, Iterable, Literal, Sequence
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from events.errors import InputError, UserError
 from events.model import Event
@@ -150,7 +151,8 @@ def parquet_sql(folder: Path, parts: Iterable[str] | None = None) -> tuple[str |
                  if latest else None)
     if not event_files:
         return None, files_sql
-    ecols = ", ".join(f'e."{n}"' for n in EVENT_SCHEMA.names)
+    ecols = ", ".join('coalesce(e."date_end", e."date") AS "date_end"' if n == "date_end" else f'e."{n}"'
+                      for n in EVENT_SCHEMA.names)
     events = f"SELECT *, {part} AS _part FROM read_parquet({_sql_list(event_files)}, filename=true)"
     if latest is None:
         return f"SELECT {ecols} FROM ({events}) e", files_sql
@@ -452,7 +454,9 @@ def _where(start: DateLike, end: DateLike, bbox: BBox | None,
         clauses.append("date <= $end")
         params["end"] = hi
     if lo is not None:
-        clauses.append("coalesce(date_end, date) >= $start")
+        # date_end is never NULL for a dated row (see _conform), and a plain column comparison
+        # lets DuckDB skip row groups by their min/max on this side of the window as well
+        clauses.append("date_end >= $start")
         params["start"] = lo
     if bbox is not None:
         west, south, east, north = _bbox(bbox)
@@ -496,10 +500,15 @@ def _non_negative(value: int, name: str) -> int:
 
 
 def _conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """The columns of `schema`, in order; for events, a missing date_end is the start day."""
     missing = [n for n in schema.names if n not in table.column_names]
     if missing:
         raise InputError(f"rows lack the column(s) {', '.join(missing)}")
-    return table.select(schema.names).cast(schema)
+    table = table.select(schema.names).cast(schema)
+    if schema is EVENT_SCHEMA:
+        filled = pc.coalesce(table.column("date_end"), table.column("date"))
+        table = table.set_column(schema.get_field_index("date_end"), "date_end", filled)
+    return table
 
 
 def _create_sql(name: str, schema: pa.Schema) -> str:

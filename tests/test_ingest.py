@@ -1,8 +1,8 @@
 """Corpus ingest: recursive discovery, parallel parsing, incremental re-runs, bad files, the store.
 
 The parser is injected (`line_events`, a tiny real parser: one event per line, dated by the
-file's `date` header) so these tests exercise ingest itself; tests/test_ingest.py's last test
-uses the project's parser when it is installed.
+file's `date` header) so that most tests exercise ingest alone; the tests named "project
+parser" and "dashboard" run the real parser, gazetteer and app when they are installed.
 """
 from __future__ import annotations
 
@@ -69,9 +69,9 @@ def test_200_articles_with_two_jobs_then_a_second_run_parses_nothing(tmp_path):
     assert (again.parsed, again.unchanged, again.events) == (0, 200, 0)
     assert store.count() == expected
 
-    # the store serves the dashboard: a window, a map extent and counts per place
-    kyiv = store.aggregate(by="place", start="2025-03-01", end="2025-03-07")
-    assert kyiv == []  # line_events does not geocode; counts per day still work
+    # what the dashboard asks of the store: counts per place (none: line_events does not
+    # geocode) and per day in a window
+    assert store.aggregate(by="place", start="2025-03-01", end="2025-03-07") == []
     days = store.aggregate(by="day", start="2025-03-01", end="2025-03-07")
     assert [d["day"] for d in days] == [f"2025-03-0{d}" for d in range(1, 8)]
     assert sum(d["count"] for d in days) == store.count(start="2025-03-01", end="2025-03-07")
@@ -211,3 +211,47 @@ def test_prune_forgets_files_deleted_from_the_folder_only_when_asked(tmp_path):
     assert pruned.removed == 1 and "1 removed" in pruned.summary()
     assert store.count() == before - lines  # x.txt is gone too, but was not under corpus/
     assert str(victim) not in store.file_hashes() and len(store.file_hashes()) == 6
+
+
+def test_event_files_in_the_folder_are_read_into_the_store(tmp_path):
+    pytest.importorskip("events.loading")
+    import json
+
+    from events.model import events_to_json_obj
+
+    imported = [Event(text=f"Imported event {i}.", source=Source("acled", i, i + 1), date=f"2024-05-0{i + 1}")
+                for i in range(3)]
+    (tmp_path / "events.json").write_text(json.dumps(events_to_json_obj(imported)))
+    (tmp_path / "notes.bin").write_bytes(b"\x00\x01")  # neither an article nor an event file
+    store = EventStore()
+    report = ingest([tmp_path], store, jobs=1, progress=False)
+    assert (report.files, report.parsed, report.failed) == (1, 1, [])
+    assert [e.id for e in store.events()] == [e.id for e in imported]
+    assert ingest([tmp_path], store, jobs=1, progress=False).unchanged == 1
+
+
+def test_eventmap_parse_folder_with_jobs_into_a_store(tmp_path, monkeypatch):
+    """The command line: `eventmap parse DIR --jobs 2 --store PATH`, twice; the default store."""
+    pytest.importorskip("events.pipeline")
+    from click.testing import CliRunner
+
+    from events.cli import main
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for f in sorted((Path(__file__).parent / "data" / "merge" / "articles").glob("*.txt")):
+        (corpus / f.name).write_bytes(f.read_bytes())
+    store_path = tmp_path / "news.duckdb"
+    args = ["parse", str(corpus), "--jobs", "2", "--store", str(store_path)]
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 0, first.output
+    assert "21 parsed" in first.stderr and first.stdout == ""
+    second = CliRunner().invoke(main, args)
+    assert second.exit_code == 0 and "0 parsed, 21 unchanged" in second.stderr
+    with EventStore(store_path, read_only=True) as store:
+        assert store.count() > 21 and len(store.file_hashes()) == 21
+    monkeypatch.chdir(tmp_path)
+    default = CliRunner().invoke(main, ["parse", str(corpus / "en_kyiv.txt"), "--jobs", "1"])
+    assert default.exit_code == 0 and (tmp_path / "events.duckdb").is_file()
+    usage = CliRunner().invoke(main, ["parse", str(corpus), "--store", str(store_path), "-o", "x.json"])
+    assert usage.exit_code == 2 and "event store" in usage.stderr and not (tmp_path / "x.json").exists()

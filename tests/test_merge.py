@@ -151,3 +151,21 @@ def test_the_parsers_events_of_a_dutch_and_an_english_article_merge(labelled):
                     "2025-04-02": ["en_tuapse_april.txt", "nl_tuapse_april.txt"]}
     strike = next(e for e in merged if e.date == "2025-03-14")
     assert strike.located and abs(strike.lat - 44.1) < 0.1 and len(split(strike)) == 2
+
+
+def test_every_named_place_counts_but_a_shared_country_does_not_join_two_towns():
+    text = "Drones hit an oil depot on 3 May, the ministry said."
+    russia = Place("Russia", "Russia", 61.5, 105.3, "RU", "country")
+    tuapse = Place("Tuapse", "Tuapse", 44.1, 39.08, "RU", "city")
+    moscow = Place("Moscow", "Moscow", 55.76, 37.62, "RU", "city")
+    krasnodar = Place("Krasnodar region", "Krasnodar Krai", 45.0, 39.0, "RU", "region")
+    belgorod = Place("Belgorod", "Belgorod", 50.6, 36.59, "RU", "city")
+    said_in_moscow = report("a", text, "2025-05-03", krasnodar)
+    said_in_moscow.places.append(moscow)  # where it was said, not where it happened
+    assert len(merge_events([said_in_moscow, report("b", text, "2025-05-03", tuapse)])) == 1
+    far = [report("a", text, "2025-05-03", tuapse), report("b", text, "2025-05-03", belgorod)]
+    for ev in far:
+        ev.places.append(russia)
+    assert len(merge_events(far)) == 2
+    only_country = report("c", text, "2025-05-03", russia)
+    assert len(merge_events([only_country, report("d", text, "2025-05-03", tuapse)])) == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import duckdb
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from hypothesis import given, settings
@@ -226,3 +227,13 @@ def test_window_and_bbox_agree_with_a_plain_reference(rows, window, bbox):
     store.add(events)
     assert store.count(start=start_s, end=end_s, bbox=bbox) == _reference_count(events, start_s, end_s, bbox)
     assert len(store.events(start=start_s, end=end_s, bbox=bbox)) == store.count(start=start_s, end=end_s, bbox=bbox)
+
+
+def test_rows_without_date_end_get_their_start_day():
+    s = EventStore()
+    table = events_to_table([make_event(1, "2025-03-14")])
+    table = table.set_column(table.schema.get_field_index("date_end"), "date_end",
+                             pa.nulls(1, pa.date32()))
+    s.add_table(table)
+    assert s.count(start="2025-03-14", end="2025-03-14") == 1
+    assert s.aggregate(by="place") == [] and s.date_range() == ("2025-03-14", "2025-03-14")

@@ -18,6 +18,7 @@ from events.errors import InputError, UserError
 from events.model import Event, events_to_json_obj
 
 PROGRESS_MIN_FILES = 10  # show a progress bar (on a terminal) from this many files on
+DEFAULT_STORE = "events.duckdb"  # where --jobs puts the events when no --store is given
 
 
 @dataclass(slots=True)
@@ -93,18 +94,34 @@ def write_output(events: list[Event], fmt: str, stream: IO[str]) -> None:
 @click.option("--user-agent", help="User agent for an online geocoder (its usage policy asks for one).")
 @click.option("--columns", metavar="FIELD=COLUMN,...",
               help="Column mapping for CSV event files, e.g. date=event_date,lat=latitude (guessed when absent).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help=f"Ingest into an event store with this many worker processes (store: --store, "
+                   f"else {DEFAULT_STORE}).")
+@click.option("--store", "store_path", type=click.Path(dir_okay=False),
+              help="Ingest into this event store (a DuckDB file): only new or changed files are parsed.")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Ingest on an existing Dask cluster, e.g. tcp://host:8786.")
+@click.option("--prune", is_flag=True, help="With a store: forget files deleted from the folders.")
 @click.pass_context
 def parse(ctx: click.Context, files: tuple[str, ...], lang: str, document_date: str | None,
-          fmt: str, output: str | None, geocoder: str, user_agent: str | None, columns: str | None) -> None:
+          fmt: str, output: str | None, geocoder: str, user_agent: str | None, columns: str | None,
+          jobs: int | None, store_path: str | None, dask_address: str | None, prune: bool) -> None:
     """Extract dated, geocoded events from news articles (text or HTML).
 
     FILES may also be folders (walked recursively) and event files (eventmap JSON,
     GeoJSON, CSV including ACLED exports, TimelineJS JSON), which are read, not parsed.
+
+    With --jobs, --store or --dask the events go into an event store instead (a corpus:
+    parsed in parallel, and a file whose content has not changed is not parsed again).
     """
     if document_date:
         from events.docdate import parse_document_date
 
         parse_document_date(document_date)  # a bad --date fails before any work
+    if jobs is not None or store_path or dask_address:
+        _ingest(ctx, files, store_path or DEFAULT_STORE, jobs=jobs, dask_address=dask_address, prune=prune,
+                lang=lang, document_date=document_date, output=output, geocoder=geocoder, columns=columns)
+        return
     if output:
         from events.atomic import check_output_path
 
@@ -136,6 +153,27 @@ def parse(ctx: click.Context, files: tuple[str, ...], lang: str, document_date: 
         raise InputError(f"none of the {len(paths) + len(missing)} files could be parsed")
     _write(result.events, fmt, output)
     if result.failures or missing:
+        ctx.exit(1)
+
+
+def _ingest(ctx: click.Context, files: Sequence[str], store_path: str, *, jobs: int | None,
+            dask_address: str | None, prune: bool, lang: str, document_date: str | None,
+            output: str | None, geocoder: str, columns: str | None) -> None:
+    """A corpus into an event store (events.ingest); the summary and skipped files go to stderr."""
+    from events.ingest import ingest_to_store
+
+    if output:
+        raise click.UsageError("with --jobs, --store or --dask the events go into an event store, "
+                               "not to --output")
+    if geocoder != "offline" or columns:
+        raise click.UsageError("--geocoder and --columns are not available with --jobs, --store or --dask")
+    report = ingest_to_store(files, store_path, jobs=jobs, dask=dask_address, prune=prune,
+                             lang=None if lang == "auto" else lang, document_date=document_date,
+                             progress=sys.stderr.isatty())
+    for path, reason in report.failed:
+        _report_skipped(path, reason)
+    click.echo(f"eventmap: {report.summary()} -> {store_path}", err=True)
+    if report.failed:
         ctx.exit(1)
 
 
