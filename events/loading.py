@@ -29,7 +29,9 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     seen: set[Path] = set()
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
+        if _is_store(p):  # a .duckdb store or a Parquet store folder is one source of events
+            candidates = [p]
+        elif p.is_dir():
             found = []
             for root, dirs, files in os.walk(p):
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
@@ -88,6 +90,10 @@ def load_file(path: Path, *, lang: str | None = None, document_date: str | None 
               geocoder: Any = None, columns: str | Mapping[str, str | None] | None = None) -> list[Event]:
     """Events of one file: an event file is read, an article parsed."""
     suffix = path.suffix.lower()
+    if _is_store(path):
+        from events.store import EventStore
+
+        return EventStore(path, read_only=True).events()
     if suffix in EVENT_SUFFIXES:
         return read_events(path, columns=columns)
     if suffix in ARTICLE_SUFFIXES:
@@ -96,6 +102,15 @@ def load_file(path: Path, *, lang: str | None = None, document_date: str | None 
             return []
         return _parse_article(path, lang=lang, document_date=document_date, geocoder=geocoder)
     raise InputError(f"{path}: not an article (.txt, .md, .html) or event file (.json, .geojson, .csv)")
+
+
+def _is_store(path: Path) -> bool:
+    """An event store written by `eventmap parse --store` (DuckDB file or Parquet folder)."""
+    if path.suffix.lower() not in {".duckdb", ".ddb"} and not path.is_dir():
+        return False
+    from events.store import is_store
+
+    return is_store(path)
 
 
 def is_eventmap_export(path: Path) -> bool:
