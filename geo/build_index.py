@@ -298,11 +298,15 @@ def build(quiet: bool = False) -> dict:
 
     # --- cities and their first-level regions -------------------------------------
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    capital_ids: list[int] = []  # "Kiev says", "Washington's troops": metonyms (geo.mentions)
     for gid, city in cities.items():
         name = city["name"]
         i = b.add(name, "c", city["countrycode"], str(city.get("admin1code") or ""),
                   float(city["latitude"]), float(city["longitude"]),
                   int(city.get("population") or 0), f"geonames:{gid}")
+        if name == gn_countries.get(city["countrycode"], {}).get("capital") \
+                and (city["latitude"], city["longitude"]) == capitals.get(city["countrycode"]):
+            capital_ids.append(i)
         groups[(city["countrycode"], str(city.get("admin1code") or ""))].append(i)
         if int(city.get("population") or 0) < ALT_NAMES_MIN_POP:
             continue  # small places: alternate names are mostly codes and junk ("Peace")
@@ -381,6 +385,7 @@ def build(quiet: bool = False) -> dict:
     stop, first = _read_stopwords()
     obj = b.to_obj(data_version(), country, region, demonyms, stop)
     obj["first_names"] = first
+    obj["capitals"] = capital_ids
     if not quiet:
         print(f"gazetteer: {len(b.name):,} entries, {len(obj['keys']):,} names "
               f"({time.perf_counter() - t0:.1f} s)", file=sys.stderr)

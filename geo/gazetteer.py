@@ -19,9 +19,11 @@ if TYPE_CHECKING:
     from geopy.point import Point
 
 from geo.build_index import KIND_CODES, MULTI_SPAN, ensure_index, index_path
-from geo.names import name_key, strip_accents
+from geo.names import name_key, slavic_skeleton, strip_accents
 
 MEMO_SIZE = 200_000
+# countries whose place names reach the news in several transliterations of Cyrillic
+SLAVIC_COUNTRIES = frozenset({"UA", "RU", "BY", "BG", "RS", "MK", "KZ", "KG", "MD"})
 ABBREVIATIONS = {"st.": "saint", "st": "saint", "mt.": "mount", "mt": "mount",
                  "ft.": "fort", "ft": "fort", "pt.": "point"}
 KIND_NAMES = {code: name for name, code in KIND_CODES.items()}
@@ -58,7 +60,10 @@ class Gazetteer:
         self.demonyms: dict[str, str] = obj["demonyms"]
         self.stopwords: frozenset[str] = frozenset(obj["stop"])
         self.first_names: frozenset[str] = frozenset(obj.get("first_names", ()))
+        self.capitals: frozenset[int] = frozenset(obj.get("capitals", ()))
         self._memo: dict[str, list[Candidate]] = {}
+        self._skeletons: dict[str, list[int]] | None = None
+        self._variant_memo: dict[str, list[Candidate]] = {}
         self._points: dict[int, Point] = {}
 
     @classmethod
@@ -133,6 +138,33 @@ class Gazetteer:
             if full and rest:
                 codes = self.codes(f"{full} {rest}")
         return [Candidate(c >> 1, not (c & 1)) for c in codes]
+
+    def lookup_variant(self, name: str) -> list[Candidate]:
+        """Places of Cyrillic-script countries whose name is a transliteration variant of `name`.
+
+        Called only when the exact lookup failed. The skeleton table (own names of those
+        countries' entries, ~60,000) is built on the first call (~0.2 s), not at load: most
+        documents never need it. Candidates are alternate-name matches (exact=False).
+        """
+        found = self._variant_memo.get(name)
+        if found is not None:
+            return found
+        if len(self._variant_memo) >= MEMO_SIZE:
+            self._variant_memo.clear()
+        found = self._variant_memo[name] = self._lookup_variant(name)
+        return found
+
+    def _lookup_variant(self, name: str) -> list[Candidate]:
+        if self._skeletons is None:
+            table: dict[str, list[int]] = {}
+            cc, names = self.cc, self.names
+            for i in range(len(names)):
+                if cc[i] in SLAVIC_COUNTRIES:
+                    table.setdefault(slavic_skeleton(names[i]), []).append(i)
+            self._skeletons = table
+        ids = self._skeletons.get(slavic_skeleton(name), [])
+        ids = sorted(ids, key=lambda i: -self.prior[i])[:8]
+        return [Candidate(i, False) for i in ids]
 
     def has(self, key: str) -> bool:
         keys = self._keys

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from geopy.location import Location
 
 from geo.gazetteer import Candidate, Gazetteer, get_gazetteer
+from geo.names import looks_slavic
 
 EXACT_BONUS = 0.8
 COUNTRY_BIAS = 2.0
@@ -90,6 +91,8 @@ class OfflineGeocoder:
                 head, _, tail = query.partition(",")
                 cands = gaz.lookup(head)
                 cands = self._filter_by_context(cands, tail.strip())
+            if not cands and looks_slavic(query.strip()):
+                cands = gaz.lookup_variant(query.strip())  # "Starobelsk" -> Starobilsk
             scored = rank(gaz, cands, bias)
             if len(self._ranked) >= 100_000:
                 self._ranked.clear()

@@ -20,16 +20,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from geo.gazetteer import Candidate, Gazetteer
+from geo.gazetteer import SLAVIC_COUNTRIES, Candidate, Gazetteer
 from geo.geocoder import US_STATE_ABBREVIATIONS
-from geo.names import name_key
+from geo.names import looks_slavic, name_key
 
 TOKEN_RE = re.compile(r"(?:[A-Z][a-z]?\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*")
 SENTENCE_END = set(".!?:;\n\"“”‘’'«»—–•*#(")
 CONNECTORS = {"of", "de", "del", "la", "le", "les", "van", "der", "den", "upon", "on", "am",
               "an", "the", "da", "do", "dos", "das", "al", "el", "y", "en", "sur", "aan"}
 REGION_WORDS = {"provincie", "province", "regio", "region", "oblast", "deelstaat", "gebied",
-                "oblasten", "regione", "governorate", "gouvernement", "district"}
+                "oblasten", "regione", "governorate", "gouvernement", "district", "raion",
+                "rayon"}
+# second-level units: "Nikopol district" is around the town of Nikopol, far smaller than the
+# first-level region holding it; "the Kirovsky district of Donetsk" is a part of Donetsk
+DISTRICT_WORDS = {"district", "raion", "rayon"}
 TITLES = {"president", "premier", "minister", "mr", "mrs", "ms", "dr", "sen", "rep", "gov",
           "gen", "lt", "sgt", "capt", "col", "koning", "koningin", "paus", "pope", "king",
           "queen", "prince", "prins", "prinses", "princess", "sir", "lady", "lord", "senator",
@@ -42,6 +46,18 @@ INSTITUTIONS = {"regering", "parlement", "leger", "kabinet", "government", "parl
                 "strijdkrachten", "justitie", "ambassade", "embassy"}
 LOCATIVE = {"in", "near", "bij", "nabij", "at", "from", "naar", "uit", "te", "to", "around",
             "rond", "outside", "buiten"}
+# after a capital these make it the government, not the place: "Kiev troops shell", "Kiev's
+# forces", "Kiev says", "Den Haag meldt" (metonymy; the event did not happen in the capital)
+METONYM_NOUNS = {"troops", "forces", "army", "military", "government", "authorities", "regime",
+                 "officials", "side", "leadership", "soldiers", "shelling", "agreements",
+                 "agreement", "accords", "accord", "protocol", "format", "regering", "troepen",
+                 "leger", "strijdkrachten", "autoriteiten"}
+# ... and these too, unless the capital follows "in"/"at"/...: "officials in Kyiv said"
+METONYM_VERBS = {"says", "said", "reports", "reported", "claims", "claimed", "accuses",
+                 "accused", "blames", "blamed", "denies", "denied", "points", "warns", "warned",
+                 "wants", "insists", "sabotages", "meldt", "meldde", "zegt", "zei", "stelt",
+                 "stelde", "eist", "eiste", "wil"}
+SLAVIC_MIN_LEN = 6  # transliteration variants are tried only for words this long
 PLACE_SUFFIXES = {"based", "born", "area", "bound", "backed", "led", "registered", "made"}
 ALT_ONLY_MIN_POP = 50_000  # a one-word alternate name must belong to a place this big
 SPECIAL_WORDS = CONNECTORS | REGION_WORDS | TITLES | INSTITUTIONS | LOCATIVE
@@ -56,6 +72,7 @@ class Token:
     cap: bool
     sent_start: bool
     low: str  # the lookup key of the word alone (name_key of one token)
+    shout: bool = False  # in a line written in capitals: every word looks like a name
 
 
 @dataclass(slots=True)
@@ -103,7 +120,45 @@ def tokenize(text: str) -> tuple[list[Token], set[str]]:
         if "’" in low:
             low = low.replace("’", "'")
         append(Token(s, s + len(word), word, True, j < 0 or text[j] in SENTENCE_END, low))
+    _mark_shouting(text, tokens)
     return tokens, lower
+
+
+_LOWER_RE = re.compile(r"[a-zß-öø-ÿ]")
+_UPPER_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+
+
+def _mark_shouting(text: str, tokens: list[Token]) -> None:
+    """Tokens of lines in capitals ("KILLED IN THE AREA OF THE CITY OF ZAPOROZHYE").
+
+    There capitalisation says nothing, so each word is judged like a sentence-initial one
+    (geo.mentions._rejected_single): a common word or a small place's name is not taken.
+    A line counts when it has 3+ words and 80 % of its cased letters are capitals.
+    """
+    caps = [t for t in tokens if t.cap and len(t.text) > 1 and t.text.isupper()]
+    if len(caps) < 3:
+        return
+    per_line: dict[int, int] = {}
+    for t in caps:
+        start = text.rfind("\n", 0, t.start) + 1
+        per_line[start] = per_line.get(start, 0) + 1
+    lines: dict[int, bool] = {}
+    for start, n_caps in per_line.items():
+        if n_caps < 3:
+            continue
+        end = text.find("\n", start)
+        line = text[start:end if end >= 0 else len(text)]
+        if n_caps < 0.6 * len(line.split()):
+            continue  # mostly ordinary words: some acronyms in a normal line
+        n_low = len(_LOWER_RE.findall(line))
+        lines[start] = n_low * 4 <= len(_UPPER_RE.findall(line))
+    shouting = [(s, text.find("\n", s)) for s, yes in lines.items() if yes]
+    for s, e in shouting:
+        e = len(text) if e < 0 else e
+        for t in tokens:
+            if t.cap and s <= t.start < e:
+                t.shout = True
+                t.sent_start = True
 
 
 ABBREVIATED = {"St", "Mt", "Ft", "Pt"}  # "St. Paul", "Mt. Pleasant", "Ft. Worth"
@@ -141,7 +196,7 @@ def _people(text: str, tokens: list[Token], gaz: Gazetteer) -> set[str]:
     for a, b in pairs:
         kb = b.low
         ka = a.low.rstrip(".")
-        if gaz.has(name_key(f"{a.text} {b.text}")) or _is_strong_place(gaz, kb):
+        if gaz.has(name_key(f"{a.text} {b.text}")) or _is_strong_place(gaz, kb) or b.shout:
             continue
         if ka in TITLES or ka in gaz.first_names:
             people.add(kb)  # "president Poetin", "Xi Jinping", "Jong Un"
@@ -184,6 +239,8 @@ def find_mentions(text: str, gaz: Gazetteer, *, demonyms: bool = False,
             i += 1
             continue
         found = _longest_match(text, tokens, i, gaz)
+        if found is None:
+            found = _variant_match(text, tokens, i, gaz, people)
         dm = None
         if found is None or (found[0] == i and not _is_strong_place(gaz, t.low)):
             dm = _demonym(text, tokens, i, gaz)
@@ -223,15 +280,30 @@ def find_mentions(text: str, gaz: Gazetteer, *, demonyms: bool = False,
             if _rejected_single(text, tokens, i, key, cands, gaz, stop, lower, people):
                 i += 1
                 continue
+        elif not single and t.low in CONNECTORS and all(
+                tokens[k].low in stop or tokens[k].low in CONNECTORS for k in range(i + 1, j + 1)):
+            i += 1
+            continue  # "THE CITY" (an alternate name of Oakville) is an article + a common noun
         m = Mention(t.start, tokens[j].end, span_text, cands)
+        if head_only == "variant":
+            m.flags.add("variant")
+        if _is_metonym(text, tokens, i, j, cands, gaz):
+            m.flags.add("metonym")
         if span_text.isupper() and _is_dateline(text, tokens[j]):
             m.flags.add("dateline")  # "WASHINGTON (Reuters) -": a city
-        _mark_region(text, tokens, i, j, m)
-        if m.region_of and j + 1 < n_tok and tokens[j + 1].low in REGION_WORDS \
+        word = _mark_region(text, tokens, i, j, m)
+        if word in DISTRICT_WORDS:
+            m.region_of = False  # placed at the town the district is named after (or is in)
+        if word is not None and j + 1 < n_tok and tokens[j + 1].low == word \
                 and _adjacent(text, tokens[j], tokens[j + 1]):
             m.end = tokens[j + 1].end
             m.text = text[m.start:m.end]
             j += 1
+            if word in DISTRICT_WORDS:
+                if _names_container(text, m.end):
+                    i = j + 1
+                    continue  # "the Kirovsky district of Donetsk": Donetsk is the place
+                m.flags.add("district")
         mentions.append(m)
         i = j + 1
     return mentions, demonym_ccs
@@ -275,6 +347,26 @@ def _longest_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer):
     return None
 
 
+def _variant_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer, people: set[str]):
+    """(i, candidates, "variant") for a long unknown name spelled in another transliteration.
+
+    "Starobelsk" (Starobilsk), "Perfomaisk" (Pervomaisk), "Verkhniotoretske": tried only
+    for a capitalised word of SLAVIC_MIN_LEN+ letters that is not sentence-initial (or
+    follows "in"/"near"/"of"), not a person and not a stopword.
+    """
+    t = tokens[i]
+    if len(t.text) < SLAVIC_MIN_LEN or t.shout or "-" in t.text or t.low in people \
+            or t.low in gaz.stopwords or t.text.isupper() \
+            or not looks_slavic(_strip_possessive(t.low)):
+        return None
+    if t.sent_start and not _after_locative(text, tokens, i):
+        return None
+    if i + 1 < len(tokens) and tokens[i + 1].cap and _adjacent(text, t, tokens[i + 1]):
+        return None  # part of a longer name the gazetteer does not know ("Petro Poroshenko")
+    cands = gaz.lookup_variant(_strip_possessive(t.text))
+    return (i, cands, "variant") if cands else None
+
+
 def _strip_possessive(span: str) -> str:
     for suffix in ("'s", "’s"):
         if span.endswith(suffix):
@@ -295,9 +387,15 @@ def _rejected_single(text: str, tokens: list[Token], i: int, key: str, cands: li
         return True  # a common word, or a first name before a surname ("Joe Biden")
     if base in people:
         return True
-    if not any(c.exact for c in cands) and max(gaz.pop[c.id] for c in cands) < ALT_ONLY_MIN_POP:
-        return True  # only a small town's alternate name: "Force" (Forcé), "Due" (Douai)
-    if not strong and (len(t.text) <= 2 or (t.text.isupper() and len(t.text) <= 5
+    if not any(c.exact for c in cands) and max(gaz.pop[c.id] for c in cands) < ALT_ONLY_MIN_POP \
+            and not (len(t.text) >= SLAVIC_MIN_LEN and not t.shout
+                     and (_after_locative(text, tokens, i) or _slavic_spelling(key, cands, gaz))):
+        # only a small town's alternate name: "Force" (Forcé), "Due" (Douai); but "near
+        # Svitlodarsk" (Svetlodarsk's other spelling) is a place the text points at, and so
+        # is "Yasinovataya" (Yasynuvata): Cyrillic names reach the news in many spellings
+        return True
+    acronym_len = 3 if t.shout else 5  # in a line of capitals "KIEV" is a word, not an acronym
+    if not strong and (len(t.text) <= 2 or (t.text.isupper() and len(t.text) <= acronym_len
                                              and not _is_dateline(text, t))):
         return True  # acronyms and codes: "NATO", "RSF", "Un"
     if i > 0 and _adjacent(text, tokens[i - 1], t) and tokens[i - 1].low.rstrip(".") in TITLES:
@@ -308,22 +406,80 @@ def _rejected_single(text: str, tokens: list[Token], i: int, key: str, cands: li
     if t.sent_start and not strong:
         if t.text.lower() in lower:
             return True
-        if max(gaz.prior[c.id] for c in cands) < 4.5:  # < ~30,000 people: likely a word
+        # < ~30,000 people: likely a word ("IN THE AREA" is no place even after "IN")
+        if max(gaz.prior[c.id] for c in cands) < (
+                3.5 if t.shout and _after_locative(text, tokens, i) else 4.5):
             return True
     return False
 
 
-def _mark_region(text: str, tokens: list[Token], i: int, j: int, m: Mention) -> None:
-    """"provincie X", "X Oblast", "region of X": the region named after city X."""
+def _slavic_spelling(key: str, cands: list[Candidate], gaz: Gazetteer) -> bool:
+    """A Slavic-looking word naming a place of a Cyrillic-script country."""
+    return looks_slavic(key) and any(gaz.cc[c.id] in SLAVIC_COUNTRIES for c in cands)
+
+
+def _after_locative(text: str, tokens: list[Token], i: int) -> bool:
+    """The word follows "in"/"near"/"bij"/"outside"/... or "of" ("town of Perfomaisk")."""
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    return (prev.low in LOCATIVE or prev.low == "of") and _adjacent(text, prev, tokens[i])
+
+
+_NEXT_WORD_RE = re.compile(r"(?:['’]s?)? {1,2}([^\W\d_]+)")
+
+
+def _is_metonym(text: str, tokens: list[Token], i: int, j: int, cands: list[Candidate],
+                gaz: Gazetteer) -> bool:
+    """A capital standing for its government: "Kiev troops", "Kiev's forces", "...: Kiev".
+
+    Such a mention says who acted, not where: geoparse uses it as context but does not
+    report it as a place. Landmarks ("het Kremlin meldde", "in het Witte Huis") stay places.
+    """
+    if not any(c.id in gaz.capitals for c in cands):
+        return False
+    nxt = _NEXT_WORD_RE.match(text, tokens[j].end)  # read from the text: verbs are no tokens
+    word = nxt.group(1).lower() if nxt is not None else ""
+    if word in METONYM_NOUNS:
+        return True
+    if word in METONYM_VERBS:  # "officials in Kyiv said": there the capital is where they are
+        return not _after_locative(text, tokens, i)
+    # a headline's source after a colon or dash at the end of its line: "...killed: Kiev"
+    before = text[max(0, tokens[i].start - 2):tokens[i].start]
+    after = text[tokens[j].end:tokens[j].end + 2]
+    at_end = after == "" or after[0] == "\n" or after.strip() == ""
+    return before in (": ", "- ") and at_end
+
+
+def _mark_region(text: str, tokens: list[Token], i: int, j: int, m: Mention) -> str | None:
+    """"provincie X", "X Oblast", "region of X": the region named after city X.
+
+    Returns the region word that made it so (None when there is none).
+    """
     prev = tokens[i - 1] if i >= 1 else None
     if prev is not None and prev.low in REGION_WORDS and _adjacent(text, prev, tokens[i]):
         m.region_of = True
-    elif prev is not None and prev.low == "of" and i >= 2 and tokens[i - 2].low in REGION_WORDS \
+        return prev.low
+    if prev is not None and prev.low == "of" and i >= 2 and tokens[i - 2].low in REGION_WORDS \
             and _adjacent(text, prev, tokens[i]) and _adjacent(text, tokens[i - 2], prev):
         m.region_of = True
-    elif j + 1 < len(tokens) and tokens[j + 1].low in REGION_WORDS \
+        return tokens[i - 2].low
+    if j + 1 < len(tokens) and tokens[j + 1].low in REGION_WORDS \
             and _adjacent(text, tokens[j], tokens[j + 1]):
         m.region_of = True
+        return tokens[j + 1].low
+    return None
+
+
+_CONTAINER_RE = re.compile(r" (?:of|in) (?:the )?[A-Z][^\W\d_]*(?:[ -][A-Z][^\W\d_]*)?(?: (\w+))?")
+
+
+def _names_container(text: str, end: int) -> bool:
+    """A district followed by "of/in (the) <Name>": a town holds it ("the Kirovsky district
+    of Donetsk"). Not when <Name> is a region ("Bakhmut district of the Donetsk region"):
+    then the district's town is the more precise place."""
+    m = _CONTAINER_RE.match(text, end)
+    return m is not None and (m.group(1) or "").lower() not in REGION_WORDS
 
 
 def _demonym(text: str, tokens: list[Token], i: int, gaz: Gazetteer):

@@ -9,7 +9,7 @@ from geo.geocoder import OfflineGeocoder
 from geo.mentions import find_mentions
 from geo.resolve import Resolved, resolve
 
-DEMONYM_SCORE = 0.5
+DEMONYM_SCORE = 0.3
 
 
 def geoparse_document(text: str, lang: str | None = None, geocoder=None, *,
@@ -21,6 +21,9 @@ def geoparse_document(text: str, lang: str | None = None, geocoder=None, *,
     online = geocoder is not None and not isinstance(geocoder, OfflineGeocoder)
     mentions, demonym_ccs = find_mentions(text, gaz, demonyms=demonyms, unknown_spans=online)
     resolved = resolve(text, mentions, demonym_ccs, gaz, lang)
+    # a capital standing for its government ("Kiev troops shell ...", "...: Kiev") helped
+    # to choose the other places (it votes for its country) but is not where things happened
+    resolved = [r for r in resolved if "metonym" not in r.mention.flags]
     out = [_offline_mention(r, gaz) for r in resolved]
     if online:
         out = _ask_online(out, resolved, geocoder)

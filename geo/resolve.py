@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from geo.gazetteer import Gazetteer
 from geo.geocoder import EXACT_BONUS, US_STATE_ABBREVIATIONS
 from geo.mentions import Mention
+from geo.names import name_key
 
 MAX_CANDIDATES = 12
 COUNTRY_WEIGHT = 1.6
@@ -26,6 +27,8 @@ NEAR_WEIGHT = 2.0
 NEAR_KM = 400.0
 LANG_HOME = {"nl": ("NL", "BE")}
 SOFT_WEIGHT = 2.5
+ADJECTIVE_WEIGHT = 0.4  # "the Russians", "Ukrainian troops": who acted, barely where
+NAMESAKE_BONUS = 3.0  # "Donetsk region" is the region named after Donetsk, not one holding a Donetsk
 BIG_KINDS = "Csa"  # countries, seas, areas: too large to say where nearby places are
 
 
@@ -55,6 +58,8 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[tuple[float, int]]:
             r = gaz.region.get(f"{gaz.cc[i]}.{gaz.admin1[i]}")
             if r is None:
                 continue
+            if _is_namesake(gaz.names[r], gaz.names[i]):
+                base += NAMESAKE_BONUS
             i = r
         if base > out.get(i, -1e9):
             out[i] = base
@@ -70,6 +75,13 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[tuple[float, int]]:
         out = {i: s for i, s in out.items() if gaz.kind_codes[i] == "c"} or out
     ranked = sorted(((s, i) for i, s in out.items()), key=lambda si: -si[0])
     return ranked[:MAX_CANDIDATES]
+
+
+def _is_namesake(region_name: str, city_name: str) -> bool:
+    """The region carries the city's name: "Donetsk Oblast" for Donetsk (UA), unlike
+    "Rostov-on-Don Oblast" around the Russian town of Donetsk."""
+    rk, ck = name_key(region_name), name_key(city_name)
+    return rk.startswith(ck) and rk[len(ck):len(ck) + 1] in (" ", "")
 
 
 def state_hints(text: str, mentions: list[Mention]) -> Counter:
@@ -103,8 +115,10 @@ def resolve(text: str, mentions: list[Mention], demonym_ccs: list[str], gaz: Gaz
     confidences = [0.0] * len(mentions)
     for _round in range(3):
         votes_cc, votes_region, points = _evidence(picks, cands, mentions, gaz)
-        for cc in demonym_ccs:  # "Russische", "American": evidence even when not reported
-            votes_cc.setdefault(cc, set()).add(f"adjective:{cc}")
+        # "Russische", "the Russians": evidence even when not reported, but weak: an
+        # adjective says who acted, and "the Russians killed ... in the Donetsk region" is
+        # in Ukraine; named places outvote it
+        adjectives = set(demonym_ccs) | {m.demonym for m in mentions if m.demonym}
         new_picks: list[int | None] = [None] * len(mentions)
         for members in same.values():
             k = members[0]
@@ -119,6 +133,8 @@ def resolve(text: str, mentions: list[Mention], demonym_ccs: list[str], gaz: Gaz
                 n_cc = _count_others(votes_cc.get(cc), surface)
                 if cc and n_cc > 0:
                     s += COUNTRY_WEIGHT * min(n_cc, 3) / 3 + COUNTRY_WEIGHT * 0.5
+                elif cc in adjectives:
+                    s += ADJECTIVE_WEIGHT
                 if cc in home:
                     s += 0.5
                 if a1:
@@ -191,6 +207,8 @@ def _evidence(picks, cands, mentions, gaz: Gazetteer):
             continue
         surface = mentions[k].text.lower()
         cc, kind = gaz.cc[p], gaz.kind_codes[p]
+        if mentions[k].demonym is not None:
+            continue  # an adjective votes weakly, through resolve's `adjectives`
         if cc:
             votes_cc.setdefault(cc, set()).add(surface)
         if kind in "rck" and gaz.admin1[p]:
