@@ -199,7 +199,7 @@ def _report_skipped(path: str, reason: str) -> None:
 def _write(events: list[Event], fmt: str, output: str | None) -> None:
     if output is None:
         try:
-            write_output(events, fmt, click.get_text_stream("stdout"))
+            write_output(events, fmt, sys.stdout)
         except BrokenPipeError:  # `eventmap parse ... | head`: the reader has all it wants
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return
