@@ -169,3 +169,28 @@ def test_every_named_place_counts_but_a_shared_country_does_not_join_two_towns()
     assert len(merge_events(far)) == 2
     only_country = report("c", text, "2025-05-03", russia)
     assert len(merge_events([only_country, report("d", text, "2025-05-03", tuapse)])) == 1
+
+
+def test_parse_and_export_merge_reports_on_request(tmp_path):
+    """`--merge` on the command line: the two Tuapse reports become one event with two sources."""
+    import json
+
+    from click.testing import CliRunner
+
+    from events.cli import main
+
+    files = [str(MERGE_SET / "articles" / n) for n in ("en_tuapse_b.txt", "nl_tuapse_b.txt")]
+    plain = CliRunner().invoke(main, ["parse", *files])
+    merged = CliRunner().invoke(main, ["parse", "--merge", *files])
+    assert plain.exit_code == 0 and merged.exit_code == 0, merged.output
+    before, after = (json.loads(r.stdout)["events"] for r in (plain, merged))
+    assert len(after) < len(before)
+    strike = [e for e in after if e["date"] == "2025-03-14" and e.get("sources")]
+    assert len(strike) == 1 and len(strike[0]["sources"]) == 1
+    assert {s["document"] for s in [strike[0]["source"], *strike[0]["sources"]]} == set(files)
+
+    out = tmp_path / "m.geojson"
+    res = CliRunner().invoke(main, ["export", "--merge", *files, "--geojson", str(out)])
+    assert res.exit_code == 0, res.output
+    feats = json.loads(out.read_text(encoding="utf-8"))["features"]
+    assert any(len(f["properties"].get("sources") or []) == 1 for f in feats)

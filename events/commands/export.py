@@ -44,11 +44,13 @@ def _out(name: str, what: str):
 @click.option("--date", "--document-date", "document_date", metavar="YYYY-MM-DD|YYYY-MM",
               help="Document date of the articles (overrides a 'date ...' first line).")
 @click.option("--columns", help="CSV/GeoJSON column mapping, e.g. date=event_date,lat=latitude,text=notes.")
+@click.option("--merge", is_flag=True,
+              help="Merge reports of the same event from several articles into one event with all its sources.")
 def export(paths: tuple[Path, ...], html_out: Path | None, png_out: Path | None, svg_out: Path | None,
            pdf_out: Path | None, json_out: Path | None, geojson_out: Path | None, csv_out: Path | None,
            timelinejs_out: Path | None, figure: str, title: str | None, width: int | None,
            height: int | None, scale: float | None, snippet: bool, lang: str | None,
-           document_date: str | None, columns: str | None) -> None:
+           document_date: str | None, columns: str | None, merge: bool) -> None:
     """Export the events of PATH... as offline HTML, images and data files.
 
     PATH is an article (.txt, .md, .html), an event file (.json, .geojson, .csv: eventmap's
@@ -78,6 +80,11 @@ def export(paths: tuple[Path, ...], html_out: Path | None, png_out: Path | None,
     events = load_paths(paths, lang=None if lang == "auto" else lang, document_date=document_date,
                         columns=columns, on_error=warn)
     click.echo(f"{len(events)} event{'s' if len(events) != 1 else ''} loaded", err=True)
+    if merge:
+        from events.merge import merge_events
+
+        events = merge_events(events)
+        click.echo(f"{len(events)} after merging reports of the same event", err=True)
 
     if any(k in wanted for k in DATA_OUTPUTS):
         from events.formats import write_events

@@ -102,10 +102,13 @@ def write_output(events: list[Event], fmt: str, stream: IO[str]) -> None:
 @click.option("--dask", "dask_address", metavar="ADDRESS",
               help="Ingest on an existing Dask cluster, e.g. tcp://host:8786.")
 @click.option("--prune", is_flag=True, help="With a store: forget files deleted from the folders.")
+@click.option("--merge", is_flag=True,
+              help="Merge reports of the same event from several articles into one event with all its sources.")
 @click.pass_context
 def parse(ctx: click.Context, files: tuple[str, ...], lang: str, document_date: str | None,
           fmt: str, output: str | None, geocoder: str, user_agent: str | None, columns: str | None,
-          jobs: int | None, store_path: str | None, dask_address: str | None, prune: bool) -> None:
+          jobs: int | None, store_path: str | None, dask_address: str | None, prune: bool,
+          merge: bool) -> None:
     """Extract dated, geocoded events from news articles (text or HTML).
 
     FILES may also be folders (walked recursively) and event files (eventmap JSON,
@@ -151,6 +154,10 @@ def parse(ctx: click.Context, files: tuple[str, ...], lang: str, document_date: 
             progress=len(paths) >= PROGRESS_MIN_FILES and sys.stderr.isatty())
     if result.failures and len(result.failures) == len(paths):
         raise InputError(f"none of the {len(paths) + len(missing)} files could be parsed")
+    if merge:
+        from events.merge import merge_events
+
+        result.events = merge_events(result.events)
     _write(result.events, fmt, output)
     if result.failures or missing:
         ctx.exit(1)
