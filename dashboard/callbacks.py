@@ -11,17 +11,17 @@ import base64
 import hashlib
 import io
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Sequence
 
 from dash import ClientsideFunction, Dash, Input, Output, State, ctx, no_update
 
 from dashboard.columns import ColumnCache, view_columns
 from dashboard.detail import detail_children
-from dashboard.figures import place_key, timeline_figure
+from dashboard.figures import AGGREGATE_ABOVE, place_key, timeline_figure, timeline_lanes
 from dashboard.layout import columns_token, hover_chars
 from dashboard.tables import summary_text, table_rows
-from dashboard.view import EventCollection, make_filter, select_events
+from dashboard.view import EventCollection, in_window, make_filter, select_events, window_from_store
 from events.errors import InputError, UserError
 from events.model import Event
 
@@ -34,6 +34,9 @@ MAX_UPLOAD_TOTAL_BYTES = 20_000_000  # all files of one "Add" together
 MAX_REQUEST_BYTES = MAX_UPLOAD_TOTAL_BYTES * 4 // 3 + 1_000_000
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _DOC_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# A big (aggregated) timeline zoomed to a window narrower than this is re-drawn with the
+# events of the window (plus the window's width on each side, so small pans need no redraw).
+DETAIL_MAX_DAYS = 120
 
 
 # --------------------------------------------------------------------------- views
@@ -47,12 +50,51 @@ def columns_for_view(collection: EventCollection, categories: Sequence[str] | No
 def timeline_for_view(collection: EventCollection, categories: Sequence[str] | None,
                       documents: Sequence[str] | None, search: str | None,
                       map_selection: dict[str, Any] | None, lane: str | None,
-                      selected_id: str | None = None) -> Any:
-    """The timeline of the events passing the filters and the map selection."""
+                      selected_id: str | None = None, window: Sequence[Any] | None = None,
+                      drawn_scope: Sequence[str] | None = None, only_window: bool = False) -> Any:
+    """The timeline of the events passing the filters and the map selection.
+
+    A big view (aggregated: more than AGGREGATE_ABOVE dated events) zoomed to a `window`
+    narrower than DETAIL_MAX_DAYS is drawn in detail: only the events around the window,
+    grouped by exact interval (see :func:`detail_scope`). When `only_window` changed, the answer
+    is ``no_update`` if `drawn_scope` (the scope the page shows, None for the whole view)
+    already fits the window. The figure's ``layout.meta["scope"]`` says what it draws.
+    """
+    if only_window and not drawn_scope and detail_scope(window) is None:
+        return no_update  # the whole view is drawn and stays (also Dash's start-up call)
     shown = select_events(collection.events, make_filter(categories, documents, search,
                                                          map_selection=map_selection))
-    return timeline_figure(shown, lane=lane or "category", highlight=selected_id,
-                           max_hover_chars=hover_chars(len(shown)))
+    lane = lane or "category"
+    big = sum(1 for e in shown if e.date) > AGGREGATE_ABOVE
+    scope = detail_scope(window) if big else None
+    if only_window and _covered(scope, drawn_scope, window):
+        return no_update
+    if scope is None:
+        return timeline_figure(shown, lane=lane, highlight=selected_id, max_hover_chars=hover_chars(len(shown)))
+    wide = window_from_store(scope)
+    inside = [e for e in shown if e.date and in_window(e, wide)]  # type: ignore[arg-type]
+    return timeline_figure(inside, lane=lane, highlight=selected_id, max_hover_chars=hover_chars(len(inside)),
+                           aggregate=True, lanes=timeline_lanes(shown, lane), scope=scope,
+                           x_range=(window[0], window[1]))  # type: ignore[index]
+
+
+def detail_scope(window: Sequence[Any] | None) -> list[str] | None:
+    """[start, end] (ISO days) to draw in detail for a time window, None for the whole view."""
+    win = window_from_store(window)
+    if win is None or (win[1] - win[0]).total_seconds() > DETAIL_MAX_DAYS * 86400:
+        return None
+    pad = max(win[1] - win[0], timedelta(days=1))
+    return [(win[0] - pad).date().isoformat(), (win[1] + pad).date().isoformat() + " 23:59:59"]
+
+
+def _covered(scope: list[str] | None, drawn: Sequence[str] | None, window: Sequence[Any] | None) -> bool:
+    """True when the drawn timeline already fits the window: both whole, or the drawn scope holds it."""
+    if not drawn:
+        return scope is None
+    if scope is None:
+        return False
+    win, have = window_from_store(window), window_from_store(drawn)
+    return win is not None and have is not None and have[0] <= win[0] and win[1] <= have[1]
 
 
 def table_for_view(collection: EventCollection, categories: Sequence[str] | None,
@@ -234,11 +276,17 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ColumnCach
     def _columns(categories, documents, search, _version):
         return columns_token(cache, collection, categories, documents, search)
 
-    @app.callback(Output("timeline", "figure"), *FILTERS, Input("map", "selectedData"),
-                  Input("lane-by", "value"), Input("data-version", "data"), State("selected-event", "data"),
+    @app.callback(Output("timeline", "figure"), Output("timeline-scope", "data"), *FILTERS,
+                  Input("map", "selectedData"), Input("lane-by", "value"), Input("data-version", "data"),
+                  Input("time-window", "data"), State("selected-event", "data"), State("timeline-scope", "data"),
                   prevent_initial_call=True)
-    def _timeline(categories, documents, search, map_selection, lane, _version, selected):
-        return timeline_for_view(collection, categories, documents, search, map_selection, lane, selected)
+    def _timeline(categories, documents, search, map_selection, lane, _version, window, selected, drawn):
+        # a new time window re-draws only a big timeline, and only when it leaves the drawn scope
+        fig = timeline_for_view(collection, categories, documents, search, map_selection, lane, selected,
+                                window, drawn, only_window=ctx.triggered_id == "time-window")
+        if fig is no_update:
+            return no_update, no_update
+        return fig, (fig.layout.meta or {}).get("scope")
 
     @app.callback(Output("table", "rowData"), Output("summary", "children"), Output("table-window", "data"),
                   *FILTERS, Input("map", "selectedData"), Input("time-window", "data"),

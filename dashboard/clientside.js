@@ -78,6 +78,8 @@
       total[pi]++;
       perCat[pi * C + c[i]]++;
     }
+    // escaped once per columns: escapeHtml per place and category costs ~0.1 s at 2,000 places
+    const catNames = cols.escapedCategories || (cols.escapedCategories = cols.categories.map(escapeHtml));
     const lat = [], lon = [], key = [], text = [], hover = [], size = [], color = [];
     let shown = 0;
     for (let pi = 0; pi < P; pi++) { if (total[pi]) { shown++; } }
@@ -89,7 +91,7 @@
       for (let k = 0; k < C; k++) {
         const m = perCat[pi * C + k];
         if (m > perCat[pi * C + best]) { best = k; }
-        if (m) { parts.push(escapeHtml(cols.categories[k]) + " " + m); }
+        if (m) { parts.push(catNames[k] + " " + m); }
       }
       lat.push(places.lat[pi]); lon.push(places.lon[pi]); key.push(places.key[pi]);
       text.push(count > 1 && labelled ? String(count) : "");

@@ -3,7 +3,7 @@
 Public functions (each takes a list of :class:`events.model.Event` and returns a
 ``plotly.graph_objects.Figure``; none touches Dash):
 
-``timeline_figure(events, *, lane="category", highlight=None, x_range=None, height=None, title=None, max_hover_chars=220, aggregate=None)``
+``timeline_figure(events, *, lane="category", highlight=None, x_range=None, height=None, title=None, max_hover_chars=220, aggregate=None, lanes=None, scope=None)``
     Time on x, one lane per category (``lane="category"``) or per document
     (``lane="document"``) on y, colour by category. The y axis is numeric: lane i sits at
     y = i (tick labels name the lanes, the first lane on top) and each event gets a small
@@ -13,7 +13,9 @@ Public functions (each takes a list of :class:`events.model.Event` and returns a
     middle of the bar for hovering and clicking. Undated events are left out (they stay in the
     table). ``x_range`` = (start, end) ISO dates sets the initial view. ``aggregate`` (default:
     automatic above AGGREGATE_ABOVE dated events) draws one mark per (category, lane, interval)
-    sized by its count instead of one per event.
+    sized by its count instead of one per event, binned by week or month when that gives more
+    than MAX_MARKS marks (:func:`timeline_marks`). ``lanes`` fixes the lane order; ``scope``
+    records (in ``layout.meta``) that only the events of a time window are drawn.
 ``map_figure(events, *, highlight=None, view=None, height=None, title=None, resolution=110)``
     One marker per place (events without coordinates are left out), size ~ sqrt(count), the
     count printed on markers holding more than one event (when there are at most
@@ -31,12 +33,14 @@ the timeline figure, trace 1 of the map figure, so a page can move them without 
 Trace conventions (static HTML linking and the Dash clientside code rely on them). Every
 trace carries ``meta={"role": ROLE, ...}``:
 
-* ``"timeline-points"`` (scattergl, one per category, ``meta["category"]``): one point per
+Timeline traces are ``scatter`` (SVG) up to SVG_MAX_MARKS marks and ``scattergl`` above.
+
+* ``"timeline-points"`` (one per category and kind, ``meta["category"]``): one point per
   dated event; ``customdata[i]`` is the event id. Day events sit at their date; uncertain
   events at the middle of their interval (hollow symbol). When aggregated
   (``meta["aggregated"]``) a point stands for all events of its category, lane and interval
-  and carries the first one's id.
-* ``"timeline-spans"`` (scattergl lines, one per category): three vertices per uncertain
+  (or week/month bin) and carries the first one's id.
+* ``"timeline-spans"`` (lines, one per category): three vertices per uncertain
   event (start, end, gap=None); ``customdata`` holds the event id on both ends; no hover.
 * ``"timeline-highlight"`` / ``"map-highlight"``: the ring(s) of the highlighted event.
 * ``"map-places"`` (scattergeo, exactly one): one point per place; ``customdata[i]`` is the
@@ -181,29 +185,126 @@ def interval(event: Event) -> tuple[date, date] | None:
 # --------------------------------------------------------------------------- timeline
 
 AGGREGATE_ABOVE = 5000  # dated events; above this the timeline draws groups, not single events
+MAX_MARKS = 1000  # aggregated timelines bin events by week, then by month, to stay near this
+SVG_MAX_MARKS = 2500  # fewer marks: SVG traces (software WebGL costs seconds to start); more: WebGL
+_BIN_LEVELS = ("day", "week", "month")
 
 
-def timeline_traces(events: Sequence[Event], *, lane: str = "category", highlight: str | None = None,
-                    max_hover_chars: int = 220, aggregate: bool | None = None) -> tuple[list[go.Scattergl], list[str]]:
-    """The timeline's traces and its lane order (shared by timeline and combined figures).
+@dataclass(slots=True)
+class TimelineMark:
+    """One timeline mark: a single event, or (aggregated) all events of a category, lane and interval or bin."""
 
-    With ``aggregate`` (default: more than AGGREGATE_ABOVE dated events) events with the same
-    category, lane and interval become one marker sized by their count: a 100,000-event
-    timeline then draws a few thousand marks instead of 100,000 hover labels.
+    category: str
+    lane: str
+    start: date  # first day of the mark's interval
+    stop: date  # day after its last day
+    uncertain: bool  # drawn as a bar over the interval (the events' dates are spans)
+    events: list[Event]
+    binned: str = "day"  # "week"/"month": day-precise events binned together (no bar)
+
+    @property
+    def count(self) -> int:
+        return len(self.events)
+
+
+def _bin_start(d: date, level: str) -> date:
+    if level == "week":
+        return d - timedelta(days=d.weekday())
+    if level == "month":
+        return d.replace(day=1)
+    return d
+
+
+def _bin_stop(start: date, level: str) -> date:
+    if level == "week":
+        return start + timedelta(days=7)
+    if level == "month":
+        return (start + timedelta(days=32)).replace(day=1)
+    return start + timedelta(days=1)
+
+
+def timeline_marks(events: Sequence[Event], *, lane: str = "category",
+                   aggregate: bool | None = None) -> list[TimelineMark]:
+    """What the timeline draws: one mark per dated event, or (aggregated) per group of events.
+
+    Aggregated (default: more than AGGREGATE_ABOVE dated events), events with the same
+    category, lane and interval form one mark; when that still gives more than MAX_MARKS
+    marks, events known to the day are binned by week, then by month (the mark sits in the
+    middle of its bin), so 100,000 events draw some 1,000-2,000 marks.
     """
+    if lane not in LANES:
+        raise ValueError(f"lane must be one of {', '.join(LANES)}, not {lane!r}")
     dated = [ev for ev in events if ev.date]
     if aggregate is None:
         aggregate = len(dated) > AGGREGATE_ABOVE
-    groups: dict[tuple[Any, ...], list[Event]] = {}
+    if not aggregate:
+        out = []
+        for ev in dated:
+            start, stop = interval(ev)  # type: ignore[misc]
+            out.append(TimelineMark(ev.category, lane_of(ev, lane), start, stop, is_uncertain(ev), [ev]))
+        return out
+    groups: dict[tuple[Any, ...], TimelineMark] = {}
     for ev in dated:
-        key = (ev.category, lane_of(ev, lane), ev.date, ev.date_end or ev.date, is_uncertain(ev))
-        groups.setdefault(key if aggregate else (ev.id, *key), []).append(ev)
-    by_cat: dict[str, list[list[Event]]] = defaultdict(list)
-    for group in groups.values():
-        by_cat[group[0].category].append(group)
-    lanes = _lane_order({key[1] if aggregate else key[2] for key in groups}, lane)
+        uncertain = is_uncertain(ev)
+        key = (ev.category, lane_of(ev, lane), ev.date, ev.date_end or ev.date, uncertain)
+        mark = groups.get(key)
+        if mark is None:
+            start, stop = interval(ev)  # type: ignore[misc]
+            mark = groups[key] = TimelineMark(key[0], key[1], start, stop, uncertain, [])
+        mark.events.append(ev)
+    marks = by_interval = list(groups.values())
+    for level in _BIN_LEVELS[1:]:
+        if len(marks) <= MAX_MARKS:
+            break
+        marks = _rebin(by_interval, level)  # from the exact groups: a week may straddle two months
+    return marks
+
+
+def _rebin(marks: list[TimelineMark], level: str) -> list[TimelineMark]:
+    """Merge marks by category, lane and week or month: day-precise events into one dot in
+    the middle of the bin; uncertain ones whose intervals start and end in the same bins into
+    one bar over all of them."""
+    binned: dict[tuple[Any, ...], TimelineMark] = {}
+    for m in marks:
+        first = _bin_start(m.start, level)
+        if m.uncertain:
+            key = (m.category, m.lane, True, first, _bin_start(m.stop - timedelta(days=1), level))
+        else:
+            key = (m.category, m.lane, False, first)
+        into = binned.get(key)
+        if into is None:
+            if m.uncertain:
+                into = binned[key] = TimelineMark(m.category, m.lane, m.start, m.stop, True, [], m.binned)
+            else:
+                into = binned[key] = TimelineMark(m.category, m.lane, first, _bin_stop(first, level), False, [], level)
+        elif m.uncertain:
+            into.start, into.stop = min(into.start, m.start), max(into.stop, m.stop)
+            if into.start != m.start or into.stop != m.stop:
+                into.binned = level
+        into.events.extend(m.events)
+    return list(binned.values())
+
+
+def timeline_traces(events: Sequence[Event], *, lane: str = "category", highlight: str | None = None,
+                    max_hover_chars: int = 220, aggregate: bool | None = None,
+                    lanes: Sequence[str] | None = None) -> tuple[list[Any], list[str]]:
+    """The timeline's traces and its lane order (shared by timeline and combined figures).
+
+    See :func:`timeline_marks` for what is drawn. Up to SVG_MAX_MARKS marks the traces are
+    SVG (``scatter``), above that WebGL (``scattergl``): with no GPU WebGL starts slowly.
+    ``lanes`` fixes the lane order (e.g. all lanes of the view when only a time window of it
+    is drawn); it must hold every lane of `events`.
+    """
+    marks = timeline_marks(events, lane=lane, aggregate=aggregate)
+    aggregated = bool(marks) and (aggregate if aggregate is not None
+                                  else sum(1 for ev in events if ev.date) > AGGREGATE_ABOVE)
+    trace_type = go.Scatter if len(marks) <= SVG_MAX_MARKS else go.Scattergl
+    by_cat: dict[str, list[TimelineMark]] = defaultdict(list)
+    for m in marks:
+        by_cat[m.category].append(m)
+    lanes = list(lanes) if lanes is not None else _lane_order({m.lane for m in marks}, lane)
     row = {name: i for i, name in enumerate(lanes)}
-    traces: list[go.Scattergl] = []
+    traces: list[Any] = []
     for cat in category_order(list(by_cat)):
         color = category_color(cat)
         exact: dict[str, list[Any]] = {"x": [], "y": [], "id": [], "hover": [], "size": []}
@@ -211,26 +312,26 @@ def timeline_traces(events: Sequence[Event], *, lane: str = "category", highligh
         sx: list[Any] = []
         sy: list[Any] = []
         sid: list[Any] = []
-        for group in by_cat[cat]:
-            ev = group[0]
-            y = row[lane_of(ev, lane)] + lane_offset(ev.id)
-            start, stop = interval(ev)  # type: ignore[misc]
-            if is_uncertain(ev):
+        for m in by_cat[cat]:
+            ev = m.events[0]
+            y = row[m.lane] + lane_offset(ev.id)
+            if m.uncertain:
                 cols = vague
-                x = (start + (stop - start) / 2).isoformat()
-                sx += [start.isoformat(), stop.isoformat(), None]
+                x = (m.start + (m.stop - m.start) / 2).isoformat()
+                sx += [m.start.isoformat(), m.stop.isoformat(), None]
                 sy += [y, y, None]
                 sid += [ev.id, ev.id, None]
             else:
                 cols = exact
-                x = start.isoformat()
+                x = (m.start if m.binned == "day" else m.start + (m.stop - m.start) / 2).isoformat()
             cols["x"].append(x)
             cols["y"].append(y)
             cols["id"].append(ev.id)
-            cols["hover"].append(event_hover(ev, max_hover_chars) if len(group) == 1 else group_hover(group))
-            cols["size"].append(10 if len(group) == 1 else min(30.0, 8 + 3 * math.sqrt(len(group))))
+            cols["hover"].append(event_hover(ev, max_hover_chars) if m.count == 1
+                                 else group_hover(m))
+            cols["size"].append(10 if m.count == 1 else min(30.0, 8 + 3 * math.sqrt(m.count)))
         if sx:
-            traces.append(go.Scattergl(
+            traces.append(trace_type(
                 x=_array(sx), y=_array(sy), customdata=_array(sid), mode="lines", name=escape(cat),
                 legendgroup=cat, showlegend=False, hoverinfo="skip", opacity=0.35,
                 line={"color": color, "width": 5}, meta={"role": "timeline-spans", "category": cat},
@@ -238,17 +339,17 @@ def timeline_traces(events: Sequence[Event], *, lane: str = "category", highligh
         for cols, uncertain in ((vague, True), (exact, False)):
             if not cols["x"]:
                 continue
-            traces.append(go.Scattergl(
+            traces.append(trace_type(
                 x=_array(cols["x"]), y=_array(cols["y"]), customdata=_array(cols["id"]),
                 hovertext=_array(cols["hover"]), hoverinfo="text", mode="markers", name=escape(cat),
                 legendgroup=cat, showlegend=not (uncertain and exact["x"]),
-                marker={"color": color, "size": cols["size"] if aggregate else 10,
+                marker={"color": color, "size": cols["size"] if aggregated else 10,
                         "symbol": "diamond-open" if uncertain else "circle",
                         "line": {"width": 2, "color": color}},
                 meta={"role": "timeline-points", "category": cat, "uncertain": uncertain,
-                      "aggregated": bool(aggregate)},
+                      "aggregated": bool(aggregated)},
             ))
-    traces.insert(0, timeline_highlight(_find(events, highlight), lane, lanes))
+    traces.insert(0, timeline_highlight(_find(events, highlight), lane, lanes, trace_type=trace_type))
     return traces, lanes
 
 
@@ -257,14 +358,23 @@ def lane_offset(event_id: str) -> float:
     return round(((zlib.crc32(event_id.encode("utf-8")) % 9) - 4) * 0.07, 2)
 
 
-def group_hover(group: Sequence[Event]) -> str:
-    """Hover of an aggregated timeline mark: how many, when, and one example sentence."""
-    first = group[0]
-    return (f"<b>{len(group)} {escape(first.category)} events</b> · {escape(date_label(first))}"
-            f"<br>e.g. {wrap(first.text, limit=100)}")
+def group_hover(mark: TimelineMark) -> str:
+    """Hover of an aggregated timeline mark: how many events of which category, and when."""
+    first = mark.events[0]
+    if mark.uncertain and mark.binned != "day":
+        when = f"{_day(mark.start)} – {_day(mark.stop - timedelta(days=1))}, each date uncertain"
+    elif mark.binned == "week":
+        when = f"week of {_day(mark.start)}, each known to the day"
+    elif mark.binned == "month":
+        when = f"{_MONTHS[mark.start.month - 1]} {mark.start.year}, each known to the day"
+    else:
+        when = date_label(first)
+    noun = "event" if mark.count == 1 else "events"
+    return f"<b>{mark.count} {escape(first.category)} {noun}</b> · {escape(when)}"
 
 
-def timeline_highlight(target: Event | None, lane: str = "category", lanes: Sequence[str] = ()) -> go.Scattergl:
+def timeline_highlight(target: Event | None, lane: str = "category", lanes: Sequence[str] = (),
+                       trace_type: Any = go.Scatter) -> Any:
     """The ring around the highlighted event (always trace 0 of the timeline; empty if none)."""
     x: list[str] = []
     y: list[float] = []
@@ -274,7 +384,7 @@ def timeline_highlight(target: Event | None, lane: str = "category", lanes: Sequ
         start, stop = interval(target)  # type: ignore[misc]
         x = [((start + (stop - start) / 2) if is_uncertain(target) else start).isoformat()]
         y, ids = [list(lanes).index(name) + lane_offset(target.id)], [target.id]
-    return go.Scattergl(
+    return trace_type(
         x=x, y=y, customdata=ids, mode="markers", hoverinfo="skip", showlegend=False, name="selected",
         marker={"size": 22, "symbol": "circle-open", "color": HIGHLIGHT_COLOR, "line": {"width": 3}},
         meta={"role": "timeline-highlight"},
@@ -288,6 +398,23 @@ def lane_axis(lanes: Sequence[str]) -> dict[str, Any]:
             "zeroline": False, "automargin": True, "showgrid": True, "gridcolor": "#eeeeee"}
 
 
+def timeline_lanes(events: Iterable[Event], lane: str = "category") -> list[str]:
+    """The lanes (top first) a timeline of `events` has."""
+    if lane not in LANES:
+        raise ValueError(f"lane must be one of {', '.join(LANES)}, not {lane!r}")
+    if lane == "category":
+        names = {escape(c) for c in {ev.category for ev in events if ev.date}}
+    else:
+        names = {escape(document_name(ev)) for ev in {ev.source.document: ev for ev in events if ev.date}.values()}
+    return _lane_order(names, lane)
+
+
+def lane_margin(lanes: Sequence[str]) -> int:
+    """Left margin (px) that fits the longest lane label at Plotly's default 12 px font."""
+    longest = max((len(html.unescape(name)) for name in lanes), default=0)
+    return int(min(320, 18 + 7.2 * longest))
+
+
 def _lane_order(lanes: set[str], lane: str) -> list[str]:
     ordered = category_order(lanes) if lane == "category" else sorted(lanes)
     return list(reversed(ordered))  # first lane on top
@@ -296,18 +423,25 @@ def _lane_order(lanes: set[str], lane: str) -> list[str]:
 def timeline_figure(events: Sequence[Event], *, lane: str = "category", highlight: str | None = None,
                     x_range: tuple[str, str] | None = None, height: int | None = None,
                     title: str | None = None, max_hover_chars: int = 220,
-                    aggregate: bool | None = None) -> go.Figure:
-    """The timeline: dated events by time and lane; see the module docstring."""
+                    aggregate: bool | None = None, lanes: Sequence[str] | None = None,
+                    scope: tuple[str, str] | None = None) -> go.Figure:
+    """The timeline: dated events by time and lane; see the module docstring.
+
+    ``scope`` (start, end) marks a figure that draws only the events of that time window
+    (the app's detail view of a big corpus); it is kept in ``layout.meta["scope"]``.
+    """
     traces, lanes = timeline_traces(events, lane=lane, highlight=highlight, max_hover_chars=max_hover_chars,
-                                    aggregate=aggregate)
+                                    aggregate=aggregate, lanes=lanes)
     fig = go.Figure(traces)
     n_lanes = max(1, len(lanes))
     fig.update_layout(
         height=height or min(700, 140 + 34 * n_lanes), title=title,
-        margin={"l": 10, "r": 10, "t": 40 if title else 10, "b": 30},
+        # margins wide enough for the lane labels and the legend row: Plotly's automargin then
+        # has nothing to add, which spares a second full draw of the timeline
+        margin={"l": lane_margin(lanes), "r": 10, "t": 80 if title else 50, "b": 45},
         dragmode="zoom", hovermode="closest", uirevision=TIMELINE_UIREVISION,
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
-        plot_bgcolor="#fafafa",
+        plot_bgcolor="#fafafa", meta={"scope": list(scope) if scope else None},
     )
     fig.update_xaxes(type="date", rangeslider={"visible": False}, showgrid=True, gridcolor="#e6e6e6")
     if x_range:

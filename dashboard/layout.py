@@ -126,6 +126,7 @@ def build_layout(collection: EventCollection, cache: ColumnCache, *, topojson_ur
         dcc.Store(id="map-drawn", data=0),
         dcc.Store(id="time-window", data=None),
         dcc.Store(id="table-window", data=None),
+        dcc.Store(id="timeline-scope", data=None),  # time window the timeline draws in detail (None: all)
         dcc.Store(id="selected-event", data=None),
         dcc.Store(id="selected-place", data=None),
         dcc.Store(id="timeline-ring", data=None),

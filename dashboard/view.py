@@ -45,12 +45,12 @@ class ViewFilter:
 
 def in_window(event: Event, window: Window) -> bool:
     """True when the event's possible days overlap [window start, window end]; undated: False."""
-    start, end = event.start_date, event.end_date
+    start = event.start_date
     if start is None:
         return False
-    first = datetime.combine(start, datetime.min.time())
-    after_last = datetime.combine((end or start) + timedelta(days=1), datetime.min.time())
-    return first <= window[1] and after_last > window[0]
+    # first day (at 00:00) <= window end, and the day after the last day (at 00:00) > window
+    # start: the same as comparing days, without building datetimes (100,000 events per zoom)
+    return start <= window[1].date() and (event.end_date or start) >= window[0].date()
 
 
 def matches_search(event: Event, query: str) -> bool:

@@ -316,3 +316,43 @@ def test_search_filters_every_view_and_the_map_view_stays_where_the_user_put_it(
     assert view == pytest.approx([3.5, 20, 50])
     assert driver.find_element("id", "summary").text.startswith("3 events")
     assert_clean_log(driver)
+
+
+SCOPE_JS = """
+const o = document.getElementById('timeline'), gd = o && o.querySelector('.js-plotly-plot');
+if (!gd || !gd._fullLayout) return null;
+const marks = [];
+for (const t of gd._fullData) {
+  if (t.meta && t.meta.role === 'timeline-points' && !t.meta.uncertain) {  // events known to the day
+    for (const x of t.x) marks.push(String(x).slice(0, 10));
+  }
+}
+return {scope: (gd.layout.meta || {}).scope || null, range: gd._fullLayout.xaxis.range.map(String),
+        types: Array.from(new Set(gd._fullData.map(t => t.type))), marks: marks};"""
+
+
+def test_a_big_timeline_draws_few_svg_marks_and_shows_detail_when_zoomed_in(driver):
+    from factories import many_events
+    events = many_events(6000, n_places=40, n_documents=4)
+    server = start_in_thread(create_app(events))
+    try:
+        open_page(driver, server.url, 1)
+        whole = driver.execute_script(SCOPE_JS)
+        assert whole["scope"] is None and whole["types"] == ["scatter"]  # SVG: no software WebGL start-up
+        assert len(whole["marks"]) < 1000  # binned: far fewer marks than events
+        before = sum(map_places(driver).values())
+        zoom_timeline(driver, "2024-03-04", "2024-03-10")
+        got = wait_for(driver, lambda d: (s := d.execute_script(SCOPE_JS))["scope"] and s,
+                       what="the timeline's detail view of the window")
+        assert got["scope"][0] <= "2024-03-04" and got["scope"][1] >= "2024-03-10"
+        assert got["range"][0].startswith("2024-03-04") and got["range"][1].startswith("2024-03-10")  # no jump
+        # day events around the window, each at its own day (no week/month bins any more)
+        days = {e.date for e in events if e.date and (e.date_end or e.date) == e.date}
+        assert got["marks"] and all(got["scope"][0] <= x <= got["scope"][1] and x in days for x in got["marks"])
+        assert sum(map_places(driver).values()) < before  # the map followed the zoom as well
+        driver.execute_script("Plotly.relayout(arguments[0], {'xaxis.autorange': true});",
+                              driver.execute_script(GRAPH_JS, "timeline"))
+        wait_for(driver, lambda d: d.execute_script(SCOPE_JS)["scope"] is None, what="the whole timeline again")
+        assert_clean_log(driver)
+    finally:
+        server.stop()

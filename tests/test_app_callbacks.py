@@ -83,6 +83,37 @@ def test_map_selection_narrows_the_timeline():
     assert ids == {e.id for e in coll.events if place_key(e) == _key(KYIV)}
 
 
+def test_big_timeline_zoomed_to_a_narrow_window_is_redrawn_in_detail_and_only_when_needed():
+    from dash import no_update
+    from factories import many_events
+    coll = EventCollection(many_events(8000, n_places=50, n_documents=5))
+    whole = timeline_for_view(coll, [], [], "", None, "category")
+    lanes = list(whole.layout.yaxis.ticktext)
+    assert whole.layout.meta["scope"] is None
+    win = ["2024-03-01", "2024-03-15"]
+    fig = timeline_for_view(coll, [], [], "", None, "category", None, win)
+    scope = fig.layout.meta["scope"]
+    assert scope[0] <= "2024-02-16" and scope[1] >= "2024-03-29"  # padded by the window's width
+    assert list(fig.layout.xaxis.range) == win and list(fig.layout.yaxis.ticktext) == lanes  # no jump
+    marks = [(t, i) for t in fig.data if t.meta["role"] == "timeline-points" for i in range(len(t.x))]
+    assert all(t.meta["aggregated"] for t, _ in marks)
+    # detail: one mark per (category, interval) around the window, no week/month bins
+    around = [e for e in coll.events if e.date and e.date <= scope[1][:10] and (e.date_end or e.date) >= scope[0]]
+    assert len(marks) == len({(e.category, e.date, e.date_end or e.date) for e in around})
+    # the same window, or a small pan inside the scope: nothing to re-draw
+    assert timeline_for_view(coll, [], [], "", None, "category", None, win, scope, only_window=True) is no_update
+    assert timeline_for_view(coll, [], [], "", None, "category", None, ["2024-03-05", "2024-03-20"], scope,
+                             only_window=True) is no_update
+    # zoomed out again: the whole (binned) timeline comes back; a wide window needs no detail
+    back = timeline_for_view(coll, [], [], "", None, "category", None, None, scope, only_window=True)
+    assert back.layout.meta["scope"] is None
+    assert timeline_for_view(coll, [], [], "", None, "category", None, ["2024-01-01", "2025-12-31"], None,
+                             only_window=True) is no_update
+    # a small view never re-draws on a window change
+    small = EventCollection(sample_events())
+    assert timeline_for_view(small, [], [], "", None, "category", None, win, None, only_window=True) is no_update
+
+
 def test_table_and_summary_follow_window_and_count_unplaced_and_undated():
     coll = EventCollection(sample_events())
     rows, summary = table_for_view(coll, [], [], "", None, None)

@@ -5,7 +5,8 @@ import pytest
 
 from dashboard.colors import CATEGORY_COLORS
 from dashboard.figures import (
-    combined_figure, date_label, link_table, map_figure, marker_size, place_key, timeline_figure,
+    MAX_MARKS, SVG_MAX_MARKS, combined_figure, date_label, link_table, map_figure, marker_size, place_key,
+    timeline_figure, timeline_marks,
 )
 from factories import KYIV, TUAPSE, make_event, sample_events
 
@@ -155,7 +156,7 @@ def test_combined_figure_holds_timeline_and_map_and_link_table_connects_them():
     events = sample_events()
     fig = combined_figure(events, title="seeds")
     types = {t.type for t in fig.data}
-    assert {"scattergl", "scattergeo"} <= types
+    assert "scattergeo" in types and types & {"scatter", "scattergl"}
     cols = link_table(events)
     assert cols["id"] == [e.id for e in events]
     tuapse = cols["id"].index(events[0].id)
@@ -183,10 +184,35 @@ def test_big_timelines_draw_groups_sized_by_count_not_single_events():
     points = _by_role(fig, "timeline-points")
     assert all(t.meta["aggregated"] for t in points)
     n_marks = sum(len(t.x) for t in points)
-    assert n_marks < len(events) * 0.7
+    assert n_marks <= MAX_MARKS  # binned by week, then month, until few enough
+    assert {t.type for t in fig.data} == {"scatter"}  # few marks: SVG, no software WebGL start-up
     sizes = [s for t in points for s in (t.marker.size if not isinstance(t.marker.size, (int, float)) else [])]
     assert max(sizes) > 10  # groups of many events are drawn larger than a single one
-    groups = {(e.category, e.date, e.date_end) for e in events if e.date}
-    assert n_marks == len(groups)  # one mark per (category, lane, interval), nothing dropped
+    marks = timeline_marks(events)
+    assert len(marks) == n_marks
+    assert sum(m.count for m in marks) == sum(1 for e in events if e.date)  # nothing dropped
+    for m in marks:  # every event lies inside its mark's interval, in its category
+        assert all(e.category == m.category and m.start <= e.start_date and e.end_date < m.stop for e in m.events)
+    # a few hundred events aggregated: one mark per (category, lane, interval), no binning
+    few = events[:300]
+    groups = {(e.category, e.date, e.date_end) for e in few if e.date}
+    assert len(timeline_marks(few, aggregate=True)) == len(groups)
     small = timeline_figure(events[:50], aggregate=False)
     assert sum(len(t.x) for t in _by_role(small, "timeline-points")) == 50
+
+
+def test_hover_of_aggregated_marks_is_short_and_says_how_many():
+    from factories import many_events
+    events = many_events(6000, n_places=50, n_documents=5)
+    points = _by_role(timeline_figure(events), "timeline-points")
+    hovers = [h for t in points for h in t.hovertext]
+    grouped = [h for h in hovers if " events</b> · " in h]  # a mark of a single event shows the event
+    assert len(grouped) > 0.7 * len(hovers) and all(len(h) < 120 for h in grouped)
+    assert any("each known to the day" in h for h in hovers) and any("uncertain" in h for h in hovers)
+
+
+def test_many_marks_switch_to_webgl():
+    from factories import many_events
+    events = many_events(SVG_MAX_MARKS + 10, n_places=20, n_documents=3)
+    fig = timeline_figure(events, aggregate=False)
+    assert {t.type for t in fig.data} == {"scattergl"}
