@@ -189,3 +189,25 @@ def test_our_own_csv_keeps_repeated_events_as_they_are():
 def test_csv_and_geojson_round_trip_any_events(events):
     assert loads_events(dumps_events(events, "csv"), "csv") == events
     assert loads_events(dumps_events(events, "geojson")) == events
+
+
+def test_csv_cells_that_spreadsheets_would_run_are_written_as_text_and_read_back_exactly():
+    """CSV injection: '=HYPERLINK(...)' must not be a formula in Excel, yet round-trip unchanged."""
+    from events.formats.csv_format import dumps, loads
+    from events.model import Event, Place, Source
+
+    texts = ['=HYPERLINK("http://evil.example","click")', "+1 more", "-5 degrees", "@SUM(A1)",
+             "'quoted", "''=x", "plain"]
+    events = [Event(text=t, source=Source(f"doc{i}.txt", 0, len(t)), date_text=t,
+                    places=[Place("Kiev", "Kyiv", 50.45, -30.52, "UA", "city")])
+              for i, t in enumerate(texts)]
+    csv_text = dumps(events)
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(csv_text)))
+    assert rows[0]["notes"].startswith("'=") and rows[3]["notes"].startswith("'@")
+    assert rows[0]["longitude"] == "-30.52"  # numbers are not touched
+    back = loads(csv_text)
+    assert [e.text for e in back] == texts and [e.date_text for e in back] == texts
+    assert back[0].lon == -30.52

@@ -26,6 +26,12 @@ from typing import Any, Iterable, Mapping
 from events.formats.rows import KIND_TO_GEO_PRECISION, PRECISION_TO_TIME_PRECISION, rows_to_events
 from events.model import Event
 
+# A cell starting with one of these is a formula to Excel/LibreOffice ("CSV injection"):
+# such text cells are written with a leading apostrophe, which the reader removes again.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NUMERIC_COLUMNS = frozenset({"latitude", "longitude", "source_start", "source_end", "time_precision",
+                             "geo_precision"})
+
 COLUMNS: tuple[str, ...] = (
     "id", "event_date", "date_end", "time_precision", "date_precision", "date_text", "date_source",
     "category", "location", "country_code", "latitude", "longitude", "geo_precision", "notes",
@@ -60,7 +66,8 @@ def event_row(event: Event) -> dict[str, Any]:
 
 def dumps(events: Iterable[Event]) -> str:
     """The whole CSV as text (RFC 4180 quoting, \\r\\n line ends like spreadsheets expect)."""
-    rows = [event_row(e) for e in events]
+    rows = [{k: v if k in NUMERIC_COLUMNS else defuse_formula(v) for k, v in event_row(e).items()}
+            for e in events]
     header = list(COLUMNS)
     for row in rows:
         header.extend(k for k in row if k not in header)
@@ -82,9 +89,27 @@ def loads(text: str, *, origin: str = "<csv>", columns: str | Mapping[str, str |
     rows = []
     for row in reader:
         row.pop(None, None)  # cells beyond the header
-        rows.append(row)
+        rows.append({k: restore_formula(v) for k, v in row.items()})
     return rows_to_events(rows, header, origin=origin, columns=columns, own_columns=COLUMNS,
                           numbering=lambda i: f"row {i + 1}")
+
+
+def defuse_formula(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe (shown as text).
+
+    A text that already starts with an apostrophe gets one more, so reading back is exact.
+    """
+    if isinstance(value, str) and value and (value[0] in FORMULA_START or value[0] == "'"):
+        return "'" + value
+    return value
+
+
+def restore_formula(value: Any) -> Any:
+    """Undo :func:`defuse_formula`: one leading apostrophe before a formula start or an apostrophe."""
+    if isinstance(value, str) and len(value) > 1 and value[0] == "'" and (value[1] in FORMULA_START
+                                                                         or value[1] == "'"):
+        return value[1:]
+    return value
 
 
 def sniff_delimiter(text: str) -> str:
