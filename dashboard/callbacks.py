@@ -14,10 +14,10 @@ import re
 from datetime import date, timedelta
 from typing import Any, Sequence
 
-from dash import ClientsideFunction, Dash, Input, Output, State, ctx, no_update
+from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_update
 
 from dashboard.columns import ColumnCache, view_columns
-from dashboard.detail import detail_children
+from dashboard.detail import SPLIT_ROLE, detail_children, originals_of
 from dashboard.figures import AGGREGATE_ABOVE, place_key, timeline_figure, timeline_lanes
 from dashboard.layout import columns_token, hover_chars
 from dashboard.tables import summary_text, table_rows
@@ -222,6 +222,24 @@ def add_articles(collection: EventCollection, pasted: str | None, contents: Sequ
                                                              f" ({len(found) - added} already there)"))
 
 
+# --------------------------------------------------------------------------- splitting a merge
+
+def split_event(collection: EventCollection, event_id: str | None) -> str | None:
+    """Replace a merged event by the reports it was made of (events.merge.split).
+
+    Returns the id of the report to show next (the one the merged event was built on), or
+    None when `event_id` is no merged event of the collection (nothing changes).
+    """
+    event = collection.find(event_id)
+    originals = originals_of(event) if event is not None else []
+    if len(originals) < 2 or not collection.replace(event.id, originals):  # type: ignore[union-attr]
+        return None
+    own = event.source  # type: ignore[union-attr]
+    main = next((e for e in originals if (e.source.document, e.source.start, e.source.end) ==
+                 (own.document, own.start, own.end)), originals[0])
+    return main.id if collection.find(main.id) else None
+
+
 # --------------------------------------------------------------------------- downloads
 
 def download_view(collection: EventCollection, fmt: str, categories: Sequence[str] | None,
@@ -321,6 +339,21 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ColumnCach
         if not added:
             return no_update, message, no_update, no_update, no_update
         return collection.version, message, collection.documents(), collection.categories(), ""
+
+    @app.callback(Output("data-version", "data", allow_duplicate=True),
+                  Output("selected-event", "data", allow_duplicate=True),
+                  Output("filter-document", "options", allow_duplicate=True),
+                  Output("filter-category", "options", allow_duplicate=True),
+                  Input({"role": SPLIT_ROLE, "id": ALL}, "n_clicks"), prevent_initial_call=True)
+    def _split(clicks):
+        # the button is re-created with each detail panel: act on a real click only
+        trigger = ctx.triggered_id
+        if not isinstance(trigger, dict) or not (ctx.triggered and ctx.triggered[0].get("value")):
+            return no_update, no_update, no_update, no_update
+        shown = split_event(collection, trigger.get("id"))
+        if shown is None:
+            return no_update, no_update, no_update, no_update
+        return collection.version, shown, collection.documents(), collection.categories()
 
     @app.callback(Output("download", "data"), Output("download-status", "children"),
                   *(Input(k, "n_clicks") for k in DOWNLOAD_FORMATS), *FILTER_STATES,

@@ -68,15 +68,22 @@
     let a = -Infinity, b = Infinity;
     if (win && win.length === 2) { a = axisMs(win[0]) / DAY_MS; b = axisMs(win[1]) / DAY_MS; }
     const windowed = isFinite(a) || isFinite(b);
+    const inView = (i) => {
+      if (!windowed) { return true; }
+      const s = t0[i];
+      return s !== null && s <= b && t1[i] + 1 > a;
+    };
     for (let i = 0; i < n; i++) {
       const pi = p[i];
-      if (pi < 0) { continue; }
-      if (windowed) {
-        const s = t0[i];
-        if (s === null || !(s <= b && t1[i] + 1 > a)) { continue; }
-      }
+      if (pi < 0 || !inView(i)) { continue; }
       total[pi]++;
       perCat[pi * C + c[i]]++;
+    }
+    // merged events stand for several reports: "reported by N sources" (as figures.place_hover)
+    const extra = new Map(), merged = cols.merged || [];
+    for (let k = 0; k < merged.length; k++) {
+      const i = merged[k][0], pi = p[i];
+      if (pi >= 0 && inView(i)) { extra.set(pi, (extra.get(pi) || 0) + merged[k][1] - 1); }
     }
     // escaped once per columns: escapeHtml per place and category costs ~0.1 s at 2,000 places
     const catNames = cols.escapedCategories || (cols.escapedCategories = cols.categories.map(escapeHtml));
@@ -95,8 +102,9 @@
       }
       lat.push(places.lat[pi]); lon.push(places.lon[pi]); key.push(places.key[pi]);
       text.push(count > 1 && labelled ? String(count) : "");
+      const more = extra.get(pi) || 0;
       hover.push("<b>" + places.name[pi] + "</b> · " + count + (count === 1 ? " event" : " events") +
-                 "<br>" + parts.join(", "));
+                 (more ? " · reported by " + (count + more) + " sources" : "") + "<br>" + parts.join(", "));
       size.push(markerSize(count)); color.push(cols.colors[best]);
     }
     const base = fig.data[0];

@@ -17,6 +17,7 @@ from typing import Any, Sequence
 
 from dashboard.colors import category_color, category_order
 from dashboard.figures import escape, place_key, place_name
+from events.merge import source_count
 from events.model import Event
 
 _EPOCH = date(1970, 1, 1).toordinal()
@@ -50,7 +51,9 @@ def client_columns(events: Sequence[Event], places: dict[str, Any], categories: 
     """Columns of `events` for the browser.
 
     ``t0``/``t1``: first and last possible day (day numbers; None when undated),
-    ``p``: index into ``places`` (-1 when unplaced), ``c``: index into ``categories``.
+    ``p``: index into ``places`` (-1 when unplaced), ``c``: index into ``categories``,
+    ``merged``: [event index, source count] of the merged events only (most events are single
+    reports: a sparse list keeps the columns small), for "reported by N sources" on the map.
     """
     where = {k: i for i, k in enumerate(places["key"])}
     cats = list(categories)
@@ -59,7 +62,8 @@ def client_columns(events: Sequence[Event], places: dict[str, Any], categories: 
     t1: list[int | None] = []
     p: list[int] = []
     c: list[int] = []
-    for ev in events:
+    merged: list[list[int]] = []
+    for i, ev in enumerate(events):
         start, end = ev.start_date, ev.end_date
         t0.append(day_number(start) if start else None)
         t1.append(day_number(end) if end else None)
@@ -69,8 +73,10 @@ def client_columns(events: Sequence[Event], places: dict[str, Any], categories: 
             cat_index[ev.category] = len(cats)
             cats.append(ev.category)
         c.append(cat_index[ev.category])
+        if ev.sources:
+            merged.append([i, source_count(ev)])
     return {
-        "t0": t0, "t1": t1, "p": p, "c": c,
+        "t0": t0, "t1": t1, "p": p, "c": c, "merged": merged,
         "categories": cats, "colors": [category_color(x) for x in cats], "places": places,
     }
 

@@ -1,5 +1,9 @@
 """The detail panel of one event: its sentence with the date expression and places marked.
 
+A merged event (events/merge.py) also lists every report it stands for -- document, offsets,
+date expression and that report's own sentence -- and offers a Split button (pattern-matching
+id ``{"role": SPLIT_ROLE, "id": event id}``; dashboard/callbacks.py puts the originals back).
+
 Built from Dash components (html.Mark etc.), never from HTML strings, so hostile article text
 is shown as text.
 """
@@ -10,9 +14,11 @@ from typing import Any
 from dash import html
 
 from dashboard.figures import date_label, document_name
-from events.model import Event
+from events.merge import source_count, split
+from events.model import Event, EventFormatError, Source
 
 Span = tuple[int, int, str]  # start, end (in the sentence), kind: "date" or "place"
+SPLIT_ROLE = "split-event"
 
 
 def marked_spans(event: Event) -> list[Span]:
@@ -72,6 +78,47 @@ def place_line(event: Event) -> str:
     return "; ".join(parts)
 
 
+def originals_of(event: Event) -> list[Event]:
+    """The reports a merged event was made of ([] when it was not merged or they do not parse)."""
+    if not event.extra.get("merged_from"):
+        return []
+    try:
+        return split(event)
+    except (EventFormatError, TypeError, AttributeError):  # imported data with a broken merged_from
+        return []
+
+
+def reports(event: Event) -> list[tuple[Source, Event | None]]:
+    """Every source of an event, the event's own first, each with its original report when known.
+
+    The original reports of a merged event are in ``extra["merged_from"]`` (matched to the
+    sources by document and offsets); a source without one (an imported file that lists
+    sources but not the reports) comes with None.
+    """
+    originals = {(e.source.document, e.source.start, e.source.end): e for e in originals_of(event)}
+    own = event.source
+    if own.date_text is None and event.date_text:
+        own = Source(own.document, own.start, own.end, event.date_text)
+    out: list[tuple[Source, Event | None]] = [(own, event)]
+    for src in event.sources:
+        out.append((src, originals.get((src.document, src.start, src.end))))
+    return out
+
+
+def source_items(event: Event) -> list[Any]:
+    """One list item per report: document, offsets, date expression, and its sentence marked."""
+    items = []
+    for src, report in reports(event):
+        where = f"{document_name(report) if report else src.document or '(no document)'}, " \
+                f"characters {src.start}–{src.end}"
+        said = src.date_text or (report.date_text if report else None)
+        head = html.Div([html.Span(where, className="source-document"),
+                         *([" · ", html.Span(f"“{said}”", className="source-date")] if said else [])])
+        body = [html.Blockquote(marked_sentence(report), className="source-sentence")] if report else []
+        items.append(html.Li([head, *body], className="source"))
+    return items
+
+
 def detail_children(event: Event | None, *, events_here: int = 0) -> list[Any]:
     """The panel's content; a hint when nothing is selected."""
     if event is None:
@@ -88,8 +135,18 @@ def detail_children(event: Event | None, *, events_here: int = 0) -> list[Any]:
     ]
     if events_here > 1:
         rows.append(("At this place", f"{events_here} events in view"))
+    n, originals = source_count(event), originals_of(event)
+    merged = [] if n < 2 else [
+        html.H4(f"Reported by {n} sources"),
+        html.Ol(source_items(event), id="detail-sources", className="sources"),
+        html.Button(f"Split into {len(originals)} events", id={"role": SPLIT_ROLE, "id": event.id},
+                    n_clicks=0, className="split-button",
+                    title="Show the reports of this merged event as separate events again")
+        if len(originals) > 1 else html.Small("(the separate reports are not in this data)", className="hint"),
+    ]
     return [
         html.Blockquote(marked_sentence(event), id="detail-sentence", className="sentence"),
         html.Dl([item for label, value in rows for item in (html.Dt(label), html.Dd(value))]),
+        *merged,
         html.Small(f"id {event.id}", className="event-id"),
     ]

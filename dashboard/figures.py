@@ -68,6 +68,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard.colors import HIGHLIGHT_COLOR, category_color, category_order
+from events.merge import source_count
 from events.model import Event
 
 LANES = ("category", "document")
@@ -163,7 +164,15 @@ def event_hover(event: Event, max_chars: int = 220) -> str:
     places = ", ".join(escape(p.name or p.text) for p in event.places[:6])
     parts = [first, wrap(event.text, limit=max_chars)]
     parts.append(f"<i>{escape(event.category)}</i>" + (f" · {places}" if places else " · no place"))
+    reports = reported_by(source_count(event))
+    if reports:
+        parts.append(reports)
     return "<br>".join(parts)
+
+
+def reported_by(n_sources: int) -> str:
+    """'reported by 3 sources' for a merged event (or place), '' for a single report."""
+    return escape(f"reported by {n_sources} sources") if n_sources > 1 else ""
 
 
 def lane_of(event: Event, lane: str) -> str:
@@ -494,9 +503,13 @@ def marker_size(count: int) -> float:
 
 
 def place_hover(pt: PlacePoint, max_items: int = 4) -> str:
-    """Hover for a place: its name, its count and the first few events there."""
+    """Hover for a place: its name, its count (and reports, when merged) and the first few events there."""
     head = f"<b>{escape(pt.name)}</b> · {pt.count} event{'s' if pt.count != 1 else ''}"
-    lines = [f"{escape(date_label(e))}: {wrap(e.text, width=70, limit=90)}" for e in pt.events[:max_items]]
+    reports = sum(source_count(e) for e in pt.events)
+    if reports > pt.count:  # some event here is a merge of several reports
+        head += " · " + reported_by(reports)
+    lines = [f"{escape(date_label(e))}: {wrap(e.text, width=70, limit=90)}"
+             + (f" ({source_count(e)} sources)" if source_count(e) > 1 else "") for e in pt.events[:max_items]]
     if pt.count > max_items:
         lines.append(f"… and {pt.count - max_items} more")
     return "<br>".join([head, *lines])

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from dashboard.figures import date_label, document_name
+from events.merge import source_count
 from events.model import Event
 
 MAX_TABLE_ROWS = 1000
@@ -20,16 +21,18 @@ TABLE_COLUMNS: list[dict[str, Any]] = [
     {"field": "places", "headerName": "Places", "width": 200},
     {"field": "text", "headerName": "Sentence", "flex": 1, "minWidth": 300, "tooltipField": "text"},
     {"field": "document", "headerName": "Document", "width": 170},
+    # how many reports (articles) a merged event stands for; 1 for an unmerged event
+    {"field": "sources", "headerName": "Sources", "width": 100, "filter": "agNumberColumnFilter"},
 ]
 
 
 def table_row(event: Event) -> dict[str, Any]:
-    """One grid row; values are plain strings (the grid renders them as text)."""
+    """One grid row; values are plain strings (the grid renders them as text), the source count a number."""
     return {
         "id": event.id, "date": event.date or "", "when": date_label(event),
         "date_text": event.date_text or "", "category": event.category,
         "places": ", ".join(p.name or p.text for p in event.places) or "",
-        "text": event.text, "document": document_name(event),
+        "text": event.text, "document": document_name(event), "sources": source_count(event),
     }
 
 

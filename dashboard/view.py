@@ -149,6 +149,26 @@ class EventCollection:
                 self.version += 1
             return len(fresh)
 
+    def replace(self, event_id: str, events: Iterable[Event]) -> int:
+        """Put `events` where the event `event_id` stood (split a merge); how many went in.
+
+        Returns 0 and changes nothing when there is no such event. Events whose id is already
+        in the collection are not added twice.
+        """
+        with self._lock:
+            at = next((i for i, e in enumerate(self._events) if e.id == event_id), None)
+            if at is None:
+                return 0
+            self._ids.discard(event_id)
+            fresh = []
+            for e in events:
+                if e.id not in self._ids:
+                    self._ids.add(e.id)
+                    fresh.append(e)
+            self._events = self._events[:at] + fresh + self._events[at + 1:]
+            self.version += 1
+            return len(fresh)
+
     def find(self, event_id: str | None) -> Event | None:
         if not event_id:
             return None

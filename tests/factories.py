@@ -82,3 +82,15 @@ def many_events(n: int, *, seed: int = 7, n_places: int = 2000, n_documents: int
                               date_text=f"date {i}", category=rng.choice(CATEGORIES), place=place,
                               document=f"docs/doc{rng.randrange(n_documents)}.txt", start=i * 100))
     return out
+
+
+def merged_tuapse():
+    """The Tuapse strike as two articles report it, merged into one event with two sources."""
+    from events.merge import merge_events
+
+    first = sample_events()[0]
+    second = make_event("Drones hit the <b>Tuapse</b> oil refinery on Friday, 14 March.", day="2025-03-14",
+                        date_text="Friday, 14 March", category="attack", place=TUAPSE,
+                        document="docs/c.txt", start=40)
+    (merged,) = merge_events([first, second])
+    return merged, first, second

@@ -356,3 +356,43 @@ def test_a_big_timeline_draws_few_svg_marks_and_shows_detail_when_zoomed_in(driv
         assert_clean_log(driver)
     finally:
         server.stop()
+
+
+def grid_rows(driver) -> list[str]:
+    """The text of each row of the events table (one row element per event)."""
+    return [r.text for r in driver.find_elements("css selector", "#table .ag-center-cols-container .ag-row")]
+
+
+def test_a_merged_event_lists_its_sources_and_split_gives_the_reports_back(driver):
+    from factories import merged_tuapse
+
+    merged, first, second = merged_tuapse()
+    events = [merged, *sample_events()[1:]]
+    server = start_in_thread(create_app(events))
+    try:
+        open_page(driver, server.url, 6)
+        assert wait_for(driver, lambda d: d.find_element("id", "summary").text, what="summary").startswith("8 events")
+        assert len(grid_rows(driver)) == 8 and "2" in [r.split("\n")[-1] for r in grid_rows(driver)]
+        hover = driver.execute_script("return Array.from(arguments[0]._fullData[0].hovertext);",
+                                      driver.execute_script(GRAPH_JS, "map"))
+        assert sum("reported by 2 sources" in h for h in hover) == 1  # the map's Tuapse marker
+        x, y = timeline_point_position(driver, merged.id)
+        mouse_click(driver, x, y)
+        sources = wait_for(driver, lambda d: d.find_elements("css selector", "#detail-sources li.source"),
+                           what="the merged event's sources")
+        assert len(sources) == 2
+        assert "c.txt" in sources[0].text and "Friday, 14 March" in sources[0].text
+        assert "a.txt" in sources[1].text and first.text in sources[1].text
+        assert "<b>Tuapse</b>" in sources[0].text  # the report's sentence, shown as text
+        driver.find_element("css selector", "#detail .split-button").click()
+        summary = wait_for(driver, lambda d: (t := d.find_element("id", "summary").text).startswith("9 events") and t,
+                           what="the table to count the split reports")
+        assert summary.startswith("9 events")
+        wait_for(driver, lambda d: len(grid_rows(d)) == 9, what="a table row per report")
+        wait_for(driver, lambda d: {first.id, second.id} <= set(timeline_ids(d) or []) and
+                 merged.id not in (timeline_ids(d) or []), what="both reports on the timeline")
+        wait_for(driver, lambda d: not d.find_elements("css selector", "#detail-sources"),
+                 what="the detail of a single report")
+        assert_clean_log(driver)
+    finally:
+        server.stop()

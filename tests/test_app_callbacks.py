@@ -254,3 +254,94 @@ def test_download_of_the_view_as_html_is_a_standalone_page_of_those_events():
     assert page.lstrip().lower().startswith("<!doctype html") or "<html" in page[:500].lower()
     assert coll.events[5].id in page             # the Bundestag vote (policy) is in it
     assert coll.events[0].id not in page         # the Tuapse strike (attack) is not
+
+
+# --------------------------------------------------------------------------- merged events
+
+def _merged_and_reports():
+    from factories import merged_tuapse
+
+    return merged_tuapse()
+
+
+def test_table_row_counts_the_sources_of_a_merged_event():
+    from dashboard.tables import TABLE_COLUMNS, table_row
+
+    merged, first, _ = _merged_and_reports()
+    assert "sources" in {c["field"] for c in TABLE_COLUMNS}
+    assert table_row(merged)["sources"] == 2 and table_row(first)["sources"] == 1
+
+
+def _texts_of(node) -> list[str]:
+    """Every string in a component tree, in order."""
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, (list, tuple)):
+        return [t for n in node for t in _texts_of(n)]
+    children = getattr(node, "children", None)
+    return _texts_of(children) if children is not None else []
+
+
+def test_detail_of_a_merged_event_lists_every_source_with_its_sentence_and_offers_a_split():
+    from dashboard.detail import SPLIT_ROLE
+
+    merged, first, second = _merged_and_reports()
+    coll = EventCollection([merged])
+    children, _ = describe_event(coll, merged.id)
+    (sources,) = [c for c in children if getattr(c, "id", None) == "detail-sources"]
+    items = sources.children
+    assert len(items) == 2
+    text = [" ".join(_texts_of(item)) for item in items]
+    assert "c.txt, characters 40–" in text[0] and "Friday, 14 March" in text[0]
+    assert "a.txt, characters 0–51" in text[1] and "on 14 March" in text[1]
+    # each report's own sentence, marked, as text (its <b> is not markup)
+    assert "".join(_texts_of(items[1].children[1])) == first.text
+    assert "".join(_texts_of(items[0].children[1])) == second.text
+    (button,) = [c for c in children if isinstance(c, html.Button)]
+    assert button.id == {"role": SPLIT_ROLE, "id": merged.id} and "Split" in button.children
+    single, _ = describe_event(EventCollection([first]), first.id)
+    assert not [c for c in single if isinstance(c, html.Button) or getattr(c, "id", None) == "detail-sources"]
+
+
+def test_split_puts_the_original_reports_back_in_the_collection_and_every_view_follows():
+    from dashboard.callbacks import split_event
+
+    merged, first, second = _merged_and_reports()
+    others = sample_events()[1:]
+    coll = EventCollection([merged, *others])
+    rows, summary = table_for_view(coll, [], [], "", None, None)
+    assert len(rows) == 8 and summary.startswith("8 events")
+    version = coll.version
+    shown = split_event(coll, merged.id)
+    assert shown == second.id  # the report the merged event was built on is shown next
+    assert [e.id for e in coll.events] == [first.id, second.id, *(e.id for e in others)]
+    assert coll.find(merged.id) is None and coll.version == version + 1
+    assert [e.to_dict() for e in coll.events[:2]] == [first.to_dict(), second.to_dict()]
+    rows, summary = table_for_view(coll, [], [], "", None, None)
+    assert len(rows) == 9 and summary.startswith("9 events") and all(r["sources"] == 1 for r in rows)
+    assert split_event(coll, first.id) is None and split_event(coll, "nope") is None  # nothing to split
+    assert coll.version == version + 1
+
+
+def test_clientside_columns_list_the_merged_events_only():
+    merged, _, _ = _merged_and_reports()
+    cols = columns_for_view(EventCollection([*sample_events()[1:], merged]), [], [], "")
+    assert cols["merged"] == [[7, 2]]
+
+
+def test_serve_merge_shows_merged_events(monkeypatch, tmp_path):
+    from click.testing import CliRunner
+
+    import dashboard.server
+    from events.cli import main
+    from events.formats import write_events
+
+    merged, first, second = _merged_and_reports()
+    path = tmp_path / "reports.json"
+    write_events([first, second], "json", path)
+    apps = []
+    monkeypatch.setattr(dashboard.server, "serve_forever", lambda app, **kw: apps.append(app))
+    for flags, expected in (([], {first.id, second.id}), (["--merge"], {merged.id})):
+        res = CliRunner().invoke(main, ["serve", str(path), "--no-browser", *flags])
+        assert res.exit_code == 0, res.output
+        assert {e.id for e in apps[-1].server.config["EVENTMAP_COLLECTION"].events} == expected

@@ -8,7 +8,7 @@ from dashboard.figures import (
     MAX_MARKS, SVG_MAX_MARKS, combined_figure, date_label, link_table, map_figure, marker_size, place_key,
     timeline_figure, timeline_marks,
 )
-from factories import KYIV, TUAPSE, make_event, sample_events
+from factories import KYIV, TUAPSE, make_event, merged_tuapse, sample_events
 
 
 def _by_role(fig, role):
@@ -216,3 +216,17 @@ def test_many_marks_switch_to_webgl():
     events = many_events(SVG_MAX_MARKS + 10, n_places=20, n_documents=3)
     fig = timeline_figure(events, aggregate=False)
     assert {t.type for t in fig.data} == {"scattergl"}
+
+
+# --------------------------------------------------------------------------- merged events
+
+def test_hover_and_map_hover_of_a_merged_event_say_how_many_sources_reported_it():
+    from dashboard.figures import event_hover
+
+    merged, first, _ = merged_tuapse()
+    hover = _points(timeline_figure([merged]))[merged.id][2].hovertext[0]
+    assert hover == event_hover(merged) and "reported by 2 sources" in hover
+    assert "<b>Tuapse</b>" not in hover and "&lt;b&gt;Tuapse&lt;/b&gt;" in hover  # escaped as ever
+    assert "reported by" not in event_hover(first)  # a single report says nothing about it
+    map_hover = map_figure([merged, sample_events()[1]]).data[0].hovertext
+    assert "1 event · reported by 2 sources" in map_hover[0] and "reported by" not in map_hover[1]

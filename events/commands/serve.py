@@ -24,11 +24,14 @@ def default_paths() -> list[Path]:
               help="Port to listen on (0 picks a free one).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--no-browser", is_flag=True, help="Do not open a browser tab.")
-def serve(paths: tuple[Path, ...], port: int, host: str, no_browser: bool) -> None:
+@click.option("--merge", is_flag=True,
+              help="Merge reports of the same event from several articles into one event with all its sources.")
+def serve(paths: tuple[Path, ...], port: int, host: str, no_browser: bool, merge: bool) -> None:
     """Open the dashboard: linked timeline, map and table of the events in PATH...
 
     PATH is an article (.txt, .md, .html), an event file (.json, .geojson, .csv) or a folder
-    of them. Without PATH the bundled seeds/ are shown.
+    of them. Without PATH the bundled seeds/ are shown. With --merge, reports of one event
+    from several articles are shown as one event (the app's Split button gives them back).
     """
     if host not in LOCAL_HOSTS:
         click.echo(f"eventmap: warning: listening on {host}: anyone who can reach this machine can read "
@@ -44,4 +47,9 @@ def serve(paths: tuple[Path, ...], port: int, host: str, no_browser: bool) -> No
 
     events = load_paths(targets)
     click.echo(f"{len(events)} events from {len(targets)} path{'s' if len(targets) != 1 else ''}", err=True)
+    if merge:
+        from events.merge import merge_events
+
+        events = merge_events(events)
+        click.echo(f"{len(events)} after merging reports of the same event", err=True)
     serve_forever(create_app(events), host=host, port=port, open_browser=not no_browser)
