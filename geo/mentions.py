@@ -19,12 +19,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from geo.gazetteer import SLAVIC_COUNTRIES, Candidate, Gazetteer
 from geo.geocoder import US_STATE_ABBREVIATIONS
 from geo.names import looks_slavic, name_key
 
 TOKEN_RE = re.compile(r"(?:[A-Z][a-z]?\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*")
+# the same words, for split (the group keeps them); possessive and behind a one-letter
+# lookahead, which scans faster (the parts after a word are optional: nothing to backtrack)
+_TOKEN_SPLIT_RE = re.compile(r"((?=[^\W\d_])(?:(?:[A-Z][a-z]?\.){2,}"
+                             r"|[^\W\d_]++(?:['’][^\W\d_]++)*+(?:-[^\W\d_]++)*+))")
 SENTENCE_END = set(".!?:;\n\"“”‘’'«»—–•*#(")
 CONNECTORS = {"of", "de", "del", "la", "le", "les", "van", "der", "den", "upon", "on", "am",
               "an", "the", "da", "do", "dos", "das", "al", "el", "y", "en", "sur", "aan"}
@@ -97,29 +102,31 @@ def tokenize(text: str) -> tuple[list[Token], set[str]]:
     in the set (for the "also written in lowercase" rule). Skipping them keeps geoparse fast;
     rules that look at neighbours check that the neighbour is adjacent in the text.
     """
+    # one C-level split gives every word and the gaps between them (positions are running
+    # sums of their lengths); only the words some rule needs become Token objects
+    pieces = _TOKEN_SPLIT_RE.split(text)
+    words = pieces[1::2]
+    offsets = list(accumulate(map(len, pieces)))  # offsets[2k]: where word k starts
+    lower: set[str] = {w for w in set(words) if not w[0].isupper()}
+    special = SPECIAL_WORDS
+    wanted_low = {w for w in lower if w.lower() in special}
     tokens: list[Token] = []
     append = tokens.append
-    lower: set[str] = set()
-    add_lower = lower.add
-    special = SPECIAL_WORDS
     blank = " \t\r\u00a0"
-    for m in TOKEN_RE.finditer(text):
-        word = m.group()
-        if not word[0].isupper():
-            add_lower(word)
+    for k, word in enumerate(words):
+        if word in lower:
+            if word in wanted_low:
+                s = offsets[2 * k]
+                append(Token(s, s + len(word), word, False, False, word.lower()))
+        else:
+            s = offsets[2 * k]
+            j = s - 1
+            while j >= 0 and text[j] in blank:
+                j -= 1
             low = word.lower()
-            if low in special:
-                s = m.start()
-                append(Token(s, s + len(word), word, False, False, low))
-            continue
-        s = m.start()
-        j = s - 1
-        while j >= 0 and text[j] in blank:
-            j -= 1
-        low = word.lower()
-        if "’" in low:
-            low = low.replace("’", "'")
-        append(Token(s, s + len(word), word, True, j < 0 or text[j] in SENTENCE_END, low))
+            if "’" in low:
+                low = low.replace("’", "'")
+            append(Token(s, s + len(word), word, True, j < 0 or text[j] in SENTENCE_END, low))
     _mark_shouting(text, tokens)
     return tokens, lower
 
@@ -167,9 +174,9 @@ ABBREVIATED = {"St", "Mt", "Ft", "Pt"}  # "St. Paul", "Mt. Pleasant", "Ft. Worth
 def _adjacent(text: str, a: Token, b: Token) -> bool:
     """Only plain spaces between two tokens (no punctuation, no line break)."""
     gap = text[a.end:b.start]
-    if gap == ". " and a.text in ABBREVIATED:
+    if gap == " " or gap == "  ":  # the usual case first (called for every pair of neighbours)
         return True
-    return 0 < len(gap) <= 2 and gap.strip(" ") == ""
+    return gap == ". " and a.text in ABBREVIATED
 
 
 def _people(text: str, tokens: list[Token], gaz: Gazetteer) -> set[str]:
@@ -181,11 +188,12 @@ def _people(text: str, tokens: list[Token], gaz: Gazetteer) -> set[str]:
             continue
         prev = tokens[k - 1] if k else None
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-        prev_cap = prev is not None and prev.cap and _adjacent(text, prev, t)
+        adj_prev = prev is not None and _adjacent(text, prev, t)
+        prev_cap = adj_prev and prev.cap
         next_cap = nxt is not None and nxt.cap and _adjacent(text, t, nxt)
         if not prev_cap and not next_cap and not t.sent_start:
             solo.add(t.low)
-        if prev is not None and _adjacent(text, prev, t):
+        if adj_prev:
             low = prev.low.rstrip(".")
             if low in TITLES and not gaz.has(name_key(f"{prev.text} {t.text}")):
                 solo.add(t.low)
@@ -232,7 +240,9 @@ def find_mentions(text: str, gaz: Gazetteer, *, demonyms: bool = False,
         if not t.cap:
             i += 1
             continue
-        state = _state_abbreviation(text, t, gaz)
+        # a state abbreviation follows ", " or is dotted ("S.C."): test that before the call
+        state = _state_abbreviation(text, t, gaz) \
+            if "." in t.text or text[t.start - 2:t.start] == ", " else None
         if state is not None:
             end = t.end + 1 if text[t.end:t.end + 1] == "." else t.end
             mentions.append(Mention(t.start, end, text[t.start:end], [Candidate(state, True)]))
@@ -321,14 +331,19 @@ def _longest_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer):
         if not nxt.cap and nxt.low not in CONNECTORS:
             break
         span_end += 1
-    for j in range(span_end, i - 1, -1):
-        if not tokens[j].cap:
-            continue
-        span = text[tokens[i].start:tokens[j].end]
-        cands = gaz.lookup(_strip_possessive(span))
+    if span_end == i:  # the usual case: a word alone (its text is the span)
+        cands = gaz.lookup(_strip_possessive(tokens[i].text))
         if cands:
-            best = (j, cands, False)
-            break
+            best = (i, cands, False)
+    else:
+        for j in range(span_end, i - 1, -1):
+            if not tokens[j].cap:
+                continue
+            span = text[tokens[i].start:tokens[j].end]
+            cands = gaz.lookup(_strip_possessive(span))
+            if cands:
+                best = (j, cands, False)
+                break
     if best is not None:
         return best
     word = tokens[i].text
@@ -367,11 +382,11 @@ def _variant_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer, peopl
     return (i, cands, "variant") if cands else None
 
 
+_POSSESSIVES = ("'s", "’s")
+
+
 def _strip_possessive(span: str) -> str:
-    for suffix in ("'s", "’s"):
-        if span.endswith(suffix):
-            return span[: -len(suffix)]
-    return span
+    return span[:-2] if span.endswith(_POSSESSIVES) else span
 
 
 def _rejected_single(text: str, tokens: list[Token], i: int, key: str, cands: list[Candidate],

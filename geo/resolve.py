@@ -100,7 +100,15 @@ def state_hints(text: str, mentions: list[Mention]) -> Counter:
 def resolve(text: str, mentions: list[Mention], demonym_ccs: list[str], gaz: Gazetteer,
             lang: str | None = None) -> list[Resolved]:
     """Pick one entry per mention (or none) with the document as context."""
-    cands = [_candidates(m, gaz) for m in mentions]
+    # a repeated name shares its candidate list (the gazetteer's memo): rank it once
+    ranked: dict[tuple, list[tuple[float, int]]] = {}
+    cands = []
+    for m in mentions:
+        ck = (id(m.cands), m.region_of, "dateline" in m.flags)
+        cs = ranked.get(ck)
+        if cs is None:
+            cs = ranked[ck] = _candidates(m, gaz)
+        cands.append(cs)
     home = LANG_HOME.get((lang or "").lower()[:2], ())
     picks: list[int | None] = [c[0][1] if c else None for c in cands]
     hints = state_hints(text, mentions)
