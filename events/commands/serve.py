@@ -41,6 +41,19 @@ def serve(paths: tuple[Path, ...], port: int, host: str, no_browser: bool, merge
     missing = [str(p) for p in targets if not p.exists()]
     if missing:
         raise InputError(f"no such file or folder: {', '.join(missing)}")
+    from events.store import is_store
+
+    if len(targets) == 1 and is_store(targets[0]):  # a very large store: counted server-side, not loaded
+        from dashboard.store_app import STORE_MODE_MIN_EVENTS, create_store_app, store_event_count
+
+        n = store_event_count(targets[0])
+        if n > STORE_MODE_MIN_EVENTS:
+            from dashboard.server import serve_forever
+
+            click.echo(f"{n:,} events in the store: serving counts per day and place (store mode)"
+                       + (" without --merge" if merge else ""), err=True)
+            serve_forever(create_store_app(targets[0]), host=host, port=port, open_browser=not no_browser)
+            return
     from events.loading import load_paths  # imported here: it loads the parser and gazetteer
     from dashboard.app import create_app
     from dashboard.server import serve_forever
