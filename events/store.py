@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import json
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Iterable, Literal, Sequence
+from typing import Any, Iterable, Iterator, Literal, Sequence
 
 import duckdb
 import pyarrow as pa
@@ -234,6 +235,25 @@ class EventStore:
 
     # -- writing ---------------------------------------------------------------------------
 
+    @contextmanager
+    def _transaction(self, **tables: pa.Table) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One writer at a time, all or nothing: Arrow `tables` are visible under their names."""
+        with self._lock:
+            cur = self._con.cursor()
+            try:
+                for name, table in tables.items():
+                    cur.register(name, table)
+                cur.execute("BEGIN")
+                yield cur
+                cur.execute("COMMIT")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+            finally:
+                for name in tables:
+                    cur.unregister(name)
+                cur.close()
+
     def add(self, events: Iterable[Event], *, file: str | None = None) -> int:
         """Insert events in bulk; an event whose id is already stored is replaced. Returns the count."""
         return self.add_table(events_to_table(events, file=file))
@@ -246,21 +266,10 @@ class EventStore:
         """
         self._writable()
         table = _conform(table, EVENT_SCHEMA)
-        with self._lock:
-            cur = self._con.cursor()
-            try:
-                cur.register("_new_events", table)
-                cur.execute("BEGIN")
-                if replace:
-                    cur.execute("DELETE FROM events WHERE id IN (SELECT id FROM _new_events)")
-                cur.execute("INSERT INTO events SELECT * FROM _new_events")
-                cur.execute("COMMIT")
-            except BaseException:
-                cur.execute("ROLLBACK")
-                raise
-            finally:
-                cur.unregister("_new_events")
-                cur.close()
+        with self._transaction(_new_events=table) as cur:
+            if replace:
+                cur.execute("DELETE FROM events WHERE id IN (SELECT id FROM _new_events)")
+            cur.execute("INSERT INTO events SELECT * FROM _new_events")
         return table.num_rows
 
     def replace_files(self, records: Sequence[FileRecord], events: pa.Table) -> None:
@@ -268,45 +277,21 @@ class EventStore:
         self._writable()
         events = _conform(events, EVENT_SCHEMA)
         files = files_to_table(records)
-        with self._lock:
-            cur = self._con.cursor()
-            try:
-                cur.register("_new_events", events)
-                cur.register("_new_files", files)
-                cur.execute("BEGIN")
-                cur.execute("DELETE FROM events WHERE file IN (SELECT path FROM _new_files)")
-                cur.execute("DELETE FROM events WHERE id IN (SELECT id FROM _new_events)")
-                cur.execute("INSERT INTO events SELECT * FROM _new_events")
-                cur.execute("DELETE FROM files WHERE path IN (SELECT path FROM _new_files)")
-                cur.execute("INSERT INTO files SELECT * FROM _new_files")
-                cur.execute("COMMIT")
-            except BaseException:
-                cur.execute("ROLLBACK")
-                raise
-            finally:
-                cur.unregister("_new_events")
-                cur.unregister("_new_files")
-                cur.close()
+        with self._transaction(_new_events=events, _new_files=files) as cur:
+            cur.execute("DELETE FROM events WHERE file IN (SELECT path FROM _new_files)")
+            cur.execute("DELETE FROM events WHERE id IN (SELECT id FROM _new_events)")
+            cur.execute("INSERT INTO events SELECT * FROM _new_events")
+            cur.execute("DELETE FROM files WHERE path IN (SELECT path FROM _new_files)")
+            cur.execute("INSERT INTO files SELECT * FROM _new_files")
 
     def forget_files(self, paths: Iterable[str]) -> int:
         """Remove these ingested files and their events (files deleted from a corpus); returns events removed."""
         self._writable()
         gone = pa.table({"path": pa.array(list(paths), type=pa.string())})
-        with self._lock:
-            cur = self._con.cursor()
-            try:
-                cur.register("_gone", gone)
-                cur.execute("BEGIN")
-                removed = cur.execute("SELECT count(*) FROM events WHERE file IN (SELECT path FROM _gone)").fetchone()[0]
-                cur.execute("DELETE FROM events WHERE file IN (SELECT path FROM _gone)")
-                cur.execute("DELETE FROM files WHERE path IN (SELECT path FROM _gone)")
-                cur.execute("COMMIT")
-            except BaseException:
-                cur.execute("ROLLBACK")
-                raise
-            finally:
-                cur.unregister("_gone")
-                cur.close()
+        with self._transaction(_gone=gone) as cur:
+            removed = cur.execute("SELECT count(*) FROM events WHERE file IN (SELECT path FROM _gone)").fetchone()[0]
+            cur.execute("DELETE FROM events WHERE file IN (SELECT path FROM _gone)")
+            cur.execute("DELETE FROM files WHERE path IN (SELECT path FROM _gone)")
         return int(removed)
 
     def import_parquet(self, folder: str | Path, *, parts: Iterable[str] | None = None) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 from urllib.parse import urlparse
 
 import pytest
@@ -68,3 +69,18 @@ def assert_clean_log(driver, allow: tuple[str, ...] = ()) -> None:
     assert not errors, f"browser console errors: {errors}"
     bad = off_machine(requested_urls(driver))
     assert not bad, f"requests left the machine: {bad}"
+
+
+def wait_for(driver, fn, timeout: float = 15.0, what: str = "condition"):
+    """Poll `fn(driver)` until it returns something truthy; fail with `what` on timeout.
+
+    Browser tests wait on what the page shows, never on fixed sleeps.
+    """
+    end = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < end:
+        last = fn(driver)
+        if last:
+            return last
+        time.sleep(0.1)
+    pytest.fail(f"timed out waiting for {what} (last value {last!r})")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import assert_clean_log, make_driver
+from browser import assert_clean_log, make_driver, wait_for
 from conftest import SEED
 from dashboard.app import create_app
 from dashboard.figures import place_key
@@ -41,18 +41,6 @@ return keys.map((k, i) => [k, t.text[i] ? Number(t.text[i]) : 1]);"""
 
 def _key(place) -> str:
     return f"{place[1]:.4f},{place[2]:.4f}"
-
-
-def wait_for(driver, fn, timeout: float = 15.0, what: str = "condition"):
-    """Poll `fn(driver)` until it returns something truthy; fail with `what` on timeout."""
-    end = time.monotonic() + timeout
-    last = None
-    while time.monotonic() < end:
-        last = fn(driver)
-        if last:
-            return last
-        time.sleep(0.1)
-    pytest.fail(f"timed out waiting for {what} (last value {last!r})")
 
 
 def timeline_ids(driver) -> list[str] | None:

@@ -181,14 +181,9 @@ return gd && gd._fullData && gd._fullData.length ? gd.querySelectorAll('.bars .p
 
 
 def _wait(driver, fn, what: str, timeout: float = 20.0):
-    end = time.monotonic() + timeout
-    last = None
-    while time.monotonic() < end:
-        last = fn(driver)
-        if last:
-            return last
-        time.sleep(0.1)
-    pytest.fail(f"timed out waiting for {what} (last value {last!r})")
+    from browser import wait_for
+
+    return wait_for(driver, fn, timeout=timeout, what=what)
 
 
 @pytest.mark.browser
