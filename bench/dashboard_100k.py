@@ -30,7 +30,7 @@ from dashboard.columns import ColumnCache  # noqa: E402
 from dashboard.layout import build_layout  # noqa: E402
 from dashboard.server import start_in_thread  # noqa: E402
 from dashboard.view import EventCollection  # noqa: E402
-from events.model import events_from_json_obj, events_to_json_obj  # noqa: E402
+from eventmap.model import events_from_json_obj, events_to_json_obj  # noqa: E402
 
 READY_JS = """
 const g = id => { const o = document.getElementById(id); return o && o.querySelector('.js-plotly-plot'); };

@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from ingest_and_store import places, synthetic_chunk  # noqa: E402  (the 10M generator)
 
-from events.store import EventStore  # noqa: E402
+from eventmap.corpus.store import EventStore  # noqa: E402
 
 MAP_SUM_JS = """
 const o = document.getElementById('store-map'), gd = o && o.querySelector('.js-plotly-plot');

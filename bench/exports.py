@@ -32,7 +32,7 @@ def timed(fn, *args, **kwargs):
 
 
 def bench_formats(n: int, tmp: Path) -> None:
-    from events.formats import read_events, write_events
+    from eventmap.formats import read_events, write_events
     from factories import many_events
 
     events = many_events(n)
@@ -47,7 +47,7 @@ def bench_formats(n: int, tmp: Path) -> None:
 
 
 def bench_ucdp() -> None:
-    from events.formats import read_events
+    from eventmap.formats import read_events
 
     if not UCDP.is_file():
         print("== UCDP import: skipped (../shared/bench/ucdp not found)")
@@ -67,7 +67,7 @@ def bench_ucdp() -> None:
 
 def bench_html(n: int) -> None:
     from dashboard.export_html import render_html
-    from events.loading import load_paths
+    from eventmap.corpus.loading import load_paths
     from factories import many_events
 
     seed = load_paths([SEED])
@@ -81,7 +81,7 @@ def bench_html(n: int) -> None:
 
 def bench_images(tmp: Path) -> None:
     from dashboard.images import write_image, write_images
-    from events.loading import load_paths
+    from eventmap.corpus.loading import load_paths
 
     seed = load_paths([SEED])
     _, one = timed(write_image, seed, tmp / "one.png")

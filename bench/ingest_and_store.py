@@ -4,7 +4,7 @@
 
 Ingest: real articles (the 120 MEANTIME WikiNews texts from ../shared/bench, the seed and the
 hand-checked merge articles, cycled to --articles files) are written to a temporary folder
-with their `date` header and parsed by the project's parser (events.parse_file) with --jobs 1
+with their `date` header and parsed by the project's parser (eventmap.parse_file) with --jobs 1
 and 2 (wall time including the start of the worker processes and the parser's first load);
 then a second run on the unchanged folder shows the cost of the hash check alone.
 
@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 BENCH = ROOT.parent / "shared" / "bench"
 CATEGORIES = ["attack", "fighting", "diplomacy", "policy", "protest", "disaster", "other"]
 
-from events.store import EVENT_SCHEMA, EventStore  # noqa: E402
+from eventmap.corpus.store import EVENT_SCHEMA, EventStore  # noqa: E402
 
 
 # -- ingest ------------------------------------------------------------------------------------
@@ -77,11 +77,11 @@ def write_corpus(folder: Path, n: int) -> None:
 
 
 def bench_ingest(n: int) -> None:
-    import events
-    from events.ingest import ingest
+    import eventmap
+    from eventmap.corpus.ingest import ingest
 
-    if not hasattr(events, "parse_file"):
-        print("ingest: skipped, events.parse_file (the parser) is not installed yet")
+    if not hasattr(eventmap, "parse_file"):
+        print("ingest: skipped, eventmap.parse_file (the parser) is not installed yet")
         return
     with tempfile.TemporaryDirectory(prefix="eventmap-ingest-") as tmp:
         corpus = Path(tmp) / "corpus"

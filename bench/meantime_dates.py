@@ -1,4 +1,4 @@
-"""Value F1 of events.find_dates on MEANTIME English (Minard et al. 2016, CC BY 4.0).
+"""Value F1 of eventmap.find_dates on MEANTIME English (Minard et al. 2016, CC BY 4.0).
 
 120 Wikinews articles (2003-2013) in CAT XML: tokens are joined back into text (no space
 before closing punctuation), the CREATION_TIME TIMEX3 is the reference, and predictions
@@ -70,7 +70,7 @@ def main(argv: list[str]) -> int:
     docs = [d for d in (load(p) for p in sorted(DATA.glob("*/*.xml")))
             if re.fullmatch(r"\d{4}-\d\d-\d\d", d[2])]
     s = score(docs=docs, verbose="--verbose" in argv)
-    print(f"MEANTIME English, events.find_dates: {s['files']} articles, {s['gold']} gold calendar "
+    print(f"MEANTIME English, eventmap.find_dates: {s['files']} articles, {s['gold']} gold calendar "
           f"DATEs, {s['predicted']} counted predictions")
     print(f"value precision {s['precision']:.1f}  recall {s['recall']:.1f}  F1 {s['f1']:.1f}  "
           f"({s['seconds']:.2f} s)")

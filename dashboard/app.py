@@ -17,10 +17,11 @@ from flask import Response
 from dashboard.callbacks import MAX_REQUEST_BYTES, register_callbacks
 from dashboard.columns import ColumnCache
 from dashboard.layout import build_layout
+from dashboard.resources import assets_dir
 from dashboard.view import EventCollection
-from events.model import Event
+from eventmap.model import Event
 
-DEFAULT_ASSETS = Path(__file__).resolve().parent.parent / "assets"
+DEFAULT_ASSETS = assets_dir()
 CLIENTSIDE_JS = Path(__file__).resolve().parent / "clientside.js"
 CLIENTSIDE_URL = "/_eventmap/clientside.js"
 COLUMNS_URL = "/_eventmap/columns"

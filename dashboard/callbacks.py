@@ -22,8 +22,8 @@ from dashboard.figures import AGGREGATE_ABOVE, place_key, timeline_figure, timel
 from dashboard.layout import columns_token, hover_chars
 from dashboard.tables import summary_text, table_rows
 from dashboard.view import EventCollection, in_window, make_filter, select_events, window_from_store
-from events.errors import InputError, UserError
-from events.model import Event
+from eventmap.errors import InputError, UserError
+from eventmap.model import Event
 
 DOWNLOAD_FORMATS = {"download-json": "json", "download-geojson": "geojson", "download-csv": "csv",
                     "download-html": "html"}
@@ -163,7 +163,7 @@ def decode_upload(contents: str, filename: str) -> str:
         raise InputError(f"{filename}: the upload could not be read") from None
     if len(raw) > MAX_UPLOAD_BYTES:
         raise InputError(f"{filename}: larger than {MAX_UPLOAD_BYTES // 1_000_000} MB")
-    from events.reading import decode_bytes  # the CLI's rules: BOMs, UTF-16, CP-1252; binaries refused
+    from eventmap.text.reading import decode_bytes  # the CLI's rules: BOMs, UTF-16, CP-1252; binaries refused
 
     return decode_bytes(raw, filename)
 
@@ -185,7 +185,7 @@ def check_document_date(value: str | None) -> str | None:
 
 def parse_article(text: str, *, document_date: str | None, source: str) -> list[Event]:
     """Events of one article, via the parser (imported here: it loads dictionaries)."""
-    import events as events_pkg
+    import eventmap as events_pkg
 
     parse_text = getattr(events_pkg, "parse_text", None)
     if parse_text is None:
@@ -225,7 +225,7 @@ def add_articles(collection: EventCollection, pasted: str | None, contents: Sequ
 # --------------------------------------------------------------------------- splitting a merge
 
 def split_event(collection: EventCollection, event_id: str | None) -> str | None:
-    """Replace a merged event by the reports it was made of (events.merge.split).
+    """Replace a merged event by the reports it was made of (eventmap.corpus.merge.split).
 
     Returns the id of the report to show next (the one the merged event was built on), or
     None when `event_id` is no merged event of the collection (nothing changes).
@@ -250,7 +250,7 @@ def download_view(collection: EventCollection, fmt: str, categories: Sequence[st
     if fmt == "html":
         from dashboard.export_html import render_html
         return {"content": render_html(shown, title="eventmap view"), "filename": "eventmap-view.html"}
-    from events.formats import write_events
+    from eventmap.formats import write_events
     buf = io.StringIO()
     write_events(shown, fmt, buf)
     return {"content": buf.getvalue(), "filename": f"eventmap-view.{fmt}"}

@@ -5,7 +5,7 @@ deficiencies); unknown categories fall back to a neutral grey so imported data s
 """
 from __future__ import annotations
 
-from events.model import CATEGORIES
+from eventmap.model import CATEGORIES
 
 CATEGORY_COLORS: dict[str, str] = {
     "attack": "#D55E00",

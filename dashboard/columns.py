@@ -17,8 +17,8 @@ from typing import Any, Sequence
 
 from dashboard.colors import category_color, category_order
 from dashboard.figures import escape, place_key, place_name
-from events.merge import source_count
-from events.model import Event
+from eventmap.corpus.merge import source_count
+from eventmap.model import Event
 
 _EPOCH = date(1970, 1, 1).toordinal()
 

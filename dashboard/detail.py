@@ -1,6 +1,6 @@
 """The detail panel of one event: its sentence with the date expression and places marked.
 
-A merged event (events/merge.py) also lists every report it stands for -- document, offsets,
+A merged event (eventmap/corpus/merge.py) also lists every report it stands for -- document, offsets,
 date expression and that report's own sentence -- and offers a Split button (pattern-matching
 id ``{"role": SPLIT_ROLE, "id": event id}``; dashboard/callbacks.py puts the originals back).
 
@@ -14,8 +14,8 @@ from typing import Any
 from dash import html
 
 from dashboard.figures import date_label, document_name
-from events.merge import source_count, split
-from events.model import Event, EventFormatError, Source
+from eventmap.corpus.merge import source_count, split
+from eventmap.model import Event, EventFormatError, Source
 
 Span = tuple[int, int, str]  # start, end (in the sentence), kind: "date" or "place"
 SPLIT_ROLE = "split-event"

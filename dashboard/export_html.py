@@ -21,12 +21,13 @@ from typing import Any, Sequence
 import plotly.io as pio
 
 from dashboard.colors import category_color, category_order
+from dashboard.resources import topojson_dir
 from dashboard.figures import (aggregate_places, date_label, document_name, escape, link_table, map_figure,
                                marker_size, place_key, place_name, timeline_figure)
-from events.model import Event
+from eventmap.model import Event
 
 FIGURES = ("both", "timeline", "map")
-TOPOJSON_DIR = Path(__file__).resolve().parent.parent / "assets" / "topojson"
+TOPOJSON_DIR = topojson_dir()
 PLOT_CONFIG = {"displaylogo": False, "responsive": True, "scrollZoom": False}
 
 

@@ -1,6 +1,6 @@
 """Timeline and map figures as pure functions of events (the app and the exports share them).
 
-Public functions (each takes a list of :class:`events.model.Event` and returns a
+Public functions (each takes a list of :class:`eventmap.model.Event` and returns a
 ``plotly.graph_objects.Figure``; none touches Dash):
 
 ``timeline_figure(events, *, lane="category", highlight=None, x_range=None, height=None, title=None, max_hover_chars=220, aggregate=None, lanes=None, scope=None)``
@@ -68,8 +68,8 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard.colors import HIGHLIGHT_COLOR, category_color, category_order
-from events.merge import source_count
-from events.model import Event
+from eventmap.corpus.merge import source_count
+from eventmap.model import Event
 
 LANES = ("category", "document")
 MAX_LABELLED_PLACES = 400  # above this, counts are in the hover and the marker size only

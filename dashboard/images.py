@@ -19,9 +19,9 @@ import plotly.io as pio
 
 from dashboard.export_html import FIGURES, TOPOJSON_DIR
 from dashboard.figures import combined_figure, map_figure, timeline_figure
-from events.atomic import check_output_path, write_bytes
-from events.errors import InputError
-from events.model import Event
+from eventmap.atomic import check_output_path, write_bytes
+from eventmap.errors import InputError
+from eventmap.model import Event
 
 IMAGE_FORMATS = ("png", "svg", "pdf", "jpeg", "webp")
 DEFAULT_WIDTH = 1200

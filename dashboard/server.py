@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from dash import Dash
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
-from events.errors import UserError
+from eventmap.errors import UserError
 
 
 @dataclass

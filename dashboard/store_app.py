@@ -24,8 +24,8 @@ from dashboard.app import DEFAULT_ASSETS
 from dashboard.figures import date_label, place_name
 from dashboard.layout import graph_config
 from dashboard.store_figures import STORE_TIMELINE_UIREVISION, store_map_figure, store_timeline_figure
-from events.model import Event
-from events.store import BBox, EventStore
+from eventmap.model import Event
+from eventmap.corpus.store import BBox, EventStore
 
 #: `eventmap serve STORE` uses this app when the store holds more events than this.
 STORE_MODE_MIN_EVENTS = 200_000

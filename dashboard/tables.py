@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from dashboard.figures import date_label, document_name
-from events.merge import source_count
-from events.model import Event
+from eventmap.corpus.merge import source_count
+from eventmap.model import Event
 
 MAX_TABLE_ROWS = 1000
 

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, Iterable, Sequence
 
 from dashboard.figures import document_name, place_key
-from events.model import Event
+from eventmap.model import Event
 
 Window = tuple[datetime, datetime]
 

@@ -17,7 +17,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from browser import make_driver  # noqa: E402
 from dashboard.app import create_app  # noqa: E402
 from dashboard.server import start_in_thread  # noqa: E402
-from events.loading import load_paths  # noqa: E402
+from eventmap.corpus.loading import load_paths  # noqa: E402
 
 POINT_JS = """
 const gd = document.getElementById('timeline').querySelector('.js-plotly-plot');

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from geopy.location import Location
 
-from events.errors import UserError
+from eventmap.errors import UserError
 from geo.build_index import cache_dir
 from geo.geocoder import OfflineGeocoder
 

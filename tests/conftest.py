@@ -9,6 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED = SEEDS / "000_12acad89de0a8875.txt"
 SHARED = ROOT.parent / "shared"
+DATA_DIR = ROOT / "tests" / "data"
 
 
 @pytest.fixture

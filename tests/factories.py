@@ -8,7 +8,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from events.model import CATEGORIES, Event, Place, Source
+from eventmap.model import CATEGORIES, Event, Place, Source
 
 KYIV = ("Kyiv", 50.4501, 30.5234, "UA")
 TUAPSE = ("Tuapse", 44.1053, 39.0802, "RU")
@@ -86,7 +86,7 @@ def many_events(n: int, *, seed: int = 7, n_places: int = 2000, n_documents: int
 
 def merged_tuapse():
     """The Tuapse strike as two articles report it, merged into one event with two sources."""
-    from events.merge import merge_events
+    from eventmap.corpus.merge import merge_events
 
     first = sample_events()[0]
     second = make_event("Drones hit the <b>Tuapse</b> oil refinery on Friday, 14 March.", day="2025-03-14",

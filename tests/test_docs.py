@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from events.cli import COMMANDS, main
-from events.model import CATEGORIES, PLACE_KINDS, PRECISIONS, DATE_SOURCES, Event, Place, Source
+from eventmap.cli import COMMANDS, main
+from eventmap.model import CATEGORIES, PLACE_KINDS, PRECISIONS, DATE_SOURCES, Event, Place, Source
 from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -1,0 +1,219 @@
+"""`eventmap parse FILE...`: articles -> events as JSON (or GeoJSON/CSV via eventmap.formats).
+
+The command only reads its options, turns files into events (`parse_files`, reusable by
+other commands) and writes them. In a batch a file that cannot be read is reported on
+stderr and skipped; the others' events are still written and the exit code is 1.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import IO, Any, Callable, Iterable, Sequence
+
+import click
+
+from eventmap.errors import InputError, UserError
+from eventmap.model import Event, events_to_json_obj
+
+PROGRESS_MIN_FILES = 10  # show a progress bar (on a terminal) from this many files on
+DEFAULT_STORE = "events.duckdb"  # where --jobs puts the events when no --store is given
+
+
+@dataclass(slots=True)
+class BatchResult:
+    """Events of every file that parsed, and (path, reason) for every file that did not."""
+
+    events: list[Event] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+
+def parse_files(paths: Sequence[str], *, lang: str | None = None, document_date: str | None = None,
+                geocoder: Any = None, on_error: Callable[[str, str], None] | None = None,
+                progress: bool = False, columns: str | None = None) -> BatchResult:
+    """Load each file (articles parsed, event files read); a failing file is reported and skipped."""
+    from pathlib import Path
+
+    from eventmap.corpus.loading import load_file
+
+    result = BatchResult()
+    items: Iterable[str] = paths
+    if progress:
+        from tqdm import tqdm
+
+        items = tqdm(paths, desc="parsing", unit="file", file=sys.stderr)
+    for path in items:
+        try:
+            result.events.extend(load_file(Path(path), document_date=document_date, lang=lang,
+                                           geocoder=geocoder, columns=columns))
+        except Exception as exc:  # noqa: BLE001 - one bad file must not sink the batch
+            reason = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
+            result.failures.append((path, reason))
+            if on_error:
+                on_error(path, reason)
+    return result
+
+
+def build_geocoder(name: str, user_agent: str | None) -> Any:
+    """None for the offline gazetteer, else geo.make_geocoder(name, user_agent=...)."""
+    if name == "offline":
+        return None
+    import geo
+
+    make = getattr(geo, "make_geocoder", None)
+    if make is None:
+        raise UserError(f"geocoder {name!r} is not available in this install (use offline)")
+    return make(name, user_agent=user_agent)
+
+
+def write_output(events: list[Event], fmt: str, stream: IO[str]) -> None:
+    """JSON here; GeoJSON and CSV through eventmap.formats (imported only when asked for)."""
+    if fmt == "json":
+        json.dump(events_to_json_obj(events), stream, ensure_ascii=False, indent=2)
+        stream.write("\n")
+        return
+    try:
+        from eventmap.formats import write_events
+    except ImportError:
+        raise UserError(f"--format {fmt} is not available in this install (use json)") from None
+    write_events(events, fmt, stream)
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--lang", type=click.Choice(["auto", "nl", "en"]), default="auto", show_default=True,
+              help="Language of the articles (auto: detected per article).")
+@click.option("--date", "document_date", metavar="YYYY-MM-DD|YYYY-MM",
+              help="Document date (overrides a 'date ...' first line).")
+@click.option("--format", "fmt", type=click.Choice(["json", "geojson", "csv"]), default="json",
+              show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (default: stdout).")
+@click.option("--geocoder", default="offline", show_default=True,
+              help="offline, or an online geopy geocoder such as nominatim.")
+@click.option("--user-agent", help="User agent for an online geocoder (its usage policy asks for one).")
+@click.option("--columns", metavar="FIELD=COLUMN,...",
+              help="Column mapping for CSV event files, e.g. date=event_date,lat=latitude (guessed when absent).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help=f"Ingest into an event store with this many worker processes (store: --store, "
+                   f"else {DEFAULT_STORE}).")
+@click.option("--store", "store_path", type=click.Path(dir_okay=False),
+              help="Ingest into this event store (a DuckDB file): only new or changed files are parsed.")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Ingest on an existing Dask cluster, e.g. tcp://host:8786.")
+@click.option("--prune", is_flag=True, help="With a store: forget files deleted from the folders.")
+@click.option("--merge", is_flag=True,
+              help="Merge reports of the same event from several articles into one event with all its sources.")
+@click.pass_context
+def parse(ctx: click.Context, files: tuple[str, ...], lang: str, document_date: str | None,
+          fmt: str, output: str | None, geocoder: str, user_agent: str | None, columns: str | None,
+          jobs: int | None, store_path: str | None, dask_address: str | None, prune: bool,
+          merge: bool) -> None:
+    """Extract dated, geocoded events from news articles (text or HTML).
+
+    FILES may also be folders (walked recursively) and event files (eventmap JSON,
+    GeoJSON, CSV including ACLED exports, TimelineJS JSON), which are read, not parsed.
+
+    With --jobs, --store or --dask the events go into an event store instead (a corpus:
+    parsed in parallel, and a file whose content has not changed is not parsed again).
+    """
+    if document_date:
+        from eventmap.text.docdate import parse_document_date
+
+        parse_document_date(document_date)  # a bad --date fails before any work
+    if jobs is not None or store_path or dask_address:
+        _ingest(ctx, files, store_path or DEFAULT_STORE, jobs=jobs, dask_address=dask_address, prune=prune,
+                lang=lang, document_date=document_date, output=output, geocoder=geocoder, columns=columns)
+        return
+    if output:
+        from eventmap.atomic import check_output_path
+
+        check_output_path(output)  # so does a missing output folder
+    geo = build_geocoder(geocoder, user_agent)
+    from eventmap.corpus.loading import load_file
+
+    paths, missing = _expand(files)
+    if len(files) == 1 and missing:
+        raise InputError(missing[0][1])
+    for path, reason in missing:  # a missing PATH in a batch is skipped like a bad file
+        _report_skipped(path, reason)
+    if not paths and missing:
+        raise InputError(f"none of the {len(files)} files could be parsed")
+    if not paths:
+        raise InputError("no articles (.txt, .md, .html) or event files (.json, .geojson, .csv) in "
+                         + ", ".join(files))
+    if len(paths) == 1:  # one file: its error is the command's error
+        from pathlib import Path
+
+        result = BatchResult(load_file(Path(paths[0]), document_date=document_date, lang=lang,
+                                       geocoder=geo, columns=columns))
+    else:
+        result = parse_files(
+            paths, lang=lang, document_date=document_date, geocoder=geo,
+            on_error=_report_skipped, columns=columns,
+            progress=len(paths) >= PROGRESS_MIN_FILES and sys.stderr.isatty())
+    if result.failures and len(result.failures) == len(paths):
+        raise InputError(f"none of the {len(paths) + len(missing)} files could be parsed")
+    if merge:
+        from eventmap.corpus.merge import merge_events
+
+        result.events = merge_events(result.events)
+    _write(result.events, fmt, output)
+    if result.failures or missing:
+        ctx.exit(1)
+
+
+def _ingest(ctx: click.Context, files: Sequence[str], store_path: str, *, jobs: int | None,
+            dask_address: str | None, prune: bool, lang: str, document_date: str | None,
+            output: str | None, geocoder: str, columns: str | None) -> None:
+    """A corpus into an event store (eventmap.corpus.ingest); the summary and skipped files go to stderr."""
+    from eventmap.corpus.ingest import ingest_to_store
+
+    if output:
+        raise click.UsageError("with --jobs, --store or --dask the events go into an event store, "
+                               "not to --output")
+    if geocoder != "offline" or columns:
+        raise click.UsageError("--geocoder and --columns are not available with --jobs, --store or --dask")
+    report = ingest_to_store(files, store_path, jobs=jobs, dask=dask_address, prune=prune,
+                             lang=None if lang == "auto" else lang, document_date=document_date,
+                             progress=sys.stderr.isatty())
+    for path, reason in report.failed:
+        _report_skipped(path, reason)
+    click.echo(f"eventmap: {report.summary()} -> {store_path}", err=True)
+    if report.failed:
+        ctx.exit(1)
+
+
+def _expand(paths: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Files under each PATH (folders walked), and (path, reason) for each PATH that is not there."""
+    from eventmap.corpus.loading import find_files
+
+    found: list[str] = []
+    missing: list[tuple[str, str]] = []
+    for p in paths:
+        try:
+            found += [str(f) for f in find_files([p]) if str(f) not in found]
+        except InputError as exc:
+            missing.append((p, str(exc)))
+    return found, missing
+
+
+def _report_skipped(path: str, reason: str) -> None:
+    where = "" if reason.startswith(path) else f"{path}: "
+    click.echo(f"eventmap: skipped {where}{reason}", err=True)
+
+
+def _write(events: list[Event], fmt: str, output: str | None) -> None:
+    if output is None:
+        try:
+            write_output(events, fmt, sys.stdout)
+        except BrokenPipeError:  # `eventmap parse ... | head`: the reader has all it wants
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return
+    from eventmap.atomic import atomic_open  # a crash mid-write leaves the old file, not half a new one
+
+    try:
+        with atomic_open(output, "w", encoding="utf-8", newline="") as stream:
+            write_output(events, fmt, stream)
+    except OSError as exc:
+        raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None

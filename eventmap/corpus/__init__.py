@@ -1,0 +1,1 @@
+"""A corpus of events: PATH arguments loaded, the DuckDB event store, parallel ingest, merged reports."""

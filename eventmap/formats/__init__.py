@@ -1,0 +1,126 @@
+"""Event files in and out: the project's JSON, GeoJSON, CSV (ACLED-like) and TimelineJS JSON.
+
+``write_events(events, fmt, stream_or_path)`` writes one format to an open text stream or
+(atomically) to a file; ``read_events(path, columns=...)`` reads any of them back, choosing
+the reader by extension and, for ``.json``, by content (eventmap JSON, GeoJSON, TimelineJS,
+or a table as JSON records such as ACLED's API answer).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import IO, Any, Iterable, Mapping
+
+from eventmap.atomic import write_text
+from eventmap.errors import InputError
+from eventmap.formats import csv_format, geojson_format, json_format, timelinejs_format
+from eventmap.formats.columns import parse_column_spec
+from eventmap.formats.rows import records_to_events
+from eventmap.model import Event, EventFormatError
+
+FORMATS: tuple[str, ...] = ("json", "geojson", "csv", "timelinejs")
+EVENT_SUFFIXES = frozenset({".json", ".geojson", ".csv", ".tsv"})
+EVENT_FIELDS = frozenset({"id", "text", "source", "date", "date_end", "date_precision", "date_text",
+                          "date_source", "category", "lang", "places", "lat", "lon", "sources", "extra"})
+
+__all__ = ["FORMATS", "EVENT_SUFFIXES", "dumps_events", "write_events", "read_events", "loads_events",
+           "detect_format", "parse_column_spec"]
+
+
+def dumps_events(events: Iterable[Event], fmt: str, *, title: str | None = None, **meta: Any) -> str:
+    """The events as text in `fmt` (one of FORMATS)."""
+    events = list(events)
+    if fmt == "json":
+        return json_format.dumps(events, **({"title": title} if title else {}), **meta)
+    if fmt == "geojson":
+        return geojson_format.dumps(events)
+    if fmt == "csv":
+        return csv_format.dumps(events)
+    if fmt == "timelinejs":
+        return timelinejs_format.dumps(events, title=title)
+    raise InputError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+
+
+def write_events(events: Iterable[Event], fmt: str, stream_or_path: IO[str] | str | os.PathLike[str], *,
+                 title: str | None = None, **meta: Any) -> None:
+    """Write the events as `fmt` to an open text stream, or atomically to a file path."""
+    text = dumps_events(events, fmt, title=title, **meta)
+    if isinstance(stream_or_path, (str, os.PathLike)):
+        write_text(stream_or_path, text)
+    else:
+        stream_or_path.write(text)
+
+
+def read_events(path: str | os.PathLike[str], *, columns: str | Mapping[str, str | None] | None = None,
+                fmt: str | None = None) -> list[Event]:
+    """Events from an event file; a bad or unreadable file raises InputError naming it."""
+    p = Path(path)
+    try:
+        text = _decode(p.read_bytes())
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read: {exc.strerror or exc}") from None
+    try:
+        return loads_events(text, fmt or _format_by_suffix(p), origin=str(p), columns=columns)
+    except EventFormatError as exc:
+        raise InputError(f"{p}: {exc}") from None
+
+
+def loads_events(text: str, fmt: str | None = None, *, origin: str = "<events>",
+                 columns: str | Mapping[str, str | None] | None = None) -> list[Event]:
+    """Events from text; `fmt` None (or "json") lets the content decide between JSON dialects."""
+    if fmt == "csv":
+        return csv_format.loads(text, origin=origin, columns=columns)
+    if fmt == "tsv":
+        return csv_format.loads(text, origin=origin, columns=columns, delimiter="\t")
+    if fmt in (None, "json", "geojson", "timelinejs"):
+        stripped = text.lstrip("\ufeff \t\r\n")
+        if fmt is None and not stripped.startswith(("{", "[")):
+            return csv_format.loads(text, origin=origin, columns=columns)
+        obj = json_format.parse_json(stripped)
+        kind = fmt if fmt not in (None, "json") else detect_format(obj)
+        if kind == "geojson":
+            return geojson_format.from_obj(obj, origin=origin, columns=columns)
+        if kind == "timelinejs":
+            return timelinejs_format.from_obj(obj, origin=origin)
+        if kind == "records":
+            records = obj["data"] if isinstance(obj, dict) else obj
+            return records_to_events(records, origin=origin, columns=columns)
+        return json_format.from_obj(obj)
+    raise InputError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+
+
+def detect_format(obj: Any) -> str:
+    """Which JSON dialect a parsed document is: "geojson", "timelinejs", "records" or "json" (ours).
+
+    "records" is a table as JSON: ACLED's API answer ``{"data": [{...}, ...]}``, or a bare list
+    of flat objects with fields an event does not have (``pandas.DataFrame.to_json(orient="records")``);
+    reading those as events would drop the unknown fields, so they are read like CSV rows.
+    """
+    if geojson_format.is_geojson(obj):
+        return "geojson"
+    if timelinejs_format.is_timelinejs(obj):
+        return "timelinejs"
+    if isinstance(obj, dict) and "events" not in obj and isinstance(obj.get("data"), list):
+        return "records"
+    if isinstance(obj, list) and obj and all(isinstance(o, dict) for o in obj) \
+            and any(set(o) - EVENT_FIELDS for o in obj):
+        return "records"
+    return "json"
+
+
+def _format_by_suffix(path: Path) -> str | None:
+    suffix = path.suffix.lower()
+    return {".csv": "csv", ".tsv": "tsv", ".geojson": "geojson"}.get(suffix)
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM) first; otherwise the encoding charset-normalizer finds."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is None:
+            raise EventFormatError("cannot tell the file's text encoding") from None
+        return str(best)

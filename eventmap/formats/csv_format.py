@@ -1,0 +1,124 @@
+"""CSV: one row per event, with ACLED's column names where they mean the same thing.
+
+Columns, in this order (README "Exports" documents them)::
+
+    id, event_date, date_end, time_precision, date_precision, date_text, date_source, category,
+    location, country_code, latitude, longitude, geo_precision, notes, source, source_start,
+    source_end, source_date_text, lang, places_json, sources_json, <extra fields...>
+
+``event_date``/``date_end`` are the first and last possible day; ``time_precision`` is ACLED's
+code (1 day, 2 week, 3 month or year) and ``date_precision`` ours (day/week/month/year).
+``location``/``latitude``/``longitude``/``geo_precision`` describe the event's point (its
+main place); ``places_json`` holds every place so the file reads back into the same events.
+``notes`` is the sentence, ``source`` its document. Extra fields (kept from imported data)
+follow as their own columns; their values read back as strings.
+
+Reading accepts this CSV, ACLED exports (recognised by their header) and any CSV whose
+columns are mapped by the user or guessed (see :mod:`eventmap.formats.columns`).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any, Iterable, Mapping
+
+from eventmap.formats.rows import KIND_TO_GEO_PRECISION, PRECISION_TO_TIME_PRECISION, rows_to_events
+from eventmap.model import Event
+
+# A cell starting with one of these is a formula to Excel/LibreOffice ("CSV injection"):
+# such text cells are written with a leading apostrophe, which the reader removes again.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NUMERIC_COLUMNS = frozenset({"latitude", "longitude", "source_start", "source_end", "time_precision",
+                             "geo_precision"})
+
+COLUMNS: tuple[str, ...] = (
+    "id", "event_date", "date_end", "time_precision", "date_precision", "date_text", "date_source",
+    "category", "location", "country_code", "latitude", "longitude", "geo_precision", "notes",
+    "source", "source_start", "source_end", "source_date_text", "lang", "places_json", "sources_json",
+)
+
+
+def event_row(event: Event) -> dict[str, Any]:
+    """The CSV row of one event (extra fields included, under their own names)."""
+    main = event.main_place or (event.places[0] if event.places else None)
+    row: dict[str, Any] = {
+        "id": event.id, "event_date": event.date or "", "date_end": event.date_end or "",
+        "time_precision": PRECISION_TO_TIME_PRECISION.get(event.date_precision or "", ""),
+        "date_precision": event.date_precision or "", "date_text": event.date_text or "",
+        "date_source": event.date_source or "", "category": event.category,
+        "location": (main.name or main.text) if main else "",
+        "country_code": (main.country_code or "") if main else "",
+        "latitude": "" if event.lat is None else repr(event.lat),
+        "longitude": "" if event.lon is None else repr(event.lon),
+        "geo_precision": KIND_TO_GEO_PRECISION.get((main.kind or "") if main else "", ""),
+        "notes": event.text, "source": event.source.document,
+        "source_start": event.source.start, "source_end": event.source.end,
+        "source_date_text": event.source.date_text or "", "lang": event.lang or "",
+        "places_json": _json([p.to_dict() for p in event.places]) if event.places else "",
+        "sources_json": _json([s.to_dict() for s in event.sources]) if event.sources else "",
+    }
+    for key, value in event.extra.items():
+        name = key if key not in row else f"extra_{key}"
+        row[name] = value if isinstance(value, str) else ("" if value is None else _json(value))
+    return row
+
+
+def dumps(events: Iterable[Event]) -> str:
+    """The whole CSV as text (RFC 4180 quoting, \\r\\n line ends like spreadsheets expect)."""
+    rows = [{k: v if k in NUMERIC_COLUMNS else defuse_formula(v) for k, v in event_row(e).items()}
+            for e in events]
+    header = list(COLUMNS)
+    for row in rows:
+        header.extend(k for k in row if k not in header)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=header, restval="", extrasaction="raise")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def loads(text: str, *, origin: str = "<csv>", columns: str | Mapping[str, str | None] | None = None,
+          delimiter: str | None = None) -> list[Event]:
+    """Events from CSV text; errors say the row (EventFormatError)."""
+    text = text.lstrip("\ufeff")
+    if not text.strip():
+        return []
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter or sniff_delimiter(text))
+    header = [h for h in reader.fieldnames or [] if h is not None]
+    rows = []
+    for row in reader:
+        row.pop(None, None)  # cells beyond the header
+        rows.append({k: restore_formula(v) for k, v in row.items()})
+    return rows_to_events(rows, header, origin=origin, columns=columns, own_columns=COLUMNS,
+                          numbering=lambda i: f"row {i + 1}")
+
+
+def defuse_formula(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe (shown as text).
+
+    A text that already starts with an apostrophe gets one more, so reading back is exact.
+    """
+    if isinstance(value, str) and value and (value[0] in FORMULA_START or value[0] == "'"):
+        return "'" + value
+    return value
+
+
+def restore_formula(value: Any) -> Any:
+    """Undo :func:`defuse_formula`: one leading apostrophe before a formula start or an apostrophe."""
+    if isinstance(value, str) and len(value) > 1 and value[0] == "'" and (value[1] in FORMULA_START
+                                                                         or value[1] == "'"):
+        return value[1:]
+    return value
+
+
+def sniff_delimiter(text: str) -> str:
+    """Comma unless the header line clearly uses ; or a tab or | (spreadsheets in NL use ;)."""
+    first = text.split("\n", 1)[0]
+    counts = {d: first.count(d) for d in (",", ";", "\t", "|")}
+    best = max(counts, key=counts.get)  # type: ignore[arg-type]
+    return best if counts[best] > counts[","] else ","
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

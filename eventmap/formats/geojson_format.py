@@ -1,0 +1,121 @@
+"""GeoJSON (RFC 7946): a FeatureCollection with one Feature per event.
+
+Writing: ``geometry`` is a Point ``[lon, lat]`` (RFC 7946 order) or ``null`` for events
+without a place; ``properties`` is the event's JSON object without ``lat``/``lon``; the
+Feature ``id`` is the event id. Reading gives the same events back, and also reads other
+people's GeoJSON: properties are mapped like CSV columns (``--columns`` and guesses), the
+point comes from the geometry (the centre of the bounding box for lines and polygons).
+"""
+from __future__ import annotations
+
+import json
+from typing import Any, Iterable, Mapping
+
+from eventmap.formats.columns import build_column_map
+from eventmap.formats.json_format import parse_json
+from eventmap.formats.rows import cell_text, row_to_event
+from eventmap.model import Event, EventFormatError
+
+FEATURE_ID = "(feature id)"
+
+
+def feature(event: Event) -> dict[str, Any]:
+    """The Feature of one event."""
+    props = event.to_dict()
+    lat, lon = props.pop("lat"), props.pop("lon")
+    geometry = {"type": "Point", "coordinates": [lon, lat]} if event.located else None
+    return {"type": "Feature", "id": event.id, "geometry": geometry, "properties": props}
+
+
+def to_obj(events: Iterable[Event]) -> dict[str, Any]:
+    return {"type": "FeatureCollection", "features": [feature(e) for e in events]}
+
+
+def dumps(events: Iterable[Event]) -> str:
+    return json.dumps(to_obj(events), ensure_ascii=False, indent=1) + "\n"
+
+
+def loads(text: str, *, origin: str = "<geojson>",
+          columns: str | Mapping[str, str | None] | None = None) -> list[Event]:
+    return from_obj(parse_json(text), origin=origin, columns=columns)
+
+
+def is_geojson(obj: Any) -> bool:
+    return isinstance(obj, dict) and obj.get("type") in ("FeatureCollection", "Feature")
+
+
+def from_obj(obj: Any, *, origin: str = "<geojson>",
+             columns: str | Mapping[str, str | None] | None = None) -> list[Event]:
+    """Events of a FeatureCollection (or a single Feature)."""
+    if not is_geojson(obj):
+        raise EventFormatError("not GeoJSON: expected a FeatureCollection")
+    features = [obj] if obj["type"] == "Feature" else obj.get("features")
+    if not isinstance(features, list):
+        raise EventFormatError("a FeatureCollection needs a list 'features'")
+    keys: list[str] = []
+    for f in features:
+        props = f.get("properties") if isinstance(f, dict) else None
+        if isinstance(props, dict):
+            keys.extend(k for k in props if k not in keys)
+    cmap = build_column_map(keys, columns)
+    if cmap.column("id") is None and any(isinstance(f, dict) and f.get("id") is not None for f in features):
+        cmap.fields["id"] = FEATURE_ID  # the Feature's own id names the event
+    events = []
+    for i, f in enumerate(features, start=1):
+        try:
+            events.append(_feature_event(f, cmap, origin, i))
+        except EventFormatError as exc:
+            raise EventFormatError(f"feature #{i}: {exc}") from None
+    return events
+
+
+def _feature_event(f: Any, cmap, origin: str, index: int) -> Event:
+    if not isinstance(f, dict) or f.get("type") != "Feature":
+        raise EventFormatError("not a Feature")
+    props = f.get("properties") or {}
+    if not isinstance(props, dict):
+        raise EventFormatError("'properties' must be an object")
+    lon, lat = representative_point(f.get("geometry"))
+    if _is_ours(props):
+        return Event.from_dict({**props, "lat": lat, "lon": lon})
+    row = {k: cell_text(v) for k, v in props.items()}
+    if cmap.column("id") == FEATURE_ID:
+        row[FEATURE_ID] = "" if f.get("id") is None else str(f["id"])
+    return row_to_event(row, cmap, origin=origin, index=index, lat=lat, lon=lon)
+
+
+def _is_ours(props: Mapping[str, Any]) -> bool:
+    return isinstance(props.get("text"), str) and isinstance(props.get("source"), dict)
+
+
+def representative_point(geometry: Any) -> tuple[float | None, float | None]:
+    """(lon, lat) of a Point, else the centre of the geometry's bounding box; (None, None) if none."""
+    if geometry is None:
+        return None, None
+    if not isinstance(geometry, dict) or "type" not in geometry:
+        raise EventFormatError("'geometry' must be a GeoJSON geometry object or null")
+    if geometry["type"] == "GeometryCollection":
+        for g in geometry.get("geometries") or []:
+            point = representative_point(g)
+            if point[0] is not None:
+                return point
+        return None, None
+    coords = list(_positions(geometry.get("coordinates")))
+    if not coords:
+        return None, None
+    if geometry["type"] == "Point":
+        return coords[0]
+    lons, lats = [c[0] for c in coords], [c[1] for c in coords]
+    return (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
+
+
+def _positions(value: Any):
+    if isinstance(value, (list, tuple)) and value and all(isinstance(v, (int, float)) for v in value):
+        if len(value) < 2:
+            raise EventFormatError(f"a position needs longitude and latitude, got {value!r}")
+        yield float(value[0]), float(value[1])
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            yield from _positions(v)
+    elif value is not None:
+        raise EventFormatError(f"bad coordinates {value!r}")

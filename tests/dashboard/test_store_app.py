@@ -1,0 +1,215 @@
+"""Store mode: the dashboard on a (small, here) event store, counted server-side.
+
+A 2,000-event store over two places and two months is built in tmp_path; the figure and
+callback functions are tested as plain Python against `store.count` / `store.aggregate`, and
+one browser test zooms the timeline and waits for the map's counts of that window.
+"""
+from __future__ import annotations
+
+import time
+from datetime import date, timedelta
+
+import pytest
+from click.testing import CliRunner
+
+from dashboard.store_app import (bbox_from_selection, create_store_app, store_update, summary_text,
+                                 window_from_relayout, window_view)
+from dashboard.store_figures import place_key, store_map_figure, store_timeline_figure
+from eventmap.corpus.store import EventStore
+from factories import BERLIN, KYIV, make_event
+
+N_EVENTS = 2000
+FIRST_DAY = date(2025, 1, 1)
+N_DAYS = 59  # January and February 2025
+
+
+def synthetic_events(n: int = N_EVENTS):
+    """n one-day events spread over Jan-Feb 2025; two thirds in Kyiv, one third in Berlin."""
+    out = []
+    for i in range(n):
+        day = (FIRST_DAY + timedelta(days=i % N_DAYS)).isoformat()
+        place = BERLIN if i % 3 == 0 else KYIV
+        out.append(make_event(f"Synthetic event number {i}.", day=day, category="attack" if i % 2 else "policy",
+                              place=place, document=f"docs/{i % 7}.txt", start=i * 40))
+    return out
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("store") / "small.duckdb"
+    with EventStore(path) as store:
+        store.add(synthetic_events())
+    return path
+
+
+@pytest.fixture(scope="module")
+def store(store_path):
+    with EventStore(store_path, read_only=True) as s:
+        yield s
+
+
+def _place_counts(fig) -> dict[str, int]:
+    return {key: n for key, n in fig.data[0].customdata}
+
+
+# -- pure figures --------------------------------------------------------------------------
+
+def test_timeline_figure_is_bars_of_counts_per_day(store):
+    rows = store.aggregate(by="day")
+    fig = store_timeline_figure(rows)
+    assert fig.data[0].type == "bar"
+    assert len(fig.data[0].x) == N_DAYS
+    assert sum(fig.data[0].y) == N_EVENTS == store.count()
+    assert fig.layout.xaxis.type == "date"
+
+
+def test_map_figure_one_marker_per_place_sized_by_count(store):
+    rows = store.aggregate(by="place")
+    fig = store_map_figure(rows)
+    counts = _place_counts(fig)
+    assert counts == {place_key(r): r["count"] for r in rows}
+    assert sum(counts.values()) == N_EVENTS
+    sizes = dict(zip([k for k, _ in fig.data[0].customdata], fig.data[0].marker.size))
+    kyiv, berlin = f"{KYIV[1]:.4f},{KYIV[2]:.4f}", f"{BERLIN[1]:.4f},{BERLIN[2]:.4f}"
+    assert counts[kyiv] > counts[berlin] and sizes[kyiv] >= sizes[berlin]
+    assert fig.layout.geo.fitbounds is False  # the offline geo layout of dashboard.figures
+    assert fig.layout.geo.showcountries
+
+
+def test_empty_rows_still_draw():
+    assert len(store_map_figure([]).data[0].lat) == 0
+    assert len(store_timeline_figure([]).data[0].x) == 0
+
+
+# -- callback functions --------------------------------------------------------------------
+
+def test_window_from_relayout():
+    assert window_from_relayout(None) is None
+    assert window_from_relayout({"autosize": True}) is None
+    assert window_from_relayout({"xaxis.autorange": True}) == (None, None)
+    assert window_from_relayout({"xaxis.range[0]": "2025-02-01 06:00:00.0",
+                                 "xaxis.range[1]": "2025-02-10 18:00"}) == ("2025-02-01", "2025-02-10")
+    assert window_from_relayout({"xaxis.range": ["2025-02-10", "2025-02-01"]}) == ("2025-02-01", "2025-02-10")
+
+
+def test_bbox_from_selection():
+    assert bbox_from_selection(None) is None
+    assert bbox_from_selection({"points": []}) is None
+    west, south, east, north = bbox_from_selection({"points": [{"lat": KYIV[1], "lon": KYIV[2]}]})
+    assert west < KYIV[2] < east and south < KYIV[1] < north
+
+
+def test_window_view_counts_match_the_store(store):
+    start, end = "2025-02-01", "2025-02-14"
+    view = window_view(store, start, end, None)
+    expected = {place_key(r): r["count"] for r in store.aggregate(by="place", start=start, end=end)}
+    assert {place_key(r): r["count"] for r in view["places"]} == expected
+    assert sum(expected.values()) == view["count"] == store.count(start=start, end=end) < N_EVENTS
+    assert len(view["rows"]) == 200
+    assert all("2025" in r["date"] for r in view["rows"])
+
+
+def test_window_view_with_bbox_narrows_count_and_table(store):
+    bbox = bbox_from_selection({"points": [{"lat": BERLIN[1], "lon": BERLIN[2]}]})
+    view = window_view(store, None, None, bbox)
+    assert view["count"] == store.count(bbox=bbox) == sum(1 for i in range(N_EVENTS) if i % 3 == 0)
+    assert {r["place"] for r in view["rows"]} == {"Berlin"}
+    days = store.aggregate(by="day", bbox=bbox)
+    assert sum(d["count"] for d in days) == view["count"]
+
+
+def test_summary_text():
+    text = summary_text(1234, 2000, "2025-02-01", "2025-02-14", None, 2, 200)
+    assert "1,234 events from 2025-02-01 to 2025-02-14" in text and "of 2,000" in text
+    assert "selected area" in summary_text(5, 10, None, None, (0, 0, 1, 1), 1, 5)
+
+
+def test_store_update_zoom_select_reset(store):
+    """The app's callback as plain Python: zoom -> window counts; select -> area; reset -> all."""
+    all_days = store.aggregate(by="day")
+    kw = dict(all_days=all_days, total=N_EVENTS)
+    state0 = {"start": None, "end": None, "bbox": None, "rev": 0}
+    assert store_update(store, "store-timeline", {"autosize": True}, None, state0, **kw) is None
+
+    start, end = "2025-02-01", "2025-02-14"
+    out = store_update(store, "store-timeline", {"xaxis.range[0]": start, "xaxis.range[1]": end}, None,
+                       state0, **kw)
+    assert out["state"]["start"] == start and out["state"]["end"] == end and out["timeline"] is None
+    assert _place_counts(out["map"]) == {place_key(r): r["count"]
+                                         for r in store.aggregate(by="place", start=start, end=end)}
+    assert out["count"] == store.count(start=start, end=end)
+
+    selected = {"points": [{"lat": BERLIN[1], "lon": BERLIN[2]}]}
+    out2 = store_update(store, "store-map", None, selected, out["state"], **kw)
+    bbox = tuple(out2["state"]["bbox"])
+    assert out2["map"] is None  # the map keeps its figure (and the selection drawn on it)
+    assert sum(out2["timeline"].data[0].y) == store.count(bbox=bbox) < N_EVENTS
+    assert out2["count"] == store.count(start=start, end=end, bbox=bbox)
+    assert {r["place"] for r in out2["rows"]} == {"Berlin"}
+
+    out3 = store_update(store, "store-reset", None, selected, out2["state"], **kw)
+    assert out3["state"] == {"start": None, "end": None, "bbox": None, "rev": 1}
+    assert out3["count"] == N_EVENTS and sum(out3["timeline"].data[0].y) == N_EVENTS
+    assert out3["timeline"].layout.uirevision != out2["timeline"].layout.uirevision  # zoom reset
+
+
+def test_serve_uses_store_mode_above_the_threshold(store_path, monkeypatch):
+    import dashboard.server
+    import dashboard.store_app
+    from eventmap.cli.serve import serve
+
+    served = []
+    monkeypatch.setattr(dashboard.store_app, "STORE_MODE_MIN_EVENTS", 1000)
+    monkeypatch.setattr(dashboard.server, "serve_forever", lambda app, **kw: served.append(app))
+    result = CliRunner().invoke(serve, [str(store_path), "--no-browser", "--port", "0"])
+    assert result.exit_code == 0, result.output
+    assert len(served) == 1 and "store-map" in str(served[0].layout)
+    assert "store mode" in result.output
+
+
+# -- browser ---------------------------------------------------------------------------------
+
+MAP_COUNTS_JS = """
+const o = document.getElementById('store-map'), gd = o && o.querySelector('.js-plotly-plot');
+if (!gd || !gd._fullData || !gd._fullData.length) return null;
+const cd = Array.from(gd._fullData[0].customdata || []);
+if ((gd.querySelector('.scattergeo') || gd).querySelectorAll('.point').length !== cd.length) return null;
+return cd.map(c => [c[0], Number(c[1])]);"""
+BARS_JS = """
+const o = document.getElementById('store-timeline'), gd = o && o.querySelector('.js-plotly-plot');
+return gd && gd._fullData && gd._fullData.length ? gd.querySelectorAll('.bars .point').length : 0;"""
+
+
+def _wait(driver, fn, what: str, timeout: float = 20.0):
+    from chromium import wait_for
+
+    return wait_for(driver, fn, timeout=timeout, what=what)
+
+
+@pytest.mark.browser
+def test_browser_timeline_zoom_updates_map_counts(store_path, store):
+    from chromium import assert_clean_log, make_driver
+    from dashboard.server import start_in_thread
+
+    running = start_in_thread(create_store_app(store_path))
+    driver = make_driver(block_network=True)
+    try:
+        driver.get(running.url)
+        whole = {place_key(r): r["count"] for r in store.aggregate(by="place")}
+        _wait(driver, lambda d: dict(d.execute_script(MAP_COUNTS_JS) or []) == whole, "the map's counts")
+        _wait(driver, lambda d: d.execute_script(BARS_JS) == N_DAYS, "the timeline's bars")
+        time.sleep(0.5)
+        start, end = "2025-02-01", "2025-02-14"
+        window = {place_key(r): r["count"] for r in store.aggregate(by="place", start=start, end=end)}
+        assert window != whole
+        driver.execute_script(
+            "const gd = document.getElementById('store-timeline').querySelector('.js-plotly-plot');"
+            "Plotly.relayout(gd, {'xaxis.range': [arguments[0], arguments[1]]});", start, end)
+        _wait(driver, lambda d: dict(d.execute_script(MAP_COUNTS_JS) or []) == window, "the window's map counts")
+        summary = driver.find_element("id", "store-summary").text
+        assert f"{store.count(start=start, end=end):,} events from {start} to {end}" in summary
+        assert len(driver.find_elements("css selector", "#store-table tbody tr")) == 200
+        assert_clean_log(driver)
+    finally:
+        driver.quit()
+        running.stop()

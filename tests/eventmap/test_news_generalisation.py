@@ -1,0 +1,171 @@
+"""General news behaviour on four short articles written for this test (tests/data/news/),
+none about the seed's story: a flood (nl), a farmers' protest (nl), a snap election (en)
+and a missile strike (en). Each starts with a `date YYYY-MM-DD` line.
+
+They pin down what the parser must do on any news text: relative day phrases ("afgelopen
+nacht", "zaterdagnacht", "overnight", "in the early hours", "early on Monday"), vague ones
+at their honest precision ("eerder deze week", "late last week" = a week; "begin oktober",
+"eind februari", "half maart" = a month), headlines left out when the article has a body,
+categories from the lexicons, and places the offline geocoder knows (well-known cities).
+Plus the headline-only case (a feed item): "Russian shelling kills 3 in Kharkiv".
+"""
+from __future__ import annotations
+from conftest import DATA_DIR
+
+from pathlib import Path
+
+import pytest
+
+import eventmap
+
+NEWS = DATA_DIR / "news"
+
+
+def _parse(name: str) -> list[eventmap.Event]:
+    return eventmap.parse_file(NEWS / name)
+
+
+def _one(evs: list[eventmap.Event], fragment: str) -> eventmap.Event:
+    found = [e for e in evs if fragment in e.text]
+    assert found, f"no event with {fragment!r}: {[e.text for e in evs]}"
+    return found[0]
+
+
+def _when(e: eventmap.Event) -> tuple:
+    return e.date, e.date_end, e.date_precision
+
+
+def _place_names(e: eventmap.Event) -> list[str]:
+    return [p.name for p in e.places if p.located]
+
+
+def test_every_article_has_a_document_date_header_and_no_headline_event():
+    for path in sorted(NEWS.glob("*.txt")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        assert lines[0].startswith("date ")
+        evs = eventmap.parse_file(path)
+        assert evs, path.name
+        assert not any(e.text == lines[1] for e in evs), "headline of an article with a body"
+        for e in evs:
+            assert e.date is not None and e.date <= e.date_end
+
+
+# ---------------------------------------------------------------- nl: flood (Tuesday 2025-10-14)
+
+def test_dutch_flood():
+    evs = _parse("nl_overstroming.txt")
+    night = _one(evs, "afgelopen nacht")
+    assert _when(night) == ("2025-10-14", "2025-10-14", "day")
+    assert (night.date_source, night.category) == ("relative", "disaster")
+    assert "France" in _place_names(night)
+    sat = _one(evs, "Zaterdagnacht")
+    assert _when(sat) == ("2025-10-11", "2025-10-11", "day")
+    assert sat.category == "disaster"  # "geëvacueerd"
+    early = _one(evs, "Begin oktober")
+    assert _when(early) == ("2025-10-01", "2025-10-31", "month")  # vague: the month, not a day
+    assert (early.category, _place_names(early)) == ("disaster", ["Montpellier"])
+    week = _one(evs, "Eerder deze week")
+    assert _when(week) == ("2025-10-13", "2025-10-19", "week")
+    assert week.category == "policy"
+    # no keyword, no date: a quote about damage is not an event of its own
+    assert not any(e.text.startswith("De burgemeester") for e in evs)
+
+
+# ---------------------------------------------------------------- nl: protest (Monday 2025-02-03)
+
+def test_dutch_farmers_protest():
+    evs = _parse("nl_boerenprotest.txt")
+    blockade = _one(evs, "maandagochtend")
+    assert _when(blockade) == ("2025-02-03", "2025-02-03", "day")
+    assert blockade.category == "protest"  # "geblokkeerd"
+    assert _place_names(blockade) == ["Brussels"]
+    assert _when(_one(evs, "eind februari")) == ("2025-02-01", "2025-02-28", "month")
+    gas = _one(evs, "traangas")  # undated: the document's day
+    assert (gas.date, gas.date_source, gas.category) == ("2025-02-03", "document", "protest")
+    friday = _one(evs, "Vorige week vrijdag")
+    assert _when(friday) == ("2025-01-31", "2025-01-31", "day")
+    assert friday.category == "protest"
+    march = _one(evs, "Half maart")
+    assert _when(march) == ("2025-03-01", "2025-03-31", "month")
+    assert _place_names(march) == ["Strasbourg"]
+    # "meer dan 5000 boeren" is a number, not a year
+    assert not any("5000" in e.text for e in evs)
+
+
+# ---------------------------------------------------------------- en: election (Monday 2025-06-02)
+
+def test_english_snap_election():
+    evs = _parse("en_snap_election.txt")
+    vote = [e for e in evs if e.text.startswith("Lawmakers")]
+    assert [_when(e) for e in vote] == [("2025-05-30", "2025-05-30", "day"),   # "on Friday night"
+                                        ("2025-09-14", "2025-09-14", "day")]   # the election date
+    assert {e.category for e in vote} == {"policy"}
+    assert _place_names(vote[0]) == ["Lisbon"]
+    collapse = _one(evs, "late last week")
+    assert _when(collapse) == ("2025-05-26", "2025-06-01", "week")
+    decree = _one(evs, "early on Monday")
+    assert _when(decree) == ("2025-06-02", "2025-06-02", "day")
+    assert decree.category == "policy"
+    rally = _one(evs, "at the weekend")
+    assert _when(rally) == ("2025-05-31", "2025-06-01", "day")
+    assert rally.category == "protest"
+    assert not any(e.text.startswith("Analysts") for e in evs)
+
+
+# ---------------------------------------------------------------- en: strike (Monday 2024-11-18)
+
+def test_english_missile_strike():
+    evs = _parse("en_missile_strike.txt")
+    strike = _one(evs, "overnight")
+    # the night just ended touches two days: an honest two-day range
+    assert _when(strike) == ("2024-11-17", "2024-11-18", "day")
+    assert (strike.date_source, strike.category) == ("relative", "attack")
+    assert _place_names(strike) == ["Sumy"]
+    assert _when(_one(evs, "this morning")) == ("2024-11-18", "2024-11-18", "day")
+    drones = _one(evs, "In the early hours")
+    assert _when(drones) == ("2024-11-18", "2024-11-18", "day")
+    assert (drones.category, _place_names(drones)) == ("attack", ["Odesa"])
+    kharkiv = _one(evs, "Two days ago")
+    assert _when(kharkiv) == ("2024-11-16", "2024-11-16", "day")
+    assert (kharkiv.category, _place_names(kharkiv)) == ("attack", ["Kharkiv"])
+    assert _when(_one(evs, "on Saturday")) == ("2024-11-16", "2024-11-16", "day")
+
+
+# ---------------------------------------------------------------- headline-only texts
+
+@pytest.mark.parametrize("text, lang, date_, category, place", [
+    ("Russian shelling kills 3 in Kharkiv", "en", "2023-02-10", "attack", "Kharkiv"),
+    ("Ukraine soldier killed by rebel fire at Donetsk airport", "en", "2023-02-10", "attack", "Donetsk"),
+    ("Thousands rally in Berlin against pension reform", "en", "2023-02-10", "protest", "Berlin"),
+    ("Drie doden bij overstroming in Luik", "nl", "2023-02-10", "disaster", "Liège"),
+])
+def test_a_headline_alone_is_an_event(text, lang, date_, category, place):
+    """A feed item: the headline is all there is, so an event keyword is enough; its most
+    specific place (a city before its country) is the event's point."""
+    evs = eventmap.parse_text(text, document_date="2023-02-10", lang=lang)
+    assert len(evs) == 1
+    e = evs[0]
+    assert (e.date, e.date_source, e.category) == (date_, "document", category)
+    assert e.main_place is not None and e.main_place.name == place
+
+
+def test_a_headline_without_event_words_stays_out():
+    assert eventmap.parse_text("Report on the human rights situation in Ukraine",
+                             document_date="2023-02-10", lang="en") == []
+
+
+@pytest.mark.parametrize("phrase, lang, expected", [
+    ("Drones hit the city overnight into Sunday.", "en", ("2024-11-16", "2024-11-17")),
+    ("Three soldiers were killed in the past 24 hours.", "en", ("2024-11-17", "2024-11-18")),
+    ("Het afgelopen etmaal vielen drie doden.", "nl", ("2024-11-17", "2024-11-18")),
+    ("Troops withdrew earlier in the week.", "en", ("2024-11-18", "2024-11-24")),
+    ("Later in the month, talks resumed.", "en", None),  # which month: the story's, not ours
+    ("Het werd een succes, maar niet overnight.", "nl", None),
+    ("The band became an overnight success.", "en", None),
+])
+def test_night_and_last_day_phrases(phrase, lang, expected):
+    mentions = eventmap.find_dates(phrase, "2024-11-18", lang)
+    if expected is None:
+        assert mentions == []
+    else:
+        assert [(m.date.isoformat(), m.date_end.isoformat()) for m in mentions] == [expected]
