@@ -8,13 +8,27 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 
-.PHONY: demo test setup browser bench clean
+.PHONY: demo test lint docs serve setup browser bench clean
 
 demo: setup
 	$(BIN)/eventmap serve
 
-test: setup browser
+test: setup browser lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# ruff (lint and format) and the CLI reference generated from --help (import contracts run in the tests)
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/cog --check -I . docs/cli.md
+
+# regenerate docs/cli.md from `eventmap --help` after changing an option
+docs: setup
+	$(BIN)/cog -r -I . docs/cli.md
+
+# any eventmap command through the venv, e.g. make serve ARGS="events.json --port 8060"
+serve: setup
+	$(BIN)/eventmap serve $(ARGS)
 
 setup: $(STAMP)
 

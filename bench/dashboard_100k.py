@@ -8,6 +8,7 @@ and when the timeline's detail view of a narrow window arrives from the server.
 
     .venv/bin/python bench/dashboard_100k.py [--events 100000] [--loads 3]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,15 +23,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from browser import make_driver  # noqa: E402  (tests/browser.py: the project's Chromium flags)
-from factories import many_events  # noqa: E402
-from dashboard.app import create_app  # noqa: E402
-from dashboard.callbacks import DETAIL_MAX_DAYS  # noqa: E402
-from dashboard.columns import ColumnCache  # noqa: E402
-from dashboard.layout import build_layout  # noqa: E402
-from dashboard.server import start_in_thread  # noqa: E402
-from dashboard.view import EventCollection  # noqa: E402
-from eventmap.model import events_from_json_obj, events_to_json_obj  # noqa: E402
+from browser import make_driver
+
+from dashboard.app import create_app
+from dashboard.callbacks import DETAIL_MAX_DAYS
+from dashboard.columns import ColumnCache
+from dashboard.layout import build_layout
+from dashboard.server import start_in_thread
+from dashboard.view import EventCollection
+from eventmap.model import events_from_json_obj, events_to_json_obj
+
+from factories import many_events
 
 READY_JS = """
 const g = id => { const o = document.getElementById(id); return o && o.querySelector('.js-plotly-plot'); };
@@ -64,8 +67,14 @@ map.once('plotly_afterplot', () => {
 });
 Plotly.relayout(tl, {'xaxis.range': [a, b]});
 """
-WINDOWS = [("2024-03-01", "2024-03-15"), ("2024-06-01", "2024-06-03"), ("2025-01-01", "2025-02-01"),
-           ("2024-09-10", "2024-09-11"), ("2024-01-01", "2025-12-31"), ("2024-11-05", "2024-11-20")]
+WINDOWS = [
+    ("2024-03-01", "2024-03-15"),
+    ("2024-06-01", "2024-06-03"),
+    ("2025-01-01", "2025-02-01"),
+    ("2024-09-10", "2024-09-11"),
+    ("2024-01-01", "2025-12-31"),
+    ("2024-11-05", "2024-11-20"),
+]
 
 
 def main() -> None:
@@ -101,12 +110,18 @@ def main() -> None:
         big.append(ready)
         timings += zooms
         small.append(measure(small_app, zoom=False)[0])
-    print(f"browser: page ready in median {statistics.median(big):.2f} s "
-          f"(min {min(big):.2f}, max {max(big):.2f}, {loads} loads)")
-    print(f"browser: map follows a timeline zoom in median {statistics.median(timings):.0f} ms, "
-          f"max {max(timings):.0f} ms over {len(timings)} zooms")
-    print(f"browser: same page with 100 events (fixed cost of Dash + plotly.js on this machine): "
-          f"ready in median {statistics.median(small):.2f} s (min {min(small):.2f}, max {max(small):.2f})")
+    print(
+        f"browser: page ready in median {statistics.median(big):.2f} s "
+        f"(min {min(big):.2f}, max {max(big):.2f}, {loads} loads)"
+    )
+    print(
+        f"browser: map follows a timeline zoom in median {statistics.median(timings):.0f} ms, "
+        f"max {max(timings):.0f} ms over {len(timings)} zooms"
+    )
+    print(
+        f"browser: same page with 100 events (fixed cost of Dash + plotly.js on this machine): "
+        f"ready in median {statistics.median(small):.2f} s (min {min(small):.2f}, max {max(small):.2f})"
+    )
 
 
 def measure(app, zoom: bool) -> tuple[float, list[float]]:
@@ -132,9 +147,13 @@ def measure(app, zoom: bool) -> tuple[float, list[float]]:
                 narrow = (date.fromisoformat(b) - date.fromisoformat(a)).days <= DETAIL_MAX_DAYS
                 ms, places, ms_timeline, ms_detail = driver.execute_async_script(ZOOM_JS, a, b, narrow)
                 timings.append(ms)
-                detail = ("not drawn in 15 s" if ms_detail is None else f"{ms_detail:.0f} ms") if narrow else "-"
-                print(f"  zoom {a} .. {b}: map redrawn in {ms:.0f} ms ({places} places in the window); "
-                      f"timeline zoomed in {ms_timeline:.0f} ms, its detail view (server) {detail}")
+                detail = (
+                    ("not drawn in 15 s" if ms_detail is None else f"{ms_detail:.0f} ms") if narrow else "-"
+                )
+                print(
+                    f"  zoom {a} .. {b}: map redrawn in {ms:.0f} ms ({places} places in the window); "
+                    f"timeline zoomed in {ms_timeline:.0f} ms, its detail view (server) {detail}"
+                )
                 time.sleep(0.8)
     finally:
         driver.quit()

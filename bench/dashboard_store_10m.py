@@ -15,6 +15,7 @@ headless Chromium (software WebGL, no GPU; the same flags as the browser tests):
 
 The store folder is deleted at the end.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,9 +35,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from ingest_and_store import places, synthetic_chunk  # noqa: E402  (the 10M generator)
+from ingest_and_store import places, synthetic_chunk
 
-from eventmap.corpus.store import EventStore  # noqa: E402
+from eventmap.corpus.store import EventStore
 
 MAP_SUM_JS = """
 const o = document.getElementById('store-map'), gd = o && o.querySelector('.js-plotly-plot');
@@ -50,8 +51,10 @@ const o = document.getElementById('store-timeline'), gd = o && o.querySelector('
 if (!gd || !gd._fullData || !gd._fullData.length) return 0;
 const bars = gd.querySelectorAll('.bars .point').length;
 return bars || (gd.querySelector('.scatterlayer .js-fill') ? gd._fullData[0].x.length : 0);"""
-ZOOM_JS = ("const gd = document.getElementById('store-timeline').querySelector('.js-plotly-plot');"
-           "Plotly.relayout(gd, {'xaxis.range': [arguments[0], arguments[1]]});")
+ZOOM_JS = (
+    "const gd = document.getElementById('store-timeline').querySelector('.js-plotly-plot');"
+    "Plotly.relayout(gd, {'xaxis.range': [arguments[0], arguments[1]]});"
+)
 
 
 def build_store(path: Path, total: int, chunk: int = 1_000_000) -> float:
@@ -62,8 +65,10 @@ def build_store(path: Path, total: int, chunk: int = 1_000_000) -> float:
     t = time.perf_counter()
     with EventStore(path) as store:
         for start in range(0, total, chunk):
-            store.add_table(synthetic_chunk(days[start:start + chunk], start, names, codes, lats, lons, rng),
-                            replace=False)
+            store.add_table(
+                synthetic_chunk(days[start : start + chunk], start, names, codes, lats, lons, rng),
+                replace=False,
+            )
     return time.perf_counter() - t
 
 
@@ -84,6 +89,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from browser import make_driver
+
     from dashboard.server import start_in_thread
     from dashboard.store_app import MAX_PLACES, create_store_app, store_update
 
@@ -92,15 +98,20 @@ def main() -> None:
     running = driver = None
     try:
         build = build_store(path, args.events)
-        print(f"store: {args.events:,} synthetic events bulk-loaded in {build:.1f} s, "
-              f"file {path.stat().st_size / 1e6:.0f} MB", flush=True)
+        print(
+            f"store: {args.events:,} synthetic events bulk-loaded in {build:.1f} s, "
+            f"file {path.stat().st_size / 1e6:.0f} MB",
+            flush=True,
+        )
 
         t = time.perf_counter()
         app = create_store_app(path)
         startup = time.perf_counter() - t
         store = app.server.config["EVENTMAP_STORE"]
         layout_kb = len(json.dumps(app.layout, cls=PlotlyJSONEncoder)) / 1e3
-        print(f"server: create_store_app {startup:.2f} s (page layout {layout_kb:,.0f} kB of JSON)", flush=True)
+        print(
+            f"server: create_store_app {startup:.2f} s (page layout {layout_kb:,.0f} kB of JSON)", flush=True
+        )
 
         running = start_in_thread(app)
         driver = make_driver(block_network=True)
@@ -108,11 +119,16 @@ def main() -> None:
         n_days = len(store.aggregate(by="day"))
         t = time.perf_counter()
         driver.get(running.url)
-        wait_for(driver, lambda d: (d.execute_script(MAP_SUM_JS) or [0])[0] == n_places
-                 and d.execute_script(BARS_JS) > 0)
+        wait_for(
+            driver,
+            lambda d: (d.execute_script(MAP_SUM_JS) or [0])[0] == n_places and d.execute_script(BARS_JS) > 0,
+        )
         ready = time.perf_counter() - t
         bars = driver.execute_script(BARS_JS)
-        print(f"page ready: {ready:.2f} s ({bars:,} days on the timeline of {n_days:,}, {n_places:,} places)", flush=True)
+        print(
+            f"page ready: {ready:.2f} s ({bars:,} days on the timeline of {n_days:,}, {n_places:,} places)",
+            flush=True,
+        )
         time.sleep(1.0)
 
         months = [f"{2015 + (3 * k) % 11}-{1 + (5 * k) % 12:02d}" for k in range(args.zooms)]
@@ -124,17 +140,30 @@ def main() -> None:
             want = [len(rows), sum(r["count"] for r in rows)]
             t = time.perf_counter()
             driver.execute_script(ZOOM_JS, start, end)
-            wait_for(driver, lambda d: d.execute_script(MAP_SUM_JS) == want, timeout=60)
+            wait_for(driver, lambda d, want=want: d.execute_script(MAP_SUM_JS) == want, timeout=60)
             browser_ms.append((time.perf_counter() - t) * 1000)
             t = time.perf_counter()
-            store_update(store, "store-timeline", {"xaxis.range[0]": start, "xaxis.range[1]": end}, None, state,
-                         all_days=[], total=0)
+            store_update(
+                store,
+                "store-timeline",
+                {"xaxis.range[0]": start, "xaxis.range[1]": end},
+                None,
+                state,
+                all_days=[],
+                total=0,
+            )
             server_ms.append((time.perf_counter() - t) * 1000)
-            print(f"  zoom to {start}..{end}: map updated after {browser_ms[-1]:.0f} ms "
-                  f"({want[0]:,} places, {want[1]:,} events); callback alone {server_ms[-1]:.0f} ms", flush=True)
-        print(f"map follows a timeline zoom: median {statistics.median(browser_ms):.0f} ms "
-              f"(max {max(browser_ms):.0f} ms, {len(browser_ms)} zooms); "
-              f"server callback median {statistics.median(server_ms):.0f} ms", flush=True)
+            print(
+                f"  zoom to {start}..{end}: map updated after {browser_ms[-1]:.0f} ms "
+                f"({want[0]:,} places, {want[1]:,} events); callback alone {server_ms[-1]:.0f} ms",
+                flush=True,
+            )
+        print(
+            f"map follows a timeline zoom: median {statistics.median(browser_ms):.0f} ms "
+            f"(max {max(browser_ms):.0f} ms, {len(browser_ms)} zooms); "
+            f"server callback median {statistics.median(server_ms):.0f} ms",
+            flush=True,
+        )
     finally:
         if driver is not None:
             driver.quit()

@@ -10,6 +10,7 @@ Figures printed:
 
 usage: python bench/exports.py [--no-images] [--n N]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,6 +34,7 @@ def timed(fn, *args, **kwargs):
 
 def bench_formats(n: int, tmp: Path) -> None:
     from eventmap.formats import read_events, write_events
+
     from factories import many_events
 
     events = many_events(n)
@@ -42,8 +44,10 @@ def bench_formats(n: int, tmp: Path) -> None:
         _, w = timed(write_events, events, fmt, path)
         back, r = timed(read_events, path)
         same = "same events" if back == events else f"{len(back):,} events read back"
-        print(f"{fmt:>10}: write {w:5.2f} s, read {r:5.2f} s ({n / r:8,.0f} events/s), "
-              f"{path.stat().st_size / 1e6:6.1f} MB, {same}")
+        print(
+            f"{fmt:>10}: write {w:5.2f} s, read {r:5.2f} s ({n / r:8,.0f} events/s), "
+            f"{path.stat().st_size / 1e6:6.1f} MB, {same}"
+        )
 
 
 def bench_ucdp() -> None:
@@ -60,14 +64,17 @@ def bench_ucdp() -> None:
     years = {r["id"]: r["year"] for r in rows}
     agree = sum(1 for e in events if e.date and e.date[:4] == years.get(e.id))
     placed = sum(1 for e in events if e.located)
-    print(f"== UCDP GED Ukraine import (no --columns): {len(events):,}/{len(rows):,} rows in {secs:.2f} s "
-          f"({len(events) / secs:,.0f} rows/s); date in the row's year column: {agree}/{len(events)} "
-          f"({agree / max(len(events), 1):.1%}); with coordinates: {placed}/{len(events)}")
+    print(
+        f"== UCDP GED Ukraine import (no --columns): {len(events):,}/{len(rows):,} rows in {secs:.2f} s "
+        f"({len(events) / secs:,.0f} rows/s); date in the row's year column: {agree}/{len(events)} "
+        f"({agree / max(len(events), 1):.1%}); with coordinates: {placed}/{len(events)}"
+    )
 
 
 def bench_html(n: int) -> None:
     from dashboard.export_html import render_html
     from eventmap.corpus.loading import load_paths
+
     from factories import many_events
 
     seed = load_paths([SEED])

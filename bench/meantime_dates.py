@@ -11,6 +11,7 @@ creation time is not an ISO day are skipped.
 
 usage: python bench/meantime_dates.py [--verbose]
 """
+
 from __future__ import annotations
 
 import re
@@ -22,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 DATA = ROOT.parent / "shared" / "bench" / "meantime_en" / "intra-doc_annotation"
 
-from tempeval_dates import Doc, score  # noqa: E402
+from tempeval_dates import Doc, score
 
 _NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?)\]%']|'s|n't)$")
 
@@ -36,8 +37,11 @@ def load(path: Path) -> Doc:
         word = tok.text or ""
         sentence = tok.get("sentence")
         if parts:
-            sep = "\n" if sentence != last_sentence and prev in (".", "!", "?", "") else (
-                "" if _NO_SPACE_BEFORE.match(word) or prev in ("(", "$", "[") else " ")
+            sep = (
+                "\n"
+                if sentence != last_sentence and prev in (".", "!", "?", "")
+                else ("" if _NO_SPACE_BEFORE.match(word) or prev in ("(", "$", "[") else " ")
+            )
             if sentence != last_sentence and sep == " ":
                 sep = "\n" if int(sentence or 0) <= 2 else " "
             parts.append(sep)
@@ -67,13 +71,18 @@ def main(argv: list[str]) -> int:
     if not DATA.is_dir():
         print(f"no MEANTIME data at {DATA}")
         return 1
-    docs = [d for d in (load(p) for p in sorted(DATA.glob("*/*.xml")))
-            if re.fullmatch(r"\d{4}-\d\d-\d\d", d[2])]
+    docs = [
+        d for d in (load(p) for p in sorted(DATA.glob("*/*.xml"))) if re.fullmatch(r"\d{4}-\d\d-\d\d", d[2])
+    ]
     s = score(docs=docs, verbose="--verbose" in argv)
-    print(f"MEANTIME English, eventmap.find_dates: {s['files']} articles, {s['gold']} gold calendar "
-          f"DATEs, {s['predicted']} counted predictions")
-    print(f"value precision {s['precision']:.1f}  recall {s['recall']:.1f}  F1 {s['f1']:.1f}  "
-          f"({s['seconds']:.2f} s)")
+    print(
+        f"MEANTIME English, eventmap.find_dates: {s['files']} articles, {s['gold']} gold calendar "
+        f"DATEs, {s['predicted']} counted predictions"
+    )
+    print(
+        f"value precision {s['precision']:.1f}  recall {s['recall']:.1f}  F1 {s['f1']:.1f}  "
+        f"({s['seconds']:.2f} s)"
+    )
     return 0
 
 

@@ -6,6 +6,7 @@ The set (tests/data/merge, see its README) is small and the default thresholds w
 on it, so these are development figures, not a held-out evaluation. Speed: N synthetic
 reports (a year, 300 places, 7 categories, each happening told by 1-4 "papers").
 """
+
 from __future__ import annotations
 
 import random
@@ -16,22 +17,28 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eventmap.corpus.merge import MergeSettings, load_labelled, merge_events, merge_groups, pair_scores  # noqa: E402
-from eventmap.model import Event, Place, Source  # noqa: E402
+from eventmap.corpus.merge import MergeSettings, load_labelled, merge_events, merge_groups, pair_scores
+from eventmap.model import Event, Place, Source
 
-WORDS = ("drone missile shelling strike protest talks flood fire refinery port bridge school market "
-         "hospital power plant police ministers killed injured damaged blocked evacuated").split()
+WORDS = (
+    "drone missile shelling strike protest talks flood fire refinery port bridge school market "
+    "hospital power plant police ministers killed injured damaged blocked evacuated"
+).split()
 
 
 def quality() -> None:
     events, gold = load_labelled(ROOT / "tests" / "data" / "merge")
-    print(f"hand-checked set: {len(events)} events, {len(set(gold))} happenings, "
-          f"{pair_scores([], gold)['pairs_gold']} gold pairs")
+    print(
+        f"hand-checked set: {len(events)} events, {len(set(gold))} happenings, "
+        f"{pair_scores([], gold)['pairs_gold']} gold pairs"
+    )
     for sim in (0.0, 0.1, 0.15, 0.2, 0.25, 0.3):
         s = pair_scores(merge_groups(events, MergeSettings(min_similarity=sim)), gold)
         mark = "  <- default" if sim == MergeSettings().min_similarity else ""
-        print(f"  min_similarity {sim:4.2f}: precision {s['precision']:.2f}  recall {s['recall']:.2f}  "
-              f"F1 {s['f1']:.2f}  ({s['pairs_predicted']} pairs merged){mark}")
+        print(
+            f"  min_similarity {sim:4.2f}: precision {s['precision']:.2f}  recall {s['recall']:.2f}  "
+            f"F1 {s['f1']:.2f}  ({s['pairs_predicted']} pairs merged){mark}"
+        )
 
 
 def with_parser() -> None:
@@ -47,33 +54,54 @@ def with_parser() -> None:
     parsed, labels = [], []
     for article in sorted((folder / "articles").glob("*.txt")):
         for ev in parse_file(article):
-            label = next((g for doc, s, e, g in spans if doc == article.name
-                          and ev.source.start < e and s < ev.source.end), f"unlabelled-{len(parsed)}")
+            label = next(
+                (
+                    g
+                    for doc, s, e, g in spans
+                    if doc == article.name and ev.source.start < e and s < ev.source.end
+                ),
+                f"unlabelled-{len(parsed)}",
+            )
             parsed.append(ev)
             labels.append(label)
     s = pair_scores(merge_groups(parsed), labels)
     located = sum(e.located for e in parsed)
-    print(f"with the parser: {len(parsed)} events ({located} located, "
-          f"{sum(not l.startswith('unlabelled') for l in labels)} on a gold sentence), "
-          f"{s['pairs_gold']} gold pairs: precision {s['precision']:.2f}  recall {s['recall']:.2f}  "
-          f"F1 {s['f1']:.2f}")
+    print(
+        f"with the parser: {len(parsed)} events ({located} located, "
+        f"{sum(not lab.startswith('unlabelled') for lab in labels)} on a gold sentence), "
+        f"{s['pairs_gold']} gold pairs: precision {s['precision']:.2f}  recall {s['recall']:.2f}  "
+        f"F1 {s['f1']:.2f}"
+    )
 
 
 def synthetic(n: int, rng: random.Random) -> list[Event]:
-    places = [Place(f"Town{i}", f"Town{i}", rng.uniform(40, 60), rng.uniform(20, 45), "UA", "city")
-              for i in range(300)]
+    places = [
+        Place(f"Town{i}", f"Town{i}", rng.uniform(40, 60), rng.uniform(20, 45), "UA", "city")
+        for i in range(300)
+    ]
     out: list[Event] = []
     happening = 0
     while len(out) < n:
         happening += 1
         day = f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        place, cat = rng.choice(places), rng.choice(["attack", "fighting", "diplomacy", "policy",
-                                                      "protest", "disaster", "other"])
+        place, cat = (
+            rng.choice(places),
+            rng.choice(["attack", "fighting", "diplomacy", "policy", "protest", "disaster", "other"]),
+        )
         core = rng.sample(WORDS, 4)
         for paper in range(rng.randint(1, 4)):
             text = " ".join(core[:3] + rng.sample(WORDS, 3)) + f" in {place.name}."
-            out.append(Event(text=text, source=Source(f"paper{paper}-{happening}", 0, len(text)),
-                             date=day, date_end=day, date_precision="day", category=cat, places=[place]))
+            out.append(
+                Event(
+                    text=text,
+                    source=Source(f"paper{paper}-{happening}", 0, len(text)),
+                    date=day,
+                    date_end=day,
+                    date_precision="day",
+                    category=cat,
+                    places=[place],
+                )
+            )
     return out[:n]
 
 

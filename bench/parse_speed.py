@@ -10,6 +10,7 @@ Cold start: a fresh `eventmap parse SEED -o FILE` process, wall clock, best of 3
 
 usage: python bench/parse_speed.py [--rounds N]
 """
+
 from __future__ import annotations
 
 import re
@@ -62,7 +63,9 @@ class NaivePipeline:
             if not sentence.strip():
                 continue
             dates = search_dates(sentence, languages=[lang], settings={"RELATIVE_BASE": base}) or []
-            places = [self.gazetteer[w] for w in re.findall(r"\b[A-Z][\w-]+", sentence) if w in self.gazetteer]
+            places = [
+                self.gazetteer[w] for w in re.findall(r"\b[A-Z][\w-]+", sentence) if w in self.gazetteer
+            ]
             out.append((sentence, dates, places))
         return out
 

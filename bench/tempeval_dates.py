@@ -10,6 +10,7 @@ one that overlaps no TIMEX3 at all is wrong.
 usage: python bench/tempeval_dates.py [--verbose] [--naive]
   --naive  scores plain dateparser.search_dates instead (for comparison)
 """
+
 from __future__ import annotations
 
 import re
@@ -34,7 +35,7 @@ def load(path: Path) -> tuple[str, str, list[tuple[int, int, str, str]]]:
     out, timexes, pos, open_timex = [], [], 0, None
     length = 0
     for m in TAG.finditer(body):
-        chunk = _unescape(body[pos:m.start()])
+        chunk = _unescape(body[pos : m.start()])
         out.append(chunk)
         length += len(chunk)
         pos = m.end()
@@ -87,8 +88,11 @@ def _naive(text: str, dct: str) -> list[tuple[int, int, str]]:
         cursor = start + len(surface)
         period = parser.get_date_data(surface).period or "day"
         iso = when.isocalendar()
-        value = {"year": f"{when.year:04d}", "month": f"{when.year:04d}-{when.month:02d}",
-                 "week": f"{iso.year:04d}-W{iso.week:02d}"}.get(period, when.date().isoformat())
+        value = {
+            "year": f"{when.year:04d}",
+            "month": f"{when.year:04d}-{when.month:02d}",
+            "week": f"{iso.year:04d}-W{iso.week:02d}",
+        }.get(period, when.date().isoformat())
         out.append((start, cursor, value))
     return out
 
@@ -135,13 +139,20 @@ def score(naive: bool = False, verbose: bool = False, docs: list[Doc] | None = N
         if verbose:
             for t in gold:
                 if id(t) not in hit_gold:
-                    print(f"  FN {name}: {text[t[0]:t[1]]!r} = {t[3]}")
+                    print(f"  FN {name}: {text[t[0] : t[1]]!r} = {t[3]}")
     elapsed = time.perf_counter() - t0
     p = tp_pred / counted if counted else 0.0
     r = matched_gold / n_gold if n_gold else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return {"files": len(docs), "gold": n_gold, "predicted": counted, "precision": 100 * p,
-            "recall": 100 * r, "f1": 100 * f1, "seconds": elapsed}
+    return {
+        "files": len(docs),
+        "gold": n_gold,
+        "predicted": counted,
+        "precision": 100 * p,
+        "recall": 100 * r,
+        "f1": 100 * f1,
+        "seconds": elapsed,
+    }
 
 
 def main(argv: list[str]) -> int:
@@ -151,10 +162,14 @@ def main(argv: list[str]) -> int:
     naive = "--naive" in argv
     s = score(naive=naive, verbose="--verbose" in argv)
     name = "dateparser.search_dates" if naive else "eventmap.find_dates"
-    print(f"TempEval-3 platinum, {name}: {s['files']} articles, {s['gold']} gold calendar DATEs, "
-          f"{s['predicted']} counted predictions")
-    print(f"value precision {s['precision']:.1f}  recall {s['recall']:.1f}  F1 {s['f1']:.1f}  "
-          f"({s['seconds']:.2f} s)")
+    print(
+        f"TempEval-3 platinum, {name}: {s['files']} articles, {s['gold']} gold calendar DATEs, "
+        f"{s['predicted']} counted predictions"
+    )
+    print(
+        f"value precision {s['precision']:.1f}  recall {s['recall']:.1f}  F1 {s['f1']:.1f}  "
+        f"({s['seconds']:.2f} s)"
+    )
     return 0
 
 

@@ -21,6 +21,7 @@ ISO date; source_date/source_headline are the fallback.
 usage: python bench/ucdp_end_to_end.py [--limit N] [--examples K] [--seed S]
   --limit N  an evenly spread sample of N rows (default: all 3,883)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -118,8 +119,9 @@ def main(argv: list[str] | None = None) -> int:
     miss_kind: Counter[str] = Counter()
     place_total = place_hit = place_with_event = 0
     sources: Counter[str] = Counter()
-    failures: dict[str, list[str]] = {k: [] for k in
-                                      ("no event", "date outside window", "no place", "place far away")}
+    failures: dict[str, list[str]] = {
+        k: [] for k in ("no event", "date outside window", "no place", "place far away")
+    }
     counts: Counter[str] = Counter()
     errors_km: list[float] = []
     for row in rows:
@@ -147,13 +149,19 @@ def main(argv: list[str] | None = None) -> int:
         if ev.date and start and end and start <= ev.start_date and ev.end_date <= end:
             date_hit += 1
         else:
-            miss_kind[("document date" if ev.date_source == "document" else "date from the text")
-                      + (", the day after date_end" if ev.date and end and ev.start_date == end + timedelta(days=1)
-                         else "")] += 1
+            miss_kind[
+                ("document date" if ev.date_source == "document" else "date from the text")
+                + (
+                    ", the day after date_end"
+                    if ev.date and end and ev.start_date == end + timedelta(days=1)
+                    else ""
+                )
+            ] += 1
             counts["date outside window"] += 1
             failures["date outside window"].append(
                 f"{published} {headline!r}: got {ev.date}..{ev.date_end} ({ev.date_source}, "
-                f"{ev.date_text!r}), gold {start}..{end}")
+                f"{ev.date_text!r}), gold {start}..{end}"
+            )
         if not exact:
             continue
         place_with_event += 1
@@ -170,32 +178,49 @@ def main(argv: list[str] | None = None) -> int:
             counts["place far away"] += 1
             failures["place far away"].append(
                 f"{headline!r}: {main_place.text!r} -> {main_place.name} ({main_place.kind}) "
-                f"{dist:.0f} km off (gold: {row['where_description']!r})")
+                f"{dist:.0f} km off (gold: {row['where_description']!r})"
+            )
     elapsed = time.perf_counter() - t0
 
     def pct(a: int, b: int) -> str:
         return f"{100 * a / b:5.1f} %" if b else "  n/a"
 
-    print(f"UCDP GED Ukraine end-to-end: {n} rows ({'sample' if args.limit else 'all'}), "
-          f"{elapsed:.1f} s ({1000 * elapsed / max(n, 1):.1f} ms/row)")
+    print(
+        f"UCDP GED Ukraine end-to-end: {n} rows ({'sample' if args.limit else 'all'}), "
+        f"{elapsed:.1f} s ({1000 * elapsed / max(n, 1):.1f} ms/row)"
+    )
     print(f"  rows that produced an event:            {produced:5d}  {pct(produced, n)}")
     print(f"  DATE inside [date_start, date_end]:      {date_hit:5d}  {pct(date_hit, n)}  (of all rows)")
-    print(f"                                                  {pct(date_hit, produced)}  (of rows with an event)")
+    print(
+        f"                                                  {pct(date_hit, produced)}  (of rows with an event)"
+    )
     real = n - unreadable - bare
-    print(f"  over the {real} rows with a real headline (readable, > 3 words): event {pct(produced, real)}, "
-          f"date inside {pct(date_hit, real)}")
-    print(f"  date interval overlaps the window:       {date_overlap:5d}  {pct(date_overlap, n)}"
-          "  (lenient: 'overnight' = the two days)")
-    print(f"  event dated by the text (not doc date):  {date_dated:5d}  {pct(date_dated, produced)}"
-          f"  {dict(sources)}")
-    print(f"  PLACE within {RADIUS_KM:.0f} km (where_prec 1-2):     {place_hit:5d}  {pct(place_hit, place_total)}"
-          f"  of {place_total}")
-    print(f"                                                  {pct(place_hit, place_with_event)}"
-          f"  of the {place_with_event} of them that produced an event")
+    print(
+        f"  over the {real} rows with a real headline (readable, > 3 words): event {pct(produced, real)}, "
+        f"date inside {pct(date_hit, real)}"
+    )
+    print(
+        f"  date interval overlaps the window:       {date_overlap:5d}  {pct(date_overlap, n)}"
+        "  (lenient: 'overnight' = the two days)"
+    )
+    print(
+        f"  event dated by the text (not doc date):  {date_dated:5d}  {pct(date_dated, produced)}"
+        f"  {dict(sources)}"
+    )
+    print(
+        f"  PLACE within {RADIUS_KM:.0f} km (where_prec 1-2):     {place_hit:5d}  {pct(place_hit, place_total)}"
+        f"  of {place_total}"
+    )
+    print(
+        f"                                                  {pct(place_hit, place_with_event)}"
+        f"  of the {place_with_event} of them that produced an event"
+    )
     if errors_km:
         errors_km.sort()
-        print(f"  place error of located events: median {errors_km[len(errors_km) // 2]:.0f} km, "
-              f"{pct(sum(e <= 161 for e in errors_km), len(errors_km))} within 161 km")
+        print(
+            f"  place error of located events: median {errors_km[len(errors_km) // 2]:.0f} km, "
+            f"{pct(sum(e <= 161 for e in errors_km), len(errors_km))} within 161 km"
+        )
     print("failure kinds (a row can have a date and a place failure):")
     for kind, examples in failures.items():
         print(f"  {kind}: {counts[kind]}")
@@ -205,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         if kind == "date outside window":
             for sub, k in miss_kind.most_common():
                 print(f"    {sub}: {k}")
-        for ex in examples[:: max(1, len(examples) // args.examples)][:args.examples]:
+        for ex in examples[:: max(1, len(examples) // args.examples)][: args.examples]:
             print(f"      {ex}")
     return 0
 

@@ -1,0 +1,1 @@
+"""Events -> figures -> the Dash app and the exports (static HTML, images)."""

@@ -4,12 +4,14 @@ The base map's topojson is served from the repository's top-level assets/ folder
 clientside callbacks are served from the package itself (so they work wherever the package
 is installed). Everything the page loads comes from this server: it works offline.
 """
+
 from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from dash import Dash
 from flask import Response
@@ -45,14 +47,21 @@ def _cached_layout(collection: EventCollection, cache: ColumnCache) -> Callable[
     return layout
 
 
-def create_app(events: Iterable[Event], *, assets_folder: str | Path | None = None,
-               title: str = "eventmap") -> Dash:
+def create_app(
+    events: Iterable[Event], *, assets_folder: str | Path | None = None, title: str = "eventmap"
+) -> Dash:
     """A Dash app showing `events` on the linked timeline, map and table."""
     folder = Path(assets_folder) if assets_folder is not None else DEFAULT_ASSETS
     if not (folder / "topojson").is_dir():
         log.warning("no topojson under %s: the map will have no base layer", folder)
-    app = Dash(__name__, title=title, assets_folder=str(folder), serve_locally=True,
-               external_scripts=[CLIENTSIDE_URL], update_title=None)
+    app = Dash(
+        __name__,
+        title=title,
+        assets_folder=str(folder),
+        serve_locally=True,
+        external_scripts=[CLIENTSIDE_URL],
+        update_title=None,
+    )
     collection = EventCollection(events)
     cache = ColumnCache()
     app.layout = _cached_layout(collection, cache)

@@ -5,14 +5,16 @@ dashboard/clientside.js) to the page of dashboard/layout.py. Each callback here 
 EventCollection first and then the values Dash passes; none builds figures itself, that is
 dashboard/figures.py's job.
 """
+
 from __future__ import annotations
 
 import base64
 import hashlib
 import io
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any, Sequence
+from typing import Any
 
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_update
 
@@ -23,16 +25,19 @@ from dashboard.layout import columns_token, hover_chars
 from dashboard.tables import summary_text, table_rows
 from dashboard.view import EventCollection, in_window, make_filter, select_events, window_from_store
 from eventmap.errors import InputError, UserError
-from eventmap.model import Event
+from eventmap.model import PRECISION_RANK, Event
 
-DOWNLOAD_FORMATS = {"download-json": "json", "download-geojson": "geojson", "download-csv": "csv",
-                    "download-html": "html"}
+DOWNLOAD_FORMATS = {
+    "download-json": "json",
+    "download-geojson": "geojson",
+    "download-csv": "csv",
+    "download-html": "html",
+}
 MAX_UPLOAD_BYTES = 5_000_000  # per file
 MAX_UPLOAD_FILES = 20  # per click on "Add"
 MAX_UPLOAD_TOTAL_BYTES = 20_000_000  # all files of one "Add" together
 # Flask refuses bigger requests (413) before they are read: the uploads, base64-encoded, and room
 MAX_REQUEST_BYTES = MAX_UPLOAD_TOTAL_BYTES * 4 // 3 + 1_000_000
-PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _DOC_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 # A big (aggregated) timeline zoomed to a window narrower than this is re-drawn with the
 # events of the window (plus the window's width on each side, so small pans need no redraw).
@@ -41,17 +46,29 @@ DETAIL_MAX_DAYS = 120
 
 # --------------------------------------------------------------------------- views
 
-def columns_for_view(collection: EventCollection, categories: Sequence[str] | None,
-                     documents: Sequence[str] | None, search: str | None) -> dict[str, Any]:
+
+def columns_for_view(
+    collection: EventCollection,
+    categories: Sequence[str] | None,
+    documents: Sequence[str] | None,
+    search: str | None,
+) -> dict[str, Any]:
     """The clientside map's columns for the filtered events (the time window is applied in JS)."""
     return view_columns(collection.events, categories, documents, search)
 
 
-def timeline_for_view(collection: EventCollection, categories: Sequence[str] | None,
-                      documents: Sequence[str] | None, search: str | None,
-                      map_selection: dict[str, Any] | None, lane: str | None,
-                      selected_id: str | None = None, window: Sequence[Any] | None = None,
-                      drawn_scope: Sequence[str] | None = None, only_window: bool = False) -> Any:
+def timeline_for_view(
+    collection: EventCollection,
+    categories: Sequence[str] | None,
+    documents: Sequence[str] | None,
+    search: str | None,
+    map_selection: dict[str, Any] | None,
+    lane: str | None,
+    selected_id: str | None = None,
+    window: Sequence[Any] | None = None,
+    drawn_scope: Sequence[str] | None = None,
+    only_window: bool = False,
+) -> Any:
     """The timeline of the events passing the filters and the map selection.
 
     A big view (aggregated: more than AGGREGATE_ABOVE dated events) zoomed to a `window`
@@ -62,20 +79,30 @@ def timeline_for_view(collection: EventCollection, categories: Sequence[str] | N
     """
     if only_window and not drawn_scope and detail_scope(window) is None:
         return no_update  # the whole view is drawn and stays (also Dash's start-up call)
-    shown = select_events(collection.events, make_filter(categories, documents, search,
-                                                         map_selection=map_selection))
+    shown = select_events(
+        collection.events, make_filter(categories, documents, search, map_selection=map_selection)
+    )
     lane = lane or "category"
     big = sum(1 for e in shown if e.date) > AGGREGATE_ABOVE
     scope = detail_scope(window) if big else None
     if only_window and _covered(scope, drawn_scope, window):
         return no_update
     if scope is None:
-        return timeline_figure(shown, lane=lane, highlight=selected_id, max_hover_chars=hover_chars(len(shown)))
+        return timeline_figure(
+            shown, lane=lane, highlight=selected_id, max_hover_chars=hover_chars(len(shown))
+        )
     wide = window_from_store(scope)
     inside = [e for e in shown if e.date and in_window(e, wide)]  # type: ignore[arg-type]
-    return timeline_figure(inside, lane=lane, highlight=selected_id, max_hover_chars=hover_chars(len(inside)),
-                           aggregate=True, lanes=timeline_lanes(shown, lane), scope=scope,
-                           x_range=(window[0], window[1]))  # type: ignore[index]
+    return timeline_figure(
+        inside,
+        lane=lane,
+        highlight=selected_id,
+        max_hover_chars=hover_chars(len(inside)),
+        aggregate=True,
+        lanes=timeline_lanes(shown, lane),
+        scope=scope,
+        x_range=(window[0], window[1]),
+    )  # type: ignore[index]
 
 
 def detail_scope(window: Sequence[Any] | None) -> list[str] | None:
@@ -97,20 +124,35 @@ def _covered(scope: list[str] | None, drawn: Sequence[str] | None, window: Seque
     return win is not None and have is not None and have[0] <= win[0] and win[1] <= have[1]
 
 
-def table_for_view(collection: EventCollection, categories: Sequence[str] | None,
-                   documents: Sequence[str] | None, search: str | None,
-                   map_selection: dict[str, Any] | None, window: Sequence[Any] | None) -> tuple[list, str]:
+def table_for_view(
+    collection: EventCollection,
+    categories: Sequence[str] | None,
+    documents: Sequence[str] | None,
+    search: str | None,
+    map_selection: dict[str, Any] | None,
+    window: Sequence[Any] | None,
+) -> tuple[list, str]:
     """Table rows and the summary line for everything that narrows the view."""
-    shown = select_events(collection.events, make_filter(categories, documents, search, window, map_selection))
+    shown = select_events(
+        collection.events, make_filter(categories, documents, search, window, map_selection)
+    )
     return table_rows(shown), summary_text(shown)
 
 
 # --------------------------------------------------------------------------- selection
 
-def choose_event(collection: EventCollection, trigger: str | None, timeline_click: dict | None,
-                 map_click: dict | None, cell_clicked: dict | None, categories: Sequence[str] | None = None,
-                 documents: Sequence[str] | None = None, search: str | None = None,
-                 window: Sequence[Any] | None = None) -> str | None:
+
+def choose_event(
+    collection: EventCollection,
+    trigger: str | None,
+    timeline_click: dict | None,
+    map_click: dict | None,
+    cell_clicked: dict | None,
+    categories: Sequence[str] | None = None,
+    documents: Sequence[str] | None = None,
+    search: str | None = None,
+    window: Sequence[Any] | None = None,
+) -> str | None:
     """The id of the event the user clicked: a timeline point, a table row, or a map place.
 
     A map place can hold many events: the most precisely dated one in view there is chosen
@@ -127,7 +169,9 @@ def choose_event(collection: EventCollection, trigger: str | None, timeline_clic
         key = _first_customdata(map_click)
         view = make_filter(categories, documents, search, window)
         here = [e for e in collection.events if place_key(e) == key and view.keeps(e)]
-        here.sort(key=lambda e: (e.date is None, PRECISION_RANK.get(e.date_precision or "day", 9), e.date or ""))
+        here.sort(
+            key=lambda e: (e.date is None, PRECISION_RANK.get(e.date_precision or "day", 9), e.date or "")
+        )
         return here[0].id if here else None
     return None
 
@@ -153,6 +197,7 @@ def _first_customdata(click: dict | None) -> str | None:
 
 
 # --------------------------------------------------------------------------- adding articles
+
 
 def decode_upload(contents: str, filename: str) -> str:
     """The text of a dcc.Upload item ("data:...;base64,..."); InputError when it is not text."""
@@ -193,8 +238,13 @@ def parse_article(text: str, *, document_date: str | None, source: str) -> list[
     return list(parse_text(text, document_date=document_date, source=source))
 
 
-def add_articles(collection: EventCollection, pasted: str | None, contents: Sequence[str] | None,
-                 filenames: Sequence[str] | None, document_date: str | None) -> tuple[int, str]:
+def add_articles(
+    collection: EventCollection,
+    pasted: str | None,
+    contents: Sequence[str] | None,
+    filenames: Sequence[str] | None,
+    document_date: str | None,
+) -> tuple[int, str]:
     """Parse pasted text and uploaded files into the collection; (events added, status line)."""
     try:
         doc_date = check_document_date(document_date)
@@ -217,12 +267,15 @@ def add_articles(collection: EventCollection, pasted: str | None, contents: Sequ
         return 0, f"Not added: {exc}"
     added = collection.add(found)
     n_docs = len(articles)
-    return added, (f"Added {added} event{'s' if added != 1 else ''} from {n_docs} "
-                   f"article{'s' if n_docs != 1 else ''}" + ("" if added == len(found) else
-                                                             f" ({len(found) - added} already there)"))
+    return added, (
+        f"Added {added} event{'s' if added != 1 else ''} from {n_docs} "
+        f"article{'s' if n_docs != 1 else ''}"
+        + ("" if added == len(found) else f" ({len(found) - added} already there)")
+    )
 
 
 # --------------------------------------------------------------------------- splitting a merge
+
 
 def split_event(collection: EventCollection, event_id: str | None) -> str | None:
     """Replace a merged event by the reports it was made of (eventmap.corpus.merge.split).
@@ -235,22 +288,40 @@ def split_event(collection: EventCollection, event_id: str | None) -> str | None
     if len(originals) < 2 or not collection.replace(event.id, originals):  # type: ignore[union-attr]
         return None
     own = event.source  # type: ignore[union-attr]
-    main = next((e for e in originals if (e.source.document, e.source.start, e.source.end) ==
-                 (own.document, own.start, own.end)), originals[0])
+    main = next(
+        (
+            e
+            for e in originals
+            if (e.source.document, e.source.start, e.source.end) == (own.document, own.start, own.end)
+        ),
+        originals[0],
+    )
     return main.id if collection.find(main.id) else None
 
 
 # --------------------------------------------------------------------------- downloads
 
-def download_view(collection: EventCollection, fmt: str, categories: Sequence[str] | None,
-                  documents: Sequence[str] | None, search: str | None, window: Sequence[Any] | None,
-                  map_selection: dict[str, Any] | None, lane: str | None = None) -> dict[str, Any]:
+
+def download_view(
+    collection: EventCollection,
+    fmt: str,
+    categories: Sequence[str] | None,
+    documents: Sequence[str] | None,
+    search: str | None,
+    window: Sequence[Any] | None,
+    map_selection: dict[str, Any] | None,
+    lane: str | None = None,
+) -> dict[str, Any]:
     """The events in view as a dcc.Download payload: {"content", "filename"} (text formats)."""
-    shown = select_events(collection.events, make_filter(categories, documents, search, window, map_selection))
+    shown = select_events(
+        collection.events, make_filter(categories, documents, search, window, map_selection)
+    )
     if fmt == "html":
         from dashboard.export_html import render_html
+
         return {"content": render_html(shown, title="eventmap view"), "filename": "eventmap-view.html"}
     from eventmap.formats import write_events
+
     buf = io.StringIO()
     write_events(shown, fmt, buf)
     return {"content": buf.getvalue(), "filename": f"eventmap-view.{fmt}"}
@@ -258,93 +329,180 @@ def download_view(collection: EventCollection, fmt: str, categories: Sequence[st
 
 # --------------------------------------------------------------------------- wiring
 
-FILTERS = [Input("filter-category", "value"), Input("filter-document", "value"), Input("filter-search", "value")]
-FILTER_STATES = [State("filter-category", "value"), State("filter-document", "value"),
-                 State("filter-search", "value")]
+FILTERS = [
+    Input("filter-category", "value"),
+    Input("filter-document", "value"),
+    Input("filter-search", "value"),
+]
+FILTER_STATES = [
+    State("filter-category", "value"),
+    State("filter-document", "value"),
+    State("filter-search", "value"),
+]
 
 
 def register_callbacks(app: Dash, collection: EventCollection, cache: ColumnCache) -> None:
     """Attach every callback of the page to `app`, bound to `collection` (columns go to `cache`)."""
     cs = "eventmap"
 
-    app.clientside_callback(ClientsideFunction(cs, "windowFromRelayout"),
-                            Output("time-window", "data"), Input("timeline", "relayoutData"),
-                            State("time-window", "data"), prevent_initial_call=True)
-    app.clientside_callback(ClientsideFunction(cs, "drawMap"), Output("map-drawn", "data"),
-                            Input("columns", "data"), Input("selected-place", "data"))
-    app.clientside_callback(ClientsideFunction(cs, "ringOnTimeline"), Output("timeline-ring", "data"),
-                            Input("selected-event", "data"), prevent_initial_call=True)
-    app.clientside_callback(ClientsideFunction(cs, "togglePlay"),
-                            Output("play-interval", "disabled"), Output("play-button", "children"),
-                            Input("play-button", "n_clicks"), State("play-interval", "disabled"),
-                            prevent_initial_call=True)
-    app.clientside_callback(ClientsideFunction(cs, "playStep"), Output("play-tick", "data"),
-                            Input("play-interval", "n_intervals"),
-                            prevent_initial_call=True)
-    app.clientside_callback(ClientsideFunction(cs, "resetView"),
-                            Output("filter-category", "value"), Output("filter-document", "value"),
-                            Output("filter-search", "value"), Output("map", "selectedData"),
-                            Output("selected-event", "data"),
-                            Output("play-interval", "disabled", allow_duplicate=True),
-                            Output("play-button", "children", allow_duplicate=True),
-                            Input("reset-button", "n_clicks"), prevent_initial_call=True)
+    app.clientside_callback(
+        ClientsideFunction(cs, "windowFromRelayout"),
+        Output("time-window", "data"),
+        Input("timeline", "relayoutData"),
+        State("time-window", "data"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction(cs, "drawMap"),
+        Output("map-drawn", "data"),
+        Input("columns", "data"),
+        Input("selected-place", "data"),
+    )
+    app.clientside_callback(
+        ClientsideFunction(cs, "ringOnTimeline"),
+        Output("timeline-ring", "data"),
+        Input("selected-event", "data"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction(cs, "togglePlay"),
+        Output("play-interval", "disabled"),
+        Output("play-button", "children"),
+        Input("play-button", "n_clicks"),
+        State("play-interval", "disabled"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction(cs, "playStep"),
+        Output("play-tick", "data"),
+        Input("play-interval", "n_intervals"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction(cs, "resetView"),
+        Output("filter-category", "value"),
+        Output("filter-document", "value"),
+        Output("filter-search", "value"),
+        Output("map", "selectedData"),
+        Output("selected-event", "data"),
+        Output("play-interval", "disabled", allow_duplicate=True),
+        Output("play-button", "children", allow_duplicate=True),
+        Input("reset-button", "n_clicks"),
+        prevent_initial_call=True,
+    )
 
-    @app.callback(Output("columns", "data"), *FILTERS, Input("data-version", "data"),
-                  prevent_initial_call=True)
+    @app.callback(
+        Output("columns", "data"), *FILTERS, Input("data-version", "data"), prevent_initial_call=True
+    )
     def _columns(categories, documents, search, _version):
         return columns_token(cache, collection, categories, documents, search)
 
-    @app.callback(Output("timeline", "figure"), Output("timeline-scope", "data"), *FILTERS,
-                  Input("map", "selectedData"), Input("lane-by", "value"), Input("data-version", "data"),
-                  Input("time-window", "data"), State("selected-event", "data"), State("timeline-scope", "data"),
-                  prevent_initial_call=True)
+    @app.callback(
+        Output("timeline", "figure"),
+        Output("timeline-scope", "data"),
+        *FILTERS,
+        Input("map", "selectedData"),
+        Input("lane-by", "value"),
+        Input("data-version", "data"),
+        Input("time-window", "data"),
+        State("selected-event", "data"),
+        State("timeline-scope", "data"),
+        prevent_initial_call=True,
+    )
     def _timeline(categories, documents, search, map_selection, lane, _version, window, selected, drawn):
         # a new time window re-draws only a big timeline, and only when it leaves the drawn scope
-        fig = timeline_for_view(collection, categories, documents, search, map_selection, lane, selected,
-                                window, drawn, only_window=ctx.triggered_id == "time-window")
+        fig = timeline_for_view(
+            collection,
+            categories,
+            documents,
+            search,
+            map_selection,
+            lane,
+            selected,
+            window,
+            drawn,
+            only_window=ctx.triggered_id == "time-window",
+        )
         if fig is no_update:
             return no_update, no_update
         return fig, (fig.layout.meta or {}).get("scope")
 
-    @app.callback(Output("table", "rowData"), Output("summary", "children"), Output("table-window", "data"),
-                  *FILTERS, Input("map", "selectedData"), Input("time-window", "data"),
-                  Input("data-version", "data"), State("table-window", "data"), prevent_initial_call=True)
+    @app.callback(
+        Output("table", "rowData"),
+        Output("summary", "children"),
+        Output("table-window", "data"),
+        *FILTERS,
+        Input("map", "selectedData"),
+        Input("time-window", "data"),
+        Input("data-version", "data"),
+        State("table-window", "data"),
+        prevent_initial_call=True,
+    )
     def _table(categories, documents, search, map_selection, window, _version, shown_window):
         if ctx.triggered_id == "time-window" and window == shown_window:
             return no_update, no_update, no_update  # Dash's start-up chain, not a new window
         rows, summary = table_for_view(collection, categories, documents, search, map_selection, window)
         return rows, summary, window
 
-    @app.callback(Output("selected-event", "data", allow_duplicate=True), Input("timeline", "clickData"),
-                  Input("map", "clickData"), Input("table", "cellClicked"), *FILTER_STATES,
-                  State("time-window", "data"), prevent_initial_call=True)
+    @app.callback(
+        Output("selected-event", "data", allow_duplicate=True),
+        Input("timeline", "clickData"),
+        Input("map", "clickData"),
+        Input("table", "cellClicked"),
+        *FILTER_STATES,
+        State("time-window", "data"),
+        prevent_initial_call=True,
+    )
     def _choose(timeline_click, map_click, cell_clicked, categories, documents, search, window):
-        chosen = choose_event(collection, ctx.triggered_id, timeline_click, map_click, cell_clicked,
-                              categories, documents, search, window)
+        chosen = choose_event(
+            collection,
+            ctx.triggered_id,
+            timeline_click,
+            map_click,
+            cell_clicked,
+            categories,
+            documents,
+            search,
+            window,
+        )
         return chosen if chosen is not None else no_update
 
-    @app.callback(Output("detail", "children"), Output("selected-place", "data"),
-                  Input("selected-event", "data"), prevent_initial_call=True)
+    @app.callback(
+        Output("detail", "children"),
+        Output("selected-place", "data"),
+        Input("selected-event", "data"),
+        prevent_initial_call=True,
+    )
     def _detail(event_id):
         return describe_event(collection, event_id)
 
-    @app.callback(Output("data-version", "data"), Output("add-status", "children"),
-                  Output("filter-document", "options"), Output("filter-category", "options"),
-                  Output("paste-text", "value"), Input("add-button", "n_clicks"),
-                  State("paste-text", "value"), State("upload-articles", "contents"),
-                  State("upload-articles", "filename"), State("doc-date", "value"),
-                  prevent_initial_call=True)
+    @app.callback(
+        Output("data-version", "data"),
+        Output("add-status", "children"),
+        Output("filter-document", "options"),
+        Output("filter-category", "options"),
+        Output("paste-text", "value"),
+        Input("add-button", "n_clicks"),
+        State("paste-text", "value"),
+        State("upload-articles", "contents"),
+        State("upload-articles", "filename"),
+        State("doc-date", "value"),
+        prevent_initial_call=True,
+    )
     def _add(_n, pasted, contents, filenames, document_date):
         added, message = add_articles(collection, pasted, contents, filenames, document_date)
         if not added:
             return no_update, message, no_update, no_update, no_update
         return collection.version, message, collection.documents(), collection.categories(), ""
 
-    @app.callback(Output("data-version", "data", allow_duplicate=True),
-                  Output("selected-event", "data", allow_duplicate=True),
-                  Output("filter-document", "options", allow_duplicate=True),
-                  Output("filter-category", "options", allow_duplicate=True),
-                  Input({"role": SPLIT_ROLE, "id": ALL}, "n_clicks"), prevent_initial_call=True)
+    @app.callback(
+        Output("data-version", "data", allow_duplicate=True),
+        Output("selected-event", "data", allow_duplicate=True),
+        Output("filter-document", "options", allow_duplicate=True),
+        Output("filter-category", "options", allow_duplicate=True),
+        Input({"role": SPLIT_ROLE, "id": ALL}, "n_clicks"),
+        prevent_initial_call=True,
+    )
     def _split(clicks):
         # the button is re-created with each detail panel: act on a real click only
         trigger = ctx.triggered_id
@@ -355,16 +513,24 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ColumnCach
             return no_update, no_update, no_update, no_update
         return collection.version, shown, collection.documents(), collection.categories()
 
-    @app.callback(Output("download", "data"), Output("download-status", "children"),
-                  *(Input(k, "n_clicks") for k in DOWNLOAD_FORMATS), *FILTER_STATES,
-                  State("time-window", "data"), State("map", "selectedData"), State("lane-by", "value"),
-                  prevent_initial_call=True)
+    @app.callback(
+        Output("download", "data"),
+        Output("download-status", "children"),
+        *(Input(k, "n_clicks") for k in DOWNLOAD_FORMATS),
+        *FILTER_STATES,
+        State("time-window", "data"),
+        State("map", "selectedData"),
+        State("lane-by", "value"),
+        prevent_initial_call=True,
+    )
     def _download(_a, _b, _c, _d, categories, documents, search, window, map_selection, lane):
         fmt = DOWNLOAD_FORMATS.get(ctx.triggered_id or "")
         if fmt is None:
             return no_update, no_update
         try:
-            return download_view(collection, fmt, categories, documents, search, window, map_selection, lane), ""
+            return download_view(
+                collection, fmt, categories, documents, search, window, map_selection, lane
+            ), ""
         except ImportError:
             return no_update, f"{fmt.upper()} download is not available in this installation"
         except UserError as exc:

@@ -3,6 +3,7 @@
 Colours are from the Okabe-Ito palette (distinguishable with the common colour-vision
 deficiencies); unknown categories fall back to a neutral grey so imported data still draws.
 """
+
 from __future__ import annotations
 
 from eventmap.model import CATEGORIES

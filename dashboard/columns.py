@@ -6,18 +6,19 @@ recounts events per place inside the zoomed window itself (see dashboard/clients
 instead of asking the server. The columns travel outside Dash's state (a JSON URL named by a
 token, fetched once per filter change): big arrays in Dash props slow every later update.
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
 from datetime import date
-from typing import Any, Sequence
+from typing import Any
 
 from dashboard.colors import category_color, category_order
 from dashboard.figures import escape, place_key, place_name
-from eventmap.corpus.merge import source_count
 from eventmap.model import Event
 
 _EPOCH = date(1970, 1, 1).toordinal()
@@ -47,7 +48,9 @@ def place_index(events: Sequence[Event]) -> dict[str, Any]:
     return {"key": keys, "lat": lat, "lon": lon, "name": names}
 
 
-def client_columns(events: Sequence[Event], places: dict[str, Any], categories: Sequence[str]) -> dict[str, Any]:
+def client_columns(
+    events: Sequence[Event], places: dict[str, Any], categories: Sequence[str]
+) -> dict[str, Any]:
     """Columns of `events` for the browser.
 
     ``t0``/``t1``: first and last possible day (day numbers; None when undated),
@@ -74,15 +77,25 @@ def client_columns(events: Sequence[Event], places: dict[str, Any], categories: 
             cats.append(ev.category)
         c.append(cat_index[ev.category])
         if ev.sources:
-            merged.append([i, source_count(ev)])
+            merged.append([i, ev.source_count])
     return {
-        "t0": t0, "t1": t1, "p": p, "c": c, "merged": merged,
-        "categories": cats, "colors": [category_color(x) for x in cats], "places": places,
+        "t0": t0,
+        "t1": t1,
+        "p": p,
+        "c": c,
+        "merged": merged,
+        "categories": cats,
+        "colors": [category_color(x) for x in cats],
+        "places": places,
     }
 
 
-def view_columns(events: Sequence[Event], categories: Sequence[str] | None = None,
-                 documents: Sequence[str] | None = None, search: str | None = None) -> dict[str, Any]:
+def view_columns(
+    events: Sequence[Event],
+    categories: Sequence[str] | None = None,
+    documents: Sequence[str] | None = None,
+    search: str | None = None,
+) -> dict[str, Any]:
     """Columns of the events passing the filters; place and category indices span all `events`."""
     from dashboard.view import make_filter, select_events
 
@@ -105,7 +118,9 @@ class ColumnCache:
 
     def put(self, key_parts: Sequence[Any], columns: dict[str, Any]) -> str:
         """Store `columns` under a token derived from `key_parts`; returns the token."""
-        token = hashlib.sha1(json.dumps(list(key_parts), sort_keys=True, default=str).encode()).hexdigest()[:16]
+        token = hashlib.sha1(json.dumps(list(key_parts), sort_keys=True, default=str).encode()).hexdigest()[
+            :16
+        ]
         body = json.dumps(columns, separators=(",", ":")).encode("utf-8")
         with self._lock:
             self._items[token] = body

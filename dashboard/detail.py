@@ -7,6 +7,7 @@ id ``{"role": SPLIT_ROLE, "id": event id}``; dashboard/callbacks.py puts the ori
 Built from Dash components (html.Mark etc.), never from HTML strings, so hostile article text
 is shown as text.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 from dash import html
 
 from dashboard.figures import date_label, document_name
-from eventmap.corpus.merge import source_count, split
+from eventmap.corpus.merge import split
 from eventmap.model import Event, EventFormatError, Source
 
 Span = tuple[int, int, str]  # start, end (in the sentence), kind: "date" or "place"
@@ -37,7 +38,11 @@ def marked_spans(event: Event) -> list[Span]:
         start = None
         if place.start is not None and place.end is not None:
             rel = place.start - event.source.start
-            if 0 <= rel and rel + len(place.text) <= len(text) and text[rel:rel + len(place.text)] == place.text:
+            if (
+                0 <= rel
+                and rel + len(place.text) <= len(text)
+                and text[rel : rel + len(place.text)] == place.text
+            ):
                 start = rel
         if start is None and place.text:
             found = low.find(place.text.casefold())
@@ -109,11 +114,17 @@ def source_items(event: Event) -> list[Any]:
     """One list item per report: document, offsets, date expression, and its sentence marked."""
     items = []
     for src, report in reports(event):
-        where = f"{document_name(report) if report else src.document or '(no document)'}, " \
-                f"characters {src.start}–{src.end}"
+        where = (
+            f"{document_name(report) if report else src.document or '(no document)'}, "
+            f"characters {src.start}–{src.end}"
+        )
         said = src.date_text or (report.date_text if report else None)
-        head = html.Div([html.Span(where, className="source-document"),
-                         *([" · ", html.Span(f"“{said}”", className="source-date")] if said else [])])
+        head = html.Div(
+            [
+                html.Span(where, className="source-document"),
+                *([" · ", html.Span(f"“{said}”", className="source-date")] if said else []),
+            ]
+        )
         body = [html.Blockquote(marked_sentence(report), className="source-sentence")] if report else []
         items.append(html.Li([head, *body], className="source"))
     return items
@@ -122,28 +133,47 @@ def source_items(event: Event) -> list[Any]:
 def detail_children(event: Event | None, *, events_here: int = 0) -> list[Any]:
     """The panel's content; a hint when nothing is selected."""
     if event is None:
-        return [html.P("Click an event on the timeline, the map or in the table to see its sentence.",
-                       className="hint")]
+        return [
+            html.P(
+                "Click an event on the timeline, the map or in the table to see its sentence.",
+                className="hint",
+            )
+        ]
     src = event.source
     rows = [
-        ("When", f"{date_label(event)}" + (f" (from “{event.date_text}”, {event.date_source})"
-                                             if event.date_text and event.date_source else
-                                             (f" (from “{event.date_text}”)" if event.date_text else ""))),
+        (
+            "When",
+            f"{date_label(event)}"
+            + (
+                f" (from “{event.date_text}”, {event.date_source})"
+                if event.date_text and event.date_source
+                else (f" (from “{event.date_text}”)" if event.date_text else "")
+            ),
+        ),
         ("Category", event.category),
         ("Places", place_line(event)),
         ("Document", f"{document_name(event)}, characters {src.start}–{src.end}"),
     ]
     if events_here > 1:
         rows.append(("At this place", f"{events_here} events in view"))
-    n, originals = source_count(event), originals_of(event)
-    merged = [] if n < 2 else [
-        html.H4(f"Reported by {n} sources"),
-        html.Ol(source_items(event), id="detail-sources", className="sources"),
-        html.Button(f"Split into {len(originals)} events", id={"role": SPLIT_ROLE, "id": event.id},
-                    n_clicks=0, className="split-button",
-                    title="Show the reports of this merged event as separate events again")
-        if len(originals) > 1 else html.Small("(the separate reports are not in this data)", className="hint"),
-    ]
+    n, originals = event.source_count, originals_of(event)
+    merged = (
+        []
+        if n < 2
+        else [
+            html.H4(f"Reported by {n} sources"),
+            html.Ol(source_items(event), id="detail-sources", className="sources"),
+            html.Button(
+                f"Split into {len(originals)} events",
+                id={"role": SPLIT_ROLE, "id": event.id},
+                n_clicks=0,
+                className="split-button",
+                title="Show the reports of this merged event as separate events again",
+            )
+            if len(originals) > 1
+            else html.Small("(the separate reports are not in this data)", className="hint"),
+        ]
+    )
     return [
         html.Blockquote(marked_sentence(event), id="detail-sentence", className="sentence"),
         html.Dl([item for label, value in rows for item in (html.Dt(label), html.Dd(value))]),

@@ -9,21 +9,32 @@ selecting or clicking places on the map keeps only their events on the timeline,
 event list follows both. Everything user-written is escaped: HTML text with html.escape,
 JSON inside <script> with ``<``/``>``/``&`` as ``\\u003c``... so it cannot close the tag.
 """
+
 from __future__ import annotations
 
 import hashlib
 import html
 import json
+from collections.abc import Sequence
 from functools import lru_cache
-from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import plotly.io as pio
 
 from dashboard.colors import category_color, category_order
+from dashboard.figures import (
+    aggregate_places,
+    date_label,
+    document_name,
+    escape,
+    link_table,
+    map_figure,
+    marker_size,
+    place_key,
+    place_name,
+    timeline_figure,
+)
 from dashboard.resources import topojson_dir
-from dashboard.figures import (aggregate_places, date_label, document_name, escape, link_table, map_figure,
-                               marker_size, place_key, place_name, timeline_figure)
 from eventmap.model import Event
 
 FIGURES = ("both", "timeline", "map")
@@ -54,12 +65,18 @@ def _plotlyjs() -> str:
 def script_json(value: Any) -> str:
     """JSON that is safe inside <script>: no '<', '>' or '&' can end the element or start a comment."""
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
-def render_html(events: Sequence[Event], *, title: str | None = None, figure: str = "both",
-                snippet: bool = False) -> str:
+def render_html(
+    events: Sequence[Event], *, title: str | None = None, figure: str = "both", snippet: bool = False
+) -> str:
     """A full HTML page (or, with `snippet`, a <div> to paste into a page) showing the events."""
     if figure not in FIGURES:
         raise ValueError(f"figure must be one of {', '.join(FIGURES)}, not {figure!r}")
@@ -69,12 +86,14 @@ def render_html(events: Sequence[Event], *, title: str | None = None, figure: st
     fragment = _fragment(events, title=title, figure=figure, uid=uid, heading="h2" if snippet else "h1")
     if snippet:
         return fragment
-    return (f"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-            f"<meta name=\"generator\" content=\"eventmap\">\n"
-            f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            f"<title>{html.escape(title)}</title>\n"
-            f"<style>body{{margin:0;padding:16px 24px;background:#fff}}</style>\n</head>\n<body>\n"
-            f"{fragment}\n</body>\n</html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="generator" content="eventmap">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{html.escape(title)}</title>\n"
+        f"<style>body{{margin:0;padding:16px 24px;background:#fff}}</style>\n</head>\n<body>\n"
+        f"{fragment}\n</body>\n</html>\n"
+    )
 
 
 def _fragment(events: list[Event], *, title: str, figure: str, uid: str, heading: str) -> str:
@@ -86,19 +105,25 @@ def _fragment(events: list[Event], *, title: str, figure: str, uid: str, heading
     busiest = max((p.count for p in aggregate_places(events)), default=1)
     categories = category_order({e.category for e in events})
     payload = {
-        "uid": uid, "figures": figs, "config": PLOT_CONFIG, "link": link_table(events),
+        "uid": uid,
+        "figures": figs,
+        "config": PLOT_CONFIG,
+        "link": link_table(events),
         "sizes": [marker_size(n) for n in range(busiest + 1)],
         # for re-colouring and re-labelling places in a time window, as the app does
-        "categories": categories, "colors": [category_color(c) for c in categories],
+        "categories": categories,
+        "colors": [category_color(c) for c in categories],
         "place_names": {place_key(e): escape(place_name(e)) for e in events if e.located},
     }
     topo = topojson_name(110)
     geo_assets = ""
     if "map" in figs:
-        geo_assets = (f"<script>window.PlotlyGeoAssets = window.PlotlyGeoAssets || {{}};"
-                      f"window.PlotlyGeoAssets.topojson = window.PlotlyGeoAssets.topojson || {{}};"
-                      f"window.PlotlyGeoAssets.topojson[{json.dumps(topo)}] = "
-                      f"{script_json(_topojson_text(topo))};</script>\n")
+        geo_assets = (
+            f"<script>window.PlotlyGeoAssets = window.PlotlyGeoAssets || {{}};"
+            f"window.PlotlyGeoAssets.topojson = window.PlotlyGeoAssets.topojson || {{}};"
+            f"window.PlotlyGeoAssets.topojson[{json.dumps(topo)}] = "
+            f"{script_json(_topojson_text(topo))};</script>\n"
+        )
     n_dated = sum(1 for e in events if e.date)
     n_placed = sum(1 for e in events if e.located)
     parts = [
@@ -110,7 +135,8 @@ def _fragment(events: list[Event], *, title: str, figure: str, uid: str, heading
         f'<button type="button" class="em-reset">Show all</button></p>',
         '<p class="em-help">Zoom the timeline (drag across it) to filter the map and the list; '
         "click a place or select places on the map (box or lasso) to filter the timeline.</p>"
-        if len(figs) == 2 else "",
+        if len(figs) == 2
+        else "",
     ]
     if "timeline" in figs:
         parts.append(f'<div class="em-figure em-timeline" id="{uid}-timeline"></div>')
@@ -133,11 +159,14 @@ def _event_table(events: list[Event]) -> str:
         place = place_name(ev) if ev.located else ", ".join(p.name or p.text for p in ev.places[:3])
         rows.append(
             f'<tr data-id="{html.escape(ev.id)}" data-index="{i}">'
-            f"<td class=\"em-date\">{html.escape(date_label(ev))}</td>"
+            f'<td class="em-date">{html.escape(date_label(ev))}</td>'
             f"<td>{html.escape(ev.category)}</td><td>{html.escape(place)}</td>"
-            f"<td>{html.escape(ev.text)}</td><td>{html.escape(document_name(ev))}</td></tr>")
-    return ('<table class="em-events"><thead><tr><th>Date</th><th>Category</th><th>Place</th>'
-            f"<th>Event</th><th>Source</th></tr></thead><tbody>\n{chr(10).join(rows)}\n</tbody></table>")
+            f"<td>{html.escape(ev.text)}</td><td>{html.escape(document_name(ev))}</td></tr>"
+        )
+    return (
+        '<table class="em-events"><thead><tr><th>Date</th><th>Category</th><th>Place</th>'
+        f"<th>Event</th><th>Source</th></tr></thead><tbody>\n{chr(10).join(rows)}\n</tbody></table>"
+    )
 
 
 def _uid(events: list[Event], title: str, figure: str) -> str:

@@ -51,24 +51,25 @@ Timeline traces are ``scatter`` (SVG) up to SVG_MAX_MARKS marks and ``scattergl`
 connect the two: an event is in a time window [a, b] when ``start <= b`` and ``end >= a``
 (``end`` is the last possible day; the interval overlaps the window).
 """
+
 from __future__ import annotations
 
 import html
 import math
 import zlib
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import PurePath
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard.colors import HIGHLIGHT_COLOR, category_color, category_order
-from eventmap.corpus.merge import source_count
 from eventmap.model import Event
 
 LANES = ("category", "document")
@@ -79,6 +80,7 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 
 # --------------------------------------------------------------------------- event helpers
+
 
 def place_key(event: Event) -> str | None:
     """The key of the event's map point; events at the same coordinates share it."""
@@ -109,7 +111,9 @@ def is_uncertain(event: Event) -> bool:
     """True when the date is a span (week, month, year or a range), not one known day."""
     if not event.date:
         return False
-    return (event.date_precision not in (None, "day")) or bool(event.date_end and event.date_end != event.date)
+    return (event.date_precision not in (None, "day")) or bool(
+        event.date_end and event.date_end != event.date
+    )
 
 
 def date_label(event: Event) -> str:
@@ -164,7 +168,7 @@ def event_hover(event: Event, max_chars: int = 220) -> str:
     places = ", ".join(escape(p.name or p.text) for p in event.places[:6])
     parts = [first, wrap(event.text, limit=max_chars)]
     parts.append(f"<i>{escape(event.category)}</i>" + (f" · {places}" if places else " · no place"))
-    reports = reported_by(source_count(event))
+    reports = reported_by(event.source_count)
     if reports:
         parts.append(reports)
     return "<br>".join(parts)
@@ -232,8 +236,9 @@ def _bin_stop(start: date, level: str) -> date:
     return start + timedelta(days=1)
 
 
-def timeline_marks(events: Sequence[Event], *, lane: str = "category",
-                   aggregate: bool | None = None) -> list[TimelineMark]:
+def timeline_marks(
+    events: Sequence[Event], *, lane: str = "category", aggregate: bool | None = None
+) -> list[TimelineMark]:
     """What the timeline draws: one mark per dated event, or (aggregated) per group of events.
 
     Aggregated (default: more than AGGREGATE_ABOVE dated events), events with the same
@@ -285,7 +290,9 @@ def _rebin(marks: list[TimelineMark], level: str) -> list[TimelineMark]:
             if m.uncertain:
                 into = binned[key] = TimelineMark(m.category, m.lane, m.start, m.stop, True, [], m.binned)
             else:
-                into = binned[key] = TimelineMark(m.category, m.lane, first, _bin_stop(first, level), False, [], level)
+                into = binned[key] = TimelineMark(
+                    m.category, m.lane, first, _bin_stop(first, level), False, [], level
+                )
         elif m.uncertain:
             into.start, into.stop = min(into.start, m.start), max(into.stop, m.stop)
             if into.start != m.start or into.stop != m.stop:
@@ -294,9 +301,15 @@ def _rebin(marks: list[TimelineMark], level: str) -> list[TimelineMark]:
     return list(binned.values())
 
 
-def timeline_traces(events: Sequence[Event], *, lane: str = "category", highlight: str | None = None,
-                    max_hover_chars: int = 220, aggregate: bool | None = None,
-                    lanes: Sequence[str] | None = None) -> tuple[list[Any], list[str]]:
+def timeline_traces(
+    events: Sequence[Event],
+    *,
+    lane: str = "category",
+    highlight: str | None = None,
+    max_hover_chars: int = 220,
+    aggregate: bool | None = None,
+    lanes: Sequence[str] | None = None,
+) -> tuple[list[Any], list[str]]:
     """The timeline's traces and its lane order (shared by timeline and combined figures).
 
     See :func:`timeline_marks` for what is drawn. Up to SVG_MAX_MARKS marks the traces are
@@ -305,8 +318,9 @@ def timeline_traces(events: Sequence[Event], *, lane: str = "category", highligh
     is drawn); it must hold every lane of `events`.
     """
     marks = timeline_marks(events, lane=lane, aggregate=aggregate)
-    aggregated = bool(marks) and (aggregate if aggregate is not None
-                                  else sum(1 for ev in events if ev.date) > AGGREGATE_ABOVE)
+    aggregated = bool(marks) and (
+        aggregate if aggregate is not None else sum(1 for ev in events if ev.date) > AGGREGATE_ABOVE
+    )
     trace_type = go.Scatter if len(marks) <= SVG_MAX_MARKS else go.Scattergl
     by_cat: dict[str, list[TimelineMark]] = defaultdict(list)
     for m in marks:
@@ -336,28 +350,52 @@ def timeline_traces(events: Sequence[Event], *, lane: str = "category", highligh
             cols["x"].append(x)
             cols["y"].append(y)
             cols["id"].append(ev.id)
-            cols["hover"].append(event_hover(ev, max_hover_chars) if m.count == 1
-                                 else group_hover(m))
+            cols["hover"].append(event_hover(ev, max_hover_chars) if m.count == 1 else group_hover(m))
             cols["size"].append(10 if m.count == 1 else min(30.0, 8 + 3 * math.sqrt(m.count)))
         if sx:
-            traces.append(trace_type(
-                x=_array(sx), y=_array(sy), customdata=_array(sid), mode="lines", name=escape(cat),
-                legendgroup=cat, showlegend=False, hoverinfo="skip", opacity=0.35,
-                line={"color": color, "width": 5}, meta={"role": "timeline-spans", "category": cat},
-            ))
+            traces.append(
+                trace_type(
+                    x=_array(sx),
+                    y=_array(sy),
+                    customdata=_array(sid),
+                    mode="lines",
+                    name=escape(cat),
+                    legendgroup=cat,
+                    showlegend=False,
+                    hoverinfo="skip",
+                    opacity=0.35,
+                    line={"color": color, "width": 5},
+                    meta={"role": "timeline-spans", "category": cat},
+                )
+            )
         for cols, uncertain in ((vague, True), (exact, False)):
             if not cols["x"]:
                 continue
-            traces.append(trace_type(
-                x=_array(cols["x"]), y=_array(cols["y"]), customdata=_array(cols["id"]),
-                hovertext=_array(cols["hover"]), hoverinfo="text", mode="markers", name=escape(cat),
-                legendgroup=cat, showlegend=not (uncertain and exact["x"]),
-                marker={"color": color, "size": cols["size"] if aggregated else 10,
+            traces.append(
+                trace_type(
+                    x=_array(cols["x"]),
+                    y=_array(cols["y"]),
+                    customdata=_array(cols["id"]),
+                    hovertext=_array(cols["hover"]),
+                    hoverinfo="text",
+                    mode="markers",
+                    name=escape(cat),
+                    legendgroup=cat,
+                    showlegend=not (uncertain and exact["x"]),
+                    marker={
+                        "color": color,
+                        "size": cols["size"] if aggregated else 10,
                         "symbol": "diamond-open" if uncertain else "circle",
-                        "line": {"width": 2, "color": color}},
-                meta={"role": "timeline-points", "category": cat, "uncertain": uncertain,
-                      "aggregated": bool(aggregated)},
-            ))
+                        "line": {"width": 2, "color": color},
+                    },
+                    meta={
+                        "role": "timeline-points",
+                        "category": cat,
+                        "uncertain": uncertain,
+                        "aggregated": bool(aggregated),
+                    },
+                )
+            )
     traces.insert(0, timeline_highlight(_find(events, highlight), lane, lanes, trace_type=trace_type))
     return traces, lanes
 
@@ -382,8 +420,9 @@ def group_hover(mark: TimelineMark) -> str:
     return f"<b>{mark.count} {escape(first.category)} {noun}</b> · {escape(when)}"
 
 
-def timeline_highlight(target: Event | None, lane: str = "category", lanes: Sequence[str] = (),
-                       trace_type: Any = go.Scatter) -> Any:
+def timeline_highlight(
+    target: Event | None, lane: str = "category", lanes: Sequence[str] = (), trace_type: Any = go.Scatter
+) -> Any:
     """The ring around the highlighted event (always trace 0 of the timeline; empty if none)."""
     x: list[str] = []
     y: list[float] = []
@@ -394,7 +433,13 @@ def timeline_highlight(target: Event | None, lane: str = "category", lanes: Sequ
         x = [((start + (stop - start) / 2) if is_uncertain(target) else start).isoformat()]
         y, ids = [list(lanes).index(name) + lane_offset(target.id)], [target.id]
     return trace_type(
-        x=x, y=y, customdata=ids, mode="markers", hoverinfo="skip", showlegend=False, name="selected",
+        x=x,
+        y=y,
+        customdata=ids,
+        mode="markers",
+        hoverinfo="skip",
+        showlegend=False,
+        name="selected",
         marker={"size": 22, "symbol": "circle-open", "color": HIGHLIGHT_COLOR, "line": {"width": 3}},
         meta={"role": "timeline-highlight"},
     )
@@ -402,9 +447,18 @@ def timeline_highlight(target: Event | None, lane: str = "category", lanes: Sequ
 
 def lane_axis(lanes: Sequence[str]) -> dict[str, Any]:
     """A numeric y axis labelled with the lane names (lane i sits at y = i, first lane on top)."""
-    return {"type": "linear", "tickmode": "array", "tickvals": list(range(len(lanes))),
-            "ticktext": list(lanes), "range": [-0.6, max(len(lanes), 1) - 0.4], "fixedrange": True,
-            "zeroline": False, "automargin": True, "showgrid": True, "gridcolor": "#eeeeee"}
+    return {
+        "type": "linear",
+        "tickmode": "array",
+        "tickvals": list(range(len(lanes))),
+        "ticktext": list(lanes),
+        "range": [-0.6, max(len(lanes), 1) - 0.4],
+        "fixedrange": True,
+        "zeroline": False,
+        "automargin": True,
+        "showgrid": True,
+        "gridcolor": "#eeeeee",
+    }
 
 
 def timeline_lanes(events: Iterable[Event], lane: str = "category") -> list[str]:
@@ -414,7 +468,9 @@ def timeline_lanes(events: Iterable[Event], lane: str = "category") -> list[str]
     if lane == "category":
         names = {escape(c) for c in {ev.category for ev in events if ev.date}}
     else:
-        names = {escape(document_name(ev)) for ev in {ev.source.document: ev for ev in events if ev.date}.values()}
+        names = {
+            escape(document_name(ev)) for ev in {ev.source.document: ev for ev in events if ev.date}.values()
+        }
     return _lane_order(names, lane)
 
 
@@ -429,28 +485,46 @@ def _lane_order(lanes: set[str], lane: str) -> list[str]:
     return list(reversed(ordered))  # first lane on top
 
 
-def timeline_figure(events: Sequence[Event], *, lane: str = "category", highlight: str | None = None,
-                    x_range: tuple[str, str] | None = None, height: int | None = None,
-                    title: str | None = None, max_hover_chars: int = 220,
-                    aggregate: bool | None = None, lanes: Sequence[str] | None = None,
-                    scope: tuple[str, str] | None = None) -> go.Figure:
+def timeline_figure(
+    events: Sequence[Event],
+    *,
+    lane: str = "category",
+    highlight: str | None = None,
+    x_range: tuple[str, str] | None = None,
+    height: int | None = None,
+    title: str | None = None,
+    max_hover_chars: int = 220,
+    aggregate: bool | None = None,
+    lanes: Sequence[str] | None = None,
+    scope: tuple[str, str] | None = None,
+) -> go.Figure:
     """The timeline: dated events by time and lane; see the module docstring.
 
     ``scope`` (start, end) marks a figure that draws only the events of that time window
     (the app's detail view of a big corpus); it is kept in ``layout.meta["scope"]``.
     """
-    traces, lanes = timeline_traces(events, lane=lane, highlight=highlight, max_hover_chars=max_hover_chars,
-                                    aggregate=aggregate, lanes=lanes)
+    traces, lanes = timeline_traces(
+        events,
+        lane=lane,
+        highlight=highlight,
+        max_hover_chars=max_hover_chars,
+        aggregate=aggregate,
+        lanes=lanes,
+    )
     fig = go.Figure(traces)
     n_lanes = max(1, len(lanes))
     fig.update_layout(
-        height=height or min(700, 140 + 34 * n_lanes), title=title,
+        height=height or min(700, 140 + 34 * n_lanes),
+        title=title,
         # margins wide enough for the lane labels and the legend row: Plotly's automargin then
         # has nothing to add, which spares a second full draw of the timeline
         margin={"l": lane_margin(lanes), "r": 10, "t": 80 if title else 50, "b": 45},
-        dragmode="zoom", hovermode="closest", uirevision=TIMELINE_UIREVISION,
+        dragmode="zoom",
+        hovermode="closest",
+        uirevision=TIMELINE_UIREVISION,
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
-        plot_bgcolor="#fafafa", meta={"scope": list(scope) if scope else None},
+        plot_bgcolor="#fafafa",
+        meta={"scope": list(scope) if scope else None},
     )
     fig.update_xaxes(type="date", rangeslider={"visible": False}, showgrid=True, gridcolor="#e6e6e6")
     if x_range:
@@ -460,6 +534,7 @@ def timeline_figure(events: Sequence[Event], *, lane: str = "category", highligh
 
 
 # --------------------------------------------------------------------------- map
+
 
 @dataclass(slots=True)
 class PlacePoint:
@@ -505,11 +580,14 @@ def marker_size(count: int) -> float:
 def place_hover(pt: PlacePoint, max_items: int = 4) -> str:
     """Hover for a place: its name, its count (and reports, when merged) and the first few events there."""
     head = f"<b>{escape(pt.name)}</b> · {pt.count} event{'s' if pt.count != 1 else ''}"
-    reports = sum(source_count(e) for e in pt.events)
+    reports = sum(e.source_count for e in pt.events)
     if reports > pt.count:  # some event here is a merge of several reports
         head += " · " + reported_by(reports)
-    lines = [f"{escape(date_label(e))}: {wrap(e.text, width=70, limit=90)}"
-             + (f" ({source_count(e)} sources)" if source_count(e) > 1 else "") for e in pt.events[:max_items]]
+    lines = [
+        f"{escape(date_label(e))}: {wrap(e.text, width=70, limit=90)}"
+        + (f" ({e.source_count} sources)" if e.source_count > 1 else "")
+        for e in pt.events[:max_items]
+    ]
     if pt.count > max_items:
         lines.append(f"… and {pt.count - max_items} more")
     return "<br>".join([head, *lines])
@@ -529,8 +607,10 @@ def default_view(points: Sequence[PlacePoint]) -> dict[str, Any]:
     lat_room = max(0.0, 90.0 - 90.0 / scale)
     mid_lat = (max(lats) + min(lats)) / 2
     return {
-        "center": {"lat": round(max(-lat_room, min(lat_room, mid_lat)), 3),
-                   "lon": (max(lons) + min(lons)) / 2},
+        "center": {
+            "lat": round(max(-lat_room, min(lat_room, mid_lat)), 3),
+            "lon": (max(lons) + min(lons)) / 2,
+        },
         "scale": scale,
     }
 
@@ -539,17 +619,27 @@ def map_traces(events: Sequence[Event], *, highlight: str | None = None) -> list
     """The map's traces: places (always, possibly empty) and the highlight ring."""
     points = aggregate_places(events)
     labelled = len(points) <= MAX_LABELLED_PLACES
-    traces = [go.Scattergeo(
-        lat=[p.lat for p in points], lon=[p.lon for p in points],
-        customdata=[p.key for p in points],
-        text=[str(p.count) if p.count > 1 and labelled else "" for p in points],
-        hovertext=[place_hover(p) for p in points], hoverinfo="text",
-        mode="markers+text" if labelled else "markers", textfont={"color": "white", "size": 10},
-        marker={"size": [marker_size(p.count) for p in points],
+    traces = [
+        go.Scattergeo(
+            lat=[p.lat for p in points],
+            lon=[p.lon for p in points],
+            customdata=[p.key for p in points],
+            text=[str(p.count) if p.count > 1 and labelled else "" for p in points],
+            hovertext=[place_hover(p) for p in points],
+            hoverinfo="text",
+            mode="markers+text" if labelled else "markers",
+            textfont={"color": "white", "size": 10},
+            marker={
+                "size": [marker_size(p.count) for p in points],
                 "color": [category_color(p.category) for p in points],
-                "opacity": 0.85, "line": {"width": 1, "color": "white"}},
-        name="places", showlegend=False, meta={"role": "map-places"},
-    )]
+                "opacity": 0.85,
+                "line": {"width": 1, "color": "white"},
+            },
+            name="places",
+            showlegend=False,
+            meta={"role": "map-places"},
+        )
+    ]
     traces.append(map_highlight(_find(events, highlight)))
     return traces
 
@@ -558,9 +648,13 @@ def map_highlight(target: Event | None) -> go.Scattergeo:
     """The ring around the highlighted event's place (always trace 1 of the map; empty if none)."""
     located = target is not None and target.located
     return go.Scattergeo(
-        lat=[target.lat] if located else [], lon=[target.lon] if located else [],  # type: ignore[union-attr]
-        customdata=[place_key(target)] if located else [], mode="markers",  # type: ignore[arg-type]
-        hoverinfo="skip", showlegend=False, name="selected",
+        lat=[target.lat] if located else [],
+        lon=[target.lon] if located else [],  # type: ignore[union-attr]
+        customdata=[place_key(target)] if located else [],
+        mode="markers",  # type: ignore[arg-type]
+        hoverinfo="skip",
+        showlegend=False,
+        name="selected",
         marker={"size": 30, "symbol": "circle-open", "color": HIGHLIGHT_COLOR, "line": {"width": 3}},
         meta={"role": "map-highlight"},
     )
@@ -570,20 +664,39 @@ def geo_layout(view: dict[str, Any], resolution: int = 110) -> dict[str, Any]:
     """Plotly geo settings: offline-friendly base map, a fixed view, kept across updates."""
     return {
         "projection": {"type": "natural earth", "scale": view["scale"]},
-        "center": view["center"], "fitbounds": False, "resolution": resolution,
-        "showland": True, "landcolor": "#eeeeee", "showocean": True, "oceancolor": "#dceefa",
-        "showcountries": True, "countrycolor": "#aaaaaa", "showcoastlines": True,
-        "coastlinecolor": "#999999", "showframe": False, "uirevision": MAP_UIREVISION,
+        "center": view["center"],
+        "fitbounds": False,
+        "resolution": resolution,
+        "showland": True,
+        "landcolor": "#eeeeee",
+        "showocean": True,
+        "oceancolor": "#dceefa",
+        "showcountries": True,
+        "countrycolor": "#aaaaaa",
+        "showcoastlines": True,
+        "coastlinecolor": "#999999",
+        "showframe": False,
+        "uirevision": MAP_UIREVISION,
     }
 
 
-def map_figure(events: Sequence[Event], *, highlight: str | None = None, view: dict[str, Any] | None = None,
-               height: int | None = None, title: str | None = None, resolution: int = 110) -> go.Figure:
+def map_figure(
+    events: Sequence[Event],
+    *,
+    highlight: str | None = None,
+    view: dict[str, Any] | None = None,
+    height: int | None = None,
+    title: str | None = None,
+    resolution: int = 110,
+) -> go.Figure:
     """The map: one marker per place with a count; see the module docstring."""
     fig = go.Figure(map_traces(events, highlight=highlight))
     fig.update_layout(
         geo=geo_layout(view or default_view(aggregate_places(events)), resolution),
-        height=height or 460, title=title, dragmode="pan", uirevision=MAP_UIREVISION,
+        height=height or 460,
+        title=title,
+        dragmode="pan",
+        uirevision=MAP_UIREVISION,
         margin={"l": 0, "r": 0, "t": 40 if title else 0, "b": 0},
     )
     return fig
@@ -591,24 +704,44 @@ def map_figure(events: Sequence[Event], *, highlight: str | None = None, view: d
 
 # --------------------------------------------------------------------------- both
 
-def combined_figure(events: Sequence[Event], *, lane: str = "category", highlight: str | None = None,
-                    x_range: tuple[str, str] | None = None, view: dict[str, Any] | None = None,
-                    height: int | None = None, title: str | None = None, resolution: int = 110,
-                    max_hover_chars: int = 220, aggregate: bool | None = None) -> go.Figure:
+
+def combined_figure(
+    events: Sequence[Event],
+    *,
+    lane: str = "category",
+    highlight: str | None = None,
+    x_range: tuple[str, str] | None = None,
+    view: dict[str, Any] | None = None,
+    height: int | None = None,
+    title: str | None = None,
+    resolution: int = 110,
+    max_hover_chars: int = 220,
+    aggregate: bool | None = None,
+) -> go.Figure:
     """Timeline (top) and map (bottom) in one figure, e.g. for a single PNG or HTML file."""
-    fig = make_subplots(rows=2, cols=1, row_heights=[0.42, 0.58], vertical_spacing=0.06,
-                        specs=[[{"type": "xy"}], [{"type": "geo"}]])
-    tl_traces, lanes = timeline_traces(events, lane=lane, highlight=highlight, max_hover_chars=max_hover_chars,
-                                       aggregate=aggregate)
+    fig = make_subplots(
+        rows=2,
+        cols=1,
+        row_heights=[0.42, 0.58],
+        vertical_spacing=0.06,
+        specs=[[{"type": "xy"}], [{"type": "geo"}]],
+    )
+    tl_traces, lanes = timeline_traces(
+        events, lane=lane, highlight=highlight, max_hover_chars=max_hover_chars, aggregate=aggregate
+    )
     for tr in tl_traces:
         fig.add_trace(tr, row=1, col=1)
     for tr in map_traces(events, highlight=highlight):
         fig.add_trace(tr, row=2, col=1)
     fig.update_layout(
         geo=geo_layout(view or default_view(aggregate_places(events)), resolution),
-        height=height or 900, title=title, hovermode="closest", uirevision=TIMELINE_UIREVISION,
+        height=height or 900,
+        title=title,
+        hovermode="closest",
+        uirevision=TIMELINE_UIREVISION,
         margin={"l": 10, "r": 10, "t": 50 if title else 20, "b": 10},
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0}, plot_bgcolor="#fafafa",
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        plot_bgcolor="#fafafa",
     )
     fig.update_xaxes(type="date", row=1, col=1)
     if x_range:
@@ -618,6 +751,7 @@ def combined_figure(events: Sequence[Event], *, lane: str = "category", highligh
 
 
 # --------------------------------------------------------------------------- linking
+
 
 def link_table(events: Sequence[Event], *, lane: str = "category") -> dict[str, list[Any]]:
     """Columns that link timeline points (event ids) to map points (place keys).

@@ -6,13 +6,14 @@ Geo figures need the base map: kaleido's page would fetch it from cdn.plot.ly ("
 offline), so ``plotly.io.defaults.topojson`` points at ``assets/topojson/`` as a file:// URL.
 kaleido 1.x finds /usr/bin/chromium itself (``BROWSER_PATH`` overrides).
 """
+
 from __future__ import annotations
 
 import contextlib
 import os
 import warnings
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Iterator, Sequence
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -27,8 +28,9 @@ IMAGE_FORMATS = ("png", "svg", "pdf", "jpeg", "webp")
 DEFAULT_WIDTH = 1200
 
 
-def build_figure(events: Sequence[Event], figure: str = "both", *, title: str | None = None,
-                 height: int | None = None) -> go.Figure:
+def build_figure(
+    events: Sequence[Event], figure: str = "both", *, title: str | None = None, height: int | None = None
+) -> go.Figure:
     """The app's figure for `figure` (both = timeline above map, in one figure)."""
     if figure not in FIGURES:
         raise InputError(f"--figure must be one of {', '.join(FIGURES)}, not {figure!r}")
@@ -41,7 +43,9 @@ def image_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
     name = (fmt or Path(path).suffix.lstrip(".")).lower()
     name = "jpeg" if name == "jpg" else name
     if name not in IMAGE_FORMATS:
-        raise InputError(f"{path}: unknown image format {name or '(none)'!r} (one of {', '.join(IMAGE_FORMATS)})")
+        raise InputError(
+            f"{path}: unknown image format {name or '(none)'!r} (one of {', '.join(IMAGE_FORMATS)})"
+        )
     return name
 
 
@@ -50,8 +54,14 @@ def use_local_topojson() -> None:
     pio.defaults.topojson = TOPOJSON_DIR.resolve().as_uri() + "/"
 
 
-def figure_image(fig: go.Figure, fmt: str, *, width: int | None = None, height: int | None = None,
-                 scale: float | None = None) -> bytes:
+def figure_image(
+    fig: go.Figure,
+    fmt: str,
+    *,
+    width: int | None = None,
+    height: int | None = None,
+    scale: float | None = None,
+) -> bytes:
     """The figure as image bytes; the default size is DEFAULT_WIDTH x the figure's own height."""
     use_local_topojson()
     h = height or fig.layout.height or 700
@@ -62,9 +72,17 @@ def figure_image(fig: go.Figure, fmt: str, *, width: int | None = None, height: 
         raise InputError(f"cannot draw the {fmt.upper()} image (kaleido/Chromium): {first}") from exc
 
 
-def write_image(events: Sequence[Event], path: str | os.PathLike[str], *, fmt: str | None = None,
-                figure: str = "both", width: int | None = None, height: int | None = None,
-                scale: float | None = None, title: str | None = None) -> Path:
+def write_image(
+    events: Sequence[Event],
+    path: str | os.PathLike[str],
+    *,
+    fmt: str | None = None,
+    figure: str = "both",
+    width: int | None = None,
+    height: int | None = None,
+    scale: float | None = None,
+    title: str | None = None,
+) -> Path:
     """Draw the events' figure to `path` (PNG/SVG/PDF by extension or `fmt`), atomically."""
     kind = image_format(path, fmt)
     check_output_path(path)
@@ -73,9 +91,16 @@ def write_image(events: Sequence[Event], path: str | os.PathLike[str], *, fmt: s
     return write_bytes(path, figure_image(fig, kind, width=width, height=height, scale=scale))
 
 
-def write_images(events: Sequence[Event], paths: Sequence[str | os.PathLike[str]], *, figure: str = "both",
-                 width: int | None = None, height: int | None = None, scale: float | None = None,
-                 title: str | None = None) -> list[Path]:
+def write_images(
+    events: Sequence[Event],
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    figure: str = "both",
+    width: int | None = None,
+    height: int | None = None,
+    scale: float | None = None,
+    title: str | None = None,
+) -> list[Path]:
     """Several images of one figure (e.g. PNG + SVG + PDF) with one Chromium, not one each."""
     kinds = [image_format(p) for p in paths]
     for p in paths:

@@ -3,6 +3,7 @@
 Built per page load from the app's EventCollection, with every view already filled in, so
 the first paint needs no callback round trip (what makes a 100,000-event page ready fast).
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -35,103 +36,208 @@ def empty_map(events) -> Any:
 
 def graph_config(topojson_url: str = TOPOJSON_URL) -> dict[str, Any]:
     """Plotly config: local base map, no logo, no link to the Plotly cloud."""
-    return {"topojsonURL": topojson_url, "displaylogo": False, "showLink": False,
-            "scrollZoom": True, "responsive": True}
+    return {
+        "topojsonURL": topojson_url,
+        "displaylogo": False,
+        "showLink": False,
+        "scrollZoom": True,
+        "responsive": True,
+    }
 
 
 def _controls(collection: EventCollection) -> html.Div:
-    return html.Div(className="controls", children=[
-        html.Div([html.Label("Category", htmlFor="filter-category"),
-                  dcc.Dropdown(id="filter-category", options=collection.categories(), value=[], multi=True,
-                               placeholder="all categories")], className="control"),
-        html.Div([html.Label("Document", htmlFor="filter-document"),
-                  dcc.Dropdown(id="filter-document", options=collection.documents(), value=[], multi=True,
-                               placeholder="all documents")], className="control"),
-        html.Div([html.Label("Search", htmlFor="filter-search"),
-                  dcc.Input(id="filter-search", type="search", value="", debounce=True,
-                            placeholder="words in sentence, date or place")], className="control"),
-        html.Div([html.Label("Lanes"),
-                  dcc.RadioItems(id="lane-by", options=[{"label": "category", "value": "category"},
-                                                        {"label": "document", "value": "document"}],
-                                 value="category", inline=True)], className="control"),
-        html.Div([html.Button("▶ Play", id="play-button", n_clicks=0),
-                  html.Button("Reset", id="reset-button", n_clicks=0)], className="control buttons"),
-    ])
+    return html.Div(
+        className="controls",
+        children=[
+            html.Div(
+                [
+                    html.Label("Category", htmlFor="filter-category"),
+                    dcc.Dropdown(
+                        id="filter-category",
+                        options=collection.categories(),
+                        value=[],
+                        multi=True,
+                        placeholder="all categories",
+                    ),
+                ],
+                className="control",
+            ),
+            html.Div(
+                [
+                    html.Label("Document", htmlFor="filter-document"),
+                    dcc.Dropdown(
+                        id="filter-document",
+                        options=collection.documents(),
+                        value=[],
+                        multi=True,
+                        placeholder="all documents",
+                    ),
+                ],
+                className="control",
+            ),
+            html.Div(
+                [
+                    html.Label("Search", htmlFor="filter-search"),
+                    dcc.Input(
+                        id="filter-search",
+                        type="search",
+                        value="",
+                        debounce=True,
+                        placeholder="words in sentence, date or place",
+                    ),
+                ],
+                className="control",
+            ),
+            html.Div(
+                [
+                    html.Label("Lanes"),
+                    dcc.RadioItems(
+                        id="lane-by",
+                        options=[
+                            {"label": "category", "value": "category"},
+                            {"label": "document", "value": "document"},
+                        ],
+                        value="category",
+                        inline=True,
+                    ),
+                ],
+                className="control",
+            ),
+            html.Div(
+                [
+                    html.Button("▶ Play", id="play-button", n_clicks=0),
+                    html.Button("Reset", id="reset-button", n_clicks=0),
+                ],
+                className="control buttons",
+            ),
+        ],
+    )
 
 
 def _article_input() -> html.Details:
-    return html.Details(className="add-articles", children=[
-        html.Summary("Add articles"),
-        html.Div([html.Label("Document date (YYYY-MM-DD)", htmlFor="doc-date"),
-                  dcc.Input(id="doc-date", type="text", value="", placeholder="e.g. 2025-03-20")]),
-        dcc.Textarea(id="paste-text", value="", placeholder="Paste an article here…",
-                     style={"width": "100%", "height": "8em"}),
-        dcc.Upload(id="upload-articles", multiple=True, accept=".txt,.md,text/plain",
-                   children=html.Div(["Drop .txt files here or ", html.A("choose files")]),
-                   className="upload"),
-        html.Button("Add", id="add-button", n_clicks=0),
-        html.Div(id="add-status", className="status", role="status"),
-    ])
+    return html.Details(
+        className="add-articles",
+        children=[
+            html.Summary("Add articles"),
+            html.Div(
+                [
+                    html.Label("Document date (YYYY-MM-DD)", htmlFor="doc-date"),
+                    dcc.Input(id="doc-date", type="text", value="", placeholder="e.g. 2025-03-20"),
+                ]
+            ),
+            dcc.Textarea(
+                id="paste-text",
+                value="",
+                placeholder="Paste an article here…",
+                style={"width": "100%", "height": "8em"},
+            ),
+            dcc.Upload(
+                id="upload-articles",
+                multiple=True,
+                accept=".txt,.md,text/plain",
+                children=html.Div(["Drop .txt files here or ", html.A("choose files")]),
+                className="upload",
+            ),
+            html.Button("Add", id="add-button", n_clicks=0),
+            html.Div(id="add-status", className="status", role="status"),
+        ],
+    )
 
 
 def _downloads() -> html.Div:
-    return html.Div(className="downloads", children=[
-        html.Span("Download the view: "),
-        html.Button("HTML", id="download-html", n_clicks=0),
-        html.Button("JSON", id="download-json", n_clicks=0),
-        html.Button("GeoJSON", id="download-geojson", n_clicks=0),
-        html.Button("CSV", id="download-csv", n_clicks=0),
-        dcc.Download(id="download"),
-        html.Span(id="download-status", className="status"),
-    ])
+    return html.Div(
+        className="downloads",
+        children=[
+            html.Span("Download the view: "),
+            html.Button("HTML", id="download-html", n_clicks=0),
+            html.Button("JSON", id="download-json", n_clicks=0),
+            html.Button("GeoJSON", id="download-geojson", n_clicks=0),
+            html.Button("CSV", id="download-csv", n_clicks=0),
+            dcc.Download(id="download"),
+            html.Span(id="download-status", className="status"),
+        ],
+    )
 
 
-def columns_token(cache: ColumnCache, collection: EventCollection, categories=None, documents=None,
-                  search: str | None = None) -> str:
+def columns_token(
+    cache: ColumnCache,
+    collection: EventCollection,
+    categories=None,
+    documents=None,
+    search: str | None = None,
+) -> str:
     """Put the clientside columns of the filtered events in `cache`; the token names them."""
     events = collection.events
     key = (collection.version, len(events), sorted(categories or []), sorted(documents or []), search or "")
     return cache.put(key, view_columns(events, categories, documents, search))
 
 
-def build_layout(collection: EventCollection, cache: ColumnCache, *, topojson_url: str = TOPOJSON_URL) -> html.Div:
+def build_layout(
+    collection: EventCollection, cache: ColumnCache, *, topojson_url: str = TOPOJSON_URL
+) -> html.Div:
     """The whole page for the collection's current events."""
     events = collection.events
     token = columns_token(cache, collection)
     timeline = timeline_figure(events, max_hover_chars=hover_chars(len(events)))
-    page = html.Div(className="eventmap", children=[
-        html.Header([html.H1("eventmap"), html.Span(id="summary", children=summary_text(events),
-                                                    className="summary")]),
-        _controls(collection),
-        html.Div(className="views", children=[
-            dcc.Graph(id="timeline", className="timeline", config=graph_config(topojson_url),
-                      figure=timeline, style={"height": f"{timeline.layout.height}px"}),
-            html.Div(className="lower", children=[
-                dcc.Graph(id="map", className="map", config=graph_config(topojson_url),
-                          figure=empty_map(events), style={"height": "460px"}),
-                html.Aside(id="detail", className="detail", children=detail_children(None)),
-            ]),
-        ]),
-        dag.AgGrid(
-            id="table", className="table", columnDefs=TABLE_COLUMNS,
-            rowData=table_rows(events), getRowId="params.data.id",
-            defaultColDef={"sortable": True, "filter": True, "resizable": True},
-            dashGridOptions={"pagination": True, "paginationPageSize": 50, "animateRows": False},
-            style={"height": "420px", "width": "100%"},
-        ),
-        _downloads(),
-        _article_input(),
-        dcc.Store(id="data-version", data=collection.version),
-        dcc.Store(id="columns", data=token),
-        dcc.Store(id="map-drawn", data=0),
-        dcc.Store(id="time-window", data=None),
-        dcc.Store(id="table-window", data=None),
-        dcc.Store(id="timeline-scope", data=None),  # time window the timeline draws in detail (None: all)
-        dcc.Store(id="selected-event", data=None),
-        dcc.Store(id="selected-place", data=None),
-        dcc.Store(id="timeline-ring", data=None),
-        dcc.Store(id="play-tick", data=0),
-        dcc.Interval(id="play-interval", interval=PLAY_INTERVAL_MS, disabled=True),
-    ])
+    page = html.Div(
+        className="eventmap",
+        children=[
+            html.Header(
+                [
+                    html.H1("eventmap"),
+                    html.Span(id="summary", children=summary_text(events), className="summary"),
+                ]
+            ),
+            _controls(collection),
+            html.Div(
+                className="views",
+                children=[
+                    dcc.Graph(
+                        id="timeline",
+                        className="timeline",
+                        config=graph_config(topojson_url),
+                        figure=timeline,
+                        style={"height": f"{timeline.layout.height}px"},
+                    ),
+                    html.Div(
+                        className="lower",
+                        children=[
+                            dcc.Graph(
+                                id="map",
+                                className="map",
+                                config=graph_config(topojson_url),
+                                figure=empty_map(events),
+                                style={"height": "460px"},
+                            ),
+                            html.Aside(id="detail", className="detail", children=detail_children(None)),
+                        ],
+                    ),
+                ],
+            ),
+            dag.AgGrid(
+                id="table",
+                className="table",
+                columnDefs=TABLE_COLUMNS,
+                rowData=table_rows(events),
+                getRowId="params.data.id",
+                defaultColDef={"sortable": True, "filter": True, "resizable": True},
+                dashGridOptions={"pagination": True, "paginationPageSize": 50, "animateRows": False},
+                style={"height": "420px", "width": "100%"},
+            ),
+            _downloads(),
+            _article_input(),
+            dcc.Store(id="data-version", data=collection.version),
+            dcc.Store(id="columns", data=token),
+            dcc.Store(id="map-drawn", data=0),
+            dcc.Store(id="time-window", data=None),
+            dcc.Store(id="table-window", data=None),
+            dcc.Store(id="timeline-scope", data=None),  # time window the timeline draws in detail (None: all)
+            dcc.Store(id="selected-event", data=None),
+            dcc.Store(id="selected-place", data=None),
+            dcc.Store(id="timeline-ring", data=None),
+            dcc.Store(id="play-tick", data=0),
+            dcc.Interval(id="play-interval", interval=PLAY_INTERVAL_MS, disabled=True),
+        ],
+    )
     page.columns_token = token  # the app re-uses this page while the token is still served
     return page

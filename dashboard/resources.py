@@ -1,4 +1,5 @@
 """Where the app's static files are: the repository's assets/ folder, or dashboard/assets in a wheel."""
+
 from __future__ import annotations
 
 from functools import lru_cache

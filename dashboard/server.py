@@ -1,4 +1,5 @@
 """Running the app: in the foreground for `eventmap serve`, or in a thread for tests and benchmarks."""
+
 from __future__ import annotations
 
 import contextlib
@@ -45,11 +46,18 @@ def make_wsgi_server(app: Dash, host: str = "127.0.0.1", port: int = 0, quiet: b
     try:
         # werkzeug prints bind errors itself and calls sys.exit(1): catch both, say it in one line
         with contextlib.redirect_stderr(said):
-            return make_server(host, port, app.server, threaded=True,
-                               request_handler=QuietHandler if quiet else WSGIRequestHandler)
+            return make_server(
+                host,
+                port,
+                app.server,
+                threaded=True,
+                request_handler=QuietHandler if quiet else WSGIRequestHandler,
+            )
     except SystemExit:
         reason = (said.getvalue().strip().splitlines() or ["cannot bind"])[0]
-        raise UserError(f"cannot listen on {host}:{port}: {reason} (try another --port, or 0 for a free one)") from None
+        raise UserError(
+            f"cannot listen on {host}:{port}: {reason} (try another --port, or 0 for a free one)"
+        ) from None
     except OSError as exc:
         raise UserError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
 

@@ -11,11 +11,13 @@ loads comes from this server (the base map from the assets folder): it works off
 The callback's work is in plain functions (`window_from_relayout`, `bbox_from_selection`,
 `window_view`) so it can be tested without a browser.
 """
+
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
@@ -24,8 +26,8 @@ from dashboard.app import DEFAULT_ASSETS
 from dashboard.figures import date_label, place_name
 from dashboard.layout import graph_config
 from dashboard.store_figures import STORE_TIMELINE_UIREVISION, store_map_figure, store_timeline_figure
-from eventmap.model import Event
 from eventmap.corpus.store import BBox, EventStore
+from eventmap.model import Event
 
 #: `eventmap serve STORE` uses this app when the store holds more events than this.
 STORE_MODE_MIN_EVENTS = 200_000
@@ -42,6 +44,7 @@ def store_event_count(path: str | Path) -> int:
 
 
 # -- the callback's work, as plain functions ----------------------------------------------------
+
 
 def window_from_relayout(relayout: Mapping[str, Any] | None) -> tuple[str | None, str | None] | None:
     """(start, end) days of a timeline relayout; (None, None) for autorange; None when x did not change."""
@@ -66,34 +69,71 @@ def bbox_from_selection(selected: Mapping[str, Any] | None, pad: float = 0.01) -
         return None
     lats = [float(p["lat"]) for p in points]
     lons = [float(p["lon"]) for p in points]
-    return (max(-180.0, min(lons) - pad), max(-90.0, min(lats) - pad),
-            min(180.0, max(lons) + pad), min(90.0, max(lats) + pad))
+    return (
+        max(-180.0, min(lons) - pad),
+        max(-90.0, min(lats) - pad),
+        min(180.0, max(lons) + pad),
+        min(90.0, max(lats) + pad),
+    )
 
 
 def table_rows(events: list[Event]) -> list[dict[str, str]]:
-    return [{"date": date_label(e), "category": e.category or "", "place": place_name(e),
-             "text": e.text if len(e.text) <= 200 else e.text[:199] + "…"} for e in events]
+    return [
+        {
+            "date": date_label(e),
+            "category": e.category or "",
+            "place": place_name(e),
+            "text": e.text if len(e.text) <= 200 else e.text[:199] + "…",
+        }
+        for e in events
+    ]
 
 
 def events_table(rows: list[dict[str, str]]) -> html.Table:
     head = html.Thead(html.Tr([html.Th(h) for h in ("Date", "Category", "Place", "Event")]))
-    body = html.Tbody([html.Tr([html.Td(r["date"]), html.Td(r["category"]), html.Td(r["place"]),
-                                html.Td(r["text"])]) for r in rows])
-    return html.Table([head, body], className="store-table",
-                      style={"width": "100%", "fontSize": "13px", "borderCollapse": "collapse"})
+    body = html.Tbody(
+        [
+            html.Tr([html.Td(r["date"]), html.Td(r["category"]), html.Td(r["place"]), html.Td(r["text"])])
+            for r in rows
+        ]
+    )
+    return html.Table(
+        [head, body],
+        className="store-table",
+        style={"width": "100%", "fontSize": "13px", "borderCollapse": "collapse"},
+    )
 
 
-def summary_text(count: int, total: int, start: str | None, end: str | None, bbox: BBox | None,
-                 n_places: int, n_rows: int, max_places: int = MAX_PLACES) -> str:
+def summary_text(
+    count: int,
+    total: int,
+    start: str | None,
+    end: str | None,
+    bbox: BBox | None,
+    n_places: int,
+    n_rows: int,
+    max_places: int = MAX_PLACES,
+) -> str:
     when = f"from {start} to {end}" if start or end else "over the whole range"
     where = " in the selected area" if bbox is not None else ""
-    places = f"{n_places:,} places" + (f" (the {max_places:,} with most events)" if n_places >= max_places else "")
-    return (f"{count:,} events {when}{where} (of {total:,} in the store) · map: {places} · "
-            f"table: the first {n_rows:,}")
+    places = f"{n_places:,} places" + (
+        f" (the {max_places:,} with most events)" if n_places >= max_places else ""
+    )
+    return (
+        f"{count:,} events {when}{where} (of {total:,} in the store) · map: {places} · "
+        f"table: the first {n_rows:,}"
+    )
 
 
-def window_view(store: EventStore, start: str | None, end: str | None, bbox: BBox | None, *,
-                max_places: int = MAX_PLACES, table_limit: int = TABLE_ROWS) -> dict[str, Any]:
+def window_view(
+    store: EventStore,
+    start: str | None,
+    end: str | None,
+    bbox: BBox | None,
+    *,
+    max_places: int = MAX_PLACES,
+    table_limit: int = TABLE_ROWS,
+) -> dict[str, Any]:
     """What the page shows for a time window and area, all counted by the store.
 
     places: counts per place in the window (the map shows the whole map, so no bbox);
@@ -105,10 +145,19 @@ def window_view(store: EventStore, start: str | None, end: str | None, bbox: BBo
     return {"places": places, "count": count, "rows": rows}
 
 
-def store_update(store: EventStore, trigger: str | None, relayout: Any, selected: Any,
-                 state: Mapping[str, Any] | None, *, all_days: list[dict[str, Any]], total: int,
-                 map_view: dict[str, Any] | None = None, max_places: int = MAX_PLACES,
-                 table_limit: int = TABLE_ROWS) -> dict[str, Any] | None:
+def store_update(
+    store: EventStore,
+    trigger: str | None,
+    relayout: Any,
+    selected: Any,
+    state: Mapping[str, Any] | None,
+    *,
+    all_days: list[dict[str, Any]],
+    total: int,
+    map_view: dict[str, Any] | None = None,
+    max_places: int = MAX_PLACES,
+    table_limit: int = TABLE_ROWS,
+) -> dict[str, Any] | None:
     """The app's one callback as plain Python; None when nothing changes.
 
     trigger "store-timeline" (relayoutData: a new time window -> map, table, counts),
@@ -145,18 +194,28 @@ def store_update(store: EventStore, trigger: str | None, relayout: Any, selected
     figure = store_map_figure(view["places"], view=map_view, revision=f"map-{rev}") if new_map else None
     return {
         "state": {"start": start, "end": end, "bbox": list(bbox) if bbox else None, "rev": rev},
-        "map": figure, "table": events_table(view["rows"]), "rows": view["rows"], "count": view["count"],
-        "summary": summary_text(view["count"], total, start, end, bbox, len(view["places"]),
-                                len(view["rows"]), max_places),
+        "map": figure,
+        "table": events_table(view["rows"]),
+        "rows": view["rows"],
+        "count": view["count"],
+        "summary": summary_text(
+            view["count"], total, start, end, bbox, len(view["places"]), len(view["rows"]), max_places
+        ),
         "timeline": timeline,
     }
 
 
 # -- the app ------------------------------------------------------------------------------------
 
-def create_store_app(store_path: str | Path, *, assets_folder: str | Path | None = None,
-                     title: str = "eventmap", max_places: int = MAX_PLACES,
-                     table_limit: int = TABLE_ROWS) -> Dash:
+
+def create_store_app(
+    store_path: str | Path,
+    *,
+    assets_folder: str | Path | None = None,
+    title: str = "eventmap",
+    max_places: int = MAX_PLACES,
+    table_limit: int = TABLE_ROWS,
+) -> Dash:
     """A Dash app on the event store at `store_path` (a .duckdb file or a Parquet store folder)."""
     folder = Path(assets_folder) if assets_folder is not None else DEFAULT_ASSETS
     if not (folder / "topojson").is_dir():
@@ -167,41 +226,90 @@ def create_store_app(store_path: str | Path, *, assets_folder: str | Path | None
     all_days = store.aggregate(by="day")
     view0 = window_view(store, None, None, None, max_places=max_places, table_limit=table_limit)
     map0 = store_map_figure(view0["places"], revision="map-0")
-    map_view = {"center": dict(map0.layout.geo.center.to_plotly_json()), "scale": map0.layout.geo.projection.scale}
+    map_view = {
+        "center": dict(map0.layout.geo.center.to_plotly_json()),
+        "scale": map0.layout.geo.projection.scale,
+    }
 
     app = Dash(__name__, title=title, assets_folder=str(folder), serve_locally=True, update_title=None)
     config = graph_config()
-    app.layout = html.Div([
-        html.H2(f"{title}: {Path(store_path).name}", style={"margin": "6px 0"}),
-        html.Div([
-            html.Span(summary_text(view0["count"], total, None, None, None, len(view0["places"]),
-                                   len(view0["rows"]), max_places), id="store-summary"),
-            html.Button("Reset", id="store-reset", n_clicks=0, style={"marginLeft": "12px"}),
-        ], style={"margin": "4px 0 8px"}),
-        html.Div(f"Store: {total:,} events, {first or '?'} to {last or '?'}. Zoom the timeline to a "
-                 f"window; box-select places on the map to narrow the timeline and the table.",
-                 style={"color": "#555", "fontSize": "13px"}),
-        dcc.Graph(id="store-timeline", figure=store_timeline_figure(all_days, revision=f"{STORE_TIMELINE_UIREVISION}-0"), config=config),
-        dcc.Graph(id="store-map", figure=map0, config=config),
-        html.Div(events_table(view0["rows"]), id="store-table",
-                 style={"maxHeight": "420px", "overflowY": "auto"}),
-        dcc.Store(id="store-filter", data={"start": None, "end": None, "bbox": None, "rev": 0}),
-    ], style={"fontFamily": "sans-serif", "margin": "0 12px"})
+    app.layout = html.Div(
+        [
+            html.H2(f"{title}: {Path(store_path).name}", style={"margin": "6px 0"}),
+            html.Div(
+                [
+                    html.Span(
+                        summary_text(
+                            view0["count"],
+                            total,
+                            None,
+                            None,
+                            None,
+                            len(view0["places"]),
+                            len(view0["rows"]),
+                            max_places,
+                        ),
+                        id="store-summary",
+                    ),
+                    html.Button("Reset", id="store-reset", n_clicks=0, style={"marginLeft": "12px"}),
+                ],
+                style={"margin": "4px 0 8px"},
+            ),
+            html.Div(
+                f"Store: {total:,} events, {first or '?'} to {last or '?'}. Zoom the timeline to a "
+                f"window; box-select places on the map to narrow the timeline and the table.",
+                style={"color": "#555", "fontSize": "13px"},
+            ),
+            dcc.Graph(
+                id="store-timeline",
+                figure=store_timeline_figure(all_days, revision=f"{STORE_TIMELINE_UIREVISION}-0"),
+                config=config,
+            ),
+            dcc.Graph(id="store-map", figure=map0, config=config),
+            html.Div(
+                events_table(view0["rows"]),
+                id="store-table",
+                style={"maxHeight": "420px", "overflowY": "auto"},
+            ),
+            dcc.Store(id="store-filter", data={"start": None, "end": None, "bbox": None, "rev": 0}),
+        ],
+        style={"fontFamily": "sans-serif", "margin": "0 12px"},
+    )
 
     @app.callback(
-        Output("store-filter", "data"), Output("store-map", "figure"), Output("store-table", "children"),
-        Output("store-summary", "children"), Output("store-timeline", "figure"),
-        Input("store-timeline", "relayoutData"), Input("store-map", "selectedData"),
-        Input("store-reset", "n_clicks"), State("store-filter", "data"),
+        Output("store-filter", "data"),
+        Output("store-map", "figure"),
+        Output("store-table", "children"),
+        Output("store-summary", "children"),
+        Output("store-timeline", "figure"),
+        Input("store-timeline", "relayoutData"),
+        Input("store-map", "selectedData"),
+        Input("store-reset", "n_clicks"),
+        State("store-filter", "data"),
         prevent_initial_call=True,
     )
     def _update(relayout: Any, selected: Any, _reset: Any, state: dict[str, Any]) -> tuple:
-        out = store_update(store, ctx.triggered_id, relayout, selected, state, all_days=all_days, total=total,
-                           map_view=map_view, max_places=max_places, table_limit=table_limit)
+        out = store_update(
+            store,
+            ctx.triggered_id,
+            relayout,
+            selected,
+            state,
+            all_days=all_days,
+            total=total,
+            map_view=map_view,
+            max_places=max_places,
+            table_limit=table_limit,
+        )
         if out is None:
             raise PreventUpdate
-        return (out["state"], no_update if out["map"] is None else out["map"], out["table"], out["summary"],
-                no_update if out["timeline"] is None else out["timeline"])
+        return (
+            out["state"],
+            no_update if out["map"] is None else out["map"],
+            out["table"],
+            out["summary"],
+            no_update if out["timeline"] is None else out["timeline"],
+        )
 
     app.server.config["EVENTMAP_STORE"] = store
     return app

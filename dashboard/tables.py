@@ -3,12 +3,13 @@
 The grid sorts and filters in the browser; it receives at most MAX_TABLE_ROWS rows so a
 100,000-event view does not ship every sentence (the summary says when rows were left out).
 """
+
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from dashboard.figures import date_label, document_name
-from eventmap.corpus.merge import source_count
 from eventmap.model import Event
 
 MAX_TABLE_ROWS = 1000
@@ -29,10 +30,15 @@ TABLE_COLUMNS: list[dict[str, Any]] = [
 def table_row(event: Event) -> dict[str, Any]:
     """One grid row; values are plain strings (the grid renders them as text), the source count a number."""
     return {
-        "id": event.id, "date": event.date or "", "when": date_label(event),
-        "date_text": event.date_text or "", "category": event.category,
+        "id": event.id,
+        "date": event.date or "",
+        "when": date_label(event),
+        "date_text": event.date_text or "",
+        "category": event.category,
         "places": ", ".join(p.name or p.text for p in event.places) or "",
-        "text": event.text, "document": document_name(event), "sources": source_count(event),
+        "text": event.text,
+        "document": document_name(event),
+        "sources": event.source_count,
     }
 
 

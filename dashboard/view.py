@@ -5,12 +5,14 @@ timeline's x axis, and a set of map places (from a box/lasso selection). An even
 a time window when its interval (first to last possible day) overlaps the window, so an
 event known only to the month stays in view while the window lies in that month.
 """
+
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from dashboard.figures import document_name, place_key
 from eventmap.model import Event
@@ -55,8 +57,15 @@ def in_window(event: Event, window: Window) -> bool:
 
 def matches_search(event: Event, query: str) -> bool:
     """Every word of the query occurs (case-insensitively) in the sentence, date text or places."""
-    hay = " ".join([event.text, event.date_text or "", event.category,
-                    *(p.text for p in event.places), *((p.name or "") for p in event.places)]).casefold()
+    hay = " ".join(
+        [
+            event.text,
+            event.date_text or "",
+            event.category,
+            *(p.text for p in event.places),
+            *((p.name or "") for p in event.places),
+        ]
+    ).casefold()
     return all(word in hay for word in query.casefold().split())
 
 
@@ -104,9 +113,13 @@ def places_from_selection(selected: dict[str, Any] | None) -> frozenset[str] | N
     return frozenset(keys) if keys else None
 
 
-def make_filter(categories: Sequence[str] | None = None, documents: Sequence[str] | None = None,
-                search: str | None = None, window: Sequence[Any] | None = None,
-                map_selection: dict[str, Any] | None = None) -> ViewFilter:
+def make_filter(
+    categories: Sequence[str] | None = None,
+    documents: Sequence[str] | None = None,
+    search: str | None = None,
+    window: Sequence[Any] | None = None,
+    map_selection: dict[str, Any] | None = None,
+) -> ViewFilter:
     """A ViewFilter from the raw values of the app's controls (None/empty = no restriction)."""
     return ViewFilter(
         categories=frozenset(categories) if categories else None,
@@ -165,7 +178,7 @@ class EventCollection:
                 if e.id not in self._ids:
                     self._ids.add(e.id)
                     fresh.append(e)
-            self._events = self._events[:at] + fresh + self._events[at + 1:]
+            self._events = self._events[:at] + fresh + self._events[at + 1 :]
             self.version += 1
             return len(fresh)
 
@@ -179,4 +192,5 @@ class EventCollection:
 
     def categories(self) -> list[str]:
         from dashboard.colors import category_order
+
         return category_order({e.category for e in self._events})

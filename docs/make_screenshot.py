@@ -5,6 +5,7 @@
 Opens the app on seeds/, clicks the Tuapse strike (or the first dated event) on the timeline
 so the detail panel shows a marked sentence, and saves a 1400x1000 screenshot.
 """
+
 from __future__ import annotations
 
 import sys
@@ -14,10 +15,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from browser import make_driver  # noqa: E402
-from dashboard.app import create_app  # noqa: E402
-from dashboard.server import start_in_thread  # noqa: E402
-from eventmap.corpus.loading import load_paths  # noqa: E402
+from browser import make_driver
+
+from dashboard.app import create_app
+from dashboard.server import start_in_thread
+from eventmap.corpus.loading import load_paths
 
 POINT_JS = """
 const gd = document.getElementById('timeline').querySelector('.js-plotly-plot');
@@ -33,8 +35,9 @@ return null;"""
 def main(out: Path) -> None:
     events = load_paths([ROOT / "seeds"])
     dated = [e for e in events if e.date]
-    target = next((e for e in dated if any("Tuapse" in (p.name or "") for p in e.places)),
-                  dated[0] if dated else None)
+    target = next(
+        (e for e in dated if any("Tuapse" in (p.name or "") for p in e.places)), dated[0] if dated else None
+    )
     server = start_in_thread(create_app(events))
     driver = make_driver(width=1400, height=1000, block_network=True)
     try:
@@ -42,6 +45,7 @@ def main(out: Path) -> None:
         time.sleep(6)
         if target is not None:
             from selenium.webdriver.common.action_chains import ActionChains
+
             pos = driver.execute_script(POINT_JS, target.id)
             if pos:
                 actions = ActionChains(driver)

@@ -3,15 +3,28 @@
 parse_text, parse_file, find_dates and DateMention load on first use, so importing the
 event model stays cheap for the app and the CLI.
 """
+
 from typing import Any
 
 from eventmap.model import Event, EventFormatError, Place, Source
 
-__all__ = ["Event", "EventFormatError", "Place", "Source",
-           "parse_text", "parse_file", "find_dates", "DateMention"]
+__all__ = [
+    "Event",
+    "EventFormatError",
+    "Place",
+    "Source",
+    "parse_text",
+    "parse_file",
+    "find_dates",
+    "DateMention",
+]
 
-_LAZY = {"parse_text": "eventmap.text.pipeline", "parse_file": "eventmap.text.pipeline",
-         "find_dates": "eventmap.text.dates", "DateMention": "eventmap.text.dates"}
+_LAZY = {
+    "parse_text": "eventmap.text.pipeline",
+    "parse_file": "eventmap.text.pipeline",
+    "find_dates": "eventmap.text.dates",
+    "DateMention": "eventmap.text.dates",
+}
 
 
 def __getattr__(name: str) -> Any:

@@ -4,13 +4,15 @@ Every output file of eventmap is written to a temporary file in the same folder 
 over the target with :func:`os.replace` only once it is complete (same folder, so the move
 is a rename on one file system and readers see the old file or the new one, nothing else).
 """
+
 from __future__ import annotations
 
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO
 
 from eventmap.errors import InputError
 
@@ -27,8 +29,13 @@ def check_output_path(path: str | os.PathLike[str]) -> Path:
 
 
 @contextlib.contextmanager
-def atomic_open(path: str | os.PathLike[str], mode: str = "w", *, encoding: str | None = "utf-8",
-                newline: str | None = None) -> Iterator[IO]:
+def atomic_open(
+    path: str | os.PathLike[str],
+    mode: str = "w",
+    *,
+    encoding: str | None = "utf-8",
+    newline: str | None = None,
+) -> Iterator[IO]:
     """Open a temporary file beside `path`; on a clean exit it replaces `path`, else it is removed."""
     if mode not in ("w", "wb"):
         raise ValueError("atomic_open writes whole files: mode must be 'w' or 'wb'")

@@ -1,4 +1,5 @@
 """User-facing errors: anything raised as UserError becomes one line on stderr and exit 1."""
+
 from __future__ import annotations
 
 

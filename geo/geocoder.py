@@ -5,9 +5,11 @@ works under geopy's RateLimiter). Ranking of the entries a name may mean: the en
 name over an alternate name, then population, then feature kind (country > sea/area >
 landmark > region > city), then the caller's country bias.
 """
+
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from geopy.location import Location
@@ -20,19 +22,61 @@ COUNTRY_BIAS = 2.0
 
 # "Springfield, Ill." style state abbreviations (AP style and postal codes)
 US_STATE_ABBREVIATIONS = {
-    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "cal": "CA", "colo": "CO",
-    "conn": "CT", "del": "DE", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS",
-    "kans": "KS", "ky": "KY", "la": "LA", "md": "MD", "mass": "MA", "mich": "MI",
-    "minn": "MN", "miss": "MS", "mo": "MO", "mont": "MT", "neb": "NE", "nebr": "NE",
-    "nev": "NV", "n.h": "NH", "n.j": "NJ", "n.m": "NM", "n.y": "NY", "n.c": "NC", "n.d": "ND",
-    "okla": "OK", "ore": "OR", "pa": "PA", "r.i": "RI", "s.c": "SC", "s.d": "SD",
-    "tenn": "TN", "tex": "TX", "vt": "VT", "va": "VA", "wash": "WA", "w.va": "WV",
-    "wis": "WI", "wyo": "WY", "d.c": "DC",
+    "ala": "AL",
+    "ariz": "AZ",
+    "ark": "AR",
+    "calif": "CA",
+    "cal": "CA",
+    "colo": "CO",
+    "conn": "CT",
+    "del": "DE",
+    "fla": "FL",
+    "ga": "GA",
+    "ill": "IL",
+    "ind": "IN",
+    "kan": "KS",
+    "kans": "KS",
+    "ky": "KY",
+    "la": "LA",
+    "md": "MD",
+    "mass": "MA",
+    "mich": "MI",
+    "minn": "MN",
+    "miss": "MS",
+    "mo": "MO",
+    "mont": "MT",
+    "neb": "NE",
+    "nebr": "NE",
+    "nev": "NV",
+    "n.h": "NH",
+    "n.j": "NJ",
+    "n.m": "NM",
+    "n.y": "NY",
+    "n.c": "NC",
+    "n.d": "ND",
+    "okla": "OK",
+    "ore": "OR",
+    "pa": "PA",
+    "r.i": "RI",
+    "s.c": "SC",
+    "s.d": "SD",
+    "tenn": "TN",
+    "tex": "TX",
+    "vt": "VT",
+    "va": "VA",
+    "wash": "WA",
+    "w.va": "WV",
+    "wis": "WI",
+    "wyo": "WY",
+    "d.c": "DC",
 }
 
 
-def rank(gaz: Gazetteer, cands: Iterable[Candidate], country_codes: frozenset[str] | None = None,
-         ) -> list[tuple[float, Candidate]]:
+def rank(
+    gaz: Gazetteer,
+    cands: Iterable[Candidate],
+    country_codes: frozenset[str] | None = None,
+) -> list[tuple[float, Candidate]]:
     """Candidates with their context-free score, best first."""
     scored = []
     for c in cands:
@@ -72,8 +116,16 @@ class OfflineGeocoder:
             self._gaz = get_gazetteer()
         return self._gaz
 
-    def geocode(self, query: str, exactly_one: bool = True, *, country_codes=None,
-                language: str | None = None, limit: int | None = None, **_ignored):
+    def geocode(
+        self,
+        query: str,
+        exactly_one: bool = True,
+        *,
+        country_codes=None,
+        language: str | None = None,
+        limit: int | None = None,
+        **_ignored,
+    ):
         """Location (or list of them, best first) for a place name; None when unknown.
 
         `country_codes` (a code or a list) biases the ranking toward those countries;
@@ -117,8 +169,7 @@ class OfflineGeocoder:
         areas = gaz.lookup(context)
         ccs = {gaz.cc[a.id] for a in areas if gaz.kind_codes[a.id] == "C"}
         regions = {(gaz.cc[a.id], gaz.admin1[a.id]) for a in areas if gaz.kind_codes[a.id] == "r"}
-        kept = [c for c in cands if gaz.cc[c.id] in ccs
-                or (gaz.cc[c.id], gaz.admin1[c.id]) in regions]
+        kept = [c for c in cands if gaz.cc[c.id] in ccs or (gaz.cc[c.id], gaz.admin1[c.id]) in regions]
         return kept or cands
 
 

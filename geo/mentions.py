@@ -15,6 +15,7 @@ What is kept out, and why:
   or that only names small places ("Dan", "Na", "Net", "Maar"), and acronyms in capitals
   ("NATO") unless they open a dateline ("PARIS, Texas -").
 """
+
 from __future__ import annotations
 
 import re
@@ -28,40 +29,207 @@ from geo.names import looks_slavic, name_key
 TOKEN_RE = re.compile(r"(?:[A-Z][a-z]?\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*")
 # the same words, for split (the group keeps them); possessive and behind a one-letter
 # lookahead, which scans faster (the parts after a word are optional: nothing to backtrack)
-_TOKEN_SPLIT_RE = re.compile(r"((?=[^\W\d_])(?:(?:[A-Z][a-z]?\.){2,}"
-                             r"|[^\W\d_]++(?:['’][^\W\d_]++)*+(?:-[^\W\d_]++)*+))")
+_TOKEN_SPLIT_RE = re.compile(
+    r"((?=[^\W\d_])(?:(?:[A-Z][a-z]?\.){2,}"
+    r"|[^\W\d_]++(?:['’][^\W\d_]++)*+(?:-[^\W\d_]++)*+))"
+)
 SENTENCE_END = set(".!?:;\n\"“”‘’'«»—–•*#(")
-CONNECTORS = {"of", "de", "del", "la", "le", "les", "van", "der", "den", "upon", "on", "am",
-              "an", "the", "da", "do", "dos", "das", "al", "el", "y", "en", "sur", "aan"}
-REGION_WORDS = {"provincie", "province", "regio", "region", "oblast", "deelstaat", "gebied",
-                "oblasten", "regione", "governorate", "gouvernement", "district", "raion",
-                "rayon"}
+CONNECTORS = {
+    "of",
+    "de",
+    "del",
+    "la",
+    "le",
+    "les",
+    "van",
+    "der",
+    "den",
+    "upon",
+    "on",
+    "am",
+    "an",
+    "the",
+    "da",
+    "do",
+    "dos",
+    "das",
+    "al",
+    "el",
+    "y",
+    "en",
+    "sur",
+    "aan",
+}
+REGION_WORDS = {
+    "provincie",
+    "province",
+    "regio",
+    "region",
+    "oblast",
+    "deelstaat",
+    "gebied",
+    "oblasten",
+    "regione",
+    "governorate",
+    "gouvernement",
+    "district",
+    "raion",
+    "rayon",
+}
 # second-level units: "Nikopol district" is around the town of Nikopol, far smaller than the
 # first-level region holding it; "the Kirovsky district of Donetsk" is a part of Donetsk
 DISTRICT_WORDS = {"district", "raion", "rayon"}
-TITLES = {"president", "premier", "minister", "mr", "mrs", "ms", "dr", "sen", "rep", "gov",
-          "gen", "lt", "sgt", "capt", "col", "koning", "koningin", "paus", "pope", "king",
-          "queen", "prince", "prins", "prinses", "princess", "sir", "lady", "lord", "senator",
-          "governor", "mayor", "burgemeester", "judge", "rechter", "officer", "agent",
-          "ambtsgenoot", "leider", "leader", "chancellor", "kanselier", "secretary", "rev",
-          "father", "brother", "sister", "coach", "st", "saint", "sint"}
-INSTITUTIONS = {"regering", "parlement", "leger", "kabinet", "government", "parliament",
-                "army", "military", "navy", "ministerie", "ministry", "marine", "luchtmacht",
-                "senaat", "senate", "congress", "congres", "troepen", "troops", "forces",
-                "strijdkrachten", "justitie", "ambassade", "embassy"}
-LOCATIVE = {"in", "near", "bij", "nabij", "at", "from", "naar", "uit", "te", "to", "around",
-            "rond", "outside", "buiten"}
+TITLES = {
+    "president",
+    "premier",
+    "minister",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "lt",
+    "sgt",
+    "capt",
+    "col",
+    "koning",
+    "koningin",
+    "paus",
+    "pope",
+    "king",
+    "queen",
+    "prince",
+    "prins",
+    "prinses",
+    "princess",
+    "sir",
+    "lady",
+    "lord",
+    "senator",
+    "governor",
+    "mayor",
+    "burgemeester",
+    "judge",
+    "rechter",
+    "officer",
+    "agent",
+    "ambtsgenoot",
+    "leider",
+    "leader",
+    "chancellor",
+    "kanselier",
+    "secretary",
+    "rev",
+    "father",
+    "brother",
+    "sister",
+    "coach",
+    "st",
+    "saint",
+    "sint",
+}
+INSTITUTIONS = {
+    "regering",
+    "parlement",
+    "leger",
+    "kabinet",
+    "government",
+    "parliament",
+    "army",
+    "military",
+    "navy",
+    "ministerie",
+    "ministry",
+    "marine",
+    "luchtmacht",
+    "senaat",
+    "senate",
+    "congress",
+    "congres",
+    "troepen",
+    "troops",
+    "forces",
+    "strijdkrachten",
+    "justitie",
+    "ambassade",
+    "embassy",
+}
+LOCATIVE = {
+    "in",
+    "near",
+    "bij",
+    "nabij",
+    "at",
+    "from",
+    "naar",
+    "uit",
+    "te",
+    "to",
+    "around",
+    "rond",
+    "outside",
+    "buiten",
+}
 # after a capital these make it the government, not the place: "Kiev troops shell", "Kiev's
 # forces", "Kiev says", "Den Haag meldt" (metonymy; the event did not happen in the capital)
-METONYM_NOUNS = {"troops", "forces", "army", "military", "government", "authorities", "regime",
-                 "officials", "side", "leadership", "soldiers", "shelling", "agreements",
-                 "agreement", "accords", "accord", "protocol", "format", "regering", "troepen",
-                 "leger", "strijdkrachten", "autoriteiten"}
+METONYM_NOUNS = {
+    "troops",
+    "forces",
+    "army",
+    "military",
+    "government",
+    "authorities",
+    "regime",
+    "officials",
+    "side",
+    "leadership",
+    "soldiers",
+    "shelling",
+    "agreements",
+    "agreement",
+    "accords",
+    "accord",
+    "protocol",
+    "format",
+    "regering",
+    "troepen",
+    "leger",
+    "strijdkrachten",
+    "autoriteiten",
+}
 # ... and these too, unless the capital follows "in"/"at"/...: "officials in Kyiv said"
-METONYM_VERBS = {"says", "said", "reports", "reported", "claims", "claimed", "accuses",
-                 "accused", "blames", "blamed", "denies", "denied", "points", "warns", "warned",
-                 "wants", "insists", "sabotages", "meldt", "meldde", "zegt", "zei", "stelt",
-                 "stelde", "eist", "eiste", "wil"}
+METONYM_VERBS = {
+    "says",
+    "said",
+    "reports",
+    "reported",
+    "claims",
+    "claimed",
+    "accuses",
+    "accused",
+    "blames",
+    "blamed",
+    "denies",
+    "denied",
+    "points",
+    "warns",
+    "warned",
+    "wants",
+    "insists",
+    "sabotages",
+    "meldt",
+    "meldde",
+    "zegt",
+    "zei",
+    "stelt",
+    "stelde",
+    "eist",
+    "eiste",
+    "wil",
+}
 SLAVIC_MIN_LEN = 6  # transliteration variants are tried only for words this long
 PLACE_SUFFIXES = {"based", "born", "area", "bound", "backed", "led", "registered", "made"}
 ALT_ONLY_MIN_POP = 50_000  # a one-word alternate name must belong to a place this big
@@ -88,9 +256,9 @@ class Mention:
     end: int
     text: str
     cands: list[Candidate]
-    region_of: bool = False     # "provincie X" / "X Oblast": the region around city X
+    region_of: bool = False  # "provincie X" / "X Oblast": the region around city X
     demonym: str | None = None  # country code when the span is an adjective of nationality
-    unknown: bool = False       # not in the gazetteer (asked only of an online geocoder)
+    unknown: bool = False  # not in the gazetteer (asked only of an online geocoder)
     flags: set[str] = field(default_factory=set)
 
 
@@ -154,7 +322,7 @@ def _mark_shouting(text: str, tokens: list[Token]) -> None:
         if n_caps < 3:
             continue
         end = text.find("\n", start)
-        line = text[start:end if end >= 0 else len(text)]
+        line = text[start : end if end >= 0 else len(text)]
         if n_caps < 0.6 * len(line.split()):
             continue  # mostly ordinary words: some acronyms in a normal line
         n_low = len(_LOWER_RE.findall(line))
@@ -173,7 +341,7 @@ ABBREVIATED = {"St", "Mt", "Ft", "Pt"}  # "St. Paul", "Mt. Pleasant", "Ft. Worth
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
     """Only plain spaces between two tokens (no punctuation, no line break)."""
-    gap = text[a.end:b.start]
+    gap = text[a.end : b.start]
     if gap == " " or gap == "  ":  # the usual case first (called for every pair of neighbours)
         return True
     return gap == ". " and a.text in ABBREVIATED
@@ -221,8 +389,9 @@ def _is_strong_place(gaz: Gazetteer, key: str) -> bool:
     return False
 
 
-def find_mentions(text: str, gaz: Gazetteer, *, demonyms: bool = False,
-                  unknown_spans: bool = False) -> tuple[list[Mention], list[str]]:
+def find_mentions(
+    text: str, gaz: Gazetteer, *, demonyms: bool = False, unknown_spans: bool = False
+) -> tuple[list[Mention], list[str]]:
     """Candidate place spans in `text`, and the country codes of its adjectives of nationality.
 
     `unknown_spans` also returns capitalised spans after a locative preposition that the
@@ -241,11 +410,14 @@ def find_mentions(text: str, gaz: Gazetteer, *, demonyms: bool = False,
             i += 1
             continue
         # a state abbreviation follows ", " or is dotted ("S.C."): test that before the call
-        state = _state_abbreviation(text, t, gaz) \
-            if "." in t.text or text[t.start - 2:t.start] == ", " else None
+        state = (
+            _state_abbreviation(text, t, gaz)
+            if "." in t.text or text[t.start - 2 : t.start] == ", "
+            else None
+        )
         if state is not None:
-            end = t.end + 1 if text[t.end:t.end + 1] == "." else t.end
-            mentions.append(Mention(t.start, end, text[t.start:end], [Candidate(state, True)]))
+            end = t.end + 1 if text[t.end : t.end + 1] == "." else t.end
+            mentions.append(Mention(t.start, end, text[t.start : end], [Candidate(state, True)]))
             i += 1
             continue
         found = _longest_match(text, tokens, i, gaz)
@@ -261,37 +433,52 @@ def find_mentions(text: str, gaz: Gazetteer, *, demonyms: bool = False,
                 if institution or demonyms:
                     country = gaz.country.get(cc)
                     end_tok = tokens[j]
-                    mentions.append(Mention(t.start, end_tok.end, text[t.start:end_tok.end],
-                                            [Candidate(country, True)] if country is not None else [],
-                                            demonym=cc))
+                    mentions.append(
+                        Mention(
+                            t.start,
+                            end_tok.end,
+                            text[t.start : end_tok.end],
+                            [Candidate(country, True)] if country is not None else [],
+                            demonym=cc,
+                        )
+                    )
                 i = j + 1
                 continue
             if "-" in t.text and all(p[:1].isupper() for p in t.text.split("-")):
                 mentions.extend(_compound_parts(text, t, gaz))  # "Egyptian-US", "Arab-Israeli"
                 i += 1
                 continue
-            if unknown_spans and i > 0 and tokens[i - 1].low in LOCATIVE \
-                    and _adjacent(text, tokens[i - 1], t) \
-                    and not t.sent_start and t.low not in stop:
+            if (
+                unknown_spans
+                and i > 0
+                and tokens[i - 1].low in LOCATIVE
+                and _adjacent(text, tokens[i - 1], t)
+                and not t.sent_start
+                and t.low not in stop
+            ):
                 j = i
                 while j + 1 < n_tok and tokens[j + 1].cap and _adjacent(text, tokens[j], tokens[j + 1]):
                     j += 1
-                mentions.append(Mention(t.start, tokens[j].end, text[t.start:tokens[j].end], [],
-                                        unknown=True))
+                mentions.append(
+                    Mention(t.start, tokens[j].end, text[t.start : tokens[j].end], [], unknown=True)
+                )
                 i = j + 1
                 continue
             i += 1
             continue
         j, cands, head_only = found
-        span_text = text[t.start:tokens[j].end]
+        span_text = text[t.start : tokens[j].end]
         key = name_key(span_text)
         single = j == i
         if single and not head_only:
             if _rejected_single(text, tokens, i, key, cands, gaz, stop, lower, people):
                 i += 1
                 continue
-        elif not single and t.low in CONNECTORS and all(
-                tokens[k].low in stop or tokens[k].low in CONNECTORS for k in range(i + 1, j + 1)):
+        elif (
+            not single
+            and t.low in CONNECTORS
+            and all(tokens[k].low in stop or tokens[k].low in CONNECTORS for k in range(i + 1, j + 1))
+        ):
             i += 1
             continue  # "THE CITY" (an alternate name of Oakville) is an article + a common noun
         m = Mention(t.start, tokens[j].end, span_text, cands)
@@ -304,10 +491,14 @@ def find_mentions(text: str, gaz: Gazetteer, *, demonyms: bool = False,
         word = _mark_region(text, tokens, i, j, m)
         if word in DISTRICT_WORDS:
             m.region_of = False  # placed at the town the district is named after (or is in)
-        if word is not None and j + 1 < n_tok and tokens[j + 1].low == word \
-                and _adjacent(text, tokens[j], tokens[j + 1]):
+        if (
+            word is not None
+            and j + 1 < n_tok
+            and tokens[j + 1].low == word
+            and _adjacent(text, tokens[j], tokens[j + 1])
+        ):
             m.end = tokens[j + 1].end
-            m.text = text[m.start:m.end]
+            m.text = text[m.start : m.end]
             j += 1
             if word in DISTRICT_WORDS:
                 if _names_container(text, m.end):
@@ -326,7 +517,9 @@ def _longest_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer):
     j = i
     span_end = i
     # extend over adjacent capitalised tokens and inner connectors, at most 4 tokens
-    while span_end + 1 < n_tok and span_end - i < 3 and _adjacent(text, tokens[span_end], tokens[span_end + 1]):
+    while (
+        span_end + 1 < n_tok and span_end - i < 3 and _adjacent(text, tokens[span_end], tokens[span_end + 1])
+    ):
         nxt = tokens[span_end + 1]
         if not nxt.cap and nxt.low not in CONNECTORS:
             break
@@ -339,7 +532,7 @@ def _longest_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer):
         for j in range(span_end, i - 1, -1):
             if not tokens[j].cap:
                 continue
-            span = text[tokens[i].start:tokens[j].end]
+            span = text[tokens[i].start : tokens[j].end]
             cands = gaz.lookup(_strip_possessive(span))
             if cands:
                 best = (j, cands, False)
@@ -370,9 +563,15 @@ def _variant_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer, peopl
     follows "in"/"near"/"of"), not a person and not a stopword.
     """
     t = tokens[i]
-    if len(t.text) < SLAVIC_MIN_LEN or t.shout or "-" in t.text or t.low in people \
-            or t.low in gaz.stopwords or t.text.isupper() \
-            or not looks_slavic(_strip_possessive(t.low)):
+    if (
+        len(t.text) < SLAVIC_MIN_LEN
+        or t.shout
+        or "-" in t.text
+        or t.low in people
+        or t.low in gaz.stopwords
+        or t.text.isupper()
+        or not looks_slavic(_strip_possessive(t.low))
+    ):
         return None
     if t.sent_start and not _after_locative(text, tokens, i):
         return None
@@ -389,12 +588,22 @@ def _strip_possessive(span: str) -> str:
     return span[:-2] if span.endswith(_POSSESSIVES) else span
 
 
-def _rejected_single(text: str, tokens: list[Token], i: int, key: str, cands: list[Candidate],
-                     gaz: Gazetteer, stop: frozenset[str], lower: set[str], people: set[str]) -> bool:
+def _rejected_single(
+    text: str,
+    tokens: list[Token],
+    i: int,
+    key: str,
+    cands: list[Candidate],
+    gaz: Gazetteer,
+    stop: frozenset[str],
+    lower: set[str],
+    people: set[str],
+) -> bool:
     """Why a one-word match is not a place: stopword, person, or sentence-initial common word."""
     t = tokens[i]
-    strong = any(c.exact and gaz.kind_codes[c.id] in "Csal" for c in cands) or \
-        any(gaz.kind_codes[c.id] in "Csal" for c in cands if gaz.prior[c.id] > 5)
+    strong = any(c.exact and gaz.kind_codes[c.id] in "Csal" for c in cands) or any(
+        gaz.kind_codes[c.id] in "Csal" for c in cands if gaz.prior[c.id] > 5
+    )
     base = key[:-2] if key.endswith("'s") else key
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     next_cap = nxt is not None and nxt.cap and _adjacent(text, t, nxt)
@@ -402,28 +611,35 @@ def _rejected_single(text: str, tokens: list[Token], i: int, key: str, cands: li
         return True  # a common word, or a first name before a surname ("Joe Biden")
     if base in people:
         return True
-    if not any(c.exact for c in cands) and max(gaz.pop[c.id] for c in cands) < ALT_ONLY_MIN_POP \
-            and not (len(t.text) >= SLAVIC_MIN_LEN and not t.shout
-                     and (_after_locative(text, tokens, i) or _slavic_spelling(key, cands, gaz))):
+    if (
+        not any(c.exact for c in cands)
+        and max(gaz.pop[c.id] for c in cands) < ALT_ONLY_MIN_POP
+        and not (
+            len(t.text) >= SLAVIC_MIN_LEN
+            and not t.shout
+            and (_after_locative(text, tokens, i) or _slavic_spelling(key, cands, gaz))
+        )
+    ):
         # only a small town's alternate name: "Force" (Forcé), "Due" (Douai); but "near
         # Svitlodarsk" (Svetlodarsk's other spelling) is a place the text points at, and so
         # is "Yasinovataya" (Yasynuvata): Cyrillic names reach the news in many spellings
         return True
     acronym_len = 3 if t.shout else 5  # in a line of capitals "KIEV" is a word, not an acronym
-    if not strong and (len(t.text) <= 2 or (t.text.isupper() and len(t.text) <= acronym_len
-                                             and not _is_dateline(text, t))):
+    if not strong and (
+        len(t.text) <= 2 or (t.text.isupper() and len(t.text) <= acronym_len and not _is_dateline(text, t))
+    ):
         return True  # acronyms and codes: "NATO", "RSF", "Un"
     if i > 0 and _adjacent(text, tokens[i - 1], t) and tokens[i - 1].low.rstrip(".") in TITLES:
         return True
-    if next_cap and nxt.low in people \
-            and not strong:
+    if next_cap and nxt.low in people and not strong:
         return True  # first name of a person ("Vladimir Poetin")
     if t.sent_start and not strong:
         if t.text.lower() in lower:
             return True
         # < ~30,000 people: likely a word ("IN THE AREA" is no place even after "IN")
         if max(gaz.prior[c.id] for c in cands) < (
-                3.5 if t.shout and _after_locative(text, tokens, i) else 4.5):
+            3.5 if t.shout and _after_locative(text, tokens, i) else 4.5
+        ):
             return True
     return False
 
@@ -444,8 +660,9 @@ def _after_locative(text: str, tokens: list[Token], i: int) -> bool:
 _NEXT_WORD_RE = re.compile(r"(?:['’]s?)? {1,2}([^\W\d_]+)")
 
 
-def _is_metonym(text: str, tokens: list[Token], i: int, j: int, cands: list[Candidate],
-                gaz: Gazetteer) -> bool:
+def _is_metonym(
+    text: str, tokens: list[Token], i: int, j: int, cands: list[Candidate], gaz: Gazetteer
+) -> bool:
     """A capital standing for its government: "Kiev troops", "Kiev's forces", "...: Kiev".
 
     Such a mention says who acted, not where: geoparse uses it as context but does not
@@ -460,14 +677,14 @@ def _is_metonym(text: str, tokens: list[Token], i: int, j: int, cands: list[Cand
     if word in METONYM_VERBS:  # "officials in Kyiv said": there the capital is where they are
         return not _after_locative(text, tokens, i)
     # a headline's source after a colon or dash at the end of its line: "...killed: Kiev"
-    before = text[max(0, tokens[i].start - 2):tokens[i].start]
-    after = text[tokens[j].end:tokens[j].end + 2]
+    before = text[max(0, tokens[i].start - 2) : tokens[i].start]
+    after = text[tokens[j].end : tokens[j].end + 2]
     at_end = after == "" or after[0] == "\n" or after.strip() == ""
     return before in (": ", "- ") and at_end
 
 
 def _mark_region(text: str, tokens: list[Token], i: int, j: int, m: Mention) -> str | None:
-    """"provincie X", "X Oblast", "region of X": the region named after city X.
+    """ "provincie X", "X Oblast", "region of X": the region named after city X.
 
     Returns the region word that made it so (None when there is none).
     """
@@ -475,12 +692,21 @@ def _mark_region(text: str, tokens: list[Token], i: int, j: int, m: Mention) -> 
     if prev is not None and prev.low in REGION_WORDS and _adjacent(text, prev, tokens[i]):
         m.region_of = True
         return prev.low
-    if prev is not None and prev.low == "of" and i >= 2 and tokens[i - 2].low in REGION_WORDS \
-            and _adjacent(text, prev, tokens[i]) and _adjacent(text, tokens[i - 2], prev):
+    if (
+        prev is not None
+        and prev.low == "of"
+        and i >= 2
+        and tokens[i - 2].low in REGION_WORDS
+        and _adjacent(text, prev, tokens[i])
+        and _adjacent(text, tokens[i - 2], prev)
+    ):
         m.region_of = True
         return tokens[i - 2].low
-    if j + 1 < len(tokens) and tokens[j + 1].low in REGION_WORDS \
-            and _adjacent(text, tokens[j], tokens[j + 1]):
+    if (
+        j + 1 < len(tokens)
+        and tokens[j + 1].low in REGION_WORDS
+        and _adjacent(text, tokens[j], tokens[j + 1])
+    ):
         m.region_of = True
         return tokens[j + 1].low
     return None
@@ -515,7 +741,7 @@ def _demonym(text: str, tokens: list[Token], i: int, gaz: Gazetteer):
 
 def _state_abbreviation(text: str, t: Token, gaz: Gazetteer) -> int | None:
     """The US state entry for "Ill." / "W.Va." / "TX" written after a place and a comma."""
-    before = text[max(0, t.start - 2):t.start]
+    before = text[max(0, t.start - 2) : t.start]
     dotted = t.text.count(".") >= 2  # "S.C.", "W.Va.": unambiguous wherever they stand
     if before != ", " and not (dotted and t.text.rstrip(".").lower() in US_STATE_ABBREVIATIONS):
         return None
@@ -523,7 +749,7 @@ def _state_abbreviation(text: str, t: Token, gaz: Gazetteer) -> int | None:
     st = US_STATE_ABBREVIATIONS.get(word)
     if st is None and len(t.text) == 2 and t.text.isupper():
         st = t.text if f"US.{t.text}" in gaz.region else None
-    if st is None or (len(word) > 2 and text[t.end:t.end + 1] != "." and not t.text.endswith(".")):
+    if st is None or (len(word) > 2 and text[t.end : t.end + 1] != "." and not t.text.endswith(".")):
         return None
     return gaz.region.get(f"US.{st}")
 
@@ -536,13 +762,11 @@ def _compound_parts(text: str, t: Token, gaz: Gazetteer) -> list[Mention]:
         key = name_key(part)
         cc = gaz.demonyms.get(key)
         if cc is not None and cc in gaz.country:
-            out.append(Mention(pos, pos + len(part), part, [Candidate(gaz.country[cc], True)],
-                               demonym=cc))
+            out.append(Mention(pos, pos + len(part), part, [Candidate(gaz.country[cc], True)], demonym=cc))
         elif len(part) > 1 and key not in gaz.stopwords:
             cands = gaz.lookup(part)
             party = len(t.text.split("-")[0]) == 1  # "D-Charleston": a legislator's home
-            if cands and (party or any(gaz.kind_codes[c.id] in "Cr" or gaz.prior[c.id] > 4.5
-                                       for c in cands)):
+            if cands and (party or any(gaz.kind_codes[c.id] in "Cr" or gaz.prior[c.id] > 4.5 for c in cands)):
                 out.append(Mention(pos, pos + len(part), part, cands))
         pos += len(part) + 1
     return out

@@ -4,6 +4,7 @@ Keys are case-folded, with typographic apostrophes made plain and runs of spaces
 so "Noord-Korea", "noord-korea" and "NOORD-KOREA" meet. A second, accent-free key lets
 "Oekraine" find "Oekraïne".
 """
+
 from __future__ import annotations
 
 import re
@@ -26,7 +27,7 @@ def strip_accents(key: str) -> str:
 def is_latin_name(name: str) -> bool:
     """True for names written in Latin script (the only ones news in nl/en uses)."""
     for ch in name:
-        if ch.isalpha() and not ("LATIN" in unicodedata.name(ch, "")):
+        if ch.isalpha() and "LATIN" not in unicodedata.name(ch, ""):
             return False
     return True
 
@@ -36,12 +37,30 @@ def is_latin_name(name: str) -> bool:
 # Verkhnotoretske / Verkhniotoretske, Yasynuvata / Jasynuvata. Ordered rewrites, then
 # doubled letters collapse. Used only after the exact lookup failed.
 _SKELETON_RULES = (
-    ("shch", "sh"), ("sch", "sh"), ("kh", "h"), ("zh", "j"), ("ts", "c"), ("tz", "c"),
-    ("g", "h"), ("w", "v"), ("f", "v"), ("x", "ks"),
-    ("y", "i"), ("j", "i"), ("e", "i"),
+    ("shch", "sh"),
+    ("sch", "sh"),
+    ("kh", "h"),
+    ("zh", "j"),
+    ("ts", "c"),
+    ("tz", "c"),
+    ("g", "h"),
+    ("w", "v"),
+    ("f", "v"),
+    ("x", "ks"),
+    ("y", "i"),
+    ("j", "i"),
+    ("e", "i"),
 )
-_SLAVIC_ENDINGS = (("skoie", "sk"), ("skoi", "sk"), ("skii", "sk"), ("ski", "sk"),
-                   ("oie", "i"), ("aia", "a"), ("iia", "a"), ("ia", "a"))
+_SLAVIC_ENDINGS = (
+    ("skoie", "sk"),
+    ("skoi", "sk"),
+    ("skii", "sk"),
+    ("ski", "sk"),
+    ("oie", "i"),
+    ("aia", "a"),
+    ("iia", "a"),
+    ("ia", "a"),
+)
 
 
 def slavic_skeleton(name: str) -> str:
@@ -54,8 +73,9 @@ def slavic_skeleton(name: str) -> str:
     key = "".join(ch for ch in strip_accents(name_key(name)) if ch.isalpha())
     for a, b in _SKELETON_RULES:
         key = key.replace(a, b)
-    key = "".join(ch for k, ch in enumerate(key)
-                  if not (ch == "i" and k + 1 < len(key) and key[k + 1] in "aou"))
+    key = "".join(
+        ch for k, ch in enumerate(key) if not (ch == "i" and k + 1 < len(key) and key[k + 1] in "aou")
+    )
     collapsed = []
     for ch in key:
         if not collapsed or collapsed[-1] != ch:
@@ -71,7 +91,8 @@ def slavic_skeleton(name: str) -> str:
 # Pervomaiskyi, Mariupol, Zelenodolsk, Stanytsia): only such words get a variant lookup
 _SLAVIC_ENDING_RE = re.compile(
     r"(?:s'?k|s'?ke|sko[ey]e?|s'?kyi|skiy|skii|sky|[oe]?vka|ivka|[iy]?ne|[oy]e|[ao]ia|[ao]ya|aya|"
-    r"ino|ovo|evo|yne|ets|ove|pol|grad|hrad|orod|ia|ya|yi|iy|yy|ka)$")
+    r"ino|ovo|evo|yne|ets|ove|pol|grad|hrad|orod|ia|ya|yi|iy|yy|ka)$"
+)
 
 
 def looks_slavic(word: str) -> bool:

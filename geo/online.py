@@ -8,6 +8,7 @@
 - a fallback: on a fault the offline gazetteer answers if it knows the name (with a
   warning), else the query gets None and the mention keeps its text without coordinates.
 """
+
 from __future__ import annotations
 
 import inspect
@@ -41,7 +42,8 @@ class GeocodeCache:
         self._db = sqlite3.connect(str(self.path), check_same_thread=False)
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS geocode (service TEXT, query TEXT, options TEXT, "
-            "answer TEXT, created REAL, PRIMARY KEY (service, query, options))")
+            "answer TEXT, created REAL, PRIMARY KEY (service, query, options))"
+        )
         self._db.commit()
 
     MISSING = object()
@@ -51,7 +53,8 @@ class GeocodeCache:
         with self._lock:
             row = self._db.execute(
                 "SELECT answer FROM geocode WHERE service=? AND query=? AND options=?",
-                (service, query, options)).fetchone()
+                (service, query, options),
+            ).fetchone()
         if row is None:
             return self.MISSING
         if row[0] is None:
@@ -60,12 +63,24 @@ class GeocodeCache:
         return Location(d["address"], (d["lat"], d["lon"]), d.get("raw") or {})
 
     def put(self, service: str, query: str, options: str, loc: Location | None) -> None:
-        answer = None if loc is None else json.dumps({
-            "address": loc.address, "lat": loc.latitude, "lon": loc.longitude,
-            "raw": loc.raw if isinstance(loc.raw, dict) else {}}, default=str)
+        answer = (
+            None
+            if loc is None
+            else json.dumps(
+                {
+                    "address": loc.address,
+                    "lat": loc.latitude,
+                    "lon": loc.longitude,
+                    "raw": loc.raw if isinstance(loc.raw, dict) else {},
+                },
+                default=str,
+            )
+        )
         with self._lock:
-            self._db.execute("INSERT OR REPLACE INTO geocode VALUES (?, ?, ?, ?, ?)",
-                             (service, query, options, answer, time.time()))
+            self._db.execute(
+                "INSERT OR REPLACE INTO geocode VALUES (?, ?, ?, ?, ?)",
+                (service, query, options, answer, time.time()),
+            )
             self._db.commit()
 
     def __len__(self) -> int:
@@ -79,16 +94,24 @@ class GeocodeCache:
 class CachedGeocoder:
     """An online geopy geocoder behind rate limit + cache, falling back to the gazetteer."""
 
-    def __init__(self, service: str, geocoder, cache: GeocodeCache, *,
-                 min_delay_seconds: float, fallback: OfflineGeocoder | None = None) -> None:
+    def __init__(
+        self,
+        service: str,
+        geocoder,
+        cache: GeocodeCache,
+        *,
+        min_delay_seconds: float,
+        fallback: OfflineGeocoder | None = None,
+    ) -> None:
         from geopy.extra.rate_limiter import RateLimiter
 
         self.service = service
         self.geocoder = geocoder
         self.cache = cache
         self.fallback = fallback if fallback is not None else OfflineGeocoder()
-        self._limited = RateLimiter(geocoder.geocode, min_delay_seconds=min_delay_seconds,
-                                    max_retries=0, swallow_exceptions=False)
+        self._limited = RateLimiter(
+            geocoder.geocode, min_delay_seconds=min_delay_seconds, max_retries=0, swallow_exceptions=False
+        )
         self._accepts = _keyword_names(geocoder.geocode)
         self.faults = 0
 
@@ -98,8 +121,9 @@ class CachedGeocoder:
         Keyword options the service's geocode() does not take (e.g. `country_codes` for a
         service without it) are dropped rather than sent.
         """
-        kwargs = {k: v for k, v in kwargs.items()
-                  if v is not None and (self._accepts is None or k in self._accepts)}
+        kwargs = {
+            k: v for k, v in kwargs.items() if v is not None and (self._accepts is None or k in self._accepts)
+        }
         options = json.dumps(kwargs, sort_keys=True, default=str)
         cached = self.cache.get(self.service, query, options)
         if cached is not GeocodeCache.MISSING:
@@ -152,9 +176,16 @@ def default_cache_path() -> Path:
     return cache_dir() / "geocode-cache.sqlite"
 
 
-def make_geocoder(name: str, *, user_agent: str | None = None, cache_path=None,
-                  timeout: float = 10, min_delay_seconds: float | None = None, **kwargs):
-    """"offline" -> OfflineGeocoder; any geopy service name -> CachedGeocoder around it."""
+def make_geocoder(
+    name: str,
+    *,
+    user_agent: str | None = None,
+    cache_path=None,
+    timeout: float = 10,
+    min_delay_seconds: float | None = None,
+    **kwargs,
+):
+    """ "offline" -> OfflineGeocoder; any geopy service name -> CachedGeocoder around it."""
     from geopy.exc import ConfigurationError, GeocoderNotFound
     from geopy.geocoders import get_geocoder_for_service
 
@@ -164,11 +195,14 @@ def make_geocoder(name: str, *, user_agent: str | None = None, cache_path=None,
     try:
         cls = get_geocoder_for_service(service)
     except GeocoderNotFound:
-        raise UserError(f"unknown geocoder {name!r}: use 'offline', 'nominatim' or another "
-                        "geopy service name") from None
+        raise UserError(
+            f"unknown geocoder {name!r}: use 'offline', 'nominatim' or another geopy service name"
+        ) from None
     if service in NEEDS_USER_AGENT and not (user_agent and user_agent.strip()):
-        raise UserError(f"the {service} geocoder needs --user-agent (its usage policy asks for "
-                        "an identifying user agent, e.g. 'eventmap/0.1 you@example.org')")
+        raise UserError(
+            f"the {service} geocoder needs --user-agent (its usage policy asks for "
+            "an identifying user agent, e.g. 'eventmap/0.1 you@example.org')"
+        )
     opts = dict(kwargs)
     if user_agent:
         opts["user_agent"] = user_agent

@@ -1,20 +1,26 @@
 """geoparse: find mentions (geo.mentions), resolve them (geo.resolve), ask an online geocoder."""
+
 from __future__ import annotations
 
 import warnings
 
-from geo import PlaceMention
 from geo.gazetteer import Gazetteer, get_gazetteer
 from geo.geocoder import OfflineGeocoder
+from geo.mention import PlaceMention
 from geo.mentions import find_mentions
 from geo.resolve import Resolved, resolve
 
 DEMONYM_SCORE = 0.3
 
 
-def geoparse_document(text: str, lang: str | None = None, geocoder=None, *,
-                      demonyms: bool = False, gazetteer: Gazetteer | None = None,
-                      ) -> list[PlaceMention]:
+def geoparse_document(
+    text: str,
+    lang: str | None = None,
+    geocoder=None,
+    *,
+    demonyms: bool = False,
+    gazetteer: Gazetteer | None = None,
+) -> list[PlaceMention]:
     if not isinstance(text, str) or not text:
         return []
     gaz = gazetteer or get_gazetteer()
@@ -38,8 +44,9 @@ def _offline_mention(r: Resolved, gaz: Gazetteer) -> PlaceMention:
     # an adjective ("Duitse regering", "Russische") says which country, not where: a consumer
     # choosing an event's point should prefer the mentions that name a place
     score = min(r.confidence, DEMONYM_SCORE) if m.demonym is not None else r.confidence
-    return PlaceMention(m.start, m.end, m.text, gaz.names[i], r.lat, r.lon, gaz.cc[i] or None,
-                        gaz.kind(i), gaz.sid[i], score)
+    return PlaceMention(
+        m.start, m.end, m.text, gaz.names[i], r.lat, r.lon, gaz.cc[i] or None, gaz.kind(i), gaz.sid[i], score
+    )
 
 
 def _ask_online(out: list[PlaceMention], resolved: list[Resolved], geocoder) -> list[PlaceMention]:
@@ -66,14 +73,20 @@ def _ask_online(out: list[PlaceMention], resolved: list[Resolved], geocoder) -> 
             result.append(pm)
             continue
         raw = getattr(loc, "raw", {}) or {}
-        result.append(PlaceMention(
-            pm.start, pm.end, pm.text, getattr(loc, "address", None) or pm.name,
-            float(loc.latitude), float(loc.longitude),
-            raw.get("country_code") or _nominatim_cc(raw) or pm.country_code,
-            raw.get("kind") or _nominatim_kind(raw) or pm.kind,
-            raw.get("source_id") or _nominatim_id(raw) or pm.source_id,
-            pm.score if pm.lat is not None else 0.5,
-        ))
+        result.append(
+            PlaceMention(
+                pm.start,
+                pm.end,
+                pm.text,
+                getattr(loc, "address", None) or pm.name,
+                float(loc.latitude),
+                float(loc.longitude),
+                raw.get("country_code") or _nominatim_cc(raw) or pm.country_code,
+                raw.get("kind") or _nominatim_kind(raw) or pm.kind,
+                raw.get("source_id") or _nominatim_id(raw) or pm.source_id,
+                pm.score if pm.lat is not None else 0.5,
+            )
+        )
     return result
 
 
@@ -92,8 +105,11 @@ def _asker(geocoder):
                 return geocoder.geocode(query, country_codes=cc)
             return geocoder.geocode(query)
         except Exception as exc:  # a bare geopy geocoder: keep the gazetteer's answer
-            warnings.warn(f"geocoder failed for {query!r} ({type(exc).__name__}: {exc}); "
-                          "keeping the offline answer", RuntimeWarning, stacklevel=3)
+            warnings.warn(
+                f"geocoder failed for {query!r} ({type(exc).__name__}: {exc}); keeping the offline answer",
+                RuntimeWarning,
+                stacklevel=3,
+            )
             return None
 
     return ask

@@ -9,6 +9,7 @@ Score of a candidate = its prior (log10 population + kind bonus) + 0.8 if the na
   `great_circle`, computed inline because it runs for every candidate pair).
 A name never votes for itself. Three rounds: context from the previous guesses each time.
 """
+
 from __future__ import annotations
 
 import math
@@ -43,8 +44,10 @@ class Resolved:
 
 def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p = math.pi / 180.0
-    a = (math.sin((lat2 - lat1) * p / 2) ** 2
-         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
+    a = (
+        math.sin((lat2 - lat1) * p / 2) ** 2
+        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    )
     return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
@@ -69,8 +72,7 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[tuple[float, int]]:
         out = {i: s for i, s in out.items() if i not in alt_only} or out
     # ... and a curated sea, area or landmark is not a small town of the same name
     if any(c.exact and gaz.kind_codes[c.id] in "sal" for c in m.cands):
-        out = {i: s for i, s in out.items()
-               if gaz.kind_codes[i] != "c" or gaz.pop[i] >= 100_000} or out
+        out = {i: s for i, s in out.items() if gaz.kind_codes[i] != "c" or gaz.pop[i] >= 100_000} or out
     if "dateline" in m.flags:
         out = {i: s for i, s in out.items() if gaz.kind_codes[i] == "c"} or out
     ranked = sorted(((s, i) for i, s in out.items()), key=lambda si: -si[0])
@@ -81,14 +83,14 @@ def _is_namesake(region_name: str, city_name: str) -> bool:
     """The region carries the city's name: "Donetsk Oblast" for Donetsk (UA), unlike
     "Rostov-on-Don Oblast" around the Russian town of Donetsk."""
     rk, ck = name_key(region_name), name_key(city_name)
-    return rk.startswith(ck) and rk[len(ck):len(ck) + 1] in (" ", "")
+    return rk.startswith(ck) and rk[len(ck) : len(ck) + 1] in (" ", "")
 
 
 def state_hints(text: str, mentions: list[Mention]) -> Counter:
     """US states named by abbreviation after a place: "Springfield, Ill." -> ("US", "IL")."""
     hints: Counter = Counter()
     for m in mentions:
-        tail = text[m.end:m.end + 12]
+        tail = text[m.end : m.end + 12]
         if tail.startswith(", "):
             word = tail[2:].split(" ")[0].rstrip(",;").rstrip(".").lower()
             st = US_STATE_ABBREVIATIONS.get(word)
@@ -97,8 +99,9 @@ def state_hints(text: str, mentions: list[Mention]) -> Counter:
     return hints
 
 
-def resolve(text: str, mentions: list[Mention], demonym_ccs: list[str], gaz: Gazetteer,
-            lang: str | None = None) -> list[Resolved]:
+def resolve(
+    text: str, mentions: list[Mention], demonym_ccs: list[str], gaz: Gazetteer, lang: str | None = None
+) -> list[Resolved]:
     """Pick one entry per mention (or none) with the document as context."""
     # a repeated name shares its candidate list (the gazetteer's memo): rank it once
     ranked: dict[tuple, list[tuple[float, int]]] = {}
@@ -113,8 +116,7 @@ def resolve(text: str, mentions: list[Mention], demonym_ccs: list[str], gaz: Gaz
     picks: list[int | None] = [c[0][1] if c else None for c in cands]
     hints = state_hints(text, mentions)
     soft = _soft_regions(mentions, cands, gaz)
-    names_country = [any(c.exact and gaz.kind_codes[c.id] == "C" for c in m.cands)
-                     for m in mentions]
+    names_country = [any(c.exact and gaz.kind_codes[c.id] == "C" for c in m.cands) for m in mentions]
     # mentions with the same name and flags get the same scores: score each name once
     same: dict[tuple, list[int]] = {}
     for k, m in enumerate(mentions):
@@ -253,9 +255,14 @@ def _place(m: Mention, p: int | None, conf: float, picks, mentions, gaz: Gazette
         return Resolved(m, None, None, None, 0.0)
     lat, lon = gaz.lat[p], gaz.lon[p]
     if gaz.kind_codes[p] == "k":  # a county: where the article's towns of that state are
-        pts = [(gaz.lat[q], gaz.lon[q]) for q in picks
-               if q is not None and gaz.kind_codes[q] == "c" and gaz.cc[q] == "US"
-               and gaz.admin1[q] == gaz.admin1[p]]
+        pts = [
+            (gaz.lat[q], gaz.lon[q])
+            for q in picks
+            if q is not None
+            and gaz.kind_codes[q] == "c"
+            and gaz.cc[q] == "US"
+            and gaz.admin1[q] == gaz.admin1[p]
+        ]
         if pts:
             lats = sorted(x for x, _ in pts)
             lons = sorted(y for _, y in pts)

@@ -3,6 +3,7 @@
 Every browser test ends with `assert_clean_log(driver)`: no console errors and no request
 to any host off this machine (a request to cdn.plot.ly means something is not offline).
 """
+
 from __future__ import annotations
 
 import json
@@ -26,10 +27,19 @@ def make_driver(width: int = 1400, height: int = 1000, block_network: bool = Fal
         pytest.skip("chromium-driver is not installed (make test installs it)")
     opts = webdriver.ChromeOptions()
     opts.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                 "--disable-sync", "--disable-quic", "--enable-unsafe-swiftshader",
-                 f"--window-size={width},{height}"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+        "--disable-quic",
+        "--enable-unsafe-swiftshader",
+        f"--window-size={width},{height}",
+    ):
         opts.add_argument(flag)
     if block_network:
         # Every host resolves to nowhere except the loopback: a page that reaches out fails loudly.
@@ -64,8 +74,11 @@ def off_machine(urls: list[str]) -> list[str]:
 
 def assert_clean_log(driver, allow: tuple[str, ...] = ()) -> None:
     """No SEVERE console entries and no request off this machine."""
-    errors = [e for e in driver.get_log("browser")
-              if e.get("level") == "SEVERE" and not any(a in e.get("message", "") for a in allow)]
+    errors = [
+        e
+        for e in driver.get_log("browser")
+        if e.get("level") == "SEVERE" and not any(a in e.get("message", "") for a in allow)
+    ]
     assert not errors, f"browser console errors: {errors}"
     bad = off_machine(requested_urls(driver))
     assert not bad, f"requests left the machine: {bad}"

@@ -1,4 +1,5 @@
 """Shared fixtures: paths to the bundled seed and to ../shared (gold files, benchmarks)."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -5,6 +5,7 @@ scheme="http")`. It knows a few places (a small table below), counts and timesta
 request, and can be told to misbehave: "timeout" (sleep past the client's timeout),
 "429", "500", "malformed" (broken JSON). Faults can be limited to some queries.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,22 +15,54 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
 PLACES = {
-    "kiev": {"place_id": 1001, "osm_type": "relation", "osm_id": 421866, "lat": "50.4500336",
-             "lon": "30.5241361", "display_name": "Kyiv, Ukraine", "class": "boundary",
-             "type": "administrative", "importance": 0.83,
-             "address": {"city": "Kyiv", "country": "Ukraine", "country_code": "ua"}},
-    "toeapse": {"place_id": 1002, "osm_type": "node", "osm_id": 27504213, "lat": "44.1053",
-                "lon": "39.0802", "display_name": "Tuapse, Krasnodar Krai, Russia",
-                "class": "place", "type": "town", "importance": 0.55,
-                "address": {"town": "Tuapse", "country": "Russia", "country_code": "ru"}},
-    "groningen": {"place_id": 1003, "osm_type": "relation", "osm_id": 47811, "lat": "53.2190652",
-                  "lon": "6.5680077", "display_name": "Groningen, Nederland", "class": "boundary",
-                  "type": "administrative", "importance": 0.7,
-                  "address": {"city": "Groningen", "country": "Nederland", "country_code": "nl"}},
-    "zwiggelte": {"place_id": 1004, "osm_type": "node", "osm_id": 44573, "lat": "52.8789",
-                  "lon": "6.5942", "display_name": "Zwiggelte, Midden-Drenthe, Nederland",
-                  "class": "place", "type": "hamlet", "importance": 0.3,
-                  "address": {"hamlet": "Zwiggelte", "country": "Nederland", "country_code": "nl"}},
+    "kiev": {
+        "place_id": 1001,
+        "osm_type": "relation",
+        "osm_id": 421866,
+        "lat": "50.4500336",
+        "lon": "30.5241361",
+        "display_name": "Kyiv, Ukraine",
+        "class": "boundary",
+        "type": "administrative",
+        "importance": 0.83,
+        "address": {"city": "Kyiv", "country": "Ukraine", "country_code": "ua"},
+    },
+    "toeapse": {
+        "place_id": 1002,
+        "osm_type": "node",
+        "osm_id": 27504213,
+        "lat": "44.1053",
+        "lon": "39.0802",
+        "display_name": "Tuapse, Krasnodar Krai, Russia",
+        "class": "place",
+        "type": "town",
+        "importance": 0.55,
+        "address": {"town": "Tuapse", "country": "Russia", "country_code": "ru"},
+    },
+    "groningen": {
+        "place_id": 1003,
+        "osm_type": "relation",
+        "osm_id": 47811,
+        "lat": "53.2190652",
+        "lon": "6.5680077",
+        "display_name": "Groningen, Nederland",
+        "class": "boundary",
+        "type": "administrative",
+        "importance": 0.7,
+        "address": {"city": "Groningen", "country": "Nederland", "country_code": "nl"},
+    },
+    "zwiggelte": {
+        "place_id": 1004,
+        "osm_type": "node",
+        "osm_id": 44573,
+        "lat": "52.8789",
+        "lon": "6.5942",
+        "display_name": "Zwiggelte, Midden-Drenthe, Nederland",
+        "class": "place",
+        "type": "hamlet",
+        "importance": 0.3,
+        "address": {"hamlet": "Zwiggelte", "country": "Nederland", "country_code": "nl"},
+    },
 }
 
 
@@ -38,7 +71,7 @@ class NominatimLike(ThreadingHTTPServer):
 
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
-        self.mode: str | None = None          # None, "timeout", "429", "500", "malformed"
+        self.mode: str | None = None  # None, "timeout", "429", "500", "malformed"
         self.fault_queries: set[str] | None = None  # None = every query
         self.sleep_seconds = 3.0
         self.requests: list[tuple[float, str, dict]] = []  # (time, path, params)
@@ -52,7 +85,7 @@ class NominatimLike(ThreadingHTTPServer):
     def queries(self) -> list[str]:
         return [p.get("q", [""])[0] for _t, path, p in self.requests if path == "/search"]
 
-    def start(self) -> "NominatimLike":
+    def start(self) -> NominatimLike:
         self._thread = threading.Thread(target=self.serve_forever, daemon=True)
         self._thread.start()
         return self
@@ -68,7 +101,7 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, *_args) -> None:  # keep test output clean
         pass
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:
         url = urlparse(self.path)
         params = parse_qs(url.query)
         srv = self.server
@@ -77,8 +110,7 @@ class _Handler(BaseHTTPRequestHandler):
         if url.path != "/search":
             return self._send(404, b'{"error": "not found"}')
         query = params.get("q", [""])[0]
-        faulty = srv.mode is not None and (srv.fault_queries is None
-                                           or query.lower() in srv.fault_queries)
+        faulty = srv.mode is not None and (srv.fault_queries is None or query.lower() in srv.fault_queries)
         if faulty and srv.mode == "timeout":
             time.sleep(srv.sleep_seconds)
             return self._send(200, b"[]")

@@ -3,6 +3,7 @@
 Errors never show a traceback unless `--debug` is given: a UserError (bad input) prints its
 message; anything else prints its type and message with a hint to re-run with --debug.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -38,8 +39,9 @@ def _one_line(exc: click.UsageError) -> click.UsageError:
 class LazyGroup(click.Group):
     """Loads command modules on demand and turns exceptions into one-line errors."""
 
-    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
-                     **extra: Any) -> click.Context:
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
+    ) -> click.Context:
         try:
             return super().make_context(info_name, args, parent=parent, **extra)
         except click.UsageError as exc:  # `eventmap --bogus`
@@ -71,7 +73,7 @@ class LazyGroup(click.Group):
             if ctx.obj and ctx.obj.get("debug"):
                 cause = exc.__cause__  # a crash that a loader wrapped: show the crash itself
                 if cause is not None and not isinstance(cause, (UserError, OSError, ValueError)):
-                    raise cause
+                    raise cause from None
                 raise
             msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             click.echo(f"eventmap: error: {msg}", err=True)
@@ -79,11 +81,13 @@ class LazyGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("eventmap: interrupted", err=True)
             ctx.exit(130)
-        except Exception as exc:  # noqa: BLE001 - the one place that turns crashes into a line
+        except Exception as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             msg = str(exc).splitlines()[0] if str(exc) else ""
-            click.echo(f"eventmap: error: {type(exc).__name__}: {msg} (run with --debug for details)", err=True)
+            click.echo(
+                f"eventmap: error: {type(exc).__name__}: {msg} (run with --debug for details)", err=True
+            )
             ctx.exit(2)
 
 

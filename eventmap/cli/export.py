@@ -4,6 +4,7 @@ PATH is what `serve` takes (articles, event files, folders). Every output is che
 the (slow) loading starts, so a typo in an output folder fails at once, and every file is
 written atomically.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,8 +19,9 @@ ALL_OUTPUTS = ("html", *IMAGE_OUTPUTS, *DATA_OUTPUTS)
 
 
 def _out(name: str, what: str):
-    return click.option(f"--{name}", f"{name}_out", type=click.Path(dir_okay=False, path_type=Path),
-                        help=what)
+    return click.option(
+        f"--{name}", f"{name}_out", type=click.Path(dir_okay=False, path_type=Path), help=what
+    )
 
 
 @click.command()
@@ -32,35 +34,81 @@ def _out(name: str, what: str):
 @_out("geojson", "GeoJSON FeatureCollection (RFC 7946), one Feature per event.")
 @_out("csv", "CSV, one row per event, ACLED-like columns.")
 @_out("timelinejs", "TimelineJS 3 JSON, to publish a story with TimelineJS.")
-@click.option("--figure", type=click.Choice(["both", "timeline", "map"]), default="both", show_default=True,
-              help="Which figure goes into the HTML and the images.")
+@click.option(
+    "--figure",
+    type=click.Choice(["both", "timeline", "map"]),
+    default="both",
+    show_default=True,
+    help="Which figure goes into the HTML and the images.",
+)
 @click.option("--title", help="Title of the page, the images and the TimelineJS story.")
 @click.option("--width", type=click.IntRange(1, 10000), help="Image width in px (default 1200).")
 @click.option("--height", type=click.IntRange(1, 10000), help="Image height in px (default: the figure's).")
-@click.option("--scale", type=click.FloatRange(0, 10, min_open=True), help="Image scale (2 = twice the pixels).")
+@click.option(
+    "--scale", type=click.FloatRange(0, 10, min_open=True), help="Image scale (2 = twice the pixels)."
+)
 @click.option("--snippet", is_flag=True, help="--html writes an embeddable <div> instead of a full page.")
-@click.option("--lang", type=click.Choice(["auto", "nl", "en"]), default="auto", show_default=True,
-              help="Language of the articles (auto: detected per article).")
-@click.option("--date", "--document-date", "document_date", metavar="YYYY-MM-DD|YYYY-MM",
-              help="Document date of the articles (overrides a 'date ...' first line).")
+@click.option(
+    "--lang",
+    type=click.Choice(["auto", "nl", "en"]),
+    default="auto",
+    show_default=True,
+    help="Language of the articles (auto: detected per article).",
+)
+@click.option(
+    "--date",
+    "--document-date",
+    "document_date",
+    metavar="YYYY-MM-DD|YYYY-MM",
+    help="Document date of the articles (overrides a 'date ...' first line).",
+)
 @click.option("--columns", help="CSV/GeoJSON column mapping, e.g. date=event_date,lat=latitude,text=notes.")
-@click.option("--merge", is_flag=True,
-              help="Merge reports of the same event from several articles into one event with all its sources.")
-def export(paths: tuple[Path, ...], html_out: Path | None, png_out: Path | None, svg_out: Path | None,
-           pdf_out: Path | None, json_out: Path | None, geojson_out: Path | None, csv_out: Path | None,
-           timelinejs_out: Path | None, figure: str, title: str | None, width: int | None,
-           height: int | None, scale: float | None, snippet: bool, lang: str | None,
-           document_date: str | None, columns: str | None, merge: bool) -> None:
+@click.option(
+    "--merge",
+    is_flag=True,
+    help="Merge reports of the same event from several articles into one event with all its sources.",
+)
+def export(
+    paths: tuple[Path, ...],
+    html_out: Path | None,
+    png_out: Path | None,
+    svg_out: Path | None,
+    pdf_out: Path | None,
+    json_out: Path | None,
+    geojson_out: Path | None,
+    csv_out: Path | None,
+    timelinejs_out: Path | None,
+    figure: str,
+    title: str | None,
+    width: int | None,
+    height: int | None,
+    scale: float | None,
+    snippet: bool,
+    lang: str | None,
+    document_date: str | None,
+    columns: str | None,
+    merge: bool,
+) -> None:
     """Export the events of PATH... as offline HTML, images and data files.
 
     PATH is an article (.txt, .md, .html), an event file (.json, .geojson, .csv: eventmap's
     own, ACLED exports, TimelineJS, or any CSV with --columns) or a folder of them.
     """
-    outputs = {"html": html_out, "png": png_out, "svg": svg_out, "pdf": pdf_out, "json": json_out,
-               "geojson": geojson_out, "csv": csv_out, "timelinejs": timelinejs_out}
+    outputs = {
+        "html": html_out,
+        "png": png_out,
+        "svg": svg_out,
+        "pdf": pdf_out,
+        "json": json_out,
+        "geojson": geojson_out,
+        "csv": csv_out,
+        "timelinejs": timelinejs_out,
+    }
     wanted = {k: v for k, v in outputs.items() if v is not None}
     if not wanted:
-        raise InputError("nothing to export: give at least one of " + ", ".join(f"--{k} FILE" for k in ALL_OUTPUTS))
+        raise InputError(
+            "nothing to export: give at least one of " + ", ".join(f"--{k} FILE" for k in ALL_OUTPUTS)
+        )
     from eventmap.atomic import check_output_path
     from eventmap.formats import parse_column_spec
 
@@ -77,8 +125,13 @@ def export(paths: tuple[Path, ...], html_out: Path | None, png_out: Path | None,
     def warn(path: Path, message: str) -> None:
         click.echo(f"eventmap: warning: skipped {message}", err=True)
 
-    events = load_paths(paths, lang=None if lang == "auto" else lang, document_date=document_date,
-                        columns=columns, on_error=warn)
+    events = load_paths(
+        paths,
+        lang=None if lang == "auto" else lang,
+        document_date=document_date,
+        columns=columns,
+        on_error=warn,
+    )
     click.echo(f"{len(events)} event{'s' if len(events) != 1 else ''} loaded", err=True)
     if merge:
         from eventmap.corpus.merge import merge_events

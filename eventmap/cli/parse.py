@@ -4,13 +4,15 @@ The command only reads its options, turns files into events (`parse_files`, reus
 other commands) and writes them. In a batch a file that cannot be read is reported on
 stderr and skipped; the others' events are still written and the exit code is 1.
 """
+
 from __future__ import annotations
 
 import json
 import os
 import sys
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import IO, Any, Callable, Iterable, Sequence
+from typing import IO, Any
 
 import click
 
@@ -29,9 +31,16 @@ class BatchResult:
     failures: list[tuple[str, str]] = field(default_factory=list)
 
 
-def parse_files(paths: Sequence[str], *, lang: str | None = None, document_date: str | None = None,
-                geocoder: Any = None, on_error: Callable[[str, str], None] | None = None,
-                progress: bool = False, columns: str | None = None) -> BatchResult:
+def parse_files(
+    paths: Sequence[str],
+    *,
+    lang: str | None = None,
+    document_date: str | None = None,
+    geocoder: Any = None,
+    on_error: Callable[[str, str], None] | None = None,
+    progress: bool = False,
+    columns: str | None = None,
+) -> BatchResult:
     """Load each file (articles parsed, event files read); a failing file is reported and skipped."""
     from pathlib import Path
 
@@ -45,9 +54,12 @@ def parse_files(paths: Sequence[str], *, lang: str | None = None, document_date:
         items = tqdm(paths, desc="parsing", unit="file", file=sys.stderr)
     for path in items:
         try:
-            result.events.extend(load_file(Path(path), document_date=document_date, lang=lang,
-                                           geocoder=geocoder, columns=columns))
-        except Exception as exc:  # noqa: BLE001 - one bad file must not sink the batch
+            result.events.extend(
+                load_file(
+                    Path(path), document_date=document_date, lang=lang, geocoder=geocoder, columns=columns
+                )
+            )
+        except Exception as exc:
             reason = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
             result.failures.append((path, reason))
             if on_error:
@@ -82,33 +94,83 @@ def write_output(events: list[Event], fmt: str, stream: IO[str]) -> None:
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option("--lang", type=click.Choice(["auto", "nl", "en"]), default="auto", show_default=True,
-              help="Language of the articles (auto: detected per article).")
-@click.option("--date", "document_date", metavar="YYYY-MM-DD|YYYY-MM",
-              help="Document date (overrides a 'date ...' first line).")
-@click.option("--format", "fmt", type=click.Choice(["json", "geojson", "csv"]), default="json",
-              show_default=True, help="Output format.")
+@click.option(
+    "--lang",
+    type=click.Choice(["auto", "nl", "en"]),
+    default="auto",
+    show_default=True,
+    help="Language of the articles (auto: detected per article).",
+)
+@click.option(
+    "--date",
+    "document_date",
+    metavar="YYYY-MM-DD|YYYY-MM",
+    help="Document date (overrides a 'date ...' first line).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "geojson", "csv"]),
+    default="json",
+    show_default=True,
+    help="Output format.",
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (default: stdout).")
-@click.option("--geocoder", default="offline", show_default=True,
-              help="offline, or an online geopy geocoder such as nominatim.")
+@click.option(
+    "--geocoder",
+    default="offline",
+    show_default=True,
+    help="offline, or an online geopy geocoder such as nominatim.",
+)
 @click.option("--user-agent", help="User agent for an online geocoder (its usage policy asks for one).")
-@click.option("--columns", metavar="FIELD=COLUMN,...",
-              help="Column mapping for CSV event files, e.g. date=event_date,lat=latitude (guessed when absent).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help=f"Ingest into an event store with this many worker processes (store: --store, "
-                   f"else {DEFAULT_STORE}).")
-@click.option("--store", "store_path", type=click.Path(dir_okay=False),
-              help="Ingest into this event store (a DuckDB file): only new or changed files are parsed.")
-@click.option("--dask", "dask_address", metavar="ADDRESS",
-              help="Ingest on an existing Dask cluster, e.g. tcp://host:8786.")
+@click.option(
+    "--columns",
+    metavar="FIELD=COLUMN,...",
+    help="Column mapping for CSV event files, e.g. date=event_date,lat=latitude (guessed when absent).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help=f"Ingest into an event store with this many worker processes (store: --store, "
+    f"else {DEFAULT_STORE}).",
+)
+@click.option(
+    "--store",
+    "store_path",
+    type=click.Path(dir_okay=False),
+    help="Ingest into this event store (a DuckDB file): only new or changed files are parsed.",
+)
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    help="Ingest on an existing Dask cluster, e.g. tcp://host:8786.",
+)
 @click.option("--prune", is_flag=True, help="With a store: forget files deleted from the folders.")
-@click.option("--merge", is_flag=True,
-              help="Merge reports of the same event from several articles into one event with all its sources.")
+@click.option(
+    "--merge",
+    is_flag=True,
+    help="Merge reports of the same event from several articles into one event with all its sources.",
+)
 @click.pass_context
-def parse(ctx: click.Context, files: tuple[str, ...], lang: str, document_date: str | None,
-          fmt: str, output: str | None, geocoder: str, user_agent: str | None, columns: str | None,
-          jobs: int | None, store_path: str | None, dask_address: str | None, prune: bool,
-          merge: bool) -> None:
+def parse(
+    ctx: click.Context,
+    files: tuple[str, ...],
+    lang: str,
+    document_date: str | None,
+    fmt: str,
+    output: str | None,
+    geocoder: str,
+    user_agent: str | None,
+    columns: str | None,
+    jobs: int | None,
+    store_path: str | None,
+    dask_address: str | None,
+    prune: bool,
+    merge: bool,
+) -> None:
     """Extract dated, geocoded events from news articles (text or HTML).
 
     FILES may also be folders (walked recursively) and event files (eventmap JSON,
@@ -122,8 +184,19 @@ def parse(ctx: click.Context, files: tuple[str, ...], lang: str, document_date: 
 
         parse_document_date(document_date)  # a bad --date fails before any work
     if jobs is not None or store_path or dask_address:
-        _ingest(ctx, files, store_path or DEFAULT_STORE, jobs=jobs, dask_address=dask_address, prune=prune,
-                lang=lang, document_date=document_date, output=output, geocoder=geocoder, columns=columns)
+        _ingest(
+            ctx,
+            files,
+            store_path or DEFAULT_STORE,
+            jobs=jobs,
+            dask_address=dask_address,
+            prune=prune,
+            lang=lang,
+            document_date=document_date,
+            output=output,
+            geocoder=geocoder,
+            columns=columns,
+        )
         return
     if output:
         from eventmap.atomic import check_output_path
@@ -140,18 +213,25 @@ def parse(ctx: click.Context, files: tuple[str, ...], lang: str, document_date: 
     if not paths and missing:
         raise InputError(f"none of the {len(files)} files could be parsed")
     if not paths:
-        raise InputError("no articles (.txt, .md, .html) or event files (.json, .geojson, .csv) in "
-                         + ", ".join(files))
+        raise InputError(
+            "no articles (.txt, .md, .html) or event files (.json, .geojson, .csv) in " + ", ".join(files)
+        )
     if len(paths) == 1:  # one file: its error is the command's error
         from pathlib import Path
 
-        result = BatchResult(load_file(Path(paths[0]), document_date=document_date, lang=lang,
-                                       geocoder=geo, columns=columns))
+        result = BatchResult(
+            load_file(Path(paths[0]), document_date=document_date, lang=lang, geocoder=geo, columns=columns)
+        )
     else:
         result = parse_files(
-            paths, lang=lang, document_date=document_date, geocoder=geo,
-            on_error=_report_skipped, columns=columns,
-            progress=len(paths) >= PROGRESS_MIN_FILES and sys.stderr.isatty())
+            paths,
+            lang=lang,
+            document_date=document_date,
+            geocoder=geo,
+            on_error=_report_skipped,
+            columns=columns,
+            progress=len(paths) >= PROGRESS_MIN_FILES and sys.stderr.isatty(),
+        )
     if result.failures and len(result.failures) == len(paths):
         raise InputError(f"none of the {len(paths) + len(missing)} files could be parsed")
     if merge:
@@ -163,20 +243,39 @@ def parse(ctx: click.Context, files: tuple[str, ...], lang: str, document_date: 
         ctx.exit(1)
 
 
-def _ingest(ctx: click.Context, files: Sequence[str], store_path: str, *, jobs: int | None,
-            dask_address: str | None, prune: bool, lang: str, document_date: str | None,
-            output: str | None, geocoder: str, columns: str | None) -> None:
+def _ingest(
+    ctx: click.Context,
+    files: Sequence[str],
+    store_path: str,
+    *,
+    jobs: int | None,
+    dask_address: str | None,
+    prune: bool,
+    lang: str,
+    document_date: str | None,
+    output: str | None,
+    geocoder: str,
+    columns: str | None,
+) -> None:
     """A corpus into an event store (eventmap.corpus.ingest); the summary and skipped files go to stderr."""
     from eventmap.corpus.ingest import ingest_to_store
 
     if output:
-        raise click.UsageError("with --jobs, --store or --dask the events go into an event store, "
-                               "not to --output")
+        raise click.UsageError(
+            "with --jobs, --store or --dask the events go into an event store, not to --output"
+        )
     if geocoder != "offline" or columns:
         raise click.UsageError("--geocoder and --columns are not available with --jobs, --store or --dask")
-    report = ingest_to_store(files, store_path, jobs=jobs, dask=dask_address, prune=prune,
-                             lang=None if lang == "auto" else lang, document_date=document_date,
-                             progress=sys.stderr.isatty())
+    report = ingest_to_store(
+        files,
+        store_path,
+        jobs=jobs,
+        dask=dask_address,
+        prune=prune,
+        lang=None if lang == "auto" else lang,
+        document_date=document_date,
+        progress=sys.stderr.isatty(),
+    )
     for path, reason in report.failed:
         _report_skipped(path, reason)
     click.echo(f"eventmap: {report.summary()} -> {store_path}", err=True)

@@ -1,4 +1,5 @@
 """`eventmap serve [PATH...]`: the dashboard on articles or event files (bundled seeds by default)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,19 +15,29 @@ LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})  # any other --host g
 def default_paths() -> list[Path]:
     """The bundled seed articles of a checkout (used when no PATH is given)."""
     if not SEEDS.is_dir():  # an installed wheel carries no seeds
-        raise InputError("no PATH given, and this installed copy has no bundled seeds: pass an article, "
-                         "a folder or an event file, e.g. 'eventmap serve article.txt' or 'eventmap serve events.json'")
+        raise InputError(
+            "no PATH given, and this installed copy has no bundled seeds: pass an article, "
+            "a folder or an event file, e.g. 'eventmap serve article.txt' or 'eventmap serve events.json'"
+        )
     return [SEEDS]
 
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--port", default=8050, show_default=True, type=click.IntRange(0, 65535),
-              help="Port to listen on (0 picks a free one).")
+@click.option(
+    "--port",
+    default=8050,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to listen on (0 picks a free one).",
+)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--no-browser", is_flag=True, help="Do not open a browser tab.")
-@click.option("--merge", is_flag=True,
-              help="Merge reports of the same event from several articles into one event with all its sources.")
+@click.option(
+    "--merge",
+    is_flag=True,
+    help="Merge reports of the same event from several articles into one event with all its sources.",
+)
 def serve(paths: tuple[Path, ...], port: int, host: str, no_browser: bool, merge: bool) -> None:
     """Open the dashboard: linked timeline, map and table of the events in PATH...
 
@@ -35,9 +46,11 @@ def serve(paths: tuple[Path, ...], port: int, host: str, no_browser: bool, merge
     from several articles are shown as one event (the app's Split button gives them back).
     """
     if host not in LOCAL_HOSTS:
-        click.echo(f"eventmap: warning: listening on {host}: anyone who can reach this machine can read "
-                   f"these events and add articles (the default --host 127.0.0.1 keeps it to this machine)",
-                   err=True)
+        click.echo(
+            f"eventmap: warning: listening on {host}: anyone who can reach this machine can read "
+            f"these events and add articles (the default --host 127.0.0.1 keeps it to this machine)",
+            err=True,
+        )
     targets = list(paths) or default_paths()
     missing = [str(p) for p in targets if not p.exists()]
     if missing:
@@ -51,13 +64,16 @@ def serve(paths: tuple[Path, ...], port: int, host: str, no_browser: bool, merge
         if n > STORE_MODE_MIN_EVENTS:
             from dashboard.server import serve_forever
 
-            click.echo(f"{n:,} events in the store: serving counts per day and place (store mode)"
-                       + (" without --merge" if merge else ""), err=True)
+            click.echo(
+                f"{n:,} events in the store: serving counts per day and place (store mode)"
+                + (" without --merge" if merge else ""),
+                err=True,
+            )
             serve_forever(create_store_app(targets[0]), host=host, port=port, open_browser=not no_browser)
             return
-    from eventmap.corpus.loading import load_paths  # imported here: it loads the parser and gazetteer
     from dashboard.app import create_app
     from dashboard.server import serve_forever
+    from eventmap.corpus.loading import load_paths  # imported here: it loads the parser and gazetteer
 
     events = load_paths(targets)
     click.echo(f"{len(events)} events from {len(targets)} path{'s' if len(targets) != 1 else ''}", err=True)

@@ -11,45 +11,73 @@ event store (``EventStore(folder)``), and is imported into a DuckDB store when o
 The workers need eventmap installed and must see the articles and the output folder at the
 same paths (a shared or network file system), as usual for Dask on a cluster.
 """
+
 from __future__ import annotations
 
 import hashlib
 import os
 import sys
 import time
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
-from eventmap.errors import InputError, UserError
-from eventmap.corpus.ingest import IngestReport, ParseFile, default_parse_file, missing_files, parse_chunk, plan
+from eventmap.corpus.planning import (
+    IngestReport,
+    ParseFile,
+    default_parse_file,
+    missing_files,
+    parse_chunk,
+    plan,
+)
 from eventmap.corpus.store import EVENT_SCHEMA, EventStore, FileRecord, files_to_table, parquet_sql
+from eventmap.errors import InputError, UserError
 
 CONNECT_TIMEOUT = "10s"
 
 
-def parse_chunk_to_parquet(chunk: Sequence[tuple[str, str]], part: str, out_dir: str,
-                           parse_file: ParseFile, lang: str | None,
-                           document_date: str | None) -> dict[str, Any]:
+def parse_chunk_to_parquet(
+    chunk: Sequence[tuple[str, str]],
+    part: str,
+    out_dir: str,
+    parse_file: ParseFile,
+    lang: str | None,
+    document_date: str | None,
+) -> dict[str, Any]:
     """Runs on a worker: parse a chunk, write its two Parquet files, return counts and errors."""
     results = parse_chunk(chunk, parse_file, lang, document_date)
     tables = [r.rows for r in results if r.rows is not None]
     rows = pa.concat_tables(tables) if tables else EVENT_SCHEMA.empty_table()
-    records = [FileRecord(r.path, r.sha256, r.rows.num_rows if r.rows is not None else 0, r.error)
-               for r in results]
+    records = [
+        FileRecord(r.path, r.sha256, r.rows.num_rows if r.rows is not None else 0, r.error) for r in results
+    ]
     _write_atomically(rows, Path(out_dir) / "events" / f"{part}.parquet")
     _write_atomically(files_to_table(records), Path(out_dir) / "files" / f"{part}.parquet")
-    return {"part": part, "parsed": sum(r.error is None for r in results), "events": rows.num_rows,
-            "failed": [(r.path, r.error) for r in results if r.error is not None]}
+    return {
+        "part": part,
+        "parsed": sum(r.error is None for r in results),
+        "events": rows.num_rows,
+        "failed": [(r.path, r.error) for r in results if r.error is not None],
+    }
 
 
-def dask_ingest(paths: Iterable[str | Path], scheduler: Any, out_dir: str | Path, *,
-                store: EventStore | None = None, progress: bool = True, lang: str | None = None,
-                document_date: str | None = None, parse_file: ParseFile | None = None,
-                chunk_size: int = 16, prune: bool = False) -> IngestReport:
+def dask_ingest(
+    paths: Iterable[str | Path],
+    scheduler: Any,
+    out_dir: str | Path,
+    *,
+    store: EventStore | None = None,
+    progress: bool = True,
+    lang: str | None = None,
+    document_date: str | None = None,
+    parse_file: ParseFile | None = None,
+    chunk_size: int = 16,
+    prune: bool = False,
+) -> IngestReport:
     """Parse new or changed articles on a Dask cluster into Parquet under `out_dir`.
 
     scheduler: an address such as "tcp://host:8786", or a dask.distributed Client. Files whose
@@ -76,18 +104,35 @@ def dask_ingest(paths: Iterable[str | Path], scheduler: Any, out_dir: str | Path
     for sub in ("events", "files"):
         (out / sub).mkdir(parents=True, exist_ok=True)
     run = f"part-{time.time_ns():020d}"
-    chunks = [todo[i:i + chunk_size] for i in range(0, len(todo), chunk_size)]
+    chunks = [todo[i : i + chunk_size] for i in range(0, len(todo), chunk_size)]
     parts = [f"{run}-{i:06d}" for i in range(len(chunks))]
     client, owned = _client(scheduler)
     try:
         from distributed import as_completed
 
         report.jobs = max(1, sum(client.nthreads().values()))
-        futures = [client.submit(parse_chunk_to_parquet, chunk, part, str(out.resolve()), parse_file,
-                                 lang, document_date, key=f"eventmap-{part}", pure=False)
-                   for chunk, part in zip(chunks, parts)]
-        with tqdm(total=len(todo), unit="file", desc="parsing on dask", file=sys.stderr,
-                  disable=not progress or not todo, dynamic_ncols=True) as bar:
+        futures = [
+            client.submit(
+                parse_chunk_to_parquet,
+                chunk,
+                part,
+                str(out.resolve()),
+                parse_file,
+                lang,
+                document_date,
+                key=f"eventmap-{part}",
+                pure=False,
+            )
+            for chunk, part in zip(chunks, parts)
+        ]
+        with tqdm(
+            total=len(todo),
+            unit="file",
+            desc="parsing on dask",
+            file=sys.stderr,
+            disable=not progress or not todo,
+            dynamic_ncols=True,
+        ) as bar:
             for fut in as_completed(futures):
                 done = fut.result()
                 report.parsed += done["parsed"]

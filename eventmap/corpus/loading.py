@@ -6,12 +6,14 @@ A file that cannot be read or parsed is reported (``on_error(path, message)``, o
 warning) and skipped, so one bad file does not stop a folder; a PATH that does not exist,
 or a load where every file failed, is an InputError.
 """
+
 from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any
 
 from eventmap.errors import InputError, UserError
 from eventmap.formats import EVENT_SUFFIXES, read_events
@@ -35,8 +37,11 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
             found = []
             for root, dirs, files in os.walk(p):
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
-                found += [Path(root) / f for f in files
-                          if not f.startswith(".") and Path(f).suffix.lower() in ARTICLE_SUFFIXES | EVENT_SUFFIXES]
+                found += [
+                    Path(root) / f
+                    for f in files
+                    if not f.startswith(".") and Path(f).suffix.lower() in ARTICLE_SUFFIXES | EVENT_SUFFIXES
+                ]
             candidates = sorted(found)
         elif p.exists():
             candidates = [p]
@@ -50,15 +55,22 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return out
 
 
-def load_paths(paths: Iterable[str | os.PathLike[str]], *, lang: str | None = None,
-               document_date: str | None = None, geocoder: Any = None,
-               columns: str | Mapping[str, str | None] | None = None,
-               on_error: OnError | None = None) -> list[Event]:
+def load_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    lang: str | None = None,
+    document_date: str | None = None,
+    geocoder: Any = None,
+    columns: str | Mapping[str, str | None] | None = None,
+    on_error: OnError | None = None,
+) -> list[Event]:
     """All events of the articles and event files under `paths`, in file order."""
     files = find_files(paths)
     if not files:
-        raise InputError("no articles (.txt, .md, .html) or event files (.json, .geojson, .csv) found in "
-                         + ", ".join(str(p) for p in paths))
+        raise InputError(
+            "no articles (.txt, .md, .html) or event files (.json, .geojson, .csv) found in "
+            + ", ".join(str(p) for p in paths)
+        )
     report = on_error or _log_error
     events: list[Event] = []
     failures: list[str] = []
@@ -67,7 +79,9 @@ def load_paths(paths: Iterable[str | os.PathLike[str]], *, lang: str | None = No
     pending: list[tuple[Path, str]] | None = []
     for f in files:
         try:
-            events.extend(load_file(f, lang=lang, document_date=document_date, geocoder=geocoder, columns=columns))
+            events.extend(
+                load_file(f, lang=lang, document_date=document_date, geocoder=geocoder, columns=columns)
+            )
         except (UserError, EventFormatError, OSError, UnicodeError) as exc:
             message = _message(f, exc)
             failures.append(message)
@@ -81,13 +95,22 @@ def load_paths(paths: Iterable[str | os.PathLike[str]], *, lang: str | None = No
                 report(*item)
             pending = None  # from now on every failure is reported at once
     if failures and len(failures) == len(files):
-        raise InputError(failures[0] if len(files) == 1 else f"none of the {len(files)} files could be "
-                         f"loaded; the first: {failures[0]}")
+        raise InputError(
+            failures[0]
+            if len(files) == 1
+            else f"none of the {len(files)} files could be loaded; the first: {failures[0]}"
+        )
     return events
 
 
-def load_file(path: Path, *, lang: str | None = None, document_date: str | None = None,
-              geocoder: Any = None, columns: str | Mapping[str, str | None] | None = None) -> list[Event]:
+def load_file(
+    path: Path,
+    *,
+    lang: str | None = None,
+    document_date: str | None = None,
+    geocoder: Any = None,
+    columns: str | Mapping[str, str | None] | None = None,
+) -> list[Event]:
     """Events of one file: an event file is read, an article parsed."""
     suffix = path.suffix.lower()
     if _is_store(path):
@@ -120,8 +143,9 @@ def is_eventmap_export(path: Path) -> bool:
             head = fh.read(2048)
     except OSError:
         return False
-    return (b'<meta name="generator" content="eventmap">' in head
-            or head.lstrip().startswith(b'<div class="eventmap-export"'))
+    return b'<meta name="generator" content="eventmap">' in head or head.lstrip().startswith(
+        b'<div class="eventmap-export"'
+    )
 
 
 def _parse_article(path: Path, *, lang: str | None, document_date: str | None, geocoder: Any) -> list[Event]:
@@ -134,10 +158,11 @@ def _parse_article(path: Path, *, lang: str | None, document_date: str | None, g
         return parse_file(path, **kwargs)
     except (UserError, EventFormatError, OSError, UnicodeError):
         raise
-    except Exception as exc:  # noqa: BLE001 - one article the parser chokes on must not stop a folder
+    except Exception as exc:
         first = str(exc).splitlines()[0] if str(exc) else ""
-        raise InputError(f"{path}: the parser failed: {type(exc).__name__}: {first} "
-                         "(run with --debug for details)") from exc
+        raise InputError(
+            f"{path}: the parser failed: {type(exc).__name__}: {first} (run with --debug for details)"
+        ) from exc
 
 
 def _message(path: Path, exc: BaseException) -> str:

@@ -20,6 +20,7 @@ one group. The merged event is the most precise report (narrowest interval, then
 with every other report in ``sources`` and the originals, whole, in ``extra["merged_from"]``,
 so :func:`split` gives them back and merging again is idempotent.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -27,9 +28,9 @@ import json
 import math
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from eventmap.errors import InputError
 from eventmap.model import Event, Place, Source
@@ -38,7 +39,8 @@ STEM_LENGTH = 6  # crude stems: enough for plurals and word families
 COARSE_KINDS = frozenset({"region", "country", "area", "sea"})
 REGION_KM = 250.0  # a region's centre to a town in it, without its outline
 
-_STOPWORDS = frozenset("""
+_STOPWORDS = frozenset(
+    """
 a about after again against all also an and any are as at be been before being between both but by
 can could did do does during each few for from further had has have having he her here hers him
 his how i if in into is it its itself just more most no nor not now of off on once only or other
@@ -49,19 +51,60 @@ de het een en van in is op te dat die voor met zijn niet aan er ook als bij door
 naar nog wel uit tot over al kan na werd worden wordt zou zo hun hij zij ze we wij je u haar hem
 dit deze daar hier toen waar wat wie meer veel geen onder tegen sinds tijdens omdat zegt zei volgens
 heeft hebben had was waren is ben bent nu iets alle andere eerste twee drie
-""".split())
+""".split()
+)
 
 _MONTHS = {
-    "january": 1, "januari": 1, "jan": 1, "february": 2, "februari": 2, "feb": 2,
-    "march": 3, "maart": 3, "mrt": 3, "mar": 3, "april": 4, "apr": 4, "may": 5, "mei": 5,
-    "june": 6, "juni": 6, "jun": 6, "july": 7, "juli": 7, "jul": 7, "august": 8, "augustus": 8,
-    "aug": 8, "september": 9, "sep": 9, "sept": 9, "october": 10, "oktober": 10, "oct": 10,
-    "okt": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "january": 1,
+    "januari": 1,
+    "jan": 1,
+    "february": 2,
+    "februari": 2,
+    "feb": 2,
+    "march": 3,
+    "maart": 3,
+    "mrt": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "mei": 5,
+    "june": 6,
+    "juni": 6,
+    "jun": 6,
+    "july": 7,
+    "juli": 7,
+    "jul": 7,
+    "august": 8,
+    "augustus": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oktober": 10,
+    "oct": 10,
+    "okt": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 _WEEKDAYS = {
-    "monday": 1, "maandag": 1, "tuesday": 2, "dinsdag": 2, "wednesday": 3, "woensdag": 3,
-    "thursday": 4, "donderdag": 4, "friday": 5, "vrijdag": 5, "saturday": 6, "zaterdag": 6,
-    "sunday": 7, "zondag": 7,
+    "monday": 1,
+    "maandag": 1,
+    "tuesday": 2,
+    "dinsdag": 2,
+    "wednesday": 3,
+    "woensdag": 3,
+    "thursday": 4,
+    "donderdag": 4,
+    "friday": 5,
+    "vrijdag": 5,
+    "saturday": 6,
+    "zaterdag": 6,
+    "sunday": 7,
+    "zondag": 7,
 }
 _TOKEN = re.compile(r"\d+(?:[.,]\d{3})+(?![.,]?\d)|\d+[.,]\d+|\w+")
 
@@ -86,8 +129,9 @@ def merge_events(events: Iterable[Event], settings: MergeSettings = DEFAULT_SETT
     keeps the input order (a merged event stands where its first report stood).
     """
     flat = [single for ev in events for single in split(ev)]
-    return [flat[g[0]] if len(g) == 1 else combine([flat[i] for i in g])
-            for g in merge_groups(flat, settings)]
+    return [
+        flat[g[0]] if len(g) == 1 else combine([flat[i] for i in g]) for g in merge_groups(flat, settings)
+    ]
 
 
 def merge_groups(events: Sequence[Event], settings: MergeSettings = DEFAULT_SETTINGS) -> list[list[int]]:
@@ -112,9 +156,14 @@ def merge_groups(events: Sequence[Event], settings: MergeSettings = DEFAULT_SETT
         start, category = spans[i][0], events[i].category
         for open_ in active.values():
             open_[:] = [j for j in open_ if spans[j][1] >= start]
-        lists = active.values() if category == "other" else [active.get(category, []), active.get("other", [])]
-        scored = ((similarity_if_same(events[i], events[j], words[i], words[j], settings), j)
-                  for open_ in lists for j in open_)
+        lists = (
+            active.values() if category == "other" else [active.get(category, []), active.get("other", [])]
+        )
+        scored = (
+            (similarity_if_same(events[i], events[j], words[i], words[j], settings), j)
+            for open_ in lists
+            for j in open_
+        )
         for _, j in sorted(((s, j) for s, j in scored if s is not None), reverse=True):
             a, b = root(i), root(j)
             if a != b and not (docs[a] & docs[b]):
@@ -127,12 +176,17 @@ def merge_groups(events: Sequence[Event], settings: MergeSettings = DEFAULT_SETT
     return sorted(groups.values(), key=lambda g: g[0])
 
 
-def similarity_if_same(a: Event, b: Event, words_a: frozenset[str] | None = None,
-                       words_b: frozenset[str] | None = None,
-                       settings: MergeSettings = DEFAULT_SETTINGS) -> float | None:
+def similarity_if_same(
+    a: Event,
+    b: Event,
+    words_a: frozenset[str] | None = None,
+    words_b: frozenset[str] | None = None,
+    settings: MergeSettings = DEFAULT_SETTINGS,
+) -> float | None:
     """The key-word similarity of two reports if they may be the same event, else None."""
     if a.source.document == b.source.document or (
-            a.category != b.category and "other" not in (a.category, b.category)):
+        a.category != b.category and "other" not in (a.category, b.category)
+    ):
         return None
     sa, sb = _span(a, settings.max_days), _span(b, settings.max_days)
     if sa is None or sb is None or sa[0] > sb[1] or sb[0] > sa[1]:
@@ -160,11 +214,13 @@ def places_agree(a: Event, b: Event, km: float) -> bool | None:
         return None
     if any(_km(p, q) <= km for p in fa for q in fb):
         return True
-    if any(_km(p, q) <= REGION_KM and _same_country(p, q) for p in ra for q in fb + rb) or \
-            any(_km(p, q) <= REGION_KM and _same_country(p, q) for p in fa for q in rb):
+    if any(_km(p, q) <= REGION_KM and _same_country(p, q) for p in ra for q in fb + rb) or any(
+        _km(p, q) <= REGION_KM and _same_country(p, q) for p in fa for q in rb
+    ):
         return True
-    if (not fa and not ra and any(_same_country(p, q) for p in ca for q in fb + rb + cb)) or \
-            (not fb and not rb and any(_same_country(p, q) for p in cb for q in fa + ra + ca)):
+    if (not fa and not ra and any(_same_country(p, q) for p in ca for q in fb + rb + cb)) or (
+        not fb and not rb and any(_same_country(p, q) for p in cb for q in fa + ra + ca)
+    ):
         return True
     return False
 
@@ -201,12 +257,21 @@ def combine(reports: Sequence[Event]) -> Event:
     anchor = next((r for r in [best, *others] if r.located), best)
     ids = sorted(r.id for r in reports)
     return Event(
-        text=best.text, source=_with_date_text(best), date=best.date, date_end=best.date_end,
-        date_precision=best.date_precision, date_text=best.date_text, date_source=best.date_source,
-        category=best.category, lang=best.lang, places=places, lat=anchor.lat, lon=anchor.lon,
+        text=best.text,
+        source=_with_date_text(best),
+        date=best.date,
+        date_end=best.date_end,
+        date_precision=best.date_precision,
+        date_text=best.date_text,
+        date_source=best.date_source,
+        category=best.category,
+        lang=best.lang,
+        places=places,
+        lat=anchor.lat,
+        lon=anchor.lon,
         id="m" + hashlib.sha1("\x00".join(ids).encode()).hexdigest()[:15],
         sources=[_with_date_text(r) for r in others] + [s for r in reports for s in r.sources],
-        extra={**best.extra, "merged_from": [r.to_dict() for r in reports], "source_count": len(reports)},
+        extra={**best.extra, "merged_from": [r.to_dict() for r in reports]},
     )
 
 
@@ -218,16 +283,12 @@ def split(event: Event) -> list[Event]:
     return [Event.from_dict(d) for d in merged]
 
 
-def source_count(event: Event) -> int:
-    """How many reports an event stands for (1 for an unmerged event)."""
-    return 1 + len(event.sources)
-
-
 def pair_scores(groups: Iterable[Iterable[int]], gold: Sequence[str]) -> dict[str, float]:
     """Pairwise precision/recall/F1 of a grouping against gold labels (one label per event)."""
     predicted = {frozenset((i, j)) for g in groups for i in g for j in g if i < j}
-    truth = {frozenset((i, j)) for i in range(len(gold)) for j in range(i + 1, len(gold))
-             if gold[i] == gold[j]}
+    truth = {
+        frozenset((i, j)) for i in range(len(gold)) for j in range(i + 1, len(gold)) if gold[i] == gold[j]
+    }
     hits = len(predicted & truth)
     p = hits / len(predicted) if predicted else 1.0
     r = hits / len(truth) if truth else 1.0
@@ -253,8 +314,10 @@ def load_labelled(folder: str | Path) -> tuple[list[Event], list[str]]:
         if start < 0:
             raise InputError(f"{item['doc']}: sentence not found: {item['sentence'][:40]}...")
         fields = {k: v for k, v in item.items() if k not in {"doc", "sentence", "gold"}}
-        fields.update(text=item["sentence"],
-                      source={"document": item["doc"], "start": start, "end": start + len(item["sentence"])})
+        fields.update(
+            text=item["sentence"],
+            source={"document": item["doc"], "start": start, "end": start + len(item["sentence"])},
+        )
         events.append(Event.from_dict(fields))
         gold.append(item["gold"])
     return events, gold
@@ -262,11 +325,15 @@ def load_labelled(folder: str | Path) -> tuple[list[Event], list[str]]:
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dlat, dlon = math.radians(lat2 - lat1), math.radians(lon2 - lon1)
-    h = math.sin(dlat / 2) ** 2 + math.cos(math.radians(lat1)) * math.cos(math.radians(lat2)) * math.sin(dlon / 2) ** 2
+    h = (
+        math.sin(dlat / 2) ** 2
+        + math.cos(math.radians(lat1)) * math.cos(math.radians(lat2)) * math.sin(dlon / 2) ** 2
+    )
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 # -- helpers ---------------------------------------------------------------------------------
+
 
 def _span(event: Event, max_days: int) -> tuple[int, int] | None:
     start, end = event.start_date, event.end_date
@@ -298,7 +365,7 @@ def _same_country(p: Place, q: Place) -> bool:
 
 def _precision_rank(event: Event) -> tuple:
     start, end = event.start_date, event.end_date
-    days = (end - start).days if start and end else 10 ** 6
+    days = (end - start).days if start and end else 10**6
     explicit = 0 if event.date_source in (None, "explicit") else 1
     return (days, not event.located, explicit, -len(event.places), event.id)
 

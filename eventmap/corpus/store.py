@@ -13,15 +13,17 @@ A folder of Parquet files written by the Dask ingest (``events/*.parquet`` and
 ``files/*.parquet``) can be imported with :meth:`EventStore.import_parquet`, or opened
 directly (read-only) by giving the folder as the store's path.
 """
+
 from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Literal, Sequence
+from typing import Any, Literal
 
 import duckdb
 import pyarrow as pa
@@ -39,36 +41,44 @@ DateLike = str | date | None
 
 #: One row per event. `file` is the ingested file the event came from (None for events added
 #: directly); `json` is the whole event, the source of truth for everything else.
-EVENT_SCHEMA = pa.schema([
-    ("id", pa.string()),
-    ("file", pa.string()),
-    ("document", pa.string()),
-    ("source_start", pa.int64()),
-    ("date", pa.date32()),
-    ("date_end", pa.date32()),
-    ("date_precision", pa.string()),
-    ("lat", pa.float64()),
-    ("lon", pa.float64()),
-    ("category", pa.string()),
-    ("lang", pa.string()),
-    ("place", pa.string()),
-    ("country_code", pa.string()),
-    ("source_count", pa.int32()),
-    ("json", pa.string()),
-])
+EVENT_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("file", pa.string()),
+        ("document", pa.string()),
+        ("source_start", pa.int64()),
+        ("date", pa.date32()),
+        ("date_end", pa.date32()),
+        ("date_precision", pa.string()),
+        ("lat", pa.float64()),
+        ("lon", pa.float64()),
+        ("category", pa.string()),
+        ("lang", pa.string()),
+        ("place", pa.string()),
+        ("country_code", pa.string()),
+        ("source_count", pa.int32()),
+        ("json", pa.string()),
+    ]
+)
 
 #: One row per ingested file: a file whose sha256 is unchanged is not parsed again.
-FILE_SCHEMA = pa.schema([
-    ("path", pa.string()),
-    ("sha256", pa.string()),
-    ("events", pa.int32()),
-    ("error", pa.string()),
-    ("ingested_at", pa.timestamp("s")),
-])
+FILE_SCHEMA = pa.schema(
+    [
+        ("path", pa.string()),
+        ("sha256", pa.string()),
+        ("events", pa.int32()),
+        ("error", pa.string()),
+        ("ingested_at", pa.timestamp("s")),
+    ]
+)
 
 _SQL_TYPES = {
-    pa.string(): "VARCHAR", pa.date32(): "DATE", pa.float64(): "DOUBLE",
-    pa.int32(): "INTEGER", pa.int64(): "BIGINT", pa.timestamp("s"): "TIMESTAMP",
+    pa.string(): "VARCHAR",
+    pa.date32(): "DATE",
+    pa.float64(): "DOUBLE",
+    pa.int32(): "INTEGER",
+    pa.int64(): "BIGINT",
+    pa.timestamp("s"): "TIMESTAMP",
 }
 
 
@@ -102,7 +112,7 @@ def events_to_table(events: Iterable[Event], *, file: str | None = None) -> pa.T
         cols["lang"].append(ev.lang)
         cols["place"].append((named.name or named.text) if named else None)
         cols["country_code"].append(country)
-        cols["source_count"].append(1 + len(ev.sources))
+        cols["source_count"].append(ev.source_count)
         cols["json"].append(json.dumps(ev.to_dict(), ensure_ascii=False, separators=(",", ":")))
     return pa.table(cols, schema=EVENT_SCHEMA)
 
@@ -111,11 +121,16 @@ def files_to_table(records: Iterable[FileRecord]) -> pa.Table:
     """File records -> an Arrow table in FILE_SCHEMA."""
     recs = list(records)
     now = datetime.now().replace(microsecond=0)
-    return pa.table({
-        "path": [r.path for r in recs], "sha256": [r.sha256 for r in recs],
-        "events": [r.events for r in recs], "error": [r.error for r in recs],
-        "ingested_at": [now] * len(recs),
-    }, schema=FILE_SCHEMA)
+    return pa.table(
+        {
+            "path": [r.path for r in recs],
+            "sha256": [r.sha256 for r in recs],
+            "events": [r.events for r in recs],
+            "error": [r.error for r in recs],
+            "ingested_at": [now] * len(recs),
+        },
+        schema=FILE_SCHEMA,
+    )
 
 
 def is_store(path: str | Path) -> bool:
@@ -148,17 +163,24 @@ def parquet_sql(folder: Path, parts: Iterable[str] | None = None) -> tuple[str |
     files_src = f"SELECT *, {part} AS _part FROM read_parquet({_sql_list(file_files)}, filename=true)"
     # plain GROUP BY + joins: DuckDB 2.0.1 returned the oldest row for a QUALIFY row_number() here
     latest = f"SELECT path, max(_part) AS _part FROM ({files_src}) GROUP BY path" if file_files else None
-    files_sql = (f"SELECT {cols} FROM ({files_src}) s JOIN ({latest}) l ON s.path = l.path AND s._part = l._part"
-                 if latest else None)
+    files_sql = (
+        f"SELECT {cols} FROM ({files_src}) s JOIN ({latest}) l ON s.path = l.path AND s._part = l._part"
+        if latest
+        else None
+    )
     if not event_files:
         return None, files_sql
-    ecols = ", ".join('coalesce(e."date_end", e."date") AS "date_end"' if n == "date_end" else f'e."{n}"'
-                      for n in EVENT_SCHEMA.names)
+    ecols = ", ".join(
+        'coalesce(e."date_end", e."date") AS "date_end"' if n == "date_end" else f'e."{n}"'
+        for n in EVENT_SCHEMA.names
+    )
     events = f"SELECT *, {part} AS _part FROM read_parquet({_sql_list(event_files)}, filename=true)"
     if latest is None:
         return f"SELECT {ecols} FROM ({events}) e", files_sql
-    events_sql = (f"SELECT {ecols} FROM ({events}) e LEFT JOIN ({latest}) f ON e.file = f.path "
-                  f"WHERE e.file IS NULL OR f.path IS NULL OR e._part = f._part")
+    events_sql = (
+        f"SELECT {ecols} FROM ({events}) e LEFT JOIN ({latest}) f ON e.file = f.path "
+        f"WHERE e.file IS NULL OR f.path IS NULL OR e._part = f._part"
+    )
     return events_sql, files_sql
 
 
@@ -195,14 +217,17 @@ class EventStore:
     # -- opening ---------------------------------------------------------------------------
 
     def _check_or_create_schema(self) -> None:
-        tables = {r[0] for r in self._con.execute(
-            "SELECT table_name FROM information_schema.tables").fetchall()}
+        tables = {
+            r[0] for r in self._con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        }
         if "store_meta" in tables:
             meta = dict(self._con.execute("SELECT key, value FROM store_meta").fetchall())
             if meta.get("format") != STORE_FORMAT:
                 raise InputError(f"{self.path}: not an eventmap store")
             if int(meta.get("version", "0")) > STORE_VERSION:
-                raise InputError(f"{self.path}: store version {meta.get('version')} is newer than this eventmap")
+                raise InputError(
+                    f"{self.path}: store version {meta.get('version')} is newer than this eventmap"
+                )
             return
         if tables:
             raise InputError(f"{self.path}: a DuckDB file, but not an eventmap store")
@@ -211,8 +236,9 @@ class EventStore:
         self._con.execute(_create_sql("events", EVENT_SCHEMA))
         self._con.execute(_create_sql("files", FILE_SCHEMA))
         self._con.execute("CREATE TABLE store_meta (key VARCHAR, value VARCHAR)")
-        self._con.execute("INSERT INTO store_meta VALUES ('format', ?), ('version', ?)",
-                          [STORE_FORMAT, str(STORE_VERSION)])
+        self._con.execute(
+            "INSERT INTO store_meta VALUES ('format', ?), ('version', ?)", [STORE_FORMAT, str(STORE_VERSION)]
+        )
 
     def _open_parquet_folder(self, folder: Path) -> None:
         events_sql, files_sql = parquet_sql(folder)
@@ -227,7 +253,7 @@ class EventStore:
     def close(self) -> None:
         self._con.close()
 
-    def __enter__(self) -> "EventStore":
+    def __enter__(self) -> EventStore:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -289,7 +315,9 @@ class EventStore:
         self._writable()
         gone = pa.table({"path": pa.array(list(paths), type=pa.string())})
         with self._transaction(_gone=gone) as cur:
-            removed = cur.execute("SELECT count(*) FROM events WHERE file IN (SELECT path FROM _gone)").fetchone()[0]
+            removed = cur.execute(
+                "SELECT count(*) FROM events WHERE file IN (SELECT path FROM _gone)"
+            ).fetchone()[0]
             cur.execute("DELETE FROM events WHERE file IN (SELECT path FROM _gone)")
             cur.execute("DELETE FROM files WHERE path IN (SELECT path FROM _gone)")
         return int(removed)
@@ -319,7 +347,9 @@ class EventStore:
                     cur.execute("DROP TABLE _imp_files")
                 added = 0
                 if events_sql is not None:
-                    cur.execute(f"CREATE OR REPLACE TEMP TABLE _imp_events AS SELECT {event_cols} FROM ({events_sql})")
+                    cur.execute(
+                        f"CREATE OR REPLACE TEMP TABLE _imp_events AS SELECT {event_cols} FROM ({events_sql})"
+                    )
                     cur.execute("DELETE FROM events WHERE id IN (SELECT id FROM _imp_events)")
                     cur.execute("INSERT INTO events SELECT * FROM _imp_events")
                     added = int(cur.execute("SELECT count(*) FROM _imp_events").fetchone()[0])
@@ -339,7 +369,9 @@ class EventStore:
         """Rewrite the events table in date order so DuckDB's zone maps skip most row groups."""
         self._writable()
         with self._lock:
-            self._con.execute("CREATE OR REPLACE TABLE events AS SELECT * FROM events ORDER BY date, date_end, lon")
+            self._con.execute(
+                "CREATE OR REPLACE TABLE events AS SELECT * FROM events ORDER BY date, date_end, lon"
+            )
 
     def _writable(self) -> None:
         if self.read_only:
@@ -357,9 +389,16 @@ class EventStore:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def events(self, *, start: DateLike = None, end: DateLike = None, bbox: BBox | None = None,
-               category: str | Sequence[str] | None = None, limit: int | None = None,
-               offset: int = 0) -> list[Event]:
+    def events(
+        self,
+        *,
+        start: DateLike = None,
+        end: DateLike = None,
+        bbox: BBox | None = None,
+        category: str | Sequence[str] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Event]:
         """Events whose date interval overlaps [start, end] and whose point lies in bbox, by date."""
         where, params = _where(start, end, bbox, category)
         sql = f"SELECT json FROM events{where} ORDER BY date NULLS LAST, document, source_start, id"
@@ -369,15 +408,29 @@ class EventStore:
             sql += f" OFFSET {_non_negative(offset, 'offset')}"
         return [Event.from_dict(json.loads(row[0])) for row in self._query(sql, params)]
 
-    def count(self, *, start: DateLike = None, end: DateLike = None, bbox: BBox | None = None,
-              category: str | Sequence[str] | None = None) -> int:
+    def count(
+        self,
+        *,
+        start: DateLike = None,
+        end: DateLike = None,
+        bbox: BBox | None = None,
+        category: str | Sequence[str] | None = None,
+    ) -> int:
         """How many events `events()` would return with the same filters."""
         where, params = _where(start, end, bbox, category)
         return int(self._query(f"SELECT count(*) FROM events{where}", params)[0][0])
 
-    def aggregate(self, *, start: DateLike = None, end: DateLike = None, bbox: BBox | None = None,
-                  category: str | Sequence[str] | None = None, by: Aggregation = "place",
-                  limit: int | None = None, cell_deg: float = 1.0) -> list[dict[str, Any]]:
+    def aggregate(
+        self,
+        *,
+        start: DateLike = None,
+        end: DateLike = None,
+        bbox: BBox | None = None,
+        category: str | Sequence[str] | None = None,
+        by: Aggregation = "place",
+        limit: int | None = None,
+        cell_deg: float = 1.0,
+    ) -> list[dict[str, Any]]:
         """Counts for the dashboard at corpus scale, computed where the data is.
 
         by="place": one row per located place {place, country_code, lat, lon, count, first, last},
@@ -389,12 +442,23 @@ class EventStore:
         lim = f" LIMIT {_non_negative(limit, 'limit')}" if limit is not None else ""
         if by == "place":
             located = " AND " if where else " WHERE "
-            sql = (f"SELECT place, country_code, lat, lon, count(*) AS n, min(date), max(date_end) "
-                   f"FROM events{where}{located}lat IS NOT NULL AND lon IS NOT NULL "
-                   f"GROUP BY place, country_code, lat, lon ORDER BY n DESC, place{lim}")
-            return [{"place": p, "country_code": c, "lat": la, "lon": lo, "count": n,
-                     "first": _iso(f), "last": _iso(l)}
-                    for p, c, la, lo, n, f, l in self._query(sql, params)]
+            sql = (
+                f"SELECT place, country_code, lat, lon, count(*) AS n, min(date), max(date_end) "
+                f"FROM events{where}{located}lat IS NOT NULL AND lon IS NOT NULL "
+                f"GROUP BY place, country_code, lat, lon ORDER BY n DESC, place{lim}"
+            )
+            return [
+                {
+                    "place": p,
+                    "country_code": c,
+                    "lat": la,
+                    "lon": lo,
+                    "count": n,
+                    "first": _iso(f),
+                    "last": _iso(last),
+                }
+                for p, c, la, lo, n, f, last in self._query(sql, params)
+            ]
         if by == "day":
             dated = " AND date IS NOT NULL" if where else " WHERE date IS NOT NULL"
             sql = f"SELECT date, count(*) FROM events{where}{dated} GROUP BY date ORDER BY date{lim}"
@@ -406,9 +470,11 @@ class EventStore:
             if not cell_deg or cell_deg <= 0:
                 raise InputError(f"cell_deg must be positive, not {cell_deg!r}")
             located = " AND " if where else " WHERE "
-            sql = (f"SELECT (floor(lat / $cell) + 0.5) * $cell AS clat, (floor(lon / $cell) + 0.5) * $cell AS clon, "
-                   f"count(*) AS n FROM events{where}{located}lat IS NOT NULL AND lon IS NOT NULL "
-                   f"GROUP BY clat, clon ORDER BY n DESC{lim}")
+            sql = (
+                f"SELECT (floor(lat / $cell) + 0.5) * $cell AS clat, (floor(lon / $cell) + 0.5) * $cell AS clon, "
+                f"count(*) AS n FROM events{where}{located}lat IS NOT NULL AND lon IS NOT NULL "
+                f"GROUP BY clat, clon ORDER BY n DESC{lim}"
+            )
             rows = self._query(sql, {**params, "cell": float(cell_deg)})
             return [{"lat": la, "lon": lo, "count": n} for la, lo, n in rows]
         raise InputError(f"unknown aggregation {by!r} (one of place, day, category, cell)")
@@ -428,8 +494,10 @@ class EventStore:
 
 # -- helpers ---------------------------------------------------------------------------------
 
-def _where(start: DateLike, end: DateLike, bbox: BBox | None,
-           category: str | Sequence[str] | None) -> tuple[str, dict[str, Any]]:
+
+def _where(
+    start: DateLike, end: DateLike, bbox: BBox | None, category: str | Sequence[str] | None
+) -> tuple[str, dict[str, Any]]:
     clauses: list[str] = []
     params: dict[str, Any] = {}
     lo, hi = _day(start, "start"), _day(end, "end")

@@ -5,26 +5,34 @@
 the reader by extension and, for ``.json``, by content (eventmap JSON, GeoJSON, TimelineJS,
 or a table as JSON records such as ACLED's API answer).
 """
+
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import IO, Any, Iterable, Mapping
+from typing import IO, Any
 
 from eventmap.atomic import write_text
 from eventmap.errors import InputError
 from eventmap.formats import csv_format, geojson_format, json_format, timelinejs_format
 from eventmap.formats.columns import parse_column_spec
 from eventmap.formats.rows import records_to_events
-from eventmap.model import Event, EventFormatError
+from eventmap.model import EVENT_FIELDS, Event, EventFormatError
 
 FORMATS: tuple[str, ...] = ("json", "geojson", "csv", "timelinejs")
 EVENT_SUFFIXES = frozenset({".json", ".geojson", ".csv", ".tsv"})
-EVENT_FIELDS = frozenset({"id", "text", "source", "date", "date_end", "date_precision", "date_text",
-                          "date_source", "category", "lang", "places", "lat", "lon", "sources", "extra"})
 
-__all__ = ["FORMATS", "EVENT_SUFFIXES", "dumps_events", "write_events", "read_events", "loads_events",
-           "detect_format", "parse_column_spec"]
+__all__ = [
+    "FORMATS",
+    "EVENT_SUFFIXES",
+    "dumps_events",
+    "write_events",
+    "read_events",
+    "loads_events",
+    "detect_format",
+    "parse_column_spec",
+]
 
 
 def dumps_events(events: Iterable[Event], fmt: str, *, title: str | None = None, **meta: Any) -> str:
@@ -41,8 +49,14 @@ def dumps_events(events: Iterable[Event], fmt: str, *, title: str | None = None,
     raise InputError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
 
 
-def write_events(events: Iterable[Event], fmt: str, stream_or_path: IO[str] | str | os.PathLike[str], *,
-                 title: str | None = None, **meta: Any) -> None:
+def write_events(
+    events: Iterable[Event],
+    fmt: str,
+    stream_or_path: IO[str] | str | os.PathLike[str],
+    *,
+    title: str | None = None,
+    **meta: Any,
+) -> None:
     """Write the events as `fmt` to an open text stream, or atomically to a file path."""
     text = dumps_events(events, fmt, title=title, **meta)
     if isinstance(stream_or_path, (str, os.PathLike)):
@@ -51,8 +65,12 @@ def write_events(events: Iterable[Event], fmt: str, stream_or_path: IO[str] | st
         stream_or_path.write(text)
 
 
-def read_events(path: str | os.PathLike[str], *, columns: str | Mapping[str, str | None] | None = None,
-                fmt: str | None = None) -> list[Event]:
+def read_events(
+    path: str | os.PathLike[str],
+    *,
+    columns: str | Mapping[str, str | None] | None = None,
+    fmt: str | None = None,
+) -> list[Event]:
     """Events from an event file; a bad or unreadable file raises InputError naming it."""
     p = Path(path)
     try:
@@ -65,8 +83,13 @@ def read_events(path: str | os.PathLike[str], *, columns: str | Mapping[str, str
         raise InputError(f"{p}: {exc}") from None
 
 
-def loads_events(text: str, fmt: str | None = None, *, origin: str = "<events>",
-                 columns: str | Mapping[str, str | None] | None = None) -> list[Event]:
+def loads_events(
+    text: str,
+    fmt: str | None = None,
+    *,
+    origin: str = "<events>",
+    columns: str | Mapping[str, str | None] | None = None,
+) -> list[Event]:
     """Events from text; `fmt` None (or "json") lets the content decide between JSON dialects."""
     if fmt == "csv":
         return csv_format.loads(text, origin=origin, columns=columns)
@@ -102,8 +125,12 @@ def detect_format(obj: Any) -> str:
         return "timelinejs"
     if isinstance(obj, dict) and "events" not in obj and isinstance(obj.get("data"), list):
         return "records"
-    if isinstance(obj, list) and obj and all(isinstance(o, dict) for o in obj) \
-            and any(set(o) - EVENT_FIELDS for o in obj):
+    if (
+        isinstance(obj, list)
+        and obj
+        and all(isinstance(o, dict) for o in obj)
+        and any(set(o) - EVENT_FIELDS for o in obj)
+    ):
         return "records"
     return "json"
 

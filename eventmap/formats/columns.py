@@ -5,19 +5,34 @@ not map is guessed from the header (``latitude``/``lat``/``y``, ``notes``/``desc
 ``event_date``/``date_start``/``datum`` ...). ``field=`` with no column switches a guess off.
 The project's own CSV, ACLED exports and UCDP-like tables need no mapping at all.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
 
 from eventmap.errors import InputError
 
 # field -> header names that usually mean it (normalised: lower case, "_" for blanks), best first
 GUESSES: dict[str, tuple[str, ...]] = {
     "id": ("id", "event_id", "event_id_cnty", "unique_id", "uid", "uuid", "guid"),
-    "text": ("text", "notes", "description", "summary", "sentence", "event", "headline", "title",
-             "body", "content", "tekst", "omschrijving", "beschrijving", "source_headline"),
+    "text": (
+        "text",
+        "notes",
+        "description",
+        "summary",
+        "sentence",
+        "event",
+        "headline",
+        "title",
+        "body",
+        "content",
+        "tekst",
+        "omschrijving",
+        "beschrijving",
+        "source_headline",
+    ),
     "date": ("event_date", "date", "date_start", "start_date", "start", "datum", "day", "when"),
     "date_end": ("date_end", "end_date", "event_date_end", "end", "einddatum"),
     "date_precision": ("date_precision", "precision"),
@@ -25,8 +40,20 @@ GUESSES: dict[str, tuple[str, ...]] = {
     "date_text": ("date_text",),
     "date_source": ("date_source",),
     "category": ("category", "event_type", "type", "categorie", "category_name"),
-    "location": ("location", "place", "place_name", "location_name", "city", "town", "locality",
-                 "where", "plaats", "locatie", "where_description", "name"),
+    "location": (
+        "location",
+        "place",
+        "place_name",
+        "location_name",
+        "city",
+        "town",
+        "locality",
+        "where",
+        "plaats",
+        "locatie",
+        "where_description",
+        "name",
+    ),
     "country": ("country", "country_name", "land"),
     "country_code": ("country_code", "iso2", "iso_a2", "countrycode", "cc"),
     "lat": ("latitude", "lat", "y", "breedtegraad"),
@@ -39,19 +66,36 @@ GUESSES: dict[str, tuple[str, ...]] = {
     "lang": ("lang", "language", "taal"),
     "places_json": ("places_json",),
     "sources_json": ("sources_json",),
+    "time_of_day": ("time_of_day",),
+    "event_kind": ("event_kind",),
+    "confidence": ("confidence",),
+    "place_source": ("place_source",),
+    "review_status": ("review_status",),
+    "original_json": ("original_json",),
 }
 FIELDS: tuple[str, ...] = tuple(GUESSES)
 
 # names people type for a field -> the field
 ALIASES: dict[str, str] = {
-    "latitude": "lat", "longitude": "lon", "lng": "lon", "notes": "text", "description": "text",
-    "place": "location", "source": "document", "url": "document", "end": "date_end",
-    "start": "date", "precision": "date_precision", "type": "category", "event_type": "category",
+    "latitude": "lat",
+    "longitude": "lon",
+    "lng": "lon",
+    "notes": "text",
+    "description": "text",
+    "place": "location",
+    "source": "document",
+    "url": "document",
+    "end": "date_end",
+    "start": "date",
+    "precision": "date_precision",
+    "type": "category",
+    "event_type": "category",
     "language": "lang",
 }
 
-ACLED_HEADER = frozenset({"event_date", "time_precision", "event_type", "latitude", "longitude",
-                          "geo_precision", "location"})
+ACLED_HEADER = frozenset(
+    {"event_date", "time_precision", "event_type", "latitude", "longitude", "geo_precision", "location"}
+)
 
 
 def normalise(name: str) -> str:
@@ -90,8 +134,9 @@ def parse_column_spec(spec: str | Mapping[str, str] | None) -> dict[str, str | N
             if not part.strip():
                 continue
             if "=" not in part:
-                raise InputError(f"--columns: {part.strip()!r} is not FIELD=COLUMN "
-                                 f"(fields: {', '.join(_public_fields())})")
+                raise InputError(
+                    f"--columns: {part.strip()!r} is not FIELD=COLUMN (fields: {', '.join(_public_fields())})"
+                )
             key, _, value = part.partition("=")
             items.append((key, value))
     out: dict[str, str | None] = {}
@@ -99,13 +144,19 @@ def parse_column_spec(spec: str | Mapping[str, str] | None) -> dict[str, str | N
         name = normalise(key)
         name = name if name in GUESSES else ALIASES.get(name, name)
         if name not in GUESSES:
-            raise InputError(f"--columns: unknown field {key.strip()!r} (fields: {', '.join(_public_fields())})")
+            raise InputError(
+                f"--columns: unknown field {key.strip()!r} (fields: {', '.join(_public_fields())})"
+            )
         out[name] = (value or "").strip() or None
     return out
 
 
-def build_column_map(header: Iterable[str], spec: str | Mapping[str, str | None] | None = None, *,
-                     own_columns: Iterable[str] = ()) -> ColumnMap:
+def build_column_map(
+    header: Iterable[str],
+    spec: str | Mapping[str, str | None] | None = None,
+    *,
+    own_columns: Iterable[str] = (),
+) -> ColumnMap:
     """Map fields to the header's columns: the user's mapping first, guesses for the rest.
 
     In the project's own CSV (`own_columns` given and ``places_json`` present) only those

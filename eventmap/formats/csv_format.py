@@ -16,12 +16,14 @@ follow as their own columns; their values read back as strings.
 Reading accepts this CSV, ACLED exports (recognised by their header) and any CSV whose
 columns are mapped by the user or guessed (see :mod:`eventmap.formats.columns`).
 """
+
 from __future__ import annotations
 
 import csv
 import io
 import json
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from eventmap.formats.rows import KIND_TO_GEO_PRECISION, PRECISION_TO_TIME_PRECISION, rows_to_events
 from eventmap.model import Event
@@ -29,13 +31,38 @@ from eventmap.model import Event
 # A cell starting with one of these is a formula to Excel/LibreOffice ("CSV injection"):
 # such text cells are written with a leading apostrophe, which the reader removes again.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-NUMERIC_COLUMNS = frozenset({"latitude", "longitude", "source_start", "source_end", "time_precision",
-                             "geo_precision"})
+NUMERIC_COLUMNS = frozenset(
+    {"latitude", "longitude", "source_start", "source_end", "time_precision", "geo_precision", "confidence"}
+)
 
 COLUMNS: tuple[str, ...] = (
-    "id", "event_date", "date_end", "time_precision", "date_precision", "date_text", "date_source",
-    "category", "location", "country_code", "latitude", "longitude", "geo_precision", "notes",
-    "source", "source_start", "source_end", "source_date_text", "lang", "places_json", "sources_json",
+    "id",
+    "event_date",
+    "date_end",
+    "time_precision",
+    "date_precision",
+    "date_text",
+    "date_source",
+    "category",
+    "location",
+    "country_code",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "notes",
+    "source",
+    "source_start",
+    "source_end",
+    "source_date_text",
+    "lang",
+    "places_json",
+    "sources_json",
+    "time_of_day",
+    "event_kind",
+    "confidence",
+    "place_source",
+    "review_status",
+    "original_json",
 )
 
 
@@ -43,20 +70,33 @@ def event_row(event: Event) -> dict[str, Any]:
     """The CSV row of one event (extra fields included, under their own names)."""
     main = event.main_place or (event.places[0] if event.places else None)
     row: dict[str, Any] = {
-        "id": event.id, "event_date": event.date or "", "date_end": event.date_end or "",
+        "id": event.id,
+        "event_date": event.date or "",
+        "date_end": event.date_end or "",
         "time_precision": PRECISION_TO_TIME_PRECISION.get(event.date_precision or "", ""),
-        "date_precision": event.date_precision or "", "date_text": event.date_text or "",
-        "date_source": event.date_source or "", "category": event.category,
+        "date_precision": event.date_precision or "",
+        "date_text": event.date_text or "",
+        "date_source": event.date_source or "",
+        "category": event.category,
         "location": (main.name or main.text) if main else "",
         "country_code": (main.country_code or "") if main else "",
         "latitude": "" if event.lat is None else repr(event.lat),
         "longitude": "" if event.lon is None else repr(event.lon),
         "geo_precision": KIND_TO_GEO_PRECISION.get((main.kind or "") if main else "", ""),
-        "notes": event.text, "source": event.source.document,
-        "source_start": event.source.start, "source_end": event.source.end,
-        "source_date_text": event.source.date_text or "", "lang": event.lang or "",
+        "notes": event.text,
+        "source": event.source.document,
+        "source_start": event.source.start,
+        "source_end": event.source.end,
+        "source_date_text": event.source.date_text or "",
+        "lang": event.lang or "",
         "places_json": _json([p.to_dict() for p in event.places]) if event.places else "",
         "sources_json": _json([s.to_dict() for s in event.sources]) if event.sources else "",
+        "time_of_day": event.time or "",
+        "event_kind": event.kind or "",
+        "confidence": "" if event.confidence is None else repr(event.confidence),
+        "place_source": event.place_source or "",
+        "review_status": event.review_status,
+        "original_json": _json(event.original) if event.original else "",
     }
     for key, value in event.extra.items():
         name = key if key not in row else f"extra_{key}"
@@ -66,8 +106,9 @@ def event_row(event: Event) -> dict[str, Any]:
 
 def dumps(events: Iterable[Event]) -> str:
     """The whole CSV as text (RFC 4180 quoting, \\r\\n line ends like spreadsheets expect)."""
-    rows = [{k: v if k in NUMERIC_COLUMNS else defuse_formula(v) for k, v in event_row(e).items()}
-            for e in events]
+    rows = [
+        {k: v if k in NUMERIC_COLUMNS else defuse_formula(v) for k, v in event_row(e).items()} for e in events
+    ]
     header = list(COLUMNS)
     for row in rows:
         header.extend(k for k in row if k not in header)
@@ -78,8 +119,13 @@ def dumps(events: Iterable[Event]) -> str:
     return out.getvalue()
 
 
-def loads(text: str, *, origin: str = "<csv>", columns: str | Mapping[str, str | None] | None = None,
-          delimiter: str | None = None) -> list[Event]:
+def loads(
+    text: str,
+    *,
+    origin: str = "<csv>",
+    columns: str | Mapping[str, str | None] | None = None,
+    delimiter: str | None = None,
+) -> list[Event]:
     """Events from CSV text; errors say the row (EventFormatError)."""
     text = text.lstrip("\ufeff")
     if not text.strip():
@@ -90,8 +136,9 @@ def loads(text: str, *, origin: str = "<csv>", columns: str | Mapping[str, str |
     for row in reader:
         row.pop(None, None)  # cells beyond the header
         rows.append({k: restore_formula(v) for k, v in row.items()})
-    return rows_to_events(rows, header, origin=origin, columns=columns, own_columns=COLUMNS,
-                          numbering=lambda i: f"row {i + 1}")
+    return rows_to_events(
+        rows, header, origin=origin, columns=columns, own_columns=COLUMNS, numbering=lambda i: f"row {i + 1}"
+    )
 
 
 def defuse_formula(value: Any) -> Any:
@@ -106,8 +153,12 @@ def defuse_formula(value: Any) -> Any:
 
 def restore_formula(value: Any) -> Any:
     """Undo :func:`defuse_formula`: one leading apostrophe before a formula start or an apostrophe."""
-    if isinstance(value, str) and len(value) > 1 and value[0] == "'" and (value[1] in FORMULA_START
-                                                                         or value[1] == "'"):
+    if (
+        isinstance(value, str)
+        and len(value) > 1
+        and value[0] == "'"
+        and (value[1] in FORMULA_START or value[1] == "'")
+    ):
         return value[1:]
     return value
 

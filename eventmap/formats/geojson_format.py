@@ -6,10 +6,12 @@ Feature ``id`` is the event id. Reading gives the same events back, and also rea
 people's GeoJSON: properties are mapped like CSV columns (``--columns`` and guesses), the
 point comes from the geometry (the centre of the bounding box for lines and polygons).
 """
+
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from eventmap.formats.columns import build_column_map
 from eventmap.formats.json_format import parse_json
@@ -35,8 +37,9 @@ def dumps(events: Iterable[Event]) -> str:
     return json.dumps(to_obj(events), ensure_ascii=False, indent=1) + "\n"
 
 
-def loads(text: str, *, origin: str = "<geojson>",
-          columns: str | Mapping[str, str | None] | None = None) -> list[Event]:
+def loads(
+    text: str, *, origin: str = "<geojson>", columns: str | Mapping[str, str | None] | None = None
+) -> list[Event]:
     return from_obj(parse_json(text), origin=origin, columns=columns)
 
 
@@ -44,8 +47,9 @@ def is_geojson(obj: Any) -> bool:
     return isinstance(obj, dict) and obj.get("type") in ("FeatureCollection", "Feature")
 
 
-def from_obj(obj: Any, *, origin: str = "<geojson>",
-             columns: str | Mapping[str, str | None] | None = None) -> list[Event]:
+def from_obj(
+    obj: Any, *, origin: str = "<geojson>", columns: str | Mapping[str, str | None] | None = None
+) -> list[Event]:
     """Events of a FeatureCollection (or a single Feature)."""
     if not is_geojson(obj):
         raise EventFormatError("not GeoJSON: expected a FeatureCollection")

@@ -2,10 +2,12 @@
 
 The field names live in :mod:`eventmap.model`; this module only turns text into objects and back.
 """
+
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from eventmap.model import Event, EventFormatError, events_from_json_obj, events_to_json_obj
 
@@ -29,4 +31,6 @@ def parse_json(text: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise EventFormatError(f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+        raise EventFormatError(
+            f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        ) from None

@@ -6,14 +6,16 @@ from the precision: ``date_precision`` if given, else ACLED's ``time_precision``
 2 week, 3 month), else what the date itself shows. Week = the Monday-Sunday week holding
 the date, month = the calendar month. Columns the map does not use go to ``Event.extra``.
 """
+
 from __future__ import annotations
 
 import calendar
 import json
 import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 from eventmap.formats.columns import ColumnMap, build_column_map
 from eventmap.model import CATEGORIES, PRECISIONS, Event, EventFormatError, make_event_id
@@ -29,12 +31,22 @@ KIND_TO_GEO_PRECISION = {"city": 1, "landmark": 1, "area": 2, "region": 3, "sea"
 
 # Event types of ACLED (and similar conflict data) -> our categories
 CATEGORY_NAMES: dict[str, str] = {
-    "battles": "fighting", "battle": "fighting", "armed clash": "fighting", "state-based": "fighting",
-    "explosions/remote violence": "attack", "violence against civilians": "attack",
-    "one-sided": "attack", "attack": "attack", "air/drone strike": "attack",
+    "battles": "fighting",
+    "battle": "fighting",
+    "armed clash": "fighting",
+    "state-based": "fighting",
+    "explosions/remote violence": "attack",
+    "violence against civilians": "attack",
+    "one-sided": "attack",
+    "attack": "attack",
+    "air/drone strike": "attack",
     "shelling/artillery/missile attack": "attack",
-    "protests": "protest", "riots": "protest", "demonstrations": "protest",
-    "strategic developments": "other", "agreement": "diplomacy", "disaster": "disaster",
+    "protests": "protest",
+    "riots": "protest",
+    "demonstrations": "protest",
+    "strategic developments": "other",
+    "agreement": "diplomacy",
+    "disaster": "disaster",
 }
 
 _TEXT_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d %B, %Y")
@@ -115,9 +127,18 @@ def category_of(raw: str | None) -> str:
     return CATEGORY_NAMES.get(key, "other")
 
 
-def row_to_event(row: Mapping[str, Any], cmap: ColumnMap, *, origin: str, index: int,
-                 lat: float | None = None, lon: float | None = None, day_first: bool | None = None) -> Event:
+def row_to_event(
+    row: Mapping[str, Any],
+    cmap: ColumnMap,
+    *,
+    origin: str,
+    index: int,
+    lat: float | None = None,
+    lon: float | None = None,
+    day_first: bool | None = None,
+) -> Event:
     """Build the event of one row; `lat`/`lon` override the columns (GeoJSON geometry)."""
+
     def cell(name: str) -> str:
         col = cmap.column(name)
         value = row.get(col) if col is not None else None
@@ -128,25 +149,43 @@ def row_to_event(row: Mapping[str, Any], cmap: ColumnMap, *, origin: str, index:
         return value if name in VERBATIM or cmap.flavour == "eventmap" else value.strip()
 
     text = cell("text") or _fallback_text(row, cmap)
-    d: dict[str, Any] = {"text": text, "category": category_of(cell("category")),
-                         "lang": cell("lang") or None, "date_text": cell("date_text") or None,
-                         "date_source": cell("date_source") or None}
-    d.update(_dates(cell("date"), cell("date_end"), cell("date_precision"), cell("time_precision"), day_first))
+    d: dict[str, Any] = {
+        "text": text,
+        "category": category_of(cell("category")),
+        "lang": cell("lang") or None,
+        "date_text": cell("date_text") or None,
+        "date_source": cell("date_source") or None,
+    }
+    d.update(
+        _dates(cell("date"), cell("date_end"), cell("date_precision"), cell("time_precision"), day_first)
+    )
     document = cell("document") or origin
     start = _int(cell("source_start"), "source_start")
     end = _int(cell("source_end"), "source_end")
-    d["source"] = {"document": document, "start": start or 0,
-                   "end": end if end is not None else len(text),
-                   "date_text": cell("source_date_text") or None}
+    d["source"] = {
+        "document": document,
+        "start": start or 0,
+        "end": end if end is not None else len(text),
+        "date_text": cell("source_date_text") or None,
+    }
     if lat is None and lon is None:
         lat, lon = _number(cell("lat"), "latitude"), _number(cell("lon"), "longitude")
     d["lat"], d["lon"] = lat, lon
     d["places"] = _places(cell, lat, lon)
     d["sources"] = _json_list(cell("sources_json"), "sources_json")
+    d["time"] = cell("time_of_day") or None
+    d["kind"] = cell("event_kind") or None
+    d["confidence"] = cell("confidence") or None
+    d["place_source"] = cell("place_source") or None
+    d["review_status"] = cell("review_status") or None
+    d["original"] = _json_object(cell("original_json"), "original_json")
     d["id"] = cell("id") or make_event_id(f"{origin}#{index}", index, index, text)
     used = cmap.used
-    extra = {col: value for col, value in row.items()
-             if col not in used and col is not None and value not in (None, "")}
+    extra = {
+        col: value
+        for col, value in row.items()
+        if col not in used and col is not None and value not in (None, "")
+    }
     raw_category = cell("category")
     if raw_category and raw_category.lower() != d["category"]:
         extra[cmap.column("category")] = raw_category  # keep "Battles", "Riots" ...
@@ -154,17 +193,27 @@ def row_to_event(row: Mapping[str, Any], cmap: ColumnMap, *, origin: str, index:
     return Event.from_dict(d)
 
 
-def rows_to_events(rows: Sequence[Mapping[str, Any]], header: Sequence[str], *, origin: str,
-                   columns: str | Mapping[str, str | None] | None = None, own_columns: Iterable[str] = (),
-                   numbering: Callable[[int], str] = lambda i: f"record #{i}") -> list[Event]:
+def rows_to_events(
+    rows: Sequence[Mapping[str, Any]],
+    header: Sequence[str],
+    *,
+    origin: str,
+    columns: str | Mapping[str, str | None] | None = None,
+    own_columns: Iterable[str] = (),
+    numbering: Callable[[int], str] = lambda i: f"record #{i}",
+) -> list[Event]:
     """The events of a table: columns mapped once, dates read in the order the column shows."""
     cmap = build_column_map(header, columns, own_columns=own_columns)
     if cmap.column("text") is None and cmap.column("category") is None and cmap.column("location") is None:
-        raise EventFormatError(f"no column holds the event's text (columns: {', '.join(header)}); "
-                               f"map one with --columns text=COLUMN")
+        raise EventFormatError(
+            f"no column holds the event's text (columns: {', '.join(header)}); "
+            f"map one with --columns text=COLUMN"
+        )
     if cmap.column("date") is None and cmap.column("lat") is None:
-        raise EventFormatError(f"no date or latitude column found (columns: {', '.join(header)}); "
-                               f"map them with --columns date=COLUMN,lat=COLUMN,lon=COLUMN")
+        raise EventFormatError(
+            f"no date or latitude column found (columns: {', '.join(header)}); "
+            f"map them with --columns date=COLUMN,lat=COLUMN,lon=COLUMN"
+        )
     date_cols = [c for c in (cmap.column("date"), cmap.column("date_end")) if c is not None]
     day_first = infer_day_first(str(row.get(c) or "") for row in rows for c in date_cols)
     events = []
@@ -185,8 +234,9 @@ def rows_to_events(rows: Sequence[Mapping[str, Any]], header: Sequence[str], *, 
     return events
 
 
-def records_to_events(records: Sequence[Any], *, origin: str,
-                      columns: str | Mapping[str, str | None] | None = None) -> list[Event]:
+def records_to_events(
+    records: Sequence[Any], *, origin: str, columns: str | Mapping[str, str | None] | None = None
+) -> list[Event]:
     """Events of JSON records (flat objects, e.g. ACLED's API `data` or pandas `orient="records"`)."""
     header: list[str] = []
     rows = []
@@ -209,7 +259,9 @@ def cell_text(value: Any) -> str | None:
     return str(value)
 
 
-def _dates(start: str, end: str, precision: str, time_precision: str, day_first: bool | None) -> dict[str, Any]:
+def _dates(
+    start: str, end: str, precision: str, time_precision: str, day_first: bool | None
+) -> dict[str, Any]:
     if not start:
         return {"date": None, "date_end": None, "date_precision": None}
     day, shown = parse_day(start, day_first=day_first)
@@ -234,14 +286,23 @@ def _places(cell, lat: float | None, lon: float | None) -> list[dict[str, Any]]:
     code = cell("country_code").upper() or (country_code_of(country) if country else None)
     kind = GEO_PRECISION_TO_KIND.get(cell("geo_precision").split(".")[0])
     text = name or country or f"{lat}, {lon}"
-    return [{"text": text, "name": name or None, "lat": lat, "lon": lon, "country_code": code or None,
-             "kind": kind if name else ("country" if country else None)}]
+    return [
+        {
+            "text": text,
+            "name": name or None,
+            "lat": lat,
+            "lon": lon,
+            "country_code": code or None,
+            "kind": kind if name else ("country" if country else None),
+        }
+    ]
 
 
 def _fallback_text(row: Mapping[str, Any], cmap: ColumnMap) -> str:
     """Rows without a description still need a sentence: "Air/drone strike in Kharkiv"."""
-    what = str(row.get("sub_event_type") or "") or (str(row.get(cmap.column("category")) or "")
-                                                   if cmap.column("category") else "")
+    what = str(row.get("sub_event_type") or "") or (
+        str(row.get(cmap.column("category")) or "") if cmap.column("category") else ""
+    )
     where = str(row.get(cmap.column("location")) or "") if cmap.column("location") else ""
     return " in ".join(p for p in (what.strip(), where.strip()) if p)
 
@@ -263,8 +324,15 @@ def country_code_of(name: str) -> str | None:
 def _dateparser(s: str) -> date | None:
     import dateparser
 
-    found = dateparser.parse(s, settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
-                                          "REQUIRE_PARTS": ["year"], "RETURN_AS_TIMEZONE_AWARE": False})
+    found = dateparser.parse(
+        s,
+        settings={
+            "DATE_ORDER": "DMY",
+            "PREFER_DAY_OF_MONTH": "first",
+            "REQUIRE_PARTS": ["year"],
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
     return found.date() if found else None
 
 
@@ -293,6 +361,18 @@ def _int(value: str, name: str) -> int | None:
         return int(value)
     except ValueError:
         raise EventFormatError(f"{name} {value!r} is not a whole number") from None
+
+
+def _json_object(value: str, name: str) -> dict[str, Any]:
+    if not value:
+        return {}
+    try:
+        obj = json.loads(value)
+    except ValueError as exc:
+        raise EventFormatError(f"{name} is not JSON: {exc}") from None
+    if not isinstance(obj, dict):
+        raise EventFormatError(f"{name} must be a JSON object")
+    return obj
 
 
 def _json_list(value: str, name: str) -> list[Any]:

@@ -10,13 +10,15 @@ Reading takes any TimelineJS file: the precision follows the date fields present
 becomes the category (kept in ``extra`` when it is not one of ours), slide fields we do not
 use (``media``, ``background``, ``display_date`` ...) are kept in ``extra``.
 """
+
 from __future__ import annotations
 
 import html
 import json
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Any, Iterable
+from typing import Any
 
 from eventmap.formats.json_format import parse_json
 from eventmap.formats.rows import category_of, interval
@@ -47,7 +49,10 @@ def slide(event: Event) -> dict[str, Any] | None:
         out["end_date"] = end_obj
     place = event.main_place or (event.places[0] if event.places else None)
     headline = event.category.capitalize() + (f" – {place.name or place.text}" if place else "")
-    out["text"] = {"headline": html.escape(headline, quote=False), "text": html.escape(event.text, quote=False)}
+    out["text"] = {
+        "headline": html.escape(headline, quote=False),
+        "text": html.escape(event.text, quote=False),
+    }
     out["group"] = event.category
     out["unique_id"] = event.id
     return out
@@ -55,9 +60,15 @@ def slide(event: Event) -> dict[str, Any] | None:
 
 def to_obj(events: Iterable[Event], *, title: str | None = None) -> dict[str, Any]:
     slides = [s for s in (slide(e) for e in events) if s is not None]
-    return {"title": {"text": {"headline": html.escape(title or "Events", quote=False),
-                               "text": f"{len(slides)} dated event{'s' if len(slides) != 1 else ''}"}},
-            "events": slides}
+    return {
+        "title": {
+            "text": {
+                "headline": html.escape(title or "Events", quote=False),
+                "text": f"{len(slides)} dated event{'s' if len(slides) != 1 else ''}",
+            }
+        },
+        "events": slides,
+    }
 
 
 def dumps(events: Iterable[Event], *, title: str | None = None) -> str:
@@ -107,12 +118,18 @@ def _slide_event(s: Any, origin: str, index: int) -> Event:
     extra = {k: v for k, v in s.items() if k not in SLIDE_FIELDS}
     if isinstance(group, str) and group and group.lower() != category:
         extra["group"] = group
-    return Event.from_dict({
-        "id": str(s.get("unique_id") or make_event_id(f"{origin}#{index}", index, index, text)),
-        "text": text, "source": {"document": origin, "start": 0, "end": len(text)},
-        "date": start.isoformat(), "date_end": last.isoformat(), "date_precision": prec,
-        "category": category, "extra": extra,
-    })
+    return Event.from_dict(
+        {
+            "id": str(s.get("unique_id") or make_event_id(f"{origin}#{index}", index, index, text)),
+            "text": text,
+            "source": {"document": origin, "start": 0, "end": len(text)},
+            "date": start.isoformat(),
+            "date_end": last.isoformat(),
+            "date_precision": prec,
+            "category": category,
+            "extra": extra,
+        }
+    )
 
 
 def _read_date(obj: Any, name: str) -> tuple[date, str]:

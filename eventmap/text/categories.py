@@ -5,13 +5,14 @@ category with most keyword hits wins, ties go to the lexicon's priority order, a
 sentence without hits is 'other'. A keyword listed under two categories counts for the first.
 Keywords under 'other' mark a sentence as reporting an event without colouring it.
 """
+
 from __future__ import annotations
 
 import json
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from eventmap.model import CATEGORIES
@@ -30,7 +31,7 @@ class Lexicon:
     category_of: dict[str, str]
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon(lang: str) -> Lexicon:
     """The lexicon of a language (English for languages without one)."""
     name = f"categories_{lang}.json"
@@ -49,8 +50,9 @@ def load_lexicon(lang: str) -> Lexicon:
     # substring: anywhere (Dutch compounds); prefix: at the start of a word. No re.I: the
     # text is lowercased instead, which keeps the scan about ten times faster.
     regex = f"(?:{alts})" if data.get("match") == "substring" else rf"(?<!\w)(?:{alts})"
-    return Lexicon(data.get("language", lang), tuple(data.get("priority", CATEGORIES)),
-                   re.compile(regex), category_of)
+    return Lexicon(
+        data.get("language", lang), tuple(data.get("priority", CATEGORIES)), re.compile(regex), category_of
+    )
 
 
 def classify(sentence: str, lang: str) -> tuple[str, bool]:

@@ -14,20 +14,31 @@ ago", yearless "18 maart"), where news conventions differ from dateparser's defa
   preferred (a future date must be less than half as far away as the past one);
 * week = ISO week Monday..Sunday; every mention carries an inclusive interval.
 """
+
 from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import Callable
 
 from eventmap.errors import InputError
 from eventmap.text.language import resolve_language
 from eventmap.text.temporal_patterns import (
-    FUTURE_CUES, MONTHS, REPORTING_VERBS, NUMBER_WORDS, PATTERNS, QUANTITY_CUES, QUANTITY_WORDS, SHAPE_TRIGGER,
-    TRIGGER_CLASSES, TRIGGER_WINDOW, TRIGGERS, WEEKDAYS,
+    FUTURE_CUES,
+    MONTHS,
+    NUMBER_WORDS,
+    PATTERNS,
+    QUANTITY_CUES,
+    QUANTITY_WORDS,
+    REPORTING_VERBS,
+    SHAPE_TRIGGER,
+    TRIGGER_CLASSES,
+    TRIGGER_WINDOW,
+    TRIGGERS,
+    WEEKDAYS,
 )
 
 MIN_YEAR = 1800
@@ -43,12 +54,12 @@ class DateMention:
     start: int
     end: int
     text: str
-    value: str          # ISO: 2025-03-18, 2025-03, 2025-W11, 2025, or "a/b" for a range
-    precision: str      # day, week, month, year
+    value: str  # ISO: 2025-03-18, 2025-03, 2025-W11, 2025, or "a/b" for a range
+    precision: str  # day, week, month, year
     date: date
     date_end: date
-    relative: bool      # counted from the reference day (weekday, "gisteren", "last year");
-                        # a day or month named without its year still counts as explicit
+    relative: bool  # counted from the reference day (weekday, "gisteren", "last year");
+    # a day or month named without its year still counts as explicit
 
     @property
     def kind(self) -> str:
@@ -66,6 +77,7 @@ class _Norm:
 
 
 # ---------------------------------------------------------------- calendar helpers
+
 
 def day_interval(d: date, relative: bool = False) -> _Norm:
     return _Norm(d.isoformat(), "day", d, d, relative)
@@ -122,16 +134,21 @@ def _nearest_year(ref: date, month: int, day: int | None, future_ok: bool) -> in
 
 # ---------------------------------------------------------------- dateparser (cached)
 
+
 @lru_cache(maxsize=32)
 def _parser(lang: str, ref: date):
     from dateparser.date import DateDataParser  # imported lazily: it is slow to import
 
-    return DateDataParser(languages=[lang], settings={
-        "RELATIVE_BASE": datetime(ref.year, ref.month, ref.day),
-        "PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first",
-        "RETURN_TIME_AS_PERIOD": False,
-        "DATE_ORDER": "DMY" if lang == "nl" else "MDY",
-    })
+    return DateDataParser(
+        languages=[lang],
+        settings={
+            "RELATIVE_BASE": datetime(ref.year, ref.month, ref.day),
+            "PREFER_DATES_FROM": "past",
+            "PREFER_DAY_OF_MONTH": "first",
+            "RETURN_TIME_AS_PERIOD": False,
+            "DATE_ORDER": "DMY" if lang == "nl" else "MDY",
+        },
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -167,24 +184,24 @@ def _future_context(text: str, start: int, end: int, lang: str) -> bool:
     intervenes ("Vrijdag zal Trump ...", "dat Trump vrijdag zal komen", but not "announced
     Friday that it will ...").
     """
-    before = text[max(0, start - FUTURE_LOOKBACK):start]
+    before = text[max(0, start - FUTURE_LOOKBACK) : start]
     cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
     if cut >= 0:
-        before = before[cut + 1:]
+        before = before[cut + 1 :]
     cues = list(FUTURE_CUES[lang].finditer(before))
     if cues:
         return not REPORTING_VERBS[lang].search(before, cues[-1].end())
-    after = _CLAUSE_END.split(text[end:end + 25], maxsplit=1)[0]
+    after = _CLAUSE_END.split(text[end : end + 25], maxsplit=1)[0]
     return bool(FUTURE_CUES[lang].search(after))
 
 
 def _prev_word(text: str, start: int) -> str:
-    m = re.search(r"([^\s]+)\s*$", text[max(0, start - 30):start])
+    m = re.search(r"([^\s]+)\s*$", text[max(0, start - 30) : start])
     return m.group(1).lower().strip("(\"'‘“") if m else ""
 
 
 def _next_word(text: str, end: int) -> str:
-    m = re.match(r"\s*([^\s]+)", text[end:end + 40])
+    m = re.match(r"\s*([^\s]+)", text[end : end + 40])
     return m.group(1).lower().strip(".,;:!?)\"'’”") if m else ""
 
 
@@ -205,8 +222,9 @@ def _norm_day(ctx: _Context) -> _Norm | None:
         return None
 
 
-_MONTH_CONTEXT = frozenset("in since until till by of from through during before after early late "
-                           "mid last next this".split())
+_MONTH_CONTEXT = frozenset(
+    "in since until till by of from through during before after early late mid last next this".split()
+)
 _AMBIGUOUS_MONTHS = frozenset(["May", "March"])
 
 
@@ -302,10 +320,10 @@ def _year_limit(ref: date | None) -> int:
 
 def _is_quantity(text: str, start: int, end: int) -> bool:
     """'1900 soldiers', 'ruim 2000', '€2019', '2000-jarige': a number, not a year."""
-    before = text[max(0, start - 2):start].strip()
+    before = text[max(0, start - 2) : start].strip()
     if before[-1:] in ("$", "€", "£", "¥", "#", "+", "±", "~"):
         return True
-    if text[end:end + 1] in ("-", "%") or text[end:end + 2] in (" %",):
+    if text[end : end + 1] in ("-", "%") or text[end : end + 2] in (" %",):
         return True
     if _prev_word(text, start) in QUANTITY_CUES:
         return True
@@ -329,7 +347,7 @@ def _norm_year_range(ctx: _Context) -> _Norm | None:
     text, m, lang, ref = ctx
     y1, raw2 = int(m.group("y1")), m.group("y2")
     if len(raw2) == 2:
-        if text[m.end("y1"):m.start("y2")] not in ("-", "–", "/"):
+        if text[m.end("y1") : m.start("y2")] not in ("-", "–", "/"):
             return None
         y2 = y1 // 100 * 100 + int(raw2)
     else:
@@ -356,15 +374,17 @@ def _norm_weekday(ctx: _Context) -> _Norm | None:
     word = m.group("wd").lower()
     target = next(v for k, v in WEEKDAYS[lang].items() if word.startswith(k))
     rel = (m.groupdict().get("rel") or "").lower()
-    suffix = "" if "wd2" in m.groupdict() else m.group(0)[m.end("wd") - m.start():].lower()
+    suffix = "" if "wd2" in m.groupdict() else m.group(0)[m.end("wd") - m.start() :].lower()
     back = (ref.weekday() - target) % 7
     ahead = (target - ref.weekday()) % 7
     if rel in _PAST_WORDS or "jl" in suffix or "jongstleden" in suffix:
         return day_interval(ref - timedelta(days=back or 7), relative=True)
     if rel in _NEXT_WORDS or "aanstaande" in suffix or "a.s." in suffix:
         return day_interval(ref + timedelta(days=ahead or 7), relative=True)
-    if ahead and (_future_context(text, m.start(), m.end(), lang)
-                  or (_prev_word(text, m.start()) in _UNTIL_WORDS and ahead < back)):
+    if ahead and (
+        _future_context(text, m.start(), m.end(), lang)
+        or (_prev_word(text, m.start()) in _UNTIL_WORDS and ahead < back)
+    ):
         return day_interval(ref + timedelta(days=ahead), relative=True)
     return day_interval(ref - timedelta(days=back), relative=True)
 
@@ -393,28 +413,69 @@ def _norm_week_weekday(ctx: _Context) -> _Norm | None:
     word = m.group("wd").lower()
     target = next(v for k, v in WEEKDAYS[lang].items() if word.startswith(k))
     rel = m.group("rel").lower()
-    weeks = -1 if rel in ("vorige", "afgelopen", "last") else 1 if rel in ("volgende", "komende", "next") else 0
+    weeks = (
+        -1 if rel in ("vorige", "afgelopen", "last") else 1 if rel in ("volgende", "komende", "next") else 0
+    )
     monday = ref - timedelta(days=ref.weekday()) + timedelta(days=7 * weeks)
     return day_interval(monday + timedelta(days=target), relative=True)
 
 
 _DAY_OFFSETS: dict[str, int] = {
-    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-    "yesterday": -1, "last night": -1, "the day before yesterday": -2, "tomorrow": 1,
-    "vandaag": 0, "vanochtend": 0, "vanmorgen": 0, "vanmiddag": 0, "vanavond": 0,
-    "vannacht": 0, "afgelopen nacht": 0, "gisteren": -1, "gisteravond": -1, "gisterochtend": -1,
-    "gistermiddag": -1, "gisternacht": -1, "gistermorgen": -1, "eergisteren": -2,
-    "morgen": 1, "morgenochtend": 1, "morgenavond": 1, "morgenmiddag": 1, "overmorgen": 2,
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "yesterday": -1,
+    "last night": -1,
+    "the day before yesterday": -2,
+    "tomorrow": 1,
+    "vandaag": 0,
+    "vanochtend": 0,
+    "vanmorgen": 0,
+    "vanmiddag": 0,
+    "vanavond": 0,
+    "vannacht": 0,
+    "afgelopen nacht": 0,
+    "gisteren": -1,
+    "gisteravond": -1,
+    "gisterochtend": -1,
+    "gistermiddag": -1,
+    "gisternacht": -1,
+    "gistermorgen": -1,
+    "eergisteren": -2,
+    "morgen": 1,
+    "morgenochtend": 1,
+    "morgenavond": 1,
+    "morgenmiddag": 1,
+    "overmorgen": 2,
 }
 
 
 # The night or day just ending at the reference day: the two days it touches.
-_NIGHT_BEFORE = frozenset(["overnight", "the past 24 hours", "the last 24 hours",
-                           "the past twenty-four hours", "the last twenty-four hours", "the past day",
-                           "afgelopen etmaal", "het afgelopen etmaal", "de afgelopen 24 uur"])
+_NIGHT_BEFORE = frozenset(
+    [
+        "overnight",
+        "the past 24 hours",
+        "the last 24 hours",
+        "the past twenty-four hours",
+        "the last twenty-four hours",
+        "the past day",
+        "afgelopen etmaal",
+        "het afgelopen etmaal",
+        "de afgelopen 24 uur",
+    ]
+)
 # Early on the reference day itself (after midnight), like "vannacht".
-_DAY_OFFSETS.update({"in the early hours": 0, "in the small hours": 0, "in the wee hours": 0,
-                     "in de vroege ochtend": 0, "in de vroege ochtenduren": 0})
+_DAY_OFFSETS.update(
+    {
+        "in the early hours": 0,
+        "in the small hours": 0,
+        "in the wee hours": 0,
+        "in de vroege ochtend": 0,
+        "in de vroege ochtenduren": 0,
+    }
+)
 
 
 def _norm_relword(ctx: _Context) -> _Norm | None:
@@ -427,12 +488,26 @@ def _norm_relword(ctx: _Context) -> _Norm | None:
 
 
 _UNIT_OFFSET_WORDS: dict[str, int] = {
-    "this": 0, "the current": 0, "deze": 0, "dit": 0,
-    "last": -1, "the previous": -1, "vorige": -1, "vorig": -1, "afgelopen": -1,
-    "next": 1, "the coming": 1, "the following": 1, "volgende": 1, "volgend": 1,
-    "komende": 1, "komend": 1,
+    "this": 0,
+    "the current": 0,
+    "deze": 0,
+    "dit": 0,
+    "last": -1,
+    "the previous": -1,
+    "vorige": -1,
+    "vorig": -1,
+    "afgelopen": -1,
+    "next": 1,
+    "the coming": 1,
+    "the following": 1,
+    "volgende": 1,
+    "volgend": 1,
+    "komende": 1,
+    "komend": 1,
 }
-_UNIT_RE = re.compile(r"(this|the current|the previous|the coming|the following|last|next|deze|dit|vorige|vorig|afgelopen|volgende|volgend|komende|komend)\s+(week|month|year|weekend|maand|jaar)$")
+_UNIT_RE = re.compile(
+    r"(this|the current|the previous|the coming|the following|last|next|deze|dit|vorige|vorig|afgelopen|volgende|volgend|komende|komend)\s+(week|month|year|weekend|maand|jaar)$"
+)
 
 
 _IN_THE_UNIT = re.compile(r"\bin (the|de) (week)$")
@@ -450,8 +525,11 @@ def _norm_relunit(ctx: _Context) -> _Norm | None:
         return None
     det, unit = found.groups()
     prev = _prev_word(text, m.start())
-    if phrase == found.group(0) and det in ("last", "next", "afgelopen", "komende", "komend") \
-            and prev in ("the", "de", "het"):
+    if (
+        phrase == found.group(0)
+        and det in ("last", "next", "afgelopen", "komende", "komend")
+        and prev in ("the", "de", "het")
+    ):
         return None  # "the last week", "de afgelopen week", "in the next year": a duration
     offset = _UNIT_OFFSET_WORDS[det]
     if unit == "week":
@@ -496,18 +574,29 @@ def _norm_ago(ctx: _Context) -> _Norm | None:
 
 
 _NORMALISERS: dict[str, Callable[[_Context], _Norm | None]] = {
-    "day": _norm_day, "month": _norm_month, "iso": _norm_iso, "numeric": _norm_numeric,
-    "range_days": _norm_range_days, "range_dm": _norm_range_dm, "year": _norm_year,
-    "year_range": _norm_year_range, "weekday": _norm_weekday, "week_weekday": _norm_week_weekday,
-    "night_of": _norm_night_of, "night_into": _norm_night_into,
-    "relword": _norm_relword, "weekend": _norm_weekend,
-    "relunit": _norm_relunit, "ago": _norm_ago,
+    "day": _norm_day,
+    "month": _norm_month,
+    "iso": _norm_iso,
+    "numeric": _norm_numeric,
+    "range_days": _norm_range_days,
+    "range_dm": _norm_range_dm,
+    "year": _norm_year,
+    "year_range": _norm_year_range,
+    "weekday": _norm_weekday,
+    "week_weekday": _norm_week_weekday,
+    "night_of": _norm_night_of,
+    "night_into": _norm_night_into,
+    "relword": _norm_relword,
+    "weekend": _norm_weekend,
+    "relunit": _norm_relunit,
+    "ago": _norm_ago,
 }
 
 
 # ---------------------------------------------------------------- public API
 
-def _windows(trigger: "re.Pattern[str]", lowered: str) -> dict[str, list[tuple[int, int]]]:
+
+def _windows(trigger: re.Pattern[str], lowered: str) -> dict[str, list[tuple[int, int]]]:
     """Per trigger class, merged [lo, hi) spans within TRIGGER_WINDOW characters of a trigger."""
     spans: dict[str, list[list[int]]] = {cls: [] for cls in TRIGGER_CLASSES}
     for hit in trigger.finditer(lowered):
@@ -521,7 +610,7 @@ def _windows(trigger: "re.Pattern[str]", lowered: str) -> dict[str, list[tuple[i
 
 
 @lru_cache(maxsize=4)  # the pipeline asks twice per article; keep few (texts may be MBs)
-def _candidates(text: str, lang: str) -> tuple[tuple[int, int, str, "re.Match[str]"], ...]:
+def _candidates(text: str, lang: str) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
     """Every pattern match (overlaps included), longest first, then leftmost.
 
     Cached per text: the pipeline normalises the same candidates against two references.
@@ -541,8 +630,9 @@ def _candidates(text: str, lang: str) -> tuple[tuple[int, int, str, "re.Match[st
     return tuple(found)
 
 
-def find_dates(text: str, reference: date | datetime | str | None = None,
-               lang: str | None = "nl") -> list[DateMention]:
+def find_dates(
+    text: str, reference: date | datetime | str | None = None, lang: str | None = "nl"
+) -> list[DateMention]:
     """Every temporal expression in `text`, in order, normalised relative to `reference`.
 
     Without a reference only self-contained dates are returned (with a year, or ISO);
@@ -563,7 +653,10 @@ def find_dates(text: str, reference: date | datetime | str | None = None,
         if norm is None:
             continue
         taken[start:end] = b"\x01" * (end - start)
-        found.append(DateMention(start, end, text[start:end], norm.value, norm.precision,
-                                 norm.start, norm.end, norm.relative))
+        found.append(
+            DateMention(
+                start, end, text[start:end], norm.value, norm.precision, norm.start, norm.end, norm.relative
+            )
+        )
     found.sort(key=lambda d: d.start)
     return found

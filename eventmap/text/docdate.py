@@ -9,13 +9,14 @@ month ("op 18 maart" in an article of 2025-03 -> 2025-03-18); without one, the l
 the month (or today, if that lies in the future). With no document date at all, the latest
 explicit day with a year in the article is the reference (the undated events stay undated).
 """
+
 from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Iterable
 
 from eventmap.errors import InputError
 
@@ -67,8 +68,9 @@ def split_header(text: str) -> tuple[DocumentDate | None, int]:
         return None, 0
 
 
-def reference_day(doc: DocumentDate | None, explicit_days: Iterable[date],
-                  today: date | None = None) -> date | None:
+def reference_day(
+    doc: DocumentDate | None, explicit_days: Iterable[date], today: date | None = None
+) -> date | None:
     """The day relative expressions count from (see the module docstring for the rule)."""
     days = list(explicit_days)
     if doc is None:

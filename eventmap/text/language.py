@@ -1,4 +1,5 @@
 """Cheap Dutch/English detection by stop-word counts (no model, no dependency)."""
+
 from __future__ import annotations
 
 import re
@@ -8,12 +9,16 @@ from eventmap.errors import InputError
 SUPPORTED_LANGS: tuple[str, ...] = ("nl", "en")
 
 _STOPWORDS: dict[str, frozenset[str]] = {
-    "nl": frozenset("de het een en van in op is dat die niet met zijn voor er aan ook als bij "
-                    "door maar om dan werd wordt naar nog uit over wel heeft hebben tot zich "
-                    "deze dit geen meer ze hij zij we wij kan zou moet".split()),
-    "en": frozenset("the a an and of in on is that not with his for there at also as by was "
-                    "but to then were has have from which this these no more they he she we "
-                    "it its be been would should could will said".split()),
+    "nl": frozenset(
+        "de het een en van in op is dat die niet met zijn voor er aan ook als bij "
+        "door maar om dan werd wordt naar nog uit over wel heeft hebben tot zich "
+        "deze dit geen meer ze hij zij we wij kan zou moet".split()
+    ),
+    "en": frozenset(
+        "the a an and of in on is that not with his for there at also as by was "
+        "but to then were has have from which this these no more they he she we "
+        "it its be been would should could will said".split()
+    ),
 }
 _WORD = re.compile(r"[^\W\d_]+")
 

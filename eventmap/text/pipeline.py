@@ -13,25 +13,26 @@ A sentence is dated by its most precise expression (day > week > month > year; t
 on a tie); when it names further day or week dates ("op 14 maart ... en op 18 maart")
 each of those yields one more event with the same text.
 """
+
 from __future__ import annotations
 
 import os
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Any, Sequence
+from typing import Any
 
+from eventmap.errors import InputError
+from eventmap.model import PRECISION_RANK, Event, Place, Source, make_event_id, specificity
 from eventmap.text.anchoring import Anchor, find_anchor, find_definite_reference, resolve_anchor
 from eventmap.text.categories import categorize, classify
 from eventmap.text.dates import DateMention, find_dates
 from eventmap.text.docdate import DocumentDate, parse_document_date, reference_day, split_header
-from eventmap.errors import InputError
 from eventmap.text.language import resolve_language
-from eventmap.model import Event, Place, Source, make_event_id
 from eventmap.text.sentences import Sentence, split_sentences
 
-_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _TERMINAL = (".", "!", "?", "…", "’", "'", "”", '"', ")", ":", ";")
 DATED_SOURCES = ("explicit", "relative", "anchored")
 ANCHOR_LOOKBACK = 50  # an anchor phrase looks back over at most this many dated events
@@ -46,8 +47,14 @@ class _When:
     source: str | None
 
 
-def parse_text(text: str, *, document_date: str | date | None = None, lang: str | None = None,
-               source: str | None = None, geocoder: Any = None) -> list[Event]:
+def parse_text(
+    text: str,
+    *,
+    document_date: str | date | None = None,
+    lang: str | None = None,
+    source: str | None = None,
+    geocoder: Any = None,
+) -> list[Event]:
     """Events of one article. `document_date` ('YYYY-MM-DD'/'YYYY-MM') overrides the header."""
     if not isinstance(text, str):
         raise InputError("parse_text needs the article as a str")
@@ -55,32 +62,44 @@ def parse_text(text: str, *, document_date: str | date | None = None, lang: str 
     doc = parse_document_date(document_date) if document_date else header_date
     lang = resolve_language(lang, text[body_start:])
     document = source if source is not None else "<text>"
-    mentions = [m for m in _dated_mentions(text, body_start, doc, lang)
-                if not _is_far_future(m, doc)]
+    mentions = [m for m in _dated_mentions(text, body_start, doc, lang) if not _is_far_future(m, doc)]
     sentences = split_sentences(text, body_start)
     places = _geoparse(text, lang, geocoder)
     return _build_events(text, sentences, mentions, places, doc, lang, document)
 
 
-def parse_file(path: str | os.PathLike[str], *, document_date: str | date | None = None,
-               lang: str | None = None, geocoder: Any = None) -> list[Event]:
+def parse_file(
+    path: str | os.PathLike[str],
+    *,
+    document_date: str | date | None = None,
+    lang: str | None = None,
+    geocoder: Any = None,
+) -> list[Event]:
     """Events of an article file (text or HTML); the event's source document is `path` as given."""
     from eventmap.text.reading import read_article
 
     article = read_article(path)
-    return parse_text(article.text, document_date=document_date or article.published,
-                      lang=lang, source=str(path), geocoder=geocoder)
+    return parse_text(
+        article.text,
+        document_date=document_date or article.published,
+        lang=lang,
+        source=str(path),
+        geocoder=geocoder,
+    )
 
 
-def _dated_mentions(text: str, body_start: int, doc: DocumentDate | None,
-                    lang: str) -> list[DateMention]:
+def _dated_mentions(text: str, body_start: int, doc: DocumentDate | None, lang: str) -> list[DateMention]:
     """find_dates with the reference day of docdate.reference_day (two passes when needed)."""
-    provisional = doc.first if doc and doc.precision == "day" else (
-        min(doc.last, date.today()) if doc else None)
+    provisional = (
+        doc.first if doc and doc.precision == "day" else (min(doc.last, date.today()) if doc else None)
+    )
     mentions = find_dates(text, provisional, lang)
     if doc is None or doc.precision == "month":
-        explicit_days = [m.date for m in mentions if m.start >= body_start and not m.relative
-                         and m.precision == "day" and m.date == m.date_end]
+        explicit_days = [
+            m.date
+            for m in mentions
+            if m.start >= body_start and not m.relative and m.precision == "day" and m.date == m.date_end
+        ]
         ref = reference_day(doc, explicit_days)
         if ref != provisional:
             mentions = find_dates(text, ref, lang)
@@ -93,9 +112,15 @@ def _geoparse(text: str, lang: str, geocoder: Any) -> list[Any]:
     return sorted(geo.geoparse(text, lang=lang, geocoder=geocoder), key=lambda m: (m.start, m.end))
 
 
-def _build_events(text: str, sentences: Sequence[Sentence], mentions: Sequence[DateMention],
-                  places: Sequence[Any], doc: DocumentDate | None, lang: str,
-                  document: str) -> list[Event]:
+def _build_events(
+    text: str,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[DateMention],
+    places: Sequence[Any],
+    doc: DocumentDate | None,
+    lang: str,
+    document: str,
+) -> list[Event]:
     events: list[Event] = []
     dated: list[Event] = []
     starts = [m.start for m in mentions]  # mentions come sorted by start
@@ -108,8 +133,9 @@ def _build_events(text: str, sentences: Sequence[Sentence], mentions: Sequence[D
         own = [m for m in own_all if not _is_comparison(text, m, doc)]
         category, reports_event = classify(sent.text, lang)
         anchor = None if own else find_anchor(sent.text, lang)
-        if sent.text.endswith("?") or (_is_headline(sent) and not (own and reports_event)
-                                       and not (headlines_only and reports_event)):
+        if sent.text.endswith("?") or (
+            _is_headline(sent) and not (own and reports_event) and not (headlines_only and reports_event)
+        ):
             continue  # questions; headlines and bylines ("Published March 18, 2025")
         if not own and anchor is None and not reports_event:
             continue
@@ -118,12 +144,21 @@ def _build_events(text: str, sentences: Sequence[Sentence], mentions: Sequence[D
         sentence_places = _places_in(places, sent.start, place_end, own_all)
         for i, date_of in enumerate([when, *_further_dates(own, when)]):
             event = Event(
-                text=sent.text, source=Source(document, sent.start, sent.end),
-                date=date_of.date, date_end=date_of.date_end, date_precision=date_of.precision,
-                date_text=date_of.text, date_source=date_of.source, category=category, lang=lang,
-                places=[replace(p) for p in sentence_places], extra=dict(extra),
+                text=sent.text,
+                source=Source(document, sent.start, sent.end),
+                date=date_of.date,
+                date_end=date_of.date_end,
+                date_precision=date_of.precision,
+                date_text=date_of.text,
+                date_source=date_of.source,
+                category=category,
+                lang=lang,
+                places=[replace(p) for p in sentence_places],
+                extra=dict(extra),
                 # the first event of a sentence keeps the plain id; further ones add their date
-                id=make_event_id(document, sent.start, sent.end, f"{sent.text}\x00{date_of.text}") if i else "",
+                id=make_event_id(document, sent.start, sent.end, f"{sent.text}\x00{date_of.text}")
+                if i
+                else "",
             )
             events.append(event)
             if event.date_source in DATED_SOURCES:
@@ -143,13 +178,20 @@ def _further_dates(own: Sequence[DateMention], primary: _When) -> list[_When]:
     return out
 
 
-def _when(sent: Sentence, own: Sequence[DateMention], anchor: Anchor | None,
-          dated: Sequence[Event], doc: DocumentDate | None, lang: str) -> tuple[_When, dict[str, Any]]:
+def _when(
+    sent: Sentence,
+    own: Sequence[DateMention],
+    anchor: Anchor | None,
+    dated: Sequence[Event],
+    doc: DocumentDate | None,
+    lang: str,
+) -> tuple[_When, dict[str, Any]]:
     """A sentence's date: its own most precise one, else its anchor's, else the document's."""
     if own:
-        best = min(own, key=lambda m: (_PRECISION_RANK[m.precision], m.start))
-        return _When(best.date.isoformat(), best.date_end.isoformat(), best.precision,
-                     best.text, best.kind), {}
+        best = min(own, key=lambda m: (PRECISION_RANK[m.precision], m.start))
+        return _When(
+            best.date.isoformat(), best.date_end.isoformat(), best.precision, best.text, best.kind
+        ), {}
     recent = dated[-ANCHOR_LOOKBACK:]
     target = resolve_anchor(anchor, [e.text for e in recent]) if anchor else None
     if target is not None:
@@ -180,7 +222,7 @@ RECENT_SINCE_DAYS = 31  # "since Monday" within this many days: the start of wha
 def _is_comparison(text: str, mention: DateMention, doc: DocumentDate | None) -> bool:
     """'the worst attack since April 2023': a date after 'since' is not the event's date;
     a recent one ('de protesten duren sinds maandag') is when the reported event began."""
-    before = text[max(0, mention.start - 12):mention.start].split()
+    before = text[max(0, mention.start - 12) : mention.start].split()
     if not before or before[-1].lower() not in _SINCE_WORDS:
         return False
     return doc is None or mention.date_end < doc.first - timedelta(days=RECENT_SINCE_DAYS)
@@ -238,8 +280,9 @@ def _document_when(doc: DocumentDate | None) -> _When:
     return _When(doc.first.isoformat(), doc.last.isoformat(), doc.precision, None, "document")
 
 
-def _places_in(mentions: Sequence[Any], start: int, end: int,
-               dates: Sequence[DateMention] = ()) -> list[Place]:
+def _places_in(
+    mentions: Sequence[Any], start: int, end: int, dates: Sequence[DateMention] = ()
+) -> list[Place]:
     """Place mentions inside [start, end), except any that overlap a date ("May 9")."""
     out: list[Place] = []
     seen: set[tuple[Any, ...]] = set()
@@ -264,14 +307,20 @@ def _places_in(mentions: Sequence[Any], start: int, end: int,
         if key in seen:
             continue
         seen.add(key)
-        out.append(Place(text=m.text, name=m.name, lat=m.lat, lon=m.lon,
-                         country_code=m.country_code, kind=m.kind, source_id=m.source_id,
-                         start=m.start, end=m.end))
+        out.append(
+            Place(
+                text=m.text,
+                name=m.name,
+                lat=m.lat,
+                lon=m.lon,
+                country_code=m.country_code,
+                kind=m.kind,
+                source_id=m.source_id,
+                start=m.start,
+                end=m.end,
+            )
+        )
     # The most specific place first (it becomes the event's point, Event.main_place):
     # "Ukraine soldier killed by rebel fire at Donetsk airport" happened at Donetsk.
-    out.sort(key=lambda p: _KIND_RANK.get(p.kind or "", 1))
+    out.sort(key=lambda p: specificity(p.kind))
     return out
-
-
-# city/landmark < region/area/sea < country; a stable sort keeps text order within a rank
-_KIND_RANK = {"city": 0, "landmark": 0, "region": 1, "area": 1, "sea": 1, "country": 2}

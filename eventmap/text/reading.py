@@ -4,6 +4,7 @@ Encodings: a BOM decides (UTF-8, UTF-16 LE/BE); else strict UTF-8; else charset-
 picks (CP-1252/Latin-1 news exports). Binary files and files over the size limit (5 MB,
 or EVENTMAP_MAX_BYTES) are refused with an InputError, never half-read.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -18,9 +19,13 @@ from eventmap.errors import InputError
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
-         (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
-         (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,11 +139,21 @@ def _looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html"))
 
 
-_BLOCK_TAGS = frozenset("p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article header "
-                        "footer blockquote figcaption title pre hr dd dt".split())
+_BLOCK_TAGS = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article header "
+    "footer blockquote figcaption title pre hr dd dt".split()
+)
 _SKIP_TAGS = frozenset("script style noscript template svg head nav form button iframe".split())
-_DATE_META = ("article:published_time", "datepublished", "date", "pubdate", "dc.date",
-              "publish-date", "og:published_time", "sailthru.date")
+_DATE_META = (
+    "article:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "dc.date",
+    "publish-date",
+    "og:published_time",
+    "sailthru.date",
+)
 
 
 class _TextExtractor(HTMLParser):
@@ -191,8 +206,10 @@ def html_to_article(html: str) -> Article:
     parser = _TextExtractor()
     parser.feed(html)
     parser.close()
-    paragraphs = [re.sub(r"[ \t\r\f\v\u00a0]+", " ", block).strip()
-                  for block in re.split(r"\n\s*\n", "".join(parser.parts))]
+    paragraphs = [
+        re.sub(r"[ \t\r\f\v\u00a0]+", " ", block).strip()
+        for block in re.split(r"\n\s*\n", "".join(parser.parts))
+    ]
     paragraphs = [p for p in paragraphs if p]
     title = re.sub(r"\s+", " ", "".join(parser.title)).strip()
     if title and not any(title in p for p in paragraphs[:3]):

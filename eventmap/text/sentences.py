@@ -5,19 +5,22 @@ a sentence. Inside a line a sentence ends at . ! ? (plus closing quotes/brackets
 by whitespace and a capital, digit or opening quote, unless the full stop belongs to an
 abbreviation ("dr.", "Mr.", "o.a.", "U.S.", "Feb."), an initial ("J. Biden") or a number.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-ABBREVIATIONS: frozenset[str] = frozenset("""
+ABBREVIATIONS: frozenset[str] = frozenset(
+    """
 mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev pres
 inc ltd co corp bros dept est approx vs etc no nos vol fig ca cf
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
 u.s u.k u.n e.u a.m p.m e.g i.e
 dhr mevr mw ir ing drs mr mgr jl a.s o.a m.a.w d.w.z bijv bv e.a e.d enz resp ca nl incl excl
 min max blz pag nr tel jhr
-""".split())
+""".split()
+)
 
 # Only the start of a run of stops may begin a match, and a run is taken whole (possessive):
 # "......" (tables of contents, ASCII art) stays linear instead of quadratic.
@@ -60,7 +63,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         cursor = line.start()
         first = True
         for b in _BOUNDARY.finditer(text, line.start(), line.end()):
-            if text[b.start()] == "." and _is_abbreviation(text[cursor:b.start()]):
+            if text[b.start()] == "." and _is_abbreviation(text[cursor : b.start()]):
                 continue
             _add(out, text, cursor, b.end(), False, first)
             first = False

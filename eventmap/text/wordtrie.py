@@ -4,10 +4,11 @@
 `(?:a(?:b(?:c)?)?|b...)` tries one branch per character, about five times faster on the
 keyword lexicons, and still prefers the longest word at a position.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 
 def trie_pattern(words: Iterable[str]) -> str:

@@ -3,6 +3,7 @@
 One app server (werkzeug in a thread) and one browser per module; each test reloads the page
 and ends with `assert_clean_log` (no console errors, no request off this machine).
 """
+
 from __future__ import annotations
 
 import time
@@ -10,17 +11,19 @@ from pathlib import Path
 
 import pytest
 
-from chromium import assert_clean_log, make_driver, wait_for
-from conftest import SEED
 from dashboard.app import create_app
 from dashboard.figures import place_key
 from dashboard.server import start_in_thread
+
+from chromium import assert_clean_log, make_driver, wait_for
+from conftest import SEED
 from factories import BERLIN, KYIV, TUAPSE, sample_events
 
 pytestmark = pytest.mark.browser
 
-GRAPH_JS = ("const o = document.getElementById(arguments[0]);"
-            "return o ? o.querySelector('.js-plotly-plot') : null;")
+GRAPH_JS = (
+    "const o = document.getElementById(arguments[0]);return o ? o.querySelector('.js-plotly-plot') : null;"
+)
 TIMELINE_IDS_JS = """
 const o = document.getElementById('timeline'), gd = o && o.querySelector('.js-plotly-plot');
 if (!gd || !gd._fullData) return null;
@@ -54,15 +57,22 @@ def map_places(driver) -> dict[str, int]:
 def open_page(driver, url: str, n_timeline: int) -> None:
     """Load the page and wait until both graphs are drawn and the first callbacks settled."""
     driver.get(url)
-    wait_for(driver, lambda d: (timeline_ids(d) or []).__len__() >= n_timeline and map_places(d),
-             what="timeline and map to draw")
+    wait_for(
+        driver,
+        lambda d: (timeline_ids(d) or []).__len__() >= n_timeline and map_places(d),
+        what="timeline and map to draw",
+    )
     time.sleep(1.0)  # let the page's first callbacks finish before acting
 
 
 def zoom_timeline(driver, start: str, end: str) -> None:
     """Zoom the time axis like a person dragging it (fires relayoutData)."""
-    driver.execute_script("Plotly.relayout(arguments[0], {'xaxis.range': [arguments[1], arguments[2]]});",
-                          driver.execute_script(GRAPH_JS, "timeline"), start, end)
+    driver.execute_script(
+        "Plotly.relayout(arguments[0], {'xaxis.range': [arguments[1], arguments[2]]});",
+        driver.execute_script(GRAPH_JS, "timeline"),
+        start,
+        end,
+    )
 
 
 def mouse_drag(driver, x0: float, y0: float, x1: float, y1: float) -> None:
@@ -89,7 +99,9 @@ def mouse_click(driver, x: float, y: float) -> None:
 
 def timeline_point_position(driver, event_id: str) -> tuple[float, float]:
     """Viewport pixel of an event's point on the timeline."""
-    return tuple(driver.execute_script("""
+    return tuple(
+        driver.execute_script(
+            """
 const gd = arguments[0], fl = gd._fullLayout, r = gd.getBoundingClientRect();
 for (const t of gd._fullData) {
   if (!t.meta || t.meta.role !== 'timeline-points') continue;
@@ -97,18 +109,28 @@ for (const t of gd._fullData) {
   if (i >= 0) return [r.left + fl._size.l + fl.xaxis.d2p(t.x[i]), r.top + fl._size.t + fl.yaxis.d2p(t.y[i])];
 }
 return null;
-""", driver.execute_script(GRAPH_JS, "timeline"), event_id))
+""",
+            driver.execute_script(GRAPH_JS, "timeline"),
+            event_id,
+        )
+    )
 
 
 def map_marker_position(driver, key: str) -> tuple[float, float]:
     """Viewport pixel of the map marker of a place key (centre of its SVG point)."""
-    return tuple(driver.execute_script("""
+    return tuple(
+        driver.execute_script(
+            """
 const gd = arguments[0], keys = Array.from(gd._fullData[0].customdata);
 const i = keys.indexOf(arguments[1]);
 const pts = (gd.querySelector('.scattergeo') || gd).querySelectorAll('.point');
 const box = pts[i].getBoundingClientRect();
 return [box.left + box.width / 2, box.top + box.height / 2];
-""", driver.execute_script(GRAPH_JS, "map"), key))
+""",
+            driver.execute_script(GRAPH_JS, "map"),
+            key,
+        )
+    )
 
 
 @pytest.fixture(scope="module")
@@ -144,15 +166,21 @@ def test_zooming_the_timeline_filters_map_and_table_to_the_window(driver, sample
     server, events = sample_app
     open_page(driver, server.url, 7)
     zoom_timeline(driver, "2025-03-13", "2025-03-15 23:59")
-    places = wait_for(driver, lambda d: (p := map_places(d)) and _key(BERLIN) not in p and p,
-                      what="map to follow the zoom")
+    places = wait_for(
+        driver, lambda d: (p := map_places(d)) and _key(BERLIN) not in p and p, what="map to follow the zoom"
+    )
     # Tuapse (14 March) and Kyiv (talks that week, protests that month) stay; Berlin (18 March) goes
     assert set(places) == {_key(TUAPSE), _key(KYIV)}
     assert places[_key(KYIV)] == 2
-    wait_for(driver, lambda d: d.find_element("id", "summary").text.startswith("3 events"),
-             what="table summary to follow the zoom")
-    driver.execute_script("Plotly.relayout(arguments[0], {'xaxis.autorange': true});",
-                          driver.execute_script(GRAPH_JS, "timeline"))
+    wait_for(
+        driver,
+        lambda d: d.find_element("id", "summary").text.startswith("3 events"),
+        what="table summary to follow the zoom",
+    )
+    driver.execute_script(
+        "Plotly.relayout(arguments[0], {'xaxis.autorange': true});",
+        driver.execute_script(GRAPH_JS, "timeline"),
+    )
     wait_for(driver, lambda d: _key(BERLIN) in map_places(d), what="map to show everything again")
     assert_clean_log(driver)
 
@@ -160,15 +188,19 @@ def test_zooming_the_timeline_filters_map_and_table_to_the_window(driver, sample
 def test_box_selection_on_the_map_narrows_the_timeline(driver, sample_app):
     server, events = sample_app
     open_page(driver, server.url, 7)
-    driver.execute_script("Plotly.relayout(arguments[0], {dragmode: 'select'});",
-                          driver.execute_script(GRAPH_JS, "map"))
+    driver.execute_script(
+        "Plotly.relayout(arguments[0], {dragmode: 'select'});", driver.execute_script(GRAPH_JS, "map")
+    )
     time.sleep(0.3)
     x, y = map_marker_position(driver, _key(TUAPSE))
     mouse_drag(driver, x - 12, y - 12, x + 12, y + 12)
     tuapse_ids = {e.id for e in events if place_key(e) == _key(TUAPSE)}
     wait_for(driver, lambda d: set(timeline_ids(d) or []) == tuapse_ids, what="timeline to narrow to Tuapse")
-    wait_for(driver, lambda d: d.find_element("id", "summary").text.startswith("1 event "),
-             what="table to narrow to Tuapse")
+    wait_for(
+        driver,
+        lambda d: d.find_element("id", "summary").text.startswith("1 event "),
+        what="table to narrow to Tuapse",
+    )
     driver.find_element("id", "reset-button").click()
     wait_for(driver, lambda d: len(timeline_ids(d) or []) == 7, what="reset to bring every event back")
     assert_clean_log(driver)
@@ -183,13 +215,23 @@ def test_clicking_an_event_shows_its_sentence_and_highlights_it(driver, sample_a
     assert sentence.text == events[0].text
     marks = [m.text for m in sentence.find_elements("tag name", "mark")]
     assert marks == ["Tuapse", "on 14 March"]
-    ring = wait_for(driver, lambda d: d.execute_script(
-        "const g=arguments[0]; return g._fullData[1].lat.length ? [g._fullData[1].lat[0], g._fullData[1].lon[0]] : null;",
-        d.execute_script(GRAPH_JS, "map")), what="map highlight")
+    ring = wait_for(
+        driver,
+        lambda d: d.execute_script(
+            "const g=arguments[0]; return g._fullData[1].lat.length ? [g._fullData[1].lat[0], g._fullData[1].lon[0]] : null;",
+            d.execute_script(GRAPH_JS, "map"),
+        ),
+        what="map highlight",
+    )
     assert ring == pytest.approx([TUAPSE[1], TUAPSE[2]])
-    timeline_ring = wait_for(driver, lambda d: d.execute_script(
-        "const t = arguments[0].data[0]; return t.x && t.x.length ? [t.x[0], Array.from(t.customdata)[0]] : null;",
-        d.execute_script(GRAPH_JS, "timeline")), what="timeline highlight")
+    timeline_ring = wait_for(
+        driver,
+        lambda d: d.execute_script(
+            "const t = arguments[0].data[0]; return t.x && t.x.length ? [t.x[0], Array.from(t.customdata)[0]] : null;",
+            d.execute_script(GRAPH_JS, "timeline"),
+        ),
+        what="timeline highlight",
+    )
     assert timeline_ring == ["2025-03-14", events[0].id]
     assert_clean_log(driver)
 
@@ -199,8 +241,11 @@ def test_an_uploaded_article_adds_events_to_every_view(driver, sample_app, tmp_p
     open_page(driver, server.url, 7)
     before = len(timeline_ids(driver))
     article = tmp_path / "upload-tuapse.txt"
-    article.write_text("Russian drones struck the oil refinery in Tuapse on 14 March 2025.\n\n"
-                       "On 18 March 2025 Donald Trump and Vladimir Putin spoke by phone.\n", encoding="utf-8")
+    article.write_text(
+        "Russian drones struck the oil refinery in Tuapse on 14 March 2025.\n\n"
+        "On 18 March 2025 Donald Trump and Vladimir Putin spoke by phone.\n",
+        encoding="utf-8",
+    )
     driver.find_element("css selector", ".add-articles summary").click()
     driver.find_element("id", "doc-date").send_keys("2025-03-20")
     driver.find_element("css selector", "#upload-articles input[type=file]").send_keys(str(article))
@@ -209,8 +254,13 @@ def test_an_uploaded_article_adds_events_to_every_view(driver, sample_app, tmp_p
     status = wait_for(driver, lambda d: d.find_element("id", "add-status").text, what="add status")
     assert status.startswith("Added"), status
     wait_for(driver, lambda d: len(timeline_ids(d) or []) > before, what="new events on the timeline")
-    rows = wait_for(driver, lambda d: [r for r in d.find_elements("css selector", "#table .ag-row")
-                                       if "upload-tuapse.txt" in r.text], what="new rows in the table")
+    rows = wait_for(
+        driver,
+        lambda d: [
+            r for r in d.find_elements("css selector", "#table .ag-row") if "upload-tuapse.txt" in r.text
+        ],
+        what="new rows in the table",
+    )
     assert rows
     assert_clean_log(driver)
 
@@ -237,8 +287,11 @@ def test_seed_article_zoom_to_mid_march_keeps_tuapse_on_the_map(driver, seed_app
     assert tuapse, "the seed's Tuapse strike should be geocoded"
     zoom_timeline(driver, "2025-03-13", "2025-03-15 23:59:59")
     late = {place_key(e) for e in found if e.located and e.date and e.date >= "2025-03-16"}
-    places = wait_for(driver, lambda d: (p := map_places(d)) and not (late - _still_possible(found)) & set(p) and p,
-                      what="map to follow the zoom")
+    places = wait_for(
+        driver,
+        lambda d: (p := map_places(d)) and not (late - _still_possible(found)) & set(p) and p,
+        what="map to follow the zoom",
+    )
     assert place_key(tuapse[0]) in places
     for key in places:  # every place left has an event that may lie in 13-15 March
         assert key in _still_possible(found)
@@ -246,27 +299,45 @@ def test_seed_article_zoom_to_mid_march_keeps_tuapse_on_the_map(driver, seed_app
 
 
 def _still_possible(found) -> set[str]:
-    return {place_key(e) for e in found if e.located and e.date and e.date <= "2025-03-15"
-            and (e.date_end or e.date) >= "2025-03-13"}
+    return {
+        place_key(e)
+        for e in found
+        if e.located and e.date and e.date <= "2025-03-15" and (e.date_end or e.date) >= "2025-03-13"
+    }
 
 
 def test_play_moves_a_time_window_across_the_data_and_the_map_follows(driver, sample_app):
     server, events = sample_app
     open_page(driver, server.url, 7)
-    full = driver.execute_script("return arguments[0]._fullLayout.xaxis.range.slice();",
-                                 driver.execute_script(GRAPH_JS, "timeline"))
+    full = driver.execute_script(
+        "return arguments[0]._fullLayout.xaxis.range.slice();", driver.execute_script(GRAPH_JS, "timeline")
+    )
     driver.find_element("id", "play-button").click()
     ranges = []
     for _ in range(2):  # two steps of the playback: the window moves right
-        ranges.append(wait_for(driver, lambda d: (r := d.execute_script(
-            "return arguments[0]._fullLayout.xaxis.range.slice();", d.execute_script(GRAPH_JS, "timeline")))
-            != (ranges[-1] if ranges else full) and r, what="playback to move the window"))
+        ranges.append(
+            wait_for(
+                driver,
+                lambda d: (
+                    (
+                        r := d.execute_script(
+                            "return arguments[0]._fullLayout.xaxis.range.slice();",
+                            d.execute_script(GRAPH_JS, "timeline"),
+                        )
+                    )
+                    != (ranges[-1] if ranges else full)
+                    and r
+                ),
+                what="playback to move the window",
+            )
+        )
     assert ranges[1][0] > ranges[0][0]
     total = sum(1 for e in events if e.located)
     wait_for(driver, lambda d: 0 < sum(map_places(d).values()) < total, what="map to show only the window")
     driver.find_element("id", "play-button").click()
-    assert "Play" in wait_for(driver, lambda d: "Play" in d.find_element("id", "play-button").text and "Play",
-                              what="pause")
+    assert "Play" in wait_for(
+        driver, lambda d: "Play" in d.find_element("id", "play-button").text and "Play", what="pause"
+    )
     assert_clean_log(driver)
 
 
@@ -276,15 +347,22 @@ def test_search_filters_every_view_and_the_map_view_stays_where_the_user_put_it(
     server, events = sample_app
     open_page(driver, server.url, 7)
     map_gd = driver.execute_script(GRAPH_JS, "map")
-    driver.execute_script("Plotly.relayout(arguments[0], {'geo.projection.scale': 3.5, 'geo.center.lon': 20,"
-                          " 'geo.center.lat': 50});", map_gd)
+    driver.execute_script(
+        "Plotly.relayout(arguments[0], {'geo.projection.scale': 3.5, 'geo.center.lon': 20,"
+        " 'geo.center.lat': 50});",
+        map_gd,
+    )
     box = driver.find_element("id", "filter-search")
     box.send_keys("Kyiv", Keys.ENTER)
     kyiv_ids = {e.id for e in events if "Kyiv" in e.text and e.date}
-    wait_for(driver, lambda d: set(timeline_ids(d) or []) == kyiv_ids, what="timeline to keep only Kyiv events")
+    wait_for(
+        driver, lambda d: set(timeline_ids(d) or []) == kyiv_ids, what="timeline to keep only Kyiv events"
+    )
     wait_for(driver, lambda d: set(map_places(d)) == {_key(KYIV)}, what="map to keep only Kyiv")
-    view = driver.execute_script("const g = arguments[0]._fullLayout.geo;"
-                                 "return [g.projection.scale, g.center.lon, g.center.lat];", map_gd)
+    view = driver.execute_script(
+        "const g = arguments[0]._fullLayout.geo;return [g.projection.scale, g.center.lon, g.center.lat];",
+        map_gd,
+    )
     assert view == pytest.approx([3.5, 20, 50])
     assert driver.find_element("id", "summary").text.startswith("3 events")
     assert_clean_log(driver)
@@ -305,6 +383,7 @@ return {scope: (gd.layout.meta || {}).scope || null, range: gd._fullLayout.xaxis
 
 def test_a_big_timeline_draws_few_svg_marks_and_shows_detail_when_zoomed_in(driver):
     from factories import many_events
+
     events = many_events(6000, n_places=40, n_documents=4)
     server = start_in_thread(create_app(events))
     try:
@@ -314,17 +393,28 @@ def test_a_big_timeline_draws_few_svg_marks_and_shows_detail_when_zoomed_in(driv
         assert len(whole["marks"]) < 1000  # binned: far fewer marks than events
         before = sum(map_places(driver).values())
         zoom_timeline(driver, "2024-03-04", "2024-03-10")
-        got = wait_for(driver, lambda d: (s := d.execute_script(SCOPE_JS))["scope"] and s,
-                       what="the timeline's detail view of the window")
+        got = wait_for(
+            driver,
+            lambda d: (s := d.execute_script(SCOPE_JS))["scope"] and s,
+            what="the timeline's detail view of the window",
+        )
         assert got["scope"][0] <= "2024-03-04" and got["scope"][1] >= "2024-03-10"
-        assert got["range"][0].startswith("2024-03-04") and got["range"][1].startswith("2024-03-10")  # no jump
+        assert got["range"][0].startswith("2024-03-04") and got["range"][1].startswith(
+            "2024-03-10"
+        )  # no jump
         # day events around the window, each at its own day (no week/month bins any more)
         days = {e.date for e in events if e.date and (e.date_end or e.date) == e.date}
-        assert got["marks"] and all(got["scope"][0] <= x <= got["scope"][1] and x in days for x in got["marks"])
+        assert got["marks"] and all(
+            got["scope"][0] <= x <= got["scope"][1] and x in days for x in got["marks"]
+        )
         assert sum(map_places(driver).values()) < before  # the map followed the zoom as well
-        driver.execute_script("Plotly.relayout(arguments[0], {'xaxis.autorange': true});",
-                              driver.execute_script(GRAPH_JS, "timeline"))
-        wait_for(driver, lambda d: d.execute_script(SCOPE_JS)["scope"] is None, what="the whole timeline again")
+        driver.execute_script(
+            "Plotly.relayout(arguments[0], {'xaxis.autorange': true});",
+            driver.execute_script(GRAPH_JS, "timeline"),
+        )
+        wait_for(
+            driver, lambda d: d.execute_script(SCOPE_JS)["scope"] is None, what="the whole timeline again"
+        )
         assert_clean_log(driver)
     finally:
         server.stop()
@@ -343,28 +433,46 @@ def test_a_merged_event_lists_its_sources_and_split_gives_the_reports_back(drive
     server = start_in_thread(create_app(events))
     try:
         open_page(driver, server.url, 6)
-        assert wait_for(driver, lambda d: d.find_element("id", "summary").text, what="summary").startswith("8 events")
+        assert wait_for(driver, lambda d: d.find_element("id", "summary").text, what="summary").startswith(
+            "8 events"
+        )
         assert len(grid_rows(driver)) == 8 and "2" in [r.split("\n")[-1] for r in grid_rows(driver)]
-        hover = driver.execute_script("return Array.from(arguments[0]._fullData[0].hovertext);",
-                                      driver.execute_script(GRAPH_JS, "map"))
+        hover = driver.execute_script(
+            "return Array.from(arguments[0]._fullData[0].hovertext);", driver.execute_script(GRAPH_JS, "map")
+        )
         assert sum("reported by 2 sources" in h for h in hover) == 1  # the map's Tuapse marker
         x, y = timeline_point_position(driver, merged.id)
         mouse_click(driver, x, y)
-        sources = wait_for(driver, lambda d: d.find_elements("css selector", "#detail-sources li.source"),
-                           what="the merged event's sources")
+        sources = wait_for(
+            driver,
+            lambda d: d.find_elements("css selector", "#detail-sources li.source"),
+            what="the merged event's sources",
+        )
         assert len(sources) == 2
         assert "c.txt" in sources[0].text and "Friday, 14 March" in sources[0].text
         assert "a.txt" in sources[1].text and first.text in sources[1].text
         assert "<b>Tuapse</b>" in sources[0].text  # the report's sentence, shown as text
         driver.find_element("css selector", "#detail .split-button").click()
-        summary = wait_for(driver, lambda d: (t := d.find_element("id", "summary").text).startswith("9 events") and t,
-                           what="the table to count the split reports")
+        summary = wait_for(
+            driver,
+            lambda d: (t := d.find_element("id", "summary").text).startswith("9 events") and t,
+            what="the table to count the split reports",
+        )
         assert summary.startswith("9 events")
         wait_for(driver, lambda d: len(grid_rows(d)) == 9, what="a table row per report")
-        wait_for(driver, lambda d: {first.id, second.id} <= set(timeline_ids(d) or []) and
-                 merged.id not in (timeline_ids(d) or []), what="both reports on the timeline")
-        wait_for(driver, lambda d: not d.find_elements("css selector", "#detail-sources"),
-                 what="the detail of a single report")
+        wait_for(
+            driver,
+            lambda d: (
+                {first.id, second.id} <= set(timeline_ids(d) or [])
+                and merged.id not in (timeline_ids(d) or [])
+            ),
+            what="both reports on the timeline",
+        )
+        wait_for(
+            driver,
+            lambda d: not d.find_elements("css selector", "#detail-sources"),
+            what="the detail of a single report",
+        )
         assert_clean_log(driver)
     finally:
         server.stop()

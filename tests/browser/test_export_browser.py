@@ -1,14 +1,16 @@
 """The exported HTML in headless Chromium with the network blocked: drawn, linked, offline."""
+
 from __future__ import annotations
 
 import time
 
 import pytest
 
-from chromium import assert_clean_log, make_driver
 from dashboard.export_html import render_html
 from dashboard.figures import place_key
 from eventmap.corpus.loading import load_paths
+
+from chromium import assert_clean_log, make_driver
 
 pytestmark = pytest.mark.browser
 
@@ -88,7 +90,9 @@ def test_zooming_the_timeline_narrows_the_map_and_the_list(page, seed_events):
     page.execute_script(
         "var id = document.querySelector('.eventmap-export').id;"
         "Plotly.relayout(document.getElementById(id + '-timeline'),"
-        " {'xaxis.range': [arguments[0], arguments[1] + ' 23:59:59']});", *WINDOW)
+        " {'xaxis.range': [arguments[0], arguments[1] + ' 23:59:59']});",
+        *WINDOW,
+    )
     inside = [e for e in seed_events if _in_window(e, *WINDOW)]
     expected_places = {place_key(e) for e in inside if e.located}
     after = _wait(page, lambda s: len(s["rows"]) == len(inside))
@@ -101,7 +105,8 @@ def test_zooming_the_timeline_narrows_the_map_and_the_list(page, seed_events):
         assert f"· {n} event{'s' if n != 1 else ''}<br>" in hover  # counts of the window, not of all
         assert label == (str(n) if n > 1 else "")
     assert "2025-03-13 to 2025-03-15" in page.execute_script(
-        "return document.querySelector('.em-status').textContent")
+        "return document.querySelector('.em-status').textContent"
+    )
     assert_clean_log(page)
 
 
@@ -116,7 +121,8 @@ def test_choosing_a_place_on_the_map_filters_the_timeline(page, seed_events):
     page.execute_script(
         "var id = document.querySelector('.eventmap-export').id;"
         "document.getElementById(id + '-map').emit('plotly_click', {points: [{customdata: arguments[0]}]});",
-        busiest)
+        busiest,
+    )
     there = {e.id for e in seed_events if place_key(e) == busiest}
     after = _wait(page, lambda s: set(s["rows"]) == there)
     assert set(after["timeline_ids"]) == {e.id for e in seed_events if e.id in there and e.date}
@@ -133,8 +139,11 @@ def test_two_snippets_on_one_report_page_both_work_offline(tmp_path):
     first = render_html(events[:4], title="Part one", snippet=True)
     second = render_html(events[4:], title="Part two", snippet=True, figure="map")
     page = tmp_path / "report.html"
-    page.write_text(f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Report</title></head><body>"
-                    f"<h1>Report</h1>{first}<p>Between the parts.</p>{second}</body></html>", encoding="utf-8")
+    page.write_text(
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Report</title></head><body>"
+        f"<h1>Report</h1>{first}<p>Between the parts.</p>{second}</body></html>",
+        encoding="utf-8",
+    )
     driver = make_driver(block_network=True)
     try:
         driver.get(page.as_uri())
@@ -143,7 +152,8 @@ def test_two_snippets_on_one_report_page_both_work_offline(tmp_path):
         while time.monotonic() < deadline:
             ready = driver.execute_script(
                 "return Array.from(document.querySelectorAll('.eventmap-export'))"
-                ".map(function (r) { return [r.getAttribute('data-ready'), r.getAttribute('data-shown')]; });")
+                ".map(function (r) { return [r.getAttribute('data-ready'), r.getAttribute('data-shown')]; });"
+            )
             if len(ready) == 2 and all(r[0] == "1" for r in ready):
                 break
             time.sleep(0.2)
@@ -151,7 +161,8 @@ def test_two_snippets_on_one_report_page_both_work_offline(tmp_path):
         # the second snippet (map only) draws its own base map and markers
         land = driver.execute_script(
             "var roots = document.querySelectorAll('.eventmap-export');"
-            "return roots[1].querySelectorAll('.layer.land path').length;")
+            "return roots[1].querySelectorAll('.layer.land path').length;"
+        )
         assert land >= 1
         assert_clean_log(driver)
     finally:

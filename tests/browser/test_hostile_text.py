@@ -7,6 +7,7 @@ the figures and exports produce; the browser tests load the app and the exported
 such events, hover, click and open the details, and check that `window.__pwned` (set by
 every payload if it ran) stays undefined while the literal text is on screen.
 """
+
 from __future__ import annotations
 
 import html
@@ -16,7 +17,7 @@ import time
 import pytest
 
 from dashboard.export_html import render_html
-from dashboard.figures import event_hover, map_figure, place_hover, timeline_figure, aggregate_places
+from dashboard.figures import aggregate_places, event_hover, map_figure, place_hover, timeline_figure
 from dashboard.tables import table_rows
 from eventmap.formats import dumps_events, loads_events
 from eventmap.model import Event, Place, Source
@@ -34,16 +35,40 @@ def hostile_events() -> list[Event]:
     event whose category and document name are hostile too."""
     out = []
     for i, (text, payload) in enumerate(zip(TEXTS, PAYLOADS)):
-        place = Place(text=f"Stad {payload}", name=f"Stad {payload}", lat=50.0 + i, lon=30.0 + i,
-                      country_code="UA", kind="city")
-        out.append(Event(text=text, source=Source(f"docs/{i}.txt", 0, len(text)),
-                         date=f"2025-03-{12 + i}", date_end=f"2025-03-{12 + i}", date_precision="day",
-                         date_text=f"op {12 + i} maart {payload}", category="attack", lang="nl",
-                         places=[place]))
+        place = Place(
+            text=f"Stad {payload}",
+            name=f"Stad {payload}",
+            lat=50.0 + i,
+            lon=30.0 + i,
+            country_code="UA",
+            kind="city",
+        )
+        out.append(
+            Event(
+                text=text,
+                source=Source(f"docs/{i}.txt", 0, len(text)),
+                date=f"2025-03-{12 + i}",
+                date_end=f"2025-03-{12 + i}",
+                date_precision="day",
+                date_text=f"op {12 + i} maart {payload}",
+                category="attack",
+                lang="nl",
+                places=[place],
+            )
+        )
     weird = f"Iets gebeurde {SCRIPT} op 20 maart."
-    out.append(Event(text=weird, source=Source(f"docs/{BOLD}{IMG}.txt", 0, len(weird)), date="2025-03-20",
-                     date_end="2025-03-20", date_precision="day", category=f"x{BOLD}{IMG}", lang="nl",
-                     places=[Place(text="Kyiv", name="Kyiv", lat=50.45, lon=30.52)]))
+    out.append(
+        Event(
+            text=weird,
+            source=Source(f"docs/{BOLD}{IMG}.txt", 0, len(weird)),
+            date="2025-03-20",
+            date_end="2025-03-20",
+            date_precision="day",
+            category=f"x{BOLD}{IMG}",
+            lang="nl",
+            places=[Place(text="Kyiv", name="Kyiv", lat=50.45, lon=30.52)],
+        )
+    )
     return out
 
 
@@ -52,6 +77,7 @@ def _raw_payload_in(s: str) -> list[str]:
 
 
 # --------------------------------------------------------------------------- unit: strings
+
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_hover_labels_escape_every_payload(payload):
@@ -70,7 +96,7 @@ def test_figures_carry_no_raw_markup_in_any_hover_or_text():
                 values = getattr(trace, attr, None)
                 if values is None:
                     continue
-                for v in ([values] if isinstance(values, str) else list(values)):
+                for v in [values] if isinstance(values, str) else list(values):
                     assert not _raw_payload_in(str(v)), (trace.name, attr, v)
 
 
@@ -100,11 +126,11 @@ def test_exported_html_escapes_text_title_and_script_data():
     for p in PAYLOADS:
         assert p not in page
     assert f"<title>Report {html.escape(SCRIPT)}</title>" in page
-    table = page[page.index('<table class="em-events"'):page.index("</table>")]
+    table = page[page.index('<table class="em-events"') : page.index("</table>")]
     assert html.escape(IMG) in table and html.escape(LINK) in table
     # inside <script type="application/json"> no "<" may appear (it could close the element)
     data_start = page.index('type="application/json"')
-    data = page[page.index(">", data_start) + 1:page.index("</script>", data_start)]
+    data = page[page.index(">", data_start) + 1 : page.index("</script>", data_start)]
     assert "<" not in data and "</script" not in data.lower()
 
 
@@ -117,8 +143,11 @@ def test_snippet_export_escapes_too():
 def test_timelinejs_export_escapes_its_html_fields():
     story = json.loads(dumps_events(hostile_events(), "timelinejs", title=SCRIPT))
     slides = story["events"]
-    texts = [story["title"]["text"]["headline"]] + [s["text"]["text"] for s in slides] + \
-            [s["text"]["headline"] for s in slides]
+    texts = (
+        [story["title"]["text"]["headline"]]
+        + [s["text"]["text"] for s in slides]
+        + [s["text"]["headline"] for s in slides]
+    )
     for t in texts:  # TimelineJS puts these fields into the page as HTML
         assert not _raw_payload_in(t) and "<img" not in t and "<script" not in t
     assert any(html.escape(SCRIPT, quote=False) in s["text"]["text"] for s in slides)
@@ -127,6 +156,7 @@ def test_timelinejs_export_escapes_its_html_fields():
 @pytest.mark.parametrize("fmt", ["json", "geojson", "csv"])
 def test_data_exports_keep_the_literal_text(fmt):
     """Data formats are not HTML: the text must come back unchanged (escaping belongs to display)."""
+
     def shown(evs):
         return [(e.text, e.date_text, e.source.document, [(p.text, p.name) for p in e.places]) for e in evs]
 
@@ -137,8 +167,10 @@ def test_data_exports_keep_the_literal_text(fmt):
 # --------------------------------------------------------------------------- browser
 
 PWNED_JS = "return typeof window.__pwned === 'undefined' ? null : String(window.__pwned);"
-HOVER_JS = ("const h = document.querySelectorAll('.hoverlayer .hovertext');"
-            "return Array.from(h).map(e => e.textContent).join('\\n');")
+HOVER_JS = (
+    "const h = document.querySelectorAll('.hoverlayer .hovertext');"
+    "return Array.from(h).map(e => e.textContent).join('\\n');"
+)
 INJECTED_JS = """
 const bad = [];
 for (const sel of ['.hoverlayer img', '.hoverlayer script', '#detail img', '#detail script',
@@ -179,7 +211,8 @@ def _click(driver, x: float, y: float) -> None:
 
 def _point_xy(driver, gd, event_id: str) -> tuple[float, float]:
     """Viewport pixel of an event's timeline point, found by its id (customdata)."""
-    xy = driver.execute_script("""
+    xy = driver.execute_script(
+        """
 const gd = arguments[0], id = arguments[1], fl = gd._fullLayout, r = gd.getBoundingClientRect();
 for (const t of gd._fullData) {
   if (!t.meta || t.meta.role !== 'timeline-points') continue;
@@ -188,16 +221,25 @@ for (const t of gd._fullData) {
   const xa = fl['xaxis' + (t.xaxis || 'x').slice(1)], ya = fl['yaxis' + (t.yaxis || 'y').slice(1)];
   return [r.left + xa._offset + xa.d2p(t.x[i]), r.top + ya._offset + ya.d2p(t.y[i])];
 }
-return null;""", gd, event_id)
+return null;""",
+        gd,
+        event_id,
+    )
     assert xy is not None, f"event {event_id} is not on the timeline"
     return tuple(xy)
 
 
 def _marker_xy(driver, gd, index: int) -> tuple[float, float]:
-    return tuple(driver.execute_script("""
+    return tuple(
+        driver.execute_script(
+            """
 const pts = arguments[0].querySelectorAll('.scattergeo .point');
 const b = pts[arguments[1]].getBoundingClientRect();
-return [b.left + b.width / 2, b.top + b.height / 2];""", gd, index))
+return [b.left + b.width / 2, b.top + b.height / 2];""",
+            gd,
+            index,
+        )
+    )
 
 
 def _hover_text(driver, xy) -> str:
@@ -217,9 +259,10 @@ def driver():
 
 @pytest.mark.browser
 def test_the_app_shows_hostile_text_as_text(driver):
-    from chromium import assert_clean_log
     from dashboard.app import create_app
     from dashboard.server import start_in_thread
+
+    from chromium import assert_clean_log
 
     evs = hostile_events()
     server = start_in_thread(create_app(evs))
@@ -227,10 +270,13 @@ def test_the_app_shows_hostile_text_as_text(driver):
         driver.get(server.url)
         tl_js = "const o=document.getElementById('timeline');return o&&o.querySelector('.js-plotly-plot');"
         map_js = "const o=document.getElementById('map');return o&&o.querySelector('.js-plotly-plot');"
-        _wait(lambda: driver.execute_script(
-            "const o=document.getElementById('map'),g=o&&o.querySelector('.js-plotly-plot');"
-            "return g&&g._fullData&&g._fullData[0]&&g._fullData[0].lat&&g._fullData[0].lat.length;"),
-            what="the map to draw")
+        _wait(
+            lambda: driver.execute_script(
+                "const o=document.getElementById('map'),g=o&&o.querySelector('.js-plotly-plot');"
+                "return g&&g._fullData&&g._fullData[0]&&g._fullData[0].lat&&g._fullData[0].lat.length;"
+            ),
+            what="the map to draw",
+        )
         time.sleep(1.0)  # let the first callbacks settle before hovering
         tl = driver.execute_script(tl_js)
         for ev, payload in zip(evs, PAYLOADS):  # hover every hostile event on the timeline
@@ -242,10 +288,12 @@ def test_the_app_shows_hostile_text_as_text(driver):
         labels = [_hover_text(driver, _marker_xy(driver, mp, k)) for k in range(n_places)]
         assert any(IMG in lab for lab in labels) and any(BOLD in lab for lab in labels), labels
         assert any(f"x{BOLD}{IMG} 1" in lab for lab in labels), labels  # the hostile category, as text
-        legend = driver.execute_script("return Array.from(arguments[0].querySelectorAll('.legendtext'))"
-                                       ".map(e => e.textContent);", tl)
-        ticks = driver.execute_script("return Array.from(arguments[0].querySelectorAll('.ytick text'))"
-                                      ".map(e => e.textContent);", tl)
+        legend = driver.execute_script(
+            "return Array.from(arguments[0].querySelectorAll('.legendtext')).map(e => e.textContent);", tl
+        )
+        ticks = driver.execute_script(
+            "return Array.from(arguments[0].querySelectorAll('.ytick text')).map(e => e.textContent);", tl
+        )
         assert f"x{BOLD}{IMG}" in legend and f"x{BOLD}{IMG}" in ticks, (legend, ticks)
         # click the <img> event: the detail panel shows its sentence as text
         _click(driver, *_point_xy(driver, tl, evs[0].id))
@@ -253,8 +301,10 @@ def test_the_app_shows_hostile_text_as_text(driver):
         _wait(lambda: IMG in sentence.text, what="the hostile sentence in the detail panel")
         assert TEXTS[0] == sentence.text
         # the table shows the literal sentences
-        cells = _wait(lambda: [c.text for c in driver.find_elements("css selector", "#table .ag-cell")],
-                      what="table cells")
+        cells = _wait(
+            lambda: [c.text for c in driver.find_elements("css selector", "#table .ag-cell")],
+            what="table cells",
+        )
         assert any(SCRIPT in c for c in cells), cells
         assert driver.execute_script(INJECTED_JS) == []
         assert driver.execute_script(PWNED_JS) is None
@@ -271,8 +321,10 @@ def test_the_exported_page_shows_hostile_text_as_text(driver, tmp_path):
     path = tmp_path / "report.html"
     path.write_text(render_html(evs, title=f"Report {IMG}"), encoding="utf-8")
     driver.get(path.as_uri())
-    _wait(lambda: driver.execute_script("return document.querySelector('[data-ready]') !== null;"),
-          what="the exported page to be ready")
+    _wait(
+        lambda: driver.execute_script("return document.querySelector('[data-ready]') !== null;"),
+        what="the exported page to be ready",
+    )
     root = driver.execute_script("return document.querySelector('.eventmap-export').id;")
     tl = driver.execute_script("return document.getElementById(arguments[0] + '-timeline');", root)
     mp = driver.execute_script("return document.getElementById(arguments[0] + '-map');", root)

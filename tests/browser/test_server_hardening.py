@@ -5,6 +5,7 @@ app lets anyone who reaches it read the events and add articles). Uploads are li
 size and count and must be text. 200 uploads sent at once over loopback to the Dash
 callback endpoint all land: every uploaded article's events are in the collection.
 """
+
 from __future__ import annotations
 
 import base64
@@ -24,6 +25,7 @@ from dashboard.server import make_wsgi_server, start_in_thread
 from dashboard.view import EventCollection
 from eventmap.cli import main
 from eventmap.formats import write_events
+
 from factories import sample_events
 
 N_BURST = 200
@@ -41,14 +43,18 @@ def article(i: int) -> str:
 
 # --------------------------------------------------------------------------- binding
 
+
 @pytest.fixture
 def served(monkeypatch, tmp_path):
     """Run `eventmap serve` with the server call captured instead of started."""
     import dashboard.server
 
     calls: list[dict[str, Any]] = []
-    monkeypatch.setattr(dashboard.server, "serve_forever",
-                        lambda app, host, port, open_browser: calls.append({"host": host, "port": port}))
+    monkeypatch.setattr(
+        dashboard.server,
+        "serve_forever",
+        lambda app, host, port, open_browser: calls.append({"host": host, "port": port}),
+    )
     path = tmp_path / "e.json"
     write_events(sample_events(), "json", path)
     return calls, path
@@ -87,6 +93,7 @@ def test_the_wsgi_server_defaults_to_loopback_and_a_taken_port_is_one_clear_erro
 
 # --------------------------------------------------------------------------- upload limits (unit)
 
+
 def test_an_upload_over_the_size_limit_is_refused_with_the_limit():
     raw = article(0).encode() + b"x" * cb.MAX_UPLOAD_BYTES
     coll = EventCollection([])
@@ -98,17 +105,21 @@ def test_an_upload_over_the_size_limit_is_refused_with_the_limit():
 def test_too_many_files_at_once_are_refused_with_the_limit():
     n = cb.MAX_UPLOAD_FILES + 1
     coll = EventCollection([])
-    added, message = cb.add_articles(coll, None, [data_url(article(i).encode()) for i in range(n)],
-                                     [f"a{i}.txt" for i in range(n)], None)
+    added, message = cb.add_articles(
+        coll, None, [data_url(article(i).encode()) for i in range(n)], [f"a{i}.txt" for i in range(n)], None
+    )
     assert added == 0 and str(cb.MAX_UPLOAD_FILES) in message and str(n) in message
     assert coll.events == []
 
 
-@pytest.mark.parametrize("name, raw", [
-    ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 16),
-    ("archive.txt", b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(range(256)) * 16),
-    ("program.txt", b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 16),
-])
+@pytest.mark.parametrize(
+    "name, raw",
+    [
+        ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 16),
+        ("archive.txt", b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(range(256)) * 16),
+        ("program.txt", b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 16),
+    ],
+)
 def test_uploads_that_are_not_text_are_refused(name, raw):
     coll = EventCollection([])
     added, message = cb.add_articles(coll, None, [data_url(raw, "application/octet-stream")], [name], None)
@@ -118,8 +129,13 @@ def test_uploads_that_are_not_text_are_refused(name, raw):
 
 def test_one_bad_upload_refuses_the_batch_and_says_which():
     coll = EventCollection([])
-    added, message = cb.add_articles(coll, None, [data_url(article(1).encode()), data_url(b"\x00\x01\x02" * 99)],
-                                     ["good.txt", "bad.txt"], None)
+    added, message = cb.add_articles(
+        coll,
+        None,
+        [data_url(article(1).encode()), data_url(b"\x00\x01\x02" * 99)],
+        ["good.txt", "bad.txt"],
+        None,
+    )
     assert added == 0 and "bad.txt" in message
 
 
@@ -134,6 +150,7 @@ def test_uploads_in_other_encodings_are_read(encoding):
 
 # --------------------------------------------------------------------------- the running server
 
+
 def _dependency(base: str, input_id: str) -> dict[str, Any]:
     with urllib.request.urlopen(base + "_dash-dependencies", timeout=REQUEST_TIMEOUT) as r:
         deps = json.load(r)
@@ -141,15 +158,23 @@ def _dependency(base: str, input_id: str) -> dict[str, Any]:
 
 
 def _add_payload(dep: dict[str, Any], contents: list[str], names: list[str]) -> bytes:
-    values = {("paste-text", "value"): "", ("upload-articles", "contents"): contents,
-              ("upload-articles", "filename"): names, ("doc-date", "value"): ""}
-    outputs = [{"id": o.split(".")[0], "property": o.split(".")[1]}
-               for o in dep["output"].strip(".").split("...")]
+    values = {
+        ("paste-text", "value"): "",
+        ("upload-articles", "contents"): contents,
+        ("upload-articles", "filename"): names,
+        ("doc-date", "value"): "",
+    }
+    outputs = [
+        {"id": o.split(".")[0], "property": o.split(".")[1]} for o in dep["output"].strip(".").split("...")
+    ]
     body = {
-        "output": dep["output"], "outputs": outputs,
+        "output": dep["output"],
+        "outputs": outputs,
         "inputs": [{"id": i["id"], "property": i["property"], "value": 1} for i in dep["inputs"]],
-        "state": [{"id": s["id"], "property": s["property"], "value": values.get((s["id"], s["property"]))}
-                  for s in dep["state"]],
+        "state": [
+            {"id": s["id"], "property": s["property"], "value": values.get((s["id"], s["property"]))}
+            for s in dep["state"]
+        ],
         "changedPropIds": [f"{dep['inputs'][0]['id']}.{dep['inputs'][0]['property']}"],
     }
     return json.dumps(body).encode("utf-8")
@@ -188,8 +213,10 @@ def test_a_request_over_the_size_limit_is_refused_before_it_is_read(running):
 def test_a_non_text_upload_through_the_server_adds_nothing_and_says_why(running):
     server, coll, dep = running
     before = len(coll.events)
-    status, body = _post(server.url + "_dash-update-component",
-                         _add_payload(dep, [data_url(b"\x89PNG\r\n\x1a\n\x00\x00" * 50)], ["x.txt"]))
+    status, body = _post(
+        server.url + "_dash-update-component",
+        _add_payload(dep, [data_url(b"\x89PNG\r\n\x1a\n\x00\x00" * 50)], ["x.txt"]),
+    )
     assert status == 200
     assert "x.txt" in body.decode("utf-8") and "Not added" in body.decode("utf-8")
     assert len(coll.events) == before
@@ -229,8 +256,12 @@ def test_serve_on_a_taken_port_is_one_line(tmp_path):
         taken.bind(("127.0.0.1", 0))
         taken.listen(1)
         port = taken.getsockname()[1]
-        proc = subprocess.run([str(script), "serve", str(path), "--no-browser", "--port", str(port)],
-                              capture_output=True, text=True, timeout=120)
+        proc = subprocess.run(
+            [str(script), "serve", str(path), "--no-browser", "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     assert proc.returncode != 0
     errors = [line for line in proc.stderr.splitlines() if line.startswith("eventmap: error:")]
     assert len(errors) == 1 and str(port) in errors[0] and "Traceback" not in proc.stderr
@@ -241,8 +272,12 @@ def test_serve_on_a_taken_port_is_one_line(tmp_path):
 def test_garbage_requests_get_an_error_status_without_internals_and_the_app_goes_on(running):
     server, coll, dep = running
     url = server.url + "_dash-update-component"
-    garbage = [b"{not json", b"[]", json.dumps({"output": "nope.children", "inputs": []}).encode(),
-               _add_payload(dep, ["data:text/plain;base64,!!!notbase64"], ["x.txt"])]
+    garbage = [
+        b"{not json",
+        b"[]",
+        json.dumps({"output": "nope.children", "inputs": []}).encode(),
+        _add_payload(dep, ["data:text/plain;base64,!!!notbase64"], ["x.txt"]),
+    ]
     for body in garbage:
         status, answer = _post(url, body)
         text = answer.decode("utf-8", errors="replace")

@@ -1,4 +1,5 @@
 """`eventmap parse` through click's CliRunner, plus one run of the installed script."""
+
 from __future__ import annotations
 
 import importlib
@@ -58,8 +59,9 @@ def test_missing_single_file_is_a_one_line_error(tmp_path):
 
 def test_batch_skips_a_bad_file_but_writes_the_others(seed_path, tmp_path):
     good = tmp_path / "en.txt"
-    good.write_text("date 2025-03-20\nRebels captured the airport on Monday after heavy fighting.\n",
-                    encoding="utf-8")
+    good.write_text(
+        "date 2025-03-20\nRebels captured the airport on Monday after heavy fighting.\n", encoding="utf-8"
+    )
     binary = tmp_path / "bin.txt"
     binary.write_bytes(bytes(range(256)) * 4)
     res = run(str(seed_path), str(binary), str(good))
@@ -90,8 +92,12 @@ def test_installed_script_runs(seed_path, tmp_path):
     if not script.exists():
         pytest.skip("the eventmap console script is not installed in this environment")
     out = tmp_path / "seed.json"
-    proc = subprocess.run([str(script), "parse", str(seed_path), "--format", "json", "-o", str(out)],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [str(script), "parse", str(seed_path), "--format", "json", "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr
     evs = events_of(out.read_text(encoding="utf-8"))
     assert any(e.date == "2025-03-14" and "Toeapse" in e.text for e in evs)
@@ -122,7 +128,8 @@ def test_parse_reads_event_files_and_folders(tmp_path, seed_path):
     (folder / "acled.csv").write_text(
         "event_date,time_precision,location,latitude,longitude,notes,event_type\n"
         "2024-05-02,1,Kharkiv,49.99,36.23,Shelling of a market,Explosions/Remote violence\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     out = tmp_path / "out.json"
     res = CliRunner().invoke(main, ["parse", str(folder), "-o", str(out)])
     assert res.exit_code == 0, res.output

@@ -1,22 +1,24 @@
 """Ingest on a Dask cluster (a LocalCluster with one worker process): Parquet out, store in."""
+
 from __future__ import annotations
 
 import importlib
-import pytest
 
 import distributed
+import pytest
+from test_ingest import line_events, write_corpus
 
-from eventmap.corpus import dask_ingest as dask_module  # noqa: E402
-from eventmap.corpus.dask_ingest import dask_ingest  # noqa: E402
-from eventmap.errors import UserError  # noqa: E402
-from eventmap.corpus.store import EventStore  # noqa: E402
-from test_ingest import line_events, write_corpus  # noqa: E402
+from eventmap.corpus import dask_ingest as dask_module
+from eventmap.corpus.dask_ingest import dask_ingest
+from eventmap.corpus.store import EventStore
+from eventmap.errors import UserError
 
 
 @pytest.fixture(scope="module")
 def cluster():
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=True,
-                                  dashboard_address=None, silence_logs=40) as c:
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=True, dashboard_address=None, silence_logs=40
+    ) as c:
         yield c
 
 
@@ -24,8 +26,15 @@ def test_dask_ingest_writes_parquet_that_the_store_reads(cluster, tmp_path):
     expected = write_corpus(tmp_path / "corpus", 20)
     (tmp_path / "corpus" / "broken.txt").write_text("no header\n")
     store = EventStore(tmp_path / "events.duckdb")
-    report = dask_ingest([tmp_path / "corpus"], cluster.scheduler_address, tmp_path / "parquet",
-                         store=store, progress=False, parse_file=line_events, chunk_size=4)
+    report = dask_ingest(
+        [tmp_path / "corpus"],
+        cluster.scheduler_address,
+        tmp_path / "parquet",
+        store=store,
+        progress=False,
+        parse_file=line_events,
+        chunk_size=4,
+    )
     assert (report.files, report.parsed, len(report.failed)) == (21, 20, 1)
     assert "no date header" in report.failed[0][1]
     assert report.events == expected == store.count()
@@ -36,8 +45,14 @@ def test_dask_ingest_writes_parquet_that_the_store_reads(cluster, tmp_path):
     assert direct.aggregate(by="day") == store.aggregate(by="day")
     assert len(direct.file_hashes()) == 21
 
-    again = dask_ingest([tmp_path / "corpus"], cluster.scheduler_address, tmp_path / "parquet",
-                        store=store, progress=False, parse_file=line_events)
+    again = dask_ingest(
+        [tmp_path / "corpus"],
+        cluster.scheduler_address,
+        tmp_path / "parquet",
+        store=store,
+        progress=False,
+        parse_file=line_events,
+    )
     assert (again.parsed, again.unchanged, again.events) == (0, 21, 0)
 
 
@@ -72,8 +87,9 @@ def test_the_project_parser_runs_on_the_cluster(cluster, tmp_path, seed_path):
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / seed_path.name).write_bytes(seed_path.read_bytes())
     store = EventStore()
-    report = dask_ingest([tmp_path / "corpus"], cluster.scheduler_address, tmp_path / "parquet",
-                         store=store, progress=False)
+    report = dask_ingest(
+        [tmp_path / "corpus"], cluster.scheduler_address, tmp_path / "parquet", store=store, progress=False
+    )
     assert report.failed == [] and report.parsed == 1 and store.count() == report.events > 0
     assert store.count(start="2025-03-18", end="2025-03-18") >= 1  # the seed's phone call
 
@@ -81,9 +97,16 @@ def test_the_project_parser_runs_on_the_cluster(cluster, tmp_path, seed_path):
 def test_parts_of_an_interrupted_run_never_imported_are_parsed_again(cluster, tmp_path):
     write_corpus(tmp_path / "corpus", 4)
     out = tmp_path / "parquet"
-    dask_ingest([tmp_path / "corpus"], cluster.scheduler_address, out, progress=False,
-                parse_file=line_events)  # as if the import into the store never happened
+    dask_ingest(
+        [tmp_path / "corpus"], cluster.scheduler_address, out, progress=False, parse_file=line_events
+    )  # as if the import into the store never happened
     store = EventStore()
-    report = dask_ingest([tmp_path / "corpus"], cluster.scheduler_address, out, store=store,
-                         progress=False, parse_file=line_events)
+    report = dask_ingest(
+        [tmp_path / "corpus"],
+        cluster.scheduler_address,
+        out,
+        store=store,
+        progress=False,
+        parse_file=line_events,
+    )
     assert report.parsed == 4 and store.count() == report.events > 0

@@ -4,8 +4,8 @@ The parser is injected (`line_events`, a tiny real parser: one event per line, d
 file's `date` header) so that most tests exercise ingest alone; the tests named "project
 parser" and "dashboard" run the real parser, gazetteer and app when they are installed.
 """
+
 from __future__ import annotations
-from conftest import DATA_DIR
 
 import importlib
 import re
@@ -13,10 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from eventmap.errors import InputError, UserError
-from eventmap.corpus.ingest import find_articles, ingest
-from eventmap.model import Event, Source
+from eventmap.corpus.ingest import ingest
+from eventmap.corpus.planning import find_articles
 from eventmap.corpus.store import EventStore
+from eventmap.errors import InputError, UserError
+from eventmap.model import Event, Source
+
+from conftest import DATA_DIR
 
 CITIES = ["Kyiv", "Kharkiv", "Odesa", "Lviv", "Tuapse"]
 
@@ -28,10 +31,17 @@ def line_events(path: str, *, lang: str | None = None, document_date: str | None
     if header is None:
         raise InputError(f"{path}: no date header")
     events, offset = [], header.end()
-    for line in text[header.end():].split("\n"):
+    for line in text[header.end() :].split("\n"):
         if line.strip():
-            events.append(Event(text=line, source=Source(path, offset, offset + len(line)),
-                                date=header.group(1), date_precision="day", lang=lang))
+            events.append(
+                Event(
+                    text=line,
+                    source=Source(path, offset, offset + len(line)),
+                    date=header.group(1),
+                    date_precision="day",
+                    lang=lang,
+                )
+            )
         offset += len(line) + 1
     return events
 
@@ -44,7 +54,9 @@ def write_corpus(root: Path, n: int) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         lines = [f"Article {i}: shelling in {CITIES[j % 5]} damaged {i + j} homes." for j in range(1 + i % 3)]
         suffix = (".txt", ".md", ".html")[i % 3]
-        (folder / f"a{i:03d}{suffix}").write_text(f"date 2025-03-{1 + i % 28:02d}\n" + "\n".join(lines) + "\n")
+        (folder / f"a{i:03d}{suffix}").write_text(
+            f"date 2025-03-{1 + i % 28:02d}\n" + "\n".join(lines) + "\n"
+        )
         total += len(lines)
     return total
 
@@ -90,7 +102,11 @@ def test_a_changed_file_is_parsed_again_and_its_old_events_replaced(tmp_path):
     report = ingest([tmp_path], store, jobs=1, progress=False, parse_file=line_events)
     assert (report.parsed, report.unchanged) == (1, 4)
     assert store.count() == before - old_lines + 3
-    assert [e.text for e in store.events(start="2025-06-01")] == ["A new first line.", "A new second line.", "A third."]
+    assert [e.text for e in store.events(start="2025-06-01")] == [
+        "A new first line.",
+        "A new second line.",
+        "A third.",
+    ]
 
 
 def test_a_bad_file_is_reported_skipped_and_not_retried_until_it_changes(tmp_path):
@@ -145,8 +161,12 @@ def test_bad_arguments_are_user_errors(tmp_path):
     with EventStore(tmp_path / "s.duckdb"):
         pass
     with pytest.raises(UserError, match="read-only"):
-        ingest([tmp_path], EventStore(tmp_path / "s.duckdb", read_only=True), progress=False,
-               parse_file=line_events)
+        ingest(
+            [tmp_path],
+            EventStore(tmp_path / "s.duckdb", read_only=True),
+            progress=False,
+            parse_file=line_events,
+        )
     with pytest.raises(TypeError, match="module-level function"):
         ingest([tmp_path], store, jobs=2, progress=False, parse_file=lambda path, **kw: [])
 
@@ -173,8 +193,9 @@ def test_ingest_to_store_opens_and_closes_the_store_file(tmp_path):
     from eventmap.corpus.ingest import ingest_to_store
 
     write_corpus(tmp_path / "corpus", 5)
-    report = ingest_to_store([tmp_path / "corpus"], tmp_path / "news.duckdb", jobs=1, progress=False,
-                             parse_file=line_events)
+    report = ingest_to_store(
+        [tmp_path / "corpus"], tmp_path / "news.duckdb", jobs=1, progress=False, parse_file=line_events
+    )
     assert report.parsed == 5
     with EventStore(tmp_path / "news.duckdb", read_only=True) as store:  # closed: readable again
         assert store.count() == report.events
@@ -201,7 +222,9 @@ def test_prune_forgets_files_deleted_from_the_folder_only_when_asked(tmp_path):
     (tmp_path / "elsewhere").mkdir()
     (tmp_path / "elsewhere" / "x.txt").write_text("date 2025-03-14\nKept: not under the folder.\n")
     store = EventStore()
-    ingest([tmp_path / "corpus", tmp_path / "elsewhere"], store, jobs=1, progress=False, parse_file=line_events)
+    ingest(
+        [tmp_path / "corpus", tmp_path / "elsewhere"], store, jobs=1, progress=False, parse_file=line_events
+    )
     victim = find_articles([tmp_path / "corpus"])[0]
     lines = victim.read_text().count("\n") - 1
     before = store.count()
@@ -221,8 +244,10 @@ def test_event_files_in_the_folder_are_read_into_the_store(tmp_path):
 
     from eventmap.model import events_to_json_obj
 
-    imported = [Event(text=f"Imported event {i}.", source=Source("acled", i, i + 1), date=f"2024-05-0{i + 1}")
-                for i in range(3)]
+    imported = [
+        Event(text=f"Imported event {i}.", source=Source("acled", i, i + 1), date=f"2024-05-0{i + 1}")
+        for i in range(3)
+    ]
     (tmp_path / "events.json").write_text(json.dumps(events_to_json_obj(imported)))
     (tmp_path / "notes.bin").write_bytes(b"\x00\x01")  # neither an article nor an event file
     store = EventStore()

@@ -1,15 +1,17 @@
 """PATH arguments: folders walked, articles parsed, event files read, bad files skipped."""
+
 from __future__ import annotations
-from conftest import DATA_DIR
 
 import shutil
 from pathlib import Path
 
 import pytest
 
+from eventmap.corpus.loading import find_files, load_paths
 from eventmap.errors import InputError
 from eventmap.formats import write_events
-from eventmap.corpus.loading import find_files, load_paths
+
+from conftest import DATA_DIR
 from factories import sample_events
 
 DATA = DATA_DIR / "formats"
@@ -30,8 +32,12 @@ def mixed_folder(tmp_path, seed_path) -> Path:
 
 
 def test_a_folder_loads_articles_and_event_files_and_reports_the_bad_one(mixed_folder):
-    assert [p.relative_to(mixed_folder).as_posix() for p in find_files([mixed_folder])] == \
-        ["article.txt", "sub/acled.csv", "sub/broken.json", "sub/mine.geojson"]
+    assert [p.relative_to(mixed_folder).as_posix() for p in find_files([mixed_folder])] == [
+        "article.txt",
+        "sub/acled.csv",
+        "sub/broken.json",
+        "sub/mine.geojson",
+    ]
     errors: list[tuple[Path, str]] = []
     events = load_paths([mixed_folder], on_error=lambda p, m: errors.append((p, m)))
     assert [p.name for p, _ in errors] == ["broken.json"]
@@ -40,8 +46,9 @@ def test_a_folder_loads_articles_and_event_files_and_reports_the_bad_one(mixed_f
     from_article = [e for e in events if e.source.document.endswith("article.txt")]
     assert from_article and all(e.lang == "nl" for e in from_article)
     assert any(e.date == "2025-03-18" for e in from_article)  # the phone call of 18 March
-    assert [e.id for e in events if e.id.startswith("UKR") or e.id.startswith("RUS") or e.id.startswith("NLD")] \
-        == ["UKR90001", "UKR90002", "RUS90003", "NLD90004"]
+    assert [
+        e.id for e in events if e.id.startswith("UKR") or e.id.startswith("RUS") or e.id.startswith("NLD")
+    ] == ["UKR90001", "UKR90002", "RUS90003", "NLD90004"]
     assert [e for e in events if e.source.document.startswith("docs/")] == sample_events()
     assert docs.index(from_article[0].source.document) < docs.index("Suspilne")  # file order kept
 

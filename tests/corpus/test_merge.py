@@ -1,18 +1,25 @@
 """Merging the reports of one event from several articles, and splitting them again."""
-from __future__ import annotations
-from conftest import DATA_DIR
 
-from pathlib import Path
+from __future__ import annotations
 
 import importlib
+from pathlib import Path
+
 import pytest
 
 from eventmap.corpus.merge import (
-    MergeSettings, keywords, load_labelled, merge_events, merge_groups, pair_scores, source_count,
+    MergeSettings,
+    keywords,
+    load_labelled,
+    merge_events,
+    merge_groups,
+    pair_scores,
     split,
 )
-from eventmap.model import Event, Place, Source, events_from_json_obj, events_to_json_obj
 from eventmap.corpus.store import EventStore
+from eventmap.model import Event, Place, Source, events_from_json_obj, events_to_json_obj
+
+from conftest import DATA_DIR
 
 MERGE_SET = DATA_DIR / "merge"
 KYIV = Place("Kyiv", "Kyiv", 50.4501, 30.5234, "UA", "city")
@@ -28,11 +35,23 @@ def pick(labelled, doc: str, label: str) -> Event:
     return next(e for e, g in zip(events, gold) if e.source.document == doc and g == label)
 
 
-def report(doc: str, text: str, day: str, place: Place | None = KYIV, category: str = "attack",
-           end: str | None = None) -> Event:
-    return Event(text=text, source=Source(doc, 0, len(text)), date=day, date_end=end or day,
-                 date_precision="day" if not end else "month", category=category,
-                 places=[place] if place else [])
+def report(
+    doc: str,
+    text: str,
+    day: str,
+    place: Place | None = KYIV,
+    category: str = "attack",
+    end: str | None = None,
+) -> Event:
+    return Event(
+        text=text,
+        source=Source(doc, 0, len(text)),
+        date=day,
+        date_end=end or day,
+        date_precision="day" if not end else "month",
+        category=category,
+        places=[place] if place else [],
+    )
 
 
 def test_dutch_and_english_reports_of_one_strike_become_one_event_with_two_sources(labelled):
@@ -43,11 +62,14 @@ def test_dutch_and_english_reports_of_one_strike_become_one_event_with_two_sourc
     merged = merge_events([en, nl, en_april, nl_april])
     assert len(merged) == 2  # same place, different days: kept apart
     march, april = merged
-    assert source_count(march) == 2 and source_count(april) == 2
-    assert {march.source.document, *(s.document for s in march.sources)} == {"en_tuapse_a.txt", "nl_tuapse_a.txt"}
+    assert march.source_count == 2 and april.source_count == 2
+    assert {march.source.document, *(s.document for s in march.sources)} == {
+        "en_tuapse_a.txt",
+        "nl_tuapse_a.txt",
+    }
     assert (march.date, april.date) == ("2025-03-14", "2025-04-02")
     assert {s.date_text for s in [march.source, *march.sources]} == {"Friday, 14 March", "vrijdag 14 maart"}
-    assert march.located and march.extra["source_count"] == 2
+    assert march.located and march.source_count == 2
 
 
 def test_split_gives_back_the_reports_and_merging_again_changes_nothing(labelled):
@@ -64,10 +86,10 @@ def test_split_gives_back_the_reports_and_merging_again_changes_nothing(labelled
 
 def test_merged_events_survive_json_and_the_store(labelled):
     merged = merge_events(labelled[0])
-    strike = max(merged, key=source_count)
-    assert source_count(strike) == 5  # five papers, two languages, one event
+    strike = max(merged, key=lambda e: e.source_count)
+    assert strike.source_count == 5  # five papers, two languages, one event
     (from_json,) = events_from_json_obj(events_to_json_obj([strike]))
-    assert source_count(from_json) == 5 and len(split(from_json)) == 5
+    assert from_json.source_count == 5 and len(split(from_json)) == 5
     store = EventStore()
     store.add(merged)
     (stored,) = store.events(start="2025-03-14", end="2025-03-14", bbox=(38.5, 43.5, 39.5, 44.5))
@@ -88,12 +110,18 @@ def test_words_pick_the_partner_when_two_events_share_place_and_day(labelled):
     assert len(odesa) == 4
     groups = merge_groups([events[i] for i in odesa])
     assert sorted(sorted(gold[odesa[i]] for i in g) for g in groups) == [
-        ["odesa-homes-5-april"] * 2, ["odesa-port-5-april"] * 2]
+        ["odesa-homes-5-april"] * 2,
+        ["odesa-port-5-april"] * 2,
+    ]
 
 
 def test_same_place_and_day_but_another_category_stays_apart():
-    a = report("a.txt", "Thousands protested in Kyiv on 3 May against the law.", "2025-05-03", category="protest")
-    b = report("b.txt", "Protesters in Kyiv on 3 May marched against the law.", "2025-05-03", category="policy")
+    a = report(
+        "a.txt", "Thousands protested in Kyiv on 3 May against the law.", "2025-05-03", category="protest"
+    )
+    b = report(
+        "b.txt", "Protesters in Kyiv on 3 May marched against the law.", "2025-05-03", category="policy"
+    )
     assert len(merge_events([a, b])) == 2
     b.category = "other"  # the parser could not tell: no evidence against
     assert len(merge_events([a, b])) == 1
@@ -102,7 +130,10 @@ def test_same_place_and_day_but_another_category_stays_apart():
 def test_reports_far_apart_or_in_one_document_or_without_dates_stay_apart():
     text = "A drone hit a school on 3 May, officials said."
     lviv = Place("Lviv", "Lviv", 49.84, 24.03, "UA", "city")
-    assert len(merge_events([report("a.txt", text, "2025-05-03"), report("b.txt", text, "2025-05-03", lviv)])) == 2
+    assert (
+        len(merge_events([report("a.txt", text, "2025-05-03"), report("b.txt", text, "2025-05-03", lviv)]))
+        == 2
+    )
     assert len(merge_events([report("a.txt", text, "2025-05-03"), report("a.txt", text, "2025-05-03")])) == 2
     undated = [Event(text=text, source=Source(d, 0, len(text)), places=[KYIV]) for d in ("a", "b")]
     assert len(merge_events(undated)) == 2
@@ -116,12 +147,22 @@ def test_region_level_place_merges_within_its_country_only():
     region = Place("Krasnodar region", "Krasnodar Krai", 45.0, 39.0, "RU", "region")
     city = Place("Tuapse", "Tuapse", 44.1, 39.08, "RU", "city")
     abroad = Place("Constanta", "Constanta", 44.18, 28.63, "RO", "city")
-    assert len(merge_events([report("a", text, "2025-05-03", region), report("b", text, "2025-05-03", city)])) == 1
-    assert len(merge_events([report("a", text, "2025-05-03", region), report("b", text, "2025-05-03", abroad)])) == 2
+    assert (
+        len(merge_events([report("a", text, "2025-05-03", region), report("b", text, "2025-05-03", city)]))
+        == 1
+    )
+    assert (
+        len(merge_events([report("a", text, "2025-05-03", region), report("b", text, "2025-05-03", abroad)]))
+        == 2
+    )
 
 
 def test_keywords_agree_across_dutch_and_english_on_numbers_dates_and_places():
-    nl = report("nl", "Een aardbeving met een kracht van 7,7 trof vrijdag 28 maart Mandalay; 1.000 doden.", "2025-03-28")
+    nl = report(
+        "nl",
+        "Een aardbeving met een kracht van 7,7 trof vrijdag 28 maart Mandalay; 1.000 doden.",
+        "2025-03-28",
+    )
     en = report("en", "A 7.7 earthquake hit Mandalay on Friday 28 March; 1,000 dead.", "2025-03-28")
     shared = keywords(nl) & keywords(en)
     assert {"7.7", "28", "1000", "mandal", "@m3", "@w5", "@2025-03-28"} <= shared
@@ -141,16 +182,17 @@ def test_pair_scores_counts_pairs():
     assert scores["precision"] == pytest.approx(1 / 3) and scores["recall"] == pytest.approx(1 / 2)
 
 
-
 def test_the_parsers_events_of_a_dutch_and_an_english_article_merge(labelled):
     """End to end: the project's parser and gazetteer, then merging (two strikes, two languages)."""
     pipeline = importlib.import_module("eventmap.text.pipeline")
     names = ["en_tuapse_b.txt", "nl_tuapse_b.txt", "en_tuapse_april.txt", "nl_tuapse_april.txt"]
     parsed = [e for n in names for e in pipeline.parse_file(MERGE_SET / "articles" / n)]
-    merged = [e for e in merge_events(parsed) if source_count(e) > 1]
+    merged = [e for e in merge_events(parsed) if e.source_count > 1]
     docs = {e.date: sorted(Path(s.document).name for s in [e.source, *e.sources]) for e in merged}
-    assert docs == {"2025-03-14": ["en_tuapse_b.txt", "nl_tuapse_b.txt"],
-                    "2025-04-02": ["en_tuapse_april.txt", "nl_tuapse_april.txt"]}
+    assert docs == {
+        "2025-03-14": ["en_tuapse_b.txt", "nl_tuapse_b.txt"],
+        "2025-04-02": ["en_tuapse_april.txt", "nl_tuapse_april.txt"],
+    }
     strike = next(e for e in merged if e.date == "2025-03-14")
     assert strike.located and abs(strike.lat - 44.1) < 0.1 and len(split(strike)) == 2
 

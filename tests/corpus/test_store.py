@@ -1,4 +1,5 @@
 """The DuckDB event store: round trips, window/bbox queries, aggregates, files, Parquet, bad input."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -10,34 +11,50 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from eventmap.corpus.store import EventStore, FileRecord, events_to_table, files_to_table, is_store
 from eventmap.errors import InputError, UserError
 from eventmap.model import Event, Place, Source
-from eventmap.corpus.store import EventStore, FileRecord, events_to_table, files_to_table, is_store
 
 KYIV = Place("Kiev", "Kyiv", 50.4501, 30.5234, "UA", "city")
 TUAPSE = Place("Toeapse", "Tuapse", 44.1, 39.07, "RU", "city")
 RUSSIA = Place("Rusland", "Russia", 61.5, 105.3, "RU", "country")
 
 
-def make_event(n: int, day: str, place: Place | None = None, *, end: str | None = None,
-               category: str = "attack", doc: str = "a.txt") -> Event:
+def make_event(
+    n: int,
+    day: str,
+    place: Place | None = None,
+    *,
+    end: str | None = None,
+    category: str = "attack",
+    doc: str = "a.txt",
+) -> Event:
     text = f"Event number {n} happened."
-    return Event(text=text, source=Source(doc, n * 100, n * 100 + len(text)), date=day,
-                 date_end=end or day, date_precision="day", category=category, lang="en",
-                 places=[place] if place else [])
+    return Event(
+        text=text,
+        source=Source(doc, n * 100, n * 100 + len(text)),
+        date=day,
+        date_end=end or day,
+        date_precision="day",
+        category=category,
+        lang="en",
+        places=[place] if place else [],
+    )
 
 
 @pytest.fixture
 def store() -> EventStore:
     s = EventStore()
-    s.add([
-        make_event(1, "2025-03-14", TUAPSE, category="protest"),
-        make_event(2, "2025-03-14", KYIV),
-        make_event(3, "2025-03-15", KYIV),
-        make_event(4, "2025-03-01", RUSSIA, end="2025-03-31", category="policy"),
-        make_event(5, "2025-04-02", KYIV),
-        Event(text="Nobody knows when.", source=Source("b.txt", 0, 18)),
-    ])
+    s.add(
+        [
+            make_event(1, "2025-03-14", TUAPSE, category="protest"),
+            make_event(2, "2025-03-14", KYIV),
+            make_event(3, "2025-03-15", KYIV),
+            make_event(4, "2025-03-01", RUSSIA, end="2025-03-31", category="policy"),
+            make_event(5, "2025-04-02", KYIV),
+            Event(text="Nobody knows when.", source=Source("b.txt", 0, 18)),
+        ]
+    )
     return s
 
 
@@ -79,24 +96,41 @@ def test_bbox_and_category_filters(store):
 
 def test_bbox_across_the_antimeridian():
     s = EventStore()
-    s.add([make_event(1, "2025-01-01", Place("Fiji", "Suva", -18.1, 178.4, "FJ", "city")),
-           make_event(2, "2025-01-01", Place("Samoa", "Apia", -13.8, -171.8, "WS", "city")),
-           make_event(3, "2025-01-01", KYIV)])
+    s.add(
+        [
+            make_event(1, "2025-01-01", Place("Fiji", "Suva", -18.1, 178.4, "FJ", "city")),
+            make_event(2, "2025-01-01", Place("Samoa", "Apia", -13.8, -171.8, "WS", "city")),
+            make_event(3, "2025-01-01", KYIV),
+        ]
+    )
     assert s.count(bbox=(170, -30, -160, 0)) == 2
 
 
 def test_aggregate_by_place_day_category_and_cell(store):
     places = store.aggregate(by="place")
-    assert places[0] == {"place": "Kyiv", "country_code": "UA", "lat": 50.4501, "lon": 30.5234,
-                         "count": 3, "first": "2025-03-14", "last": "2025-04-02"}
+    assert places[0] == {
+        "place": "Kyiv",
+        "country_code": "UA",
+        "lat": 50.4501,
+        "lon": 30.5234,
+        "count": 3,
+        "first": "2025-03-14",
+        "last": "2025-04-02",
+    }
     assert sum(p["count"] for p in places) == 5  # the undated one has no place
     days = store.aggregate(by="day", start="2025-03-10", end="2025-03-31")
-    assert days == [{"day": "2025-03-01", "count": 1}, {"day": "2025-03-14", "count": 2},
-                    {"day": "2025-03-15", "count": 1}]
+    assert days == [
+        {"day": "2025-03-01", "count": 1},
+        {"day": "2025-03-14", "count": 2},
+        {"day": "2025-03-15", "count": 1},
+    ]
     assert store.aggregate(by="category", limit=1) == [{"category": "attack", "count": 3}]
     cells = store.aggregate(by="cell", cell_deg=10)
-    assert {(c["lat"], c["lon"]): c["count"] for c in cells} == {(55.0, 35.0): 3, (45.0, 35.0): 1,
-                                                                 (65.0, 105.0): 1}
+    assert {(c["lat"], c["lon"]): c["count"] for c in cells} == {
+        (55.0, 35.0): 3,
+        (45.0, 35.0): 1,
+        (65.0, 105.0): 1,
+    }
 
 
 def test_adding_an_event_again_replaces_it(store):
@@ -127,8 +161,9 @@ def test_parquet_folder_is_importable_and_openable(tmp_path):
     folder = tmp_path / "out"
     (folder / "events").mkdir(parents=True)
     (folder / "files").mkdir()
-    table = events_to_table([make_event(1, "2025-03-14", KYIV), make_event(2, "2025-03-20", TUAPSE)],
-                            file="/c/a.txt")
+    table = events_to_table(
+        [make_event(1, "2025-03-14", KYIV), make_event(2, "2025-03-20", TUAPSE)], file="/c/a.txt"
+    )
     pq.write_table(table, folder / "events" / "part-0.parquet")
     pq.write_table(files_to_table([FileRecord("/c/a.txt", "abc", 2)]), folder / "files" / "part-0.parquet")
 
@@ -211,29 +246,38 @@ _points = st.one_of(st.none(), st.tuples(st.floats(-89, 89), st.floats(-179, 179
 @given(
     rows=st.lists(st.tuples(st.one_of(st.none(), _days), st.integers(0, 40), _points), max_size=40),
     window=st.tuples(st.one_of(st.none(), _days), st.one_of(st.none(), _days)),
-    bbox=st.one_of(st.none(), st.tuples(st.floats(-180, 180), st.floats(-90, 0), st.floats(-180, 180),
-                                        st.floats(0, 90))),
+    bbox=st.one_of(
+        st.none(), st.tuples(st.floats(-180, 180), st.floats(-90, 0), st.floats(-180, 180), st.floats(0, 90))
+    ),
 )
 def test_window_and_bbox_agree_with_a_plain_reference(rows, window, bbox):
     events = []
     for i, (day, length, point) in enumerate(rows):
         place = [Place("p", "p", point[0], point[1], "XX", "city")] if point else []
         end = (day + timedelta(days=length)).isoformat() if day else None
-        events.append(Event(text=f"e{i}", source=Source("d", i, i + 1), date=day.isoformat() if day else None,
-                            date_end=end, places=place))
+        events.append(
+            Event(
+                text=f"e{i}",
+                source=Source("d", i, i + 1),
+                date=day.isoformat() if day else None,
+                date_end=end,
+                places=place,
+            )
+        )
     start, end = sorted(window, key=lambda d: d or date.min) if all(window) else window
     start_s, end_s = (start.isoformat() if start else None), (end.isoformat() if end else None)
     store = EventStore()
     store.add(events)
     assert store.count(start=start_s, end=end_s, bbox=bbox) == _reference_count(events, start_s, end_s, bbox)
-    assert len(store.events(start=start_s, end=end_s, bbox=bbox)) == store.count(start=start_s, end=end_s, bbox=bbox)
+    assert len(store.events(start=start_s, end=end_s, bbox=bbox)) == store.count(
+        start=start_s, end=end_s, bbox=bbox
+    )
 
 
 def test_rows_without_date_end_get_their_start_day():
     s = EventStore()
     table = events_to_table([make_event(1, "2025-03-14")])
-    table = table.set_column(table.schema.get_field_index("date_end"), "date_end",
-                             pa.nulls(1, pa.date32()))
+    table = table.set_column(table.schema.get_field_index("date_end"), "date_end", pa.nulls(1, pa.date32()))
     s.add_table(table)
     assert s.count(start="2025-03-14", end="2025-03-14") == 1
     assert s.aggregate(by="place") == [] and s.date_range() == ("2025-03-14", "2025-03-14")

@@ -1,4 +1,5 @@
 """`serve` and `export` read an event store like any other PATH."""
+
 from __future__ import annotations
 
 import json

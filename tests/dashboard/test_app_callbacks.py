@@ -1,21 +1,30 @@
 """The dashboard's callbacks as plain Python: filtering, selection, detail, adding articles."""
+
 from __future__ import annotations
 
-import importlib
 import base64
+import importlib
 from datetime import datetime
 
 import pytest
 from dash import html
 
 from dashboard.callbacks import (
-    add_articles, check_document_date, choose_event, columns_for_view, decode_upload, describe_event,
-    download_view, table_for_view, timeline_for_view,
+    add_articles,
+    check_document_date,
+    choose_event,
+    columns_for_view,
+    decode_upload,
+    describe_event,
+    download_view,
+    table_for_view,
+    timeline_for_view,
 )
 from dashboard.columns import day_number
 from dashboard.figures import place_key
 from dashboard.view import EventCollection, make_filter, parse_axis_time, select_events
 from eventmap.errors import InputError
+
 from factories import KYIV, TUAPSE, make_event, sample_events
 
 MID_MARCH = ["2025-03-13", "2025-03-15 23:59:59.999"]
@@ -33,12 +42,12 @@ def test_time_window_keeps_events_whose_interval_overlaps_it():
     events = sample_events()
     kept = select_events(events, make_filter(window=MID_MARCH))
     ids = {e.id for e in kept}
-    assert events[0].id in ids              # Tuapse, 14 March
-    assert events[2].id in ids              # talks in the week of 10-16 March
-    assert events[3].id in ids              # protests "in March": could be in the window
-    assert events[1].id not in ids          # 18 March
-    assert events[4].id not in ids          # February
-    assert events[7].id not in ids          # undated: not in any window
+    assert events[0].id in ids  # Tuapse, 14 March
+    assert events[2].id in ids  # talks in the week of 10-16 March
+    assert events[3].id in ids  # protests "in March": could be in the window
+    assert events[1].id not in ids  # 18 March
+    assert events[4].id not in ids  # February
+    assert events[7].id not in ids  # undated: not in any window
 
 
 def test_filters_combine_categories_documents_search_and_map_places():
@@ -53,12 +62,15 @@ def test_filters_combine_categories_documents_search_and_map_places():
     assert select_events(events, make_filter()) == events
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("2025-03-13", datetime(2025, 3, 13)),
-    ("2025-03-13 06:30", datetime(2025, 3, 13, 6, 30)),
-    ("2025-03-13 06:30:15.123456789", datetime(2025, 3, 13, 6, 30, 15, 123456)),
-    (1741824000000, datetime(2025, 3, 13)),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2025-03-13", datetime(2025, 3, 13)),
+        ("2025-03-13 06:30", datetime(2025, 3, 13, 6, 30)),
+        ("2025-03-13 06:30:15.123456789", datetime(2025, 3, 13, 6, 30, 15, 123456)),
+        (1741824000000, datetime(2025, 3, 13)),
+    ],
+)
 def test_axis_values_from_plotly_become_datetimes(value, expected):
     assert parse_axis_time(value) == expected
 
@@ -86,7 +98,9 @@ def test_map_selection_narrows_the_timeline():
 
 def test_big_timeline_zoomed_to_a_narrow_window_is_redrawn_in_detail_and_only_when_needed():
     from dash import no_update
+
     from factories import many_events
+
     coll = EventCollection(many_events(8000, n_places=50, n_documents=5))
     whole = timeline_for_view(coll, [], [], "", None, "category")
     lanes = list(whole.layout.yaxis.ticktext)
@@ -99,20 +113,34 @@ def test_big_timeline_zoomed_to_a_narrow_window_is_redrawn_in_detail_and_only_wh
     marks = [(t, i) for t in fig.data if t.meta["role"] == "timeline-points" for i in range(len(t.x))]
     assert all(t.meta["aggregated"] for t, _ in marks)
     # detail: one mark per (category, interval) around the window, no week/month bins
-    around = [e for e in coll.events if e.date and e.date <= scope[1][:10] and (e.date_end or e.date) >= scope[0]]
+    around = [
+        e for e in coll.events if e.date and e.date <= scope[1][:10] and (e.date_end or e.date) >= scope[0]
+    ]
     assert len(marks) == len({(e.category, e.date, e.date_end or e.date) for e in around})
     # the same window, or a small pan inside the scope: nothing to re-draw
-    assert timeline_for_view(coll, [], [], "", None, "category", None, win, scope, only_window=True) is no_update
-    assert timeline_for_view(coll, [], [], "", None, "category", None, ["2024-03-05", "2024-03-20"], scope,
-                             only_window=True) is no_update
+    assert (
+        timeline_for_view(coll, [], [], "", None, "category", None, win, scope, only_window=True) is no_update
+    )
+    assert (
+        timeline_for_view(
+            coll, [], [], "", None, "category", None, ["2024-03-05", "2024-03-20"], scope, only_window=True
+        )
+        is no_update
+    )
     # zoomed out again: the whole (binned) timeline comes back; a wide window needs no detail
     back = timeline_for_view(coll, [], [], "", None, "category", None, None, scope, only_window=True)
     assert back.layout.meta["scope"] is None
-    assert timeline_for_view(coll, [], [], "", None, "category", None, ["2024-01-01", "2025-12-31"], None,
-                             only_window=True) is no_update
+    assert (
+        timeline_for_view(
+            coll, [], [], "", None, "category", None, ["2024-01-01", "2025-12-31"], None, only_window=True
+        )
+        is no_update
+    )
     # a small view never re-draws on a window change
     small = EventCollection(sample_events())
-    assert timeline_for_view(small, [], [], "", None, "category", None, win, None, only_window=True) is no_update
+    assert (
+        timeline_for_view(small, [], [], "", None, "category", None, win, None, only_window=True) is no_update
+    )
 
 
 def test_table_and_summary_follow_window_and_count_unplaced_and_undated():
@@ -135,13 +163,24 @@ def test_clicks_on_timeline_table_and_map_choose_an_event():
     kyiv_click = {"points": [{"customdata": _key(KYIV)}]}
     # Kyiv holds three events; the most precisely dated one in view is chosen
     assert choose_event(coll, "map", None, kyiv_click, None) == coll.events[1].id
-    assert choose_event(coll, "map", None, kyiv_click, None, window=["2025-03-10", "2025-03-12"]) == coll.events[2].id
-    assert choose_event(coll, "map", None, kyiv_click, None, window=["2025-03-20", "2025-03-22"]) == coll.events[3].id
+    assert (
+        choose_event(coll, "map", None, kyiv_click, None, window=["2025-03-10", "2025-03-12"])
+        == coll.events[2].id
+    )
+    assert (
+        choose_event(coll, "map", None, kyiv_click, None, window=["2025-03-20", "2025-03-22"])
+        == coll.events[3].id
+    )
 
 
 def test_detail_marks_date_expression_and_places_and_keeps_hostile_text_as_text():
-    ev = make_event("<b>Drones</b> hit Tuapse on 14 March.", day="2025-03-14", date_text="on 14 March",
-                    category="attack", place=TUAPSE)
+    ev = make_event(
+        "<b>Drones</b> hit Tuapse on 14 March.",
+        day="2025-03-14",
+        date_text="on 14 March",
+        category="attack",
+        place=TUAPSE,
+    )
     coll = EventCollection([ev])
     children, place = describe_event(coll, ev.id)
     sentence = children[0]
@@ -162,7 +201,7 @@ def test_document_dates_and_uploads_are_checked():
         check_document_date("March 2025")
     with pytest.raises(InputError, match="not a real date"):
         check_document_date("2025-02-30")
-    b64 = base64.b64encode("Op 18 maart belde Trump met Poetin.".encode()).decode()
+    b64 = base64.b64encode(b"Op 18 maart belde Trump met Poetin.").decode()
     assert decode_upload(f"data:text/plain;base64,{b64}", "a.txt").startswith("Op 18 maart")
     big = base64.b64encode(b"x" * 5_000_001).decode()
     with pytest.raises(InputError, match="a.txt"):
@@ -198,6 +237,7 @@ def test_adding_a_pasted_article_parses_it_into_the_collection():
 def test_download_of_the_view_as_json_holds_only_the_events_in_view():
     importlib.import_module("eventmap.formats")
     import json
+
     coll = EventCollection(sample_events())
     out = download_view(coll, "json", ["attack"], [], "", None, None)
     assert out["filename"].endswith(".json")
@@ -250,11 +290,12 @@ def test_download_of_the_view_as_html_is_a_standalone_page_of_those_events():
     assert out["filename"].endswith(".html")
     page = out["content"]
     assert page.lstrip().lower().startswith("<!doctype html") or "<html" in page[:500].lower()
-    assert coll.events[5].id in page             # the Bundestag vote (policy) is in it
-    assert coll.events[0].id not in page         # the Tuapse strike (attack) is not
+    assert coll.events[5].id in page  # the Bundestag vote (policy) is in it
+    assert coll.events[0].id not in page  # the Tuapse strike (attack) is not
 
 
 # --------------------------------------------------------------------------- merged events
+
 
 def _merged_and_reports():
     from factories import merged_tuapse

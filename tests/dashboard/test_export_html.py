@@ -1,4 +1,5 @@
 """The static HTML export: self-contained, escaped, and built from the app's figures."""
+
 from __future__ import annotations
 
 import json
@@ -8,6 +9,7 @@ import pytest
 
 from dashboard.export_html import render_html, script_json
 from dashboard.figures import map_figure, timeline_figure
+
 from factories import make_event, sample_events
 
 HOSTILE = "Riot </script><script>alert('x')</script> & <!-- in Kyiv"
@@ -24,7 +26,7 @@ def test_page_is_self_contained_with_both_figures_the_base_map_and_the_list():
     page = render_html(events, title="Spring 2025")
     assert page.startswith("<!DOCTYPE html>") and "<title>Spring 2025</title>" in page
     assert not re.search(r"<script[^>]+src=|<link[^>]+href=|@import", page), "nothing is fetched"
-    assert "window.PlotlyGeoAssets.topojson[\"world_110m\"]" in page
+    assert 'window.PlotlyGeoAssets.topojson["world_110m"]' in page
     data = _payload(page)
     # the same figures as the app: the page embeds exactly what dashboard.figures builds
     assert data["figures"]["timeline"]["data"] == json.loads(timeline_figure(events).to_json())["data"]

@@ -1,4 +1,5 @@
 """PNG, SVG and PDF through kaleido, offline base map included (slow: starts Chromium)."""
+
 from __future__ import annotations
 
 import shutil
@@ -11,10 +12,13 @@ from click.testing import CliRunner
 from dashboard.images import write_image
 from eventmap.cli import main
 from eventmap.errors import InputError
+
 from factories import sample_events
 
-pytestmark = pytest.mark.skipif(not (shutil.which("chromium") or shutil.which("chromium-browser")),
-                                reason="kaleido needs Chromium (make test installs it)")
+pytestmark = pytest.mark.skipif(
+    not (shutil.which("chromium") or shutil.which("chromium-browser")),
+    reason="kaleido needs Chromium (make test installs it)",
+)
 SVG = "{http://www.w3.org/2000/svg}"
 
 
@@ -26,9 +30,26 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 def test_seed_exports_png_svg_and_pdf(tmp_path, seed_path):
     out = {k: tmp_path / f"seed.{k}" for k in ("png", "svg", "pdf")}
-    result = CliRunner().invoke(main, ["export", str(seed_path), "--png", str(out["png"]), "--svg",
-                                       str(out["svg"]), "--pdf", str(out["pdf"]), "--width", "900",
-                                       "--height", "700", "--title", "Seed"], catch_exceptions=False)
+    result = CliRunner().invoke(
+        main,
+        [
+            "export",
+            str(seed_path),
+            "--png",
+            str(out["png"]),
+            "--svg",
+            str(out["svg"]),
+            "--pdf",
+            str(out["pdf"]),
+            "--width",
+            "900",
+            "--height",
+            "700",
+            "--title",
+            "Seed",
+        ],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.output
     assert png_size(out["png"].read_bytes()) == (900, 700)
     root = ET.parse(out["svg"]).getroot()

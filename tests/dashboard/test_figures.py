@@ -1,13 +1,23 @@
 """The pure figure functions: where events land, how uncertainty looks, what hover shows."""
+
 from __future__ import annotations
 
 import pytest
 
 from dashboard.colors import CATEGORY_COLORS
 from dashboard.figures import (
-    MAX_MARKS, SVG_MAX_MARKS, combined_figure, date_label, link_table, map_figure, marker_size, place_key,
-    timeline_figure, timeline_marks,
+    MAX_MARKS,
+    SVG_MAX_MARKS,
+    combined_figure,
+    date_label,
+    link_table,
+    map_figure,
+    marker_size,
+    place_key,
+    timeline_figure,
+    timeline_marks,
 )
+
 from factories import KYIV, TUAPSE, make_event, merged_tuapse, sample_events
 
 
@@ -75,8 +85,13 @@ def test_unknown_lane_is_refused():
 
 
 def test_hover_shows_sentence_date_expression_and_places_as_escaped_text():
-    hostile = make_event("<img src=x onerror=alert(1)> struck Tuapse & more on 14 March.", day="2025-03-14",
-                         date_text="on 14 March", category="attack", place=TUAPSE)
+    hostile = make_event(
+        "<img src=x onerror=alert(1)> struck Tuapse & more on 14 March.",
+        day="2025-03-14",
+        date_text="on 14 March",
+        category="attack",
+        place=TUAPSE,
+    )
     fig = timeline_figure([hostile])
     hover = _points(fig)[hostile.id][2].hovertext[0]
     assert "<img" not in hover and "&lt;img src=x onerror=alert(1)&gt;" in hover
@@ -104,8 +119,12 @@ def test_events_at_one_place_become_one_larger_marker_with_a_count():
 
 
 def test_a_place_takes_the_colour_of_its_most_frequent_category():
-    events = [make_event(f"Strike {i} on Kyiv.", day="2025-03-1" + str(i), category="attack", place=KYIV,
-                         start=i * 30) for i in range(2)]
+    events = [
+        make_event(
+            f"Strike {i} on Kyiv.", day="2025-03-1" + str(i), category="attack", place=KYIV, start=i * 30
+        )
+        for i in range(2)
+    ]
     events.append(make_event("Talks in Kyiv.", day="2025-03-12", category="diplomacy", place=KYIV, start=99))
     tr = map_figure(events).data[0]
     assert list(tr.marker.color) == [CATEGORY_COLORS["attack"]]
@@ -143,8 +162,17 @@ def _points_y(fig, event_id):
 
 
 def test_events_with_the_same_date_and_lane_do_not_hide_each_other():
-    same = [make_event(f"Talks number {i} were held in March.", day="2025-03-01", end="2025-03-31",
-                       precision="month", category="diplomacy", start=i * 50) for i in range(6)]
+    same = [
+        make_event(
+            f"Talks number {i} were held in March.",
+            day="2025-03-01",
+            end="2025-03-31",
+            precision="month",
+            category="diplomacy",
+            start=i * 50,
+        )
+        for i in range(6)
+    ]
     fig = timeline_figure(same)
     ys = [y for t in _by_role(fig, "timeline-points") for y in t.y]
     assert len(set(ys)) >= 4  # spread inside the lane
@@ -166,19 +194,23 @@ def test_combined_figure_holds_timeline_and_map_and_link_table_connects_them():
     assert {p for p in cols["place"] if p} == map_keys
 
 
-@pytest.mark.parametrize(("kw", "label"), [
-    (dict(day="2025-03-14"), "14 Mar 2025"),
-    (dict(day="2025-03-01", end="2025-03-31", precision="month"), "Mar 2025"),
-    (dict(day="2025-01-01", end="2025-12-31", precision="year"), "2025"),
-    (dict(day="2025-03-10", end="2025-03-16", precision="week"), "week 10 Mar 2025 – 16 Mar 2025"),
-    (dict(day=None), "undated"),
-])
+@pytest.mark.parametrize(
+    ("kw", "label"),
+    [
+        (dict(day="2025-03-14"), "14 Mar 2025"),
+        (dict(day="2025-03-01", end="2025-03-31", precision="month"), "Mar 2025"),
+        (dict(day="2025-01-01", end="2025-12-31", precision="year"), "2025"),
+        (dict(day="2025-03-10", end="2025-03-16", precision="week"), "week 10 Mar 2025 – 16 Mar 2025"),
+        (dict(day=None), "undated"),
+    ],
+)
 def test_date_labels_read_like_a_person_wrote_them(kw, label):
     assert date_label(make_event("x", **kw)) == label
 
 
 def test_big_timelines_draw_groups_sized_by_count_not_single_events():
     from factories import many_events
+
     events = many_events(6000, n_places=50, n_documents=5)
     fig = timeline_figure(events)  # above AGGREGATE_ABOVE: aggregated automatically
     points = _by_role(fig, "timeline-points")
@@ -186,13 +218,17 @@ def test_big_timelines_draw_groups_sized_by_count_not_single_events():
     n_marks = sum(len(t.x) for t in points)
     assert n_marks <= MAX_MARKS  # binned by week, then month, until few enough
     assert {t.type for t in fig.data} == {"scatter"}  # few marks: SVG, no software WebGL start-up
-    sizes = [s for t in points for s in (t.marker.size if not isinstance(t.marker.size, (int, float)) else [])]
+    sizes = [
+        s for t in points for s in (t.marker.size if not isinstance(t.marker.size, (int, float)) else [])
+    ]
     assert max(sizes) > 10  # groups of many events are drawn larger than a single one
     marks = timeline_marks(events)
     assert len(marks) == n_marks
     assert sum(m.count for m in marks) == sum(1 for e in events if e.date)  # nothing dropped
     for m in marks:  # every event lies inside its mark's interval, in its category
-        assert all(e.category == m.category and m.start <= e.start_date and e.end_date < m.stop for e in m.events)
+        assert all(
+            e.category == m.category and m.start <= e.start_date and e.end_date < m.stop for e in m.events
+        )
     # a few hundred events aggregated: one mark per (category, lane, interval), no binning
     few = events[:300]
     groups = {(e.category, e.date, e.date_end) for e in few if e.date}
@@ -203,6 +239,7 @@ def test_big_timelines_draw_groups_sized_by_count_not_single_events():
 
 def test_hover_of_aggregated_marks_is_short_and_says_how_many():
     from factories import many_events
+
     events = many_events(6000, n_places=50, n_documents=5)
     points = _by_role(timeline_figure(events), "timeline-points")
     hovers = [h for t in points for h in t.hovertext]
@@ -213,12 +250,14 @@ def test_hover_of_aggregated_marks_is_short_and_says_how_many():
 
 def test_many_marks_switch_to_webgl():
     from factories import many_events
+
     events = many_events(SVG_MAX_MARKS + 10, n_places=20, n_documents=3)
     fig = timeline_figure(events, aggregate=False)
     assert {t.type for t in fig.data} == {"scattergl"}
 
 
 # --------------------------------------------------------------------------- merged events
+
 
 def test_hover_and_map_hover_of_a_merged_event_say_how_many_sources_reported_it():
     from dashboard.figures import event_hover

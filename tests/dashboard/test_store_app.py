@@ -4,6 +4,7 @@ A 2,000-event store over two places and two months is built in tmp_path; the fig
 callback functions are tested as plain Python against `store.count` / `store.aggregate`, and
 one browser test zooms the timeline and waits for the map's counts of that window.
 """
+
 from __future__ import annotations
 
 import time
@@ -12,10 +13,17 @@ from datetime import date, timedelta
 import pytest
 from click.testing import CliRunner
 
-from dashboard.store_app import (bbox_from_selection, create_store_app, store_update, summary_text,
-                                 window_from_relayout, window_view)
+from dashboard.store_app import (
+    bbox_from_selection,
+    create_store_app,
+    store_update,
+    summary_text,
+    window_from_relayout,
+    window_view,
+)
 from dashboard.store_figures import place_key, store_map_figure, store_timeline_figure
 from eventmap.corpus.store import EventStore
+
 from factories import BERLIN, KYIV, make_event
 
 N_EVENTS = 2000
@@ -29,8 +37,16 @@ def synthetic_events(n: int = N_EVENTS):
     for i in range(n):
         day = (FIRST_DAY + timedelta(days=i % N_DAYS)).isoformat()
         place = BERLIN if i % 3 == 0 else KYIV
-        out.append(make_event(f"Synthetic event number {i}.", day=day, category="attack" if i % 2 else "policy",
-                              place=place, document=f"docs/{i % 7}.txt", start=i * 40))
+        out.append(
+            make_event(
+                f"Synthetic event number {i}.",
+                day=day,
+                category="attack" if i % 2 else "policy",
+                place=place,
+                document=f"docs/{i % 7}.txt",
+                start=i * 40,
+            )
+        )
     return out
 
 
@@ -53,6 +69,7 @@ def _place_counts(fig) -> dict[str, int]:
 
 
 # -- pure figures --------------------------------------------------------------------------
+
 
 def test_timeline_figure_is_bars_of_counts_per_day(store):
     rows = store.aggregate(by="day")
@@ -83,12 +100,14 @@ def test_empty_rows_still_draw():
 
 # -- callback functions --------------------------------------------------------------------
 
+
 def test_window_from_relayout():
     assert window_from_relayout(None) is None
     assert window_from_relayout({"autosize": True}) is None
     assert window_from_relayout({"xaxis.autorange": True}) == (None, None)
-    assert window_from_relayout({"xaxis.range[0]": "2025-02-01 06:00:00.0",
-                                 "xaxis.range[1]": "2025-02-10 18:00"}) == ("2025-02-01", "2025-02-10")
+    assert window_from_relayout(
+        {"xaxis.range[0]": "2025-02-01 06:00:00.0", "xaxis.range[1]": "2025-02-10 18:00"}
+    ) == ("2025-02-01", "2025-02-10")
     assert window_from_relayout({"xaxis.range": ["2025-02-10", "2025-02-01"]}) == ("2025-02-01", "2025-02-10")
 
 
@@ -132,11 +151,13 @@ def test_store_update_zoom_select_reset(store):
     assert store_update(store, "store-timeline", {"autosize": True}, None, state0, **kw) is None
 
     start, end = "2025-02-01", "2025-02-14"
-    out = store_update(store, "store-timeline", {"xaxis.range[0]": start, "xaxis.range[1]": end}, None,
-                       state0, **kw)
+    out = store_update(
+        store, "store-timeline", {"xaxis.range[0]": start, "xaxis.range[1]": end}, None, state0, **kw
+    )
     assert out["state"]["start"] == start and out["state"]["end"] == end and out["timeline"] is None
-    assert _place_counts(out["map"]) == {place_key(r): r["count"]
-                                         for r in store.aggregate(by="place", start=start, end=end)}
+    assert _place_counts(out["map"]) == {
+        place_key(r): r["count"] for r in store.aggregate(by="place", start=start, end=end)
+    }
     assert out["count"] == store.count(start=start, end=end)
 
     selected = {"points": [{"lat": BERLIN[1], "lon": BERLIN[2]}]}
@@ -188,8 +209,9 @@ def _wait(driver, fn, what: str, timeout: float = 20.0):
 
 @pytest.mark.browser
 def test_browser_timeline_zoom_updates_map_counts(store_path, store):
-    from chromium import assert_clean_log, make_driver
     from dashboard.server import start_in_thread
+
+    from chromium import assert_clean_log, make_driver
 
     running = start_in_thread(create_store_app(store_path))
     driver = make_driver(block_network=True)
@@ -204,8 +226,13 @@ def test_browser_timeline_zoom_updates_map_counts(store_path, store):
         assert window != whole
         driver.execute_script(
             "const gd = document.getElementById('store-timeline').querySelector('.js-plotly-plot');"
-            "Plotly.relayout(gd, {'xaxis.range': [arguments[0], arguments[1]]});", start, end)
-        _wait(driver, lambda d: dict(d.execute_script(MAP_COUNTS_JS) or []) == window, "the window's map counts")
+            "Plotly.relayout(gd, {'xaxis.range': [arguments[0], arguments[1]]});",
+            start,
+            end,
+        )
+        _wait(
+            driver, lambda d: dict(d.execute_script(MAP_COUNTS_JS) or []) == window, "the window's map counts"
+        )
         summary = driver.find_element("id", "store-summary").text
         assert f"{store.count(start=start, end=end):,} events from {start} to {end}" in summary
         assert len(driver.find_elements("css selector", "#store-table tbody tr")) == 200

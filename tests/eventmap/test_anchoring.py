@@ -1,32 +1,36 @@
 """Anchor phrases, noun matching, the reference-day rule, and anchored dates in parse_text."""
+
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
 
+from eventmap.errors import InputError
 from eventmap.text.anchoring import find_anchor, mentions_noun, resolve_anchor
 from eventmap.text.docdate import parse_document_date, reference_day, split_header
-from eventmap.errors import InputError
 from eventmap.text.pipeline import parse_text
 
 
-@pytest.mark.parametrize("sentence,lang,noun,offset", [
-    ("Kort na het telefoongesprek ging het luchtalarm af.", "nl", "telefoongesprek", 0),
-    ("Michal kondigde kort voor het gesprek tussen Trump en Poetin aan dat...", "nl", "gesprek", 0),
-    ("Daags na de aanslag werd iemand opgepakt.", "nl", "aanslag", 1),
-    ("Shortly after the call, sirens sounded in Kyiv.", "en", "call", 0),
-    ("A day before the vote, protesters gathered.", "en", "vote", -1),
-    ("Tegelijkertijd stemde de Bondsdag.", "nl", None, 0),
-    ("Diezelfde dag vielen er raketten.", "nl", None, 0),
-    ("The same day, the army withdrew.", "en", None, 0),
-    ("The next day the talks resumed.", "en", None, 1),
-    ("De dag ervoor was het rustig.", "nl", None, -1),
-])
+@pytest.mark.parametrize(
+    "sentence,lang,noun,offset",
+    [
+        ("Kort na het telefoongesprek ging het luchtalarm af.", "nl", "telefoongesprek", 0),
+        ("Michal kondigde kort voor het gesprek tussen Trump en Poetin aan dat...", "nl", "gesprek", 0),
+        ("Daags na de aanslag werd iemand opgepakt.", "nl", "aanslag", 1),
+        ("Shortly after the call, sirens sounded in Kyiv.", "en", "call", 0),
+        ("A day before the vote, protesters gathered.", "en", "vote", -1),
+        ("Tegelijkertijd stemde de Bondsdag.", "nl", None, 0),
+        ("Diezelfde dag vielen er raketten.", "nl", None, 0),
+        ("The same day, the army withdrew.", "en", None, 0),
+        ("The next day the talks resumed.", "en", None, 1),
+        ("De dag ervoor was het rustig.", "nl", None, -1),
+    ],
+)
 def test_find_anchor(sentence, lang, noun, offset):
     a = find_anchor(sentence, lang)
     assert a is not None and a.noun == noun and a.offset_days == offset
-    assert sentence[a.start:a.end] == a.text
+    assert sentence[a.start : a.end] == a.text
 
 
 def test_no_anchor_in_plain_sentences():
@@ -55,6 +59,7 @@ def test_resolve_anchor_picks_the_most_recent_matching_event():
 
 # ------------------------------------------------------------------ document date
 
+
 def test_document_date_header_and_values():
     doc, start = split_header(" date 2025-03 Kop van het stuk.\nTekst.")
     assert doc.precision == "month" and doc.first == date(2025, 3, 1) and doc.last == date(2025, 3, 31)
@@ -71,7 +76,7 @@ def test_document_date_header_and_values():
 def test_reference_day_rule():
     month = parse_document_date("2025-03")
     days = [date(2025, 3, 14), date(2025, 3, 18), date(2025, 2, 27)]
-    assert reference_day(month, days) == date(2025, 3, 18)       # latest explicit day in the month
+    assert reference_day(month, days) == date(2025, 3, 18)  # latest explicit day in the month
     assert reference_day(month, [], today=date(2026, 1, 1)) == date(2025, 3, 31)
     assert reference_day(month, [], today=date(2025, 3, 10)) == date(2025, 3, 10)  # not in the future
     assert reference_day(parse_document_date("2025-03-05"), days) == date(2025, 3, 5)
@@ -102,36 +107,46 @@ def test_pipeline_dates_sources_and_reference_day():
     alarm = by_text(events, "luchtalarm")
     assert (alarm.date, alarm.date_precision, alarm.date_source) == ("2025-03-18", "day", "anchored")
     assert alarm.extra["anchored_to"] == call.id
-    drones = by_text(events, "Tegelijkertijd")   # the previous dated event is the air raid
+    drones = by_text(events, "Tegelijkertijd")  # the previous dated event is the air raid
     assert (drones.date, drones.date_source) == ("2025-03-18", "anchored")
-    week = by_text(events, "Vorige week")        # reference = 18 March, the latest day in March
+    week = by_text(events, "Vorige week")  # reference = 18 March, the latest day in March
     assert (week.date, week.date_end, week.date_precision) == ("2025-03-10", "2025-03-16", "week")
     enclave = by_text(events, "enclave")
     assert (enclave.date, enclave.date_end, enclave.date_precision, enclave.date_source) == (
-        "2025-03-01", "2025-03-31", "month", "document")
+        "2025-03-01",
+        "2025-03-31",
+        "month",
+        "document",
+    )
 
 
 def test_anchor_without_match_falls_back_to_the_document_date():
-    events = parse_text("Kort na de verkiezing werden betogers gearresteerd.", document_date="2025-03-02", lang="nl")
+    events = parse_text(
+        "Kort na de verkiezing werden betogers gearresteerd.", document_date="2025-03-02", lang="nl"
+    )
     assert [(e.date, e.date_source) for e in events] == [("2025-03-02", "document")]
 
 
 def test_definite_noun_phrase_continues_a_recent_event():
-    text = ("Russian forces launched a drone attack on Kyiv on Saturday, officials said.\n"
-            "The attack began shortly after midnight.\n"
-            "The weather was mild.\n")
+    text = (
+        "Russian forces launched a drone attack on Kyiv on Saturday, officials said.\n"
+        "The attack began shortly after midnight.\n"
+        "The weather was mild.\n"
+    )
     evs = parse_text(text, document_date="2025-02-10", lang="en")
     attack, follow = evs[0], evs[1]
     assert attack.date == "2025-02-08"
     assert (follow.date, follow.date_source, follow.date_text) == ("2025-02-08", "anchored", "The attack")
     assert follow.extra["anchored_to"] == attack.id
-    assert len(evs) == 2   # "The weather ..." is no event
+    assert len(evs) == 2  # "The weather ..." is no event
 
 
 def test_definite_noun_phrase_needs_an_event_noun_and_a_match():
-    text = ("Op zaterdag werd Dnipro aangevallen met raketten.\n"
-            "De politie arresteerde daarna 14 betogers.\n"
-            "De overstroming kostte tien levens.\n")
+    text = (
+        "Op zaterdag werd Dnipro aangevallen met raketten.\n"
+        "De politie arresteerde daarna 14 betogers.\n"
+        "De overstroming kostte tien levens.\n"
+    )
     evs = parse_text(text, document_date="2025-02-10", lang="nl")
     police = next(e for e in evs if "politie" in e.text)
     flood = next(e for e in evs if "overstroming" in e.text)
@@ -139,8 +154,9 @@ def test_definite_noun_phrase_needs_an_event_noun_and_a_match():
 
 
 def test_a_date_after_since_does_not_date_the_event():
-    evs = parse_text("Het is de zwaarste aanval op de stad sinds april 2023.",
-                     document_date="2025-02-10", lang="nl")
+    evs = parse_text(
+        "Het is de zwaarste aanval op de stad sinds april 2023.", document_date="2025-02-10", lang="nl"
+    )
     assert [(e.date, e.date_source) for e in evs] == [("2025-02-10", "document")]
 
 
@@ -152,24 +168,30 @@ def test_document_date_accepts_date_objects():
     assert evs[0].date == "2025-03-17"
 
 
-@pytest.mark.parametrize("sentence,lang,offset", [
-    ("Kort daarna vielen er raketten.", "nl", 0),
-    ("Die avond werd Charkiv getroffen.", "nl", 0),
-    ("Drie dagen later volgde een aanval.", "nl", 3),
-    ("Twee dagen eerder was er overleg.", "nl", -2),
-    ("Shortly afterwards, sirens sounded.", "en", 0),
-    ("Later that day the army withdrew.", "en", 0),
-    ("Two days later, talks resumed.", "en", 2),
-    ("5 days earlier the bridge was hit.", "en", -5),
-])
+@pytest.mark.parametrize(
+    "sentence,lang,offset",
+    [
+        ("Kort daarna vielen er raketten.", "nl", 0),
+        ("Die avond werd Charkiv getroffen.", "nl", 0),
+        ("Drie dagen later volgde een aanval.", "nl", 3),
+        ("Twee dagen eerder was er overleg.", "nl", -2),
+        ("Shortly afterwards, sirens sounded.", "en", 0),
+        ("Later that day the army withdrew.", "en", 0),
+        ("Two days later, talks resumed.", "en", 2),
+        ("5 days earlier the bridge was hit.", "en", -5),
+    ],
+)
 def test_pointer_anchors_with_offsets(sentence, lang, offset):
     a = find_anchor(sentence, lang)
     assert a is not None and a.noun is None and a.offset_days == offset
 
 
 def test_day_offset_is_applied_to_the_target_date():
-    evs = parse_text("Op 14 maart werd Toeapse aangevallen.\nDrie dagen later volgde een nieuwe aanval.\n",
-                     document_date="2025-03-20", lang="nl")
+    evs = parse_text(
+        "Op 14 maart werd Toeapse aangevallen.\nDrie dagen later volgde een nieuwe aanval.\n",
+        document_date="2025-03-20",
+        lang="nl",
+    )
     assert [(e.date, e.date_source) for e in evs] == [("2025-03-14", "explicit"), ("2025-03-17", "anchored")]
 
 

@@ -9,14 +9,14 @@ at their honest precision ("eerder deze week", "late last week" = a week; "begin
 categories from the lexicons, and places the offline geocoder knows (well-known cities).
 Plus the headline-only case (a feed item): "Russian shelling kills 3 in Kharkiv".
 """
-from __future__ import annotations
-from conftest import DATA_DIR
 
-from pathlib import Path
+from __future__ import annotations
 
 import pytest
 
 import eventmap
+
+from conftest import DATA_DIR
 
 NEWS = DATA_DIR / "news"
 
@@ -52,6 +52,7 @@ def test_every_article_has_a_document_date_header_and_no_headline_event():
 
 # ---------------------------------------------------------------- nl: flood (Tuesday 2025-10-14)
 
+
 def test_dutch_flood():
     evs = _parse("nl_overstroming.txt")
     night = _one(evs, "afgelopen nacht")
@@ -72,6 +73,7 @@ def test_dutch_flood():
 
 
 # ---------------------------------------------------------------- nl: protest (Monday 2025-02-03)
+
 
 def test_dutch_farmers_protest():
     evs = _parse("nl_boerenprotest.txt")
@@ -94,11 +96,14 @@ def test_dutch_farmers_protest():
 
 # ---------------------------------------------------------------- en: election (Monday 2025-06-02)
 
+
 def test_english_snap_election():
     evs = _parse("en_snap_election.txt")
     vote = [e for e in evs if e.text.startswith("Lawmakers")]
-    assert [_when(e) for e in vote] == [("2025-05-30", "2025-05-30", "day"),   # "on Friday night"
-                                        ("2025-09-14", "2025-09-14", "day")]   # the election date
+    assert [_when(e) for e in vote] == [
+        ("2025-05-30", "2025-05-30", "day"),  # "on Friday night"
+        ("2025-09-14", "2025-09-14", "day"),
+    ]  # the election date
     assert {e.category for e in vote} == {"policy"}
     assert _place_names(vote[0]) == ["Lisbon"]
     collapse = _one(evs, "late last week")
@@ -113,6 +118,7 @@ def test_english_snap_election():
 
 
 # ---------------------------------------------------------------- en: strike (Monday 2024-11-18)
+
 
 def test_english_missile_strike():
     evs = _parse("en_missile_strike.txt")
@@ -133,12 +139,16 @@ def test_english_missile_strike():
 
 # ---------------------------------------------------------------- headline-only texts
 
-@pytest.mark.parametrize("text, lang, date_, category, place", [
-    ("Russian shelling kills 3 in Kharkiv", "en", "2023-02-10", "attack", "Kharkiv"),
-    ("Ukraine soldier killed by rebel fire at Donetsk airport", "en", "2023-02-10", "attack", "Donetsk"),
-    ("Thousands rally in Berlin against pension reform", "en", "2023-02-10", "protest", "Berlin"),
-    ("Drie doden bij overstroming in Luik", "nl", "2023-02-10", "disaster", "Liège"),
-])
+
+@pytest.mark.parametrize(
+    "text, lang, date_, category, place",
+    [
+        ("Russian shelling kills 3 in Kharkiv", "en", "2023-02-10", "attack", "Kharkiv"),
+        ("Ukraine soldier killed by rebel fire at Donetsk airport", "en", "2023-02-10", "attack", "Donetsk"),
+        ("Thousands rally in Berlin against pension reform", "en", "2023-02-10", "protest", "Berlin"),
+        ("Drie doden bij overstroming in Luik", "nl", "2023-02-10", "disaster", "Liège"),
+    ],
+)
 def test_a_headline_alone_is_an_event(text, lang, date_, category, place):
     """A feed item: the headline is all there is, so an event keyword is enough; its most
     specific place (a city before its country) is the event's point."""
@@ -150,19 +160,26 @@ def test_a_headline_alone_is_an_event(text, lang, date_, category, place):
 
 
 def test_a_headline_without_event_words_stays_out():
-    assert eventmap.parse_text("Report on the human rights situation in Ukraine",
-                             document_date="2023-02-10", lang="en") == []
+    assert (
+        eventmap.parse_text(
+            "Report on the human rights situation in Ukraine", document_date="2023-02-10", lang="en"
+        )
+        == []
+    )
 
 
-@pytest.mark.parametrize("phrase, lang, expected", [
-    ("Drones hit the city overnight into Sunday.", "en", ("2024-11-16", "2024-11-17")),
-    ("Three soldiers were killed in the past 24 hours.", "en", ("2024-11-17", "2024-11-18")),
-    ("Het afgelopen etmaal vielen drie doden.", "nl", ("2024-11-17", "2024-11-18")),
-    ("Troops withdrew earlier in the week.", "en", ("2024-11-18", "2024-11-24")),
-    ("Later in the month, talks resumed.", "en", None),  # which month: the story's, not ours
-    ("Het werd een succes, maar niet overnight.", "nl", None),
-    ("The band became an overnight success.", "en", None),
-])
+@pytest.mark.parametrize(
+    "phrase, lang, expected",
+    [
+        ("Drones hit the city overnight into Sunday.", "en", ("2024-11-16", "2024-11-17")),
+        ("Three soldiers were killed in the past 24 hours.", "en", ("2024-11-17", "2024-11-18")),
+        ("Het afgelopen etmaal vielen drie doden.", "nl", ("2024-11-17", "2024-11-18")),
+        ("Troops withdrew earlier in the week.", "en", ("2024-11-18", "2024-11-24")),
+        ("Later in the month, talks resumed.", "en", None),  # which month: the story's, not ours
+        ("Het werd een succes, maar niet overnight.", "nl", None),
+        ("The band became an overnight success.", "en", None),
+    ],
+)
 def test_night_and_last_day_phrases(phrase, lang, expected):
     mentions = eventmap.find_dates(phrase, "2024-11-18", lang)
     if expected is None:

@@ -1,4 +1,5 @@
 """parse_text / parse_file end to end: offsets, event selection, categories, places, ids."""
+
 from __future__ import annotations
 
 import json
@@ -7,8 +8,8 @@ import pytest
 
 import eventmap
 import geo
-from eventmap.text.categories import categorize, load_lexicon
 from eventmap.model import CATEGORIES, events_from_json_obj, events_to_json_obj
+from eventmap.text.categories import categorize, load_lexicon
 
 EN_ARTICLE = """Rebels seize airport in northern town
 
@@ -26,7 +27,7 @@ def test_every_event_points_at_its_sentence_in_the_document():
     evs = eventmap.parse_text(text, source="x.txt")
     assert evs
     for e in evs:
-        assert text[e.source.start:e.source.end] == e.text
+        assert text[e.source.start : e.source.end] == e.text
         assert e.source.document == "x.txt"
         assert e.lang == "en" and e.category in CATEGORIES
 
@@ -34,9 +35,9 @@ def test_every_event_points_at_its_sentence_in_the_document():
 def test_event_selection_and_english_dates():
     evs = eventmap.parse_text(EN_ARTICLE, document_date="2025-03-20")
     texts = [e.text for e in evs]
-    assert not any("Rebels seize airport" in t for t in texts)        # headline without date
-    assert not any(t.startswith("Analysts") for t in texts)            # commentary, no keyword
-    assert not any(t.startswith("Will the talks") for t in texts)      # question
+    assert not any("Rebels seize airport" in t for t in texts)  # headline without date
+    assert not any(t.startswith("Analysts") for t in texts)  # commentary, no keyword
+    assert not any(t.startswith("Will the talks") for t in texts)  # question
     goma = next(e for e in evs if "Goma" in e.text)
     assert (goma.date, goma.date_source, goma.category) == ("2025-03-17", "relative", "fighting")
     un = next(e for e in evs if "United Nations" in e.text)
@@ -48,8 +49,11 @@ def test_event_selection_and_english_dates():
 
 
 def test_most_precise_date_of_a_sentence_wins():
-    evs = eventmap.parse_text("Sinds 2014 is het onrustig, en vorige week vielen er doden bij een aanval.",
-                            document_date="2025-03-18", lang="nl")
+    evs = eventmap.parse_text(
+        "Sinds 2014 is het onrustig, en vorige week vielen er doden bij een aanval.",
+        document_date="2025-03-18",
+        lang="nl",
+    )
     assert [(e.date_text, e.date_precision) for e in evs] == [("vorige week", "week")]
 
 
@@ -61,8 +65,10 @@ def test_without_document_date_the_latest_explicit_day_is_the_reference():
 
 
 def test_no_quantity_or_now_becomes_a_date():
-    text = ("date 2025-03\nHet moet nu gebeuren, zei de minister op 18 maart. Een raket met een "
-            "bereik van 1000 km werd ingezet. Er kwam een fonds van 500 miljard euro, 5 procent.")
+    text = (
+        "date 2025-03\nHet moet nu gebeuren, zei de minister op 18 maart. Een raket met een "
+        "bereik van 1000 km werd ingezet. Er kwam een fonds van 500 miljard euro, 5 procent."
+    )
     for e in eventmap.parse_text(text, lang="nl"):
         assert e.date is None or e.date.startswith("2025-03"), (e.date, e.date_text)
 
@@ -89,26 +95,29 @@ def test_places_in_the_sentence_are_attached(monkeypatch):
 
     monkeypatch.setattr(geo, "geoparse", fake_geoparse)
     evs = eventmap.parse_text(text, lang="nl")
-    assert calls == [text]                         # once per document, on the full text
+    assert calls == [text]  # once per document, on the full text
     assert [[p.text for p in e.places] for e in evs] == [["Toeapse"], ["Kiev"]]
     first = evs[0]
     assert (first.lat, first.lon) == (44.1, 39.08)
     p = first.places[0]
-    assert text[p.start:p.end] == "Toeapse"
+    assert text[p.start : p.end] == "Toeapse"
 
 
-@pytest.mark.parametrize("sentence,lang,category", [
-    ("Een drone-aanval trof de stad.", "nl", "attack"),
-    ("Oekraïense troepen werden uit de enclave verdreven.", "nl", "fighting"),
-    ("De ministers voerden overleg over een staakt-het-vuren.", "nl", "diplomacy"),
-    ("De Bondsdag stemde voor de wetgeving.", "nl", "policy"),
-    ("Duizenden betogers protesteerden in Tbilisi.", "nl", "protest"),
-    ("Een aardbeving trof de kust.", "nl", "disaster"),
-    ("Missiles struck an oil depot.", "en", "attack"),
-    ("Protesters rallied in the capital.", "en", "protest"),
-    ("Parliament voted to raise spending.", "en", "policy"),
-    ("The weather was pleasant.", "en", "other"),
-])
+@pytest.mark.parametrize(
+    "sentence,lang,category",
+    [
+        ("Een drone-aanval trof de stad.", "nl", "attack"),
+        ("Oekraïense troepen werden uit de enclave verdreven.", "nl", "fighting"),
+        ("De ministers voerden overleg over een staakt-het-vuren.", "nl", "diplomacy"),
+        ("De Bondsdag stemde voor de wetgeving.", "nl", "policy"),
+        ("Duizenden betogers protesteerden in Tbilisi.", "nl", "protest"),
+        ("Een aardbeving trof de kust.", "nl", "disaster"),
+        ("Missiles struck an oil depot.", "en", "attack"),
+        ("Protesters rallied in the capital.", "en", "protest"),
+        ("Parliament voted to raise spending.", "en", "policy"),
+        ("The weather was pleasant.", "en", "other"),
+    ],
+)
 def test_categories(sentence, lang, category):
     assert categorize(sentence, lang) == category
 
@@ -153,20 +162,40 @@ def test_places_overlapping_a_date_are_dropped(monkeypatch):
     assert ev.date == "2025-05-09" and [p.text for p in ev.places] == ["Kyiv"]
 
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from([
-    "Op 18 maart werd Kiev aangevallen. ", "Kort na het gesprek ", "Tegelijkertijd stemde de Bondsdag. ",
-    "vorige week ", "\n", "‘Goed gesprek’\n", "The attack began. ", "1000 km ", "nu ", "Dr. X. ",
-    "date 2025-03 ", "?", "raketten", "De aanval ", "since 2014 ",
-]), max_size=15), st.sampled_from([None, "2025-03", "2025-03-18"]))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Op 18 maart werd Kiev aangevallen. ",
+                "Kort na het gesprek ",
+                "Tegelijkertijd stemde de Bondsdag. ",
+                "vorige week ",
+                "\n",
+                "‘Goed gesprek’\n",
+                "The attack began. ",
+                "1000 km ",
+                "nu ",
+                "Dr. X. ",
+                "date 2025-03 ",
+                "?",
+                "raketten",
+                "De aanval ",
+                "since 2014 ",
+            ]
+        ),
+        max_size=15,
+    ),
+    st.sampled_from([None, "2025-03", "2025-03-18"]),
+)
 def test_any_article_gives_events_that_point_at_their_sentences(parts, doc_date):
     text = "".join(parts)
     for e in eventmap.parse_text(text, document_date=doc_date, lang="nl"):
-        assert text[e.source.start:e.source.end] == e.text
+        assert text[e.source.start : e.source.end] == e.text
         assert (e.date is None) == (e.date_end is None) and (e.date is None or e.date <= e.date_end)
         for p in e.places:
             assert e.source.start <= p.start and p.end <= e.source.end
@@ -176,13 +205,19 @@ def test_event_markers_without_a_category_still_make_an_event():
     from eventmap.text.categories import classify
 
     assert classify("Drie mensen zijn omgekomen.", "nl") == ("other", True)
-    assert classify("The deadline is near.", "en") == ("other", False)   # 'dead ' is not 'deadline'
-    evs = eventmap.parse_text("Drie mensen zijn omgekomen.\nHet weer was mooi.\n", document_date="2025-03-18", lang="nl")
-    assert [(e.text, e.category, e.date_source) for e in evs] == [("Drie mensen zijn omgekomen.", "other", "document")]
+    assert classify("The deadline is near.", "en") == ("other", False)  # 'dead ' is not 'deadline'
+    evs = eventmap.parse_text(
+        "Drie mensen zijn omgekomen.\nHet weer was mooi.\n", document_date="2025-03-18", lang="nl"
+    )
+    assert [(e.text, e.category, e.date_source) for e in evs] == [
+        ("Drie mensen zijn omgekomen.", "other", "document")
+    ]
 
 
 def test_a_sentence_with_two_days_yields_two_events():
-    text = "Op 14 maart werd Toeapse aangevallen en sinds 2014 is het onrustig, op 18 maart volgde het gesprek."
+    text = (
+        "Op 14 maart werd Toeapse aangevallen en sinds 2014 is het onrustig, op 18 maart volgde het gesprek."
+    )
     evs = eventmap.parse_text(text, document_date="2025-03-20", lang="nl")
     assert [(e.date, e.date_text) for e in evs] == [("2025-03-14", "14 maart"), ("2025-03-18", "18 maart")]
     assert evs[0].text == evs[1].text and evs[0].id != evs[1].id
@@ -191,15 +226,20 @@ def test_a_sentence_with_two_days_yields_two_events():
 
 
 def test_far_future_target_years_do_not_date_events():
-    evs = eventmap.parse_text("Het kabinet besloot dat Nederland in 2050 klimaatneutraal moet zijn.",
-                            document_date="2025-03-18", lang="nl")
+    evs = eventmap.parse_text(
+        "Het kabinet besloot dat Nederland in 2050 klimaatneutraal moet zijn.",
+        document_date="2025-03-18",
+        lang="nl",
+    )
     assert [(e.date, e.date_source) for e in evs] == [("2025-03-18", "document")]
-    evs = eventmap.parse_text("Parliament voted to hold the election in 2026.", document_date="2025-03-18", lang="en")
+    evs = eventmap.parse_text(
+        "Parliament voted to hold the election in 2026.", document_date="2025-03-18", lang="en"
+    )
     assert [(e.date, e.date_precision) for e in evs] == [("2026-01-01", "year")]
 
 
 def test_package_exports_the_parser_api():
-    from eventmap import DateMention, find_dates, parse_file, parse_text  # noqa: F401
+    from eventmap import DateMention, find_dates, parse_file, parse_text
 
     (m,) = find_dates("op 18 maart", reference="2025-03-20")
     assert isinstance(m, DateMention) and m.value == "2025-03-18"
@@ -207,8 +247,10 @@ def test_package_exports_the_parser_api():
 
 
 def test_bylines_and_dated_headlines_without_event_words_are_not_events():
-    text = ("Russian missiles hit Kyiv on Monday\nPublished March 18, 2025\n"
-            "Will the talks resume on Friday?\nThe city was calm on Sunday.\n")
+    text = (
+        "Russian missiles hit Kyiv on Monday\nPublished March 18, 2025\n"
+        "Will the talks resume on Friday?\nThe city was calm on Sunday.\n"
+    )
     evs = eventmap.parse_text(text, lang="en")
     assert [e.text for e in evs] == ["Russian missiles hit Kyiv on Monday", "The city was calm on Sunday."]
     assert [e.date for e in evs] == ["2025-03-17", "2025-03-16"]  # reference: the byline's day

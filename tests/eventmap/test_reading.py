@@ -1,4 +1,5 @@
 """Article files in every encoding we promise; HTML to text; size limit; binary refused."""
+
 from __future__ import annotations
 
 import codecs
@@ -12,14 +13,18 @@ from eventmap.text.reading import decode_bytes, html_to_article, read_article
 TEXT = "Op 18 maart ging het luchtalarm af in Kiev; Poetin’s ‘deal’ – één stap.\n"
 
 
-@pytest.mark.parametrize("raw", [
-    TEXT.encode("utf-8"),
-    codecs.BOM_UTF8 + TEXT.encode("utf-8"),
-    TEXT.encode("utf-16"),                        # with BOM
-    codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"),
-    TEXT.encode("cp1252"),
-    TEXT.encode("utf-16-le"),                     # no BOM
-], ids=["utf8", "utf8-bom", "utf16-le", "utf16-be", "cp1252", "utf16-le-no-bom"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        TEXT.encode("utf-8"),
+        codecs.BOM_UTF8 + TEXT.encode("utf-8"),
+        TEXT.encode("utf-16"),  # with BOM
+        codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"),
+        TEXT.encode("cp1252"),
+        TEXT.encode("utf-16-le"),  # no BOM
+    ],
+    ids=["utf8", "utf8-bom", "utf16-le", "utf16-be", "cp1252", "utf16-le-no-bom"],
+)
 def test_encodings(tmp_path, raw):
     path = tmp_path / "a.txt"
     path.write_bytes(raw)
@@ -27,7 +32,11 @@ def test_encodings(tmp_path, raw):
 
 
 def test_latin1_dutch_text():
-    raw = "Café in Zuid-Holland: ‘reünie’ op 3 maart, geïnformeerd.".replace("‘", "'").replace("’", "'").encode("latin-1")
+    raw = (
+        "Café in Zuid-Holland: ‘reünie’ op 3 maart, geïnformeerd.".replace("‘", "'")
+        .replace("’", "'")
+        .encode("latin-1")
+    )
     assert decode_bytes(raw) == "Café in Zuid-Holland: 'reünie' op 3 maart, geïnformeerd."
 
 
@@ -70,9 +79,11 @@ def test_html_is_reduced_to_paragraphs_without_scripts():
     art = html_to_article(HTML)
     assert art.published == "2025-03-19"
     paragraphs = art.text.strip().split("\n\n")
-    assert paragraphs == ["Raketaanval op Kiev",
-                          "Kort na middernacht werd Kiev gisteren getroffen door raketten & drones.",
-                          "Op 14 maart werd een raffinaderij in Toeapse aangevallen."]
+    assert paragraphs == [
+        "Raketaanval op Kiev",
+        "Kort na middernacht werd Kiev gisteren getroffen door raketten & drones.",
+        "Op 14 maart werd een raffinaderij in Toeapse aangevallen.",
+    ]
     assert "januari 2020" not in art.text and "Home" not in art.text
 
 
@@ -81,5 +92,5 @@ def test_html_file_is_parsed_with_its_publication_date(tmp_path):
     path.write_text(HTML, encoding="utf-8")
     evs = eventmap.parse_file(path, lang="nl")
     dates = {e.date for e in evs}
-    assert "2025-03-18" in dates   # "gisteren" from the published day 2025-03-19
+    assert "2025-03-18" in dates  # "gisteren" from the published day 2025-03-19
     assert "2025-03-14" in dates

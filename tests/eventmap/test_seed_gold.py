@@ -3,6 +3,7 @@
 Passes only when every required event is found with its date window and its places, and
 nothing forbidden appears (no date from "1000 km" or "nu", no place from "Dan", "Trump").
 """
+
 from __future__ import annotations
 
 import json
@@ -23,8 +24,9 @@ def scored(seed_path, shared_dir, tmp_path):
     out = tmp_path / "seed.json"
     res = CliRunner().invoke(main, ["parse", str(seed_path), "--format", "json", "-o", str(out)])
     assert res.exit_code == 0, res.stderr
-    proc = subprocess.run([sys.executable, str(scorer), str(gold), str(out)],
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, str(scorer), str(gold), str(out)], capture_output=True, text=True, timeout=60
+    )
     return proc, json.loads(out.read_text(encoding="utf-8"))["events"]
 
 
@@ -32,12 +34,12 @@ def test_seed_dates_match_gold_and_nothing_forbidden(scored, shared_dir):
     """Required events found with a date inside their window, whatever geo/ does."""
     proc, _ = scored
     lines = proc.stdout.splitlines()
-    assert not [l for l in lines if l.startswith("FORBIDDEN")], proc.stdout
+    assert not [ln for ln in lines if ln.startswith("FORBIDDEN")], proc.stdout
     gold = json.loads((shared_dir / "gold" / "seed_events.json").read_text(encoding="utf-8"))
     for g in gold["events"]:
         if not g["required"]:
             continue
-        line = next(l for l in lines if f" {g['id']}:" in l)
+        line = next(ln for ln in lines if f" {g['id']}:" in ln)
         assert not line.startswith("MISSING") and " not in " not in line, line
 
 

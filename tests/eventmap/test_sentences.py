@@ -1,4 +1,5 @@
 """Sentence splitting keeps offsets and respects abbreviations, initials and numbers."""
+
 from __future__ import annotations
 
 from eventmap.text.sentences import split_sentences
@@ -13,19 +14,27 @@ def test_offsets_point_into_the_original_text():
     sents = split_sentences(text)
     assert [s.text for s in sents] == ["Eerste zin.", "Tweede zin!", "Derde zin?"]
     for s in sents:
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
 
 
 def test_abbreviations_initials_and_decimals_do_not_split():
     assert texts("Dr. J. Smith of the U.S. Army said 3.5 percent rose. Then Mr. Lee left.") == [
-        "Dr. J. Smith of the U.S. Army said 3.5 percent rose.", "Then Mr. Lee left."]
+        "Dr. J. Smith of the U.S. Army said 3.5 percent rose.",
+        "Then Mr. Lee left.",
+    ]
     assert texts("Volgens o.a. dhr. Rutte is het klaar. Ook d.w.z. niets.") == [
-        "Volgens o.a. dhr. Rutte is het klaar.", "Ook d.w.z. niets."]
+        "Volgens o.a. dhr. Rutte is het klaar.",
+        "Ook d.w.z. niets.",
+    ]
 
 
 def test_closing_quotes_stay_with_their_sentence():
-    assert texts("‘We stoppen.’ Ondertussen rukken ze op. \"Go.\" He went.") == [
-        "‘We stoppen.’", "Ondertussen rukken ze op.", "\"Go.\"", "He went."]
+    assert texts('‘We stoppen.’ Ondertussen rukken ze op. "Go." He went.') == [
+        "‘We stoppen.’",
+        "Ondertussen rukken ze op.",
+        '"Go."',
+        "He went.",
+    ]
 
 
 def test_lines_are_paragraphs_and_headlines_are_marked():
@@ -50,4 +59,7 @@ def test_start_offset_skips_a_header():
 
 def test_acronym_at_the_end_of_a_sentence_ends_it():
     assert texts("Hij reisde naar de VS. Daar sprak hij Trump. Dat zei hij vs. Ajax.") == [
-        "Hij reisde naar de VS.", "Daar sprak hij Trump.", "Dat zei hij vs. Ajax."]
+        "Hij reisde naar de VS.",
+        "Daar sprak hij Trump.",
+        "Dat zei hij vs. Ajax.",
+    ]

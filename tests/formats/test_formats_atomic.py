@@ -1,4 +1,5 @@
 """Atomic writes: an output file is the old one or the complete new one, never half of one."""
+
 from __future__ import annotations
 
 import os

@@ -1,11 +1,10 @@
 """Importing other people's event data: ACLED exports, mapped CSV, GeoJSON, TimelineJS."""
+
 from __future__ import annotations
-from conftest import DATA_DIR
 
 import csv
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 
@@ -13,6 +12,8 @@ from eventmap.errors import InputError
 from eventmap.formats import EVENT_FIELDS, loads_events, read_events
 from eventmap.formats.columns import build_column_map, parse_column_spec
 from eventmap.model import Source
+
+from conftest import DATA_DIR
 from factories import sample_events
 
 DATA = DATA_DIR / "formats"
@@ -46,7 +47,11 @@ def test_acled_export_is_recognised_and_read_without_a_mapping():
     assert moscow.category == "protest" and moscow.places[0].country_code == "RU"
     assert 'saying "bring them home"' in moscow.text
     assert moscow.extra["tags"] == "crowd size=around 20"
-    assert (hague.date, hague.places[0].name, hague.places[0].country_code) == ("2025-03-18", "The Hague", "NL")
+    assert (hague.date, hague.places[0].name, hague.places[0].country_code) == (
+        "2025-03-18",
+        "The Hague",
+        "NL",
+    )
 
 
 def test_csv_with_user_column_mapping_semicolons_and_decimal_commas(tmp_path):
@@ -55,9 +60,14 @@ def test_csv_with_user_column_mapping_semicolons_and_decimal_commas(tmp_path):
         "datum;omschrijving;plaats;breedte;lengte;soort;slachtoffers\n"
         "18-03-2025;Brand in een loods in Rotterdam.;Rotterdam;51,9225;4,47917;disaster;0\n"
         "2025-03;Staking bij het openbaar vervoer.;Utrecht;52,0908;5,1222;protest;\n",
-        encoding="latin-1")
+        encoding="latin-1",
+    )
     fire, strike = read_events(path, columns="date=datum,lat=breedte,lon=lengte,category=soort")
-    assert (fire.date, fire.date_precision, fire.text) == ("2025-03-18", "day", "Brand in een loods in Rotterdam.")
+    assert (fire.date, fire.date_precision, fire.text) == (
+        "2025-03-18",
+        "day",
+        "Brand in een loods in Rotterdam.",
+    )
     assert (fire.lat, fire.lon, fire.places[0].name) == (51.9225, 4.47917, "Rotterdam")  # plaats guessed
     assert fire.category == "disaster" and fire.extra == {"slachtoffers": "0"}
     assert (strike.date, strike.date_end, strike.date_precision) == ("2025-03-01", "2025-03-31", "month")
@@ -68,8 +78,9 @@ def test_guesses_cover_common_headers_and_a_user_mapping_wins():
     cmap = build_column_map(["Date", "Latitude", "Longitude", "Description", "City", "Notes"])
     assert cmap.fields["date"] == "Date" and cmap.fields["lat"] == "Latitude"
     assert cmap.fields["text"] == "Notes"  # notes ranks above description
-    cmap = build_column_map(["Date", "Latitude", "Longitude", "Description", "City", "Notes"],
-                            "text=Description,location=")
+    cmap = build_column_map(
+        ["Date", "Latitude", "Longitude", "Description", "City", "Notes"], "text=Description,location="
+    )
     assert cmap.fields["text"] == "Description" and "location" not in cmap.fields
     assert parse_column_spec("latitude=y, notes = body") == {"lat": "y", "text": "body"}
 
@@ -112,8 +123,12 @@ def test_timelinejs_file_becomes_events(tmp_path):
     assert (kursk.date, kursk.date_end, kursk.date_precision) == ("2025-03-01", "2025-04-30", "month")
     assert kursk.text == "Ukrainian troops left the Kursk region in March & April."
     assert kursk.category == "fighting"
-    assert (year.date, year.date_end, year.date_precision, year.text) == \
-        ("2024-01-01", "2024-12-31", "year", "A year of talks")
+    assert (year.date, year.date_end, year.date_precision, year.text) == (
+        "2024-01-01",
+        "2024-12-31",
+        "year",
+        "A year of talks",
+    )
     # the reader goes by content, not by name
     copy = tmp_path / "anything.json"
     shutil.copy(DATA / "story.timeline.json", copy)
@@ -159,8 +174,11 @@ def test_tables_as_json_records_keep_their_fields(tmp_path):
     from_api = read_events(api)
     assert from_api == read_events(DATA / "acled_sample.csv")  # same reading as the CSV export
     records = tmp_path / "records.json"  # pandas DataFrame.to_json(orient="records")
-    records.write_text(json.dumps([{"date": "2025-03-18", "text": "Sirens in Kyiv.", "lat": 50.45,
-                                    "lon": 30.52, "severity": 3}]))
+    records.write_text(
+        json.dumps(
+            [{"date": "2025-03-18", "text": "Sirens in Kyiv.", "lat": 50.45, "lon": 30.52, "severity": 3}]
+        )
+    )
     (event,) = read_events(records)
     assert (event.date, event.lat, event.extra) == ("2025-03-18", 50.45, {"severity": "3"})
 
@@ -175,5 +193,7 @@ def test_every_event_field_is_known_to_the_json_dialect_check():
 
 def test_repeated_ids_in_a_table_are_made_unique(tmp_path):
     path = tmp_path / "ids.csv"
-    path.write_text("id,date,text\n7,2025-03-18,One.\n7,2025-03-19,Two.\n8,2025-03-20,Three.\n7,2025-03-21,Four.\n")
+    path.write_text(
+        "id,date,text\n7,2025-03-18,One.\n7,2025-03-19,Two.\n8,2025-03-20,Three.\n7,2025-03-21,Four.\n"
+    )
     assert [e.id for e in read_events(path)] == ["7", "7-2", "8", "7-3"]

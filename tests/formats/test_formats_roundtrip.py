@@ -1,22 +1,24 @@
 """Writing events as JSON, GeoJSON, CSV and TimelineJS, and reading our own files back."""
+
 from __future__ import annotations
-from conftest import DATA_DIR
 
 import csv
 import io
 import json
 from datetime import date, timedelta
-from pathlib import Path
 
 import geojson_validator
 import jsonschema
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from eventmap.errors import InputError
 from eventmap.formats import FORMATS, dumps_events, loads_events, read_events, write_events
 from eventmap.formats.csv_format import COLUMNS
 from eventmap.model import Event, Place, Source
+
+from conftest import DATA_DIR
 from factories import make_event, sample_events
 
 DATA = DATA_DIR / "formats"
@@ -25,10 +27,26 @@ HOSTILE = 'He said "stop", then left; the sign read </script><b>no</b> & 50,5 km
 
 def rich_events() -> list[Event]:
     """The sample events plus one with extra fields, several sources and awkward text."""
-    extra = make_event(HOSTILE, day="2025-03-18", category="protest", document="docs/c.txt",
-                       place=("Den Haag", 52.0767, 4.2986, "NL"))
-    extra.places.append(Place(text="Brussel", name="Brussels", lat=50.8503, lon=4.3517, country_code="BE",
-                              kind="city", source_id="2800866", start=40, end=47))
+    extra = make_event(
+        HOSTILE,
+        day="2025-03-18",
+        category="protest",
+        document="docs/c.txt",
+        place=("Den Haag", 52.0767, 4.2986, "NL"),
+    )
+    extra.places.append(
+        Place(
+            text="Brussel",
+            name="Brussels",
+            lat=50.8503,
+            lon=4.3517,
+            country_code="BE",
+            kind="city",
+            source_id="2800866",
+            start=40,
+            end=47,
+        )
+    )
     extra.sources.append(Source("docs/d.txt", 10, 80, "gisteren"))
     extra.extra.update({"fatalities": "0", "actor1": "Farmers (Netherlands)"})
     return sample_events() + [extra]
@@ -37,7 +55,7 @@ def rich_events() -> list[Event]:
 @pytest.mark.parametrize("fmt", ["json", "geojson", "csv"])
 def test_own_formats_read_back_into_the_same_events(fmt, tmp_path):
     events = rich_events()
-    path = tmp_path / f"events.{ 'json' if fmt == 'json' else fmt}"
+    path = tmp_path / f"events.{'json' if fmt == 'json' else fmt}"
     write_events(events, fmt, path)
     assert read_events(path) == events
 
@@ -46,16 +64,29 @@ def test_csv_has_acled_like_columns_in_a_fixed_order():
     rows = list(csv.DictReader(io.StringIO(dumps_events(rich_events(), "csv"))))
     header = list(rows[0])
     assert tuple(header[: len(COLUMNS)]) == COLUMNS
-    assert header[len(COLUMNS):] == ["fatalities", "actor1"]  # extra fields as their own columns
+    assert header[len(COLUMNS) :] == ["fatalities", "actor1"]  # extra fields as their own columns
     by_text = {r["notes"]: r for r in rows}
     week = by_text["Talks were held in Kyiv last week."]
-    assert (week["event_date"], week["date_end"], week["time_precision"], week["date_precision"]) == \
-        ("2025-03-10", "2025-03-16", "2", "week")
+    assert (week["event_date"], week["date_end"], week["time_precision"], week["date_precision"]) == (
+        "2025-03-10",
+        "2025-03-16",
+        "2",
+        "week",
+    )
     month = by_text["Protesters gathered in Kyiv in March."]
-    assert (month["time_precision"], month["date_precision"], month["date_end"]) == ("3", "month", "2025-03-31")
+    assert (month["time_precision"], month["date_precision"], month["date_end"]) == (
+        "3",
+        "month",
+        "2025-03-31",
+    )
     day = by_text["A refinery in Tuapse was hit by drones on 14 March."]
-    assert (day["location"], day["latitude"], day["longitude"], day["geo_precision"], day["country_code"]) == \
-        ("Tuapse", "44.1053", "39.0802", "1", "RU")
+    assert (
+        day["location"],
+        day["latitude"],
+        day["longitude"],
+        day["geo_precision"],
+        day["country_code"],
+    ) == ("Tuapse", "44.1053", "39.0802", "1", "RU")
     assert day["source"] == "docs/a.txt" and day["time_precision"] == "1"
     unplaced = by_text["Both presidents spoke by phone on 18 March."]
     assert unplaced["latitude"] == unplaced["longitude"] == unplaced["location"] == ""
@@ -115,8 +146,9 @@ def test_timelinejs_follows_its_documented_schema():
 def test_timelinejs_reads_back_dates_text_and_categories():
     events = [e for e in rich_events() if e.date]
     back = loads_events(dumps_events(events, "timelinejs"), origin="story.json")
-    assert [(b.id, b.date, b.date_end, b.date_precision, b.category, b.text) for b in back] == \
-        [(e.id, e.date, e.date_end, e.date_precision, e.category, e.text) for e in events]
+    assert [(b.id, b.date, b.date_end, b.date_precision, b.category, b.text) for b in back] == [
+        (e.id, e.date, e.date_end, e.date_precision, e.category, e.text) for e in events
+    ]
 
 
 def test_write_events_to_a_stream_and_unknown_format():
@@ -145,7 +177,9 @@ def test_a_broken_event_file_names_the_file_and_the_problem(tmp_path):
 
 # ---------------------------------------------------------------- property-based round trips
 
-_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=60)
+_text = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=60
+)
 _name = st.text(st.characters(whitelist_categories=("L", "Zs", "Pd")), min_size=1, max_size=20)
 
 
@@ -155,28 +189,49 @@ def events_strategy(draw) -> Event:
     start = date(2020, 1, 1) + timedelta(days=draw(st.integers(0, 3000)))
     precision = draw(st.sampled_from(["day", "week", "month", "year", None]))
     end = start + timedelta(days=draw(st.integers(0, 40)))
-    places = [Place(text=draw(_name), name=draw(st.none() | _name),
-                    lat=draw(st.floats(-90, 90)), lon=draw(st.floats(-180, 180)),
-                    country_code=draw(st.none() | st.sampled_from(["NL", "UA", "RU", "GB"])),
-                    kind=draw(st.none() | st.sampled_from(["city", "region", "country", "sea"])))
-              for _ in range(draw(st.integers(0, 2)))]
-    extra_keys = draw(st.lists(st.from_regex(r"[a-z]{2,8}", fullmatch=True).filter(lambda k: k not in COLUMNS),
-                               max_size=2, unique=True))
+    places = [
+        Place(
+            text=draw(_name),
+            name=draw(st.none() | _name),
+            lat=draw(st.floats(-90, 90)),
+            lon=draw(st.floats(-180, 180)),
+            country_code=draw(st.none() | st.sampled_from(["NL", "UA", "RU", "GB"])),
+            kind=draw(st.none() | st.sampled_from(["city", "region", "country", "sea"])),
+        )
+        for _ in range(draw(st.integers(0, 2)))
+    ]
+    extra_keys = draw(
+        st.lists(
+            st.from_regex(r"[a-z]{2,8}", fullmatch=True).filter(lambda k: k not in COLUMNS),
+            max_size=2,
+            unique=True,
+        )
+    )
     dated = precision is not None
     return Event(
-        text=text, source=Source(draw(_name), draw(st.integers(0, 500)), draw(st.integers(0, 500))),
-        date=start.isoformat() if dated else None, date_end=end.isoformat() if dated else None,
-        date_precision=precision, date_text=draw(st.none() | _text),
+        text=text,
+        source=Source(draw(_name), draw(st.integers(0, 500)), draw(st.integers(0, 500))),
+        date=start.isoformat() if dated else None,
+        date_end=end.isoformat() if dated else None,
+        date_precision=precision,
+        date_text=draw(st.none() | _text),
         category=draw(st.sampled_from(["attack", "fighting", "diplomacy", "other"])),
-        lang=draw(st.sampled_from(["nl", "en", None])), places=places,
+        lang=draw(st.sampled_from(["nl", "en", None])),
+        places=places,
         extra={k: draw(_name) for k in extra_keys},
     )
 
 
 def test_blanks_around_values_survive_the_csv():
-    ev = Event(text=" x ", source=Source(" a.txt ", 0, 3), date="2025-01-01", date_end="2025-01-01",
-               date_precision="day", places=[Place(text=" K ", name=" Kyiv", lat=1.0, lon=2.0)],
-               extra={"zz": " v "})
+    ev = Event(
+        text=" x ",
+        source=Source(" a.txt ", 0, 3),
+        date="2025-01-01",
+        date_end="2025-01-01",
+        date_precision="day",
+        places=[Place(text=" K ", name=" Kyiv", lat=1.0, lon=2.0)],
+        extra={"zz": " v "},
+    )
     assert loads_events(dumps_events([ev], "csv"), "csv") == [ev]
 
 
@@ -197,11 +252,24 @@ def test_csv_cells_that_spreadsheets_would_run_are_written_as_text_and_read_back
     from eventmap.formats.csv_format import dumps, loads
     from eventmap.model import Event, Place, Source
 
-    texts = ['=HYPERLINK("http://evil.example","click")', "+1 more", "-5 degrees", "@SUM(A1)",
-             "'quoted", "''=x", "plain"]
-    events = [Event(text=t, source=Source(f"doc{i}.txt", 0, len(t)), date_text=t,
-                    places=[Place("Kiev", "Kyiv", 50.45, -30.52, "UA", "city")])
-              for i, t in enumerate(texts)]
+    texts = [
+        '=HYPERLINK("http://evil.example","click")',
+        "+1 more",
+        "-5 degrees",
+        "@SUM(A1)",
+        "'quoted",
+        "''=x",
+        "plain",
+    ]
+    events = [
+        Event(
+            text=t,
+            source=Source(f"doc{i}.txt", 0, len(t)),
+            date_text=t,
+            places=[Place("Kiev", "Kyiv", 50.45, -30.52, "UA", "city")],
+        )
+        for i, t in enumerate(texts)
+    ]
     csv_text = dumps(events)
     import csv
     import io

@@ -1,6 +1,7 @@
 """geoparse on conflict-news headlines (found by the UCDP end-to-end bench): named regions vs
 adjectives, lines in capitals, small towns after "near", transliteration variants, the
 document's country, capitals used for their governments, adjectives of nationality."""
+
 from __future__ import annotations
 
 from geopy.distance import great_circle
@@ -101,8 +102,12 @@ def test_capital_as_government_is_not_a_place():
 def test_capital_as_a_place_stays():
     assert km(found("Missiles hit Kiev overnight")["Kiev"], 50.45, 30.52) < 10
     assert km(found("Officials in Kyiv said talks would resume")["Kyiv"], 50.45, 30.52) < 10
-    nl = {m.text: m for m in geoparse("Het Kremlin meldde dat Moskou bereid is. Ruzie met "
-                                      "Trump in het Witte Huis.", lang="nl")}
+    nl = {
+        m.text: m
+        for m in geoparse(
+            "Het Kremlin meldde dat Moskou bereid is. Ruzie met Trump in het Witte Huis.", lang="nl"
+        )
+    }
     assert nl["Kremlin"].kind == "landmark" and nl["Witte Huis"].kind == "landmark"
     assert km(nl["Moskou"], 55.75, 37.62) < 20
 

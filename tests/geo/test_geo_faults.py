@@ -5,6 +5,7 @@ JSON of the wrong shape, coordinates that are not numbers or out of range, an HT
 page sent with status 200. Each must fall back to the offline gazetteer with a warning, and
 leave the cache empty so a later, good answer is used.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,9 +18,19 @@ import pytest
 from geo import make_geocoder
 
 UA = "eventmap-tests/0.1 (tests@example.org)"
-GOOD = [{"lat": "52.2215", "lon": "6.8937", "display_name": "Zwiggelte, Drenthe, Nederland",
-         "place_id": 1, "osm_type": "node", "osm_id": 1, "class": "place", "type": "hamlet",
-         "address": {"country_code": "nl"}}]
+GOOD = [
+    {
+        "lat": "52.2215",
+        "lon": "6.8937",
+        "display_name": "Zwiggelte, Drenthe, Nederland",
+        "place_id": 1,
+        "osm_type": "node",
+        "osm_id": 1,
+        "class": "place",
+        "type": "hamlet",
+        "address": {"country_code": "nl"},
+    }
+]
 BAD_ANSWERS = {
     "503": (503, "text/plain", b"Service Unavailable"),
     "html-200": (200, "text/html", b"<html><body>Bad gateway</body></html>"),
@@ -45,7 +56,7 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, *_args) -> None:
         pass
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:
         status, ctype, body = self.server.answer or (200, "application/json", json.dumps(GOOD).encode())
         self.send_response(status)
         self.send_header("Content-Type", ctype)
@@ -73,8 +84,15 @@ def _rows(path) -> list[tuple]:
 @pytest.mark.parametrize("fault", sorted(BAD_ANSWERS))
 def test_a_wrong_answer_falls_back_with_a_warning_and_is_not_cached(service, tmp_path, fault):
     cache = tmp_path / "cache.sqlite"
-    g = make_geocoder("nominatim", user_agent=UA, cache_path=cache, timeout=5,
-                      domain=f"127.0.0.1:{service.server_address[1]}", scheme="http", min_delay_seconds=0)
+    g = make_geocoder(
+        "nominatim",
+        user_agent=UA,
+        cache_path=cache,
+        timeout=5,
+        domain=f"127.0.0.1:{service.server_address[1]}",
+        scheme="http",
+        min_delay_seconds=0,
+    )
     service.answer = BAD_ANSWERS[fault]
     with pytest.warns(RuntimeWarning, match="offline gazetteer"):
         kyiv = g.geocode("Kiev")  # known offline

@@ -1,4 +1,5 @@
 """OfflineGeocoder: geopy's interface over the embedded gazetteer (exonyms, ranking, context)."""
+
 from __future__ import annotations
 
 import pytest
@@ -18,16 +19,19 @@ def km(loc: Location, lat: float, lon: float) -> float:
     return great_circle((loc.latitude, loc.longitude), (lat, lon)).km
 
 
-@pytest.mark.parametrize("query, lat, lon, cc", [
-    ("Koersk", 51.73, 36.19, "RU"),       # Dutch exonym
-    ("Toeapse", 44.10, 39.08, "RU"),
-    ("Kiev", 50.45, 30.52, "UA"),         # Kyiv, not Yenakiieve
-    ("Moskou", 55.75, 37.62, "RU"),
-    ("Den Haag", 52.08, 4.30, "NL"),
-    ("Keulen", 50.94, 6.96, "DE"),
-    ("Odessa", 46.48, 30.73, "UA"),       # alternate name of a big city beats a smaller own name
-    ("Tsjasiv Jar", 48.59, 37.83, "UA"),  # curated Dutch transliteration
-])
+@pytest.mark.parametrize(
+    "query, lat, lon, cc",
+    [
+        ("Koersk", 51.73, 36.19, "RU"),  # Dutch exonym
+        ("Toeapse", 44.10, 39.08, "RU"),
+        ("Kiev", 50.45, 30.52, "UA"),  # Kyiv, not Yenakiieve
+        ("Moskou", 55.75, 37.62, "RU"),
+        ("Den Haag", 52.08, 4.30, "NL"),
+        ("Keulen", 50.94, 6.96, "DE"),
+        ("Odessa", 46.48, 30.73, "UA"),  # alternate name of a big city beats a smaller own name
+        ("Tsjasiv Jar", 48.59, 37.83, "UA"),  # curated Dutch transliteration
+    ],
+)
 def test_dutch_and_english_exonyms_land_on_the_right_city(geocoder, query, lat, lon, cc):
     loc = geocoder.geocode(query)
     assert isinstance(loc, Location)
@@ -36,11 +40,22 @@ def test_dutch_and_english_exonyms_land_on_the_right_city(geocoder, query, lat, 
     assert loc.raw["kind"] == "city"
 
 
-@pytest.mark.parametrize("query, cc", [
-    ("Estland", "EE"), ("Polen", "PL"), ("Letland", "LV"), ("Litouwen", "LT"),
-    ("Groot-Brittannië", "GB"), ("Noord-Korea", "KP"), ("Verenigde Staten", "US"),
-    ("Duitsland", "DE"), ("Oekraïne", "UA"), ("Oekraine", "UA"), ("the US", None),
-])
+@pytest.mark.parametrize(
+    "query, cc",
+    [
+        ("Estland", "EE"),
+        ("Polen", "PL"),
+        ("Letland", "LV"),
+        ("Litouwen", "LT"),
+        ("Groot-Brittannië", "GB"),
+        ("Noord-Korea", "KP"),
+        ("Verenigde Staten", "US"),
+        ("Duitsland", "DE"),
+        ("Oekraïne", "UA"),
+        ("Oekraine", "UA"),
+        ("the US", None),
+    ],
+)
 def test_country_names_in_dutch_and_colloquial_forms(geocoder, query, cc):
     loc = geocoder.geocode(query)
     if cc is None:  # "the US" is not a name; "US" is
@@ -50,14 +65,17 @@ def test_country_names_in_dutch_and_colloquial_forms(geocoder, query, cc):
     assert loc.raw["country_code"] == cc
 
 
-@pytest.mark.parametrize("query, kind, lat, lon, max_km", [
-    ("Zwarte Zee", "sea", 43.0, 35.0, 300),
-    ("Midden-Oosten", "area", 29.0, 41.0, 800),
-    ("Witte Huis", "landmark", 38.8977, -77.0365, 5),
-    ("Kremlin", "landmark", 55.752, 37.617, 5),
-    ("Duitse Bondsdag", "landmark", 52.518, 13.376, 5),
-    ("Kursk Oblast", "region", 51.73, 36.19, 150),
-])
+@pytest.mark.parametrize(
+    "query, kind, lat, lon, max_km",
+    [
+        ("Zwarte Zee", "sea", 43.0, 35.0, 300),
+        ("Midden-Oosten", "area", 29.0, 41.0, 800),
+        ("Witte Huis", "landmark", 38.8977, -77.0365, 5),
+        ("Kremlin", "landmark", 55.752, 37.617, 5),
+        ("Duitse Bondsdag", "landmark", 52.518, 13.376, 5),
+        ("Kursk Oblast", "region", 51.73, 36.19, 150),
+    ],
+)
 def test_supplement_seas_areas_landmarks_and_regions(geocoder, query, kind, lat, lon, max_km):
     loc = geocoder.geocode(query)
     assert loc.raw["kind"] == kind
@@ -106,10 +124,16 @@ def test_lookups_are_case_insensitive(geocoder):
     assert geocoder.geocode("amsterdam").raw["country_code"] == "NL"
 
 
-@pytest.mark.parametrize("query, cc, kind", [
-    ("Californië", "US", "region"), ("Noord-Carolina", "US", "region"),
-    ("Tsjetsjenië", "RU", "region"), ("Beieren", "DE", "region"), ("Krim", "UA", "region"),
-])
+@pytest.mark.parametrize(
+    "query, cc, kind",
+    [
+        ("Californië", "US", "region"),
+        ("Noord-Carolina", "US", "region"),
+        ("Tsjetsjenië", "RU", "region"),
+        ("Beieren", "DE", "region"),
+        ("Krim", "UA", "region"),
+    ],
+)
 def test_dutch_names_of_regions(geocoder, query, cc, kind):
     loc = geocoder.geocode(query)
     assert (loc.raw["country_code"], loc.raw["kind"]) == (cc, kind)

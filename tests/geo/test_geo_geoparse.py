@@ -1,4 +1,5 @@
 """geoparse: place mentions in running text, the rules that keep non-places out, and context."""
+
 from __future__ import annotations
 
 import json
@@ -7,6 +8,7 @@ import pytest
 from geopy.distance import great_circle
 
 from geo import PlaceMention, geoparse
+
 from conftest import SEED, SHARED
 
 
@@ -20,6 +22,7 @@ def km(m: PlaceMention, lat: float, lon: float) -> float:
 
 # --- the seed article against its gold -----------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def seed_mentions() -> list[PlaceMention]:
     return geoparse(SEED.read_text(encoding="utf-8"), lang="nl")
@@ -29,7 +32,7 @@ def test_seed_offsets_index_into_the_text(seed_mentions):
     text = SEED.read_text(encoding="utf-8")
     assert seed_mentions
     for m in seed_mentions:
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
         assert 0.0 <= m.score <= 1.0
 
 
@@ -41,16 +44,41 @@ def test_seed_finds_every_gold_place(seed_mentions):
     places = [p for e in gold["events"] for p in e["places"]]
     assert places
     for g in places:
-        ok = [m for m in seed_mentions if m.lat is not None and (
-            km(m, g["lat"], g["lon"]) <= g["km"]
-            or (g["kind"] == "country" and m.country_code == g["country_code"]))]
+        ok = [
+            m
+            for m in seed_mentions
+            if m.lat is not None
+            and (
+                km(m, g["lat"], g["lon"]) <= g["km"]
+                or (g["kind"] == "country" and m.country_code == g["country_code"])
+            )
+        ]
         assert any(g["text"] in m.text or m.text in g["text"] for m in ok), g["name"]
 
 
 def test_seed_geocodes_no_forbidden_text(seed_mentions):
-    forbidden = {"Dan", "Na", "Net", "Maar", "Hop", "Trump", "Donald Trump", "Poetin",
-                 "Vladimir Poetin", "Zelensky", "Michal", "Kristen Michal", "Biden", "Joe Biden",
-                 "Neptune", "Ottawa", "Vladimir", "Donald", "Kristen", "Joe"}
+    forbidden = {
+        "Dan",
+        "Na",
+        "Net",
+        "Maar",
+        "Hop",
+        "Trump",
+        "Donald Trump",
+        "Poetin",
+        "Vladimir Poetin",
+        "Zelensky",
+        "Michal",
+        "Kristen Michal",
+        "Biden",
+        "Joe Biden",
+        "Neptune",
+        "Ottawa",
+        "Vladimir",
+        "Donald",
+        "Kristen",
+        "Joe",
+    }
     assert not forbidden & {m.text for m in seed_mentions}
 
 
@@ -65,6 +93,7 @@ def test_seed_regions_and_metonyms(seed_mentions):
 
 
 # --- rules -----------------------------------------------------------------------------
+
 
 def test_multiword_names():
     ms = found("Schepen in de Zwarte Zee en de Verenigde Staten; later in New York City and Los Angeles.")
@@ -100,23 +129,32 @@ def test_adjectives_alone_are_mentions_only_on_request():
     assert ms["Russische"].country_code == "RU" and ms["Amerikaanse"].country_code == "US"
 
 
-@pytest.mark.parametrize("text, span", [
-    ("Gevechten in de provincie Koersk gingen door.", "Koersk"),
-    ("Strikes hit the Kharkiv Oblast overnight.", "Kharkiv Oblast"),
-    ("Shelling in the region of Kharkiv continued.", "Kharkiv"),
-    ("Drones boven de regio Belgorod.", "Belgorod"),
-])
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("Gevechten in de provincie Koersk gingen door.", "Koersk"),
+        ("Strikes hit the Kharkiv Oblast overnight.", "Kharkiv Oblast"),
+        ("Shelling in the region of Kharkiv continued.", "Kharkiv"),
+        ("Drones boven de regio Belgorod.", "Belgorod"),
+    ],
+)
 def test_province_and_oblast_patterns_give_the_region(text, span):
     ms = found(text)
     assert ms[span].kind == "region"
-    city = {"Koersk": (51.73, 36.19), "Kharkiv Oblast": (49.99, 36.23), "Kharkiv": (49.99, 36.23),
-            "Belgorod": (50.60, 36.59)}[span]
+    city = {
+        "Koersk": (51.73, 36.19),
+        "Kharkiv Oblast": (49.99, 36.23),
+        "Kharkiv": (49.99, 36.23),
+        "Belgorod": (50.60, 36.59),
+    }[span]
     assert km(ms[span], *city) < 150
 
 
 def test_people_are_not_places():
-    text = ("President Vladimir Poetin belde met Donald Trump. Poetin zei niets. "
-            "Premier Kristen Michal van Estland reageerde. Michal was boos. Joe Biden zweeg.")
+    text = (
+        "President Vladimir Poetin belde met Donald Trump. Poetin zei niets. "
+        "Premier Kristen Michal van Estland reageerde. Michal was boos. Joe Biden zweeg."
+    )
     ms = found(text)
     assert set(ms) == {"Estland"}
 
@@ -146,6 +184,7 @@ def test_header_line_and_empty_text():
 
 # --- disambiguation by the document's context ------------------------------------------
 
+
 def test_same_name_resolves_by_the_state_named_in_the_document():
     tx = found("PARIS, Texas - The Lamar County sheriff said a Paris man was arrested.")
     assert km(tx["Paris"], 33.66, -95.56) < 30
@@ -174,8 +213,10 @@ def test_county_is_placed_among_the_articles_towns():
 
 
 def test_acronyms_organisations_and_full_names_are_not_places():
-    text = ("NATO and the RSF met Hamas envoys. Xi Jinping and Kim Jong Un spoke; "
-            "the Airport Council said nothing. Marco Rubio flew to Kyiv.")
+    text = (
+        "NATO and the RSF met Hamas envoys. Xi Jinping and Kim Jong Un spoke; "
+        "the Airport Council said nothing. Marco Rubio flew to Kyiv."
+    )
     assert set(found(text)) == {"Kyiv"}
 
 
@@ -196,6 +237,8 @@ def test_adjective_mentions_score_below_named_places():
 
 
 def test_companies_and_small_towns_alternate_names_are_not_places():
-    text = ("Ford and Toyota cut jobs, the Federal Reserve said. Officers of the Air Force, "
-            "a Best Buy store and Dow Jones traders met in Detroit.")
+    text = (
+        "Ford and Toyota cut jobs, the Federal Reserve said. Officers of the Air Force, "
+        "a Best Buy store and Dow Jones traders met in Detroit."
+    )
     assert set(found(text)) == {"Detroit"}

@@ -1,4 +1,5 @@
 """The gazetteer index: where it is cached, how it is versioned, and that it reads back right."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -31,8 +32,9 @@ def tiny_index() -> dict:
     b = _Builder()
     nl = b.add("Netherlands", "C", "NL", "", 52.25, 5.54, 17_000_000, "t:nl")
     b.add_name(nl, "Nederland", exact=False)
-    for k, (lat, lon, pop) in enumerate([(33.66, -95.56, 25_000), (36.30, -88.33, 10_000),
-                                         (48.85, 2.35, 2_100_000)]):
+    for k, (lat, lon, pop) in enumerate(
+        [(33.66, -95.56, 25_000), (36.30, -88.33, 10_000), (48.85, 2.35, 2_100_000)]
+    ):
         b.add("Paris", "c", ["US", "US", "FR"][k], ["TX", "TN", "11"][k], lat, lon, pop, f"t:p{k}")
     b.add("Zürich", "c", "CH", "ZH", 47.37, 8.54, 400_000, "t:zh")
     return b.to_obj("test", {"NL": nl}, {}, {"dutch": "NL"}, ["dan"])
@@ -61,8 +63,11 @@ def test_writing_a_new_version_removes_older_index_files(tmp_path):
 
 def test_real_index_has_every_source():
     gaz = get_gazetteer()
-    kinds = {gaz.kind(c.id) for name in ("Tuapse", "Estonia", "Kremlin", "Black Sea", "Texas",
-                                          "Polk County", "Middle East") for c in gaz.lookup(name)}
+    kinds = {
+        gaz.kind(c.id)
+        for name in ("Tuapse", "Estonia", "Kremlin", "Black Sea", "Texas", "Polk County", "Middle East")
+        for c in gaz.lookup(name)
+    }
     assert {"city", "country", "landmark", "sea", "region", "area"} <= kinds
     assert len(gaz) > 200_000
 

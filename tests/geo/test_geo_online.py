@@ -1,4 +1,5 @@
 """Online geocoders through geopy against a local Nominatim-like server: cache, rate, faults."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -9,6 +10,7 @@ import pytest
 from eventmap.errors import UserError
 from geo import OfflineGeocoder, geoparse, make_geocoder
 from geo.online import CachedGeocoder
+
 from nominatim_server import NominatimLike
 
 UA = "eventmap-tests/0.1 (tests@example.org)"
@@ -22,8 +24,14 @@ def server():
 
 
 def nominatim(server, tmp_path, **kw) -> CachedGeocoder:
-    opts = dict(user_agent=UA, cache_path=tmp_path / "cache.sqlite", timeout=1,
-                domain=server.domain, scheme="http", min_delay_seconds=0)
+    opts = dict(
+        user_agent=UA,
+        cache_path=tmp_path / "cache.sqlite",
+        timeout=1,
+        domain=server.domain,
+        scheme="http",
+        min_delay_seconds=0,
+    )
     opts.update(kw)
     return make_geocoder("nominatim", **opts)
 
