@@ -20,11 +20,11 @@ test: setup browser lint
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/cog --check -I . docs/cli.md
+	$(BIN)/cog --check -I docs docs/*.md README.md
 
 # regenerate docs/cli.md from `eventmap --help` after changing an option
 docs: setup
-	$(BIN)/cog -r -I . docs/cli.md
+	$(BIN)/cog -r -I docs docs/*.md README.md
 
 # any eventmap command through the venv, e.g. make serve ARGS="events.json --port 8060"
 serve: setup
