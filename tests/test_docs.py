@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from eventmap.cli import COMMANDS, main
 from eventmap.model import (
     CATEGORIES,
@@ -24,6 +23,8 @@ from eventmap.model import (
     Place,
     Source,
 )
+
+from conftest import ROOT
 
 README = ROOT / "README.md"
 DOCS = sorted((ROOT / "docs").glob("*.md"))
