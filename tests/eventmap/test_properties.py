@@ -419,9 +419,9 @@ def test_wrongly_typed_fields_are_format_errors_not_crashes(bad):
 @given(evs=st.lists(_events(), max_size=8, unique_by=lambda e: e.id))
 def test_no_event_is_lost_from_timeline_map_table_or_export(evs):
     """Undated events stay in the table, unplaced ones on the timeline; any text renders."""
-    from dashboard.export_html import render_html
+    from dashboard.app.tables import table_rows
+    from dashboard.export.html import render_html
     from dashboard.figures import map_figure, place_key, timeline_figure
-    from dashboard.tables import table_rows
 
     on_timeline: set[str] = set()
     for trace in timeline_figure(evs).data:
