@@ -23,16 +23,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from browser import make_driver
-
 from dashboard.app import create_app
 from dashboard.app.collection import EventCollection
 from dashboard.app.layout import build_layout
-from dashboard.callbacks import DETAIL_MAX_DAYS
+from dashboard.app.views import DETAIL_MAX_DAYS
 from dashboard.clientdata import ClientDataCache
 from dashboard.server import start_in_thread
 from eventmap.model import events_from_json_obj, events_to_json_obj
 
+from chromium import make_driver
 from factories import many_events
 
 READY_JS = """

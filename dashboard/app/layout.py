@@ -13,7 +13,7 @@ from dash import dcc, html
 
 from dashboard.app.collection import EventCollection
 from dashboard.app.detail import detail_children
-from dashboard.app.tables import TABLE_COLUMNS, summary_text, table_rows
+from dashboard.app.tables import TABLE_COLUMNS, grid_rows, summary_line
 from dashboard.clientdata import ClientDataCache, view_columns
 from dashboard.figures import map_figure, timeline_figure
 
@@ -185,7 +185,7 @@ def build_layout(
             html.Header(
                 [
                     html.H1("eventmap"),
-                    html.Span(id="summary", children=summary_text(events), className="summary"),
+                    html.Span(id="summary", children=summary_line(events), className="summary"),
                 ]
             ),
             _controls(collection),
@@ -218,7 +218,7 @@ def build_layout(
                 id="table",
                 className="table",
                 columnDefs=TABLE_COLUMNS,
-                rowData=table_rows(events),
+                rowData=grid_rows(events),
                 getRowId="params.data.id",
                 defaultColDef={"sortable": True, "filter": True, "resizable": True},
                 dashGridOptions={"pagination": True, "paginationPageSize": 50, "animateRows": False},

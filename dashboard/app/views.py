@@ -17,7 +17,7 @@ from dash import no_update
 from dashboard.app.collection import EventCollection
 from dashboard.app.detail import detail_children
 from dashboard.app.layout import hover_chars
-from dashboard.app.tables import summary_text, table_rows
+from dashboard.app.tables import grid_rows, summary_line
 from dashboard.clientdata import view_columns
 from dashboard.figures import AGGREGATE_ABOVE, place_key, timeline_figure, timeline_lanes
 from dashboard.view import in_window, make_filter, select_events, window_from_store
@@ -123,7 +123,7 @@ def table_for_view(
     shown = select_events(
         collection.events, make_filter(categories, documents, search, window, map_selection)
     )
-    return table_rows(shown), summary_text(shown)
+    return grid_rows(shown), summary_line(shown)
 
 
 # --------------------------------------------------------------------------- selection

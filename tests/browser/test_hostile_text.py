@@ -16,7 +16,7 @@ import time
 
 import pytest
 
-from dashboard.app.tables import table_rows
+from dashboard.app.tables import grid_rows
 from dashboard.export.html import render_html
 from dashboard.figures import aggregate_places, event_hover, map_figure, place_hover, timeline_figure
 from eventmap.formats import dumps_events, loads_events
@@ -103,7 +103,7 @@ def test_figures_carry_no_raw_markup_in_any_hover_or_text():
 def test_table_rows_are_plain_strings_for_a_grid_that_renders_text():
     from dashboard.app.tables import TABLE_COLUMNS
 
-    rows = table_rows(hostile_events())
+    rows = grid_rows(hostile_events())
     assert any(SCRIPT in r["text"] for r in rows)  # the grid gets the literal text ...
     for col in TABLE_COLUMNS:  # ... and no column renders it as HTML or markdown
         assert "cellRenderer" not in col and "dangerously_allow_code" not in col

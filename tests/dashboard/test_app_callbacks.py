@@ -303,11 +303,11 @@ def _merged_and_reports():
 
 
 def test_table_row_counts_the_sources_of_a_merged_event():
-    from dashboard.app.tables import TABLE_COLUMNS, table_row
+    from dashboard.app.tables import TABLE_COLUMNS, grid_row
 
     merged, first, _ = _merged_and_reports()
     assert "sources" in {c["field"] for c in TABLE_COLUMNS}
-    assert table_row(merged)["sources"] == 2 and table_row(first)["sources"] == 1
+    assert grid_row(merged)["sources"] == 2 and grid_row(first)["sources"] == 1
 
 
 def _texts_of(node) -> list[str]:
