@@ -22,8 +22,8 @@ __all__ = [
 _LAZY = {
     "parse_text": "eventmap.text.pipeline",
     "parse_file": "eventmap.text.pipeline",
-    "find_dates": "eventmap.text.dates",
-    "DateMention": "eventmap.text.dates",
+    "find_dates": "eventmap.text.dates.find",
+    "DateMention": "eventmap.text.dates.find",
 }
 
 
