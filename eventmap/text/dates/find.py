@@ -28,7 +28,7 @@ from eventmap.text.dates import rules_calendar as cal
 from eventmap.text.dates import rules_relative as rel
 from eventmap.text.dates.context import MODES, Ctx, Frame
 from eventmap.text.dates.intervals import Norm
-from eventmap.text.dates.patterns import TRIGGER_CLASSES, TRIGGER_WINDOW, patterns_for
+from eventmap.text.dates.patterns import TRIGGER_CLASSES, TRIGGER_WINDOW, LanguagePatterns, patterns_for
 from eventmap.text.language import resolve_language
 
 NARRATIVE_GAP_YEARS = 2  # 'auto': dates this many years before the document make a narrative
@@ -117,23 +117,32 @@ def lowercase(text: str) -> str:
 
 def _windows(triggers: dict[str, re.Pattern[str]], lowered: str) -> dict[str, list[tuple[int, int]]]:
     """Per trigger class, merged [lo, hi) spans within TRIGGER_WINDOW characters of a trigger."""
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for cls in TRIGGER_CLASSES:
-        own: list[list[int]] = []
-        for hit in triggers[cls].finditer(lowered):
-            lo, hi = max(0, hit.start() - TRIGGER_WINDOW), min(len(lowered), hit.end() + TRIGGER_WINDOW)
+    spans: dict[str, list[list[int]]] = {cls: [] for cls in TRIGGER_CLASSES}
+    classes = [(c, rx) for c, rx in triggers.items() if c != "any"]
+    size = len(lowered)
+    for hit in triggers["any"].finditer(lowered):
+        start = hit.start()
+        found = [hit.lastgroup]
+        if found[0] != "digit":  # a word may start two classes: "week" and "weekend"
+            found += [c for c, rx in classes if c != found[0] and rx.match(lowered, start)]
+        for cls in found:
+            own = spans[cls]
+            lo, hi = max(0, start - TRIGGER_WINDOW), min(size, hit.end() + TRIGGER_WINDOW)
             if own and lo <= own[-1][1]:
                 own[-1][1] = max(own[-1][1], hi)
             else:
                 own.append([lo, hi])
-        spans[cls] = [(lo, hi) for lo, hi in own]
-    return spans
+    return {cls: [(lo, hi) for lo, hi in found] for cls, found in spans.items()}
 
 
 @lru_cache(maxsize=4)  # the pipeline reads a text more than once; keep few (texts may be MBs)
 def candidates(text: str, lang: str) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
-    """Every pattern match (overlaps included), leftmost first, then longest."""
-    compiled = patterns_for(lang)
+    """Every pattern match (overlaps included) of a language, leftmost first, then longest."""
+    return scan(text, patterns_for(lang))
+
+
+def scan(text: str, compiled: LanguagePatterns) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
+    """Every match of the compiled patterns, only near their trigger words (see above)."""
     lowered = lowercase(text)
     windows = _windows(compiled.triggers, lowered)
     found = []
@@ -145,12 +154,13 @@ def candidates(text: str, lang: str) -> tuple[tuple[int, int, str, re.Match[str]
     return tuple(found)
 
 
-def _read(text: str, lang: str, frame: Frame) -> list[DateMention]:
-    vocab = patterns_for(lang).vocab
+def read_with(text: str, compiled: LanguagePatterns, frame: Frame, cands=None) -> list[DateMention]:
+    """The mentions of a text read in order with one language's patterns and a frame."""
+    vocab = compiled.vocab
     lowered = lowercase(text)
     out: list[DateMention] = []
     cursor = 0
-    for start, end, shape, match in candidates(text, lang):
+    for start, end, shape, match in cands if cands is not None else scan(text, compiled):
         if start < cursor:
             continue
         result = RULES[shape](Ctx(text, lowered, match, vocab, frame))
@@ -201,13 +211,14 @@ def read_dates(text: str, ref: date | None, lang: str, mode: str = "auto", *, da
     (the document has no date of its own): 'auto' then decides as if there were none."""
     if mode not in MODES:
         raise InputError(f"unknown mode {mode!r} (one of {', '.join(MODES)})")
+    compiled, cands = patterns_for(lang), candidates(text, lang)
     if mode != "auto":
-        return Reading(_read(text, lang, Frame(ref, mode)), mode)
-    news = _read(text, lang, Frame(ref, "news"))
+        return Reading(read_with(text, compiled, Frame(ref, mode), cands), mode)
+    news = read_with(text, compiled, Frame(ref, "news"), cands)
     chosen = choose_mode(news, ref if dated else None)
     if chosen == "news":
         return Reading(news, "news")
-    return Reading(_read(text, lang, Frame(ref, "narrative")), "narrative")
+    return Reading(read_with(text, compiled, Frame(ref, "narrative"), cands), "narrative")
 
 
 def find_dates(

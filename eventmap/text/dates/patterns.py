@@ -21,8 +21,17 @@ B = r"(?<![\w\-/.])"  # left boundary: not inside a word, number or date
 E = r"(?![\w]|[.,/\-]\d)"  # right boundary: not followed by more word or number
 DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 DASH = "[-–—]"
-TRIGGER_WINDOW = 90  # characters around a trigger that a pattern match may reach
-TRIGGER_CLASSES: tuple[str, ...] = ("digit", "month", "weekday", "rel")
+TRIGGER_WINDOW = 60  # characters around a trigger that a pattern match may reach
+TRIGGER_CLASSES: tuple[str, ...] = (
+    "digit",
+    "month",
+    "weekday",
+    "unit",
+    "phrase",
+    "season",
+    "century",
+    "spelled",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +58,12 @@ def phrase(text: str) -> str:
 
 
 def alt(words) -> str:
-    """An alternation of phrases, longest first ('(?!)' when there are none)."""
-    items = sorted({w for w in words if w}, key=len, reverse=True)
-    return "(?:" + "|".join(phrase(w) for w in items) + ")" if items else "(?!)"
+    """An alternation of phrases factored as a trie (longest first; '(?!)' when there are
+    none); the words of a phrase may be separated by any whitespace."""
+    items = {" ".join(w.split()) for w in words if w and w.strip()}
+    if not items:
+        return "(?!)"
+    return "(?:" + trie_pattern(items).replace("\\ ", r"\s+") + ")"
 
 
 def _guarded(words) -> str:
@@ -166,17 +178,17 @@ def build(v: Vocab) -> LanguagePatterns:
         (
             "relunit",
             rf"{B}(?P<word>(?:(?P<pre>{alt(v.unit_prefixes)})\s+)?(?P<rel>{rel})\s+(?P<unit>{units}))(?![\w-])",
-            "rel",
+            "unit",
         ),
         (
             "ago",
             rf"{B}(?P<n>{num})\s+(?P<unit>{units})\s+(?P<word>{alt(v.ago['after'] + v.later['after'] + v.earlier['after'])})(?!\w)",
-            "rel",
+            "unit",
         ),
         (
             "ago",
             rf"{B}(?P<word>{alt(v.ago['before'] + v.later['before'] + v.earlier['before'])})\s+(?P<n>{num})\s+(?P<unit>{units})(?!\w)",
-            "rel",
+            "unit",
         ),
     ]
     if v.month_day_order:
@@ -203,17 +215,17 @@ def build(v: Vocab) -> LanguagePatterns:
     for template in v.night_into:
         pats.append(("night_into", rf"{B}{_template(v, template, weekday_forms)}(?![\w])", "weekday"))
     if v.this_unit:
-        pats.append(("this_unit", rf"{B}(?P<word>{alt(v.this_unit)})(?![\w-])", "rel"))
+        pats.append(("this_unit", rf"{B}(?P<word>{alt(v.this_unit)})(?![\w-])", "unit"))
     if v.weekend:
-        pats.append(("weekend", rf"{B}(?P<word>{alt(v.weekend)})(?![\w-])", "rel"))
+        pats.append(("weekend", rf"{B}(?P<word>{alt(v.weekend)})(?![\w-])", "unit"))
     plain = [r.phrase for r in v.relative_days if not (r.not_before or r.not_after)]
     if plain:
-        pats.append(("relword", rf"{B}(?P<word>{alt(plain)})(?!\w)", "rel"))
+        pats.append(("relword", rf"{B}(?P<word>{alt(plain)})(?!\w)", "phrase"))
     for r in v.relative_days:
         if r.not_before or r.not_after:
             after = _guard_after(r.not_after, weekday_forms)
             pats.append(
-                ("relword", rf"{B}{_guarded(r.not_before)}(?P<word>{phrase(r.phrase)}){after}", "rel")
+                ("relword", rf"{B}{_guarded(r.not_before)}(?P<word>{phrase(r.phrase)}){after}", "phrase")
             )
     if v.season_of:
         season_rel = alt([*v.rel_of, *v.anaphoric_rel_of, *v.modifier_of])
@@ -222,29 +234,31 @@ def build(v: Vocab) -> LanguagePatterns:
                 "season",
                 rf"{B}(?:(?P<rel>{season_rel})\s+)?(?P<season>{seasons})"
                 rf"(?:\s+{month_year_join}{year}|(?:\s+|-)(?P<y2>\d{{4}}))?{E}",
-                "rel",
+                "season",
             )
         )
     if v.decade_suffix:
         pats.append(("decade", rf"{B}(?:{mods})?(?P<y1>\d{{3}}0){re.escape(v.decade_suffix)}(?!\w)", "digit"))
     if v.century_words:
         ords = rf"(?:(?P<n>\d{{1,2}}){ordsuf}|(?P<nword>{alt(v.century_ordinals)}))"
-        pats.append(("century", rf"{B}(?:{mods})?{ords}[\s\-]+(?P<unit>{alt(v.century_words)})(?!\w)", "rel"))
+        pats.append(
+            ("century", rf"{B}(?:{mods})?{ords}[\s\-]+(?P<unit>{alt(v.century_words)})(?!\w)", "century")
+        )
     if v.anaphoric_this and v.anaphoric_contexts:
         pats.append(
             (
                 "anaphoric",
                 rf"{B}(?:{alt(v.anaphoric_contexts)})\s+(?P<core>{alt(v.anaphoric_this)})(?![\w-])",
-                "rel",
+                "unit",
             )
         )
     if v.unit_end:
-        pats.append(("unit_end", rf"{B}(?P<word>{alt(v.unit_end)})(?![\w])", "rel"))
+        pats.append(("unit_end", rf"{B}(?P<word>{alt(v.unit_end)})(?![\w])", "unit"))
     if v.year_ago:
-        pats.append(("year_ago", rf"{B}(?P<word>{alt(v.year_ago)})(?![\w])", "rel"))
+        pats.append(("year_ago", rf"{B}(?P<word>{alt(v.year_ago)})(?![\w])", "unit"))
     spelled = _spelled_year_pattern(v)
     if spelled:
-        pats.append(("spelled_year", spelled, "rel"))
+        pats.append(("spelled_year", spelled, "spelled"))
     compiled = tuple(TemporalPattern(s, re.compile(p), t) for s, p, t in pats)
     return LanguagePatterns(v, compiled, _triggers(v))
 
@@ -264,32 +278,34 @@ def _spelled_year_pattern(v: Vocab) -> str | None:
     )
 
 
-def _trigger_words(v: Vocab) -> set[str]:
-    """Words of the 'rel' class: every content word of a relative phrase, unit or template."""
-    skip = set(v.stopwords) | set(v.range_joiners) | set(v.list_joiners)
-    words: set[str] = set(v.unit_of) | set(v.season_of) | set(v.century_words)
-    phrases = [r.phrase for r in v.relative_days]
-    phrases += [*v.this_unit, *v.weekend, *v.unit_end, *v.year_ago, *v.anaphoric_this]
-    sp = v.spelled_years
-    phrases += [*sp.get("teens", {}), *sp.get("thousand", [])]
-    phrases += list(v.century_ordinals)
-    for p in phrases:
-        for token in p.split():
-            token = token.strip(".,'’")
-            if len(token) >= 3 and token not in skip and "{" not in token:
-                words.add(token)
-    return words
+def _phrase_words(v: Vocab) -> set[str]:
+    """One word of each fixed relative-day phrase: its part-of-day word, else its longest."""
+    words = set()
+    for r in v.relative_days:
+        tokens = [t.strip(".,'’") for t in r.phrase.split()]
+        known = [t for t in tokens if t in v.day_part_of or t in v.unit_of]
+        words.add(known[-1] if known else max(tokens, key=len))
+    return {w for w in words if w}
 
 
 def _triggers(v: Vocab) -> dict[str, re.Pattern[str]]:
-    """One regex per trigger class (a word may trigger two: "month" starts like "mon")."""
+    """One regex per trigger class, and "any" for all of them: every match of a pattern
+    contains a word of its class (a unit for "last week", a season for "the following
+    spring", ...), so a pattern runs only in windows around its class's words."""
+    sp = v.spelled_years
     classes = {
-        "month": trie_pattern(v.month_of),
-        "weekday": trie_pattern([*v.weekday_of, *v.weekday_abbr_of]),
-        "rel": trie_pattern(_trigger_words(v)),
+        "month": v.month_of,
+        "weekday": v.weekday_of,  # abbreviations only inside a full date, found by its month
+        "unit": v.unit_of,
+        "phrase": _phrase_words(v),
+        "season": v.season_of,
+        "century": v.century_words,
+        "spelled": [*sp.get("teens", {}), *(max(p.split(), key=len) for p in sp.get("thousand", []))],
     }
-    out = {"digit": re.compile(r"\d+")}
-    out.update({c: re.compile(rf"(?<!\w){p}") for c, p in classes.items()})
+    tries = {c: trie_pattern(words) for c, words in classes.items() if words}
+    out = {c: re.compile(rf"(?<!\w){p}") for c, p in tries.items()}
+    words = "|".join(f"(?P<{c}>{p})" for c, p in tries.items())
+    out["any"] = re.compile(rf"(?P<digit>\d+)|(?<!\w)(?:{words})")
     return out
 
 

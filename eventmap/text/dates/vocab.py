@@ -1,6 +1,6 @@
 """Every date word of a language, loaded from its one data table (dates/vocab/<lang>.json).
 
-A language is a JSON file; adding one is adding a file (docs/languages.md walks through
+A language is a JSON file; adding one is adding a file (docs/parsing.md, "Languages", walks through
 it). The patterns (dates/patterns.py) and the rules (dates/rules_*.py) read words only from
 here, never from code. Keys, all lowercase (text is matched lowercased):
 
@@ -63,6 +63,19 @@ MONTH_KEYS: tuple[str, ...] = (
 )
 WEEKDAY_KEYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 REQUIRED_KEYS: tuple[str, ...] = ("language", "sources", "date_order", "months", "weekdays", "units")
+KNOWN_KEYS: frozenset[str] = frozenset(
+    """
+    language name sources generated date_order numeric_dates capitalised_names months ambiguous_months
+    month_context_words weekdays weekday_abbreviations ordinal_suffixes day_prefixes day_month_joiners
+    month_day_order month_year_joiners year_suffixes era range_starts range_joiners between_words
+    list_joiners period_modifiers relative anaphoric_relative weekday_relative weekday_suffixes units
+    unit_prefixes duration_determiners ago later earlier numbers spelled_years relative_days
+    week_weekday night_of night_into this_unit weekend anaphoric_units unit_end year_ago seasons
+    season_context_words decades centuries day_parts day_part_compounds clock future_cues next_words
+    reporting_verbs clause_breaks since_words until_words target_year_words year_context_words
+    quantity_words quantity_cues comparison_words preposition_words stopwords abbreviations anchors
+    """.split()
+)
 REL_OFFSETS = {"last": -1, "this": 0, "next": 1}
 
 
@@ -99,6 +112,9 @@ class Vocab:
         missing = [k for k in REQUIRED_KEYS if k not in raw]
         if missing:
             raise ValueError(f"date vocabulary {raw.get('language')!r} lacks {', '.join(missing)}")
+        unknown = sorted(set(raw) - KNOWN_KEYS)
+        if unknown:
+            raise ValueError(f"date vocabulary {raw.get('language')!r}: unknown keys {', '.join(unknown)}")
         self.raw = raw
         self.lang: str = raw["language"]
         self.date_order: str = raw["date_order"]
@@ -112,6 +128,7 @@ class Vocab:
         self.ambiguous_months = frozenset(_words(raw, "ambiguous_months"))
         self.month_context = frozenset(_words(raw, "month_context_words"))
         self.weekday_of = {k: v - 1 for k, v in _forms(raw, "weekdays", WEEKDAY_KEYS).items()}
+        self._weekdays_longest = sorted(self.weekday_of.items(), key=lambda kv: -len(kv[0]))
         self.weekday_abbr_of = {
             k: v - 1 for k, v in _forms(raw, "weekday_abbreviations", WEEKDAY_KEYS).items()
         }
@@ -212,7 +229,7 @@ class Vocab:
             return self.weekday_of[w]
         if w in self.weekday_abbr_of:
             return self.weekday_abbr_of[w]
-        for form, index in sorted(self.weekday_of.items(), key=lambda kv: -len(kv[0])):
+        for form, index in self._weekdays_longest:
             if w.startswith(form):
                 return index
         return None
