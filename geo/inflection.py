@@ -16,7 +16,7 @@ transliteration variants failed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from geo.gazetteer import Candidate, Gazetteer
 from geo.lexicon import DATA_DIR
@@ -96,7 +96,8 @@ def _alternate(form: str, alternation: tuple[tuple[str, str], ...]) -> list[str]
     return out
 
 
-def base_forms(word: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def base_forms(word: str) -> tuple[str, ...]:
     """Nominatives a case form may stand for, most likely first ("Києві" -> "Києв", "Київ")."""
     table = endings(is_cyrillic_name(word))
     out: list[str] = []
@@ -104,10 +105,11 @@ def base_forms(word: str) -> list[str]:
         for f in (form, *_alternate(form, table.alternation)):
             if f not in out and f != word and len(f) >= MIN_FORM:
                 out.append(f)
-    return out
+    return tuple(out)
 
 
-def adjective_bases(word: str) -> list[str]:
+@lru_cache(maxsize=16384)
+def adjective_bases(word: str) -> tuple[str, ...]:
     """Places an adjective before a region word is made from ("Курській" -> "Курськ")."""
     table = endings(is_cyrillic_name(word))
     out: list[str] = []
@@ -115,10 +117,10 @@ def adjective_bases(word: str) -> list[str]:
         for f in (form, *_alternate(form, table.alternation)):
             if f not in out and f != word:
                 out.append(f)
-    return out
+    return tuple(out)
 
 
-def best_lookup(gaz: Gazetteer, forms: list[str]) -> list[Candidate]:
+def best_lookup(gaz: Gazetteer, forms: tuple[str, ...]) -> list[Candidate]:
     """The candidates of the form whose best place is the most prominent (none: [])."""
     best: list[Candidate] = []
     best_prior = float("-inf")
@@ -153,8 +155,6 @@ def inflected_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer, peop
         return None
     cands = best_lookup(gaz, base_forms(word))
     if not cands:
-        return None
-    if any(f.casefold() in STOP for f in base_forms(word)[:1]):
         return None
     if t.sent_start and not after_locative(text, tokens, i):
         if max(gaz.prior[c.id] for c in cands) < SENTENCE_START_MIN_PRIOR:

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from eventmap.errors import InputError
+from eventmap.text.language import supported_languages
 
 DATA_OUTPUTS = ("json", "geojson", "csv", "timelinejs")
 IMAGE_OUTPUTS = ("png", "svg", "pdf")
@@ -50,7 +51,7 @@ def _out(name: str, what: str):
 @click.option("--snippet", is_flag=True, help="--html writes an embeddable <div> instead of a full page.")
 @click.option(
     "--lang",
-    type=click.Choice(["auto", "nl", "en"]),
+    type=click.Choice(["auto", *supported_languages()]),
     default="auto",
     show_default=True,
     help="Language of the articles (auto: detected per article).",

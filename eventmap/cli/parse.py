@@ -18,6 +18,7 @@ import click
 
 from eventmap.errors import InputError, UserError
 from eventmap.model import Event, events_to_json_obj
+from eventmap.text.language import supported_languages
 
 PROGRESS_MIN_FILES = 10  # show a progress bar (on a terminal) from this many files on
 DEFAULT_STORE = "events.duckdb"  # where --jobs puts the events when no --store is given
@@ -96,7 +97,7 @@ def write_output(events: list[Event], fmt: str, stream: IO[str]) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option(
     "--lang",
-    type=click.Choice(["auto", "nl", "en"]),
+    type=click.Choice(["auto", *supported_languages()]),
     default="auto",
     show_default=True,
     help="Language of the articles (auto: detected per article).",
