@@ -143,6 +143,30 @@ def place_value(text: str, geocoder: Any = None) -> dict[str, Any]:
     }
 
 
+def suggest_places(prefix: str, limit: int = 8) -> list[dict[str, Any]]:
+    """Places of the offline gazetteer whose name starts with `prefix` (the app's suggestions as you type)."""
+    if len((prefix or "").strip()) < 2:
+        return []
+    from geo.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    out = []
+    for i in gaz.complete(prefix, limit):
+        raw = gaz.raw(i)
+        out.append(
+            {
+                "text": raw["name"],
+                "name": raw["name"],
+                "lat": raw["lat"],
+                "lon": raw["lon"],
+                "country_code": raw["country_code"],
+                "kind": raw["kind"],
+                "source_id": raw["source_id"],
+            }
+        )
+    return out
+
+
 def check_value(field: str, value: Any) -> Any:
     """The value of an edit in its stored form; InputError when it cannot be one."""
     if field not in FIELDS:

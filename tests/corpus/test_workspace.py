@@ -8,7 +8,7 @@ import multiprocessing
 import duckdb
 import pytest
 
-from eventmap.corpus.edits import date_value, place_value
+from eventmap.corpus.edits import date_value, place_value, suggest_places
 from eventmap.corpus.store import EventStore
 from eventmap.errors import InputError, UserError
 from eventmap.model import Event, Place, Source
@@ -159,6 +159,13 @@ def test_a_place_by_name_comes_from_the_offline_gazetteer_and_lat_lon_as_given()
     kyiv = place_value("Kyiv")
     assert kyiv["country_code"] == "UA" and abs(kyiv["lat"] - 50.45) < 0.1
     assert place_value("48.5, 35.1") == {"text": "48.50000, 35.10000", "name": None, "lat": 48.5, "lon": 35.1}
+
+
+def test_place_suggestions_come_from_the_gazetteer_as_you_type():
+    names = [(p["name"], p["country_code"]) for p in suggest_places("Zapor")]
+    assert ("Zaporizhzhya", "UA") in names[:3]
+    assert suggest_places("Kiev")[0]["name"] == "Kyiv"  # the whole name typed comes first
+    assert suggest_places("K") == []  # one letter: too many to be useful
 
 
 def test_two_writers_on_one_event_the_last_wins_and_the_log_shows_both(store):
