@@ -93,6 +93,13 @@ def detect_language(text: str, default: str = "en") -> str:
     return default if default in scores else best
 
 
+def language_name(code: str) -> str:
+    """The English name of a supported language ("de" -> "German"); the code otherwise."""
+    if code not in available_languages():
+        return code
+    return str(load_vocab(code).raw.get("name") or code)
+
+
 def resolve_language(lang: str | None, text: str) -> str:
     """Validate a --lang value; None/'auto' means detect from the text."""
     if lang is None or lang == "auto":

@@ -243,10 +243,14 @@ def build(v: Vocab) -> LanguagePatterns:
             (
                 "season",
                 rf"{B}(?:(?P<rel>{season_rel})\s+)?(?P<season>{seasons})"
-                rf"(?:\s+{month_year_join}{year}|(?:\s+|-)(?P<y2>\d{{4}}))?{E}",
+                rf"(?:\s+{month_year_join}{year}(?:/\d\d(?:\d\d)?)?|(?:\s+|-)(?P<y2>\d{{4}}))?{E}",
                 "season",
             )
         )
+        if v.rel_after_of:  # "l'été dernier", "l'hiver prochain"
+            pats.append(
+                ("season", rf"{B}(?P<season>{seasons})\s+(?P<rel>{alt(v.rel_after_of)})(?![\w-])", "season")
+            )
     decade_digits = r"(?:\d{3}0|[1-9]0)" if v.decade_two_digit else r"\d{3}0"
     if v.decade_suffix:
         pats.append(

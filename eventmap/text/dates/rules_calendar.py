@@ -319,6 +319,8 @@ def norm_season(ctx: Ctx) -> Result:
     season = v.season_of[ctx.group("season")]
     year = _year_of(ctx) or _year_of(ctx, "y2")
     rel = ctx.group("rel") or ""
+    if rel in v.rel_after_of and rel not in v.rel_of and rel not in v.anaphoric_rel_of:
+        rel = next(w for w, o in v.rel_of.items() if o == v.rel_after_of[rel])  # "été dernier"
     if year is not None:
         return season_interval(year, season)
     if not rel:
