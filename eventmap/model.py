@@ -9,6 +9,7 @@ are the only places that know its field names.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,6 +22,10 @@ DateSource = Literal["explicit", "relative", "anchored", "document"]
 PlaceKind = Literal["city", "region", "country", "sea", "landmark", "area"]
 
 PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year")
+# Years a calendar day (an ISO "YYYY-MM-DD" string, a datetime.date) can hold. A date outside
+# them (BCE years, deep time such as TimelineJS's -13,800,000,000) is a signed whole year
+# written as a string ("-500", "-13800000000", "+12000") with date_precision "year".
+CALENDAR_YEARS: tuple[int, int] = (1, 9999)
 # Lower is finer: the one ranking of date precisions (a sentence is dated by its finest date).
 PRECISION_RANK: dict[str, int] = {p: i for i, p in enumerate(PRECISIONS)}
 DATE_SOURCES: tuple[str, ...] = ("explicit", "relative", "anchored", "document")
@@ -195,13 +200,32 @@ class Event:
 
     @property
     def start_date(self) -> date | None:
-        return date.fromisoformat(self.date) if self.date else None
+        """The first day; None when undated or when the date is a year beyond CALENDAR_YEARS."""
+        return _calendar_day(self.date)
 
     @property
     def end_date(self) -> date | None:
+        """The last day (inclusive); None when undated or beyond CALENDAR_YEARS."""
         if self.date_end:
-            return date.fromisoformat(self.date_end)
+            return _calendar_day(self.date_end)
         return self.start_date
+
+    @property
+    def beyond_calendar(self) -> bool:
+        """True when a date is a whole year outside CALENDAR_YEARS (a BCE year, deep time)."""
+        return bool(self.date and (is_year_date(self.date) or is_year_date(self.date_end or "")))
+
+    @property
+    def start_year(self) -> float | None:
+        """The start as a decimal year (2025-07-02 -> 2025.5, "-500" -> -500.0); None when undated."""
+        return year_number(self.date) if self.date else None
+
+    @property
+    def end_year(self) -> float | None:
+        """The end (the moment after the last day or year) as a decimal year; None when undated."""
+        if not self.date:
+            return None
+        return year_number(self.date_end or self.date, end=True)
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -241,12 +265,20 @@ class Event:
         if not isinstance(text, str):
             raise EventFormatError("an event needs a 'text' string")
         src = Source.from_dict(d["source"]) if d.get("source") is not None else Source("", 0, len(text))
-        start, end = _iso_day(d.get("date"), "date"), _iso_day(d.get("date_end"), "date_end")
-        if start and end and end < start:
+        start = parse_event_date(d.get("date"), "date")
+        end = parse_event_date(d.get("date_end"), "date_end", end=True)
+        if start and end and year_number(end, end=True) <= year_number(start):
             raise EventFormatError(f"date_end {end} is before date {start}")
         prec = d.get("date_precision")
         if prec is not None and prec not in PRECISIONS:
             raise EventFormatError(f"unknown date_precision {prec!r} (one of {', '.join(PRECISIONS)})")
+        if is_year_date(start or "") or is_year_date(end or ""):
+            if prec not in (None, "year"):
+                raise EventFormatError(
+                    f"a date beyond years {CALENDAR_YEARS[0]}..{CALENDAR_YEARS[1]} is a whole year: "
+                    f"date_precision must be year, not {prec!r}"
+                )
+            prec = "year"
         places = d.get("places") or []
         if not isinstance(places, list):
             raise EventFormatError("'places' must be a list")
@@ -285,6 +317,68 @@ class Event:
             review_status=status,
             original=dict(d.get("original") or {}),
         )
+
+
+# A whole year as an event date: signed ("-500", "+12000") or one to four digits ("0"); an
+# unsigned longer number is not a year ("20250318" is a basic-format ISO day)
+_YEAR = re.compile(r"[+-]\d+|\d{1,4}")
+
+
+def is_year_date(value: str) -> bool:
+    """Whether an event date string is a signed whole year (beyond CALENDAR_YEARS), not an ISO day."""
+    return bool(value) and _YEAR.fullmatch(value) is not None
+
+
+def parse_event_date(value: Any, name: str = "date", *, end: bool = False) -> str | None:
+    """An event date in its one written form, or EventFormatError naming `name`.
+
+    ISO days ("2025-03-18"; a time after the day is dropped) stay as they are. A whole year
+    (a number, or a string such as "-500" or "-13800000000") inside CALENDAR_YEARS becomes
+    its first day, or its last when `end`; outside them it stays a signed year string.
+    """
+    if value in (None, ""):
+        return None
+    if isinstance(value, bool):
+        raise EventFormatError(f"{name} {value!r} is not a date")
+    if isinstance(value, (int, float)):
+        if value != value or value in (float("inf"), float("-inf")) or value != int(value):
+            raise EventFormatError(f"{name} {value!r} is not a whole year")
+        return _year_form(int(value), end)
+    s = str(value).strip()
+    if _YEAR.fullmatch(s):
+        return _year_form(int(s), end)
+    try:
+        return date.fromisoformat(s[:10]).isoformat()
+    except ValueError:
+        raise EventFormatError(
+            f"{name} {value!r} is not a valid ISO date (YYYY-MM-DD) or a whole year such as -500"
+        ) from None
+
+
+def year_number(value: str, *, end: bool = False) -> float:
+    """An event date as a decimal year: its first moment, or with `end` the moment after it.
+
+    "2025-01-01" -> 2025.0, with `end` 2025.0027 (the day after); "-500" -> -500.0, with `end` -499.0.
+    """
+    if is_year_date(value):
+        return float(int(value) + (1 if end else 0))
+    day = date.fromisoformat(value)
+    first = date(day.year, 1, 1).toordinal()
+    length = date(day.year, 12, 31).toordinal() - first + 1
+    return day.year + (day.toordinal() - first + (1 if end else 0)) / length
+
+
+def _year_form(year: int, end: bool) -> str:
+    low, high = CALENDAR_YEARS
+    if low <= year <= high:
+        return date(year, 12, 31).isoformat() if end else date(year, 1, 1).isoformat()
+    return f"+{year}" if year > high else str(year)
+
+
+def _calendar_day(value: str | None) -> date | None:
+    if not value or is_year_date(value):
+        return None
+    return date.fromisoformat(value)
 
 
 def specificity(kind: str | None) -> int:
@@ -366,16 +460,6 @@ def _opt_int(d: dict[str, Any], name: str) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int):
         raise EventFormatError(f"{name} must be a whole number, not {value!r}")
     return value
-
-
-def _iso_day(value: Any, name: str) -> str | None:
-    if value in (None, ""):
-        return None
-    s = str(value)[:10]
-    try:
-        return date.fromisoformat(s).isoformat()
-    except ValueError:
-        raise EventFormatError(f"{name} {value!r} is not a valid ISO date (YYYY-MM-DD)") from None
 
 
 def _coord(value: Any, name: str, limit: float) -> float | None:

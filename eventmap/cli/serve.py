@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from eventmap.cli.importing import Reporter, check_import_options, import_options
 from eventmap.errors import InputError
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
@@ -38,13 +39,26 @@ def default_paths() -> list[Path]:
     is_flag=True,
     help="Merge reports of the same event from several articles into one event with all its sources.",
 )
-def serve(paths: tuple[Path, ...], port: int, host: str, no_browser: bool, merge: bool) -> None:
+@import_options
+def serve(
+    paths: tuple[Path, ...],
+    port: int,
+    host: str,
+    no_browser: bool,
+    merge: bool,
+    lang: str,
+    document_date: str | None,
+    columns: str | None,
+) -> None:
     """Open the dashboard: linked timeline, map and table of the events in PATH...
 
     PATH is an article (.txt, .md, .html), an event file (.json, .geojson, .csv) or a folder
     of them. Without PATH the bundled seeds/ are shown. With --merge, reports of one event
     from several articles are shown as one event (the app's Split button gives them back).
+    --lang, --date and --columns are read as by parse and export; a file or row that cannot
+    be read is skipped with a warning.
     """
+    check_import_options(document_date, columns)
     if host not in LOCAL_HOSTS:
         click.echo(
             f"eventmap: warning: listening on {host}: anyone who can reach this machine can read "
@@ -75,7 +89,16 @@ def serve(paths: tuple[Path, ...], port: int, host: str, no_browser: bool, merge
     from dashboard.server import serve_forever
     from eventmap.corpus.loading import load_paths  # imported here: it loads the parser and gazetteer
 
-    events = load_paths(targets)
+    reporter = Reporter()
+    events = load_paths(
+        targets,
+        lang=None if lang == "auto" else lang,
+        document_date=document_date,
+        columns=columns,
+        on_error=reporter.file_failed,
+        on_report=reporter.report,
+    )
+    reporter.finish()
     click.echo(f"{len(events)} events from {len(targets)} path{'s' if len(targets) != 1 else ''}", err=True)
     if merge:
         from eventmap.corpus.merge import merge_events
