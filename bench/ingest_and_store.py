@@ -35,8 +35,11 @@ import pyarrow.compute as pc
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 BENCH = ROOT.parent / "shared" / "bench"
 CATEGORIES = ["attack", "fighting", "diplomacy", "policy", "protest", "disaster", "other"]
+
+from results import record
 
 from eventmap.corpus.store import EVENT_SCHEMA, EventStore
 
@@ -81,13 +84,12 @@ def write_corpus(folder: Path, n: int) -> None:
         (folder / f"article_{i:05d}.txt").write_text(texts[i % len(texts)] + copy, encoding="utf-8")
 
 
+FIGURES: dict[str, object] = {}
+
+
 def bench_ingest(n: int) -> None:
-    import eventmap
     from eventmap.corpus.ingest import ingest
 
-    if not hasattr(eventmap, "parse_file"):
-        print("ingest: skipped, eventmap.parse_file (the parser) is not installed yet")
-        return
     with tempfile.TemporaryDirectory(prefix="eventmap-ingest-") as tmp:
         corpus = Path(tmp) / "corpus"
         corpus.mkdir()
@@ -112,6 +114,10 @@ def bench_ingest(n: int) -> None:
             print(
                 f"    second run: {again.parsed} parsed, {again.unchanged} unchanged in {again.seconds * 1000:.0f} ms"
             )
+            FIGURES[f"ingest of {n:,} articles, --jobs {jobs} (articles/s)"] = round(
+                report.articles_per_second, 1
+            )
+            FIGURES[f"second ingest, nothing changed, --jobs {jobs} (s)"] = round(again.seconds, 2)
             store.close()
 
 
@@ -247,6 +253,7 @@ def bench_store(total: int, chunk: int = 1_000_000) -> None:
             ms, result = timed(fn)
             size_note = f"{result:,} events" if isinstance(result, int) else f"{len(result):,} rows"
             print(f"  {label:46s} {ms:8.1f} ms  ({size_note})")
+            FIGURES[f"store of {total:,} events: {label} (ms)"] = round(ms, 1)
 
         def dashboard_update():
             # what one time-window/map-extent change needs from the store
@@ -262,6 +269,7 @@ def bench_store(total: int, chunk: int = 1_000_000) -> None:
             f"  {'one dashboard update (places+days+table)':46s} {ms:8.1f} ms  "
             f"(aggregates {payload:.0f} kB of JSON instead of {store.count():,} points)"
         )
+        FIGURES[f"store of {total:,} events: one dashboard update, places + days + table (ms)"] = round(ms, 1)
         figures_from_store(store, week, None)
         store.close()
     finally:
@@ -270,11 +278,8 @@ def bench_store(total: int, chunk: int = 1_000_000) -> None:
 
 def figures_from_store(store: EventStore, week: dict, bbox: tuple | None) -> None:
     """The dashboard's own figure builders fed from the store (whole map): the server side of one update."""
-    try:
-        from dashboard.figures import map_figure, timeline_figure
-    except ImportError as exc:
-        print(f"  dashboard figures: skipped ({exc})")
-        return
+    from dashboard.figures import map_figure, timeline_figure
+
     for limit in (1000, 5000):
 
         def update(limit=limit):
@@ -297,6 +302,7 @@ def main() -> None:
         bench_ingest(args.articles)
     if not args.skip_store:
         bench_store(args.events)
+    record("ingest_and_store", FIGURES, command="python bench/ingest_and_store.py")
 
 
 if __name__ == "__main__":

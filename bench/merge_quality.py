@@ -16,6 +16,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from results import record
 
 from eventmap.corpus.merge import MergeSettings, load_labelled, merge_events, merge_groups, pair_scores
 from eventmap.model import Event, Place, Source
@@ -24,6 +27,9 @@ WORDS = (
     "drone missile shelling strike protest talks flood fire refinery port bridge school market "
     "hospital power plant police ministers killed injured damaged blocked evacuated"
 ).split()
+
+
+FIGURES: dict[str, object] = {}
 
 
 def quality() -> None:
@@ -35,6 +41,10 @@ def quality() -> None:
     for sim in (0.0, 0.1, 0.15, 0.2, 0.25, 0.3):
         s = pair_scores(merge_groups(events, MergeSettings(min_similarity=sim)), gold)
         mark = "  <- default" if sim == MergeSettings().min_similarity else ""
+        if mark:
+            FIGURES["hand-made events: pairwise precision / recall / F1"] = (
+                f"{s['precision']:.2f} / {s['recall']:.2f} / {s['f1']:.2f} ({s['pairs_gold']} gold pairs)"
+            )
         print(
             f"  min_similarity {sim:4.2f}: precision {s['precision']:.2f}  recall {s['recall']:.2f}  "
             f"F1 {s['f1']:.2f}  ({s['pairs_predicted']} pairs merged){mark}"
@@ -43,11 +53,8 @@ def quality() -> None:
 
 def with_parser() -> None:
     """The same articles through the project's parser: gold labels by sentence overlap."""
-    try:
-        from eventmap.text.pipeline import parse_file
-    except ImportError:
-        print("with the parser: skipped (eventmap.text.pipeline is not installed)")
-        return
+    from eventmap.text.pipeline import parse_file
+
     folder = ROOT / "tests" / "data" / "merge"
     given, gold = load_labelled(folder)
     spans = [(e.source.document, e.source.start, e.source.end, g) for e, g in zip(given, gold)]
@@ -71,6 +78,9 @@ def with_parser() -> None:
         f"{sum(not lab.startswith('unlabelled') for lab in labels)} on a gold sentence), "
         f"{s['pairs_gold']} gold pairs: precision {s['precision']:.2f}  recall {s['recall']:.2f}  "
         f"F1 {s['f1']:.2f}"
+    )
+    FIGURES["the parser's events of the same texts: pairwise precision / recall / F1"] = (
+        f"{s['precision']:.2f} / {s['recall']:.2f} / {s['f1']:.2f} ({s['pairs_gold']} gold pairs)"
     )
 
 
@@ -111,9 +121,11 @@ def speed(n: int = 20_000) -> None:
     merged = merge_events(events)
     secs = time.perf_counter() - t
     print(f"speed: {n:,} reports -> {len(merged):,} events in {secs:.2f} s ({n / secs:,.0f} reports/s)")
+    FIGURES[f"merge speed, {n:,} synthetic reports (reports/s)"] = round(n / secs)
 
 
 if __name__ == "__main__":
     quality()
     with_parser()
     speed()
+    record("merge_quality", FIGURES, command="python bench/merge_quality.py")

@@ -5,11 +5,18 @@
 
 from __future__ import annotations
 
-import sys
+import importlib.util
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
+
+
+def _results():
+    """bench/results.py, loaded by path (cog resets sys.path between blocks)."""
+    spec = importlib.util.spec_from_file_location("bench_results", ROOT / "bench" / "results.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def cli_help(*args: str) -> str:
@@ -25,6 +32,24 @@ def cli_help(*args: str) -> str:
 
 def figure(section: str, key: str, fmt: str = "{}") -> str:
     """One measured figure from bench/results.json, formatted."""
-    from results import figure as _figure
+    return fmt.format(_results().figure(section, key))
 
-    return fmt.format(_figure(section, key))
+
+def section(name: str) -> str:
+    """Every figure a bench script recorded under `name`, as a Markdown table with its command."""
+    data = _results().load().get(name)
+    if data is None:
+        return f"*Not measured yet: run the bench script that records `{name}`.*"
+    rows = "\n".join(f"| {key} | {_fmt(value)} |" for key, value in data["figures"].items())
+    return (
+        f"`{data['command']}` (measured {data['measured']}, {data['machine']}):\n\n"
+        f"| figure | value |\n| --- | --- |\n{rows}"
+    )
+
+
+def _fmt(value) -> str:
+    if isinstance(value, float):
+        return f"{value:,.3f}".rstrip("0").rstrip(".") if abs(value) < 100 else f"{value:,.1f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)

@@ -1,4 +1,4 @@
-"""eventmap's text side: news text -> dated events (see README "Python API").
+"""eventmap's text side: news text -> dated events (see docs/parsing.md, "Python API").
 
 parse_text, parse_file, find_dates and DateMention load on first use, so importing the
 event model stays cheap for the app and the CLI.

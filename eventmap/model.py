@@ -145,7 +145,7 @@ class Source:
 
 @dataclass(slots=True)
 class Event:
-    """One dated (or undatable) event; see README "Event format" for every field."""
+    """One dated (or undatable) event; see docs/event-format.md for every field."""
 
     text: str
     source: Source

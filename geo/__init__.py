@@ -1,4 +1,4 @@
-"""Names -> coordinates, offline first (see README "Geocoding").
+"""Names -> coordinates, offline first (see docs/geocoding.md).
 
 Public API:
 - `geoparse(text, lang=None, geocoder=None)` -> list[PlaceMention] found in running text;

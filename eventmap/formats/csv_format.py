@@ -1,6 +1,6 @@
 """CSV: one row per event, with ACLED's column names where they mean the same thing.
 
-Columns, in this order (README "Exports" documents them)::
+Columns, in this order (docs/exports.md documents them)::
 
     id, event_date, date_end, time_precision, date_precision, date_text, date_source, category,
     location, country_code, latitude, longitude, geo_precision, notes, source, source_start,

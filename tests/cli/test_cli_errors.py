@@ -1,6 +1,6 @@
 """Every way a user can hand eventmap bad input ends in ONE clear line on stderr.
 
-The contract (README "Limits and errors"): a non-zero exit, exactly one line on stderr that
+The contract (docs/limits.md): a non-zero exit, exactly one line on stderr that
 names the problem, no traceback -- unless `--debug` asks for it. Most cases run through
 click's CliRunner (fast, in-process); a few run the installed `eventmap` script, because
 only a real process shows what a user sees (stderr, exit status, no half-written files).

@@ -1,0 +1,132 @@
+"""The store's filters and aggregates as SQL: a time window, a map area, categories; counts per place or day.
+
+This is the SQL twin of the dashboard's Python view filter (``dashboard.view``): an event is
+in a time window when its interval [date, date_end] overlaps the window (undated events are
+in no window), and in a map area when its point lies inside the box; a box whose west edge
+is east of its east edge crosses the antimeridian.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from typing import Any, Literal
+
+from eventmap.errors import InputError
+
+Aggregation = Literal["place", "day", "category", "cell"]
+AGGREGATIONS: tuple[str, ...] = ("place", "day", "category", "cell")
+BBox = tuple[float, float, float, float]  # west, south, east, north (GeoJSON order)
+DateLike = str | date | None
+Rows = list[dict[str, Any]]
+
+
+def where_sql(
+    start: DateLike = None,
+    end: DateLike = None,
+    bbox: Sequence[float] | None = None,
+    category: str | Sequence[str] | None = None,
+) -> tuple[str, dict[str, Any]]:
+    """(" WHERE ...", named parameters) selecting events in the window, the box and the categories.
+
+    Each argument left None does not restrict; an empty result ("", {}) keeps every event.
+    """
+    clauses: list[str] = []
+    params: dict[str, Any] = {}
+    lo, hi = parse_day(start, "start"), parse_day(end, "end")
+    if lo and hi and hi < lo:
+        raise InputError(f"end {hi} is before start {lo}")
+    if hi is not None:
+        clauses.append("date <= $end")
+        params["end"] = hi
+    if lo is not None:
+        # date_end is never NULL for a dated row (see store_schema.conform), and a plain column
+        # comparison lets DuckDB skip row groups by their min/max on this side of the window too
+        clauses.append("date_end >= $start")
+        params["start"] = lo
+    if bbox is not None:
+        west, south, east, north = check_bbox(bbox)
+        clauses.append("lat BETWEEN $south AND $north")
+        clauses.append("(lon BETWEEN $west AND $east)" if west <= east else "(lon >= $west OR lon <= $east)")
+        params.update(west=west, south=south, east=east, north=north)
+    if category is not None:
+        cats = [category] if isinstance(category, str) else list(category)
+        clauses.append("list_contains($cats, category)")
+        params["cats"] = cats
+    return (" WHERE " + " AND ".join(clauses) if clauses else "", params)
+
+
+def aggregate_rows(
+    query: Callable[[str, dict[str, Any]], list[tuple]],
+    source: str,
+    where: str,
+    params: dict[str, Any],
+    by: str,
+    limit: int | None = None,
+    cell_deg: float = 1.0,
+) -> Rows:
+    """Counts of the events of `source` (a table or view) passing `where`, grouped `by` (see EventStore.aggregate)."""
+    lim = f" LIMIT {non_negative(limit, 'limit')}" if limit is not None else ""
+    both = " AND " if where else " WHERE "
+    if by == "place":
+        sql = (
+            f"SELECT place, country_code, lat, lon, count(*) AS n, min(date), max(date_end) "
+            f"FROM {source}{where}{both}lat IS NOT NULL AND lon IS NOT NULL "
+            f"GROUP BY place, country_code, lat, lon ORDER BY n DESC, place{lim}"
+        )
+        return [
+            {"place": p, "country_code": c, "lat": la, "lon": lo, "count": n, "first": iso(f), "last": iso(z)}
+            for p, c, la, lo, n, f, z in query(sql, params)
+        ]
+    if by == "day":
+        sql = f"SELECT date, count(*) FROM {source}{where}{both}date IS NOT NULL GROUP BY date ORDER BY date{lim}"
+        return [{"day": d.isoformat(), "count": n} for d, n in query(sql, params)]
+    if by == "category":
+        sql = f"SELECT category, count(*) AS n FROM {source}{where} GROUP BY category ORDER BY n DESC{lim}"
+        return [{"category": c, "count": n} for c, n in query(sql, params)]
+    if by == "cell":
+        if not cell_deg or cell_deg <= 0:
+            raise InputError(f"cell_deg must be positive, not {cell_deg!r}")
+        sql = (
+            f"SELECT (floor(lat / $cell) + 0.5) * $cell AS clat, (floor(lon / $cell) + 0.5) * $cell AS clon, "
+            f"count(*) AS n FROM {source}{where}{both}lat IS NOT NULL AND lon IS NOT NULL "
+            f"GROUP BY clat, clon ORDER BY n DESC{lim}"
+        )
+        rows = query(sql, {**params, "cell": float(cell_deg)})
+        return [{"lat": la, "lon": lo, "count": n} for la, lo, n in rows]
+    raise InputError(f"unknown aggregation {by!r} (one of {', '.join(AGGREGATIONS)})")
+
+
+def parse_day(value: DateLike, name: str) -> date | None:
+    """A date, datetime or ISO string as a day; None or "" as None; InputError for anything else."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        raise InputError(f"{name} {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def check_bbox(bbox: Sequence[float]) -> BBox:
+    """west, south, east, north as floats in range; InputError otherwise."""
+    try:
+        west, south, east, north = (float(v) for v in bbox)
+    except (TypeError, ValueError):
+        raise InputError(f"bbox must be four numbers west, south, east, north; got {bbox!r}") from None
+    if not (-90 <= south <= north <= 90 and -180 <= west <= 180 and -180 <= east <= 180):
+        raise InputError(f"bbox {bbox!r} is not west, south, east, north in degrees")
+    return west, south, east, north
+
+
+def non_negative(value: int, name: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise InputError(f"{name} must be a non-negative integer, not {value!r}")
+    return value
+
+
+def iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None

@@ -1,0 +1,201 @@
+"""Datelines and bylines of news copy: where and when a report was filed, not where the event happened.
+
+A wire report opens with a dateline: ``LONDON, May 3 (Reuters) -``, ``KYIV, Ukraine (AP) —``,
+``UTRECHT (ANP) -``, ``Den Haag, 22 maart -``. A web page carries bylines such as
+``Published March 18, 2025`` or ``Gepubliceerd op 18 maart 2025``. Both say where and when the
+report was filed, which is context for the document (its date, its ``reported_from`` place), not
+the time and place of the events it reports.
+
+This module only finds them and returns raw spans (the place as written, the date as written,
+the agency); it knows no month names. The parser normalises the date with its own date words
+(eventmap.text) and the geocoder resolves the place (geo). The words it does know (byline labels
+per language, particles inside place names) are data: ``eventmap/data/newsforms.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+#: A dateline opens one of the first lines of an article (after a title, a byline, a date
+#: header): only lines starting within this many characters of where the search begins count.
+SEARCH_CHARS = 1500
+#: Without an agency or a date, a place and a dash open a report only when the rest of the
+#: paragraph reads as prose (a sentence end) and is at least this long: "Trump - Putin" is a title.
+BARE_REST_CHARS = 40
+MAX_PLACE_CHARS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """``text[start:end]`` is the dateline with its dash; the report's own text starts at ``end``.
+
+    ``place`` is the first place as written (``text[place_start:place_end]``); ``region`` the
+    state or country written after it ("PARIS, Texas"); ``date_text`` the date as written (or
+    None); ``agency`` the news agency in brackets (or None).
+    """
+
+    start: int
+    end: int
+    place: str
+    place_start: int
+    place_end: int
+    region: str | None = None
+    region_start: int | None = None
+    region_end: int | None = None
+    date_text: str | None = None
+    date_start: int | None = None
+    date_end: int | None = None
+    agency: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """A byline line (``text[start:end]``) with the date it gives, as written."""
+
+    start: int
+    end: int
+    label: str
+    date_text: str
+    date_start: int
+    date_end: int
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return json.loads(resources.files("eventmap").joinpath("data/newsforms.json").read_text(encoding="utf-8"))
+
+
+_LETTERS = r"[^\W\d_]"
+_WORD = rf"(?:'s-)?{_LETTERS}[\w'’.\-]*"
+# A date as datelines write it, in any language: "May 3", "March 14, 2025", "Sept. 3",
+# "22 maart", "7. Juli 2025", "1er mai", "2025-03-14", "14/03/2025", "14.03.".
+_DATE = (
+    rf"(?:{_LETTERS}{{3,12}}\.?\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th|e|er|\.)?\s(?:of\s)?{_LETTERS}{{3,12}}\.?(?:\s\d{{4}})?"
+    r"|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?\.?)"
+)
+
+
+@lru_cache(maxsize=1)
+def _dateline_re() -> re.Pattern[str]:
+    particles = "|".join(re.escape(p) for p in sorted(_data()["place_particles"], key=len, reverse=True))
+    name = rf"{_WORD}(?:[ ](?:(?:{particles})[ ])*{_WORD}){{0,3}}"
+    return re.compile(
+        rf"""[ \t]*
+        (?P<place>{name})
+        (?:,[ ]+(?P<region>{name}))?
+        (?:,?[ ]+(?P<date>{_DATE}))?
+        (?:[ ]*\((?P<agency>[^()\n]{{2,40}})\))?
+        [ ]*(?P<dash>--?|–|—|:)[ ]+(?=\S)""",
+        re.X,
+    )
+
+
+def _words_ok(name: str) -> bool:
+    """Every word of a place name starts with a capital, except particles ("Alphen aan den Rijn")."""
+    particles = set(_data()["place_particles"])
+    words = name.split(" ")
+    if len(name) > MAX_PLACE_CHARS or not (words[0][:1].isupper() or words[0].startswith("'s-")):
+        return False
+    return all(w[:1].isupper() or w.startswith("'s-") or w.lower() in particles for w in words)
+
+
+def _is_caps(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _line_starts(text: str, start: int) -> list[int]:
+    out = [start]
+    limit = min(len(text), start + SEARCH_CHARS)
+    i = text.find("\n", start)
+    while 0 <= i < limit:
+        out.append(i + 1)
+        i = text.find("\n", i + 1)
+    return out
+
+
+def find_dateline(text: str, start: int = 0) -> Dateline | None:
+    """The dateline opening one of the article's first lines (from ``start``), or None."""
+    for line_start in _line_starts(text, start):
+        m = _dateline_re().match(text, line_start)
+        if m is None:
+            continue
+        found = _accept(text, m)
+        if found is not None:
+            return found
+    return None
+
+
+def _accept(text: str, m: re.Match[str]) -> Dateline | None:
+    place, region, date, agency, dash = (m.group(g) for g in ("place", "region", "date", "agency", "dash"))
+    if not _words_ok(place) or (region is not None and not _words_ok(region)):
+        return None
+    caps = _is_caps(place)
+    if dash == ":" and not caps:
+        return None  # "Kyiv: the city was shelled" is a headline, "NEW DELHI:" a dateline
+    if agency is not None and not (agency[:1].isupper() or agency[:1].isalpha()):
+        return None
+    if agency is None and date is None:
+        # "AMSTERDAM -" or "Den Haag - ..." with no agency and no date: only before prose
+        end = text.find("\n\n", m.end())
+        rest = text[m.end() : end if end >= 0 else len(text)].strip()
+        prose = (
+            len(rest) >= BARE_REST_CHARS and rest[:1].isupper() and re.search(r"[.!?][\"'’”)]?(\s|$)", rest)
+        )
+        if not prose or (not caps and len(place.split()) > 3):
+            return None
+    return Dateline(
+        start=m.start("place"),
+        end=m.end(),
+        place=place,
+        place_start=m.start("place"),
+        place_end=m.end("place"),
+        region=region,
+        region_start=m.start("region") if region else None,
+        region_end=m.end("region") if region else None,
+        date_text=date,
+        date_start=m.start("date") if date else None,
+        date_end=m.end("date") if date else None,
+        agency=agency.strip() if agency else None,
+    )
+
+
+@lru_cache(maxsize=1)
+def _byline_re() -> re.Pattern[str]:
+    data = _data()
+    labels = sorted({w for words in data["byline_labels"].values() for w in words}, key=len, reverse=True)
+    joiners = sorted({w for words in data["byline_joiners"].values() for w in words}, key=len, reverse=True)
+    label = "|".join(re.escape(w) for w in labels)
+    joiner = "|".join(re.escape(w) for w in joiners)
+    return re.compile(
+        rf"""^[ \t]*\[?[ \t]*
+        (?:(?P<label>{label})\b[ \t]*(?P<sep>:[ \t]*|(?:{joiner})\b[ \t]*)?)
+        (?P<date>[^\]\n]{{0,40}}?\d[^\]\n]{{0,40}}?)
+        [ \t]*\]?[ \t]*$""",
+        re.X | re.I | re.M,
+    )
+
+
+_BRACKETED = re.compile(r"^[ \t]*\[[ \t]*(?P<date>[^\]\n]{4,40}?\d[^\]\n]*?)[ \t]*\][ \t]*$", re.M)
+
+
+def find_bylines(text: str, start: int = 0) -> list[Byline]:
+    """Byline lines that give a date ("Published March 18, 2025", "[18 maart 2025]"), in text order."""
+    out: list[Byline] = []
+    for m in _byline_re().finditer(text, start):
+        if m.group("sep") is None and not (m.group("date")[:1].isdigit() or m.group("date")[:1].isupper()):
+            continue  # "Updated figures show 300 dead." is a sentence
+        out.append(
+            Byline(m.start(), m.end(), m.group("label"), m.group("date"), m.start("date"), m.end("date"))
+        )
+    taken = {b.start for b in out}
+    for m in _BRACKETED.finditer(text, start):
+        if m.start() not in taken and len(m.group("date")) <= 40:
+            out.append(Byline(m.start(), m.end(), "[]", m.group("date"), m.start("date"), m.end("date")))
+    return sorted(out, key=lambda b: b.start)
