@@ -47,6 +47,8 @@ GUESSES: dict[str, tuple[str, ...]] = {
         "omschrijving",
         "beschrijving",
         "source_headline",
+        "what",
+        "wat",
     ),
     "date": (
         "event_date",
@@ -72,7 +74,17 @@ GUESSES: dict[str, tuple[str, ...]] = {
     "time_precision": ("time_precision",),
     "date_text": ("date_text",),
     "date_source": ("date_source",),
-    "category": ("category", "event_type", "type", "categorie", "category_name"),
+    "category": (
+        "category",
+        "event_type",
+        "type",
+        "categorie",
+        "category_name",
+        "event_category",
+        "incident_type",
+        "kind",
+        "soort",
+    ),
     "location": (
         "location",
         "place",
@@ -108,6 +120,7 @@ GUESSES: dict[str, tuple[str, ...]] = {
 }
 FIELDS: tuple[str, ...] = tuple(GUESSES)
 SETTINGS: tuple[str, ...] = ("date_order",)  # --columns keys that are not fields
+FEATURE_ID = "(feature id)"  # the column name under which a GeoJSON Feature's own id is passed
 
 # names people type for a field -> the field
 ALIASES: dict[str, str] = {
@@ -179,6 +192,8 @@ class ColumnMap:
             col = self.fields.get(name)
             if name == "category" and types:
                 parts.append(f"category={'+'.join(c for c, _ in types)} ({types[0][1]} types)")
+            elif col == FEATURE_ID:
+                parts.append(f"{name}=the Feature id")
             elif col is not None and not name.endswith("_json"):
                 how = f" ({self.how[name]})" if self.how.get(name) else ""
                 parts.append(f"{name}={col}{how}")
@@ -299,13 +314,9 @@ def build_column_map(
                     f"month comes first: read day first; say --columns date_order=mdy if the month comes first"
                 )
     fields = set(cmap.fields.values())
-    cmap.extra_columns = [c for c in columns if c not in fields or _keeps_raw(cmap, c)]
+    types = {col for col, _ in cmap.category_columns()}  # the original types stay next to the category
+    cmap.extra_columns = [c for c in columns if c not in fields or c in types]
     return cmap
-
-
-def _keeps_raw(cmap: ColumnMap, col: str) -> bool:
-    """A type column stays in extra next to the category made of it (the original type is kept)."""
-    return col == cmap.fields.get("category") and cmap.flavour != "eventmap"
 
 
 def _holds_dates(col: str, rows: Sequence[Mapping[str, Any]], name: str) -> bool:

@@ -15,10 +15,10 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from eventmap.formats.columns import build_column_map
+from eventmap.formats.columns import FEATURE_ID, build_column_map
 from eventmap.formats.json_format import parse_json
 from eventmap.formats.report import ImportReport
-from eventmap.formats.rows import FEATURE_ID, cell_text, rows_to_events
+from eventmap.formats.rows import cell_text, rows_to_events
 from eventmap.model import Event, EventFormatError
 
 
@@ -98,7 +98,6 @@ def from_obj(
         cmap = build_column_map(keys, columns, rows=rows)
         if cmap.column("id") is None and any(FEATURE_ID in r for r in rows):
             cmap.fields["id"] = FEATURE_ID  # the Feature's own id names the event
-            cmap.how["id"] = "the Feature id"
         report.kind = report.kind or (f"{cmap.dialect.name} GeoJSON" if cmap.dialect else "GeoJSON")
         events += rows_to_events(
             rows,

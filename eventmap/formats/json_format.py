@@ -14,7 +14,7 @@ from eventmap.model import Event, EventFormatError, events_to_json_obj
 
 KNOWN = (
     "expected eventmap JSON ({'events': [...]}), GeoJSON (a FeatureCollection), TimelineJS 3 "
-    "({'events': [slides]}) or 2 ({'timeline': {'date': [...]}}), or a list of records"
+    "({'events': [slides]}), TimelineJS 2 ({'timeline': {'date': [...]}}), or a list of records"
 )
 
 

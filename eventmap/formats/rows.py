@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from eventmap.formats.categories import category_of, lookup
-from eventmap.formats.columns import ColumnMap, build_column_map, normalise
+from eventmap.formats.columns import FEATURE_ID, ColumnMap, build_column_map, normalise
 from eventmap.formats.dates import CellDate, DateReader, interval
 from eventmap.formats.dialect import code
 from eventmap.formats.report import ImportReport
@@ -36,7 +36,6 @@ KIND_TO_GEO_PRECISION = {"city": 1, "landmark": 1, "area": 2, "region": 3, "sea"
 # Cells read as written (sentences and quotes from them); in other people's tables the other
 # cells lose surrounding blanks (the project's own CSV is read exactly as written)
 VERBATIM = frozenset({"text", "date_text", "source_date_text", "document"})
-FEATURE_ID = "(feature id)"  # the column name under which a GeoJSON Feature's own id is passed
 
 
 def row_to_event(

@@ -10,7 +10,7 @@ Events read from eras go back to ``eras``. Undated events have no place on a tim
 
 Reading takes any TimelineJS 3 file (and TimelineJS 2 through ``timelinejs2_format``): the
 precision follows the date fields present; the text is the slide text, the headline is kept
-in ``extra["headline"]``; ``group`` becomes the category (kept in ``extra`` when it is not one
+in ``extra["headline"]`` (a slide with only a headline has it as its text too); ``group`` becomes the category (kept in ``extra`` when it is not one
 of ours); ``media``, ``background``, ``display_date`` ... stay in ``extra``. A slide
 ``location`` ({lat, lon, name}, as StoryMapJS and some exporters write it) becomes the event's
 place; otherwise headline and text are geoparsed like an article, in their detected language.
@@ -72,10 +72,9 @@ def slide(event: Event) -> dict[str, Any] | None:
     headline = event.extra.get("headline")
     if not isinstance(headline, str) or not headline:
         headline = event.category.capitalize() + (f" – {place.name or place.text}" if place else "")
-    out["text"] = {
-        "headline": html.escape(headline, quote=False),
-        "text": html.escape(event.text, quote=False),
-    }
+    out["text"] = {"headline": html.escape(headline, quote=False)}
+    if event.text != headline:  # a headline-only slide has no text of its own
+        out["text"]["text"] = html.escape(event.text, quote=False)
     media = event.extra.get("media")
     if isinstance(media, dict) and isinstance(media.get("url"), str):
         out["media"] = {k: v for k, v in media.items() if isinstance(v, str)}
@@ -175,7 +174,7 @@ def _slide_event(s: Any, origin: str, index: int, is_era: bool) -> Event:
     category = category_of(group if isinstance(group, str) else None)
     extra: dict[str, Any] = {k: v for k, v in s.items() if k not in SLIDE_FIELDS}
     extra.update(kept)
-    if headline and body and headline != body:
+    if headline:
         extra["headline"] = headline
     if isinstance(group, str) and group and group.lower() != category:
         extra["group"] = group
