@@ -245,6 +245,6 @@ def _log_error(path: Path, message: str) -> None:
 
 
 def _log_report(report: ImportReport) -> None:
-    if report.kind == ARTICLE and not report.relative_undated and not report.warnings:
+    if report.quiet and not report.relative_undated and not report.warnings and not report.skipped:
         return
     report.log()

@@ -12,6 +12,8 @@ import logging
 from dataclasses import dataclass, field
 
 log = logging.getLogger("eventmap.formats")
+# What eventmap wrote itself reads without guessing: no summary line for those (warnings still)
+OWN_KINDS = frozenset({"article", "eventmap JSON", "eventmap table", "eventmap GeoJSON", "event store"})
 
 
 @dataclass(slots=True)
@@ -64,8 +66,8 @@ class ImportReport:
 
     @property
     def quiet(self) -> bool:
-        """A parsed article says nothing unless something went wrong (no summary line)."""
-        return self.kind == "article"
+        """No summary line for what needs no guessing: a parsed article, the project's own files."""
+        return self.kind in OWN_KINDS and not self.notes
 
     def lines(self) -> list[tuple[str, str]]:
         """(level, text) pairs: "info" for the summary, "warning" for skips and warnings."""
