@@ -23,16 +23,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from browser import make_driver
-
 from dashboard.app import create_app
-from dashboard.callbacks import DETAIL_MAX_DAYS
-from dashboard.columns import ColumnCache
-from dashboard.layout import build_layout
+from dashboard.app.collection import EventCollection
+from dashboard.app.layout import build_layout
+from dashboard.app.views import DETAIL_MAX_DAYS
+from dashboard.clientdata import ClientDataCache
 from dashboard.server import start_in_thread
-from dashboard.view import EventCollection
 from eventmap.model import events_from_json_obj, events_to_json_obj
 
+from chromium import make_driver
 from factories import many_events
 
 READY_JS = """
@@ -95,7 +94,7 @@ def main() -> None:
     print(f"events: {len(events)}  (file written in {t_write:.2f} s, read in {t_read:.2f} s)")
 
     t = time.perf_counter()
-    layout = build_layout(EventCollection(events), ColumnCache())
+    layout = build_layout(EventCollection(events), ClientDataCache())
     t_layout = time.perf_counter() - t
     print(f"server: page layout built in {t_layout:.2f} s")
     del layout

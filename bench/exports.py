@@ -72,7 +72,7 @@ def bench_ucdp() -> None:
 
 
 def bench_html(n: int) -> None:
-    from dashboard.export_html import render_html
+    from dashboard.export.html import render_html
     from eventmap.corpus.loading import load_paths
 
     from factories import many_events
@@ -87,7 +87,7 @@ def bench_html(n: int) -> None:
 
 
 def bench_images(tmp: Path) -> None:
-    from dashboard.images import write_image, write_images
+    from dashboard.export.images import write_image, write_images
     from eventmap.corpus.loading import load_paths
 
     seed = load_paths([SEED])

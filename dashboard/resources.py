@@ -1,4 +1,4 @@
-"""Where the app's static files are: the repository's assets/ folder, or dashboard/assets in a wheel."""
+"""Where the app's files are: assets/ (CSS, base map) and static/ (the browser code), in a checkout or a wheel."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
+STATIC = _HERE / "static"  # package data of dashboard.static (pyproject.toml)
 
 
 @lru_cache(maxsize=1)
@@ -20,3 +21,12 @@ def assets_dir() -> Path:
 def topojson_dir() -> Path:
     """Natural Earth topojson in the layout plotly.js expects (world_110m.json, world_50m.json)."""
     return assets_dir() / "topojson"
+
+
+@lru_cache(maxsize=8)
+def static_text(name: str) -> str:
+    """A browser script of dashboard/static/ (clientside.js, window.js ...), as text."""
+    path = STATIC / name
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} is missing from the eventmap installation")
+    return path.read_text(encoding="utf-8")

@@ -22,9 +22,9 @@ from typing import Any
 from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
-from dashboard.app import DEFAULT_ASSETS
+from dashboard.app.factory import DEFAULT_ASSETS
+from dashboard.app.layout import graph_config
 from dashboard.figures import date_label, place_name
-from dashboard.layout import graph_config
 from dashboard.store_figures import STORE_TIMELINE_UIREVISION, store_map_figure, store_timeline_figure
 from eventmap.corpus.store import BBox, EventStore
 from eventmap.model import Event

@@ -14,7 +14,6 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from dashboard.colors import CATEGORY_COLORS
 from dashboard.figures import (
     MAP_UIREVISION,
     MAX_LABELLED_PLACES,
@@ -23,6 +22,7 @@ from dashboard.figures import (
     geo_layout,
     marker_size,
 )
+from dashboard.figures.colors import CATEGORY_COLORS
 
 STORE_TIMELINE_UIREVISION = "store-timeline"
 PLACE_COLOR = CATEGORY_COLORS["diplomacy"]  # places of every category: one neutral blue

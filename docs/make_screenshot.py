@@ -15,11 +15,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from browser import make_driver
-
 from dashboard.app import create_app
 from dashboard.server import start_in_thread
 from eventmap.corpus.loading import load_paths
+
+from chromium import make_driver
 
 POINT_JS = """
 const gd = document.getElementById('timeline').querySelector('.js-plotly-plot');

@@ -187,3 +187,47 @@ def merged_tuapse():
     )
     (merged,) = merge_events([first, second])
     return merged, first, second
+
+
+def agreement_events() -> list:
+    """Day, week, month, year and multi-day events over two years, some undated and unplaced."""
+    events = sample_events() + many_events(1500, seed=11, n_places=300)
+    rng = random.Random(5)
+    for i in range(60):
+        start = date(2024, 1, 1) + timedelta(days=rng.randrange(700))
+        end = start + timedelta(days=rng.choice([1, 2, 9, 40]))
+        events.append(
+            make_event(
+                f"A spell of events number {i} from one day to another.",
+                day=start.isoformat(),
+                end=end.isoformat(),
+                precision="day",
+                document="docs/ranges.txt",
+                start=i * 80,
+            )
+        )
+    for i in range(20):
+        events.append(make_event(f"Undated event {i}.", day=None, document="docs/undated.txt", start=i * 40))
+    return events
+
+
+def agreement_windows(n: int = 80) -> list[list[str]]:
+    """Axis values as the timeline sends them: days, times with fractions, one-day windows, edges."""
+    rng = random.Random(3)
+    out = [
+        ["2025-03-13", "2025-03-15 23:59:59.999"],
+        ["2024-02-29", "2024-02-29"],
+        ["2023-01-01", "2023-06-01"],
+    ]
+    for _ in range(n):
+        a = date(2023, 11, 1) + timedelta(days=rng.randrange(820))
+        b = a + timedelta(days=rng.choice([0, 0, 1, 3, 7, 30, 120, 400]))
+        fa = f" {rng.randrange(24):02d}:{rng.randrange(60):02d}:{rng.randrange(60):02d}.{rng.randrange(10**6):06d}"
+        fb = f" {rng.randrange(24):02d}:{rng.randrange(60):02d}:00"
+        out.append(
+            [
+                a.isoformat() + (fa if rng.random() < 0.5 else ""),
+                b.isoformat() + (fb if rng.random() < 0.5 else ""),
+            ]
+        )
+    return out

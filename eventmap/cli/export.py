@@ -133,14 +133,14 @@ def export(
                 write_events(events, fmt, wanted[fmt], title=title)
                 click.echo(f"wrote {wanted[fmt]}", err=True)
     if "html" in wanted:
-        from dashboard.export_html import render_html
+        from dashboard.export.html import render_html
         from eventmap.atomic import write_text
 
         write_text(wanted["html"], render_html(events, title=title, figure=figure, snippet=snippet))
         click.echo(f"wrote {wanted['html']}", err=True)
     images = [wanted[k] for k in IMAGE_OUTPUTS if k in wanted]
     if images:
-        from dashboard.images import write_images
+        from dashboard.export.images import write_images
 
         write_images(events, images, figure=figure, width=width, height=height, scale=scale, title=title)
         for p in images:

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from dashboard.export_html import render_html
+from dashboard.export.html import render_html
 from dashboard.figures import place_key
 from eventmap.corpus.loading import load_paths
 

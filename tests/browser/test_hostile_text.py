@@ -16,9 +16,9 @@ import time
 
 import pytest
 
-from dashboard.export_html import render_html
+from dashboard.app.tables import grid_rows
+from dashboard.export.html import render_html
 from dashboard.figures import aggregate_places, event_hover, map_figure, place_hover, timeline_figure
-from dashboard.tables import table_rows
 from eventmap.formats import dumps_events, loads_events
 from eventmap.model import Event, Place, Source
 
@@ -101,9 +101,9 @@ def test_figures_carry_no_raw_markup_in_any_hover_or_text():
 
 
 def test_table_rows_are_plain_strings_for_a_grid_that_renders_text():
-    from dashboard.tables import TABLE_COLUMNS
+    from dashboard.app.tables import TABLE_COLUMNS
 
-    rows = table_rows(hostile_events())
+    rows = grid_rows(hostile_events())
     assert any(SCRIPT in r["text"] for r in rows)  # the grid gets the literal text ...
     for col in TABLE_COLUMNS:  # ... and no column renders it as HTML or markdown
         assert "cellRenderer" not in col and "dangerously_allow_code" not in col
@@ -112,7 +112,7 @@ def test_table_rows_are_plain_strings_for_a_grid_that_renders_text():
 def test_detail_panel_is_built_from_components_not_html_strings():
     from dash import html as dhtml
 
-    from dashboard.detail import detail_children
+    from dashboard.app.detail import detail_children
 
     ev = hostile_events()[0]
     tree = json.dumps(dhtml.Div(detail_children(ev)).to_plotly_json(), default=lambda o: o.to_plotly_json())
@@ -348,7 +348,7 @@ def test_the_svg_image_holds_the_hostile_text_as_text(tmp_path):
     """An SVG opened in a browser is a page: its text nodes must not become elements."""
     import xml.etree.ElementTree as ET
 
-    from dashboard.images import write_images
+    from dashboard.export.images import write_images
 
     path = tmp_path / "t.svg"
     write_images(hostile_events(), [path], figure="both", title=f"Report {SCRIPT}")

@@ -19,10 +19,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-import dashboard.callbacks as cb
+import dashboard.app.articles as cb
 from dashboard.app import create_app
+from dashboard.app.collection import EventCollection
 from dashboard.server import make_wsgi_server, start_in_thread
-from dashboard.view import EventCollection
 from eventmap.cli import main
 from eventmap.formats import write_events
 

@@ -79,7 +79,7 @@ def test_column_mapping_reaches_the_csv_reader(tmp_path):
 
 
 def test_exported_html_in_the_folder_is_not_read_as_an_article(tmp_path):
-    from dashboard.export_html import render_html
+    from dashboard.export.html import render_html
 
     write_events(sample_events(), "json", tmp_path / "events.json")
     (tmp_path / "view.html").write_text(render_html(sample_events(), title="View"))

@@ -9,20 +9,19 @@ from datetime import datetime
 import pytest
 from dash import html
 
-from dashboard.callbacks import (
-    add_articles,
-    check_document_date,
+from dashboard.app.articles import add_articles, check_document_date, decode_upload
+from dashboard.app.collection import EventCollection
+from dashboard.app.views import (
     choose_event,
     columns_for_view,
-    decode_upload,
     describe_event,
     download_view,
     table_for_view,
     timeline_for_view,
 )
-from dashboard.columns import day_number
+from dashboard.clientdata import day_number
 from dashboard.figures import place_key
-from dashboard.view import EventCollection, make_filter, parse_axis_time, select_events
+from dashboard.view import make_filter, parse_axis_time, select_events
 from eventmap.errors import InputError
 
 from factories import KYIV, TUAPSE, make_event, sample_events
@@ -250,16 +249,16 @@ def test_columns_are_served_by_token_and_the_serve_command_checks_its_paths(tmp_
 
     from click.testing import CliRunner
 
-    from dashboard.app import COLUMNS_URL, create_app
+    from dashboard.app import CLIENTDATA_URL, create_app
     from eventmap.cli import main
 
     app = create_app(sample_events())
     client = app.server.test_client()
     layout = client.get("/_dash-layout").get_json()
     token = _find_prop(layout, "columns")
-    cols = _json.loads(client.get(f"{COLUMNS_URL}/{token}.json").data)
+    cols = _json.loads(client.get(f"{CLIENTDATA_URL}/{token}.json").data)
     assert len(cols["t0"]) == 8 and len(cols["places"]["key"]) == 5
-    assert client.get(f"{COLUMNS_URL}/0000000000000000.json").status_code == 404
+    assert client.get(f"{CLIENTDATA_URL}/0000000000000000.json").status_code == 404
     assert client.get("/_eventmap/clientside.js").status_code == 200
     result = CliRunner().invoke(main, ["serve", str(tmp_path / "missing.txt"), "--no-browser"])
     assert result.exit_code == 1 and "no such file or folder" in result.output
@@ -284,7 +283,7 @@ def _find_prop(node, component_id):
 
 
 def test_download_of_the_view_as_html_is_a_standalone_page_of_those_events():
-    importlib.import_module("dashboard.export_html")
+    importlib.import_module("dashboard.export.html")
     coll = EventCollection(sample_events())
     out = download_view(coll, "html", ["policy"], [], "", None, None)
     assert out["filename"].endswith(".html")
@@ -304,11 +303,11 @@ def _merged_and_reports():
 
 
 def test_table_row_counts_the_sources_of_a_merged_event():
-    from dashboard.tables import TABLE_COLUMNS, table_row
+    from dashboard.app.tables import TABLE_COLUMNS, grid_row
 
     merged, first, _ = _merged_and_reports()
     assert "sources" in {c["field"] for c in TABLE_COLUMNS}
-    assert table_row(merged)["sources"] == 2 and table_row(first)["sources"] == 1
+    assert grid_row(merged)["sources"] == 2 and grid_row(first)["sources"] == 1
 
 
 def _texts_of(node) -> list[str]:
@@ -322,7 +321,7 @@ def _texts_of(node) -> list[str]:
 
 
 def test_detail_of_a_merged_event_lists_every_source_with_its_sentence_and_offers_a_split():
-    from dashboard.detail import SPLIT_ROLE
+    from dashboard.app.detail import SPLIT_ROLE
 
     merged, first, second = _merged_and_reports()
     coll = EventCollection([merged])
@@ -343,7 +342,7 @@ def test_detail_of_a_merged_event_lists_every_source_with_its_sentence_and_offer
 
 
 def test_split_puts_the_original_reports_back_in_the_collection_and_every_view_follows():
-    from dashboard.callbacks import split_event
+    from dashboard.app.articles import split_event
 
     merged, first, second = _merged_and_reports()
     others = sample_events()[1:]

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from dashboard.export_html import render_html, script_json
+from dashboard.export.html import render_html, script_json
 from dashboard.figures import map_figure, timeline_figure
 
 from factories import make_event, sample_events

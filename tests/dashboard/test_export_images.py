@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from click.testing import CliRunner
 
-from dashboard.images import write_image
+from dashboard.export.images import write_image
 from eventmap.cli import main
 from eventmap.errors import InputError
 

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.colors import CATEGORY_COLORS
 from dashboard.figures import (
     MAX_MARKS,
     SVG_MAX_MARKS,
     combined_figure,
     date_label,
-    link_table,
     map_figure,
     marker_size,
     place_key,
     timeline_figure,
     timeline_marks,
 )
+from dashboard.figures.colors import CATEGORY_COLORS
 
 from factories import KYIV, TUAPSE, make_event, merged_tuapse, sample_events
 
@@ -180,16 +179,19 @@ def test_events_with_the_same_date_and_lane_do_not_hide_each_other():
     assert {_lane(fig, y) for y in ys} == {"diplomacy"}
 
 
-def test_combined_figure_holds_timeline_and_map_and_link_table_connects_them():
+def test_combined_figure_holds_timeline_and_map_and_link_columns_connect_them():
     events = sample_events()
     fig = combined_figure(events, title="seeds")
     types = {t.type for t in fig.data}
     assert "scattergeo" in types and types & {"scatter", "scattergl"}
-    cols = link_table(events)
+    from dashboard.clientdata import day_number, link_columns
+
+    cols = link_columns(events)
     assert cols["id"] == [e.id for e in events]
     tuapse = cols["id"].index(events[0].id)
     assert cols["place"][tuapse] == f"{TUAPSE[1]:.4f},{TUAPSE[2]:.4f}"
-    assert (cols["start"][tuapse], cols["end"][tuapse]) == ("2025-03-14", "2025-03-14")
+    march14 = day_number(events[0].start_date)
+    assert (cols["t0"][tuapse], cols["t1"][tuapse]) == (march14, march14)
     map_keys = set(_by_role(fig, "map-places")[0].customdata)
     assert {p for p in cols["place"] if p} == map_keys
 

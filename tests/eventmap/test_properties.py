@@ -419,9 +419,9 @@ def test_wrongly_typed_fields_are_format_errors_not_crashes(bad):
 @given(evs=st.lists(_events(), max_size=8, unique_by=lambda e: e.id))
 def test_no_event_is_lost_from_timeline_map_table_or_export(evs):
     """Undated events stay in the table, unplaced ones on the timeline; any text renders."""
-    from dashboard.export_html import render_html
+    from dashboard.app.tables import grid_rows
+    from dashboard.export.html import render_html
     from dashboard.figures import map_figure, place_key, timeline_figure
-    from dashboard.tables import table_rows
 
     on_timeline: set[str] = set()
     for trace in timeline_figure(evs).data:
@@ -430,6 +430,6 @@ def test_no_event_is_lost_from_timeline_map_table_or_export(evs):
     assert on_timeline == {e.id for e in evs if e.date}
     on_map = set(map_figure(evs).data[0].customdata or [])
     assert on_map == {place_key(e) for e in evs if e.located}
-    assert sorted(r["id"] for r in table_rows(evs)) == sorted(e.id for e in evs)
+    assert sorted(r["id"] for r in grid_rows(evs)) == sorted(e.id for e in evs)
     page = render_html(evs)
     assert page.count("<tr data-id=") == len(evs)

@@ -18,7 +18,8 @@ from pathlib import Path
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from dashboard.export_html import FIGURES, TOPOJSON_DIR
+from dashboard.export import FIGURES
+from dashboard.export.html import TOPOJSON_DIR
 from dashboard.figures import combined_figure, map_figure, timeline_figure
 from eventmap.atomic import check_output_path, write_bytes
 from eventmap.errors import InputError

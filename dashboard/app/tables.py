@@ -1,4 +1,4 @@
-"""The events table (dash-ag-grid rows) and the one-line summary of what is in view.
+"""The events table (dash-ag-grid rows: `grid_rows`) and the one-line summary of what is in view (`summary_line`).
 
 The grid sorts and filters in the browser; it receives at most MAX_TABLE_ROWS rows so a
 100,000-event view does not ship every sentence (the summary says when rows were left out).
@@ -27,7 +27,7 @@ TABLE_COLUMNS: list[dict[str, Any]] = [
 ]
 
 
-def table_row(event: Event) -> dict[str, Any]:
+def grid_row(event: Event) -> dict[str, Any]:
     """One grid row; values are plain strings (the grid renders them as text), the source count a number."""
     return {
         "id": event.id,
@@ -42,13 +42,13 @@ def table_row(event: Event) -> dict[str, Any]:
     }
 
 
-def table_rows(events: Sequence[Event], limit: int = MAX_TABLE_ROWS) -> list[dict[str, Any]]:
+def grid_rows(events: Sequence[Event], limit: int = MAX_TABLE_ROWS) -> list[dict[str, Any]]:
     """Rows for the first `limit` events (dated first, by date; undated at the end)."""
     ordered = sorted(events, key=lambda e: (e.date is None, e.date or "", e.source.document, e.source.start))
-    return [table_row(e) for e in ordered[:limit]]
+    return [grid_row(e) for e in ordered[:limit]]
 
 
-def summary_text(events: Sequence[Event], limit: int = MAX_TABLE_ROWS) -> str:
+def summary_line(events: Sequence[Event], limit: int = MAX_TABLE_ROWS) -> str:
     """'12 events in view · 3 without a place (timeline and table only) · 1 undated (table only)'."""
     n = len(events)
     unplaced = sum(1 for e in events if not e.located)

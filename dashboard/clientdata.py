@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from dashboard.colors import category_color, category_order
-from dashboard.figures import escape, place_key, place_name
+from dashboard.figures import escape, lane_of, place_key, place_name
+from dashboard.figures.colors import category_color, category_order
 from eventmap.model import Event
 
 _EPOCH = date(1970, 1, 1).toordinal()
@@ -90,6 +90,24 @@ def client_columns(
     }
 
 
+def link_columns(events: Sequence[Event], *, lane: str = "category") -> dict[str, list[Any]]:
+    """Columns that link timeline points (event ids) to map points (place keys), for a static page.
+
+    ``t0``/``t1`` are the first/last possible days as day numbers (None when undated), the
+    columns dashboard/static/window.js filters; ``place`` is the place key (None when unplaced).
+    """
+    cols: dict[str, list[Any]] = {k: [] for k in ("id", "place", "t0", "t1", "category", "lane")}
+    for ev in events:
+        start, end = ev.start_date, ev.end_date
+        cols["id"].append(ev.id)
+        cols["place"].append(place_key(ev))
+        cols["t0"].append(day_number(start) if start else None)
+        cols["t1"].append(day_number(end) if end else None)
+        cols["category"].append(ev.category)
+        cols["lane"].append(lane_of(ev, lane))
+    return cols
+
+
 def view_columns(
     events: Sequence[Event],
     categories: Sequence[str] | None = None,
@@ -108,7 +126,7 @@ def all_categories(events: Sequence[Event]) -> list[str]:
     return category_order({e.category for e in events})
 
 
-class ColumnCache:
+class ClientDataCache:
     """Serialized columns by token (a hash of what produced them); keeps the last few."""
 
     def __init__(self, size: int = 8) -> None:

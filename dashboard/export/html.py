@@ -21,23 +21,24 @@ from typing import Any
 
 import plotly.io as pio
 
-from dashboard.colors import category_color, category_order
+from dashboard.clientdata import link_columns
+from dashboard.export import FIGURES
 from dashboard.figures import (
     aggregate_places,
+    category_color,
+    category_order,
     date_label,
     document_name,
     escape,
-    link_table,
     map_figure,
     marker_size,
     place_key,
     place_name,
     timeline_figure,
 )
-from dashboard.resources import topojson_dir
+from dashboard.resources import static_text, topojson_dir
 from eventmap.model import Event
 
-FIGURES = ("both", "timeline", "map")
 TOPOJSON_DIR = topojson_dir()
 PLOT_CONFIG = {"displaylogo": False, "responsive": True, "scrollZoom": False}
 
@@ -60,6 +61,12 @@ def _plotlyjs() -> str:
     from plotly.offline import get_plotlyjs
 
     return get_plotlyjs()
+
+
+def _linked_js() -> str:
+    """The linking script as a function expression (its leading comment dropped)."""
+    text = static_text("linked.js")
+    return text[text.index("function (uid)") :].rstrip()
 
 
 def script_json(value: Any) -> str:
@@ -108,7 +115,7 @@ def _fragment(events: list[Event], *, title: str, figure: str, uid: str, heading
         "uid": uid,
         "figures": figs,
         "config": PLOT_CONFIG,
-        "link": link_table(events),
+        "link": link_columns(events),
         "sizes": [marker_size(n) for n in range(busiest + 1)],
         # for re-colouring and re-labelling places in a time window, as the app does
         "categories": categories,
@@ -146,7 +153,8 @@ def _fragment(events: list[Event], *, title: str, figure: str, uid: str, heading
     parts.append(f'<script type="text/javascript">{_plotlyjs()}</script>')
     parts.append(geo_assets)
     parts.append(f'<script type="application/json" id="{uid}-data">{script_json(payload)}</script>')
-    parts.append(f"<script>({_LINK_JS})({json.dumps(uid)});</script>")
+    parts.append(f"<script>{static_text('window.js')}</script>")
+    parts.append(f"<script>({_linked_js()})({json.dumps(uid)});</script>")
     parts.append("</div>")
     return "\n".join(p for p in parts if p)
 
@@ -185,151 +193,4 @@ ROOT .em-events{border-collapse:collapse;width:100%;font-size:.85em;margin-top:1
 ROOT .em-events th,ROOT .em-events td{border-bottom:1px solid #e4e4e4;padding:4px 6px;text-align:left;vertical-align:top}
 ROOT .em-events th{background:#f4f4f4;position:sticky;top:0}
 ROOT .em-date{white-space:nowrap}
-"""
-
-# The linking script. Filters: a time window from the timeline's x range, a set of place keys
-# from the map. The map keeps the places with events in the window, with their counts, sizes
-# (figures.marker_size, via data.sizes), colours (most frequent category) and hover texts
-# recomputed like the app's clientside map; the timeline keeps the events at the selected
-# places; the table keeps the events passing both.
-_LINK_JS = r"""
-function (uid) {
-  var root = document.getElementById(uid);
-  var data = JSON.parse(document.getElementById(uid + "-data").textContent);
-  var link = data.link, n = link.id.length;
-  var tl = document.getElementById(uid + "-timeline"), mp = document.getElementById(uid + "-map");
-  var state = {from: null, to: null, places: null};
-  var rows = root.querySelectorAll("tr[data-index]");
-  var status = root.querySelector(".em-status");
-  var tlOrig = [], mapOrig = null;
-
-  function day(v) {
-    if (typeof v === "number") return new Date(v).toISOString().slice(0, 10);
-    return String(v).slice(0, 10);
-  }
-  function inTime(i) {
-    if (state.from === null) return true;
-    return link.start[i] !== null && link.start[i] <= state.to && link.end[i] >= state.from;
-  }
-  function atPlace(i) { return state.places === null || state.places.has(link.place[i]); }
-  function arr(v) { return v === undefined || v === null ? [] : Array.prototype.slice.call(v); }
-
-  function filterTimeline() {
-    if (!tl) return;
-    var keep = null;
-    if (state.places !== null) {
-      keep = new Set();
-      for (var i = 0; i < n; i++) if (atPlace(i)) keep.add(link.id[i]);
-    }
-    var update = {x: [], y: [], customdata: [], hovertext: []}, idx = [];
-    tlOrig.forEach(function (t) {
-      var x = [], y = [], c = [], h = [];
-      for (var k = 0; k < t.customdata.length; k++) {
-        var id = t.customdata[k];
-        var show = keep === null || (id === null ? (x.length && x[x.length - 1] !== null) : keep.has(id));
-        if (show) { x.push(t.x[k]); y.push(t.y[k]); c.push(id); h.push(t.hovertext[k]); }
-      }
-      update.x.push(x); update.y.push(y); update.customdata.push(c); update.hovertext.push(h);
-      idx.push(t.index);
-    });
-    if (idx.length) Plotly.restyle(tl, update, idx);
-  }
-
-  function filterMap() {
-    if (!mp || !mapOrig) return;
-    var counts = {}, perCat = {}, C = data.categories.length;
-    for (var i = 0; i < n; i++) {
-      var p = link.place[i];
-      if (p === null || !inTime(i)) continue;
-      counts[p] = (counts[p] || 0) + 1;
-      if (!perCat[p]) perCat[p] = new Array(C).fill(0);
-      perCat[p][data.categories.indexOf(link.category[i])]++;
-    }
-    var whole = state.from === null;  // no window: the figure's own colours and hover texts
-    var o = mapOrig, lat = [], lon = [], key = [], text = [], hov = [], color = [], size = [];
-    for (var k = 0; k < o.customdata.length; k++) {
-      var pk = o.customdata[k], c = counts[pk] || 0;
-      if (!c) continue;
-      lat.push(o.lat[k]); lon.push(o.lon[k]); key.push(pk); text.push(c > 1 ? String(c) : "");
-      size.push(data.sizes[Math.min(c, data.sizes.length - 1)]);
-      if (whole) { hov.push(o.hovertext[k]); color.push(o.color[k]); continue; }
-      var best = 0, parts = [];
-      for (var j = 0; j < C; j++) {
-        if (perCat[pk][j] > perCat[pk][best]) best = j;
-        if (perCat[pk][j]) parts.push(data.categories[j] + " " + perCat[pk][j]);
-      }
-      color.push(data.colors[best]);
-      hov.push("<b>" + (data.place_names[pk] || pk) + "</b> · " + c + (c === 1 ? " event" : " events") +
-               "<br>" + parts.join(", "));
-    }
-    Plotly.restyle(mp, {lat: [lat], lon: [lon], customdata: [key], text: [text], hovertext: [hov],
-                        "marker.color": [color], "marker.size": [size], selectedpoints: [null]}, [o.index]);
-  }
-
-  function filterTable() {
-    var shown = 0;
-    rows.forEach(function (r) {
-      var i = +r.getAttribute("data-index"), ok = inTime(i) && atPlace(i);
-      r.style.display = ok ? "" : "none";
-      if (ok) shown++;
-    });
-    var filters = [];
-    if (state.from !== null) filters.push(state.from + " to " + state.to);
-    if (state.places !== null) filters.push(state.places.size + " place(s)");
-    status.textContent = filters.length ? "Showing " + shown + " of " + n + " (" + filters.join(", ") + ")."
-                                        : "Showing all " + n + ".";
-    root.setAttribute("data-shown", String(shown));
-  }
-
-  function onTimelineRelayout(ev) {
-    if (!ev) return;
-    var a = ev["xaxis.range[0]"], b = ev["xaxis.range[1]"];
-    if (ev["xaxis.range"]) { a = ev["xaxis.range"][0]; b = ev["xaxis.range"][1]; }
-    if (a !== undefined && b !== undefined) { state.from = day(a); state.to = day(b); }
-    else if (ev["xaxis.autorange"]) { state.from = null; state.to = null; }
-    else return;
-    filterMap(); filterTable();
-  }
-  function onMapPlaces(keys) {
-    state.places = keys && keys.length ? new Set(keys) : null;
-    filterTimeline(); filterTable();
-  }
-
-  var ready = [];
-  if (tl) ready.push(Plotly.newPlot(tl, data.figures.timeline.data, data.figures.timeline.layout, data.config)
-    .then(function () {
-      tl._fullData.forEach(function (t) {
-        var role = t.meta && t.meta.role;
-        if (role === "timeline-points" || role === "timeline-spans") {
-          tlOrig.push({index: t.index, x: arr(t.x), y: arr(t.y), customdata: arr(t.customdata),
-                       hovertext: t.hovertext ? arr(t.hovertext) : arr(t.x).map(function () { return ""; })});
-        }
-      });
-      tl.on("plotly_relayout", onTimelineRelayout);
-    }));
-  if (mp) ready.push(Plotly.newPlot(mp, data.figures.map.data, data.figures.map.layout, data.config)
-    .then(function () {
-      mp._fullData.forEach(function (t) {
-        if (t.meta && t.meta.role === "map-places") {
-          var m = t.marker || {};
-          mapOrig = {index: t.index, lat: arr(t.lat), lon: arr(t.lon), customdata: arr(t.customdata),
-                     hovertext: arr(t.hovertext), color: Array.isArray(m.color) || ArrayBuffer.isView(m.color)
-                     ? arr(m.color) : arr(t.lat).map(function () { return m.color; })};
-        }
-      });
-      mp.on("plotly_selected", function (ev) {
-        onMapPlaces(ev && ev.points ? ev.points.map(function (p) { return p.customdata; }) : null);
-      });
-      mp.on("plotly_deselect", function () { onMapPlaces(null); });
-      mp.on("plotly_click", function (ev) {
-        if (ev && ev.points && ev.points.length) onMapPlaces([ev.points[0].customdata]);
-      });
-    }));
-  root.querySelector(".em-reset").addEventListener("click", function () {
-    state = {from: null, to: null, places: null};
-    if (tl) Plotly.relayout(tl, {"xaxis.autorange": true});
-    filterTimeline(); filterMap(); filterTable();
-  });
-  Promise.all(ready).then(function () { filterTable(); root.setAttribute("data-ready", "1"); });
-}
 """

@@ -11,11 +11,11 @@ from typing import Any
 import dash_ag_grid as dag
 from dash import dcc, html
 
-from dashboard.columns import ColumnCache, view_columns
-from dashboard.detail import detail_children
+from dashboard.app.collection import EventCollection
+from dashboard.app.detail import detail_children
+from dashboard.app.tables import TABLE_COLUMNS, grid_rows, summary_line
+from dashboard.clientdata import ClientDataCache, view_columns
 from dashboard.figures import map_figure, timeline_figure
-from dashboard.tables import TABLE_COLUMNS, summary_text, table_rows
-from dashboard.view import EventCollection
 
 TOPOJSON_URL = "/assets/topojson/"
 PLAY_INTERVAL_MS = 900
@@ -160,7 +160,7 @@ def _downloads() -> html.Div:
 
 
 def columns_token(
-    cache: ColumnCache,
+    cache: ClientDataCache,
     collection: EventCollection,
     categories=None,
     documents=None,
@@ -173,7 +173,7 @@ def columns_token(
 
 
 def build_layout(
-    collection: EventCollection, cache: ColumnCache, *, topojson_url: str = TOPOJSON_URL
+    collection: EventCollection, cache: ClientDataCache, *, topojson_url: str = TOPOJSON_URL
 ) -> html.Div:
     """The whole page for the collection's current events."""
     events = collection.events
@@ -185,7 +185,7 @@ def build_layout(
             html.Header(
                 [
                     html.H1("eventmap"),
-                    html.Span(id="summary", children=summary_text(events), className="summary"),
+                    html.Span(id="summary", children=summary_line(events), className="summary"),
                 ]
             ),
             _controls(collection),
@@ -218,7 +218,7 @@ def build_layout(
                 id="table",
                 className="table",
                 columnDefs=TABLE_COLUMNS,
-                rowData=table_rows(events),
+                rowData=grid_rows(events),
                 getRowId="params.data.id",
                 defaultColDef={"sortable": True, "filter": True, "resizable": True},
                 dashGridOptions={"pagination": True, "paginationPageSize": 50, "animateRows": False},

@@ -1,27 +1,17 @@
-/* eventmap dashboard: clientside callbacks (served by the app at /_eventmap/clientside.js).
+/* eventmap dashboard: clientside callbacks (served by the app at /_eventmap/static/clientside.js).
  *
  * Why clientside: the map must follow a timeline zoom at once, also with 100,000 events, so
  * the browser recounts events per place inside the window from small integer columns
- * (dashboard/columns.py) instead of a round trip to the server.
- * Window semantics match dashboard/view.py: an event is in [a, b] when its first possible
- * day is <= b and the day after its last possible day is > a (the interval overlaps).
+ * (dashboard/clientdata.py) instead of a round trip to the server. Which events are in the
+ * window is decided by window.js (loaded first; the static export uses the same file).
  */
 (function () {
   "use strict";
-  const DAY_MS = 864e5;
-  const MAX_LABELLED_PLACES = 400;  // as dashboard/figures.py
+  const W = window.eventmapWindow;  // dashboard/static/window.js
+  const DAY_MS = W.DAY_MS, axisMs = W.axisMs;
+  const MAX_LABELLED_PLACES = 400;  // as dashboard/figures/map.py
 
   function noUpdate() { return window.dash_clientside.no_update; }
-
-  /* A Plotly date-axis value ("2025-03-13", "2025-03-13 05:12:33.1234", ms) -> ms since 1970 UTC. */
-  function axisMs(v) {
-    if (typeof v === "number") { return v; }
-    let s = String(v).trim().replace(" ", "T");
-    if (s.length === 10) { s += "T00:00:00"; }
-    s = s.replace(/(\.\d{3})\d+/, "$1");
-    if (s.length === 13) { s += ":00"; }
-    return Date.parse(s + "Z");
-  }
 
   function isoMs(ms) { return new Date(ms).toISOString().replace("T", " ").replace("Z", ""); }
 
@@ -64,15 +54,8 @@
     if (!cols || !fig || !fig.data || !fig.data.length) { return null; }
     const places = cols.places, P = places.key.length, C = cols.categories.length;
     const perCat = new Int32Array(P * C), total = new Int32Array(P);
-    const t0 = cols.t0, t1 = cols.t1, p = cols.p, c = cols.c, n = p.length;
-    let a = -Infinity, b = Infinity;
-    if (win && win.length === 2) { a = axisMs(win[0]) / DAY_MS; b = axisMs(win[1]) / DAY_MS; }
-    const windowed = isFinite(a) || isFinite(b);
-    const inView = (i) => {
-      if (!windowed) { return true; }
-      const s = t0[i];
-      return s !== null && s <= b && t1[i] + 1 > a;
-    };
+    const p = cols.p, c = cols.c, n = p.length;
+    const inView = W.makeFilter(cols, {window: win, showAll: true});  // the server filtered the rest
     for (let i = 0; i < n; i++) {
       const pi = p[i];
       if (pi < 0 || !inView(i)) { continue; }
@@ -131,7 +114,7 @@
     if (cached.token === token && cached.cols) { return Promise.resolve(cached.cols); }
     if (cached.token === token && cached.pending) { return cached.pending; }
     cached = {token: token, cols: null, pending: null};
-    cached.pending = fetch("/_eventmap/columns/" + token + ".json", {cache: "no-store"})
+    cached.pending = fetch("/_eventmap/data/" + token + ".json", {cache: "no-store"})
       .then(function (r) { if (!r.ok) { throw new Error("columns " + r.status); } return r.json(); })
       .then(function (cols) { if (cached.token === token) { cached.cols = cols; } return cols; });
     return cached.pending;

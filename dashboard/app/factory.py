@@ -1,8 +1,9 @@
 """The app factory: `create_app(events)` gives a ready Dash app (no server started).
 
-The base map's topojson is served from the repository's top-level assets/ folder; the
-clientside callbacks are served from the package itself (so they work wherever the package
-is installed). Everything the page loads comes from this server: it works offline.
+The base map's topojson is served from the assets folder (dashboard/resources.py finds it in
+a checkout or a wheel); the browser code (dashboard/static/window.js, the one time-window
+filter, and clientside.js) is served from the package itself. Everything the page loads
+comes from this server: it works offline.
 """
 
 from __future__ import annotations
@@ -16,22 +17,23 @@ from typing import Any
 from dash import Dash
 from flask import Response
 
-from dashboard.callbacks import MAX_REQUEST_BYTES, register_callbacks
-from dashboard.columns import ColumnCache
-from dashboard.layout import build_layout
-from dashboard.resources import assets_dir
-from dashboard.view import EventCollection
+from dashboard.app.articles import MAX_REQUEST_BYTES
+from dashboard.app.callbacks import register_callbacks
+from dashboard.app.collection import EventCollection
+from dashboard.app.layout import build_layout
+from dashboard.clientdata import ClientDataCache
+from dashboard.resources import assets_dir, static_text
 from eventmap.model import Event
 
 DEFAULT_ASSETS = assets_dir()
-CLIENTSIDE_JS = Path(__file__).resolve().parent / "clientside.js"
-CLIENTSIDE_URL = "/_eventmap/clientside.js"
-COLUMNS_URL = "/_eventmap/columns"
+STATIC_URL = "/_eventmap/static"
+SCRIPTS = ("window.js", "clientside.js")  # window.js first: clientside.js uses its filter
+CLIENTDATA_URL = "/_eventmap/data"
 
 log = logging.getLogger(__name__)
 
 
-def _cached_layout(collection: EventCollection, cache: ColumnCache) -> Callable[[], Any]:
+def _cached_layout(collection: EventCollection, cache: ClientDataCache) -> Callable[[], Any]:
     """The page, rebuilt only when the events changed (Dash asks for it more than once per load)."""
     built: dict[str, Any] = {"version": None, "layout": None}
     lock = threading.Lock()
@@ -59,25 +61,27 @@ def create_app(
         title=title,
         assets_folder=str(folder),
         serve_locally=True,
-        external_scripts=[CLIENTSIDE_URL],
+        external_scripts=[f"{STATIC_URL}/{name}" for name in SCRIPTS],
         update_title=None,
     )
     collection = EventCollection(events)
-    cache = ColumnCache()
+    cache = ClientDataCache()
     app.layout = _cached_layout(collection, cache)
     app.layout()  # build the page now, at start-up, not while the first visitor waits
     register_callbacks(app, collection, cache)
 
-    @app.server.route(f"{COLUMNS_URL}/<token>.json")
+    @app.server.route(f"{CLIENTDATA_URL}/<token>.json")
     def _columns(token: str) -> Response:
         body = cache.get(token)
         if body is None:
             return Response('{"error": "unknown columns token"}', status=404, mimetype="application/json")
         return Response(body, mimetype="application/json", headers={"Cache-Control": "no-store"})
 
-    @app.server.route(CLIENTSIDE_URL)
-    def _clientside_js() -> Response:
-        return Response(CLIENTSIDE_JS.read_text(encoding="utf-8"), mimetype="application/javascript")
+    @app.server.route(f"{STATIC_URL}/<name>")
+    def _static(name: str) -> Response:
+        if name not in SCRIPTS:
+            return Response("not found", status=404, mimetype="text/plain")
+        return Response(static_text(name), mimetype="application/javascript")
 
     app.server.config["EVENTMAP_COLLECTION"] = collection
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES  # 413 for oversized uploads, unread

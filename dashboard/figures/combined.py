@@ -1,0 +1,62 @@
+"""Timeline above map in one figure, for single images and pages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from dashboard.figures.aggregates import aggregate_places
+from dashboard.figures.map import default_view, geo_layout, map_traces
+from dashboard.figures.timeline import TIMELINE_UIREVISION, lane_axis, timeline_traces
+from eventmap.model import Event
+
+
+def combined_figure(
+    events: Sequence[Event],
+    *,
+    lane: str = "category",
+    highlight: str | None = None,
+    x_range: tuple[str, str] | None = None,
+    view: dict[str, Any] | None = None,
+    height: int | None = None,
+    title: str | None = None,
+    resolution: int = 110,
+    max_hover_chars: int = 220,
+    aggregate: bool | None = None,
+) -> go.Figure:
+    """Timeline (top) and map (bottom) in one figure, e.g. for a single PNG or HTML file."""
+    fig = make_subplots(
+        rows=2,
+        cols=1,
+        row_heights=[0.42, 0.58],
+        vertical_spacing=0.06,
+        specs=[[{"type": "xy"}], [{"type": "geo"}]],
+    )
+    tl_traces, lanes = timeline_traces(
+        events, lane=lane, highlight=highlight, max_hover_chars=max_hover_chars, aggregate=aggregate
+    )
+    for tr in tl_traces:
+        fig.add_trace(tr, row=1, col=1)
+    for tr in map_traces(events, highlight=highlight):
+        fig.add_trace(tr, row=2, col=1)
+    fig.update_layout(
+        geo=geo_layout(view or default_view(aggregate_places(events)), resolution),
+        height=height or 900,
+        title=title,
+        hovermode="closest",
+        uirevision=TIMELINE_UIREVISION,
+        margin={"l": 10, "r": 10, "t": 50 if title else 20, "b": 10},
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        plot_bgcolor="#fafafa",
+    )
+    fig.update_xaxes(type="date", row=1, col=1)
+    if x_range:
+        fig.update_xaxes(range=list(x_range), row=1, col=1)
+    fig.update_yaxes(**lane_axis(lanes), row=1, col=1)
+    return fig
+
+
+# --------------------------------------------------------------------------- linking

@@ -1,0 +1,134 @@
+"""Words and keys for events: names, dates, hover text and the place key shared by every view."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import PurePath
+
+from eventmap.model import Event
+
+LANES = ("category", "document")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def place_key(event: Event) -> str | None:
+    """The key of the event's map point; events at the same coordinates share it."""
+    if event.lat is None or event.lon is None:
+        return None
+    return f"{event.lat:.4f},{event.lon:.4f}"
+
+
+def place_name(event: Event) -> str:
+    """A short, human name for the event's map point."""
+    main = event.main_place
+    if main is not None:
+        return main.name or main.text
+    return f"{event.lat:.2f}, {event.lon:.2f}" if event.located else ""
+
+
+def document_name(event: Event) -> str:
+    """The document's file name (lanes and table show this, not the whole path)."""
+    return _file_name(event.source.document or "(no document)")
+
+
+@lru_cache(maxsize=65536)
+def _file_name(doc: str) -> str:
+    return PurePath(doc).name or doc
+
+
+def is_uncertain(event: Event) -> bool:
+    """True when the date is a span (week, month, year or a range), not one known day."""
+    if not event.date:
+        return False
+    return (event.date_precision not in (None, "day")) or bool(
+        event.date_end and event.date_end != event.date
+    )
+
+
+def date_label(event: Event) -> str:
+    """How a person would write the event's date: '14 Mar 2025', 'Mar 2025', '2025'."""
+    start, end = event.start_date, event.end_date
+    if start is None:
+        return "undated"
+    prec = event.date_precision or "day"
+    if prec == "year":
+        return str(start.year) if end is None or end.year == start.year else f"{start.year}–{end.year}"
+    if prec == "month" and (end is None or (end.year, end.month) == (start.year, start.month)):
+        return f"{_MONTHS[start.month - 1]} {start.year}"
+    label = _day(start)
+    if end is not None and end != start:
+        label = f"{label} – {_day(end)}"
+    return f"week {label}" if prec == "week" else label
+
+
+def _day(d: date) -> str:
+    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+
+def escape(text: str | None) -> str:
+    """Plotly hover labels understand a little HTML: user text must be shown, not obeyed."""
+    return html.escape(text or "", quote=False)
+
+
+def wrap(text: str, width: int = 80, limit: int = 220) -> str:
+    """Escaped text cut to `limit` characters and broken into hover lines of ~`width`."""
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    text = escape(text)
+    if len(text) <= width:
+        return text
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    if line:
+        lines.append(line)
+    return "<br>".join(lines)
+
+
+def event_hover(event: Event, max_chars: int = 220) -> str:
+    """Hover text: the date expression and its reading, the sentence, the places."""
+    head = escape(event.date_text) if event.date_text else ""
+    when = escape(date_label(event))
+    first = f"<b>{head}</b> → {when}" if head else f"<b>{when}</b>"
+    places = ", ".join(escape(p.name or p.text) for p in event.places[:6])
+    parts = [first, wrap(event.text, limit=max_chars)]
+    parts.append(f"<i>{escape(event.category)}</i>" + (f" · {places}" if places else " · no place"))
+    reports = reported_by(event.source_count)
+    if reports:
+        parts.append(reports)
+    return "<br>".join(parts)
+
+
+def reported_by(n_sources: int) -> str:
+    """'reported by 3 sources' for a merged event (or place), '' for a single report."""
+    return escape(f"reported by {n_sources} sources") if n_sources > 1 else ""
+
+
+def lane_of(event: Event, lane: str) -> str:
+    """The y-axis lane of an event: its category or its document."""
+    if lane not in LANES:
+        raise ValueError(f"lane must be one of {', '.join(LANES)}, not {lane!r}")
+    # escaped: lane names are tick labels, which Plotly reads as (a little) HTML
+    return escape(event.category if lane == "category" else document_name(event))
+
+
+def interval(event: Event) -> tuple[date, date] | None:
+    """(first day, day after the last day): the span the event may have happened in."""
+    start, end = event.start_date, event.end_date
+    if start is None:
+        return None
+    return start, (end or start) + timedelta(days=1)
+
+
+def find_event(events: Sequence[Event], event_id: str | None) -> Event | None:
+    """The event with this id among `events` (None when there is none or no id)."""
+    if not event_id:
+        return None
+    return next((e for e in events if e.id == event_id), None)

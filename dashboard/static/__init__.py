@@ -1,0 +1,1 @@
+"""The dashboard's browser scripts (package data): window.js, clientside.js and linked.js."""
