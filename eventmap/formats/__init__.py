@@ -95,9 +95,6 @@ def read_events(
         )
     except EventFormatError as exc:
         raise InputError(f"{p}: {exc}") from None
-    if not events and report.skipped:
-        more = f" (and {report.skipped - 1} more like it)" if report.skipped > 1 else ""
-        raise InputError(f"{p}: {report.first_skip}{more}")
     if own_report:
         report.log()
     return events
@@ -111,8 +108,26 @@ def loads_events(
     columns: str | Mapping[str, str | None] | None = None,
     report: ImportReport | None = None,
 ) -> list[Event]:
-    """Events from text; `fmt` None (or "json") lets the content decide between JSON dialects."""
+    """Events from text; `fmt` None (or "json") lets the content decide between JSON dialects.
+
+    Items that cannot be read are skipped and counted in `report`; when every item fails
+    (and there was at least one), EventFormatError gives the first reason.
+    """
     report = report if report is not None else ImportReport(origin)
+    events = _loads(text, fmt, origin, columns, report)
+    if not events and report.skipped:
+        more = f" (and {report.skipped - 1} more like it)" if report.skipped > 1 else ""
+        raise EventFormatError(f"{report.first_skip}{more}")
+    return events
+
+
+def _loads(
+    text: str,
+    fmt: str | None,
+    origin: str,
+    columns: str | Mapping[str, str | None] | None,
+    report: ImportReport,
+) -> list[Event]:
     if fmt == "csv":
         return csv_format.loads(text, origin=origin, columns=columns, report=report)
     if fmt == "tsv":
