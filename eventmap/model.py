@@ -9,11 +9,12 @@ are the only places that know its field names.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
+
+from eventmap.eventdates import CALENDAR_YEARS, calendar_day, is_year_date, parse_event_date, year_number
 
 FORMAT_VERSION = 1
 
@@ -22,10 +23,6 @@ DateSource = Literal["explicit", "relative", "anchored", "document"]
 PlaceKind = Literal["city", "region", "country", "sea", "landmark", "area"]
 
 PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year")
-# Years a calendar day (an ISO "YYYY-MM-DD" string, a datetime.date) can hold. A date outside
-# them (BCE years, deep time such as TimelineJS's -13,800,000,000) is a signed whole year
-# written as a string ("-500", "-13800000000", "+12000") with date_precision "year".
-CALENDAR_YEARS: tuple[int, int] = (1, 9999)
 # Lower is finer: the one ranking of date precisions (a sentence is dated by its finest date).
 PRECISION_RANK: dict[str, int] = {p: i for i, p in enumerate(PRECISIONS)}
 DATE_SOURCES: tuple[str, ...] = ("explicit", "relative", "anchored", "document")
@@ -201,14 +198,12 @@ class Event:
     @property
     def start_date(self) -> date | None:
         """The first day; None when undated or when the date is a year beyond CALENDAR_YEARS."""
-        return _calendar_day(self.date)
+        return calendar_day(self.date)
 
     @property
     def end_date(self) -> date | None:
         """The last day (inclusive); None when undated or beyond CALENDAR_YEARS."""
-        if self.date_end:
-            return _calendar_day(self.date_end)
-        return self.start_date
+        return calendar_day(self.date_end) if self.date_end else self.start_date
 
     @property
     def beyond_calendar(self) -> bool:
@@ -223,9 +218,7 @@ class Event:
     @property
     def end_year(self) -> float | None:
         """The end (the moment after the last day or year) as a decimal year; None when undated."""
-        if not self.date:
-            return None
-        return year_number(self.date_end or self.date, end=True)
+        return year_number(self.date_end or self.date, end=True) if self.date else None
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -265,8 +258,11 @@ class Event:
         if not isinstance(text, str):
             raise EventFormatError("an event needs a 'text' string")
         src = Source.from_dict(d["source"]) if d.get("source") is not None else Source("", 0, len(text))
-        start = parse_event_date(d.get("date"), "date")
-        end = parse_event_date(d.get("date_end"), "date_end", end=True)
+        try:
+            start = parse_event_date(d.get("date"), "date")
+            end = parse_event_date(d.get("date_end"), "date_end", end=True)
+        except ValueError as exc:
+            raise EventFormatError(str(exc)) from None
         if start and end and year_number(end, end=True) <= year_number(start):
             raise EventFormatError(f"date_end {end} is before date {start}")
         prec = d.get("date_precision")
@@ -317,68 +313,6 @@ class Event:
             review_status=status,
             original=dict(d.get("original") or {}),
         )
-
-
-# A whole year as an event date: signed ("-500", "+12000") or one to four digits ("0"); an
-# unsigned longer number is not a year ("20250318" is a basic-format ISO day)
-_YEAR = re.compile(r"[+-]\d+|\d{1,4}")
-
-
-def is_year_date(value: str) -> bool:
-    """Whether an event date string is a signed whole year (beyond CALENDAR_YEARS), not an ISO day."""
-    return bool(value) and _YEAR.fullmatch(value) is not None
-
-
-def parse_event_date(value: Any, name: str = "date", *, end: bool = False) -> str | None:
-    """An event date in its one written form, or EventFormatError naming `name`.
-
-    ISO days ("2025-03-18"; a time after the day is dropped) stay as they are. A whole year
-    (a number, or a string such as "-500" or "-13800000000") inside CALENDAR_YEARS becomes
-    its first day, or its last when `end`; outside them it stays a signed year string.
-    """
-    if value in (None, ""):
-        return None
-    if isinstance(value, bool):
-        raise EventFormatError(f"{name} {value!r} is not a date")
-    if isinstance(value, (int, float)):
-        if value != value or value in (float("inf"), float("-inf")) or value != int(value):
-            raise EventFormatError(f"{name} {value!r} is not a whole year")
-        return _year_form(int(value), end)
-    s = str(value).strip()
-    if _YEAR.fullmatch(s):
-        return _year_form(int(s), end)
-    try:
-        return date.fromisoformat(s[:10]).isoformat()
-    except ValueError:
-        raise EventFormatError(
-            f"{name} {value!r} is not a valid ISO date (YYYY-MM-DD) or a whole year such as -500"
-        ) from None
-
-
-def year_number(value: str, *, end: bool = False) -> float:
-    """An event date as a decimal year: its first moment, or with `end` the moment after it.
-
-    "2025-01-01" -> 2025.0, with `end` 2025.0027 (the day after); "-500" -> -500.0, with `end` -499.0.
-    """
-    if is_year_date(value):
-        return float(int(value) + (1 if end else 0))
-    day = date.fromisoformat(value)
-    first = date(day.year, 1, 1).toordinal()
-    length = date(day.year, 12, 31).toordinal() - first + 1
-    return day.year + (day.toordinal() - first + (1 if end else 0)) / length
-
-
-def _year_form(year: int, end: bool) -> str:
-    low, high = CALENDAR_YEARS
-    if low <= year <= high:
-        return date(year, 12, 31).isoformat() if end else date(year, 1, 1).isoformat()
-    return f"+{year}" if year > high else str(year)
-
-
-def _calendar_day(value: str | None) -> date | None:
-    if not value or is_year_date(value):
-        return None
-    return date.fromisoformat(value)
 
 
 # Every key of a document's JSON object (Document.to_dict).

@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from eventmap.model import CALENDAR_YEARS, EventFormatError
+from eventmap.eventdates import CALENDAR_YEARS
+from eventmap.model import EventFormatError
 
 ORDERS = ("dmy", "mdy", "ymd")
 _MONTHS = {

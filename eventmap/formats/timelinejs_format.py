@@ -26,19 +26,12 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
+from eventmap.eventdates import CALENDAR_YEARS, is_year_date
 from eventmap.formats.categories import category_of
 from eventmap.formats.dates import day_interval
 from eventmap.formats.json_format import parse_json
 from eventmap.formats.report import ImportReport
-from eventmap.model import (
-    CALENDAR_YEARS,
-    Event,
-    EventFormatError,
-    Place,
-    is_year_date,
-    make_event_id,
-    specificity,
-)
+from eventmap.model import Event, EventFormatError, Place, make_event_id, specificity
 
 SLIDE_FIELDS = frozenset({"start_date", "end_date", "text", "group", "unique_id", "location"})
 DATE_PARTS = ("year", "month", "day", "hour", "minute")

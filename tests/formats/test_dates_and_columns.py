@@ -6,9 +6,10 @@ import json
 
 import pytest
 
+from eventmap.eventdates import year_label, year_number
 from eventmap.formats import ImportReport, dumps_events, loads_events, read_events
 from eventmap.formats.columns import build_column_map
-from eventmap.model import Event, EventFormatError, Source, year_number
+from eventmap.model import Event, EventFormatError, Source
 
 from conftest import DATA_DIR
 
@@ -50,6 +51,13 @@ def test_years_beyond_the_calendar_are_signed_years_with_year_precision():
     assert span.date_end == "2025-12-31" and span.end_year == 2026.0 and span.end_date is not None
     assert ahead.date == "+12000"
     assert year_number("2025-07-02") == pytest.approx(2025.5, abs=0.01)
+    assert [year_label(y) for y in (2025, -500, 12000, -66_000_000, -13_800_000_000)] == [
+        "2025",
+        "500 BCE",
+        "12,000",
+        "66 million years ago",
+        "13.8 billion years ago",
+    ]
     # numbers are years too, and a year inside 1..9999 is its first (or last) day
     assert Event.from_dict({"text": "x", "date": -500}).date == "-500"
     assert Event.from_dict({"text": "x", "date": "1999", "date_end": "1999"}).date_end == "1999-12-31"
