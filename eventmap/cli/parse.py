@@ -152,6 +152,12 @@ def write_output(events: list[Event], fmt: str, stream: IO[str]) -> None:
 )
 @click.option("--prune", is_flag=True, help="With a store: forget files deleted from the folders.")
 @click.option(
+    "--reparse",
+    is_flag=True,
+    help="With a store: parse unchanged files (and articles added in the app) again, e.g. after an "
+    "upgrade; the store's edits are applied again, and edits whose sentence is gone are listed.",
+)
+@click.option(
     "--merge",
     is_flag=True,
     help="Merge reports of the same event from several articles into one event with all its sources.",
@@ -171,6 +177,7 @@ def parse(
     store_path: str | None,
     dask_address: str | None,
     prune: bool,
+    reparse: bool,
     merge: bool,
 ) -> None:
     """Extract dated, geocoded events from news articles (text or HTML).
@@ -183,6 +190,8 @@ def parse(
     parsed in parallel, and a file whose content has not changed is not parsed again).
     """
     check_import_options(document_date, columns)  # a bad --date or --columns fails before any work
+    if reparse and not store_path:
+        raise click.UsageError("--reparse needs --store (the workspace whose files are parsed again)")
     if jobs is not None or store_path or dask_address:
         _ingest(
             ctx,
@@ -191,6 +200,7 @@ def parse(
             jobs=jobs,
             dask_address=dask_address,
             prune=prune,
+            reparse=reparse,
             lang=lang,
             document_date=document_date,
             output=output,
@@ -264,6 +274,7 @@ def _ingest(
     jobs: int | None,
     dask_address: str | None,
     prune: bool,
+    reparse: bool,
     lang: str,
     document_date: str | None,
     output: str | None,
@@ -285,6 +296,7 @@ def _ingest(
         jobs=jobs,
         dask=dask_address,
         prune=prune,
+        reparse=reparse,
         lang=None if lang == "auto" else lang,
         document_date=document_date,
         progress=sys.stderr.isatty(),
@@ -292,6 +304,8 @@ def _ingest(
     for path, reason in report.failed:
         _report_skipped(path, reason)
     click.echo(f"eventmap: {report.summary()} -> {store_path}", err=True)
+    for line in report.orphan_lines():
+        click.echo(f"eventmap: orphaned edit: {line}", err=True)
     if report.failed:
         ctx.exit(1)
 

@@ -119,6 +119,52 @@ def load_paths(
     return events
 
 
+def import_event_files(
+    paths: Iterable[str | os.PathLike[str]],
+    store: Any,
+    *,
+    columns: str | Mapping[str, str | None] | None = None,
+    on_error: OnError | None = None,
+    on_report: OnReport | None = None,
+) -> list[Path]:
+    """Read the event files under `paths` into an event store (a workspace); return the other files.
+
+    The import options take part in a file's hash, so a file read again with other
+    ``--columns`` is read again; an unchanged one is not. Ids that other files in the store
+    already use get a suffix (the store keeps one event per id). The articles (and anything
+    else) are returned for the corpus ingest.
+    """
+    import hashlib
+
+    from eventmap.corpus.store import FileRecord, events_to_table
+
+    known = store.file_hashes()
+    rest: list[Path] = []
+    for f in find_files(paths):
+        if f.suffix.lower() not in EVENT_SUFFIXES or _is_store(f):
+            rest.append(f)
+            continue
+        key = str(f.resolve())  # the store's name for a file, as the corpus ingest writes it
+        report = ImportReport(str(f))
+        try:
+            digest = hashlib.sha256(f.read_bytes() + f"\x00columns={columns or ''}".encode()).hexdigest()
+            if known.get(key) == digest:
+                continue  # read before with the same options
+            events = read_events(f, columns=columns, report=report)
+        except (UserError, EventFormatError, OSError, UnicodeError) as exc:
+            (on_error or _log_error)(f, _message(f, exc))
+            continue
+        taken = store.ids_elsewhere((e.id for e in events), key)
+        renamed = unique_ids(events, set(taken)) if taken else 0
+        if renamed:
+            report.warn(
+                f"{renamed} event id{'s' if renamed != 1 else ''} already used by another file got a suffix (~2 ...)"
+            )
+        store.replace_files([FileRecord(key, digest, len(events))], events_to_table(events, file=key))
+        (on_report or _log_report)(report)
+    return rest
+
+
 def unique_ids(events: Iterable[Event], seen: set[str]) -> int:
     """Give every event an id not in `seen` (adding it there): a used id gets ~2, ~3 ...; the count renamed."""
     renamed = 0
