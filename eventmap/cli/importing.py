@@ -9,13 +9,17 @@ for all articles whose relative dates were left undated for want of a document d
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sys
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import click
 
+from eventmap.errors import InputError
 from eventmap.formats.report import ImportReport, relative_hint
+from eventmap.model import Event
 
 LANGS = ("auto", "nl", "en")
 
@@ -81,3 +85,67 @@ class Reporter:
         """The lines said once for the whole run (relative dates left undated)."""
         if any(r.relative_undated for r in self.reports):
             self.echo(f"eventmap: warning: {relative_hint(self.reports)}")
+
+
+def read_into_workspace(
+    paths: Sequence[Path],
+    store: Any,
+    workspace: Path,
+    *,
+    lang: str,
+    document_date: str | None,
+    columns: str | None,
+) -> Reporter:
+    """`serve`'s PATHs into its workspace: event files read with the import options (each import
+    said), articles through the corpus ingest. Given --lang or --date, unchanged articles are
+    parsed again, so the options count; an event file is read again when --columns changed."""
+    from eventmap.corpus.ingest import ingest
+    from eventmap.corpus.loading import import_event_files
+
+    reporter = Reporter()
+    articles = import_event_files(
+        paths, store, columns=columns, on_error=reporter.file_failed, on_report=reporter.report
+    )
+    reporter.finish()
+    if articles:
+        report = ingest(
+            articles,
+            store,
+            progress=sys.stderr.isatty(),
+            lang=None if lang == "auto" else lang,
+            document_date=document_date,
+            reparse=bool(document_date) or lang != "auto",
+        )
+        for path, reason in report.failed:
+            reporter.file_failed(path, reason)
+        if report.parsed == 0 and report.failed and not store.count():
+            raise InputError(f"none of the {len(report.failed)} files could be loaded")
+        click.echo(f"eventmap: {report.summary()} -> {workspace}", err=True)
+    elif reporter.skipped and not store.count():
+        raise InputError("none of the files could be loaded (see the warnings above)")
+    return reporter
+
+
+def check_loaded_events(events: list[Event], *, document_date: str | None) -> None:
+    """Before the app shows `events`: ids made unique (the app tells events apart by id), and the
+    hint for articles whose relative dates were left undated for want of a document date."""
+    from eventmap.corpus.loading import ARTICLE_SUFFIXES, relative_dates_left_undated, unique_ids
+
+    renamed = unique_ids(events, set())
+    if renamed:  # files read at other times may share ids
+        click.echo(f"eventmap: {renamed} event ids shared by other files got a suffix (~2 ...)", err=True)
+    if document_date:
+        return
+    undated: dict[str, list[Event]] = defaultdict(list)
+    for e in events:
+        if not e.date and Path(e.source.document).suffix.lower() in ARTICLE_SUFFIXES:
+            undated[e.source.document].append(e)
+    reports = []
+    for doc, evs in undated.items():
+        if not Path(doc).is_file():
+            continue
+        report = ImportReport(doc, kind="article")
+        report.relative_undated = relative_dates_left_undated(Path(doc), evs)
+        reports.append(report)
+    if any(r.relative_undated for r in reports):
+        click.echo(f"eventmap: warning: {relative_hint(reports)}", err=True)

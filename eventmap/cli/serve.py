@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 from pathlib import Path
 
 import click
 
-from eventmap.cli.importing import Reporter, check_import_options, import_options
+from eventmap.cli.importing import check_import_options, import_options
 from eventmap.errors import InputError
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
@@ -109,23 +108,9 @@ def serve(
         )
     store = _open_workspace(workspace, temporary, read_only=workspace.is_dir())
     if others:
-        from eventmap.corpus.ingest import ingest
-        from eventmap.corpus.loading import import_event_files
+        from eventmap.cli.importing import read_into_workspace
 
-        reporter = Reporter()
-        articles = import_event_files(
-            others, store, columns=columns, on_error=reporter.file_failed, on_report=reporter.report
-        )
-        reporter.finish()
-        lang_arg = None if lang == "auto" else lang
-        report = ingest(
-            articles, store, progress=sys.stderr.isatty(), lang=lang_arg, document_date=document_date
-        )
-        for path, reason in report.failed:
-            click.echo(f"eventmap: skipped {path}: {reason}", err=True)
-        if report.parsed == 0 and (report.failed or reporter.skipped) and not store.count():
-            raise InputError(f"none of the {len(report.failed) + reporter.skipped} files could be loaded")
-        click.echo(f"eventmap: {report.summary()} -> {workspace}", err=True)
+        read_into_workspace(others, store, workspace, lang=lang, document_date=document_date, columns=columns)
     from dashboard.server import serve_forever
     from dashboard.store_app import STORE_MODE_MIN_EVENTS
 
@@ -144,11 +129,9 @@ def serve(
     from dashboard.app import create_app
 
     events = store.events()
-    from eventmap.corpus.loading import unique_ids
+    from eventmap.cli.importing import check_loaded_events
 
-    renamed = unique_ids(events, set())
-    if renamed:  # files read at other times may share ids: the app tells events apart by id
-        click.echo(f"eventmap: {renamed} event ids shared by other files got a suffix (~2 ...)", err=True)
+    check_loaded_events(events, document_date=document_date)
     click.echo(f"{len(events)} events in {workspace}", err=True)
     if merge:
         from eventmap.corpus.merge import merge_events

@@ -104,7 +104,8 @@ def _served_count(*args: str) -> tuple[int, str]:
 
 
 def test_serve_and_both_exports_show_the_same_events_with_repeated_ids(tmp_path):
-    src = DATA / "paged_incidents.geojson"
+    src = tmp_path / "paged_incidents.geojson"  # serve keeps its workspace next to the file
+    shutil.copy(DATA / "paged_incidents.geojson", src)
     args = ("--columns", "date=reported")
     res = run(
         "export", str(src), *args, "--json", str(tmp_path / "o.json"), "--html", str(tmp_path / "o.html")
