@@ -299,6 +299,17 @@ class EventStore(Workspace):
         """path -> sha256 of every file ingested so far."""
         return dict(self._query("SELECT path, sha256 FROM files"))
 
+    def ids_elsewhere(self, ids: Iterable[str], file: str) -> set[str]:
+        """Those of `ids` that events not of `file` already have (storing them would replace those)."""
+        wanted = pa.table({"id": pa.array(sorted(set(ids)), type=pa.string())})
+        cur = self._con.cursor()
+        try:
+            cur.register("_wanted", wanted)
+            sql = "SELECT DISTINCT e.id FROM events e JOIN _wanted w ON e.id = w.id WHERE e.file IS DISTINCT FROM $file"
+            return {row[0] for row in cur.execute(sql, {"file": file}).fetchall()}
+        finally:
+            cur.close()
+
     def files(self) -> list[FileRecord]:
         rows = self._query("SELECT path, sha256, events, error FROM files ORDER BY path")
         return [FileRecord(p, h, n or 0, e) for p, h, n, e in rows]
