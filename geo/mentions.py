@@ -24,6 +24,7 @@ from geo.spans import (
     mark_region,
     names_container,
     state_abbreviation,
+    strip_possessive,
     variant_match,
 )
 from geo.tokens import adjacent, tokenize
@@ -129,8 +130,15 @@ def find_mentions(
         if span_text.isupper() and is_dateline(text, tokens[j]):
             m.flags.add("dateline")  # "WASHINGTON (Reuters) -": a city
         word = mark_region(text, tokens, i, j, m)
-        if word in DISTRICT_WORDS:
-            m.region_of = False  # placed at the town the district is named after (or is in)
+        if word is not None:
+            # "Lagos State", "provincie Antioquia", "the Nikopol district": the region or
+            # district of that name when the gazetteer has one ("<core> region" keys)
+            level = "district" if word in DISTRICT_WORDS else "region"
+            named = gaz.lookup(f"{strip_possessive(span_text)} {level}")
+            if named:
+                m.cands, m.region_of = named, False
+            elif word in DISTRICT_WORDS:
+                m.region_of = False  # placed at the town the district is named after (or is in)
         if (
             word is not None
             and j + 1 < n_tok

@@ -287,18 +287,4 @@ def _closeness(lat: float, lon: float, points: list[tuple[float, float, str]], o
 def _place(m: Mention, p: int | None, conf: float, picks, mentions, gaz: Gazetteer) -> Resolved:
     if p is None:
         return Resolved(m, None, None, None, 0.0)
-    lat, lon = gaz.lat[p], gaz.lon[p]
-    if gaz.kind_codes[p] == "k":  # a county: where the article's towns of that state are
-        pts = [
-            (gaz.lat[q], gaz.lon[q])
-            for q in picks
-            if q is not None
-            and gaz.kind_codes[q] == "c"
-            and gaz.cc[q] == "US"
-            and gaz.admin1[q] == gaz.admin1[p]
-        ]
-        if pts:
-            lats = sorted(x for x, _ in pts)
-            lons = sorted(y for _, y in pts)
-            lat, lon = lats[len(lats) // 2], lons[len(lons) // 2]
-    return Resolved(m, p, lat, lon, conf)
+    return Resolved(m, p, gaz.lat[p], gaz.lon[p], conf)
