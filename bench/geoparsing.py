@@ -2,8 +2,9 @@
 
 Counted over all gold toponyms that carry coordinates (a toponym we do not resolve, or whose
 span geoparse does not find, is a miss). "geoparse" below is `geo.parse_places` with the
-default options, i.e. geoparse's mentions plus the dateline's places, which geoparse returns
-apart (`reported_from`, `dateline`) but which are toponyms of the text all the same:
+default options, i.e. geoparse's mentions plus the places it returns apart as not where
+something happened (the dateline's places, capitals standing for governments, places in
+organisations' names: `dateline`, `context`), which are toponyms of the text all the same:
 - GeoVirus: the gold name alone through OfflineGeocoder().geocode;
 - LGL: geoparse(article, lang="en", demonyms=True) on each article (the corpus annotates
   adjectives of nationality such as "American" as toponyms); a gold toponym is matched by the
@@ -157,7 +158,7 @@ def lgl_by_geoparse(docs, show: int, demonyms: bool = True) -> list[float | None
     for text, gold in docs:
         doc = parse_places(text, lang="en", demonyms=demonyms)
         # a toponym corpus counts the dateline's place too: geoparse returns it apart
-        ms = [m for m in (*doc.mentions, *doc.dateline) if m.lat is not None]
+        ms = [m for m in (*doc.mentions, *doc.dateline, *doc.context) if m.lat is not None]
         by_span = {(m.start, m.end): m for m in ms}
         for s, e, name, lat, lon in gold:
             m = by_span.get((s, e)) or next((m for m in ms if m.start < e and s < m.end), None)

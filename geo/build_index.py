@@ -57,8 +57,9 @@ def build(quiet: bool = False) -> dict:
     obj = b.to_obj(data_version(), country, region, read_demonyms(country))
     obj["capitals"] = capital_ids
     obj["country_points"] = country_points(b, capitals)
-    obj["given_names"] = given_names()
-    obj["common_words"] = common_words(obj["keys"], [lang for lang in languages() if lang != "any"])
+    langs = [lang for lang in languages() if lang != "any"]
+    obj["given_names"] = given_names(langs)
+    obj["common_words"] = common_words(obj["keys"], langs)
     if not quiet:
         print(
             f"gazetteer: {len(b.name):,} entries, {len(obj['keys']):,} names "

@@ -17,13 +17,16 @@ from __future__ import annotations
 from geo.build_regions import package_file
 
 GIVEN_NAME_MIN_CLASS = 5
-COMMON_MIN_ZIPF = 3.0
+GIVEN_NAME_MAX_ZIPF = 5.0  # "The", "To", "In", "Will" are given names somewhere, and words here
+COMMON_MIN_ZIPF = 3.0  # for one-word names of the index
+WORD_MIN_ZIPF = 4.0  # for any word (is "Arts" in "Tennessee Arts Commission" a common word?)
 # the frequency columns of nam_dict.txt: one character per country from column 30 on
 _NAM_DICT_COUNTRY_COLUMN = 30
 
 
-def given_names() -> list[str]:
-    """Lower-case given names frequent in at least one country (gender-guesser's dictionary)."""
+def given_names(langs: list[str] = ()) -> list[str]:
+    """Lower-case given names frequent in at least one country (gender-guesser's dictionary),
+    less those that are very frequent words in `langs` ("the", "to", "will")."""
     path = package_file("gender_guesser", "data", "nam_dict.txt")
     if path is None:
         return []
@@ -40,29 +43,34 @@ def given_names() -> list[str]:
             continue
         for form in {parts[1].replace("+", ""), parts[1].replace("+", " "), parts[1].replace("+", "-")}:
             out.add(form.casefold())
-    return sorted(out)
+    too_common = {w for lang in langs for w, z in _zipf_table(lang).items() if z >= GIVEN_NAME_MAX_ZIPF}
+    return sorted(out - too_common)
 
 
-def common_words(keys: list[str], langs: list[str]) -> dict[str, dict[str, int]]:
-    """{lang: {word: round(10 * zipf)}} for one-word index keys that are frequent words."""
+def _zipf_table(lang: str) -> dict[str, float]:
+    """word -> Zipf frequency in `lang` ({} for a language wordfreq does not have)."""
     import math
 
     try:
         from wordfreq import available_languages, get_frequency_dict
     except ImportError:  # pragma: no cover - the package is a dependency
         return {}
-    supported = set(available_languages())
+    if lang not in available_languages():
+        return {}
+    return {w: math.log10(f) + 9 for w, f in get_frequency_dict(lang, wordlist="best").items() if f > 0}
+
+
+def common_words(keys: list[str], langs: list[str]) -> dict[str, dict[str, int]]:
+    """{lang: {word: round(10 * zipf)}}: one-word index keys with Zipf >= COMMON_MIN_ZIPF and
+    any word with Zipf >= WORD_MIN_ZIPF."""
     single = {k for k in keys if " " not in k and k.isalpha()}
     out: dict[str, dict[str, int]] = {}
     for lang in langs:
-        if lang not in supported:
-            continue
-        freqs = get_frequency_dict(lang, wordlist="best")
-        words = {}
-        for word, f in freqs.items():
-            if word in single and f > 0:
-                z = math.log10(f) + 9  # the Zipf scale
-                if z >= COMMON_MIN_ZIPF:
-                    words[word] = round(z * 10)
-        out[lang] = words
+        table = _zipf_table(lang)
+        if table:
+            out[lang] = {
+                w: round(z * 10)
+                for w, z in table.items()
+                if z >= WORD_MIN_ZIPF or (z >= COMMON_MIN_ZIPF and w in single)
+            }
     return out

