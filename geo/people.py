@@ -40,7 +40,8 @@ _PREV_WORD_RE = re.compile(r"([^\W\d_]+)[,]? {1,2}$")
 def is_strong_place(gaz: Gazetteer, key: str) -> bool:
     """A country, sea or other curated place: never mistaken for a surname."""
     for c in gaz.lookup(key):
-        if c.exact and gaz.kind_codes[c.id] in "Csal":
+        kind = gaz.kind_codes[c.id]
+        if kind == "C" or (c.exact and kind in "sal"):  # "Estland" is Estonia's Dutch name
             return True
     return False
 
@@ -125,8 +126,8 @@ def _particle_name(text: str, tokens: list[Token], k: int, gaz: Gazetteer, peopl
     if j < 0 or k - j > 4:
         return
     span = text[tokens[j].start : tokens[k].end]
-    if gaz.has(name_key(span)) or is_strong_place(gaz, tokens[k].low):
-        return  # "De Bilt", "Den Haag", "Alphen aan den Rijn" are places
+    if gaz.has(name_key(span)) or _speaks_as_a_place(gaz, tokens[k].low):
+        return  # "De Bilt", "Den Haag", "Alphen aan den Rijn" are places; "premier van Estland"
     head = tokens[j]
     before = tokens[j - 1] if j > 0 and adjacent(text, tokens[j - 1], head) else None
     if head.cap and head.low in PARTICLE_WORDS:
