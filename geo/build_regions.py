@@ -180,7 +180,7 @@ def add_regions(
         taken |= big_city_names.get(cc, set())
         taken.add(country_keys.get(cc, ""))
         _index_names(b, i, label, names, "region", types, generic, taken, bare=True)
-    _add_second_level(b, subs, city_rows, row_entry, types, generic)
+    _add_second_level(b, subs, city_rows, row_entry, types, generic, _city_names(b))
     return region
 
 
@@ -252,7 +252,19 @@ def _index_names(b, i, label, names, level, types, generic, taken, *, bare: bool
         b.add_name(i, core, exact=(n == label))
 
 
-def _add_second_level(b, subs, city_rows, row_entry, types, generic) -> None:
+BARE_DISTRICT_MIN_POP = 200_000
+
+
+def _city_names(b: IndexBuilder) -> dict[str, set[str]]:
+    """Per country, the own names of its towns over NAMESAKE_MIN_POP."""
+    out: dict[str, set[str]] = {}
+    for i, kind in enumerate(b.kind):
+        if kind == "c" and b.pop[i] >= NAMESAKE_MIN_POP:
+            out.setdefault(b.cc[i], set()).add(name_key(b.name[i]))
+    return out
+
+
+def _add_second_level(b, subs, city_rows, row_entry, types, generic, city_names) -> None:
     """Second-level units (US counties, raions, districts, municipalities): full names and
     "<core> district" keys, never bare names (most are also a town's); the point is the
     trimmed midpoint of its cities, else its region's point."""
@@ -287,6 +299,11 @@ def _add_second_level(b, subs, city_rows, row_entry, types, generic) -> None:
             index_name=False,
         )
         names = [name, *row[5].split("|")]
-        _index_names(b, i, name, names, "district", types, generic, set(), bare=False)
+        # a big unit whose own name is bare and no town's ("Surrey", "Somme", "Fife") is found
+        # by that name too, as an alternate name; US counties are always "X County"
+        bare = b.pop[i] >= BARE_DISTRICT_MIN_POP and b.cc[i] != "US" and core_name(name, types) == name
+        taken = city_names.get(b.cc[i], set()) if bare else set()
+        _index_names(b, i, None, names[:1], "district", types, generic, taken, bare=bare)
+        _index_names(b, i, name, names[1:], "district", types, generic, set(), bare=False)
         if core_name(name, types) != name:
             b.add_name(i, name, exact=True)  # "Campbell County" is its own name

@@ -81,18 +81,18 @@ def find_mentions(
             if dm is not None:
                 cc, j, institution = dm
                 demonym_ccs.append(cc)
-                if institution or demonyms:
-                    country = gaz.country.get(cc)
-                    end_tok = tokens[j]
-                    mentions.append(
-                        Mention(
-                            t.start,
-                            end_tok.end,
-                            text[t.start : end_tok.end],
-                            [Candidate(country, True)] if country is not None else [],
-                            demonym=cc,
-                        )
-                    )
+                country = gaz.country.get(cc)
+                end_tok = tokens[j]
+                m = Mention(
+                    t.start,
+                    end_tok.end,
+                    text[t.start : end_tok.end],
+                    [Candidate(country, True)] if country is not None else [],
+                    demonym=cc,
+                )
+                if not (institution or demonyms):
+                    m.flags.add("adjective")  # "Russian", "the Americans": context, not a place
+                mentions.append(m)
                 i = j + 1
                 continue
             if "-" in t.text and all(p[:1].isupper() for p in t.text.split("-")):

@@ -46,10 +46,10 @@ def geoparse_document(
             in_dateline.append(pm)
             if reported_from is None and "reported_from" in flags:
                 reported_from = pm
-        elif "metonym" in flags or "organisation" in flags:
-            # a capital standing for its government ("Kiev troops shell ...") or a place in an
-            # organisation's name ("Singapore Airlines") helped to choose the other places (it
-            # votes for its country) but is not where things happened
+        elif "metonym" in flags or "organisation" in flags or "adjective" in flags:
+            # a capital standing for its government ("Kiev troops shell ..."), a place in an
+            # organisation's name ("Singapore Airlines") or an adjective of nationality
+            # ("Russian") helped to choose the other places but is not where things happened
             context.append(pm)
         else:
             places.append(pm)

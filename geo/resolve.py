@@ -31,7 +31,8 @@ SOFT_WEIGHT = 2.5
 ADJECTIVE_WEIGHT = 0.4  # "the Russians", "Ukrainian troops": who acted, barely where
 CONTAINER_WEIGHT = 4.0  # "Decatur, Ill.", "Athens, Georgia": the place is inside the one after the comma
 CONTAINED_WEIGHT = 1.5  # ... and that one holds a place of the name before the comma
-NAMESAKE_BONUS = 3.0  # "Donetsk region" is the region named after Donetsk, not one holding a Donetsk
+NAMESAKE_BONUS = 3.0
+ALT_PENALTY = 1.5  # "Donetsk region" is the region named after Donetsk, not one holding a Donetsk
 BIG_KINDS = "Csa"  # countries, seas, areas: too large to say where nearby places are
 
 
@@ -68,6 +69,13 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[tuple[float, int]]:
             i = r
         if base > out.get(i, -1e9):
             out[i] = base
+    # an alternate name (often a former or foreign name) of a town is a weaker reading than a
+    # place's own name, unless that town is ten times bigger ("Kiev" is Kyiv, not Kiev, Ohio)
+    exact_pop = max((gaz.pop[c.id] for c in m.cands if c.exact), default=-1)
+    if exact_pop >= 0 and not m.region_of:
+        for c in m.cands:
+            if not c.exact and gaz.kind_codes[c.id] == "c" and c.id in out and gaz.pop[c.id] < 10 * exact_pop:
+                out[c.id] -= ALT_PENALTY
     # a curated place, country or region called exactly this beats alternate names of cities
     if any(c.exact and gaz.kind_codes[c.id] in "Csalr" for c in m.cands):
         alt_only = {c.id for c in m.cands if not c.exact and gaz.kind_codes[c.id] == "c"}
