@@ -67,6 +67,11 @@ def organisation_start(text: str, tokens: list[Token], i: int) -> int:
 
 def feature_word(text: str, tokens: list[Token], i: int, j: int) -> tuple[str, str, bool] | None:
     """("water"|"terrain", the word, written after the name) for "river X" / "X River" ..."""
+    if not (
+        (i > 0 and (tokens[i - 1].low in FEATURE_WORDS or tokens[i - 1].low in ("de", "the")))
+        or (j + 1 < len(tokens) and tokens[j + 1].low in FEATURE_WORDS)
+    ):
+        return None  # the usual case: no such word next to the name
     p = i - 1
     if p >= 1 and tokens[p].low in ("de", "the") and adjacent(text, tokens[p], tokens[i]):
         p -= 1  # "de rivier de Maas"

@@ -50,7 +50,7 @@ def find_mentions(
     gazetteer does not know (for an online geocoder to try).
     """
     tokens, lower = tokenize(text)
-    people, person_parts = people_in(text, tokens, gaz)
+    people, person_parts = people_in(text, tokens, gaz, lower)
     context = Context(langs, _mid_sentence_capitals(text, tokens), person_parts)
     stop = STOP
     mentions: list[Mention] = []

@@ -18,8 +18,6 @@ place, and a strong place (a country, sea, area) is never a surname.
 
 from __future__ import annotations
 
-import re
-
 from geo.gazetteer import Gazetteer
 from geo.lexicon import load
 from geo.names import name_key
@@ -33,8 +31,34 @@ PARTICLE_WORDS = frozenset(w for p in PARTICLES for w in p.split())
 SAYING_VERBS = _WORDS["saying_verb"]
 SAYING_BEFORE = _WORDS["saying_after"]  # words a person's name follows: "aldus Van Dam"
 LOCATIVE = _WORDS["locative"]
-_NEXT_WORD_RE = re.compile(r"[,]? {1,2}([^\W\d_]+)")
-_PREV_WORD_RE = re.compile(r"([^\W\d_]+)[,]? {1,2}$")
+
+
+def _speaking_positions(text: str, lower: set[str]) -> tuple[set[int], set[int]]:
+    """Where a name would end before a verb of saying ("Welch| said") and start after one
+    ("aldus |Van Dam"). Only the verbs the text has are searched (`lower`: its lowercase
+    words), with str.find: most texts have one or two of them."""
+    ends: set[int] = set()
+    starts: set[int] = set()
+    for verbs, before in ((SAYING_VERBS & lower, True), (SAYING_BEFORE & lower, False)):
+        for verb in verbs:
+            pos = text.find(verb)
+            while pos >= 0:
+                end = pos + len(verb)
+                if (pos == 0 or not text[pos - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+                    if before:
+                        k = pos - 1
+                        while k > pos - 3 and k >= 0 and text[k] == " ":
+                            k -= 1
+                        if k >= 0 and text[k] == ",":
+                            k -= 1
+                        ends.add(k + 1)
+                    else:
+                        k = end + (1 if text[end : end + 1] == "," else 0)
+                        while k < end + 3 and text[k : k + 1] == " ":
+                            k += 1
+                        starts.add(k)
+                pos = text.find(verb, end)
+    return ends, starts
 
 
 def is_strong_place(gaz: Gazetteer, key: str) -> bool:
@@ -62,7 +86,9 @@ def _common_word(gaz: Gazetteer, key: str) -> bool:
     return any(t.get(key, 0) >= SURNAME_MAX_ZIPF for t in gaz.common_words.values())
 
 
-def people_in(text: str, tokens: list[Token], gaz: Gazetteer) -> tuple[set[str], set[int]]:
+def people_in(
+    text: str, tokens: list[Token], gaz: Gazetteer, lower: set[str] = frozenset()
+) -> tuple[set[str], set[int]]:
     """Keys of capitalised words the document uses as (sur)names of people, and the indexes of
     the tokens that are parts of people's names (given names, particles) in this place."""
     solo: set[str] = set()
@@ -71,6 +97,7 @@ def people_in(text: str, tokens: list[Token], gaz: Gazetteer) -> tuple[set[str],
     parts: set[int] = set()
     located: set[str] = set()
     n = len(tokens)
+    said_after, said_before = _speaking_positions(text, lower)
     for k, t in enumerate(tokens):
         if not t.cap:
             continue
@@ -92,8 +119,11 @@ def people_in(text: str, tokens: list[Token], gaz: Gazetteer) -> tuple[set[str],
             pairs.append((prev, t))
         if adj_prev and prev.low in PARTICLE_WORDS:
             _particle_name(text, tokens, k, gaz, people, parts)
-        if not next_cap and not t.shout and not (adj_prev and prev.low in LOCATIVE):
-            _speaker(text, t, gaz, people)  # "Welch said"; but "police in Nice said" is Nice
+        if (t.end in said_after or t.start in said_before) and not next_cap and not t.shout:
+            # "Welch said", "aldus Van Dam"; but "police in Nice said" is Nice, and "Russia
+            # said", "Kiev says" are governments speaking
+            if not (adj_prev and prev.low in LOCATIVE) and not _speaks_as_a_place(gaz, t.low):
+                people.add(t.low)
     for a, b in pairs:
         kb = b.low
         ka = a.low.rstrip(".")
@@ -125,29 +155,18 @@ def _particle_name(text: str, tokens: list[Token], k: int, gaz: Gazetteer, peopl
         j -= 1
     if j < 0 or k - j > 4:
         return
-    span = text[tokens[j].start : tokens[k].end]
-    if gaz.has(name_key(span)) or _speaks_as_a_place(gaz, tokens[k].low):
-        return  # "De Bilt", "Den Haag", "Alphen aan den Rijn" are places; "premier van Estland"
     head = tokens[j]
-    before = tokens[j - 1] if j > 0 and adjacent(text, tokens[j - 1], head) else None
     if head.cap and head.low in PARTICLE_WORDS:
+        before = tokens[j - 1] if j > 0 and adjacent(text, tokens[j - 1], head) else None
         titled = before is not None and before.low.rstrip(".") in TITLES
         if not titled and k - j < 2 and gaz.lookup(tokens[k].text):
             return
     elif not (
-        adjacent(text, head, tokens[j + 1]) and (head.low.rstrip(".") in TITLES or _given(gaz, head.low))
+        (head.low.rstrip(".") in TITLES or (head.cap and _given(gaz, head.low)))
+        and adjacent(text, head, tokens[j + 1])
     ):
-        return
+        return  # the usual case: "de regering van Oekraïne" has no name before "van"
+    if gaz.has(name_key(text[head.start : tokens[k].end])) or _speaks_as_a_place(gaz, tokens[k].low):
+        return  # "De Bilt", "Den Haag", "Alphen aan den Rijn" are places; "premier van Estland"
     people.add(tokens[k].low)
     parts.update(range(j, k))
-
-
-def _speaker(text: str, t: Token, gaz: Gazetteer, people: set[str]) -> None:
-    """ "Welch said", "said Welch", "aldus Van Dam": the name of a person speaking."""
-    after = _NEXT_WORD_RE.match(text, t.end)
-    said = after is not None and after.group(1).lower() in SAYING_VERBS
-    if not said:
-        before = _PREV_WORD_RE.search(text, max(0, t.start - 20), t.start)
-        said = before is not None and before.group(1).lower() in SAYING_BEFORE
-    if said and not _speaks_as_a_place(gaz, t.low):
-        people.add(t.low)

@@ -32,7 +32,8 @@ ADJECTIVE_WEIGHT = 0.4  # "the Russians", "Ukrainian troops": who acted, barely 
 CONTAINER_WEIGHT = 4.0  # "Decatur, Ill.", "Athens, Georgia": the place is inside the one after the comma
 CONTAINED_WEIGHT = 1.5  # ... and that one holds a place of the name before the comma
 NAMESAKE_BONUS = 3.0
-ALT_PENALTY = 1.5  # "Donetsk region" is the region named after Donetsk, not one holding a Donetsk
+ALT_PENALTY = 1.5
+SURE = round(1.0 / (1.0 + math.exp(-4.0)), 3)  # the confidence of a name with one reading  # "Donetsk region" is the region named after Donetsk, not one holding a Donetsk
 BIG_KINDS = "Csa"  # countries, seas, areas: too large to say where nearby places are
 
 
@@ -145,6 +146,11 @@ def resolve(
             k = members[0]
             cs = cands[k]
             if not cs:
+                continue
+            if len(cs) == 1:  # nothing to choose ("Russische", a unique name): no scoring
+                for k in members:
+                    new_picks[k] = cs[0][1]
+                    confidences[k] = SURE
                 continue
             surface = mentions[k].text.lower()
             scored = []
