@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from eventmap.eventdates import CALENDAR_YEARS, calendar_day, is_year_date, parse_event_date, year_number
+
 FORMAT_VERSION = 1
 
 Precision = Literal["day", "week", "month", "year"]
@@ -195,13 +197,28 @@ class Event:
 
     @property
     def start_date(self) -> date | None:
-        return date.fromisoformat(self.date) if self.date else None
+        """The first day; None when undated or when the date is a year beyond CALENDAR_YEARS."""
+        return calendar_day(self.date)
 
     @property
     def end_date(self) -> date | None:
-        if self.date_end:
-            return date.fromisoformat(self.date_end)
-        return self.start_date
+        """The last day (inclusive); None when undated or beyond CALENDAR_YEARS."""
+        return calendar_day(self.date_end) if self.date_end else self.start_date
+
+    @property
+    def beyond_calendar(self) -> bool:
+        """True when a date is a whole year outside CALENDAR_YEARS (a BCE year, deep time)."""
+        return bool(self.date and (is_year_date(self.date) or is_year_date(self.date_end or "")))
+
+    @property
+    def start_year(self) -> float | None:
+        """The start as a decimal year (2025-07-02 -> 2025.5, "-500" -> -500.0); None when undated."""
+        return year_number(self.date) if self.date else None
+
+    @property
+    def end_year(self) -> float | None:
+        """The end (the moment after the last day or year) as a decimal year; None when undated."""
+        return year_number(self.date_end or self.date, end=True) if self.date else None
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -223,9 +240,8 @@ class Event:
             "confidence": self.confidence,
             "place_source": self.place_source,
             "review_status": self.review_status,
+            "original": dict(self.original),  # always there: {} when nothing was corrected
         }
-        if self.original:
-            d["original"] = dict(self.original)
         if self.sources:
             d["sources"] = [s.to_dict() for s in self.sources]
         if self.extra:
@@ -241,12 +257,23 @@ class Event:
         if not isinstance(text, str):
             raise EventFormatError("an event needs a 'text' string")
         src = Source.from_dict(d["source"]) if d.get("source") is not None else Source("", 0, len(text))
-        start, end = _iso_day(d.get("date"), "date"), _iso_day(d.get("date_end"), "date_end")
-        if start and end and end < start:
+        try:
+            start = parse_event_date(d.get("date"), "date")
+            end = parse_event_date(d.get("date_end"), "date_end", end=True)
+        except ValueError as exc:
+            raise EventFormatError(str(exc)) from None
+        if start and end and year_number(end, end=True) <= year_number(start):
             raise EventFormatError(f"date_end {end} is before date {start}")
         prec = d.get("date_precision")
         if prec is not None and prec not in PRECISIONS:
             raise EventFormatError(f"unknown date_precision {prec!r} (one of {', '.join(PRECISIONS)})")
+        if is_year_date(start or "") or is_year_date(end or ""):
+            if prec not in (None, "year"):
+                raise EventFormatError(
+                    f"a date beyond years {CALENDAR_YEARS[0]}..{CALENDAR_YEARS[1]} is a whole year: "
+                    f"date_precision must be year, not {prec!r}"
+                )
+            prec = "year"
         places = d.get("places") or []
         if not isinstance(places, list):
             raise EventFormatError("'places' must be a list")
@@ -287,6 +314,64 @@ class Event:
         )
 
 
+# Every key of a document's JSON object (Document.to_dict).
+DOCUMENT_FIELDS: frozenset[str] = frozenset(
+    "path date date_precision date_source lang mode reported_from agency title".split()
+)
+DOCUMENT_DATE_SOURCES: tuple[str, ...] = ("given", "header", "byline", "dateline")
+
+
+@dataclass(slots=True)
+class Document:
+    """An article the parser read: when and where it was reported, which is not where its
+    events happened. `reported_from` is the dateline's place ("LONDON, May 3 (Reuters) -")."""
+
+    path: str
+    date: str | None = None  # ISO day (the first day of the month for a month)
+    date_precision: str | None = None  # day or month
+    date_source: str | None = (
+        None  # DOCUMENT_DATE_SOURCES: --date/HTML metadata, header line, byline, dateline
+    )
+    lang: str | None = None
+    mode: str | None = None  # how its dates were read: news or narrative
+    reported_from: Place | None = None
+    agency: str | None = None  # "Reuters", "ANP" ...
+    title: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "date_source": self.date_source,
+            "lang": self.lang,
+            "mode": self.mode,
+            "reported_from": self.reported_from.to_dict() if self.reported_from else None,
+            "agency": self.agency,
+            "title": self.title,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Document:
+        if not isinstance(d, dict) or not isinstance(d.get("path"), str):
+            raise EventFormatError("a document needs a 'path' string")
+        prec = d.get("date_precision")
+        if prec is not None and prec not in PRECISIONS:
+            raise EventFormatError(f"unknown date_precision {prec!r} (one of {', '.join(PRECISIONS)})")
+        where = d.get("reported_from")
+        return cls(
+            path=d["path"],
+            date=_iso_day(d.get("date"), "date"),
+            date_precision=prec,
+            date_source=_one_of(d, "date_source", DOCUMENT_DATE_SOURCES),
+            lang=_opt_str(d, "lang"),
+            mode=_opt_str(d, "mode"),
+            reported_from=Place.from_dict(where) if where is not None else None,
+            agency=_opt_str(d, "agency"),
+            title=_opt_str(d, "title"),
+        )
+
+
 def specificity(kind: str | None) -> int:
     """A place kind's rank in SPECIFICITY; an unknown kind ranks with regions."""
     return SPECIFICITY.get(kind or "", SPECIFICITY["region"])
@@ -298,12 +383,33 @@ def make_event_id(document: str, start: int, end: int, text: str) -> str:
     return h.hexdigest()[:16]
 
 
-def events_to_json_obj(events: Iterable[Event], **meta: Any) -> dict[str, Any]:
-    """The top-level JSON object: {"format": ..., "events": [...]} plus optional metadata."""
+def events_to_json_obj(
+    events: Iterable[Event], *, documents: Iterable[Document] | None = None, **meta: Any
+) -> dict[str, Any]:
+    """The top-level JSON object: {"format": ..., "documents": [...], "events": [...]} plus
+    optional metadata; "documents" (the articles parsed) only when given."""
     obj: dict[str, Any] = {"format": "eventmap", "version": FORMAT_VERSION}
     obj.update(meta)
+    if documents is not None:
+        obj["documents"] = [d.to_dict() for d in documents]
     obj["events"] = [e.to_dict() for e in events]
     return obj
+
+
+def documents_from_json_obj(obj: Any) -> list[Document]:
+    """The "documents" of a top-level JSON object ([] when it has none)."""
+    items = obj.get("documents") if isinstance(obj, dict) else None
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        raise EventFormatError("'documents' must be a list")
+    out = []
+    for i, item in enumerate(items):
+        try:
+            out.append(Document.from_dict(item))
+        except EventFormatError as exc:
+            raise EventFormatError(f"document #{i + 1}: {exc}") from None
+    return out
 
 
 def events_from_json_obj(obj: Any) -> list[Event]:
@@ -369,11 +475,11 @@ def _opt_int(d: dict[str, Any], name: str) -> int | None:
 
 
 def _iso_day(value: Any, name: str) -> str | None:
+    """An ISO day (a document's date), or EventFormatError naming `name`."""
     if value in (None, ""):
         return None
-    s = str(value)[:10]
     try:
-        return date.fromisoformat(s).isoformat()
+        return date.fromisoformat(str(value)[:10]).isoformat()
     except ValueError:
         raise EventFormatError(f"{name} {value!r} is not a valid ISO date (YYYY-MM-DD)") from None
 
