@@ -44,7 +44,9 @@ def _speaking_positions(text: str, lower: set[str]) -> tuple[set[int], set[int]]
             pos = text.find(verb)
             while pos >= 0:
                 end = pos + len(verb)
-                if (pos == 0 or not text[pos - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+                if (pos == 0 or not text[pos - 1].isalpha()) and (
+                    end == len(text) or not text[end].isalpha()
+                ):
                     if before:
                         k = pos - 1
                         while k > pos - 3 and k >= 0 and text[k] == " ":

@@ -31,9 +31,9 @@ SOFT_WEIGHT = 2.5
 ADJECTIVE_WEIGHT = 0.4  # "the Russians", "Ukrainian troops": who acted, barely where
 CONTAINER_WEIGHT = 4.0  # "Decatur, Ill.", "Athens, Georgia": the place is inside the one after the comma
 CONTAINED_WEIGHT = 1.5  # ... and that one holds a place of the name before the comma
-NAMESAKE_BONUS = 3.0
-ALT_PENALTY = 1.5
-SURE = round(1.0 / (1.0 + math.exp(-4.0)), 3)  # the confidence of a name with one reading  # "Donetsk region" is the region named after Donetsk, not one holding a Donetsk
+NAMESAKE_BONUS = 3.0  # "Donetsk region" is the region named after Donetsk, not one holding a Donetsk
+ALT_PENALTY = 1.5  # an alternate name of a town, when other places have it as their own name
+SURE = round(1.0 / (1.0 + math.exp(-4.0)), 3)  # the confidence of a name with one reading
 BIG_KINDS = "Csa"  # countries, seas, areas: too large to say where nearby places are
 
 
