@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from geo.features import feature_candidates, feature_word, organisation_end
 from geo.gazetteer import Candidate, Gazetteer
+from geo.inflection import inflected_match
 from geo.names import name_key
 from geo.notplace import Context, is_metonym, rejected_single
 from geo.people import TITLES, is_strong_place, people_in
@@ -74,6 +75,8 @@ def find_mentions(
         found = longest_match(text, tokens, i, gaz)
         if found is None:
             found = variant_match(text, tokens, i, gaz, people)
+        if found is None:
+            found = inflected_match(text, tokens, i, gaz, people)  # "у Харкові", "Kursker Gebiet"
         dm = None
         if found is None or (found[0] == i and not is_strong_place(gaz, t.low)):
             dm = demonym(text, tokens, i, gaz)
@@ -149,8 +152,8 @@ def find_mentions(
             i += 1
             continue  # "THE CITY" (an alternate name of Oakville) is an article + a common noun
         m = Mention(t.start, tokens[j].end, span_text, cands)
-        if head_only == "variant":
-            m.flags.add("variant")
+        if head_only in ("variant", "inflected"):
+            m.flags.add(head_only)
         if is_metonym(text, tokens, i, j, cands, gaz):
             m.flags.add("metonym")
         if span_text.isupper() and is_dateline(text, tokens[j]):

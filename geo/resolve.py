@@ -71,11 +71,12 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[tuple[float, int]]:
         if base > out.get(i, -1e9):
             out[i] = base
     # an alternate name (often a former or foreign name) of a town is a weaker reading than a
-    # place's own name, unless that town is ten times bigger ("Kiev" is Kyiv, not Kiev, Ohio)
+    # bigger place's own name ("Maryville" is not Beeville), not than a smaller one's ("Kiev"
+    # is Kyiv, not Kiev, Ohio; "Odessa" is Odesa before Odessa, Texas)
     exact_pop = max((gaz.pop[c.id] for c in m.cands if c.exact), default=-1)
     if exact_pop >= 0 and not m.region_of:
         for c in m.cands:
-            if not c.exact and gaz.kind_codes[c.id] == "c" and c.id in out and gaz.pop[c.id] < 10 * exact_pop:
+            if not c.exact and gaz.kind_codes[c.id] == "c" and c.id in out and gaz.pop[c.id] < exact_pop:
                 out[c.id] -= ALT_PENALTY
     # a curated place, country or region called exactly this beats alternate names of cities
     if any(c.exact and gaz.kind_codes[c.id] in "Csalr" for c in m.cands):
