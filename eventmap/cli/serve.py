@@ -113,6 +113,7 @@ def serve(
         read_into_workspace(others, store, workspace, lang=lang, document_date=document_date, columns=columns)
     from dashboard.server import serve_forever
     from dashboard.store_app import STORE_MODE_MIN_EVENTS
+    from eventmap.corpus.store_workspace import default_author
 
     n = store.count()
     if n > STORE_MODE_MIN_EVENTS:  # a very large store: counted server-side, not loaded
@@ -138,7 +139,13 @@ def serve(
 
         events = merge_events(events)
         click.echo(f"{len(events)} after merging reports of the same event", err=True)
-    serve_forever(create_app(events), host=host, port=port, open_browser=not no_browser)
+    app = create_app(
+        events,
+        workspace=None if store.read_only else store,
+        author=author or default_author(),
+        edit_token=token,
+    )
+    serve_forever(app, host=host, port=port, open_browser=not no_browser)
 
 
 def default_workspace(paths: list[Path]) -> tuple[Path, bool]:

@@ -329,6 +329,20 @@ class EventStore(Workspace):
             sql += f" OFFSET {non_negative(offset, 'offset')}"
         return [Event.from_dict(json.loads(row[0])) for row in self._query(sql, params)]
 
+    def events_after(self, event: Event, *, limit: int = 1, **filters: Any) -> list[Event]:
+        """The events that come after `event` in the order of `events()` (the review queue's next)."""
+        where, params = where_sql(**filters)
+        key = "(coalesce(date, DATE '9999-12-31'), document, source_start, id)"
+        after = f"{key} > (coalesce($a_date, DATE '9999-12-31'), $a_doc, $a_start, $a_id)"
+        params.update(
+            a_date=event.start_date, a_doc=event.source.document, a_start=event.source.start, a_id=event.id
+        )
+        sql = (
+            f"SELECT json FROM {self._events_sql}{where}{' AND ' if where else ' WHERE '}{after} "
+            f"ORDER BY date NULLS LAST, document, source_start, id LIMIT {non_negative(limit, 'limit')}"
+        )
+        return [Event.from_dict(json.loads(row[0])) for row in self._query(sql, params)]
+
     def count(self, **filters: Any) -> int:
         """How many events `events()` would return with the same filters."""
         where, params = where_sql(**filters)
