@@ -20,8 +20,9 @@ import click
 from eventmap.errors import InputError
 from eventmap.formats.report import ImportReport, relative_hint
 from eventmap.model import Event
+from eventmap.text.language import supported_languages
 
-LANGS = ("auto", "nl", "en")
+LANGS = ("auto", *supported_languages())
 
 
 def import_options(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -2,14 +2,17 @@
 
 Lines are paragraphs in news text (headlines have no full stop), so a newline always ends
 a sentence. Inside a line a sentence ends at . ! ? (plus closing quotes/brackets) followed
-by whitespace and a capital, digit or opening quote, unless the full stop belongs to an
-abbreviation ("dr.", "Mr.", "o.a.", "U.S.", "Feb."), an initial ("J. Biden") or a number.
+by whitespace and a capital (Latin or Cyrillic), digit or opening quote, unless the full
+stop belongs to an abbreviation ("dr.", "Mr.", "o.a.", "U.S.", "Feb."), an initial ("J. Biden")
+or an ordinal day or century before a month or century word ("am 18. März", "im 19.
+Jahrhundert": German writes ordinals with a full stop).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 ABBREVIATIONS: frozenset[str] = frozenset(
     """
@@ -24,7 +27,11 @@ min max blz pag nr tel jhr
 
 # Only the start of a run of stops may begin a match, and a run is taken whole (possessive):
 # "......" (tables of contents, ASCII art) stays linear instead of quadratic.
-_BOUNDARY = re.compile(r"""(?<![.!?…])[.!?…]++["'’”)\]]*+(?=\s+["'‘“(\[]?[A-Z0-9À-ÖØ-Þ])""")
+_BOUNDARY = re.compile(
+    r"""(?<![.!?…])[.!?…]++["'’”)\]]*+(?=\s+["'‘“«„(\[]?[A-Z0-9À-ÖØ-Þ\u0400-\u042f\u0490])"""
+)
+_ORDINAL = re.compile(r"(?<![\w.])(?:[12]?\d|3[01])$")  # "18" of "am 18. März"
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _LINE = re.compile(r"[^\n]+")
 _TRAILING_WORD = re.compile(r"(\S+)$")
 
@@ -48,11 +55,42 @@ def _is_abbreviation(before: str) -> bool:
     if len(raw) >= 2 and raw.isalpha() and raw.isupper():
         return False  # an acronym ending a sentence: "de VS.", "the EU."
     word = raw.lower()
-    if word in ABBREVIATIONS:
+    if word in ABBREVIATIONS or word in _table_abbreviations():
         return True
     if len(word) == 1 and word.isalpha():
         return True  # an initial: "J. Biden"
     return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))  # "u.s", "o.a", "d.w.z"
+
+
+@cache
+def _table_abbreviations() -> frozenset[str]:
+    """The `abbreviations` of every language's date table ("bzw", "ст", "janv")."""
+    from eventmap.text.dates.vocab import available_languages, load_vocab
+
+    return frozenset(w.rstrip(".") for lang in available_languages() for w in load_vocab(lang).abbreviations)
+
+
+@cache
+def _ordinal_heads() -> frozenset[str]:
+    """Words an ordinal with a full stop stands before: every language's month and century
+    words ("März", "Jahrhundert")."""
+    from eventmap.text.dates.vocab import available_languages, load_vocab
+
+    words: set[str] = set()
+    for lang in available_languages():
+        v = load_vocab(lang)
+        if "." in v.ordinal_suffixes:
+            words.update(v.month_of)
+            words.update(v.century_words)
+    return frozenset(words)
+
+
+def _is_ordinal(text: str, cursor: int, stop: int, after: int) -> bool:
+    """'am 18. März', 'im 19. Jahrhundert': a German ordinal, not a sentence end."""
+    if not _ORDINAL.search(text, cursor, stop):
+        return False
+    m = _NEXT_WORD.match(text, after)
+    return m is not None and m.group(1).lower() in _ordinal_heads()
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
@@ -63,7 +101,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         cursor = line.start()
         first = True
         for b in _BOUNDARY.finditer(text, line.start(), line.end()):
-            if text[b.start()] == "." and _is_abbreviation(text[cursor : b.start()]):
+            if text[b.start()] == "." and (
+                _is_abbreviation(text[cursor : b.start()]) or _is_ordinal(text, cursor, b.start(), b.end())
+            ):
                 continue
             _add(out, text, cursor, b.end(), False, first)
             first = False
