@@ -7,7 +7,11 @@ In text order, each candidate event gets:
   shifted by the phrase's days, with `extra.anchored_to` naming that event;
 * else, when it opens with a definite event noun ("De aanval begon rond middernacht"),
   the date of one of the last CONTINUATION_LOOKBACK dated events mentioning that noun;
+* else, when it names a clock time ("De trein vertrok om 14.30 uur"), the reference day;
 * else the document date (date_source "document"), or no date without one.
+
+On a dated day the event also gets its time of day (`Event.time`): the sentence's first
+clock time ("14:30"), else the part of the day its date or text names ("evening").
 """
 
 from __future__ import annotations
@@ -50,11 +54,13 @@ class _Dated:
     when: When
 
 
-def date_events(doc: DocumentContext, candidates: Sequence[Candidate]) -> None:
-    """Fill `when`, `further` and `extra` of every candidate, in text order."""
+def date_events(doc: DocumentContext, candidates: Sequence[Candidate], reference: date | None = None) -> None:
+    """Fill `when`, `further` and `extra` of every candidate, in text order. `reference` is
+    the day relative expressions count from (a clock time alone dates a sentence to it)."""
     dated: list[_Dated] = []
     for cand in candidates:
-        when, extra = _when(doc, cand, dated)
+        when, extra = _when(doc, cand, dated, reference)
+        when = _with_time(when, cand)
         cand.when, cand.extra = when, extra
         cand.further = _further_dates(cand.dates, when)
         if when.source in DATED_SOURCES:
@@ -86,7 +92,20 @@ def _further_dates(own: Sequence[DateMention], primary: When) -> list[When]:
     return out
 
 
-def _when(doc: DocumentContext, cand: Candidate, dated: Sequence[_Dated]) -> tuple[When, dict]:
+def _with_time(when: When, cand: Candidate) -> When:
+    """The time of day on a dated day: the sentence's first clock time, else a part of the
+    day its date names ("maandagavond") or it names ("'s avonds", "in the morning")."""
+    if when.precision != "day" or when.date is None:
+        return when
+    clock = [t.value for t in cand.times if ":" in t.value]
+    parts = [t.value for t in cand.times if ":" not in t.value]
+    time = clock[0] if clock else when.time or (parts[0] if parts else None)
+    return When(when.date, when.date_end, when.precision, when.text, when.source, time)
+
+
+def _when(
+    doc: DocumentContext, cand: Candidate, dated: Sequence[_Dated], reference: date | None
+) -> tuple[When, dict]:
     """A sentence's date: its own most precise one, else its anchor's, else the document's."""
     if cand.dates:
         best = min(cand.dates, key=lambda m: (PRECISION_RANK[m.precision], m.start))
@@ -98,6 +117,13 @@ def _when(doc: DocumentContext, cand: Candidate, dated: Sequence[_Dated]) -> tup
         target += len(dated) - len(recent)
     if target is None and anchor is None:
         anchor, target = _continuation(cand.sentence.text, doc.lang, dated)
+    if (
+        (target is None or anchor is None)
+        and reference is not None
+        and any(":" in t.value for t in cand.times)
+    ):
+        clock = next(t for t in cand.times if ":" in t.value)  # "De trein vertrok om 14.30 uur"
+        return When(reference.isoformat(), reference.isoformat(), "day", clock.text, "relative"), {}
     if target is None or anchor is None:
         return document_when(doc.date), {}
     return _anchored(dated[target].when, anchor.offset_days, anchor.text), {"anchored_to": dated[target].id}
