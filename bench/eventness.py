@@ -58,7 +58,10 @@ def predicted(doc_id: str) -> list[tuple[int, int, str]]:
     import eventmap
 
     text, dct, lang = load_doc(doc_id)
-    return [(e.source.start, e.source.end, e.kind or "") for e in eventmap.parse_text(text, document_date=dct, lang=lang)]
+    return [
+        (e.source.start, e.source.end, e.kind or "")
+        for e in eventmap.parse_text(text, document_date=dct, lang=lang)
+    ]
 
 
 def score(verbose: bool = False, any_kind: bool = False) -> dict:

@@ -39,6 +39,7 @@ class AnchorPatterns:
     noun: tuple[tuple[re.Pattern[str], int], ...]
     pointer: tuple[tuple[re.Pattern[str], int], ...]
     definite: re.Pattern[str] | None
+    definite_anywhere: re.Pattern[str] | None
     numbers: dict[str, int]
 
 
@@ -89,7 +90,14 @@ def anchor_patterns(lang: str) -> AnchorPatterns | None:
         if definite
         else None
     )
-    return AnchorPatterns(re.compile(alt(words)), noun, tuple(pointer), definite_re, numbers)
+    anywhere = (
+        re.compile(
+            rf"(?<!\w){alt(definite)}\s+([^\W\d_][\w-]{{2,}})(?:\s+([^\W\d_][\w-]{{2,}}))?(?:\s+([^\W\d_][\w-]{{2,}}))?"
+        )
+        if definite
+        else None
+    )
+    return AnchorPatterns(re.compile(alt(words)), noun, tuple(pointer), definite_re, anywhere, numbers)
 
 
 def find_anchor(sentence: str, lang: str) -> Anchor | None:
@@ -126,6 +134,21 @@ def find_definite_reference(sentence: str, lang: str) -> list[Anchor]:
     if not m:
         return []
     return [Anchor(sentence[: m.end(g)], 0, m.end(g), m.group(g), 0) for g in (1, 2) if m.group(g)]
+
+
+def find_event_references(sentence: str, lang: str) -> list[Anchor]:
+    """Definite noun phrases anywhere in a sentence ("het verslag van het gesprek"): each
+    word after a definite determiner (and up to two more) as a candidate noun, for the
+    caller to check against the event nouns and the previous dated events."""
+    pats = anchor_patterns(lang)
+    if pats is None or pats.definite is None:
+        return []
+    out = []
+    for m in pats.definite_anywhere.finditer(sentence.lower()):
+        for g in (1, 2, 3):
+            if m.group(g):
+                out.append(Anchor(sentence[m.start() : m.end(g)], m.start(), m.end(g), m.group(g), 0))
+    return out
 
 
 _WORD = re.compile(r"[^\W\d_][\w-]*")

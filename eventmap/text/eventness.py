@@ -34,6 +34,7 @@ from eventmap.text.dates.vocab import load_vocab
 OCCURRENCE, STATEMENT, CONTEXT = "occurrence", "statement", "context"
 _QUOTED = re.compile(
     r"‘[^’\n]{3,}’|“[^”\n]{3,}”|\"[^\"\n]{3,}\"|«[^»\n]{3,}»|``[^'\n]{3,}''|„[^“”\n]{3,}[“”]"
+    r"|^\s*[‘“\"«„][^’”\"»]*$"  # a quotation that runs on into the next sentence
 )
 
 
@@ -43,6 +44,9 @@ class Lexicon:
 
     occurrence: re.Pattern[str]  # event verbs: "killed", "vertrok"
     nouns: re.Pattern[str]  # event nouns: "earthquake", "aanslag" (a noun alone does not report)
+    noun_words: tuple[str, ...]
+    definite_noun: re.Pattern[str] | None  # "de overeenkomst", "the attack": a known event
+    present_statement: frozenset[str]
     statement: re.Pattern[str]
     hedges: re.Pattern[str]
     generic: re.Pattern[str]
@@ -61,11 +65,30 @@ class Judgement:
 
     kind: str
     confidence: float
+    noun_only: bool = False  # context, but only for want of a verb: an event noun without hedges
+    present: bool = False  # a statement in the present tense ("zegt", "says"): said now
+
+
+GAP = r"(?:[\w'’‘-]+\s+){0,5}?"  # "..." in a phrase: a few words between ("kondigde ... aan")
+
+
+def _phrase_with_gaps(phrase: str) -> str:
+    out = ""
+    for token in phrase.split():
+        if token == "...":
+            out += GAP
+        else:
+            out += re.escape(token) + r"\s+"
+    return out[: -len(r"\s+")] if out.endswith(r"\s+") else out
 
 
 def _words(words) -> re.Pattern[str]:
-    """Whole words and phrases."""
-    return re.compile(rf"(?<![\w-]){alt(w.strip() for w in words)}(?![\w-])")
+    """Whole words and phrases; "..." in a phrase stands for up to five words (Dutch
+    separable verbs: "had het wel over", "zette traangas in")."""
+    words = [w.strip() for w in words if w.strip()]
+    split = [_phrase_with_gaps(w) for w in words if "..." in w]
+    body = "|".join([alt(w for w in words if "..." not in w), *split])
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
 
 
 @cache
@@ -75,6 +98,7 @@ def lexicon(lang: str) -> Lexicon:
     name = f"eventness_{lang}.json" if (folder / f"eventness_{lang}.json").is_file() else "eventness_en.json"
     data = json.loads((folder / name).read_text(encoding="utf-8"))
     vocab = load_vocab(lang)
+    definite = alt((vocab.raw.get("anchors") or {}).get("definite", []))
     aux = alt(data.get("auxiliaries", []))
     skip = alt(data.get("cognitive_participles", []))
     form, gap = data.get("participle"), data.get("participle_gap", "")
@@ -94,8 +118,17 @@ def lexicon(lang: str) -> Lexicon:
     return Lexicon(
         _words(data["occurrence"]),
         _words(data.get("event_nouns", [])),
+        tuple(sorted((w.lower() for w in data.get("event_nouns", [])), key=len, reverse=True)),
+        re.compile(rf"(?<!\w){definite}\s+(?:{_words(data.get('event_nouns', [])).pattern})")
+        if definite != "(?!)"
+        else None,
+        frozenset(data.get("present_statement", [])),
         _words(
-            [w for w in [*data["statement"], *vocab.reporting_verbs] if w not in data.get("attribution", [])]
+            [
+                w
+                for w in [*data["statement"], *data.get("present_statement", []), *vocab.reporting_verbs]
+                if w not in data.get("attribution", [])
+            ]
         ),
         _words(data.get("hedges", [])),
         _words(data.get("generic", [])),
@@ -123,6 +156,8 @@ def _past_tense(lex: Lexicon, text: str) -> int:
     for before, word in lex.past_tense.findall(text):
         if before in lex.determiners or before.endswith("ly") or word in lex.not_past or word.endswith("ste"):
             continue
+        if lex.statement.fullmatch(word):
+            continue  # "kondigde", "announced": a statement, counted as one
         count += 1
     return count
 
@@ -142,7 +177,7 @@ def judge(
     is a headline alone (a feed item), where an event noun is all there is."""
     lex = lexicon(lang)
     plain = _QUOTED.sub(" ", sentence.lower()) + " "
-    verbs = _count(lex.occurrence, plain)
+    verbs = _count(lex.occurrence, plain) + _future_event(lex, plain)
     weak = _count(lex.participle, plain) + _past_tense(lex, plain)
     nouns = _count(lex.nouns, plain) + int(keyword)
     said = list(lex.statement.finditer(plain))
@@ -165,7 +200,32 @@ def judge(
     if kind == OCCURRENCE and not dated and hedged and not verbs and not headline_only:
         kind = CONTEXT  # hedged, generic or habitual wording: "Mogelijk probeert ...", "die in an average season"
     evidence = verbs + 0.5 * weak + 0.5 * nouns + 0.5 * len(said)
-    return Judgement(kind, _confidence(kind, dated, relative_only, evidence, hedged))
+    noun_only = (
+        kind == CONTEXT
+        and not (verbs or weak or said or hedged or negated)
+        and bool(lex.definite_noun is not None and lex.definite_noun.search(plain))
+    )
+    present = kind == STATEMENT and said[0].group(0) in lex.present_statement
+    return Judgement(kind, _confidence(kind, dated, relative_only, evidence, hedged), noun_only, present)
+
+
+def _future_event(lex: Lexicon, text: str) -> int:
+    """'will receive bridge loans', 'is set to resume': a future cue before the plain form
+    of an event verb (the lexicon lists "received", "resumed")."""
+    count = 0
+    for cue in lex.future.finditer(text):
+        for word in text[cue.end() : cue.end() + 40].split()[:3]:
+            word = word.strip(".,;:")
+            if any(lex.occurrence.fullmatch(form) for form in (word, word + "d", word + "ed", word + "ded")):
+                count += 1
+                break
+    return count
+
+
+def is_event_noun(word: str, lang: str) -> bool:
+    """An event noun of the lexicon, or a compound ending in one ("telefoongesprek")."""
+    w = word.lower()
+    return any(w == n or (len(n) >= 4 and " " not in n and w.endswith(n)) for n in lexicon(lang).noun_words)
 
 
 def _confidence(kind: str, dated: bool, relative_only: bool, evidence: float, hedged: int) -> float:

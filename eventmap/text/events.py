@@ -46,6 +46,10 @@ class Candidate:
     kind: str  # occurrence, statement or context (eventmap/text/eventness.py)
     confidence: float
     times: list[TimeMention] = field(default_factory=list)  # clock times and parts of the day
+    index: int = 0  # the sentence's number in the document
+    section: int = 0  # headlines divide a document into sections
+    tentative: bool = False  # an event noun without a verb: an event only right after a dated one
+    present: bool = False  # a statement in the present tense: said when the article was written
     when: Any = None  # set by the dating stage (eventmap/text/dating.py)
     further: list[Any] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
@@ -62,7 +66,10 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
     starts, time_starts = [m.start for m in dates], [t.start for t in times]  # both sorted by start
     headlines_only = bool(sentences) and all(is_headline(s) for s in sentences)
     out: list[Candidate] = []
-    for sent in sentences:
+    section = 0
+    for index, sent in enumerate(sentences):
+        if is_headline(sent):
+            section += 1
         if sent.text.endswith("?"):
             continue  # questions
         first, last = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
@@ -88,7 +95,8 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
             continue  # headlines and bylines ("Published March 18, 2025") without an event
         if headline and not own and not headlines_only:
             continue  # a headline repeats the article's lead: only a dated one adds to it
-        if judged.kind == CONTEXT and not own:
+        tentative = judged.kind == CONTEXT and judged.noun_only and not own and not headline
+        if judged.kind == CONTEXT and not own and not tentative:
             continue  # analysis and background, unless it names a date of its own
         out.append(
             Candidate(
@@ -101,6 +109,10 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
                 judged.kind,
                 judged.confidence,
                 list(times[lo:hi]),
+                index,
+                section,
+                tentative,
+                judged.present,
             )
         )
     return out

@@ -46,8 +46,7 @@ def parse_document(
         split_sentences(doc.text, doc.body_start, lang=doc.lang), doc.text, doc.skipped_spans()
     )
     mentions = find_mentions(doc, geocoder)
-    candidates = select_events(doc, sentences, mentions)
-    date_events(doc, candidates, mentions.reference)
+    candidates = date_events(doc, select_events(doc, sentences, mentions), mentions.reference)
     places = [
         event_places(mentions.places, c.sentence, c.headline, c.all_dates, doc.lang) for c in candidates
     ]

@@ -60,8 +60,12 @@ def test_most_precise_date_of_a_sentence_wins():
 def test_without_document_date_the_latest_explicit_day_is_the_reference():
     text = "Op 14 maart 2025 werd Toeapse aangevallen. Gisteren volgde een nieuwe aanval.\nTroepen rukten op."
     evs = eventmap.parse_text(text, lang="nl")
-    assert [e.date for e in evs] == ["2025-03-14", "2025-03-13", None]
-    assert evs[2].date_source is None and evs[2].date_precision is None
+    assert [e.date for e in evs] == ["2025-03-14", "2025-03-13", "2025-03-13"]  # the story's last day
+    far = eventmap.parse_text(
+        text + "\nDe weg bleef dicht.\nHet regende.\nEr viel sneeuw.\nTroepen trokken zich terug.", lang="nl"
+    )
+    assert far[-1].text == "Troepen trokken zich terug." and far[-1].date is None  # undated stays undated
+    assert far[-1].date_source is None and far[-1].date_precision is None
 
 
 def test_no_quantity_or_now_becomes_a_date():
