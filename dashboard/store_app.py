@@ -209,18 +209,21 @@ def store_update(
 
 
 def create_store_app(
-    store_path: str | Path,
+    store_or_path: EventStore | str | Path,
     *,
     assets_folder: str | Path | None = None,
     title: str = "eventmap",
     max_places: int = MAX_PLACES,
     table_limit: int = TABLE_ROWS,
 ) -> Dash:
-    """A Dash app on the event store at `store_path` (a .duckdb file or a Parquet store folder)."""
+    """A Dash app on an event store (open, or the path of a .duckdb file or a Parquet store folder)."""
     folder = Path(assets_folder) if assets_folder is not None else DEFAULT_ASSETS
     if not (folder / "topojson").is_dir():
         log.warning("no topojson under %s: the map will have no base layer", folder)
-    store = EventStore(store_path, read_only=True)
+    if isinstance(store_or_path, EventStore):
+        store, store_path = store_or_path, Path(store_or_path.path)
+    else:
+        store, store_path = EventStore(store_or_path, read_only=True), Path(store_or_path)
     total = store.count()
     first, last = store.date_range()
     all_days = store.aggregate(by="day")

@@ -223,9 +223,8 @@ class Event:
             "confidence": self.confidence,
             "place_source": self.place_source,
             "review_status": self.review_status,
+            "original": dict(self.original),  # always there: {} when nothing was corrected
         }
-        if self.original:
-            d["original"] = dict(self.original)
         if self.sources:
             d["sources"] = [s.to_dict() for s in self.sources]
         if self.extra:

@@ -169,6 +169,28 @@ class Gazetteer:
         ids = sorted(ids, key=lambda i: -self.prior[i])[:8]
         return [Candidate(i, False) for i in ids]
 
+    def complete(self, prefix: str, limit: int = 10, scan: int = 4000) -> list[int]:
+        """Entries whose name (own or alternate) starts with `prefix`, most prominent first.
+
+        For suggestions as someone types a place name. At most `scan` keys after the prefix
+        are looked at, so a one-letter prefix answers as fast as a long one.
+        """
+        key = name_key(prefix)
+        if not key:
+            return []
+        keys = self._keys
+        start = bisect_left(keys, key)
+        own: dict[int, bool] = {}  # entry -> matched by its own name (not an alternate one)
+        for i in range(start, min(len(keys), start + scan)):
+            if not keys[i].startswith(key):
+                break
+            for c in self.codes(keys[i]):
+                own[c >> 1] = own.get(c >> 1, False) or not (c & 1)
+        exact = {c >> 1 for c in self.codes(key)}  # the whole name typed: those first
+        return sorted(
+            own, key=lambda i: (i not in exact, not own[i], -self.prior[i], -self.pop[i], self.names[i])
+        )[:limit]
+
     def has(self, key: str) -> bool:
         keys = self._keys
         i = bisect_left(keys, key)

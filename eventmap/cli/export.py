@@ -68,6 +68,10 @@ def _out(name: str, what: str):
     is_flag=True,
     help="Merge reports of the same event from several articles into one event with all its sources.",
 )
+@click.option("--verified-only", is_flag=True, help="Only events an analyst marked verified.")
+@click.option(
+    "--include-rejected", is_flag=True, help="Also events an analyst rejected (left out by default)."
+)
 def export(
     paths: tuple[Path, ...],
     html_out: Path | None,
@@ -88,11 +92,14 @@ def export(
     document_date: str | None,
     columns: str | None,
     merge: bool,
+    verified_only: bool,
+    include_rejected: bool,
 ) -> None:
     """Export the events of PATH... as offline HTML, images and data files.
 
     PATH is an article (.txt, .md, .html), an event file (.json, .geojson, .csv: eventmap's
-    own, ACLED exports, TimelineJS, or any CSV with --columns) or a folder of them.
+    own, ACLED exports, TimelineJS, or any CSV with --columns), a folder of them, or a
+    workspace (.duckdb): its events as corrected, with review_status and original.
     """
     outputs = {
         "html": html_out,
@@ -133,6 +140,7 @@ def export(
         on_error=warn,
     )
     click.echo(f"{len(events)} event{'s' if len(events) != 1 else ''} loaded", err=True)
+    events = _by_review(events, verified_only=verified_only, include_rejected=include_rejected)
     if merge:
         from eventmap.corpus.merge import merge_events
 
@@ -159,3 +167,21 @@ def export(
         write_images(events, images, figure=figure, width=width, height=height, scale=scale, title=title)
         for p in images:
             click.echo(f"wrote {p}", err=True)
+
+
+def _by_review(events: list, *, verified_only: bool, include_rejected: bool) -> list:
+    """The events to export by review status; says how many were left out."""
+    if verified_only and include_rejected:
+        raise click.UsageError("--verified-only and --include-rejected cannot be combined")
+    if verified_only:
+        kept = [e for e in events if e.review_status == "verified"]
+        why = "not verified"
+    elif include_rejected:
+        return events
+    else:
+        kept = [e for e in events if e.review_status != "rejected"]
+        why = "rejected (--include-rejected keeps them)"
+    if len(kept) < len(events):
+        n = len(events) - len(kept)
+        click.echo(f"{n} event{'s' if n != 1 else ''} left out: {why}", err=True)
+    return kept

@@ -150,6 +150,12 @@ def write_output(events: list[Event], fmt: str, stream: IO[str]) -> None:
 )
 @click.option("--prune", is_flag=True, help="With a store: forget files deleted from the folders.")
 @click.option(
+    "--reparse",
+    is_flag=True,
+    help="With a store: parse unchanged files (and articles added in the app) again, e.g. after an "
+    "upgrade; the store's edits are applied again, and edits whose sentence is gone are listed.",
+)
+@click.option(
     "--merge",
     is_flag=True,
     help="Merge reports of the same event from several articles into one event with all its sources.",
@@ -169,6 +175,7 @@ def parse(
     store_path: str | None,
     dask_address: str | None,
     prune: bool,
+    reparse: bool,
     merge: bool,
 ) -> None:
     """Extract dated, geocoded events from news articles (text or HTML).
@@ -183,6 +190,8 @@ def parse(
         from eventmap.text.docdate import parse_document_date
 
         parse_document_date(document_date)  # a bad --date fails before any work
+    if reparse and not store_path:
+        raise click.UsageError("--reparse needs --store (the workspace whose files are parsed again)")
     if jobs is not None or store_path or dask_address:
         _ingest(
             ctx,
@@ -191,6 +200,7 @@ def parse(
             jobs=jobs,
             dask_address=dask_address,
             prune=prune,
+            reparse=reparse,
             lang=lang,
             document_date=document_date,
             output=output,
@@ -251,6 +261,7 @@ def _ingest(
     jobs: int | None,
     dask_address: str | None,
     prune: bool,
+    reparse: bool,
     lang: str,
     document_date: str | None,
     output: str | None,
@@ -272,6 +283,7 @@ def _ingest(
         jobs=jobs,
         dask=dask_address,
         prune=prune,
+        reparse=reparse,
         lang=None if lang == "auto" else lang,
         document_date=document_date,
         progress=sys.stderr.isatty(),
@@ -279,6 +291,8 @@ def _ingest(
     for path, reason in report.failed:
         _report_skipped(path, reason)
     click.echo(f"eventmap: {report.summary()} -> {store_path}", err=True)
+    for line in report.orphan_lines():
+        click.echo(f"eventmap: orphaned edit: {line}", err=True)
     if report.failed:
         ctx.exit(1)
 

@@ -14,8 +14,8 @@ from typing import Any, Literal
 
 from eventmap.errors import InputError
 
-Aggregation = Literal["place", "day", "category", "cell"]
-AGGREGATIONS: tuple[str, ...] = ("place", "day", "category", "cell")
+Aggregation = Literal["place", "day", "category", "status", "document", "cell"]
+AGGREGATIONS: tuple[str, ...] = ("place", "day", "category", "status", "document", "cell")
 BBox = tuple[float, float, float, float]  # west, south, east, north (GeoJSON order)
 DateLike = str | date | None
 Rows = list[dict[str, Any]]
@@ -26,10 +26,17 @@ def where_sql(
     end: DateLike = None,
     bbox: Sequence[float] | None = None,
     category: str | Sequence[str] | None = None,
+    *,
+    documents: Sequence[str] | None = None,
+    search: str | None = None,
+    statuses: Sequence[str] | None = None,
 ) -> tuple[str, dict[str, Any]]:
-    """(" WHERE ...", named parameters) selecting events in the window, the box and the categories.
+    """(" WHERE ...", named parameters) selecting the events that pass every filter.
 
-    Each argument left None does not restrict; an empty result ("", {}) keeps every event.
+    A time window [start, end], a map box, categories, documents (as stored in the `document`
+    column), a word search (every word of it in the event's `search` text, case-folded: see
+    :func:`eventmap.corpus.store_schema.search_text`) and review statuses. Each argument left
+    None does not restrict; an empty result ("", {}) keeps every event.
     """
     clauses: list[str] = []
     params: dict[str, Any] = {}
@@ -53,6 +60,15 @@ def where_sql(
         cats = [category] if isinstance(category, str) else list(category)
         clauses.append("list_contains($cats, category)")
         params["cats"] = cats
+    if documents is not None:
+        clauses.append("list_contains($docs, document)")
+        params["docs"] = list(documents)
+    for i, word in enumerate((search or "").casefold().split()):
+        clauses.append(f"contains(search, $w{i})")
+        params[f"w{i}"] = word
+    if statuses is not None:
+        clauses.append("list_contains($statuses, review_status)")
+        params["statuses"] = list(statuses)
     return (" WHERE " + " AND ".join(clauses) if clauses else "", params)
 
 
@@ -84,6 +100,10 @@ def aggregate_rows(
     if by == "category":
         sql = f"SELECT category, count(*) AS n FROM {source}{where} GROUP BY category ORDER BY n DESC{lim}"
         return [{"category": c, "count": n} for c, n in query(sql, params)]
+    if by in ("status", "document"):
+        col = "review_status" if by == "status" else "document"
+        sql = f"SELECT {col}, count(*) AS n FROM {source}{where} GROUP BY {col} ORDER BY n DESC, {col}{lim}"
+        return [{col: c, "count": n} for c, n in query(sql, params)]
     if by == "cell":
         if not cell_deg or cell_deg <= 0:
             raise InputError(f"cell_deg must be positive, not {cell_deg!r}")

@@ -174,7 +174,9 @@ def test_store_update_zoom_select_reset(store):
     assert out3["timeline"].layout.uirevision != out2["timeline"].layout.uirevision  # zoom reset
 
 
-def test_serve_uses_store_mode_above_the_threshold(store_path, monkeypatch):
+def test_serve_uses_store_mode_above_the_threshold(store_path, monkeypatch, tmp_path):
+    import shutil
+
     import dashboard.server
     import dashboard.store_app
     from eventmap.cli.serve import serve
@@ -182,7 +184,8 @@ def test_serve_uses_store_mode_above_the_threshold(store_path, monkeypatch):
     served = []
     monkeypatch.setattr(dashboard.store_app, "STORE_MODE_MIN_EVENTS", 1000)
     monkeypatch.setattr(dashboard.server, "serve_forever", lambda app, **kw: served.append(app))
-    result = CliRunner().invoke(serve, [str(store_path), "--no-browser", "--port", "0"])
+    workspace = shutil.copy(store_path, tmp_path / "w.duckdb")  # serve opens it for editing
+    result = CliRunner().invoke(serve, [str(workspace), "--no-browser", "--port", "0"])
     assert result.exit_code == 0, result.output
     assert len(served) == 1 and "store-map" in str(served[0].layout)
     assert "store mode" in result.output
