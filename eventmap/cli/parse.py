@@ -18,6 +18,7 @@ import click
 
 from eventmap.errors import InputError, UserError
 from eventmap.model import Event, events_to_json_obj
+from eventmap.text.language import supported_languages
 
 PROGRESS_MIN_FILES = 10  # show a progress bar (on a terminal) from this many files on
 DEFAULT_STORE = "events.duckdb"  # where --jobs puts the events when no --store is given
@@ -29,6 +30,7 @@ class BatchResult:
 
     events: list[Event] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
+    documents: list[Any] = field(default_factory=list)  # the Document record of each parsed article
 
 
 def parse_files(
@@ -40,6 +42,7 @@ def parse_files(
     on_error: Callable[[str, str], None] | None = None,
     progress: bool = False,
     columns: str | None = None,
+    mode: str = "auto",
 ) -> BatchResult:
     """Load each file (articles parsed, event files read); a failing file is reported and skipped."""
     from pathlib import Path
@@ -56,7 +59,13 @@ def parse_files(
         try:
             result.events.extend(
                 load_file(
-                    Path(path), document_date=document_date, lang=lang, geocoder=geocoder, columns=columns
+                    Path(path),
+                    document_date=document_date,
+                    lang=lang,
+                    geocoder=geocoder,
+                    columns=columns,
+                    mode=mode,
+                    documents=result.documents,
                 )
             )
         except Exception as exc:
@@ -79,10 +88,13 @@ def build_geocoder(name: str, user_agent: str | None) -> Any:
     return make(name, user_agent=user_agent)
 
 
-def write_output(events: list[Event], fmt: str, stream: IO[str]) -> None:
-    """JSON here; GeoJSON and CSV through eventmap.formats (imported only when asked for)."""
+def write_output(events: list[Event], fmt: str, stream: IO[str], documents: list[Any] | None = None) -> None:
+    """JSON here (with the parsed articles' Document records when there are any); GeoJSON
+    and CSV through eventmap.formats (imported only when asked for)."""
     if fmt == "json":
-        json.dump(events_to_json_obj(events), stream, ensure_ascii=False, indent=2)
+        json.dump(
+            events_to_json_obj(events, documents=documents or None), stream, ensure_ascii=False, indent=2
+        )
         stream.write("\n")
         return
     try:
@@ -96,10 +108,18 @@ def write_output(events: list[Event], fmt: str, stream: IO[str]) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option(
     "--lang",
-    type=click.Choice(["auto", "nl", "en"]),
+    type=click.Choice(["auto", *supported_languages()]),
     default="auto",
     show_default=True,
     help="Language of the articles (auto: detected per article).",
+)
+@click.option(
+    "--mode",
+    type=click.Choice(["auto", "news", "narrative"]),
+    default="auto",
+    show_default=True,
+    help="How dates without a year and 'two years later' are read: from the document's day (news) "
+    "or from the story's last date (narrative: histories, timelines); auto decides per article.",
 )
 @click.option(
     "--date",
@@ -177,6 +197,7 @@ def parse(
     prune: bool,
     reparse: bool,
     merge: bool,
+    mode: str,
 ) -> None:
     """Extract dated, geocoded events from news articles (text or HTML).
 
@@ -192,6 +213,10 @@ def parse(
         parse_document_date(document_date)  # a bad --date fails before any work
     if reparse and not store_path:
         raise click.UsageError("--reparse needs --store (the workspace whose files are parsed again)")
+    if mode != "auto" and (jobs is not None or store_path or dask_address):
+        raise click.UsageError(
+            "--mode is not available with --jobs, --store or --dask (they read in auto mode)"
+        )
     if jobs is not None or store_path or dask_address:
         _ingest(
             ctx,
@@ -229,8 +254,15 @@ def parse(
     if len(paths) == 1:  # one file: its error is the command's error
         from pathlib import Path
 
-        result = BatchResult(
-            load_file(Path(paths[0]), document_date=document_date, lang=lang, geocoder=geo, columns=columns)
+        result = BatchResult()
+        result.events = load_file(
+            Path(paths[0]),
+            document_date=document_date,
+            lang=lang,
+            geocoder=geo,
+            columns=columns,
+            mode=mode,
+            documents=result.documents,
         )
     else:
         result = parse_files(
@@ -241,6 +273,7 @@ def parse(
             on_error=_report_skipped,
             columns=columns,
             progress=len(paths) >= PROGRESS_MIN_FILES and sys.stderr.isatty(),
+            mode=mode,
         )
     if result.failures and len(result.failures) == len(paths):
         raise InputError(f"none of the {len(paths) + len(missing)} files could be parsed")
@@ -248,7 +281,7 @@ def parse(
         from eventmap.corpus.merge import merge_events
 
         result.events = merge_events(result.events)
-    _write(result.events, fmt, output)
+    _write(result.events, fmt, output, result.documents)
     if result.failures or missing:
         ctx.exit(1)
 
@@ -316,10 +349,10 @@ def _report_skipped(path: str, reason: str) -> None:
     click.echo(f"eventmap: skipped {where}{reason}", err=True)
 
 
-def _write(events: list[Event], fmt: str, output: str | None) -> None:
+def _write(events: list[Event], fmt: str, output: str | None, documents: list[Any] | None = None) -> None:
     if output is None:
         try:
-            write_output(events, fmt, sys.stdout)
+            write_output(events, fmt, sys.stdout, documents)
         except BrokenPipeError:  # `eventmap parse ... | head`: the reader has all it wants
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return
@@ -327,6 +360,6 @@ def _write(events: list[Event], fmt: str, output: str | None) -> None:
 
     try:
         with atomic_open(output, "w", encoding="utf-8", newline="") as stream:
-            write_output(events, fmt, stream)
+            write_output(events, fmt, stream, documents)
     except OSError as exc:
         raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None

@@ -110,8 +110,11 @@ def load_file(
     document_date: str | None = None,
     geocoder: Any = None,
     columns: str | Mapping[str, str | None] | None = None,
+    mode: str = "auto",
+    documents: list[Any] | None = None,
 ) -> list[Event]:
-    """Events of one file: an event file is read, an article parsed."""
+    """Events of one file: an event file is read, an article parsed (its Document record is
+    appended to `documents` when a list is given; `mode` is the parser's date mode)."""
     suffix = path.suffix.lower()
     if _is_store(path):
         from eventmap.corpus.store import EventStore
@@ -123,7 +126,9 @@ def load_file(
         if suffix in (".html", ".htm") and is_eventmap_export(path):
             log.info("skipped %s: an eventmap export, not an article", path)
             return []
-        return _parse_article(path, lang=lang, document_date=document_date, geocoder=geocoder)
+        return _parse_article(
+            path, lang=lang, document_date=document_date, geocoder=geocoder, mode=mode, documents=documents
+        )
     raise InputError(f"{path}: not an article (.txt, .md, .html) or event file (.json, .geojson, .csv)")
 
 
@@ -148,14 +153,25 @@ def is_eventmap_export(path: Path) -> bool:
     )
 
 
-def _parse_article(path: Path, *, lang: str | None, document_date: str | None, geocoder: Any) -> list[Event]:
-    from eventmap.text.pipeline import parse_file  # imported here: it loads dateparser
+def _parse_article(
+    path: Path,
+    *,
+    lang: str | None,
+    document_date: str | None,
+    geocoder: Any,
+    mode: str = "auto",
+    documents: list[Any] | None = None,
+) -> list[Event]:
+    from eventmap.text.pipeline import parse_file_document  # imported here: it loads the parser
 
-    kwargs: dict[str, Any] = {"lang": lang, "document_date": document_date}
+    kwargs: dict[str, Any] = {"lang": lang, "document_date": document_date, "mode": mode}
     if geocoder is not None:
         kwargs["geocoder"] = geocoder
     try:
-        return parse_file(path, **kwargs)
+        parsed = parse_file_document(path, **kwargs)
+        if documents is not None:
+            documents.append(parsed.document)
+        return parsed.events
     except (UserError, EventFormatError, OSError, UnicodeError):
         raise
     except Exception as exc:

@@ -31,6 +31,7 @@ TRIGGER_CLASSES: tuple[str, ...] = (
     "season",
     "century",
     "spelled",
+    "decade",
 )
 
 
@@ -239,6 +240,15 @@ def build(v: Vocab) -> LanguagePatterns:
         )
     if v.decade_suffix:
         pats.append(("decade", rf"{B}(?:{mods})?(?P<y1>\d{{3}}0){re.escape(v.decade_suffix)}(?!\w)", "digit"))
+    if v.decade_prefixes:  # "de jaren negentig", "de jaren '90", "de jaren 1990"
+        tens = alt(w for w, n in v.numbers.items() if n in range(10, 100, 10))
+        pats.append(
+            (
+                "decade",
+                rf"{B}(?:{mods})?{alt(v.decade_prefixes)}\s+(?:(?P<y1>\d{{3}}0)|['’]?(?P<yy>[1-9]0)|(?P<tens>{tens}))(?!\w)",
+                "decade",
+            )
+        )
     if v.century_words:
         ords = rf"(?:(?P<n>\d{{1,2}}){ordsuf}|(?P<nword>{alt(v.century_ordinals)}))"
         pats.append(
@@ -300,6 +310,7 @@ def _triggers(v: Vocab) -> dict[str, re.Pattern[str]]:
         "phrase": _phrase_words(v),
         "season": v.season_of,
         "century": v.century_words,
+        "decade": v.decade_prefixes,
         "spelled": [*sp.get("teens", {}), *(max(p.split(), key=len) for p in sp.get("thousand", []))],
     }
     tries = {c: trie_pattern(words) for c, words in classes.items() if words}

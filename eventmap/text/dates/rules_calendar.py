@@ -296,8 +296,18 @@ def norm_year_range(ctx: Ctx) -> Result:
 
 
 def norm_decade(ctx: Ctx) -> Result:
-    """'the 1990s', "de jaren 1990's": ten years, TimeML value '199'."""
-    first = int(ctx.group("y1"))
+    """'the 1990s', 'de jaren negentig', "de jaren '90": ten years, TimeML value '199'.
+    A decade named by two digits or a word is the last one with those digits that has begun."""
+    if ctx.group("y1"):
+        first = int(ctx.group("y1"))
+    else:
+        tens = int(ctx.group("yy")) if ctx.group("yy") else ctx.vocab.numbers.get(ctx.group("tens") or "", 0)
+        if not tens:
+            return None
+        now = (ctx.ref or date.today()).year
+        first = now // 100 * 100 + tens
+        if first > now:
+            first -= 100
     return years_interval(first, first + 9, f"{first // 10:03d}")
 
 

@@ -182,6 +182,7 @@ class Vocab:
         decades = raw.get("decades") or {}
         self.decade_determiners = tuple(w.lower() for w in decades.get("the", []))
         self.decade_suffix: str = decades.get("suffix", "")
+        self.decade_prefixes = tuple(w.lower() for w in decades.get("prefixes", []))
         centuries = raw.get("centuries") or {}
         self.century_words = tuple(w.lower() for w in centuries.get("words", []))
         self.century_ordinals = {k.lower(): int(v) for k, v in (centuries.get("ordinals") or {}).items()}
