@@ -9,12 +9,14 @@ In text order, each candidate event gets:
   the date of one of the last CONTINUATION_LOOKBACK dated events mentioning that noun;
 * else, when it names a definite event noun anywhere ("het verslag van het gesprek") that
   one of those events names, that event's date;
-* else, when it names a clock time ("De trein vertrok om 14.30 uur"), the reference day;
 * else the story's day: the date of the last dated event when it is a day, at most
   FOCUS_SENTENCES sentences back with no headline between (and not a plan after the
   reference day; a later week or month date ends it: "vorige week ..." moves the story), with
   `extra.anchor` "story" (a statement in the present tense, "zegt een bron", is made when the
   article was written and keeps the document date);
+* else the date of its reporting clause ("..., meldde de politie zondag"), which otherwise
+  dates the report, not the event;
+* else, when it names a clock time ("De trein vertrok om 14.30 uur"), the reference day;
 * else the document date (date_source "document"), or no date without one.
 
 An event noun without a verb ("En Rusland zal tevreden zijn met de overeenkomst om ...") is
@@ -82,14 +84,13 @@ def date_events(
             if live is None or last_dated != cand.index - 1:
                 continue  # an event noun alone, not right after a dated event: context
             cand.kind = "occurrence"
-        when, extra = _when(doc, cand, dated, reference)
-        story = when.source in (None, "document") and live is not None and not cand.present
+        when, extra = _when(doc, cand, dated, reference, live)
+        story = extra.get("anchor") == "story"
         if story:
-            when, extra = _anchored(live.when, 0, None), {"anchored_to": live.id, "anchor": "story"}
             cand.confidence = round(max(0.05, cand.confidence - 0.1), 2)
         when = _with_time(when, cand)
         cand.when, cand.extra = when, extra
-        cand.further = _further_dates(cand.dates, when)
+        cand.further = [] if cand.reported_only else _further_dates(cand.dates, when)
         out.append(cand)
         if when.precision == "day" and when.source in DATED_SOURCES:
             last_dated = cand.index
@@ -158,12 +159,17 @@ def _with_time(when: When, cand: Candidate) -> When:
 
 
 def _when(
-    doc: DocumentContext, cand: Candidate, dated: Sequence[_Dated], reference: date | None
+    doc: DocumentContext,
+    cand: Candidate,
+    dated: Sequence[_Dated],
+    reference: date | None,
+    live: _Focus | None,
 ) -> tuple[When, dict]:
-    """A sentence's date: its own most precise one, else its anchor's, else the document's."""
-    if cand.dates:
-        best = min(cand.dates, key=lambda m: (PRECISION_RANK[m.precision], m.start))
-        return mention_when(best), {}
+    """A sentence's date in the order of the module docstring (a reporting clause's date
+    comes after the anchors and the story's day: it dates the report, not the event)."""
+    own = min(cand.dates, key=lambda m: (PRECISION_RANK[m.precision], m.start)) if cand.dates else None
+    if own is not None and not cand.reported_only:
+        return mention_when(own), {}
     anchor = cand.anchor
     recent = dated[-ANCHOR_LOOKBACK:]
     target = resolve_anchor(anchor, [d.text for d in recent]) if anchor else None
@@ -171,16 +177,18 @@ def _when(
         target += len(dated) - len(recent)
     if target is None and anchor is None:
         anchor, target = _continuation(cand.sentence.text, doc.lang, dated)
-    if (
-        (target is None or anchor is None)
-        and reference is not None
-        and any(":" in t.value for t in cand.times)
-    ):
-        clock = next(t for t in cand.times if ":" in t.value)  # "De trein vertrok om 14.30 uur"
+    if target is not None and anchor is not None:
+        return _anchored(dated[target].when, anchor.offset_days, anchor.text), {
+            "anchored_to": dated[target].id
+        }
+    if live is not None and not cand.present:
+        return _anchored(live.when, 0, None), {"anchored_to": live.id, "anchor": "story"}
+    if own is not None:
+        return mention_when(own), {}  # "..., meldde de politie zondag": nothing else dates it
+    clock = next((t for t in cand.times if ":" in t.value), None)
+    if clock is not None and reference is not None:  # "De trein vertrok om 14.30 uur"
         return When(reference.isoformat(), reference.isoformat(), "day", clock.text, "relative"), {}
-    if target is None or anchor is None:
-        return document_when(doc.date), {}
-    return _anchored(dated[target].when, anchor.offset_days, anchor.text), {"anchored_to": dated[target].id}
+    return document_when(doc.date), {}
 
 
 def _continuation(sentence: str, lang: str, dated: Sequence[_Dated]) -> tuple[Anchor | None, int | None]:

@@ -193,7 +193,7 @@ def judge(
         kind = OCCURRENCE
     elif said:
         kind = STATEMENT
-    elif verbs or weak or (nouns and (dated or headline_only)):
+    elif verbs or weak or (nouns and (dated or headline_only) and not hedged):
         kind = OCCURRENCE
     else:
         kind = CONTEXT  # an event noun alone ("the deal's critic") reports nothing

@@ -50,6 +50,7 @@ class Candidate:
     section: int = 0  # headlines divide a document into sections
     tentative: bool = False  # an event noun without a verb: an event only right after a dated one
     present: bool = False  # a statement in the present tense: said when the article was written
+    reported_only: bool = False  # its only dates date the report ("meldde de politie zondag")
     when: Any = None  # set by the dating stage (eventmap/text/dating.py)
     further: list[Any] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
@@ -78,8 +79,9 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
         reported = reporting_dates(doc.text, sent.start, sent.end, own, doc.lang)
         if reported and len(reported) < len(own):  # the report's day dates it only when nothing else does
             own = [m for m in own if m.start not in reported]
+        reported_only = bool(own) and len(reported) == len(own)
         category, keyword = classify(sent.text, doc.lang)
-        anchor = None if own else find_anchor(sent.text, doc.lang)
+        anchor = None if own and not reported_only else find_anchor(sent.text, doc.lang)
         lo, hi = bisect_left(time_starts, sent.start), bisect_left(time_starts, sent.end)
         clock = [t for t in times[lo:hi] if ":" in t.value]
         judged = judge(
@@ -113,6 +115,7 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
                 section,
                 tentative,
                 judged.present,
+                reported_only,
             )
         )
     return out
