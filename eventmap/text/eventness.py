@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from eventmap.text.dates.patterns import alt
 from eventmap.text.dates.vocab import load_vocab
+from eventmap.text.wordset import WordSet, tokens
 
 OCCURRENCE, STATEMENT, CONTEXT = "occurrence", "statement", "context"
 _QUOTED = re.compile(
@@ -40,23 +40,26 @@ _QUOTED = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    """A language's eventness words as compiled lowercase regexes."""
+    """A language's eventness words as word sets (see eventmap/text/wordset.py)."""
 
-    occurrence: re.Pattern[str]  # event verbs: "killed", "vertrok"
-    nouns: re.Pattern[str]  # event nouns: "earthquake", "aanslag" (a noun alone does not report)
-    noun_words: tuple[str, ...]
-    definite_noun: re.Pattern[str] | None  # "de overeenkomst", "the attack": a known event
+    occurrence: WordSet  # event verbs: "killed", "vertrok"
+    nouns: WordSet  # event nouns: "earthquake", "aanslag" (a noun alone does not report)
+    noun_words: frozenset[str]
+    definite: frozenset[str]  # "de overeenkomst", "the attack": a known event
     present_statement: frozenset[str]
-    statement: re.Pattern[str]
-    hedges: re.Pattern[str]
-    generic: re.Pattern[str]
-    negation: re.Pattern[str]
-    future: re.Pattern[str]
-    participle: re.Pattern[str] | None  # an auxiliary with a past participle: "were killed"
-    past_tense: re.Pattern[str] | None  # (word before, verb): a past tense after its subject
+    statement: WordSet
+    hedges: WordSet
+    generic: WordSet
+    negation: WordSet
+    future: WordSet
+    auxiliaries: frozenset[str]  # with a past participle: "were killed", "is omgekomen"
+    gap: dict  # what may stand between an auxiliary and its participle
+    participle: re.Pattern[str] | None
+    past_suffixes: tuple[str, ...]  # a past tense after its subject: "lawmakers rejected"
+    past_min: int
     determiners: frozenset[str]  # and function words: no subject before a past tense
     not_past: frozenset[str]  # words that end like a past tense but are none ("gemeente", "need")
-    strong_past: re.Pattern[str]  # irregular past tenses ("went", "ging")
+    strong_past: frozenset[str]  # irregular past tenses ("went", "ging")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,28 +72,6 @@ class Judgement:
     present: bool = False  # a statement in the present tense ("zegt", "says"): said now
 
 
-GAP = r"(?:[\w'’‘-]+\s+){0,5}?"  # "..." in a phrase: a few words between ("kondigde ... aan")
-
-
-def _phrase_with_gaps(phrase: str) -> str:
-    out = ""
-    for token in phrase.split():
-        if token == "...":
-            out += GAP
-        else:
-            out += re.escape(token) + r"\s+"
-    return out[: -len(r"\s+")] if out.endswith(r"\s+") else out
-
-
-def _words(words) -> re.Pattern[str]:
-    """Whole words and phrases; "..." in a phrase stands for up to five words (Dutch
-    separable verbs: "had het wel over", "zette traangas in")."""
-    words = [w.strip() for w in words if w.strip()]
-    split = [_phrase_with_gaps(w) for w in words if "..." in w]
-    body = "|".join([alt(w for w in words if "..." not in w), *split])
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
-
-
 @cache
 def lexicon(lang: str) -> Lexicon:
     """The eventness lexicon of a language (English for languages without one)."""
@@ -98,66 +79,83 @@ def lexicon(lang: str) -> Lexicon:
     name = f"eventness_{lang}.json" if (folder / f"eventness_{lang}.json").is_file() else "eventness_en.json"
     data = json.loads((folder / name).read_text(encoding="utf-8"))
     vocab = load_vocab(lang)
-    definite = alt((vocab.raw.get("anchors") or {}).get("definite", []))
-    aux = alt(data.get("auxiliaries", []))
-    skip = alt(data.get("cognitive_participles", []))
-    form, gap = data.get("participle"), data.get("participle_gap", "")
-    participle = (
-        re.compile(rf"(?<!\w){aux}\s+{gap}(?!{skip}(?!\w))(?:{form})(?!\w)")
-        if form and aux != "(?!)"
-        else None
-    )
+    part = data.get("participle") or {}
+    if "pattern" in part:
+        form = part["pattern"]
+    elif part:
+        irregular = "|".join(re.escape(w) for w in part.get("irregular", []))
+        suffixes = "|".join(re.escape(w) for w in part.get("suffixes", []))
+        form = rf"\w{{{max(1, part.get('min_length', 5) - 2)},}}(?:{suffixes})" + (
+            f"|{irregular}" if irregular else ""
+        )
+    else:
+        form = ""
     past = data.get("past_tense") or {}
-    suffixes = alt(past.get("suffixes", []))
-    least = past.get("min_length", 5) - 2
-    past_re = (
-        re.compile(rf"(?<!\w)([\w'’]+)\s+(?!{skip}(?!\w))([^\W\d_]{{{least},}}{suffixes})(?!\w)")
-        if suffixes != "(?!)"
-        else None
-    )
+    attribution = set(data.get("attribution", []))
+    statements = [*data["statement"], *data.get("present_statement", []), *vocab.reporting_verbs]
+    nouns = data.get("event_nouns", [])
     return Lexicon(
-        _words(data["occurrence"]),
-        _words(data.get("event_nouns", [])),
-        tuple(sorted((w.lower() for w in data.get("event_nouns", [])), key=len, reverse=True)),
-        re.compile(rf"(?<!\w){definite}\s+(?:{_words(data.get('event_nouns', [])).pattern})")
-        if definite != "(?!)"
-        else None,
-        frozenset(data.get("present_statement", [])),
-        _words(
-            [
-                w
-                for w in [*data["statement"], *data.get("present_statement", []), *vocab.reporting_verbs]
-                if w not in data.get("attribution", [])
-            ]
-        ),
-        _words(data.get("hedges", [])),
-        _words(data.get("generic", [])),
-        _words(data.get("negation", [])),
-        _words(vocab.future_cues),
-        participle,
-        past_re,
-        frozenset(data.get("determiners", [])) | frozenset(vocab.stopwords),
-        frozenset(past.get("stop", [])),
-        _words(past.get("strong", [])),
+        occurrence=WordSet(data["occurrence"]),
+        nouns=WordSet(nouns),
+        noun_words=frozenset(w.lower() for w in nouns if " " not in w),
+        definite=frozenset((vocab.raw.get("anchors") or {}).get("definite", [])),
+        present_statement=frozenset(data.get("present_statement", [])),
+        statement=WordSet(w for w in statements if w not in attribution),
+        hedges=WordSet(data.get("hedges", [])),
+        generic=WordSet(data.get("generic", [])),
+        negation=WordSet(data.get("negation", [])),
+        future=WordSet(vocab.future_cues),
+        auxiliaries=frozenset(data.get("auxiliaries", [])),
+        gap=data.get("participle_gap") or {},
+        participle=re.compile(form) if form else None,
+        past_suffixes=tuple(past.get("suffixes", [])),
+        past_min=int(past.get("min_length", 5)),
+        determiners=frozenset(data.get("determiners", [])) | frozenset(vocab.stopwords),
+        not_past=frozenset(past.get("stop", [])) | frozenset(data.get("cognitive_participles", [])),
+        strong_past=frozenset(past.get("strong", [])),
     )
 
 
-def _count(pattern: re.Pattern[str] | None, text: str) -> int:
-    return len(pattern.findall(text)) if pattern is not None else 0
+def _participles(lex: Lexicon, toks: list[str]) -> int:
+    """An auxiliary and, after at most the gap's words, a past participle: "were killed",
+    "zijn afgelopen nacht vier mensen omgekomen" (not a cognitive one: "was considered")."""
+    if lex.participle is None:
+        return 0
+    gap = lex.gap
+    most, between, adverbs = int(gap.get("max_words", 3)), set(gap.get("words", [])), gap.get("adverbs_in")
+    count = 0
+    for i, tok in enumerate(toks):
+        if tok not in lex.auxiliaries:
+            continue
+        for j in range(i + 1, min(len(toks), i + 2 + most)):
+            word = toks[j]
+            if lex.participle.fullmatch(word) and word not in lex.not_past:
+                count += 1
+                break
+            if between and word not in between and not (adverbs and word.endswith(adverbs)):
+                break
+    return count
 
 
-def _past_tense(lex: Lexicon, text: str) -> int:
+def _past_tense(lex: Lexicon, toks: list[str]) -> int:
     """'lawmakers rejected', 'de politie zette', 'De overstroming kostte': a (weak) past tense
     after a subject word, not after an article ("the armed forces", "de geplande aanval" are
     adjectives), and not a superlative ("zwaarste"); plus the irregular past tenses."""
-    count = _count(lex.strong_past, text)
-    if lex.past_tense is None:
+    count = sum(1 for t in toks if t in lex.strong_past)
+    if not lex.past_suffixes:
         return count
-    for before, word in lex.past_tense.findall(text):
-        if before in lex.determiners or before.endswith("ly") or word in lex.not_past or word.endswith("ste"):
+    for before, word in zip(toks, toks[1:]):
+        if len(word) < lex.past_min or not word.endswith(lex.past_suffixes) or word.endswith("ste"):
             continue
-        if lex.statement.fullmatch(word):
-            continue  # "kondigde", "announced": a statement, counted as one
+        if (
+            before in lex.determiners
+            or before.endswith("ly")
+            or word in lex.not_past
+            or word in lex.statement
+        ):
+            continue  # an adjective, or "kondigde", "announced": a statement, counted as one
+        if not word.isalpha():
+            continue
         count += 1
     return count
 
@@ -176,16 +174,18 @@ def judge(
     counted from the reference day ("gisteren"), not written out; `headline_only`: the text
     is a headline alone (a feed item), where an event noun is all there is."""
     lex = lexicon(lang)
-    plain = _QUOTED.sub(" ", sentence.lower()) + " "
-    verbs = _count(lex.occurrence, plain) + _future_event(lex, plain)
-    weak = _count(lex.participle, plain) + _past_tense(lex, plain)
-    nouns = _count(lex.nouns, plain) + int(keyword)
-    said = list(lex.statement.finditer(plain))
-    hedged = _count(lex.hedges, plain) + _count(lex.generic, plain)
-    negated = _count(lex.negation, plain[:40])  # "No casualties were reported", "Geen doden"
+    toks = tokens(_QUOTED.sub(" ", sentence))
+    verbs = lex.occurrence.count(toks) + _future_event(lex, toks)
+    weak = _participles(lex, toks) + _past_tense(lex, toks)
+    nouns = lex.nouns.count(toks) + int(keyword)
+    said = lex.statement.hits(toks)
+    hedge_hits = lex.hedges.hits(toks) + lex.generic.hits(toks)
+    hedged = len(hedge_hits)
+    negated = lex.negation.count(toks[:6])  # "No casualties were reported", "Geen doden"
     # what was said lies ahead or is only possible: "said it would ...", "meldde dat ... zouden"
-    future_said = bool(said) and bool(
-        lex.future.search(plain, said[0].end()) or lex.hedges.search(plain, said[0].end())
+    first_said = min(said)[1] if said else None
+    future_said = first_said is not None and any(
+        start > first_said for start, _ in [*lex.future.hits(toks), *hedge_hits]
     )
     if negated and not dated:
         kind = CONTEXT  # "No casualties were reported", "Geen doden"
@@ -201,22 +201,24 @@ def judge(
         kind = CONTEXT  # hedged, generic or habitual wording: "Mogelijk probeert ...", "die in an average season"
     evidence = verbs + 0.5 * weak + 0.5 * nouns + 0.5 * len(said)
     noun_only = (
-        kind == CONTEXT
-        and not (verbs or weak or said or hedged or negated)
-        and bool(lex.definite_noun is not None and lex.definite_noun.search(plain))
+        kind == CONTEXT and not (verbs or weak or said or hedged or negated) and _definite_noun(lex, toks)
     )
-    present = kind == STATEMENT and said[0].group(0) in lex.present_statement
+    present = kind == STATEMENT and toks[min(said)[0]] in lex.present_statement
     return Judgement(kind, _confidence(kind, dated, relative_only, evidence, hedged), noun_only, present)
 
 
-def _future_event(lex: Lexicon, text: str) -> int:
+def _definite_noun(lex: Lexicon, toks: list[str]) -> bool:
+    """'de overeenkomst', 'the attack': a definite event noun, an event the story knows."""
+    return any(start > 0 and toks[start - 1] in lex.definite for start, _ in lex.nouns.hits(toks))
+
+
+def _future_event(lex: Lexicon, toks: list[str]) -> int:
     """'will receive bridge loans', 'is set to resume': a future cue before the plain form
     of an event verb (the lexicon lists "received", "resumed")."""
     count = 0
-    for cue in lex.future.finditer(text):
-        for word in text[cue.end() : cue.end() + 40].split()[:3]:
-            word = word.strip(".,;:")
-            if any(lex.occurrence.fullmatch(form) for form in (word, word + "d", word + "ed", word + "ded")):
+    for _, end in lex.future.hits(toks):
+        for word in toks[end + 1 : end + 4]:
+            if any(form in lex.occurrence for form in (word, word + "d", word + "ed", word + "ded")):
                 count += 1
                 break
     return count
@@ -225,7 +227,8 @@ def _future_event(lex: Lexicon, text: str) -> int:
 def is_event_noun(word: str, lang: str) -> bool:
     """An event noun of the lexicon, or a compound ending in one ("telefoongesprek")."""
     w = word.lower()
-    return any(w == n or (len(n) >= 4 and " " not in n and w.endswith(n)) for n in lexicon(lang).noun_words)
+    nouns = lexicon(lang).noun_words
+    return w in nouns or any(w[i:] in nouns for i in range(1, len(w) - 3))
 
 
 def _confidence(kind: str, dated: bool, relative_only: bool, evidence: float, hedged: int) -> float:
