@@ -29,7 +29,7 @@ from functools import cache
 from importlib import resources
 
 from eventmap.text.dates.vocab import load_vocab
-from eventmap.text.wordset import WordSet, tokens
+from eventmap.text.wordset import WordSet, WordSets, tokens
 
 OCCURRENCE, STATEMENT, CONTEXT = "occurrence", "statement", "context"
 _QUOTED = re.compile(
@@ -42,6 +42,7 @@ _QUOTED = re.compile(
 class Lexicon:
     """A language's eventness words as word sets (see eventmap/text/wordset.py)."""
 
+    words: WordSets  # the lexicons below, looked up in one pass
     occurrence: WordSet  # event verbs: "killed", "vertrok"
     nouns: WordSet  # event nouns: "earthquake", "aanslag" (a noun alone does not report)
     noun_words: frozenset[str]
@@ -94,7 +95,16 @@ def lexicon(lang: str) -> Lexicon:
     attribution = set(data.get("attribution", []))
     statements = [*data["statement"], *data.get("present_statement", []), *vocab.reporting_verbs]
     nouns = data.get("event_nouns", [])
+    lexicons = {
+        "occurrence": data["occurrence"],
+        "nouns": nouns,
+        "statement": [w for w in statements if w not in attribution],
+        "hedges": [*data.get("hedges", []), *data.get("generic", [])],
+        "negation": data.get("negation", []),
+        "future": vocab.future_cues,
+    }
     return Lexicon(
+        words=WordSets(lexicons),
         occurrence=WordSet(data["occurrence"]),
         nouns=WordSet(nouns),
         noun_words=frozenset(w.lower() for w in nouns if " " not in w),
@@ -175,17 +185,18 @@ def judge(
     is a headline alone (a feed item), where an event noun is all there is."""
     lex = lexicon(lang)
     toks = tokens(_QUOTED.sub(" ", sentence))
-    verbs = lex.occurrence.count(toks) + _future_event(lex, toks)
+    hits = lex.words.scan(toks)
+    verbs = len(hits["occurrence"]) + _future_event(lex, toks, hits["future"])
     weak = _participles(lex, toks) + _past_tense(lex, toks)
-    nouns = lex.nouns.count(toks) + int(keyword)
-    said = lex.statement.hits(toks)
-    hedge_hits = lex.hedges.hits(toks) + lex.generic.hits(toks)
+    nouns = len(hits["nouns"]) + int(keyword)
+    said = hits["statement"]
+    hedge_hits = hits["hedges"]
     hedged = len(hedge_hits)
-    negated = lex.negation.count(toks[:6])  # "No casualties were reported", "Geen doden"
+    negated = sum(1 for start, _ in hits["negation"] if start < 6)  # "No casualties were reported"
     # what was said lies ahead or is only possible: "said it would ...", "meldde dat ... zouden"
     first_said = min(said)[1] if said else None
     future_said = first_said is not None and any(
-        start > first_said for start, _ in [*lex.future.hits(toks), *hedge_hits]
+        start > first_said for start, _ in [*hits["future"], *hedge_hits]
     )
     if negated and not dated:
         kind = CONTEXT  # "No casualties were reported", "Geen doden"
@@ -201,22 +212,19 @@ def judge(
         kind = CONTEXT  # hedged, generic or habitual wording: "Mogelijk probeert ...", "die in an average season"
     evidence = verbs + 0.5 * weak + 0.5 * nouns + 0.5 * len(said)
     noun_only = (
-        kind == CONTEXT and not (verbs or weak or said or hedged or negated) and _definite_noun(lex, toks)
-    )
+        kind == CONTEXT
+        and not (verbs or weak or said or hedged or negated)
+        and any(start > 0 and toks[start - 1] in lex.definite for start, _ in hits["nouns"])
+    )  # "de overeenkomst", "the attack": a definite event noun, an event the story knows
     present = kind == STATEMENT and toks[min(said)[0]] in lex.present_statement
     return Judgement(kind, _confidence(kind, dated, relative_only, evidence, hedged), noun_only, present)
 
 
-def _definite_noun(lex: Lexicon, toks: list[str]) -> bool:
-    """'de overeenkomst', 'the attack': a definite event noun, an event the story knows."""
-    return any(start > 0 and toks[start - 1] in lex.definite for start, _ in lex.nouns.hits(toks))
-
-
-def _future_event(lex: Lexicon, toks: list[str]) -> int:
+def _future_event(lex: Lexicon, toks: list[str], future: list[tuple[int, int]]) -> int:
     """'will receive bridge loans', 'is set to resume': a future cue before the plain form
     of an event verb (the lexicon lists "received", "resumed")."""
     count = 0
-    for _, end in lex.future.hits(toks):
+    for _, end in future:
         for word in toks[end + 1 : end + 4]:
             if any(form in lex.occurrence for form in (word, word + "d", word + "ed", word + "ded")):
                 count += 1

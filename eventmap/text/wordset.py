@@ -77,3 +77,51 @@ def _match(phrase: tuple[str, ...], toks: list[str], i: int) -> int | None:
         j += 1
         k += 1
     return j - 1
+
+
+class WordSets:
+    """Several named lexicons looked up in one pass over the tokens. Phrases are indexed by
+    their first two words (by the first alone when a gap follows it), so a common first word
+    ("the", "de") costs one more dictionary lookup, not a try of every phrase."""
+
+    def __init__(self, lexicons: dict[str, Iterable[str]]) -> None:
+        self.names = tuple(lexicons)
+        self.singles: dict[str, list[str]] = {}
+        self.pairs: dict[tuple[str, str], list[tuple[str, tuple[str, ...]]]] = {}
+        self.gapped: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for name, phrases in lexicons.items():
+            for phrase in phrases:
+                words = tuple(phrase.lower().split())
+                if len(words) == 1:
+                    self.singles.setdefault(words[0], []).append(name)
+                elif len(words) > 1 and words[1] != "...":
+                    self.pairs.setdefault(words[:2], []).append((name, words))
+                elif words:
+                    self.gapped.setdefault(words[0], []).append((name, words))
+        self.firsts = frozenset(self.singles) | {a for a, _ in self.pairs} | frozenset(self.gapped)
+
+    def scan(self, toks: list[str]) -> dict[str, list[tuple[int, int]]]:
+        """{lexicon name: [(first, last) token index of each hit]}, every name present."""
+        out: dict[str, list[tuple[int, int]]] = {name: [] for name in self.names}
+        singles, pairs, gapped, firsts = self.singles, self.pairs, self.gapped, self.firsts
+        last = len(toks) - 1
+        for i, tok in enumerate(toks):
+            if tok not in firsts:
+                continue  # most words start nothing: one set lookup
+            names = singles.get(tok)
+            if names:
+                for name in names:
+                    out[name].append((i, i))
+            starts = pairs.get((tok, toks[i + 1])) if i < last else None
+            if starts:
+                for name, phrase in starts:
+                    end = _match(phrase, toks, i)
+                    if end is not None:
+                        out[name].append((i, end))
+            starts = gapped.get(tok) if gapped else None
+            if starts:
+                for name, phrase in starts:
+                    end = _match(phrase, toks, i)
+                    if end is not None:
+                        out[name].append((i, end))
+        return out

@@ -38,6 +38,7 @@ class _Clock:
     pm: frozenset[str]
     parts: dict[str, str]
     prefixes: re.Pattern[str]
+    triggers: re.Pattern[str]  # a digit or a part-of-day word: patterns run only near one
 
 
 def _genitive(form: str) -> bool:
@@ -67,12 +68,15 @@ def _clock(lang: str) -> _Clock:
         rf"{B}{part_prefix}\s+(?P<part>{alt(p for p in parts if not _genitive(p))})(?!\w)",
         rf"(?<!\w)(?P<part>{alt(p for p in parts if _genitive(p))})(?!\w)",
     ]
+    words = {w for form in [*parts, *c.get("noon", ()), *c.get("midnight", ())] for w in form.split()}
+    words = {w for w in words if len(w) >= 4}  # the part's own word: "ochtend", "'s avonds" -> "avonds"
     return _Clock(
         tuple(re.compile(p) for p in patterns),
         frozenset(am),
         frozenset(pm),
         parts,
         re.compile(rf"(?:{prefix})$"),
+        re.compile(rf"\d|(?<!\w){alt(words)}"),
     )
 
 
@@ -105,11 +109,12 @@ def find_times(text: str, lang: str) -> list[TimeMention]:
     if len(lowered) != len(text):
         lowered = "".join(ch.lower()[:1] for ch in text)
     found: list[tuple[int, int, str]] = []
-    for pattern in clock.patterns:
-        for m in pattern.finditer(lowered):
-            value = _value(m, clock)
-            if value is not None:
-                found.append((m.start(), m.end(), value))
+    for lo, hi in _windows(clock.triggers, lowered):
+        for pattern in clock.patterns:
+            for m in pattern.finditer(lowered, lo, hi):
+                value = _value(m, clock)
+                if value is not None:
+                    found.append((m.start(), m.end(), value))
     found.sort(key=lambda f: (f[0], f[0] - f[1]))
     out: list[TimeMention] = []
     cursor = 0
@@ -118,3 +123,17 @@ def find_times(text: str, lang: str) -> list[TimeMention]:
             out.append(TimeMention(start, end, text[start:end], value))
             cursor = end
     return out
+
+
+WINDOW = 40  # characters around a trigger that a clock time may reach ("rond de klok van 21.30 uur")
+
+
+def _windows(triggers: re.Pattern[str], lowered: str) -> list[tuple[int, int]]:
+    spans: list[list[int]] = []
+    for hit in triggers.finditer(lowered):
+        lo, hi = max(0, hit.start() - WINDOW), min(len(lowered), hit.end() + WINDOW)
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], hi)
+        else:
+            spans.append([lo, hi])
+    return [(lo, hi) for lo, hi in spans]
