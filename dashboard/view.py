@@ -1,7 +1,8 @@
 """Which events are "in view": the one filter the timeline, map, table and downloads share.
 
 Filters combine with AND: categories, documents, free-text search, a time window from the
-timeline's x axis, and a set of map places (from a box/lasso selection). An event is inside
+timeline's x axis, a set of map places (from a box/lasso selection), and review statuses
+(rejected events are hidden unless asked for). An event is inside
 a time window when its interval (first to last possible day) overlaps the window, so an
 event known only to the month stays in view while the window lies in that month.
 """
@@ -14,9 +15,12 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from dashboard.figures import document_name, place_key
+from eventmap.corpus.store_schema import search_text
 from eventmap.model import Event
 
 Window = tuple[datetime, datetime]
+#: Review statuses the views show unless asked: a rejected event is kept, and hidden.
+SHOWN_STATUSES = frozenset({"unreviewed", "verified"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,9 +32,12 @@ class ViewFilter:
     search: str = ""
     window: Window | None = None
     places: frozenset[str] | None = None
+    statuses: frozenset[str] = SHOWN_STATUSES  # review statuses shown (rejected: hidden)
 
     def keeps(self, event: Event) -> bool:
         """True when the event passes every filter."""
+        if event.review_status not in self.statuses:
+            return False
         if self.categories is not None and event.category not in self.categories:
             return False
         if self.documents is not None and document_name(event) not in self.documents:
@@ -55,16 +62,9 @@ def in_window(event: Event, window: Window) -> bool:
 
 
 def matches_search(event: Event, query: str) -> bool:
-    """Every word of the query occurs (case-insensitively) in the sentence, date text or places."""
-    hay = " ".join(
-        [
-            event.text,
-            event.date_text or "",
-            event.category,
-            *(p.text for p in event.places),
-            *((p.name or "") for p in event.places),
-        ]
-    ).casefold()
+    """Every word of the query occurs (case-insensitively) in the sentence, date text, category or
+    places (the text the store's search column holds: eventmap.corpus.store_schema.search_text)."""
+    hay = search_text(event)
     return all(word in hay for word in query.casefold().split())
 
 
@@ -118,12 +118,15 @@ def make_filter(
     search: str | None = None,
     window: Sequence[Any] | None = None,
     map_selection: dict[str, Any] | None = None,
+    statuses: Sequence[str] | None = None,
 ) -> ViewFilter:
-    """A ViewFilter from the raw values of the app's controls (None/empty = no restriction)."""
+    """A ViewFilter from the raw values of the app's controls (None/empty = no restriction;
+    statuses None: SHOWN_STATUSES)."""
     return ViewFilter(
         categories=frozenset(categories) if categories else None,
         documents=frozenset(documents) if documents else None,
         search=(search or "").strip(),
         window=window_from_store(window),
         places=places_from_selection(map_selection),
+        statuses=frozenset(statuses) if statuses else SHOWN_STATUSES,
     )

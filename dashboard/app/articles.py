@@ -88,7 +88,10 @@ def add_articles(
             return 0, "Paste text or choose .txt files first."
         found: list[Event] = []
         for name, text in articles:
-            found += parse_article(text, document_date=doc_date, source=name)
+            events = parse_article(text, document_date=doc_date, source=name)
+            if collection.save_article is not None:  # into the workspace, with its text
+                collection.save_article(name, text, events, doc_date)
+            found += events
     except UserError as exc:
         return 0, f"Not added: {exc}"
     added = collection.add(found)

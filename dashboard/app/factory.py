@@ -23,17 +23,21 @@ from dashboard.app.collection import EventCollection
 from dashboard.app.layout import build_layout
 from dashboard.clientdata import ClientDataCache
 from dashboard.resources import assets_dir, static_text
+from dashboard.review.attach import attach_review
+from eventmap.corpus.store import EventStore
 from eventmap.model import Event
 
 DEFAULT_ASSETS = assets_dir()
 STATIC_URL = "/_eventmap/static"
-SCRIPTS = ("window.js", "clientside.js")  # window.js first: clientside.js uses its filter
+SCRIPTS = ("window.js", "clientside.js", "review.js")  # window.js first: clientside.js uses its filter
 CLIENTDATA_URL = "/_eventmap/data"
 
 log = logging.getLogger(__name__)
 
 
-def _cached_layout(collection: EventCollection, cache: ClientDataCache) -> Callable[[], Any]:
+def _cached_layout(
+    collection: EventCollection, cache: ClientDataCache, review: Callable[[], Any] | None = None
+) -> Callable[[], Any]:
     """The page, rebuilt only when the events changed (Dash asks for it more than once per load)."""
     built: dict[str, Any] = {"version": None, "layout": None}
     lock = threading.Lock()
@@ -43,16 +47,27 @@ def _cached_layout(collection: EventCollection, cache: ClientDataCache) -> Calla
             key = (collection.version, len(collection.events))
             token = built["layout"] and built["layout"].columns_token
             if built["version"] != key or cache.get(token) is None:  # evicted columns: rebuild
-                built["layout"], built["version"] = build_layout(collection, cache), key
+                built["layout"], built["version"] = build_layout(collection, cache, review=review), key
             return built["layout"]
 
     return layout
 
 
 def create_app(
-    events: Iterable[Event], *, assets_folder: str | Path | None = None, title: str = "eventmap"
+    events: Iterable[Event],
+    *,
+    assets_folder: str | Path | None = None,
+    title: str = "eventmap",
+    workspace: EventStore | None = None,
+    author: str | None = None,
+    edit_token: str | None = None,
 ) -> Dash:
-    """A Dash app showing `events` on the linked timeline, map and table."""
+    """A Dash app showing `events` on the linked timeline, map and table.
+
+    With a `workspace` (the store the events come from) the review panel edits it and
+    articles added in the app are saved in it; `edit_token` makes editing need that token
+    (a server listening beyond this machine). Without one the panel is read-only.
+    """
     folder = Path(assets_folder) if assets_folder is not None else DEFAULT_ASSETS
     if not (folder / "topojson").is_dir():
         log.warning("no topojson under %s: the map will have no base layer", folder)
@@ -66,7 +81,8 @@ def create_app(
     )
     collection = EventCollection(events)
     cache = ClientDataCache()
-    app.layout = _cached_layout(collection, cache)
+    review = attach_review(app, collection, workspace, author=author, token=edit_token)
+    app.layout = _cached_layout(collection, cache, review)
     app.layout()  # build the page now, at start-up, not while the first visitor waits
     register_callbacks(app, collection, cache)
 

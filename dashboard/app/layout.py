@@ -6,6 +6,7 @@ the first paint needs no callback round trip (what makes a 100,000-event page re
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import dash_ag_grid as dag
@@ -16,6 +17,7 @@ from dashboard.app.detail import detail_children
 from dashboard.app.tables import TABLE_COLUMNS, grid_rows, summary_line
 from dashboard.clientdata import ClientDataCache, view_columns
 from dashboard.figures import map_figure, timeline_figure
+from dashboard.view import make_filter, select_events
 
 TOPOJSON_URL = "/assets/topojson/"
 PLAY_INTERVAL_MS = 900
@@ -173,10 +175,18 @@ def columns_token(
 
 
 def build_layout(
-    collection: EventCollection, cache: ClientDataCache, *, topojson_url: str = TOPOJSON_URL
+    collection: EventCollection,
+    cache: ClientDataCache,
+    *,
+    topojson_url: str = TOPOJSON_URL,
+    review: Callable[[], tuple[Any, Any]] | None = None,
 ) -> html.Div:
-    """The whole page for the collection's current events."""
-    events = collection.events
+    """The whole page for the collection's current events.
+
+    `review` gives the review panel's (header counts, panel) (dashboard/review/panel.py).
+    """
+    badge, panel = review() if review is not None else (None, None)
+    events = select_events(collection.events, make_filter())  # the default view (rejected hidden)
     token = columns_token(cache, collection)
     timeline = timeline_figure(events, max_hover_chars=hover_chars(len(events)))
     page = html.Div(
@@ -186,6 +196,7 @@ def build_layout(
                 [
                     html.H1("eventmap"),
                     html.Span(id="summary", children=summary_line(events), className="summary"),
+                    *([badge] if badge is not None else []),
                 ]
             ),
             _controls(collection),
@@ -214,6 +225,7 @@ def build_layout(
                     ),
                 ],
             ),
+            *([panel] if panel is not None else []),
             dag.AgGrid(
                 id="table",
                 className="table",

@@ -2,7 +2,8 @@
 
 The command only reads its options, turns files into events (`parse_files`, reusable by
 other commands) and writes them. In a batch a file that cannot be read is reported on
-stderr and skipped; the others' events are still written and the exit code is 1.
+stderr and skipped; the others' events are still written and the exit code is 1. So is a
+row of an event file that cannot be read (eventmap.cli.importing says what each import did).
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from typing import IO, Any
 
 import click
 
+from eventmap.cli.importing import Reporter, check_import_options, import_options
 from eventmap.errors import InputError, UserError
+from eventmap.formats.report import ImportReport
 from eventmap.model import Event, events_to_json_obj
-from eventmap.text.language import supported_languages
 
 PROGRESS_MIN_FILES = 10  # show a progress bar (on a terminal) from this many files on
 DEFAULT_STORE = "events.duckdb"  # where --jobs puts the events when no --store is given
@@ -42,37 +44,49 @@ def parse_files(
     on_error: Callable[[str, str], None] | None = None,
     progress: bool = False,
     columns: str | None = None,
+    on_report: Callable[[ImportReport], None] | None = None,
     mode: str = "auto",
 ) -> BatchResult:
-    """Load each file (articles parsed, event files read); a failing file is reported and skipped."""
+    """Load each file (articles parsed, event files read); a failing file is reported and skipped.
+
+    Event ids are unique over the batch (see eventmap.corpus.loading.unique_ids).
+    """
     from pathlib import Path
 
-    from eventmap.corpus.loading import load_file
+    from eventmap.corpus.loading import load_file, unique_ids
 
     result = BatchResult()
+    seen: set[str] = set()
     items: Iterable[str] = paths
     if progress:
         from tqdm import tqdm
 
         items = tqdm(paths, desc="parsing", unit="file", file=sys.stderr)
     for path in items:
+        report = ImportReport(str(path))
         try:
-            result.events.extend(
-                load_file(
-                    Path(path),
-                    document_date=document_date,
-                    lang=lang,
-                    geocoder=geocoder,
-                    columns=columns,
-                    mode=mode,
-                    documents=result.documents,
-                )
+            loaded = load_file(
+                Path(path),
+                document_date=document_date,
+                lang=lang,
+                geocoder=geocoder,
+                columns=columns,
+                report=report,
+                mode=mode,
+                documents=result.documents,
             )
         except Exception as exc:
             reason = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
             result.failures.append((path, reason))
             if on_error:
                 on_error(path, reason)
+            continue
+        renamed = unique_ids(loaded, seen)
+        if renamed:
+            report.warn(f"{renamed} event ids already used by an earlier file got a suffix (~2, ~3 ...)")
+        result.events.extend(loaded)
+        if on_report:
+            on_report(report)
     return result
 
 
@@ -107,27 +121,6 @@ def write_output(events: list[Event], fmt: str, stream: IO[str], documents: list
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option(
-    "--lang",
-    type=click.Choice(["auto", *supported_languages()]),
-    default="auto",
-    show_default=True,
-    help="Language of the articles (auto: detected per article).",
-)
-@click.option(
-    "--mode",
-    type=click.Choice(["auto", "news", "narrative"]),
-    default="auto",
-    show_default=True,
-    help="How dates without a year and 'two years later' are read: from the document's day (news) "
-    "or from the story's last date (narrative: histories, timelines); auto decides per article.",
-)
-@click.option(
-    "--date",
-    "document_date",
-    metavar="YYYY-MM-DD|YYYY-MM",
-    help="Document date (overrides a 'date ...' first line).",
-)
-@click.option(
     "--format",
     "fmt",
     type=click.Choice(["json", "geojson", "csv"]),
@@ -143,11 +136,7 @@ def write_output(events: list[Event], fmt: str, stream: IO[str], documents: list
     help="offline, or an online geopy geocoder such as nominatim.",
 )
 @click.option("--user-agent", help="User agent for an online geocoder (its usage policy asks for one).")
-@click.option(
-    "--columns",
-    metavar="FIELD=COLUMN,...",
-    help="Column mapping for CSV event files, e.g. date=event_date,lat=latitude (guessed when absent).",
-)
+@import_options
 @click.option(
     "-j",
     "--jobs",
@@ -180,6 +169,14 @@ def write_output(events: list[Event], fmt: str, stream: IO[str], documents: list
     is_flag=True,
     help="Merge reports of the same event from several articles into one event with all its sources.",
 )
+@click.option(
+    "--mode",
+    type=click.Choice(["auto", "news", "narrative"]),
+    default="auto",
+    show_default=True,
+    help="How dates without a year and 'two years later' are read: from the document's day (news) "
+    "or from the story's last date (narrative: histories, timelines); auto decides per article.",
+)
 @click.pass_context
 def parse(
     ctx: click.Context,
@@ -202,15 +199,13 @@ def parse(
     """Extract dated, geocoded events from news articles (text or HTML).
 
     FILES may also be folders (walked recursively) and event files (eventmap JSON,
-    GeoJSON, CSV including ACLED exports, TimelineJS JSON), which are read, not parsed.
+    GeoJSON, CSV including ACLED, UCDP, USGS and GDELT tables, TimelineJS 3 or 2 JSON),
+    which are read, not parsed.
 
     With --jobs, --store or --dask the events go into an event store instead (a corpus:
     parsed in parallel, and a file whose content has not changed is not parsed again).
     """
-    if document_date:
-        from eventmap.text.docdate import parse_document_date
-
-        parse_document_date(document_date)  # a bad --date fails before any work
+    check_import_options(document_date, columns)  # a bad --date or --columns fails before any work
     if reparse and not store_path:
         raise click.UsageError("--reparse needs --store (the workspace whose files are parsed again)")
     if mode != "auto" and (jobs is not None or store_path or dask_address):
@@ -238,8 +233,6 @@ def parse(
 
         check_output_path(output)  # so does a missing output folder
     geo = build_geocoder(geocoder, user_agent)
-    from eventmap.corpus.loading import load_file
-
     paths, missing = _expand(files)
     if len(files) == 1 and missing:
         raise InputError(missing[0][1])
@@ -251,30 +244,39 @@ def parse(
         raise InputError(
             "no articles (.txt, .md, .html) or event files (.json, .geojson, .csv) in " + ", ".join(files)
         )
+    reporter = Reporter()
+    lang_arg = None if lang == "auto" else lang
     if len(paths) == 1:  # one file: its error is the command's error
         from pathlib import Path
 
+        from eventmap.corpus.loading import load_file
+
+        report = ImportReport(paths[0])
         result = BatchResult()
         result.events = load_file(
             Path(paths[0]),
             document_date=document_date,
-            lang=lang,
+            lang=lang_arg,
             geocoder=geo,
             columns=columns,
+            report=report,
             mode=mode,
             documents=result.documents,
         )
+        reporter.report(report)
     else:
         result = parse_files(
             paths,
-            lang=lang,
+            lang=lang_arg,
             document_date=document_date,
             geocoder=geo,
-            on_error=_report_skipped,
+            on_error=reporter.file_failed,
+            on_report=reporter.report,
             columns=columns,
             progress=len(paths) >= PROGRESS_MIN_FILES and sys.stderr.isatty(),
             mode=mode,
         )
+    reporter.finish()
     if result.failures and len(result.failures) == len(paths):
         raise InputError(f"none of the {len(paths) + len(missing)} files could be parsed")
     if merge:
@@ -282,7 +284,7 @@ def parse(
 
         result.events = merge_events(result.events)
     _write(result.events, fmt, output, result.documents)
-    if result.failures or missing:
+    if reporter.skipped or missing:
         ctx.exit(1)
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 from pathlib import Path
 
 import click
 
+from eventmap.cli.importing import check_import_options, import_options
 from eventmap.errors import InputError
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
@@ -50,6 +50,7 @@ def default_paths() -> list[Path]:
     f"your edits (default: {WORKSPACE_NAME} next to the PATHs, or a temporary one).",
 )
 @click.option("--author", help="Who makes the edits in the app (default: the OS user).")
+@import_options
 def serve(
     paths: tuple[Path, ...],
     port: int,
@@ -58,6 +59,9 @@ def serve(
     merge: bool,
     store_path: Path | None,
     author: str | None,
+    lang: str,
+    document_date: str | None,
+    columns: str | None,
 ) -> None:
     """Open the dashboard: linked timeline, map and table of the events in PATH..., for review and editing.
 
@@ -66,8 +70,11 @@ def serve(
     Articles and event files go into the workspace (only new or changed files are parsed),
     and the app edits it: corrections, new events and added articles are kept there. Without
     PATH the bundled seeds/ are shown. With --merge, reports of one event from several
-    articles are shown as one event (the app's Split button gives them back).
+    articles are shown as one event (the app's Split button gives them back). --lang, --date
+    and --columns are read as by parse and export: each event file's import is said, and a
+    file or row that cannot be read is skipped with a warning.
     """
+    check_import_options(document_date, columns)
     token = None
     if host not in LOCAL_HOSTS:
         import secrets
@@ -101,16 +108,12 @@ def serve(
         )
     store = _open_workspace(workspace, temporary, read_only=workspace.is_dir())
     if others:
-        from eventmap.corpus.ingest import ingest
+        from eventmap.cli.importing import read_into_workspace
 
-        report = ingest(others, store, progress=sys.stderr.isatty())
-        for path, reason in report.failed:
-            click.echo(f"eventmap: skipped {path}: {reason}", err=True)
-        if report.parsed == 0 and report.failed and not store.count():
-            raise InputError(f"none of the {len(report.failed)} files could be loaded")
-        click.echo(f"eventmap: {report.summary()} -> {workspace}", err=True)
+        read_into_workspace(others, store, workspace, lang=lang, document_date=document_date, columns=columns)
     from dashboard.server import serve_forever
     from dashboard.store_app import STORE_MODE_MIN_EVENTS
+    from eventmap.corpus.store_workspace import default_author
 
     n = store.count()
     if n > STORE_MODE_MIN_EVENTS:  # a very large store: counted server-side, not loaded
@@ -127,13 +130,22 @@ def serve(
     from dashboard.app import create_app
 
     events = store.events()
+    from eventmap.cli.importing import check_loaded_events
+
+    check_loaded_events(events, document_date=document_date)
     click.echo(f"{len(events)} events in {workspace}", err=True)
     if merge:
         from eventmap.corpus.merge import merge_events
 
         events = merge_events(events)
         click.echo(f"{len(events)} after merging reports of the same event", err=True)
-    serve_forever(create_app(events), host=host, port=port, open_browser=not no_browser)
+    app = create_app(
+        events,
+        workspace=None if store.read_only else store,
+        author=author or default_author(),
+        edit_token=token,
+    )
+    serve_forever(app, host=host, port=port, open_browser=not no_browser)
 
 
 def default_workspace(paths: list[Path]) -> tuple[Path, bool]:

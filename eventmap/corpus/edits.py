@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from eventmap.errors import InputError
-from eventmap.model import CATEGORIES, PRECISION_RANK, PRECISIONS, REVIEW_STATUSES, Event, Place
+from eventmap.model import CATEGORIES, PRECISION_RANK, PRECISIONS, REVIEW_STATUSES, Event, Place, Source
 
 #: The fields an analyst can change, in the order the CLI and the app show them.
 FIELDS: tuple[str, ...] = ("date", "place", "category", "title", "note", "actors", "review_status")
@@ -214,6 +214,66 @@ def _iso(value: Any, name: str) -> str:
         return date.fromisoformat(str(value)[:10]).isoformat()
     except (TypeError, ValueError):
         raise InputError(f"{name} {value!r} is not a real date (YYYY-MM-DD)") from None
+
+
+# -- a new event from a text span ---------------------------------------------------------------
+
+
+def event_from_span(document: str, text: str, start: int, end: int, *, lang: str | None = None) -> Event:
+    """An event for `text[start:end]` of an article (a span an analyst selected), dated and placed
+    as the parser would: its own date expression (else the article's date) and its places.
+
+    InputError when the span is empty or outside the text.
+    """
+    if not (0 <= start < end <= len(text)) or not text[start:end].strip():
+        raise InputError("select some text of the article first")
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    span = text[start:end]
+    from eventmap.text.dates.find import find_dates
+    from eventmap.text.document import prepare_document
+
+    doc = prepare_document(text, lang=lang, source=document)
+    reference = doc.date.first if doc.date else None
+    found = find_dates(span, reference, doc.lang)
+    fields: dict[str, Any] = {}
+    if found:
+        m = found[0]
+        fields = {
+            "date": m.date.isoformat(),
+            "date_end": m.date_end.isoformat(),
+            "date_precision": m.precision,
+            "date_text": m.text,
+            "date_source": m.kind,
+        }
+    elif doc.date is not None:
+        fields = {
+            "date": doc.date.first.isoformat(),
+            "date_end": doc.date.last.isoformat(),
+            "date_precision": doc.date.precision,
+            "date_source": "document",
+        }
+    import geo
+
+    places = [
+        Place(
+            p.text, p.name, p.lat, p.lon, p.country_code, p.kind, p.source_id, start + p.start, start + p.end
+        )
+        for p in geo.geoparse(span, lang=doc.lang)
+    ]
+    source = Source(document, start, end, fields.get("date_text"))
+    return Event.from_dict(
+        {
+            "text": span,
+            "source": source.to_dict(),
+            "lang": doc.lang,
+            "places": [p.to_dict() for p in places],
+            "place_source": "sentence" if places else None,
+            **fields,
+        }
+    )
 
 
 # -- applying them ------------------------------------------------------------------------------

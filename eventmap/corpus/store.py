@@ -299,6 +299,17 @@ class EventStore(Workspace):
         """path -> sha256 of every file ingested so far."""
         return dict(self._query("SELECT path, sha256 FROM files"))
 
+    def ids_elsewhere(self, ids: Iterable[str], file: str) -> set[str]:
+        """Those of `ids` that events not of `file` already have (storing them would replace those)."""
+        wanted = pa.table({"id": pa.array(sorted(set(ids)), type=pa.string())})
+        cur = self._con.cursor()
+        try:
+            cur.register("_wanted", wanted)
+            sql = "SELECT DISTINCT e.id FROM events e JOIN _wanted w ON e.id = w.id WHERE e.file IS DISTINCT FROM $file"
+            return {row[0] for row in cur.execute(sql, {"file": file}).fetchall()}
+        finally:
+            cur.close()
+
     def files(self) -> list[FileRecord]:
         rows = self._query("SELECT path, sha256, events, error FROM files ORDER BY path")
         return [FileRecord(p, h, n or 0, e) for p, h, n, e in rows]
@@ -316,6 +327,20 @@ class EventStore(Workspace):
             sql += f" LIMIT {non_negative(limit, 'limit')}"
         if offset:
             sql += f" OFFSET {non_negative(offset, 'offset')}"
+        return [Event.from_dict(json.loads(row[0])) for row in self._query(sql, params)]
+
+    def events_after(self, event: Event, *, limit: int = 1, **filters: Any) -> list[Event]:
+        """The events that come after `event` in the order of `events()` (the review queue's next)."""
+        where, params = where_sql(**filters)
+        key = "(coalesce(date, DATE '9999-12-31'), document, source_start, id)"
+        after = f"{key} > (coalesce($a_date, DATE '9999-12-31'), $a_doc, $a_start, $a_id)"
+        params.update(
+            a_date=event.start_date, a_doc=event.source.document, a_start=event.source.start, a_id=event.id
+        )
+        sql = (
+            f"SELECT json FROM {self._events_sql}{where}{' AND ' if where else ' WHERE '}{after} "
+            f"ORDER BY date NULLS LAST, document, source_start, id LIMIT {non_negative(limit, 'limit')}"
+        )
         return [Event.from_dict(json.loads(row[0])) for row in self._query(sql, params)]
 
     def count(self, **filters: Any) -> int:

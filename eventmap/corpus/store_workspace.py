@@ -91,6 +91,13 @@ class Workspace:
             counts[row["review_status"] or "unreviewed"] = row["count"]
         return counts
 
+    def merge_members(self, event_id: str) -> list[str] | None:
+        """The events merged into `event_id` by a merge made in this workspace (None: no such merge)."""
+        if not self._editable:
+            return None
+        with self._read() as cur:
+            return store_edits.active_merge(cur, event_id)
+
     def edit_count(self) -> int:
         """How many changes (actions other than undo and redo) the workspace holds, undone ones included."""
         if not self._editable:
