@@ -37,7 +37,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from geo.index_files import DATA_DIR, KIND_CODES, MULTI_SPAN, data_version, index_path
-from geo.names import is_latin_name, name_key, strip_accents
+from geo.names import is_cyrillic_name, is_indexed_script, name_key, strip_accents
 
 # how much a kind adds to an entry's prior (log10 population scale)
 KIND_BONUS = {"c": 0.0, "r": 1.0, "C": 3.0, "s": 2.5, "l": 2.0, "a": 2.5, "k": 2.0}
@@ -45,6 +45,8 @@ CURATED_BONUS = 2.0
 ALT_NAMES_MIN_POP = 5000
 STALE_DAYS = 30
 OBLAST_COUNTRIES = {"RU", "UA", "BY", "KZ", "KG", "BG"}
+CYRILLIC_NAME_COUNTRIES = {"UA", "RU", "BY"}  # small towns keep their Cyrillic alternate names
+COUNTRY_NAME_LANGS = ("nl", "de", "fr", "uk", "ru")  # pycountry catalogues read for country names
 SUPPLEMENT = DATA_DIR / "supplement.tsv"
 DEMONYMS = DATA_DIR / "demonyms.tsv"
 
@@ -154,13 +156,14 @@ def _source_columns(sids: list[str]) -> dict:
 
 
 def _good_alternate(name: str) -> bool:
-    """Alternate names worth indexing: Latin script, capitalised words, no codes or digits."""
+    """Alternate names worth indexing: Latin or Cyrillic script (the scripts of the languages
+    eventmap reads), capitalised words, no codes or digits."""
     if len(name) < 3 or not name[0].isupper() or any(ch.isdigit() for ch in name):
         return False
     letters = [ch for ch in name if ch.isalpha()]
     if len(letters) <= 4 and name.isupper():
         return False  # IATA-like codes: "IEV", "URS"
-    return is_latin_name(name)
+    return is_indexed_script(name)
 
 
 def _read_tsv(path: Path) -> Iterable[list[str]]:
@@ -229,10 +232,12 @@ def build(quiet: bool = False) -> dict:
     # --- countries ---------------------------------------------------------------
     gn_countries = gc.get_countries()
     ci = _country_sources()
-    try:
-        nl = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["nl"])
-    except OSError:  # pragma: no cover - catalogue missing
-        nl = gettext.NullTranslations()
+    catalogues = []  # country names in the languages eventmap reads ("Estland", "Естонія")
+    for lang in COUNTRY_NAME_LANGS:
+        try:
+            catalogues.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]))
+        except OSError:  # pragma: no cover - catalogue missing
+            continue
     cities = gc.get_cities()
     capitals: dict[str, tuple[float, float]] = {}
     for city in cities.values():
@@ -267,9 +272,9 @@ def build(quiet: bool = False) -> dict:
                 v = getattr(pc, attr, None)
                 if v:
                     forms.add(v)
-                    forms.add(nl.gettext(v))
+                    forms.update(cat.gettext(v) for cat in catalogues)
         for form in forms:
-            if form and is_latin_name(form) and form != name:
+            if form and is_indexed_script(form) and form != name:
                 b.add_name(i, form, exact=False)
 
     # --- cities and their first-level regions -------------------------------------
@@ -293,10 +298,12 @@ def build(quiet: bool = False) -> dict:
         ) == capitals.get(city["countrycode"]):
             capital_ids.append(i)
         groups[(city["countrycode"], str(city.get("admin1code") or ""))].append(i)
-        if int(city.get("population") or 0) < ALT_NAMES_MIN_POP:
+        small = int(city.get("population") or 0) < ALT_NAMES_MIN_POP
+        if small and city["countrycode"] not in CYRILLIC_NAME_COUNTRIES:
             continue  # small places: alternate names are mostly codes and junk ("Peace")
         for alt in city.get("alternatenames") or ():
-            if alt != name and _good_alternate(alt):
+            # a small town of Ukraine or Russia keeps its Cyrillic name: uk/ru news name it so
+            if alt != name and _good_alternate(alt) and (not small or is_cyrillic_name(alt)):
                 b.add_name(i, alt, exact=False)
 
     us_states = gc.get_us_states()

@@ -9,6 +9,7 @@ words ("Ottawa-verdrag" is a treaty), people, common words and acronyms.
 from __future__ import annotations
 
 from geo.gazetteer import Candidate, Gazetteer
+from geo.inflection import inflected_match
 from geo.names import name_key
 from geo.notplace import is_metonym, is_strong_place, people_in, rejected_single
 from geo.spans import (
@@ -63,6 +64,8 @@ def find_mentions(
         found = longest_match(text, tokens, i, gaz)
         if found is None:
             found = variant_match(text, tokens, i, gaz, people)
+        if found is None:
+            found = inflected_match(text, tokens, i, gaz, people)  # "у Харкові", "Kursker Gebiet"
         dm = None
         if found is None or (found[0] == i and not is_strong_place(gaz, t.low)):
             dm = demonym(text, tokens, i, gaz)
@@ -122,8 +125,8 @@ def find_mentions(
             i += 1
             continue  # "THE CITY" (an alternate name of Oakville) is an article + a common noun
         m = Mention(t.start, tokens[j].end, span_text, cands)
-        if head_only == "variant":
-            m.flags.add("variant")
+        if head_only in ("variant", "inflected"):
+            m.flags.add(head_only)
         if is_metonym(text, tokens, i, j, cands, gaz):
             m.flags.add("metonym")
         if span_text.isupper() and is_dateline(text, tokens[j]):

@@ -100,7 +100,16 @@ def add_articles(
         f"Added {added} event{'s' if added != 1 else ''} from {n_docs} "
         f"article{'s' if n_docs != 1 else ''}"
         + ("" if added == len(found) else f" ({len(found) - added} already there)")
+        + _languages_read(found)
     )
+
+
+def _languages_read(events: Sequence[Event]) -> str:
+    """'; read as German' (the language was detected: the status line says what it guessed)."""
+    from eventmap.text.language import language_name
+
+    codes = sorted({e.lang for e in events if e.lang})
+    return f"; read as {', '.join(language_name(c) for c in codes)}" if codes else ""
 
 
 # --------------------------------------------------------------------------- splitting a merge

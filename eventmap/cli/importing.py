@@ -22,7 +22,7 @@ from eventmap.formats.report import ImportReport, relative_hint
 from eventmap.model import Event
 from eventmap.text.language import supported_languages
 
-LANGS = ("auto", *supported_languages())  # every language with a date table (a language is a file)
+LANGS = ("auto", *supported_languages())
 
 
 def import_options(func: Callable[..., Any]) -> Callable[..., Any]:

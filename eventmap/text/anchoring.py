@@ -56,6 +56,20 @@ def _pointer_regex(entry: dict, weekday: str, numbers: str) -> str:
     return rf"(?<!\w){body}(?!\w){guard}"
 
 
+def _determiners(words: Sequence[str]) -> str:
+    """The determiner before an anchor's noun, as a regex ending where the noun starts:
+    "the call", French "l'appel" (an elided one is written onto the noun); none at all in a
+    language without articles (Ukrainian "після розмови")."""
+    if not words:
+        return ""
+    elided = [w for w in words if w.endswith(("'", "’"))]
+    spaced = [w for w in words if w not in elided]
+    parts = [rf"{alt(spaced)}\s+"] if spaced else []
+    if elided:
+        parts.append(alt(elided))
+    return "(?:" + "|".join(parts) + ")"
+
+
 @cache
 def anchor_patterns(lang: str) -> AnchorPatterns | None:
     """The compiled anchor phrases of a language (None when its table has none)."""
@@ -63,10 +77,10 @@ def anchor_patterns(lang: str) -> AnchorPatterns | None:
     table = vocab.raw.get("anchors")
     if not table:
         return None
-    det = alt(table.get("determiners", []))
+    det = _determiners(table.get("determiners", []))
     noun = tuple(
         (
-            re.compile(rf"(?<!\w){alt(e['phrases'])}\s+{det}\s+([\w-]{{3,}})"),
+            re.compile(rf"(?<!\w){alt(e['phrases'])}\s+{det}([\w-]{{3,}})"),
             int(e["days"]),
             WordSet(e["phrases"]),
         )
@@ -82,7 +96,7 @@ def anchor_patterns(lang: str) -> AnchorPatterns | None:
     ]
     for entry in table.get("counted", []):  # one regex per phrase: each has its own group "n"
         for p in entry["phrases"]:
-            after_n = p.split("{n}", 1)[-1]  # "{n} dagen later": the words after the number
+            after_n = max(p.split("{n}"), key=len)  # "{n} dagen later": the words around the number
             pointer.append(
                 (
                     re.compile(_pointer_regex({"phrases": [p]}, weekday, num_re)),
@@ -186,13 +200,24 @@ def _stems(sentence: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in _WORD.findall(sentence))
 
 
+def _same_inflected(a: str, b: str) -> bool:
+    """Two case forms of one Cyrillic noun ("розмови", "розмову"; "разговора", "разговор"):
+    they agree but for their last two letters (ending), and both are long enough to say so."""
+    if not ("\u0400" <= a[:1] <= "\u04ff") or abs(len(a) - len(b)) > 2:
+        return False
+    k = max(4, min(len(a), len(b)) - 2)
+    return len(a) >= 5 and len(b) >= 5 and a[:k] == b[:k]
+
+
 def mentions_noun(sentence: str, noun: str) -> bool:
-    """Does the sentence contain the noun, a plural of it, or a compound ending in it?"""
+    """Does the sentence contain the noun, a plural or case form of it, or a compound ending in it?"""
     target = _stem(noun)
     stems = _stems(sentence)
     if target in stems:
         return True
-    return len(target) >= 4 and any(w.endswith(target) for w in stems)
+    return (len(target) >= 4 and any(w.endswith(target) for w in stems)) or any(
+        _same_inflected(w, target) for w in stems
+    )
 
 
 def resolve_anchor(anchor: Anchor, earlier: Sequence[str]) -> int | None:

@@ -7,8 +7,10 @@ punctuation and is nearly as long as the text's usual line, or the next line sta
 lowercase) is joined to it as if the break were a space. Blank lines, headlines (short
 lines) and list items still end a paragraph. Inside a paragraph a sentence ends at . ! ?
 (plus closing quotes/brackets) followed by whitespace and a capital, digit or opening
-quote, unless the full stop belongs to an abbreviation ("dr.", "Mr.", "o.a.", "U.S.",
-"Feb."; each language's list is in its date table), an initial ("J. Biden") or a number.
+quote (Latin or Cyrillic), unless the full stop belongs to an abbreviation ("dr.", "Mr.",
+"o.a.", "U.S.", "Feb."; the lists are in the languages' date tables), an initial ("J.
+Biden"), a number, or an ordinal day or century before a month or century word ("am 18.
+März", "im 19. Jahrhundert": German writes ordinals with a full stop).
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ from functools import cache
 
 # Only the start of a run of stops may begin a match, and a run is taken whole (possessive):
 # "......" (tables of contents, ASCII art) stays linear instead of quadratic.
-_BOUNDARY = re.compile(r"""(?<![.!?…])[.!?…]++["'’”»)\]]*+(?=\s+["'‘“«(\[]?\w)""")
-_NEXT_WORD = re.compile(r"""\s+["'‘“«(\[]?(\w)""")
+_BOUNDARY = re.compile(r"""(?<![.!?…])[.!?…]++["'’”»)\]]*+(?=\s+["'‘“«„(\[]?\w)""")
+_NEXT_WORD = re.compile(r"""\s+["'‘“«„(\[]?(\w)""")
+_NEXT_LETTERS = re.compile(r"\s+([^\W\d_]+)")
+_ORDINAL = re.compile(r"(?<![\w.])(?:[12]?\d|3[01])$")  # "18" of "am 18. März"
 _TRAILING_WORD = re.compile(r"(\S+)$")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•–—·]\s|\d{1,3}[.)]\s|[a-z][.)]\s)")
 _TERMINAL = (".", "!", "?", "…", ":", ";", '"', "”", "’", "'", "»", ")")
@@ -38,7 +42,32 @@ def _abbreviations(lang: str | None) -> frozenset[str]:
     for code in [lang] if lang else available_languages():
         v = load_vocab(code)
         words |= set(v.abbreviations) | {m for m in v.month_of if len(m) <= 4} | set(v.weekday_abbr_of)
+    if lang:
+        words |= _abbreviations(None)  # a quote or a name from another language keeps its "Mr."
+    return frozenset(w.rstrip(".") for w in words)
+
+
+@cache
+def _ordinal_heads() -> frozenset[str]:
+    """Words an ordinal with a full stop stands before: every language's month and century
+    words ("März", "Jahrhundert")."""
+    from eventmap.text.dates.vocab import available_languages, load_vocab
+
+    words: set[str] = set()
+    for lang in available_languages():
+        v = load_vocab(lang)
+        if "." in v.ordinal_suffixes:
+            words.update(v.month_of)
+            words.update(v.century_words)
     return frozenset(words)
+
+
+def _is_ordinal(text: str, cursor: int, stop: int, after: int) -> bool:
+    """'am 18. März', 'im 19. Jahrhundert': a German ordinal, not a sentence end."""
+    if not _ORDINAL.search(text, cursor, stop):
+        return False
+    m = _NEXT_LETTERS.match(text, after)
+    return m is not None and m.group(1).lower() in _ordinal_heads()
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +162,10 @@ def split_sentences(
             nxt = _NEXT_WORD.match(text, b.end())
             if nxt is None or not (nxt.group(1).isupper() or nxt.group(1).isdigit()):
                 continue  # "5 mln. euro": a lowercase word goes on
-            if text[b.start()] == "." and _is_abbreviation(text[cursor : b.start()], abbreviations):
+            if text[b.start()] == "." and (
+                _is_abbreviation(text[cursor : b.start()], abbreviations)
+                or _is_ordinal(text, cursor, b.start(), b.end())
+            ):
                 continue
             _add(out, text, cursor, b.end(), False, first)
             first = False

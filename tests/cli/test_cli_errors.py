@@ -297,7 +297,7 @@ def test_coordinates_out_of_range_are_named(tmp_path, name, content, words):
 @pytest.mark.parametrize(
     "args, words",
     [
-        (["parse", "ARTICLE", "--lang", "fr"], ["--lang", "fr"]),
+        (["parse", "ARTICLE", "--lang", "es"], ["--lang", "es"]),
         (["export", "ARTICLE", "--lang", "xx", "--json", "o.json"], ["--lang", "xx"]),
         (["parse", "ARTICLE", "--colour"], ["no such option", "--colour"]),
         (["--verbose", "parse", "ARTICLE"], ["no such option", "--verbose"]),
@@ -424,7 +424,7 @@ def test_script_errors_are_one_line_and_debug_shows_the_traceback(tmp_path):
     _assert_script_one_line(
         _script("export", "bad.json", "--csv", "o.csv", cwd=tmp_path), "bad.json", "2025-02-30"
     )
-    _assert_script_one_line(_script("parse", "big.txt", "--lang", "de", cwd=tmp_path), "--lang")
+    _assert_script_one_line(_script("parse", "big.txt", "--lang", "es", cwd=tmp_path), "--lang")
     _assert_script_one_line(
         _script("export", "bad.json", "--csv", "no/o.csv", cwd=tmp_path), "does not exist"
     )

@@ -77,6 +77,8 @@ KNOWN_KEYS: frozenset[str] = frozenset(
     reporting_verbs clause_breaks since_words until_words target_year_words year_context_words
     quantity_words quantity_cues comparison_words preposition_words stopwords abbreviations anchors
     date_prepositions reporting_fillers reporting_subject_words
+    generated_excluded relative_after one_unit focus_days season_adverbs year_ordinal_suffixes letters
+    letters_required
     """.split()
 )
 REL_OFFSETS = {"last": -1, "this": 0, "next": 1}
@@ -156,6 +158,14 @@ class Vocab:
         self.anaphoric_rel_of = _relative(raw.get("anaphoric_relative"))
         self.weekday_rel_of = _relative(raw.get("weekday_relative") or raw.get("relative"))
         self.weekday_suffix_of = _relative(raw.get("weekday_suffixes"))
+        # French "la semaine dernière", "l'année prochaine": the relative word after the unit
+        self.rel_after_of = _relative(raw.get("relative_after"))
+        # a unit form meaning one unit without a number: "тиждень тому", "неделю назад"
+        self.one_unit = _words(raw, "one_unit")
+        # days counted from the story's last day: "am nächsten Tag", "le lendemain"
+        self.focus_day_of = {
+            p.lower(): int(e["days"]) for e in (raw.get("focus_days") or []) for p in e["phrases"]
+        }
         self.unit_of: dict[str, str] = {}
         for unit, forms in raw["units"].items():
             for form in forms:
@@ -179,10 +189,15 @@ class Vocab:
         for season, forms in (raw.get("seasons") or {}).items():
             for form in forms:
                 self.season_of.setdefault(form.lower(), season)
+        # season words that say "in spring" by themselves ("влітку", "осенью"): no context needed
+        self.season_adverbs = frozenset(_words(raw, "season_adverbs"))
         decades = raw.get("decades") or {}
         self.decade_determiners = tuple(w.lower() for w in decades.get("the", []))
         self.decade_suffix: str = decades.get("suffix", "")
-        self.decade_prefixes = tuple(w.lower() for w in decades.get("prefixes", []))
+        self.decade_prefixes = tuple(w.lower() for w in decades.get("prefixes", []))  # "les années 1990"
+        self.decade_two_digit = bool(decades.get("two_digit"))  # "90er", "90-х", "années 90"
+        # "2022-го року", "в 2022-м году": an ordinal ending after a year keeps it a year
+        self.year_ordinal_suffixes = _words(raw, "year_ordinal_suffixes")
         centuries = raw.get("centuries") or {}
         self.century_words = tuple(w.lower() for w in centuries.get("words", []))
         self.century_ordinals = {k.lower(): int(v) for k, v in (centuries.get("ordinals") or {}).items()}
