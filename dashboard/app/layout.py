@@ -47,49 +47,56 @@ def graph_config(topojson_url: str = TOPOJSON_URL) -> dict[str, Any]:
     }
 
 
+def filter_controls(categories: list[str], documents: list[Any]) -> list[html.Div]:
+    """Category, document and search filters (the in-memory app and the store app share them)."""
+    return [
+        html.Div(
+            [
+                html.Label("Category", htmlFor="filter-category"),
+                dcc.Dropdown(
+                    id="filter-category",
+                    options=categories,
+                    value=[],
+                    multi=True,
+                    placeholder="all categories",
+                ),
+            ],
+            className="control",
+        ),
+        html.Div(
+            [
+                html.Label("Document", htmlFor="filter-document"),
+                dcc.Dropdown(
+                    id="filter-document",
+                    options=documents,
+                    value=[],
+                    multi=True,
+                    placeholder="all documents",
+                ),
+            ],
+            className="control",
+        ),
+        html.Div(
+            [
+                html.Label("Search", htmlFor="filter-search"),
+                dcc.Input(
+                    id="filter-search",
+                    type="search",
+                    value="",
+                    debounce=True,
+                    placeholder="words in sentence, date or place",
+                ),
+            ],
+            className="control",
+        ),
+    ]
+
+
 def _controls(collection: EventCollection) -> html.Div:
     return html.Div(
         className="controls",
         children=[
-            html.Div(
-                [
-                    html.Label("Category", htmlFor="filter-category"),
-                    dcc.Dropdown(
-                        id="filter-category",
-                        options=collection.categories(),
-                        value=[],
-                        multi=True,
-                        placeholder="all categories",
-                    ),
-                ],
-                className="control",
-            ),
-            html.Div(
-                [
-                    html.Label("Document", htmlFor="filter-document"),
-                    dcc.Dropdown(
-                        id="filter-document",
-                        options=collection.documents(),
-                        value=[],
-                        multi=True,
-                        placeholder="all documents",
-                    ),
-                ],
-                className="control",
-            ),
-            html.Div(
-                [
-                    html.Label("Search", htmlFor="filter-search"),
-                    dcc.Input(
-                        id="filter-search",
-                        type="search",
-                        value="",
-                        debounce=True,
-                        placeholder="words in sentence, date or place",
-                    ),
-                ],
-                className="control",
-            ),
+            *filter_controls(collection.categories(), collection.documents()),
             html.Div(
                 [
                     html.Label("Lanes"),
@@ -146,7 +153,8 @@ def _article_input() -> html.Details:
     )
 
 
-def _downloads() -> html.Div:
+def downloads_bar() -> html.Div:
+    """The download buttons of the view (both apps)."""
     return html.Div(
         className="downloads",
         children=[
@@ -158,6 +166,20 @@ def _downloads() -> html.Div:
             dcc.Download(id="download"),
             html.Span(id="download-status", className="status"),
         ],
+    )
+
+
+def events_grid(rows: list[dict[str, Any]]) -> dag.AgGrid:
+    """The events table (both apps): the grid sorts and filters the rows it is given."""
+    return dag.AgGrid(
+        id="table",
+        className="table",
+        columnDefs=TABLE_COLUMNS,
+        rowData=rows,
+        getRowId="params.data.id",
+        defaultColDef={"sortable": True, "filter": True, "resizable": True},
+        dashGridOptions={"pagination": True, "paginationPageSize": 50, "animateRows": False},
+        style={"height": "420px", "width": "100%"},
     )
 
 
@@ -226,17 +248,8 @@ def build_layout(
                 ],
             ),
             *([panel] if panel is not None else []),
-            dag.AgGrid(
-                id="table",
-                className="table",
-                columnDefs=TABLE_COLUMNS,
-                rowData=grid_rows(events),
-                getRowId="params.data.id",
-                defaultColDef={"sortable": True, "filter": True, "resizable": True},
-                dashGridOptions={"pagination": True, "paginationPageSize": 50, "animateRows": False},
-                style={"height": "420px", "width": "100%"},
-            ),
-            _downloads(),
+            events_grid(grid_rows(events)),
+            downloads_bar(),
             _article_input(),
             dcc.Store(id="data-version", data=collection.version),
             dcc.Store(id="columns", data=token),

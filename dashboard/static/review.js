@@ -80,9 +80,12 @@
     return null;
   }
 
+  /* the map of the in-memory app, or of the store app */
+  function mapOuter() { return document.getElementById("map") || document.getElementById("store-map"); }
+
   function onMapClick(e) {
     if (!picking) { return; }
-    const outer = document.getElementById("map"), gd = outer && outer.querySelector(".js-plotly-plot");
+    const outer = mapOuter(), gd = outer && outer.querySelector(".js-plotly-plot");
     if (!gd || !gd.contains(e.target)) { return; }
     const ll = lonLat(gd, e);
     e.stopPropagation();
@@ -96,7 +99,7 @@
   // capture phase, before plotly: a pick is not also a click on the place under it
   ["mousedown", "click"].forEach(function (type) {
     document.addEventListener(type, function (e) { if (type === "click") { onMapClick(e); } else if (picking) {
-      const outer = document.getElementById("map");
+      const outer = mapOuter();
       if (outer && outer.contains(e.target)) { e.stopPropagation(); }
     } }, true);
   });

@@ -29,6 +29,7 @@ from eventmap.corpus.store_query import (
     Aggregation,
     BBox,
     DateLike,
+    aggregate_overlaid,
     aggregate_rows,
     iso,
     non_negative,
@@ -346,7 +347,14 @@ class EventStore(Workspace):
     def count(self, **filters: Any) -> int:
         """How many events `events()` would return with the same filters."""
         where, params = where_sql(**filters)
-        return int(self._query(f"SELECT count(*) FROM {self._events_sql}{where}", params)[0][0])
+        if self._events_sql == "events" or self._events_sql == _V1_EVENTS:
+            return int(self._query(f"SELECT count(*) FROM {self._events_sql}{where}", params)[0][0])
+        both = " AND " if where else " WHERE "  # machine rows, minus those edited, plus the overlay
+        sql = (
+            f"SELECT (SELECT count(*) FROM events{where}) - (SELECT count(*) FROM events{where}{both}shadowed)"
+            f" + (SELECT count(*) FROM overlay{where}{both}NOT hidden)"
+        )
+        return int(self._query(sql, params)[0][0])
 
     def aggregate(
         self, *, by: Aggregation = "place", limit: int | None = None, cell_deg: float = 1.0, **filters: Any
@@ -360,7 +368,20 @@ class EventStore(Workspace):
         `cell_deg` degrees (cell centre), for a density map when places are too many.
         """
         where, params = where_sql(**filters)
-        return aggregate_rows(self._query, self._events_sql, where, params, by, limit, cell_deg)
+        if self._events_sql == "events" or self._events_sql == _V1_EVENTS:
+            return aggregate_rows(self._query, self._events_sql, where, params, by, limit, cell_deg)
+        return aggregate_overlaid(self._query, where, params, by, limit, cell_deg)
+
+    def documents_like(self, text: str = "", *, limit: int | None = 50) -> list[tuple[str, int]]:
+        """(document, events) for the documents whose name holds `text` (any case), most events first."""
+        lim = "" if limit is None else f" LIMIT {non_negative(limit, 'limit')}"
+        where = " WHERE document ILIKE $pat ESCAPE '\\'" if text else " WHERE $pat IS NOT NULL"
+        sql = (
+            f"SELECT document, count(*) AS n FROM {self._events_sql}{where} "
+            f"GROUP BY document ORDER BY n DESC, document{lim}"
+        )
+        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        return [(d, int(n)) for d, n in self._query(sql, {"pat": pattern}) if d is not None]
 
     def date_range(self) -> tuple[str | None, str | None]:
         """First start day and last end day in the store (the dashboard's initial window)."""

@@ -116,15 +116,14 @@ def search_text(event: Event) -> str:
     The dashboard's search (an event matches when every word of the query is in this text)
     and the store's `search` column both use it, so the app and the store agree.
     """
-    return " ".join(
-        [
-            event.text,
-            event.date_text or "",
-            event.category,
-            *(p.text for p in event.places),
-            *((p.name or "") for p in event.places),
-        ]
-    ).casefold()
+    parts = [
+        event.text,
+        event.date_text or "",
+        event.category,
+        *(p.text for p in event.places),
+        *((p.name or "") for p in event.places),
+    ]
+    return " ".join(p for p in parts if p).casefold()
 
 
 def files_to_table(records: Iterable[FileRecord]) -> pa.Table:

@@ -330,3 +330,79 @@ def test_a_version_1_store_is_upgraded_when_opened_for_writing(tmp_path):
     with EventStore(path) as s:
         s.edit(ev.id, {"review_status": "verified"})
         assert s.count(statuses=["verified"]) == 1 and s.count(search="KIEV") == 1
+
+
+def _expected(events, by):
+    from collections import Counter
+
+    if by == "day":
+        c = Counter(e.date for e in events if e.date)
+        return sorted(({"day": d, "count": n} for d, n in c.items()), key=lambda r: r["day"])
+    if by == "status":
+        return dict(Counter(e.review_status for e in events))
+    if by == "category":
+        return dict(Counter(e.category for e in events))
+    if by == "place":
+        out: dict = {}
+        for e in events:
+            if e.located:
+                key = (round(e.lat, 6), round(e.lon, 6))
+                first, last, n = out.get(key, (e.date, e.date_end, 0))
+                out[key] = (min(first, e.date), max(last, e.date_end), n + 1)
+        return out
+    raise AssertionError(by)
+
+
+def _got(rows, by):
+    if by == "day":
+        return rows
+    if by == "status":
+        return {r["review_status"]: r["count"] for r in rows}
+    if by == "category":
+        return {r["category"]: r["count"] for r in rows}
+    return {(round(r["lat"], 6), round(r["lon"], 6)): (r["first"], r["last"], r["count"]) for r in rows}
+
+
+def test_counts_with_edits_equal_counting_the_corrected_events(tmp_path):
+    """The store counts edited stores as machine rows - edited rows + overlay: it must agree with the events."""
+    places = [
+        Place("Kiev", "Kyiv", 50.45, 30.52, "UA", "city"),
+        Place("Lviv", "Lviv", 49.84, 24.03, "UA", "city"),
+        Place("Odesa", "Odesa", 46.48, 30.72, "UA", "city"),
+    ]
+    with EventStore(tmp_path / "w.duckdb") as s:
+        events = []
+        for i in range(60):
+            ev = make_event(i, f"2025-03-{1 + i % 28:02d}", doc=f"{i % 3}.txt")
+            ev.places = [places[i % 3]]
+            ev.lat, ev.lon = places[i % 3].lat, places[i % 3].lon
+            ev.category = ["attack", "protest", "policy"][i % 3]
+            events.append(ev)
+        s.add(events)
+        ids = [e.id for e in events]
+        s.edit(ids[0], {"date": date_value("2025-04-20"), "place": BERLIN})
+        s.edit(ids[1], {"review_status": "rejected"})
+        s.edit(ids[2], {"category": "attack", "review_status": "verified"})
+        s.edit(ids[4], {"date": date_value("2025-02-01")})  # the first day at Lviv moves earlier
+        s.merge([ids[5], ids[8]])
+        span = "Protesters gathered in Odesa."
+        s.add_event(
+            Event(
+                text=span,
+                source=Source("x.txt", 0, len(span)),
+                date="2025-05-01",
+                date_end="2025-05-01",
+                places=[places[2]],
+            )
+        )
+        for filters in (
+            {},
+            {"start": "2025-03-05", "end": "2025-04-30"},
+            {"statuses": ["unreviewed", "verified"]},
+            {"category": ["attack"], "bbox": (20, 40, 35, 55)},
+            {"search": "kyiv"},
+        ):
+            shown = s.events(**filters)
+            assert s.count(**filters) == len(shown), filters
+            for by in ("day", "status", "category", "place"):
+                assert _got(s.aggregate(by=by, **filters), by) == _expected(shown, by), (by, filters)

@@ -36,7 +36,17 @@ here, never from code. Keys, all lowercase (text is matched lowercased):
   ``since_words``, ``until_words``, ``target_year_words``, ``year_context_words``,
   ``quantity_words``/``quantity_cues`` (a number is a quantity, not a year), ``day_parts``,
   ``day_part_compounds`` ("maandagavond"), ``clock``.
-- ``stopwords`` (language detection) and ``abbreviations`` (sentence splitting).
+- ``stopwords`` and ``letters`` (language detection; ``letters_required``: a text without any
+  of them is less likely this language) and ``abbreviations`` (sentence splitting).
+- Added for German, French, Ukrainian and Russian, open to every language:
+  ``relative_after`` (a relative word after its unit: "la semaine dernière"), ``one_unit``
+  (unit forms meaning one without a number: "тиждень тому"), ``focus_days`` (phrases counted
+  in days from the story's last day: "am nächsten Tag", "le lendemain"), ``season_adverbs``
+  (season words that need no preposition: "восени"), ``decades.prefixes`` / ``two_digit``
+  ("les années 90", "90er"), ``year_ordinal_suffixes`` ("2022-го року"),
+  ``generated_excluded`` (dateparser forms that are ordinary words, not merged in), and the
+  reporting-clause words ``reporting_fillers``, ``date_prepositions``,
+  ``reporting_subject_words``.
 """
 
 from __future__ import annotations
@@ -78,7 +88,7 @@ KNOWN_KEYS: frozenset[str] = frozenset(
     quantity_words quantity_cues comparison_words preposition_words stopwords abbreviations anchors
     date_prepositions reporting_fillers reporting_subject_words
     generated_excluded relative_after one_unit focus_days season_adverbs year_ordinal_suffixes letters
-    letters_required
+    letters_required date_prepositions reporting_fillers reporting_subject_words
     """.split()
 )
 REL_OFFSETS = {"last": -1, "this": 0, "next": 1}
