@@ -66,6 +66,11 @@ class Gazetteer:
         self.region: dict[str, int] = obj["region"]
         self.demonyms: dict[str, str] = obj["demonyms"]
         self.capitals: frozenset[int] = frozenset(obj.get("capitals", ()))
+        # cc -> [lat, lon] of the population-weighted centre, then of the capital (geo.points)
+        self.country_points: dict[str, list[float]] = obj.get("country_points", {})
+        self.given_names: frozenset[str] = frozenset(obj.get("given_names", ()))
+        # lang -> {one-word name: 10 x its Zipf frequency as a common word} (geo.build_words)
+        self.common_words: dict[str, dict[str, int]] = obj.get("common_words", {})
         self._memo: dict[str, list[Candidate]] = {}
         self._skeletons: dict[str, list[int]] | None = None
         self._variant_memo: dict[str, list[Candidate]] = {}

@@ -148,6 +148,8 @@ def mark_region(text: str, tokens: list[Token], i: int, j: int, m: Mention) -> s
         and tokens[i - 2].low in REGION_WORDS
         and adjacent(text, prev, tokens[i])
         and adjacent(text, tokens[i - 2], prev)
+        # not "the Kirovsky district of Donetsk": that district is named, X holds it
+        and not (i >= 3 and tokens[i - 3].cap and adjacent(text, tokens[i - 3], tokens[i - 2]))
     ):
         m.region_of = True
         return tokens[i - 2].low

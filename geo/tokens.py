@@ -18,13 +18,23 @@ _TOKEN_SPLIT_RE = re.compile(
 SENTENCE_END = set(".!?:;\n\"“”‘’'«»—–•*#(")
 _WORDS = load()
 # lowercase words some rule looks at: they become tokens, other lowercase words do not
-SPECIAL_WORDS = (
-    _WORDS["connector"]
-    | _WORDS["region_word"]
-    | _WORDS["title"]
-    | _WORDS["institution"]
-    | _WORDS["locative"]
-    | _WORDS["region_of"]
+SPECIAL_WORDS = frozenset(
+    w
+    for role in (
+        "connector",
+        "region_word",
+        "title",
+        "institution",
+        "locative",
+        "particle",
+        "water_before",
+        "water_after",
+        "terrain_before",
+        "terrain_after",
+        "region_of",
+    )
+    for entry in _WORDS[role]
+    for w in entry.split()
 )
 # French (and Italian) elided words before a name: "d'Odessa", "l'Ukraine", "L'Estonie"
 ELIDED = frozenset(_WORDS["elided"])
