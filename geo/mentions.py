@@ -22,12 +22,16 @@ from geo.spans import (
     LOCATIVE,
     STOP,
     Mention,
+    after_locative,
     compound_parts,
     demonym,
+    fallback_region,
     is_dateline,
     longest_match,
+    lowercase_countries,
     mark_region,
     names_container,
+    spaced_state_abbreviation,
     state_abbreviation,
     strip_possessive,
     variant_match,
@@ -72,6 +76,13 @@ def find_mentions(
             mentions.append(Mention(t.start, end, text[t.start : end], [Candidate(state, True)]))
             i += 1
             continue
+        spaced = spaced_state_abbreviation(text, t, gaz)  # "Charleston, W. Va."
+        if spaced is not None:
+            state, end = spaced
+            mentions.append(Mention(t.start, end, text[t.start : end], [Candidate(state, True)]))
+            while i < n_tok and tokens[i].start < end:
+                i += 1
+            continue
         found = longest_match(text, tokens, i, gaz)
         if found is None:
             found = variant_match(text, tokens, i, gaz, people)
@@ -101,6 +112,18 @@ def find_mentions(
             if "-" in t.text and all(p[:1].isupper() for p in t.text.split("-")):
                 mentions.extend(compound_parts(text, t, gaz))  # "Egyptian-US", "Arab-Israeli"
                 i += 1
+                continue
+            fallback = (
+                None
+                if t.sent_start and not after_locative(text, tokens, i)
+                else fallback_region(text, tokens, i, gaz)
+            )
+            if fallback is not None and t.low not in stop and t.low not in people and i not in person_parts:
+                j, cands = fallback  # "the village of Zzyzx in Kherson province": that province
+                m = Mention(t.start, tokens[j].end, text[t.start : tokens[j].end], cands)
+                m.flags.add("fallback")
+                mentions.append(m)
+                i = j + 1
                 continue
             if (
                 unknown_spans
@@ -184,6 +207,8 @@ def find_mentions(
                 m.flags.add("district")
         mentions.append(m)
         i = j + 1
+    mentions.extend(lowercase_countries(text, tokens, gaz, mentions))  # "protests in iran"
+    mentions.sort(key=lambda m: m.start)
     return mentions, demonym_ccs
 
 

@@ -103,7 +103,9 @@ def rejected_single(
         # is "Yasinovataya" (Yasynuvata): Cyrillic names reach the news in many spellings
         return True
     acronym_len = 3 if t.shout else 5  # in a line of capitals "KIEV" is a word, not an acronym
-    if not strong and (
+    # a city's own short form ("NYC", "L.A.": geo/data/abbreviations.tsv) is no acronym
+    short_form = any(c.exact and gaz.pop[c.id] >= 1_000_000 for c in cands)
+    if not strong and not short_form and (
         len(t.text) <= 2 or (t.text.isupper() and len(t.text) <= acronym_len and not is_dateline(text, t))
     ):
         return True  # acronyms and codes: "NATO", "RSF", "Un"
