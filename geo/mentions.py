@@ -13,6 +13,7 @@ from __future__ import annotations
 from geo.features import feature_candidates, feature_word, organisation_end
 from geo.gazetteer import Candidate, Gazetteer
 from geo.inflection import inflected_match
+from geo.lexicon import guess_language
 from geo.names import name_key
 from geo.notplace import Context, is_metonym, rejected_single
 from geo.people import TITLES, is_strong_place, people_in
@@ -55,7 +56,10 @@ def find_mentions(
     gazetteer does not know (for an online geocoder to try).
     """
     tokens, lower = tokenize(text)
-    people, person_parts = people_in(text, tokens, gaz, lower)
+    if langs is None:  # the article's language from its function words, when it has some
+        guessed = guess_language(lower)
+        langs = (guessed,) if guessed else None
+    people, person_parts = people_in(text, tokens, gaz, lower, langs)
     context = Context(langs, _mid_sentence_capitals(text, tokens), person_parts)
     stop = STOP
     mentions: list[Mention] = []

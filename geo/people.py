@@ -84,12 +84,19 @@ def _given(gaz: Gazetteer, key: str) -> bool:
 SURNAME_MAX_ZIPF = 40  # "Tennessee Arts", "Indiana State": a common word is no surname
 
 
-def _common_word(gaz: Gazetteer, key: str) -> bool:
-    return any(t.get(key, 0) >= SURNAME_MAX_ZIPF for t in gaz.common_words.values())
+def _common_word(gaz: Gazetteer, key: str, langs: tuple[str, ...] | None) -> bool:
+    """A frequent word in the article's languages (every language when they are unknown)."""
+    tables = gaz.common_words
+    chosen = tables.values() if langs is None else [tables[lang] for lang in langs if lang in tables]
+    return any(t.get(key, 0) >= SURNAME_MAX_ZIPF for t in chosen)
 
 
 def people_in(
-    text: str, tokens: list[Token], gaz: Gazetteer, lower: set[str] = frozenset()
+    text: str,
+    tokens: list[Token],
+    gaz: Gazetteer,
+    lower: set[str] = frozenset(),
+    langs: tuple[str, ...] | None = None,
 ) -> tuple[set[str], set[int]]:
     """Keys of capitalised words the document uses as (sur)names of people, and the indexes of
     the tokens that are parts of people's names (given names, particles) in this place."""
@@ -134,7 +141,7 @@ def people_in(
         # a given name that is also a place ("Victoria", "Florence") opens a person's name only
         # before a word that is no common word: "Victoria Beckham", not "Tennessee Arts"
         given = a.cap and _given(gaz, ka) and not is_strong_place(gaz, ka)
-        if given and gaz.has(ka) and _common_word(gaz, kb):
+        if given and gaz.has(ka) and _common_word(gaz, kb, langs):
             given = False
         if ka in TITLES or given:
             people.add(kb)  # "president Poetin", "Xi Jinping", "Victoria Beckham"
