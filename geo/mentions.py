@@ -21,7 +21,6 @@ from geo.spans import (
     CONNECTORS,
     DISTRICT_WORDS,
     LOCATIVE,
-    STOP,
     Mention,
     after_locative,
     compound_parts,
@@ -34,6 +33,7 @@ from geo.spans import (
     names_container,
     spaced_state_abbreviation,
     state_abbreviation,
+    stop_words,
     strip_possessive,
     variant_match,
 )
@@ -61,7 +61,7 @@ def find_mentions(
         langs = (guessed,) if guessed else None
     people, person_parts = people_in(text, tokens, gaz, lower, langs)
     context = Context(langs, _mid_sentence_capitals(text, tokens), person_parts)
-    stop = STOP
+    stop = stop_words(langs)
     mentions: list[Mention] = []
     demonym_ccs: list[str] = []
     n_tok = len(tokens)

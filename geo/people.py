@@ -128,11 +128,21 @@ def people_in(
             pairs.append((prev, t))
         if adj_prev and prev.low in PARTICLE_WORDS:
             _particle_name(text, tokens, k, gaz, people, parts)
-        if (t.end in said_after or t.start in said_before) and not next_cap and not t.shout:
+        if (t.end in said_after or t.start in said_before) and not t.shout:
             # "Welch said", "aldus Van Dam"; but "police in Nice said" is Nice, and "Russia
             # said", "Kiev says" are governments speaking
-            if not (adj_prev and prev.low in LOCATIVE) and not _speaks_as_a_place(gaz, t.low):
-                people.add(t.low)
+            end = k
+            if t.start in said_before:  # the whole name after the verb: "aldus Van der Laan"
+                while end + 1 < n and adjacent(text, tokens[end], tokens[end + 1]) and (
+                    tokens[end + 1].cap or tokens[end + 1].low in PARTICLE_WORDS
+                ):
+                    end += 1
+            elif next_cap:
+                continue
+            last = tokens[end]
+            if not (adj_prev and prev.low in LOCATIVE) and not _speaks_as_a_place(gaz, last.low):
+                people.add(last.low)
+                parts.update(range(k, end))
     for a, b in pairs:
         kb = b.low
         ka = a.low.rstrip(".")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from geo.gazetteer import Candidate, Gazetteer
 from geo.geocoder import US_STATE_ABBREVIATIONS
@@ -28,7 +29,17 @@ LOCATIVE = _WORDS["locative"]
 PLACE_SUFFIXES = _WORDS["place_suffix"]
 COMPASS = _WORDS["compass"]
 REGION_OF = _WORDS["region_of"]  # "region of X", "région de X", "Gebiet von X"
-STOP = _WORDS["common"] | _WORDS["first_name"]
+STOP = _WORDS["common"] | _WORDS["first_name"]  # every language's (when the language is unknown)
+
+
+@cache
+def stop_words(langs: tuple[str, ...] | None) -> frozenset[str]:
+    """The not-a-place words of `langs` (and of every language: "any"); all languages for None.
+    A French common word ("somme") must not hide an English text's place (the Somme)."""
+    if langs is None:
+        return STOP
+    words = load(langs)
+    return words["common"] | words["first_name"]
 SLAVIC_MIN_LEN = 6  # transliteration variants are tried only for words this long
 
 

@@ -57,7 +57,8 @@ def test_a_place_next_to_an_organisation_word_elsewhere_stays_a_place():
         ("Frans van Houten sprak in Eindhoven.", ["Eindhoven"]),
         ("Van der Laan zei dat Amsterdam klaar is.", ["Amsterdam"]),
         ("Welch said the town of Leeds was safe.", ["Leeds"]),
-        ("The bridge is safe, aldus Van Dam, in Arnhem.", ["Arnhem"]),
+        ("De brug is veilig, aldus Van Dam, in Arnhem.", ["Arnhem"]),
+        ("The bridge in Arnhem is safe, said Van der Laan.", ["Arnhem"]),
         ("Spokesman Reading told reporters in Berlin.", ["Berlin"]),
     ],
 )
