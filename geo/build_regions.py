@@ -54,7 +54,9 @@ def _words() -> tuple[frozenset[str], frozenset[str]]:
     global ARTICLES
     roles: dict[str, set[str]] = {"type": set(), "generic": set(), "article": set()}
     for row in read_tsv(REGION_TYPES):
-        roles.setdefault(row[0], set()).update(" ".join(e.casefold().split()) for e in row[1].split("|") if e.strip())
+        roles.setdefault(row[0], set()).update(
+            " ".join(e.casefold().split()) for e in row[1].split("|") if e.strip()
+        )
     ARTICLES = frozenset(roles["article"])
     return frozenset(roles["type"]), frozenset(roles["generic"])
 

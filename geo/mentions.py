@@ -10,7 +10,15 @@ words around a name (geo.features) make it an organisation's ("Singapore Airline
 
 from __future__ import annotations
 
-from geo.features import feature_candidates, feature_word, organisation_end
+from geo.features import (
+    FEATURE_WORDS,
+    ORG_AFTER,
+    ORG_BEFORE,
+    ORG_WORDS_BEFORE,
+    feature_candidates,
+    feature_word,
+    organisation_end,
+)
 from geo.gazetteer import Candidate, Gazetteer
 from geo.inflection import inflected_match
 from geo.lexicon import guess_language
@@ -80,7 +88,7 @@ def find_mentions(
             mentions.append(Mention(t.start, end, text[t.start : end], [Candidate(state, True)]))
             i += 1
             continue
-        spaced = spaced_state_abbreviation(text, t, gaz)  # "Charleston, W. Va."
+        spaced = spaced_state_abbreviation(text, t, gaz) if len(t.text) == 1 else None  # "W. Va."
         if spaced is not None:
             state, end = spaced
             mentions.append(Mention(t.start, end, text[t.start : end], [Candidate(state, True)]))
@@ -149,7 +157,13 @@ def find_mentions(
             continue
         j, cands, head_only = found
         span_text = text[t.start : tokens[j].end]
-        feat = feature_word(text, tokens, i, j)
+        prev_low = tokens[i - 1].low if i else ""
+        next_low = tokens[j + 1].low if j + 1 < n_tok else ""
+        feat = (
+            feature_word(text, tokens, i, j)
+            if prev_low in FEATURE_WORDS or prev_low in ("de", "the") or next_low in FEATURE_WORDS
+            else None
+        )
         if feat is not None:  # "the river Reno", "Lake X", "de rivier de Maas"
             what, word, after = feat
             cands = feature_candidates(gaz, strip_possessive(span_text), what, word)
@@ -158,7 +172,11 @@ def find_mentions(
                 i = j + 1
                 continue  # a river the gazetteer does not know is still no town
             span_text, head_only = text[t.start : tokens[j].end], "feature"
-        org_end = organisation_end(text, tokens, i, j)
+        org_end = (
+            organisation_end(text, tokens, i, j)
+            if next_low in ORG_AFTER or (i and (prev_low in ORG_WORDS_BEFORE or t.low in ORG_BEFORE))
+            else None
+        )
         if org_end is not None:  # "Singapore Airlines", "University of Texas": context only
             m = Mention(t.start, tokens[j].end, span_text, cands)
             m.flags.add("organisation")
@@ -211,7 +229,7 @@ def find_mentions(
                 m.flags.add("district")
         mentions.append(m)
         i = j + 1
-    mentions.extend(lowercase_countries(text, tokens, gaz, mentions))  # "protests in iran"
+    mentions.extend(lowercase_countries(text, tokens, gaz, mentions, lower))  # "protests in iran"
     mentions.sort(key=lambda m: m.start)
     return mentions, demonym_ccs
 

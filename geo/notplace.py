@@ -105,8 +105,12 @@ def rejected_single(
     acronym_len = 3 if t.shout else 5  # in a line of capitals "KIEV" is a word, not an acronym
     # a city's own short form ("NYC", "L.A.": geo/data/abbreviations.tsv) is no acronym
     short_form = any(c.exact and gaz.pop[c.id] >= 1_000_000 for c in cands)
-    if not strong and not short_form and (
-        len(t.text) <= 2 or (t.text.isupper() and len(t.text) <= acronym_len and not is_dateline(text, t))
+    if (
+        not strong
+        and not short_form
+        and (
+            len(t.text) <= 2 or (t.text.isupper() and len(t.text) <= acronym_len and not is_dateline(text, t))
+        )
     ):
         return True  # acronyms and codes: "NATO", "RSF", "Un"
     if i > 0 and adjacent(text, tokens[i - 1], t) and tokens[i - 1].low.rstrip(".") in TITLES:

@@ -133,8 +133,10 @@ def people_in(
             # said", "Kiev says" are governments speaking
             end = k
             if t.start in said_before:  # the whole name after the verb: "aldus Van der Laan"
-                while end + 1 < n and adjacent(text, tokens[end], tokens[end + 1]) and (
-                    tokens[end + 1].cap or tokens[end + 1].low in PARTICLE_WORDS
+                while (
+                    end + 1 < n
+                    and adjacent(text, tokens[end], tokens[end + 1])
+                    and (tokens[end + 1].cap or tokens[end + 1].low in PARTICLE_WORDS)
                 ):
                     end += 1
             elif next_cap:

@@ -40,6 +40,8 @@ def stop_words(langs: tuple[str, ...] | None) -> frozenset[str]:
         return STOP
     words = load(langs)
     return words["common"] | words["first_name"]
+
+
 SLAVIC_MIN_LEN = 6  # transliteration variants are tried only for words this long
 
 
@@ -258,12 +260,14 @@ _LOWER_WORDS_RE = re.compile(r"[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]*(?: [a-zß-ö
 
 
 def lowercase_countries(
-    text: str, tokens: list[Token], gaz: Gazetteer, taken: list[Mention]
+    text: str, tokens: list[Token], gaz: Gazetteer, taken: list[Mention], lower: set[str]
 ) -> list[Mention]:
     """Country names written in lower case after "in"/"from"/"naar"/... in informal text ("protests
     in iran", "flights to the uk"): the country, when the words are its name and no common word
     of the not-a-place lists."""
-    out = []
+    out: list[Mention] = []
+    if not (lower & gaz.country_words):
+        return out  # the usual case: no country name in lower case at all
     spans = {(m.start, m.end) for m in taken}
     for t in tokens:
         if t.cap or t.low not in LOCATIVE:
@@ -277,6 +281,8 @@ def lowercase_countries(
         if m is None:
             continue
         words = m.group(0).split(" ")
+        if words[0] not in gaz.country_words:
+            continue  # the usual case: "in de stad", "from there"
         for n in range(len(words), 0, -1):
             phrase = " ".join(words[:n])
             if n == 1 and (phrase in STOP or len(phrase) < 4):
