@@ -40,6 +40,7 @@ ALT_ONLY_MIN_POP = 50_000  # a one-word alternate name must belong to a place th
 # "elk", but Utrecht has 376,000 people and Ełk 60,000: Zipf 5.1 < log10 376,000 = 5.6 while
 # 5.3 > 4.8), or the article also writes it capitalised inside a sentence ("in Split")
 COMMON_ZIPF = 40
+MID_SENTENCE_ZIPF = 45
 
 
 @dataclass(slots=True)
@@ -128,6 +129,13 @@ def rejected_single(
         if max(gaz.prior[c.id] for c in cands) < (
             3.5 if t.shout and after_locative(text, tokens, i) else 4.5
         ):
+            return True
+    elif not strong and context.langs is not None and not any(gaz.kind_codes[c.id] in "Cr" for c in cands):
+        # inside a sentence a capital says "name", but a very common word capitalised in a
+        # title or a name ("Red Cross", "Love Field", "First Baptist") still names no village:
+        # only a place much better known than the word is frequent stays ("Nice", "Reading")
+        z = common_zipf(gaz, base, context.langs)
+        if z >= MID_SENTENCE_ZIPF and z >= 10 * math.log10(max(gaz.pop[c.id] for c in cands) + 10) + 5:
             return True
     return False
 
