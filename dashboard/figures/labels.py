@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import PurePath
 
+from eventmap.eventdates import is_year_date, year_label
 from eventmap.model import Event
 
 LANES = ("category", "document")
@@ -49,7 +50,10 @@ def is_uncertain(event: Event) -> bool:
 
 
 def date_label(event: Event) -> str:
-    """How a person would write the event's date: '14 Mar 2025', 'Mar 2025', '2025'."""
+    """How a person would write the event's date: '14 Mar 2025', 'Mar 2025', '2025', '500 BCE'."""
+    if event.beyond_calendar:  # a year beyond 1..9999 at one end or both
+        first, last = (_year_of(d) for d in (event.date, event.date_end or event.date))
+        return year_label(first) if first == last else f"{year_label(first)} – {year_label(last)}"
     start, end = event.start_date, event.end_date
     if start is None:
         return "undated"
@@ -62,6 +66,15 @@ def date_label(event: Event) -> str:
     if end is not None and end != start:
         label = f"{label} – {_day(end)}"
     return f"week {label}" if prec == "week" else label
+
+
+def _year_of(value: str | None) -> int:
+    return int(value) if is_year_date(value or "") else int((value or "0")[:4])
+
+
+def uses_year_axis(events: Sequence[Event]) -> bool:
+    """Whether a timeline of `events` needs a numeric year axis: a date beyond the years 1..9999."""
+    return any(e.beyond_calendar for e in events)
 
 
 def _day(d: date) -> str:

@@ -27,7 +27,9 @@ from dashboard.figures.labels import (
     interval,
     is_uncertain,
     lane_of,
+    uses_year_axis,
 )
+from eventmap.eventdates import year_number
 from eventmap.model import Event
 
 SVG_MAX_MARKS = 2500  # fewer marks: SVG traces (software WebGL costs seconds to start); more: WebGL
@@ -50,9 +52,12 @@ def timeline_traces(
     ``lanes`` fixes the lane order (e.g. all lanes of the view when only a time window of it
     is drawn); it must hold every lane of `events`.
     """
-    marks = timeline_marks(events, lane=lane, aggregate=aggregate)
-    aggregated = bool(marks) and (
-        aggregate if aggregate is not None else sum(1 for ev in events if ev.date) > AGGREGATE_ABOVE
+    years = uses_year_axis(events)
+    marks = _year_marks(events, lane) if years else timeline_marks(events, lane=lane, aggregate=aggregate)
+    aggregated = (
+        not years
+        and bool(marks)
+        and (aggregate if aggregate is not None else sum(1 for ev in events if ev.date) > AGGREGATE_ABOVE)
     )
     trace_type = go.Scatter if len(marks) <= SVG_MAX_MARKS else go.Scattergl
     by_cat: dict[str, list[TimelineMark]] = defaultdict(list)
@@ -73,13 +78,13 @@ def timeline_traces(
             y = row[m.lane] + lane_offset(ev.id)
             if m.uncertain:
                 cols = vague
-                x = (m.start + (m.stop - m.start) / 2).isoformat()
-                sx += [m.start.isoformat(), m.stop.isoformat(), None]
+                x = _x(m.start + (m.stop - m.start) / 2)
+                sx += [_x(m.start), _x(m.stop), None]
                 sy += [y, y, None]
                 sid += [ev.id, ev.id, None]
             else:
                 cols = exact
-                x = (m.start if m.binned == "day" else m.start + (m.stop - m.start) / 2).isoformat()
+                x = _x(m.start if m.binned == "day" else m.start + (m.stop - m.start) / 2)
             cols["x"].append(x)
             cols["y"].append(y)
             cols["id"].append(ev.id)
@@ -129,8 +134,40 @@ def timeline_traces(
                     },
                 )
             )
-    traces.insert(0, timeline_highlight(find_event(events, highlight), lane, lanes, trace_type=trace_type))
+    traces.insert(
+        0, timeline_highlight(find_event(events, highlight), lane, lanes, trace_type=trace_type, years=years)
+    )
     return traces, lanes
+
+
+def _year_marks(events: Sequence[Event], lane: str) -> list[TimelineMark]:
+    """One mark per dated event on a year axis: start and stop as decimal years, never grouped."""
+    return [
+        TimelineMark(ev.category, lane_of(ev, lane), ev.start_year, ev.end_year, _spans(ev), [ev])  # type: ignore[arg-type]
+        for ev in events
+        if ev.date
+    ]
+
+
+def _spans(event: Event) -> bool:
+    """On a year axis a bar when the event lasts a year or more, else a point (a day is too thin)."""
+    return is_uncertain(event) and (event.end_year - event.start_year) >= 1  # type: ignore[operator]
+
+
+def _x(value: Any) -> Any:
+    """An x value: an ISO date on the date axis, the decimal year itself on a year axis."""
+    return value if isinstance(value, float) else value.isoformat()
+
+
+def year_range(values: Sequence[Any]) -> list[float]:
+    """A time window (ISO dates, or ms since 1970 as a year-axis page sends them) in decimal years."""
+    out = []
+    for v in values:
+        if isinstance(v, (int, float)):
+            out.append(1970 + float(v) / (365.2425 * 86_400_000))
+        else:
+            out.append(year_number(str(v)[:10]))
+    return out
 
 
 def lane_offset(event_id: str) -> float:
@@ -154,16 +191,24 @@ def group_hover(mark: TimelineMark) -> str:
 
 
 def timeline_highlight(
-    target: Event | None, lane: str = "category", lanes: Sequence[str] = (), trace_type: Any = go.Scatter
+    target: Event | None,
+    lane: str = "category",
+    lanes: Sequence[str] = (),
+    trace_type: Any = go.Scatter,
+    years: bool = False,
 ) -> Any:
     """The ring around the highlighted event (always trace 0 of the timeline; empty if none)."""
-    x: list[str] = []
+    x: list[Any] = []
     y: list[float] = []
     ids: list[str] = []
     name = lane_of(target, lane) if target is not None else None
     if target is not None and target.date and name in lanes:
-        start, stop = interval(target)  # type: ignore[misc]
-        x = [((start + (stop - start) / 2) if is_uncertain(target) else start).isoformat()]
+        if years:
+            start, stop = target.start_year, target.end_year
+            x = [start + (stop - start) / 2 if _spans(target) else start]  # type: ignore[operator]
+        else:
+            start, stop = interval(target)  # type: ignore[misc]
+            x = [((start + (stop - start) / 2) if is_uncertain(target) else start).isoformat()]
         y, ids = [list(lanes).index(name) + lane_offset(target.id)], [target.id]
     return trace_type(
         x=x,
@@ -259,9 +304,26 @@ def timeline_figure(
         plot_bgcolor="#fafafa",
         meta={"scope": list(scope) if scope else None},
     )
+    if uses_year_axis(events):  # beyond 1..9999 no date axis holds the data: decimal years
+        fig.update_xaxes(
+            type="linear",
+            title={"text": "year (negative: BCE)"},
+            exponentformat="B",
+            rangeslider={"visible": False},
+            showgrid=True,
+            gridcolor="#e6e6e6",
+        )
+        fig.update_layout(meta={"scope": list(scope) if scope else None, "axis": "years"})
+        if x_range:
+            fig.update_xaxes(range=year_range(x_range))
+        return _lanes(fig, lanes)
     fig.update_xaxes(type="date", rangeslider={"visible": False}, showgrid=True, gridcolor="#e6e6e6")
     if x_range:
         fig.update_xaxes(range=list(x_range))
+    return _lanes(fig, lanes)
+
+
+def _lanes(fig: go.Figure, lanes: Sequence[str]) -> go.Figure:
     fig.update_yaxes(**lane_axis(lanes))
     return fig
 

@@ -28,14 +28,15 @@
   function markerSize(n) { return Math.round(Math.min(44, 9 + 5 * Math.sqrt(Math.max(n, 1) - 1)) * 10) / 10; }
 
   /* relayoutData -> [start, end] of the time axis, null for "all time", undefined when the
-   * event did not touch the time axis (a legend click, the first autosize). */
+   * event did not touch the time axis (a legend click, the first autosize). A year axis's
+   * numbers become ms since 1970 (window.js fromAxis), like a date axis's values. */
   function parseWindow(rd) {
     if (!rd || rd.autosize) { return undefined; }
     if (rd["xaxis.autorange"]) { return null; }
     if (rd["xaxis.range[0]"] !== undefined && rd["xaxis.range[1]"] !== undefined) {
-      return [rd["xaxis.range[0]"], rd["xaxis.range[1]"]];
+      return [W.fromAxis(rd["xaxis.range[0]"]), W.fromAxis(rd["xaxis.range[1]"])];
     }
-    if (Array.isArray(rd["xaxis.range"])) { return rd["xaxis.range"].slice(0, 2); }
+    if (Array.isArray(rd["xaxis.range"])) { return rd["xaxis.range"].slice(0, 2).map(W.fromAxis); }
     return undefined;
   }
 
@@ -204,7 +205,8 @@
     }
     if (!isFinite(lo)) { return noUpdate(); }
     lo *= DAY_MS; hi *= DAY_MS;
-    const r = gd._fullLayout.xaxis.range.map(axisMs);
+    const years = gd._fullLayout.xaxis.type === "linear";  // a year axis (data beyond 1..9999)
+    const r = gd._fullLayout.xaxis.range.map((v) => (years ? W.yearMs(v) : axisMs(v)));
     let width = r[1] - r[0], start;
     if (width >= 0.9 * (hi - lo)) {
       width = Math.max(DAY_MS, (hi - lo) / 8);
@@ -213,7 +215,8 @@
       start = r[0] + width / 5;
       if (start >= hi) { start = lo; }
     }
-    window.Plotly.relayout(gd, {"xaxis.range": [isoMs(start), isoMs(start + width)]});
+    const toAxis = years ? ((ms) => 1970 + ms / W.yearMs(1971)) : isoMs;
+    window.Plotly.relayout(gd, {"xaxis.range": [toAxis(start), toAxis(start + width)]});
     return n;
   }
 

@@ -82,7 +82,7 @@ function (uid) {
       if (ok) shown++;
     });
     var filters = [];
-    if (state.days !== null) filters.push(W.isoDay(Math.floor(state.days[0])) + " to " + W.isoDay(Math.floor(state.days[1])));
+    if (state.days !== null) filters.push(W.dayLabel(Math.floor(state.days[0])) + " to " + W.dayLabel(Math.floor(state.days[1])));
     if (state.places !== null) filters.push(state.places.size + " place(s)");
     status.textContent = filters.length ? "Showing " + shown + " of " + n + " (" + filters.join(", ") + ")."
                                         : "Showing all " + n + ".";
@@ -93,7 +93,7 @@ function (uid) {
     if (!ev) return;
     var a = ev["xaxis.range[0]"], b = ev["xaxis.range[1]"];
     if (ev["xaxis.range"]) { a = ev["xaxis.range"][0]; b = ev["xaxis.range"][1]; }
-    if (a !== undefined && b !== undefined) state.days = W.windowDays([a, b]);
+    if (a !== undefined && b !== undefined) state.days = W.windowDays([W.fromAxis(a), W.fromAxis(b)]);
     else if (ev["xaxis.autorange"]) state.days = null;
     else return;
     filterMap(); filterTable();

@@ -44,7 +44,9 @@ def test_a_folder_with_a_broken_and_a_deep_time_file_writes_the_rest(tmp_path):
     for path in out.values():
         events = read_events(path)
         assert "-13800000000" in {e.date for e in events}, path
-    assert "Traceback" not in res.stderr
+    html = run("export", str(folder), "--html", str(tmp_path / "out.html"))  # a year-axis timeline
+    assert html.exit_code == 1 and "13.8 billion years ago" in (tmp_path / "out.html").read_text()
+    assert "Traceback" not in res.stderr + html.stderr
 
 
 def test_every_import_says_its_columns_and_what_went_to_extra(tmp_path):
