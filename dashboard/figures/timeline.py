@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from dashboard.figures.aggregates import AGGREGATE_ABOVE, TimelineMark, timeline_marks
 from dashboard.figures.colors import HIGHLIGHT_COLOR, category_color, category_order
+from dashboard.figures.imported import fatalities_sum
 from dashboard.figures.labels import (
     _MONTHS,
     LANES,
@@ -187,7 +188,9 @@ def group_hover(mark: TimelineMark) -> str:
     else:
         when = date_label(first)
     noun = "event" if mark.count == 1 else "events"
-    return f"<b>{mark.count} {escape(first.category)} {noun}</b> · {escape(when)}"
+    deaths = fatalities_sum(mark.events)
+    tail = f" · {deaths:,} fatalities" if deaths is not None else ""
+    return f"<b>{mark.count} {escape(first.category)} {noun}</b> · {escape(when)}{tail}"
 
 
 def timeline_highlight(
