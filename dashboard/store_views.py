@@ -18,7 +18,7 @@ from dashboard.view import SHOWN_STATUSES
 from eventmap.corpus.store import BBox, EventStore
 from eventmap.model import Event
 
-MAX_PLACES = 5_000
+MAX_PLACES = 2_000  # markers on the map: the places with most events in the window (the page says so)
 TABLE_ROWS = 200
 DOWNLOAD_LIMIT = 50_000  # events in a download of the view (the CLI's export writes them all)
 FILTER_KEYS = ("categories", "documents", "search")

@@ -32,6 +32,7 @@ class BatchResult:
 
     events: list[Event] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
+    documents: list[Any] = field(default_factory=list)  # the Document record of each parsed article
 
 
 def parse_files(
@@ -44,6 +45,7 @@ def parse_files(
     progress: bool = False,
     columns: str | None = None,
     on_report: Callable[[ImportReport], None] | None = None,
+    mode: str = "auto",
 ) -> BatchResult:
     """Load each file (articles parsed, event files read); a failing file is reported and skipped.
 
@@ -70,6 +72,8 @@ def parse_files(
                 geocoder=geocoder,
                 columns=columns,
                 report=report,
+                mode=mode,
+                documents=result.documents,
             )
         except Exception as exc:
             reason = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
@@ -98,10 +102,13 @@ def build_geocoder(name: str, user_agent: str | None) -> Any:
     return make(name, user_agent=user_agent)
 
 
-def write_output(events: list[Event], fmt: str, stream: IO[str]) -> None:
-    """JSON here; GeoJSON and CSV through eventmap.formats (imported only when asked for)."""
+def write_output(events: list[Event], fmt: str, stream: IO[str], documents: list[Any] | None = None) -> None:
+    """JSON here (with the parsed articles' Document records when there are any); GeoJSON
+    and CSV through eventmap.formats (imported only when asked for)."""
     if fmt == "json":
-        json.dump(events_to_json_obj(events), stream, ensure_ascii=False, indent=2)
+        json.dump(
+            events_to_json_obj(events, documents=documents or None), stream, ensure_ascii=False, indent=2
+        )
         stream.write("\n")
         return
     try:
@@ -162,6 +169,14 @@ def write_output(events: list[Event], fmt: str, stream: IO[str]) -> None:
     is_flag=True,
     help="Merge reports of the same event from several articles into one event with all its sources.",
 )
+@click.option(
+    "--mode",
+    type=click.Choice(["auto", "news", "narrative"]),
+    default="auto",
+    show_default=True,
+    help="How dates without a year and 'two years later' are read: from the document's day (news) "
+    "or from the story's last date (narrative: histories, timelines); auto decides per article.",
+)
 @click.pass_context
 def parse(
     ctx: click.Context,
@@ -179,6 +194,7 @@ def parse(
     prune: bool,
     reparse: bool,
     merge: bool,
+    mode: str,
 ) -> None:
     """Extract dated, geocoded events from news articles (text or HTML).
 
@@ -192,6 +208,10 @@ def parse(
     check_import_options(document_date, columns)  # a bad --date or --columns fails before any work
     if reparse and not store_path:
         raise click.UsageError("--reparse needs --store (the workspace whose files are parsed again)")
+    if mode != "auto" and (jobs is not None or store_path or dask_address):
+        raise click.UsageError(
+            "--mode is not available with --jobs, --store or --dask (they read in auto mode)"
+        )
     if jobs is not None or store_path or dask_address:
         _ingest(
             ctx,
@@ -232,15 +252,16 @@ def parse(
         from eventmap.corpus.loading import load_file
 
         report = ImportReport(paths[0])
-        result = BatchResult(
-            load_file(
-                Path(paths[0]),
-                document_date=document_date,
-                lang=lang_arg,
-                geocoder=geo,
-                columns=columns,
-                report=report,
-            )
+        result = BatchResult()
+        result.events = load_file(
+            Path(paths[0]),
+            document_date=document_date,
+            lang=lang_arg,
+            geocoder=geo,
+            columns=columns,
+            report=report,
+            mode=mode,
+            documents=result.documents,
         )
         reporter.report(report)
     else:
@@ -253,6 +274,7 @@ def parse(
             on_report=reporter.report,
             columns=columns,
             progress=len(paths) >= PROGRESS_MIN_FILES and sys.stderr.isatty(),
+            mode=mode,
         )
     reporter.finish()
     if result.failures and len(result.failures) == len(paths):
@@ -261,7 +283,7 @@ def parse(
         from eventmap.corpus.merge import merge_events
 
         result.events = merge_events(result.events)
-    _write(result.events, fmt, output)
+    _write(result.events, fmt, output, result.documents)
     if reporter.skipped or missing:
         ctx.exit(1)
 
@@ -329,10 +351,10 @@ def _report_skipped(path: str, reason: str) -> None:
     click.echo(f"eventmap: skipped {where}{reason}", err=True)
 
 
-def _write(events: list[Event], fmt: str, output: str | None) -> None:
+def _write(events: list[Event], fmt: str, output: str | None, documents: list[Any] | None = None) -> None:
     if output is None:
         try:
-            write_output(events, fmt, sys.stdout)
+            write_output(events, fmt, sys.stdout, documents)
         except BrokenPipeError:  # `eventmap parse ... | head`: the reader has all it wants
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return
@@ -340,6 +362,6 @@ def _write(events: list[Event], fmt: str, output: str | None) -> None:
 
     try:
         with atomic_open(output, "w", encoding="utf-8", newline="") as stream:
-            write_output(events, fmt, stream)
+            write_output(events, fmt, stream, documents)
     except OSError as exc:
         raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None

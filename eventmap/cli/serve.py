@@ -124,8 +124,11 @@ def serve(
             + (" without --merge" if merge else ""),
             err=True,
         )
-        app = create_store_app(store)
-        serve_forever(app, host=host, port=port, open_browser=not no_browser)
+        app = create_store_app(store, author=author or default_author(), edit_token=token)
+        try:
+            serve_forever(app, host=host, port=port, open_browser=not no_browser)
+        finally:
+            store.close()
         return
     from dashboard.app import create_app
 
@@ -145,7 +148,10 @@ def serve(
         author=author or default_author(),
         edit_token=token,
     )
-    serve_forever(app, host=host, port=port, open_browser=not no_browser)
+    try:
+        serve_forever(app, host=host, port=port, open_browser=not no_browser)
+    finally:
+        store.close()  # the workspace is free for another eventmap again
 
 
 def default_workspace(paths: list[Path]) -> tuple[Path, bool]:

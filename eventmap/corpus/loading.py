@@ -187,8 +187,12 @@ def load_file(
     geocoder: Any = None,
     columns: str | Mapping[str, str | None] | None = None,
     report: ImportReport | None = None,
+    mode: str = "auto",
+    documents: list[Any] | None = None,
 ) -> list[Event]:
-    """Events of one file: an event file is read, an article parsed; what happened goes to `report`."""
+    """Events of one file: an event file is read, an article parsed; what happened goes to
+    `report`, an article's Document record to `documents` (when a list is given); `mode` is
+    the parser's date mode."""
     suffix = path.suffix.lower()
     if _is_store(path):
         from eventmap.corpus.store import EventStore
@@ -205,7 +209,9 @@ def load_file(
         if suffix in (".html", ".htm") and is_eventmap_export(path):
             log.info("skipped %s: an eventmap export, not an article", path)
             return []
-        events = _parse_article(path, lang=lang, document_date=document_date, geocoder=geocoder)
+        events = _parse_article(
+            path, lang=lang, document_date=document_date, geocoder=geocoder, mode=mode, documents=documents
+        )
         if report is not None:
             report.events = len(events)
             if not document_date:
@@ -262,14 +268,25 @@ def is_eventmap_export(path: Path) -> bool:
     )
 
 
-def _parse_article(path: Path, *, lang: str | None, document_date: str | None, geocoder: Any) -> list[Event]:
-    from eventmap.text.pipeline import parse_file  # imported here: it loads dateparser
+def _parse_article(
+    path: Path,
+    *,
+    lang: str | None,
+    document_date: str | None,
+    geocoder: Any,
+    mode: str = "auto",
+    documents: list[Any] | None = None,
+) -> list[Event]:
+    from eventmap.text.pipeline import parse_file_document  # imported here: it loads the parser
 
-    kwargs: dict[str, Any] = {"lang": lang, "document_date": document_date}
+    kwargs: dict[str, Any] = {"lang": lang, "document_date": document_date, "mode": mode}
     if geocoder is not None:
         kwargs["geocoder"] = geocoder
     try:
-        return parse_file(path, **kwargs)
+        parsed = parse_file_document(path, **kwargs)
+        if documents is not None:
+            documents.append(parsed.document)
+        return parsed.events
     except (UserError, EventFormatError, OSError, UnicodeError):
         raise
     except Exception as exc:

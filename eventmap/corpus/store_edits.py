@@ -99,7 +99,12 @@ def undo(cur: duckdb.DuckDBPyConnection, *, author: str | None) -> dict[str, Any
         return None
     cur.execute("UPDATE edit_actions SET undone = true WHERE action = ?", [row[0]])
     record(cur, "undo", [], author=author, note=None, target=row[0])
-    return {"action": int(row[0]), "kind": row[1], "fields": _fields_of(cur, row[0])}
+    return {
+        "action": int(row[0]),
+        "kind": row[1],
+        "fields": _fields_of(cur, row[0]),
+        "ids": action_ids(cur, row[0]),
+    }
 
 
 def redo(cur: duckdb.DuckDBPyConnection, *, author: str | None) -> dict[str, Any] | None:
@@ -113,7 +118,12 @@ def redo(cur: duckdb.DuckDBPyConnection, *, author: str | None) -> dict[str, Any
             if still and still[0]:
                 cur.execute("UPDATE edit_actions SET undone = false WHERE action = ?", [target])
                 record(cur, "redo", [], author=author, note=None, target=target)
-                return {"action": int(target), "kind": still[1], "fields": _fields_of(cur, target)}
+                return {
+                    "action": int(target),
+                    "kind": still[1],
+                    "fields": _fields_of(cur, target),
+                    "ids": action_ids(cur, target),
+                }
     return None
 
 
@@ -126,6 +136,18 @@ def active_merge(cur: duckdb.DuckDBPyConnection, merged_id: str) -> list[str] | 
     ).fetchone()
     value = _load(row[0]) if row else None
     return [m["id"] for m in value["members"]] if value else None
+
+
+def action_ids(cur: duckdb.DuckDBPyConnection, action: int) -> list[str]:
+    """Every event id an action names: its edits' events and the events of its merges."""
+    ids: set[str] = set()
+    for eid, field, value in cur.execute(
+        "SELECT event_id, field, value FROM edits WHERE action = ?", [action]
+    ).fetchall():
+        ids.add(eid)
+        if field == "merge" and value is not None:
+            ids |= {m["id"] for m in (_load(value) or {}).get("members") or []}
+    return sorted(ids)
 
 
 def _fields_of(cur: duckdb.DuckDBPyConnection, action: int) -> list[tuple[str, str]]:
@@ -183,11 +205,11 @@ def _by_sentence(
     return found
 
 
-def build_overlay(cur: duckdb.DuckDBPyConnection) -> Overlay:
-    """Apply every active edit to the machine's events (see the module's docstring)."""
+def build_overlay(cur: duckdb.DuckDBPyConnection, rows: list[tuple] | None = None) -> Overlay:
+    """Apply the active edits (`rows` of active_edits, default all) to the machine's events."""
     from eventmap.corpus.merge import combine
 
-    rows = active_edits(cur)
+    rows = active_edits(cur) if rows is None else rows
     added: dict[str, Event | None] = {}
     merges: dict[str, list[str] | None] = {}
     refs: dict[str, tuple[str, str]] = {}  # event id -> (document, sentence) it was edited as
@@ -261,9 +283,46 @@ def build_overlay(cur: duckdb.DuckDBPyConnection) -> Overlay:
     return Overlay(list(visible.values()), list(hidden.values()), list(orphans.values()))
 
 
-def materialize(cur: duckdb.DuckDBPyConnection) -> Overlay:
-    """Rebuild the overlay table and the shadowed flags from the log; returns the overlay."""
-    overlay = build_overlay(cur)
+def focus_rows(rows: list[tuple], ids: set[str]) -> tuple[list[tuple], set[str], set[tuple[str, str]]]:
+    """The active edit rows that decide the events `ids`: theirs, those of the merges tied to them
+    (and of the merges' other events), and those that find them by document and sentence.
+
+    Returns (rows, every id concerned, the (document, sentence) keys concerned).
+    """
+    focus = set(ids)
+    merges = [(r[1], (_load(r[5]) or {}).get("members") or []) for r in rows if r[4] == "merge"]
+    grown = True
+    while grown:
+        grown = False
+        for mid, members in merges:
+            tied = {mid, *(m["id"] for m in members)}
+            if tied & focus and not tied <= focus:
+                focus |= tied
+                grown = True
+    keys = {(r[2] or "", r[3] or "") for r in rows if r[1] in focus and r[4] not in ("add", "merge")}
+    keys |= {
+        (m.get("document") or "", m.get("sentence") or "") for mid, ms in merges if mid in focus for m in ms
+    }
+    chosen = [
+        r
+        for r in rows
+        if r[1] in focus or (r[4] not in ("add", "merge") and (r[2] or "", r[3] or "") in keys)
+    ]
+    return chosen, focus, keys
+
+
+def materialize(
+    cur: duckdb.DuckDBPyConnection, focus: Iterable[str] | None = None
+) -> tuple[Overlay, list[str]]:
+    """Rebuild the overlay table and the shadowed flags from the log: all of it, or (`focus`) only
+    the rows of these events (an edit touches a few; rebuilding thousands each time would not
+    scale). Returns the overlay built and the ids whose shown state may have changed."""
+    rows = active_edits(cur)
+    if focus is None:
+        overlay, ids, keys = build_overlay(cur, rows), None, set()
+    else:
+        chosen, ids, keys = focus_rows(rows, set(focus))
+        overlay = build_overlay(cur, chosen)
     shown = events_to_table(overlay.events)
     gone = events_to_table(overlay.hidden)
     table = pa.concat_tables(
@@ -272,16 +331,43 @@ def materialize(cur: duckdb.DuckDBPyConnection) -> Overlay:
             gone.append_column("hidden", pa.array([True] * gone.num_rows, pa.bool_())),
         ]
     )
+    new_ids = sorted(set(table.column("id").to_pylist()))
+    if ids is None:
+        old_ids = [r[0] for r in cur.execute("SELECT id FROM overlay").fetchall()]
+    else:  # overlay rows of these events, found by id or by document and sentence
+        old_ids = [
+            r[0]
+            for r in cur.execute(
+                "SELECT id FROM overlay WHERE list_contains($ids, id) OR (list_contains($docs, document) "
+                "AND list_contains($texts, json_extract_string(json, '$.text')))",
+                {
+                    "ids": sorted(ids | set(new_ids)),
+                    "docs": sorted({d for d, _ in keys}) or [""],
+                    "texts": sorted({t for _, t in keys}) or [""],
+                },
+            ).fetchall()
+        ]
     cur.register("_overlay_rows", table)
     try:
-        cur.execute("DELETE FROM overlay")
+        if ids is None:
+            cur.execute("DELETE FROM overlay")
+        else:
+            cur.execute(
+                "DELETE FROM overlay WHERE list_contains($ids, id)",
+                {"ids": sorted(set(old_ids) | set(new_ids))},
+            )
         cur.execute("INSERT INTO overlay SELECT * FROM _overlay_rows")
     finally:
         cur.unregister("_overlay_rows")
-    cur.execute("UPDATE events SET shadowed = false WHERE shadowed")
-    if table.num_rows:
-        cur.execute("UPDATE events SET shadowed = true WHERE id IN (SELECT id FROM overlay)")
-    return overlay
+    if ids is None:
+        cur.execute("UPDATE events SET shadowed = false WHERE shadowed")
+    elif old_ids:
+        cur.execute(
+            "UPDATE events SET shadowed = false WHERE shadowed AND list_contains($ids, id)", {"ids": old_ids}
+        )
+    if new_ids:
+        cur.execute("UPDATE events SET shadowed = true WHERE list_contains($ids, id)", {"ids": new_ids})
+    return overlay, sorted(set(old_ids) | set(new_ids))
 
 
 # -- reading the log ----------------------------------------------------------------------------

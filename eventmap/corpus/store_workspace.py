@@ -159,7 +159,7 @@ class Workspace:
             ]
             before = {field: field_value(current, field) for field in checked}
             action = store_edits.record(cur, "edit", changes, author=author, note=note)
-            changed = self._rebuild(cur)
+            changed = self._rebuild(cur, [event_id])
         return {
             "action": action,
             "event_id": event_id,
@@ -181,7 +181,7 @@ class Workspace:
                 event.id, "add", event.to_dict(), document=event.source.document, sentence=event.text
             )
             action = store_edits.record(cur, "add", [change], author=author, note=note)
-            changed = self._rebuild(cur)
+            changed = self._rebuild(cur, [event.id])
         return {"action": action, "event_id": event.id, "changed": changed}
 
     def merge(
@@ -201,7 +201,7 @@ class Workspace:
                 merged_id, "merge", value, document=members[0].source.document, sentence=members[0].text
             )
             action = store_edits.record(cur, "merge", [change], author=author, note=note)
-            changed = self._rebuild(cur)
+            changed = self._rebuild(cur, [merged_id, *ids])
         return {"action": action, "event_id": merged_id, "members": ids, "changed": changed}
 
     def split(self, merged_id: str, *, author: str | None = None, note: str | None = None) -> dict[str, Any]:
@@ -213,7 +213,7 @@ class Workspace:
             shown = self._shown(cur, merged_id)
             change = Change(merged_id, "merge", None, document=shown.source.document, sentence=shown.text)
             action = store_edits.record(cur, "split", [change], author=author, note=note)
-            changed = self._rebuild(cur)
+            changed = self._rebuild(cur, [merged_id, *merged])
         return {"action": action, "event_id": merged_id, "members": merged, "changed": changed}
 
     def undo(self, *, author: str | None = None) -> dict[str, Any] | None:
@@ -221,7 +221,7 @@ class Workspace:
         with self._editing() as cur:
             done = store_edits.undo(cur, author=author)
             if done is not None:
-                done["changed"] = self._rebuild(cur)
+                done["changed"] = self._rebuild(cur, done["ids"])
         return done
 
     def redo(self, *, author: str | None = None) -> dict[str, Any] | None:
@@ -229,13 +229,13 @@ class Workspace:
         with self._editing() as cur:
             done = store_edits.redo(cur, author=author)
             if done is not None:
-                done["changed"] = self._rebuild(cur)
+                done["changed"] = self._rebuild(cur, done["ids"])
         return done
 
     def reapply_edits(self) -> store_edits.Overlay:
         """Rebuild the overlay from the whole log (after a re-parse); returns it, orphans included."""
         with self._editing() as cur:
-            overlay = store_edits.materialize(cur)
+            overlay, _ = store_edits.materialize(cur)
         return overlay
 
     def add_article(
@@ -265,7 +265,7 @@ class Workspace:
                 "INSERT INTO files VALUES (?, ?, ?, NULL, ?)",
                 [ARTICLE_PREFIX + document, sha, table.num_rows, datetime.now().replace(microsecond=0)],
             )
-            self._rebuild(cur)
+            self._reapply(cur)  # the article's events are new: edits of their sentences find them
         return table.num_rows
 
     # -- inside a transaction -----------------------------------------------------------------
@@ -290,16 +290,13 @@ class Workspace:
         raise InputError(f"no event with id {event_id!r} in {self.path}")
 
     def _reapply(self, cur: duckdb.DuckDBPyConnection) -> None:
-        """After new machine events: re-attach the edits (when there are any)."""
+        """After new machine events: re-attach every edit (when there are any)."""
         if self._editable and cur.execute("SELECT count(*) FROM edit_actions").fetchone()[0]:
             store_edits.materialize(cur)
 
-    def _rebuild(self, cur: duckdb.DuckDBPyConnection) -> list[str]:
-        """Rebuild the overlay; the ids whose shown state may have changed."""
-        before = {r[0] for r in cur.execute("SELECT id FROM overlay").fetchall()}
-        store_edits.materialize(cur)
-        after = {r[0] for r in cur.execute("SELECT id FROM overlay").fetchall()}
-        return sorted(before | after)
+    def _rebuild(self, cur: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> list[str]:
+        """Rebuild the overlay rows of these events; the ids whose shown state may have changed."""
+        return store_edits.materialize(cur, ids)[1]
 
 
 class _Cursor(AbstractContextManager):

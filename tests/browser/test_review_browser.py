@@ -324,3 +324,38 @@ def test_beyond_this_machine_editing_needs_the_token_printed_at_start(driver, ws
     wait_for(driver, lambda d: "Accepted" in message(d), what="accepted with the token")
     assert sum(e.review_status == "verified" for e in ws.store.events()) == 1
     assert_clean_log(driver)
+
+
+def test_a_place_picked_on_the_map_moves_the_point_there(driver, ws):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    call = ws.event_with("telephone")
+    open_page(driver, ws.server.url, 4)
+    choose(driver, call)
+    driver.find_element(By.ID, "edit-pick").click()
+    # the pixel of 48.5 N, 35.0 E on the map, from the map's own projection
+    x, y = driver.execute_script(
+        """
+const gd = document.getElementById('map').querySelector('.js-plotly-plot'), full = gd._fullLayout;
+const box = gd.getBoundingClientRect();
+if (full.map && full.map._subplot) {
+  const m = full.map._subplot.map, r = m.getContainer().getBoundingClientRect(), p = m.project([35.0, 48.5]);
+  return [r.left + p.x, r.top + p.y];
+}
+const p = full.geo._subplot.projection([35.0, 48.5]);
+return [box.left + p[0], box.top + p[1]];
+"""
+    )
+    actions = ActionChains(driver)
+    actions.w3c_actions.pointer_action.move_to_location(int(x), int(y))
+    actions.w3c_actions.pointer_action.click()
+    actions.perform()
+    wait_for(driver, lambda d: "Place picked on the map" in message(d), what="the picked place")
+    driver.find_element(By.ID, "edit-save").click()
+    wait_for(driver, lambda d: "Saved" in message(d), what="saved")
+    shown = ws.store.event(call.id)
+    assert abs(shown.lat - 48.5) < 0.3 and abs(shown.lon - 35.0) < 0.3
+    key = f"{shown.lat:.4f},{shown.lon:.4f}"
+    wait_for(driver, lambda d: key in (d.execute_script(MAP_KEYS_JS) or []), what="the point on the map")
+    assert_clean_log(driver)

@@ -380,7 +380,7 @@ def test_a_crash_while_writing_leaves_the_old_output_whole(article, tmp_path, mo
     out = tmp_path / "out.json"
     out.write_text('{"old": true}\n', encoding="utf-8")
 
-    def half_then_crash(events, fmt, stream):
+    def half_then_crash(events, fmt, stream, documents=None):
         stream.write('{"events": [')
         raise OSError(28, "No space left on device")
 

@@ -171,3 +171,69 @@ def test_a_reimported_json_export_keeps_the_edits(workspace, tmp_path):
 def test_reparse_needs_a_store(tmp_path):
     res = run("parse", SEED, "--reparse")
     assert res.exit_code == 2 and "--reparse needs --store" in res.stderr
+
+
+@pytest.fixture
+def served(monkeypatch):
+    """`eventmap serve` with the server call captured instead of started."""
+    import dashboard.server
+
+    apps = []
+    monkeypatch.setattr(dashboard.server, "serve_forever", lambda app, **kw: apps.append(app))
+    return apps
+
+
+def test_serve_opens_a_store_for_editing_and_says_which_workspace(workspace, served):
+    _, store = workspace
+    res = run("serve", store, "--no-browser")
+    assert res.exit_code == 0, res.stderr
+    assert f"workspace {store} (your edits are kept there)" in res.stderr
+    collection = served[-1].server.config["EVENTMAP_COLLECTION"]
+    assert collection.save_article is not None and len(collection.events) > 10
+
+
+def test_serve_on_articles_uses_a_workspace_next_to_them_and_keeps_it(tmp_path, served):
+    article = tmp_path / "news" / "seed.txt"
+    article.parent.mkdir()
+    shutil.copy(SEED, article)
+    res = run("serve", article.parent, "--no-browser")
+    assert res.exit_code == 0, res.stderr
+    workspace = article.parent / "eventmap-workspace.duckdb"
+    assert f"workspace {workspace.resolve()}" in res.stderr and workspace.is_file()
+    again = run("serve", article.parent, "--no-browser")
+    assert again.exit_code == 0 and "1 unchanged" in again.stderr  # not parsed twice
+
+
+def test_serve_without_paths_uses_a_temporary_workspace_for_the_seeds(served):
+    res = run("serve", "--no-browser")
+    assert res.exit_code == 0, res.stderr
+    line = next(x for x in res.stderr.splitlines() if "workspace" in x)
+    assert "(temporary: pass --store FILE to keep your edits)" in line and "/seeds/" not in line
+
+
+def test_a_workspace_open_elsewhere_falls_back_to_a_temporary_one(tmp_path, served):
+    import subprocess
+    import sys
+
+    article = tmp_path / "seed.txt"
+    shutil.copy(SEED, article)
+    assert run("serve", tmp_path, "--no-browser").exit_code == 0
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from eventmap.corpus.store import EventStore; "
+            "s = EventStore(sys.argv[1]); print('open', flush=True); time.sleep(60)",
+            str(tmp_path / "eventmap-workspace.duckdb"),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        res = run("serve", tmp_path, "--no-browser")
+        assert res.exit_code == 0, res.stderr
+        assert "is open in another eventmap; using a temporary workspace" in res.stderr
+    finally:
+        holder.kill()
+        holder.wait()

@@ -279,7 +279,7 @@ def test_the_workspace_survives_closing_and_opening(tmp_path):
 def _die_mid_edit(path: str, event_id: str) -> None:  # runs in a child process
     from eventmap.corpus import store_edits
 
-    def crash(cur):
+    def crash(cur, *focus):
         store_edits.build_overlay(cur)
         import os
 
@@ -406,3 +406,62 @@ def test_counts_with_edits_equal_counting_the_corrected_events(tmp_path):
             assert s.count(**filters) == len(shown), filters
             for by in ("day", "status", "category", "place"):
                 assert _got(s.aggregate(by=by, **filters), by) == _expected(shown, by), (by, filters)
+
+
+def _overlay_state(store: EventStore):
+    rows = store._query("SELECT id, hidden, json FROM overlay ORDER BY id, hidden")
+    shadowed = store._query("SELECT id FROM events WHERE shadowed ORDER BY id")
+    return rows, shadowed
+
+
+def test_rebuilding_only_the_touched_events_gives_what_a_full_rebuild_gives(tmp_path):
+    """Each change rebuilds the overlay of the events it touches; after any sequence of changes
+    that must equal rebuilding the whole overlay from the log."""
+    import random
+
+    from eventmap.corpus import store_edits
+
+    rng = random.Random(15)
+    with EventStore(tmp_path / "w.duckdb") as s:
+        s.add([make_event(i, f"2025-03-{1 + i % 28:02d}") for i in range(30)])
+        ids = [e.id for e in s.events()]
+        merges: list[str] = []
+        for _step in range(60):
+            op = rng.choice(["date", "status", "place", "merge", "split", "undo", "redo", "add"])
+            shown = [i for i in ids if s.event(i) is not None]
+            try:
+                if op == "date":
+                    s.edit(
+                        rng.choice(shown),
+                        {"date": date_value(f"2025-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}")},
+                    )
+                elif op == "status":
+                    s.edit(
+                        rng.choice(shown),
+                        {"review_status": rng.choice(["verified", "rejected", "unreviewed"])},
+                    )
+                elif op == "place":
+                    s.edit(rng.choice(shown), {"place": BERLIN})
+                elif op == "merge" and len(shown) > 2:
+                    merges.append(s.merge(rng.sample(shown, 2))["event_id"])
+                elif op == "split" and merges:
+                    s.split(rng.choice(merges))
+                elif op == "undo":
+                    s.undo()
+                elif op == "redo":
+                    s.redo()
+                elif op == "add":
+                    text = f"Added event {_step} in Kiev."
+                    new = Event(
+                        text=text,
+                        source=Source("b.txt", _step * 100, _step * 100 + len(text)),
+                        date="2025-03-03",
+                    )
+                    s.add_event(new)
+                    ids.append(new.id)
+            except InputError:
+                pass  # e.g. a split of a merge already split: refused, nothing written
+            focused = _overlay_state(s)
+            with s._transaction() as cur:
+                store_edits.materialize(cur)
+            assert _overlay_state(s) == focused, (_step, op)

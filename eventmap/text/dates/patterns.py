@@ -31,6 +31,7 @@ TRIGGER_CLASSES: tuple[str, ...] = (
     "season",
     "century",
     "spelled",
+    "decade",
 )
 
 
@@ -256,12 +257,13 @@ def build(v: Vocab) -> LanguagePatterns:
         pats.append(
             ("decade", rf"{B}(?:{mods})?(?P<y1>{decade_digits}){re.escape(v.decade_suffix)}(?!\w)", "digit")
         )
-    if v.decade_prefixes:  # "les années 1990", "années 90"
+    if v.decade_prefixes:  # "les années 1990", "années 90", "de jaren negentig", "de jaren '90"
+        tens = alt(w for w, n in v.numbers.items() if n in range(10, 100, 10))
         pats.append(
             (
                 "decade",
-                rf"{B}(?:{mods})?(?:{alt(v.decade_prefixes)})\s+(?P<y1>{decade_digits})(?![\w-])",
-                "digit",
+                rf"{B}(?:{mods})?(?:{alt(v.decade_prefixes)})\s+(?:(?P<y1>{decade_digits})|['’](?P<yy>[1-9]0)|(?P<tens>{tens}))(?![\w-])",
+                "decade",
             )
         )
     if v.century_words:
@@ -326,6 +328,7 @@ def _triggers(v: Vocab) -> dict[str, re.Pattern[str]]:
         "phrase": _phrase_words(v),
         "season": v.season_of,
         "century": v.century_words,
+        "decade": v.decade_prefixes,
         "spelled": [*sp.get("teens", {}), *(max(p.split(), key=len) for p in sp.get("thousand", []))],
     }
     tries = {c: trie_pattern(words) for c, words in classes.items() if words}

@@ -296,10 +296,16 @@ def norm_year_range(ctx: Ctx) -> Result:
 
 
 def norm_decade(ctx: Ctx) -> Result:
-    """'the 1990s', "de jaren 1990's", "les années 90": ten years, TimeML value '199'."""
-    first = int(ctx.group("y1"))
-    if first < 100:  # "90er", "90-х": the 1920s to the 1990s
-        first += 1900
+    """'the 1990s', "de jaren 1990's", "les années 90", 'de jaren negentig', "de jaren '90":
+    ten years, TimeML value '199'. Two digits or a word name a decade of the 1900s."""
+    raw = ctx.group("y1")
+    if raw and len(raw) >= 3:
+        first = int(raw)
+    else:
+        tens = int(raw or ctx.group("yy") or 0) or ctx.vocab.numbers.get(ctx.group("tens") or "", 0)
+        if not tens:
+            return None
+        first = 1900 + tens  # "90er", "90-х", "jaren negentig": the 1920s to the 1990s
     return years_interval(first, first + 9, f"{first // 10:03d}")
 
 

@@ -30,7 +30,9 @@ here, never from code. Keys, all lowercase (text is matched lowercased):
   ``decades``, ``centuries``, ``spelled_years``; ``comparison_words`` ("three days later
   than planned" is a difference, not a date) and ``preposition_words`` ("two days before
   the vote" counts from an event, which the anchoring stage finds).
-- Clause words: ``future_cues``, ``next_words``, ``reporting_verbs``, ``clause_breaks``,
+- Clause words: ``future_cues``, ``next_words``, ``reporting_verbs`` (with
+  ``reporting_fillers`` such as "in a statement", ``date_prepositions`` and
+  ``reporting_subject_words``: "police said on Saturday" dates the report), ``clause_breaks``,
   ``since_words``, ``until_words``, ``target_year_words``, ``year_context_words``,
   ``quantity_words``/``quantity_cues`` (a number is a quantity, not a year), ``day_parts``,
   ``day_part_compounds`` ("maandagavond"), ``clock``.
@@ -84,6 +86,7 @@ KNOWN_KEYS: frozenset[str] = frozenset(
     season_context_words decades centuries day_parts day_part_compounds clock future_cues next_words
     reporting_verbs clause_breaks since_words until_words target_year_words year_context_words
     quantity_words quantity_cues comparison_words preposition_words stopwords abbreviations anchors
+    date_prepositions reporting_fillers reporting_subject_words
     generated_excluded relative_after one_unit focus_days season_adverbs year_ordinal_suffixes letters
     letters_required date_prepositions reporting_fillers reporting_subject_words
     """.split()
@@ -229,12 +232,15 @@ class Vocab:
             "quantity_cues",
             "comparison_words",
             "preposition_words",
+            "date_prepositions",
+            "reporting_fillers",
             "season_context_words",
             "stopwords",
             "abbreviations",
         ):
             setattr(self, key, _words(raw, key))
         self.quantity_words = frozenset(_words(raw, "quantity_words"))
+        self.reporting_subject_words = int(raw.get("reporting_subject_words", 3))
         self.quantity_cue_set = frozenset(self.quantity_cues)
         self.year_context = frozenset(self.year_context_words)
         self.next_word_set = frozenset(self.next_words)
