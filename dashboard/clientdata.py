@@ -20,6 +20,7 @@ from typing import Any
 
 from dashboard.figures import escape, lane_of, place_key, place_name
 from dashboard.figures.colors import category_color, category_order
+from dashboard.figures.imported import fatalities
 from eventmap.model import Event
 
 _EPOCH = date(1970, 1, 1).toordinal()
@@ -76,7 +77,9 @@ def client_columns(
     ``t0``/``t1``: first and last possible day (day numbers; None when undated),
     ``p``: index into ``places`` (-1 when unplaced), ``c``: index into ``categories``,
     ``merged``: [event index, source count] of the merged events only (most events are single
-    reports: a sparse list keeps the columns small), for "reported by N sources" on the map.
+    reports: a sparse list keeps the columns small), for "reported by N sources" on the map;
+    ``fatal``: [event index, fatalities] of the events that report deaths (imported ACLED or
+    UCDP data), for the map's fatality sums and its size-by-fatalities option.
     """
     where = {k: i for i, k in enumerate(places["key"])}
     cats = list(categories)
@@ -86,6 +89,7 @@ def client_columns(
     p: list[int] = []
     c: list[int] = []
     merged: list[list[int]] = []
+    fatal: list[list[int]] = []
     for i, ev in enumerate(events):
         first, last = day_span(ev)
         t0.append(first)
@@ -98,12 +102,16 @@ def client_columns(
         c.append(cat_index[ev.category])
         if ev.sources:
             merged.append([i, ev.source_count])
+        deaths = fatalities(ev) if ev.extra else None
+        if deaths is not None:
+            fatal.append([i, deaths])
     return {
         "t0": t0,
         "t1": t1,
         "p": p,
         "c": c,
         "merged": merged,
+        "fatal": fatal,
         "categories": cats,
         "colors": [category_color(x) for x in cats],
         "places": places,
@@ -116,7 +124,7 @@ def link_columns(events: Sequence[Event], *, lane: str = "category") -> dict[str
     ``t0``/``t1`` are the first/last possible days as day numbers (None when undated), the
     columns dashboard/static/window.js filters; ``place`` is the place key (None when unplaced).
     """
-    cols: dict[str, list[Any]] = {k: [] for k in ("id", "place", "t0", "t1", "category", "lane")}
+    cols: dict[str, list[Any]] = {k: [] for k in ("id", "place", "t0", "t1", "category", "lane", "fatal")}
     for ev in events:
         first, last = day_span(ev)
         cols["id"].append(ev.id)
@@ -125,6 +133,7 @@ def link_columns(events: Sequence[Event], *, lane: str = "category") -> dict[str
         cols["t1"].append(last)
         cols["category"].append(ev.category)
         cols["lane"].append(lane_of(ev, lane))
+        cols["fatal"].append(fatalities(ev) if ev.extra else None)  # deaths reported (ACLED, UCDP)
     return cols
 
 
@@ -133,11 +142,13 @@ def view_columns(
     categories: Sequence[str] | None = None,
     documents: Sequence[str] | None = None,
     search: str | None = None,
+    *,
+    fields: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Columns of the events passing the filters; place and category indices span all `events`."""
     from dashboard.view import make_filter, select_events
 
-    shown = select_events(events, make_filter(categories, documents, search))
+    shown = select_events(events, make_filter(categories, documents, search, fields=fields))
     return client_columns(shown, place_index(events), all_categories(events))
 
 

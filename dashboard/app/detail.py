@@ -14,6 +14,7 @@ from typing import Any
 
 from dash import html
 
+from dashboard.app.imported import detail_rows, headline
 from dashboard.figures import date_label, document_name
 from eventmap.corpus.merge import split
 from eventmap.model import Event, EventFormatError, Source
@@ -154,6 +155,7 @@ def detail_children(event: Event | None, *, events_here: int = 0) -> list[Any]:
         ("Places", place_line(event)),
         ("Document", f"{document_name(event)}, characters {src.start}–{src.end}"),
     ]
+    rows += detail_rows(event)  # imported fields: actors, fatalities, sub-event type, media ...
     if events_here > 1:
         rows.append(("At this place", f"{events_here} events in view"))
     n, originals = event.source_count, originals_of(event)
@@ -175,6 +177,7 @@ def detail_children(event: Event | None, *, events_here: int = 0) -> list[Any]:
         ]
     )
     return [
+        *headline(event),
         html.Blockquote(marked_sentence(event), id="detail-sentence", className="sentence"),
         html.Dl([item for label, value in rows for item in (html.Dt(label), html.Dd(value))]),
         *merged,

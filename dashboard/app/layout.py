@@ -6,7 +6,7 @@ the first paint needs no callback round trip (what makes a 100,000-event page re
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import dash_ag_grid as dag
@@ -14,10 +14,12 @@ from dash import dcc, html
 
 from dashboard.app.collection import EventCollection
 from dashboard.app.detail import detail_children
+from dashboard.app.imported import field_filter_controls, size_control, table_columns
 from dashboard.app.tables import TABLE_COLUMNS, grid_rows, summary_line
 from dashboard.clientdata import ClientDataCache, view_columns
 from dashboard.figures import map_figure, timeline_figure
 from dashboard.view import make_filter, select_events
+from eventmap.model import Event
 
 TOPOJSON_URL = "/assets/topojson/"
 PLAY_INTERVAL_MS = 900
@@ -97,6 +99,8 @@ def _controls(collection: EventCollection) -> html.Div:
         className="controls",
         children=[
             *filter_controls(collection.categories(), collection.documents()),
+            *field_filter_controls(collection.events),  # actors, sub-event types of imported data
+            size_control(collection.events),
             html.Div(
                 [
                     html.Label("Lanes"),
@@ -169,12 +173,13 @@ def downloads_bar() -> html.Div:
     )
 
 
-def events_grid(rows: list[dict[str, Any]]) -> dag.AgGrid:
-    """The events table (both apps): the grid sorts and filters the rows it is given."""
+def events_grid(rows: list[dict[str, Any]], events: Sequence[Event] = ()) -> dag.AgGrid:
+    """The events table (both apps): the grid sorts and filters the rows it is given; the
+    imported fields `events` have (actors, fatalities ...) get columns of their own."""
     return dag.AgGrid(
         id="table",
         className="table",
-        columnDefs=TABLE_COLUMNS,
+        columnDefs=TABLE_COLUMNS + table_columns(events),
         rowData=rows,
         getRowId="params.data.id",
         defaultColDef={"sortable": True, "filter": True, "resizable": True},
@@ -189,11 +194,14 @@ def columns_token(
     categories=None,
     documents=None,
     search: str | None = None,
+    *,
+    fields: dict | None = None,
 ) -> str:
     """Put the clientside columns of the filtered events in `cache`; the token names them."""
     events = collection.events
     key = (collection.version, len(events), sorted(categories or []), sorted(documents or []), search or "")
-    return cache.put(key, view_columns(events, categories, documents, search))
+    key += tuple((k, sorted(v)) for k, v in sorted((fields or {}).items()) if v)
+    return cache.put(key, view_columns(events, categories, documents, search, fields=fields))
 
 
 def build_layout(
@@ -248,7 +256,7 @@ def build_layout(
                 ],
             ),
             *([panel] if panel is not None else []),
-            events_grid(grid_rows(events)),
+            events_grid(grid_rows(events), collection.events),
             downloads_bar(),
             _article_input(),
             dcc.Store(id="data-version", data=collection.version),

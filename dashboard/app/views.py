@@ -8,7 +8,7 @@ is dashboard/figures' job.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -21,6 +21,7 @@ from dashboard.app.tables import grid_rows, summary_line
 from dashboard.clientdata import view_columns
 from dashboard.figures import AGGREGATE_ABOVE, place_key, timeline_figure, timeline_lanes
 from dashboard.view import in_window, make_filter, select_events, window_from_store
+from eventmap.formats.documents import public_documents
 from eventmap.model import PRECISION_RANK
 
 DOWNLOAD_FORMATS = {
@@ -55,6 +56,8 @@ def timeline_for_view(
     window: Sequence[Any] | None = None,
     drawn_scope: Sequence[str] | None = None,
     only_window: bool = False,
+    *,
+    fields: Mapping[str, Sequence[str]] | None = None,
 ) -> Any:
     """The timeline of the events passing the filters and the map selection.
 
@@ -67,7 +70,8 @@ def timeline_for_view(
     if only_window and not drawn_scope and detail_scope(window) is None:
         return no_update  # the whole view is drawn and stays (also Dash's start-up call)
     shown = select_events(
-        collection.events, make_filter(categories, documents, search, map_selection=map_selection)
+        collection.events,
+        make_filter(categories, documents, search, map_selection=map_selection, fields=fields),
     )
     lane = lane or "category"
     big = sum(1 for e in shown if e.date) > AGGREGATE_ABOVE
@@ -120,10 +124,12 @@ def table_for_view(
     search: str | None,
     map_selection: dict[str, Any] | None,
     window: Sequence[Any] | None,
+    *,
+    fields: Mapping[str, Sequence[str]] | None = None,
 ) -> tuple[list, str]:
     """Table rows and the summary line for everything that narrows the view."""
     shown = select_events(
-        collection.events, make_filter(categories, documents, search, window, map_selection)
+        collection.events, make_filter(categories, documents, search, window, map_selection, fields=fields)
     )
     return grid_rows(shown), summary_line(shown)
 
@@ -141,6 +147,8 @@ def choose_event(
     documents: Sequence[str] | None = None,
     search: str | None = None,
     window: Sequence[Any] | None = None,
+    *,
+    fields: Mapping[str, Sequence[str]] | None = None,
 ) -> str | None:
     """The id of the event the user clicked: a timeline point, a table row, or a map place.
 
@@ -156,7 +164,7 @@ def choose_event(
         return row_id if collection.find(row_id) else None
     if trigger == "map":
         key = _first_customdata(map_click)
-        view = make_filter(categories, documents, search, window)
+        view = make_filter(categories, documents, search, window, fields=fields)
         here = [e for e in collection.events if place_key(e) == key and view.keeps(e)]
         here.sort(
             key=lambda e: (e.date is None, PRECISION_RANK.get(e.date_precision or "day", 9), e.date or "")
@@ -194,11 +202,17 @@ def download_view(
     window: Sequence[Any] | None,
     map_selection: dict[str, Any] | None,
     lane: str | None = None,
+    *,
+    fields: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, Any]:
-    """The events in view as a dcc.Download payload: {"content", "filename"} (text formats)."""
+    """The events in view as a dcc.Download payload: {"content", "filename"} (text formats).
+
+    Documents are named as the user gave them, or relative to the folder they share: a
+    download never shows the server's absolute paths (eventmap.formats.documents)."""
     shown = select_events(
-        collection.events, make_filter(categories, documents, search, window, map_selection)
+        collection.events, make_filter(categories, documents, search, window, map_selection, fields=fields)
     )
+    shown = public_documents(shown)
     if fmt == "html":
         from dashboard.export.html import render_html
 

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 
 from dashboard.figures.aggregates import PlacePoint, aggregate_places
 from dashboard.figures.colors import HIGHLIGHT_COLOR, category_color
+from dashboard.figures.imported import fatalities_sum
 from dashboard.figures.labels import date_label, escape, find_event, place_key, reported_by, wrap
 from eventmap.model import Event
 
@@ -28,6 +29,9 @@ def place_hover(pt: PlacePoint, max_items: int = 4) -> str:
     reports = sum(e.source_count for e in pt.events)
     if reports > pt.count:  # some event here is a merge of several reports
         head += " · " + reported_by(reports)
+    deaths = fatalities_sum(pt.events)
+    if deaths is not None:  # imported data that count deaths (ACLED, UCDP)
+        head += f" · {deaths:,} fatalities"
     lines = [
         f"{escape(date_label(e))}: {wrap(e.text, width=70, limit=90)}"
         + (f" ({e.source_count} sources)" if e.source_count > 1 else "")

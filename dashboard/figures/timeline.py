@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from dashboard.figures.aggregates import AGGREGATE_ABOVE, TimelineMark, timeline_marks
 from dashboard.figures.colors import HIGHLIGHT_COLOR, category_color, category_order
+from dashboard.figures.imported import fatalities_sum
 from dashboard.figures.labels import (
     _MONTHS,
     LANES,
@@ -32,6 +33,7 @@ from dashboard.figures.labels import (
 from eventmap.eventdates import year_number
 from eventmap.model import Event
 
+TITLED_TOP = 100  # top margin with a title: the title, then the legend row, then the plot
 SVG_MAX_MARKS = 2500  # fewer marks: SVG traces (software WebGL costs seconds to start); more: WebGL
 TIMELINE_UIREVISION = "timeline"
 
@@ -187,7 +189,9 @@ def group_hover(mark: TimelineMark) -> str:
     else:
         when = date_label(first)
     noun = "event" if mark.count == 1 else "events"
-    return f"<b>{mark.count} {escape(first.category)} {noun}</b> · {escape(when)}"
+    deaths = fatalities_sum(mark.events)
+    tail = f" · {deaths:,} fatalities" if deaths is not None else ""
+    return f"<b>{mark.count} {escape(first.category)} {noun}</b> · {escape(when)}{tail}"
 
 
 def timeline_highlight(
@@ -292,11 +296,11 @@ def timeline_figure(
     fig = go.Figure(traces)
     n_lanes = max(1, len(lanes))
     fig.update_layout(
-        height=height or min(700, 140 + 34 * n_lanes),
-        title=title,
+        height=height or min(700, 140 + 34 * n_lanes) + (TITLED_TOP - 50 if title else 0),
+        title=title_above_legend(title),
         # margins wide enough for the lane labels and the legend row: Plotly's automargin then
         # has nothing to add, which spares a second full draw of the timeline
-        margin={"l": lane_margin(lanes), "r": 10, "t": 80 if title else 50, "b": 45},
+        margin={"l": lane_margin(lanes), "r": 10, "t": TITLED_TOP if title else 50, "b": 45},
         dragmode="zoom",
         hovermode="closest",
         uirevision=TIMELINE_UIREVISION,
@@ -306,12 +310,7 @@ def timeline_figure(
     )
     if uses_year_axis(events):  # beyond 1..9999 no date axis holds the data: decimal years
         fig.update_xaxes(
-            type="linear",
-            title={"text": "year (negative: BCE)"},
-            exponentformat="B",
-            rangeslider={"visible": False},
-            showgrid=True,
-            gridcolor="#e6e6e6",
+            **time_axis(events), rangeslider={"visible": False}, showgrid=True, gridcolor="#e6e6e6"
         )
         fig.update_layout(meta={"scope": list(scope) if scope else None, "axis": "years"})
         if x_range:
@@ -321,6 +320,29 @@ def timeline_figure(
     if x_range:
         fig.update_xaxes(range=list(x_range))
     return _lanes(fig, lanes)
+
+
+def title_above_legend(title: str | None) -> dict[str, Any] | None:
+    """The figure title at the top of the image, clear of the legend row under it (images, pages)."""
+    if not title:
+        return None
+    return {
+        "text": title,
+        "x": 0,
+        "xanchor": "left",
+        "xref": "paper",
+        "y": 1,
+        "yanchor": "top",
+        "yref": "container",
+        "pad": {"t": 12},
+    }
+
+
+def time_axis(events: Sequence[Event]) -> dict[str, Any]:
+    """The x axis of a timeline of `events`: dates, or decimal years beyond the years 1..9999."""
+    if uses_year_axis(events):
+        return {"type": "linear", "title": {"text": "year (negative: BCE)"}, "exponentformat": "B"}
+    return {"type": "date"}
 
 
 def _lanes(fig: go.Figure, lanes: Sequence[str]) -> go.Figure:

@@ -51,7 +51,7 @@
 
   /* Count events per place inside the window; one marker per place, coloured by its most
    * frequent category, sized by sqrt(count). Keeps the layout (and so the user's view). */
-  function mapFigure(cols, win, selectedPlace, fig) {
+  function mapFigure(cols, win, selectedPlace, fig, sizeBy) {
     if (!cols || !fig || !fig.data || !fig.data.length) { return null; }
     const places = cols.places, P = places.key.length, C = cols.categories.length;
     const perCat = new Int32Array(P * C), total = new Int32Array(P);
@@ -69,6 +69,13 @@
       const i = merged[k][0], pi = p[i];
       if (pi >= 0 && inView(i)) { extra.set(pi, (extra.get(pi) || 0) + merged[k][1] - 1); }
     }
+    // imported data that report deaths (ACLED, UCDP): their sum per place, and sizes by it
+    const deaths = new Map(), fatal = cols.fatal || [];
+    for (let k = 0; k < fatal.length; k++) {
+      const i = fatal[k][0], pi = p[i];
+      if (pi >= 0 && inView(i)) { deaths.set(pi, (deaths.get(pi) || 0) + fatal[k][1]); }
+    }
+    const byDeaths = sizeBy === "fatalities" && fatal.length > 0;
     // escaped once per columns: escapeHtml per place and category costs ~0.1 s at 2,000 places
     const catNames = cols.escapedCategories || (cols.escapedCategories = cols.categories.map(escapeHtml));
     const lat = [], lon = [], key = [], text = [], hover = [], size = [], color = [];
@@ -86,10 +93,12 @@
       }
       lat.push(places.lat[pi]); lon.push(places.lon[pi]); key.push(places.key[pi]);
       text.push(count > 1 && labelled ? String(count) : "");
-      const more = extra.get(pi) || 0;
+      const more = extra.get(pi) || 0, dead = deaths.get(pi);
       hover.push("<b>" + places.name[pi] + "</b> · " + count + (count === 1 ? " event" : " events") +
-                 (more ? " · reported by " + (count + more) + " sources" : "") + "<br>" + parts.join(", "));
-      size.push(markerSize(count)); color.push(cols.colors[best]);
+                 (more ? " · reported by " + (count + more) + " sources" : "") +
+                 (dead !== undefined ? " · " + dead.toLocaleString("en") + " fatalities" : "") +
+                 "<br>" + parts.join(", "));
+      size.push(markerSize(byDeaths ? Math.max(1, dead || 0) : count)); color.push(cols.colors[best]);
     }
     const base = fig.data[0];
     const placeTrace = Object.assign({}, base, {
@@ -139,7 +148,7 @@
   /* What the map shows: the filters' columns (token), the timeline's window, the selected place.
    * The hot path (a timeline zoom) goes straight from Plotly's relayout event to the map,
    * without a Dash round trip, so the map follows at once. */
-  const state = {token: null, window: null, selected: null, busy: null, again: false};
+  const state = {token: null, window: null, selected: null, sizeBy: "events", busy: null, again: false};
 
   function redraw() {
     if (state.busy) { state.again = true; return state.busy; }
@@ -147,7 +156,7 @@
     state.busy = Promise.all([columnsFor(token), whenGraph("map", 20000)]).then(function (got) {
       const cols = got[0], gd = got[1];
       if (!cols || !gd || cached.token !== token) { return null; }
-      const fig = mapFigure(cols, state.window, state.selected, {data: gd.data, layout: gd.layout});
+      const fig = mapFigure(cols, state.window, state.selected, {data: gd.data, layout: gd.layout}, state.sizeBy);
       if (!fig) { return null; }
       return window.Plotly.react(gd, fig.data, gd.layout).then(function () { drawCount += 1; return drawCount; });
     }).catch(function (err) { console.warn("eventmap: map not redrawn:", err); return null; })
@@ -184,10 +193,11 @@
     });
   }
 
-  /* Dash side: new filters (token) or a new selected place. */
-  function drawMap(token, selectedPlace) {
+  /* Dash side: new filters (token), a new selected place, or marker sizes by events or fatalities. */
+  function drawMap(token, selectedPlace, sizeBy) {
     state.token = token;
     state.selected = selectedPlace || null;
+    state.sizeBy = sizeBy || "events";
     linkTimeline();
     guardMap();
     return redraw().then(function (n) { return n === null || n === undefined ? noUpdate() : n; });
@@ -251,7 +261,7 @@
       window.Plotly.relayout(map, {selections: []});
       window.Plotly.restyle(map, {selectedpoints: [null]}, [0]);
     }
-    return [[], [], "", null, null, true, "▶ Play"];
+    return [[], [], "", null, null, true, "▶ Play", [], []];
   }
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {

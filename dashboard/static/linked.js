@@ -45,11 +45,12 @@ function (uid) {
 
   function filterMap() {
     if (!mp || !mapOrig) return;
-    var counts = {}, perCat = {}, C = data.categories.length;
+    var counts = {}, perCat = {}, dead = {}, C = data.categories.length;
     for (var i = 0; i < n; i++) {
       var p = link.place[i];
       if (p === null || !inTime(i)) continue;
       counts[p] = (counts[p] || 0) + 1;
+      if (link.fatal && link.fatal[i] !== null) dead[p] = (dead[p] || 0) + link.fatal[i];
       if (!perCat[p]) perCat[p] = new Array(C).fill(0);
       perCat[p][data.categories.indexOf(link.category[i])]++;
     }
@@ -68,6 +69,7 @@ function (uid) {
       }
       color.push(data.colors[best]);
       hov.push("<b>" + (data.place_names[pk] || pk) + "</b> · " + c + (c === 1 ? " event" : " events") +
+               (dead[pk] !== undefined ? " · " + dead[pk].toLocaleString("en") + " fatalities" : "") +
                "<br>" + parts.join(", "));
     }
     Plotly.restyle(mp, {lat: [lat], lon: [lon], customdata: [key], text: [text], hovertext: [hov],
