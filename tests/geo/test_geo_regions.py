@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from geopy.distance import great_circle
 
-from geo import OfflineGeocoder, PlaceMention, event_place, geoparse, parse_places
+from geo import OfflineGeocoder, PlaceMention, event_place, geoparse
 
 
 def km(m: PlaceMention, lat: float, lon: float) -> float:
