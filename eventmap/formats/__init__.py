@@ -84,7 +84,7 @@ def read_events(
     own_report = report is None
     report = report if report is not None else ImportReport(str(p))
     try:
-        text = _decode(p.read_bytes())
+        text, encoding = _decode(p.read_bytes())
     except OSError as exc:
         raise InputError(f"{p}: cannot read: {exc.strerror or exc}") from None
     except EventFormatError as exc:
@@ -95,6 +95,8 @@ def read_events(
         )
     except EventFormatError as exc:
         raise InputError(f"{p}: {exc}") from None
+    if encoding:
+        report.note(f"text read as {encoding} (not UTF-8)")
     if own_report:
         report.log()
     return events
@@ -182,14 +184,20 @@ def _format_by_suffix(path: Path) -> str | None:
     return {".csv": "csv", ".tsv": "tsv", ".geojson": "geojson"}.get(suffix)
 
 
-def _decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM) first; otherwise the encoding charset-normalizer finds."""
+def _decode(data: bytes) -> tuple[str, str | None]:
+    """UTF-8 (with or without BOM) first; otherwise the encoding charset-normalizer finds (cp1252 wins a tie)."""
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data).best()
-        if best is None:
+        results = list(from_bytes(data))
+        if not results:
             raise EventFormatError("cannot tell the file's text encoding") from None
-        return str(best)
+        best = results[0]
+        # On short files several single-byte code pages score alike; a spreadsheet saved on
+        # Windows in Western Europe (Excel's "CSV") is cp1252, so it wins a tie ('à', not 'ŕ')
+        tied = [m for m in results if m.chaos <= best.chaos + 0.01]
+        western = next((m for m in tied if m.encoding in ("cp1252", "latin_1", "iso8859_15")), None)
+        chosen = western or best
+        return str(chosen), chosen.encoding

@@ -14,7 +14,8 @@ main place); ``places_json`` holds every place so the file reads back into the s
 follow as their own columns; their values read back as strings.
 
 Reading accepts this CSV, the tables of known sources (ACLED, UCDP GED, USGS, GDELT with
-or without its header line: :mod:`eventmap.formats.dialect`) and any CSV whose columns are
+or without its header line: :mod:`eventmap.formats.dialect`), the TimelineJS Google Sheet
+template (:mod:`eventmap.formats.timelinejs_sheet`) and any CSV whose columns are
 mapped by the user or guessed (see :mod:`eventmap.formats.columns`). A bad row is skipped
 and counted in the :class:`~eventmap.formats.report.ImportReport`, not the end of the file.
 """
@@ -28,7 +29,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from eventmap.formats import gdelt_format
+from eventmap.formats import gdelt_format, timelinejs_sheet
+from eventmap.formats.columns import normalise
 from eventmap.formats.report import ImportReport
 from eventmap.formats.rows import KIND_TO_GEO_PRECISION, PRECISION_TO_TIME_PRECISION, rows_to_events
 from eventmap.model import Event
@@ -155,6 +157,8 @@ def loads(
         row.pop(None, None)  # cells beyond the header
         rows.append({k: restore_formula(v) for k, v in row.items()})
     report.item_name = "row"
+    if gdelt is None and not columns and timelinejs_sheet.is_sheet(header, normalise):
+        return timelinejs_sheet.from_rows(rows, header, origin=origin, normalise=normalise, report=report)
     return rows_to_events(
         rows, header, origin=origin, columns=columns, own_columns=COLUMNS, numbering=numbering, report=report
     )
