@@ -24,7 +24,9 @@ from eventmap.formats.rows import records_to_events
 from eventmap.model import EVENT_FIELDS, Event, EventFormatError
 
 FORMATS: tuple[str, ...] = ("json", "geojson", "csv", "timelinejs")
-EVENT_SUFFIXES = frozenset({".json", ".geojson", ".csv", ".tsv"})
+EVENT_SUFFIXES = frozenset({".json", ".geojson", ".csv", ".tsv", ".jsonl", ".ndjson", ".geojsonl"})
+# keys under which web APIs hand out their table as a list of records (ACLED "data", UCDP "Result")
+RECORD_KEYS = ("data", "Result", "result", "results", "records", "items", "rows")
 
 __all__ = [
     "FORMATS",
@@ -134,6 +136,8 @@ def _loads(
         return csv_format.loads(text, origin=origin, columns=columns, report=report)
     if fmt == "tsv":
         return csv_format.loads(text, origin=origin, columns=columns, delimiter="\t", report=report)
+    if fmt == "jsonl":
+        return _json_lines(text, origin, columns, report)
     if fmt in (None, "json", "geojson", "timelinejs"):
         stripped = text.lstrip("\ufeff \t\r\n")
         if fmt is None and not stripped.startswith(("{", "[")):
@@ -147,7 +151,7 @@ def _loads(
         if kind == "timelinejs2":
             return timelinejs2_format.from_obj(obj, origin=origin, report=report)
         if kind == "records":
-            records = obj["data"] if isinstance(obj, dict) else obj
+            records = _records(obj)
             report.kind = "JSON records"
             return records_to_events(records, origin=origin, columns=columns, report=report)
         return json_format.from_obj(obj, report=report)
@@ -167,7 +171,7 @@ def detect_format(obj: Any) -> str:
         return "timelinejs"
     if timelinejs2_format.is_timelinejs2(obj):
         return "timelinejs2"
-    if isinstance(obj, dict) and "events" not in obj and isinstance(obj.get("data"), list):
+    if isinstance(obj, dict) and "events" not in obj and _records(obj) is not None:
         return "records"
     if (
         isinstance(obj, list)
@@ -179,9 +183,47 @@ def detect_format(obj: Any) -> str:
     return "json"
 
 
+def _records(obj: Any) -> list[Any] | None:
+    """The list of records of an API answer ({"data": [...]}, {"Result": [...]}) or a bare list."""
+    if isinstance(obj, list):
+        return obj
+    for key in RECORD_KEYS:
+        value = obj.get(key) if isinstance(obj, dict) else None
+        if isinstance(value, list) and (not value or isinstance(value[0], dict)):
+            return value
+    return None
+
+
+def _json_lines(
+    text: str, origin: str, columns: str | Mapping[str, str | None] | None, report: ImportReport
+) -> list[Event]:
+    """JSON Lines (one record or GeoJSON Feature per line): read like a list of records or features."""
+    items: list[Any] = []
+    for number, line in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            items.append(json_format.parse_json(line))
+        except EventFormatError as exc:
+            report.items += 1
+            report.skip(f"line {number}: {exc}")
+    if items and all(isinstance(i, dict) and i.get("type") == "Feature" for i in items):
+        obj = {"type": "FeatureCollection", "features": items}
+        return geojson_format.from_obj(obj, origin=origin, columns=columns, report=report)
+    report.kind = "JSON lines"
+    return records_to_events(items, origin=origin, columns=columns, report=report)
+
+
 def _format_by_suffix(path: Path) -> str | None:
     suffix = path.suffix.lower()
-    return {".csv": "csv", ".tsv": "tsv", ".geojson": "geojson"}.get(suffix)
+    return {
+        ".csv": "csv",
+        ".tsv": "tsv",
+        ".geojson": "geojson",
+        ".jsonl": "jsonl",
+        ".ndjson": "jsonl",
+        ".geojsonl": "jsonl",
+    }.get(suffix)
 
 
 def _decode(data: bytes) -> tuple[str, str | None]:

@@ -134,6 +134,8 @@ GUESSES: dict[str, tuple[str, ...]] = {
     "country_code": ("country_code", "iso2", "iso_a2", "countrycode", "cc"),
     "lat": ("latitude", "lat", "y", "breedtegraad"),
     "lon": ("longitude", "lon", "lng", "long", "x", "lengtegraad"),
+    # one column holding the point (WKT, "lat, lon" ...): found by its values, see _point_column
+    "point": (),
     "geo_precision": ("geo_precision",),
     "document": ("source", "document", "source_url", "url", "link", "article"),
     "source_start": ("source_start",),
@@ -169,7 +171,28 @@ ALIASES: dict[str, str] = {
     "type": "category",
     "event_type": "category",
     "language": "lang",
+    "geometry": "point",
+    "wkt": "point",
 }
+# names of columns that may hold a whole point (taken when their values are points)
+POINT_NAMES = (
+    "geometry",
+    "the_geom",
+    "geom",
+    "wkt",
+    "point",
+    "coordinates",
+    "coords",
+    "latlon",
+    "lat_lon",
+    "latlng",
+    "lat_lng",
+    "geolocation",
+    "location",
+    "location_1",
+    "geo",
+    "position",
+)
 
 # Guessed date columns whose name alone says little: their values must be dates
 _WEAK_DATE_NAMES = frozenset(
@@ -339,6 +362,8 @@ def build_column_map(
             cmap.fields[name] = col
             taken.add(col)
             break
+    if "lat" not in cmap.fields and "point" not in user and flavour != "eventmap":
+        _point_column(cmap, columns, sample)
     if "date" not in user and flavour != "eventmap":
         _split_dates(cmap, columns, user)
     if "date" not in cmap.fields and "date" not in user and flavour != "eventmap":
@@ -360,6 +385,23 @@ def build_column_map(
     types = {col for col, _ in cmap.category_columns()}  # the original types stay next to the category
     cmap.extra_columns = [c for c in columns if c not in fields or c in types]
     return cmap
+
+
+def _point_column(cmap: ColumnMap, columns: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> None:
+    """No latitude column: a column named for places or geometry whose values are points."""
+    from eventmap.formats.points import point_of
+
+    for name in POINT_NAMES:
+        col = cmap.by_norm.get(name)
+        if col is None or (col in cmap.used and col != cmap.fields.get("location")):
+            continue
+        values = [str(row.get(col) or "").strip() for row in rows]
+        values = [v for v in values if v]
+        if values and sum(point_of(v) is not None for v in values) >= 0.8 * len(values):
+            if cmap.fields.get("location") == col:
+                del cmap.fields["location"]  # Socrata's "Location" is "(41.8, -87.6)", not a name
+            cmap.fields["point"] = col
+            return
 
 
 def _split_dates(cmap: ColumnMap, columns: Sequence[str], user: Mapping[str, str | None]) -> None:

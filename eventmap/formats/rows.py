@@ -26,6 +26,7 @@ from eventmap.formats.categories import category_of, json_names, lookup
 from eventmap.formats.columns import CAMEO_COLUMNS, FEATURE_ID, ColumnMap, build_column_map, normalise
 from eventmap.formats.dates import CellDate, DateReader, interval
 from eventmap.formats.dialect import code
+from eventmap.formats.points import point_of
 from eventmap.formats.report import ImportReport
 from eventmap.model import PRECISIONS, Event, EventFormatError, make_event_id
 
@@ -85,6 +86,13 @@ def row_to_event(
     }
     if lat is None and lon is None:
         lat, lon = _number(cell("lat"), "latitude"), _number(cell("lon"), "longitude")
+    if lat is None and lon is None and cell("point"):
+        point = point_of(cell("point"))
+        if point is None:
+            raise EventFormatError(
+                f"point {cell('point')[:60]!r} is not a point (WKT, 'lat, lon' or GeoJSON)"
+            )
+        lat, lon = point
     d["lat"], d["lon"] = lat, lon
     d["places"] = _places(cell, cmap, norm_row, lat, lon)
     d["sources"] = _json_list(cell("sources_json"), "sources_json")
@@ -138,7 +146,12 @@ def rows_to_events(
                 f"no column holds the event's text (columns: {', '.join(header)}); "
                 f"map one with --columns text=COLUMN"
             )
-    if cmap.column("date") is None and cmap.column("lat") is None and points is None:
+    if (
+        cmap.column("date") is None
+        and cmap.column("lat") is None
+        and cmap.column("point") is None
+        and points is None
+    ):
         raise EventFormatError(
             f"no date or latitude column found (columns: {', '.join(header)}); "
             f"map them with --columns date=COLUMN,lat=COLUMN,lon=COLUMN"

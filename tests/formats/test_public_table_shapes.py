@@ -230,3 +230,71 @@ def test_features_without_properties_or_with_polygons_are_kept_and_nothing_is_dr
     ]
     assert report.items == 4 and report.skipped == 1
     assert "feature #4: no properties and no geometry" in report.skip_line()
+
+
+def test_excel_sep_lines_repeated_column_names_and_long_rows_lose_no_cell(tmp_path):
+    text = "sep=;\r\ndate;text;text;lat;lon\r\n2024-01-05;First;Second;50,1;30,2;beyond\r\n2024-01-06;Fire;;50;30\r\n"
+    (a, b), report = _read(tmp_path, "excel.csv", text)
+    assert (a.text, a.lat, a.extra["text (3)"], a.extra["(column 6)"]) == ("First", 50.1, "Second", "beyond")
+    assert b.text == "Fire" and report.skipped == 0
+    warnings = " ".join(report.warnings)
+    assert "1 column name repeats ('text')" in warnings
+    assert "1 row has more cells than the header has columns" in warnings
+
+
+def test_json_lines_and_api_answers_are_read_as_records(tmp_path):
+    lines = (
+        '{"date": "2024-01-05", "text": "a", "lat": 1, "lon": 2, "kind_of": "x"}\n\n'
+        "{not json}\n"
+        '{"date": "2024-01-06", "text": "b", "lat": 1, "lon": 2}\n'
+    )
+    (a, b), report = _read(tmp_path, "recs.jsonl", lines)
+    assert (a.text, a.extra["kind_of"], b.date) == ("a", "x", "2024-01-06")
+    assert report.skipped == 1 and "line 3" in report.first_skip
+    features = "\n".join(
+        json.dumps(
+            {"type": "Feature", "geometry": {"type": "Point", "coordinates": [30, 50]}, "properties": p}
+        )
+        for p in ({"date": "2024-01-05", "title": "x"}, {"date": "2024-01-06", "title": "y"})
+    )
+    events, _ = _read(tmp_path, "quakes.geojsonl", features)
+    assert [(e.text, e.lat) for e in events] == [("x", 50.0), ("y", 50.0)]
+    ucdp_api = {
+        "TotalCount": 1,
+        "Result": [
+            {
+                "id": 7,
+                "date_start": "2024-01-05",
+                "type_of_violence": 3,
+                "date_prec": 1,
+                "where_prec": 1,
+                "latitude": 48.0,
+                "longitude": 37.8,
+                "source_headline": "Shelling of a market",
+                "where_description": "Donetsk",
+                "country": "Ukraine",
+            }
+        ],
+    }
+    (event,), report = _read(tmp_path, "ged_api.json", json.dumps(ucdp_api))
+    assert (event.id, event.category, event.text) == ("7", "attack", "Shelling of a market")
+    assert report.kind == "JSON records"
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "POINT (-87.6 41.8)",
+        "SRID=4326;POINT(-87.6 41.8)",
+        "(41.8, -87.6)",
+        "41.8,-87.6",
+        '{"type": "Point", "coordinates": [-87.6, 41.8]}',
+        '{"latitude": "41.8", "longitude": "-87.6", "human_address": "{}"}',
+    ],
+)
+def test_a_point_in_one_column_gives_the_coordinates(tmp_path, cell):
+    quoted = '"' + cell.replace('"', '""') + '"'
+    text = f"Date,Description,Location\n2024-01-05,Shooting,{quoted}\n"
+    (event,), report = _read(tmp_path, "portal.csv", text)
+    assert (event.lat, event.lon) == (41.8, -87.6)
+    assert "point=Location" in report.columns and "location=" not in report.columns
