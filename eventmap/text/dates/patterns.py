@@ -240,11 +240,18 @@ def build(v: Vocab) -> LanguagePatterns:
             )
     if v.season_of:
         season_rel = alt([*v.rel_of, *v.anaphoric_rel_of, *v.modifier_of])
+        # "the summer of that year", "im Herbst desselben Jahres", "восени того ж року"
+        years = [w for w, u in v.unit_of.items() if u == "year"]
+        that_year = (
+            rf"|\s+(?:(?:{alt(v.season_year_joiners)})\s+)?(?P<ana>{alt([*v.anaphoric_rel_of, *v.rel_of])})\s+(?:{alt(years)})(?![\w-])"
+            if v.anaphoric_rel_of and years
+            else ""
+        )
         pats.append(
             (
                 "season",
                 rf"{B}(?:(?P<rel>{season_rel})\s+)?(?P<season>{seasons})"
-                rf"(?:\s+{month_year_join}{year}(?:/\d\d(?:\d\d)?)?|(?:\s+|-)(?P<y2>\d{{4}}))?{E}",
+                rf"(?:\s+{month_year_join}{year}(?:/\d\d(?:\d\d)?)?|(?:\s+|-)(?P<y2>\d{{4}}){that_year})?{E}",
                 "season",
             )
         )
@@ -275,7 +282,7 @@ def build(v: Vocab) -> LanguagePatterns:
         pats.append(
             (
                 "anaphoric",
-                rf"{B}(?:{alt(v.anaphoric_contexts)})\s+(?P<core>{alt(v.anaphoric_this)})(?![\w-])",
+                rf"{B}(?:{alt(v.anaphoric_contexts)})\s+(?P<core>{alt(v.anaphoric_this)})(?![\w-])(?!\s+\d)",  # not "des Jahres 1943"
                 "unit",
             )
         )

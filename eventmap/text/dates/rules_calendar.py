@@ -349,6 +349,13 @@ def norm_season(ctx: Ctx) -> Result:
         rel = next(w for w, o in v.rel_of.items() if o == v.rel_after_of[rel])  # "été dernier"
     if year is not None:
         return season_interval(year, season)
+    ana = ctx.group("ana")
+    if ana:  # "the summer of that year": the story's year (the reference's in news), or one off
+        word = " ".join(ana.lower().split())
+        if word in v.anaphoric_rel_of and frame.focus_year is not None:
+            return season_interval(frame.focus_year + v.anaphoric_rel_of[word], season, "focus")
+        offset = v.anaphoric_rel_of.get(word, v.rel_of.get(word, 0))  # "of last year": the reference's
+        return season_interval(ref.year + offset, season, "relative") if ref is not None else None
     if not rel:
         m = ctx.match
         before, after = prev_word(ctx.text, m.start()), next_word(ctx.text, m.end())
@@ -372,6 +379,8 @@ def norm_season(ctx: Ctx) -> Result:
     if rel in v.rel_of:
         offset = v.rel_of[rel]
         year = ref.year if first_month <= ref.month else ref.year - 1  # the latest one begun
+        if offset == 0 and season != "winter":
+            year = ref.year  # "this summer" said in March is the coming one; a winter spans two years
         if offset < 0:
             latest = season_interval(year, season)
             year = year if latest and latest.end < ref else year - 1
