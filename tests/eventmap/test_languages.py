@@ -337,3 +337,27 @@ def test_this_summer_said_in_march_is_the_coming_one(text, lang, want):
 )
 def test_seasons_future_tenses_past_years_and_parts_of_this_year(text, lang, want):
     assert [v for _, v in values(text, lang)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("On 24 August 1991 the parliament voted. On 1 December of that year a referendum was held.", "en"),
+        (
+            "Am 24. August 1991 stimmte das Parlament. Am 1. Dezember desselben Jahres folgte das Referendum.",
+            "de",
+        ),
+        ("Le 24 août 1991, le Parlement vote. Le 1er décembre de la même année, un référendum a lieu.", "fr"),
+        ("24 серпня 1991 року Рада ухвалила Акт. 1 грудня того ж року відбувся референдум.", "uk"),
+        ("24 августа 1991 года парламент проголосовал. 1 декабря того же года прошел референдум.", "ru"),
+    ],
+)
+def test_a_day_of_that_year_is_one_expression(text, lang):
+    found = values(text, lang, ref=None)
+    assert [v for _, v in found] == ["1991-08-24", "1991-12-01"]
+    assert len(found[1][0].split()) >= 4  # the anaphoric year is part of the expression
+
+
+def test_a_day_of_the_following_year_is_a_year_later():
+    text = "24 серпня 1991 року Рада ухвалила Акт. 1 березня наступного року відбулися вибори."
+    assert [v for _, v in values(text, "uk", ref=None)] == ["1991-08-24", "1992-03-01"]

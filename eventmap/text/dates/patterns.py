@@ -137,6 +137,13 @@ def build(v: Vocab) -> LanguagePatterns:
     ysuf = rf"(?:\s*{alt(v.year_suffixes)})?" if v.year_suffixes else ""
     year = rf"(?P<y1>\d{{4}}){ysuf}"
     day_pre = rf"(?:{alt(v.day_prefixes)}\s+)?" if v.day_prefixes else ""
+    # "the summer of that year", "1 грудня того ж року", "im Herbst desselben Jahres"
+    years = [w for w, u in v.unit_of.items() if u == "year"]
+    that_year = (
+        rf"|\s+(?:(?:{alt(v.season_year_joiners)})\s+)?(?P<ana>{alt([*v.anaphoric_rel_of, *v.rel_of])})\s+(?:{alt(years)})(?![\w-])"
+        if v.anaphoric_rel_of and years
+        else ""
+    )
     day_join = rf"(?:\s+{alt(v.day_month_joiners)})?" if v.day_month_joiners else ""
     month_year_join = rf"(?:{alt(v.month_year_joiners)}\s+)?" if v.month_year_joiners else ""
     start = rf"(?:(?P<from>{alt(v.range_starts)})\s+)?"
@@ -155,7 +162,7 @@ def build(v: Vocab) -> LanguagePatterns:
             rf"{B}{start}{d1}\s+(?P<m1>{mon}){join}{d2}\s+(?P<m2>{mon})(?:,?\s+{year})?{E}",
             "month",
         ),
-        ("day", rf"{B}{wdpre}{day_pre}{d1}{day_join}\s+(?P<m1>{mon})(?:,?\s+{year})?{E}", "month"),
+        ("day", rf"{B}{wdpre}{day_pre}{d1}{day_join}\s+(?P<m1>{mon})(?:,?\s+{year}{that_year})?{E}", "month"),
         (
             "month",
             rf"{B}(?:{mods}|(?P<rel>{rel})\s+)?(?P<m1>{mon_full})(?:,?\s+{month_year_join}{year})?{E}",
@@ -240,13 +247,6 @@ def build(v: Vocab) -> LanguagePatterns:
             )
     if v.season_of:
         season_rel = alt([*v.rel_of, *v.anaphoric_rel_of, *v.modifier_of])
-        # "the summer of that year", "im Herbst desselben Jahres", "восени того ж року"
-        years = [w for w, u in v.unit_of.items() if u == "year"]
-        that_year = (
-            rf"|\s+(?:(?:{alt(v.season_year_joiners)})\s+)?(?P<ana>{alt([*v.anaphoric_rel_of, *v.rel_of])})\s+(?:{alt(years)})(?![\w-])"
-            if v.anaphoric_rel_of and years
-            else ""
-        )
         pats.append(
             (
                 "season",
