@@ -361,3 +361,33 @@ def test_a_day_of_that_year_is_one_expression(text, lang):
 def test_a_day_of_the_following_year_is_a_year_later():
     text = "24 серпня 1991 року Рада ухвалила Акт. 1 березня наступного року відбулися вибори."
     assert [v for _, v in values(text, "uk", ref=None)] == ["1991-08-24", "1992-03-01"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("Ce samedi 22 mars, les portes ouvertes du lycée.", "fr", ("samedi 22 mars", "2025-03-22")),
+        ("This Saturday, March 22, the school opens its doors.", "en", ("Saturday, March 22", "2025-03-22")),
+        (
+            "Diesen Samstag, den 22. März, ist Tag der offenen Tür.",
+            "de",
+            ("Samstag, den 22. März", "2025-03-22"),
+        ),
+        ("Deze zaterdag 22 maart is de open dag.", "nl", ("zaterdag 22 maart", "2025-03-22")),
+        ("Цієї суботи, 22 березня, день відкритих дверей.", "uk", ("суботи, 22 березня", "2025-03-22")),
+        ("В эту субботу, 22 марта, день открытых дверей.", "ru", ("субботу, 22 марта", "2025-03-22")),
+    ],
+)
+def test_this_weekday_with_its_date_is_that_date(text, lang, want):
+    assert values(text, lang) == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Наступний раунд заплановано на кінець місяця.", "uk"),
+        ("Следующий раунд запланирован на конец месяца.", "ru"),
+    ],
+)
+def test_the_end_of_the_month_is_this_month(text, lang):
+    assert [v for _, v in values(text, lang)] == ["2025-03"]

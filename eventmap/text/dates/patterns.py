@@ -181,7 +181,9 @@ def build(v: Vocab) -> LanguagePatterns:
         (
             "weekday",
             rf"{B}(?:(?P<rel>{alt(v.weekday_rel_of)})\s+)?(?P<wd>{wd}){part_after}"
-            rf"(?:\s+(?P<suf>{alt(v.weekday_suffix_of)}))?(?![\w])",
+            rf"(?:\s+(?P<suf>{alt(v.weekday_suffix_of)}))?(?![\w])"
+            # "ce samedi 22 mars", "this Saturday, March 22": the date's, not a weekday's
+            rf"(?!,?\s+(?:{day_pre}\d{{1,2}}\.?{ordsuf}{day_join}\s+(?:{mon})|(?:{mon})\s+\d{{1,2}}(?!\d))(?!\w))",
             "weekday",
         ),
         (
