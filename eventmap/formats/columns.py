@@ -144,7 +144,7 @@ GUESSES: dict[str, tuple[str, ...]] = {
     "lang": ("lang", "language", "taal"),
     "places_json": ("places_json",),
     "sources_json": ("sources_json",),
-    "time_of_day": ("time_of_day",),
+    "time_of_day": ("time_of_day", "time", "event_time", "hour", "tijd", "uhrzeit", "heure"),
     "event_kind": ("event_kind",),
     "confidence": ("confidence",),
     "place_source": ("place_source",),

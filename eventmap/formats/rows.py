@@ -28,7 +28,7 @@ from eventmap.formats.dates import CellDate, DateReader, interval
 from eventmap.formats.dialect import code
 from eventmap.formats.points import point_of
 from eventmap.formats.report import ImportReport
-from eventmap.model import PRECISIONS, Event, EventFormatError, make_event_id
+from eventmap.model import DAY_PARTS, PRECISIONS, Event, EventFormatError, make_event_id
 
 TIME_PRECISION_TO_PRECISION = {"1": "day", "2": "week", "3": "month"}
 PRECISION_TO_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
@@ -64,6 +64,7 @@ def row_to_event(
             return str(value)
         return value if name in VERBATIM or own else value.strip()
 
+    extra_cells: dict[str, str] = {}
     norm_row = {normalise(k): v for k, v in row.items() if k is not None} if cmap.dialect else {}
     text = cell("text") or _fallback_text(row, norm_row, cmap)
     category, raw_types = _category(cell, cmap, row)
@@ -97,7 +98,18 @@ def row_to_event(
     d["places"] = _places(cell, cmap, norm_row, lat, lon)
     d["sources"] = _json_list(cell("sources_json"), "sources_json")
     machine_time = d.pop("_time", None)
-    d["time"] = cell("time_of_day") or machine_time
+    d["time"] = machine_time
+    clock_text = cell("time_of_day")
+    if clock_text and own:
+        d["time"] = clock_text
+    elif clock_text:
+        clock = dateparts.clock(clock_text) or (
+            clock_text.lower() if clock_text.lower() in DAY_PARTS else None
+        )
+        if clock is not None:
+            d["time"] = clock
+        else:  # not a time this reader knows: kept as written
+            extra_cells[cmap.column("time_of_day") or "time_of_day"] = clock_text
     d["kind"] = cell("event_kind") or None
     d["confidence"] = cell("confidence") or None
     d["place_source"] = cell("place_source") or None
@@ -115,6 +127,7 @@ def row_to_event(
         if col not in used and col is not None and col != FEATURE_ID and value not in (None, "")
     }
     extra.update(raw_types)
+    extra.update(extra_cells)
     if source_id and not own:
         extra["source_id"] = source_id
     d["extra"] = extra
