@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from eventmap.errors import InputError
@@ -207,6 +208,7 @@ DATE_SHARE_TAKEN = 0.9  # a date column found by its values alone
 SAMPLE_ROWS = 500  # values looked at when judging a column
 
 
+@lru_cache(maxsize=8192)
 def normalise(name: str) -> str:
     """Header names compare without case, surrounding blanks, or blank/dash/dot differences."""
     return re.sub(r"[\s\-.]+", "_", name.strip().lstrip("\ufeff").lower()).strip("_")

@@ -348,3 +348,37 @@ def test_a_timelinejs_title_slide_is_said_to_be_the_title():
     (event,) = loads_events(json.dumps(story), origin="rome.json", report=report)
     assert event.date == "-753"
     assert "title slide 'A history of Rome' read as the story's title, not an event" in report.summary()
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon", "expected"),
+    [
+        ("50.45°", "30.52°", (50.45, 30.52)),
+        ("33.9 S", "151.2 E", (-33.9, 151.2)),
+        ("50°27'N", "30°31'12\"E", (50.45, 30.52)),
+        ("W 87.6", "N 41.8", None),  # latitude given a west longitude: out of range or refused, never silent
+    ],
+)
+def test_coordinates_written_in_degrees_and_hemispheres_are_read(tmp_path, lat, lon, expected):
+    quoted = ['"' + v.replace('"', '""') + '"' for v in (lat, lon)]
+    text = f"date,text,lat,lon\n2024-01-05,Fire,{quoted[0]},{quoted[1]}\n2024-01-06,Flood,1,2\n"
+    events, report = _read(tmp_path, "dms.csv", text)
+    if expected is None:
+        assert report.skipped == 1 and len(events) == 1
+    else:
+        assert (events[0].lat, events[0].lon) == pytest.approx(expected)
+
+
+def test_a_period_written_in_one_date_cell_gives_both_ends(tmp_path):
+    text = (
+        "date,text\n5–7 January 2024,a\n2024-01-05/2024-01-07,b\n30 December 2023 - 2 January 2024,c\n"
+        "1939–1945,d\n"
+    )
+    events, report = _read(tmp_path, "ranges.csv", text)
+    assert [(e.date, e.date_end) for e in events] == [
+        ("2024-01-05", "2024-01-07"),
+        ("2024-01-05", "2024-01-07"),
+        ("2023-12-30", "2024-01-02"),
+        ("1939-01-01", "1945-12-31"),
+    ]
+    assert report.skipped == 0
