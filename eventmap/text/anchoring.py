@@ -41,7 +41,7 @@ class AnchorPatterns:
     definite: re.Pattern[str] | None
     definite_anywhere: re.Pattern[str] | None
     numbers: dict[str, int]
-    phrases: WordSets  # the phrases of every pattern, looked up in one pass before any regex
+    phrases: WordSets  # the phrases of every pattern (named by its index, nouns first), looked up in one pass before any regex
 
 
 def _pointer_regex(entry: dict, weekday: str, numbers: str) -> str:
@@ -120,11 +120,11 @@ def anchor_patterns(lang: str) -> AnchorPatterns | None:
     phrases = WordSets(
         {
             **{
-                f"noun{i}": sorted(ws.singles) + [" ".join(p) for ps in ws.phrases.values() for p in ps]
+                i: sorted(ws.singles) + [" ".join(p) for ps in ws.phrases.values() for p in ps]
                 for i, (_, _, ws) in enumerate(noun)
             },
             **{
-                f"pointer{i}": sorted(ws.singles) + [" ".join(p) for ps in ws.phrases.values() for p in ps]
+                len(noun) + i: sorted(ws.singles) + [" ".join(p) for ps in ws.phrases.values() for p in ps]
                 for i, (_, _, ws) in enumerate(pointer)
             },
         }
@@ -142,12 +142,14 @@ def find_anchor(sentence: str, lang: str) -> Anchor | None:
     if len(lowered) != len(sentence):
         lowered = "".join(ch.lower()[:1] for ch in sentence)
     found = pats.phrases.scan(toks)  # the phrases first: set lookups, then only their regexes
+    if not any(found.values()):
+        return None
     for i, (pattern, offset, _) in enumerate(pats.noun):
-        m = pattern.search(lowered) if found[f"noun{i}"] else None
+        m = pattern.search(lowered) if found[i] else None
         if m:
             return Anchor(sentence[m.start() : m.end()], m.start(), m.end(), m.group(1), offset)
-    for i, (pattern, offset, _) in enumerate(pats.pointer):
-        m = pattern.search(lowered) if found[f"pointer{i}"] else None
+    for i, (pattern, offset, _) in enumerate(pats.pointer, len(pats.noun)):
+        m = pattern.search(lowered) if found[i] else None
         if m:
             if "n" in pattern.groupindex and m.group("n"):
                 raw = m.group("n")
