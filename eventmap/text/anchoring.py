@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from eventmap.text.dates.patterns import alt, phrase
 from eventmap.text.dates.vocab import load_vocab
 from eventmap.text.wordset import WordSet, WordSets, tokens
+from eventmap.text.wordtrie import LazyPattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +37,8 @@ class Anchor:
 class AnchorPatterns:
     """A language's anchor phrases compiled: noun anchors, pointers, counted pointers."""
 
-    noun: tuple[tuple[re.Pattern[str], int, WordSet], ...]  # (pattern, days, its phrases)
-    pointer: tuple[tuple[re.Pattern[str], int, WordSet], ...]
+    noun: tuple[tuple[LazyPattern, int, WordSet], ...]  # (pattern, days, its phrases)
+    pointer: tuple[tuple[LazyPattern, int, WordSet], ...]
     definite: re.Pattern[str] | None
     definite_anywhere: re.Pattern[str] | None
     numbers: dict[str, int]
@@ -80,7 +81,7 @@ def anchor_patterns(lang: str) -> AnchorPatterns | None:
     det = _determiners(table.get("determiners", []))
     noun = tuple(
         (
-            re.compile(rf"(?<!\w){alt(e['phrases'])}\s+{det}([\w-]{{3,}})"),
+            LazyPattern(rf"(?<!\w){alt(e['phrases'])}\s+{det}([\w-]{{3,}})"),
             int(e["days"]),
             WordSet(e["phrases"]),
         )
@@ -91,7 +92,7 @@ def anchor_patterns(lang: str) -> AnchorPatterns | None:
     num_re = alt(numbers) + r"|\d{1,2}"
     weekday = alt(vocab.weekday_of)
     pointer = [
-        (re.compile(_pointer_regex(e, weekday, num_re)), int(e["days"]), WordSet(e["phrases"]))
+        (LazyPattern(_pointer_regex(e, weekday, num_re)), int(e["days"]), WordSet(e["phrases"]))
         for e in table["pointer"]
     ]
     for entry in table.get("counted", []):  # one regex per phrase: each has its own group "n"
@@ -99,7 +100,7 @@ def anchor_patterns(lang: str) -> AnchorPatterns | None:
             after_n = max(p.split("{n}"), key=len)  # "{n} dagen later": the words around the number
             pointer.append(
                 (
-                    re.compile(_pointer_regex({"phrases": [p]}, weekday, num_re)),
+                    LazyPattern(_pointer_regex({"phrases": [p]}, weekday, num_re)),
                     int(entry["sign"]),
                     WordSet([after_n]),
                 )
@@ -145,13 +146,13 @@ def find_anchor(sentence: str, lang: str) -> Anchor | None:
     if not any(found.values()):
         return None
     for i, (pattern, offset, _) in enumerate(pats.noun):
-        m = pattern.search(lowered) if found[i] else None
+        m = pattern.regex.search(lowered) if found[i] else None
         if m:
             return Anchor(sentence[m.start() : m.end()], m.start(), m.end(), m.group(1), offset)
     for i, (pattern, offset, _) in enumerate(pats.pointer, len(pats.noun)):
-        m = pattern.search(lowered) if found[i] else None
+        m = pattern.regex.search(lowered) if found[i] else None
         if m:
-            if "n" in pattern.groupindex and m.group("n"):
+            if "n" in m.re.groupindex and m.group("n"):
                 raw = m.group("n")
                 offset *= int(raw) if raw.isdigit() else pats.numbers[raw]
             return Anchor(sentence[m.start() : m.end()], m.start(), m.end(), None, offset)

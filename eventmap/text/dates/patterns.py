@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from eventmap.text.dates.vocab import Vocab, load_vocab
-from eventmap.text.wordtrie import trie_pattern
+from eventmap.text.wordtrie import LazyPattern, trie_pattern
 
 B = r"(?<![\w\-/.])"  # left boundary: not inside a word, number or date
 E = r"(?![\w]|[.,/\-]\d)"  # right boundary: not followed by more word or number
@@ -38,11 +38,16 @@ TRIGGER_CLASSES: tuple[str, ...] = (
 
 @dataclass(frozen=True, slots=True)
 class TemporalPattern:
-    """One compiled candidate pattern; `shape` tells the rules how to read its groups."""
+    """One candidate pattern, compiled when a text first has its trigger; `shape` tells the
+    rules how to read its groups."""
 
     shape: str
-    regex: re.Pattern[str]
+    lazy: LazyPattern
     trigger: str  # the trigger class (TRIGGER_CLASSES) every match contains
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return self.lazy.regex
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,7 +294,7 @@ def build(v: Vocab) -> LanguagePatterns:
     spelled = _spelled_year_pattern(v)
     if spelled:
         pats.append(("spelled_year", spelled, "spelled"))
-    compiled = tuple(TemporalPattern(s, re.compile(p), t) for s, p, t in pats)
+    compiled = tuple(TemporalPattern(s, LazyPattern(p), t) for s, p, t in pats)
     return LanguagePatterns(v, compiled, _triggers(v))
 
 
