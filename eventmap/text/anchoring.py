@@ -133,12 +133,14 @@ def anchor_patterns(lang: str) -> AnchorPatterns | None:
     return AnchorPatterns(noun, tuple(pointer), definite_re, anywhere, numbers, phrases)
 
 
-def find_anchor(sentence: str, lang: str) -> Anchor | None:
-    """The first anchor phrase of a sentence (noun anchors win over pointers)."""
+def find_anchor(sentence: str, lang: str, toks: list[str] | None = None) -> Anchor | None:
+    """The first anchor phrase of a sentence (noun anchors win over pointers); `toks`: its
+    tokens (wordset.tokens), when the caller has them."""
     pats = anchor_patterns(lang)
     if pats is None:
         return None
-    toks = tokens(sentence)
+    if toks is None:
+        toks = tokens(sentence)
     lowered = sentence.lower()  # the patterns are lowercase: much faster than re.I
     if len(lowered) != len(sentence):
         lowered = "".join(ch.lower()[:1] for ch in sentence)

@@ -178,13 +178,18 @@ def judge(
     keyword: bool = False,
     relative_only: bool = False,
     headline_only: bool = False,
+    toks: list[str] | None = None,
 ) -> Judgement:
     """The kind and confidence of a sentence. `dated`: it has a date of its own;
     `keyword`: a category lexicon names an event in it; `relative_only`: its dates are
     counted from the reference day ("gisteren"), not written out; `headline_only`: the text
-    is a headline alone (a feed item), where an event noun is all there is."""
+    is a headline alone (a feed item), where an event noun is all there is; `toks`: the
+    sentence's tokens (wordset.tokens), when the caller has them."""
     lex = lexicon(lang)
-    toks = tokens(_QUOTED.sub(" ", sentence) if _QUOTE_OPENERS.intersection(sentence) else sentence)
+    if _QUOTE_OPENERS.intersection(sentence):
+        toks = tokens(_QUOTED.sub(" ", sentence))
+    elif toks is None:
+        toks = tokens(sentence)
     hits = lex.words.scan(toks)
     verbs = len(hits["occurrence"]) + _future_event(lex, toks, hits["future"])
     weak = _participles(lex, toks) + _past_tense(lex, toks)

@@ -286,11 +286,16 @@ def norm_focus_day(ctx: Ctx) -> Result:
 def _focus_or_ref(ctx: Ctx, *, paragraph: bool = False) -> tuple[date, str] | None:
     """The story's date an anaphoric phrase counts from, else the reference day. In news the
     story's date must be in the same sentence, or with `paragraph` (a definite "the year",
-    "de maand": the one just named) in the same paragraph, at most FOCUS_PARAGRAPH back."""
+    "het jaar": the one just named) in the same paragraph, at most FOCUS_PARAGRAPH back, in
+    a sentence that does not speak of the future."""
     focus = _recent_focus(ctx, same_sentence=ctx.frame.mode == "news")
     if focus is None and paragraph and ctx.frame.focus is not None:
         gap = ctx.text[ctx.frame.focus_end : ctx.match.start()]
-        if len(gap) <= FOCUS_PARAGRAPH and "\n\n" not in gap:
+        if (
+            len(gap) <= FOCUS_PARAGRAPH
+            and "\n\n" not in gap
+            and not future_context(ctx, ctx.match.start(), ctx.match.end())
+        ):  # a plan ("will ... by the end of the year") is of the writer's year
             focus = ctx.frame.focus
     if focus is not None and focus.basis != "relative":
         return focus.start, "focus"
@@ -305,9 +310,8 @@ def norm_anaphoric(ctx: Ctx) -> Result:
     """'earlier in the year', 'by the end of the month': the year or month being told about."""
     core = _WS.sub(" ", ctx.group("core") or "")
     unit = next((u for form, u in _units_longest(ctx) if form in core.split()), None)
-    base = _focus_or_ref(
-        ctx, paragraph=unit != "day"
-    )  # "the day" alone is today's, or a date's in its sentence
+    # "the month", "the day": the writer's, or those of a date in the same sentence
+    base = _focus_or_ref(ctx, paragraph=unit == "year")
     if unit is None or base is None:
         return None
     day, basis = base
