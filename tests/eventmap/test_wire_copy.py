@@ -241,3 +241,33 @@ def test_wrapped_lines_join_but_list_items_and_paragraphs_stay_apart(text, lang)
     assert "\n" in sentences[1] and sentences[1].endswith(":")  # a wrapped sentence, joined
     assert sentences[2].startswith("- ") and sentences[3].startswith("- ")  # list items stay lines
     assert all(text[text.index(s) : text.index(s) + len(s)] == s for s in sentences)
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        (
+            "A man was found dead in a flat in Leeds, police said on Saturday.\n",
+            "en",
+            ("2025-03-15", "Saturday"),
+        ),
+        (
+            "In een woning in Gouda is een man dood aangetroffen, meldde de politie zaterdag.\n",
+            "nl",
+            ("2025-03-15", "zaterdag"),
+        ),
+        (
+            "According to police, the man was stabbed in Leeds on Friday night.\n",
+            "en",
+            ("2025-03-14", "Friday night"),
+        ),
+        (
+            "Volgens de politie werd de man vrijdagavond neergestoken in Gouda, meldde de NOS zaterdag.\n",
+            "nl",
+            ("2025-03-14", "vrijdagavond"),
+        ),
+    ],
+)
+def test_the_reporting_day_dates_the_event_only_when_nothing_else_does(text, lang, expected):
+    evs = eventmap.parse_text(text, document_date="2025-03-18", lang=lang)
+    assert [(e.date, e.date_text) for e in evs] == [expected]
