@@ -171,7 +171,7 @@ def build(v: Vocab) -> LanguagePatterns:
         ("day", rf"{B}{wdpre}{day_pre}{d1}{day_join}\s+(?P<m1>{mon})(?:,?\s+{year}{that_year})?{E}", "month"),
         (
             "month",
-            rf"{B}(?:{mods}|(?P<rel>{rel})\s+)?(?P<m1>{mon_full})(?:,?\s+{month_year_join}{year})?{E}",
+            rf"{B}(?:{mods}|(?P<rel>{rel})\s+)?(?P<m1>{mon_full})(?:,?\s+{month_year_join}{year}{that_year})?{E}",
             "month",
         ),
         ("month", rf"{B}(?:{mods})?(?P<m1>{mon_abbr}),?\s+{month_year_join}{year}{E}", "month"),
