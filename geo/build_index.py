@@ -70,11 +70,11 @@ def build(quiet: bool = False) -> dict:
     obj["country_points"] = country_points(b, capitals)
     langs = [lang for lang in languages() if lang != "any"]
     obj["given_names"] = given_names(langs)
-    obj["common_words"] = common_words(obj["keys"], langs)
+    # one marshalled table per language, read on first use: an article needs its own language's
+    obj["common_words"] = {lang: marshal.dumps(t) for lang, t in common_words(list(b.names), langs).items()}
     if not quiet:
         print(
-            f"gazetteer: {len(b.name):,} entries, {len(obj['keys']):,} names "
-            f"({time.perf_counter() - t0:.1f} s)",
+            f"gazetteer: {len(b.name):,} entries, {len(b.names):,} names ({time.perf_counter() - t0:.1f} s)",
             file=sys.stderr,
         )
     return obj

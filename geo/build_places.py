@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
-from geo.index_files import DATA_DIR, KIND_CODES, MULTI_SPAN
+from geo.index_files import DATA_DIR, KIND_CODES, MULTI_SPAN, key_hash, pack_strings
 from geo.names import is_cyrillic_name, is_indexed_script, name_key, strip_accents
 
 # how much a kind adds to an entry's prior (log10 population scale)
@@ -99,12 +99,21 @@ class IndexBuilder:
             else:
                 vals.append(-(len(multi) * MULTI_SPAN + min(len(codes), MULTI_SPAN - 1)) - 1)
                 multi.extend(codes[: MULTI_SPAN - 1])
+        encoded = [k.encode() for k in keys]
+        hashes = [key_hash(k) for k in encoded]
+        order = sorted(range(len(keys)), key=hashes.__getitem__)
+        key_blob, key_off = pack_strings(encoded)
+        name_blob, name_off = pack_strings(self.name)
         return {
             "version": version,
-            "keys": keys,
+            "keys": key_blob,
+            "key_off": key_off,
+            "key_hash": array.array("I", [hashes[k] for k in order]).tobytes(),
+            "key_order": array.array("i", order).tobytes(),
             "vals": vals.tobytes(),
             "multi": multi.tobytes(),
-            "name": self.name,
+            "name": name_blob,
+            "name_off": name_off,
             "lat": self.lat.tobytes(),
             "lon": self.lon.tobytes(),
             "pop": self.pop.tobytes(),
