@@ -30,6 +30,7 @@ from geo.build_places import (
     IndexBuilder,
     add_cities,
     add_countries,
+    add_former_countries,
     add_supplement,
     country_points,
     read_demonyms,
@@ -54,6 +55,7 @@ def build(quiet: bool = False) -> dict:
     groups, capital_ids = add_cities(b, gc, capitals)
     region = add_regions(b, groups, country, gc.get_us_states())
     add_supplement(b, country, region)
+    add_former_countries(b, country)
     obj = b.to_obj(data_version(), country, region, read_demonyms(country))
     obj["capitals"] = capital_ids
     # first words of the names of countries ("iran", "united", "noord"): a text without any

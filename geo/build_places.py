@@ -324,6 +324,27 @@ def country_points(b: IndexBuilder, capitals: dict) -> dict[str, list[float]]:
     return out
 
 
+def add_former_countries(b: IndexBuilder, country: dict[str, int]) -> None:
+    """Former names of countries from ISO 3166-3 (pycountry's historic_countries): "Zaire" is
+    the DR Congo, "Burma" Myanmar, "Dahomey" Benin. The code's last two letters name the one
+    successor ("ZRCD"; "HH": none). Skipped when the name already names a country, or a
+    region of that successor ("Sikkim" is India's state)."""
+    import pycountry
+
+    for h in pycountry.historic_countries:
+        successor = getattr(h, "alpha_4", "")[2:]
+        if successor not in country:
+            continue
+        name = h.name.split(",")[0].strip()
+        key = name_key(name)
+        taken = any(
+            b.kind[code >> 1] == "C" or (b.kind[code >> 1] == "r" and b.cc[code >> 1] == successor)
+            for code in b.names.get(key, ())
+        )
+        if not taken:
+            b.add_name(country[successor], name, exact=True)
+
+
 def add_supplement(b: IndexBuilder, country: dict[str, int], region: dict[str, int]) -> None:
     """geo/data/supplement.tsv and abbreviations.tsv: seas, areas, landmarks, curated regions,
     aliases and short forms, points."""
