@@ -26,6 +26,8 @@ EXPECTED = {
         ("Im Kursker Gebiet", "2025-03-01", "2025-03-31", "month", "Kursk Oblast"),
         ("Gebiet Belgorod", "2025-03-01", "2025-03-31", "month", "Belgorod Oblast"),
         ("Bundestag stimmte", "2025-03-18", "2025-03-18", "day", "Bundestag"),
+        ("Estland kündigte", "2025-03-14", "2025-03-14", "day", "Estonia"),
+        ("sagte am Mittwoch", "2025-03-19", "2025-03-19", "day", "Helsinki"),
     ],
     "fr_appel.txt": [
         ("appel téléphonique", "2025-03-18", "2025-03-18", "day", None),
@@ -34,6 +36,8 @@ EXPECTED = {
         ("région de Koursk", "2025-03-01", "2025-03-31", "month", "Kursk Oblast"),
         ("région de Belgorod", "2025-03-01", "2025-03-31", "month", "Belgorod Oblast"),
         ("L'Estonie a annoncé", "2025-03-14", "2025-03-14", "day", "Estonia"),
+        ("ont annoncé le 18 mars", "2025-03-18", "2025-03-18", "day", "Poland"),
+        ("a déclaré mercredi", "2025-03-19", "2025-03-19", "day", "Helsinki"),
     ],
     "uk_rozmova.txt": [
         ("телефонну розмову", "2025-03-18", "2025-03-18", "day", None),
@@ -42,6 +46,7 @@ EXPECTED = {
         ("в Курській області", "2025-03-01", "2025-03-31", "month", "Kursk Oblast"),
         ("у Бєлгородській області", "2025-03-01", "2025-03-31", "month", "Belgorod Oblast"),
         ("Естонія минулої", "2025-03-14", "2025-03-14", "day", "Estonia"),
+        ("заявив у середу", "2025-03-19", "2025-03-19", "day", "Helsinki"),
     ],
     "ru_razgovor.txt": [
         ("телефонный разговор", "2025-03-18", "2025-03-18", "day", None),
@@ -50,6 +55,7 @@ EXPECTED = {
         ("в Курской области", "2025-03-01", "2025-03-31", "month", "Kursk Oblast"),
         ("в Белгородской области", "2025-03-01", "2025-03-31", "month", "Belgorod Oblast"),
         ("Эстония в прошлую", "2025-03-14", "2025-03-14", "day", "Estonia"),
+        ("заявил в среду", "2025-03-19", "2025-03-19", "day", "Helsinki"),
     ],
 }
 

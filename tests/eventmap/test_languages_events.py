@@ -146,3 +146,19 @@ REPORTED = {
 def test_the_day_of_a_reporting_clause_dates_the_report_not_the_event(lang):
     (event,) = eventmap.parse_text(REPORTED[lang], document_date="2025-03-20", lang=lang)
     assert (event.date, event.kind) == ("2025-03-14", "occurrence")  # Friday, not Saturday
+
+
+STATED = {
+    "de": "Am 18. März stimmte der Bundestag ab. Selenskyj sagte am Mittwoch, er warte auf Einzelheiten.",
+    "fr": "Le 18 mars, le Parlement a voté. Zelensky a déclaré mercredi qu'il attendait des détails.",
+    "uk": "18 березня парламент проголосував. Зеленський заявив у середу, що чекає на подробиці.",
+    "ru": "18 марта парламент проголосовал. Зеленский заявил в среду, что ждет подробностей.",
+    "en": "On March 18 parliament voted. Zelensky said on Wednesday that he was waiting for details.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(STATED))
+def test_a_statement_is_dated_by_its_own_reporting_clause(lang):
+    vote, statement = eventmap.parse_text(STATED[lang], document_date="2025-03-20", lang=lang)
+    assert vote.date == "2025-03-18"
+    assert (statement.kind, statement.date) == ("statement", "2025-03-19")  # not the story's day
