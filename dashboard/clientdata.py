@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from dashboard.figures import escape, lane_of, place_key, place_name
+from dashboard.basemap.areas import area_features, area_level
+from dashboard.figures import aggregate_places, escape, is_document_placed, lane_of, place_key
 from dashboard.figures.colors import category_color, category_order
 from eventmap.model import Event
 
@@ -30,22 +31,23 @@ def day_number(d: date) -> int:
 
 
 def place_index(events: Sequence[Event]) -> dict[str, Any]:
-    """Every distinct map point of `events`: keys, coordinates and escaped names, in a stable order."""
-    keys: list[str] = []
-    lat: list[float] = []
-    lon: list[float] = []
-    names: list[str] = []
+    """Every distinct map mark of `events`, in a stable order: keys, where it is drawn (an area's
+    label point), escaped names and precisions, ``area`` (0 a point, 1 a region, 2 a country: drawn as
+    outlines) and ``areas``, the GeoJSON of those outlines."""
+    cols: dict[str, list[Any]] = {k: [] for k in ("key", "lat", "lon", "name", "precision", "area")}
     seen: set[str] = set()
-    for ev in events:
-        key = place_key(ev)
-        if key is None or key in seen:
+    for pt in aggregate_places(events):
+        if pt.key in seen:
             continue
-        seen.add(key)
-        keys.append(key)
-        lat.append(float(ev.lat))  # type: ignore[arg-type]
-        lon.append(float(ev.lon))  # type: ignore[arg-type]
-        names.append(escape(place_name(ev)))
-    return {"key": keys, "lat": lat, "lon": lon, "name": names}
+        seen.add(pt.key)
+        cols["key"].append(pt.key)
+        cols["lat"].append(pt.lat)
+        cols["lon"].append(pt.lon)
+        cols["name"].append(escape(pt.name))
+        cols["precision"].append(escape(pt.precision))
+        cols["area"].append(area_level(pt.key))
+    area_keys = [k for k, a in zip(cols["key"], cols["area"]) if a]
+    return {**cols, "areas": area_features(area_keys)}
 
 
 def client_columns(
@@ -56,7 +58,8 @@ def client_columns(
     ``t0``/``t1``: first and last possible day (day numbers; None when undated),
     ``p``: index into ``places`` (-1 when unplaced), ``c``: index into ``categories``,
     ``merged``: [event index, source count] of the merged events only (most events are single
-    reports: a sparse list keeps the columns small), for "reported by N sources" on the map.
+    reports: a sparse list keeps the columns small), for "reported by N sources" on the map,
+    ``setting``: the indices of the events placed by their article's setting (drawn hollow).
     """
     where = {k: i for i, k in enumerate(places["key"])}
     cats = list(categories)
@@ -66,6 +69,7 @@ def client_columns(
     p: list[int] = []
     c: list[int] = []
     merged: list[list[int]] = []
+    setting: list[int] = []
     for i, ev in enumerate(events):
         start, end = ev.start_date, ev.end_date
         t0.append(day_number(start) if start else None)
@@ -78,12 +82,15 @@ def client_columns(
         c.append(cat_index[ev.category])
         if ev.sources:
             merged.append([i, ev.source_count])
+        if is_document_placed(ev):
+            setting.append(i)
     return {
         "t0": t0,
         "t1": t1,
         "p": p,
         "c": c,
         "merged": merged,
+        "setting": setting,
         "categories": cats,
         "colors": [category_color(x) for x in cats],
         "places": places,

@@ -11,48 +11,75 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
+import plotly.graph_objects as go
 from dash import Dash
-from flask import Response
+from flask import Response, has_request_context, request
 
 from dashboard.app.articles import MAX_REQUEST_BYTES
 from dashboard.app.callbacks import register_callbacks
 from dashboard.app.collection import EventCollection
-from dashboard.app.layout import build_layout
+from dashboard.app.layout import MapTiles, build_layout
+from dashboard.basemap.style import TILE_URL_PLACEHOLDER
+from dashboard.basemap.tiles import vector_tile
 from dashboard.clientdata import ClientDataCache
 from dashboard.resources import assets_dir, static_text
 from eventmap.model import Event
 
 DEFAULT_ASSETS = assets_dir()
 STATIC_URL = "/_eventmap/static"
-SCRIPTS = ("window.js", "clientside.js")  # window.js first: clientside.js uses its filter
+SCRIPTS = ("window.js", "mapdraw.js", "clientside.js")  # clientside.js uses the other two
+TILE_PATH = TILE_URL_PLACEHOLDER
 CLIENTDATA_URL = "/_eventmap/data"
 
 log = logging.getLogger(__name__)
 
 
-def _cached_layout(collection: EventCollection, cache: ClientDataCache) -> Callable[[], Any]:
-    """The page, rebuilt only when the events changed (Dash asks for it more than once per load)."""
-    built: dict[str, Any] = {"version": None, "layout": None}
+def _cached_layout(collection: EventCollection, cache: ClientDataCache, tiles: MapTiles) -> Callable[[], Any]:
+    """The page, rebuilt only when the events changed (Dash asks for it more than once per load).
+
+    The map's tile URL must be absolute (MapLibre ignores relative ones): it names the host the
+    page was asked from, set per request on the cached page.
+    """
+    built: dict[str, Any] = {"version": None, "layout": None, "host": None}
     lock = threading.Lock()
 
     def layout() -> Any:
         with lock:
             key = (collection.version, len(collection.events))
             token = built["layout"] and built["layout"].columns_token
+            host = request.host_url.rstrip("/") if has_request_context() else ""
+            here = replace(tiles, base_url=host + TILE_PATH)
             if built["version"] != key or cache.get(token) is None:  # evicted columns: rebuild
-                built["layout"], built["version"] = build_layout(collection, cache), key
+                built["layout"], built["version"] = build_layout(collection, cache, tiles=here), key
+                built["host"] = host
+            elif built["host"] != host:
+                graph = built["layout"].map_graph
+                graph.figure = go.Figure(graph.figure).update_layout(map_style=here.style())
+                built["host"] = host
             return built["layout"]
 
     return layout
 
 
 def create_app(
-    events: Iterable[Event], *, assets_folder: str | Path | None = None, title: str = "eventmap"
+    events: Iterable[Event],
+    *,
+    assets_folder: str | Path | None = None,
+    title: str = "eventmap",
+    tiles: str | None = None,
+    tiles_attribution: str | None = None,
 ) -> Dash:
-    """A Dash app showing `events` on the linked timeline, map and table."""
+    """A Dash app showing `events` on the linked timeline, map and table.
+
+    The base map is the app's own vector tiles (offline). `tiles` (an ``{z}/{x}/{y}`` URL, e.g.
+    OpenStreetMap's) adds online raster tiles under the region lines, with `tiles_attribution`
+    (default: OpenStreetMap's for an openstreetmap.org URL, else the URL's host) shown on the map.
+    """
     folder = Path(assets_folder) if assets_folder is not None else DEFAULT_ASSETS
     if not (folder / "topojson").is_dir():
         log.warning("no topojson under %s: the map will have no base layer", folder)
@@ -66,7 +93,8 @@ def create_app(
     )
     collection = EventCollection(events)
     cache = ClientDataCache()
-    app.layout = _cached_layout(collection, cache)
+    map_tiles = MapTiles(online_url=tiles, attribution=tiles_attribution or default_attribution(tiles))
+    app.layout = _cached_layout(collection, cache, map_tiles)
     app.layout()  # build the page now, at start-up, not while the first visitor waits
     register_callbacks(app, collection, cache)
 
@@ -77,12 +105,39 @@ def create_app(
             return Response('{"error": "unknown columns token"}', status=404, mimetype="application/json")
         return Response(body, mimetype="application/json", headers={"Cache-Control": "no-store"})
 
+    @app.server.route(f"{TILE_PATH.split('{')[0]}<int:z>/<int:x>/<int:y>.pbf")
+    def _tile(z: int, x: int, y: int) -> Response:
+        try:
+            body = vector_tile(z, x, y)
+        except ValueError:
+            return Response("no such tile", status=404, mimetype="text/plain")
+        return Response(body, mimetype="application/x-protobuf", headers={"Cache-Control": "max-age=86400"})
+
     @app.server.route(f"{STATIC_URL}/<name>")
     def _static(name: str) -> Response:
         if name not in SCRIPTS:
             return Response("not found", status=404, mimetype="text/plain")
         return Response(static_text(name), mimetype="application/javascript")
 
+    threading.Thread(target=_warm_tiles, name="eventmap-tiles", daemon=True).start()
     app.server.config["EVENTMAP_COLLECTION"] = collection
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES  # 413 for oversized uploads, unread
     return app
+
+
+def default_attribution(url: str | None) -> str:
+    """What an online tile layer must credit: OpenStreetMap's notice for its tiles, else the host."""
+    if not url:
+        return ""
+    if "openstreetmap" in url:
+        return "© OpenStreetMap contributors"
+    return f"Tiles: {urlparse(url).hostname or url}"
+
+
+def _warm_tiles() -> None:
+    """Load the base map and cut the world's first tiles while the server starts (first paint)."""
+    try:
+        for z, x, y in ((0, 0, 0), (1, 0, 0), (1, 1, 0), (1, 0, 1), (1, 1, 1)):
+            vector_tile(z, x, y)
+    except Exception:  # a warm-up: the tile route reports real failures
+        log.exception("warming the base map tiles failed")

@@ -6,16 +6,22 @@ the first paint needs no callback round trip (what makes a 100,000-event page re
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import dash_ag_grid as dag
+import plotly.graph_objects as go
 from dash import dcc, html
 
 from dashboard.app.collection import EventCollection
 from dashboard.app.detail import detail_children
 from dashboard.app.tables import TABLE_COLUMNS, grid_rows, summary_line
+from dashboard.basemap.style import TILE_URL_PLACEHOLDER, raster_style, tile_style
 from dashboard.clientdata import ClientDataCache, view_columns
-from dashboard.figures import map_figure, timeline_figure
+from dashboard.figures import aggregate_places, map_layout, map_view, timeline_figure
+from dashboard.figures.map import MAP_HEIGHT, MAP_UIREVISION
+from eventmap.model import Event
 
 TOPOJSON_URL = "/assets/topojson/"
 PLAY_INTERVAL_MS = 900
@@ -26,12 +32,33 @@ def hover_chars(n_events: int) -> int:
     return 220 if n_events <= 20_000 else 90
 
 
-def empty_map(events) -> Any:
-    """The map's frame (view fitted to all places) without markers: the browser draws them
-    from the columns at once, so a big corpus is not sent and drawn twice."""
-    fig = map_figure(events)
-    fig.data[0].update(lat=[], lon=[], customdata=[], text=[], hovertext=[], marker={"size": [], "color": []})
+def map_frame(events: Sequence[Event], tiles: MapTiles) -> go.Figure:
+    """The map's frame (style, view fitted to all places) without marks: the browser draws them
+    from the columns at once (dashboard/static/mapdraw.js), so a big corpus is not sent twice."""
+    fig = go.Figure()
+    fig.update_layout(
+        map=map_layout(map_view(aggregate_places(events)), tiles.style()),
+        height=MAP_HEIGHT,
+        dragmode="pan",
+        uirevision=MAP_UIREVISION,
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+    )
     return fig
+
+
+@dataclass(frozen=True)
+class MapTiles:
+    """Where the map's base comes from: the app's own vector tiles at `base_url` (absolute; the
+    page's host), and online raster tiles only when `online_url` is given (``--tiles``)."""
+
+    base_url: str = TILE_URL_PLACEHOLDER
+    online_url: str | None = None
+    attribution: str = ""
+
+    def style(self) -> dict[str, Any]:
+        if self.online_url:
+            return raster_style(self.online_url, self.attribution, self.base_url)
+        return tile_style(self.base_url)
 
 
 def graph_config(topojson_url: str = TOPOJSON_URL) -> dict[str, Any]:
@@ -173,12 +200,23 @@ def columns_token(
 
 
 def build_layout(
-    collection: EventCollection, cache: ClientDataCache, *, topojson_url: str = TOPOJSON_URL
+    collection: EventCollection,
+    cache: ClientDataCache,
+    *,
+    tiles: MapTiles | None = None,
+    topojson_url: str = TOPOJSON_URL,
 ) -> html.Div:
     """The whole page for the collection's current events."""
     events = collection.events
     token = columns_token(cache, collection)
     timeline = timeline_figure(events, max_hover_chars=hover_chars(len(events)))
+    map_graph = dcc.Graph(
+        id="map",
+        className="map",
+        config=graph_config(topojson_url),
+        figure=map_frame(events, tiles or MapTiles()),
+        style={"height": f"{MAP_HEIGHT}px"},
+    )
     page = html.Div(
         className="eventmap",
         children=[
@@ -202,13 +240,7 @@ def build_layout(
                     html.Div(
                         className="lower",
                         children=[
-                            dcc.Graph(
-                                id="map",
-                                className="map",
-                                config=graph_config(topojson_url),
-                                figure=empty_map(events),
-                                style={"height": "460px"},
-                            ),
+                            map_graph,
                             html.Aside(id="detail", className="detail", children=detail_children(None)),
                         ],
                     ),
@@ -240,4 +272,5 @@ def build_layout(
         ],
     )
     page.columns_token = token  # the app re-uses this page while the token is still served
+    page.map_graph = map_graph  # its style names the page's host (the factory sets it per request)
     return page

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import PurePath
 
+from dashboard.basemap.areas import AREA_KINDS, area_of
 from eventmap.model import Event
 
 LANES = ("category", "document")
@@ -15,10 +16,30 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 
 def place_key(event: Event) -> str | None:
-    """The key of the event's map point; events at the same coordinates share it."""
+    """The key of the event's mark on the map; events at the same mark share it.
+
+    A region- or country-level place is its area ("region:UA.KR", "country:RU", see
+    dashboard/basemap/areas.py); any other place its coordinates ("50.4501,30.5234").
+    """
     if event.lat is None or event.lon is None:
         return None
+    main = event.main_place
+    if main is not None and main.kind in AREA_KINDS:
+        area = area_of(main.kind, main.country_code, float(event.lat), float(event.lon))
+        if area is not None:
+            return area
     return f"{event.lat:.4f},{event.lon:.4f}"
+
+
+def place_precision(event: Event) -> str:
+    """How precise the event's place is, as the hover says it: city, region, country ... or place."""
+    main = event.main_place
+    return (main.kind if main is not None and main.kind else "place") if event.located else ""
+
+
+def is_document_placed(event: Event) -> bool:
+    """True when the event's place is the article's setting, not named in its own sentence."""
+    return event.place_source == "document"
 
 
 def place_name(event: Event) -> str:
@@ -92,12 +113,38 @@ def wrap(text: str, width: int = 80, limit: int = 220) -> str:
     return "<br>".join(lines)
 
 
+def time_label(event: Event) -> str:
+    """The event's time of day as said: "14:30", "morning"; "" when the text gives none."""
+    return event.time or ""
+
+
+def when_label(event: Event) -> str:
+    """The date as people write it, with the time of day when known: "14 Mar 2025, 14:30"."""
+    label = date_label(event)
+    if event.time and event.date:
+        return f"{label}, {event.time}" if ":" in event.time else f"{label} ({event.time})"
+    return label
+
+
+def places_label(event: Event, limit: int = 6) -> str:
+    """The event's places for a hover, the map point's precision first: "region: Kursk Oblast, Sudzha"."""
+    main = event.main_place
+    names = []
+    for p in event.places[:limit]:
+        name = escape(p.name or p.text)
+        names.append(f"{escape(p.kind)}: {name}" if p is main and p.kind else name)
+    text = ", ".join(names)
+    if text and is_document_placed(event):
+        text += " (the article's setting)"
+    return text
+
+
 def event_hover(event: Event, max_chars: int = 220) -> str:
-    """Hover text: the date expression and its reading, the sentence, the places."""
+    """Hover text: the date expression and its reading, the sentence, the places (with precision)."""
     head = escape(event.date_text) if event.date_text else ""
-    when = escape(date_label(event))
+    when = escape(when_label(event))
     first = f"<b>{head}</b> → {when}" if head else f"<b>{when}</b>"
-    places = ", ".join(escape(p.name or p.text) for p in event.places[:6])
+    places = places_label(event)
     parts = [first, wrap(event.text, limit=max_chars)]
     parts.append(f"<i>{escape(event.category)}</i>" + (f" · {places}" if places else " · no place"))
     reports = reported_by(event.source_count)

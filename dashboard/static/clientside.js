@@ -9,7 +9,7 @@
   "use strict";
   const W = window.eventmapWindow;  // dashboard/static/window.js
   const DAY_MS = W.DAY_MS, axisMs = W.axisMs;
-  const MAX_LABELLED_PLACES = 400;  // as dashboard/figures/map.py
+  const M = window.eventmapMap;  // dashboard/static/mapdraw.js
 
   function noUpdate() { return window.dash_clientside.no_update; }
 
@@ -20,12 +20,6 @@
     return outer ? outer.querySelector(".js-plotly-plot") : null;
   }
 
-  /* Plotly hover labels read a little HTML: a category from an imported file is shown, not obeyed. */
-  function escapeHtml(s) {
-    return String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  }
-
-  function markerSize(n) { return Math.round(Math.min(44, 9 + 5 * Math.sqrt(Math.max(n, 1) - 1)) * 10) / 10; }
 
   /* relayoutData -> [start, end] of the time axis, null for "all time", undefined when the
    * event did not touch the time axis (a legend click, the first autosize). */
@@ -48,63 +42,12 @@
     return next;
   }
 
-  /* Count events per place inside the window; one marker per place, coloured by its most
-   * frequent category, sized by sqrt(count). Keeps the layout (and so the user's view). */
-  function mapFigure(cols, win, selectedPlace, fig) {
-    if (!cols || !fig || !fig.data || !fig.data.length) { return null; }
-    const places = cols.places, P = places.key.length, C = cols.categories.length;
-    const perCat = new Int32Array(P * C), total = new Int32Array(P);
-    const p = cols.p, c = cols.c, n = p.length;
-    const inView = W.makeFilter(cols, {window: win, showAll: true});  // the server filtered the rest
-    for (let i = 0; i < n; i++) {
-      const pi = p[i];
-      if (pi < 0 || !inView(i)) { continue; }
-      total[pi]++;
-      perCat[pi * C + c[i]]++;
-    }
-    // merged events stand for several reports: "reported by N sources" (as figures.place_hover)
-    const extra = new Map(), merged = cols.merged || [];
-    for (let k = 0; k < merged.length; k++) {
-      const i = merged[k][0], pi = p[i];
-      if (pi >= 0 && inView(i)) { extra.set(pi, (extra.get(pi) || 0) + merged[k][1] - 1); }
-    }
-    // escaped once per columns: escapeHtml per place and category costs ~0.1 s at 2,000 places
-    const catNames = cols.escapedCategories || (cols.escapedCategories = cols.categories.map(escapeHtml));
-    const lat = [], lon = [], key = [], text = [], hover = [], size = [], color = [];
-    let shown = 0;
-    for (let pi = 0; pi < P; pi++) { if (total[pi]) { shown++; } }
-    const labelled = shown <= MAX_LABELLED_PLACES;
-    for (let pi = 0; pi < P; pi++) {
-      const count = total[pi];
-      if (!count) { continue; }
-      let best = 0, parts = [];
-      for (let k = 0; k < C; k++) {
-        const m = perCat[pi * C + k];
-        if (m > perCat[pi * C + best]) { best = k; }
-        if (m) { parts.push(catNames[k] + " " + m); }
-      }
-      lat.push(places.lat[pi]); lon.push(places.lon[pi]); key.push(places.key[pi]);
-      text.push(count > 1 && labelled ? String(count) : "");
-      const more = extra.get(pi) || 0;
-      hover.push("<b>" + places.name[pi] + "</b> · " + count + (count === 1 ? " event" : " events") +
-                 (more ? " · reported by " + (count + more) + " sources" : "") + "<br>" + parts.join(", "));
-      size.push(markerSize(count)); color.push(cols.colors[best]);
-    }
-    const base = fig.data[0];
-    const placeTrace = Object.assign({}, base, {
-      lat: lat, lon: lon, customdata: key, text: text, hovertext: hover, selectedpoints: null,
-      mode: labelled ? "markers+text" : "markers",  // thousands of empty labels cost a redraw
-      meta: Object.assign({}, base.meta, {drawnBy: "eventmap"}),
-      marker: Object.assign({}, base.marker, {size: size, color: color}),
-    });
-    const ring = Object.assign({}, fig.data[1] || {type: "scattergeo", mode: "markers", hoverinfo: "skip",
-      showlegend: false, meta: {role: "map-highlight"},
-      marker: {size: 30, symbol: "circle-open", color: "#111111", line: {width: 3}}});
-    const at = selectedPlace ? places.key.indexOf(selectedPlace) : -1;
-    ring.lat = at >= 0 ? [places.lat[at]] : [];
-    ring.lon = at >= 0 ? [places.lon[at]] : [];
-    ring.customdata = at >= 0 ? [selectedPlace] : [];
-    return {data: [placeTrace, ring], layout: fig.layout};
+  /* The map's marks for the window and the selected place (dashboard/static/mapdraw.js), for the
+   * map's current view (density cells when too many places are in it). */
+  function mapFigure(cols, win, selectedPlace, gd) {
+    if (!cols) { return null; }
+    const keep = W.makeFilter(cols, {window: win, showAll: true});  // the server filtered the rest
+    return M.traces(cols, keep, {selected: selectedPlace, bounds: M.viewBounds(gd), zoom: M.viewZoom(gd)});
   }
 
   /* The columns named by a token: fetched once from the server, then kept in the page. */
@@ -146,9 +89,9 @@
     state.busy = Promise.all([columnsFor(token), whenGraph("map", 20000)]).then(function (got) {
       const cols = got[0], gd = got[1];
       if (!cols || !gd || cached.token !== token) { return null; }
-      const fig = mapFigure(cols, state.window, state.selected, {data: gd.data, layout: gd.layout});
-      if (!fig) { return null; }
-      return window.Plotly.react(gd, fig.data, gd.layout).then(function () { drawCount += 1; return drawCount; });
+      const data = mapFigure(cols, state.window, state.selected, gd);
+      if (!data) { return null; }
+      return window.Plotly.react(gd, data, gd.layout).then(function () { drawCount += 1; return drawCount; });
     }).catch(function (err) { console.warn("eventmap: map not redrawn:", err); return null; })
       .then(function (n) {
         state.busy = null;
@@ -164,8 +107,14 @@
       if (!gd || gd.__eventmapGuarded) { return; }
       gd.__eventmapGuarded = true;
       gd.on("plotly_afterplot", function () {
-        const t = gd.data && gd.data[0];
-        if (t && !(t.meta && t.meta.drawnBy === "eventmap") && state.token) { redraw(); }
+        const ours = (gd.data || []).some(function (t) { return t.meta && t.meta.drawnBy === "eventmap"; });
+        if (!ours && state.token && !state.busy) { redraw(); }
+      });
+      // zooming the map may switch density cells and places: redraw when the places are many
+      gd.on("plotly_relayout", function (rd) {
+        const cols = cached.cols;
+        if (!rd || !cols || cols.places.key.length <= M.MAX_POINTS) { return; }
+        if (Object.keys(rd).some(function (k) { return k.indexOf("map.") === 0; })) { redraw(); }
       });
     });
   }
