@@ -83,6 +83,19 @@ def main(argv: list[str]) -> int:
         f"value precision {s['precision']:.1f}  recall {s['recall']:.1f}  F1 {s['f1']:.1f}  "
         f"({s['seconds']:.2f} s)"
     )
+    from results import record
+
+    record(
+        "meantime",
+        {
+            "articles": s["files"],
+            "gold calendar DATEs": s["gold"],
+            "value precision (%)": round(s["precision"], 1),
+            "value recall (%)": round(s["recall"], 1),
+            "value F1 (%)": round(s["f1"], 1),
+        },
+        command="python bench/meantime_dates.py",
+    )
     return 0
 
 

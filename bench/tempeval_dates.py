@@ -20,6 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 DATA = ROOT.parent / "shared" / "bench" / "tempeval3"
 
 CALENDAR = re.compile(r"^\d{4}(-\d\d(-\d\d)?|-W\d\d)?$")
@@ -170,6 +171,21 @@ def main(argv: list[str]) -> int:
         f"value precision {s['precision']:.1f}  recall {s['recall']:.1f}  F1 {s['f1']:.1f}  "
         f"({s['seconds']:.2f} s)"
     )
+    if not naive:
+        from results import record
+
+        record(
+            "tempeval",
+            {
+                "articles": s["files"],
+                "gold calendar DATEs": s["gold"],
+                "value precision (%)": round(s["precision"], 1),
+                "value recall (%)": round(s["recall"], 1),
+                "value F1 (%)": round(s["f1"], 1),
+                "naive dateparser.search_dates value F1 (%)": round(score(naive=True)["f1"], 1),
+            },
+            command="python bench/tempeval_dates.py",
+        )
     return 0
 
 

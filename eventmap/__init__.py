@@ -6,15 +6,17 @@ event model stays cheap for the app and the CLI.
 
 from typing import Any
 
-from eventmap.model import Event, EventFormatError, Place, Source
+from eventmap.model import Document, Event, EventFormatError, Place, Source
 
 __all__ = [
+    "Document",
     "Event",
     "EventFormatError",
     "Place",
     "Source",
     "parse_text",
     "parse_file",
+    "parse_document",
     "find_dates",
     "DateMention",
 ]
@@ -22,8 +24,9 @@ __all__ = [
 _LAZY = {
     "parse_text": "eventmap.text.pipeline",
     "parse_file": "eventmap.text.pipeline",
-    "find_dates": "eventmap.text.dates",
-    "DateMention": "eventmap.text.dates",
+    "parse_document": "eventmap.text.pipeline",
+    "find_dates": "eventmap.text.dates.find",
+    "DateMention": "eventmap.text.dates.find",
 }
 
 

@@ -287,6 +287,64 @@ class Event:
         )
 
 
+# Every key of a document's JSON object (Document.to_dict).
+DOCUMENT_FIELDS: frozenset[str] = frozenset(
+    "path date date_precision date_source lang mode reported_from agency title".split()
+)
+DOCUMENT_DATE_SOURCES: tuple[str, ...] = ("given", "header", "byline", "dateline")
+
+
+@dataclass(slots=True)
+class Document:
+    """An article the parser read: when and where it was reported, which is not where its
+    events happened. `reported_from` is the dateline's place ("LONDON, May 3 (Reuters) -")."""
+
+    path: str
+    date: str | None = None  # ISO day (the first day of the month for a month)
+    date_precision: str | None = None  # day or month
+    date_source: str | None = (
+        None  # DOCUMENT_DATE_SOURCES: --date/HTML metadata, header line, byline, dateline
+    )
+    lang: str | None = None
+    mode: str | None = None  # how its dates were read: news or narrative
+    reported_from: Place | None = None
+    agency: str | None = None  # "Reuters", "ANP" ...
+    title: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "date_source": self.date_source,
+            "lang": self.lang,
+            "mode": self.mode,
+            "reported_from": self.reported_from.to_dict() if self.reported_from else None,
+            "agency": self.agency,
+            "title": self.title,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Document:
+        if not isinstance(d, dict) or not isinstance(d.get("path"), str):
+            raise EventFormatError("a document needs a 'path' string")
+        prec = d.get("date_precision")
+        if prec is not None and prec not in PRECISIONS:
+            raise EventFormatError(f"unknown date_precision {prec!r} (one of {', '.join(PRECISIONS)})")
+        where = d.get("reported_from")
+        return cls(
+            path=d["path"],
+            date=_iso_day(d.get("date"), "date"),
+            date_precision=prec,
+            date_source=_one_of(d, "date_source", DOCUMENT_DATE_SOURCES),
+            lang=_opt_str(d, "lang"),
+            mode=_opt_str(d, "mode"),
+            reported_from=Place.from_dict(where) if where is not None else None,
+            agency=_opt_str(d, "agency"),
+            title=_opt_str(d, "title"),
+        )
+
+
 def specificity(kind: str | None) -> int:
     """A place kind's rank in SPECIFICITY; an unknown kind ranks with regions."""
     return SPECIFICITY.get(kind or "", SPECIFICITY["region"])
@@ -298,12 +356,33 @@ def make_event_id(document: str, start: int, end: int, text: str) -> str:
     return h.hexdigest()[:16]
 
 
-def events_to_json_obj(events: Iterable[Event], **meta: Any) -> dict[str, Any]:
-    """The top-level JSON object: {"format": ..., "events": [...]} plus optional metadata."""
+def events_to_json_obj(
+    events: Iterable[Event], *, documents: Iterable[Document] | None = None, **meta: Any
+) -> dict[str, Any]:
+    """The top-level JSON object: {"format": ..., "documents": [...], "events": [...]} plus
+    optional metadata; "documents" (the articles parsed) only when given."""
     obj: dict[str, Any] = {"format": "eventmap", "version": FORMAT_VERSION}
     obj.update(meta)
+    if documents is not None:
+        obj["documents"] = [d.to_dict() for d in documents]
     obj["events"] = [e.to_dict() for e in events]
     return obj
+
+
+def documents_from_json_obj(obj: Any) -> list[Document]:
+    """The "documents" of a top-level JSON object ([] when it has none)."""
+    items = obj.get("documents") if isinstance(obj, dict) else None
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        raise EventFormatError("'documents' must be a list")
+    out = []
+    for i, item in enumerate(items):
+        try:
+            out.append(Document.from_dict(item))
+        except EventFormatError as exc:
+            raise EventFormatError(f"document #{i + 1}: {exc}") from None
+    return out
 
 
 def events_from_json_obj(obj: Any) -> list[Event]:

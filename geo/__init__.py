@@ -1,7 +1,10 @@
 """Names -> coordinates, offline first (see docs/geocoding.md).
 
 Public API:
-- `geoparse(text, lang=None, geocoder=None)` -> list[PlaceMention] found in running text;
+- `geoparse(text, lang=None, geocoder=None)` -> list[PlaceMention] where things happened;
+- `parse_places(text, ...)` -> DocumentPlaces: those mentions and the dateline's place
+  (`reported_from`: where the report was filed, never an event place);
+- `article_setting(places, reported_from=None)` -> the article's setting (geo.setting);
 - `OfflineGeocoder()` — the embedded gazetteer behind geopy's `geocode` interface;
 - `make_geocoder(name, user_agent=..., cache_path=..., timeout=...)` — "offline" or any geopy
   geocoder (Nominatim, ...) with rate limit, timeout, SQLite cache and offline fallback.
@@ -11,12 +14,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from geo.mention import PlaceMention
+from geo.mention import DocumentPlaces, PlaceMention
 
 if TYPE_CHECKING:
     from geo.geocoder import OfflineGeocoder
 
-__all__ = ["PlaceMention", "geoparse", "OfflineGeocoder", "make_geocoder"]
+__all__ = [
+    "DocumentPlaces",
+    "PlaceMention",
+    "article_setting",
+    "geoparse",
+    "parse_places",
+    "OfflineGeocoder",
+    "make_geocoder",
+]
 
 
 def geoparse(
@@ -28,11 +39,30 @@ def geoparse(
     make_geocoder) each distinct mention is also asked of that service, plus capitalised
     names after "in"/"near"/... that the gazetteer does not know; a mention whose lookup
     fails keeps its text with lat/lon None. `demonyms=True` also reports adjectives of
-    nationality ("American", "Russische") as mentions of their country.
+    nationality ("American", "Russische") as mentions of their country. The place of a
+    dateline ("UTRECHT (ANP) -") is not among them: see `parse_places`.
+    """
+    return list(parse_places(text, lang, geocoder, demonyms=demonyms).mentions)
+
+
+def parse_places(
+    text: str, lang: str | None = None, geocoder=None, *, demonyms: bool = False
+) -> DocumentPlaces:
+    """`geoparse`'s mentions and, apart, the dateline's place (`reported_from`).
+
+    "UTRECHT (ANP) - Bij een brand in Zeist ..." -> mentions [Zeist], reported_from Utrecht.
     """
     from geo.parse import geoparse_document
 
     return geoparse_document(text, lang=lang, geocoder=geocoder, demonyms=demonyms)
+
+
+def article_setting(places, reported_from: PlaceMention | None = None) -> PlaceMention | None:
+    """The article's setting: the dateline's place if the text confirms it, else the place
+    most of its events share (see geo.setting). `places`: PlaceMentions, or one list per event."""
+    from geo.setting import article_setting as _setting
+
+    return _setting(places, reported_from)
 
 
 def make_geocoder(

@@ -23,3 +23,21 @@ class PlaceMention:
     kind: str | None
     source_id: str | None
     score: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentPlaces:
+    """The places of one document (`geo.parse_places`).
+
+    `mentions`: where things happened, in text order (what `geo.geoparse` returns);
+    `reported_from`: the place of the document's dateline ("UTRECHT (ANP) -", "LONDON, May 3
+    (Reuters) -", "Den Haag, 22 maart -"), resolved with the document's context: where the
+    report was filed, never one of `mentions` (None without a dateline, or when its place is
+    unknown). A later mention of the same place in the body is a mention like any other.
+    `dateline`: every place named in the dateline, in order ("PARIS, Texas -": Paris and
+    Texas; `reported_from` is the first of them when it is the dateline's own place).
+    """
+
+    mentions: tuple[PlaceMention, ...]
+    reported_from: PlaceMention | None = None
+    dateline: tuple[PlaceMention, ...] = ()

@@ -1,10 +1,16 @@
-"""geoparse: find mentions (geo.mentions), resolve them (geo.resolve), ask an online geocoder."""
+"""geoparse: find mentions (geo.mentions), resolve them (geo.resolve), ask an online geocoder.
+
+A document's dateline (eventmap.dateline: "UTRECHT (ANP) -") is where the report was filed:
+its place is resolved with the rest (it is context: "PARIS, Texas -") but returned apart, as
+`DocumentPlaces.reported_from`, never as a place where something happened.
+"""
 
 from __future__ import annotations
 
+from eventmap.dateline import find_dateline
 from geo.gazetteer import Gazetteer, get_gazetteer
 from geo.geocoder import OfflineGeocoder
-from geo.mention import PlaceMention
+from geo.mention import DocumentPlaces, PlaceMention
 from geo.mentions import find_mentions
 from geo.resolve import Resolved, resolve
 
@@ -18,12 +24,15 @@ def geoparse_document(
     *,
     demonyms: bool = False,
     gazetteer: Gazetteer | None = None,
-) -> list[PlaceMention]:
+) -> DocumentPlaces:
     if not isinstance(text, str) or not text:
-        return []
+        return DocumentPlaces(())
     gaz = gazetteer or get_gazetteer()
     online = geocoder is not None and not isinstance(geocoder, OfflineGeocoder)
     mentions, demonym_ccs = find_mentions(text, gaz, demonyms=demonyms, unknown_spans=online)
+    dateline = find_dateline(text)
+    if dateline is not None:
+        _mark_dateline(mentions, dateline)
     resolved = resolve(text, mentions, demonym_ccs, gaz, lang)
     # a capital standing for its government ("Kiev troops shell ...", "...: Kiev") helped
     # to choose the other places (it votes for its country) but is not where things happened
@@ -31,7 +40,27 @@ def geoparse_document(
     out = [_offline_mention(r, gaz) for r in resolved]
     if online:
         out = _ask_online(out, resolved, geocoder)
-    return out
+    reported_from = None
+    places, in_dateline = [], []
+    for pm, r in zip(out, resolved):
+        flags = r.mention.flags
+        if "reported_from" in flags or "dateline_region" in flags:
+            in_dateline.append(pm)
+            if reported_from is None and "reported_from" in flags:
+                reported_from = pm
+        else:
+            places.append(pm)
+    return DocumentPlaces(tuple(places), reported_from, tuple(in_dateline))
+
+
+def _mark_dateline(mentions: list, dateline) -> None:
+    """Flag the mentions inside the dateline: its place ("reported_from"; resolved as a city
+    when it can be) and the state or country written after it ("PARIS, Texas")."""
+    for m in mentions:
+        if dateline.place_start <= m.start < dateline.place_end:
+            m.flags.update(("reported_from", "dateline"))
+        elif dateline.region_start is not None and dateline.region_start <= m.start < dateline.region_end:
+            m.flags.add("dateline_region")
 
 
 def _offline_mention(r: Resolved, gaz: Gazetteer) -> PlaceMention:

@@ -29,6 +29,8 @@ NEAR_KM = 400.0
 LANG_HOME = {"nl": ("NL", "BE")}
 SOFT_WEIGHT = 2.5
 ADJECTIVE_WEIGHT = 0.4  # "the Russians", "Ukrainian troops": who acted, barely where
+CONTAINER_WEIGHT = 4.0  # "Decatur, Ill.", "Athens, Georgia": the place is inside the one after the comma
+CONTAINED_WEIGHT = 1.5  # ... and that one holds a place of the name before the comma
 NAMESAKE_BONUS = 3.0  # "Donetsk region" is the region named after Donetsk, not one holding a Donetsk
 BIG_KINDS = "Csa"  # countries, seas, areas: too large to say where nearby places are
 
@@ -117,10 +119,11 @@ def resolve(
     hints = state_hints(text, mentions)
     soft = _soft_regions(mentions, cands, gaz)
     names_country = [any(c.exact and gaz.kind_codes[c.id] == "C" for c in m.cands) for m in mentions]
+    container, holds = _containers(text, mentions, cands, gaz)
     # mentions with the same name and flags get the same scores: score each name once
     same: dict[tuple, list[int]] = {}
     for k, m in enumerate(mentions):
-        key = (m.text.lower(), m.region_of, m.demonym, "dateline" in m.flags)
+        key = (m.text.lower(), m.region_of, m.demonym, "dateline" in m.flags, container.get(k), k in holds)
         same.setdefault(key, []).append(k)
     confidences = [0.0] * len(mentions)
     for _round in range(3):
@@ -157,6 +160,18 @@ def resolve(
                     s += SOFT_WEIGHT * min(support, 0.5 if names_country[k] else 2.0)
                 if len(cs) > 1 and gaz.kind_codes[i] not in BIG_KINDS:
                     s += NEAR_WEIGHT * _closeness(gaz.lat[i], gaz.lon[i], points, surface)
+                if k in container:
+                    p = picks[container[k]]
+                    if p is not None and (
+                        (gaz.kind_codes[p] == "C" and gaz.cc[p] == cc)
+                        or (gaz.kind_codes[p] == "r" and (gaz.cc[p], gaz.admin1[p]) == (cc, a1))
+                    ):
+                        s += CONTAINER_WEIGHT
+                if k in holds:
+                    inner = holds[k]
+                    kind = gaz.kind_codes[i]
+                    if (kind == "C" and cc in inner[0]) or (kind == "r" and (cc, a1) in inner[1]):
+                        s += CONTAINED_WEIGHT
                 scored.append((s, i))
             scored.sort(key=lambda si: -si[0])
             margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 4.0
@@ -168,6 +183,25 @@ def resolve(
             break  # a round depends only on the picks: nothing more would change
         picks = new_picks
     return [_place(m, p, conf, picks, mentions, gaz) for m, p, conf in zip(mentions, picks, confidences)]
+
+
+def _containers(text: str, mentions: list[Mention], cands, gaz: Gazetteer):
+    """ "Decatur, Ill.", "Athens, Georgia", "Lagos, Nigeria": a place, a comma, a region or
+    country that holds it. Returns {place index: container index} and, for each container,
+    the countries and (country, admin1) regions its place's candidates lie in."""
+    container: dict[int, int] = {}
+    holds: dict[int, tuple[set, set]] = {}
+    for k in range(len(mentions) - 1):
+        m, nxt = mentions[k], mentions[k + 1]
+        if nxt.start != m.end + 2 or text[m.end : m.end + 2] != ", " or not cands[k]:
+            continue
+        if not any(gaz.kind_codes[i] in "Cr" for _s, i in cands[k + 1]):
+            continue
+        container[k] = k + 1
+        ccs = {gaz.cc[i] for _s, i in cands[k]}
+        regions = {(gaz.cc[i], gaz.admin1[i]) for _s, i in cands[k] if gaz.admin1[i]}
+        holds[k + 1] = (ccs, regions)
+    return container, holds
 
 
 def _soft_regions(mentions: list[Mention], cands, gaz: Gazetteer) -> dict:

@@ -1,36 +1,39 @@
-"""Cheap Dutch/English detection by stop-word counts (no model, no dependency)."""
+"""Cheap language detection by stop-word counts (no model, no dependency).
+
+The languages are those with a date table (eventmap/text/dates/vocab/<lang>.json); each
+table lists its language's stop words.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from eventmap.errors import InputError
+from eventmap.text.dates.vocab import available_languages, load_vocab
 
-SUPPORTED_LANGS: tuple[str, ...] = ("nl", "en")
-
-_STOPWORDS: dict[str, frozenset[str]] = {
-    "nl": frozenset(
-        "de het een en van in op is dat die niet met zijn voor er aan ook als bij "
-        "door maar om dan werd wordt naar nog uit over wel heeft hebben tot zich "
-        "deze dit geen meer ze hij zij we wij kan zou moet".split()
-    ),
-    "en": frozenset(
-        "the a an and of in on is that not with his for there at also as by was "
-        "but to then were has have from which this these no more they he she we "
-        "it its be been would should could will said".split()
-    ),
-}
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+def supported_languages() -> tuple[str, ...]:
+    """Codes of the languages the parser reads ('en', 'nl', ...)."""
+    return available_languages()
+
+
+@cache
+def _stopwords() -> dict[str, frozenset[str]]:
+    return {lang: frozenset(load_vocab(lang).stopwords) for lang in available_languages()}
+
+
 def detect_language(text: str, default: str = "en") -> str:
-    """'nl' or 'en', whichever has more stop words in the first ~5000 characters."""
-    counts = {lang: 0 for lang in _STOPWORDS}
+    """The language with most stop words in the first ~5000 characters (`default` on none)."""
+    stopwords = _stopwords()
+    counts = dict.fromkeys(stopwords, 0)
     for word in _WORD.findall(text[:5000].lower()):
-        for lang, words in _STOPWORDS.items():
+        for lang, words in stopwords.items():
             if word in words:
                 counts[lang] += 1
-    best = max(counts, key=counts.get)
+    best = max(counts, key=lambda lang: (counts[lang], lang == default))
     return best if counts[best] > 0 else default
 
 
@@ -39,6 +42,6 @@ def resolve_language(lang: str | None, text: str) -> str:
     if lang is None or lang == "auto":
         return detect_language(text)
     code = lang.strip().lower()
-    if code not in SUPPORTED_LANGS:
-        raise InputError(f"unsupported language {lang!r} (use auto, {', '.join(SUPPORTED_LANGS)})")
+    if code not in available_languages():
+        raise InputError(f"unsupported language {lang!r} (use auto, {', '.join(available_languages())})")
     return code

@@ -79,3 +79,20 @@ def _add(out: list[Sentence], text: str, start: int, end: int, line_end: bool, l
         end -= 1
     if end > start:
         out.append(Sentence(start, end, text[start:end], line_end, line_start))
+
+
+def cut_spans(sentences: list[Sentence], text: str, spans: list[tuple[int, int]]) -> list[Sentence]:
+    """Sentences with the given spans (a dateline, a byline) cut from their start; a
+    sentence left empty is dropped. Offsets stay offsets into the text."""
+    out = []
+    for s in sentences:
+        start = s.start
+        for a, b in spans:
+            if a <= start < b or (start <= a < s.end and not text[start:a].strip()):
+                start = max(start, b)
+        while start < s.end and text[start].isspace():
+            start += 1
+        if start >= s.end:
+            continue
+        out.append(s if start == s.start else Sentence(start, s.end, text[start : s.end], s.line_end, False))
+    return out

@@ -311,7 +311,7 @@ def test_an_unexpected_crash_is_still_one_line_with_a_debug_hint(article, monkey
     def boom(*_a, **_k):
         raise RuntimeError("the parser fell over\nsecond line")
 
-    monkeypatch.setattr(eventmap.text.pipeline, "parse_text", boom)
+    monkeypatch.setattr(eventmap.text.pipeline, "parse_document", boom)
     line = assert_one_line_error(run("parse", str(article)), "RuntimeError", "fell over", "--debug")
     assert "second line" not in line
     with pytest.raises(RuntimeError):  # --debug hands the real exception to the caller

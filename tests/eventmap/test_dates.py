@@ -422,18 +422,16 @@ _EXPRESSIONS = {
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_trigger_windows_lose_no_candidate(lang):
     """find_dates only scans near trigger words: every expression must still be found there."""
-    from eventmap.text.dates import _candidates
-    from eventmap.text.temporal_patterns import PATTERNS
+    from eventmap.text.dates.find import candidates
+    from eventmap.text.dates.patterns import patterns_for
 
     filler = " Het was een lange tocht voor iedereen en er gebeurde van alles. " * 3  # no triggers
     text = filler.join(_EXPRESSIONS[lang]) + "."
     lowered = text.lower()
     brute = sorted(
-        (m.start(), m.end(), p.shape)
-        for p in PATTERNS[lang]
-        for m in p.regex.finditer(lowered if p.on_lowercase else text)
+        (m.start(), m.end(), p.shape) for p in patterns_for(lang).patterns for m in p.regex.finditer(lowered)
     )
-    windowed = sorted((s, e, shape) for s, e, shape, _ in _candidates(text, lang))
+    windowed = sorted((s, e, shape) for s, e, shape, _ in candidates(text, lang))
     assert windowed == brute
     found = {m.text for m in find_dates(text, TUE, lang)}
     missing = [x for x in _EXPRESSIONS[lang] if not any(x in f or f in x for f in found)]

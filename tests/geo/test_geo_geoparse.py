@@ -7,7 +7,7 @@ import json
 import pytest
 from geopy.distance import great_circle
 
-from geo import PlaceMention, geoparse
+from geo import PlaceMention, geoparse, parse_places
 
 from conftest import SEED, SHARED
 
@@ -170,10 +170,11 @@ def test_first_names_alone_can_still_be_places_but_not_before_a_surname():
 
 
 def test_state_abbreviations_after_a_comma():
-    ms = geoparse("SPRINGFIELD, Ill. - A man was hurt in Springfield, police said.")
-    spring = [m for m in ms if m.text.lower() == "springfield"]
-    assert spring and all(km(m, 39.80, -89.64) < 30 for m in spring)
-    assert any(m.text == "Ill." and m.kind == "region" for m in ms)
+    doc = parse_places("SPRINGFIELD, Ill. - A man was hurt in Springfield, police said.")
+    spring = [m for m in doc.mentions if m.text.lower() == "springfield"]
+    assert spring and all(km(m, 39.80, -89.64) < 30 for m in [*spring, doc.reported_from])
+    ms = found("Storms hit Decatur, Ill., and Gary, Ind., on Sunday.")
+    assert ms["Ill."].kind == "region" and km(ms["Decatur"], 39.84, -88.95) < 30
 
 
 def test_header_line_and_empty_text():
@@ -220,9 +221,54 @@ def test_acronyms_organisations_and_full_names_are_not_places():
     assert set(found(text)) == {"Kyiv"}
 
 
-def test_dateline_in_capitals_is_the_city():
-    ms = geoparse("WASHINGTON (Reuters) - Officials in Kyiv said talks would resume.")
-    assert ms[0].text == "WASHINGTON" and ms[0].kind == "city" and km(ms[0], 38.9, -77.04) < 20
+def test_dateline_in_capitals_is_the_city_the_report_came_from():
+    doc = parse_places("WASHINGTON (Reuters) - Officials in Kyiv said talks would resume.")
+    home = doc.reported_from
+    assert home.text == "WASHINGTON" and home.kind == "city" and km(home, 38.9, -77.04) < 20
+    assert [m.text for m in doc.mentions] == ["Kyiv"]
+
+
+@pytest.mark.parametrize(
+    "text, event_places, city, point",
+    [
+        (
+            "UTRECHT (ANP) - Bij een brand in Zeist is een woning verwoest.",
+            ["Zeist"],
+            "UTRECHT",
+            (52.09, 5.12),
+        ),
+        (
+            "LONDON, May 3 (Reuters) - Oil prices rose as traders in Singapore and Tokyo bought.",
+            ["Singapore", "Tokyo"],
+            "LONDON",
+            (51.51, -0.13),
+        ),
+        (
+            "Den Haag, 22 maart - Bij een explosie in Delft raakten twee mensen gewond.",
+            ["Delft"],
+            "Den Haag",
+            (52.08, 4.30),
+        ),
+        ("KYIV, Ukraine (AP) — Drones struck Odesa overnight.", ["Odesa"], "KYIV", (50.45, 30.52)),
+    ],
+)
+def test_a_dateline_city_is_not_an_event_place(text, event_places, city, point):
+    assert [m.text for m in geoparse(text)] == event_places
+    doc = parse_places(text)
+    assert doc.reported_from.text == city and km(doc.reported_from, *point) < 25
+    assert [m.text for m in doc.mentions] == event_places
+
+
+def test_the_dateline_city_named_again_in_the_body_is_an_event_place():
+    doc = parse_places("UTRECHT (ANP) - Bij een brand in Utrecht is een woning verwoest.")
+    assert [m.text for m in doc.mentions] == ["Utrecht"] and doc.mentions[0].start > 20
+    assert doc.reported_from.text == "UTRECHT"
+
+
+def test_no_dateline_no_reported_from():
+    doc = parse_places("Bij een brand in Zeist is een woning verwoest.")
+    assert doc.reported_from is None and [m.text for m in doc.mentions] == ["Zeist"]
+    assert parse_places("").mentions == () and parse_places("").reported_from is None
 
 
 def test_world_cities_stay_put_in_international_news_from_washington():

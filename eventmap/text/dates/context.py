@@ -1,0 +1,144 @@
+"""What the rules read around a candidate: neighbouring words, tense cues, the temporal frame.
+
+`Frame` is where the rules count from: the reference day (the document's day) and, as the
+text is read in order, the story's focus (the last date it named). `Ctx` bundles one
+candidate with its text and language. The cue tests here (future tense, quantity, date
+context) read their words from the language's vocabulary table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from eventmap.text.dates.intervals import Norm
+from eventmap.text.dates.patterns import alt
+from eventmap.text.dates.vocab import Vocab, load_vocab
+
+MODES: tuple[str, ...] = ("news", "narrative", "auto")
+FUTURE_LOOKBACK = 80  # characters before a mention searched for a future cue (same sentence)
+FOCUS_SAME_SENTENCE = 250  # "two days later" counts from a date at most this far back in news
+
+
+@dataclass(slots=True)
+class Frame:
+    """The reference day, the mode, and the story's focus (updated as the text is read)."""
+
+    ref: date | None
+    mode: str = "news"
+    focus: Norm | None = None
+    focus_end: int = -1  # offset where the focus expression ended
+    focus_year: int | None = None  # the last year the text named (narrative mode)
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """A language's clause cues as compiled regexes (lowercase text)."""
+
+    future: re.Pattern[str]
+    reporting: re.Pattern[str]
+    clause_end: re.Pattern[str]
+
+
+@cache
+def cues(lang: str) -> Cues:
+    v = load_vocab(lang)
+    return Cues(
+        re.compile(rf"(?<!\w){alt(v.future_cues)}(?!\w)"),
+        re.compile(rf"(?<!\w){alt(v.reporting_verbs)}(?!\w)"),
+        re.compile(rf"[,.;:!?]|(?<!\w){alt(v.clause_breaks)}(?!\w)"),
+    )
+
+
+@dataclass(slots=True)
+class Ctx:
+    """One candidate: the original text, its lowercased copy, the match, vocabulary, frame."""
+
+    text: str
+    lowered: str
+    match: re.Match[str]
+    vocab: Vocab
+    frame: Frame
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def ref(self) -> date | None:
+        return self.frame.ref
+
+    def group(self, name: str) -> str | None:
+        """A named group (lowercased), None when it did not take part."""
+        if name not in self.match.re.groupindex:
+            return None
+        return self.match.group(name)
+
+    def capitalised(self, name: str) -> bool:
+        """Is the group written with a capital letter in the original text?"""
+        start = self.match.start(name)
+        return start >= 0 and self.text[start].isupper()
+
+
+_PREV = re.compile(r"(\S+)\s*$")
+_NEXT = re.compile(r"\s*(\S+)")
+
+
+def prev_word(text: str, start: int) -> str:
+    m = _PREV.search(text[max(0, start - 30) : start])
+    return m.group(1).lower().strip("(\"'‘“,") if m else ""
+
+
+def prev_words(text: str, start: int, n: int = 3) -> list[str]:
+    """Up to n words before `start`, nearest last, lowercased and stripped of punctuation."""
+    words = text[max(0, start - 60) : start].lower().split()[-n:]
+    return [w.strip("(\"'‘“,;:") for w in words]
+
+
+def next_word(text: str, end: int) -> str:
+    m = _NEXT.match(text[end : end + 40])
+    return m.group(1).lower().strip(".,;:!?)\"'’”") if m else ""
+
+
+def future_context(ctx: Ctx, start: int, end: int) -> bool:
+    """Does the clause around a mention speak of the future?
+
+    A future cue ("will", "zal") shortly before the mention counts unless a reporting verb
+    ("said", "zei") stands between them; one right after counts when no clause boundary
+    intervenes ("Vrijdag zal Trump ...", "dat Trump vrijdag zal komen", but not "announced
+    Friday that it will ...").
+    """
+    c = cues(ctx.vocab.lang)
+    lowered = ctx.lowered
+    lo = max(0, start - FUTURE_LOOKBACK)
+    before = lowered[lo:start]
+    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
+    if cut >= 0:
+        before = before[cut + 1 :]
+    found = list(c.future.finditer(before))
+    if found:
+        return not c.reporting.search(before, found[-1].end())
+    after = c.clause_end.split(lowered[end : end + 25], maxsplit=1)[0]
+    return bool(c.future.search(after))
+
+
+def is_quantity(ctx: Ctx, start: int, end: int) -> bool:
+    """'1900 soldiers', 'ruim 2000', '€2019', '2000-jarige': a number, not a year."""
+    text, v = ctx.text, ctx.vocab
+    before = text[max(0, start - 2) : start].strip()
+    if before[-1:] in ("$", "€", "£", "¥", "#", "+", "±", "~", "№"):
+        return True
+    if text[end : end + 1] in ("-", "%", "+") or text[end : end + 2] in (" %",):
+        return text[end : end + 1] != "-" or not text[end + 1 : end + 2].isdigit()
+    if prev_word(text, start) in v.quantity_cue_set:
+        return True
+    return next_word(text, end) in v.quantity_words
+
+
+def in_date_context(ctx: Ctx, start: int) -> bool:
+    """Is a bare number in date context: after 'in', 'since', 'the spring of', a month ...?"""
+    words = prev_words(ctx.text, start, 2)
+    if not words:
+        return False
+    last = words[-1]
+    v = ctx.vocab
+    return last in v.year_context or v.month(last) is not None or last in v.season_of

@@ -1,0 +1,241 @@
+"""find_dates: every temporal expression of a text, with offsets, pinned to the calendar.
+
+Candidates come from the language's patterns (dates/patterns.py), only in windows around
+trigger words (digits, month and weekday names, relative words), so most of a text is
+never scanned. They are read left to right, the longest candidate at each position first;
+a rule that rejects a candidate ("May" the verb, "1900 soldiers") leaves the place to a
+shorter one. Reading in order lets each rule see the story's focus: the last date named.
+
+Modes: 'news' counts relative expressions from the reference day; 'narrative' places a
+day or month without a year in the year the story is in and counts "two years later" from
+there; 'auto' (the default) chooses narrative when there is no reference day at all, or
+when at least NARRATIVE_MIN_DATES dates, over two thirds of those that name their year,
+lie NARRATIVE_GAP_YEARS or more before it, and they outnumber DEICTIC_SHARE times over the
+expressions counted from the document's day ("on Friday", "last year"), which news that
+looks back on history still uses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+
+from eventmap.errors import InputError
+from eventmap.text.dates import rules_calendar as cal
+from eventmap.text.dates import rules_relative as rel
+from eventmap.text.dates.context import MODES, Ctx, Frame
+from eventmap.text.dates.intervals import Norm
+from eventmap.text.dates.patterns import TRIGGER_CLASSES, TRIGGER_WINDOW, LanguagePatterns, patterns_for
+from eventmap.text.language import resolve_language
+
+NARRATIVE_GAP_YEARS = 2  # 'auto': dates this many years before the document make a narrative
+NARRATIVE_MIN_DATES = 3  # ... when at least this many do, over two thirds of those naming a year,
+DEICTIC_SHARE = 5  # ... and they outnumber the days counted from the document (x this factor)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A temporal expression at text[start:end], normalised to an inclusive interval."""
+
+    start: int
+    end: int
+    text: str
+    value: str  # TimeML-style: 2025-03-18, 2025-03, 2025-W11, 2025, 1940-SU, 199, or "a/b" for a range
+    precision: str  # day, week, month, year
+    date: date
+    date_end: date
+    relative: bool  # counted from the reference day or the story's last date ("gisteren",
+    # "two years later"); a day or month named without its year still counts as explicit
+    basis: str = "explicit"  # explicit, calendar, relative or focus (see intervals.Norm)
+    time: str | None = None  # a part of the day the expression names ("gisteravond": evening)
+
+    @property
+    def kind(self) -> str:
+        """'relative' or 'explicit': what the event's date_source becomes."""
+        return "relative" if self.relative else "explicit"
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The mentions of a text and the mode they were read in (news or narrative)."""
+
+    mentions: list[DateMention]
+    mode: str
+
+
+Rule = Callable[[Ctx], "Norm | list[tuple[int, int, Norm]] | None"]
+RULES: dict[str, Rule] = {
+    "day": cal.norm_day,
+    "month": cal.norm_month,
+    "iso": cal.norm_iso,
+    "numeric": cal.norm_numeric,
+    "range_days": cal.norm_range_days,
+    "range_dm": cal.norm_range_dm,
+    "year": cal.norm_year,
+    "year_range": cal.norm_year_range,
+    "decade": cal.norm_decade,
+    "century": cal.norm_century,
+    "season": cal.norm_season,
+    "spelled_year": cal.norm_spelled_year,
+    "weekday": rel.norm_weekday,
+    "week_weekday": rel.norm_week_weekday,
+    "night_of": rel.norm_night_of,
+    "night_into": rel.norm_night_into,
+    "relword": rel.norm_relword,
+    "relunit": rel.norm_relunit,
+    "this_unit": rel.norm_this_unit,
+    "weekend": rel.norm_weekend,
+    "ago": rel.norm_ago,
+    "anaphoric": rel.norm_anaphoric,
+    "unit_end": rel.norm_unit_end,
+    "year_ago": rel.norm_year_ago,
+}
+
+
+def as_reference(reference: date | datetime | str | None) -> date | None:
+    """Accept a date, a datetime or an ISO day string; None stays None."""
+    if reference is None or (isinstance(reference, date) and not isinstance(reference, datetime)):
+        return reference
+    if isinstance(reference, datetime):
+        return reference.date()
+    try:
+        return date.fromisoformat(str(reference).strip()[:10])
+    except ValueError:
+        raise InputError(f"reference date {reference!r} is not an ISO day (YYYY-MM-DD)") from None
+
+
+def lowercase(text: str) -> str:
+    """text.lower() with the same length (rare letters like 'İ' lowercase to two characters)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(ch.lower()[:1] for ch in text)
+    return lowered
+
+
+def _windows(triggers: dict[str, re.Pattern[str]], lowered: str) -> dict[str, list[tuple[int, int]]]:
+    """Per trigger class, merged [lo, hi) spans within TRIGGER_WINDOW characters of a trigger."""
+    spans: dict[str, list[list[int]]] = {cls: [] for cls in TRIGGER_CLASSES}
+    classes = [(c, rx) for c, rx in triggers.items() if c != "any"]
+    size = len(lowered)
+    for hit in triggers["any"].finditer(lowered):
+        start = hit.start()
+        found = [hit.lastgroup]
+        if found[0] != "digit":  # a word may start two classes: "week" and "weekend"
+            found += [c for c, rx in classes if c != found[0] and rx.match(lowered, start)]
+        for cls in found:
+            own = spans[cls]
+            lo, hi = max(0, start - TRIGGER_WINDOW), min(size, hit.end() + TRIGGER_WINDOW)
+            if own and lo <= own[-1][1]:
+                own[-1][1] = max(own[-1][1], hi)
+            else:
+                own.append([lo, hi])
+    return {cls: [(lo, hi) for lo, hi in found] for cls, found in spans.items()}
+
+
+@lru_cache(maxsize=4)  # the pipeline reads a text more than once; keep few (texts may be MBs)
+def candidates(text: str, lang: str) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
+    """Every pattern match (overlaps included) of a language, leftmost first, then longest."""
+    return scan(text, patterns_for(lang))
+
+
+def scan(text: str, compiled: LanguagePatterns) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
+    """Every match of the compiled patterns, only near their trigger words (see above)."""
+    lowered = lowercase(text)
+    windows = _windows(compiled.triggers, lowered)
+    found = []
+    for pattern in compiled.patterns:
+        for lo, hi in windows[pattern.trigger]:
+            for match in pattern.regex.finditer(lowered, lo, hi):
+                found.append((match.start(), match.end(), pattern.shape, match))
+    found.sort(key=lambda c: (c[0], c[0] - c[1]))
+    return tuple(found)
+
+
+def read_with(text: str, compiled: LanguagePatterns, frame: Frame, cands=None) -> list[DateMention]:
+    """The mentions of a text read in order with one language's patterns and a frame."""
+    vocab = compiled.vocab
+    lowered = lowercase(text)
+    out: list[DateMention] = []
+    cursor = 0
+    for start, end, shape, match in cands if cands is not None else scan(text, compiled):
+        if start < cursor:
+            continue
+        result = RULES[shape](Ctx(text, lowered, match, vocab, frame))
+        if result is None:
+            continue
+        if isinstance(result, Norm):
+            span = match.span("core") if "core" in match.re.groupindex else (start, end)
+            items = [(span[0], span[1], result)]
+        else:
+            items = result
+        for s, e, norm in items:
+            out.append(
+                DateMention(
+                    s,
+                    e,
+                    text[s:e],
+                    norm.value,
+                    norm.precision,
+                    norm.start,
+                    norm.end,
+                    norm.relative,
+                    norm.basis,
+                    norm.time,
+                )
+            )
+            frame.focus, frame.focus_end = norm, e
+            if norm.basis != "relative":
+                frame.focus_year = norm.start.year
+        cursor = end
+    return out
+
+
+def choose_mode(mentions: list[DateMention], ref: date | None) -> str:
+    """'narrative' or 'news' for mode 'auto' (see the module docstring)."""
+    named = [m for m in mentions if m.basis == "explicit"]
+    if ref is None:
+        return "narrative" if named else "news"
+    old = [m for m in named if m.date_end.year <= ref.year - NARRATIVE_GAP_YEARS]
+    deictic = sum(1 for m in mentions if m.basis == "relative")
+    if len(old) < NARRATIVE_MIN_DATES or 3 * len(old) <= 2 * len(named):
+        return "news"
+    # news that looks back still speaks of its own days ("on Friday", "last year")
+    return "narrative" if DEICTIC_SHARE * deictic < len(old) else "news"
+
+
+def read_dates(text: str, ref: date | None, lang: str, mode: str = "auto", *, dated: bool = True) -> Reading:
+    """The mentions of a text and the mode used. `dated=False` says `ref` is only an estimate
+    (the document has no date of its own): 'auto' then decides as if there were none."""
+    if mode not in MODES:
+        raise InputError(f"unknown mode {mode!r} (one of {', '.join(MODES)})")
+    compiled, cands = patterns_for(lang), candidates(text, lang)
+    if mode != "auto":
+        return Reading(read_with(text, compiled, Frame(ref, mode), cands), mode)
+    news = read_with(text, compiled, Frame(ref, "news"), cands)
+    chosen = choose_mode(news, ref if dated else None)
+    if chosen == "news":
+        return Reading(news, "news")
+    return Reading(read_with(text, compiled, Frame(ref, "narrative"), cands), "narrative")
+
+
+def find_dates(
+    text: str,
+    reference: date | datetime | str | None = None,
+    lang: str | None = "nl",
+    *,
+    mode: str = "auto",
+) -> list[DateMention]:
+    """Every temporal expression in `text`, in order, normalised relative to `reference`.
+
+    Without a reference only self-contained dates are returned, plus (in narrative mode)
+    those the story's own dates pin down; relative ones ("gisteren", "on Friday", "18
+    maart") need a reference day. `lang` is a language with a date table ('nl', 'en', ...)
+    or None/'auto' to detect it; `mode` is 'news', 'narrative' or 'auto'.
+    """
+    if not isinstance(text, str):
+        raise InputError("find_dates needs a str")
+    lang = resolve_language(lang, text)
+    return read_dates(text, as_reference(reference), lang, mode).mentions

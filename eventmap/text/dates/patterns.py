@@ -1,0 +1,315 @@
+"""Regexes that *find* temporal expressions, built from a language's vocabulary table.
+
+Finding and normalising are separate jobs: a pattern only says where a candidate is and
+what shape it has (named groups + a `shape` tag); the rules (dates/rules_*.py) turn each
+candidate into a calendar interval. Every pattern runs on the lowercased text (much
+faster than re.I) and is anchored on word boundaries, so that quantities ("1000 km"),
+ages ("74-jarige") and clock times never match. No word of any language is written here:
+the shapes are the same for every language, the words come from dates/vocab/<lang>.json.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from eventmap.text.dates.vocab import Vocab, load_vocab
+from eventmap.text.wordtrie import trie_pattern
+
+B = r"(?<![\w\-/.])"  # left boundary: not inside a word, number or date
+E = r"(?![\w]|[.,/\-]\d)"  # right boundary: not followed by more word or number
+DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+DASH = "[-–—]"
+TRIGGER_WINDOW = 60  # characters around a trigger that a pattern match may reach
+TRIGGER_CLASSES: tuple[str, ...] = (
+    "digit",
+    "month",
+    "weekday",
+    "unit",
+    "phrase",
+    "season",
+    "century",
+    "spelled",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TemporalPattern:
+    """One compiled candidate pattern; `shape` tells the rules how to read its groups."""
+
+    shape: str
+    regex: re.Pattern[str]
+    trigger: str  # the trigger class (TRIGGER_CLASSES) every match contains
+
+
+@dataclass(frozen=True, slots=True)
+class LanguagePatterns:
+    """Everything find_dates needs for one language, compiled once."""
+
+    vocab: Vocab
+    patterns: tuple[TemporalPattern, ...]
+    triggers: dict[str, re.Pattern[str]]  # one regex per trigger class
+
+
+def phrase(text: str) -> str:
+    """A literal phrase as a regex: words escaped, any whitespace between them."""
+    return r"\s+".join(re.escape(w) for w in text.split())
+
+
+def alt(words) -> str:
+    """An alternation of phrases factored as a trie (longest first; '(?!)' when there are
+    none); the words of a phrase may be separated by any whitespace."""
+    items = {" ".join(w.split()) for w in words if w and w.strip()}
+    if not items:
+        return "(?!)"
+    return "(?:" + trie_pattern(items).replace("\\ ", r"\s+") + ")"
+
+
+def _guarded(words) -> str:
+    """Negative lookbehinds for single guard words before a phrase ("'s morgen")."""
+    return "".join(rf"(?<!{re.escape(w)}\s)" for w in words if " " not in w)
+
+
+def _guard_after(words, weekday: str) -> str:
+    """A negative lookahead for guard phrases after a phrase; '{weekday}' is any weekday."""
+    parts = sorted(
+        (
+            r"\s+".join(f"(?:{weekday})" if t == "{weekday}" else re.escape(t) for t in w.split())
+            for w in words
+        ),
+        key=len,
+        reverse=True,
+    )
+    return rf"(?!\w|\s+(?:{'|'.join(parts)})(?!\w))" if parts else r"(?!\w)"
+
+
+def _months(v: Vocab) -> tuple[str, str, str]:
+    """(every form, full forms, abbreviations) of the month names, as alternations.
+
+    An abbreviation (a form shorter than its month's longest form and at most 4 letters)
+    may carry a full stop; it stands alone only with a year ("Jan. 2025"), never as "Jan"."""
+    by_month: dict[int, list[str]] = {}
+    for form, month in v.month_of.items():
+        by_month.setdefault(month, []).append(form)
+    full, abbr = [], []
+    for forms in by_month.values():
+        longest = max(len(f) for f in forms)
+        for f in forms:
+            (abbr if len(f) < longest and len(f) <= 4 else full).append(f)
+    abbr_re = "(?:" + alt(abbr) + r"\.?)" if abbr else "(?!)"
+    return f"(?:{alt(full)}|{abbr_re})", alt(full), abbr_re
+
+
+def _template(v: Vocab, template: str, weekday: str) -> str:
+    """A vocabulary template ("{rel} week {weekday}") as a regex with named groups."""
+    out = []
+    for token in template.split():
+        if token == "{weekday}":
+            out.append(f"(?P<wd>{weekday})")
+        elif token == "{weekday2}":
+            out.append(f"(?P<wd2>{weekday})")
+        elif token == "{rel}":
+            out.append(f"(?P<rel>{alt(v.rel_of)})")
+        elif token.startswith("{") and "}" in token:  # "{weekday}'s": a slot with a suffix
+            name, _, rest = token[1:].partition("}")
+            group = "wd" if name == "weekday" else name
+            out.append(f"(?P<{group}>{weekday}){re.escape(rest)}")
+        else:
+            out.append(re.escape(token))
+    return r"\s+".join(out)
+
+
+def build(v: Vocab) -> LanguagePatterns:
+    """Compile every pattern of a language from its vocabulary."""
+    mon, mon_full, mon_abbr = _months(v)
+    weekday_forms = alt(v.weekday_of)
+    compounds = [w for w in v.day_part_of if " " not in w and "'" not in w and "’" not in w]
+    part_compound = f"(?P<part>{alt(compounds)})?" if v.day_part_compounds else ""
+    part_after = "" if v.day_part_compounds else rf"(?:\s+(?P<part2>{alt(compounds)}))?"
+    wd = f"(?:{weekday_forms}){part_compound}" if v.day_part_compounds else weekday_forms
+    wd_abbr = f"(?:{alt(v.weekday_abbr_of)})" + r"\.?" if v.weekday_abbr_of else "(?!)"
+    wdpre = rf"(?:(?:{wd}|{wd_abbr}),?\s+)?"
+    ordsuf = f"(?:{alt(v.ordinal_suffixes)})?" if v.ordinal_suffixes else ""
+    d1 = rf"(?P<d1>{DAY}){ordsuf}"
+    d2 = rf"(?P<d2>{DAY}){ordsuf}"
+    ysuf = rf"(?:\s*{alt(v.year_suffixes)})?" if v.year_suffixes else ""
+    year = rf"(?P<y1>\d{{4}}){ysuf}"
+    day_pre = rf"(?:{alt(v.day_prefixes)}\s+)?" if v.day_prefixes else ""
+    day_join = rf"(?:\s+{alt(v.day_month_joiners)})?" if v.day_month_joiners else ""
+    month_year_join = rf"(?:{alt(v.month_year_joiners)}\s+)?" if v.month_year_joiners else ""
+    start = rf"(?:(?P<from>{alt(v.range_starts)})\s+)?"
+    joiners = [*v.range_joiners, *v.list_joiners]
+    join = rf"\s*(?P<join>{DASH}|{alt(joiners)}(?=\s))\s*"
+    mods = rf"(?:(?P<mod>{alt(v.modifier_of)})[\s\-]+)"
+    rel = alt([*v.rel_of, *v.anaphoric_rel_of])
+    units = alt(v.unit_of)
+    num = rf"(?:{alt(v.numbers)}|\d{{1,2}})"
+    era = alt([*v.era_ad, *v.era_bc])
+    seasons = alt(v.season_of)
+    pats: list[tuple[str, str, str]] = [
+        ("range_days", rf"{B}{start}{d1}{join}{d2}{day_join}\s+(?P<m1>{mon})(?:,?\s+{year})?{E}", "month"),
+        (
+            "range_dm",
+            rf"{B}{start}{d1}\s+(?P<m1>{mon}){join}{d2}\s+(?P<m2>{mon})(?:,?\s+{year})?{E}",
+            "month",
+        ),
+        ("day", rf"{B}{wdpre}{day_pre}{d1}{day_join}\s+(?P<m1>{mon})(?:,?\s+{year})?{E}", "month"),
+        (
+            "month",
+            rf"{B}(?:{mods}|(?P<rel>{rel})\s+)?(?P<m1>{mon_full})(?:,?\s+{month_year_join}{year})?{E}",
+            "month",
+        ),
+        ("month", rf"{B}(?:{mods})?(?P<m1>{mon_abbr}),?\s+{month_year_join}{year}{E}", "month"),
+        ("iso", rf"{B}(?P<y1>\d{{4}})-(?P<m1>0[1-9]|1[0-2])-(?P<d1>[0-2]\d|3[01]){E}", "digit"),
+        (
+            "year_range",
+            rf"{B}{start}(?:{mods})?(?P<y1>\d{{4}}){join}(?P<y2>\d{{4}}|\d\d){E}(?!\s*(?:%|km|per))",
+            "digit",
+        ),
+        ("year", rf"{B}(?:{mods})?(?P<y1>\d{{4}})(?:\s*(?P<era>{era}))?{E}", "digit"),
+        ("year", rf"{B}(?P<y1>\d{{1,3}})\s*(?P<era>{era}){E}", "digit"),
+        (
+            "weekday",
+            rf"{B}(?:(?P<rel>{alt(v.weekday_rel_of)})\s+)?(?P<wd>{wd}){part_after}"
+            rf"(?:\s+(?P<suf>{alt(v.weekday_suffix_of)}))?(?![\w])",
+            "weekday",
+        ),
+        (
+            "relunit",
+            rf"{B}(?P<word>(?:(?P<pre>{alt(v.unit_prefixes)})\s+)?(?P<rel>{rel})\s+(?P<unit>{units}))(?![\w-])",
+            "unit",
+        ),
+        (
+            "ago",
+            rf"{B}(?P<n>{num})\s+(?P<unit>{units})\s+(?P<word>{alt(v.ago['after'] + v.later['after'] + v.earlier['after'])})(?!\w)",
+            "unit",
+        ),
+        (
+            "ago",
+            rf"{B}(?P<word>{alt(v.ago['before'] + v.later['before'] + v.earlier['before'])})\s+(?P<n>{num})\s+(?P<unit>{units})(?!\w)",
+            "unit",
+        ),
+    ]
+    if v.month_day_order:
+        pats += [
+            ("range_days", rf"{B}{start}(?P<m1>{mon})\s+{d1}{join}{d2}(?:,?\s+{year})?{E}", "month"),
+            (
+                "range_dm",
+                rf"{B}{start}(?P<m1>{mon})\s+{d1}{join}(?P<m2>{mon})\s+{d2}(?:,?\s+{year})?{E}",
+                "month",
+            ),
+            ("day", rf"{B}{wdpre}(?P<m1>{mon})\s+{d1}(?:,?\s+{year})?{E}", "month"),
+        ]
+    seps = re.escape(v.numeric_separators)
+    year_digits = r"(?:\d{4}|\d{2})" if v.two_digit_years else r"\d{4}"
+    if v.date_order == "YMD":
+        numeric = rf"{B}\d{{4}}[{seps}]\d{{1,2}}[{seps}]\d{{1,2}}{E}"
+    else:
+        numeric = rf"{B}\d{{1,2}}(?P<sep>[{seps}])\d{{1,2}}(?P=sep){year_digits}{E}"
+    pats.append(("numeric", numeric, "digit"))
+    for template in v.week_weekday:
+        pats.append(("week_weekday", rf"{B}{_template(v, template, wd)}(?![\w])", "weekday"))
+    for template in v.night_of:
+        pats.append(("night_of", rf"{B}{_template(v, template, weekday_forms)}(?![\w])", "weekday"))
+    for template in v.night_into:
+        pats.append(("night_into", rf"{B}{_template(v, template, weekday_forms)}(?![\w])", "weekday"))
+    if v.this_unit:
+        pats.append(("this_unit", rf"{B}(?P<word>{alt(v.this_unit)})(?![\w-])", "unit"))
+    if v.weekend:
+        pats.append(("weekend", rf"{B}(?P<word>{alt(v.weekend)})(?![\w-])", "unit"))
+    plain = [r.phrase for r in v.relative_days if not (r.not_before or r.not_after)]
+    if plain:
+        pats.append(("relword", rf"{B}(?P<word>{alt(plain)})(?!\w)", "phrase"))
+    for r in v.relative_days:
+        if r.not_before or r.not_after:
+            after = _guard_after(r.not_after, weekday_forms)
+            pats.append(
+                ("relword", rf"{B}{_guarded(r.not_before)}(?P<word>{phrase(r.phrase)}){after}", "phrase")
+            )
+    if v.season_of:
+        season_rel = alt([*v.rel_of, *v.anaphoric_rel_of, *v.modifier_of])
+        pats.append(
+            (
+                "season",
+                rf"{B}(?:(?P<rel>{season_rel})\s+)?(?P<season>{seasons})"
+                rf"(?:\s+{month_year_join}{year}|(?:\s+|-)(?P<y2>\d{{4}}))?{E}",
+                "season",
+            )
+        )
+    if v.decade_suffix:
+        pats.append(("decade", rf"{B}(?:{mods})?(?P<y1>\d{{3}}0){re.escape(v.decade_suffix)}(?!\w)", "digit"))
+    if v.century_words:
+        ords = rf"(?:(?P<n>\d{{1,2}}){ordsuf}|(?P<nword>{alt(v.century_ordinals)}))"
+        pats.append(
+            ("century", rf"{B}(?:{mods})?{ords}[\s\-]+(?P<unit>{alt(v.century_words)})(?!\w)", "century")
+        )
+    if v.anaphoric_this and v.anaphoric_contexts:
+        pats.append(
+            (
+                "anaphoric",
+                rf"{B}(?:{alt(v.anaphoric_contexts)})\s+(?P<core>{alt(v.anaphoric_this)})(?![\w-])",
+                "unit",
+            )
+        )
+    if v.unit_end:
+        pats.append(("unit_end", rf"{B}(?P<word>{alt(v.unit_end)})(?![\w])", "unit"))
+    if v.year_ago:
+        pats.append(("year_ago", rf"{B}(?P<word>{alt(v.year_ago)})(?![\w])", "unit"))
+    spelled = _spelled_year_pattern(v)
+    if spelled:
+        pats.append(("spelled_year", spelled, "spelled"))
+    compiled = tuple(TemporalPattern(s, re.compile(p), t) for s, p, t in pats)
+    return LanguagePatterns(v, compiled, _triggers(v))
+
+
+def _spelled_year_pattern(v: Vocab) -> str | None:
+    """'nineteen ninety-eight', 'two thousand (and) eight': years read out in transcripts."""
+    sp = v.spelled_years
+    if not sp:
+        return None
+    teens, tens = alt(sp.get("teens", {})), alt(sp.get("tens", {}))
+    units, teen_units = alt(sp.get("units", {})), alt(sp.get("teens_units", {}))
+    rest = rf"(?:{tens}(?:[\s\-]+{units})?|{teen_units}|(?:{alt(sp.get('oh', []))})\s+{units})"
+    thousand = alt(sp.get("thousand", []))
+    return (
+        rf"{B}(?P<word>(?P<hi>{teens})\s+(?P<lo>{rest})"
+        rf"|(?P<th>{thousand})(?:\s+(?P<lo2>{teen_units}|{tens}(?:[\s\-]+{units})?|{units}))?)(?![\w-])"
+    )
+
+
+def _phrase_words(v: Vocab) -> set[str]:
+    """One word of each fixed relative-day phrase: its part-of-day word, else its longest."""
+    words = set()
+    for r in v.relative_days:
+        tokens = [t.strip(".,'’") for t in r.phrase.split()]
+        known = [t for t in tokens if t in v.day_part_of or t in v.unit_of]
+        words.add(known[-1] if known else max(tokens, key=len))
+    return {w for w in words if w}
+
+
+def _triggers(v: Vocab) -> dict[str, re.Pattern[str]]:
+    """One regex per trigger class, and "any" for all of them: every match of a pattern
+    contains a word of its class (a unit for "last week", a season for "the following
+    spring", ...), so a pattern runs only in windows around its class's words."""
+    sp = v.spelled_years
+    classes = {
+        "month": v.month_of,
+        "weekday": v.weekday_of,  # abbreviations only inside a full date, found by its month
+        "unit": v.unit_of,
+        "phrase": _phrase_words(v),
+        "season": v.season_of,
+        "century": v.century_words,
+        "spelled": [*sp.get("teens", {}), *(max(p.split(), key=len) for p in sp.get("thousand", []))],
+    }
+    tries = {c: trie_pattern(words) for c, words in classes.items() if words}
+    out = {c: re.compile(rf"(?<!\w){p}") for c, p in tries.items()}
+    words = "|".join(f"(?P<{c}>{p})" for c, p in tries.items())
+    out["any"] = re.compile(rf"(?P<digit>\d+)|(?<!\w)(?:{words})")
+    return out
+
+
+@cache
+def patterns_for(lang: str) -> LanguagePatterns:
+    """The compiled patterns of a language (built once per process)."""
+    return build(load_vocab(lang))

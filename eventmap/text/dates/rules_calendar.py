@@ -1,0 +1,381 @@
+"""Rules for expressions that name the calendar: days, months, years, ranges, seasons, eras.
+
+One rule per expression shape (the `shape` of dates/patterns.py). A rule returns a Norm,
+a list of (start, end, Norm) when the expression lists several dates ("in 1990 and 1991",
+"14 en 18 maart"), or None when the candidate is not a date after all.
+
+Without a year, a day or month is placed by `place_year`: in narrative mode in the year
+the story is in (its last named year); otherwise in the year nearest to the reference
+day, the past preferred, unless the clause speaks of the future (then the next one).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventmap.text.dates.context import (
+    Ctx,
+    future_context,
+    in_date_context,
+    is_quantity,
+    next_word,
+    prev_word,
+)
+from eventmap.text.dates.intervals import (
+    MAX_YEAR,
+    Norm,
+    day_interval,
+    day_range,
+    month_interval,
+    nearest_year,
+    safe_date,
+    season_interval,
+    year_interval,
+    years_interval,
+)
+
+FUTURE_YEARS = 10  # a bare year may lie at most this far after the reference ...
+FAR_TARGET_YEARS = 40  # ... or this much further after "by", "until", "tegen" ...
+PLAIN_YEAR_MIN = 1800  # a bare number below this is a year only in date context ("in 1775")
+RANGE_MAX_YEARS = 200
+Result = Norm | list[tuple[int, int, Norm]] | None
+
+
+def place_year(ctx: Ctx, month: int, day: int | None, weekday: int | None = None) -> tuple[int, str] | None:
+    """(year, basis) for a day or month named without its year (see the module docstring)."""
+    frame = ctx.frame
+    m = ctx.match
+    if frame.mode == "narrative" and frame.focus_year is not None:
+        year = frame.focus_year
+        if weekday is not None and day is not None:  # "Tuesday, June 10": the nearest year that fits
+            for y in (year, year + 1, year - 1):
+                d = safe_date(y, month, day)
+                if d is not None and d.weekday() == weekday:
+                    return y, "calendar"
+        return year, "calendar"
+    ref = frame.ref
+    if ref is None:
+        return None
+    future = future_context(ctx, m.start(), m.end())
+    if weekday is not None and day is not None:
+        for y in sorted((ref.year, ref.year - 1, ref.year + 1), key=lambda y: abs(y - ref.year)):
+            d = safe_date(y, month, day)
+            if d is not None and d.weekday() == weekday:
+                return y, "calendar"
+    if future:
+        for y in (ref.year, ref.year + 1):
+            d = safe_date(y, month, day or 28)
+            if d is not None and (d >= ref if day else (y, month) >= (ref.year, ref.month)):
+                return y, "calendar"
+    year = nearest_year(ref, month, day, future)
+    return (year, "calendar") if year is not None else None
+
+
+def _year_of(ctx: Ctx, group: str = "y1") -> int | None:
+    raw = ctx.group(group)
+    return int(raw) if raw else None
+
+
+def _month_ok(ctx: Ctx, group: str = "m1") -> int | None:
+    """The month of a group; None when a capitalised language writes it in lowercase."""
+    month = ctx.vocab.month(ctx.group(group))
+    if month is None or (ctx.vocab.capitalised and not ctx.capitalised(group)):
+        return None
+    return month
+
+
+def norm_day(ctx: Ctx) -> Result:
+    month = _month_ok(ctx)
+    if month is None:
+        return None
+    day = int(ctx.group("d1") or 0)
+    weekday = None
+    wd_start = ctx.match.start()
+    head = ctx.lowered[wd_start : ctx.match.start("d1")].strip(" ,")
+    if head:
+        weekday = ctx.vocab.weekday(head.split()[0].strip(","))
+    year = _year_of(ctx)
+    basis = "explicit"
+    if year is None:
+        placed = place_year(ctx, month, day, weekday)
+        if placed is None:
+            return None
+        year, basis = placed
+    d = safe_date(year, month, day)
+    return day_interval(d, basis) if d else None
+
+
+def norm_month(ctx: Ctx) -> Result:
+    v = ctx.vocab
+    month = _month_ok(ctx)
+    if month is None:
+        return None
+    rel = ctx.group("rel")
+    year = _year_of(ctx)
+    word = ctx.group("m1") or ""
+    if word in v.ambiguous_months and year is None and not rel and not ctx.group("mod"):
+        if prev_word(ctx.text, ctx.match.start()) not in v.month_context:
+            return None  # "May" the verb or name, "the March on Washington"
+    if year is not None:
+        return month_interval(year, month)
+    frame, ref = ctx.frame, ctx.ref
+    if rel in v.anaphoric_rel_of and frame.focus_year is not None:
+        offset = v.anaphoric_rel_of[rel]
+        focus_month = frame.focus.start.month if frame.focus else 1
+        year = frame.focus_year
+        if offset > 0 and month <= focus_month:
+            year += 1  # "the following March"
+        elif offset < 0 and month >= focus_month:
+            year -= 1
+        return month_interval(year, month, "focus")
+    if rel in v.rel_of and ref is not None:
+        offset = v.rel_of[rel]
+        if offset < 0:
+            year = ref.year if month < ref.month else ref.year - 1
+        elif offset > 0:
+            year = ref.year if month > ref.month else ref.year + 1
+        else:
+            year = ref.year
+        return month_interval(year, month, "relative")
+    placed = place_year(ctx, month, None)
+    if placed is None:
+        return None
+    return month_interval(placed[0], month, placed[1])
+
+
+def norm_iso(ctx: Ctx) -> Result:
+    d = safe_date(int(ctx.group("y1")), int(ctx.group("m1")), int(ctx.group("d1")))
+    return day_interval(d) if d else None
+
+
+def norm_numeric(ctx: Ctx) -> Result:
+    """'18-03-2025', '3/18/13': day and month in the language's date order."""
+    parts = [int(p) for p in _split_numeric(ctx.match.group(0))]
+    order = ctx.vocab.date_order
+    if order == "YMD":
+        year, month, day = parts
+    elif order == "MDY":
+        month, day, year = parts
+    else:
+        day, month, year = parts
+    if month > 12 and day <= 12 and order != "YMD":
+        day, month = month, day  # '18/3/2025' in an MDY language
+    if year < 100:
+        ref_year = (ctx.ref or date.today()).year
+        year += 2000 if 2000 + year <= ref_year + FUTURE_YEARS else 1900
+    d = safe_date(year, month, day)
+    return day_interval(d) if d and year >= PLAIN_YEAR_MIN else None
+
+
+def _split_numeric(raw: str) -> list[str]:
+    out, cur = [], ""
+    for ch in raw:
+        if ch.isdigit():
+            cur += ch
+        elif cur:
+            out.append(cur)
+            cur = ""
+    return [*out, cur] if cur else out
+
+
+def _is_list(ctx: Ctx) -> bool:
+    """'14 and 18 March', '1990 en 1991': a list, unless 'between' stands before it."""
+    join = (ctx.group("join") or "").strip()
+    if join not in ctx.vocab.list_joiners:
+        return False
+    return (ctx.group("from") or "") not in ctx.vocab.between_words
+
+
+def _range_year(ctx: Ctx, month: int, day: int) -> tuple[int, str] | None:
+    year = _year_of(ctx)
+    if year is not None:
+        return year, "explicit"
+    return place_year(ctx, month, day)
+
+
+def norm_range_days(ctx: Ctx) -> Result:
+    month = _month_ok(ctx)
+    if month is None:
+        return None
+    m = ctx.match
+    d1, d2 = int(ctx.group("d1")), int(ctx.group("d2"))
+    placed = _range_year(ctx, month, d1)
+    if placed is None:
+        return None
+    year, basis = placed
+    first, last = safe_date(year, month, d1), safe_date(year, month, d2)
+    if first is None or last is None:
+        return None
+    if _is_list(ctx):
+        head = m.start("m1") if m.start("m1") < m.start("d1") else m.start("d1")
+        return [
+            (head, m.end("d1"), day_interval(first, basis)),
+            (m.start("d2"), m.end(), day_interval(last, basis)),
+        ]
+    return day_range(first, last, basis)
+
+
+def norm_range_dm(ctx: Ctx) -> Result:
+    m1, m2 = _month_ok(ctx, "m1"), _month_ok(ctx, "m2")
+    if not m1 or not m2:
+        return None
+    d1, d2 = int(ctx.group("d1")), int(ctx.group("d2"))
+    placed = _range_year(ctx, m2, d2)
+    if placed is None:
+        return None
+    year_end, basis = placed
+    year_start = year_end - 1 if m1 > m2 else year_end
+    first, last = safe_date(year_start, m1, d1), safe_date(year_end, m2, d2)
+    if first is None or last is None:
+        return None
+    if _is_list(ctx):
+        m = ctx.match
+        return [
+            (m.start(), m.end("m1"), day_interval(first, basis)),
+            (m.start("d2"), m.end(), day_interval(last, basis)),
+        ]
+    return day_range(first, last, basis)
+
+
+def year_limit(ctx: Ctx, start: int) -> int:
+    """The latest year a bare year may name: a plan may lie further ahead than an event."""
+    ref = ctx.ref
+    if ref is None:
+        return MAX_YEAR if ctx.frame.mode == "narrative" else date.today().year + FUTURE_YEARS
+    limit = ref.year + FUTURE_YEARS
+    if prev_word(ctx.text, start) in ctx.vocab.target_year_set:
+        limit += FAR_TARGET_YEARS  # "by 2030", "tegen 2050"
+    return limit
+
+
+def _year_ok(ctx: Ctx, year: int, start: int, end: int, context: bool) -> bool:
+    if not 1 <= year <= year_limit(ctx, ctx.match.start()):
+        return False
+    if is_quantity(ctx, start, end):
+        return False
+    return year >= PLAIN_YEAR_MIN or context or in_date_context(ctx, ctx.match.start())
+
+
+def norm_year(ctx: Ctx) -> Result:
+    era = ctx.group("era")
+    if era and era in ctx.vocab.era_bc:
+        return None  # years before Christ are not on this calendar
+    year = int(ctx.group("y1"))
+    m = ctx.match
+    if len(ctx.group("y1")) < 4 and not era:
+        return None
+    if not _year_ok(ctx, year, m.start("y1"), m.end("y1"), bool(era or ctx.group("mod"))):
+        return None
+    return year_interval(year)
+
+
+def norm_year_range(ctx: Ctx) -> Result:
+    m = ctx.match
+    y1, raw2 = int(ctx.group("y1")), ctx.group("y2")
+    if len(raw2) == 2:
+        if ctx.text[m.end("y1") : m.start("y2")].strip() not in ("-", "–", "—", "/"):
+            return None
+        y2 = y1 // 100 * 100 + int(raw2)
+    else:
+        y2 = int(raw2)
+    context = bool(ctx.group("from") or ctx.group("mod"))
+    if not _year_ok(ctx, y1, m.start("y1"), m.end("y1"), True) or not _year_ok(
+        ctx, y2, m.start("y2"), m.end(), True
+    ):
+        return None
+    if _is_list(ctx):
+        one, two = year_interval(y1), year_interval(y2)
+        if one is None or two is None or y1 == y2:
+            return None
+        return [(m.start("y1"), m.end("y1"), one), (m.start("y2"), m.end(), two)]
+    if not y1 < y2 or y2 - y1 > RANGE_MAX_YEARS:
+        return None
+    if not context and min(y1, y2) < PLAIN_YEAR_MIN and not in_date_context(ctx, m.start()):
+        return None
+    return years_interval(y1, y2, f"{y1:04d}/{y2:04d}")
+
+
+def norm_decade(ctx: Ctx) -> Result:
+    """'the 1990s', "de jaren 1990's": ten years, TimeML value '199'."""
+    first = int(ctx.group("y1"))
+    return years_interval(first, first + 9, f"{first // 10:03d}")
+
+
+def norm_century(ctx: Ctx) -> Result:
+    """'the 19th century', 'de negentiende eeuw': a hundred years, TimeML value '18'."""
+    raw = ctx.group("n")
+    n = int(raw) if raw else ctx.vocab.century_ordinals.get(ctx.group("nword") or "")
+    if not n or not 1 <= n <= 100:
+        return None
+    first = max(1, (n - 1) * 100)
+    return years_interval(first, (n - 1) * 100 + 99, f"{n - 1:02d}")
+
+
+def norm_season(ctx: Ctx) -> Result:
+    """'the summer of 1940', 'last winter', 'the following spring', 'in het voorjaar'."""
+    v, frame, ref = ctx.vocab, ctx.frame, ctx.ref
+    season = v.season_of[ctx.group("season")]
+    year = _year_of(ctx) or _year_of(ctx, "y2")
+    rel = ctx.group("rel") or ""
+    if year is not None:
+        return season_interval(year, season)
+    if not rel:
+        m = ctx.match
+        before, after = prev_word(ctx.text, m.start()), next_word(ctx.text, m.end())
+        if before not in v.season_context_words or after in v.month_year_joiners:
+            return None  # "stocks fall", "the fall of Rome"
+    first_month = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}[season]
+    if rel in v.anaphoric_rel_of or (frame.mode == "narrative" and frame.focus_year is not None):
+        if frame.focus_year is None:
+            return None
+        offset = v.anaphoric_rel_of.get(rel, 0)
+        focus_month = frame.focus.start.month if frame.focus else 1
+        year = frame.focus_year
+        if offset > 0 and first_month <= focus_month:
+            year += 1
+        elif offset < 0 and first_month >= focus_month:
+            year -= 1
+        return season_interval(year, season, "focus")
+    if ref is None:
+        return None
+    if rel in v.rel_of:
+        offset = v.rel_of[rel]
+        year = ref.year if first_month <= ref.month else ref.year - 1  # the latest one begun
+        if offset < 0:
+            latest = season_interval(year, season)
+            year = year if latest and latest.end < ref else year - 1
+        elif offset > 0:
+            year += 1
+        return season_interval(year, season, "relative")
+    placed = place_year(ctx, first_month, None)
+    return season_interval(placed[0], season, placed[1]) if placed else None
+
+
+def norm_spelled_year(ctx: Ctx) -> Result:
+    """'nineteen ninety-eight' = 1998, 'two thousand and eight' = 2008 (transcripts)."""
+    sp = ctx.vocab.spelled_years
+    m = ctx.match
+    if ctx.group("th"):
+        lo_raw = ctx.group("lo2")
+        year = 2000 + (_spelled_number(sp, lo_raw) if lo_raw else 0)
+        if not lo_raw and not in_date_context(ctx, m.start()):
+            return None
+    else:
+        hi = sp.get("teens", {}).get(ctx.group("hi"), 0)
+        lo = _spelled_number(sp, ctx.group("lo"))
+        year = hi * 100 + lo
+    if not _year_ok(ctx, year, m.start(), m.end(), True):
+        return None
+    return year_interval(year)
+
+
+def _spelled_number(sp: dict, raw: str) -> int:
+    words = raw.replace("-", " ").split()
+    tables = [sp.get(k, {}) for k in ("tens", "units", "teens_units")]
+    total = 0
+    for w in words:
+        for table in tables:
+            if w in table:
+                total += table[w]
+                break
+    return total

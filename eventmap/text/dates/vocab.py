@@ -1,0 +1,293 @@
+"""Every date word of a language, loaded from its one data table (dates/vocab/<lang>.json).
+
+A language is a JSON file; adding one is adding a file (docs/parsing.md, "Languages", walks through
+it). The patterns (dates/patterns.py) and the rules (dates/rules_*.py) read words only from
+here, never from code. Keys, all lowercase (text is matched lowercased):
+
+- ``months`` / ``weekdays``: English name -> every form, case forms included (Ukrainian and
+  Russian genitives "березня", "марта"; abbreviations may be written with a full stop).
+  ``weekday_abbreviations`` are only read inside a full date ("Tue., March 18").
+- ``capitalised_names``: names are written with a capital (en, de); a lowercase "may" or
+  "march" is then a verb or a noun. ``ambiguous_months`` need a ``month_context_words``
+  word before them when they stand alone ("in May", not "He May go").
+- ``date_order`` (DMY/MDY/YMD) and ``numeric_dates`` for "18-03-2025" / "3/18/13".
+- ``ordinal_suffixes`` ("th", "e", "." for German "7.", "er" for French "1er"),
+  ``day_prefixes`` ("the", "le"), ``day_month_joiners`` ("of"), ``month_day_order``
+  ("March 14"), ``month_year_joiners``, ``year_suffixes`` ("г.", "року"), ``era``.
+- ``range_starts``/``range_joiners``/``between_words``/``list_joiners``: "from 10 to 12
+  March" is a range, "in 1990 and 1991" a list of two, "between 1990 and 1995" a range.
+- ``period_modifiers`` (early/mid/late), ``relative`` and ``weekday_relative`` (last/this/
+  next words; ``anaphoric_relative`` ones such as "the following" count from the story's
+  last date, not from today), ``weekday_suffixes`` ("zaterdag jl."), ``units``, ``unit_prefixes``,
+  ``duration_determiners`` ("the last week" is a duration), ``ago``/``later``/``earlier``
+  with the side of "N units" they stand on (German "vor 3 Tagen": before), ``numbers``.
+- ``relative_days``: phrases with their day offset (or a two-day span) and part of day,
+  with ``not_before``/``not_after`` guard words ("'s morgens" is not tomorrow).
+- Templates (``week_weekday``, ``night_of``, ``night_into``, ``this_unit``, ``weekend``):
+  words with slots ``{weekday}``, ``{weekday2}``, ``{rel}``; a space is any whitespace.
+- Narrative and newswire words: ``anaphoric_units``, ``unit_end``, ``year_ago``,
+  ``seasons`` (alone only after a ``season_context_words`` word: "stocks fall" is a verb),
+  ``decades``, ``centuries``, ``spelled_years``; ``comparison_words`` ("three days later
+  than planned" is a difference, not a date) and ``preposition_words`` ("two days before
+  the vote" counts from an event, which the anchoring stage finds).
+- Clause words: ``future_cues``, ``next_words``, ``reporting_verbs``, ``clause_breaks``,
+  ``since_words``, ``until_words``, ``target_year_words``, ``year_context_words``,
+  ``quantity_words``/``quantity_cues`` (a number is a quantity, not a year), ``day_parts``,
+  ``day_part_compounds`` ("maandagavond"), ``clock``.
+- ``stopwords`` (language detection) and ``abbreviations`` (sentence splitting).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from eventmap.errors import InputError
+
+MONTH_KEYS: tuple[str, ...] = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+WEEKDAY_KEYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+REQUIRED_KEYS: tuple[str, ...] = ("language", "sources", "date_order", "months", "weekdays", "units")
+KNOWN_KEYS: frozenset[str] = frozenset(
+    """
+    language name sources generated date_order numeric_dates capitalised_names months ambiguous_months
+    month_context_words weekdays weekday_abbreviations ordinal_suffixes day_prefixes day_month_joiners
+    month_day_order month_year_joiners year_suffixes era range_starts range_joiners between_words
+    list_joiners period_modifiers relative anaphoric_relative weekday_relative weekday_suffixes units
+    unit_prefixes duration_determiners ago later earlier numbers spelled_years relative_days
+    week_weekday night_of night_into this_unit weekend anaphoric_units unit_end year_ago seasons
+    season_context_words decades centuries day_parts day_part_compounds clock future_cues next_words
+    reporting_verbs clause_breaks since_words until_words target_year_words year_context_words
+    quantity_words quantity_cues comparison_words preposition_words stopwords abbreviations anchors
+    """.split()
+)
+REL_OFFSETS = {"last": -1, "this": 0, "next": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class RelativeDay:
+    """A phrase of `relative_days`: the days it covers (offsets from the reference)."""
+
+    phrase: str
+    first: int
+    last: int
+    part: str | None
+    not_before: tuple[str, ...]
+    not_after: tuple[str, ...]
+
+
+def _words(raw: dict[str, Any], key: str) -> tuple[str, ...]:
+    value = raw.get(key) or []
+    return tuple(w.lower() for w in value)
+
+
+def _forms(raw: dict[str, Any], key: str, names: tuple[str, ...]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    table = raw.get(key) or {}
+    for index, name in enumerate(names):
+        for form in table.get(name, []):
+            out.setdefault(form.lower().rstrip("."), index + 1)
+    return out
+
+
+class Vocab:
+    """One language's date words with the lookups the patterns and rules need."""
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        missing = [k for k in REQUIRED_KEYS if k not in raw]
+        if missing:
+            raise ValueError(f"date vocabulary {raw.get('language')!r} lacks {', '.join(missing)}")
+        unknown = sorted(set(raw) - KNOWN_KEYS)
+        if unknown:
+            raise ValueError(f"date vocabulary {raw.get('language')!r}: unknown keys {', '.join(unknown)}")
+        self.raw = raw
+        self.lang: str = raw["language"]
+        self.date_order: str = raw["date_order"]
+        numeric = raw.get("numeric_dates") or {}
+        self.numeric_separators: str = numeric.get("separators", "/")
+        self.two_digit_years: bool = bool(numeric.get("two_digit_years"))
+        self.capitalised: bool = bool(raw.get("capitalised_names"))
+        self.month_of = _forms(raw, "months", MONTH_KEYS)
+        if sorted(set(self.month_of.values())) != list(range(1, 13)):
+            raise ValueError(f"date vocabulary {self.lang!r}: every month needs a form")
+        self.ambiguous_months = frozenset(_words(raw, "ambiguous_months"))
+        self.month_context = frozenset(_words(raw, "month_context_words"))
+        self.weekday_of = {k: v - 1 for k, v in _forms(raw, "weekdays", WEEKDAY_KEYS).items()}
+        self._weekdays_longest = sorted(self.weekday_of.items(), key=lambda kv: -len(kv[0]))
+        self.weekday_abbr_of = {
+            k: v - 1 for k, v in _forms(raw, "weekday_abbreviations", WEEKDAY_KEYS).items()
+        }
+        self.ordinal_suffixes = _words(raw, "ordinal_suffixes")
+        self.day_prefixes = _words(raw, "day_prefixes")
+        self.day_month_joiners = _words(raw, "day_month_joiners")
+        self.month_day_order = bool(raw.get("month_day_order"))
+        self.month_year_joiners = _words(raw, "month_year_joiners")
+        self.year_suffixes = _words(raw, "year_suffixes")
+        era = raw.get("era") or {}
+        self.era_ad = tuple(w.lower() for w in era.get("ad", []))
+        self.era_bc = tuple(w.lower() for w in era.get("bc", []))
+        self.range_starts = _words(raw, "range_starts")
+        self.range_joiners = _words(raw, "range_joiners")
+        self.between_words = frozenset(_words(raw, "between_words"))
+        self.list_joiners = _words(raw, "list_joiners")
+        self.modifier_of: dict[str, str] = {}
+        for mod, phrases in (raw.get("period_modifiers") or {}).items():
+            for p in phrases:
+                self.modifier_of.setdefault(p.lower(), mod)
+        self.rel_of = _relative(raw.get("relative"))
+        self.anaphoric_rel_of = _relative(raw.get("anaphoric_relative"))
+        self.weekday_rel_of = _relative(raw.get("weekday_relative") or raw.get("relative"))
+        self.weekday_suffix_of = _relative(raw.get("weekday_suffixes"))
+        self.unit_of: dict[str, str] = {}
+        for unit, forms in raw["units"].items():
+            for form in forms:
+                self.unit_of.setdefault(form.lower(), unit)
+        self.unit_prefixes = _words(raw, "unit_prefixes")
+        self.duration_determiners = frozenset(_words(raw, "duration_determiners"))
+        self.ago = _sides(raw, "ago")
+        self.later = _sides(raw, "later")
+        self.earlier = _sides(raw, "earlier")
+        self.numbers = {k.lower(): int(v) for k, v in (raw.get("numbers") or {}).items()}
+        self.relative_days = tuple(_relative_days(raw.get("relative_days") or []))
+        self.relative_day_of = {r.phrase: r for r in self.relative_days}
+        for key in ("week_weekday", "night_of", "night_into", "this_unit", "weekend"):
+            setattr(self, key, _words(raw, key))
+        anaphoric = raw.get("anaphoric_units") or {}
+        self.anaphoric_this = tuple(w.lower() for w in anaphoric.get("this", []))
+        self.anaphoric_contexts = tuple(w.lower() for w in anaphoric.get("contexts", []))
+        self.unit_end = _words(raw, "unit_end")
+        self.year_ago = _words(raw, "year_ago")
+        self.season_of: dict[str, str] = {}
+        for season, forms in (raw.get("seasons") or {}).items():
+            for form in forms:
+                self.season_of.setdefault(form.lower(), season)
+        decades = raw.get("decades") or {}
+        self.decade_determiners = tuple(w.lower() for w in decades.get("the", []))
+        self.decade_suffix: str = decades.get("suffix", "")
+        centuries = raw.get("centuries") or {}
+        self.century_words = tuple(w.lower() for w in centuries.get("words", []))
+        self.century_ordinals = {k.lower(): int(v) for k, v in (centuries.get("ordinals") or {}).items()}
+        self.spelled_years: dict[str, Any] = raw.get("spelled_years") or {}
+        self.day_part_of: dict[str, str] = {}
+        for part, forms in (raw.get("day_parts") or {}).items():
+            for form in forms:
+                self.day_part_of.setdefault(form.lower(), part)
+        self.day_part_compounds = bool(raw.get("day_part_compounds"))
+        self.clock: dict[str, tuple[str, ...]] = {
+            k: tuple(w.lower() for w in v) for k, v in (raw.get("clock") or {}).items()
+        }
+        for key in (
+            "future_cues",
+            "next_words",
+            "reporting_verbs",
+            "clause_breaks",
+            "since_words",
+            "until_words",
+            "target_year_words",
+            "year_context_words",
+            "quantity_cues",
+            "comparison_words",
+            "preposition_words",
+            "season_context_words",
+            "stopwords",
+            "abbreviations",
+        ):
+            setattr(self, key, _words(raw, key))
+        self.quantity_words = frozenset(_words(raw, "quantity_words"))
+        self.quantity_cue_set = frozenset(self.quantity_cues)
+        self.year_context = frozenset(self.year_context_words)
+        self.next_word_set = frozenset(self.next_words)
+        self.since_set = frozenset(self.since_words)
+        self.until_set = frozenset(self.until_words)
+        self.target_year_set = frozenset(self.target_year_words)
+
+    def month(self, word: str | None) -> int | None:
+        """1..12 for a month form ('maart', 'Sept.', 'березня'), else None."""
+        if not word:
+            return None
+        return self.month_of.get(word.lower().rstrip("."))
+
+    def weekday(self, word: str) -> int | None:
+        """0 (Monday)..6 for a weekday form, also at the start of a compound ('maandagavond')."""
+        w = word.lower().rstrip(".")
+        if w in self.weekday_of:
+            return self.weekday_of[w]
+        if w in self.weekday_abbr_of:
+            return self.weekday_abbr_of[w]
+        for form, index in self._weekdays_longest:
+            if w.startswith(form):
+                return index
+        return None
+
+    def number(self, word: str) -> int | None:
+        """An integer for digits or a number word ('drie', 'two'), else None."""
+        w = word.lower()
+        if w.isdigit():
+            return int(w)
+        return self.numbers.get(w)
+
+
+def _relative(table: dict[str, list[str]] | None) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for key, words in (table or {}).items():
+        for w in words:
+            out.setdefault(w.lower(), REL_OFFSETS[key])
+    return out
+
+
+def _sides(raw: dict[str, Any], key: str) -> dict[str, tuple[str, ...]]:
+    table = raw.get(key) or {}
+    return {side: tuple(w.lower() for w in table.get(side, [])) for side in ("before", "after")}
+
+
+def _relative_days(entries: list[dict[str, Any]]) -> list[RelativeDay]:
+    out = []
+    for entry in entries:
+        days = entry["days"]
+        first, last = (days, days) if isinstance(days, int) else (int(days[0]), int(days[1]))
+        for phrase in entry["phrases"]:
+            out.append(
+                RelativeDay(
+                    phrase.lower(),
+                    first,
+                    last,
+                    entry.get("part"),
+                    tuple(w.lower() for w in entry.get("not_before", [])),
+                    tuple(w.lower() for w in entry.get("not_after", [])),
+                )
+            )
+    return out
+
+
+def _folder():
+    return resources.files("eventmap.text.dates") / "vocab"
+
+
+@cache
+def available_languages() -> tuple[str, ...]:
+    """Codes of every language with a date vocabulary, sorted ('en', 'nl', ...)."""
+    return tuple(sorted(p.name[:-5] for p in _folder().iterdir() if p.name.endswith(".json")))
+
+
+@cache
+def load_vocab(lang: str) -> Vocab:
+    """The vocabulary of a language; InputError for a language without a table."""
+    if lang not in available_languages():
+        raise InputError(f"unsupported language {lang!r} (use auto, {', '.join(available_languages())})")
+    raw = json.loads((_folder() / f"{lang}.json").read_text(encoding="utf-8"))
+    return Vocab(raw)

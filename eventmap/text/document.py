@@ -1,0 +1,147 @@
+"""Stage 1, the document: its text, where the body starts, its language, date and mode.
+
+`prepare_document` reads what the article says about itself before any sentence is read.
+The document date comes, in this order, from the caller (`--date`, an HTML page's
+publication metadata), a `date YYYY-MM[-DD]` header line (eventmap/text/docdate.py), a
+byline ("Published March 18, 2025", "[18 maart 2025]") or a wire dateline ("LONDON, May 3
+(Reuters) -", "Den Haag, 22 maart -"; eventmap/dateline.py finds them). A dateline date
+without a year takes the year of a date found before it, else the current year. The
+dateline also gives where the report was filed (`reported_from`, on the document, never
+an event's place) and the agency; its text is not part of the first sentence's event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from eventmap.dateline import Byline, Dateline, find_bylines, find_dateline
+from eventmap.errors import InputError
+from eventmap.model import Document, Place
+from eventmap.text.dates.context import MODES
+from eventmap.text.docdate import DocumentDate, parse_document_date, split_header
+from eventmap.text.language import resolve_language, supported_languages
+
+BYLINE_CHARS = 1500  # bylines are looked for in the article's first characters only
+TITLE_CHARS = 200
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentContext:
+    """What every later stage needs to know about the article."""
+
+    text: str
+    source: str  # the document's name in Event.source.document
+    body_start: int  # where the article's own text starts (after a header)
+    lang: str
+    date: DocumentDate | None
+    date_source: str | None  # given, header, byline or dateline
+    mode: str  # news, narrative or auto
+    dateline: Dateline | None = None
+    bylines: tuple[Byline, ...] = ()
+    title: str | None = None
+
+    def skipped_spans(self) -> list[tuple[int, int]]:
+        """Spans whose dates and places belong to the report, not to its events."""
+        spans = [(b.start, b.end) for b in self.bylines]
+        if self.dateline is not None:
+            spans.append((self.dateline.start, self.dateline.end))
+        return spans
+
+
+def prepare_document(
+    text: str,
+    *,
+    document_date: str | date | None = None,
+    lang: str | None = None,
+    source: str | None = None,
+    mode: str = "auto",
+) -> DocumentContext:
+    """The document's context; InputError for a bad date, language or mode."""
+    if not isinstance(text, str):
+        raise InputError("parse_text needs the article as a str")
+    if mode not in MODES:
+        raise InputError(f"unknown mode {mode!r} (one of {', '.join(MODES)})")
+    header_date, body_start = split_header(text)
+    given = parse_document_date(document_date) if document_date else None
+    lang = resolve_language(lang, text[body_start:])
+    bylines = tuple(b for b in find_bylines(text, body_start) if b.start < body_start + BYLINE_CHARS)
+    dateline = find_dateline(text, body_start)
+    doc_date, date_source = (
+        (given, "given") if given else (header_date, "header") if header_date else (None, None)
+    )
+    if doc_date is None:
+        for byline in bylines:
+            doc_date = date_of(byline.date_text, lang, None)
+            if doc_date is not None:
+                date_source = "byline"
+                break
+    if doc_date is None and dateline is not None and dateline.date_text:
+        doc_date = date_of(dateline.date_text, lang, date.today())
+        date_source = "dateline" if doc_date else None
+    return DocumentContext(
+        text=text,
+        source=source if source is not None else "<text>",
+        body_start=body_start,
+        lang=lang,
+        date=doc_date,
+        date_source=date_source,
+        mode=mode,
+        dateline=dateline,
+        bylines=bylines,
+        title=_title(text, body_start, dateline, bylines),
+    )
+
+
+def date_of(raw: str, lang: str, reference: date | None) -> DocumentDate | None:
+    """The day (or month) a byline or dateline gives, read with the date words of the
+    document's language first, then of the other languages."""
+    from eventmap.text.dates.find import find_dates
+
+    for code in (lang, *(c for c in supported_languages() if c != lang)):
+        for m in find_dates(raw, reference, code, mode="news"):
+            if m.basis in ("explicit", "calendar") and m.precision in ("day", "month"):
+                value = m.date.isoformat() if m.precision == "day" else m.date.isoformat()[:7]
+                return parse_document_date(value)
+    return None
+
+
+def _title(text: str, body_start: int, dateline: Dateline | None, bylines: tuple[Byline, ...]) -> str | None:
+    """The first line of the body when it reads as a headline (no closing full stop)."""
+    start = body_start
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = text.find("\n", start)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    if not line or len(line) > TITLE_CHARS or line.endswith((".", "!", "?", ":", ";")):
+        return None
+    if dateline is not None and dateline.start < start + len(line) and dateline.end > start:
+        return None
+    if any(b.start <= start < b.end for b in bylines):
+        return None
+    return line
+
+
+def to_document(doc: DocumentContext, mode: str, places: list[Any]) -> Document:
+    """The Document record of an article; `places` are its geo mentions (for reported_from)."""
+    return Document(
+        path=doc.source,
+        date=doc.date.first.isoformat() if doc.date else None,
+        date_precision=doc.date.precision if doc.date else None,
+        date_source=doc.date_source,
+        lang=doc.lang,
+        mode=mode,
+        reported_from=_reported_from(doc.dateline, places),
+        agency=doc.dateline.agency if doc.dateline else None,
+        title=doc.title,
+    )
+
+
+def _reported_from(dateline: Dateline | None, places: list[Any]) -> Place | None:
+    if dateline is None:
+        return None
+    for m in places:
+        if m.start < dateline.place_end and dateline.place_start < m.end:
+            return Place(m.text, m.name, m.lat, m.lon, m.country_code, m.kind, m.source_id, m.start, m.end)
+    return Place(dateline.place, start=dateline.place_start, end=dateline.place_end)

@@ -1,0 +1,73 @@
+"""Stage 3, mentions: every date expression and every place name of the document.
+
+Dates are read over the whole text (eventmap/text/dates) against the reference day of
+eventmap/text/docdate.py: when the document date is only a month (or missing), a first
+reading finds the article's explicit days and the reference becomes the latest of them,
+then the text is read again. Dates more than FUTURE_EVENT_YEARS after the document are
+plans ("klimaatneutraal in 2050") and are dropped here, as are the dates of a dateline or
+byline (they date the report: the document stage made them the document date). Places
+come from geo.geoparse, once per document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from eventmap.text.dates.find import DateMention, read_dates
+from eventmap.text.docdate import reference_day
+from eventmap.text.document import DocumentContext
+
+FUTURE_EVENT_YEARS = 1  # a date more than this many years after the document is a plan
+
+
+@dataclass(frozen=True, slots=True)
+class Mentions:
+    """The document's date mentions (body only, in order), its reference day and mode,
+    and its place mentions (geo.PlaceMention, sorted by offset)."""
+
+    dates: list[DateMention]
+    reference: date | None
+    mode: str
+    places: list[Any]
+
+
+def find_mentions(doc: DocumentContext, geocoder: Any = None) -> Mentions:
+    """Dates and places of the document."""
+    dates, ref, mode = date_mentions(doc)
+    return Mentions(dates, ref, mode, place_mentions(doc, geocoder))
+
+
+def date_mentions(doc: DocumentContext) -> tuple[list[DateMention], date | None, str]:
+    """(mentions, reference day, mode used); see the module docstring."""
+    d = doc.date
+    provisional = d.first if d and d.precision == "day" else (min(d.last, date.today()) if d else None)
+    reading = read_dates(doc.text, provisional, doc.lang, doc.mode, dated=d is not None)
+    ref = provisional
+    if d is None or d.precision == "month":
+        explicit_days = [
+            m.date
+            for m in reading.mentions
+            if m.start >= doc.body_start and not m.relative and m.precision == "day" and m.date == m.date_end
+        ]
+        ref = reference_day(d, explicit_days)
+        if ref != provisional:
+            reading = read_dates(doc.text, ref, doc.lang, doc.mode, dated=d is not None)
+    latest = (d.last if d else date.today()).year + FUTURE_EVENT_YEARS
+    skipped = doc.skipped_spans()
+    kept = [
+        m
+        for m in reading.mentions
+        if m.start >= doc.body_start
+        and m.date.year <= latest
+        and not any(a <= m.start < b for a, b in skipped)  # a dateline's or byline's date
+    ]
+    return kept, ref, reading.mode
+
+
+def place_mentions(doc: DocumentContext, geocoder: Any = None) -> list[Any]:
+    """geo.geoparse over the whole text, sorted by offset."""
+    import geo
+
+    return sorted(geo.geoparse(doc.text, lang=doc.lang, geocoder=geocoder), key=lambda m: (m.start, m.end))

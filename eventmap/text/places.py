@@ -1,0 +1,81 @@
+"""Stage 6, places: the place mentions that belong to each event's sentence.
+
+An event's places are the geo mentions inside its sentence, except one that overlaps a
+date expression ("May 9"), ordered most specific first (eventmap.model.specificity: the
+event's map point is "Donetsk" in "Ukraine soldier killed by rebel fire at Donetsk
+airport"). A headline's trailing attribution ("... - Kiev military", "...: Kiev") names
+who reports, not where: its places are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import Any
+
+from eventmap.model import Place, specificity
+from eventmap.text.categories import classify
+from eventmap.text.dates.find import DateMention
+from eventmap.text.sentences import Sentence
+
+# "... killed in east - Kiev military", "... dead: Kiev", "... - JFO HQ": a headline's
+# trailing attribution names who reports, not where it happened.
+_ATTRIBUTION = re.compile(r"\s+(?:[-–—]|--)\s+(?P<tail>[^-–—]{1,60})$|:\s+(?P<tail2>[^:]{1,60})$")
+ATTRIBUTION_WORDS = 6
+
+
+def attribution_start(sent: Sentence, lang: str) -> int:
+    """Where a headline's trailing attribution starts (its end when it has none)."""
+    skip = max(0, len(sent.text) - 200)  # only the line's end: cheap on hostile long lines
+    m = _ATTRIBUTION.search(sent.text, skip)
+    if m is None:
+        return sent.end
+    tail = m.group("tail") or m.group("tail2") or ""
+    if len(tail.split()) > ATTRIBUTION_WORDS or classify(tail, lang)[1]:
+        return sent.end  # a clause of its own ("Kharkiv: two killed in shelling")
+    return sent.start + m.start()
+
+
+def places_in(
+    mentions: Sequence[Any], start: int, end: int, dates: Sequence[DateMention] = ()
+) -> list[Place]:
+    """Place mentions inside [start, end), except any that overlap a date ("May 9")."""
+    out: list[Place] = []
+    seen: set[tuple[Any, ...]] = set()
+    # overlap test by bisection (a date overlaps iff, of the dates starting before the place
+    # ends, the furthest end lies after its start): a huge unpunctuated "sentence" with
+    # thousands of places and dates stays fast instead of places x dates
+    spans = sorted((d.start, d.end) for d in dates)
+    starts = [a for a, _ in spans]
+    reach: list[int] = []
+    for _, b in spans:
+        reach.append(max(b, reach[-1]) if reach else b)
+    first = bisect_left(mentions, start, key=lambda m: m.start)
+    for m in mentions[first:]:
+        if m.start >= end:
+            break
+        if m.end > end:
+            continue
+        i = bisect_left(starts, m.end) - 1
+        if i >= 0 and reach[i] > m.start:
+            continue
+        key = (m.source_id or m.name or m.text, m.lat, m.lon)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(
+            Place(
+                text=m.text,
+                name=m.name,
+                lat=m.lat,
+                lon=m.lon,
+                country_code=m.country_code,
+                kind=m.kind,
+                source_id=m.source_id,
+                start=m.start,
+                end=m.end,
+            )
+        )
+    out.sort(key=lambda p: specificity(p.kind))
+    return out

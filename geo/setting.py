@@ -1,0 +1,88 @@
+"""The article's setting: the one place an event takes when its own sentence names none.
+
+`article_setting(places, reported_from=None)` is a pure function of what geoparse found:
+
+1. **The dateline's place, if the text confirms it**: `reported_from` (from `parse_places`)
+   is the setting when the article also names that same place as a place where something
+   happened ("UTRECHT (ANP) - ... in Utrecht ..."). A dateline the text does not confirm is
+   only where the report was filed: "UTRECHT (ANP) - Bij een brand in Zeist" is set in Zeist.
+2. **Else the place most of its events share**: `places` is either a flat list of
+   PlaceMention (each mention is one vote) or a list of per-event place lists (each event is
+   one vote, however often it names a place). A place is shared by an event when the event
+   names it, and a country also when the event names a place in it. The setting is the most
+   specific place (eventmap.model.SPECIFICITY: a city before a region before a country)
+   shared by more than half of the events that have a place; ties go to the more shared, then
+   the earlier place. A country counts only when the article names it.
+3. Else None: the article has no single setting.
+
+The result is one of the given PlaceMention objects (its span is where the article names it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from eventmap.model import specificity
+from geo.mention import PlaceMention
+from geo.names import name_key
+from geo.resolve import great_circle_km
+
+SAME_PLACE_KM = 5.0  # two answers this close with the same name are one place
+
+
+def place_key(m: PlaceMention) -> tuple:
+    """What makes two mentions the same place: the gazetteer entry, else name and point."""
+    if m.source_id:
+        return ("id", m.source_id)
+    return ("at", name_key(m.name or m.text), round(m.lat or 0.0, 2), round(m.lon or 0.0, 2))
+
+
+def article_setting(
+    places: Sequence[PlaceMention] | Sequence[Sequence[PlaceMention]],
+    reported_from: PlaceMention | None = None,
+) -> PlaceMention | None:
+    """The article's setting (see the module docstring), or None."""
+    events = [[m for m in _as_list(item) if m.lat is not None and m.lon is not None] for item in places]
+    events = [e for e in events if e]
+    if not events:
+        return None
+    if reported_from is not None and reported_from.lat is not None and _confirmed(reported_from, events):
+        return reported_from
+    first: dict[tuple, PlaceMention] = {}
+    countries: dict[str, tuple] = {}
+    for e in events:
+        for m in e:
+            k = place_key(m)
+            if k not in first or m.start < first[k].start:
+                first[k] = m
+            if m.kind == "country" and m.country_code:
+                countries.setdefault(m.country_code, k)
+    support: dict[tuple, int] = {}
+    for e in events:
+        shared = {place_key(m) for m in e}
+        shared |= {countries[m.country_code] for m in e if m.country_code in countries}
+        for k in shared:
+            support[k] = support.get(k, 0) + 1
+    need = len(events) / 2
+    best = [k for k, n in support.items() if n > need]
+    if not best:
+        return None
+    best.sort(key=lambda k: (specificity(first[k].kind), -support[k], first[k].start))
+    return first[best[0]]
+
+
+def _as_list(item: PlaceMention | Iterable[PlaceMention]) -> list[PlaceMention]:
+    return [item] if isinstance(item, PlaceMention) else list(item)
+
+
+def _confirmed(dateline: PlaceMention, events: list[list[PlaceMention]]) -> bool:
+    """The article names the dateline's place itself (same entry, or same name close by)."""
+    key, name = place_key(dateline), name_key(dateline.name or dateline.text)
+    for e in events:
+        for m in e:
+            if place_key(m) == key:
+                return True
+            near = great_circle_km(m.lat, m.lon, dateline.lat, dateline.lon) <= SAME_PLACE_KM
+            if near and name_key(m.name or m.text) == name:
+                return True
+    return False

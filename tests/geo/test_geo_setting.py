@@ -1,0 +1,78 @@
+"""The article's setting: the dateline's place when the text confirms it, else the shared place."""
+
+from __future__ import annotations
+
+from geo import PlaceMention, article_setting, geoparse, parse_places
+
+
+def pm(text: str, start: int, kind: str = "city", cc: str = "NL", sid: str | None = None, at=(52.0, 5.0)):
+    return PlaceMention(start, start + len(text), text, text, at[0], at[1], cc, kind, sid or f"t:{text}", 0.9)
+
+
+ZEIST = dict(sid="geonames:2743619", at=(52.09, 5.23))
+UTRECHT = dict(sid="geonames:2745912", at=(52.09, 5.12))
+
+
+def test_a_dateline_the_text_confirms_is_the_setting():
+    doc = parse_places(
+        "UTRECHT (ANP) - In Utrecht is vannacht brand uitgebroken. De brandweer was snel ter plaatse."
+    )
+    setting = article_setting(doc.mentions, doc.reported_from)
+    assert setting is doc.reported_from and setting.name == "Utrecht"
+
+
+def test_a_dateline_the_text_does_not_confirm_gives_way_to_the_place_of_the_events():
+    doc = parse_places("UTRECHT (ANP) - Bij een brand in Zeist is een woning verwoest. De brandweer kwam.")
+    assert article_setting(doc.mentions, doc.reported_from).text == "Zeist"
+    assert article_setting([], doc.reported_from) is None  # nothing confirms it
+
+
+def test_the_place_most_events_share_is_the_setting():
+    kharkiv = [
+        pm("Kharkiv", 10, cc="UA"),
+        pm("Kharkiv", 90, cc="UA"),
+        pm("Kyiv", 200, cc="UA", at=(50.45, 30.5)),
+    ]
+    assert article_setting([[kharkiv[0]], [kharkiv[1]], [kharkiv[2]]]).text == "Kharkiv"
+    # one event naming Kharkiv three times is one vote: no majority for any city then
+    events = [
+        [kharkiv[0], kharkiv[1], pm("Kharkiv", 150, cc="UA")],
+        [kharkiv[2]],
+        [pm("Odesa", 300, cc="UA")],
+    ]
+    assert article_setting(events) is None
+
+
+def test_a_named_country_is_shared_by_the_events_in_it():
+    events = [
+        [pm("Kharkiv", 10, cc="UA")],
+        [pm("Kyiv", 50, cc="UA")],
+        [pm("Oekraïne", 90, kind="country", cc="UA")],
+        [pm("Moskou", 120, cc="RU")],
+    ]
+    setting = article_setting(events)
+    assert setting.text == "Oekraïne" and setting.kind == "country"  # 3 of 4 events are in Ukraine
+    assert article_setting(events[:2] + events[3:]) is None  # the country is never named: no setting
+
+
+def test_the_most_specific_shared_place_wins():
+    events = [[pm("Zeist", 10, **ZEIST), pm("Nederland", 20, kind="country")], [pm("Zeist", 60, **ZEIST)]]
+    assert article_setting(events).text == "Zeist"
+
+
+def test_a_flat_list_counts_each_mention_and_places_without_a_point_do_not_count():
+    nowhere = PlaceMention(0, 5, "Xyzzy", None, None, None, None, None, None, 0.0)
+    flat = [nowhere, pm("Zeist", 10, **ZEIST), pm("Zeist", 40, **ZEIST), pm("Utrecht", 70, **UTRECHT)]
+    assert article_setting(flat).start == 10
+    assert article_setting([nowhere]) is None and article_setting([]) is None
+
+
+def test_the_dateline_is_confirmed_by_the_same_name_close_by():
+    dateline = pm("DEN HAAG", 0, sid="geonames:2747373", at=(52.08, 4.30))
+    body = [[pm("Den Haag", 40, sid="other:den-haag", at=(52.07, 4.31))], [pm("Delft", 90, at=(52.01, 4.36))]]
+    assert article_setting(body, dateline) is dateline
+
+
+def test_geoparse_output_feeds_the_setting_directly():
+    text = "Bij een brand in Zeist raakten twee mensen gewond. Later brandde ook een schuur in Zeist."
+    assert article_setting(geoparse(text, lang="nl")).name == "Zeist"
