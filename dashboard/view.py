@@ -13,10 +13,19 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from dashboard.figures import document_name, place_key
+from dashboard.basemap.areas import area_label_point, is_area_key
+from dashboard.figures import cell_key, document_name, place_key
 from eventmap.model import Event
 
 Window = tuple[datetime, datetime]
+# Event kinds the views leave out unless asked ("show everything"): analysis and background
+# sentences. Occurrences, statements and events without a kind (imported data) are shown.
+HIDDEN_KINDS = frozenset({"context"})
+
+
+def hidden_by_default(event: Event) -> bool:
+    """True for an event the views hide until the user asks for every kind (a context sentence)."""
+    return event.kind in HIDDEN_KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,14 +37,17 @@ class ViewFilter:
     search: str = ""
     window: Window | None = None
     places: frozenset[str] | None = None
+    all_kinds: bool = False  # False: context sentences (HIDDEN_KINDS) stay out
 
     def keeps(self, event: Event) -> bool:
         """True when the event passes every filter."""
+        if not self.all_kinds and event.kind in HIDDEN_KINDS:
+            return False
         if self.categories is not None and event.category not in self.categories:
             return False
         if self.documents is not None and document_name(event) not in self.documents:
             return False
-        if self.places is not None and place_key(event) not in self.places:
+        if self.places is not None and not in_places(event, self.places):
             return False
         if self.window is not None and not in_window(event, self.window):
             return False
@@ -52,6 +64,22 @@ def in_window(event: Event, window: Window) -> bool:
     # first day (at 00:00) <= window end, and the day after the last day (at 00:00) > window
     # start: the same as comparing days, without building datetimes (100,000 events per zoom)
     return start <= window[1].date() and (event.end_date or start) >= window[0].date()
+
+
+def in_places(event: Event, keys: frozenset[str]) -> bool:
+    """True when the event's map mark is one of `keys`: a place or area key, or a density cell ("cell:...")."""
+    key = place_key(event)
+    if key is None:
+        return False
+    if key in keys:
+        return True
+    cells = [k for k in keys if k.startswith("cell:")]
+    if not cells:
+        return False
+    lat, lon = float(event.lat), float(event.lon)  # type: ignore[arg-type]
+    if is_area_key(key):  # an area's mark (and so its cell) is where its count is written
+        lon, lat = area_label_point(key) or (lon, lat)
+    return any(cell_key(lat, lon, float(cell.split(":")[1])) == cell for cell in cells)
 
 
 def matches_search(event: Event, query: str) -> bool:
@@ -118,6 +146,7 @@ def make_filter(
     search: str | None = None,
     window: Sequence[Any] | None = None,
     map_selection: dict[str, Any] | None = None,
+    all_kinds: bool = False,
 ) -> ViewFilter:
     """A ViewFilter from the raw values of the app's controls (None/empty = no restriction)."""
     return ViewFilter(
@@ -126,4 +155,5 @@ def make_filter(
         search=(search or "").strip(),
         window=window_from_store(window),
         places=places_from_selection(map_selection),
+        all_kinds=bool(all_kinds),
     )

@@ -35,7 +35,8 @@ def hover_chars(n_events: int) -> int:
 def map_frame(events: Sequence[Event], tiles: MapTiles) -> go.Figure:
     """The map's frame (style, view fitted to all places) without marks: the browser draws them
     from the columns at once (dashboard/static/mapdraw.js), so a big corpus is not sent twice."""
-    fig = go.Figure()
+    # one empty trace keeps the map subplot alive whenever Dash redraws this frame itself
+    fig = go.Figure(go.Scattermap(lat=[], lon=[], showlegend=False, hoverinfo="skip", meta={"role": "map-frame"}))
     fig.update_layout(
         map=map_layout(map_view(aggregate_places(events)), tiles.style()),
         height=MAP_HEIGHT,

@@ -63,7 +63,9 @@ def npm_tarball(name: str, version: str) -> Path:
         return path
     npm = shutil.which("npm")
     if npm is None:
-        raise RuntimeError("npm is not installed (apt-get install npm): the detailed base map is built from npm packages")
+        raise RuntimeError(
+            "npm is not installed (apt-get install npm): the detailed base map is built from npm packages"
+        )
     proc = subprocess.run(
         [npm, "pack", f"{name}@{version}", "--pack-destination", str(folder), "--silent"],
         capture_output=True,

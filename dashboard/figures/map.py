@@ -82,8 +82,8 @@ def map_view(points: Sequence[Any], width: int = MAP_WIDTH, height: int = MAP_HE
         return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
 
     y_span = max(merc(north) - merc(south), math.radians(1.0))
-    zoom_x = math.log2(width * 360.0 / (256.0 * lon_span * 1.3))
-    zoom_y = math.log2(height * 2 * math.pi / (256.0 * y_span * 1.3))
+    zoom_x = math.log2(width * 360.0 / (512.0 * lon_span * 1.4))  # MapLibre: the world is 512 px at zoom 0
+    zoom_y = math.log2(height * 2 * math.pi / (512.0 * y_span * 1.4))
     mid_y = (merc(north) + merc(south)) / 2
     return {
         "center": {
@@ -204,7 +204,7 @@ def ring_trace(at: PlacePoint | None) -> Any:
 
 def cell_size(zoom: float) -> float:
     """Grid cell size (degrees) of the density view at a map zoom: cells of about 30 px, a power of two."""
-    deg = 42 / 2 ** max(0.0, zoom or 0.0)
+    deg = 21 / 2 ** max(0.0, zoom or 0.0)  # 30 px of the 512 px MapLibre world
     size = 0.125
     while size < 32 and size < deg:
         size *= 2

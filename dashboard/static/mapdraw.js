@@ -23,7 +23,7 @@
 
   /* Grid cell size (degrees) of the density view at a zoom: cells of about 30 px, a power of two. */
   function cellSize(zoom) {
-    var deg = 42 / Math.pow(2, Math.max(0, zoom || 0));
+    var deg = 21 / Math.pow(2, Math.max(0, zoom || 0));  // 30 px of a 512 px world
     var size = 0.125;
     while (size < 32 && size < deg) { size *= 2; }
     return size;

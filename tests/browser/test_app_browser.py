@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from mapjs import map_marks, mark_position
 
 from dashboard.app import create_app
 from dashboard.figures import place_key
@@ -32,14 +33,6 @@ for (const t of gd._fullData) {
   if (t.meta && t.meta.role === 'timeline-points') { for (const i of t.customdata) ids.push(i); }
 }
 return ids;"""
-MAP_PLACES_JS = """
-const o = document.getElementById('map'), gd = o && o.querySelector('.js-plotly-plot');
-if (!gd || !gd._fullData || !gd._fullData.length) return null;
-const t = gd._fullData[0];
-const keys = Array.from(t.customdata || []);
-if ((gd.querySelector('.scattergeo') || gd).querySelectorAll('.point').length !== keys.length) return null;  // not drawn yet
-const sizes = Array.from(t.marker.size || []);
-return keys.map((k, i) => [k, t.text[i] ? Number(t.text[i]) : 1]);"""
 
 
 def _key(place) -> str:
@@ -51,7 +44,7 @@ def timeline_ids(driver) -> list[str] | None:
 
 
 def map_places(driver) -> dict[str, int]:
-    return dict(driver.execute_script(MAP_PLACES_JS) or [])
+    return map_marks(driver)
 
 
 def open_page(driver, url: str, n_timeline: int) -> None:
@@ -117,20 +110,12 @@ return null;
 
 
 def map_marker_position(driver, key: str) -> tuple[float, float]:
-    """Viewport pixel of the map marker of a place key (centre of its SVG point)."""
-    return tuple(
-        driver.execute_script(
-            """
-const gd = arguments[0], keys = Array.from(gd._fullData[0].customdata);
-const i = keys.indexOf(arguments[1]);
-const pts = (gd.querySelector('.scattergeo') || gd).querySelectorAll('.point');
-const box = pts[i].getBoundingClientRect();
-return [box.left + box.width / 2, box.top + box.height / 2];
-""",
-            driver.execute_script(GRAPH_JS, "map"),
-            key,
-        )
+    """Viewport pixel of the map mark of a place key (MapLibre's projection of its lon/lat),
+    with the map scrolled into the middle of the window first."""
+    driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center'});", driver.execute_script(GRAPH_JS, "map")
     )
+    return mark_position(driver, key)
 
 
 @pytest.fixture(scope="module")
@@ -348,8 +333,7 @@ def test_search_filters_every_view_and_the_map_view_stays_where_the_user_put_it(
     open_page(driver, server.url, 7)
     map_gd = driver.execute_script(GRAPH_JS, "map")
     driver.execute_script(
-        "Plotly.relayout(arguments[0], {'geo.projection.scale': 3.5, 'geo.center.lon': 20,"
-        " 'geo.center.lat': 50});",
+        "Plotly.relayout(arguments[0], {'map.zoom': 3.5, 'map.center': {lon: 20, lat: 50}});",
         map_gd,
     )
     box = driver.find_element("id", "filter-search")
@@ -360,7 +344,7 @@ def test_search_filters_every_view_and_the_map_view_stays_where_the_user_put_it(
     )
     wait_for(driver, lambda d: set(map_places(d)) == {_key(KYIV)}, what="map to keep only Kyiv")
     view = driver.execute_script(
-        "const g = arguments[0]._fullLayout.geo;return [g.projection.scale, g.center.lon, g.center.lat];",
+        "const g = arguments[0]._fullLayout.map;return [g.zoom, g.center.lon, g.center.lat];",
         map_gd,
     )
     assert view == pytest.approx([3.5, 20, 50])
@@ -438,7 +422,9 @@ def test_a_merged_event_lists_its_sources_and_split_gives_the_reports_back(drive
         )
         assert len(grid_rows(driver)) == 8 and "2" in [r.split("\n")[-1] for r in grid_rows(driver)]
         hover = driver.execute_script(
-            "return Array.from(arguments[0]._fullData[0].hovertext);", driver.execute_script(GRAPH_JS, "map")
+            "return arguments[0]._fullData.filter(t => t.meta && t.meta.role === 'map-points')"
+            ".flatMap(t => Array.from(t.hovertext));",
+            driver.execute_script(GRAPH_JS, "map"),
         )
         assert sum("reported by 2 sources" in h for h in hover) == 1  # the map's Tuapse marker
         x, y = timeline_point_position(driver, merged.id)
