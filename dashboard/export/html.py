@@ -40,6 +40,27 @@ def _plotlyjs() -> str:
     return get_plotlyjs()
 
 
+def figure_html(fig: Any, *, full_html: bool = True, div_id: str | None = None) -> str:
+    """A figure's HTML that draws with no network, also opened from disk (file://).
+
+    Use it instead of ``fig.to_html(include_plotlyjs="cdn")`` for notebooks, Quarto and static
+    sites: plotly.js is inlined, the map's base is in the figure (dashboard/basemap/style.py),
+    and dashboard/static/fileworker.js lets MapLibre start its worker in a file:// page.
+    """
+    body = pio.to_html(fig, full_html=False, include_plotlyjs=False, div_id=div_id, config=PLOT_CONFIG)
+    fragment = (
+        f"<script>{static_text('fileworker.js')}</script>\n"
+        f'<script type="text/javascript">{_plotlyjs()}</script>\n{body}'
+    )
+    if not full_html:
+        return fragment
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="generator" content="eventmap">\n</head>\n<body>\n'
+        f"{fragment}\n</body>\n</html>\n"
+    )
+
+
 def _linked_js() -> str:
     """The linking script as a function expression (its leading comment dropped)."""
     text = static_text("linked.js")
@@ -117,6 +138,7 @@ def _fragment(events: list[Event], *, title: str, figure: str, uid: str, heading
     if "map" in figs:
         parts.append(f'<div class="em-figure em-map" id="{uid}-map"></div>')
     parts.append(_event_table(events, cols["hidden"]))
+    parts.append(f"<script>{static_text('fileworker.js')}</script>")
     parts.append(f'<script type="text/javascript">{_plotlyjs()}</script>')
     parts.append(f'<script type="application/json" id="{uid}-data">{script_json(payload)}</script>')
     parts.append(f"<script>{static_text('window.js')}</script>")
