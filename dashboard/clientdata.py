@@ -120,11 +120,13 @@ def view_columns(
     categories: Sequence[str] | None = None,
     documents: Sequence[str] | None = None,
     search: str | None = None,
+    *,
+    all_kinds: bool = False,
 ) -> dict[str, Any]:
     """Columns of the events passing the filters; place and category indices span all `events`."""
     from dashboard.view import make_filter, select_events
 
-    shown = select_events(events, make_filter(categories, documents, search))
+    shown = select_events(events, make_filter(categories, documents, search, all_kinds=all_kinds))
     return client_columns(shown, place_index(events), all_categories(events))
 
 

@@ -12,7 +12,7 @@ from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_up
 from dashboard.app.articles import add_articles, split_event
 from dashboard.app.collection import EventCollection
 from dashboard.app.detail import SPLIT_ROLE
-from dashboard.app.layout import columns_token
+from dashboard.app.layout import columns_token, kinds_options
 from dashboard.app.views import (
     DOWNLOAD_FORMATS,
     choose_event,
@@ -28,11 +28,13 @@ FILTERS = [
     Input("filter-category", "value"),
     Input("filter-document", "value"),
     Input("filter-search", "value"),
+    Input("all-kinds", "value"),
 ]
 FILTER_STATES = [
     State("filter-category", "value"),
     State("filter-document", "value"),
     State("filter-search", "value"),
+    State("all-kinds", "value"),
 ]
 
 
@@ -70,7 +72,16 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
     app.clientside_callback(
         ClientsideFunction(cs, "playStep"),
         Output("play-tick", "data"),
+        Output("play-progress-bar", "style"),
+        Output("play-progress-text", "children"),
         Input("play-interval", "n_intervals"),
+        State("play-width", "value"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction(cs, "playSpeed"),
+        Output("play-interval", "interval"),
+        Input("play-speed", "value"),
         prevent_initial_call=True,
     )
     app.clientside_callback(
@@ -89,12 +100,13 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
     @app.callback(
         Output("columns", "data"), *FILTERS, Input("data-version", "data"), prevent_initial_call=True
     )
-    def _columns(categories, documents, search, _version):
-        return columns_token(cache, collection, categories, documents, search)
+    def _columns(categories, documents, search, kinds, _version):
+        return columns_token(cache, collection, categories, documents, search, bool(kinds))
 
     @app.callback(
         Output("timeline", "figure"),
         Output("timeline-scope", "data"),
+        Output("timeline", "style"),
         *FILTERS,
         Input("map", "selectedData"),
         Input("lane-by", "value"),
@@ -104,7 +116,9 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
         State("timeline-scope", "data"),
         prevent_initial_call=True,
     )
-    def _timeline(categories, documents, search, map_selection, lane, _version, window, selected, drawn):
+    def _timeline(
+        categories, documents, search, kinds, map_selection, lane, _version, window, selected, drawn
+    ):
         # a new time window re-draws only a big timeline, and only when it leaves the drawn scope
         fig = timeline_for_view(
             collection,
@@ -117,10 +131,12 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
             window,
             drawn,
             only_window=ctx.triggered_id == "time-window",
+            all_kinds=bool(kinds),
         )
         if fig is no_update:
-            return no_update, no_update
-        return fig, (fig.layout.meta or {}).get("scope")
+            return no_update, no_update, no_update
+        # the graph takes the figure's height: more lanes push the map down, fewer close the gap
+        return fig, (fig.layout.meta or {}).get("scope"), {"height": f"{fig.layout.height}px"}
 
     @app.callback(
         Output("table", "rowData"),
@@ -133,10 +149,12 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
         State("table-window", "data"),
         prevent_initial_call=True,
     )
-    def _table(categories, documents, search, map_selection, window, _version, shown_window):
+    def _table(categories, documents, search, kinds, map_selection, window, _version, shown_window):
         if ctx.triggered_id == "time-window" and window == shown_window:
             return no_update, no_update, no_update  # Dash's start-up chain, not a new window
-        rows, summary = table_for_view(collection, categories, documents, search, map_selection, window)
+        rows, summary = table_for_view(
+            collection, categories, documents, search, map_selection, window, all_kinds=bool(kinds)
+        )
         return rows, summary, window
 
     @app.callback(
@@ -148,7 +166,7 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
         State("time-window", "data"),
         prevent_initial_call=True,
     )
-    def _choose(timeline_click, map_click, cell_clicked, categories, documents, search, window):
+    def _choose(timeline_click, map_click, cell_clicked, categories, documents, search, kinds, window):
         chosen = choose_event(
             collection,
             ctx.triggered_id,
@@ -159,6 +177,7 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
             documents,
             search,
             window,
+            all_kinds=bool(kinds),
         )
         return chosen if chosen is not None else no_update
 
@@ -177,6 +196,7 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
         Output("filter-document", "options"),
         Output("filter-category", "options"),
         Output("paste-text", "value"),
+        Output("all-kinds", "options"),
         Input("add-button", "n_clicks"),
         State("paste-text", "value"),
         State("upload-articles", "contents"),
@@ -187,8 +207,15 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
     def _add(_n, pasted, contents, filenames, document_date):
         added, message = add_articles(collection, pasted, contents, filenames, document_date)
         if not added:
-            return no_update, message, no_update, no_update, no_update
-        return collection.version, message, collection.documents(), collection.categories(), ""
+            return no_update, message, no_update, no_update, no_update, no_update
+        return (
+            collection.version,
+            message,
+            collection.documents(),
+            collection.categories(),
+            "",
+            kinds_options(collection),
+        )
 
     @app.callback(
         Output("data-version", "data", allow_duplicate=True),
@@ -218,13 +245,21 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
         State("lane-by", "value"),
         prevent_initial_call=True,
     )
-    def _download(_a, _b, _c, _d, categories, documents, search, window, map_selection, lane):
+    def _download(_a, _b, _c, _d, categories, documents, search, kinds, window, map_selection, lane):
         fmt = DOWNLOAD_FORMATS.get(ctx.triggered_id or "")
         if fmt is None:
             return no_update, no_update
         try:
             return download_view(
-                collection, fmt, categories, documents, search, window, map_selection, lane
+                collection,
+                fmt,
+                categories,
+                documents,
+                search,
+                window,
+                map_selection,
+                lane,
+                all_kinds=bool(kinds),
             ), ""
         except ImportError:
             return no_update, f"{fmt.upper()} download is not available in this installation"

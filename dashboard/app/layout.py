@@ -21,10 +21,23 @@ from dashboard.basemap.style import TILE_URL_PLACEHOLDER, raster_style, tile_sty
 from dashboard.clientdata import ClientDataCache, view_columns
 from dashboard.figures import aggregate_places, map_layout, map_view, timeline_figure
 from dashboard.figures.map import MAP_HEIGHT, MAP_UIREVISION
+from dashboard.view import hidden_by_default
 from eventmap.model import Event
 
 TOPOJSON_URL = "/assets/topojson/"
 PLAY_INTERVAL_MS = 900
+PLAY_SPEEDS = (("0.5×", 1800), ("1×", 900), ("2×", 450), ("4×", 225))  # interval between steps (ms)
+PLAY_WIDTHS = ("day", "week", "month")  # width of the window playback moves
+
+
+def hidden_count(collection: EventCollection) -> int:
+    """How many events the default view hides (context sentences)."""
+    return sum(1 for e in collection.events if hidden_by_default(e))
+
+
+def kinds_options(collection: EventCollection) -> list[dict[str, str]]:
+    """The kinds switch: show context sentences (analysis, background) too, saying how many."""
+    return [{"label": f"context too ({hidden_count(collection)})", "value": "all"}]
 
 
 def hover_chars(n_events: int) -> int:
@@ -36,7 +49,9 @@ def map_frame(events: Sequence[Event], tiles: MapTiles) -> go.Figure:
     """The map's frame (style, view fitted to all places) without marks: the browser draws them
     from the columns at once (dashboard/static/mapdraw.js), so a big corpus is not sent twice."""
     # one empty trace keeps the map subplot alive whenever Dash redraws this frame itself
-    fig = go.Figure(go.Scattermap(lat=[], lon=[], showlegend=False, hoverinfo="skip", meta={"role": "map-frame"}))
+    fig = go.Figure(
+        go.Scattermap(lat=[], lon=[], showlegend=False, hoverinfo="skip", meta={"role": "map-frame"})
+    )
     fig.update_layout(
         map=map_layout(map_view(aggregate_places(events)), tiles.style()),
         height=MAP_HEIGHT,
@@ -133,10 +148,57 @@ def _controls(collection: EventCollection) -> html.Div:
             ),
             html.Div(
                 [
-                    html.Button("▶ Play", id="play-button", n_clicks=0),
+                    html.Label("Kinds", htmlFor="all-kinds"),
+                    dcc.Checklist(
+                        id="all-kinds",
+                        options=[
+                            {"label": f"context too ({hidden_count(collection)} hidden)", "value": "all"}
+                        ],
+                        value=[],
+                        inline=True,
+                    ),
+                ],
+                className="control",
+                title="Context sentences (analysis and background) are hidden unless ticked",
+            ),
+            html.Div(
+                [
+                    html.Button("Play", id="play-button", n_clicks=0, className="play"),
                     html.Button("Reset", id="reset-button", n_clicks=0),
                 ],
                 className="control buttons",
+            ),
+            html.Div(
+                [
+                    html.Label("Speed", htmlFor="play-speed"),
+                    dcc.Dropdown(
+                        id="play-speed",
+                        options=[{"label": label, "value": ms} for label, ms in PLAY_SPEEDS],
+                        value=PLAY_INTERVAL_MS,
+                        clearable=False,
+                        searchable=False,
+                    ),
+                ],
+                className="control small",
+            ),
+            html.Div(
+                [
+                    html.Label("Window", htmlFor="play-width"),
+                    dcc.Dropdown(
+                        id="play-width",
+                        options=[{"label": w, "value": w} for w in PLAY_WIDTHS],
+                        value="week",
+                        clearable=False,
+                        searchable=False,
+                    ),
+                ],
+                className="control small",
+            ),
+            html.Div(
+                [html.Div(id="play-progress-bar", className="bar"), html.Span(id="play-progress-text")],
+                id="play-progress",
+                className="progress",
+                title="Where playback is in time",
             ),
         ],
     )
@@ -193,11 +255,19 @@ def columns_token(
     categories=None,
     documents=None,
     search: str | None = None,
+    all_kinds: bool = False,
 ) -> str:
     """Put the clientside columns of the filtered events in `cache`; the token names them."""
     events = collection.events
-    key = (collection.version, len(events), sorted(categories or []), sorted(documents or []), search or "")
-    return cache.put(key, view_columns(events, categories, documents, search))
+    key = (
+        collection.version,
+        len(events),
+        sorted(categories or []),
+        sorted(documents or []),
+        search or "",
+        all_kinds,
+    )
+    return cache.put(key, view_columns(events, categories, documents, search, all_kinds=all_kinds))
 
 
 def build_layout(
@@ -210,7 +280,8 @@ def build_layout(
     """The whole page for the collection's current events."""
     events = collection.events
     token = columns_token(cache, collection)
-    timeline = timeline_figure(events, max_hover_chars=hover_chars(len(events)))
+    shown = [e for e in events if not hidden_by_default(e)]
+    timeline = timeline_figure(shown, max_hover_chars=hover_chars(len(shown)))
     map_graph = dcc.Graph(
         id="map",
         className="map",
@@ -224,7 +295,13 @@ def build_layout(
             html.Header(
                 [
                     html.H1("eventmap"),
-                    html.Span(id="summary", children=summary_line(events), className="summary"),
+                    html.Span(
+                        id="summary",
+                        children=summary_line(
+                            [e for e in events if not hidden_by_default(e)], hidden=hidden_count(collection)
+                        ),
+                        className="summary",
+                    ),
                 ]
             ),
             _controls(collection),
@@ -251,7 +328,7 @@ def build_layout(
                 id="table",
                 className="table",
                 columnDefs=TABLE_COLUMNS,
-                rowData=grid_rows(events),
+                rowData=grid_rows(shown),
                 getRowId="params.data.id",
                 defaultColDef={"sortable": True, "filter": True, "resizable": True},
                 dashGridOptions={"pagination": True, "paginationPageSize": 50, "animateRows": False},

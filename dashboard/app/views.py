@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -39,9 +40,11 @@ def columns_for_view(
     categories: Sequence[str] | None,
     documents: Sequence[str] | None,
     search: str | None,
+    *,
+    all_kinds: bool = False,
 ) -> dict[str, Any]:
     """The clientside map's columns for the filtered events (the time window is applied in JS)."""
-    return view_columns(collection.events, categories, documents, search)
+    return view_columns(collection.events, categories, documents, search, all_kinds=all_kinds)
 
 
 def timeline_for_view(
@@ -55,6 +58,8 @@ def timeline_for_view(
     window: Sequence[Any] | None = None,
     drawn_scope: Sequence[str] | None = None,
     only_window: bool = False,
+    *,
+    all_kinds: bool = False,
 ) -> Any:
     """The timeline of the events passing the filters and the map selection.
 
@@ -67,7 +72,8 @@ def timeline_for_view(
     if only_window and not drawn_scope and detail_scope(window) is None:
         return no_update  # the whole view is drawn and stays (also Dash's start-up call)
     shown = select_events(
-        collection.events, make_filter(categories, documents, search, map_selection=map_selection)
+        collection.events,
+        make_filter(categories, documents, search, map_selection=map_selection, all_kinds=all_kinds),
     )
     lane = lane or "category"
     big = sum(1 for e in shown if e.date) > AGGREGATE_ABOVE
@@ -118,12 +124,16 @@ def table_for_view(
     search: str | None,
     map_selection: dict[str, Any] | None,
     window: Sequence[Any] | None,
+    *,
+    all_kinds: bool = False,
 ) -> tuple[list, str]:
     """Table rows and the summary line for everything that narrows the view."""
-    shown = select_events(
-        collection.events, make_filter(categories, documents, search, window, map_selection)
+    view = make_filter(categories, documents, search, window, map_selection, all_kinds=all_kinds)
+    shown = select_events(collection.events, view)
+    hidden = (
+        0 if all_kinds else len(select_events(collection.events, replace(view, all_kinds=True))) - len(shown)
     )
-    return grid_rows(shown), summary_line(shown)
+    return grid_rows(shown), summary_line(shown, hidden=hidden)
 
 
 # --------------------------------------------------------------------------- selection
@@ -139,6 +149,8 @@ def choose_event(
     documents: Sequence[str] | None = None,
     search: str | None = None,
     window: Sequence[Any] | None = None,
+    *,
+    all_kinds: bool = False,
 ) -> str | None:
     """The id of the event the user clicked: a timeline point, a table row, or a map place.
 
@@ -154,7 +166,7 @@ def choose_event(
         return row_id if collection.find(row_id) else None
     if trigger == "map":
         key = _first_customdata(map_click)
-        view = make_filter(categories, documents, search, window)
+        view = make_filter(categories, documents, search, window, all_kinds=all_kinds)
         here = [e for e in collection.events if place_key(e) == key and view.keeps(e)]
         here.sort(
             key=lambda e: (e.date is None, PRECISION_RANK.get(e.date_precision or "day", 9), e.date or "")
@@ -192,10 +204,13 @@ def download_view(
     window: Sequence[Any] | None,
     map_selection: dict[str, Any] | None,
     lane: str | None = None,
+    *,
+    all_kinds: bool = False,
 ) -> dict[str, Any]:
     """The events in view as a dcc.Download payload: {"content", "filename"} (text formats)."""
     shown = select_events(
-        collection.events, make_filter(categories, documents, search, window, map_selection)
+        collection.events,
+        make_filter(categories, documents, search, window, map_selection, all_kinds=all_kinds),
     )
     if fmt == "html":
         from dashboard.export.html import render_html

@@ -141,30 +141,36 @@
     return redraw().then(function (n) { return n === null || n === undefined ? noUpdate() : n; });
   }
 
-  /* One playback step: move the timeline's window right by a fifth of its width (wrapping). */
-  function playStep(n) {
+  /* One playback step (play-interval ticks at the chosen speed): the timeline's window, `width`
+   * wide (day, week, month), starts at the first event and moves half its width per step,
+   * wrapping at the end; returns the tick, the progress bar's style and the progress text. */
+  const PLAY_DAYS = {day: 1, week: 7, month: 30};
+  function playStep(n, width) {
     const cols = cached.cols, gd = graphDiv("timeline");
-    if (!n || !cols || !gd || !gd._fullLayout || !gd._fullLayout.xaxis) { return noUpdate(); }
+    if (!n || !cols || !gd || !gd._fullLayout || !gd._fullLayout.xaxis) { return [noUpdate(), noUpdate(), noUpdate()]; }
     let lo = Infinity, hi = -Infinity;
     for (let i = 0; i < cols.t0.length; i++) {
       if (cols.t0[i] === null) { continue; }
       if (cols.t0[i] < lo) { lo = cols.t0[i]; }
       if (cols.t1[i] + 1 > hi) { hi = cols.t1[i] + 1; }
     }
-    if (!isFinite(lo)) { return noUpdate(); }
+    if (!isFinite(lo)) { return [noUpdate(), noUpdate(), noUpdate()]; }
     lo *= DAY_MS; hi *= DAY_MS;
+    const span = (PLAY_DAYS[width] || 7) * DAY_MS;
     const r = gd._fullLayout.xaxis.range.map(axisMs);
-    let width = r[1] - r[0], start;
-    if (width >= 0.9 * (hi - lo)) {
-      width = Math.max(DAY_MS, (hi - lo) / 8);
-      start = lo;
-    } else {
-      start = r[0] + width / 5;
-      if (start >= hi) { start = lo; }
+    let start = r[0] + span / 2;
+    if (!playing.started || Math.abs((r[1] - r[0]) - span) > DAY_MS / 2 || start >= hi) {
+      start = lo;  // the first step, a new window width, or the end: from the first event
     }
-    window.Plotly.relayout(gd, {"xaxis.range": [isoMs(start), isoMs(start + width)]});
-    return n;
+    playing.started = true;
+    window.Plotly.relayout(gd, {"xaxis.range": [isoMs(start), isoMs(start + span)]});
+    const pct = hi > lo ? Math.min(100, Math.round(100 * (start + span - lo) / (hi - lo))) : 100;
+    const text = W.isoDay(Math.floor(start / DAY_MS)) + " – " + W.isoDay(Math.floor((start + span) / DAY_MS) - 1) + " · " + pct + "%";
+    return [n, {width: pct + "%"}, text];
   }
+  const playing = {started: false};
+
+  function playSpeed(ms) { return ms || 900; }
 
   /* Ring the selected event on the timeline (trace 0 by convention) where it is drawn. */
   function ringOnTimeline(eventId) {
@@ -182,10 +188,11 @@
     return eventId || null;
   }
 
+  /* Text labels, not glyphs: a Chromium without emoji fonts shows those as boxes. */
   function togglePlay(nClicks, disabled) {
-    if (!nClicks) { return [true, "▶ Play"]; }
+    if (!nClicks) { return [true, "Play"]; }
     const nowDisabled = !disabled;
-    return [nowDisabled, nowDisabled ? "▶ Play" : "⏸ Pause"];
+    return [nowDisabled, nowDisabled ? "Play" : "Pause"];
   }
 
   /* Reset: whole time range, no map selection, no filters, nothing selected, playback off. */
@@ -197,12 +204,14 @@
       window.Plotly.relayout(map, {selections: []});
       window.Plotly.restyle(map, {selectedpoints: [null]}, [0]);
     }
-    return [[], [], "", null, null, true, "▶ Play"];
+    playing.started = false;
+    return [[], [], "", null, null, true, "Play"];
   }
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     eventmap: {
       windowFromRelayout: windowFromRelayout, mapFigure: mapFigure, drawMap: drawMap, playStep: playStep,
+      playSpeed: playSpeed,
       togglePlay: togglePlay, resetView: resetView, axisMs: axisMs, ringOnTimeline: ringOnTimeline,
       mapDraws: function () { return drawCount; },
     },

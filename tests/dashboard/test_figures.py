@@ -220,7 +220,8 @@ def test_big_timelines_draw_groups_sized_by_count_not_single_events():
     assert all(t.meta["aggregated"] for t in points)
     n_marks = sum(len(t.x) for t in points)
     assert n_marks <= MAX_MARKS  # binned by week, then month, until few enough
-    assert {t.type for t in fig.data} == {"scatter"}  # few marks: SVG, no software WebGL start-up
+    # few marks: SVG, no software WebGL start-up; and the histogram lane of events per week above them
+    assert {t.type for t in fig.data} == {"scatter", "bar"}
     sizes = [
         s for t in points for s in (t.marker.size if not isinstance(t.marker.size, (int, float)) else [])
     ]
@@ -272,3 +273,33 @@ def test_hover_and_map_hover_of_a_merged_event_say_how_many_sources_reported_it(
     assert "reported by" not in event_hover(first)  # a single report says nothing about it
     map_hover = _by_role(map_figure([merged, sample_events()[1]]), "map-points")[0].hovertext
     assert "1 event · reported by 2 sources" in map_hover[0] and "reported by" not in map_hover[1]
+
+
+def test_above_a_few_thousand_events_a_histogram_lane_counts_them_by_category():
+    from dashboard.figures.histogram import HISTOGRAM_ABOVE, histogram_traces
+
+    from factories import many_events
+
+    events = many_events(HISTOGRAM_ABOVE + 500, n_places=50)
+    fig = timeline_figure(events)
+    bars = _by_role(fig, "timeline-histogram")
+    assert bars and {b.type for b in bars} == {"bar"} and fig.layout.barmode == "stack"
+    assert {b.meta["category"] for b in bars} == {e.category for e in events}
+    assert sum(sum(b.y) for b in bars) == sum(1 for e in events if e.date)  # every dated event counted once
+    assert {b.meta["level"] for b in bars} == {"week"}  # two years of data: events per week
+    assert all(b.yaxis == "y2" for b in bars) and fig.layout.yaxis2.domain[0] > fig.layout.yaxis.domain[1]
+    assert not _by_role(timeline_figure(events[:100]), "timeline-histogram")  # few events: marks only
+    # counts from a server (store mode) draw the same lane
+    served = histogram_traces([{"start": "2025-03-10", "category": None, "count": 12}], "week")
+    assert served[0].y == (12,) and served[0].meta["role"] == "timeline-histogram"
+
+
+def test_a_single_event_gets_an_axis_of_days_and_a_clock_time_places_it_in_its_day():
+    ev = make_event("Sirens at 14:30 in Kyiv.", day="2025-03-14", place=KYIV)
+    ev.time = "14:30"
+    fig = timeline_figure([ev])
+    assert tuple(fig.layout.xaxis.range) == ("2025-03-13", "2025-03-16")  # a day either side
+    assert _points(fig)[ev.id][0] == "2025-03-14 14:30"
+    ev.time = "evening"
+    assert _points(timeline_figure([ev]))[ev.id][0] == "2025-03-14 20:00"
+    assert "14 Mar 2025 (evening)" in _points(timeline_figure([ev]))[ev.id][2].hovertext[0]
