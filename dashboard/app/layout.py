@@ -19,7 +19,7 @@ from dashboard.app.detail import detail_children
 from dashboard.app.tables import TABLE_COLUMNS, grid_rows, summary_line
 from dashboard.basemap.style import TILE_URL_PLACEHOLDER, raster_style, tile_style
 from dashboard.clientdata import ClientDataCache, view_columns
-from dashboard.figures import aggregate_places, map_layout, map_view, timeline_figure
+from dashboard.figures import aggregate_places, escape, map_layout, map_view, timeline_figure
 from dashboard.figures.map import MAP_HEIGHT, MAP_UIREVISION
 from dashboard.view import hidden_by_default
 from eventmap.model import Event
@@ -59,6 +59,20 @@ def map_frame(events: Sequence[Event], tiles: MapTiles) -> go.Figure:
         uirevision=MAP_UIREVISION,
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
     )
+    if tiles.online_url and tiles.attribution:  # online tiles come with their credit, on the map
+        fig.add_annotation(
+            text=escape(tiles.attribution),
+            xref="paper",
+            yref="paper",
+            x=1,
+            y=0,
+            xanchor="right",
+            yanchor="bottom",
+            showarrow=False,
+            font={"size": 10, "color": "#333333"},
+            bgcolor="rgba(255,255,255,0.8)",
+            name="tiles-attribution",
+        )
     return fig
 
 

@@ -21,6 +21,7 @@ from dashboard.app.layout import hover_chars
 from dashboard.app.tables import grid_rows, summary_line
 from dashboard.clientdata import view_columns
 from dashboard.figures import AGGREGATE_ABOVE, place_key, timeline_figure, timeline_lanes
+from dashboard.figures.histogram import HISTOGRAM_ABOVE
 from dashboard.view import in_window, make_filter, select_events, window_from_store
 from eventmap.model import PRECISION_RANK
 
@@ -76,13 +77,15 @@ def timeline_for_view(
         make_filter(categories, documents, search, map_selection=map_selection, all_kinds=all_kinds),
     )
     lane = lane or "category"
+    # the histogram lane stays while filters narrow a big corpus (a box on the map re-counts it)
+    lane_kw = {"histogram": collection.dated_count() > HISTOGRAM_ABOVE}
     big = sum(1 for e in shown if e.date) > AGGREGATE_ABOVE
     scope = detail_scope(window) if big else None
     if only_window and _covered(scope, drawn_scope, window):
         return no_update
     if scope is None:
         return timeline_figure(
-            shown, lane=lane, highlight=selected_id, max_hover_chars=hover_chars(len(shown))
+            shown, lane=lane, highlight=selected_id, max_hover_chars=hover_chars(len(shown)), **lane_kw
         )
     wide = window_from_store(scope)
     inside = [e for e in shown if e.date and in_window(e, wide)]  # type: ignore[arg-type]
@@ -95,6 +98,7 @@ def timeline_for_view(
         lanes=timeline_lanes(shown, lane),
         scope=scope,
         x_range=(window[0], window[1]),
+        **lane_kw,
     )  # type: ignore[index]
 
 

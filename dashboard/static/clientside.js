@@ -213,7 +213,7 @@
       windowFromRelayout: windowFromRelayout, mapFigure: mapFigure, drawMap: drawMap, playStep: playStep,
       playSpeed: playSpeed,
       togglePlay: togglePlay, resetView: resetView, axisMs: axisMs, ringOnTimeline: ringOnTimeline,
-      mapDraws: function () { return drawCount; },
+      mapDraws: function () { return drawCount; }, mapBusy: function () { return !!state.busy; },
     },
   });
 })();

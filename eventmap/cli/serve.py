@@ -38,13 +38,34 @@ def default_paths() -> list[Path]:
     is_flag=True,
     help="Merge reports of the same event from several articles into one event with all its sources.",
 )
-def serve(paths: tuple[Path, ...], port: int, host: str, no_browser: bool, merge: bool) -> None:
+@click.option(
+    "--tiles",
+    metavar="URL",
+    help="Online raster tiles as the map's base, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png, with "
+    "the region boundaries and names kept on top (off by default: the map asks nothing off this machine).",
+)
+@click.option(
+    "--tiles-attribution", metavar="TEXT", help="Credit shown on the map for --tiles (default: from the URL)."
+)
+def serve(
+    paths: tuple[Path, ...],
+    port: int,
+    host: str,
+    no_browser: bool,
+    merge: bool,
+    tiles: str | None,
+    tiles_attribution: str | None,
+) -> None:
     """Open the dashboard: linked timeline, map and table of the events in PATH...
 
     PATH is an article (.txt, .md, .html), an event file (.json, .geojson, .csv) or a folder
     of them. Without PATH the bundled seeds/ are shown. With --merge, reports of one event
     from several articles are shown as one event (the app's Split button gives them back).
     """
+    if tiles and not all(part in tiles for part in ("{z}", "{x}", "{y}")):
+        raise InputError(
+            f"--tiles {tiles!r} must hold {{z}}, {{x}} and {{y}}, e.g. https://tile.openstreetmap.org/{{z}}/{{x}}/{{y}}.png"
+        )
     if host not in LOCAL_HOSTS:
         click.echo(
             f"eventmap: warning: listening on {host}: anyone who can reach this machine can read "
@@ -82,4 +103,9 @@ def serve(paths: tuple[Path, ...], port: int, host: str, no_browser: bool, merge
 
         events = merge_events(events)
         click.echo(f"{len(events)} after merging reports of the same event", err=True)
-    serve_forever(create_app(events), host=host, port=port, open_browser=not no_browser)
+    serve_forever(
+        create_app(events, tiles=tiles, tiles_attribution=tiles_attribution),
+        host=host,
+        port=port,
+        open_browser=not no_browser,
+    )

@@ -50,3 +50,34 @@ def mark_position(driver, key: str, gd=None) -> tuple[float, float]:
     pos = driver.execute_script(POSITION_JS, gd or map_graph(driver), key)
     assert pos, f"no mark {key} on the map"
     return tuple(pos)
+
+
+SETTLED_JS = """
+const gd = arguments[0], ns = window.dash_clientside && window.dash_clientside.eventmap;
+const sub = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
+if (!sub || !sub.map || !sub.map.loaded() || sub.map.isMoving()) return null;
+return [ns ? ns.mapDraws() : 0, ns ? ns.mapBusy() : false];"""
+
+
+def wait_map_settled(driver, gd=None, timeout: float = 15.0) -> None:
+    """Wait until the map has loaded, is not moving, and the page has stopped redrawing it
+    (the same draw count twice, a moment apart, with no redraw under way)."""
+    import time
+
+    from chromium import wait_for
+
+    gd = gd or map_graph(driver)
+    seen: list = []
+
+    def settled(d):
+        state = d.execute_script(SETTLED_JS, gd)
+        if state is None or state[1]:
+            seen.clear()
+            return False
+        seen.append(state[0])
+        if len(seen) >= 3 and seen[-1] == seen[-3]:
+            return True
+        time.sleep(0.15)
+        return False
+
+    wait_for(driver, settled, timeout=timeout, what="the map to settle")

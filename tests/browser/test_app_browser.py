@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from mapjs import map_marks, mark_position
+from mapjs import map_marks, mark_position, wait_map_settled
 
 from dashboard.app import create_app
 from dashboard.figures import place_key
@@ -176,7 +176,7 @@ def test_box_selection_on_the_map_narrows_the_timeline(driver, sample_app):
     driver.execute_script(
         "Plotly.relayout(arguments[0], {dragmode: 'select'});", driver.execute_script(GRAPH_JS, "map")
     )
-    time.sleep(0.3)
+    wait_map_settled(driver)
     x, y = map_marker_position(driver, _key(TUAPSE))
     mouse_drag(driver, x - 12, y - 12, x + 12, y + 12)
     tuapse_ids = {e.id for e in events if place_key(e) == _key(TUAPSE)}
@@ -373,7 +373,8 @@ def test_a_big_timeline_draws_few_svg_marks_and_shows_detail_when_zoomed_in(driv
     try:
         open_page(driver, server.url, 1)
         whole = driver.execute_script(SCOPE_JS)
-        assert whole["scope"] is None and whole["types"] == ["scatter"]  # SVG: no software WebGL start-up
+        # SVG marks (no software WebGL start-up) and the histogram lane's bars
+        assert whole["scope"] is None and sorted(whole["types"]) == ["bar", "scatter"]
         assert len(whole["marks"]) < 1000  # binned: far fewer marks than events
         before = sum(map_places(driver).values())
         zoom_timeline(driver, "2024-03-04", "2024-03-10")
@@ -458,6 +459,64 @@ def test_a_merged_event_lists_its_sources_and_split_gives_the_reports_back(drive
             driver,
             lambda d: not d.find_elements("css selector", "#detail-sources"),
             what="the detail of a single report",
+        )
+        assert_clean_log(driver)
+    finally:
+        server.stop()
+
+
+HISTOGRAM_JS = """
+const gd = arguments[0], fl = gd._fullLayout, r = gd.getBoundingClientRect();
+const bars = gd._fullData.filter(t => t.meta && t.meta.role === 'timeline-histogram');
+if (!bars.length || !fl.yaxis2) return null;
+const y = r.top + fl._size.t + fl.yaxis2._offset - fl._size.t + fl.yaxis2._length / 2;
+return {x0: r.left + fl.xaxis._offset, x1: r.left + fl.xaxis._offset + fl.xaxis._length, y: y,
+        total: bars.reduce((n, t) => n + Array.from(t.y).reduce((a, b) => a + b, 0), 0)};"""
+
+
+def test_brushing_the_histogram_filters_the_map_and_a_box_on_the_map_filters_the_histogram(driver):
+    from dashboard.figures.histogram import HISTOGRAM_ABOVE
+
+    from factories import many_events
+
+    events = many_events(HISTOGRAM_ABOVE + 600, n_places=30, n_documents=4)
+    server = start_in_thread(create_app(events))
+    try:
+        open_page(driver, server.url, 1)
+        tl = driver.execute_script(GRAPH_JS, "timeline")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'start'});", tl)
+        lane = wait_for(driver, lambda d: d.execute_script(HISTOGRAM_JS, tl), what="the histogram lane")
+        assert lane["total"] == sum(1 for e in events if e.date)
+        all_places = sum(map_places(driver).values())
+        # brush: drag across a tenth of the histogram lane, as a person would
+        x0 = lane["x0"] + (lane["x1"] - lane["x0"]) * 0.45
+        mouse_drag(driver, x0, lane["y"], x0 + (lane["x1"] - lane["x0"]) * 0.1, lane["y"])
+        wait_for(
+            driver,
+            lambda d: 0 < sum(map_places(d).values()) < all_places * 0.5,
+            what="the map to keep the brushed weeks' events",
+        )
+        # a box on the map: the histogram counts only the selected places' events
+        driver.execute_script(
+            "Plotly.relayout(arguments[0], {'xaxis.autorange': true});",
+            driver.execute_script(GRAPH_JS, "timeline"),
+        )
+        wait_for(driver, lambda d: sum(map_places(d).values()) == all_places, what="the whole map again")
+        key = next(iter(map_places(driver)))
+        driver.execute_script(
+            "Plotly.relayout(arguments[0], {dragmode: 'select'});", driver.execute_script(GRAPH_JS, "map")
+        )
+        wait_map_settled(driver)
+        x, y = map_marker_position(driver, key)
+        mouse_drag(driver, x - 6, y - 6, x + 6, y + 6)
+        there = sum(1 for e in events if e.date and place_key(e) == key)
+        wait_for(
+            driver,
+            lambda d: (
+                (h := d.execute_script(HISTOGRAM_JS, d.execute_script(GRAPH_JS, "timeline")))
+                and h["total"] == there
+            ),
+            what="the histogram to count the selected place only",
         )
         assert_clean_log(driver)
     finally:
