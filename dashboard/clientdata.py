@@ -20,6 +20,7 @@ from typing import Any
 from dashboard.basemap.areas import area_features, area_level
 from dashboard.figures import aggregate_places, escape, is_document_placed, lane_of, place_key
 from dashboard.figures.colors import category_color, category_order
+from dashboard.figures.labels import iso_day
 from eventmap.model import Event
 
 _EPOCH = date(1970, 1, 1).toordinal()
@@ -30,13 +31,13 @@ def day_number(d: date) -> int:
     return d.toordinal() - _EPOCH
 
 
-def place_index(events: Sequence[Event]) -> dict[str, Any]:
+def place_index(events: Sequence[Event], keys: Sequence[str | None] | None = None) -> dict[str, Any]:
     """Every distinct map mark of `events`, in a stable order: keys, where it is drawn (an area's
     label point), escaped names and precisions, ``area`` (0 a point, 1 a region, 2 a country: drawn as
     outlines) and ``areas``, the GeoJSON of those outlines."""
     cols: dict[str, list[Any]] = {k: [] for k in ("key", "lat", "lon", "name", "precision", "area")}
     seen: set[str] = set()
-    for pt in aggregate_places(events):
+    for pt in aggregate_places(events, keys):
         if pt.key in seen:
             continue
         seen.add(pt.key)
@@ -51,7 +52,10 @@ def place_index(events: Sequence[Event]) -> dict[str, Any]:
 
 
 def client_columns(
-    events: Sequence[Event], places: dict[str, Any], categories: Sequence[str]
+    events: Sequence[Event],
+    places: dict[str, Any],
+    categories: Sequence[str],
+    keys: Sequence[str | None] | None = None,
 ) -> dict[str, Any]:
     """Columns of `events` for the browser.
 
@@ -71,10 +75,9 @@ def client_columns(
     merged: list[list[int]] = []
     setting: list[int] = []
     for i, ev in enumerate(events):
-        start, end = ev.start_date, ev.end_date
-        t0.append(day_number(start) if start else None)
-        t1.append(day_number(end) if end else None)
-        key = place_key(ev)
+        t0.append(day_number(iso_day(ev.date)) if ev.date else None)
+        t1.append(day_number(iso_day(ev.date_end or ev.date)) if ev.date else None)
+        key = keys[i] if keys is not None else place_key(ev)
         p.append(where.get(key, -1) if key else -1)
         if ev.category not in cat_index:
             cat_index[ev.category] = len(cats)
@@ -122,12 +125,21 @@ def view_columns(
     search: str | None = None,
     *,
     all_kinds: bool = False,
+    places: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Columns of the events passing the filters; place and category indices span all `events`."""
-    from dashboard.view import make_filter, select_events
+    """Columns of the events passing the filters; place and category indices span all `events`
+    (`places`: their place_index, when the caller has it already)."""
+    from dashboard.view import make_filter
 
-    shown = select_events(events, make_filter(categories, documents, search, all_kinds=all_kinds))
-    return client_columns(shown, place_index(events), all_categories(events))
+    view = make_filter(categories, documents, search, all_kinds=all_kinds)
+    keys = [place_key(e) for e in events]
+    kept = [i for i, e in enumerate(events) if view.keeps(e)]
+    return client_columns(
+        [events[i] for i in kept],
+        places or place_index(events, keys),
+        all_categories(events),
+        [keys[i] for i in kept],
+    )
 
 
 def all_categories(events: Sequence[Event]) -> list[str]:

@@ -6,7 +6,6 @@ the first paint needs no callback round trip (what makes a 100,000-event page re
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,11 +17,10 @@ from dashboard.app.collection import EventCollection
 from dashboard.app.detail import detail_children
 from dashboard.app.tables import TABLE_COLUMNS, grid_rows, summary_line
 from dashboard.basemap.style import TILE_URL_PLACEHOLDER, raster_style, tile_style
-from dashboard.clientdata import ClientDataCache, view_columns
-from dashboard.figures import aggregate_places, escape, map_layout, map_view, timeline_figure
+from dashboard.clientdata import ClientDataCache, place_index, view_columns
+from dashboard.figures import escape, map_layout, map_view, timeline_figure
 from dashboard.figures.map import MAP_HEIGHT, MAP_UIREVISION
 from dashboard.view import hidden_by_default
-from eventmap.model import Event
 
 TOPOJSON_URL = "/assets/topojson/"
 PLAY_INTERVAL_MS = 900
@@ -45,15 +43,18 @@ def hover_chars(n_events: int) -> int:
     return 220 if n_events <= 20_000 else 90
 
 
-def map_frame(events: Sequence[Event], tiles: MapTiles) -> go.Figure:
-    """The map's frame (style, view fitted to all places) without marks: the browser draws them
-    from the columns at once (dashboard/static/mapdraw.js), so a big corpus is not sent twice."""
+def map_frame(places: dict[str, Any], tiles: MapTiles) -> go.Figure:
+    """The map's frame (style, view fitted to all `places`, a place_index) without marks: the
+    browser draws them from the columns at once (dashboard/static/mapdraw.js), so a big corpus
+    is not sent twice."""
     # one empty trace keeps the map subplot alive whenever Dash redraws this frame itself
     fig = go.Figure(
         go.Scattermap(lat=[], lon=[], showlegend=False, hoverinfo="skip", meta={"role": "map-frame"})
     )
     fig.update_layout(
-        map=map_layout(map_view(aggregate_places(events)), tiles.style()),
+        map=map_layout(
+            map_view([_LatLon(a, b) for a, b in zip(places["lat"], places["lon"])]), tiles.style()
+        ),
         height=MAP_HEIGHT,
         dragmode="pan",
         uirevision=MAP_UIREVISION,
@@ -74,6 +75,12 @@ def map_frame(events: Sequence[Event], tiles: MapTiles) -> go.Figure:
             name="tiles-attribution",
         )
     return fig
+
+
+@dataclass(frozen=True, slots=True)
+class _LatLon:
+    lat: float
+    lon: float
 
 
 @dataclass(frozen=True)
@@ -270,6 +277,7 @@ def columns_token(
     documents=None,
     search: str | None = None,
     all_kinds: bool = False,
+    places: dict[str, Any] | None = None,
 ) -> str:
     """Put the clientside columns of the filtered events in `cache`; the token names them."""
     events = collection.events
@@ -281,7 +289,9 @@ def columns_token(
         search or "",
         all_kinds,
     )
-    return cache.put(key, view_columns(events, categories, documents, search, all_kinds=all_kinds))
+    return cache.put(
+        key, view_columns(events, categories, documents, search, all_kinds=all_kinds, places=places)
+    )
 
 
 def build_layout(
@@ -293,14 +303,15 @@ def build_layout(
 ) -> html.Div:
     """The whole page for the collection's current events."""
     events = collection.events
-    token = columns_token(cache, collection)
+    places = place_index(events)
+    token = columns_token(cache, collection, places=places)
     shown = [e for e in events if not hidden_by_default(e)]
     timeline = timeline_figure(shown, max_hover_chars=hover_chars(len(shown)))
     map_graph = dcc.Graph(
         id="map",
         className="map",
         config=graph_config(topojson_url),
-        figure=map_frame(events, tiles or MapTiles()),
+        figure=map_frame(places, tiles or MapTiles()),
         style={"height": f"{MAP_HEIGHT}px"},
     )
     page = html.Div(

@@ -157,11 +157,12 @@ class PlacePoint:
         return category_order([c for c, n in counts.items() if n == best])[0]
 
 
-def aggregate_places(events: Iterable[Event]) -> list[PlacePoint]:
-    """One PlacePoint per distinct location, in order of first appearance."""
+def aggregate_places(events: Iterable[Event], keys: Iterable[str | None] | None = None) -> list[PlacePoint]:
+    """One PlacePoint per distinct location, in order of first appearance (`keys`: the events'
+    place keys, when the caller has them already)."""
     places: dict[str, PlacePoint] = {}
-    for ev in events:
-        key = place_key(ev)
+    events = list(events)
+    for ev, key in zip(events, keys if keys is not None else map(place_key, events)):
         if key is None:
             continue
         pt = places.get(key)

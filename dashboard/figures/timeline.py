@@ -18,7 +18,6 @@ from dashboard.figures.colors import HIGHLIGHT_COLOR, category_color, category_o
 from dashboard.figures.histogram import (
     HISTOGRAM_ABOVE,
     HISTOGRAM_HEIGHT,
-    event_day,
     histogram_axis,
     histogram_counts,
     histogram_level,
@@ -35,6 +34,7 @@ from dashboard.figures.labels import (
     find_event,
     interval,
     is_uncertain,
+    iso_day,
     lane_of,
 )
 from eventmap.model import Event
@@ -290,8 +290,9 @@ def timeline_figure(
         histogram = histogram_rows is not None or len(dated) > HISTOGRAM_ABOVE
     level = "day"
     if histogram:
-        days = [d for d in (event_day(e) for e in dated) if d is not None]
-        level = histogram_level(min(days, default=None), max(days, default=None))
+        first = min((e.date for e in dated), default=None)
+        last = max((e.date_end or e.date for e in dated), default=None)
+        level = histogram_level(iso_day(first) if first else None, iso_day(last) if last else None)  # type: ignore[arg-type]
         rows = histogram_rows if histogram_rows is not None else histogram_counts(dated, level)
         traces = [*traces, *histogram_traces(rows, level)]
     fig = go.Figure(traces)
