@@ -1,25 +1,32 @@
-"""The store-mode dashboard on a very large event store: page ready and map-follows-zoom times.
+"""The store-mode dashboard on a very large event store: page ready, zoom, filters, detail, download, editing.
 
-    .venv/bin/python bench/dashboard_store_10m.py [--events 10000000] [--zooms 5]
+    .venv/bin/python bench/dashboard_store_10m.py [--events 10000000] [--zooms 5] [--store PATH]
 
 Builds a store of N synthetic events under /tmp with the generator of bench/ingest_and_store.py
-(sorted by date over 2015-2025, ~20,000 real places with a Zipf-like spread, bulk-loaded as
-Arrow columns), starts `dashboard.store_app.create_store_app` in a thread and opens it in
-headless Chromium (software WebGL, no GPU; the same flags as the browser tests):
+(sorted by date over 2015-2025, ~20,000 real places with a Zipf-like spread, 1,000 documents,
+bulk-loaded as Arrow columns), opens it for editing and starts
+`dashboard.store_app.create_store_app` in a thread, then drives it in headless Chromium
+(software WebGL, no GPU; the same flags as the browser tests):
 
 - server start-up: `create_store_app` (counts per day of all years, top places, first rows);
-- page ready: from `driver.get` until the timeline's bars and every map marker are drawn;
+- page ready: from `driver.get` (a fresh browser) until the timeline and every map marker are drawn;
 - map follows a timeline zoom: from `Plotly.relayout` on the time axis (a one-month window,
   as a person dragging the axis) until the map shows that window's counts per place (checked
-  against the store), median of --zooms different months; the same callback timed in Python.
+  against the store), median of --zooms different months; the same callback timed in Python;
+- the same zooms with a category filter on (picked in the page's dropdown);
+- detail panel: from a click on a table row until the panel shows that event's sentence;
+- download: from a click on "JSON" until the file of the view's events is on disk;
+- editing: from pressing "a" (accept) on an event until the header counts say it is verified.
 
-The store folder is deleted at the end.
+Figures are recorded in bench/results.json (section dashboard_store_10m). A store built here is
+deleted at the end; one given with --store is kept (its edits are undone).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import sys
@@ -36,6 +43,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from ingest_and_store import places, synthetic_chunk
+from results import record
 
 from eventmap.corpus.store import EventStore
 
@@ -55,6 +63,11 @@ ZOOM_JS = (
     "const gd = document.getElementById('store-timeline').querySelector('.js-plotly-plot');"
     "Plotly.relayout(gd, {'xaxis.range': [arguments[0], arguments[1]]});"
 )
+FIRST_ROW_JS = """
+const row = document.querySelector('#table .ag-center-cols-container .ag-row[row-index="0"]');
+return row ? row.getAttribute('row-id') : null;"""
+TEXT_JS = "const e = document.getElementById(arguments[0]); return e ? e.textContent : null;"
+SHOWN = ["unreviewed", "verified"]
 
 
 def build_store(path: Path, total: int, chunk: int = 1_000_000) -> float:
@@ -82,41 +95,80 @@ def wait_for(driver, fn, timeout: float = 120.0, poll: float = 0.02):
     raise TimeoutError("the page did not get there in time")
 
 
+def timed(fn) -> float:
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+def zooms(driver, store, months: list[str], filters: dict, store_update, state: dict) -> tuple[list, list]:
+    """Browser and server times of a one-month zoom, the map checked against the store."""
+    from dashboard.store_app import MAX_PLACES
+
+    browser_ms, server_ms = [], []
+    for month in months:
+        start, end = f"{month}-01", f"{month}-28"
+        rows = store.aggregate(by="place", start=start, end=end, limit=MAX_PLACES, statuses=SHOWN, **filters)
+        want = [len(rows), sum(r["count"] for r in rows)]
+        t = time.perf_counter()
+        driver.execute_script(ZOOM_JS, start, end)
+        wait_for(driver, lambda d, want=want: d.execute_script(MAP_SUM_JS) == want, timeout=60)
+        browser_ms.append((time.perf_counter() - t) * 1000)
+        relayout = {"xaxis.range[0]": start, "xaxis.range[1]": end}
+        server_ms.append(
+            timed(
+                lambda r=relayout: store_update(store, "store-timeline", r, None, state, all_days=[], total=0)
+            )
+            * 1000
+        )
+        print(
+            f"  zoom to {start}..{end}: map updated after {browser_ms[-1]:.0f} ms "
+            f"({want[0]:,} places, {want[1]:,} events); callback alone {server_ms[-1]:.0f} ms",
+            flush=True,
+        )
+    return browser_ms, server_ms
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--events", type=int, default=10_000_000)
     ap.add_argument("--zooms", type=int, default=5)
+    ap.add_argument("--store", type=Path, help="use (and keep) this store instead of building one")
     args = ap.parse_args()
 
-    from browser import make_driver
+    from selenium.webdriver.common.by import By
 
     from dashboard.server import start_in_thread
     from dashboard.store_app import MAX_PLACES, create_store_app, store_update
+    from dashboard.store_views import EMPTY_STATE
 
-    folder = Path(tempfile.mkdtemp(prefix="eventmap-store-app-", dir="/tmp"))
-    path = folder / "bench.duckdb"
-    running = driver = None
+    from chromium import make_driver
+
+    folder = None if args.store else Path(tempfile.mkdtemp(prefix="eventmap-store-app-", dir="/tmp"))
+    path = args.store or folder / "bench.duckdb"
+    running = driver = store = None
+    figures: dict = {}
+    load = os.getloadavg()[0]  # other work on the machine slows every browser figure: it is recorded
+    print(f"machine: {os.cpu_count()} cores, load average {load:.1f}", flush=True)
     try:
-        build = build_store(path, args.events)
-        print(
-            f"store: {args.events:,} synthetic events bulk-loaded in {build:.1f} s, "
-            f"file {path.stat().st_size / 1e6:.0f} MB",
-            flush=True,
-        )
+        if not args.store:
+            build = build_store(path, args.events)
+            print(f"store: {args.events:,} synthetic events bulk-loaded in {build:.1f} s", flush=True)
+        store = EventStore(path)
+        total = store.count()
+        print(f"store: {total:,} events, file {path.stat().st_size / 1e6:.0f} MB", flush=True)
 
         t = time.perf_counter()
-        app = create_store_app(path)
+        app = create_store_app(store, author="bench")
         startup = time.perf_counter() - t
-        store = app.server.config["EVENTMAP_STORE"]
-        layout_kb = len(json.dumps(app.layout, cls=PlotlyJSONEncoder)) / 1e3
+        layout_kb = len(json.dumps(app.layout(), cls=PlotlyJSONEncoder)) / 1e3
         print(
             f"server: create_store_app {startup:.2f} s (page layout {layout_kb:,.0f} kB of JSON)", flush=True
         )
 
         running = start_in_thread(app)
         driver = make_driver(block_network=True)
-        n_places = len(store.aggregate(by="place", limit=MAX_PLACES))
-        n_days = len(store.aggregate(by="day"))
+        n_places = len(store.aggregate(by="place", limit=MAX_PLACES, statuses=SHOWN))
         t = time.perf_counter()
         driver.get(running.url)
         wait_for(
@@ -124,40 +176,107 @@ def main() -> None:
             lambda d: (d.execute_script(MAP_SUM_JS) or [0])[0] == n_places and d.execute_script(BARS_JS) > 0,
         )
         ready = time.perf_counter() - t
-        bars = driver.execute_script(BARS_JS)
-        print(
-            f"page ready: {ready:.2f} s ({bars:,} days on the timeline of {n_days:,}, {n_places:,} places)",
-            flush=True,
-        )
-        time.sleep(1.0)
+        print(f"page ready: {ready:.2f} s ({n_places:,} places on the map)", flush=True)
+        wait_for(driver, lambda d: d.execute_script(FIRST_ROW_JS))
 
         months = [f"{2015 + (3 * k) % 11}-{1 + (5 * k) % 12:02d}" for k in range(args.zooms)]
-        browser_ms, server_ms = [], []
-        state = {"start": None, "end": None, "bbox": None, "rev": 0}
-        for month in months:
-            start, end = f"{month}-01", f"{month}-28"
-            rows = store.aggregate(by="place", start=start, end=end, limit=MAX_PLACES)
-            want = [len(rows), sum(r["count"] for r in rows)]
-            t = time.perf_counter()
-            driver.execute_script(ZOOM_JS, start, end)
-            wait_for(driver, lambda d, want=want: d.execute_script(MAP_SUM_JS) == want, timeout=60)
-            browser_ms.append((time.perf_counter() - t) * 1000)
-            t = time.perf_counter()
-            store_update(
-                store,
-                "store-timeline",
-                {"xaxis.range[0]": start, "xaxis.range[1]": end},
-                None,
-                state,
-                all_days=[],
-                total=0,
-            )
-            server_ms.append((time.perf_counter() - t) * 1000)
-            print(
-                f"  zoom to {start}..{end}: map updated after {browser_ms[-1]:.0f} ms "
-                f"({want[0]:,} places, {want[1]:,} events); callback alone {server_ms[-1]:.0f} ms",
-                flush=True,
-            )
+        browser_ms, server_ms = zooms(driver, store, months, {}, store_update, dict(EMPTY_STATE))
+
+        # a category filter, chosen in the page, then the same zooms
+        driver.find_element(By.ID, "filter-category").click()
+        option = wait_for(
+            driver,
+            lambda d: [
+                o for o in d.find_elements(By.CSS_SELECTOR, "[role='option']") if o.text.strip() == "attack"
+            ],
+        )[0]
+        start = time.perf_counter()
+        option.click()
+        driver.find_element(By.TAG_NAME, "body").send_keys("\ue00c")  # Escape closes the dropdown
+        month = months[-1]
+        rows = store.aggregate(
+            by="place",
+            start=f"{month}-01",
+            end=f"{month}-28",
+            limit=MAX_PLACES,
+            statuses=SHOWN,
+            category=["attack"],
+        )
+        wait_for(driver, lambda d: d.execute_script(MAP_SUM_JS) == [len(rows), sum(r["count"] for r in rows)])
+        filter_ms = (time.perf_counter() - start) * 1000
+        print(f"category filter applied (map, timeline, table): {filter_ms:.0f} ms", flush=True)
+        f_browser, _ = zooms(
+            driver,
+            store,
+            months,
+            {"category": ["attack"]},
+            store_update,
+            {**EMPTY_STATE, "categories": ["attack"]},
+        )
+
+        # the detail panel of a table row
+        first = wait_for(driver, lambda d: d.execute_script(FIRST_ROW_JS))
+        event = store.event(first)
+        cell = driver.find_element(By.CSS_SELECTOR, f"#table .ag-row[row-id='{first}'] .ag-cell")
+        t = time.perf_counter()
+        cell.click()
+        wait_for(
+            driver,
+            lambda d: (
+                (d.find_elements(By.ID, "detail-sentence") or [None])[0] is not None
+                and d.find_element(By.ID, "detail-sentence").text == event.text
+            ),
+        )
+        detail_ms = (time.perf_counter() - t) * 1000
+        print(f"detail panel after a click on a table row: {detail_ms:.0f} ms", flush=True)
+
+        # a download of the view (one month of one category)
+        downloads = Path(tempfile.mkdtemp(prefix="eventmap-downloads-", dir="/tmp"))
+        driver.execute_cdp_cmd(
+            "Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)}
+        )
+        want = store.count(start=f"{month}-01", end=f"{month}-28", category=["attack"], statuses=SHOWN)
+        t = time.perf_counter()
+        driver.find_element(By.ID, "download-json").click()
+        got = wait_for(
+            driver, lambda d: [p for p in downloads.glob("*.json") if p.stat().st_size], timeout=120
+        )
+        time.sleep(0.2)
+        n = len(json.loads(got[0].read_text(encoding="utf-8"))["events"])
+        download_ms = (time.perf_counter() - t) * 1000
+        assert n == min(want, 50_000), (n, want)
+        print(f"download of the view ({n:,} events as JSON): {download_ms:.0f} ms", flush=True)
+        shutil.rmtree(downloads, ignore_errors=True)
+
+        # editing: accept the event shown in the detail panel
+        before = store.review_counts()["verified"]
+        driver.execute_script(
+            "window.dash_clientside.set_props('selected-event', {data: arguments[0]});", first
+        )
+        wait_for(driver, lambda d: d.execute_script(TEXT_JS, "review-sentence-text") == event.text)
+        t = time.perf_counter()
+        driver.find_element(By.TAG_NAME, "body").send_keys("a")
+        wait_for(
+            driver, lambda d: f"{before + 1:,} verified" in (d.execute_script(TEXT_JS, "review-counts") or "")
+        )
+        edit_ms = (time.perf_counter() - t) * 1000
+        print(f"an edit (accept, key 'a') until the header counts show it: {edit_ms:.0f} ms", flush=True)
+        store.undo(author="bench")
+
+        figures = {
+            "events in the store": total,
+            "load average of the machine at the start (2 cores)": round(load, 1),
+            "server start-up (s)": round(startup, 2),
+            "page ready (s)": round(ready, 2),
+            "map follows a timeline zoom, median (ms)": round(statistics.median(browser_ms)),
+            "map follows a timeline zoom, max (ms)": round(max(browser_ms)),
+            "zoom callback on the server, median (ms)": round(statistics.median(server_ms)),
+            "category filter applied (ms)": round(filter_ms),
+            "map follows a zoom with the filter on, median (ms)": round(statistics.median(f_browser)),
+            "detail panel after a click (ms)": round(detail_ms),
+            "download of the view as JSON (ms)": round(download_ms),
+            "an edit shown in the header counts (ms)": round(edit_ms),
+        }
         print(
             f"map follows a timeline zoom: median {statistics.median(browser_ms):.0f} ms "
             f"(max {max(browser_ms):.0f} ms, {len(browser_ms)} zooms); "
@@ -169,7 +288,12 @@ def main() -> None:
             driver.quit()
         if running is not None:
             running.stop()
-        shutil.rmtree(folder, ignore_errors=True)
+        if store is not None:
+            store.close()
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+    if figures:
+        record("dashboard_store_10m", figures, command="python bench/dashboard_store_10m.py")
 
 
 if __name__ == "__main__":

@@ -158,12 +158,21 @@ def synthetic_chunk(
     date_s = pc.cast(dates, pa.string())
     cat_a = pa.array(cat, type=pa.string())
     place = pa.array(names[which], type=pa.string())
+    # 1,000 documents ("synthetic-0042.txt"), so that a document filter has something to choose
+    doc = pc.binary_join_element_wise(
+        "synthetic-",
+        pc.utf8_lpad(pc.cast(pa.array(np.arange(first_id, first_id + n) % 1000), pa.string()), 4, "0"),
+        ".txt",
+        "",
+    )
     js = pc.binary_join_element_wise(
         '{"id":"',
         ids,
         '","text":"Synthetic event ',
         ids,
-        '.","source":{"document":"synthetic","start":0,"end":1},"date":"',
+        '.","source":{"document":"',
+        doc,
+        '","start":0,"end":1},"date":"',
         date_s,
         '","date_end":"',
         date_s,
@@ -184,7 +193,7 @@ def synthetic_chunk(
         {
             "id": ids,
             "file": pa.nulls(n, pa.string()),
-            "document": pa.array(["synthetic"] * n),
+            "document": doc,
             "source_start": pa.array(np.zeros(n, dtype=np.int64)),
             "date": dates,
             "date_end": dates,
@@ -197,6 +206,11 @@ def synthetic_chunk(
             "country_code": pa.array(codes[which], type=pa.string()),
             "source_count": pa.array(np.ones(n, dtype=np.int32)),
             "json": js,
+            "review_status": pa.array(["unreviewed"] * n),
+            # what eventmap.corpus.store_schema.search_text gives: sentence, category, place names
+            "search": pc.utf8_lower(
+                pc.binary_join_element_wise("synthetic event ", ids, ". ", cat_a, " ", place, " ", place, "")
+            ),
         },
         schema=EVENT_SCHEMA,
     )

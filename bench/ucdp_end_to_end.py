@@ -232,6 +232,25 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"    {sub}: {k}")
         for ex in examples[:: max(1, len(examples) // args.examples)][: args.examples]:
             print(f"      {ex}")
+    if not args.limit:
+        sys.path.insert(0, str(ROOT / "bench"))
+        from results import record
+
+        record(
+            "ucdp",
+            {
+                "rows": n,
+                "rows that produced an event (%)": round(100 * produced / n, 1),
+                "date inside the row's window, of all rows (%)": round(100 * date_hit / n, 1),
+                "rows with a real headline (> 3 words, readable)": real,
+                "of those: an event (%)": round(100 * produced / max(real, 1), 1),
+                "of those: date inside the window (%)": round(100 * date_hit / max(real, 1), 1),
+                f"place within {RADIUS_KM:.0f} km, where_prec 1-2 (%)": round(
+                    100 * place_hit / max(place_total, 1), 1
+                ),
+            },
+            command="python bench/ucdp_end_to_end.py",
+        )
     return 0
 
 

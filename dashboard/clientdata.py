@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -20,7 +21,6 @@ from typing import Any
 from dashboard.basemap.areas import area_features, area_level
 from dashboard.figures import aggregate_places, escape, is_document_placed, lane_of, place_key
 from dashboard.figures.colors import category_color, category_order
-from dashboard.figures.labels import iso_day
 from eventmap.model import Event
 
 _EPOCH = date(1970, 1, 1).toordinal()
@@ -29,6 +29,25 @@ _EPOCH = date(1970, 1, 1).toordinal()
 def day_number(d: date) -> int:
     """Days since 1970-01-01 (what JavaScript's Date.UTC(...)/864e5 gives)."""
     return d.toordinal() - _EPOCH
+
+
+YEAR_DAYS = 365.2425  # a mean Gregorian year, for day numbers of years beyond 1..9999
+
+
+def day_span(event: Event) -> tuple[int | None, int | None]:
+    """First and last possible day as day numbers (None, None when undated).
+
+    A year beyond the calendar (BCE, deep time) has no datetime.date: its day numbers come
+    from the decimal year, as dashboard/static/window.js turns year-axis values into days.
+    """
+    start, end = event.start_date, event.end_date
+    if start is not None and end is not None:
+        return day_number(start), day_number(end)
+    if not event.date:
+        return None, None
+    first = math.floor((event.start_year - 1970) * YEAR_DAYS)  # type: ignore[operator]
+    last = math.ceil((event.end_year - 1970) * YEAR_DAYS) - 1  # type: ignore[operator]
+    return first, max(first, last)
 
 
 def place_index(events: Sequence[Event], keys: Sequence[str | None] | None = None) -> dict[str, Any]:
@@ -75,8 +94,9 @@ def client_columns(
     merged: list[list[int]] = []
     setting: list[int] = []
     for i, ev in enumerate(events):
-        t0.append(day_number(iso_day(ev.date)) if ev.date else None)
-        t1.append(day_number(iso_day(ev.date_end or ev.date)) if ev.date else None)
+        first, last = day_span(ev)
+        t0.append(first)
+        t1.append(last)
         key = keys[i] if keys is not None else place_key(ev)
         p.append(where.get(key, -1) if key else -1)
         if ev.category not in cat_index:
@@ -108,11 +128,11 @@ def link_columns(events: Sequence[Event], *, lane: str = "category") -> dict[str
     """
     cols: dict[str, list[Any]] = {k: [] for k in ("id", "place", "t0", "t1", "category", "lane")}
     for ev in events:
-        start, end = ev.start_date, ev.end_date
+        first, last = day_span(ev)
         cols["id"].append(ev.id)
         cols["place"].append(place_key(ev))
-        cols["t0"].append(day_number(start) if start else None)
-        cols["t1"].append(day_number(end) if end else None)
+        cols["t0"].append(first)
+        cols["t1"].append(last)
         cols["category"].append(ev.category)
         cols["lane"].append(lane_of(ev, lane))
     return cols

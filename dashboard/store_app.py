@@ -1,38 +1,57 @@
 """The dashboard on a very large event store (millions of events): the store counts, the page draws.
 
-`create_store_app(path)` opens an event store read-only and never loads every event: the
-timeline is the number of events per day (`store.aggregate(by="day")`), the map one marker
-per place with its count in the current time window (the `MAX_PLACES` places with most
-events), the table the first `TABLE_ROWS` events of the window. Zooming the timeline asks
-the server for that window; a box or lasso selection on the map narrows the timeline (events
-per day in the selected area), the counts and the table to that area. Everything the page
-loads comes from this server (the base map from the assets folder): it works offline.
-
-The callback's work is in plain functions (`window_from_relayout`, `bbox_from_selection`,
-`window_view`) so it can be tested without a browser.
+`create_store_app(store)` never loads every event. The timeline is the number of events per
+day (`store.aggregate(by="day")`), the map one marker per place with its count in the current
+time window (the `MAX_PLACES` places with most events), the table the first `TABLE_ROWS`
+events of the view. Zooming the timeline asks the server for that window; a box or lasso
+selection on the map narrows the timeline, the counts and the table to that area; the
+category, document and search filters narrow everything. The rest is the in-memory app's:
+its filter controls, table, detail panel, download buttons and the review panel (editing
+the store as a workspace, dashboard/review), each answered by queries here
+(dashboard/store_views.py). Everything the page loads comes from this server: it works offline.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+import threading
 from pathlib import Path
 from typing import Any
 
 from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
+from flask import Response
 
-from dashboard.app.factory import DEFAULT_ASSETS
-from dashboard.app.layout import graph_config
-from dashboard.figures import date_label, place_name
+from dashboard.app.detail import detail_children
+from dashboard.app.factory import DEFAULT_ASSETS, STATIC_URL
+from dashboard.app.layout import downloads_bar, events_grid, filter_controls, graph_config
+from dashboard.app.views import DOWNLOAD_FORMATS
+from dashboard.resources import static_text
+from dashboard.review.callbacks import register_review_callbacks
+from dashboard.review.panel import counts_badge, review_panel
+from dashboard.review.source import StoreSource
 from dashboard.store_figures import STORE_TIMELINE_UIREVISION, store_map_figure, store_timeline_figure
-from eventmap.corpus.store import BBox, EventStore
-from eventmap.model import Event
+from dashboard.store_views import (
+    EMPTY_STATE,
+    MAX_PLACES,
+    TABLE_ROWS,
+    category_options,
+    choose_event,
+    days_for,
+    document_options,
+    download_view,
+    events_at_place,
+    is_default,
+    next_state,
+    summary_text,
+    window_view,
+)
+from eventmap.corpus.store import EventStore
+from eventmap.errors import UserError
 
 #: `eventmap serve STORE` uses this app when the store holds more events than this.
 STORE_MODE_MIN_EVENTS = 200_000
-MAX_PLACES = 5_000
-TABLE_ROWS = 200
+STORE_SCRIPTS = ("review.js",)
 
 log = logging.getLogger(__name__)
 
@@ -43,106 +62,45 @@ def store_event_count(path: str | Path) -> int:
         return store.count()
 
 
-# -- the callback's work, as plain functions ----------------------------------------------------
+class _Counter:
+    """The number of edits made through this app (the page and its cached counts follow it)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.value = 0
+
+    def bump(self) -> int:
+        with self._lock:
+            self.value += 1
+            return self.value
 
 
-def window_from_relayout(relayout: Mapping[str, Any] | None) -> tuple[str | None, str | None] | None:
-    """(start, end) days of a timeline relayout; (None, None) for autorange; None when x did not change."""
-    if not relayout:
-        return None
-    if relayout.get("xaxis.autorange"):
-        return None, None
-    if "xaxis.range[0]" in relayout and "xaxis.range[1]" in relayout:
-        lo, hi = relayout["xaxis.range[0]"], relayout["xaxis.range[1]"]
-    elif isinstance(relayout.get("xaxis.range"), (list, tuple)) and len(relayout["xaxis.range"]) == 2:
-        lo, hi = relayout["xaxis.range"]
-    else:
-        return None
-    lo, hi = str(lo)[:10], str(hi)[:10]
-    return (lo, hi) if lo <= hi else (hi, lo)
+class _Documents:
+    """Every document with its count (one query), searched in memory as someone types."""
+
+    def __init__(self, store: EventStore) -> None:
+        self._store = store
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.rows = self._store.documents_like("", limit=None)
+
+    def options(self, search: str, limit: int = 50) -> list[dict[str, str]]:
+        return document_options(self.rows, search, limit)
 
 
-def bbox_from_selection(selected: Mapping[str, Any] | None, pad: float = 0.01) -> BBox | None:
-    """west, south, east, north around the selected map points; None when nothing is selected."""
-    points = [p for p in (selected or {}).get("points") or [] if "lat" in p and "lon" in p]
-    if not points:
-        return None
-    lats = [float(p["lat"]) for p in points]
-    lons = [float(p["lon"]) for p in points]
-    return (
-        max(-180.0, min(lons) - pad),
-        max(-90.0, min(lats) - pad),
-        min(180.0, max(lons) + pad),
-        min(90.0, max(lats) + pad),
-    )
+class _Days:
+    """Events per day of the whole store (the default timeline), computed again after an edit."""
 
+    def __init__(self, store: EventStore) -> None:
+        self._store = store
+        self._lock = threading.Lock()
+        self.rows = days_for(store, EMPTY_STATE)
 
-def table_rows(events: list[Event]) -> list[dict[str, str]]:
-    return [
-        {
-            "date": date_label(e),
-            "category": e.category or "",
-            "place": place_name(e),
-            "text": e.text if len(e.text) <= 200 else e.text[:199] + "…",
-        }
-        for e in events
-    ]
-
-
-def events_table(rows: list[dict[str, str]]) -> html.Table:
-    head = html.Thead(html.Tr([html.Th(h) for h in ("Date", "Category", "Place", "Event")]))
-    body = html.Tbody(
-        [
-            html.Tr([html.Td(r["date"]), html.Td(r["category"]), html.Td(r["place"]), html.Td(r["text"])])
-            for r in rows
-        ]
-    )
-    return html.Table(
-        [head, body],
-        className="store-table",
-        style={"width": "100%", "fontSize": "13px", "borderCollapse": "collapse"},
-    )
-
-
-def summary_text(
-    count: int,
-    total: int,
-    start: str | None,
-    end: str | None,
-    bbox: BBox | None,
-    n_places: int,
-    n_rows: int,
-    max_places: int = MAX_PLACES,
-) -> str:
-    when = f"from {start} to {end}" if start or end else "over the whole range"
-    where = " in the selected area" if bbox is not None else ""
-    places = f"{n_places:,} places" + (
-        f" (the {max_places:,} with most events)" if n_places >= max_places else ""
-    )
-    return (
-        f"{count:,} events {when}{where} (of {total:,} in the store) · map: {places} · "
-        f"table: the first {n_rows:,}"
-    )
-
-
-def window_view(
-    store: EventStore,
-    start: str | None,
-    end: str | None,
-    bbox: BBox | None,
-    *,
-    max_places: int = MAX_PLACES,
-    table_limit: int = TABLE_ROWS,
-) -> dict[str, Any]:
-    """What the page shows for a time window and area, all counted by the store.
-
-    places: counts per place in the window (the map shows the whole map, so no bbox);
-    count, rows: events in the window and the area (the counts line and the table).
-    """
-    places = store.aggregate(by="place", start=start, end=end, limit=max_places)
-    count = store.count(start=start, end=end, bbox=bbox)
-    rows = table_rows(store.events(start=start, end=end, bbox=bbox, limit=table_limit))
-    return {"places": places, "count": count, "rows": rows}
+    def refresh(self) -> list[dict[str, Any]]:
+        with self._lock:
+            self.rows = days_for(self._store, EMPTY_STATE)
+            return self.rows
 
 
 def store_update(
@@ -150,152 +108,209 @@ def store_update(
     trigger: str | None,
     relayout: Any,
     selected: Any,
-    state: Mapping[str, Any] | None,
+    state: dict[str, Any] | None,
     *,
+    controls: dict[str, Any] | None = None,
     all_days: list[dict[str, Any]],
     total: int,
     map_view: dict[str, Any] | None = None,
     max_places: int = MAX_PLACES,
     table_limit: int = TABLE_ROWS,
 ) -> dict[str, Any] | None:
-    """The app's one callback as plain Python; None when nothing changes.
+    """The app's main callback as plain Python; None when nothing changes.
 
-    trigger "store-timeline" (relayoutData: a new time window -> map, table, counts),
-    "store-map" (selectedData: a new area -> timeline of that area, table, counts; the map
-    keeps its figure so the selection stays drawn) or "store-reset". Returns the new filter
-    state and the new map figure, table, counts line and timeline figure (None: unchanged).
+    trigger: "store-timeline" (a new window -> map, table, counts), "store-map" (a new area ->
+    timeline of that area, table, counts; the map keeps its figure so the selection stays
+    drawn), a filter control (everything), "store-reset" or "data-version" (an edit).
+    Returns the new state and the new map figure, table rows, counts line and timeline
+    figure (None: unchanged).
     """
-    state = dict(state or {})
-    rev = int(state.get("rev") or 0)
-    start, end = state.get("start"), state.get("end")
-    bbox: BBox | None = tuple(state["bbox"]) if state.get("bbox") else None  # type: ignore[assignment]
-    new_map = True
-    timeline = None
-    if trigger == "store-reset":
-        start = end = bbox = None
-        rev += 1
-        timeline = store_timeline_figure(all_days, revision=f"{STORE_TIMELINE_UIREVISION}-{rev}")
-    elif trigger == "store-timeline":
-        window = window_from_relayout(relayout)
-        if window is None or window == (start, end):
-            return None
-        start, end = window
-    elif trigger == "store-map":
-        new_bbox = bbox_from_selection(selected)
-        if new_bbox == bbox:
-            return None
-        bbox = new_bbox
-        new_map = False
-        days = all_days if bbox is None else store.aggregate(by="day", bbox=bbox)
-        timeline = store_timeline_figure(days, revision=f"{STORE_TIMELINE_UIREVISION}-{rev}")
-    else:
+    step = next_state(state, trigger, relayout, selected, controls or {})
+    if step is None:
         return None
-    view = window_view(store, start, end, bbox, max_places=max_places, table_limit=table_limit)
-    figure = store_map_figure(view["places"], view=map_view, revision=f"map-{rev}") if new_map else None
+    new, redraw = step
+    rev = int(new.get("rev") or 0)
+    timeline = None
+    if "timeline" in redraw:
+        days = all_days if is_default(new) else days_for(store, new)
+        timeline = store_timeline_figure(days, revision=f"{STORE_TIMELINE_UIREVISION}-{rev}")
+    view = window_view(store, new, max_places=max_places, table_limit=table_limit)
+    figure = (
+        store_map_figure(view["places"], view=map_view, revision=f"map-{rev}") if "map" in redraw else None
+    )
     return {
-        "state": {"start": start, "end": end, "bbox": list(bbox) if bbox else None, "rev": rev},
+        "state": new,
         "map": figure,
-        "table": events_table(view["rows"]),
         "rows": view["rows"],
         "count": view["count"],
         "summary": summary_text(
-            view["count"], total, start, end, bbox, len(view["places"]), len(view["rows"]), max_places
+            view["count"], total, new, len(view["places"]), len(view["rows"]), max_places
         ),
         "timeline": timeline,
     }
 
 
-# -- the app ------------------------------------------------------------------------------------
-
-
 def create_store_app(
-    store_path: str | Path,
+    store_or_path: EventStore | str | Path,
     *,
     assets_folder: str | Path | None = None,
     title: str = "eventmap",
     max_places: int = MAX_PLACES,
     table_limit: int = TABLE_ROWS,
+    author: str | None = None,
+    edit_token: str | None = None,
 ) -> Dash:
-    """A Dash app on the event store at `store_path` (a .duckdb file or a Parquet store folder)."""
+    """A Dash app on an event store (open, or the path of a .duckdb file or a Parquet store folder).
+
+    An open, writable store is edited (the review panel); a path is opened read-only.
+    """
     folder = Path(assets_folder) if assets_folder is not None else DEFAULT_ASSETS
     if not (folder / "topojson").is_dir():
         log.warning("no topojson under %s: the map will have no base layer", folder)
-    store = EventStore(store_path, read_only=True)
+    if isinstance(store_or_path, EventStore):
+        store = store_or_path
+    else:
+        store = EventStore(store_or_path, read_only=True)
+    name = Path(store.path).name
+    days = _Days(store)
+    doc_index = _Documents(store)
     total = store.count()
     first, last = store.date_range()
-    all_days = store.aggregate(by="day")
-    view0 = window_view(store, None, None, None, max_places=max_places, table_limit=table_limit)
+    view0 = window_view(store, EMPTY_STATE, max_places=max_places, table_limit=table_limit)
     map0 = store_map_figure(view0["places"], revision="map-0")
     map_view = {
         "center": dict(map0.layout.geo.center.to_plotly_json()),
         "scale": map0.layout.geo.projection.scale,
     }
+    source = StoreSource(store, read_only=store.read_only)
+    edits = _Counter()
 
-    app = Dash(__name__, title=title, assets_folder=str(folder), serve_locally=True, update_title=None)
-    config = graph_config()
-    app.layout = html.Div(
-        [
-            html.H2(f"{title}: {Path(store_path).name}", style={"margin": "6px 0"}),
-            html.Div(
-                [
-                    html.Span(
-                        summary_text(
-                            view0["count"],
-                            total,
-                            None,
-                            None,
-                            None,
-                            len(view0["places"]),
-                            len(view0["rows"]),
-                            max_places,
-                        ),
-                        id="store-summary",
-                    ),
-                    html.Button("Reset", id="store-reset", n_clicks=0, style={"marginLeft": "12px"}),
-                ],
-                style={"margin": "4px 0 8px"},
-            ),
-            html.Div(
-                f"Store: {total:,} events, {first or '?'} to {last or '?'}. Zoom the timeline to a "
-                f"window; box-select places on the map to narrow the timeline and the table.",
-                style={"color": "#555", "fontSize": "13px"},
-            ),
-            dcc.Graph(
-                id="store-timeline",
-                figure=store_timeline_figure(all_days, revision=f"{STORE_TIMELINE_UIREVISION}-0"),
-                config=config,
-            ),
-            dcc.Graph(id="store-map", figure=map0, config=config),
-            html.Div(
-                events_table(view0["rows"]),
-                id="store-table",
-                style={"maxHeight": "420px", "overflowY": "auto"},
-            ),
-            dcc.Store(id="store-filter", data={"start": None, "end": None, "bbox": None, "rev": 0}),
-        ],
-        style={"fontFamily": "sans-serif", "margin": "0 12px"},
+    app = Dash(
+        __name__,
+        title=title,
+        assets_folder=str(folder),
+        serve_locally=True,
+        update_title=None,
+        external_scripts=[f"{STATIC_URL}/{s}" for s in STORE_SCRIPTS],
     )
+
+    @app.server.route(f"{STATIC_URL}/<script>")
+    def _static(script: str) -> Response:
+        if script not in STORE_SCRIPTS:
+            return Response("not found", status=404, mimetype="text/plain")
+        return Response(static_text(script), mimetype="application/javascript")
+
+    config = graph_config()
+    note = (
+        ""
+        if not store.read_only
+        else "Read-only: a store opened read-only (or a Parquet folder) takes no edits."
+    )
+
+    built: dict[str, Any] = {"version": None, "page": None}
+    lock = threading.Lock()
+
+    def layout() -> html.Div:
+        """The page, built once and again only after an edit (Dash asks for it on every load)."""
+        with lock:
+            if built["version"] != edits.value:
+                built["page"], built["version"] = page(), edits.value
+            return built["page"]
+
+    def page() -> html.Div:
+        counts = source.counts()
+        nonlocal view0, map0
+        if edits.value:  # the counts moved: start from the store as it is now
+            view0 = window_view(store, EMPTY_STATE, max_places=max_places, table_limit=table_limit)
+            map0 = store_map_figure(view0["places"], view=map_view, revision="map-0")
+        return html.Div(
+            className="eventmap store-mode",
+            children=[
+                html.Header(
+                    [
+                        html.H1(f"{title}: {name}"),
+                        html.Span(
+                            summary_text(
+                                view0["count"],
+                                total,
+                                EMPTY_STATE,
+                                len(view0["places"]),
+                                len(view0["rows"]),
+                                max_places,
+                            ),
+                            id="store-summary",
+                            className="summary",
+                        ),
+                        counts_badge(counts),
+                    ]
+                ),
+                html.Div(
+                    className="controls",
+                    children=[
+                        *filter_controls(category_options(store), doc_index.options("")),
+                        html.Div(
+                            [html.Button("Reset", id="store-reset", n_clicks=0)], className="control buttons"
+                        ),
+                    ],
+                ),
+                html.Div(
+                    f"Store: {total:,} events, {first or '?'} to {last or '?'}. Zoom the timeline to a window; "
+                    f"box-select places on the map to narrow the timeline and the table.",
+                    className="hint",
+                ),
+                dcc.Graph(
+                    id="store-timeline",
+                    figure=store_timeline_figure(days.rows, revision=f"{STORE_TIMELINE_UIREVISION}-0"),
+                    config=config,
+                ),
+                html.Div(
+                    className="lower",
+                    children=[
+                        dcc.Graph(id="store-map", figure=map0, config=config),
+                        html.Aside(id="detail", className="detail", children=detail_children(None)),
+                    ],
+                ),
+                events_grid(view0["rows"]),
+                downloads_bar(),
+                review_panel(counts, editable=not store.read_only, note=note),
+                dcc.Store(id="store-filter", data=dict(EMPTY_STATE)),
+                dcc.Store(id="selected-event", data=None),
+                dcc.Store(id="data-version", data=0),
+            ],
+        )
+
+    app.layout = layout
+    layout()  # built now, at start-up, not while the first visitor waits
 
     @app.callback(
         Output("store-filter", "data"),
         Output("store-map", "figure"),
-        Output("store-table", "children"),
+        Output("table", "rowData"),
         Output("store-summary", "children"),
         Output("store-timeline", "figure"),
         Input("store-timeline", "relayoutData"),
         Input("store-map", "selectedData"),
         Input("store-reset", "n_clicks"),
+        Input("filter-category", "value"),
+        Input("filter-document", "value"),
+        Input("filter-search", "value"),
+        Input("data-version", "data"),
         State("store-filter", "data"),
         prevent_initial_call=True,
     )
-    def _update(relayout: Any, selected: Any, _reset: Any, state: dict[str, Any]) -> tuple:
+    def _update(relayout, selected, _reset, categories, documents, search, _version, state) -> tuple:
+        trigger = ctx.triggered_id
+        if trigger == "data-version":
+            days.refresh()
+            doc_index.refresh()
         out = store_update(
             store,
-            ctx.triggered_id,
+            trigger,
             relayout,
             selected,
             state,
-            all_days=all_days,
+            controls={"categories": categories, "documents": documents, "search": search},
+            all_days=days.rows,
             total=total,
             map_view=map_view,
             max_places=max_places,
@@ -306,10 +321,60 @@ def create_store_app(
         return (
             out["state"],
             no_update if out["map"] is None else out["map"],
-            out["table"],
+            out["rows"],
             out["summary"],
             no_update if out["timeline"] is None else out["timeline"],
         )
 
+    @app.callback(
+        Output("filter-document", "options"),
+        Input("filter-document", "search_value"),
+        State("filter-document", "value"),
+        prevent_initial_call=True,
+    )
+    def _documents(search, chosen):
+        options = doc_index.options(search or "")
+        have = {o["value"] for o in options}
+        return [*({"label": c, "value": c} for c in chosen or [] if c not in have), *options]
+
+    @app.callback(
+        Output("selected-event", "data", allow_duplicate=True),
+        Input("store-timeline", "clickData"),
+        Input("store-map", "clickData"),
+        Input("table", "cellClicked"),
+        State("store-filter", "data"),
+        prevent_initial_call=True,
+    )
+    def _choose(timeline_click, map_click, cell_clicked, state):
+        chosen = choose_event(store, ctx.triggered_id, timeline_click, map_click, cell_clicked, state)
+        return chosen if chosen is not None else no_update
+
+    @app.callback(
+        Output("detail", "children"),
+        Input("selected-event", "data"),
+        Input("data-version", "data"),
+        State("store-filter", "data"),
+    )
+    def _detail(event_id, _version, state):
+        event = store.event(event_id) if event_id else None
+        return detail_children(event, events_here=events_at_place(store, event, state or EMPTY_STATE))
+
+    @app.callback(
+        Output("download", "data"),
+        Output("download-status", "children"),
+        *(Input(k, "n_clicks") for k in DOWNLOAD_FORMATS),
+        State("store-filter", "data"),
+        prevent_initial_call=True,
+    )
+    def _download(_a, _b, _c, _d, state):
+        fmt = DOWNLOAD_FORMATS.get(ctx.triggered_id or "")
+        if fmt is None:
+            return no_update, no_update
+        try:
+            return download_view(store, fmt, state)
+        except UserError as exc:
+            return no_update, f"Download failed: {exc}"
+
+    register_review_callbacks(app, source, author=author, token=edit_token, version=edits.bump)
     app.server.config["EVENTMAP_STORE"] = store
     return app

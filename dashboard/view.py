@@ -1,9 +1,12 @@
 """Which events are "in view": the one filter the timeline, map, table and downloads share.
 
 Filters combine with AND: categories, documents, free-text search, a time window from the
-timeline's x axis, and a set of map places (from a box/lasso selection). An event is inside
+timeline's x axis, a set of map places (from a box/lasso selection), and review statuses
+(rejected events are hidden unless asked for). An event is inside
 a time window when its interval (first to last possible day) overlaps the window, so an
-event known only to the month stays in view while the window lies in that month.
+event known only to the month stays in view while the window lies in that month. A window
+beyond what a datetime holds (a year-axis timeline zoomed into BCE or deep time) is a pair
+of decimal years, compared with the events' decimal years.
 """
 
 from __future__ import annotations
@@ -15,9 +18,13 @@ from typing import Any
 
 from dashboard.basemap.areas import area_label_point, is_area_key
 from dashboard.figures import cell_key, document_name, place_key
+from eventmap.corpus.store_schema import search_text
 from eventmap.model import Event
 
-Window = tuple[datetime, datetime]
+Window = tuple[datetime, datetime] | tuple[float, float]  # datetimes, or decimal years beyond them
+YEAR_MS = 365.2425 * 86_400_000  # a mean Gregorian year in ms, as dashboard/static/window.js
+#: Review statuses the views show unless asked: a rejected event is kept, and hidden.
+SHOWN_STATUSES = frozenset({"unreviewed", "verified"})
 # Event kinds the views leave out unless asked ("show everything"): analysis and background
 # sentences. Occurrences, statements and events without a kind (imported data) are shown.
 HIDDEN_KINDS = frozenset({"context"})
@@ -37,10 +44,13 @@ class ViewFilter:
     search: str = ""
     window: Window | None = None
     places: frozenset[str] | None = None
+    statuses: frozenset[str] = SHOWN_STATUSES  # review statuses shown (rejected: hidden)
     all_kinds: bool = False  # False: context sentences (HIDDEN_KINDS) stay out
 
     def keeps(self, event: Event) -> bool:
         """True when the event passes every filter."""
+        if event.review_status not in self.statuses:
+            return False
         if not self.all_kinds and event.kind in HIDDEN_KINDS:
             return False
         if self.categories is not None and event.category not in self.categories:
@@ -59,11 +69,25 @@ class ViewFilter:
 def in_window(event: Event, window: Window) -> bool:
     """True when the event's possible days overlap [window start, window end]; undated: False."""
     start = event.start_date
-    if start is None:
+    if start is not None and isinstance(window[0], datetime):
+        # first day (at 00:00) <= window end, and the day after the last day (at 00:00) > window
+        # start: the same as comparing days, without building datetimes (100,000 events per zoom)
+        return start <= window[1].date() and (event.end_date or start) >= window[0].date()  # type: ignore[union-attr]
+    if not event.date:
         return False
-    # first day (at 00:00) <= window end, and the day after the last day (at 00:00) > window
-    # start: the same as comparing days, without building datetimes (100,000 events per zoom)
-    return start <= window[1].date() and (event.end_date or start) >= window[0].date()
+    lo, hi = (_decimal_year(w) for w in window)  # a year beyond the calendar, or such a window
+    return event.start_year <= hi and event.end_year > lo  # type: ignore[operator]
+
+
+def _decimal_year(value: datetime | float) -> float:
+    if not isinstance(value, datetime):
+        return value
+    first = datetime(value.year, 1, 1)
+    return (
+        value.year + (value - first) / (datetime(value.year + 1, 1, 1) - first)
+        if value.year < 9999
+        else 9999.0
+    )
 
 
 def in_places(event: Event, keys: frozenset[str]) -> bool:
@@ -83,16 +107,9 @@ def in_places(event: Event, keys: frozenset[str]) -> bool:
 
 
 def matches_search(event: Event, query: str) -> bool:
-    """Every word of the query occurs (case-insensitively) in the sentence, date text or places."""
-    hay = " ".join(
-        [
-            event.text,
-            event.date_text or "",
-            event.category,
-            *(p.text for p in event.places),
-            *((p.name or "") for p in event.places),
-        ]
-    ).casefold()
+    """Every word of the query occurs (case-insensitively) in the sentence, date text, category or
+    places (the text the store's search column holds: eventmap.corpus.store_schema.search_text)."""
+    hay = search_text(event)
     return all(word in hay for word in query.casefold().split())
 
 
@@ -119,10 +136,20 @@ def parse_axis_time(value: Any) -> datetime:
 
 
 def window_from_store(value: Sequence[Any] | None) -> Window | None:
-    """The window store holds [start, end] axis values, or None for "all time"."""
+    """The window store holds [start, end] axis values, or None for "all time".
+
+    Numbers are ms since 1970 (a year-axis timeline's pages turn its years into those); when
+    one lies beyond what a datetime holds, the window is a pair of decimal years.
+    """
     if not value or len(value) != 2 or value[0] is None or value[1] is None:
         return None
-    a, b = parse_axis_time(value[0]), parse_axis_time(value[1])
+    try:
+        a, b = parse_axis_time(value[0]), parse_axis_time(value[1])
+    except (OverflowError, ValueError):
+        if not all(isinstance(v, (int, float)) for v in value):
+            raise
+        ya, yb = (1970 + float(v) / YEAR_MS for v in value)
+        return (ya, yb) if ya <= yb else (yb, ya)
     return (a, b) if a <= b else (b, a)
 
 
@@ -146,14 +173,17 @@ def make_filter(
     search: str | None = None,
     window: Sequence[Any] | None = None,
     map_selection: dict[str, Any] | None = None,
+    statuses: Sequence[str] | None = None,
     all_kinds: bool = False,
 ) -> ViewFilter:
-    """A ViewFilter from the raw values of the app's controls (None/empty = no restriction)."""
+    """A ViewFilter from the raw values of the app's controls (None/empty = no restriction;
+    statuses None: SHOWN_STATUSES)."""
     return ViewFilter(
         categories=frozenset(categories) if categories else None,
         documents=frozenset(documents) if documents else None,
         search=(search or "").strip(),
         window=window_from_store(window),
         places=places_from_selection(map_selection),
+        statuses=frozenset(statuses) if statuses else SHOWN_STATUSES,
         all_kinds=bool(all_kinds),
     )

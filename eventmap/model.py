@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from eventmap.eventdates import CALENDAR_YEARS, calendar_day, is_year_date, parse_event_date, year_number
+
 FORMAT_VERSION = 1
 
 Precision = Literal["day", "week", "month", "year"]
@@ -195,13 +197,28 @@ class Event:
 
     @property
     def start_date(self) -> date | None:
-        return date.fromisoformat(self.date) if self.date else None
+        """The first day; None when undated or when the date is a year beyond CALENDAR_YEARS."""
+        return calendar_day(self.date)
 
     @property
     def end_date(self) -> date | None:
-        if self.date_end:
-            return date.fromisoformat(self.date_end)
-        return self.start_date
+        """The last day (inclusive); None when undated or beyond CALENDAR_YEARS."""
+        return calendar_day(self.date_end) if self.date_end else self.start_date
+
+    @property
+    def beyond_calendar(self) -> bool:
+        """True when a date is a whole year outside CALENDAR_YEARS (a BCE year, deep time)."""
+        return bool(self.date and (is_year_date(self.date) or is_year_date(self.date_end or "")))
+
+    @property
+    def start_year(self) -> float | None:
+        """The start as a decimal year (2025-07-02 -> 2025.5, "-500" -> -500.0); None when undated."""
+        return year_number(self.date) if self.date else None
+
+    @property
+    def end_year(self) -> float | None:
+        """The end (the moment after the last day or year) as a decimal year; None when undated."""
+        return year_number(self.date_end or self.date, end=True) if self.date else None
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -223,9 +240,8 @@ class Event:
             "confidence": self.confidence,
             "place_source": self.place_source,
             "review_status": self.review_status,
+            "original": dict(self.original),  # always there: {} when nothing was corrected
         }
-        if self.original:
-            d["original"] = dict(self.original)
         if self.sources:
             d["sources"] = [s.to_dict() for s in self.sources]
         if self.extra:
@@ -241,12 +257,23 @@ class Event:
         if not isinstance(text, str):
             raise EventFormatError("an event needs a 'text' string")
         src = Source.from_dict(d["source"]) if d.get("source") is not None else Source("", 0, len(text))
-        start, end = _iso_day(d.get("date"), "date"), _iso_day(d.get("date_end"), "date_end")
-        if start and end and end < start:
+        try:
+            start = parse_event_date(d.get("date"), "date")
+            end = parse_event_date(d.get("date_end"), "date_end", end=True)
+        except ValueError as exc:
+            raise EventFormatError(str(exc)) from None
+        if start and end and year_number(end, end=True) <= year_number(start):
             raise EventFormatError(f"date_end {end} is before date {start}")
         prec = d.get("date_precision")
         if prec is not None and prec not in PRECISIONS:
             raise EventFormatError(f"unknown date_precision {prec!r} (one of {', '.join(PRECISIONS)})")
+        if is_year_date(start or "") or is_year_date(end or ""):
+            if prec not in (None, "year"):
+                raise EventFormatError(
+                    f"a date beyond years {CALENDAR_YEARS[0]}..{CALENDAR_YEARS[1]} is a whole year: "
+                    f"date_precision must be year, not {prec!r}"
+                )
+            prec = "year"
         places = d.get("places") or []
         if not isinstance(places, list):
             raise EventFormatError("'places' must be a list")
@@ -448,11 +475,11 @@ def _opt_int(d: dict[str, Any], name: str) -> int | None:
 
 
 def _iso_day(value: Any, name: str) -> str | None:
+    """An ISO day (a document's date), or EventFormatError naming `name`."""
     if value in (None, ""):
         return None
-    s = str(value)[:10]
     try:
-        return date.fromisoformat(s).isoformat()
+        return date.fromisoformat(str(value)[:10]).isoformat()
     except ValueError:
         raise EventFormatError(f"{name} {value!r} is not a valid ISO date (YYYY-MM-DD)") from None
 

@@ -66,6 +66,11 @@ class Gazetteer:
         self.region: dict[str, int] = obj["region"]
         self.demonyms: dict[str, str] = obj["demonyms"]
         self.capitals: frozenset[int] = frozenset(obj.get("capitals", ()))
+        # cc -> [lat, lon] of the population-weighted centre, then of the capital (geo.points)
+        self.country_points: dict[str, list[float]] = obj.get("country_points", {})
+        self.given_names: frozenset[str] = frozenset(obj.get("given_names", ()))
+        # lang -> {one-word name: 10 x its Zipf frequency as a common word} (geo.build_words)
+        self.common_words: dict[str, dict[str, int]] = obj.get("common_words", {})
         self._memo: dict[str, list[Candidate]] = {}
         self._skeletons: dict[str, list[int]] | None = None
         self._variant_memo: dict[str, list[Candidate]] = {}
@@ -168,6 +173,28 @@ class Gazetteer:
         ids = self._skeletons.get(slavic_skeleton(name), [])
         ids = sorted(ids, key=lambda i: -self.prior[i])[:8]
         return [Candidate(i, False) for i in ids]
+
+    def complete(self, prefix: str, limit: int = 10, scan: int = 4000) -> list[int]:
+        """Entries whose name (own or alternate) starts with `prefix`, most prominent first.
+
+        For suggestions as someone types a place name. At most `scan` keys after the prefix
+        are looked at, so a one-letter prefix answers as fast as a long one.
+        """
+        key = name_key(prefix)
+        if not key:
+            return []
+        keys = self._keys
+        start = bisect_left(keys, key)
+        own: dict[int, bool] = {}  # entry -> matched by its own name (not an alternate one)
+        for i in range(start, min(len(keys), start + scan)):
+            if not keys[i].startswith(key):
+                break
+            for c in self.codes(keys[i]):
+                own[c >> 1] = own.get(c >> 1, False) or not (c & 1)
+        exact = {c >> 1 for c in self.codes(key)}  # the whole name typed: those first
+        return sorted(
+            own, key=lambda i: (i not in exact, not own[i], -self.prior[i], -self.pop[i], self.names[i])
+        )[:limit]
 
     def has(self, key: str) -> bool:
         keys = self._keys

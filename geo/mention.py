@@ -36,8 +36,14 @@ class DocumentPlaces:
     unknown). A later mention of the same place in the body is a mention like any other.
     `dateline`: every place named in the dateline, in order ("PARIS, Texas -": Paris and
     Texas; `reported_from` is the first of them when it is the dateline's own place).
+    `context`: places named but not as where something happened: a capital standing for its
+    government ("Kiev says", "Moscow's troops"), a place inside an organisation's name
+    ("Singapore Airlines", "University of Texas") and, unless `demonyms=True` puts them among
+    the mentions, adjectives of nationality ("Russian", "the Americans") as their country.
+    They helped to choose the other places.
     """
 
     mentions: tuple[PlaceMention, ...]
     reported_from: PlaceMention | None = None
     dateline: tuple[PlaceMention, ...] = ()
+    context: tuple[PlaceMention, ...] = ()

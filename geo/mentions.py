@@ -2,15 +2,20 @@
 
 Tokens come from one regex split (geo.tokens); candidate spans are capitalised token n-grams
 (n <= 4, lowercase connectors like "of"/"van" allowed inside) looked up in the gazetteer,
-longest first (geo.spans); the not-a-place filters (geo.notplace) keep out words inside other
-words ("Ottawa-verdrag" is a treaty), people, common words and acronyms.
+longest first (geo.spans); the not-a-place filters (geo.notplace, geo.people) keep out words
+inside other words ("Ottawa-verdrag" is a treaty), people, common words and acronyms; the
+words around a name (geo.features) make it an organisation's ("Singapore Airlines": flagged
+"organisation", context only) or a river, lake or mountain ("the river Reno").
 """
 
 from __future__ import annotations
 
+from geo.features import feature_candidates, feature_word, organisation_end
 from geo.gazetteer import Candidate, Gazetteer
+from geo.inflection import inflected_match
 from geo.names import name_key
-from geo.notplace import is_metonym, is_strong_place, people_in, rejected_single
+from geo.notplace import Context, is_metonym, rejected_single
+from geo.people import TITLES, is_strong_place, people_in
 from geo.spans import (
     CONNECTORS,
     DISTRICT_WORDS,
@@ -24,6 +29,7 @@ from geo.spans import (
     mark_region,
     names_container,
     state_abbreviation,
+    strip_possessive,
     variant_match,
 )
 from geo.tokens import adjacent, tokenize
@@ -32,7 +38,12 @@ __all__ = ["Mention", "find_mentions"]
 
 
 def find_mentions(
-    text: str, gaz: Gazetteer, *, demonyms: bool = False, unknown_spans: bool = False
+    text: str,
+    gaz: Gazetteer,
+    *,
+    demonyms: bool = False,
+    unknown_spans: bool = False,
+    langs: tuple[str, ...] | None = None,
 ) -> tuple[list[Mention], list[str]]:
     """Candidate place spans in `text`, and the country codes of its adjectives of nationality.
 
@@ -40,7 +51,8 @@ def find_mentions(
     gazetteer does not know (for an online geocoder to try).
     """
     tokens, lower = tokenize(text)
-    people = people_in(text, tokens, gaz)
+    people, person_parts = people_in(text, tokens, gaz, lower)
+    context = Context(langs, _mid_sentence_capitals(text, tokens), person_parts)
     stop = STOP
     mentions: list[Mention] = []
     demonym_ccs: list[str] = []
@@ -63,6 +75,8 @@ def find_mentions(
         found = longest_match(text, tokens, i, gaz)
         if found is None:
             found = variant_match(text, tokens, i, gaz, people)
+        if found is None:
+            found = inflected_match(text, tokens, i, gaz, people)  # "у Харкові", "Kursker Gebiet"
         dm = None
         if found is None or (found[0] == i and not is_strong_place(gaz, t.low)):
             dm = demonym(text, tokens, i, gaz)
@@ -70,18 +84,18 @@ def find_mentions(
             if dm is not None:
                 cc, j, institution = dm
                 demonym_ccs.append(cc)
-                if institution or demonyms:
-                    country = gaz.country.get(cc)
-                    end_tok = tokens[j]
-                    mentions.append(
-                        Mention(
-                            t.start,
-                            end_tok.end,
-                            text[t.start : end_tok.end],
-                            [Candidate(country, True)] if country is not None else [],
-                            demonym=cc,
-                        )
-                    )
+                country = gaz.country.get(cc)
+                end_tok = tokens[j]
+                m = Mention(
+                    t.start,
+                    end_tok.end,
+                    text[t.start : end_tok.end],
+                    [Candidate(country, True)] if country is not None else [],
+                    demonym=cc,
+                )
+                if not (institution or demonyms):
+                    m.flags.add("adjective")  # "Russian", "the Americans": context, not a place
+                mentions.append(m)
                 i = j + 1
                 continue
             if "-" in t.text and all(p[:1].isupper() for p in t.text.split("-")):
@@ -108,10 +122,26 @@ def find_mentions(
             continue
         j, cands, head_only = found
         span_text = text[t.start : tokens[j].end]
+        feat = feature_word(text, tokens, i, j)
+        if feat is not None:  # "the river Reno", "Lake X", "de rivier de Maas"
+            what, word, after = feat
+            cands = feature_candidates(gaz, strip_possessive(span_text), what, word)
+            j += 1 if after else 0
+            if not cands:
+                i = j + 1
+                continue  # a river the gazetteer does not know is still no town
+            span_text, head_only = text[t.start : tokens[j].end], "feature"
+        org_end = organisation_end(text, tokens, i, j)
+        if org_end is not None:  # "Singapore Airlines", "University of Texas": context only
+            m = Mention(t.start, tokens[j].end, span_text, cands)
+            m.flags.add("organisation")
+            mentions.append(m)
+            i = org_end + 1
+            continue
         key = name_key(span_text)
         single = j == i
         if single and not head_only:
-            if rejected_single(text, tokens, i, key, cands, gaz, stop, lower, people):
+            if rejected_single(text, tokens, i, key, cands, gaz, stop, lower, people, context):
                 i += 1
                 continue
         elif (
@@ -122,15 +152,22 @@ def find_mentions(
             i += 1
             continue  # "THE CITY" (an alternate name of Oakville) is an article + a common noun
         m = Mention(t.start, tokens[j].end, span_text, cands)
-        if head_only == "variant":
-            m.flags.add("variant")
+        if head_only in ("variant", "inflected"):
+            m.flags.add(head_only)
         if is_metonym(text, tokens, i, j, cands, gaz):
             m.flags.add("metonym")
         if span_text.isupper() and is_dateline(text, tokens[j]):
             m.flags.add("dateline")  # "WASHINGTON (Reuters) -": a city
         word = mark_region(text, tokens, i, j, m)
-        if word in DISTRICT_WORDS:
-            m.region_of = False  # placed at the town the district is named after (or is in)
+        if word is not None:
+            # "Lagos State", "provincie Antioquia", "the Nikopol district": the region or
+            # district of that name when the gazetteer has one ("<core> region" keys)
+            level = "district" if word in DISTRICT_WORDS else "region"
+            named = gaz.lookup(f"{strip_possessive(span_text)} {level}")
+            if named:
+                m.cands, m.region_of = named, False
+            elif word in DISTRICT_WORDS:
+                m.region_of = False  # placed at the town the district is named after (or is in)
         if (
             word is not None
             and j + 1 < n_tok
@@ -148,3 +185,15 @@ def find_mentions(
         mentions.append(m)
         i = j + 1
     return mentions, demonym_ccs
+
+
+def _mid_sentence_capitals(text: str, tokens) -> set[str]:
+    """Keys of words the text writes capitalised inside a sentence, not after a title: "in
+    Split" makes a sentence-initial "Split" a place too."""
+    out = set()
+    for k, t in enumerate(tokens):
+        if t.cap and not t.sent_start and not t.shout:
+            prev = tokens[k - 1] if k else None
+            if prev is None or not adjacent(text, prev, t) or prev.low.rstrip(".") not in TITLES:
+                out.add(t.low)
+    return out

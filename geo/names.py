@@ -25,11 +25,22 @@ def strip_accents(key: str) -> str:
 
 
 def is_latin_name(name: str) -> bool:
-    """True for names written in Latin script (the only ones news in nl/en uses)."""
+    """True for names written in Latin script (nl, en, de, fr news)."""
     for ch in name:
         if ch.isalpha() and "LATIN" not in unicodedata.name(ch, ""):
             return False
     return True
+
+
+def is_cyrillic_name(name: str) -> bool:
+    """True for names written in Cyrillic script (uk, ru news): "Київ", "Курская область"."""
+    letters = [ch for ch in name if ch.isalpha()]
+    return bool(letters) and all("CYRILLIC" in unicodedata.name(ch, "") for ch in letters)
+
+
+def is_indexed_script(name: str) -> bool:
+    """Scripts of the languages eventmap reads: Latin (nl, en, de, fr) and Cyrillic (uk, ru)."""
+    return is_latin_name(name) or is_cyrillic_name(name)
 
 
 # Transliteration skeleton of East Slavic place names: the same town is written Starobilsk /

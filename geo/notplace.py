@@ -14,11 +14,14 @@
 
 from __future__ import annotations
 
+import math
 import re
+from dataclasses import dataclass, field
 
 from geo.gazetteer import SLAVIC_COUNTRIES, Candidate, Gazetteer
 from geo.lexicon import load
-from geo.names import looks_slavic, name_key
+from geo.names import looks_slavic
+from geo.people import PARTICLE_WORDS
 from geo.spans import SLAVIC_MIN_LEN, after_locative, is_dateline
 from geo.tokens import Token, adjacent
 
@@ -31,48 +34,30 @@ METONYM_NOUNS = _WORDS["metonym_noun"]
 # ... and these too, unless the capital follows "in"/"at"/...: "officials in Kyiv said"
 METONYM_VERBS = _WORDS["metonym_verb"]
 ALT_ONLY_MIN_POP = 50_000  # a one-word alternate name must belong to a place this big
+# a sentence-initial word this frequent in the article's language (wordfreq's Zipf scale, x10)
+# is a common word ("Elk jaar ...": each, not Ełk), unless its place is more famous than the
+# word is frequent (wordfreq counts place names too: "utrecht" is as frequent in Dutch as
+# "elk", but Utrecht has 376,000 people and Ełk 60,000: Zipf 5.1 < log10 376,000 = 5.6 while
+# 5.3 > 4.8), or the article also writes it capitalised inside a sentence ("in Split")
+COMMON_ZIPF = 40
 
 
-def people_in(text: str, tokens: list[Token], gaz: Gazetteer) -> set[str]:
-    """Keys of capitalised words the document uses as (sur)names of people."""
-    solo: set[str] = set()
-    pairs: list[tuple[Token, Token]] = []
-    for k, t in enumerate(tokens):
-        if not t.cap:
-            continue
-        prev = tokens[k - 1] if k else None
-        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-        adj_prev = prev is not None and adjacent(text, prev, t)
-        prev_cap = adj_prev and prev.cap
-        next_cap = nxt is not None and nxt.cap and adjacent(text, t, nxt)
-        if not prev_cap and not next_cap and not t.sent_start:
-            solo.add(t.low)
-        if adj_prev:
-            low = prev.low.rstrip(".")
-            if low in TITLES and not gaz.has(name_key(f"{prev.text} {t.text}")):
-                solo.add(t.low)
-                pairs.append((prev, t))
-        if prev_cap:
-            pairs.append((prev, t))
-    people: set[str] = set()
-    for a, b in pairs:
-        kb = b.low
-        ka = a.low.rstrip(".")
-        if gaz.has(name_key(f"{a.text} {b.text}")) or is_strong_place(gaz, kb) or b.shout:
-            continue
-        if ka in TITLES or ka in FIRST_NAMES:
-            people.add(kb)  # "president Poetin", "Xi Jinping", "Jong Un"
-        elif kb in solo and (ka in FIRST_NAMES or (not gaz.has(kb) and not a.sent_start)):
-            people.add(kb)  # "Vladimir Poetin" + "Poetin" alone; "Kristen Michal" + "Michal"
-    return people
+@dataclass(slots=True)
+class Context:
+    """What the rules know of the whole document: its languages (None: unknown), the keys of
+    the words it writes capitalised inside a sentence, the tokens that are parts of people's
+    names."""
+
+    langs: tuple[str, ...] | None = None
+    mid_caps: set[str] = field(default_factory=set)
+    person_parts: set[int] = field(default_factory=set)
 
 
-def is_strong_place(gaz: Gazetteer, key: str) -> bool:
-    """A country, sea or other curated place: never mistaken for a surname."""
-    for c in gaz.lookup(key):
-        if c.exact and gaz.kind_codes[c.id] in "Csal":
-            return True
-    return False
+def common_zipf(gaz: Gazetteer, key: str, langs: tuple[str, ...] | None) -> int:
+    """10 x the Zipf frequency of `key` as a common word in `langs` (None: every language)."""
+    tables = gaz.common_words
+    chosen = tables.values() if langs is None else [tables[lang] for lang in langs if lang in tables]
+    return max((t.get(key, 0) for t in chosen), default=0)
 
 
 def rejected_single(
@@ -85,16 +70,22 @@ def rejected_single(
     stop: frozenset[str],
     lower: set[str],
     people: set[str],
+    context: Context,
 ) -> bool:
     """Why a one-word match is not a place: stopword, person, or sentence-initial common word."""
     t = tokens[i]
+    if i in context.person_parts:
+        return True  # "Frans" in "Frans van Houten"
     strong = any(c.exact and gaz.kind_codes[c.id] in "Csal" for c in cands) or any(
         gaz.kind_codes[c.id] in "Csal" for c in cands if gaz.prior[c.id] > 5
     )
     base = key[:-2] if key.endswith("'s") else key
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     next_cap = nxt is not None and nxt.cap and adjacent(text, t, nxt)
-    if base in stop and not strong and (base not in FIRST_NAMES or next_cap):
+    # a capitalised name particle inside a sentence with no name after it is no particle:
+    # "floods hit Van in eastern Turkey" (but "Van der Laan", "Van Gogh" are people)
+    particle_alone = base in PARTICLE_WORDS and not t.sent_start and not next_cap and not t.shout
+    if base in stop and not strong and not particle_alone and (base not in FIRST_NAMES or next_cap):
         return True  # a common word, or a first name before a surname ("Joe Biden")
     if base in people:
         return True
@@ -123,6 +114,10 @@ def rejected_single(
     if t.sent_start and not strong:
         if t.text.lower() in lower:
             return True
+        if base not in context.mid_caps and not any(gaz.kind_codes[c.id] in "Cr" for c in cands):
+            z = common_zipf(gaz, base, context.langs)
+            if z >= COMMON_ZIPF and z >= 10 * math.log10(max(gaz.pop[c.id] for c in cands) + 10):
+                return True  # "Elk jaar", "Man killed", "Deal reached"
         # < ~30,000 people: likely a word ("IN THE AREA" is no place even after "IN")
         if max(gaz.prior[c.id] for c in cands) < (
             3.5 if t.shout and after_locative(text, tokens, i) else 4.5

@@ -29,28 +29,31 @@ def geoparse_document(
         return DocumentPlaces(())
     gaz = gazetteer or get_gazetteer()
     online = geocoder is not None and not isinstance(geocoder, OfflineGeocoder)
-    mentions, demonym_ccs = find_mentions(text, gaz, demonyms=demonyms, unknown_spans=online)
+    langs = (lang.lower()[:2],) if lang else None
+    mentions, demonym_ccs = find_mentions(text, gaz, demonyms=demonyms, unknown_spans=online, langs=langs)
     dateline = find_dateline(text)
     if dateline is not None:
         _mark_dateline(mentions, dateline)
     resolved = resolve(text, mentions, demonym_ccs, gaz, lang)
-    # a capital standing for its government ("Kiev troops shell ...", "...: Kiev") helped
-    # to choose the other places (it votes for its country) but is not where things happened
-    resolved = [r for r in resolved if "metonym" not in r.mention.flags]
     out = [_offline_mention(r, gaz) for r in resolved]
     if online:
         out = _ask_online(out, resolved, geocoder)
     reported_from = None
-    places, in_dateline = [], []
+    places, in_dateline, context = [], [], []
     for pm, r in zip(out, resolved):
         flags = r.mention.flags
         if "reported_from" in flags or "dateline_region" in flags:
             in_dateline.append(pm)
             if reported_from is None and "reported_from" in flags:
                 reported_from = pm
+        elif "metonym" in flags or "organisation" in flags or "adjective" in flags:
+            # a capital standing for its government ("Kiev troops shell ..."), a place in an
+            # organisation's name ("Singapore Airlines") or an adjective of nationality
+            # ("Russian") helped to choose the other places but is not where things happened
+            context.append(pm)
         else:
             places.append(pm)
-    return DocumentPlaces(tuple(places), reported_from, tuple(in_dateline))
+    return DocumentPlaces(tuple(places), reported_from, tuple(in_dateline), tuple(context))
 
 
 def _mark_dateline(mentions: list, dateline) -> None:

@@ -32,6 +32,8 @@ ADJECTIVE_WEIGHT = 0.4  # "the Russians", "Ukrainian troops": who acted, barely 
 CONTAINER_WEIGHT = 4.0  # "Decatur, Ill.", "Athens, Georgia": the place is inside the one after the comma
 CONTAINED_WEIGHT = 1.5  # ... and that one holds a place of the name before the comma
 NAMESAKE_BONUS = 3.0  # "Donetsk region" is the region named after Donetsk, not one holding a Donetsk
+ALT_PENALTY = 1.5  # an alternate name of a town, when other places have it as their own name
+SURE = round(1.0 / (1.0 + math.exp(-4.0)), 3)  # the confidence of a name with one reading
 BIG_KINDS = "Csa"  # countries, seas, areas: too large to say where nearby places are
 
 
@@ -68,6 +70,14 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[tuple[float, int]]:
             i = r
         if base > out.get(i, -1e9):
             out[i] = base
+    # an alternate name (often a former or foreign name) of a town is a weaker reading than a
+    # bigger place's own name ("Maryville" is not Beeville), not than a smaller one's ("Kiev"
+    # is Kyiv, not Kiev, Ohio; "Odessa" is Odesa before Odessa, Texas)
+    exact_pop = max((gaz.pop[c.id] for c in m.cands if c.exact), default=-1)
+    if exact_pop >= 0 and not m.region_of:
+        for c in m.cands:
+            if not c.exact and gaz.kind_codes[c.id] == "c" and c.id in out and gaz.pop[c.id] < exact_pop:
+                out[c.id] -= ALT_PENALTY
     # a curated place, country or region called exactly this beats alternate names of cities
     if any(c.exact and gaz.kind_codes[c.id] in "Csalr" for c in m.cands):
         alt_only = {c.id for c in m.cands if not c.exact and gaz.kind_codes[c.id] == "c"}
@@ -137,6 +147,11 @@ def resolve(
             k = members[0]
             cs = cands[k]
             if not cs:
+                continue
+            if len(cs) == 1:  # nothing to choose ("Russische", a unique name): no scoring
+                for k in members:
+                    new_picks[k] = cs[0][1]
+                    confidences[k] = SURE
                 continue
             surface = mentions[k].text.lower()
             scored = []
@@ -287,18 +302,4 @@ def _closeness(lat: float, lon: float, points: list[tuple[float, float, str]], o
 def _place(m: Mention, p: int | None, conf: float, picks, mentions, gaz: Gazetteer) -> Resolved:
     if p is None:
         return Resolved(m, None, None, None, 0.0)
-    lat, lon = gaz.lat[p], gaz.lon[p]
-    if gaz.kind_codes[p] == "k":  # a county: where the article's towns of that state are
-        pts = [
-            (gaz.lat[q], gaz.lon[q])
-            for q in picks
-            if q is not None
-            and gaz.kind_codes[q] == "c"
-            and gaz.cc[q] == "US"
-            and gaz.admin1[q] == gaz.admin1[p]
-        ]
-        if pts:
-            lats = sorted(x for x, _ in pts)
-            lons = sorted(y for _, y in pts)
-            lat, lon = lats[len(lats) // 2], lons[len(lons) // 2]
-    return Resolved(m, p, lat, lon, conf)
+    return Resolved(m, p, gaz.lat[p], gaz.lon[p], conf)

@@ -27,6 +27,7 @@ INSTITUTIONS = _WORDS["institution"]
 LOCATIVE = _WORDS["locative"]
 PLACE_SUFFIXES = _WORDS["place_suffix"]
 COMPASS = _WORDS["compass"]
+REGION_OF = _WORDS["region_of"]  # "region of X", "région de X", "Gebiet von X"
 STOP = _WORDS["common"] | _WORDS["first_name"]
 SLAVIC_MIN_LEN = 6  # transliteration variants are tried only for words this long
 
@@ -128,7 +129,7 @@ def after_locative(text: str, tokens: list[Token], i: int) -> bool:
     if i == 0:
         return False
     prev = tokens[i - 1]
-    return (prev.low in LOCATIVE or prev.low == "of") and adjacent(text, prev, tokens[i])
+    return (prev.low in LOCATIVE or prev.low in REGION_OF) and adjacent(text, prev, tokens[i])
 
 
 def mark_region(text: str, tokens: list[Token], i: int, j: int, m: Mention) -> str | None:
@@ -142,11 +143,13 @@ def mark_region(text: str, tokens: list[Token], i: int, j: int, m: Mention) -> s
         return prev.low
     if (
         prev is not None
-        and prev.low == "of"
+        and prev.low in REGION_OF
         and i >= 2
         and tokens[i - 2].low in REGION_WORDS
         and adjacent(text, prev, tokens[i])
         and adjacent(text, tokens[i - 2], prev)
+        # not "the Kirovsky district of Donetsk": that district is named, X holds it
+        and not (i >= 3 and tokens[i - 3].cap and adjacent(text, tokens[i - 3], tokens[i - 2]))
     ):
         m.region_of = True
         return tokens[i - 2].low

@@ -18,9 +18,27 @@ _TOKEN_SPLIT_RE = re.compile(
 SENTENCE_END = set(".!?:;\n\"“”‘’'«»—–•*#(")
 _WORDS = load()
 # lowercase words some rule looks at: they become tokens, other lowercase words do not
-SPECIAL_WORDS = (
-    _WORDS["connector"] | _WORDS["region_word"] | _WORDS["title"] | _WORDS["institution"] | _WORDS["locative"]
+SPECIAL_WORDS = frozenset(
+    w
+    for role in (
+        "connector",
+        "region_word",
+        "title",
+        "institution",
+        "locative",
+        "particle",
+        "water_before",
+        "water_after",
+        "terrain_before",
+        "terrain_after",
+        "region_of",
+    )
+    for entry in _WORDS[role]
+    for w in entry.split()
 )
+# French (and Italian) elided words before a name: "d'Odessa", "l'Ukraine", "L'Estonie"
+ELIDED = frozenset(_WORDS["elided"])
+_APOSTROPHE_RE = re.compile(r"['’]")
 
 
 @dataclass(slots=True)
@@ -54,6 +72,17 @@ def tokenize(text: str) -> tuple[list[Token], set[str]]:
     append = tokens.append
     blank = " \t\r\u00a0"
     for k, word in enumerate(words):
+        if ("'" in word or "’" in word) and _elision(word):
+            s = offsets[2 * k]
+            head, rest = _APOSTROPHE_RE.split(word, maxsplit=1)
+            if head.lower() in special:
+                append(Token(s, s + len(head), head, False, False, head.lower()))
+            r = s + len(head) + 1
+            j = s - 1
+            while j >= 0 and text[j] in blank:
+                j -= 1
+            append(Token(r, r + len(rest), rest, True, j < 0 or text[j] in SENTENCE_END, rest.lower()))
+            continue
         if word in lower:
             if word in wanted_low:
                 s = offsets[2 * k]
@@ -69,6 +98,12 @@ def tokenize(text: str) -> tuple[list[Token], set[str]]:
             append(Token(s, s + len(word), word, True, j < 0 or text[j] in SENTENCE_END, low))
     mark_shouting(text, tokens)
     return tokens, lower
+
+
+def _elision(word: str) -> bool:
+    """'d'Odessa', "L'Ukraine": an elided article or preposition, then a capitalised name."""
+    head, rest = _APOSTROPHE_RE.split(word, maxsplit=1)
+    return head.lower() in ELIDED and rest[:1].isupper() and len(rest) > 1
 
 
 _LOWER_RE = re.compile(r"[a-zß-öø-ÿ]")

@@ -107,19 +107,23 @@ def generated_part(info: dict) -> dict:
 
 
 def merge(table: dict, part: dict) -> dict:
-    """Add generated forms to the table's generated keys (union, order kept)."""
+    """Add generated forms to the table's generated keys (union, order kept), except the
+    forms its `generated_excluded` lists: dateparser words that are ordinary words of the
+    language (German "die" and "mit" as weekday abbreviations, Ukrainian "серед" "among")."""
     merged = dict(table)
+    excluded = {k: set(v) for k, v in (table.get("generated_excluded") or {}).items()}
     for key in table.get("generated", GENERATED):
         new = part.get(key)
         if new is None:
             continue
         old = merged.get(key)
+        skip = excluded.get(key, set())
         if isinstance(new, dict) and isinstance(old, dict):
             combined = dict(old)
             for k, v in new.items():
                 if isinstance(v, list):
                     have = list(combined.get(k, []))
-                    combined[k] = have + [w for w in v if w not in have]
+                    combined[k] = have + [w for w in v if w not in have and w not in skip]
                 else:
                     combined.setdefault(k, v)
             merged[key] = combined

@@ -88,7 +88,10 @@ def add_articles(
             return 0, "Paste text or choose .txt files first."
         found: list[Event] = []
         for name, text in articles:
-            found += parse_article(text, document_date=doc_date, source=name)
+            events = parse_article(text, document_date=doc_date, source=name)
+            if collection.save_article is not None:  # into the workspace, with its text
+                collection.save_article(name, text, events, doc_date)
+            found += events
     except UserError as exc:
         return 0, f"Not added: {exc}"
     added = collection.add(found)
@@ -97,7 +100,16 @@ def add_articles(
         f"Added {added} event{'s' if added != 1 else ''} from {n_docs} "
         f"article{'s' if n_docs != 1 else ''}"
         + ("" if added == len(found) else f" ({len(found) - added} already there)")
+        + _languages_read(found)
     )
+
+
+def _languages_read(events: Sequence[Event]) -> str:
+    """'; read as German' (the language was detected: the status line says what it guessed)."""
+    from eventmap.text.language import language_name
+
+    codes = sorted({e.lang for e in events if e.lang})
+    return f"; read as {', '.join(language_name(c) for c in codes)}" if codes else ""
 
 
 # --------------------------------------------------------------------------- splitting a merge

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from dashboard.figures import category_order, document_name
 from eventmap.model import Event
@@ -23,6 +23,9 @@ class EventCollection:
         self.version = 0
         self.add(events)
         self.version = 0
+        # save_article(name, text, events, document_date): keeps an added article in the
+        # workspace (dashboard/review/attach.py sets it); raises UserError when it may not
+        self.save_article: Callable[[str, str, list[Event], str | None], None] | None = None
 
     @property
     def events(self) -> list[Event]:

@@ -28,18 +28,25 @@ from dashboard.basemap.style import TILE_URL_PLACEHOLDER
 from dashboard.basemap.tiles import vector_tile
 from dashboard.clientdata import ClientDataCache
 from dashboard.resources import assets_dir, static_text
+from dashboard.review.attach import attach_review
+from eventmap.corpus.store import EventStore
 from eventmap.model import Event
 
 DEFAULT_ASSETS = assets_dir()
 STATIC_URL = "/_eventmap/static"
-SCRIPTS = ("window.js", "mapdraw.js", "clientside.js")  # clientside.js uses the other two
+SCRIPTS = ("window.js", "mapdraw.js", "clientside.js", "review.js")  # clientside.js uses the first two
 TILE_PATH = TILE_URL_PLACEHOLDER
 CLIENTDATA_URL = "/_eventmap/data"
 
 log = logging.getLogger(__name__)
 
 
-def _cached_layout(collection: EventCollection, cache: ClientDataCache, tiles: MapTiles) -> Callable[[], Any]:
+def _cached_layout(
+    collection: EventCollection,
+    cache: ClientDataCache,
+    tiles: MapTiles,
+    review: Callable[[], Any] | None = None,
+) -> Callable[[], Any]:
     """The page, rebuilt only when the events changed (Dash asks for it more than once per load).
 
     The map's tile URL must be absolute (MapLibre ignores relative ones): it names the host the
@@ -55,7 +62,10 @@ def _cached_layout(collection: EventCollection, cache: ClientDataCache, tiles: M
             host = request.host_url.rstrip("/") if has_request_context() else ""
             here = replace(tiles, base_url=host + TILE_PATH)
             if built["version"] != key or cache.get(token) is None:  # evicted columns: rebuild
-                built["layout"], built["version"] = build_layout(collection, cache, tiles=here), key
+                built["layout"], built["version"] = (
+                    build_layout(collection, cache, tiles=here, review=review),
+                    key,
+                )
                 built["host"] = host
             elif built["host"] != host:
                 graph = built["layout"].map_graph
@@ -71,13 +81,20 @@ def create_app(
     *,
     assets_folder: str | Path | None = None,
     title: str = "eventmap",
+    workspace: EventStore | None = None,
+    author: str | None = None,
+    edit_token: str | None = None,
     tiles: str | None = None,
     tiles_attribution: str | None = None,
 ) -> Dash:
     """A Dash app showing `events` on the linked timeline, map and table.
 
+    With a `workspace` (the store the events come from) the review panel edits it and
+    articles added in the app are saved in it; `edit_token` makes editing need that token
+    (a server listening beyond this machine). Without one the panel is read-only.
+
     The base map is the app's own vector tiles (offline). `tiles` (an ``{z}/{x}/{y}`` URL, e.g.
-    OpenStreetMap's) adds online raster tiles under the region lines, with `tiles_attribution`
+    OpenStreetMap's) puts online raster tiles under the region lines, with `tiles_attribution`
     (default: OpenStreetMap's for an openstreetmap.org URL, else the URL's host) shown on the map.
     """
     folder = Path(assets_folder) if assets_folder is not None else DEFAULT_ASSETS
@@ -93,8 +110,9 @@ def create_app(
     )
     collection = EventCollection(events)
     cache = ClientDataCache()
+    review = attach_review(app, collection, workspace, author=author, token=edit_token)
     map_tiles = MapTiles(online_url=tiles, attribution=tiles_attribution or default_attribution(tiles))
-    app.layout = _cached_layout(collection, cache, map_tiles)
+    app.layout = _cached_layout(collection, cache, map_tiles, review)
     app.layout()  # build the page now, at start-up, not while the first visitor waits
     register_callbacks(app, collection, cache)
 

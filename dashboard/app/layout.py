@@ -6,6 +6,7 @@ the first paint needs no callback round trip (what makes a 100,000-event page re
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +21,7 @@ from dashboard.basemap.style import TILE_URL_PLACEHOLDER, raster_style, tile_sty
 from dashboard.clientdata import ClientDataCache, place_index, view_columns
 from dashboard.figures import escape, map_layout, map_view, timeline_figure
 from dashboard.figures.map import MAP_HEIGHT, MAP_UIREVISION
-from dashboard.view import hidden_by_default
+from dashboard.view import hidden_by_default, make_filter, select_events
 
 TOPOJSON_URL = "/assets/topojson/"
 PLAY_INTERVAL_MS = 900
@@ -109,49 +110,56 @@ def graph_config(topojson_url: str = TOPOJSON_URL) -> dict[str, Any]:
     }
 
 
+def filter_controls(categories: list[str], documents: list[Any]) -> list[html.Div]:
+    """Category, document and search filters (the in-memory app and the store app share them)."""
+    return [
+        html.Div(
+            [
+                html.Label("Category", htmlFor="filter-category"),
+                dcc.Dropdown(
+                    id="filter-category",
+                    options=categories,
+                    value=[],
+                    multi=True,
+                    placeholder="all categories",
+                ),
+            ],
+            className="control",
+        ),
+        html.Div(
+            [
+                html.Label("Document", htmlFor="filter-document"),
+                dcc.Dropdown(
+                    id="filter-document",
+                    options=documents,
+                    value=[],
+                    multi=True,
+                    placeholder="all documents",
+                ),
+            ],
+            className="control",
+        ),
+        html.Div(
+            [
+                html.Label("Search", htmlFor="filter-search"),
+                dcc.Input(
+                    id="filter-search",
+                    type="search",
+                    value="",
+                    debounce=True,
+                    placeholder="words in sentence, date or place",
+                ),
+            ],
+            className="control",
+        ),
+    ]
+
+
 def _controls(collection: EventCollection) -> html.Div:
     return html.Div(
         className="controls",
         children=[
-            html.Div(
-                [
-                    html.Label("Category", htmlFor="filter-category"),
-                    dcc.Dropdown(
-                        id="filter-category",
-                        options=collection.categories(),
-                        value=[],
-                        multi=True,
-                        placeholder="all categories",
-                    ),
-                ],
-                className="control",
-            ),
-            html.Div(
-                [
-                    html.Label("Document", htmlFor="filter-document"),
-                    dcc.Dropdown(
-                        id="filter-document",
-                        options=collection.documents(),
-                        value=[],
-                        multi=True,
-                        placeholder="all documents",
-                    ),
-                ],
-                className="control",
-            ),
-            html.Div(
-                [
-                    html.Label("Search", htmlFor="filter-search"),
-                    dcc.Input(
-                        id="filter-search",
-                        type="search",
-                        value="",
-                        debounce=True,
-                        placeholder="words in sentence, date or place",
-                    ),
-                ],
-                className="control",
-            ),
+            *filter_controls(collection.categories(), collection.documents()),
             html.Div(
                 [
                     html.Label("Lanes"),
@@ -255,7 +263,8 @@ def _article_input() -> html.Details:
     )
 
 
-def _downloads() -> html.Div:
+def downloads_bar() -> html.Div:
+    """The download buttons of the view (both apps)."""
     return html.Div(
         className="downloads",
         children=[
@@ -267,6 +276,20 @@ def _downloads() -> html.Div:
             dcc.Download(id="download"),
             html.Span(id="download-status", className="status"),
         ],
+    )
+
+
+def events_grid(rows: list[dict[str, Any]]) -> dag.AgGrid:
+    """The events table (both apps): the grid sorts and filters the rows it is given."""
+    return dag.AgGrid(
+        id="table",
+        className="table",
+        columnDefs=TABLE_COLUMNS,
+        rowData=rows,
+        getRowId="params.data.id",
+        defaultColDef={"sortable": True, "filter": True, "resizable": True},
+        dashGridOptions={"pagination": True, "paginationPageSize": 50, "animateRows": False},
+        style={"height": "420px", "width": "100%"},
     )
 
 
@@ -300,12 +323,17 @@ def build_layout(
     *,
     tiles: MapTiles | None = None,
     topojson_url: str = TOPOJSON_URL,
+    review: Callable[[], tuple[Any, Any]] | None = None,
 ) -> html.Div:
-    """The whole page for the collection's current events."""
+    """The whole page for the collection's current events.
+
+    `review` gives the review panel's (header counts, panel) (dashboard/review/panel.py).
+    """
+    badge, panel = review() if review is not None else (None, None)
     events = collection.events
     places = place_index(events)
     token = columns_token(cache, collection, places=places)
-    shown = [e for e in events if not hidden_by_default(e)]
+    shown = select_events(events, make_filter())  # the default view: rejected events and context hidden
     timeline = timeline_figure(shown, max_hover_chars=hover_chars(len(shown)))
     map_graph = dcc.Graph(
         id="map",
@@ -322,11 +350,10 @@ def build_layout(
                     html.H1("eventmap"),
                     html.Span(
                         id="summary",
-                        children=summary_line(
-                            [e for e in events if not hidden_by_default(e)], hidden=hidden_count(collection)
-                        ),
+                        children=summary_line(shown, hidden=hidden_count(collection)),
                         className="summary",
                     ),
+                    *([badge] if badge is not None else []),
                 ]
             ),
             _controls(collection),
@@ -349,17 +376,9 @@ def build_layout(
                     ),
                 ],
             ),
-            dag.AgGrid(
-                id="table",
-                className="table",
-                columnDefs=TABLE_COLUMNS,
-                rowData=grid_rows(shown),
-                getRowId="params.data.id",
-                defaultColDef={"sortable": True, "filter": True, "resizable": True},
-                dashGridOptions={"pagination": True, "paginationPageSize": 50, "animateRows": False},
-                style={"height": "420px", "width": "100%"},
-            ),
-            _downloads(),
+            *([panel] if panel is not None else []),
+            events_grid(grid_rows(shown)),
+            downloads_bar(),
             _article_input(),
             dcc.Store(id="data-version", data=collection.version),
             dcc.Store(id="columns", data=token),

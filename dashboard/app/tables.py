@@ -44,7 +44,9 @@ def grid_row(event: Event) -> dict[str, Any]:
 
 def grid_rows(events: Sequence[Event], limit: int = MAX_TABLE_ROWS) -> list[dict[str, Any]]:
     """Rows for the first `limit` events (dated first, by date; undated at the end)."""
-    ordered = sorted(events, key=lambda e: (e.date is None, e.date or "", e.source.document, e.source.start))
+    ordered = sorted(  # by decimal year: a BCE year sorts before 1066, not by its text
+        events, key=lambda e: (e.date is None, e.start_year or 0.0, e.source.document, e.source.start)
+    )
     return [grid_row(e) for e in ordered[:limit]]
 
 

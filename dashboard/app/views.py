@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from dash import no_update
@@ -105,7 +105,9 @@ def timeline_for_view(
 def detail_scope(window: Sequence[Any] | None) -> list[str] | None:
     """[start, end] (ISO days) to draw in detail for a time window, None for the whole view."""
     win = window_from_store(window)
-    if win is None or (win[1] - win[0]).total_seconds() > DETAIL_MAX_DAYS * 86400:
+    if win is None or not isinstance(win[0], datetime):  # a window in decimal years: no detail view
+        return None
+    if (win[1] - win[0]).total_seconds() > DETAIL_MAX_DAYS * 86400:  # type: ignore[operator]
         return None
     pad = max(win[1] - win[0], timedelta(days=1))
     return [(win[0] - pad).date().isoformat(), (win[1] + pad).date().isoformat() + " 23:59:59"]

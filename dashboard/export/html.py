@@ -149,7 +149,7 @@ def _fragment(events: list[Event], *, title: str, figure: str, uid: str, heading
 
 
 def _event_table(events: list[Event], hidden: list[bool]) -> str:
-    order = sorted(range(len(events)), key=lambda i: (events[i].date is None, events[i].date or "", i))
+    order = sorted(range(len(events)), key=lambda i: (events[i].date is None, events[i].start_year or 0.0, i))
     rows = []
     for i in order:
         ev = events[i]

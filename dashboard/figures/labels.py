@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import PurePath
 
 from dashboard.basemap.areas import AREA_KINDS, area_of
+from eventmap.eventdates import is_year_date, year_label
 from eventmap.model import Event, Place
 
 LANES = ("category", "document")
@@ -80,7 +81,10 @@ def is_uncertain(event: Event) -> bool:
 
 
 def date_label(event: Event) -> str:
-    """How a person would write the event's date: '14 Mar 2025', 'Mar 2025', '2025'."""
+    """How a person would write the event's date: '14 Mar 2025', 'Mar 2025', '2025', '500 BCE'."""
+    if event.beyond_calendar:  # a year beyond 1..9999 at one end or both
+        first, last = (_year_of(d) for d in (event.date, event.date_end or event.date))
+        return year_label(first) if first == last else f"{year_label(first)} – {year_label(last)}"
     start, end = event.start_date, event.end_date
     if start is None:
         return "undated"
@@ -93,6 +97,15 @@ def date_label(event: Event) -> str:
     if end is not None and end != start:
         label = f"{label} – {_day(end)}"
     return f"week {label}" if prec == "week" else label
+
+
+def _year_of(value: str | None) -> int:
+    return int(value) if is_year_date(value or "") else int((value or "0")[:4])
+
+
+def uses_year_axis(events: Sequence[Event]) -> bool:
+    """Whether a timeline of `events` needs a numeric year axis: a date beyond the years 1..9999."""
+    return any(e.beyond_calendar for e in events)
 
 
 def _day(d: date) -> str:
@@ -177,8 +190,9 @@ def lane_of(event: Event, lane: str) -> str:
 
 
 def interval(event: Event) -> tuple[date, date] | None:
-    """(first day, day after the last day): the span the event may have happened in."""
-    if not event.date:
+    """(first day, day after the last day): the span the event may have happened in (None when
+    undated, or dated by a year beyond the calendar: those sit on a year axis)."""
+    if not event.date or is_year_date(event.date) or (event.date_end and is_year_date(event.date_end)):
         return None
     start = iso_day(event.date)
     return start, iso_day(event.date_end or event.date) + timedelta(days=1)

@@ -18,6 +18,7 @@ from dashboard.figures.colors import HIGHLIGHT_COLOR, category_color, category_o
 from dashboard.figures.histogram import (
     HISTOGRAM_ABOVE,
     HISTOGRAM_HEIGHT,
+    event_day,
     histogram_axis,
     histogram_counts,
     histogram_level,
@@ -34,9 +35,10 @@ from dashboard.figures.labels import (
     find_event,
     interval,
     is_uncertain,
-    iso_day,
     lane_of,
+    uses_year_axis,
 )
+from eventmap.eventdates import year_number
 from eventmap.model import Event
 
 SVG_MAX_MARKS = 2500  # fewer marks: SVG traces (software WebGL costs seconds to start); more: WebGL
@@ -59,9 +61,12 @@ def timeline_traces(
     ``lanes`` fixes the lane order (e.g. all lanes of the view when only a time window of it
     is drawn); it must hold every lane of `events`.
     """
-    marks = timeline_marks(events, lane=lane, aggregate=aggregate)
-    aggregated = bool(marks) and (
-        aggregate if aggregate is not None else sum(1 for ev in events if ev.date) > AGGREGATE_ABOVE
+    years = uses_year_axis(events)
+    marks = _year_marks(events, lane) if years else timeline_marks(events, lane=lane, aggregate=aggregate)
+    aggregated = (
+        not years
+        and bool(marks)
+        and (aggregate if aggregate is not None else sum(1 for ev in events if ev.date) > AGGREGATE_ABOVE)
     )
     trace_type = go.Scatter if len(marks) <= SVG_MAX_MARKS else go.Scattergl
     by_cat: dict[str, list[TimelineMark]] = defaultdict(list)
@@ -82,14 +87,16 @@ def timeline_traces(
             y = row[m.lane] + lane_offset(ev.id)
             if m.uncertain:
                 cols = vague
-                x = (m.start + (m.stop - m.start) / 2).isoformat()
-                sx += [m.start.isoformat(), m.stop.isoformat(), None]
+                x = _x(m.start + (m.stop - m.start) / 2)
+                sx += [_x(m.start), _x(m.stop), None]
                 sy += [y, y, None]
                 sid += [ev.id, ev.id, None]
             else:
                 cols = exact
                 if m.binned != "day":
-                    x = (m.start + (m.stop - m.start) / 2).isoformat()
+                    x = _x(m.start + (m.stop - m.start) / 2)
+                elif isinstance(m.start, float):  # a year axis (deep time): no time of day
+                    x = _x(m.start)
                 else:
                     x = at_time_of_day(m.start, ev.time if m.count == 1 else None)
             cols["x"].append(x)
@@ -141,7 +148,9 @@ def timeline_traces(
                     },
                 )
             )
-    traces.insert(0, timeline_highlight(find_event(events, highlight), lane, lanes, trace_type=trace_type))
+    traces.insert(
+        0, timeline_highlight(find_event(events, highlight), lane, lanes, trace_type=trace_type, years=years)
+    )
     return traces, lanes
 
 
@@ -169,6 +178,36 @@ def short_range(events: Sequence[Event]) -> tuple[str, str] | None:
     return (first - timedelta(days=1)).isoformat(), (stop + timedelta(days=1)).isoformat()
 
 
+def _year_marks(events: Sequence[Event], lane: str) -> list[TimelineMark]:
+    """One mark per dated event on a year axis: start and stop as decimal years, never grouped."""
+    return [
+        TimelineMark(ev.category, lane_of(ev, lane), ev.start_year, ev.end_year, _spans(ev), [ev])  # type: ignore[arg-type]
+        for ev in events
+        if ev.date
+    ]
+
+
+def _spans(event: Event) -> bool:
+    """On a year axis a bar when the event lasts a year or more, else a point (a day is too thin)."""
+    return is_uncertain(event) and (event.end_year - event.start_year) >= 1  # type: ignore[operator]
+
+
+def _x(value: Any) -> Any:
+    """An x value: an ISO date on the date axis, the decimal year itself on a year axis."""
+    return value if isinstance(value, float) else value.isoformat()
+
+
+def year_range(values: Sequence[Any]) -> list[float]:
+    """A time window (ISO dates, or ms since 1970 as a year-axis page sends them) in decimal years."""
+    out = []
+    for v in values:
+        if isinstance(v, (int, float)):
+            out.append(1970 + float(v) / (365.2425 * 86_400_000))
+        else:
+            out.append(year_number(str(v)[:10]))
+    return out
+
+
 def lane_offset(event_id: str) -> float:
     """A fixed offset inside the lane (from the id) so events with the same date do not hide each other."""
     return round(((zlib.crc32(event_id.encode("utf-8")) % 9) - 4) * 0.07, 2)
@@ -190,16 +229,24 @@ def group_hover(mark: TimelineMark) -> str:
 
 
 def timeline_highlight(
-    target: Event | None, lane: str = "category", lanes: Sequence[str] = (), trace_type: Any = go.Scatter
+    target: Event | None,
+    lane: str = "category",
+    lanes: Sequence[str] = (),
+    trace_type: Any = go.Scatter,
+    years: bool = False,
 ) -> Any:
     """The ring around the highlighted event (always trace 0 of the timeline; empty if none)."""
-    x: list[str] = []
+    x: list[Any] = []
     y: list[float] = []
     ids: list[str] = []
     name = lane_of(target, lane) if target is not None else None
     if target is not None and target.date and name in lanes:
-        start, stop = interval(target)  # type: ignore[misc]
-        x = [((start + (stop - start) / 2) if is_uncertain(target) else start).isoformat()]
+        if years:
+            start, stop = target.start_year, target.end_year
+            x = [start + (stop - start) / 2 if _spans(target) else start]  # type: ignore[operator]
+        else:
+            start, stop = interval(target)  # type: ignore[misc]
+            x = [((start + (stop - start) / 2) if is_uncertain(target) else start).isoformat()]
         y, ids = [list(lanes).index(name) + lane_offset(target.id)], [target.id]
     return trace_type(
         x=x,
@@ -286,13 +333,14 @@ def timeline_figure(
         lanes=lanes,
     )
     dated = [e for e in events if e.date]
+    years = uses_year_axis(events)
     if histogram is None:
         histogram = histogram_rows is not None or len(dated) > HISTOGRAM_ABOVE
+    histogram = histogram and not years  # bins of days and weeks mean nothing on a year axis
     level = "day"
     if histogram:
-        first = min((e.date for e in dated), default=None)
-        last = max((e.date_end or e.date for e in dated), default=None)
-        level = histogram_level(iso_day(first) if first else None, iso_day(last) if last else None)  # type: ignore[arg-type]
+        days = [d for d in map(event_day, dated) if d is not None]
+        level = histogram_level(min(days, default=None), max(days, default=None))
         rows = histogram_rows if histogram_rows is not None else histogram_counts(dated, level)
         traces = [*traces, *histogram_traces(rows, level)]
     fig = go.Figure(traces)
@@ -311,10 +359,27 @@ def timeline_figure(
         plot_bgcolor="#fafafa",
         meta={"scope": list(scope) if scope else None},
     )
+    if years:  # beyond 1..9999 no date axis holds the data: decimal years
+        fig.update_xaxes(
+            type="linear",
+            title={"text": "year (negative: BCE)"},
+            exponentformat="B",
+            rangeslider={"visible": False},
+            showgrid=True,
+            gridcolor="#e6e6e6",
+        )
+        fig.update_layout(meta={"scope": list(scope) if scope else None, "axis": "years"})
+        if x_range:
+            fig.update_xaxes(range=year_range(x_range))
+        return _lanes(fig, lanes, False, level)
     fig.update_xaxes(type="date", rangeslider={"visible": False}, showgrid=True, gridcolor="#e6e6e6")
     x_range = x_range or short_range(events)
     if x_range:
         fig.update_xaxes(range=list(x_range))
+    return _lanes(fig, lanes, histogram, level)
+
+
+def _lanes(fig: go.Figure, lanes: Sequence[str], histogram: bool, level: str) -> go.Figure:
     fig.update_yaxes(**lane_axis(lanes))
     if histogram:
         lane_share = 1 - HISTOGRAM_HEIGHT / (fig.layout.height - 95)

@@ -22,14 +22,15 @@
 
 
   /* relayoutData -> [start, end] of the time axis, null for "all time", undefined when the
-   * event did not touch the time axis (a legend click, the first autosize). */
+   * event did not touch the time axis (a legend click, the first autosize). A year axis's
+   * numbers become ms since 1970 (window.js fromAxis), like a date axis's values. */
   function parseWindow(rd) {
     if (!rd || rd.autosize) { return undefined; }
     if (rd["xaxis.autorange"]) { return null; }
     if (rd["xaxis.range[0]"] !== undefined && rd["xaxis.range[1]"] !== undefined) {
-      return [rd["xaxis.range[0]"], rd["xaxis.range[1]"]];
+      return [W.fromAxis(rd["xaxis.range[0]"]), W.fromAxis(rd["xaxis.range[1]"])];
     }
-    if (Array.isArray(rd["xaxis.range"])) { return rd["xaxis.range"].slice(0, 2); }
+    if (Array.isArray(rd["xaxis.range"])) { return rd["xaxis.range"].slice(0, 2).map(W.fromAxis); }
     return undefined;
   }
 
@@ -156,16 +157,18 @@
     }
     if (!isFinite(lo)) { return [noUpdate(), noUpdate(), noUpdate()]; }
     lo *= DAY_MS; hi *= DAY_MS;
-    const span = (PLAY_DAYS[width] || 7) * DAY_MS;
-    const r = gd._fullLayout.xaxis.range.map(axisMs);
+    const years = gd._fullLayout.xaxis.type === "linear";  // a year axis (data beyond 1..9999)
+    const span = years ? Math.max(DAY_MS, (hi - lo) / 8) : (PLAY_DAYS[width] || 7) * DAY_MS;
+    const r = gd._fullLayout.xaxis.range.map((v) => (years ? W.yearMs(v) : axisMs(v)));
     let start = r[0] + span / 2;
     if (!playing.started || Math.abs((r[1] - r[0]) - span) > DAY_MS / 2 || start >= hi) {
       start = lo;  // the first step, a new window width, or the end: from the first event
     }
     playing.started = true;
-    window.Plotly.relayout(gd, {"xaxis.range": [isoMs(start), isoMs(start + span)]});
+    const toAxis = years ? ((ms) => 1970 + ms / W.yearMs(1971)) : isoMs;
+    window.Plotly.relayout(gd, {"xaxis.range": [toAxis(start), toAxis(start + span)]});
     const pct = hi > lo ? Math.min(100, Math.round(100 * (start + span - lo) / (hi - lo))) : 100;
-    const text = W.isoDay(Math.floor(start / DAY_MS)) + " – " + W.isoDay(Math.floor((start + span) / DAY_MS) - 1) + " · " + pct + "%";
+    const text = W.dayLabel(Math.floor(start / DAY_MS)) + " – " + W.dayLabel(Math.floor((start + span) / DAY_MS) - 1) + " · " + pct + "%";
     return [n, {width: pct + "%"}, text];
   }
   const playing = {started: false};

@@ -63,7 +63,7 @@ function (uid) {
       if (ok) shown++;
     });
     var filters = [], days = W.windowDays(state.window);
-    if (days !== null) filters.push(W.isoDay(Math.floor(days[0])) + " to " + W.isoDay(Math.floor(days[1])));
+    if (days !== null) filters.push(W.dayLabel(Math.floor(days[0])) + " to " + W.dayLabel(Math.floor(days[1])));
     if (state.places !== null) filters.push(state.places.size + " place(s)");
     status.textContent = filters.length ? "Showing " + shown + " of " + total + " (" + filters.join(", ") + ")."
                                         : "Showing all " + total + ".";
@@ -74,7 +74,7 @@ function (uid) {
     if (!ev) return;
     var a = ev["xaxis.range[0]"], b = ev["xaxis.range[1]"];
     if (ev["xaxis.range"]) { a = ev["xaxis.range"][0]; b = ev["xaxis.range"][1]; }
-    if (a !== undefined && b !== undefined) state.window = [a, b];
+    if (a !== undefined && b !== undefined) state.window = [W.fromAxis(a), W.fromAxis(b)];  // a year axis too
     else if (ev["xaxis.autorange"]) state.window = null;
     else return;
     drawMap(); filterTable();

@@ -6,6 +6,9 @@
  * interval overlaps the window); an undated event is in no window; no window keeps everything.
  * Days are day numbers (days since 1970-01-01, see dashboard/clientdata.py); window bounds are
  * Plotly date-axis values ("2025-03-13", "2025-03-13 05:12:33.1234", or ms since 1970 UTC).
+ * A year-axis timeline (data beyond the years 1..9999: its x values are decimal years) gives
+ * numbers; fromAxis() turns those into ms since 1970 (a mean Gregorian year each), so every
+ * window bound downstream is a date-axis value.
  * tests/browser/test_window_filter.py runs this file against the Python filter on the same data.
  */
 (function (root) {
@@ -20,6 +23,22 @@
     s = s.replace(/(\.\d{3})\d+/, "$1").replace(/Z$/, "");
     if (s.length === 13) { s += ":00"; }
     return Date.parse(s + "Z");
+  }
+
+  var YEAR_MS = 365.2425 * DAY_MS;  // as dashboard/clientdata.py YEAR_DAYS
+
+  /* A decimal year (a year axis) -> ms since 1970. */
+  function yearMs(y) { return (y - 1970) * YEAR_MS; }
+
+  /* A timeline x value -> a window bound: a date-axis value as it is, a year-axis number in ms. */
+  function fromAxis(v) { return typeof v === "number" ? yearMs(v) : v; }
+
+  /* A day number as a person reads it: "2025-03-13", or a year ("-500", "-13800000000") when no
+   * date holds it. */
+  function dayLabel(n) {
+    var ms = n * DAY_MS;
+    if (Math.abs(ms) < 8.64e15 && new Date(ms).getUTCFullYear() >= 1) { return isoDay(n); }
+    return String(Math.round(1970 + ms / YEAR_MS));
   }
 
   /* [start, end] axis values -> [first, last] as (fractional) day numbers, in order; null for
@@ -60,6 +79,6 @@
 
   root.eventmapWindow = {
     DAY_MS: DAY_MS, axisMs: axisMs, windowDays: windowDays, inWindow: inWindow, makeFilter: makeFilter,
-    isoDay: isoDay,
+    isoDay: isoDay, yearMs: yearMs, fromAxis: fromAxis, dayLabel: dayLabel,
   };
 })(typeof window !== "undefined" ? window : this);

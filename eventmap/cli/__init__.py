@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "parse": "eventmap.cli.parse:parse",
     "serve": "eventmap.cli.serve:serve",
     "export": "eventmap.cli.export:export",
+    "edit": "eventmap.cli.edit:edit",
 }
 
 
@@ -102,6 +103,7 @@ def main(ctx: click.Context, debug: bool) -> None:
     eventmap parse ARTICLE...    events as JSON, GeoJSON or CSV
     eventmap serve [PATH...]     the dashboard (bundled seeds when no PATH)
     eventmap export PATH...      offline HTML, PNG/SVG/PDF, GeoJSON, CSV, TimelineJS
+    eventmap edit STORE ID ...   correct an event of a workspace (kept beside the parser's)
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug

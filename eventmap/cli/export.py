@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from eventmap.cli.importing import Reporter, check_import_options, import_options
 from eventmap.errors import InputError
 
 DATA_OUTPUTS = ("json", "geojson", "csv", "timelinejs")
@@ -48,27 +49,19 @@ def _out(name: str, what: str):
     "--scale", type=click.FloatRange(0, 10, min_open=True), help="Image scale (2 = twice the pixels)."
 )
 @click.option("--snippet", is_flag=True, help="--html writes an embeddable <div> instead of a full page.")
-@click.option(
-    "--lang",
-    type=click.Choice(["auto", "nl", "en"]),
-    default="auto",
-    show_default=True,
-    help="Language of the articles (auto: detected per article).",
-)
-@click.option(
-    "--date",
-    "--document-date",
-    "document_date",
-    metavar="YYYY-MM-DD|YYYY-MM",
-    help="Document date of the articles (overrides a 'date ...' first line).",
-)
-@click.option("--columns", help="CSV/GeoJSON column mapping, e.g. date=event_date,lat=latitude,text=notes.")
+@import_options
 @click.option(
     "--merge",
     is_flag=True,
     help="Merge reports of the same event from several articles into one event with all its sources.",
 )
+@click.option("--verified-only", is_flag=True, help="Only events an analyst marked verified.")
+@click.option(
+    "--include-rejected", is_flag=True, help="Also events an analyst rejected (left out by default)."
+)
+@click.pass_context
 def export(
+    ctx: click.Context,
     paths: tuple[Path, ...],
     html_out: Path | None,
     png_out: Path | None,
@@ -88,11 +81,16 @@ def export(
     document_date: str | None,
     columns: str | None,
     merge: bool,
+    verified_only: bool,
+    include_rejected: bool,
 ) -> None:
     """Export the events of PATH... as offline HTML, images and data files.
 
     PATH is an article (.txt, .md, .html), an event file (.json, .geojson, .csv: eventmap's
-    own, ACLED exports, TimelineJS, or any CSV with --columns) or a folder of them.
+    own, ACLED, UCDP, USGS or GDELT tables, TimelineJS 3 or 2, or any CSV with --columns), a
+    folder of them, or a workspace (.duckdb): its events as corrected, with review_status and
+    original. A file or row that cannot be read is skipped with a warning and the rest is
+    written; the exit code is then 1.
     """
     outputs = {
         "html": html_out,
@@ -110,29 +108,25 @@ def export(
             "nothing to export: give at least one of " + ", ".join(f"--{k} FILE" for k in ALL_OUTPUTS)
         )
     from eventmap.atomic import check_output_path
-    from eventmap.formats import parse_column_spec
 
     for path in wanted.values():
         check_output_path(path)
-    parse_column_spec(columns)  # a bad mapping fails before the loading
-    if document_date:  # so does a bad date (not once per article, as a warning)
-        from eventmap.text.docdate import parse_document_date
-
-        parse_document_date(document_date)
+    check_import_options(document_date, columns)  # a bad mapping or date fails before the loading
 
     from eventmap.corpus.loading import load_paths
 
-    def warn(path: Path, message: str) -> None:
-        click.echo(f"eventmap: warning: skipped {message}", err=True)
-
+    reporter = Reporter()
     events = load_paths(
         paths,
         lang=None if lang == "auto" else lang,
         document_date=document_date,
         columns=columns,
-        on_error=warn,
+        on_error=reporter.file_failed,
+        on_report=reporter.report,
     )
+    reporter.finish()
     click.echo(f"{len(events)} event{'s' if len(events) != 1 else ''} loaded", err=True)
+    events = _by_review(events, verified_only=verified_only, include_rejected=include_rejected)
     if merge:
         from eventmap.corpus.merge import merge_events
 
@@ -159,3 +153,23 @@ def export(
         write_images(events, images, figure=figure, width=width, height=height, scale=scale, title=title)
         for p in images:
             click.echo(f"wrote {p}", err=True)
+    if reporter.skipped:
+        ctx.exit(1)
+
+
+def _by_review(events: list, *, verified_only: bool, include_rejected: bool) -> list:
+    """The events to export by review status; says how many were left out."""
+    if verified_only and include_rejected:
+        raise click.UsageError("--verified-only and --include-rejected cannot be combined")
+    if verified_only:
+        kept = [e for e in events if e.review_status == "verified"]
+        why = "not verified"
+    elif include_rejected:
+        return events
+    else:
+        kept = [e for e in events if e.review_status != "rejected"]
+        why = "rejected (--include-rejected keeps them)"
+    if len(kept) < len(events):
+        n = len(events) - len(kept)
+        click.echo(f"{n} event{'s' if n != 1 else ''} left out: {why}", err=True)
+    return kept

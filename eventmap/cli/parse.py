@@ -2,7 +2,8 @@
 
 The command only reads its options, turns files into events (`parse_files`, reusable by
 other commands) and writes them. In a batch a file that cannot be read is reported on
-stderr and skipped; the others' events are still written and the exit code is 1.
+stderr and skipped; the others' events are still written and the exit code is 1. So is a
+row of an event file that cannot be read (eventmap.cli.importing says what each import did).
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from typing import IO, Any
 
 import click
 
+from eventmap.cli.importing import Reporter, check_import_options, import_options
 from eventmap.errors import InputError, UserError
+from eventmap.formats.report import ImportReport
 from eventmap.model import Event, events_to_json_obj
 
 PROGRESS_MIN_FILES = 10  # show a progress bar (on a terminal) from this many files on
@@ -29,6 +32,7 @@ class BatchResult:
 
     events: list[Event] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
+    documents: list[Any] = field(default_factory=list)  # the Document record of each parsed article
 
 
 def parse_files(
@@ -40,30 +44,49 @@ def parse_files(
     on_error: Callable[[str, str], None] | None = None,
     progress: bool = False,
     columns: str | None = None,
+    on_report: Callable[[ImportReport], None] | None = None,
+    mode: str = "auto",
 ) -> BatchResult:
-    """Load each file (articles parsed, event files read); a failing file is reported and skipped."""
+    """Load each file (articles parsed, event files read); a failing file is reported and skipped.
+
+    Event ids are unique over the batch (see eventmap.corpus.loading.unique_ids).
+    """
     from pathlib import Path
 
-    from eventmap.corpus.loading import load_file
+    from eventmap.corpus.loading import load_file, unique_ids
 
     result = BatchResult()
+    seen: set[str] = set()
     items: Iterable[str] = paths
     if progress:
         from tqdm import tqdm
 
         items = tqdm(paths, desc="parsing", unit="file", file=sys.stderr)
     for path in items:
+        report = ImportReport(str(path))
         try:
-            result.events.extend(
-                load_file(
-                    Path(path), document_date=document_date, lang=lang, geocoder=geocoder, columns=columns
-                )
+            loaded = load_file(
+                Path(path),
+                document_date=document_date,
+                lang=lang,
+                geocoder=geocoder,
+                columns=columns,
+                report=report,
+                mode=mode,
+                documents=result.documents,
             )
         except Exception as exc:
             reason = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
             result.failures.append((path, reason))
             if on_error:
                 on_error(path, reason)
+            continue
+        renamed = unique_ids(loaded, seen)
+        if renamed:
+            report.warn(f"{renamed} event ids already used by an earlier file got a suffix (~2, ~3 ...)")
+        result.events.extend(loaded)
+        if on_report:
+            on_report(report)
     return result
 
 
@@ -79,10 +102,13 @@ def build_geocoder(name: str, user_agent: str | None) -> Any:
     return make(name, user_agent=user_agent)
 
 
-def write_output(events: list[Event], fmt: str, stream: IO[str]) -> None:
-    """JSON here; GeoJSON and CSV through eventmap.formats (imported only when asked for)."""
+def write_output(events: list[Event], fmt: str, stream: IO[str], documents: list[Any] | None = None) -> None:
+    """JSON here (with the parsed articles' Document records when there are any); GeoJSON
+    and CSV through eventmap.formats (imported only when asked for)."""
     if fmt == "json":
-        json.dump(events_to_json_obj(events), stream, ensure_ascii=False, indent=2)
+        json.dump(
+            events_to_json_obj(events, documents=documents or None), stream, ensure_ascii=False, indent=2
+        )
         stream.write("\n")
         return
     try:
@@ -94,19 +120,6 @@ def write_output(events: list[Event], fmt: str, stream: IO[str]) -> None:
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option(
-    "--lang",
-    type=click.Choice(["auto", "nl", "en"]),
-    default="auto",
-    show_default=True,
-    help="Language of the articles (auto: detected per article).",
-)
-@click.option(
-    "--date",
-    "document_date",
-    metavar="YYYY-MM-DD|YYYY-MM",
-    help="Document date (overrides a 'date ...' first line).",
-)
 @click.option(
     "--format",
     "fmt",
@@ -123,11 +136,7 @@ def write_output(events: list[Event], fmt: str, stream: IO[str]) -> None:
     help="offline, or an online geopy geocoder such as nominatim.",
 )
 @click.option("--user-agent", help="User agent for an online geocoder (its usage policy asks for one).")
-@click.option(
-    "--columns",
-    metavar="FIELD=COLUMN,...",
-    help="Column mapping for CSV event files, e.g. date=event_date,lat=latitude (guessed when absent).",
-)
+@import_options
 @click.option(
     "-j",
     "--jobs",
@@ -150,9 +159,23 @@ def write_output(events: list[Event], fmt: str, stream: IO[str]) -> None:
 )
 @click.option("--prune", is_flag=True, help="With a store: forget files deleted from the folders.")
 @click.option(
+    "--reparse",
+    is_flag=True,
+    help="With a store: parse unchanged files (and articles added in the app) again, e.g. after an "
+    "upgrade; the store's edits are applied again, and edits whose sentence is gone are listed.",
+)
+@click.option(
     "--merge",
     is_flag=True,
     help="Merge reports of the same event from several articles into one event with all its sources.",
+)
+@click.option(
+    "--mode",
+    type=click.Choice(["auto", "news", "narrative"]),
+    default="auto",
+    show_default=True,
+    help="How dates without a year and 'two years later' are read: from the document's day (news) "
+    "or from the story's last date (narrative: histories, timelines); auto decides per article.",
 )
 @click.pass_context
 def parse(
@@ -169,20 +192,26 @@ def parse(
     store_path: str | None,
     dask_address: str | None,
     prune: bool,
+    reparse: bool,
     merge: bool,
+    mode: str,
 ) -> None:
     """Extract dated, geocoded events from news articles (text or HTML).
 
     FILES may also be folders (walked recursively) and event files (eventmap JSON,
-    GeoJSON, CSV including ACLED exports, TimelineJS JSON), which are read, not parsed.
+    GeoJSON, CSV including ACLED, UCDP, USGS and GDELT tables, TimelineJS 3 or 2 JSON),
+    which are read, not parsed.
 
     With --jobs, --store or --dask the events go into an event store instead (a corpus:
     parsed in parallel, and a file whose content has not changed is not parsed again).
     """
-    if document_date:
-        from eventmap.text.docdate import parse_document_date
-
-        parse_document_date(document_date)  # a bad --date fails before any work
+    check_import_options(document_date, columns)  # a bad --date or --columns fails before any work
+    if reparse and not store_path:
+        raise click.UsageError("--reparse needs --store (the workspace whose files are parsed again)")
+    if mode != "auto" and (jobs is not None or store_path or dask_address):
+        raise click.UsageError(
+            "--mode is not available with --jobs, --store or --dask (they read in auto mode)"
+        )
     if jobs is not None or store_path or dask_address:
         _ingest(
             ctx,
@@ -191,6 +220,7 @@ def parse(
             jobs=jobs,
             dask_address=dask_address,
             prune=prune,
+            reparse=reparse,
             lang=lang,
             document_date=document_date,
             output=output,
@@ -203,8 +233,6 @@ def parse(
 
         check_output_path(output)  # so does a missing output folder
     geo = build_geocoder(geocoder, user_agent)
-    from eventmap.corpus.loading import load_file
-
     paths, missing = _expand(files)
     if len(files) == 1 and missing:
         raise InputError(missing[0][1])
@@ -216,30 +244,47 @@ def parse(
         raise InputError(
             "no articles (.txt, .md, .html) or event files (.json, .geojson, .csv) in " + ", ".join(files)
         )
+    reporter = Reporter()
+    lang_arg = None if lang == "auto" else lang
     if len(paths) == 1:  # one file: its error is the command's error
         from pathlib import Path
 
-        result = BatchResult(
-            load_file(Path(paths[0]), document_date=document_date, lang=lang, geocoder=geo, columns=columns)
+        from eventmap.corpus.loading import load_file
+
+        report = ImportReport(paths[0])
+        result = BatchResult()
+        result.events = load_file(
+            Path(paths[0]),
+            document_date=document_date,
+            lang=lang_arg,
+            geocoder=geo,
+            columns=columns,
+            report=report,
+            mode=mode,
+            documents=result.documents,
         )
+        reporter.report(report)
     else:
         result = parse_files(
             paths,
-            lang=lang,
+            lang=lang_arg,
             document_date=document_date,
             geocoder=geo,
-            on_error=_report_skipped,
+            on_error=reporter.file_failed,
+            on_report=reporter.report,
             columns=columns,
             progress=len(paths) >= PROGRESS_MIN_FILES and sys.stderr.isatty(),
+            mode=mode,
         )
+    reporter.finish()
     if result.failures and len(result.failures) == len(paths):
         raise InputError(f"none of the {len(paths) + len(missing)} files could be parsed")
     if merge:
         from eventmap.corpus.merge import merge_events
 
         result.events = merge_events(result.events)
-    _write(result.events, fmt, output)
-    if result.failures or missing:
+    _write(result.events, fmt, output, result.documents)
+    if reporter.skipped or missing:
         ctx.exit(1)
 
 
@@ -251,6 +296,7 @@ def _ingest(
     jobs: int | None,
     dask_address: str | None,
     prune: bool,
+    reparse: bool,
     lang: str,
     document_date: str | None,
     output: str | None,
@@ -272,6 +318,7 @@ def _ingest(
         jobs=jobs,
         dask=dask_address,
         prune=prune,
+        reparse=reparse,
         lang=None if lang == "auto" else lang,
         document_date=document_date,
         progress=sys.stderr.isatty(),
@@ -279,6 +326,8 @@ def _ingest(
     for path, reason in report.failed:
         _report_skipped(path, reason)
     click.echo(f"eventmap: {report.summary()} -> {store_path}", err=True)
+    for line in report.orphan_lines():
+        click.echo(f"eventmap: orphaned edit: {line}", err=True)
     if report.failed:
         ctx.exit(1)
 
@@ -302,10 +351,10 @@ def _report_skipped(path: str, reason: str) -> None:
     click.echo(f"eventmap: skipped {where}{reason}", err=True)
 
 
-def _write(events: list[Event], fmt: str, output: str | None) -> None:
+def _write(events: list[Event], fmt: str, output: str | None, documents: list[Any] | None = None) -> None:
     if output is None:
         try:
-            write_output(events, fmt, sys.stdout)
+            write_output(events, fmt, sys.stdout, documents)
         except BrokenPipeError:  # `eventmap parse ... | head`: the reader has all it wants
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return
@@ -313,6 +362,6 @@ def _write(events: list[Event], fmt: str, output: str | None) -> None:
 
     try:
         with atomic_open(output, "w", encoding="utf-8", newline="") as stream:
-            write_output(events, fmt, stream)
+            write_output(events, fmt, stream, documents)
     except OSError as exc:
         raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None

@@ -30,6 +30,7 @@ from eventmap.corpus.planning import (
     IngestReport,
     ParseFile,
     default_parse_file,
+    describe_error,
     missing_files,
     parse_chunk,
     plan,
@@ -55,6 +56,7 @@ def ingest(
     parse_file: ParseFile | None = None,
     chunk_size: int | None = None,
     prune: bool = False,
+    reparse: bool = False,
 ) -> IngestReport:
     """Parse every new or changed article under `paths` into `store`; returns what was done.
 
@@ -62,7 +64,10 @@ def ingest(
     batch gets fewer, see MIN_FILES_PER_WORKER). parse_file is
     called as ``parse_file(path, lang=..., document_date=...)`` and must be importable by name
     (a module-level function) so that spawned workers can receive it. With `prune`, files
-    the store holds from under the given folders that are gone from disk are forgotten.
+    the store holds from under the given folders that are gone from disk are forgotten. With
+    `reparse`, unchanged files are parsed again too, and so are the articles saved in the store
+    by the app. The store's edits are applied again to the new events (report.orphaned lists
+    those whose sentence is gone).
     """
     started = time.perf_counter()
     if store.read_only:
@@ -73,7 +78,7 @@ def ingest(
         _check_picklable(parse_file)
     paths = list(paths)
     known = store.file_hashes()
-    todo, report = plan(paths, known)
+    todo, report = plan(paths, {} if reparse else known)
     if prune:
         gone = missing_files(paths, known)
         store.forget_files(gone)
@@ -101,8 +106,37 @@ def ingest(
     finally:
         _flush(store, pending, report)  # keep what finished, even when interrupted
         bar.close()
+    if reparse:
+        report.parsed += reparse_articles(store, lang=lang, report=report)
+    report.edits = store.edit_count()
+    report.orphaned = store.orphaned_edits() if report.edits else []
     report.seconds = time.perf_counter() - started
     return report
+
+
+def reparse_articles(
+    store: EventStore, *, lang: str | None = None, report: IngestReport | None = None
+) -> int:
+    """Parse the articles saved in the store (added in the app) again; returns how many parsed."""
+    from eventmap.text.pipeline import parse_text  # imported here: it loads dateparser
+
+    done = 0
+    for art in store.articles():
+        try:
+            events = parse_text(
+                art["text"], document_date=art["document_date"], lang=lang, source=art["document"]
+            )
+        except Exception as exc:  # one bad article is reported, the others are kept
+            if report is not None:
+                report.failed.append((art["document"], describe_error(exc)))
+            continue
+        store.add_article(
+            art["document"], art["text"], events, document_date=art["document_date"], author=art["author"]
+        )
+        if report is not None:
+            report.events += len(events)
+        done += 1
+    return done
 
 
 def ingest_to_store(
@@ -116,8 +150,9 @@ def ingest_to_store(
     document_date: str | None = None,
     parse_file: ParseFile | None = None,
     prune: bool = False,
+    reparse: bool = False,
 ) -> IngestReport:
-    """What `eventmap parse DIR --store PATH [--jobs N | --dask ADDRESS]` does, in one call.
+    """What `eventmap parse DIR --store PATH [--jobs N | --dask ADDRESS] [--reparse]` does, in one call.
 
     With `dask`, the workers write Parquet to `<store>.parquet/` beside the store, which is
     then imported into it.
@@ -125,6 +160,8 @@ def ingest_to_store(
     store_path = Path(store_path)
     if store_path.is_dir():
         raise InputError(f"--store {store_path} is a folder; give a file name such as news.duckdb")
+    if dask and reparse:
+        raise InputError("--reparse parses on this machine: leave out --dask")
     with EventStore(store_path) as store:
         if dask:
             from eventmap.corpus.dask_ingest import dask_ingest
@@ -149,6 +186,7 @@ def ingest_to_store(
             document_date=document_date,
             parse_file=parse_file,
             prune=prune,
+            reparse=reparse,
         )
 
 

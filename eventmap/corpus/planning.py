@@ -45,6 +45,8 @@ class IngestReport:
     seconds: float = 0.0
     jobs: int = 1
     failed: list[tuple[str, str]] = field(default_factory=list)
+    edits: int = 0  # analyst's changes in the store, applied again after the ingest
+    orphaned: list[dict] = field(default_factory=list)  # edits whose sentence is gone
 
     @property
     def articles_per_second(self) -> float:
@@ -59,10 +61,22 @@ class IngestReport:
         if self.failed:
             parts.append(f"{len(self.failed)} failed")
         rate = f", {self.articles_per_second:.1f} articles/s" if self.parsed else ""
+        edits = ""
+        if self.edits:
+            edits = f"; {self.edits} edit(s) applied"
+            if self.orphaned:
+                edits += f", {len(self.orphaned)} event(s) with orphaned edits (listed below)"
         return (
             ", ".join(parts) + f"; {self.events} event(s) stored in {self.seconds:.1f} s"
-            f" with {self.jobs} job(s){rate}"
+            f" with {self.jobs} job(s){rate}{edits}"
         )
+
+    def orphan_lines(self) -> list[str]:
+        """One line per event whose edits lost their sentence: id, document, sentence, fields."""
+        return [
+            f"{o['event_id']} ({o['document']}): “{o['sentence']}” ({', '.join(e['field'] for e in o['edits'])})"
+            for o in self.orphaned
+        ]
 
 
 def corpus_suffixes() -> frozenset[str]:

@@ -23,11 +23,13 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from eventmap.corpus.store_edits import OVERLAY_SQL, TABLES_SQL
 from eventmap.corpus.store_parquet import import_parquet, parquet_sql
 from eventmap.corpus.store_query import (
     Aggregation,
     BBox,
     DateLike,
+    aggregate_overlaid,
     aggregate_rows,
     iso,
     non_negative,
@@ -39,14 +41,20 @@ from eventmap.corpus.store_schema import (
     STORE_FORMAT,
     STORE_VERSION,
     FileRecord,
+    column_list,
     conform,
     create_sql,
     events_to_table,
     files_to_table,
     is_store,
 )
+from eventmap.corpus.store_workspace import Workspace
 from eventmap.errors import InputError, UserError
 from eventmap.model import Event
+
+COLUMNS = column_list()
+#: How a v1 store (before the edit log) is read without upgrading it.
+_V1_EVENTS = "(SELECT *, 'unreviewed' AS review_status, lower(json) AS search FROM events)"
 
 # The names other modules import from here (their homes are the modules above).
 __all__ = [
@@ -67,12 +75,13 @@ __all__ = [
 ]
 
 
-class EventStore:
+class EventStore(Workspace):
     """A DuckDB file of events (or, read-only, a folder of Parquet written by the Dask ingest).
 
     Safe to share between the threads of a web server: every query runs on its own cursor.
     DuckDB lets one process write a file at a time; open with ``read_only=True`` to serve a
-    store that no one is writing.
+    store that no one is writing. Reading gives the events as corrected by the analyst's
+    edits (see :class:`eventmap.corpus.store_workspace.Workspace` for editing).
     """
 
     def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False) -> None:
@@ -80,6 +89,8 @@ class EventStore:
         self._lock = threading.Lock()
         p = Path(self.path)
         self.read_only = read_only
+        self._events_sql = "events"  # what readers select from (see _refresh_source)
+        self._editable = False  # whether the store has the edit tables
         if self.path != ":memory:" and p.is_dir():
             self._con = duckdb.connect(":memory:")
             self._open_parquet_folder(p)
@@ -96,38 +107,80 @@ class EventStore:
         except duckdb.Error as exc:
             raise InputError(f"{self.path}: not an event store ({_first_line(exc)})") from None
         self._check_or_create_schema()
+        self._refresh_source()
 
     # -- opening ---------------------------------------------------------------------------
 
     def _check_or_create_schema(self) -> None:
-        tables = {
-            r[0] for r in self._con.execute("SELECT table_name FROM information_schema.tables").fetchall()
-        }
+        tables = self._tables()
         if "store_meta" in tables:
             meta = dict(self._con.execute("SELECT key, value FROM store_meta").fetchall())
             if meta.get("format") != STORE_FORMAT:
                 raise InputError(f"{self.path}: not an eventmap store")
-            if int(meta.get("version", "0")) > STORE_VERSION:
-                raise InputError(
-                    f"{self.path}: store version {meta.get('version')} is newer than this eventmap"
-                )
+            version = int(meta.get("version", "0"))
+            if version > STORE_VERSION:
+                raise InputError(f"{self.path}: store version {version} is newer than this eventmap")
+            if version < STORE_VERSION and not self.read_only:
+                self._upgrade(version)
             return
         if tables:
             raise InputError(f"{self.path}: a DuckDB file, but not an eventmap store")
         if self.read_only:
             raise InputError(f"{self.path}: empty file, not an eventmap store")
-        self._con.execute(create_sql("events", EVENT_SCHEMA))
-        self._con.execute(create_sql("files", FILE_SCHEMA))
-        self._con.execute("CREATE TABLE store_meta (key VARCHAR, value VARCHAR)")
-        self._con.execute(
-            "INSERT INTO store_meta VALUES ('format', ?), ('version', ?)", [STORE_FORMAT, str(STORE_VERSION)]
+        with self._transaction() as cur:
+            cur.execute(create_sql("events", EVENT_SCHEMA, extra="shadowed BOOLEAN DEFAULT false"))
+            cur.execute(create_sql("files", FILE_SCHEMA))
+            for sql in (*TABLES_SQL, OVERLAY_SQL):
+                cur.execute(sql)
+            cur.execute("CREATE TABLE store_meta (key VARCHAR, value VARCHAR)")
+            cur.execute(
+                "INSERT INTO store_meta VALUES ('format', ?), ('version', ?)",
+                [STORE_FORMAT, str(STORE_VERSION)],
+            )
+
+    def _upgrade(self, version: int) -> None:
+        """A version 1 store gets the review_status and search columns and the edit tables."""
+        with self._transaction() as cur:
+            if version < 2:
+                cur.execute("ALTER TABLE events ADD COLUMN review_status VARCHAR DEFAULT 'unreviewed'")
+                cur.execute("ALTER TABLE events ADD COLUMN search VARCHAR")
+                cur.execute("ALTER TABLE events ADD COLUMN shadowed BOOLEAN DEFAULT false")
+                cur.execute(
+                    "UPDATE events SET search = lower(concat_ws(' ', json->>'$.text', json->>'$.date_text', "
+                    "json->>'$.category', array_to_string(json_extract_string(json, '$.places[*].text'), ' '), "
+                    "array_to_string(json_extract_string(json, '$.places[*].name'), ' ')))"
+                )
+                for sql in (*TABLES_SQL, OVERLAY_SQL):
+                    cur.execute(sql)
+            cur.execute("UPDATE store_meta SET value = ? WHERE key = 'version'", [str(STORE_VERSION)])
+
+    def _tables(self) -> set[str]:
+        rows = self._con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        return {r[0] for r in rows}
+
+    def _refresh_source(self) -> None:
+        """Read from the machine's events alone, or with the overlay of edits when there is one."""
+        tables = self._tables()
+        self._editable = "overlay" in tables
+        if not self._editable:
+            self._events_sql = _V1_EVENTS if "store_meta" in tables else "events"
+            return
+        edited = self._query("SELECT count(*) FROM overlay")[0][0]
+        self._events_sql = (
+            "events"
+            if not edited
+            else f"(SELECT {COLUMNS} FROM events WHERE shadowed IS NOT TRUE "
+            f"UNION ALL SELECT {COLUMNS} FROM overlay WHERE NOT hidden)"
         )
 
     def _open_parquet_folder(self, folder: Path) -> None:
         events_sql, files_sql = parquet_sql(folder)
         if events_sql is None:
             raise InputError(f"{folder}: no events/*.parquet inside, not an event store folder")
-        self._con.execute(f"CREATE VIEW events AS {events_sql}")
+        try:
+            self._con.execute(f"CREATE VIEW events AS {events_sql}")
+        except duckdb.Error as exc:
+            raise InputError(f"{folder}: cannot read as an event store ({_first_line(exc)})") from None
         if files_sql is not None:
             self._con.execute(f"CREATE VIEW files AS {files_sql}")
         else:
@@ -158,6 +211,8 @@ class EventStore:
             except BaseException:
                 cur.execute("ROLLBACK")
                 raise
+            else:
+                self._refresh_source()
             finally:
                 for name in tables:
                     cur.unregister(name)
@@ -178,7 +233,8 @@ class EventStore:
         with self._transaction(_new_events=table) as cur:
             if replace:
                 cur.execute("DELETE FROM events WHERE id IN (SELECT id FROM _new_events)")
-            cur.execute("INSERT INTO events SELECT * FROM _new_events")
+            cur.execute(f"INSERT INTO events ({COLUMNS}) SELECT {COLUMNS} FROM _new_events")
+            self._reapply(cur)
         return table.num_rows
 
     def replace_files(self, records: Sequence[FileRecord], events: pa.Table) -> None:
@@ -189,9 +245,10 @@ class EventStore:
         with self._transaction(_new_events=events, _new_files=files) as cur:
             cur.execute("DELETE FROM events WHERE file IN (SELECT path FROM _new_files)")
             cur.execute("DELETE FROM events WHERE id IN (SELECT id FROM _new_events)")
-            cur.execute("INSERT INTO events SELECT * FROM _new_events")
+            cur.execute(f"INSERT INTO events ({COLUMNS}) SELECT {COLUMNS} FROM _new_events")
             cur.execute("DELETE FROM files WHERE path IN (SELECT path FROM _new_files)")
             cur.execute("INSERT INTO files SELECT * FROM _new_files")
+            self._reapply(cur)
 
     def forget_files(self, paths: Iterable[str]) -> int:
         """Remove these ingested files and their events (files deleted from a corpus); returns events removed."""
@@ -203,6 +260,7 @@ class EventStore:
             ).fetchone()[0]
             cur.execute("DELETE FROM events WHERE file IN (SELECT path FROM _gone)")
             cur.execute("DELETE FROM files WHERE path IN (SELECT path FROM _gone)")
+            self._reapply(cur)
         return int(removed)
 
     def import_parquet(self, folder: str | Path, *, parts: Iterable[str] | None = None) -> int:
@@ -214,20 +272,12 @@ class EventStore:
         """
         self._writable()
         folder = Path(folder)
-        with self._lock:
-            cur = self._con.cursor()
-            try:
-                cur.execute("BEGIN")
+        try:
+            with self._transaction() as cur:
                 added, _paths = import_parquet(cur, folder, parts)
-                cur.execute("COMMIT")
-            except duckdb.Error as exc:
-                cur.execute("ROLLBACK")
-                raise InputError(f"{folder}: cannot import the Parquet files ({_first_line(exc)})") from None
-            except BaseException:
-                cur.execute("ROLLBACK")
-                raise
-            finally:
-                cur.close()
+                self._reapply(cur)
+        except duckdb.Error as exc:
+            raise InputError(f"{folder}: cannot import the Parquet files ({_first_line(exc)})") from None
         return added
 
     def sort_by_date(self) -> None:
@@ -237,6 +287,8 @@ class EventStore:
             self._con.execute(
                 "CREATE OR REPLACE TABLE events AS SELECT * FROM events ORDER BY date, date_end, lon"
             )
+            if self._editable:  # CREATE TABLE AS drops the column's default
+                self._con.execute("ALTER TABLE events ALTER COLUMN shadowed SET DEFAULT false")
 
     def _writable(self) -> None:
         if self.read_only:
@@ -248,67 +300,92 @@ class EventStore:
         """path -> sha256 of every file ingested so far."""
         return dict(self._query("SELECT path, sha256 FROM files"))
 
+    def ids_elsewhere(self, ids: Iterable[str], file: str) -> set[str]:
+        """Those of `ids` that events not of `file` already have (storing them would replace those)."""
+        wanted = pa.table({"id": pa.array(sorted(set(ids)), type=pa.string())})
+        cur = self._con.cursor()
+        try:
+            cur.register("_wanted", wanted)
+            sql = "SELECT DISTINCT e.id FROM events e JOIN _wanted w ON e.id = w.id WHERE e.file IS DISTINCT FROM $file"
+            return {row[0] for row in cur.execute(sql, {"file": file}).fetchall()}
+        finally:
+            cur.close()
+
     def files(self) -> list[FileRecord]:
         rows = self._query("SELECT path, sha256, events, error FROM files ORDER BY path")
         return [FileRecord(p, h, n or 0, e) for p, h, n, e in rows]
 
     # -- reading ---------------------------------------------------------------------------
 
-    def events(
-        self,
-        *,
-        start: DateLike = None,
-        end: DateLike = None,
-        bbox: BBox | None = None,
-        category: str | Sequence[str] | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> list[Event]:
-        """Events whose date interval overlaps [start, end] and whose point lies in bbox, by date."""
-        where, params = where_sql(start, end, bbox, category)
-        sql = f"SELECT json FROM events{where} ORDER BY date NULLS LAST, document, source_start, id"
+    def events(self, *, limit: int | None = None, offset: int = 0, **filters: Any) -> list[Event]:
+        """Events passing the filters (see :func:`where_sql`: start, end, bbox, category, documents,
+        search, statuses), by date; as corrected by the edits."""
+        where, params = where_sql(**filters)
+        sql = (
+            f"SELECT json FROM {self._events_sql}{where} ORDER BY date NULLS LAST, document, source_start, id"
+        )
         if limit is not None:
             sql += f" LIMIT {non_negative(limit, 'limit')}"
         if offset:
             sql += f" OFFSET {non_negative(offset, 'offset')}"
         return [Event.from_dict(json.loads(row[0])) for row in self._query(sql, params)]
 
-    def count(
-        self,
-        *,
-        start: DateLike = None,
-        end: DateLike = None,
-        bbox: BBox | None = None,
-        category: str | Sequence[str] | None = None,
-    ) -> int:
+    def events_after(self, event: Event, *, limit: int = 1, **filters: Any) -> list[Event]:
+        """The events that come after `event` in the order of `events()` (the review queue's next)."""
+        where, params = where_sql(**filters)
+        key = "(coalesce(date, DATE '9999-12-31'), document, source_start, id)"
+        after = f"{key} > (coalesce($a_date, DATE '9999-12-31'), $a_doc, $a_start, $a_id)"
+        params.update(
+            a_date=event.start_date, a_doc=event.source.document, a_start=event.source.start, a_id=event.id
+        )
+        sql = (
+            f"SELECT json FROM {self._events_sql}{where}{' AND ' if where else ' WHERE '}{after} "
+            f"ORDER BY date NULLS LAST, document, source_start, id LIMIT {non_negative(limit, 'limit')}"
+        )
+        return [Event.from_dict(json.loads(row[0])) for row in self._query(sql, params)]
+
+    def count(self, **filters: Any) -> int:
         """How many events `events()` would return with the same filters."""
-        where, params = where_sql(start, end, bbox, category)
-        return int(self._query(f"SELECT count(*) FROM events{where}", params)[0][0])
+        where, params = where_sql(**filters)
+        if self._events_sql == "events" or self._events_sql == _V1_EVENTS:
+            return int(self._query(f"SELECT count(*) FROM {self._events_sql}{where}", params)[0][0])
+        both = " AND " if where else " WHERE "  # machine rows, minus those edited, plus the overlay
+        sql = (
+            f"SELECT (SELECT count(*) FROM events{where}) - (SELECT count(*) FROM events{where}{both}shadowed)"
+            f" + (SELECT count(*) FROM overlay{where}{both}NOT hidden)"
+        )
+        return int(self._query(sql, params)[0][0])
 
     def aggregate(
-        self,
-        *,
-        start: DateLike = None,
-        end: DateLike = None,
-        bbox: BBox | None = None,
-        category: str | Sequence[str] | None = None,
-        by: Aggregation = "place",
-        limit: int | None = None,
-        cell_deg: float = 1.0,
+        self, *, by: Aggregation = "place", limit: int | None = None, cell_deg: float = 1.0, **filters: Any
     ) -> list[dict[str, Any]]:
         """Counts for the dashboard at corpus scale, computed where the data is.
 
         by="place": one row per located place {place, country_code, lat, lon, count, first, last},
         most events first; by="day": {day, count} per start day, in date order;
-        by="category": {category, count}; by="cell": {lat, lon, count} per grid cell of
+        by="category": {category, count}; by="status": {review_status, count};
+        by="document": {document, count}; by="cell": {lat, lon, count} per grid cell of
         `cell_deg` degrees (cell centre), for a density map when places are too many.
         """
-        where, params = where_sql(start, end, bbox, category)
-        return aggregate_rows(self._query, "events", where, params, by, limit, cell_deg)
+        where, params = where_sql(**filters)
+        if self._events_sql == "events" or self._events_sql == _V1_EVENTS:
+            return aggregate_rows(self._query, self._events_sql, where, params, by, limit, cell_deg)
+        return aggregate_overlaid(self._query, where, params, by, limit, cell_deg)
+
+    def documents_like(self, text: str = "", *, limit: int | None = 50) -> list[tuple[str, int]]:
+        """(document, events) for the documents whose name holds `text` (any case), most events first."""
+        lim = "" if limit is None else f" LIMIT {non_negative(limit, 'limit')}"
+        where = " WHERE document ILIKE $pat ESCAPE '\\'" if text else " WHERE $pat IS NOT NULL"
+        sql = (
+            f"SELECT document, count(*) AS n FROM {self._events_sql}{where} "
+            f"GROUP BY document ORDER BY n DESC, document{lim}"
+        )
+        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        return [(d, int(n)) for d, n in self._query(sql, {"pat": pattern}) if d is not None]
 
     def date_range(self) -> tuple[str | None, str | None]:
         """First start day and last end day in the store (the dashboard's initial window)."""
-        first, last = self._query("SELECT min(date), max(date_end) FROM events")[0]
+        first, last = self._query(f"SELECT min(date), max(date_end) FROM {self._events_sql}")[0]
         return iso(first), iso(last)
 
     def _query(self, sql: str, params: dict[str, Any] | None = None) -> list[tuple]:

@@ -80,7 +80,7 @@ def import_parquet(
     if events_sql is not None:
         cur.execute(f"CREATE OR REPLACE TEMP TABLE _imp_events AS SELECT {event_cols} FROM ({events_sql})")
         cur.execute("DELETE FROM events WHERE id IN (SELECT id FROM _imp_events)")
-        cur.execute("INSERT INTO events SELECT * FROM _imp_events")
+        cur.execute(f"INSERT INTO events ({event_cols}) SELECT {event_cols} FROM _imp_events")
         added = int(cur.execute("SELECT count(*) FROM _imp_events").fetchone()[0])
         cur.execute("DROP TABLE _imp_events")
     return added, paths

@@ -1,8 +1,9 @@
 """The event store's tables: their Arrow schemas, and events and file records turned into rows.
 
 Each event is one row: a few columns for fast filters and aggregation (date, date_end, lat,
-lon, category, place, document, id ...) plus the event's full JSON (:meth:`Event.to_dict`),
-so nothing of the event model is lost. A second table remembers the content hash of every
+lon, category, place, document, id, review_status, and `search`, the text a word search
+looks at) plus the event's full JSON (:meth:`Event.to_dict`), so nothing of the event model
+is lost. A second table remembers the content hash of every
 ingested file, which makes corpus ingest incremental. The same schemas are written to
 Parquet by the Dask ingest (see :mod:`eventmap.corpus.store_parquet`).
 """
@@ -23,7 +24,7 @@ from eventmap.errors import InputError
 from eventmap.model import Event
 
 STORE_FORMAT = "eventmap-store"
-STORE_VERSION = 1
+STORE_VERSION = 2  # 2: review_status and search columns, the edit log and its overlay
 
 #: One row per event. `file` is the ingested file the event came from (None for events added
 #: directly); `json` is the whole event, the source of truth for everything else.
@@ -44,8 +45,12 @@ EVENT_SCHEMA = pa.schema(
         ("country_code", pa.string()),
         ("source_count", pa.int32()),
         ("json", pa.string()),
+        ("review_status", pa.string()),
+        ("search", pa.string()),
     ]
 )
+#: Columns a table may lack (older stores, other writers): filled with these values.
+EVENT_DEFAULTS: dict[str, Any] = {"review_status": "unreviewed"}
 
 #: One row per ingested file: a file whose sha256 is unchanged is not parsed again.
 FILE_SCHEMA = pa.schema(
@@ -58,7 +63,7 @@ FILE_SCHEMA = pa.schema(
     ]
 )
 
-_SQL_TYPES = {
+SQL_TYPES = {
     pa.string(): "VARCHAR",
     pa.date32(): "DATE",
     pa.float64(): "DOUBLE",
@@ -100,7 +105,25 @@ def events_to_table(events: Iterable[Event], *, file: str | None = None) -> pa.T
         cols["country_code"].append(country)
         cols["source_count"].append(ev.source_count)
         cols["json"].append(json.dumps(ev.to_dict(), ensure_ascii=False, separators=(",", ":")))
+        cols["review_status"].append(ev.review_status)
+        cols["search"].append(search_text(ev))
     return pa.table(cols, schema=EVENT_SCHEMA)
+
+
+def search_text(event: Event) -> str:
+    """What a word search looks at, case-folded: the sentence, its date expression, category and places.
+
+    The dashboard's search (an event matches when every word of the query is in this text)
+    and the store's `search` column both use it, so the app and the store agree.
+    """
+    parts = [
+        event.text,
+        event.date_text or "",
+        event.category,
+        *(p.text for p in event.places),
+        *((p.name or "") for p in event.places),
+    ]
+    return " ".join(p for p in parts if p).casefold()
 
 
 def files_to_table(records: Iterable[FileRecord]) -> pa.Table:
@@ -132,6 +155,10 @@ def is_store(path: str | Path) -> bool:
 
 def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
     """The columns of `schema`, in order; for events, a missing date_end is the start day."""
+    defaults = EVENT_DEFAULTS if schema is EVENT_SCHEMA else {}
+    for name, value in defaults.items():
+        if name not in table.column_names:
+            table = table.append_column(name, pa.array([value] * table.num_rows, schema.field(name).type))
     missing = [n for n in schema.names if n not in table.column_names]
     if missing:
         raise InputError(f"rows lack the column(s) {', '.join(missing)}")
@@ -142,7 +169,12 @@ def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
     return table
 
 
-def create_sql(name: str, schema: pa.Schema, *, temp: bool = False) -> str:
-    """CREATE TABLE for an Arrow schema (DuckDB types)."""
-    cols = ", ".join(f'"{f.name}" {_SQL_TYPES[f.type]}' for f in schema)
+def create_sql(name: str, schema: pa.Schema, *, temp: bool = False, extra: str = "") -> str:
+    """CREATE TABLE for an Arrow schema (DuckDB types), with `extra` column definitions after them."""
+    cols = ", ".join([f'"{f.name}" {SQL_TYPES[f.type]}' for f in schema] + ([extra] if extra else []))
     return f"CREATE {'TEMP ' if temp else ''}TABLE {name} ({cols})"
+
+
+def column_list(schema: pa.Schema = EVENT_SCHEMA, prefix: str = "") -> str:
+    """The schema's columns, quoted, for SELECT and INSERT lists."""
+    return ", ".join(f'{prefix}"{n}"' for n in schema.names)

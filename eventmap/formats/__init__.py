@@ -1,9 +1,11 @@
 """Event files in and out: the project's JSON, GeoJSON, CSV (ACLED-like) and TimelineJS JSON.
 
 ``write_events(events, fmt, stream_or_path)`` writes one format to an open text stream or
-(atomically) to a file; ``read_events(path, columns=...)`` reads any of them back, choosing
-the reader by extension and, for ``.json``, by content (eventmap JSON, GeoJSON, TimelineJS,
-or a table as JSON records such as ACLED's API answer).
+(atomically) to a file; ``read_events(path, columns=..., report=...)`` reads any of them back,
+choosing the reader by extension and, for ``.json``, by content (eventmap JSON, GeoJSON,
+TimelineJS 3 or 2, or a table as JSON records such as ACLED's API answer). Reading fills an
+:class:`ImportReport`: what the file was read as, the columns used, what was guessed, and the
+items skipped (a bad row does not stop the file; a file whose every item fails is an error).
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from typing import IO, Any
 
 from eventmap.atomic import write_text
 from eventmap.errors import InputError
-from eventmap.formats import csv_format, geojson_format, json_format, timelinejs_format
+from eventmap.formats import csv_format, geojson_format, json_format, timelinejs2_format, timelinejs_format
 from eventmap.formats.columns import parse_column_spec
+from eventmap.formats.report import ImportReport
 from eventmap.formats.rows import records_to_events
 from eventmap.model import EVENT_FIELDS, Event, EventFormatError
 
@@ -32,6 +35,7 @@ __all__ = [
     "loads_events",
     "detect_format",
     "parse_column_spec",
+    "ImportReport",
 ]
 
 
@@ -70,17 +74,30 @@ def read_events(
     *,
     columns: str | Mapping[str, str | None] | None = None,
     fmt: str | None = None,
+    report: ImportReport | None = None,
 ) -> list[Event]:
-    """Events from an event file; a bad or unreadable file raises InputError naming it."""
+    """Events from an event file; an unreadable file, or one whose every item fails, raises InputError.
+
+    Skipped items, guesses and warnings go to `report` (given one), else to the log.
+    """
     p = Path(path)
+    own_report = report is None
+    report = report if report is not None else ImportReport(str(p))
     try:
         text = _decode(p.read_bytes())
     except OSError as exc:
         raise InputError(f"{p}: cannot read: {exc.strerror or exc}") from None
-    try:
-        return loads_events(text, fmt or _format_by_suffix(p), origin=str(p), columns=columns)
     except EventFormatError as exc:
         raise InputError(f"{p}: {exc}") from None
+    try:
+        events = loads_events(
+            text, fmt or _format_by_suffix(p), origin=str(p), columns=columns, report=report
+        )
+    except EventFormatError as exc:
+        raise InputError(f"{p}: {exc}") from None
+    if own_report:
+        report.log()
+    return events
 
 
 def loads_events(
@@ -89,31 +106,54 @@ def loads_events(
     *,
     origin: str = "<events>",
     columns: str | Mapping[str, str | None] | None = None,
+    report: ImportReport | None = None,
 ) -> list[Event]:
-    """Events from text; `fmt` None (or "json") lets the content decide between JSON dialects."""
+    """Events from text; `fmt` None (or "json") lets the content decide between JSON dialects.
+
+    Items that cannot be read are skipped and counted in `report`; when every item fails
+    (and there was at least one), EventFormatError gives the first reason.
+    """
+    report = report if report is not None else ImportReport(origin)
+    events = _loads(text, fmt, origin, columns, report)
+    if not events and report.skipped:
+        more = f" (and {report.skipped - 1} more like it)" if report.skipped > 1 else ""
+        raise EventFormatError(f"{report.first_skip}{more}")
+    return events
+
+
+def _loads(
+    text: str,
+    fmt: str | None,
+    origin: str,
+    columns: str | Mapping[str, str | None] | None,
+    report: ImportReport,
+) -> list[Event]:
     if fmt == "csv":
-        return csv_format.loads(text, origin=origin, columns=columns)
+        return csv_format.loads(text, origin=origin, columns=columns, report=report)
     if fmt == "tsv":
-        return csv_format.loads(text, origin=origin, columns=columns, delimiter="\t")
+        return csv_format.loads(text, origin=origin, columns=columns, delimiter="\t", report=report)
     if fmt in (None, "json", "geojson", "timelinejs"):
         stripped = text.lstrip("\ufeff \t\r\n")
         if fmt is None and not stripped.startswith(("{", "[")):
-            return csv_format.loads(text, origin=origin, columns=columns)
+            return csv_format.loads(text, origin=origin, columns=columns, report=report)
         obj = json_format.parse_json(stripped)
         kind = fmt if fmt not in (None, "json") else detect_format(obj)
         if kind == "geojson":
-            return geojson_format.from_obj(obj, origin=origin, columns=columns)
+            return geojson_format.from_obj(obj, origin=origin, columns=columns, report=report)
         if kind == "timelinejs":
-            return timelinejs_format.from_obj(obj, origin=origin)
+            return timelinejs_format.from_obj(obj, origin=origin, report=report)
+        if kind == "timelinejs2":
+            return timelinejs2_format.from_obj(obj, origin=origin, report=report)
         if kind == "records":
             records = obj["data"] if isinstance(obj, dict) else obj
-            return records_to_events(records, origin=origin, columns=columns)
-        return json_format.from_obj(obj)
+            report.kind = "JSON records"
+            return records_to_events(records, origin=origin, columns=columns, report=report)
+        return json_format.from_obj(obj, report=report)
     raise InputError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
 
 
 def detect_format(obj: Any) -> str:
-    """Which JSON dialect a parsed document is: "geojson", "timelinejs", "records" or "json" (ours).
+    """Which JSON dialect a parsed document is: "geojson", "timelinejs", "timelinejs2", "records" or "json" (ours).
 
     "records" is a table as JSON: ACLED's API answer ``{"data": [{...}, ...]}``, or a bare list
     of flat objects with fields an event does not have (``pandas.DataFrame.to_json(orient="records")``);
@@ -123,6 +163,8 @@ def detect_format(obj: Any) -> str:
         return "geojson"
     if timelinejs_format.is_timelinejs(obj):
         return "timelinejs"
+    if timelinejs2_format.is_timelinejs2(obj):
+        return "timelinejs2"
     if isinstance(obj, dict) and "events" not in obj and isinstance(obj.get("data"), list):
         return "records"
     if (

@@ -13,8 +13,10 @@ main place); ``places_json`` holds every place so the file reads back into the s
 ``notes`` is the sentence, ``source`` its document. Extra fields (kept from imported data)
 follow as their own columns; their values read back as strings.
 
-Reading accepts this CSV, ACLED exports (recognised by their header) and any CSV whose
-columns are mapped by the user or guessed (see :mod:`eventmap.formats.columns`).
+Reading accepts this CSV, the tables of known sources (ACLED, UCDP GED, USGS, GDELT with
+or without its header line: :mod:`eventmap.formats.dialect`) and any CSV whose columns are
+mapped by the user or guessed (see :mod:`eventmap.formats.columns`). A bad row is skipped
+and counted in the :class:`~eventmap.formats.report.ImportReport`, not the end of the file.
 """
 
 from __future__ import annotations
@@ -22,15 +24,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from eventmap.formats import gdelt_format
+from eventmap.formats.report import ImportReport
 from eventmap.formats.rows import KIND_TO_GEO_PRECISION, PRECISION_TO_TIME_PRECISION, rows_to_events
 from eventmap.model import Event
 
 # A cell starting with one of these is a formula to Excel/LibreOffice ("CSV injection"):
 # such text cells are written with a leading apostrophe, which the reader removes again.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")  # "-500" is a number to a spreadsheet, not a formula
 NUMERIC_COLUMNS = frozenset(
     {"latitude", "longitude", "source_start", "source_end", "time_precision", "geo_precision", "confidence"}
 )
@@ -125,19 +131,32 @@ def loads(
     origin: str = "<csv>",
     columns: str | Mapping[str, str | None] | None = None,
     delimiter: str | None = None,
+    report: ImportReport | None = None,
 ) -> list[Event]:
-    """Events from CSV text; errors say the row (EventFormatError)."""
+    """Events from CSV text; a bad row is skipped and counted in `report` (its number said)."""
+    report = report if report is not None else ImportReport(origin)
     text = text.lstrip("\ufeff")
     if not text.strip():
         return []
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter or sniff_delimiter(text))
+    first_line = text.split("\n", 1)[0]
+    gdelt = gdelt_format.header_for(first_line)
+    if gdelt is not None:  # a raw GDELT export: tab-separated, no header line
+        reader = csv.DictReader(
+            io.StringIO(text, newline=""), fieldnames=list(gdelt), delimiter="\t", quoting=csv.QUOTE_NONE
+        )
+        report.kind = f"GDELT export without header ({len(gdelt)} columns)"
+        numbering = lambda i: f"line {i}"  # noqa: E731
+    else:
+        reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter or sniff_delimiter(text))
+        numbering = lambda i: f"row {i + 1}"  # noqa: E731
     header = [h for h in reader.fieldnames or [] if h is not None]
     rows = []
     for row in reader:
         row.pop(None, None)  # cells beyond the header
         rows.append({k: restore_formula(v) for k, v in row.items()})
+    report.item_name = "row"
     return rows_to_events(
-        rows, header, origin=origin, columns=columns, own_columns=COLUMNS, numbering=lambda i: f"row {i + 1}"
+        rows, header, origin=origin, columns=columns, own_columns=COLUMNS, numbering=numbering, report=report
     )
 
 
@@ -146,7 +165,12 @@ def defuse_formula(value: Any) -> Any:
 
     A text that already starts with an apostrophe gets one more, so reading back is exact.
     """
-    if isinstance(value, str) and value and (value[0] in FORMULA_START or value[0] == "'"):
+    if (
+        isinstance(value, str)
+        and value
+        and (value[0] in FORMULA_START or value[0] == "'")
+        and not _PLAIN_NUMBER.fullmatch(value)
+    ):
         return "'" + value
     return value
 

@@ -3,8 +3,10 @@
 Writing: ``geometry`` is a Point ``[lon, lat]`` (RFC 7946 order) or ``null`` for events
 without a place; ``properties`` is the event's JSON object without ``lat``/``lon``; the
 Feature ``id`` is the event id. Reading gives the same events back, and also reads other
-people's GeoJSON: properties are mapped like CSV columns (``--columns`` and guesses), the
-point comes from the geometry (the centre of the bounding box for lines and polygons).
+people's GeoJSON: properties are mapped like CSV columns (``--columns``, a known source's
+dialect such as the USGS feeds, and guesses), the point comes from the geometry (the centre
+of the bounding box for lines and polygons), the Feature ``id`` is the file's own id. A
+feature that cannot be read is skipped and counted in the report.
 """
 
 from __future__ import annotations
@@ -13,12 +15,11 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from eventmap.formats.columns import build_column_map
+from eventmap.formats.columns import FEATURE_ID, build_column_map
 from eventmap.formats.json_format import parse_json
-from eventmap.formats.rows import cell_text, row_to_event
+from eventmap.formats.report import ImportReport
+from eventmap.formats.rows import cell_text, rows_to_events
 from eventmap.model import Event, EventFormatError
-
-FEATURE_ID = "(feature id)"
 
 
 def feature(event: Event) -> dict[str, Any]:
@@ -38,9 +39,13 @@ def dumps(events: Iterable[Event]) -> str:
 
 
 def loads(
-    text: str, *, origin: str = "<geojson>", columns: str | Mapping[str, str | None] | None = None
+    text: str,
+    *,
+    origin: str = "<geojson>",
+    columns: str | Mapping[str, str | None] | None = None,
+    report: ImportReport | None = None,
 ) -> list[Event]:
-    return from_obj(parse_json(text), origin=origin, columns=columns)
+    return from_obj(parse_json(text), origin=origin, columns=columns, report=report)
 
 
 def is_geojson(obj: Any) -> bool:
@@ -48,44 +53,72 @@ def is_geojson(obj: Any) -> bool:
 
 
 def from_obj(
-    obj: Any, *, origin: str = "<geojson>", columns: str | Mapping[str, str | None] | None = None
+    obj: Any,
+    *,
+    origin: str = "<geojson>",
+    columns: str | Mapping[str, str | None] | None = None,
+    report: ImportReport | None = None,
 ) -> list[Event]:
-    """Events of a FeatureCollection (or a single Feature)."""
+    """Events of a FeatureCollection (or a single Feature); bad features are skipped and counted."""
+    report = report if report is not None else ImportReport(origin)
+    report.item_name = "feature"
     if not is_geojson(obj):
         raise EventFormatError("not GeoJSON: expected a FeatureCollection")
     features = [obj] if obj["type"] == "Feature" else obj.get("features")
     if not isinstance(features, list):
         raise EventFormatError("a FeatureCollection needs a list 'features'")
+    ours: list[tuple[int, Event]] = []
+    rows: list[dict[str, Any]] = []
+    points: list[tuple[float | None, float | None]] = []
+    numbers: list[int] = []
     keys: list[str] = []
-    for f in features:
-        props = f.get("properties") if isinstance(f, dict) else None
-        if isinstance(props, dict):
-            keys.extend(k for k in props if k not in keys)
-    cmap = build_column_map(keys, columns)
-    if cmap.column("id") is None and any(isinstance(f, dict) and f.get("id") is not None for f in features):
-        cmap.fields["id"] = FEATURE_ID  # the Feature's own id names the event
-    events = []
     for i, f in enumerate(features, start=1):
         try:
-            events.append(_feature_event(f, cmap, origin, i))
+            props, lat, lon = _feature_parts(f)
+            if _is_ours(props):
+                report.items += 1
+                ours.append((i, Event.from_dict({**props, "lat": lat, "lon": lon})))
+                continue
         except EventFormatError as exc:
-            raise EventFormatError(f"feature #{i}: {exc}") from None
+            report.items += 1
+            report.skip(f"feature #{i}: {exc}")
+            continue
+        row = {k: cell_text(v) for k, v in props.items()}
+        keys.extend(k for k in props if k not in keys)
+        if f.get("id") is not None:
+            row[FEATURE_ID] = str(f["id"])
+        rows.append(row)
+        points.append((lat, lon))
+        numbers.append(i)
+    events = [e for _, e in ours]
+    if ours:
+        report.kind = "eventmap GeoJSON"
+        report.events += len(ours)
+    if rows:
+        cmap = build_column_map(keys, columns, rows=rows)
+        if cmap.column("id") is None and any(FEATURE_ID in r for r in rows):
+            cmap.fields["id"] = FEATURE_ID  # the Feature's own id names the event
+        report.kind = report.kind or (f"{cmap.dialect.name} GeoJSON" if cmap.dialect else "GeoJSON")
+        events += rows_to_events(
+            rows,
+            keys,
+            origin=origin,
+            report=report,
+            cmap=cmap,
+            points=points,
+            numbering=lambda i: f"feature #{numbers[i - 1]}",
+        )
     return events
 
 
-def _feature_event(f: Any, cmap, origin: str, index: int) -> Event:
+def _feature_parts(f: Any) -> tuple[dict[str, Any], float | None, float | None]:
     if not isinstance(f, dict) or f.get("type") != "Feature":
         raise EventFormatError("not a Feature")
     props = f.get("properties") or {}
     if not isinstance(props, dict):
         raise EventFormatError("'properties' must be an object")
     lon, lat = representative_point(f.get("geometry"))
-    if _is_ours(props):
-        return Event.from_dict({**props, "lat": lat, "lon": lon})
-    row = {k: cell_text(v) for k, v in props.items()}
-    if cmap.column("id") == FEATURE_ID:
-        row[FEATURE_ID] = "" if f.get("id") is None else str(f["id"])
-    return row_to_event(row, cmap, origin=origin, index=index, lat=lat, lon=lon)
+    return props, lat, lon
 
 
 def _is_ours(props: Mapping[str, Any]) -> bool:

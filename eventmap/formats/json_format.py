@@ -9,7 +9,13 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from eventmap.model import Event, EventFormatError, events_from_json_obj, events_to_json_obj
+from eventmap.formats.report import ImportReport
+from eventmap.model import Event, EventFormatError, events_to_json_obj
+
+KNOWN = (
+    "expected eventmap JSON ({'events': [...]}), GeoJSON (a FeatureCollection), TimelineJS 3 "
+    "({'events': [slides]}), TimelineJS 2 ({'timeline': {'date': [...]}}), or a list of records"
+)
 
 
 def dumps(events: Iterable[Event], **meta: Any) -> str:
@@ -17,13 +23,27 @@ def dumps(events: Iterable[Event], **meta: Any) -> str:
     return json.dumps(events_to_json_obj(events, **meta), ensure_ascii=False, indent=2) + "\n"
 
 
-def loads(text: str) -> list[Event]:
+def loads(text: str, *, report: ImportReport | None = None) -> list[Event]:
     """Events from the project's JSON (or a bare list of event objects)."""
-    return from_obj(parse_json(text))
+    return from_obj(parse_json(text), report=report)
 
 
-def from_obj(obj: Any) -> list[Event]:
-    return events_from_json_obj(obj)
+def from_obj(obj: Any, *, report: ImportReport | None = None) -> list[Event]:
+    """Events of {"events": [...]} or a bare list; a bad event is skipped and counted in `report`."""
+    report = report if report is not None else ImportReport("<json>")
+    report.kind, report.item_name = report.kind or "eventmap JSON", "event"
+    items = obj.get("events") if isinstance(obj, dict) else obj
+    if not isinstance(items, list):
+        raise EventFormatError(f"not an event file this reader knows: {KNOWN}")
+    out = []
+    for i, item in enumerate(items, start=1):
+        report.items += 1
+        try:
+            out.append(Event.from_dict(item))
+        except EventFormatError as exc:
+            report.skip(f"event #{i}: {exc}")
+    report.events += len(out)
+    return out
 
 
 def parse_json(text: str) -> Any:

@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from eventmap.text.dates.patterns import alt, phrase
 from eventmap.text.dates.vocab import load_vocab
+from eventmap.text.wordset import WordSet, WordSets, tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,11 +36,12 @@ class Anchor:
 class AnchorPatterns:
     """A language's anchor phrases compiled: noun anchors, pointers, counted pointers."""
 
-    any_phrase: re.Pattern[str]  # cheap first test: does the sentence hold any anchor word?
-    noun: tuple[tuple[re.Pattern[str], int], ...]
-    pointer: tuple[tuple[re.Pattern[str], int], ...]
+    noun: tuple[tuple[re.Pattern[str], int, WordSet], ...]  # (pattern, days, its phrases)
+    pointer: tuple[tuple[re.Pattern[str], int, WordSet], ...]
     definite: re.Pattern[str] | None
+    definite_anywhere: re.Pattern[str] | None
     numbers: dict[str, int]
+    phrases: WordSets  # the phrases of every pattern, looked up in one pass before any regex
 
 
 def _pointer_regex(entry: dict, weekday: str, numbers: str) -> str:
@@ -54,6 +56,20 @@ def _pointer_regex(entry: dict, weekday: str, numbers: str) -> str:
     return rf"(?<!\w){body}(?!\w){guard}"
 
 
+def _determiners(words: Sequence[str]) -> str:
+    """The determiner before an anchor's noun, as a regex ending where the noun starts:
+    "the call", French "l'appel" (an elided one is written onto the noun); none at all in a
+    language without articles (Ukrainian "після розмови")."""
+    if not words:
+        return ""
+    elided = [w for w in words if w.endswith(("'", "’"))]
+    spaced = [w for w in words if w not in elided]
+    parts = [rf"{alt(spaced)}\s+"] if spaced else []
+    if elided:
+        parts.append(alt(elided))
+    return "(?:" + "|".join(parts) + ")"
+
+
 @cache
 def anchor_patterns(lang: str) -> AnchorPatterns | None:
     """The compiled anchor phrases of a language (None when its table has none)."""
@@ -61,35 +77,59 @@ def anchor_patterns(lang: str) -> AnchorPatterns | None:
     table = vocab.raw.get("anchors")
     if not table:
         return None
-    det = alt(table.get("determiners", []))
+    det = _determiners(table.get("determiners", []))
     noun = tuple(
-        (re.compile(rf"(?<!\w){alt(e['phrases'])}\s+{det}\s+([\w-]{{3,}})"), int(e["days"]))
+        (
+            re.compile(rf"(?<!\w){alt(e['phrases'])}\s+{det}([\w-]{{3,}})"),
+            int(e["days"]),
+            WordSet(e["phrases"]),
+        )
         for e in table["noun"]
     )
     counted = table.get("counted_numbers", [])
     numbers = {w: vocab.numbers[w] for w in counted if w in vocab.numbers}
     num_re = alt(numbers) + r"|\d{1,2}"
     weekday = alt(vocab.weekday_of)
-    pointer = [(re.compile(_pointer_regex(e, weekday, num_re)), int(e["days"])) for e in table["pointer"]]
+    pointer = [
+        (re.compile(_pointer_regex(e, weekday, num_re)), int(e["days"]), WordSet(e["phrases"]))
+        for e in table["pointer"]
+    ]
     for entry in table.get("counted", []):  # one regex per phrase: each has its own group "n"
         for p in entry["phrases"]:
+            after_n = max(p.split("{n}"), key=len)  # "{n} dagen later": the words around the number
             pointer.append(
-                (re.compile(_pointer_regex({"phrases": [p]}, weekday, num_re)), int(entry["sign"]))
+                (
+                    re.compile(_pointer_regex({"phrases": [p]}, weekday, num_re)),
+                    int(entry["sign"]),
+                    WordSet([after_n]),
+                )
             )
-    words = {
-        w
-        for e in [*table["noun"], *table["pointer"], *table.get("counted", [])]
-        for p in e["phrases"]
-        for w in p.split()
-    }
-    words -= {"{n}"} | set(vocab.stopwords)
     definite = table.get("definite")
     definite_re = (
         re.compile(rf"^[‘'\"]?{alt(definite)}\s+(?:([^\W\d_][\w-]{{3,}})\s+)?([^\W\d_][\w-]{{3,}})")
         if definite
         else None
     )
-    return AnchorPatterns(re.compile(alt(words)), noun, tuple(pointer), definite_re, numbers)
+    anywhere = (
+        re.compile(
+            rf"(?<!\w){alt(definite)}\s+([^\W\d_][\w-]{{2,}})(?:\s+([^\W\d_][\w-]{{2,}}))?(?:\s+([^\W\d_][\w-]{{2,}}))?"
+        )
+        if definite
+        else None
+    )
+    phrases = WordSets(
+        {
+            **{
+                f"noun{i}": sorted(ws.singles) + [" ".join(p) for ps in ws.phrases.values() for p in ps]
+                for i, (_, _, ws) in enumerate(noun)
+            },
+            **{
+                f"pointer{i}": sorted(ws.singles) + [" ".join(p) for ps in ws.phrases.values() for p in ps]
+                for i, (_, _, ws) in enumerate(pointer)
+            },
+        }
+    )
+    return AnchorPatterns(noun, tuple(pointer), definite_re, anywhere, numbers, phrases)
 
 
 def find_anchor(sentence: str, lang: str) -> Anchor | None:
@@ -97,17 +137,17 @@ def find_anchor(sentence: str, lang: str) -> Anchor | None:
     pats = anchor_patterns(lang)
     if pats is None:
         return None
+    toks = tokens(sentence)
     lowered = sentence.lower()  # the patterns are lowercase: much faster than re.I
     if len(lowered) != len(sentence):
         lowered = "".join(ch.lower()[:1] for ch in sentence)
-    if not pats.any_phrase.search(lowered):
-        return None
-    for pattern, offset in pats.noun:
-        m = pattern.search(lowered)
+    found = pats.phrases.scan(toks)  # the phrases first: set lookups, then only their regexes
+    for i, (pattern, offset, _) in enumerate(pats.noun):
+        m = pattern.search(lowered) if found[f"noun{i}"] else None
         if m:
             return Anchor(sentence[m.start() : m.end()], m.start(), m.end(), m.group(1), offset)
-    for pattern, offset in pats.pointer:
-        m = pattern.search(lowered)
+    for i, (pattern, offset, _) in enumerate(pats.pointer):
+        m = pattern.search(lowered) if found[f"pointer{i}"] else None
         if m:
             if "n" in pattern.groupindex and m.group("n"):
                 raw = m.group("n")
@@ -128,6 +168,21 @@ def find_definite_reference(sentence: str, lang: str) -> list[Anchor]:
     return [Anchor(sentence[: m.end(g)], 0, m.end(g), m.group(g), 0) for g in (1, 2) if m.group(g)]
 
 
+def find_event_references(sentence: str, lang: str) -> list[Anchor]:
+    """Definite noun phrases anywhere in a sentence ("het verslag van het gesprek"): each
+    word after a definite determiner (and up to two more) as a candidate noun, for the
+    caller to check against the event nouns and the previous dated events."""
+    pats = anchor_patterns(lang)
+    if pats is None or pats.definite is None:
+        return []
+    out = []
+    for m in pats.definite_anywhere.finditer(sentence.lower()):
+        for g in (1, 2, 3):
+            if m.group(g):
+                out.append(Anchor(sentence[m.start() : m.end(g)], m.start(), m.end(g), m.group(g), 0))
+    return out
+
+
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 
 
@@ -139,14 +194,30 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=256)
+def _stems(sentence: str) -> frozenset[str]:
+    """The stems of a sentence's words (cached: anchors look back at the same sentences)."""
+    return frozenset(_stem(w) for w in _WORD.findall(sentence))
+
+
+def _same_inflected(a: str, b: str) -> bool:
+    """Two case forms of one Cyrillic noun ("розмови", "розмову"; "разговора", "разговор"):
+    they agree but for their last two letters (ending), and both are long enough to say so."""
+    if not ("\u0400" <= a[:1] <= "\u04ff") or abs(len(a) - len(b)) > 2:
+        return False
+    k = max(4, min(len(a), len(b)) - 2)
+    return len(a) >= 5 and len(b) >= 5 and a[:k] == b[:k]
+
+
 def mentions_noun(sentence: str, noun: str) -> bool:
-    """Does the sentence contain the noun, a plural of it, or a compound ending in it?"""
+    """Does the sentence contain the noun, a plural or case form of it, or a compound ending in it?"""
     target = _stem(noun)
-    for word in _WORD.findall(sentence):
-        w = _stem(word)
-        if w == target or (len(target) >= 4 and w.endswith(target)):
-            return True
-    return False
+    stems = _stems(sentence)
+    if target in stems:
+        return True
+    return (len(target) >= 4 and any(w.endswith(target) for w in stems)) or any(
+        _same_inflected(w, target) for w in stems
+    )
 
 
 def resolve_anchor(anchor: Anchor, earlier: Sequence[str]) -> int | None:

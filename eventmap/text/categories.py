@@ -3,6 +3,10 @@
 The category only colours the dashboard, so a transparent keyword count is enough: the
 category with most keyword hits wins, ties go to the lexicon's priority order, and a
 sentence without hits is 'other'. A keyword listed under two categories counts for the first.
+Two rules come first: a disaster (earthquake, flood, storm, fire ...) beats attack and
+fighting when the sentence has none of their own words, only ones disasters share
+("explosion", "hit by"), and loses to them otherwise; and troops deployed or put on alert
+(the `deployment` cues with only `force_words` of fighting) are not fighting.
 Keywords under 'other' mark a sentence as reporting an event without colouring it.
 """
 
@@ -29,6 +33,9 @@ class Lexicon:
     priority: tuple[str, ...]
     regex: re.Pattern[str]
     category_of: dict[str, str]
+    shared_with_disaster: frozenset[str] = frozenset()  # attack/fighting words disasters share
+    force_words: frozenset[str] = frozenset()  # fighting words that only name forces ("troops")
+    deployment: re.Pattern[str] | None = None  # forces moved or made ready: not fighting
 
 
 @cache
@@ -50,8 +57,15 @@ def load_lexicon(lang: str) -> Lexicon:
     # substring: anywhere (Dutch compounds); prefix: at the start of a word. No re.I: the
     # text is lowercased instead, which keeps the scan about ten times faster.
     regex = f"(?:{alts})" if data.get("match") == "substring" else rf"(?<!\w)(?:{alts})"
+    deployment = data.get("deployment")
     return Lexicon(
-        data.get("language", lang), tuple(data.get("priority", CATEGORIES)), re.compile(regex), category_of
+        data.get("language", lang),
+        tuple(data.get("priority", CATEGORIES)),
+        re.compile(regex),
+        category_of,
+        frozenset(w.lower() for w in data.get("shared_with_disaster", [])),
+        frozenset(w.lower() for w in data.get("force_words", [])),
+        re.compile(rf"(?<!\w)(?:{trie_pattern(w.lower() for w in deployment)})") if deployment else None,
     )
 
 
@@ -59,7 +73,22 @@ def classify(sentence: str, lang: str) -> tuple[str, bool]:
     """(category, reports_event): the category, and whether any keyword marks an event
     (keywords listed under 'other' mark an event without giving it a category)."""
     lexicon = load_lexicon(lang)
-    hits = Counter(lexicon.category_of[k] for k in lexicon.regex.findall(sentence.lower() + " "))
+    lowered = sentence.lower() + " "
+    found = lexicon.regex.findall(lowered)
+    words = {c: {k for k in found if lexicon.category_of[k] == c} for c in ("attack", "fighting", "disaster")}
+    drop: set[str] = set()
+    if words["fighting"] and words["fighting"] <= lexicon.force_words and lexicon.deployment is not None:
+        if lexicon.deployment.search(lowered):
+            drop.add("fighting")  # "NATO deployed troops to Estonia": forces moved, no fighting
+    if words["disaster"]:
+        violent = (words["attack"] | words["fighting"]) - (
+            lexicon.force_words if "fighting" in drop else set()
+        )
+        # a disaster beats attack and fighting unless one of their own words is there
+        drop |= {"attack", "fighting"} if violent <= lexicon.shared_with_disaster else {"disaster"}
+    hits = Counter(lexicon.category_of[k] for k in found if lexicon.category_of[k] not in drop)
+    if not hits and found:
+        return OTHER, True
     if not hits:
         return OTHER, False
     named = {c: n for c, n in hits.items() if c != OTHER}

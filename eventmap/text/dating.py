@@ -7,7 +7,23 @@ In text order, each candidate event gets:
   shifted by the phrase's days, with `extra.anchored_to` naming that event;
 * else, when it opens with a definite event noun ("De aanval begon rond middernacht"),
   the date of one of the last CONTINUATION_LOOKBACK dated events mentioning that noun;
+* else, when it names a definite event noun anywhere ("het verslag van het gesprek") that
+  one of those events names, that event's date;
+* else the story's day: the date of the last dated event when it is a day, at most
+  FOCUS_SENTENCES sentences back with no headline between (and not a plan after the
+  reference day; a later week or month date ends it: "vorige week ..." moves the story), with
+  `extra.anchor` "story" (a statement in the present tense, "zegt een bron", is made when the
+  article was written and keeps the document date);
+* else the date of its reporting clause ("..., meldde de politie zondag"), which otherwise
+  dates the report, not the event;
+* else, when it names a clock time ("De trein vertrok om 14.30 uur"), the reference day;
 * else the document date (date_source "document"), or no date without one.
+
+An event noun without a verb ("En Rusland zal tevreden zijn met de overeenkomst om ...") is
+an event only right after a dated event, whose day it takes; else it is context.
+
+On a dated day the event also gets its time of day (`Event.time`): the sentence's first
+clock time ("14:30"), else the part of the day its date or text names ("evening").
 """
 
 from __future__ import annotations
@@ -17,16 +33,18 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from eventmap.model import PRECISION_RANK, make_event_id
-from eventmap.text.anchoring import Anchor, find_definite_reference, resolve_anchor
+from eventmap.text.anchoring import Anchor, find_definite_reference, find_event_references, resolve_anchor
 from eventmap.text.categories import categorize
 from eventmap.text.dates.find import DateMention
 from eventmap.text.docdate import DocumentDate
 from eventmap.text.document import DocumentContext
+from eventmap.text.eventness import is_event_noun
 from eventmap.text.events import Candidate
 
 DATED_SOURCES = ("explicit", "relative", "anchored")
 ANCHOR_LOOKBACK = 50  # an anchor phrase looks back over at most this many dated events
 CONTINUATION_LOOKBACK = 2  # a definite noun phrase may continue one of the last 2 dated events
+FOCUS_SENTENCES = 4  # an undated event takes the story's day from a dated event this close before
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,16 +68,38 @@ class _Dated:
     when: When
 
 
-def date_events(doc: DocumentContext, candidates: Sequence[Candidate]) -> None:
-    """Fill `when`, `further` and `extra` of every candidate, in text order."""
+def date_events(
+    doc: DocumentContext, candidates: Sequence[Candidate], reference: date | None = None
+) -> list[Candidate]:
+    """Fill `when`, `further` and `extra` of every candidate, in text order, and return the
+    candidates that are events (a tentative one only right after a dated event). `reference`
+    is the day relative expressions count from (a clock time alone dates a sentence to it)."""
     dated: list[_Dated] = []
+    focus: _Focus | None = None
+    last_dated = -2  # the sentence number of the last event dated to a day (the story's too)
+    out: list[Candidate] = []
     for cand in candidates:
-        when, extra = _when(doc, cand, dated)
+        live = _live_focus(focus, cand, reference)
+        if cand.tentative:
+            if live is None or last_dated != cand.index - 1:
+                continue  # an event noun alone, not right after a dated event: context
+            cand.kind = "occurrence"
+        when, extra = _when(doc, cand, dated, reference, live)
+        story = extra.get("anchor") == "story"
+        if story:
+            cand.confidence = round(max(0.05, cand.confidence - 0.1), 2)
+        when = _with_time(when, cand)
         cand.when, cand.extra = when, extra
-        cand.further = _further_dates(cand.dates, when)
-        if when.source in DATED_SOURCES:
+        cand.further = [] if cand.reported_only else _further_dates(cand.dates, when)
+        out.append(cand)
+        if when.precision == "day" and when.source in DATED_SOURCES:
+            last_dated = cand.index
+        if when.source in DATED_SOURCES and not story:  # the story's day is no new date to point at
             sent = cand.sentence
-            dated.append(_Dated(sent.text, make_event_id(doc.source, sent.start, sent.end, sent.text), when))
+            event_id = make_event_id(doc.source, sent.start, sent.end, sent.text)
+            dated.append(_Dated(sent.text, event_id, when))
+            # the story's time is the last date it names: a week or month ends the day's focus
+            focus = _Focus(cand.index, cand.section, event_id, when) if when.precision == "day" else None
             for extra_when in cand.further:
                 dated.append(
                     _Dated(
@@ -68,6 +108,27 @@ def date_events(doc: DocumentContext, candidates: Sequence[Candidate]) -> None:
                         extra_when,
                     )
                 )
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Focus:
+    """The story's current day: the last event dated to a day, where it stands."""
+
+    index: int
+    section: int
+    id: str
+    when: When
+
+
+def _live_focus(focus: _Focus | None, cand: Candidate, reference: date | None) -> _Focus | None:
+    """The focus if it still holds for this sentence: same section (no headline between),
+    at most FOCUS_SENTENCES sentences back, and not after the reference day."""
+    if focus is None or focus.section != cand.section or cand.index - focus.index > FOCUS_SENTENCES:
+        return None
+    if reference is not None and focus.when.date_end and focus.when.date_end > reference.isoformat():
+        return None  # a plan ("vrijdag zal ...") is not the story's present
+    return focus
 
 
 def mention_when(m: DateMention) -> When:
@@ -86,11 +147,29 @@ def _further_dates(own: Sequence[DateMention], primary: When) -> list[When]:
     return out
 
 
-def _when(doc: DocumentContext, cand: Candidate, dated: Sequence[_Dated]) -> tuple[When, dict]:
-    """A sentence's date: its own most precise one, else its anchor's, else the document's."""
-    if cand.dates:
-        best = min(cand.dates, key=lambda m: (PRECISION_RANK[m.precision], m.start))
-        return mention_when(best), {}
+def _with_time(when: When, cand: Candidate) -> When:
+    """The time of day on a dated day: the sentence's first clock time, else a part of the
+    day its date names ("maandagavond") or it names ("'s avonds", "in the morning")."""
+    if when.precision != "day" or when.date is None:
+        return when
+    clock = [t.value for t in cand.times if ":" in t.value]
+    parts = [t.value for t in cand.times if ":" not in t.value]
+    time = clock[0] if clock else when.time or (parts[0] if parts else None)
+    return When(when.date, when.date_end, when.precision, when.text, when.source, time)
+
+
+def _when(
+    doc: DocumentContext,
+    cand: Candidate,
+    dated: Sequence[_Dated],
+    reference: date | None,
+    live: _Focus | None,
+) -> tuple[When, dict]:
+    """A sentence's date in the order of the module docstring (a reporting clause's date
+    comes after the anchors and the story's day: it dates the report, not the event)."""
+    own = min(cand.dates, key=lambda m: (PRECISION_RANK[m.precision], m.start)) if cand.dates else None
+    if own is not None and not cand.reported_only:
+        return mention_when(own), {}
     anchor = cand.anchor
     recent = dated[-ANCHOR_LOOKBACK:]
     target = resolve_anchor(anchor, [d.text for d in recent]) if anchor else None
@@ -98,9 +177,18 @@ def _when(doc: DocumentContext, cand: Candidate, dated: Sequence[_Dated]) -> tup
         target += len(dated) - len(recent)
     if target is None and anchor is None:
         anchor, target = _continuation(cand.sentence.text, doc.lang, dated)
-    if target is None or anchor is None:
-        return document_when(doc.date), {}
-    return _anchored(dated[target].when, anchor.offset_days, anchor.text), {"anchored_to": dated[target].id}
+    if target is not None and anchor is not None:
+        return _anchored(dated[target].when, anchor.offset_days, anchor.text), {
+            "anchored_to": dated[target].id
+        }
+    if live is not None and not cand.present:
+        return _anchored(live.when, 0, None), {"anchored_to": live.id, "anchor": "story"}
+    if own is not None:
+        return mention_when(own), {}  # "..., meldde de politie zondag": nothing else dates it
+    clock = next((t for t in cand.times if ":" in t.value), None)
+    if clock is not None and reference is not None:  # "De trein vertrok om 14.30 uur"
+        return When(reference.isoformat(), reference.isoformat(), "day", clock.text, "relative"), {}
+    return document_when(doc.date), {}
 
 
 def _continuation(sentence: str, lang: str, dated: Sequence[_Dated]) -> tuple[Anchor | None, int | None]:
@@ -115,10 +203,16 @@ def _continuation(sentence: str, lang: str, dated: Sequence[_Dated]) -> tuple[An
         hit = resolve_anchor(candidate, recent)
         if hit is not None:
             return candidate, len(dated) - len(recent) + hit
+    for candidate in find_event_references(sentence, lang):  # "het verslag van het gesprek"
+        if not is_event_noun(candidate.noun, lang):
+            continue
+        hit = resolve_anchor(candidate, recent)
+        if hit is not None:
+            return candidate, len(dated) - len(recent) + hit
     return None, None
 
 
-def _anchored(target: When, offset_days: int, phrase: str) -> When:
+def _anchored(target: When, offset_days: int, phrase: str | None) -> When:
     start, end = target.date, target.date_end
     if offset_days and target.precision == "day" and start and end:
         start = (date.fromisoformat(start) + timedelta(days=offset_days)).isoformat()

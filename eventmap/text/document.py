@@ -123,8 +123,15 @@ def _title(text: str, body_start: int, dateline: Dateline | None, bylines: tuple
     return line
 
 
-def to_document(doc: DocumentContext, mode: str, places: list[Any]) -> Document:
-    """The Document record of an article; `places` are its geo mentions (for reported_from)."""
+def to_document(doc: DocumentContext, mode: str, reported_from: Any = None) -> Document:
+    """The Document record of an article; `reported_from` is geo's dateline place, if found."""
+    where = None
+    if reported_from is not None:
+        m = reported_from
+        where = Place(m.text, m.name, m.lat, m.lon, m.country_code, m.kind, m.source_id, m.start, m.end)
+    elif doc.dateline is not None:  # a place the gazetteer does not know: as written
+        d = doc.dateline
+        where = Place(d.place, start=d.place_start, end=d.place_end)
     return Document(
         path=doc.source,
         date=doc.date.first.isoformat() if doc.date else None,
@@ -132,16 +139,7 @@ def to_document(doc: DocumentContext, mode: str, places: list[Any]) -> Document:
         date_source=doc.date_source,
         lang=doc.lang,
         mode=mode,
-        reported_from=_reported_from(doc.dateline, places),
+        reported_from=where,
         agency=doc.dateline.agency if doc.dateline else None,
         title=doc.title,
     )
-
-
-def _reported_from(dateline: Dateline | None, places: list[Any]) -> Place | None:
-    if dateline is None:
-        return None
-    for m in places:
-        if m.start < dateline.place_end and dateline.place_start < m.end:
-            return Place(m.text, m.name, m.lat, m.lon, m.country_code, m.kind, m.source_id, m.start, m.end)
-    return Place(dateline.place, start=dateline.place_start, end=dateline.place_end)

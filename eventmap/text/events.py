@@ -1,11 +1,13 @@
-"""Stage 4, events: which sentences report an event, and the date mentions that are theirs.
+"""Stage 4, events: which sentences report an event, their kind, and the dates that are theirs.
 
-Every sentence with a date expression, an anchor phrase ("kort na het telefoongesprek") or
-an event keyword of the category lexicons is a candidate. Headlines (a whole line without
-closing punctuation) and bylines stay out unless they have both a date and an event
-keyword; in a text of headlines only (a feed item) an event keyword is enough. Questions
-always stay out. A date after "sinds"/"since" older than a month before the document is a
-comparison ("the worst attack since 2014"), not the event's date.
+Every sentence gets a kind and a confidence (eventmap/text/eventness.py): occurrence,
+statement or context. Occurrences and statements are events; a context sentence (analysis,
+background) only when it names a date of its own. Headlines (a whole line without closing
+punctuation) and bylines stay out unless they are dated and report an event; in a text of
+headlines only (a feed item) an event is enough. Questions always stay out. A date after
+"sinds"/"since" older than a month before the document is a comparison ("the worst attack
+since 2014"), not the event's date; nor is the date of a reporting clause ("police said on
+Saturday", eventmap/text/reporting.py) when the sentence has another date.
 """
 
 from __future__ import annotations
@@ -19,9 +21,12 @@ from typing import Any
 from eventmap.text.anchoring import Anchor, find_anchor
 from eventmap.text.categories import classify
 from eventmap.text.dates.find import DateMention
+from eventmap.text.dates.times import TimeMention
 from eventmap.text.dates.vocab import load_vocab
 from eventmap.text.document import DocumentContext
+from eventmap.text.eventness import CONTEXT, judge
 from eventmap.text.mentions import Mentions
+from eventmap.text.reporting import reporting_dates
 from eventmap.text.sentences import Sentence
 
 TERMINAL = (".", "!", "?", "…", "’", "'", "”", '"', ")", ":", ";")
@@ -38,6 +43,14 @@ class Candidate:
     anchor: Anchor | None
     category: str
     headline: bool
+    kind: str  # occurrence, statement or context (eventmap/text/eventness.py)
+    confidence: float
+    times: list[TimeMention] = field(default_factory=list)  # clock times and parts of the day
+    index: int = 0  # the sentence's number in the document
+    section: int = 0  # headlines divide a document into sections
+    tentative: bool = False  # an event noun without a verb: an event only right after a dated one
+    present: bool = False  # a statement in the present tense: said when the article was written
+    reported_only: bool = False  # its only dates date the report ("meldde de politie zondag")
     when: Any = None  # set by the dating stage (eventmap/text/dating.py)
     further: list[Any] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
@@ -50,24 +63,61 @@ def is_headline(sent: Sentence) -> bool:
 
 def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions: Mentions) -> list[Candidate]:
     """The sentences that become events, in text order."""
-    dates = mentions.dates
-    starts = [m.start for m in dates]  # mentions come sorted by start
+    dates, times = mentions.dates, mentions.times
+    starts, time_starts = [m.start for m in dates], [t.start for t in times]  # both sorted by start
     headlines_only = bool(sentences) and all(is_headline(s) for s in sentences)
     out: list[Candidate] = []
-    for sent in sentences:
+    section = 0
+    for index, sent in enumerate(sentences):
+        if is_headline(sent):
+            section += 1
+        if sent.text.endswith("?"):
+            continue  # questions
         first, last = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
         own_all = [m for m in dates[first:last] if m.end <= sent.end]
         own = [m for m in own_all if not _is_comparison(doc, m)]
-        category, reports_event = classify(sent.text, doc.lang)
-        anchor = None if own else find_anchor(sent.text, doc.lang)
+        reported = reporting_dates(doc.text, sent.start, sent.end, own, doc.lang)
+        if reported and len(reported) < len(own):  # the report's day dates it only when nothing else does
+            own = [m for m in own if m.start not in reported]
+        reported_only = bool(own) and len(reported) == len(own)
+        category, keyword = classify(sent.text, doc.lang)
+        anchor = None if own and not reported_only else find_anchor(sent.text, doc.lang)
+        lo, hi = bisect_left(time_starts, sent.start), bisect_left(time_starts, sent.end)
+        clock = [t for t in times[lo:hi] if ":" in t.value]
+        judged = judge(
+            sent.text,
+            doc.lang,
+            dated=bool(own or anchor or clock),
+            keyword=keyword,
+            relative_only=all(m.relative for m in own),
+            headline_only=headlines_only,
+        )
         headline = is_headline(sent)
-        if sent.text.endswith("?") or (
-            headline and not (own and reports_event) and not (headlines_only and reports_event)
-        ):
-            continue  # questions; headlines and bylines ("Published March 18, 2025")
-        if not own and anchor is None and not reports_event:
-            continue
-        out.append(Candidate(sent, own, own_all, anchor, category, headline))
+        if headline and not (judged.kind != CONTEXT and (keyword or judged.kind == "occurrence")):
+            continue  # headlines and bylines ("Published March 18, 2025") without an event
+        if headline and not own and not headlines_only:
+            continue  # a headline repeats the article's lead: only a dated one adds to it
+        tentative = judged.kind == CONTEXT and judged.noun_only and not own and not headline
+        if judged.kind == CONTEXT and not own and not tentative:
+            continue  # analysis and background, unless it names a date of its own
+        out.append(
+            Candidate(
+                sent,
+                own,
+                own_all,
+                anchor,
+                category,
+                headline,
+                judged.kind,
+                judged.confidence,
+                list(times[lo:hi]),
+                index,
+                section,
+                tentative,
+                judged.present,
+                reported_only,
+            )
+        )
     return out
 
 

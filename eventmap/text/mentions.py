@@ -5,17 +5,20 @@ eventmap/text/docdate.py: when the document date is only a month (or missing), a
 reading finds the article's explicit days and the reference becomes the latest of them,
 then the text is read again. Dates more than FUTURE_EVENT_YEARS after the document are
 plans ("klimaatneutraal in 2050") and are dropped here, as are the dates of a dateline or
-byline (they date the report: the document stage made them the document date). Places
-come from geo.geoparse, once per document.
+byline (they date the report: the document stage made them the document date). Clock
+times and parts of the day ("om 14.30 uur", "'s avonds") are found over the body. Places
+come from geo.parse_places, once per document: the dateline's place comes apart, as where
+the report was filed.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from eventmap.text.dates.find import DateMention, read_dates
+from eventmap.text.dates.times import TimeMention, find_times
 from eventmap.text.docdate import reference_day
 from eventmap.text.document import DocumentContext
 
@@ -31,12 +34,21 @@ class Mentions:
     reference: date | None
     mode: str
     places: list[Any]
+    times: list[TimeMention] = field(default_factory=list)
+    reported_from: Any = None  # the dateline's place (geo.PlaceMention), never an event place
 
 
 def find_mentions(doc: DocumentContext, geocoder: Any = None) -> Mentions:
-    """Dates and places of the document."""
+    """Dates, clock times and places of the document."""
     dates, ref, mode = date_mentions(doc)
-    return Mentions(dates, ref, mode, place_mentions(doc, geocoder))
+    skipped = doc.skipped_spans()
+    times = [
+        t
+        for t in find_times(doc.text, doc.lang)
+        if t.start >= doc.body_start and not any(a <= t.start < b for a, b in skipped)
+    ]
+    places, reported_from = place_mentions(doc, geocoder)
+    return Mentions(dates, ref, mode, places, times, reported_from)
 
 
 def date_mentions(doc: DocumentContext) -> tuple[list[DateMention], date | None, str]:
@@ -66,8 +78,10 @@ def date_mentions(doc: DocumentContext) -> tuple[list[DateMention], date | None,
     return kept, ref, reading.mode
 
 
-def place_mentions(doc: DocumentContext, geocoder: Any = None) -> list[Any]:
-    """geo.geoparse over the whole text, sorted by offset."""
+def place_mentions(doc: DocumentContext, geocoder: Any = None) -> tuple[list[Any], Any]:
+    """geo.parse_places over the whole text: the places where things happened, sorted by
+    offset, and apart the dateline's place (where the report was filed)."""
     import geo
 
-    return sorted(geo.geoparse(doc.text, lang=doc.lang, geocoder=geocoder), key=lambda m: (m.start, m.end))
+    found = geo.parse_places(doc.text, lang=doc.lang, geocoder=geocoder)
+    return sorted(found.mentions, key=lambda m: (m.start, m.end)), found.reported_from

@@ -2,8 +2,8 @@
 
 document (eventmap/text/document.py: date, dateline, language) -> sentences (sentences.py) -> date and place mentions
 (mentions.py) -> which sentences are events (events.py) -> when each happened (dating.py)
--> its places (places.py); categories come from the lexicons (categories.py) in the
-events stage. This module only passes each stage's result to the next and builds the
+-> its places (places.py: the sentence's own, else the article's setting); kinds
+(eventness.py) and categories (categories.py) come in the events stage. This module only passes each stage's result to the next and builds the
 Event records; the rules live in the stages.
 """
 
@@ -14,12 +14,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from eventmap.model import Document, Event, Source, make_event_id
+from eventmap.model import Document, Event, Place, Source, make_event_id
 from eventmap.text.dating import date_events
 from eventmap.text.document import DocumentContext, prepare_document, to_document
 from eventmap.text.events import Candidate, select_events
-from eventmap.text.mentions import Mentions, find_mentions
-from eventmap.text.places import attribution_start, places_in
+from eventmap.text.mentions import find_mentions
+from eventmap.text.places import article_setting, event_places
 from eventmap.text.sentences import cut_spans, split_sentences
 
 
@@ -42,12 +42,17 @@ def parse_document(
 ) -> ParsedDocument:
     """The Document record and the events of one article (see parse_text)."""
     doc = prepare_document(text, document_date=document_date, lang=lang, source=source, mode=mode)
-    sentences = cut_spans(split_sentences(doc.text, doc.body_start), doc.text, doc.skipped_spans())
+    sentences = cut_spans(
+        split_sentences(doc.text, doc.body_start, lang=doc.lang), doc.text, doc.skipped_spans()
+    )
     mentions = find_mentions(doc, geocoder)
-    candidates = select_events(doc, sentences, mentions)
-    date_events(doc, candidates)
-    events = [event for cand in candidates for event in _events_of(doc, cand, mentions)]
-    return ParsedDocument(to_document(doc, mentions.mode, mentions.places), events)
+    candidates = date_events(doc, select_events(doc, sentences, mentions), mentions.reference)
+    places = [
+        event_places(mentions.places, c.sentence, c.headline, c.all_dates, doc.lang) for c in candidates
+    ]
+    setting = article_setting(places, mentions.reported_from)
+    events = [event for cand, own in zip(candidates, places) for event in _events_of(doc, cand, own, setting)]
+    return ParsedDocument(to_document(doc, mentions.mode, mentions.reported_from), events)
 
 
 def parse_text(
@@ -102,11 +107,14 @@ def parse_file_document(
     )
 
 
-def _events_of(doc: DocumentContext, cand: Candidate, mentions: Mentions) -> list[Event]:
+def _events_of(
+    doc: DocumentContext, cand: Candidate, places: list[Place], setting: Place | None
+) -> list[Event]:
     """One event per date of a candidate sentence (its first date keeps the plain id)."""
     sent = cand.sentence
-    place_end = attribution_start(sent, doc.lang) if cand.headline else sent.end
-    places = places_in(mentions.places, sent.start, place_end, cand.all_dates)
+    place_source = "sentence" if places else "document" if setting is not None else None
+    if not places and setting is not None:
+        places = [setting]
     out = []
     for i, when in enumerate([cand.when, *cand.further]):
         out.append(
@@ -125,6 +133,10 @@ def _events_of(doc: DocumentContext, cand: Candidate, mentions: Mentions) -> lis
                 id=make_event_id(doc.source, sent.start, sent.end, f"{sent.text}\x00{when.text}")
                 if i
                 else "",
+                time=when.time,
+                kind=cand.kind,
+                confidence=cand.confidence,
+                place_source=place_source,
             )
         )
     return out

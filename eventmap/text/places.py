@@ -4,7 +4,8 @@ An event's places are the geo mentions inside its sentence, except one that over
 date expression ("May 9"), ordered most specific first (eventmap.model.specificity: the
 event's map point is "Donetsk" in "Ukraine soldier killed by rebel fire at Donetsk
 airport"). A headline's trailing attribution ("... - Kiev military", "...: Kiev") names
-who reports, not where: its places are left out.
+who reports, not where: its places are left out. An event whose sentence names no place
+takes the article's setting (geo.article_setting), with place_source "document".
 """
 
 from __future__ import annotations
@@ -79,3 +80,35 @@ def places_in(
         )
     out.sort(key=lambda p: specificity(p.kind))
     return out
+
+
+def event_places(
+    mentions: Sequence[Any], sent: Sentence, headline: bool, dates: Sequence[DateMention], lang: str
+) -> list[Place]:
+    """The places of an event's sentence (a headline's trailing attribution left out)."""
+    end = attribution_start(sent, lang) if headline else sent.end
+    return places_in(mentions, sent.start, end, dates)
+
+
+def as_place(m: Any) -> Place:
+    """A geo.PlaceMention as an event's Place."""
+    return Place(m.text, m.name, m.lat, m.lon, m.country_code, m.kind, m.source_id, m.start, m.end)
+
+
+def article_setting(places: Sequence[Sequence[Place]], reported_from: Any = None) -> Place | None:
+    """The place of an event whose sentence names none (geo.article_setting over the events'
+    own places: the dateline's place if the text confirms it, else the place most events share)."""
+    import geo
+    from geo.mention import PlaceMention
+
+    per_event = [
+        [
+            PlaceMention(
+                p.start or 0, p.end or 0, p.text, p.name, p.lat, p.lon, p.country_code, p.kind, p.source_id
+            )
+            for p in ps
+        ]
+        for ps in places
+    ]
+    found = geo.article_setting(per_event, reported_from)
+    return as_place(found) if found is not None else None

@@ -1,32 +1,73 @@
-"""Regex sentence splitting that keeps character offsets into the original text.
+"""Sentences with character offsets into the original text; hard-wrapped lines joined.
 
-Lines are paragraphs in news text (headlines have no full stop), so a newline always ends
-a sentence. Inside a line a sentence ends at . ! ? (plus closing quotes/brackets) followed
-by whitespace and a capital, digit or opening quote, unless the full stop belongs to an
-abbreviation ("dr.", "Mr.", "o.a.", "U.S.", "Feb."), an initial ("J. Biden") or a number.
+Lines are paragraphs in news text (headlines have no full stop), so a line end ends a
+sentence, except in hard-wrapped text (wire copy, printed pages, e-mail: a break every
+~70 characters): there a line that runs on into the next one (it ends without closing
+punctuation and is nearly as long as the text's usual line, or the next line starts in
+lowercase) is joined to it as if the break were a space. Blank lines, headlines (short
+lines) and list items still end a paragraph. Inside a paragraph a sentence ends at . ! ?
+(plus closing quotes/brackets) followed by whitespace and a capital, digit or opening
+quote (Latin or Cyrillic), unless the full stop belongs to an abbreviation ("dr.", "Mr.",
+"o.a.", "U.S.", "Feb."; the lists are in the languages' date tables), an initial ("J.
+Biden"), a number, or an ordinal day or century before a month or century word ("am 18.
+März", "im 19. Jahrhundert": German writes ordinals with a full stop).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-ABBREVIATIONS: frozenset[str] = frozenset(
-    """
-mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev pres
-inc ltd co corp bros dept est approx vs etc no nos vol fig ca cf
-jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
-u.s u.k u.n e.u a.m p.m e.g i.e
-dhr mevr mw ir ing drs mr mgr jl a.s o.a m.a.w d.w.z bijv bv e.a e.d enz resp ca nl incl excl
-min max blz pag nr tel jhr
-""".split()
-)
+from functools import cache
 
 # Only the start of a run of stops may begin a match, and a run is taken whole (possessive):
 # "......" (tables of contents, ASCII art) stays linear instead of quadratic.
-_BOUNDARY = re.compile(r"""(?<![.!?…])[.!?…]++["'’”)\]]*+(?=\s+["'‘“(\[]?[A-Z0-9À-ÖØ-Þ])""")
-_LINE = re.compile(r"[^\n]+")
+_BOUNDARY = re.compile(r"""(?<![.!?…])[.!?…]++["'’”»)\]]*+(?=\s+["'‘“«„(\[]?\w)""")
+_NEXT_WORD = re.compile(r"""\s+["'‘“«„(\[]?(\w)""")
+_NEXT_LETTERS = re.compile(r"\s+([^\W\d_]+)")
+_ORDINAL = re.compile(r"(?<![\w.])(?:[12]?\d|3[01])$")  # "18" of "am 18. März"
 _TRAILING_WORD = re.compile(r"(\S+)$")
+_LIST_ITEM = re.compile(r"\s*(?:[-*•–—·]\s|\d{1,3}[.)]\s|[a-z][.)]\s)")
+_TERMINAL = (".", "!", "?", "…", ":", ";", '"', "”", "’", "'", "»", ")")
+WRAP_MIN, WRAP_MAX = 45, 160  # a hard-wrapped text's usual line length lies in this range
+WRAP_SHARE = 0.6  # a line this close to the usual line length runs on into the next
+
+
+@cache
+def _abbreviations(lang: str | None) -> frozenset[str]:
+    """Abbreviations ending in a full stop: the language's (all languages' for None), with
+    its month and weekday abbreviations."""
+    from eventmap.text.dates.vocab import available_languages, load_vocab
+
+    words: set[str] = set()
+    for code in [lang] if lang else available_languages():
+        v = load_vocab(code)
+        words |= set(v.abbreviations) | {m for m in v.month_of if len(m) <= 4} | set(v.weekday_abbr_of)
+    if lang:
+        words |= _abbreviations(None)  # a quote or a name from another language keeps its "Mr."
+    return frozenset(w.rstrip(".") for w in words)
+
+
+@cache
+def _ordinal_heads() -> frozenset[str]:
+    """Words an ordinal with a full stop stands before: every language's month and century
+    words ("März", "Jahrhundert")."""
+    from eventmap.text.dates.vocab import available_languages, load_vocab
+
+    words: set[str] = set()
+    for lang in available_languages():
+        v = load_vocab(lang)
+        if "." in v.ordinal_suffixes:
+            words.update(v.month_of)
+            words.update(v.century_words)
+    return frozenset(words)
+
+
+def _is_ordinal(text: str, cursor: int, stop: int, after: int) -> bool:
+    """'am 18. März', 'im 19. Jahrhundert': a German ordinal, not a sentence end."""
+    if not _ORDINAL.search(text, cursor, stop):
+        return False
+    m = _NEXT_LETTERS.match(text, after)
+    return m is not None and m.group(1).lower() in _ordinal_heads()
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,35 +81,96 @@ class Sentence:
     line_start: bool
 
 
-def _is_abbreviation(before: str) -> bool:
+def _is_abbreviation(before: str, abbreviations: frozenset[str]) -> bool:
     m = _TRAILING_WORD.search(before)
     if not m:
         return False
-    raw = m.group(1).lstrip("(\"'‘“")
+    raw = m.group(1).lstrip("(\"'‘“«")
     if len(raw) >= 2 and raw.isalpha() and raw.isupper():
         return False  # an acronym ending a sentence: "de VS.", "the EU."
     word = raw.lower()
-    if word in ABBREVIATIONS:
+    if word in abbreviations:
         return True
     if len(word) == 1 and word.isalpha():
         return True  # an initial: "J. Biden"
-    return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))  # "u.s", "o.a", "d.w.z"
+    return bool(re.fullmatch(r"(?:[^\W\d_]\.)+[^\W\d_]", word))  # "u.s", "o.a", "d.w.z"
 
 
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Physical lines (start, end) of text[start:end], blank ones included."""
+    out = []
+    a = start
+    while a <= end:
+        b = text.find("\n", a, end)
+        if b < 0:
+            b = end
+        out.append((a, b))
+        a = b + 1
+    return out
+
+
+def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Logical lines (start, end): physical lines, with hard-wrapped ones joined."""
+    end = len(text) if end is None else end
+    lines = [(a, b) for a, b in _lines(text, start, end)]
+    lengths = sorted(len(text[a:b].rstrip()) for a, b in lines if text[a:b].strip())
+    width = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+    runs_on = [
+        len(text[a:b].rstrip()) >= WRAP_SHARE * width and not text[a:b].rstrip().endswith(_TERMINAL)
+        for (a, b), (c, d) in zip(lines, lines[1:])
+        if text[a:b].strip() and text[c:d].strip()
+    ]
+    wrapped = WRAP_MIN <= width <= WRAP_MAX and sum(runs_on) >= max(2, 0.5 * len(runs_on))
+    out: list[list[int]] = []
+    joinable = False
+    for a, b in lines:
+        line = text[a:b]
+        if not line.strip():
+            joinable = False
+            continue
+        if joinable and out and _runs_on(text[out[-1][0] : out[-1][1]], line, wrapped, width):
+            out[-1][1] = b
+        else:
+            out.append([a, b])
+        joinable = True
+    return [(a, b) for a, b in out]
+
+
+def _runs_on(previous: str, line: str, wrapped: bool, width: int) -> bool:
+    """Does `line` continue the paragraph `previous` (a hard-wrapped break, not a new line)?"""
+    last = previous.rstrip()
+    if not last or last.endswith(_TERMINAL) or _LIST_ITEM.match(line):
+        return False
+    first = line.lstrip()[:1]
+    if first.islower():
+        return True
+    tail = last[last.rfind("\n") + 1 :]  # the last physical line of the paragraph so far
+    return wrapped and len(tail) >= WRAP_SHARE * width
+
+
+def split_sentences(
+    text: str, start: int = 0, end: int | None = None, lang: str | None = None
+) -> list[Sentence]:
     """Sentences of text[start:end], whitespace-trimmed, with offsets into `text`."""
     end = len(text) if end is None else end
+    abbreviations = _abbreviations(lang)
     out: list[Sentence] = []
-    for line in _LINE.finditer(text, start, end):
-        cursor = line.start()
+    for line_start, line_end in paragraphs(text, start, end):
+        cursor = line_start
         first = True
-        for b in _BOUNDARY.finditer(text, line.start(), line.end()):
-            if text[b.start()] == "." and _is_abbreviation(text[cursor : b.start()]):
+        for b in _BOUNDARY.finditer(text, line_start, line_end):
+            nxt = _NEXT_WORD.match(text, b.end())
+            if nxt is None or not (nxt.group(1).isupper() or nxt.group(1).isdigit()):
+                continue  # "5 mln. euro": a lowercase word goes on
+            if text[b.start()] == "." and (
+                _is_abbreviation(text[cursor : b.start()], abbreviations)
+                or _is_ordinal(text, cursor, b.start(), b.end())
+            ):
                 continue
             _add(out, text, cursor, b.end(), False, first)
             first = False
             cursor = b.end()
-        _add(out, text, cursor, line.end(), True, first)
+        _add(out, text, cursor, line_end, True, first)
     return out
 
 

@@ -138,6 +138,25 @@ def test_a_nonsense_size_limit_is_named(article):
             ["broken.geojson", "not valid json"],
         ),
         (
+            "nofeatures.geojson",
+            '{"type": "FeatureCollection", "features": 5}',
+            ["nofeatures.geojson", "features"],
+        ),
+        ("nocols.csv", "foo,bar\n1,2\n", ["nocols.csv", "--columns"]),
+        ("surrogate.json", '[{"text": "a \\ud800 b"}]', ["surrogate.json"]),  # not encodable Unicode
+    ],
+)
+def test_malformed_event_files_say_where(tmp_path, name, content, words):
+    p = tmp_path / name
+    p.write_text(content, encoding="utf-8")
+    assert_one_line_error(run("export", str(p), "--json", str(tmp_path / "o.json")), *words)
+    assert not (tmp_path / "o.json").exists()
+
+
+@pytest.mark.parametrize(
+    "name, content, words",
+    [
+        (
             "badgeom.geojson",
             json.dumps(
                 {
@@ -156,27 +175,32 @@ def test_a_nonsense_size_limit_is_named(article):
                     ],
                 }
             ),
-            ["badgeom.geojson", "feature #2"],
-        ),
-        (
-            "nofeatures.geojson",
-            '{"type": "FeatureCollection", "features": 5}',
-            ["nofeatures.geojson", "features"],
+            ["badgeom.geojson", "skipped 1 of 2 features", "feature #2"],
         ),
         (
             "rows.csv",
             "event_date,notes,latitude,longitude\n2025-01-02,ok,1,2\n2025-01-03,bad,north,2\n",
-            ["rows.csv", "row 3", "north"],
+            ["rows.csv", "skipped 1 of 2 rows", "row 3", "north"],
         ),
-        ("nocols.csv", "foo,bar\n1,2\n", ["nocols.csv", "--columns"]),
-        ("surrogate.json", '[{"text": "a \\ud800 b"}]', ["surrogate.json"]),  # not encodable Unicode
+        (
+            "month13.json",
+            '[{"text": "a"}, {"text": "b", "date": "2025-13-01"}]',
+            ["month13.json", "skipped 1 of 2 events", "event #2", "2025-13-01"],
+        ),
     ],
 )
-def test_malformed_event_files_say_where(tmp_path, name, content, words):
+def test_a_bad_item_is_skipped_with_a_warning_and_the_rest_written(tmp_path, name, content, words):
     p = tmp_path / name
     p.write_text(content, encoding="utf-8")
-    assert_one_line_error(run("export", str(p), "--json", str(tmp_path / "o.json")), *words)
-    assert not (tmp_path / "o.json").exists()
+    res = run("export", str(p), "--json", str(tmp_path / "o.json"))
+    assert res.exit_code == 1  # something was left out ...
+    warnings = [line for line in res.stderr.splitlines() if line.startswith("eventmap: warning:")]
+    warnings = [line for line in warnings if ": skipped " in line]
+    assert len(warnings) == 1, res.stderr  # one line for the file: a count and the first reason
+    for w in words:
+        assert w.lower() in warnings[0].lower(), f"{w!r} not in {warnings[0]!r}"
+    assert len(read_events(tmp_path / "o.json")) == 1  # ... and the good item was written
+    assert "Traceback" not in res.stderr
 
 
 # --------------------------------------------------------------------------- dates and coordinates
@@ -217,7 +241,7 @@ def test_an_impossible_document_date_for_export_fails_before_loading(tmp_path, a
             '{"events": [{"text": "a", "date": "2025-02-30"}]}',
             ["feb30.json", "event #1", "2025-02-30"],
         ),
-        ("month13.json", '[{"text": "a"}, {"text": "b", "date": "2025-13-01"}]', ["event #2", "2025-13-01"]),
+        ("month13.json", '[{"text": "b", "date": "2025-13-01"}]', ["event #1", "2025-13-01"]),
         ("backwards.json", '[{"text": "a", "date": "2025-03-02", "date_end": "2025-03-01"}]', ["before"]),
         ("feb30.csv", "event_date,notes\n2025-02-30,x\n", ["feb30.csv", "row 2", "2025-02-30"]),
     ],
@@ -273,7 +297,7 @@ def test_coordinates_out_of_range_are_named(tmp_path, name, content, words):
 @pytest.mark.parametrize(
     "args, words",
     [
-        (["parse", "ARTICLE", "--lang", "fr"], ["--lang", "fr"]),
+        (["parse", "ARTICLE", "--lang", "es"], ["--lang", "es"]),
         (["export", "ARTICLE", "--lang", "xx", "--json", "o.json"], ["--lang", "xx"]),
         (["parse", "ARTICLE", "--colour"], ["no such option", "--colour"]),
         (["--verbose", "parse", "ARTICLE"], ["no such option", "--verbose"]),
@@ -345,7 +369,7 @@ def test_a_folder_with_one_bad_file_exports_all_the_others(tmp_path):
     write_events(sample_events()[4:], "csv", folder / "two.csv")
     (folder / "three.geojson").write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
     res = run("export", str(folder), "--json", str(tmp_path / "o.json"))
-    assert res.exit_code == 0, res.stderr
+    assert res.exit_code == 1, res.stderr  # a file was skipped: said, and the exit code tells
     assert "three.geojson" in res.stderr and "Traceback" not in res.stderr
     assert read_events(tmp_path / "o.json") == sample_events()
 
@@ -356,7 +380,7 @@ def test_a_crash_while_writing_leaves_the_old_output_whole(article, tmp_path, mo
     out = tmp_path / "out.json"
     out.write_text('{"old": true}\n', encoding="utf-8")
 
-    def half_then_crash(events, fmt, stream):
+    def half_then_crash(events, fmt, stream, documents=None):
         stream.write('{"events": [')
         raise OSError(28, "No space left on device")
 
@@ -400,7 +424,7 @@ def test_script_errors_are_one_line_and_debug_shows_the_traceback(tmp_path):
     _assert_script_one_line(
         _script("export", "bad.json", "--csv", "o.csv", cwd=tmp_path), "bad.json", "2025-02-30"
     )
-    _assert_script_one_line(_script("parse", "big.txt", "--lang", "de", cwd=tmp_path), "--lang")
+    _assert_script_one_line(_script("parse", "big.txt", "--lang", "es", cwd=tmp_path), "--lang")
     _assert_script_one_line(
         _script("export", "bad.json", "--csv", "no/o.csv", cwd=tmp_path), "does not exist"
     )

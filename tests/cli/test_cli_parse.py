@@ -39,8 +39,10 @@ def test_output_file_and_date_override(seed_path, tmp_path):
     evs = events_of(out.read_text(encoding="utf-8"))
     week = next(e for e in evs if "vorige week" in e.text)
     assert (week.date, week.date_end) == ("2025-03-24", "2025-03-30")  # week before 2 April
-    undated = next(e for e in evs if "provincie Koersk" in e.text)
+    undated = next(e for e in evs if "inlichtingenstroom" in e.text)  # after "vorige maand": no story day
     assert (undated.date, undated.date_source) == ("2025-04-02", "document")
+    doc = json.loads(out.read_text(encoding="utf-8"))["documents"][0]
+    assert (doc["date"], doc["date_source"], doc["mode"]) == ("2025-04-02", "given", "news")
 
 
 @pytest.mark.parametrize("bad", ["2025-13", "18-03-2025", "yesterday"])

@@ -102,7 +102,7 @@ def test_a_bad_file_in_a_folder_is_a_warning_not_the_end(tmp_path):
     write_events(sample_events(), "csv", tmp_path / "good.csv")
     (tmp_path / "bad.geojson").write_text("[1, 2")
     result = run("export", str(tmp_path), "--json", str(tmp_path / "all.json"))
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # something was skipped, so the exit code says so
     assert "warning: skipped" in result.output and "bad.geojson" in result.output
     assert read_events(tmp_path / "all.json") == sample_events()
 

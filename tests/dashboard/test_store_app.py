@@ -13,15 +13,17 @@ from datetime import date, timedelta
 import pytest
 from click.testing import CliRunner
 
-from dashboard.store_app import (
+from dashboard.store_app import create_store_app, store_update
+from dashboard.store_figures import place_key, store_map_figure, store_timeline_figure
+from dashboard.store_views import (
+    EMPTY_STATE,
     bbox_from_selection,
-    create_store_app,
-    store_update,
+    choose_event,
+    download_view,
     summary_text,
     window_from_relayout,
     window_view,
 )
-from dashboard.store_figures import place_key, store_map_figure, store_timeline_figure
 from eventmap.corpus.store import EventStore
 
 from factories import BERLIN, KYIV, make_event
@@ -118,36 +120,58 @@ def test_bbox_from_selection():
     assert west < KYIV[2] < east and south < KYIV[1] < north
 
 
+def state(**kw):
+    return {**EMPTY_STATE, **kw}
+
+
 def test_window_view_counts_match_the_store(store):
     start, end = "2025-02-01", "2025-02-14"
-    view = window_view(store, start, end, None)
+    view = window_view(store, state(start=start, end=end))
     expected = {place_key(r): r["count"] for r in store.aggregate(by="place", start=start, end=end)}
     assert {place_key(r): r["count"] for r in view["places"]} == expected
     assert sum(expected.values()) == view["count"] == store.count(start=start, end=end) < N_EVENTS
     assert len(view["rows"]) == 200
-    assert all("2025" in r["date"] for r in view["rows"])
+    assert all(r["date"].startswith("2025-02") for r in view["rows"])
 
 
 def test_window_view_with_bbox_narrows_count_and_table(store):
     bbox = bbox_from_selection({"points": [{"lat": BERLIN[1], "lon": BERLIN[2]}]})
-    view = window_view(store, None, None, bbox)
+    view = window_view(store, state(bbox=list(bbox)))
     assert view["count"] == store.count(bbox=bbox) == sum(1 for i in range(N_EVENTS) if i % 3 == 0)
-    assert {r["place"] for r in view["rows"]} == {"Berlin"}
+    assert {r["places"] for r in view["rows"]} == {"Berlin"}
     days = store.aggregate(by="day", bbox=bbox)
     assert sum(d["count"] for d in days) == view["count"]
 
 
+def test_the_filters_narrow_counts_table_and_timeline_as_in_the_in_memory_app(store):
+    from dashboard.view import make_filter, select_events
+
+    events = synthetic_events()
+    for kw, python in (
+        ({"categories": ["policy"]}, make_filter(categories=["policy"])),
+        ({"search": "number 12"}, make_filter(search="number 12")),
+    ):
+        view = window_view(store, state(**kw))
+        assert view["count"] == len(select_events(events, python)) > 0, kw
+    docs = window_view(store, state(documents=["docs/3.txt"]))
+    assert docs["count"] == sum(1 for e in events if e.source.document == "docs/3.txt")
+    assert {r["document"] for r in docs["rows"]} == {"3.txt"}
+
+
 def test_summary_text():
-    text = summary_text(1234, 2000, "2025-02-01", "2025-02-14", None, 2, 200)
+    text = summary_text(1234, 2000, state(start="2025-02-01", end="2025-02-14"), 2, 200)
     assert "1,234 events from 2025-02-01 to 2025-02-14" in text and "of 2,000" in text
-    assert "selected area" in summary_text(5, 10, None, None, (0, 0, 1, 1), 1, 5)
+    assert "selected area" in summary_text(5, 10, state(bbox=[0, 0, 1, 1]), 1, 5)
+    assert "matching the categories, search filters" in summary_text(
+        5, 10, state(categories=["x"], search="y"), 1, 5
+    )
 
 
-def test_store_update_zoom_select_reset(store):
-    """The app's callback as plain Python: zoom -> window counts; select -> area; reset -> all."""
+def test_store_update_zoom_select_filter_reset(store):
+    """The app's callback as plain Python: zoom -> window counts; select -> area; filter; reset -> all."""
     all_days = store.aggregate(by="day")
     kw = dict(all_days=all_days, total=N_EVENTS)
-    state0 = {"start": None, "end": None, "bbox": None, "rev": 0}
+    state0 = state()
     assert store_update(store, "store-timeline", {"autosize": True}, None, state0, **kw) is None
 
     start, end = "2025-02-01", "2025-02-14"
@@ -166,15 +190,41 @@ def test_store_update_zoom_select_reset(store):
     assert out2["map"] is None  # the map keeps its figure (and the selection drawn on it)
     assert sum(out2["timeline"].data[0].y) == store.count(bbox=bbox) < N_EVENTS
     assert out2["count"] == store.count(start=start, end=end, bbox=bbox)
-    assert {r["place"] for r in out2["rows"]} == {"Berlin"}
+    assert {r["places"] for r in out2["rows"]} == {"Berlin"}
 
-    out3 = store_update(store, "store-reset", None, selected, out2["state"], **kw)
-    assert out3["state"] == {"start": None, "end": None, "bbox": None, "rev": 1}
-    assert out3["count"] == N_EVENTS and sum(out3["timeline"].data[0].y) == N_EVENTS
-    assert out3["timeline"].layout.uirevision != out2["timeline"].layout.uirevision  # zoom reset
+    controls = {"categories": ["attack"], "documents": [], "search": ""}
+    out3 = store_update(store, "filter-category", None, None, out2["state"], controls=controls, **kw)
+    assert out3["count"] == store.count(start=start, end=end, bbox=bbox, category=["attack"])
+    assert sum(out3["timeline"].data[0].y) == store.count(bbox=bbox, category=["attack"])
+
+    out4 = store_update(store, "store-reset", None, selected, out3["state"], **kw)
+    assert out4["state"] == {**EMPTY_STATE, "rev": 1}
+    assert out4["count"] == N_EVENTS and sum(out4["timeline"].data[0].y) == N_EVENTS
+    assert out4["timeline"].layout.uirevision != out2["timeline"].layout.uirevision  # zoom reset
 
 
-def test_serve_uses_store_mode_above_the_threshold(store_path, monkeypatch):
+def test_clicks_choose_events_of_the_view_and_downloads_carry_the_view(store):
+    events = store.events(start="2025-02-03", end="2025-02-03")
+    day = {"points": [{"x": "2025-02-03"}]}
+    assert choose_event(store, "store-timeline", day, None, None, state()) == events[0].id
+    place = {"points": [{"lat": BERLIN[1], "lon": BERLIN[2]}]}
+    chosen = store.event(choose_event(store, "store-map", None, place, None, state(start="2025-02-03")))
+    assert chosen.places[0].name == "Berlin" and chosen.date >= "2025-02-03"
+    assert choose_event(store, "table", None, None, {"rowId": events[0].id}, state()) == events[0].id
+    assert choose_event(store, "table", None, None, {"rowId": "nope"}, state()) is None
+    payload, note = download_view(store, "json", state(start="2025-02-03", end="2025-02-03"))
+    import json
+
+    got = json.loads(payload["content"])["events"]
+    assert [e["id"] for e in got] == [e.id for e in events] and note == ""
+    assert all("review_status" in e and "original" in e for e in got)
+    _, cut = download_view(store, "csv", state(), limit=10)
+    assert cut == f"the first 10 of {N_EVENTS:,} events (eventmap export writes them all)"
+
+
+def test_serve_uses_store_mode_above_the_threshold(store_path, monkeypatch, tmp_path):
+    import shutil
+
     import dashboard.server
     import dashboard.store_app
     from eventmap.cli.serve import serve
@@ -182,9 +232,10 @@ def test_serve_uses_store_mode_above_the_threshold(store_path, monkeypatch):
     served = []
     monkeypatch.setattr(dashboard.store_app, "STORE_MODE_MIN_EVENTS", 1000)
     monkeypatch.setattr(dashboard.server, "serve_forever", lambda app, **kw: served.append(app))
-    result = CliRunner().invoke(serve, [str(store_path), "--no-browser", "--port", "0"])
+    workspace = shutil.copy(store_path, tmp_path / "w.duckdb")  # serve opens it for editing
+    result = CliRunner().invoke(serve, [str(workspace), "--no-browser", "--port", "0"])
     assert result.exit_code == 0, result.output
-    assert len(served) == 1 and "store-map" in str(served[0].layout)
+    assert len(served) == 1 and "store-map" in str(served[0].layout())
     assert "store mode" in result.output
 
 
@@ -235,7 +286,13 @@ def test_browser_timeline_zoom_updates_map_counts(store_path, store):
         )
         summary = driver.find_element("id", "store-summary").text
         assert f"{store.count(start=start, end=end):,} events from {start} to {end}" in summary
-        assert len(driver.find_elements("css selector", "#store-table tbody tr")) == 200
+        _wait(
+            driver,
+            lambda d: d.execute_script(
+                "return document.querySelectorAll('#table .ag-center-cols-container .ag-row').length"
+            ),
+            "the table's rows",
+        )
         assert_clean_log(driver)
     finally:
         driver.quit()

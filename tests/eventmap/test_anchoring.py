@@ -150,12 +150,17 @@ def test_definite_noun_phrase_needs_an_event_noun_and_a_match():
     evs = parse_text(text, document_date="2025-02-10", lang="nl")
     police = next(e for e in evs if "politie" in e.text)
     flood = next(e for e in evs if "overstroming" in e.text)
-    assert police.date_source == "document" and flood.date_source == "document"
+    # no continuation of the attack ("De politie" is no event noun, "De overstroming" is not
+    # in the attack's sentence): they only take the story's day, the last day named
+    assert police.extra["anchor"] == "story" and flood.extra["anchor"] == "story"
+    assert police.date == flood.date == "2025-02-08"
 
 
 def test_a_date_after_since_does_not_date_the_event():
     evs = parse_text(
-        "Het is de zwaarste aanval op de stad sinds april 2023.", document_date="2025-02-10", lang="nl"
+        "Raketten troffen de stad, de zwaarste aanval sinds april 2023.",
+        document_date="2025-02-10",
+        lang="nl",
     )
     assert [(e.date, e.date_source) for e in evs] == [("2025-02-10", "document")]
 

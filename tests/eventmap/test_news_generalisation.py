@@ -68,8 +68,9 @@ def test_dutch_flood():
     week = _one(evs, "Eerder deze week")
     assert _when(week) == ("2025-10-13", "2025-10-19", "week")
     assert week.category == "policy"
-    # no keyword, no date: a quote about damage is not an event of its own
-    assert not any(e.text.startswith("De burgemeester") for e in evs)
+    # no event verb, no date: what the mayor said is a statement, the saying is the event
+    mayor = _one(evs, "De burgemeester")
+    assert (mayor.kind, mayor.date_source) == ("statement", "document")
 
 
 # ---------------------------------------------------------------- nl: protest (Monday 2025-02-03)

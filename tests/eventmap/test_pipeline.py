@@ -60,8 +60,12 @@ def test_most_precise_date_of_a_sentence_wins():
 def test_without_document_date_the_latest_explicit_day_is_the_reference():
     text = "Op 14 maart 2025 werd Toeapse aangevallen. Gisteren volgde een nieuwe aanval.\nTroepen rukten op."
     evs = eventmap.parse_text(text, lang="nl")
-    assert [e.date for e in evs] == ["2025-03-14", "2025-03-13", None]
-    assert evs[2].date_source is None and evs[2].date_precision is None
+    assert [e.date for e in evs] == ["2025-03-14", "2025-03-13", "2025-03-13"]  # the story's last day
+    far = eventmap.parse_text(
+        text + "\nDe weg bleef dicht.\nHet regende.\nEr viel sneeuw.\nTroepen trokken zich terug.", lang="nl"
+    )
+    assert far[-1].text == "Troepen trokken zich terug." and far[-1].date is None  # undated stays undated
+    assert far[-1].date_source is None and far[-1].date_precision is None
 
 
 def test_no_quantity_or_now_becomes_a_date():
@@ -85,15 +89,15 @@ def test_places_in_the_sentence_are_attached(monkeypatch):
     text = "date 2025-03-20\nOp 14 maart werd Toeapse aangevallen. Kiev bleef rustig vandaag bij een aanval."
     calls = []
 
-    def fake_geoparse(doc, lang=None, geocoder=None):
+    def fake_parse_places(doc, lang=None, geocoder=None, **_):
         calls.append(doc)
         out = []
         for name, lat, lon in (("Toeapse", 44.1, 39.08), ("Kiev", 50.45, 30.52)):
             i = doc.index(name)
-            out.append(geo.PlaceMention(i, i + len(name), name, name, lat, lon, "RU", "city", "1"))
-        return out
+            out.append(geo.PlaceMention(i, i + len(name), name, name, lat, lon, "RU", "city", name))
+        return geo.DocumentPlaces(tuple(out))
 
-    monkeypatch.setattr(geo, "geoparse", fake_geoparse)
+    monkeypatch.setattr(geo, "parse_places", fake_parse_places)
     evs = eventmap.parse_text(text, lang="nl")
     assert calls == [text]  # once per document, on the full text
     assert [[p.text for p in e.places] for e in evs] == [["Toeapse"], ["Kiev"]]
@@ -150,14 +154,14 @@ def test_trie_pattern_matches_exactly_the_words_longest_first():
 def test_places_overlapping_a_date_are_dropped(monkeypatch):
     text = "The measure will take effect on May 9 in Kyiv, parliament decided."
 
-    def fake_geoparse(doc, lang=None, geocoder=None):
+    def fake_parse_places(doc, lang=None, geocoder=None, **_):
         out = []
         for name in ("May", "Kyiv"):
             i = doc.index(name)
             out.append(geo.PlaceMention(i, i + len(name), name, name, 1.0, 2.0, "UA", "city", name))
-        return out
+        return geo.DocumentPlaces(tuple(out))
 
-    monkeypatch.setattr(geo, "geoparse", fake_geoparse)
+    monkeypatch.setattr(geo, "parse_places", fake_parse_places)
     (ev,) = eventmap.parse_text(text, document_date="2025-02-10", lang="en")
     assert ev.date == "2025-05-09" and [p.text for p in ev.places] == ["Kyiv"]
 
@@ -197,8 +201,9 @@ def test_any_article_gives_events_that_point_at_their_sentences(parts, doc_date)
     for e in eventmap.parse_text(text, document_date=doc_date, lang="nl"):
         assert text[e.source.start : e.source.end] == e.text
         assert (e.date is None) == (e.date_end is None) and (e.date is None or e.date <= e.date_end)
-        for p in e.places:
-            assert e.source.start <= p.start and p.end <= e.source.end
+        for p in e.places:  # the sentence's own places, or the article's setting
+            assert e.place_source == "document" or e.source.start <= p.start and p.end <= e.source.end
+        assert e.kind in ("occurrence", "statement", "context") and 0 <= e.confidence <= 1
 
 
 def test_event_markers_without_a_category_still_make_an_event():

@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from eventmap.errors import InputError
-from eventmap.formats import EVENT_FIELDS, loads_events, read_events
+from eventmap.formats import EVENT_FIELDS, ImportReport, loads_events, read_events
 from eventmap.formats.columns import build_column_map, parse_column_spec
 from eventmap.model import Source
 
@@ -92,8 +92,13 @@ def test_bad_mappings_and_bad_rows_are_one_line_errors(tmp_path):
         parse_column_spec("date")
     path = tmp_path / "x.csv"
     path.write_text("date,text\n2025-03-18,fine\nsoon,not a date\n")
-    with pytest.raises(InputError, match=r"x\.csv: row 3: date 'soon' is not a date"):
-        read_events(path)
+    report = ImportReport(str(path))
+    (fine,) = read_events(path, report=report)  # the bad row is skipped, the rest is read
+    assert fine.text == "fine" and report.skipped == 1
+    assert "x.csv: skipped 1 of 2 rows; the first: row 3: date 'soon' is not a date" in report.skip_line()
+    (path.parent / "all_bad.csv").write_text("date,text\nsoon,x\nlater,y\n")
+    with pytest.raises(InputError, match=r"all_bad\.csv: row 2: date 'soon' is not a date.*\(and 1 more"):
+        read_events(path.parent / "all_bad.csv")  # nothing readable: the file fails as a whole
     with pytest.raises(InputError, match="no column 'datum' for date"):
         read_events(path, columns="date=datum")
     (tmp_path / "y.csv").write_text("a,b\n1,2\n")
@@ -106,7 +111,7 @@ def test_foreign_geojson_takes_points_from_the_geometry():
     assert kyiv.id == "inc-1" and kyiv.text == "Air raid sirens sounded across Kyiv."
     assert (kyiv.lat, kyiv.lon) == (50.4501, 30.5234)  # from [lon, lat]
     assert (kyiv.date, kyiv.date_precision, kyiv.category) == ("2025-03-18", "day", "attack")
-    assert kyiv.places[0].name == "Kyiv" and kyiv.extra == {"severity": "3"}
+    assert kyiv.places[0].name == "Kyiv" and kyiv.extra == {"severity": "3", "source_id": "inc-1"}
     assert (kursk.lat, kursk.lon) == (51.5, 36.5)  # centre of the polygon's bounding box
     assert (kursk.date, kursk.date_end, kursk.date_precision) == ("2025-03-01", "2025-03-31", "month")
     assert kursk.category == "fighting" and kursk.extra["category"] == "Battles"
@@ -196,4 +201,11 @@ def test_repeated_ids_in_a_table_are_made_unique(tmp_path):
     path.write_text(
         "id,date,text\n7,2025-03-18,One.\n7,2025-03-19,Two.\n8,2025-03-20,Three.\n7,2025-03-21,Four.\n"
     )
-    assert [e.id for e in read_events(path)] == ["7", "7-2", "8", "7-3"]
+    report = ImportReport(str(path))
+    events = read_events(path, report=report)
+    assert [e.extra["source_id"] for e in events] == ["7", "7", "8", "7"]  # the file's ids kept
+    assert len({e.id for e in events}) == 4 and events[2].id == "8"  # a unique id stays the event id
+    assert report.warnings == [
+        "1 id repeats (3 rows share them, e.g. '7' x3): every row is its own event with an id made "
+        "from the file and the row; the file's id is kept in extra.source_id"
+    ]

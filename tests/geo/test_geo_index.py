@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from geo import build_index, index_files
-from geo.build_index import _Builder, write_index
+from geo.build_index import write_index
+from geo.build_places import IndexBuilder
 from geo.gazetteer import Gazetteer, get_gazetteer
 from geo.index_files import cache_dir, data_version, index_path
 
@@ -50,7 +51,7 @@ def test_the_runtime_never_imports_the_index_builder():
 
 
 def tiny_index() -> dict:
-    b = _Builder()
+    b = IndexBuilder()
     nl = b.add("Netherlands", "C", "NL", "", 52.25, 5.54, 17_000_000, "t:nl")
     b.add_name(nl, "Nederland", exact=False)
     for k, (lat, lon, pop) in enumerate(

@@ -127,11 +127,22 @@ def is_quantity(ctx: Ctx, start: int, end: int) -> bool:
     before = text[max(0, start - 2) : start].strip()
     if before[-1:] in ("$", "€", "£", "¥", "#", "+", "±", "~", "№"):
         return True
+    if text[end : end + 1] == "-" and _ordinal_year(text, end + 1, v.year_ordinal_suffixes):
+        return False  # "2022-го року", "в 2022-м году"
     if text[end : end + 1] in ("-", "%", "+") or text[end : end + 2] in (" %",):
         return text[end : end + 1] != "-" or not text[end + 1 : end + 2].isdigit()
     if prev_word(text, start) in v.quantity_cue_set:
         return True
     return next_word(text, end) in v.quantity_words
+
+
+def _ordinal_year(text: str, at: int, suffixes: tuple[str, ...]) -> bool:
+    """Does an ordinal ending of a year ("го", "м") stand at `at`, ending its word?"""
+    for suffix in suffixes:
+        after = at + len(suffix)
+        if text[at:after].lower() == suffix and not text[after : after + 1].isalnum():
+            return True
+    return False
 
 
 def in_date_context(ctx: Ctx, start: int) -> bool:

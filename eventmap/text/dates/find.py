@@ -92,6 +92,7 @@ RULES: dict[str, Rule] = {
     "anaphoric": rel.norm_anaphoric,
     "unit_end": rel.norm_unit_end,
     "year_ago": rel.norm_year_ago,
+    "focus_day": rel.norm_focus_day,
 }
 
 

@@ -31,6 +31,7 @@ TRIGGER_CLASSES: tuple[str, ...] = (
     "season",
     "century",
     "spelled",
+    "decade",
 )
 
 
@@ -168,6 +169,7 @@ def build(v: Vocab) -> LanguagePatterns:
             "digit",
         ),
         ("year", rf"{B}(?:{mods})?(?P<y1>\d{{4}})(?:\s*(?P<era>{era}))?{E}", "digit"),
+        ("year", rf"{B}(?:{mods})?(?P<y1>\d{{4}})-(?:{alt(v.year_ordinal_suffixes)}){E}", "digit"),
         ("year", rf"{B}(?P<y1>\d{{1,3}})\s*(?P<era>{era}){E}", "digit"),
         (
             "weekday",
@@ -191,6 +193,15 @@ def build(v: Vocab) -> LanguagePatterns:
             "unit",
         ),
     ]
+    if v.rel_after_of:  # "la semaine dernière", "l'an prochain"
+        pats.append(
+            ("relunit", rf"{B}(?P<word>(?P<unit>{units})\s+(?P<rel>{alt(v.rel_after_of)}))(?![\w-])", "unit")
+        )
+    if v.one_unit:  # "тиждень тому", "неделю назад", "годом ранее": one unit, no number
+        after = alt(v.ago["after"] + v.later["after"] + v.earlier["after"])
+        pats.append(("ago", rf"{B}(?P<unit>{alt(v.one_unit)})\s+(?P<word>{after})(?!\w)", "unit"))
+    if v.focus_day_of:  # "am nächsten Tag", "le lendemain", "наступного дня"
+        pats.append(("focus_day", rf"{B}(?P<word>{alt(v.focus_day_of)})(?![\w-])", "phrase"))
     if v.month_day_order:
         pats += [
             ("range_days", rf"{B}{start}(?P<m1>{mon})\s+{d1}{join}{d2}(?:,?\s+{year})?{E}", "month"),
@@ -233,12 +244,28 @@ def build(v: Vocab) -> LanguagePatterns:
             (
                 "season",
                 rf"{B}(?:(?P<rel>{season_rel})\s+)?(?P<season>{seasons})"
-                rf"(?:\s+{month_year_join}{year}|(?:\s+|-)(?P<y2>\d{{4}}))?{E}",
+                rf"(?:\s+{month_year_join}{year}(?:/\d\d(?:\d\d)?)?|(?:\s+|-)(?P<y2>\d{{4}}))?{E}",
                 "season",
             )
         )
+        if v.rel_after_of:  # "l'été dernier", "l'hiver prochain"
+            pats.append(
+                ("season", rf"{B}(?P<season>{seasons})\s+(?P<rel>{alt(v.rel_after_of)})(?![\w-])", "season")
+            )
+    decade_digits = r"(?:\d{3}0|[1-9]0)" if v.decade_two_digit else r"\d{3}0"
     if v.decade_suffix:
-        pats.append(("decade", rf"{B}(?:{mods})?(?P<y1>\d{{3}}0){re.escape(v.decade_suffix)}(?!\w)", "digit"))
+        pats.append(
+            ("decade", rf"{B}(?:{mods})?(?P<y1>{decade_digits}){re.escape(v.decade_suffix)}(?!\w)", "digit")
+        )
+    if v.decade_prefixes:  # "les années 1990", "années 90", "de jaren negentig", "de jaren '90"
+        tens = alt(w for w, n in v.numbers.items() if n in range(10, 100, 10))
+        pats.append(
+            (
+                "decade",
+                rf"{B}(?:{mods})?(?:{alt(v.decade_prefixes)})\s+(?:(?P<y1>{decade_digits})|['’](?P<yy>[1-9]0)|(?P<tens>{tens}))(?![\w-])",
+                "decade",
+            )
+        )
     if v.century_words:
         ords = rf"(?:(?P<n>\d{{1,2}}){ordsuf}|(?P<nword>{alt(v.century_ordinals)}))"
         pats.append(
@@ -279,10 +306,11 @@ def _spelled_year_pattern(v: Vocab) -> str | None:
 
 
 def _phrase_words(v: Vocab) -> set[str]:
-    """One word of each fixed relative-day phrase: its part-of-day word, else its longest."""
+    """One word of each fixed relative-day (or story-day) phrase: its part-of-day word, else
+    its longest."""
     words = set()
-    for r in v.relative_days:
-        tokens = [t.strip(".,'’") for t in r.phrase.split()]
+    for phrase in [*(r.phrase for r in v.relative_days), *v.focus_day_of]:
+        tokens = [t.strip(".,'’") for t in phrase.split()]
         known = [t for t in tokens if t in v.day_part_of or t in v.unit_of]
         words.add(known[-1] if known else max(tokens, key=len))
     return {w for w in words if w}
@@ -300,6 +328,7 @@ def _triggers(v: Vocab) -> dict[str, re.Pattern[str]]:
         "phrase": _phrase_words(v),
         "season": v.season_of,
         "century": v.century_words,
+        "decade": v.decade_prefixes,
         "spelled": [*sp.get("teens", {}), *(max(p.split(), key=len) for p in sp.get("thousand", []))],
     }
     tries = {c: trie_pattern(words) for c, words in classes.items() if words}

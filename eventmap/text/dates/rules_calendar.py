@@ -296,8 +296,16 @@ def norm_year_range(ctx: Ctx) -> Result:
 
 
 def norm_decade(ctx: Ctx) -> Result:
-    """'the 1990s', "de jaren 1990's": ten years, TimeML value '199'."""
-    first = int(ctx.group("y1"))
+    """'the 1990s', "de jaren 1990's", "les années 90", 'de jaren negentig', "de jaren '90":
+    ten years, TimeML value '199'. Two digits or a word name a decade of the 1900s."""
+    raw = ctx.group("y1")
+    if raw and len(raw) >= 3:
+        first = int(raw)
+    else:
+        tens = int(raw or ctx.group("yy") or 0) or ctx.vocab.numbers.get(ctx.group("tens") or "", 0)
+        if not tens:
+            return None
+        first = 1900 + tens  # "90er", "90-х", "jaren negentig": the 1920s to the 1990s
     return years_interval(first, first + 9, f"{first // 10:03d}")
 
 
@@ -317,12 +325,15 @@ def norm_season(ctx: Ctx) -> Result:
     season = v.season_of[ctx.group("season")]
     year = _year_of(ctx) or _year_of(ctx, "y2")
     rel = ctx.group("rel") or ""
+    if rel in v.rel_after_of and rel not in v.rel_of and rel not in v.anaphoric_rel_of:
+        rel = next(w for w, o in v.rel_of.items() if o == v.rel_after_of[rel])  # "été dernier"
     if year is not None:
         return season_interval(year, season)
     if not rel:
         m = ctx.match
         before, after = prev_word(ctx.text, m.start()), next_word(ctx.text, m.end())
-        if before not in v.season_context_words or after in v.month_year_joiners:
+        adverb = ctx.group("season") in v.season_adverbs  # "восени", "осенью": "in autumn"
+        if (before not in v.season_context_words and not adverb) or after in v.month_year_joiners:
             return None  # "stocks fall", "the fall of Rome"
     first_month = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}[season]
     if rel in v.anaphoric_rel_of or (frame.mode == "narrative" and frame.focus_year is not None):

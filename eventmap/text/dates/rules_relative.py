@@ -177,10 +177,12 @@ def unit_interval(unit: str, day: date, year: int, offset: int, basis: str) -> N
 
 def norm_relunit(ctx: Ctx) -> Result:
     v = ctx.vocab
-    rel = ctx.group("rel") or ""
+    rel = _WS.sub(" ", ctx.group("rel") or "")
     unit = v.unit_of.get(ctx.group("unit") or "")
     anaphoric = rel in v.anaphoric_rel_of
-    offset = v.anaphoric_rel_of[rel] if anaphoric else v.rel_of.get(rel)
+    offset = v.anaphoric_rel_of[rel] if anaphoric else v.rel_of.get(rel, v.rel_after_of.get(rel))
+    if unit == "day" and anaphoric and offset:  # "the following day", "am folgenden Tag"
+        return _focus_day(ctx, offset)
     if unit is None or offset is None:
         return None
     if not ctx.group("pre") and offset and not anaphoric:
@@ -234,7 +236,7 @@ def _shift(unit: str, day: date, n: int, precision: str, basis: str) -> Norm | N
 def norm_ago(ctx: Ctx) -> Result:
     """'three days ago', 'twee jaar geleden'; 'two years later' counts from the story's date."""
     v = ctx.vocab
-    n = v.number(ctx.group("n") or "")
+    n = v.number(ctx.group("n") or "") if ctx.group("n") is not None else 1  # "тиждень тому"
     unit = v.unit_of.get(ctx.group("unit") or "")
     word = ctx.group("word") or ""
     after = next_word(ctx.text, ctx.match.end())
@@ -255,6 +257,21 @@ def norm_ago(ctx: Ctx) -> Result:
     if not fine and sign < 0 and ctx.frame.mode == "news" and ctx.ref is not None:
         return _shift(unit, ctx.ref, -n, "day", "relative")  # "profit rose from a year earlier"
     return None  # "three days earlier" with nothing to count from: the anchoring stage decides
+
+
+def _focus_day(ctx: Ctx, offset: int) -> Norm | None:
+    """The story's last day moved by `offset` days (None when the story names no day)."""
+    focus = _recent_focus(ctx, same_sentence=False)
+    if focus is None or focus.precision != "day" or focus.start != focus.end:
+        return None
+    moved = add_days(focus.start, offset)
+    return day_interval(moved, "focus") if moved else None
+
+
+def norm_focus_day(ctx: Ctx) -> Result:
+    """'am nächsten Tag', 'le lendemain', 'наступного дня': a day after the story's last day."""
+    offset = ctx.vocab.focus_day_of.get(_WS.sub(" ", ctx.group("word") or ""))
+    return None if offset is None else _focus_day(ctx, offset)
 
 
 def _focus_or_ref(ctx: Ctx) -> tuple[date, str] | None:

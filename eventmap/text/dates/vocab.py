@@ -30,11 +30,23 @@ here, never from code. Keys, all lowercase (text is matched lowercased):
   ``decades``, ``centuries``, ``spelled_years``; ``comparison_words`` ("three days later
   than planned" is a difference, not a date) and ``preposition_words`` ("two days before
   the vote" counts from an event, which the anchoring stage finds).
-- Clause words: ``future_cues``, ``next_words``, ``reporting_verbs``, ``clause_breaks``,
+- Clause words: ``future_cues``, ``next_words``, ``reporting_verbs`` (with
+  ``reporting_fillers`` such as "in a statement", ``date_prepositions`` and
+  ``reporting_subject_words``: "police said on Saturday" dates the report), ``clause_breaks``,
   ``since_words``, ``until_words``, ``target_year_words``, ``year_context_words``,
   ``quantity_words``/``quantity_cues`` (a number is a quantity, not a year), ``day_parts``,
   ``day_part_compounds`` ("maandagavond"), ``clock``.
-- ``stopwords`` (language detection) and ``abbreviations`` (sentence splitting).
+- ``stopwords`` and ``letters`` (language detection; ``letters_required``: a text without any
+  of them is less likely this language) and ``abbreviations`` (sentence splitting).
+- Added for German, French, Ukrainian and Russian, open to every language:
+  ``relative_after`` (a relative word after its unit: "la semaine dernière"), ``one_unit``
+  (unit forms meaning one without a number: "тиждень тому"), ``focus_days`` (phrases counted
+  in days from the story's last day: "am nächsten Tag", "le lendemain"), ``season_adverbs``
+  (season words that need no preposition: "восени"), ``decades.prefixes`` / ``two_digit``
+  ("les années 90", "90er"), ``year_ordinal_suffixes`` ("2022-го року"),
+  ``generated_excluded`` (dateparser forms that are ordinary words, not merged in), and the
+  reporting-clause words ``reporting_fillers``, ``date_prepositions``,
+  ``reporting_subject_words``.
 """
 
 from __future__ import annotations
@@ -74,6 +86,9 @@ KNOWN_KEYS: frozenset[str] = frozenset(
     season_context_words decades centuries day_parts day_part_compounds clock future_cues next_words
     reporting_verbs clause_breaks since_words until_words target_year_words year_context_words
     quantity_words quantity_cues comparison_words preposition_words stopwords abbreviations anchors
+    date_prepositions reporting_fillers reporting_subject_words
+    generated_excluded relative_after one_unit focus_days season_adverbs year_ordinal_suffixes letters
+    letters_required date_prepositions reporting_fillers reporting_subject_words
     """.split()
 )
 REL_OFFSETS = {"last": -1, "this": 0, "next": 1}
@@ -153,6 +168,14 @@ class Vocab:
         self.anaphoric_rel_of = _relative(raw.get("anaphoric_relative"))
         self.weekday_rel_of = _relative(raw.get("weekday_relative") or raw.get("relative"))
         self.weekday_suffix_of = _relative(raw.get("weekday_suffixes"))
+        # French "la semaine dernière", "l'année prochaine": the relative word after the unit
+        self.rel_after_of = _relative(raw.get("relative_after"))
+        # a unit form meaning one unit without a number: "тиждень тому", "неделю назад"
+        self.one_unit = _words(raw, "one_unit")
+        # days counted from the story's last day: "am nächsten Tag", "le lendemain"
+        self.focus_day_of = {
+            p.lower(): int(e["days"]) for e in (raw.get("focus_days") or []) for p in e["phrases"]
+        }
         self.unit_of: dict[str, str] = {}
         for unit, forms in raw["units"].items():
             for form in forms:
@@ -176,9 +199,15 @@ class Vocab:
         for season, forms in (raw.get("seasons") or {}).items():
             for form in forms:
                 self.season_of.setdefault(form.lower(), season)
+        # season words that say "in spring" by themselves ("влітку", "осенью"): no context needed
+        self.season_adverbs = frozenset(_words(raw, "season_adverbs"))
         decades = raw.get("decades") or {}
         self.decade_determiners = tuple(w.lower() for w in decades.get("the", []))
         self.decade_suffix: str = decades.get("suffix", "")
+        self.decade_prefixes = tuple(w.lower() for w in decades.get("prefixes", []))  # "les années 1990"
+        self.decade_two_digit = bool(decades.get("two_digit"))  # "90er", "90-х", "années 90"
+        # "2022-го року", "в 2022-м году": an ordinal ending after a year keeps it a year
+        self.year_ordinal_suffixes = _words(raw, "year_ordinal_suffixes")
         centuries = raw.get("centuries") or {}
         self.century_words = tuple(w.lower() for w in centuries.get("words", []))
         self.century_ordinals = {k.lower(): int(v) for k, v in (centuries.get("ordinals") or {}).items()}
@@ -203,12 +232,15 @@ class Vocab:
             "quantity_cues",
             "comparison_words",
             "preposition_words",
+            "date_prepositions",
+            "reporting_fillers",
             "season_context_words",
             "stopwords",
             "abbreviations",
         ):
             setattr(self, key, _words(raw, key))
         self.quantity_words = frozenset(_words(raw, "quantity_words"))
+        self.reporting_subject_words = int(raw.get("reporting_subject_words", 3))
         self.quantity_cue_set = frozenset(self.quantity_cues)
         self.year_context = frozenset(self.year_context_words)
         self.next_word_set = frozenset(self.next_words)

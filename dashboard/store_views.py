@@ -1,0 +1,246 @@
+"""What the store-mode app shows for its filters, asked of the store: counts, rows, the chosen event, downloads.
+
+Plain functions of an EventStore and the values Dash passes (testable without a browser);
+dashboard/store_app.py wires them. The filter state is one dict (the page's `store-filter`
+store): a time window (start, end), a map box (bbox), categories, documents and a word
+search; rejected events are left out as in the in-memory app (dashboard.view.SHOWN_STATUSES).
+The table rows are the in-memory app's rows (dashboard.app.tables.grid_rows).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from typing import Any
+
+from dashboard.app.tables import grid_rows
+from dashboard.view import SHOWN_STATUSES
+from eventmap.corpus.store import BBox, EventStore
+from eventmap.model import Event
+
+MAX_PLACES = 2_000  # markers on the map: the places with most events in the window (the page says so)
+TABLE_ROWS = 200
+DOWNLOAD_LIMIT = 50_000  # events in a download of the view (the CLI's export writes them all)
+FILTER_KEYS = ("categories", "documents", "search")
+EMPTY_STATE: dict[str, Any] = {
+    "start": None,
+    "end": None,
+    "bbox": None,
+    "rev": 0,
+    "categories": None,
+    "documents": None,
+    "search": None,
+}
+
+
+def window_from_relayout(relayout: Mapping[str, Any] | None) -> tuple[str | None, str | None] | None:
+    """(start, end) days of a timeline relayout; (None, None) for autorange; None when x did not change."""
+    if not relayout:
+        return None
+    if relayout.get("xaxis.autorange"):
+        return None, None
+    if "xaxis.range[0]" in relayout and "xaxis.range[1]" in relayout:
+        lo, hi = relayout["xaxis.range[0]"], relayout["xaxis.range[1]"]
+    elif isinstance(relayout.get("xaxis.range"), (list, tuple)) and len(relayout["xaxis.range"]) == 2:
+        lo, hi = relayout["xaxis.range"]
+    else:
+        return None
+    lo, hi = str(lo)[:10], str(hi)[:10]
+    return (lo, hi) if lo <= hi else (hi, lo)
+
+
+def bbox_from_selection(selected: Mapping[str, Any] | None, pad: float = 0.01) -> BBox | None:
+    """west, south, east, north around the selected map points; None when nothing is selected."""
+    points = [p for p in (selected or {}).get("points") or [] if "lat" in p and "lon" in p]
+    if not points:
+        return None
+    lats = [float(p["lat"]) for p in points]
+    lons = [float(p["lon"]) for p in points]
+    return (
+        max(-180.0, min(lons) - pad),
+        max(-90.0, min(lats) - pad),
+        min(180.0, max(lons) + pad),
+        min(90.0, max(lats) + pad),
+    )
+
+
+def query(state: Mapping[str, Any], *, window: bool = True, area: bool = True) -> dict[str, Any]:
+    """The store's filter arguments for a state (without the window or the area when told)."""
+    out: dict[str, Any] = {"statuses": sorted(SHOWN_STATUSES)}
+    if window:
+        out.update(start=state.get("start"), end=state.get("end"))
+    if area and state.get("bbox"):
+        out["bbox"] = tuple(state["bbox"])
+    if state.get("categories"):
+        out["category"] = list(state["categories"])
+    if state.get("documents"):
+        out["documents"] = list(state["documents"])
+    if (state.get("search") or "").strip():
+        out["search"] = state["search"].strip()
+    return out
+
+
+def is_default(state: Mapping[str, Any]) -> bool:
+    """No filter, no area: the whole store (whose counts per day the app keeps)."""
+    return not state.get("bbox") and not any(state.get(k) for k in FILTER_KEYS)
+
+
+def summary_text(
+    count: int, total: int, state: Mapping[str, Any], n_places: int, n_rows: int, max_places: int = MAX_PLACES
+) -> str:
+    start, end = state.get("start"), state.get("end")
+    when = f"from {start} to {end}" if start or end else "over the whole range"
+    where = " in the selected area" if state.get("bbox") else ""
+    narrowed = [k for k in FILTER_KEYS if state.get(k)]
+    by = f" matching the {', '.join(narrowed)} filter{'s' if len(narrowed) > 1 else ''}" if narrowed else ""
+    places = f"{n_places:,} places" + (
+        f" (the {max_places:,} with most events)" if n_places >= max_places else ""
+    )
+    return (
+        f"{count:,} events {when}{where}{by} (of {total:,} in the store; rejected ones hidden) · "
+        f"map: {places} · table: the first {n_rows:,}"
+    )
+
+
+def window_view(
+    store: EventStore,
+    state: Mapping[str, Any],
+    *,
+    max_places: int = MAX_PLACES,
+    table_limit: int = TABLE_ROWS,
+) -> dict[str, Any]:
+    """Counts per place in the window (the whole map), and the count and first rows of the window and area."""
+    places = store.aggregate(by="place", limit=max_places, **query(state, area=False))
+    narrowed = query(state)
+    count = store.count(**narrowed)
+    rows = grid_rows(store.events(limit=table_limit, **narrowed), limit=table_limit)
+    return {"places": places, "count": count, "rows": rows}
+
+
+def days_for(store: EventStore, state: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Events per day for the timeline: every filter but the window."""
+    return store.aggregate(by="day", **query(state, window=False))
+
+
+def next_state(
+    state: Mapping[str, Any] | None,
+    trigger: str | None,
+    relayout: Any,
+    selected: Any,
+    controls: Mapping[str, Any],
+) -> tuple[dict[str, Any], set[str]] | None:
+    """The new filter state for what happened, and what must be redrawn ("timeline", "map", "reset");
+    None when nothing changed."""
+    state = {**EMPTY_STATE, **(state or {})}
+    if trigger == "store-reset":
+        return {**EMPTY_STATE, "rev": int(state.get("rev") or 0) + 1}, {"timeline", "map", "reset"}
+    if trigger == "store-timeline":
+        window = window_from_relayout(relayout)
+        if window is None or window == (state["start"], state["end"]):
+            return None
+        state["start"], state["end"] = window
+        return state, {"map"}
+    if trigger == "store-map":
+        bbox = bbox_from_selection(selected)
+        if (list(bbox) if bbox else None) == state["bbox"]:
+            return None
+        state["bbox"] = list(bbox) if bbox else None
+        return state, {"timeline"}  # the map keeps its figure, and the selection drawn on it
+    if trigger in ("filter-category", "filter-document", "filter-search"):
+        new = {
+            "categories": list(controls.get("categories") or []) or None,
+            "documents": list(controls.get("documents") or []) or None,
+            "search": (controls.get("search") or "").strip() or None,
+        }
+        if all(new[k] == state.get(k) for k in FILTER_KEYS):
+            return None
+        state.update(new)
+        return state, {"timeline", "map"}
+    if trigger == "data-version":  # an edit: every count may have moved
+        return state, {"timeline", "map", "days"}
+    return None
+
+
+# -- choosing an event and showing it ----------------------------------------------------------
+
+
+def choose_event(
+    store: EventStore,
+    trigger: str | None,
+    timeline_click: Mapping[str, Any] | None,
+    map_click: Mapping[str, Any] | None,
+    cell_clicked: Mapping[str, Any] | None,
+    state: Mapping[str, Any] | None,
+) -> str | None:
+    """The event a click names: a table row, the first event of a clicked day, or of a clicked place."""
+    state = state or EMPTY_STATE
+    if trigger == "table":
+        row = (cell_clicked or {}).get("rowId")
+        return row if row and store.event(row) is not None else None
+    points = ((timeline_click if trigger == "store-timeline" else map_click) or {}).get("points") or []
+    if not points:
+        return None
+    if trigger == "store-timeline":
+        day = str(points[0].get("x", ""))[:10]
+        found = store.events(limit=1, **{**query(state), "start": day, "end": day})
+    elif trigger == "store-map":
+        lat, lon = float(points[0]["lat"]), float(points[0]["lon"])
+        box = (lon - 1e-4, lat - 1e-4, lon + 1e-4, lat + 1e-4)
+        found = store.events(limit=1, **{**query(state, area=False), "bbox": box})
+    else:
+        return None
+    return found[0].id if found else None
+
+
+def events_at_place(store: EventStore, event: Event | None, state: Mapping[str, Any]) -> int:
+    """How many events of the view share the event's map point (the detail panel says so)."""
+    if event is None or not event.located:
+        return 0
+    lat, lon = float(event.lat), float(event.lon)  # type: ignore[arg-type]
+    box = (lon - 1e-6, lat - 1e-6, lon + 1e-6, lat + 1e-6)
+    return store.count(**{**query(state, area=False), "bbox": box})
+
+
+def download_view(
+    store: EventStore, fmt: str, state: Mapping[str, Any] | None, *, limit: int = DOWNLOAD_LIMIT
+) -> tuple[dict[str, Any], str]:
+    """The view's events as a dcc.Download payload, and a status line (says when the view was cut)."""
+    narrowed = query(state or EMPTY_STATE)
+    total = store.count(**narrowed)
+    events = store.events(limit=limit, **narrowed)
+    note = (
+        "" if total <= limit else f"the first {limit:,} of {total:,} events (eventmap export writes them all)"
+    )
+    if fmt == "html":
+        from dashboard.export.html import render_html
+
+        return {"content": render_html(events, title="eventmap view"), "filename": "eventmap-view.html"}, note
+    from eventmap.formats import write_events
+
+    buf = io.StringIO()
+    write_events(events, fmt, buf)
+    return {"content": buf.getvalue(), "filename": f"eventmap-view.{fmt}"}, note
+
+
+def document_options(
+    rows: list[tuple[str, int]], search: str | None, limit: int = 50
+) -> list[dict[str, str]]:
+    """Documents (rows of `store.documents_like`) whose file name holds `search` (any case), most
+    events first, as dropdown options: the file name and its count as label, the document as value."""
+    from pathlib import PurePath
+
+    want = (search or "").casefold()
+    out = []
+    for doc, n in rows:
+        name = PurePath(doc).name or doc  # as dashboard.figures.document_name shows it
+        if want in name.casefold():
+            out.append({"label": f"{name} ({n:,})", "value": doc})
+            if len(out) >= limit:
+                break
+    return out
+
+
+def category_options(store: EventStore) -> list[str]:
+    from dashboard.figures.colors import category_order
+
+    return category_order({r["category"] for r in store.aggregate(by="category")})

@@ -1,0 +1,139 @@
+"""Clock times and parts of the day: "om 14.30 uur", "at 2:30 p.m.", "1400 GMT", "'s avonds".
+
+`find_times(text, lang)` returns TimeMentions whose `value` is "HH:MM" or a part of the
+day (eventmap.model.DAY_PARTS: night, morning, afternoon, evening), the form of
+`Event.time`. A number is a clock time only when it shows it: a colon ("14:30"), am/pm,
+an hour word ("14.30 uur", "10 o'clock"), a time zone ("1400 GMT"), or a clock
+preposition before it ("om 14.30", "at 9.15"); "3.5 percent" and "14 hours" are not.
+The words come from the `clock` and `day_parts` entries of the language's date table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from eventmap.text.dates.patterns import alt
+from eventmap.text.dates.vocab import load_vocab
+
+B = r"(?<![\w.,:/€$£-])"
+E = r"(?![\w]|[.,:]\d)"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """A clock time or part of the day at text[start:end]; value 'HH:MM' or a DAY_PARTS word."""
+
+    start: int
+    end: int
+    text: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Clock:
+    patterns: tuple[re.Pattern[str], ...]
+    am: frozenset[str]
+    pm: frozenset[str]
+    parts: dict[str, str]
+    prefixes: re.Pattern[str]
+    triggers: re.Pattern[str]  # a digit or a part-of-day word: patterns run only near one
+
+
+def _genitive(form: str) -> bool:
+    """ "'s avonds", "’s nachts": a part of the day that needs no preposition."""
+    return form.startswith(("'s ", "’s "))
+
+
+@cache
+def _clock(lang: str) -> _Clock:
+    v = load_vocab(lang)
+    c = v.clock
+    am, pm = c.get("am", ()), c.get("pm", ())
+    ampm = alt([*am, *pm])
+    hours = alt(c.get("hour_words", ()))
+    zones = alt(c.get("zones", ()))
+    prefix = alt(c.get("prefixes", ()))
+    parts = {form: part for form, part in v.day_part_of.items()}
+    part_prefix = alt(c.get("part_prefixes", ()))
+    h24, mm = r"(?P<h>[01]?\d|2[0-3])", r"(?P<m>[0-5]\d)"
+    patterns = [
+        rf"{B}(?:(?P<pre>{prefix})\s+)?{h24}(?P<sep>[:.h]){mm}(?:\s*(?P<ap>{ampm}))?(?:\s*(?P<hw>{hours}))?(?:\s*(?P<zone>{zones}))?{E}",
+        rf"{B}(?P<h>1[0-2]|0?[1-9])\s*(?P<ap>{ampm})(?:\s*(?P<zone>{zones}))?(?!\w)",
+        rf"{B}(?P<pre>{prefix})\s+{h24}\s*(?P<hw>{hours})(?:\s*(?P<zone>{zones}))?(?!\w)",
+        rf"{B}(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?P<zone>{zones}|(?P<hw>{hours}))(?!\w)",
+        rf"{B}(?P<noon>{alt(c.get('noon', ()))})(?!\w)",
+        rf"{B}(?P<midnight>{alt(c.get('midnight', ()))})(?!\w)",
+        rf"{B}{part_prefix}\s+(?P<part>{alt(p for p in parts if not _genitive(p))})(?!\w)",
+        rf"(?<!\w)(?P<part>{alt(p for p in parts if _genitive(p))})(?!\w)",
+    ]
+    words = {w for form in [*parts, *c.get("noon", ()), *c.get("midnight", ())] for w in form.split()}
+    words = {w for w in words if len(w) >= 4}  # the part's own word: "ochtend", "'s avonds" -> "avonds"
+    return _Clock(
+        tuple(re.compile(p) for p in patterns),
+        frozenset(am),
+        frozenset(pm),
+        parts,
+        re.compile(rf"(?:{prefix})$"),
+        re.compile(rf"\d|(?<!\w){alt(words)}"),
+    )
+
+
+def _value(m: re.Match[str], clock: _Clock) -> str | None:
+    groups = m.groupdict()
+    if groups.get("noon"):
+        return "12:00"
+    if groups.get("midnight"):
+        return "00:00"
+    if groups.get("part"):
+        return clock.parts.get(re.sub(r"\s+", " ", groups["part"]).replace("’", "'")) or clock.parts.get(
+            re.sub(r"\s+", " ", groups["part"])
+        )
+    hour, minute = int(groups["h"]), int(groups.get("m") or 0)
+    ap = groups.get("ap")
+    sep = groups.get("sep")
+    if sep and sep != ":" and not (ap or groups.get("hw") or groups.get("pre") or groups.get("zone")):
+        return None  # "3.50 euro", "2h30" without more: not shown as a clock time
+    if ap in clock.pm and hour < 12:
+        hour += 12
+    elif ap in clock.am and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute:02d}"
+
+
+def find_times(text: str, lang: str) -> list[TimeMention]:
+    """Clock times and parts of the day in text order, without overlaps (longest first)."""
+    clock = _clock(lang)
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(ch.lower()[:1] for ch in text)
+    found: list[tuple[int, int, str]] = []
+    for lo, hi in _windows(clock.triggers, lowered):
+        for pattern in clock.patterns:
+            for m in pattern.finditer(lowered, lo, hi):
+                value = _value(m, clock)
+                if value is not None:
+                    found.append((m.start(), m.end(), value))
+    found.sort(key=lambda f: (f[0], f[0] - f[1]))
+    out: list[TimeMention] = []
+    cursor = 0
+    for start, end, value in found:
+        if start >= cursor:
+            out.append(TimeMention(start, end, text[start:end], value))
+            cursor = end
+    return out
+
+
+WINDOW = 40  # characters around a trigger that a clock time may reach ("rond de klok van 21.30 uur")
+
+
+def _windows(triggers: re.Pattern[str], lowered: str) -> list[tuple[int, int]]:
+    spans: list[list[int]] = []
+    for hit in triggers.finditer(lowered):
+        lo, hi = max(0, hit.start() - WINDOW), min(len(lowered), hit.end() + WINDOW)
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], hi)
+        else:
+            spans.append([lo, hi])
+    return [(lo, hi) for lo, hi in spans]

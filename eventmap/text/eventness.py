@@ -1,0 +1,248 @@
+"""Which sentences are events: the kind of each (occurrence, statement, context) and a confidence.
+
+* **occurrence**: something happened or will happen at a time and place ("A man was shot
+  dead", "De trein vertrok om 14.30 uur"): an event verb or noun of the language's
+  eventness lexicon or of the category lexicons, an auxiliary with a past participle
+  ("were killed", "is omgekomen"), or a past tense after its subject ("lawmakers
+  rejected", "de politie zette", irregular ones listed);
+* **statement**: someone said or announced something ("Het Kremlin meldde dat ...",
+  "announced it will close 149 towers"): a speech verb, when no occurrence is reported or
+  what was said lies in the future ("said it would ..."); an attribution alone ("volgens de
+  organisatoren", "according to") makes no statement;
+* **context**: analysis or background with no event predicate, or hedged, generic or
+  negated text without a date ("Mogelijk probeert Oekraïne ...", "Roughly 100 children die
+  in an average flu season", "No casualties were reported").
+
+Words in quotation marks are what someone said, not what the sentence reports: they are
+left out of the word counts. The lexicons are data, one file per language
+(eventmap/text/data/eventness_<lang>.json, English for a language without one), with the
+reporting verbs of the language's date table. Confidence (0..1) grows with a date of the
+sentence's own, with more event words, and shrinks with hedges and generic wording.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from eventmap.text.dates.vocab import load_vocab
+from eventmap.text.wordset import WordSet, WordSets, tokens
+
+OCCURRENCE, STATEMENT, CONTEXT = "occurrence", "statement", "context"
+_QUOTED = re.compile(
+    r"‘[^’\n]{3,}’|“[^”\n]{3,}”|\"[^\"\n]{3,}\"|«[^»\n]{3,}»|``[^'\n]{3,}''|„[^“”\n]{3,}[“”]"
+    r"|^\s*[‘“\"«„][^’”\"»]*$"  # a quotation that runs on into the next sentence
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """A language's eventness words as word sets (see eventmap/text/wordset.py)."""
+
+    words: WordSets  # the lexicons below, looked up in one pass
+    occurrence: WordSet  # event verbs: "killed", "vertrok"
+    nouns: WordSet  # event nouns: "earthquake", "aanslag" (a noun alone does not report)
+    noun_words: frozenset[str]
+    definite: frozenset[str]  # "de overeenkomst", "the attack": a known event
+    present_statement: frozenset[str]
+    statement: WordSet
+    hedges: WordSet
+    generic: WordSet
+    negation: WordSet
+    future: WordSet
+    auxiliaries: frozenset[str]  # with a past participle: "were killed", "is omgekomen"
+    gap: dict  # what may stand between an auxiliary and its participle
+    participle: re.Pattern[str] | None
+    past_suffixes: tuple[str, ...]  # a past tense after its subject: "lawmakers rejected"
+    past_min: int
+    determiners: frozenset[str]  # and function words: no subject before a past tense
+    not_past: frozenset[str]  # words that end like a past tense but are none ("gemeente", "need")
+    strong_past: frozenset[str]  # irregular past tenses ("went", "ging")
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """What a sentence is: `kind` (occurrence, statement, context) and `confidence` 0..1."""
+
+    kind: str
+    confidence: float
+    noun_only: bool = False  # context, but only for want of a verb: an event noun without hedges
+    present: bool = False  # a statement in the present tense ("zegt", "says"): said now
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    """The eventness lexicon of a language (English for languages without one)."""
+    folder = resources.files("eventmap.text") / "data"
+    name = f"eventness_{lang}.json" if (folder / f"eventness_{lang}.json").is_file() else "eventness_en.json"
+    data = json.loads((folder / name).read_text(encoding="utf-8"))
+    vocab = load_vocab(lang)
+    part = data.get("participle") or {}
+    if "pattern" in part:
+        form = part["pattern"]
+    elif part:
+        irregular = "|".join(re.escape(w) for w in part.get("irregular", []))
+        suffixes = "|".join(re.escape(w) for w in part.get("suffixes", []))
+        form = rf"\w{{{max(1, part.get('min_length', 5) - 2)},}}(?:{suffixes})" + (
+            f"|{irregular}" if irregular else ""
+        )
+    else:
+        form = ""
+    past = data.get("past_tense") or {}
+    attribution = set(data.get("attribution", []))
+    statements = [*data["statement"], *data.get("present_statement", []), *vocab.reporting_verbs]
+    nouns = data.get("event_nouns", [])
+    lexicons = {
+        "occurrence": data["occurrence"],
+        "nouns": nouns,
+        "statement": [w for w in statements if w not in attribution],
+        "hedges": [*data.get("hedges", []), *data.get("generic", [])],
+        "negation": data.get("negation", []),
+        "future": vocab.future_cues,
+    }
+    return Lexicon(
+        words=WordSets(lexicons),
+        occurrence=WordSet(data["occurrence"]),
+        nouns=WordSet(nouns),
+        noun_words=frozenset(w.lower() for w in nouns if " " not in w),
+        definite=frozenset((vocab.raw.get("anchors") or {}).get("definite", [])),
+        present_statement=frozenset(data.get("present_statement", [])),
+        statement=WordSet(w for w in statements if w not in attribution),
+        hedges=WordSet(data.get("hedges", [])),
+        generic=WordSet(data.get("generic", [])),
+        negation=WordSet(data.get("negation", [])),
+        future=WordSet(vocab.future_cues),
+        auxiliaries=frozenset(data.get("auxiliaries", [])),
+        gap=data.get("participle_gap") or {},
+        participle=re.compile(form) if form else None,
+        past_suffixes=tuple(past.get("suffixes", [])),
+        past_min=int(past.get("min_length", 5)),
+        determiners=frozenset(data.get("determiners", [])) | frozenset(vocab.stopwords),
+        not_past=frozenset(past.get("stop", [])) | frozenset(data.get("cognitive_participles", [])),
+        strong_past=frozenset(past.get("strong", [])),
+    )
+
+
+def _participles(lex: Lexicon, toks: list[str]) -> int:
+    """An auxiliary and, after at most the gap's words, a past participle: "were killed",
+    "zijn afgelopen nacht vier mensen omgekomen" (not a cognitive one: "was considered")."""
+    if lex.participle is None:
+        return 0
+    gap = lex.gap
+    most, between, adverbs = int(gap.get("max_words", 3)), set(gap.get("words", [])), gap.get("adverbs_in")
+    count = 0
+    for i, tok in enumerate(toks):
+        if tok not in lex.auxiliaries:
+            continue
+        for j in range(i + 1, min(len(toks), i + 2 + most)):
+            word = toks[j]
+            if lex.participle.fullmatch(word) and word not in lex.not_past:
+                count += 1
+                break
+            if between and word not in between and not (adverbs and word.endswith(adverbs)):
+                break
+    return count
+
+
+def _past_tense(lex: Lexicon, toks: list[str]) -> int:
+    """'lawmakers rejected', 'de politie zette', 'De overstroming kostte': a (weak) past tense
+    after a subject word, not after an article ("the armed forces", "de geplande aanval" are
+    adjectives), and not a superlative ("zwaarste"); plus the irregular past tenses."""
+    count = sum(1 for t in toks if t in lex.strong_past)
+    if not lex.past_suffixes:
+        return count
+    for before, word in zip(toks, toks[1:]):
+        if len(word) < lex.past_min or not word.endswith(lex.past_suffixes) or word.endswith("ste"):
+            continue
+        if (
+            before in lex.determiners
+            or before.endswith("ly")
+            or word in lex.not_past
+            or word in lex.statement
+        ):
+            continue  # an adjective, or "kondigde", "announced": a statement, counted as one
+        if not word.isalpha():
+            continue
+        count += 1
+    return count
+
+
+def judge(
+    sentence: str,
+    lang: str,
+    *,
+    dated: bool,
+    keyword: bool = False,
+    relative_only: bool = False,
+    headline_only: bool = False,
+) -> Judgement:
+    """The kind and confidence of a sentence. `dated`: it has a date of its own;
+    `keyword`: a category lexicon names an event in it; `relative_only`: its dates are
+    counted from the reference day ("gisteren"), not written out; `headline_only`: the text
+    is a headline alone (a feed item), where an event noun is all there is."""
+    lex = lexicon(lang)
+    toks = tokens(_QUOTED.sub(" ", sentence))
+    hits = lex.words.scan(toks)
+    verbs = len(hits["occurrence"]) + _future_event(lex, toks, hits["future"])
+    weak = _participles(lex, toks) + _past_tense(lex, toks)
+    nouns = len(hits["nouns"]) + int(keyword)
+    said = hits["statement"]
+    hedge_hits = hits["hedges"]
+    hedged = len(hedge_hits)
+    negated = sum(1 for start, _ in hits["negation"] if start < 6)  # "No casualties were reported"
+    # what was said lies ahead or is only possible: "said it would ...", "meldde dat ... zouden"
+    first_said = min(said)[1] if said else None
+    future_said = first_said is not None and any(
+        start > first_said for start, _ in [*hits["future"], *hedge_hits]
+    )
+    if negated and not dated:
+        kind = CONTEXT  # "No casualties were reported", "Geen doden"
+    elif (verbs or weak) and not future_said:
+        kind = OCCURRENCE
+    elif said:
+        kind = STATEMENT
+    elif verbs or weak or (nouns and (dated or headline_only) and not hedged):
+        kind = OCCURRENCE
+    else:
+        kind = CONTEXT  # an event noun alone ("the deal's critic") reports nothing
+    if kind == OCCURRENCE and not dated and hedged and not verbs and not headline_only:
+        kind = CONTEXT  # hedged, generic or habitual wording: "Mogelijk probeert ...", "die in an average season"
+    evidence = verbs + 0.5 * weak + 0.5 * nouns + 0.5 * len(said)
+    noun_only = (
+        kind == CONTEXT
+        and not (verbs or weak or said or hedged or negated)
+        and any(start > 0 and toks[start - 1] in lex.definite for start, _ in hits["nouns"])
+    )  # "de overeenkomst", "the attack": a definite event noun, an event the story knows
+    present = kind == STATEMENT and toks[min(said)[0]] in lex.present_statement
+    return Judgement(kind, _confidence(kind, dated, relative_only, evidence, hedged), noun_only, present)
+
+
+def _future_event(lex: Lexicon, toks: list[str], future: list[tuple[int, int]]) -> int:
+    """'will receive bridge loans', 'is set to resume': a future cue before the plain form
+    of an event verb (the lexicon lists "received", "resumed")."""
+    count = 0
+    for _, end in future:
+        for word in toks[end + 1 : end + 4]:
+            if any(form in lex.occurrence for form in (word, word + "d", word + "ed", word + "ded")):
+                count += 1
+                break
+    return count
+
+
+def is_event_noun(word: str, lang: str) -> bool:
+    """An event noun of the lexicon, or a compound ending in one ("telefoongesprek")."""
+    w = word.lower()
+    nouns = lexicon(lang).noun_words
+    return w in nouns or any(w[i:] in nouns for i in range(1, len(w) - 3))
+
+
+def _confidence(kind: str, dated: bool, relative_only: bool, evidence: float, hedged: int) -> float:
+    c = {OCCURRENCE: 0.55, STATEMENT: 0.5, CONTEXT: 0.2}[kind]
+    if dated:
+        c += 0.15 if relative_only else 0.25
+    c += min(0.15, 0.05 * max(0.0, evidence - 1))
+    c -= 0.1 * min(hedged, 3)
+    return round(min(0.98, max(0.05, c)), 2)

@@ -1,0 +1,110 @@
+"""What the words around a place name make of it: an organisation's name, or a river, lake, mountain.
+
+- Organisations named after places: a place followed by an organisation word ("Singapore
+  Airlines", "Black Sea Fleet", "Netherlands Institute for Sound and Vision", "Boston Globe")
+  or after one ("University of Texas", "Bank of England", "Universiteit Utrecht"). The whole
+  name is one span; the place in it is context (`DocumentPlaces.context`), not where anything
+  happened, and the rest ("Fleet") is not looked up on its own.
+- Water and terrain: "river X", "the X River", "de rivier de X", "Lake X", "het meer van X",
+  "Mount X", "the X Mountains" name a river, lake or mountain, never a town called X: the
+  gazetteer's water (kind sea) or terrain (area, landmark) feature of that name, else nothing.
+The words are data: roles org_after/org_before, water_before/water_after,
+terrain_before/terrain_after in geo/data/cues_<lang>.tsv.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.gazetteer import Candidate, Gazetteer
+from geo.lexicon import load
+from geo.tokens import Token, adjacent
+
+_WORDS = load()
+ORG_AFTER = _WORDS["org_after"]
+ORG_BEFORE = _WORDS["org_before"]
+WATER_BEFORE = _WORDS["water_before"]
+WATER_AFTER = _WORDS["water_after"]
+TERRAIN_BEFORE = _WORDS["terrain_before"]
+TERRAIN_AFTER = _WORDS["terrain_after"]
+FEATURE_WORDS = WATER_BEFORE | WATER_AFTER | TERRAIN_BEFORE | TERRAIN_AFTER
+# inside an organisation's name, between capitalised words: "Institute for Sound and Vision"
+_ORG_GAP_RE = re.compile(r"(?: | (?:for|of|and|&|on|the|voor|van|en|de|der|het) )")
+_OF = ("of", "van", "for", "voor")
+WATER_KIND, TERRAIN_KINDS = "s", "al"
+
+
+def organisation_end(text: str, tokens: list[Token], i: int, j: int) -> int | None:
+    """Index of the last token of an organisation named with the place tokens[i..j], or None."""
+    n = len(tokens)
+    if j > i + 1 and tokens[i].low in ORG_BEFORE and tokens[i + 1].low in _OF:
+        return j  # "University of Texas" found whole as a name: still the university
+    k = j + 1
+    if k < n and tokens[k].cap and tokens[k].low in ORG_AFTER and adjacent(text, tokens[j], tokens[k]):
+        while (
+            k + 1 < n
+            and tokens[k + 1].cap
+            and _ORG_GAP_RE.fullmatch(text[tokens[k].end : tokens[k + 1].start])
+        ):
+            k += 1
+        return k
+    p = i - 1
+    if p >= 0 and tokens[p].low in _OF and adjacent(text, tokens[p], tokens[i]):
+        p -= 1  # "University of Texas", "Universiteit van Amsterdam"
+    if p >= 0 and p < i and tokens[p].cap and tokens[p].low in ORG_BEFORE:
+        if adjacent(text, tokens[p], tokens[p + 1]):
+            return j
+    return None
+
+
+def organisation_start(text: str, tokens: list[Token], i: int) -> int:
+    """The first token of an organisation's name that ends with a place ("University of Texas")."""
+    p = i - 1
+    if p >= 0 and tokens[p].low in _OF:
+        p -= 1
+    return p if p >= 0 and tokens[p].low in ORG_BEFORE else i
+
+
+def feature_word(text: str, tokens: list[Token], i: int, j: int) -> tuple[str, str, bool] | None:
+    """("water"|"terrain", the word, written after the name) for "river X" / "X River" ..."""
+    if not (
+        (i > 0 and (tokens[i - 1].low in FEATURE_WORDS or tokens[i - 1].low in ("de", "the")))
+        or (j + 1 < len(tokens) and tokens[j + 1].low in FEATURE_WORDS)
+    ):
+        return None  # the usual case: no such word next to the name
+    p = i - 1
+    if p >= 1 and tokens[p].low in ("de", "the") and adjacent(text, tokens[p], tokens[i]):
+        p -= 1  # "de rivier de Maas"
+    if p >= 0 and adjacent(text, tokens[p], tokens[p + 1]):
+        low = tokens[p].low
+        if low in WATER_BEFORE:
+            return "water", low, False
+        if low in TERRAIN_BEFORE:
+            return "terrain", low, False
+    k = j + 1
+    if k < len(tokens) and adjacent(text, tokens[j], tokens[k]):
+        low = tokens[k].low
+        if low in WATER_AFTER:
+            return "water", low, True
+        if low in TERRAIN_AFTER:
+            return "terrain", low, True
+    return None
+
+
+def feature_candidates(gaz: Gazetteer, name: str, what: str, word: str) -> list[Candidate]:
+    """The gazetteer's rivers/lakes (or mountains) called `name`, with or without the word."""
+    kinds = WATER_KIND if what == "water" else TERRAIN_KINDS
+    out: list[Candidate] = []
+    seen: set[int] = set()
+    generic = ("river", "lake") if what == "water" else ("mount", "mountains")
+    keys = (
+        [f"{name} {word}", f"{word} {name}"]
+        + [f"{name} {g}" for g in generic]
+        + [f"{g} {name}" for g in generic]
+    )
+    for key in (*keys, name):
+        for c in gaz.lookup(key):
+            if gaz.kind_codes[c.id] in kinds and c.id not in seen:
+                seen.add(c.id)
+                out.append(Candidate(c.id, True))
+    return out

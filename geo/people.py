@@ -1,0 +1,174 @@
+"""People in running text: their names are never places anywhere in the document.
+
+A capitalised word is a person's (sur)name when it comes
+- after a title or role ("president Poetin", "burgemeester Halsema", "spokesman Smith");
+- after a given name ("Xi Jinping", "Victoria Beckham", "Florence Welch"): the given names
+  are the not-a-place lists' (geo/data/notplace_*.tsv) plus the index's list derived from
+  gender-guesser's dictionary (geo.build_words);
+- after a given name or title and Dutch name particles ("Frans van Houten", "burgemeester
+  Van Zanen", "Mark van der Berg"), or as a capitalised particle's surname ("Van der Laan zei");
+- before a verb of saying, or after one ("Welch said", ", said Halsema", "aldus Van Dam"),
+  unless it is a country, region, sea or capital (those are governments speaking: metonymy,
+  geo.notplace);
+- as the second word of a capitalised pair the article also writes alone ("Vladimir Poetin"
+  + "Poetin").
+A pair that is itself a gazetteer name ("Victoria Falls", "De Bilt", "Santa Clara") is a
+place, and a strong place (a country, sea, area) is never a surname.
+"""
+
+from __future__ import annotations
+
+from geo.gazetteer import Gazetteer
+from geo.lexicon import load
+from geo.names import name_key
+from geo.tokens import Token, adjacent
+
+_WORDS = load()
+TITLES = _WORDS["title"]
+FIRST_NAMES = _WORDS["first_name"]
+PARTICLES = _WORDS["particle"]
+PARTICLE_WORDS = frozenset(w for p in PARTICLES for w in p.split())
+SAYING_VERBS = _WORDS["saying_verb"]
+SAYING_BEFORE = _WORDS["saying_after"]  # words a person's name follows: "aldus Van Dam"
+LOCATIVE = _WORDS["locative"]
+
+
+def _speaking_positions(text: str, lower: set[str]) -> tuple[set[int], set[int]]:
+    """Where a name would end before a verb of saying ("Welch| said") and start after one
+    ("aldus |Van Dam"). Only the verbs the text has are searched (`lower`: its lowercase
+    words), with str.find: most texts have one or two of them."""
+    ends: set[int] = set()
+    starts: set[int] = set()
+    for verbs, before in ((SAYING_VERBS & lower, True), (SAYING_BEFORE & lower, False)):
+        for verb in verbs:
+            pos = text.find(verb)
+            while pos >= 0:
+                end = pos + len(verb)
+                if (pos == 0 or not text[pos - 1].isalpha()) and (
+                    end == len(text) or not text[end].isalpha()
+                ):
+                    if before:
+                        k = pos - 1
+                        while k > pos - 3 and k >= 0 and text[k] == " ":
+                            k -= 1
+                        if k >= 0 and text[k] == ",":
+                            k -= 1
+                        ends.add(k + 1)
+                    else:
+                        k = end + (1 if text[end : end + 1] == "," else 0)
+                        while k < end + 3 and text[k : k + 1] == " ":
+                            k += 1
+                        starts.add(k)
+                pos = text.find(verb, end)
+    return ends, starts
+
+
+def is_strong_place(gaz: Gazetteer, key: str) -> bool:
+    """A country, sea or other curated place: never mistaken for a surname."""
+    for c in gaz.lookup(key):
+        kind = gaz.kind_codes[c.id]
+        if kind == "C" or (c.exact and kind in "sal"):  # "Estland" is Estonia's Dutch name
+            return True
+    return False
+
+
+def _speaks_as_a_place(gaz: Gazetteer, key: str) -> bool:
+    """A country, region, sea, area or capital: "Russia said", "Texas says" are governments."""
+    return any(gaz.kind_codes[c.id] in "Csalr" or c.id in gaz.capitals for c in gaz.lookup(key))
+
+
+def _given(gaz: Gazetteer, key: str) -> bool:
+    return key in FIRST_NAMES or key in gaz.given_names
+
+
+SURNAME_MAX_ZIPF = 40  # "Tennessee Arts", "Indiana State": a common word is no surname
+
+
+def _common_word(gaz: Gazetteer, key: str) -> bool:
+    return any(t.get(key, 0) >= SURNAME_MAX_ZIPF for t in gaz.common_words.values())
+
+
+def people_in(
+    text: str, tokens: list[Token], gaz: Gazetteer, lower: set[str] = frozenset()
+) -> tuple[set[str], set[int]]:
+    """Keys of capitalised words the document uses as (sur)names of people, and the indexes of
+    the tokens that are parts of people's names (given names, particles) in this place."""
+    solo: set[str] = set()
+    pairs: list[tuple[Token, Token]] = []
+    people: set[str] = set()
+    parts: set[int] = set()
+    located: set[str] = set()
+    n = len(tokens)
+    said_after, said_before = _speaking_positions(text, lower)
+    for k, t in enumerate(tokens):
+        if not t.cap:
+            continue
+        prev = tokens[k - 1] if k else None
+        nxt = tokens[k + 1] if k + 1 < n else None
+        adj_prev = prev is not None and adjacent(text, prev, t)
+        prev_cap = adj_prev and prev.cap and prev.low not in PARTICLE_WORDS
+        next_cap = nxt is not None and nxt.cap and adjacent(text, t, nxt)
+        if not prev_cap and not next_cap and not t.sent_start:
+            solo.add(t.low)
+        if adj_prev and prev.low in LOCATIVE:
+            located.add(t.low)
+        if adj_prev:
+            low = prev.low.rstrip(".")
+            if low in TITLES and not gaz.has(name_key(f"{prev.text} {t.text}")):
+                solo.add(t.low)
+                pairs.append((prev, t))
+        if prev_cap:
+            pairs.append((prev, t))
+        if adj_prev and prev.low in PARTICLE_WORDS:
+            _particle_name(text, tokens, k, gaz, people, parts)
+        if (t.end in said_after or t.start in said_before) and not next_cap and not t.shout:
+            # "Welch said", "aldus Van Dam"; but "police in Nice said" is Nice, and "Russia
+            # said", "Kiev says" are governments speaking
+            if not (adj_prev and prev.low in LOCATIVE) and not _speaks_as_a_place(gaz, t.low):
+                people.add(t.low)
+    for a, b in pairs:
+        kb = b.low
+        ka = a.low.rstrip(".")
+        if gaz.has(name_key(f"{a.text} {b.text}")) or is_strong_place(gaz, kb) or b.shout:
+            continue
+        # a given name that is also a place ("Victoria", "Florence") opens a person's name only
+        # before a word that is no common word: "Victoria Beckham", not "Tennessee Arts"
+        given = a.cap and _given(gaz, ka) and not is_strong_place(gaz, ka)
+        if given and gaz.has(ka) and _common_word(gaz, kb):
+            given = False
+        if ka in TITLES or given:
+            people.add(kb)  # "president Poetin", "Xi Jinping", "Victoria Beckham"
+        elif kb in solo and (given or (not gaz.has(kb) and not a.sent_start)):
+            people.add(kb)  # "Vladimir Poetin" + "Poetin" alone; "Kristen Michal" + "Michal"
+    # a name the article also puts after "in"/"near"/"bij" is a place there ("Rodeo Gainesville
+    # ... in Gainesville")
+    return people - located, parts
+
+
+def _particle_name(text: str, tokens: list[Token], k: int, gaz: Gazetteer, people: set[str], parts: set[int]):
+    """tokens[k] after name particles: a surname when a given name or a title opens the chain
+    ("Frans van Houten", "burgemeester van Zanen"), or a capitalised particle does ("Van der
+    Laan", "Van Gogh"; one capitalised particle before a known place is a preposition:
+    "Van Amsterdam naar Utrecht")."""
+    j = k - 1
+    while j >= 0 and tokens[j].low in PARTICLE_WORDS and adjacent(text, tokens[j], tokens[j + 1]):
+        if tokens[j].cap:
+            break
+        j -= 1
+    if j < 0 or k - j > 4:
+        return
+    head = tokens[j]
+    if head.cap and head.low in PARTICLE_WORDS:
+        before = tokens[j - 1] if j > 0 and adjacent(text, tokens[j - 1], head) else None
+        titled = before is not None and before.low.rstrip(".") in TITLES
+        if not titled and k - j < 2 and gaz.lookup(tokens[k].text):
+            return
+    elif not (
+        (head.low.rstrip(".") in TITLES or (head.cap and _given(gaz, head.low)))
+        and adjacent(text, head, tokens[j + 1])
+    ):
+        return  # the usual case: "de regering van Oekraïne" has no name before "van"
+    if gaz.has(name_key(text[head.start : tokens[k].end])) or _speaks_as_a_place(gaz, tokens[k].low):
+        return  # "De Bilt", "Den Haag", "Alphen aan den Rijn" are places; "premier van Estland"
+    people.add(tokens[k].low)
+    parts.update(range(j, k))

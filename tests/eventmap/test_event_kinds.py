@@ -1,0 +1,103 @@
+"""Which sentences are events: occurrence, statement or context, with a confidence; the
+story's day for undated events; categories for disasters and deployments (texts written
+for these tests, Dutch and English)."""
+
+from __future__ import annotations
+
+import pytest
+
+import eventmap
+from eventmap.text.categories import categorize
+from eventmap.text.eventness import judge
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, kind",
+    [
+        ("Drie mensen zijn bij een aanrijding in Gouda om het leven gekomen.", "nl", "occurrence"),
+        ("De trein vertrok om 14.30 uur uit Utrecht.", "nl", "occurrence"),
+        ("De politie zette traangas in toen betogers een barricade opwierpen.", "nl", "occurrence"),
+        ("Het kabinet kondigde aan dat de accijns omlaag gaat.", "nl", "statement"),
+        ("De burgemeester zei dat de schade in de miljoenen loopt.", "nl", "statement"),
+        ("Mogelijk probeert Rusland tijd te winnen.", "nl", "context"),
+        ("Het vredesplan heeft de Europeanen niet overtuigd.", "nl", "context"),
+        ("Geen doden gemeld.", "nl", "context"),
+        ("A magnitude 6.1 earthquake struck the coast, killing four people.", "en", "occurrence"),
+        ("Lawmakers rejected the budget by a wide margin.", "en", "occurrence"),
+        ("The talks will resume in Geneva.", "en", "occurrence"),
+        ("The company said it would cut 2,000 jobs.", "en", "statement"),
+        ("The minister warned that prices could rise further.", "en", "statement"),
+        ("Analysts expect a close race.", "en", "context"),
+        ("Roughly 100 children die in an average flu season.", "en", "context"),
+        ("No casualties were reported.", "en", "context"),
+        ("The deal's critics remain unconvinced.", "en", "context"),
+    ],
+)
+def test_kinds_of_sentences(sentence, lang, kind):
+    assert judge(sentence, lang, dated=False).kind == kind
+
+
+def test_a_dated_sentence_is_more_certain_and_hedges_lower_it():
+    plain = judge("Troops shelled the town.", "en", dated=False).confidence
+    dated = judge("Troops shelled the town on 3 March.", "en", dated=True).confidence
+    hedged = judge("Troops may have shelled the town on 3 March.", "en", dated=True).confidence
+    assert dated > plain and dated > hedged and all(0 <= c <= 1 for c in (plain, dated, hedged))
+
+
+def test_quotes_are_what_someone_said_not_what_happened():
+    assert judge("‘We shot down twelve drones,’ the governor said.", "en", dated=False).kind == "statement"
+    assert judge("‘We schieten ze allemaal neer.’", "nl", dated=False).kind == "context"
+
+
+def test_context_is_no_event_unless_it_names_its_own_date():
+    text = (
+        "Poetins vredesplan heeft de Europeanen niet overtuigd.\n"
+        "Sinds maandag is het vredesplan onderwerp van debat.\n"
+    )
+    evs = eventmap.parse_text(text, document_date="2025-03-20", lang="nl")
+    assert [(e.kind, e.date) for e in evs] == [("context", "2025-03-17")]
+
+
+def test_undated_events_take_the_storys_day():
+    text = (
+        "Police raided a house in Leeds on Friday.\n"
+        "Officers arrested two men and seized weapons.\n"
+        "Last month, a similar raid took place in York.\n"
+        "A third man was detained.\n"
+    )
+    evs = eventmap.parse_text(text, document_date="2025-03-24", lang="en")
+    arrest = next(e for e in evs if e.text.startswith("Officers"))
+    assert (arrest.date, arrest.date_source, arrest.extra["anchor"]) == ("2025-03-21", "anchored", "story")
+    third = next(e for e in evs if e.text.startswith("A third"))
+    assert (third.date, third.date_source) == ("2025-03-24", "document")  # "last month" ended the day
+
+
+def test_a_present_tense_statement_is_made_when_the_article_is_written():
+    text = "Op 14 maart werd de raffinaderij in Toeapse geraakt. De schade is groot, zegt een bron.\n"
+    evs = eventmap.parse_text(text, document_date="2025-03-20", lang="nl")
+    source = next(e for e in evs if "zegt" in e.text)
+    assert (source.kind, source.date, source.date_source) == ("statement", "2025-03-20", "document")
+
+
+def test_a_headline_starts_a_new_story():
+    text = "Op 14 maart werd Toeapse aangevallen.\n\nNieuwe gesprekken in Riyad\n\nDe delegaties vertrokken naar Riyad.\n"
+    evs = eventmap.parse_text(text, document_date="2025-03-20", lang="nl")
+    assert next(e for e in evs if "vertrokken" in e.text).date_source == "document"
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, category",
+    [
+        ("Firefighters battled the blaze for hours after an explosion at the plant.", "en", "disaster"),
+        ("An aftershock and a landslide hit the valley.", "en", "disaster"),
+        ("A fire broke out at the refinery after a drone strike.", "en", "attack"),
+        ("NATO deployed 300 troops to Estonia.", "en", "other"),
+        ("Troops fought rebels near Goma.", "en", "fighting"),
+        ("Na de dijkdoorbraak stond het dorp onder water.", "nl", "disaster"),
+        ("Een explosie verwoestte een fabriek; de brandweer bluste de brand.", "nl", "disaster"),
+        ("Een drone-aanval veroorzaakte een brand in de raffinaderij.", "nl", "attack"),
+        ("De NAVO bracht troepen in de hoogste staat van paraatheid.", "nl", "other"),
+    ],
+)
+def test_disasters_and_deployments(sentence, lang, category):
+    assert categorize(sentence, lang) == category

@@ -1,0 +1,250 @@
+"""German, French, Ukrainian and Russian dates: one test per rule, on sentences written for
+these tests (MIT) in the style of each language's news and encyclopedia prose."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventmap.text.dates import find_dates
+from eventmap.text.language import detect_language, supported_languages
+
+REF = "2025-03-20"  # a Thursday
+
+
+def values(text: str, lang: str, ref: str | None = REF, mode: str = "auto") -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in find_dates(text, ref, lang=lang, mode=mode)]
+
+
+def test_six_languages_are_supported():
+    assert set(supported_languages()) == {"nl", "en", "de", "fr", "uk", "ru"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("Am 7. Juli 1937 begann der Krieg.", "de", [("7. Juli 1937", "1937-07-07")]),
+        (
+            "La manifestation du 1er mai 2024 a réuni 5000 personnes.",
+            "fr",
+            [("du 1er mai 2024", "2024-05-01")],
+        ),
+        ("Це сталося 7 липня 1937 року.", "uk", [("7 липня 1937 року", "1937-07-07")]),
+        ("Это произошло 7 июля 1937 года.", "ru", [("7 июля 1937 года", "1937-07-07")]),
+        (
+            "Am Dienstag, dem 18. März 2025, telefonierten sie.",
+            "de",
+            [("Dienstag, dem 18. März 2025", "2025-03-18")],
+        ),
+        ("Ils se sont parlé le mardi 18 mars.", "fr", [("mardi 18 mars", "2025-03-18")]),
+        ("Вони говорили у вівторок, 18 березня.", "uk", [("вівторок, 18 березня", "2025-03-18")]),
+        ("Они говорили во вторник, 18 марта.", "ru", [("вторник, 18 марта", "2025-03-18")]),
+    ],
+)
+def test_named_days_and_months_with_ordinals_and_genitives(text, lang, want):
+    assert values(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("Im März wurde verhandelt.", "de", "2025-03"),
+        ("En mars, les négociations ont échoué.", "fr", "2025-03"),
+        ("У березні переговори провалилися.", "uk", "2025-03"),  # locative month
+        ("В марте переговоры провалились.", "ru", "2025-03"),  # prepositional month
+    ],
+)
+def test_a_month_in_the_case_of_in_march(text, lang, value):
+    assert [v for _, v in values(text, lang)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        (
+            "Gestern griff Russland an, vorige Woche war es ruhig, letzten Monat nicht.",
+            "de",
+            ["2025-03-19", "2025-W11", "2025-02"],
+        ),
+        (
+            "Hier, la Russie a attaqué ; la semaine dernière, c'était calme, le mois dernier aussi.",
+            "fr",
+            ["2025-03-19", "2025-W11", "2025-02"],
+        ),
+        (
+            "Вчора Росія атакувала, минулого тижня було спокійно, минулого місяця теж.",
+            "uk",
+            ["2025-03-19", "2025-W11", "2025-02"],
+        ),
+        (
+            "Вчера Россия атаковала, на прошлой неделе было спокойно, в прошлом месяце тоже.",
+            "ru",
+            ["2025-03-19", "2025-W11", "2025-02"],
+        ),
+        ("L'an dernier et l'année prochaine.", "fr", ["2024", "2026"]),
+        ("Торік і цього року.", "uk", ["2024", "2025"]),
+    ],
+)
+def test_relative_words(text, lang, want):
+    assert [v for _, v in values(text, lang)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("Am Freitag traf eine Drohne die Raffinerie.", "de", "2025-03-14"),
+        ("Vendredi dernier, un drone a frappé la raffinerie.", "fr", "2025-03-14"),
+        ("Минулої п'ятниці дрон уразив НПЗ.", "uk", "2025-03-14"),
+        ("Минулої п’ятниці дрон уразив НПЗ.", "uk", "2025-03-14"),  # typographic apostrophe
+        ("В прошлую пятницу дрон поразил НПЗ.", "ru", "2025-03-14"),
+        ("Am kommenden Sonntag beginnen die Gespräche.", "de", "2025-03-23"),
+        ("Les négociations débuteront dimanche prochain.", "fr", "2025-03-23"),
+    ],
+)
+def test_weekdays_with_their_relative_words(text, lang, value):
+    assert [v for _, v in values(text, lang)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Vom 10. bis 12. März wurde verhandelt.", "de"),
+        ("Du 10 au 12 mars, les négociations ont continué.", "fr"),
+        ("З 10 по 12 березня тривали переговори.", "uk"),
+        ("С 10 по 12 марта шли переговоры.", "ru"),
+    ],
+)
+def test_day_ranges(text, lang):
+    assert [v for _, v in values(text, lang)] == ["2025-03-10/2025-03-12"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("In der Nacht zum Sonntag gab es Explosionen.", "de", "2025-03-15/2025-03-16"),
+        ("Dans la nuit de samedi à dimanche, des explosions.", "fr", "2025-03-15/2025-03-16"),
+        ("В ніч на неділю пролунали вибухи.", "uk", "2025-03-15/2025-03-16"),
+        ("В ночь с субботы на воскресенье прогремели взрывы.", "ru", "2025-03-15/2025-03-16"),
+    ],
+)
+def test_the_night_into_a_weekday(text, lang, value):
+    assert [v for _, v in values(text, lang)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Die Anlage liegt 1000 Kilometer entfernt; 2000 Soldaten; die 74-jährige Frau starb um 14 Uhr.",
+            "de",
+        ),
+        ("La raffinerie est à 1000 kilomètres ; 2000 soldats ; une femme de 74 ans est morte à 14h30.", "fr"),
+        ("Завод за 1000 кілометрів; 2000 військових; 74-річна жінка померла о 14:00.", "uk"),
+        ("Завод в 1000 километрах; 2000 военных; 74-летняя женщина умерла в 14:00.", "ru"),
+    ],
+)
+def test_numbers_with_units_ages_and_clock_times_are_not_dates(text, lang):
+    assert values(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("Das geschah vor drei Tagen.", "de", "2025-03-17"),
+        ("C'est arrivé il y a trois jours.", "fr", "2025-03-17"),
+        ("Це сталося три дні тому.", "uk", "2025-03-17"),
+        ("Это случилось три дня назад.", "ru", "2025-03-17"),
+        ("Це сталося тиждень тому.", "uk", "2025-W11"),  # one unit without a number
+        ("Это случилось неделю назад.", "ru", "2025-W11"),
+    ],
+)
+def test_counted_back_from_the_document_day(text, lang, value):
+    assert [v for _, v in values(text, lang)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("Im 19. Jahrhundert und in den 1990er Jahren.", "de", ["18", "199"]),
+        ("Au XIXe siècle et dans les années 1990.", "fr", ["18", "199"]),
+        ("У XIX столітті та в 1990-х роках.", "uk", ["18", "199"]),
+        ("В XIX веке и в 90-х годах.", "ru", ["18", "199"]),
+    ],
+)
+def test_centuries_with_roman_numerals_and_decades(text, lang, want):
+    assert [v for _, v in values(text, lang, ref=None)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("Це сталося у 2022-му році.", "uk", "2022"),
+        ("Это произошло в 2022-м году.", "ru", "2022"),
+    ],
+)
+def test_a_year_with_an_ordinal_ending_is_a_year(text, lang, value):
+    assert [v for _, v in values(text, lang)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("Влітку 1941 року і восени.", "uk", ["1941-SU", "1941-FA"]),
+        ("Летом 1941 года и осенью.", "ru", ["1941-SU", "1941-FA"]),
+    ],
+)
+def test_a_season_adverb_needs_no_preposition(text, lang, value):
+    assert [v for _, v in values(text, lang, ref="1941-12-31", mode="narrative")] == value
+
+
+NARRATIVES = {
+    "de": (
+        "Am 1. September 1870 wurde die Armee bei Sedan geschlagen. Am folgenden Tag geriet der "
+        "Kaiser in Gefangenschaft. Im November kapitulierte Metz.",
+        ["1870-09-01", "1870-09-02", "1870-11"],
+    ),
+    "fr": (
+        "Le 1er septembre 1870, l'armée est battue à Sedan. L'empereur est fait prisonnier le "
+        "lendemain. En novembre, Metz capitule.",
+        ["1870-09-01", "1870-09-02", "1870-11"],
+    ),
+    "uk": (
+        "19 вересня 1941 року радянські війська залишили Київ. Наступного дня загинув командувач "
+        "фронту. У листопаді бої тривали під Москвою.",
+        ["1941-09-19", "1941-09-20", "1941-11"],
+    ),
+    "ru": (
+        "7 сентября 1812 года произошло Бородинское сражение. На следующий день армия отошла к "
+        "Москве. В октябре французы покинули город.",
+        ["1812-09-07", "1812-09-08", "1812-10"],
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(NARRATIVES))
+def test_narrative_mode_places_days_in_the_story_s_year_and_counts_the_next_day(lang):
+    text, want = NARRATIVES[lang]
+    assert [v for _, v in values(text, lang, ref="2011-04-01", mode="narrative")] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Der Bundestag stimmte am Dienstag für die Reform, sagte ein Sprecher.", "de"),
+        ("Le président a déclaré samedi que la trêve tiendrait.", "fr"),
+        ("Президент заявив у суботу, що перемир'я триматиметься.", "uk"),
+        ("Президент заявил в субботу, что перемирие сохранится.", "ru"),
+        ("Die Sirenen heulten in Kiew, als die Drohnen kamen.", "de"),
+        ("Les sirènes ont retenti à Kiev pendant la nuit.", "fr"),
+        ("Сирени лунали в Києві всю ніч, повідомили Повітряні сили.", "uk"),
+        ("Сирены звучали в Киеве всю ночь, сообщили Воздушные силы.", "ru"),
+        ("Der Krieg dauerte von 1939 bis 1945 und kostete Millionen Menschen das Leben.", "de"),
+        ("La guerre a duré de 1939 à 1945 et a coûté la vie à des millions de personnes.", "fr"),
+    ],
+)
+def test_the_detector_names_the_language(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_cyrillic_text_without_ukrainian_letters_is_russian():
+    assert detect_language("Они говорили по телефону два часа.") == "ru"
+    assert detect_language("Вони говорили телефоном дві години.") == "uk"

@@ -1,0 +1,122 @@
+"""Places in German, French, Ukrainian and Russian news: names per language, case endings,
+adjectives before region words, elided articles and the per-language not-a-place lists.
+
+The sentences are written for these tests (MIT) about the seed's story.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo import geoparse
+from geo.inflection import adjective_bases, base_forms
+from geo.lexicon import languages, load
+
+
+def places(text: str, lang: str) -> list[tuple[str, str | None, str | None]]:
+    return [(m.text, m.name, m.kind) for m in geoparse(text, lang)]
+
+
+def names(text: str, lang: str) -> list[str | None]:
+    return [m.name for m in geoparse(text, lang)]
+
+
+@pytest.mark.parametrize(
+    ("word", "nominative"),
+    [
+        ("Харкові", "Харків"),  # locative, with the о/і alternation of the closed syllable
+        ("Києві", "Київ"),  # є/ї
+        ("Бєлгородом", "Бєлгород"),  # instrumental
+        ("Суджі", "Суджа"),
+        ("Сумах", "Суми"),
+        ("Естонії", "Естонія"),
+        ("Киеве", "Киев"),
+        ("Одессе", "Одесса"),
+        ("Покровска", "Покровск"),
+        ("Авдеевку", "Авдеевка"),
+    ],
+)
+def test_a_case_form_yields_its_nominative_among_the_candidates(word, nominative):
+    assert nominative in base_forms(word)
+
+
+def test_an_adjective_yields_the_place_it_is_made_from():
+    assert "Курськ" in adjective_bases("Курській")
+    assert "Бєлгород" in adjective_bases("Бєлгородській")
+    assert "Курск" in adjective_bases("Курской")
+    assert "Kursk" in adjective_bases("Kursker")
+
+
+def test_ukrainian_case_forms_of_cities_are_found():
+    got = places("Вибухи пролунали у Харкові та під Бєлгородом, а також у Києві.", "uk")
+    assert [n for _, n, _ in got] == ["Kharkiv", "Belgorod", "Kyiv"]
+
+
+def test_russian_case_forms_of_cities_are_found():
+    got = names("Взрывы прогремели в Харькове и под Белгородом, а также в Киеве.", "ru")
+    assert got == ["Kharkiv", "Belgorod", "Kyiv"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Бої тривають у Курській області.", "uk"),
+        ("Бои продолжаются в Курской области.", "ru"),
+        ("Die Kämpfe im Kursker Gebiet dauern an.", "de"),
+        ("Die Kämpfe im Gebiet Kursk dauern an.", "de"),
+        ("Les combats se poursuivent dans la région de Koursk.", "fr"),
+    ],
+)
+def test_a_region_named_after_its_city_is_the_region_in_every_language(text, lang):
+    (m,) = geoparse(text, lang)
+    assert (m.name, m.kind, m.country_code) == ("Kursk Oblast", "region", "RU")
+
+
+def test_cyrillic_names_of_towns_and_countries_are_in_the_gazetteer():
+    got = names("Естонія і Польща підтримали Україну. Суми і Туапсе.", "uk")
+    assert got == ["Estonia", "Poland", "Ukraine", "Sumy", "Tuapse"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("Die Sirenen heulten in Kiew und Charkiw.", "de", ["Kyiv", "Kharkiv"]),
+        ("Les sirènes ont retenti à Kiev et à Kharkiv.", "fr", ["Kyiv", "Kharkiv"]),
+        ("The sirens sounded in Kharkov.", "en", ["Kharkiv"]),
+        ("Die Sirenen heulten in Charkow.", "de", ["Kharkiv"]),
+    ],
+)
+def test_transliteration_variants_of_kharkiv_meet(text, lang, want):
+    assert names(text, lang) == want
+
+
+def test_a_french_elided_article_does_not_hide_the_name():
+    got = names("L'Estonie et la Pologne soutiennent l'Ukraine, selon le maire d'Odessa.", "fr")
+    assert got == ["Estonia", "Poland", "Ukraine", "Odesa"]
+
+
+def test_german_common_nouns_that_name_villages_are_not_places():
+    text = "Eine Drohne setzte die Anlage in Brand. Die Front liegt weit weg; am Sonntag im März blieb das Haus leer."
+    assert geoparse(text, "de") == []
+
+
+def test_the_bundestag_is_germany_s_institution_not_a_town():
+    (m,) = geoparse("Der Bundestag stimmte am Dienstag für die Reform.", "de")
+    assert (m.name, m.kind, m.country_code) == ("Bundestag", "landmark", "DE")
+
+
+def test_the_white_house_and_the_kremlin_in_four_languages():
+    assert names("Im Weißen Haus und im Kreml wurde verhandelt.", "de") == ["White House", "Kremlin"]
+    assert names("À la Maison Blanche et au Kremlin.", "fr") == ["White House", "Kremlin"]
+    assert names("У Кремлі заявили про провокацію.", "uk") == ["Kremlin"]
+
+
+def test_a_first_name_in_cyrillic_is_no_place():
+    assert names("Володимир Зеленський прибув до Гельсінкі.", "uk") == ["Helsinki"]
+
+
+def test_every_new_language_has_its_word_lists():
+    for lang in ("de", "fr", "uk", "ru"):
+        assert lang in languages()
+        lex = load((lang,))
+        assert lex["region_word"] and lex["locative"] and lex["common"]
