@@ -21,6 +21,7 @@ from typing import Any
 from dashboard.basemap.areas import area_features, area_level
 from dashboard.figures import aggregate_places, escape, is_document_placed, lane_of, place_key
 from dashboard.figures.colors import category_color, category_order
+from dashboard.figures.imported import fatalities
 from eventmap.model import Event
 
 _EPOCH = date(1970, 1, 1).toordinal()
@@ -82,7 +83,9 @@ def client_columns(
     ``p``: index into ``places`` (-1 when unplaced), ``c``: index into ``categories``,
     ``merged``: [event index, source count] of the merged events only (most events are single
     reports: a sparse list keeps the columns small), for "reported by N sources" on the map,
-    ``setting``: the indices of the events placed by their article's setting (drawn hollow).
+    ``setting``: the indices of the events placed by their article's setting (drawn hollow),
+    ``fatal``: [event index, fatalities] of the events that report deaths (imported ACLED or
+    UCDP data), for the map's fatality sums and its size-by-fatalities option.
     """
     where = {k: i for i, k in enumerate(places["key"])}
     cats = list(categories)
@@ -93,6 +96,7 @@ def client_columns(
     c: list[int] = []
     merged: list[list[int]] = []
     setting: list[int] = []
+    fatal: list[list[int]] = []
     for i, ev in enumerate(events):
         first, last = day_span(ev)
         t0.append(first)
@@ -107,6 +111,9 @@ def client_columns(
             merged.append([i, ev.source_count])
         if is_document_placed(ev):
             setting.append(i)
+        deaths = fatalities(ev) if ev.extra else None
+        if deaths is not None:
+            fatal.append([i, deaths])
     return {
         "t0": t0,
         "t1": t1,
@@ -114,6 +121,7 @@ def client_columns(
         "c": c,
         "merged": merged,
         "setting": setting,
+        "fatal": fatal,
         "categories": cats,
         "colors": [category_color(x) for x in cats],
         "places": places,
@@ -126,7 +134,7 @@ def link_columns(events: Sequence[Event], *, lane: str = "category") -> dict[str
     ``t0``/``t1`` are the first/last possible days as day numbers (None when undated), the
     columns dashboard/static/window.js filters; ``place`` is the place key (None when unplaced).
     """
-    cols: dict[str, list[Any]] = {k: [] for k in ("id", "place", "t0", "t1", "category", "lane")}
+    cols: dict[str, list[Any]] = {k: [] for k in ("id", "place", "t0", "t1", "category", "lane", "fatal")}
     for ev in events:
         first, last = day_span(ev)
         cols["id"].append(ev.id)
@@ -135,6 +143,7 @@ def link_columns(events: Sequence[Event], *, lane: str = "category") -> dict[str
         cols["t1"].append(last)
         cols["category"].append(ev.category)
         cols["lane"].append(lane_of(ev, lane))
+        cols["fatal"].append(fatalities(ev) if ev.extra else None)  # deaths reported (ACLED, UCDP)
     return cols
 
 
@@ -146,12 +155,13 @@ def view_columns(
     *,
     all_kinds: bool = False,
     places: dict[str, Any] | None = None,
+    fields: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Columns of the events passing the filters; place and category indices span all `events`
     (`places`: their place_index, when the caller has it already)."""
     from dashboard.view import make_filter
 
-    view = make_filter(categories, documents, search, all_kinds=all_kinds)
+    view = make_filter(categories, documents, search, all_kinds=all_kinds, fields=fields)
     keys = [place_key(e) for e in events]
     kept = [i for i, e in enumerate(events) if view.keeps(e)]
     return client_columns(

@@ -11,13 +11,14 @@ of decimal years, compared with the events' decimal years.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from dashboard.basemap.areas import area_label_point, is_area_key
-from dashboard.figures import cell_key, document_name, place_key
+from dashboard.figures import cell_key, document_names, place_key
+from dashboard.figures.imported import filter_values
 from eventmap.corpus.store_schema import search_text
 from eventmap.model import Event
 
@@ -46,6 +47,8 @@ class ViewFilter:
     places: frozenset[str] | None = None
     statuses: frozenset[str] = SHOWN_STATUSES  # review statuses shown (rejected: hidden)
     all_kinds: bool = False  # False: context sentences (HIDDEN_KINDS) stay out
+    # imported fields (dashboard/figures/imported.py: "actors", "sub_event_type") -> values kept
+    fields: tuple[tuple[str, frozenset[str]], ...] = ()
 
     def keeps(self, event: Event) -> bool:
         """True when the event passes every filter."""
@@ -55,8 +58,11 @@ class ViewFilter:
             return False
         if self.categories is not None and event.category not in self.categories:
             return False
-        if self.documents is not None and document_name(event) not in self.documents:
+        if self.documents is not None and not any(n in self.documents for n in document_names(event)):
             return False
+        for key, values in self.fields:
+            if not any(v in values for v in filter_values(event, key)):
+                return False
         if self.places is not None and not in_places(event, self.places):
             return False
         if self.window is not None and not in_window(event, self.window):
@@ -175,9 +181,10 @@ def make_filter(
     map_selection: dict[str, Any] | None = None,
     statuses: Sequence[str] | None = None,
     all_kinds: bool = False,
+    fields: Mapping[str, Sequence[str] | None] | None = None,
 ) -> ViewFilter:
     """A ViewFilter from the raw values of the app's controls (None/empty = no restriction;
-    statuses None: SHOWN_STATUSES)."""
+    statuses None: SHOWN_STATUSES; `fields`: imported field -> values, e.g. {"actors": [...]})."""
     return ViewFilter(
         categories=frozenset(categories) if categories else None,
         documents=frozenset(documents) if documents else None,
@@ -186,4 +193,5 @@ def make_filter(
         places=places_from_selection(map_selection),
         statuses=frozenset(statuses) if statuses else SHOWN_STATUSES,
         all_kinds=bool(all_kinds),
+        fields=tuple(sorted((k, frozenset(v)) for k, v in (fields or {}).items() if v)),
     )

@@ -5,6 +5,8 @@ Public API:
 - `parse_places(text, ...)` -> DocumentPlaces: those mentions and the dateline's place
   (`reported_from`: where the report was filed, never an event place);
 - `article_setting(places, reported_from=None)` -> the article's setting (geo.setting);
+- `event_place(mention, statement=False)` -> the point to draw for an event's place: a country
+  at its population-weighted centre, or at its capital for a government's statement (geo.points);
 - `OfflineGeocoder()` — the embedded gazetteer behind geopy's `geocode` interface;
 - `make_geocoder(name, user_agent=..., cache_path=..., timeout=...)` — "offline" or any geopy
   geocoder (Nominatim, ...) with rate limit, timeout, SQLite cache and offline fallback.
@@ -23,6 +25,7 @@ __all__ = [
     "DocumentPlaces",
     "PlaceMention",
     "article_setting",
+    "event_place",
     "geoparse",
     "parse_places",
     "OfflineGeocoder",
@@ -81,3 +84,12 @@ def __getattr__(name: str):
 
         return OfflineGeocoder
     raise AttributeError(f"module 'geo' has no attribute {name!r}")
+
+
+def event_place(mention: PlaceMention, *, statement: bool = False) -> PlaceMention:
+    """The point an event map should draw for `mention` (see geo.points): a country at its
+    population-weighted centre, or at its capital when `statement` (a government speaking);
+    recorded in `source_id` ("...#population", "...#capital"); other places unchanged."""
+    from geo.points import event_place as _event_place
+
+    return _event_place(mention, statement=statement)

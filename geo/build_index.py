@@ -56,6 +56,17 @@ def build(quiet: bool = False) -> dict:
     add_supplement(b, country, region)
     obj = b.to_obj(data_version(), country, region, read_demonyms(country))
     obj["capitals"] = capital_ids
+    # first words of the names of countries ("iran", "united", "noord"): a text without any
+    # of them in lower case needs no look for lower-case country names (geo.spans)
+    countries = set(country.values())
+    articles = {"the", "de", "het", "la", "le", "les", "el", "al", "die", "der", "das"}
+    obj["country_words"] = sorted(
+        {
+            next((w for w in key.split(" ") if w not in articles), key)
+            for key, codes in b.names.items()
+            if any(code >> 1 in countries for code in codes)
+        }
+    )
     obj["country_points"] = country_points(b, capitals)
     langs = [lang for lang in languages() if lang != "any"]
     obj["given_names"] = given_names(langs)

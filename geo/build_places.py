@@ -25,6 +25,7 @@ ALT_NAMES_MIN_POP = 5000
 CYRILLIC_NAME_COUNTRIES = {"UA", "RU", "BY"}  # small towns keep their Cyrillic alternate names
 COUNTRY_NAME_LANGS = ("nl", "de", "fr", "uk", "ru")  # pycountry catalogues read for country names
 SUPPLEMENT = DATA_DIR / "supplement.tsv"
+ABBREVIATIONS = DATA_DIR / "abbreviations.tsv"
 DEMONYMS = DATA_DIR / "demonyms.tsv"
 
 
@@ -172,13 +173,14 @@ def latlng(value: object) -> tuple[float, float] | None:
 
 
 def nearest_city(b: IndexBuilder, lat: float, lon: float, cc: str) -> int | None:
-    """The GeoNames city nearest to a point, within ~10 km (for curated city aliases)."""
-    best, best_d = None, 0.1**2
+    """The most populous GeoNames city within ~10 km of a point (for curated city aliases: "NYC"
+    is New York City, not the Financial District whose point is nearer)."""
+    best, best_pop = None, -1
     for i, kind in enumerate(b.kind):
         if kind == "c" and b.cc[i] == cc:
             d = (b.lat[i] - lat) ** 2 + (b.lon[i] - lon) ** 2
-            if d < best_d:
-                best, best_d = i, d
+            if d < 0.1**2 and b.pop[i] > best_pop:
+                best, best_pop = i, b.pop[i]
     return best
 
 
@@ -314,7 +316,8 @@ def country_points(b: IndexBuilder, capitals: dict) -> dict[str, list[float]]:
 
 
 def add_supplement(b: IndexBuilder, country: dict[str, int], region: dict[str, int]) -> None:
-    """geo/data/supplement.tsv: seas, areas, landmarks, curated regions, aliases, points."""
+    """geo/data/supplement.tsv and abbreviations.tsv: seas, areas, landmarks, curated regions,
+    aliases and short forms, points."""
     region_names: dict[str, dict[str, int]] = {}
     for i in region.values():
         for n in (b.name[i],):
@@ -324,7 +327,7 @@ def add_supplement(b: IndexBuilder, country: dict[str, int], region: dict[str, i
             i = code >> 1
             if not code & 1 and b.kind[i] == "r":
                 region_names.setdefault(b.cc[i], {}).setdefault(key, i)
-    for row in read_tsv(SUPPLEMENT):
+    for row in (*read_tsv(SUPPLEMENT), *read_tsv(ABBREVIATIONS)):
         names = [n for n in row[0].split("|") if n]
         kind, cc = row[1], row[2]
         if kind == "point":

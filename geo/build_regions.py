@@ -47,13 +47,18 @@ def package_file(package: str, *parts: str) -> Path | None:
     return path if path.exists() else None
 
 
+ARTICLES: frozenset[str] = frozenset()
+
+
 def _words() -> tuple[frozenset[str], frozenset[str]]:
-    types: set[str] = set()
-    generic: set[str] = set()
+    global ARTICLES
+    roles: dict[str, set[str]] = {"type": set(), "generic": set(), "article": set()}
     for row in read_tsv(REGION_TYPES):
-        target = types if row[0] == "type" else generic
-        target.update(" ".join(e.casefold().split()) for e in row[1].split("|") if e.strip())
-    return frozenset(types), frozenset(generic)
+        roles.setdefault(row[0], set()).update(
+            " ".join(e.casefold().split()) for e in row[1].split("|") if e.strip()
+        )
+    ARTICLES = frozenset(roles["article"])
+    return frozenset(roles["type"]), frozenset(roles["generic"])
 
 
 def core_name(name: str, types: frozenset[str]) -> str:
@@ -71,6 +76,8 @@ def core_name(name: str, types: frozenset[str]) -> str:
             if " ".join(low[:n]) in types:
                 words, low, changed = words[n:], low[n:], True
                 break
+    if len(words) > 1 and low[0] in ARTICLES:
+        words = words[1:]  # "Département de la Somme" -> "Somme"
     return " ".join(words)
 
 

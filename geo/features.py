@@ -31,6 +31,8 @@ FEATURE_WORDS = WATER_BEFORE | WATER_AFTER | TERRAIN_BEFORE | TERRAIN_AFTER
 # inside an organisation's name, between capitalised words: "Institute for Sound and Vision"
 _ORG_GAP_RE = re.compile(r"(?: | (?:for|of|and|&|on|the|voor|van|en|de|der|het) )")
 _OF = ("of", "van", "for", "voor")
+# a word just before a place that may open an organisation's name ("University of Texas")
+ORG_WORDS_BEFORE = ORG_BEFORE | frozenset(_OF)
 WATER_KIND, TERRAIN_KINDS = "s", "al"
 
 
@@ -55,14 +57,6 @@ def organisation_end(text: str, tokens: list[Token], i: int, j: int) -> int | No
         if adjacent(text, tokens[p], tokens[p + 1]):
             return j
     return None
-
-
-def organisation_start(text: str, tokens: list[Token], i: int) -> int:
-    """The first token of an organisation's name that ends with a place ("University of Texas")."""
-    p = i - 1
-    if p >= 0 and tokens[p].low in _OF:
-        p -= 1
-    return p if p >= 0 and tokens[p].low in ORG_BEFORE else i
 
 
 def feature_word(text: str, tokens: list[Token], i: int, j: int) -> tuple[str, str, bool] | None:

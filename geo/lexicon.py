@@ -67,3 +67,19 @@ def load(langs: tuple[str, ...] | None = None) -> Lexicon:
                 for role, entries in read_file(path).items():
                     roles.setdefault(role, set()).update(entries)
     return Lexicon(chosen, {role: frozenset(e) for role, e in roles.items()})
+
+
+@cache
+def _common_by_language() -> dict[str, frozenset[str]]:
+    return {lang: load((lang,))["common"] - load(("any",))["common"] for lang in languages() if lang != "any"}
+
+
+def guess_language(words: set[str], minimum: int = 2) -> str | None:
+    """The language whose not-a-place common words (mostly function words) the text uses most,
+    from the set of its lowercase words; None when no language has `minimum` of them."""
+    best, best_n = None, minimum - 1
+    for lang, common in _common_by_language().items():
+        n = len(common & words)
+        if n > best_n:
+            best, best_n = lang, n
+    return best

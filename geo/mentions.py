@@ -10,9 +10,18 @@ words around a name (geo.features) make it an organisation's ("Singapore Airline
 
 from __future__ import annotations
 
-from geo.features import feature_candidates, feature_word, organisation_end
+from geo.features import (
+    FEATURE_WORDS,
+    ORG_AFTER,
+    ORG_BEFORE,
+    ORG_WORDS_BEFORE,
+    feature_candidates,
+    feature_word,
+    organisation_end,
+)
 from geo.gazetteer import Candidate, Gazetteer
 from geo.inflection import inflected_match
+from geo.lexicon import guess_language
 from geo.names import name_key
 from geo.notplace import Context, is_metonym, rejected_single
 from geo.people import TITLES, is_strong_place, people_in
@@ -20,15 +29,19 @@ from geo.spans import (
     CONNECTORS,
     DISTRICT_WORDS,
     LOCATIVE,
-    STOP,
     Mention,
+    after_locative,
     compound_parts,
     demonym,
+    fallback_region,
     is_dateline,
     longest_match,
+    lowercase_countries,
     mark_region,
     names_container,
+    spaced_state_abbreviation,
     state_abbreviation,
+    stop_words,
     strip_possessive,
     variant_match,
 )
@@ -51,9 +64,12 @@ def find_mentions(
     gazetteer does not know (for an online geocoder to try).
     """
     tokens, lower = tokenize(text)
-    people, person_parts = people_in(text, tokens, gaz, lower)
+    if langs is None:  # the article's language from its function words, when it has some
+        guessed = guess_language(lower)
+        langs = (guessed,) if guessed else None
+    people, person_parts = people_in(text, tokens, gaz, lower, langs)
     context = Context(langs, _mid_sentence_capitals(text, tokens), person_parts)
-    stop = STOP
+    stop = stop_words(langs)
     mentions: list[Mention] = []
     demonym_ccs: list[str] = []
     n_tok = len(tokens)
@@ -71,6 +87,13 @@ def find_mentions(
             end = t.end + 1 if text[t.end : t.end + 1] == "." else t.end
             mentions.append(Mention(t.start, end, text[t.start : end], [Candidate(state, True)]))
             i += 1
+            continue
+        spaced = spaced_state_abbreviation(text, t, gaz) if len(t.text) == 1 else None  # "W. Va."
+        if spaced is not None:
+            state, end = spaced
+            mentions.append(Mention(t.start, end, text[t.start : end], [Candidate(state, True)]))
+            while i < n_tok and tokens[i].start < end:
+                i += 1
             continue
         found = longest_match(text, tokens, i, gaz)
         if found is None:
@@ -102,6 +125,18 @@ def find_mentions(
                 mentions.extend(compound_parts(text, t, gaz))  # "Egyptian-US", "Arab-Israeli"
                 i += 1
                 continue
+            fallback = (
+                None
+                if t.sent_start and not after_locative(text, tokens, i)
+                else fallback_region(text, tokens, i, gaz)
+            )
+            if fallback is not None and t.low not in stop and t.low not in people and i not in person_parts:
+                j, cands = fallback  # "the village of Zzyzx in Kherson province": that province
+                m = Mention(t.start, tokens[j].end, text[t.start : tokens[j].end], cands)
+                m.flags.add("fallback")
+                mentions.append(m)
+                i = j + 1
+                continue
             if (
                 unknown_spans
                 and i > 0
@@ -122,7 +157,13 @@ def find_mentions(
             continue
         j, cands, head_only = found
         span_text = text[t.start : tokens[j].end]
-        feat = feature_word(text, tokens, i, j)
+        prev_low = tokens[i - 1].low if i else ""
+        next_low = tokens[j + 1].low if j + 1 < n_tok else ""
+        feat = (
+            feature_word(text, tokens, i, j)
+            if prev_low in FEATURE_WORDS or prev_low in ("de", "the") or next_low in FEATURE_WORDS
+            else None
+        )
         if feat is not None:  # "the river Reno", "Lake X", "de rivier de Maas"
             what, word, after = feat
             cands = feature_candidates(gaz, strip_possessive(span_text), what, word)
@@ -131,7 +172,11 @@ def find_mentions(
                 i = j + 1
                 continue  # a river the gazetteer does not know is still no town
             span_text, head_only = text[t.start : tokens[j].end], "feature"
-        org_end = organisation_end(text, tokens, i, j)
+        org_end = (
+            organisation_end(text, tokens, i, j)
+            if next_low in ORG_AFTER or (i and (prev_low in ORG_WORDS_BEFORE or t.low in ORG_BEFORE))
+            else None
+        )
         if org_end is not None:  # "Singapore Airlines", "University of Texas": context only
             m = Mention(t.start, tokens[j].end, span_text, cands)
             m.flags.add("organisation")
@@ -184,6 +229,8 @@ def find_mentions(
                 m.flags.add("district")
         mentions.append(m)
         i = j + 1
+    mentions.extend(lowercase_countries(text, tokens, gaz, mentions, lower))  # "protests in iran"
+    mentions.sort(key=lambda m: m.start)
     return mentions, demonym_ccs
 
 

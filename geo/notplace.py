@@ -40,6 +40,7 @@ ALT_ONLY_MIN_POP = 50_000  # a one-word alternate name must belong to a place th
 # "elk", but Utrecht has 376,000 people and Ełk 60,000: Zipf 5.1 < log10 376,000 = 5.6 while
 # 5.3 > 4.8), or the article also writes it capitalised inside a sentence ("in Split")
 COMMON_ZIPF = 40
+MID_SENTENCE_ZIPF = 45
 
 
 @dataclass(slots=True)
@@ -103,8 +104,14 @@ def rejected_single(
         # is "Yasinovataya" (Yasynuvata): Cyrillic names reach the news in many spellings
         return True
     acronym_len = 3 if t.shout else 5  # in a line of capitals "KIEV" is a word, not an acronym
-    if not strong and (
-        len(t.text) <= 2 or (t.text.isupper() and len(t.text) <= acronym_len and not is_dateline(text, t))
+    # a city's own short form ("NYC", "L.A.": geo/data/abbreviations.tsv) is no acronym
+    short_form = any(c.exact and gaz.pop[c.id] >= 1_000_000 for c in cands)
+    if (
+        not strong
+        and not short_form
+        and (
+            len(t.text) <= 2 or (t.text.isupper() and len(t.text) <= acronym_len and not is_dateline(text, t))
+        )
     ):
         return True  # acronyms and codes: "NATO", "RSF", "Un"
     if i > 0 and adjacent(text, tokens[i - 1], t) and tokens[i - 1].low.rstrip(".") in TITLES:
@@ -122,6 +129,13 @@ def rejected_single(
         if max(gaz.prior[c.id] for c in cands) < (
             3.5 if t.shout and after_locative(text, tokens, i) else 4.5
         ):
+            return True
+    elif not strong and context.langs is not None and not any(gaz.kind_codes[c.id] in "Cr" for c in cands):
+        # inside a sentence a capital says "name", but a very common word capitalised in a
+        # title or a name ("Red Cross", "Love Field", "First Baptist") still names no village:
+        # only a place much better known than the word is frequent stays ("Nice", "Reading")
+        z = common_zipf(gaz, base, context.langs)
+        if z >= MID_SENTENCE_ZIPF and z >= 10 * math.log10(max(gaz.pop[c.id] for c in cands) + 10) + 5:
             return True
     return False
 

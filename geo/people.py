@@ -84,12 +84,19 @@ def _given(gaz: Gazetteer, key: str) -> bool:
 SURNAME_MAX_ZIPF = 40  # "Tennessee Arts", "Indiana State": a common word is no surname
 
 
-def _common_word(gaz: Gazetteer, key: str) -> bool:
-    return any(t.get(key, 0) >= SURNAME_MAX_ZIPF for t in gaz.common_words.values())
+def _common_word(gaz: Gazetteer, key: str, langs: tuple[str, ...] | None) -> bool:
+    """A frequent word in the article's languages (every language when they are unknown)."""
+    tables = gaz.common_words
+    chosen = tables.values() if langs is None else [tables[lang] for lang in langs if lang in tables]
+    return any(t.get(key, 0) >= SURNAME_MAX_ZIPF for t in chosen)
 
 
 def people_in(
-    text: str, tokens: list[Token], gaz: Gazetteer, lower: set[str] = frozenset()
+    text: str,
+    tokens: list[Token],
+    gaz: Gazetteer,
+    lower: set[str] = frozenset(),
+    langs: tuple[str, ...] | None = None,
 ) -> tuple[set[str], set[int]]:
     """Keys of capitalised words the document uses as (sur)names of people, and the indexes of
     the tokens that are parts of people's names (given names, particles) in this place."""
@@ -121,11 +128,23 @@ def people_in(
             pairs.append((prev, t))
         if adj_prev and prev.low in PARTICLE_WORDS:
             _particle_name(text, tokens, k, gaz, people, parts)
-        if (t.end in said_after or t.start in said_before) and not next_cap and not t.shout:
+        if (t.end in said_after or t.start in said_before) and not t.shout:
             # "Welch said", "aldus Van Dam"; but "police in Nice said" is Nice, and "Russia
             # said", "Kiev says" are governments speaking
-            if not (adj_prev and prev.low in LOCATIVE) and not _speaks_as_a_place(gaz, t.low):
-                people.add(t.low)
+            end = k
+            if t.start in said_before:  # the whole name after the verb: "aldus Van der Laan"
+                while (
+                    end + 1 < n
+                    and adjacent(text, tokens[end], tokens[end + 1])
+                    and (tokens[end + 1].cap or tokens[end + 1].low in PARTICLE_WORDS)
+                ):
+                    end += 1
+            elif next_cap:
+                continue
+            last = tokens[end]
+            if not (adj_prev and prev.low in LOCATIVE) and not _speaks_as_a_place(gaz, last.low):
+                people.add(last.low)
+                parts.update(range(k, end))
     for a, b in pairs:
         kb = b.low
         ka = a.low.rstrip(".")
@@ -134,7 +153,7 @@ def people_in(
         # a given name that is also a place ("Victoria", "Florence") opens a person's name only
         # before a word that is no common word: "Victoria Beckham", not "Tennessee Arts"
         given = a.cap and _given(gaz, ka) and not is_strong_place(gaz, ka)
-        if given and gaz.has(ka) and _common_word(gaz, kb):
+        if given and gaz.has(ka) and _common_word(gaz, kb, langs):
             given = False
         if ka in TITLES or given:
             people.add(kb)  # "president Poetin", "Xi Jinping", "Victoria Beckham"

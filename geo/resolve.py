@@ -31,6 +31,9 @@ SOFT_WEIGHT = 2.5
 ADJECTIVE_WEIGHT = 0.4  # "the Russians", "Ukrainian troops": who acted, barely where
 CONTAINER_WEIGHT = 4.0  # "Decatur, Ill.", "Athens, Georgia": the place is inside the one after the comma
 CONTAINED_WEIGHT = 1.5  # ... and that one holds a place of the name before the comma
+# what stands between a place and the region or country holding it: "Decatur, Ill.",
+# "Novoselivka in the Kharkiv region", "Springfield in Illinois", "Zeist in Utrecht"
+CONTAINER_GAPS = frozenset({", ", " in ", " in the ", " in de ", " in het ", " (", ", in "})
 NAMESAKE_BONUS = 3.0  # "Donetsk region" is the region named after Donetsk, not one holding a Donetsk
 ALT_PENALTY = 1.5  # an alternate name of a town, when other places have it as their own name
 SURE = round(1.0 / (1.0 + math.exp(-4.0)), 3)  # the confidence of a name with one reading
@@ -208,7 +211,7 @@ def _containers(text: str, mentions: list[Mention], cands, gaz: Gazetteer):
     holds: dict[int, tuple[set, set]] = {}
     for k in range(len(mentions) - 1):
         m, nxt = mentions[k], mentions[k + 1]
-        if nxt.start != m.end + 2 or text[m.end : m.end + 2] != ", " or not cands[k]:
+        if text[m.end : nxt.start] not in CONTAINER_GAPS or not cands[k]:
             continue
         if not any(gaz.kind_codes[i] in "Cr" for _s, i in cands[k + 1]):
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from geo.gazetteer import Candidate, Gazetteer
 from geo.geocoder import US_STATE_ABBREVIATIONS
@@ -28,7 +29,19 @@ LOCATIVE = _WORDS["locative"]
 PLACE_SUFFIXES = _WORDS["place_suffix"]
 COMPASS = _WORDS["compass"]
 REGION_OF = _WORDS["region_of"]  # "region of X", "région de X", "Gebiet von X"
-STOP = _WORDS["common"] | _WORDS["first_name"]
+STOP = _WORDS["common"] | _WORDS["first_name"]  # every language's (when the language is unknown)
+
+
+@cache
+def stop_words(langs: tuple[str, ...] | None) -> frozenset[str]:
+    """The not-a-place words of `langs` (and of every language: "any"); all languages for None.
+    A French common word ("somme") must not hide an English text's place (the Somme)."""
+    if langs is None:
+        return STOP
+    words = load(langs)
+    return words["common"] | words["first_name"]
+
+
 SLAVIC_MIN_LEN = 6  # transliteration variants are tried only for words this long
 
 
@@ -201,6 +214,22 @@ def state_abbreviation(text: str, t: Token, gaz: Gazetteer) -> int | None:
     return gaz.region.get(f"US.{st}")
 
 
+_SPACED_STATE_RE = re.compile(r"([A-Z]\.) ([A-Z][a-z]{0,3}\.)")
+
+
+def spaced_state_abbreviation(text: str, t: Token, gaz: Gazetteer) -> tuple[int, int] | None:
+    """(state entry, end) for a state written with a space after a comma: "Charleston, W. Va.",
+    "Trenton, N. J."."""
+    if text[max(0, t.start - 2) : t.start] != ", " or len(t.text) != 1:
+        return None
+    m = _SPACED_STATE_RE.match(text, t.start)
+    if m is None:
+        return None
+    st = US_STATE_ABBREVIATIONS.get((m.group(1) + m.group(2)).rstrip(".").lower())
+    r = gaz.region.get(f"US.{st}") if st else None
+    return (r, m.end()) if r is not None else None
+
+
 def compound_parts(text: str, t: Token, gaz: Gazetteer) -> list[Mention]:
     """Places and nationality adjectives inside a capitalised compound ("Egyptian-US")."""
     out = []
@@ -225,3 +254,88 @@ DATELINE_AFTER = (",", " (", " -", " —", " –", ":")
 def is_dateline(text: str, t: Token) -> bool:
     """An all-capital place name opening a news report: "PARIS, Texas -", "KYIV (Reuters) -"."""
     return text.startswith(DATELINE_AFTER, t.end)
+
+
+_LOWER_WORDS_RE = re.compile(r"[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]*(?: [a-zß-öø-ÿ][a-zß-öø-ÿ'’-]*){0,2}")
+
+
+def lowercase_countries(
+    text: str, tokens: list[Token], gaz: Gazetteer, taken: list[Mention], lower: set[str]
+) -> list[Mention]:
+    """Country names written in lower case after "in"/"from"/"naar"/... in informal text ("protests
+    in iran", "flights to the uk"): the country, when the words are its name and no common word
+    of the not-a-place lists."""
+    out: list[Mention] = []
+    if not (lower & gaz.country_words):
+        return out  # the usual case: no country name in lower case at all
+    spans = {(m.start, m.end) for m in taken}
+    for t in tokens:
+        if t.cap or t.low not in LOCATIVE:
+            continue
+        pos = t.end + 1
+        if text[t.end : pos] != " ":
+            continue
+        if text.startswith("the ", pos):
+            pos += 4
+        m = _LOWER_WORDS_RE.match(text, pos)
+        if m is None:
+            continue
+        words = m.group(0).split(" ")
+        if words[0] not in gaz.country_words:
+            continue  # the usual case: "in de stad", "from there"
+        for n in range(len(words), 0, -1):
+            phrase = " ".join(words[:n])
+            if n == 1 and (phrase in STOP or len(phrase) < 4):
+                break
+            cands = [c for c in gaz.lookup(phrase) if gaz.kind_codes[c.id] == "C"]
+            if cands:
+                end = pos + len(phrase)
+                if not any(s < end and pos < e for s, e in spans):
+                    found = Mention(pos, end, text[pos:end], cands[:1])
+                    found.flags.add("lowercase")
+                    out.append(found)
+                break
+    return out
+
+
+def _region_alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’-]+"
+_FALLBACK_RE = re.compile(
+    rf"(?:,? (?:in|near|bij|nabij|in de|in het) (?:the )?|, )"
+    rf"(?:(?P<w1>{_region_alternation(REGION_WORDS)})(?: (?:of|van))? (?P<x1>{_NAME})"
+    rf"|(?P<x2>{_NAME}) (?P<w2>{_region_alternation(REGION_WORDS)})\b)",
+    re.I,
+)
+
+
+def fallback_region(
+    text: str, tokens: list[Token], i: int, gaz: Gazetteer
+) -> tuple[int, list[Candidate]] | None:
+    """(last token, region candidates) for a name the gazetteer does not know, placed in a region:
+    "the village of Zzyzx in Kherson province", "Zzyzx, Kherson oblast" -> the region of Kherson
+    (the mention keeps the village's text; its kind "region" says how precise the point is)."""
+    j = i
+    while j + 1 < len(tokens) and tokens[j + 1].cap and adjacent(text, tokens[j], tokens[j + 1]):
+        j += 1
+    m = _FALLBACK_RE.match(text, tokens[j].end)
+    if m is None:
+        return None
+    x = m.group("x1") or m.group("x2")
+    word = (m.group("w1") or m.group("w2") or "").lower()
+    if x[:1].islower():
+        return None
+    level = "district" if word in DISTRICT_WORDS else "region"
+    cands = [c for c in gaz.lookup(f"{x} {level}") if gaz.kind_codes[c.id] in "rk"]
+    if not cands:  # the region around the city X ("Koersk")
+        seen = set()
+        for c in gaz.lookup(x):
+            r = gaz.region.get(f"{gaz.cc[c.id]}.{gaz.admin1[c.id]}") if gaz.kind_codes[c.id] == "c" else None
+            if gaz.kind_codes[c.id] == "r":
+                r = c.id
+            if r is not None and r not in seen:
+                seen.add(r)
+                cands.append(Candidate(r, c.exact))
+    return (j, cands) if cands else None

@@ -29,13 +29,22 @@ FILTERS = [
     Input("filter-document", "value"),
     Input("filter-search", "value"),
     Input("all-kinds", "value"),
+    Input("filter-actor", "value"),  # imported data: dashboard/app/imported.py
+    Input("filter-sub-event", "value"),
 ]
 FILTER_STATES = [
     State("filter-category", "value"),
     State("filter-document", "value"),
     State("filter-search", "value"),
     State("all-kinds", "value"),
+    State("filter-actor", "value"),
+    State("filter-sub-event", "value"),
 ]
+
+
+def field_filter(actors, sub_types) -> dict:
+    """The imported-field filters of the view (dashboard/view.py ViewFilter.fields)."""
+    return {"actors": actors or [], "sub_event_type": sub_types or []}
 
 
 def register_callbacks(app: Dash, collection: EventCollection, cache: ClientDataCache) -> None:
@@ -54,6 +63,7 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
         Output("map-drawn", "data"),
         Input("columns", "data"),
         Input("selected-place", "data"),
+        Input("size-by", "value"),  # markers by events or by fatalities (dashboard/app/imported.py)
     )
     app.clientside_callback(
         ClientsideFunction(cs, "ringOnTimeline"),
@@ -93,6 +103,8 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
         Output("selected-event", "data"),
         Output("play-interval", "disabled", allow_duplicate=True),
         Output("play-button", "children", allow_duplicate=True),
+        Output("filter-actor", "value"),
+        Output("filter-sub-event", "value"),
         Input("reset-button", "n_clicks"),
         prevent_initial_call=True,
     )
@@ -100,8 +112,9 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
     @app.callback(
         Output("columns", "data"), *FILTERS, Input("data-version", "data"), prevent_initial_call=True
     )
-    def _columns(categories, documents, search, kinds, _version):
-        return columns_token(cache, collection, categories, documents, search, bool(kinds))
+    def _columns(categories, documents, search, kinds, actors, sub_types, _version):
+        fields = field_filter(actors, sub_types)
+        return columns_token(cache, collection, categories, documents, search, bool(kinds), fields=fields)
 
     @app.callback(
         Output("timeline", "figure"),
@@ -117,7 +130,18 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
         prevent_initial_call=True,
     )
     def _timeline(
-        categories, documents, search, kinds, map_selection, lane, _version, window, selected, drawn
+        categories,
+        documents,
+        search,
+        kinds,
+        actors,
+        sub_types,
+        map_selection,
+        lane,
+        _version,
+        window,
+        selected,
+        drawn,
     ):
         # a new time window re-draws only a big timeline, and only when it leaves the drawn scope
         fig = timeline_for_view(
@@ -132,6 +156,7 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
             drawn,
             only_window=ctx.triggered_id == "time-window",
             all_kinds=bool(kinds),
+            fields=field_filter(actors, sub_types),
         )
         if fig is no_update:
             return no_update, no_update, no_update
@@ -149,11 +174,20 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
         State("table-window", "data"),
         prevent_initial_call=True,
     )
-    def _table(categories, documents, search, kinds, map_selection, window, _version, shown_window):
+    def _table(
+        categories, documents, search, kinds, actors, sub_types, map_selection, window, _version, shown_window
+    ):
         if ctx.triggered_id == "time-window" and window == shown_window:
             return no_update, no_update, no_update  # Dash's start-up chain, not a new window
         rows, summary = table_for_view(
-            collection, categories, documents, search, map_selection, window, all_kinds=bool(kinds)
+            collection,
+            categories,
+            documents,
+            search,
+            map_selection,
+            window,
+            all_kinds=bool(kinds),
+            fields=field_filter(actors, sub_types),
         )
         return rows, summary, window
 
@@ -166,7 +200,18 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
         State("time-window", "data"),
         prevent_initial_call=True,
     )
-    def _choose(timeline_click, map_click, cell_clicked, categories, documents, search, kinds, window):
+    def _choose(
+        timeline_click,
+        map_click,
+        cell_clicked,
+        categories,
+        documents,
+        search,
+        kinds,
+        actors,
+        sub_types,
+        window,
+    ):
         chosen = choose_event(
             collection,
             ctx.triggered_id,
@@ -178,6 +223,7 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
             search,
             window,
             all_kinds=bool(kinds),
+            fields=field_filter(actors, sub_types),
         )
         return chosen if chosen is not None else no_update
 
@@ -245,11 +291,14 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
         State("lane-by", "value"),
         prevent_initial_call=True,
     )
-    def _download(_a, _b, _c, _d, categories, documents, search, kinds, window, map_selection, lane):
+    def _download(
+        _a, _b, _c, _d, categories, documents, search, kinds, actors, sub_types, window, map_selection, lane
+    ):
         fmt = DOWNLOAD_FORMATS.get(ctx.triggered_id or "")
         if fmt is None:
             return no_update, no_update
         try:
+            fields = field_filter(actors, sub_types)
             return download_view(
                 collection,
                 fmt,
@@ -260,6 +309,7 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
                 map_selection,
                 lane,
                 all_kinds=bool(kinds),
+                fields=fields,
             ), ""
         except ImportError:
             return no_update, f"{fmt.upper()} download is not available in this installation"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 
-from dashboard.figures import category_order, document_name
+from dashboard.figures import category_order, document_names
 from eventmap.model import Event
 
 
@@ -77,7 +77,7 @@ class EventCollection:
         return self._dated[1]
 
     def documents(self) -> list[str]:
-        return sorted({document_name(e) for e in self._events})
+        return sorted({n for e in self._events for n in document_names(e)})
 
     def categories(self) -> list[str]:
         return category_order({e.category for e in self._events})

@@ -14,6 +14,7 @@ from typing import Any
 
 from dash import html
 
+from dashboard.app import imported
 from dashboard.figures import document_name, is_document_placed, when_label
 from eventmap.corpus.merge import split
 from eventmap.model import Event, EventFormatError, Source
@@ -141,8 +142,8 @@ def detail_rows(event: Event) -> list[tuple[str, str]]:
     """The panel's label/value rows: when (with the time of day), what kind, category, places
     (with the map point's precision and where it comes from), document.
 
-    Data-specific details (an imported file's actors, fatalities, sub-event type ...) belong
-    here, as further rows after these.
+    Data-specific details (an imported file's actors, fatalities, sub-event type ...) follow
+    these rows (dashboard/app/imported.py).
     """
     src = event.source
     when = when_label(event)
@@ -171,7 +172,7 @@ def detail_children(event: Event | None, *, events_here: int = 0) -> list[Any]:
                 className="hint",
             )
         ]
-    rows = detail_rows(event)
+    rows = detail_rows(event) + imported.detail_rows(event)  # imported: actors, fatalities ...
     if events_here > 1:
         rows.append(("At this place", f"{events_here} events in view"))
     n, originals = event.source_count, originals_of(event)
@@ -193,6 +194,7 @@ def detail_children(event: Event | None, *, events_here: int = 0) -> list[Any]:
         ]
     )
     return [
+        *imported.headline(event),
         html.Blockquote(marked_sentence(event), id="detail-sentence", className="sentence"),
         html.Dl([item for label, value in rows for item in (html.Dt(label), html.Dd(value))]),
         *merged,

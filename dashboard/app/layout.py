@@ -6,7 +6,7 @@ the first paint needs no callback round trip (what makes a 100,000-event page re
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,12 +16,14 @@ from dash import dcc, html
 
 from dashboard.app.collection import EventCollection
 from dashboard.app.detail import detail_children
+from dashboard.app.imported import field_filter_controls, size_control, table_columns
 from dashboard.app.tables import TABLE_COLUMNS, grid_rows, summary_line
 from dashboard.basemap.style import TILE_URL_PLACEHOLDER, raster_style, tile_style
 from dashboard.clientdata import ClientDataCache, place_index, view_columns
 from dashboard.figures import escape, map_layout, map_view, timeline_figure
 from dashboard.figures.map import MAP_HEIGHT, MAP_UIREVISION
 from dashboard.view import hidden_by_default, make_filter, select_events
+from eventmap.model import Event
 
 TOPOJSON_URL = "/assets/topojson/"
 PLAY_INTERVAL_MS = 900
@@ -160,6 +162,8 @@ def _controls(collection: EventCollection) -> html.Div:
         className="controls",
         children=[
             *filter_controls(collection.categories(), collection.documents()),
+            *field_filter_controls(collection.events),  # actors, sub-event types of imported data
+            size_control(collection.events),
             html.Div(
                 [
                     html.Label("Lanes"),
@@ -279,12 +283,13 @@ def downloads_bar() -> html.Div:
     )
 
 
-def events_grid(rows: list[dict[str, Any]]) -> dag.AgGrid:
-    """The events table (both apps): the grid sorts and filters the rows it is given."""
+def events_grid(rows: list[dict[str, Any]], events: Sequence[Event] = ()) -> dag.AgGrid:
+    """The events table (both apps): the grid sorts and filters the rows it is given; the
+    imported fields `events` have (actors, fatalities ...) get columns of their own."""
     return dag.AgGrid(
         id="table",
         className="table",
-        columnDefs=TABLE_COLUMNS,
+        columnDefs=TABLE_COLUMNS + table_columns(events),
         rowData=rows,
         getRowId="params.data.id",
         defaultColDef={"sortable": True, "filter": True, "resizable": True},
@@ -301,6 +306,8 @@ def columns_token(
     search: str | None = None,
     all_kinds: bool = False,
     places: dict[str, Any] | None = None,
+    *,
+    fields: dict | None = None,
 ) -> str:
     """Put the clientside columns of the filtered events in `cache`; the token names them."""
     events = collection.events
@@ -312,9 +319,11 @@ def columns_token(
         search or "",
         all_kinds,
     )
-    return cache.put(
-        key, view_columns(events, categories, documents, search, all_kinds=all_kinds, places=places)
+    key += tuple((k, sorted(v)) for k, v in sorted((fields or {}).items()) if v)
+    view = view_columns(
+        events, categories, documents, search, all_kinds=all_kinds, places=places, fields=fields
     )
+    return cache.put(key, view)
 
 
 def build_layout(
@@ -377,7 +386,7 @@ def build_layout(
                 ],
             ),
             *([panel] if panel is not None else []),
-            events_grid(grid_rows(shown)),
+            events_grid(grid_rows(shown), collection.events),
             downloads_bar(),
             _article_input(),
             dcc.Store(id="data-version", data=collection.version),

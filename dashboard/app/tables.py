@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from dashboard.app.imported import table_cells, table_columns
 from dashboard.figures import document_name, when_label
+from dashboard.figures.imported import fatalities_sum
 from eventmap.model import Event
 
 MAX_TABLE_ROWS = 1000
@@ -47,7 +49,9 @@ def grid_rows(events: Sequence[Event], limit: int = MAX_TABLE_ROWS) -> list[dict
     ordered = sorted(  # by decimal year: a BCE year sorts before 1066, not by its text
         events, key=lambda e: (e.date is None, e.start_year or 0.0, e.source.document, e.source.start)
     )
-    return [grid_row(e) for e in ordered[:limit]]
+    rows = ordered[:limit]
+    fields = table_columns(rows)  # imported fields (actors, fatalities ...) the rows have
+    return [grid_row(e) | table_cells(e, fields) for e in rows]
 
 
 def summary_line(events: Sequence[Event], limit: int = MAX_TABLE_ROWS, *, hidden: int = 0) -> str:
@@ -63,6 +67,9 @@ def summary_line(events: Sequence[Event], limit: int = MAX_TABLE_ROWS, *, hidden
         parts.append(f"{undated} undated (table only)")
     if n > limit:
         parts.append(f"table shows the first {limit}")
+    deaths = fatalities_sum(events)
+    if deaths is not None:
+        parts.append(f"{deaths:,} fatalities reported")
     if hidden:
         parts.append(
             f"{hidden} context sentence{'s' if hidden != 1 else ''} hidden (tick “context too” to show)"

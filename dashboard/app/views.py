@@ -8,7 +8,7 @@ is dashboard/figures' job.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -23,6 +23,7 @@ from dashboard.clientdata import view_columns
 from dashboard.figures import AGGREGATE_ABOVE, place_key, timeline_figure, timeline_lanes
 from dashboard.figures.histogram import HISTOGRAM_ABOVE
 from dashboard.view import in_window, make_filter, select_events, window_from_store
+from eventmap.formats.documents import public_documents
 from eventmap.model import PRECISION_RANK
 
 DOWNLOAD_FORMATS = {
@@ -61,6 +62,7 @@ def timeline_for_view(
     only_window: bool = False,
     *,
     all_kinds: bool = False,
+    fields: Mapping[str, Sequence[str]] | None = None,
 ) -> Any:
     """The timeline of the events passing the filters and the map selection.
 
@@ -74,7 +76,9 @@ def timeline_for_view(
         return no_update  # the whole view is drawn and stays (also Dash's start-up call)
     shown = select_events(
         collection.events,
-        make_filter(categories, documents, search, map_selection=map_selection, all_kinds=all_kinds),
+        make_filter(
+            categories, documents, search, map_selection=map_selection, all_kinds=all_kinds, fields=fields
+        ),
     )
     lane = lane or "category"
     # the histogram lane stays while filters narrow a big corpus (a box on the map re-counts it)
@@ -132,9 +136,12 @@ def table_for_view(
     window: Sequence[Any] | None,
     *,
     all_kinds: bool = False,
+    fields: Mapping[str, Sequence[str]] | None = None,
 ) -> tuple[list, str]:
     """Table rows and the summary line for everything that narrows the view."""
-    view = make_filter(categories, documents, search, window, map_selection, all_kinds=all_kinds)
+    view = make_filter(
+        categories, documents, search, window, map_selection, all_kinds=all_kinds, fields=fields
+    )
     shown = select_events(collection.events, view)
     hidden = (
         0 if all_kinds else len(select_events(collection.events, replace(view, all_kinds=True))) - len(shown)
@@ -157,6 +164,7 @@ def choose_event(
     window: Sequence[Any] | None = None,
     *,
     all_kinds: bool = False,
+    fields: Mapping[str, Sequence[str]] | None = None,
 ) -> str | None:
     """The id of the event the user clicked: a timeline point, a table row, or a map place.
 
@@ -172,7 +180,7 @@ def choose_event(
         return row_id if collection.find(row_id) else None
     if trigger == "map":
         key = _first_customdata(map_click)
-        view = make_filter(categories, documents, search, window, all_kinds=all_kinds)
+        view = make_filter(categories, documents, search, window, all_kinds=all_kinds, fields=fields)
         here = [e for e in collection.events if place_key(e) == key and view.keeps(e)]
         here.sort(
             key=lambda e: (e.date is None, PRECISION_RANK.get(e.date_precision or "day", 9), e.date or "")
@@ -212,12 +220,17 @@ def download_view(
     lane: str | None = None,
     *,
     all_kinds: bool = False,
+    fields: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, Any]:
-    """The events in view as a dcc.Download payload: {"content", "filename"} (text formats)."""
+    """The events in view as a dcc.Download payload: {"content", "filename"} (text formats).
+
+    Documents are named as the user gave them, or relative to the folder they share: a
+    download never shows the server's absolute paths (eventmap.formats.documents)."""
     shown = select_events(
         collection.events,
-        make_filter(categories, documents, search, window, map_selection, all_kinds=all_kinds),
+        make_filter(categories, documents, search, window, map_selection, all_kinds=all_kinds, fields=fields),
     )
+    shown = public_documents(shown)
     if fmt == "html":
         from dashboard.export.html import render_html
 

@@ -10,8 +10,17 @@ from plotly.subplots import make_subplots
 
 from dashboard.basemap.style import inline_style
 from dashboard.figures.aggregates import aggregate_places
+from dashboard.figures.labels import uses_year_axis
 from dashboard.figures.map import map_layout, map_traces, map_view, places_bbox
-from dashboard.figures.timeline import TIMELINE_UIREVISION, lane_axis, timeline_traces
+from dashboard.figures.timeline import (
+    TIMELINE_UIREVISION,
+    TITLED_TOP,
+    lane_axis,
+    time_axis,
+    timeline_traces,
+    title_above_legend,
+    year_range,
+)
 from eventmap.model import Event
 
 
@@ -49,16 +58,16 @@ def combined_figure(
     fig.update_layout(
         map=map_layout(view, style or inline_style(places_bbox(places))),
         height=height or 900,
-        title=title,
+        title=title_above_legend(title),
         hovermode="closest",
         uirevision=TIMELINE_UIREVISION,
-        margin={"l": 10, "r": 10, "t": 50 if title else 20, "b": 10},
+        margin={"l": 10, "r": 10, "t": TITLED_TOP if title else 40, "b": 10},
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
         plot_bgcolor="#fafafa",
     )
-    fig.update_xaxes(type="date", row=1, col=1)
+    fig.update_xaxes(**time_axis(events), row=1, col=1)  # dates, or years beyond 1..9999
     if x_range:
-        fig.update_xaxes(range=list(x_range), row=1, col=1)
+        fig.update_xaxes(range=year_range(x_range) if uses_year_axis(events) else list(x_range), row=1, col=1)
     fig.update_yaxes(**lane_axis(lanes), row=1, col=1)
     return fig
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import PurePath
 
 from dashboard.basemap.areas import AREA_KINDS, area_of
+from dashboard.figures.imported import fatalities
 from eventmap.eventdates import is_year_date, year_label
 from eventmap.model import Event, Place
 
@@ -64,6 +65,20 @@ def place_name(event: Event) -> str:
 def document_name(event: Event) -> str:
     """The document's file name (lanes and table show this, not the whole path)."""
     return _file_name(event.source.document or "(no document)")
+
+
+def document_names(event: Event) -> tuple[str, ...]:
+    """The names the Document filter lists for an event: its file name, or each source of an
+    imported row whose sources are joined by ";" (ACLED: "AFP; Reuters" -> AFP, Reuters)."""
+    return _document_names(event.source.document or "(no document)")
+
+
+@lru_cache(maxsize=65536)
+def _document_names(doc: str) -> tuple[str, ...]:
+    if ";" not in doc:
+        return (_file_name(doc),)
+    parts = [p.strip() for p in doc.split(";") if p.strip()]
+    return tuple(dict.fromkeys(parts)) or (doc,)
 
 
 @lru_cache(maxsize=65536)
@@ -170,6 +185,9 @@ def event_hover(event: Event, max_chars: int = 220) -> str:
     places = places_label(event)
     parts = [first, wrap(event.text, limit=max_chars)]
     parts.append(f"<i>{escape(event.category)}</i>" + (f" · {places}" if places else " · no place"))
+    deaths = _fatalities(event)
+    if deaths is not None:  # imported data that count deaths (ACLED, UCDP)
+        parts.append(f"{deaths:,} fatalit{'y' if deaths == 1 else 'ies'}")
     reports = reported_by(event.source_count)
     if reports:
         parts.append(reports)
@@ -209,3 +227,7 @@ def find_event(events: Sequence[Event], event_id: str | None) -> Event | None:
     if not event_id:
         return None
     return next((e for e in events if e.id == event_id), None)
+
+
+def _fatalities(event: Event) -> int | None:
+    return fatalities(event) if event.extra else None

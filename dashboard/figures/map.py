@@ -33,6 +33,7 @@ from dashboard.basemap.areas import area_features, area_level
 from dashboard.basemap.style import inline_style
 from dashboard.figures.aggregates import PlacePoint, aggregate_places
 from dashboard.figures.colors import HIGHLIGHT_COLOR, category_color, category_order
+from dashboard.figures.imported import fatalities_sum
 from dashboard.figures.labels import date_label, escape, find_event, place_key, reported_by, wrap
 from eventmap.model import Event
 
@@ -57,6 +58,9 @@ def place_hover(pt: PlacePoint, max_items: int = 4) -> str:
     reports = sum(e.source_count for e in pt.events)
     if reports > pt.count:  # some event here is a merge of several reports
         head += " · " + reported_by(reports)
+    deaths = fatalities_sum(pt.events)
+    if deaths is not None:  # imported data that count deaths (ACLED, UCDP)
+        head += f" · {deaths:,} fatalities"
     if pt.hollow:
         head += "<br><i>placed by the article's setting</i>"
     lines = [

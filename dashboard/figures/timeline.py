@@ -24,6 +24,7 @@ from dashboard.figures.histogram import (
     histogram_level,
     histogram_traces,
 )
+from dashboard.figures.imported import fatalities_sum
 from dashboard.figures.labels import (
     _MONTHS,
     LANES,
@@ -41,6 +42,7 @@ from dashboard.figures.labels import (
 from eventmap.eventdates import year_number
 from eventmap.model import Event
 
+TITLED_TOP = 100  # top margin with a title: the title, then the legend row, then the plot
 SVG_MAX_MARKS = 2500  # fewer marks: SVG traces (software WebGL costs seconds to start); more: WebGL
 TIMELINE_UIREVISION = "timeline"
 
@@ -225,7 +227,9 @@ def group_hover(mark: TimelineMark) -> str:
     else:
         when = date_label(first)
     noun = "event" if mark.count == 1 else "events"
-    return f"<b>{mark.count} {escape(first.category)} {noun}</b> · {escape(when)}"
+    deaths = fatalities_sum(mark.events)
+    tail = f" · {deaths:,} fatalities" if deaths is not None else ""
+    return f"<b>{mark.count} {escape(first.category)} {noun}</b> · {escape(when)}{tail}"
 
 
 def timeline_highlight(
@@ -346,12 +350,15 @@ def timeline_figure(
     fig = go.Figure(traces)
     n_lanes = max(1, len(lanes))
     fig.update_layout(
-        height=height or min(700, 140 + 34 * n_lanes) + (HISTOGRAM_HEIGHT if histogram else 0),
+        height=height
+        or min(700, 140 + 34 * n_lanes)
+        + (HISTOGRAM_HEIGHT if histogram else 0)
+        + (TITLED_TOP - 50 if title else 0),
         barmode="stack",
-        title=title,
+        title=title_above_legend(title),
         # margins wide enough for the lane labels and the legend row: Plotly's automargin then
         # has nothing to add, which spares a second full draw of the timeline
-        margin={"l": lane_margin(lanes), "r": 10, "t": 80 if title else 50, "b": 45},
+        margin={"l": lane_margin(lanes), "r": 10, "t": TITLED_TOP if title else 50, "b": 45},
         dragmode="zoom",
         hovermode="closest",
         uirevision=TIMELINE_UIREVISION,
@@ -361,12 +368,7 @@ def timeline_figure(
     )
     if years:  # beyond 1..9999 no date axis holds the data: decimal years
         fig.update_xaxes(
-            type="linear",
-            title={"text": "year (negative: BCE)"},
-            exponentformat="B",
-            rangeslider={"visible": False},
-            showgrid=True,
-            gridcolor="#e6e6e6",
+            **time_axis(events), rangeslider={"visible": False}, showgrid=True, gridcolor="#e6e6e6"
         )
         fig.update_layout(meta={"scope": list(scope) if scope else None, "axis": "years"})
         if x_range:
@@ -379,10 +381,34 @@ def timeline_figure(
     return _lanes(fig, lanes, histogram, level)
 
 
+def title_above_legend(title: str | None) -> dict[str, Any] | None:
+    """The figure title at the top of the image, clear of the legend row under it (images, pages)."""
+    if not title:
+        return None
+    return {
+        "text": title,
+        "x": 0,
+        "xanchor": "left",
+        "xref": "paper",
+        "y": 1,
+        "yanchor": "top",
+        "yref": "container",
+        "pad": {"t": 12},
+    }
+
+
+def time_axis(events: Sequence[Event]) -> dict[str, Any]:
+    """The x axis of a timeline of `events`: dates, or decimal years beyond the years 1..9999."""
+    if uses_year_axis(events):
+        return {"type": "linear", "title": {"text": "year (negative: BCE)"}, "exponentformat": "B"}
+    return {"type": "date"}
+
+
 def _lanes(fig: go.Figure, lanes: Sequence[str], histogram: bool, level: str) -> go.Figure:
     fig.update_yaxes(**lane_axis(lanes))
     if histogram:
-        lane_share = 1 - HISTOGRAM_HEIGHT / (fig.layout.height - 95)
+        plot_height = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+        lane_share = 1 - HISTOGRAM_HEIGHT / plot_height
         fig.update_layout(
             yaxis={"domain": [0, max(0.3, lane_share - 0.06)]},
             yaxis2=histogram_axis((max(0.36, lane_share), 1), level),

@@ -44,11 +44,13 @@
   }
 
   /* The map's marks for the window and the selected place (dashboard/static/mapdraw.js), for the
-   * map's current view (density cells when too many places are in it). */
-  function mapFigure(cols, win, selectedPlace, gd) {
+   * map's current view (density cells when too many places are in it), sized by events or by
+   * fatalities (imported data). */
+  function mapFigure(cols, win, selectedPlace, gd, sizeBy) {
     if (!cols) { return null; }
     const keep = W.makeFilter(cols, {window: win, showAll: true});  // the server filtered the rest
-    return M.traces(cols, keep, {selected: selectedPlace, bounds: M.viewBounds(gd), zoom: M.viewZoom(gd)});
+    return M.traces(cols, keep, {selected: selectedPlace, bounds: M.viewBounds(gd), zoom: M.viewZoom(gd),
+                                 sizeBy: sizeBy});
   }
 
   /* The columns named by a token: fetched once from the server, then kept in the page. */
@@ -82,7 +84,7 @@
   /* What the map shows: the filters' columns (token), the timeline's window, the selected place.
    * The hot path (a timeline zoom) goes straight from Plotly's relayout event to the map,
    * without a Dash round trip, so the map follows at once. */
-  const state = {token: null, window: null, selected: null, busy: null, again: false};
+  const state = {token: null, window: null, selected: null, sizeBy: "events", busy: null, again: false};
 
   function redraw() {
     if (state.busy) { state.again = true; return state.busy; }
@@ -90,7 +92,7 @@
     state.busy = Promise.all([columnsFor(token), whenGraph("map", 20000)]).then(function (got) {
       const cols = got[0], gd = got[1];
       if (!cols || !gd || cached.token !== token) { return null; }
-      const data = mapFigure(cols, state.window, state.selected, gd);
+      const data = mapFigure(cols, state.window, state.selected, gd, state.sizeBy);
       if (!data) { return null; }
       return window.Plotly.react(gd, data, gd.layout).then(function () { drawCount += 1; return drawCount; });
     }).catch(function (err) { console.warn("eventmap: map not redrawn:", err); return null; })
@@ -133,10 +135,11 @@
     });
   }
 
-  /* Dash side: new filters (token) or a new selected place. */
-  function drawMap(token, selectedPlace) {
+  /* Dash side: new filters (token), a new selected place, or marker sizes by events or fatalities. */
+  function drawMap(token, selectedPlace, sizeBy) {
     state.token = token;
     state.selected = selectedPlace || null;
+    state.sizeBy = sizeBy || "events";
     linkTimeline();
     guardMap();
     return redraw().then(function (n) { return n === null || n === undefined ? noUpdate() : n; });
@@ -208,7 +211,7 @@
       window.Plotly.restyle(map, {selectedpoints: [null]}, [0]);
     }
     playing.started = false;
-    return [[], [], "", null, null, true, "Play"];
+    return [[], [], "", null, null, true, "Play", [], []];
   }
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {

@@ -5,7 +5,9 @@
  * inside), a ring under the selected place, point places as circles sized by their count, a white
  * centre on the points whose events all take their place from the article's setting (hollow),
  * and, above maxPoints places in the map's view, density cells instead of places.
- * Columns: dashboard/clientdata.py (t0, t1, p, c, merged, setting, categories, colors, places).
+ * Columns: dashboard/clientdata.py (t0, t1, p, c, merged, setting, fatal, categories, colors, places).
+ * Imported data that report deaths (ACLED, UCDP) add their sum per place to the hover, and
+ * opts.sizeBy "fatalities" sizes the points by it.
  * tests/browser/test_mapdraw.py checks it against the Python figure on the same events.
  */
 (function (root) {
@@ -58,7 +60,13 @@
       var j = merged[m][0], pj = p[j];
       if (pj >= 0 && keep(j)) { extra.set(pj, (extra.get(pj) || 0) + merged[m][1] - 1); }
     }
-    return {total: total, perCat: perCat, fromText: fromText, extra: extra, P: P, C: C};
+    var deaths = new Map(), fatal = cols.fatal || [];
+    for (var f = 0; f < fatal.length; f++) {
+      var q = fatal[f][0], pq = p[q];
+      if (pq >= 0 && keep(q)) { deaths.set(pq, (deaths.get(pq) || 0) + fatal[f][1]); }
+    }
+    return {total: total, perCat: perCat, fromText: fromText, extra: extra, deaths: deaths, P: P, C: C,
+            anyDeaths: fatal.length > 0};
   }
 
   function ringTrace(lat, lon, key, size) {
@@ -84,7 +92,7 @@
     var labelled = shown.length <= MAX_LABELLED_PLACES;
     var areasByCat = {}, order = [], pts = {lat: [], lon: [], key: [], text: [], hover: [], size: [], color: []};
     var hollow = {lat: [], lon: [], key: [], size: []}, counted = {lat: [], lon: [], key: [], text: []};
-    var ring = null;
+    var ring = null, byDeaths = opts.sizeBy === "fatalities" && counts.anyDeaths;
     shown.forEach(function (pi) {
       var n = counts.total[pi], best = 0, parts = [];
       for (var k = 0; k < C; k++) {
@@ -92,11 +100,12 @@
         if (m > counts.perCat[pi * C + best]) { best = k; }
         if (m) { parts.push(catNames[k] + " " + m); }
       }
-      var more = counts.extra.get(pi) || 0, isHollow = counts.fromText[pi] === 0;
+      var more = counts.extra.get(pi) || 0, isHollow = counts.fromText[pi] === 0, dead = counts.deaths.get(pi);
       var hover = "<b>" + places.name[pi] + "</b> (" + places.precision[pi] + ") · " + n + (n === 1 ? " event" : " events") +
                   (more ? " · reported by " + (n + more) + " sources" : "") +
+                  (dead !== undefined ? " · " + dead.toLocaleString("en") + " fatalities" : "") +
                   (isHollow ? "<br><i>placed by the article's setting</i>" : "") + "<br>" + parts.join(", ");
-      var key = places.key[pi], size = markerSize(n);
+      var key = places.key[pi], size = markerSize(byDeaths ? Math.max(1, dead || 0) : n);
       if (key === opts.selected) { ring = [places.lat[pi], places.lon[pi], key, size + 12]; }
       if (places.area[pi]) {
         var gk = places.area[pi] + ":" + best;

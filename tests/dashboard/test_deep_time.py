@@ -6,7 +6,7 @@ import re
 
 from dashboard.clientdata import client_columns, day_span, place_index
 from dashboard.export.html import render_html
-from dashboard.figures import date_label, timeline_figure
+from dashboard.figures import combined_figure, date_label, timeline_figure
 from dashboard.view import in_window, window_from_store
 from eventmap.formats import read_events
 
@@ -34,8 +34,9 @@ def test_the_timeline_switches_to_a_year_axis_beyond_the_calendar():
     assert {i for t in fig.data if t.meta["role"] == "timeline-points" for i in t.customdata} == {
         e.id for e in events
     }  # every dated event drawn
-    # data inside the calendar keep their date axis
+    # data inside the calendar keep their date axis; the timeline above the map (images) follows
     assert timeline_figure(sample_events()).layout.xaxis.type == "date"
+    assert combined_figure(events).layout.xaxis.type == "linear"
     # a highlight and a window (ms since 1970, as the page sends it) on the year axis
     fig = timeline_figure(events, highlight="marathon", x_range=(_ms(-1000), _ms(0)))
     assert list(fig.data[0].x) == [-489.5]  # the middle of the year 490 BCE

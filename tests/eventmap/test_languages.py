@@ -248,3 +248,16 @@ def test_the_detector_names_the_language(text, lang):
 def test_cyrillic_text_without_ukrainian_letters_is_russian():
     assert detect_language("Они говорили по телефону два часа.") == "ru"
     assert detect_language("Вони говорили телефоном дві години.") == "uk"
+
+
+def test_a_bare_year_of_the_story_s_century_is_a_year_in_a_narrative():
+    text = (
+        "Der Krieg begann am 23. Mai 1618 in Prag. Am 6. Juli 1630 landete Gustav Adolf auf Usedom. "
+        "Er fiel am 16. November 1632. Die Verhandlungen begannen 1643 in Münster; 1200 Dörfer waren zerstört."
+    )
+    assert [v for _, v in values(text, "de", ref="2011-04-01")] == [
+        "1618-05-23",
+        "1630-07-06",
+        "1632-11-16",
+        "1643",
+    ]

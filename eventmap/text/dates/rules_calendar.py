@@ -37,6 +37,7 @@ from eventmap.text.dates.intervals import (
 FUTURE_YEARS = 10  # a bare year may lie at most this far after the reference ...
 FAR_TARGET_YEARS = 40  # ... or this much further after "by", "until", "tegen" ...
 PLAIN_YEAR_MIN = 1800  # a bare number below this is a year only in date context ("in 1775")
+STORY_YEAR_SPAN = 50  # ... or, in a narrative, this close to the years the story is in
 RANGE_MAX_YEARS = 200
 Result = Norm | list[tuple[int, int, Norm]] | None
 
@@ -253,7 +254,21 @@ def _year_ok(ctx: Ctx, year: int, start: int, end: int, context: bool) -> bool:
         return False
     if is_quantity(ctx, start, end):
         return False
-    return year >= PLAIN_YEAR_MIN or context or in_date_context(ctx, ctx.match.start())
+    return (
+        year >= PLAIN_YEAR_MIN or context or in_date_context(ctx, ctx.match.start()) or _story_year(ctx, year)
+    )
+
+
+def _story_year(ctx: Ctx, year: int) -> bool:
+    """In a narrative of the 17th century, "begannen 1643" is a year: it lies within
+    STORY_YEAR_SPAN of the years the story has named."""
+    frame = ctx.frame
+    return (
+        frame.mode == "narrative"
+        and frame.focus_year is not None
+        and 1000 <= year
+        and abs(year - frame.focus_year) <= STORY_YEAR_SPAN
+    )
 
 
 def norm_year(ctx: Ctx) -> Result:
@@ -290,7 +305,12 @@ def norm_year_range(ctx: Ctx) -> Result:
         return [(m.start("y1"), m.end("y1"), one), (m.start("y2"), m.end(), two)]
     if not y1 < y2 or y2 - y1 > RANGE_MAX_YEARS:
         return None
-    if not context and min(y1, y2) < PLAIN_YEAR_MIN and not in_date_context(ctx, m.start()):
+    if (
+        not context
+        and min(y1, y2) < PLAIN_YEAR_MIN
+        and not in_date_context(ctx, m.start())
+        and not _story_year(ctx, min(y1, y2))
+    ):
         return None
     return years_interval(y1, y2, f"{y1:04d}/{y2:04d}")
 

@@ -1,0 +1,121 @@
+"""The not-a-place filters, each with the cases that must stay places ("Van", "Nice", "Reading",
+"Bath", "Split", "Florence" the city)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo import geoparse, parse_places
+
+
+def texts(text: str, lang: str | None = None) -> list[str]:
+    return [m.text for m in geoparse(text, lang)]
+
+
+def names(text: str, lang: str | None = None) -> dict[str, tuple[str | None, str | None]]:
+    return {m.text: (m.name, m.country_code) for m in geoparse(text, lang)}
+
+
+# --- organisations named after places ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, inside",
+    [
+        ("Singapore Airlines cancelled 12 flights.", "Singapore"),
+        ("The Netherlands Institute for Sound and Vision opened a show.", "The Netherlands"),
+        ("The Black Sea Fleet moved two frigates.", "Black Sea"),
+        ("Students of the University of Texas marched.", "University of Texas"),
+        ("The Boston Globe reported the story.", "Boston"),
+    ],
+)
+def test_a_place_in_an_organisations_name_is_context_not_an_event_place(text, inside):
+    doc = parse_places(text, "en")
+    assert doc.mentions == ()
+    assert [m.text for m in doc.context] == [inside]
+
+
+def test_the_rest_of_an_organisations_name_is_not_looked_up():
+    assert "Fleet" not in [m.text for m in parse_places("The Black Sea Fleet moved.").context]
+
+
+def test_a_place_next_to_an_organisation_word_elsewhere_stays_a_place():
+    assert texts("Flights from Singapore were cancelled; the airline blamed the weather.") == ["Singapore"]
+    assert texts("Snow fell on Boston and the globe warmed.") == ["Boston"]
+
+
+# --- people ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        ("Victoria Beckham visited Leeds.", ["Leeds"]),
+        ("Florence Welch sang in Amsterdam on Friday.", ["Amsterdam"]),
+        ("Charlotte Gainsbourg sang in Rome.", ["Rome"]),
+        ("Burgemeester Van Zanen opende de brug in Utrecht.", ["Utrecht"]),
+        ("Frans van Houten sprak in Eindhoven.", ["Eindhoven"]),
+        ("Van der Laan zei dat Amsterdam klaar is.", ["Amsterdam"]),
+        ("Welch said the town of Leeds was safe.", ["Leeds"]),
+        ("De brug is veilig, aldus Van Dam, in Arnhem.", ["Arnhem"]),
+        ("The bridge in Arnhem is safe, said Van der Laan.", ["Arnhem"]),
+        ("Spokesman Reading told reporters in Berlin.", ["Berlin"]),
+    ],
+)
+def test_people_are_not_places(text, places):
+    assert texts(text) == places
+
+
+@pytest.mark.parametrize(
+    "text, place, cc",
+    [
+        ("Florence is flooded; the Arno rose in Florence.", "Florence", "IT"),
+        ("Police in Nice said nothing about the attack in Nice.", "Nice", "FR"),
+        ("Floods hit Reading and Bath on Sunday.", "Reading", "GB"),
+        ("Floods hit Reading and Bath on Sunday.", "Bath", "GB"),
+        ("Floods hit Van in eastern Turkey.", "Van", "TR"),
+        ("The summit in Split, Croatia, ended.", "Split", "HR"),
+        ("Victoria and New South Wales braced for fires.", "Victoria", "AU"),
+        ("Tennessee Arts Commission grants reached Tennessee towns.", "Tennessee", "US"),
+    ],
+)
+def test_names_that_are_also_given_names_or_words_stay_places(text, place, cc):
+    doc = parse_places(text)
+    found = {m.text: m.country_code for m in (*doc.mentions, *doc.context)}
+    assert found.get(place) == cc
+
+
+def test_a_dutch_name_particle_before_a_place_is_a_preposition():
+    assert texts("Van Amsterdam naar Utrecht reed de trein.") == ["Amsterdam", "Utrecht"]
+    assert texts("Premier Kristen Michal van Estland reageerde.") == ["Estland"]
+
+
+def test_countries_and_capitals_speaking_are_governments_not_people():
+    assert texts("Russia said it would respond.") == ["Russia"]
+    doc = parse_places("Kiev says the talks failed.")
+    assert doc.mentions == () and [m.text for m in doc.context] == ["Kiev"]
+
+
+# --- sentence-initial common words ------------------------------------------------------------
+
+
+def test_a_frequent_word_at_the_start_of_a_sentence_is_not_a_small_town():
+    assert texts("Elk jaar raken mensen gewond door vuurwerk in Zwolle.", "nl") == ["Zwolle"]
+    assert texts("Man killed in Kharkiv as shells hit.", "en") == ["Kharkiv"]
+
+
+def test_a_famous_place_is_not_a_common_word_in_its_own_language():
+    assert texts("Utrecht kreeg vannacht veel regen.", "nl") == ["Utrecht"]
+
+
+def test_a_word_the_article_also_writes_capitalised_mid_sentence_is_a_place():
+    assert texts("Split was quiet. Tourists left Split by ferry.", "en") == ["Split", "Split"]
+
+
+# --- datelines --------------------------------------------------------------------------------
+
+
+def test_a_dateline_city_is_never_an_event_place_but_is_reported_from():
+    doc = parse_places("UTRECHT (ANP) - Bij een brand in Zeist is een woning verwoest.", "nl")
+    assert [m.text for m in doc.mentions] == ["Zeist"]
+    assert doc.reported_from.name == "Utrecht"

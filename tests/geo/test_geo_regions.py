@@ -1,0 +1,165 @@
+"""Regions of the whole world, water and terrain, namesakes in context, short forms, country points."""
+
+from __future__ import annotations
+
+import pytest
+from geopy.distance import great_circle
+
+from geo import OfflineGeocoder, PlaceMention, event_place, geoparse
+
+
+def km(m: PlaceMention, lat: float, lon: float) -> float:
+    return great_circle((m.lat, m.lon), (lat, lon)).km
+
+
+def only(text: str, lang: str | None = None) -> PlaceMention:
+    [m] = geoparse(text, lang)
+    return m
+
+
+# 14 countries on 6 continents: a first-level region by its name, by a region word, in Dutch
+@pytest.mark.parametrize(
+    "text, lang, cc, point",
+    [
+        ("Heavy rain in Antioquia department killed five.", None, "CO", (6.9, -75.5)),  # South America
+        ("Floods hit São Paulo state.", None, "BR", (-22.0, -48.4)),
+        ("Floods hit Lagos State on Monday.", None, "NG", (6.5, 3.6)),  # Africa
+        ("Drought in Turkana County worsened.", None, "KE", (2.8, 35.6)),
+        ("Drones were seen over Beieren.", "nl", "DE", (48.9, 11.4)),  # Europe
+        ("Gevechten in de provincie Koersk gingen door.", "nl", "RU", (51.7, 36.5)),
+        ("Strikes hit the Kharkiv Oblast overnight.", None, "UA", (49.8, 36.4)),
+        ("Обстріли у Харківській області тривали.", "uk", "UA", (49.8, 36.4)),
+        ("Floods in the Somme cut roads.", "en", "FR", (49.9, 2.3)),  # a French department
+        ("Rain in Hubei province closed schools.", None, "CN", (31.0, 112.0)),  # Asia
+        ("A heat wave in Uttar Pradesh killed dozens.", None, "IN", (27.1, 80.9)),
+        ("Snow fell in Hokkaido.", None, "JP", (43.4, 142.8)),
+        ("Storms in Guerrero state flooded Acapulco.", None, "MX", (17.6, -100.0)),  # North America
+        ("Fires burned in Washington state.", None, "US", (47.3, -120.2)),
+        ("Bushfires spread across Queensland.", None, "AU", (-22.2, 144.6)),  # Oceania
+    ],
+)
+def test_first_level_regions_of_the_world(text, lang, cc, point):
+    regions = [m for m in geoparse(text, lang) if m.kind == "region"]
+    assert regions and regions[0].country_code == cc and km(regions[0], *point) < 150
+
+
+def test_a_region_named_like_its_city_is_the_city_without_a_region_word():
+    assert only("Flights from Lagos were cancelled.").kind == "city"
+    assert only("Floods hit Lagos State.").kind == "region"
+    assert only("Police in New York said so.").kind == "city"
+
+
+def test_regions_are_found_by_name_alone():
+    g = OfflineGeocoder()
+    for name, cc in [
+        ("Antioquia", "CO"),
+        ("Bavaria", "DE"),
+        ("Hubei", "CN"),
+        ("Tigray", "ET"),
+        ("Surrey", "GB"),
+    ]:
+        loc = g.geocode(name)
+        assert loc.raw["kind"] == "region" and loc.raw["country_code"] == cc, name
+
+
+def test_a_second_level_unit_with_its_word():
+    nikopol = only("Russians shelled the Nikopol district.")
+    assert nikopol.kind == "region" and km(nikopol, 47.57, 34.39) < 40
+    county = [
+        m for m in geoparse("Deputies in Henry County, Georgia, searched.") if m.text == "Henry County"
+    ][0]
+    assert county.kind == "region" and km(county, 33.45, -84.15) < 40  # its own point, not the state's
+
+
+# --- water and terrain choose features, never a town of that name --------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name, point",
+    [
+        ("The river Reno burst its banks near Imola, south of Bologna.", "Reno", (44.6, 11.6)),
+        ("De rivier de Maas trad buiten haar oevers bij Venlo.", "Maas", (51.8, 5.7)),
+        ("The Dnipro river flooded Kherson.", "Dnipro river", (48.4, 35.0)),
+        ("Fishermen on Lake Victoria found the boat.", "Lake Victoria", (-1.0, 33.0)),
+        ("Snow closed roads in the Ural Mountains.", "Ural Mountains", (60.0, 59.0)),
+    ],
+)
+def test_rivers_lakes_and_mountains(text, name, point):
+    m = {m.text: m for m in geoparse(text)}[name]
+    assert m.kind in ("sea", "area") and km(m, *point) < 100
+
+
+def test_an_unknown_river_is_left_out_rather_than_put_on_a_town():
+    assert [m.text for m in geoparse("The river Reno and the Nowhereville River flooded.")] == ["Reno"]
+    reno = {m.text: m for m in geoparse("The Truckee River flooded Reno, Nevada.")}
+    assert "Truckee River" not in reno and reno["Reno"].country_code == "US"  # a town by a river stays
+
+
+# --- context decides among namesakes --------------------------------------------------------
+
+
+def test_namesakes_near_the_articles_other_places():
+    assert only("Trains to Dublin were cancelled.").country_code == "IE"
+    oh = {m.text: m for m in geoparse("Traffic from Columbus to Worthington and Dublin was slow.")}
+    assert km(oh["Dublin"], 40.10, -83.11) < 30
+
+
+def test_the_place_holding_a_namesake_decides():
+    il = {m.text: m for m in geoparse("Storms hit Decatur, Illinois, on Sunday.")}
+    assert km(il["Decatur"], 39.84, -88.95) < 30
+    ga = {m.text: m for m in geoparse("He grew up in Athens, Georgia.")}
+    assert ga["Athens"].country_code == "US" and ga["Georgia"].kind == "region"
+    gr = {m.text: m for m in geoparse("Protests in Athens, Greece.")}
+    assert gr["Athens"].country_code == "GR"
+    ua = {m.text: m for m in geoparse("Shelling hit Novoselivka in the Kharkiv region.")}
+    assert ua["Novoselivka"].country_code == "UA"
+
+
+def test_an_unknown_village_in_a_province_falls_back_to_the_province():
+    [village, province] = geoparse("Shelling hit the village of Zzyzxivka in Kherson province overnight.")
+    assert village.text == "Zzyzxivka" and village.kind == "region" and village.name == province.name
+    [village, _oblast] = geoparse("Residents of Zzyzxivka, Kharkiv oblast, fled.")
+    assert village.kind == "region" and km(village, 49.8, 36.4) < 100
+
+
+# --- abbreviations and short forms --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("EU leaders met in Brussels.", "European Union"),
+        ("Fires near L.A. spread.", "Los Angeles"),
+        ("Rents in NYC rose.", "New York City"),
+        ("Sanctions by the U.S. and the UK bit.", "United States"),
+        ("Flights to the UAE resumed.", "United Arab Emirates"),
+        ("Floods hit Charleston, W. Va., on Monday.", "West Virginia"),
+    ],
+)
+def test_short_forms_are_their_places_not_namesake_villages(text, name):
+    assert name in [m.name for m in geoparse(text)]
+
+
+def test_lower_case_country_names_in_informal_text():
+    assert [
+        (m.text, m.kind) for m in geoparse("lol the protests in iran are huge, flights to russia stopped")
+    ] == [
+        ("iran", "country"),
+        ("russia", "country"),
+    ]
+    assert geoparse("they went in turn and in time") == []
+
+
+# --- country points on event maps -----------------------------------------------------------------
+
+
+def test_a_country_is_drawn_where_its_people_are_or_at_its_capital_when_it_speaks():
+    [russia] = geoparse("Floods in Russia killed ten.")
+    assert km(russia, 60.0, 100.0) < 300  # the gazetteer's point: the middle of its land
+    drawn = event_place(russia)
+    assert drawn.source_id.endswith("#population") and drawn.kind == "country"
+    assert 50 < drawn.lat < 60 and 30 < drawn.lon < 60  # European Russia, where people live
+    said = event_place(russia, statement=True)
+    assert said.source_id.endswith("#capital") and km(said, 55.75, 37.62) < 30  # Moscow
+    [kyiv] = geoparse("Floods in Kyiv killed ten.")
+    assert event_place(kyiv) is kyiv  # not a country: unchanged
