@@ -8,6 +8,7 @@ import pytest
 
 from dashboard.export.html import render_html
 from dashboard.figures import place_key
+from dashboard.view import hidden_by_default
 from eventmap.corpus.loading import load_paths
 
 from chromium import assert_clean_log, make_driver, wait_for
@@ -84,6 +85,13 @@ def _in_window(ev, a: str, b: str) -> bool:
 
 def test_figures_and_base_map_render_offline(page, seed_events):
     state = _wait(page, lambda s: s["land"] >= 1)  # the base map inside the figure, drawn offline
+    shown = [e for e in seed_events if not hidden_by_default(e)]  # context sentences wait for the box
+    assert len(shown) < len(seed_events), "the seed has context sentences"
+    assert set(state["places"]) == {place_key(e) for e in shown if e.located}
+    assert set(state["timeline_ids"]) == {e.id for e in shown if e.date}
+    assert set(state["rows"]) == {e.id for e in shown}
+    page.find_element("css selector", ".em-all-kinds").click()  # every kind from here on
+    state = _wait(page, lambda s: len(s["rows"]) == len(seed_events))
     placed = {place_key(e) for e in seed_events if e.located}
     assert len(placed) > 1 and set(state["places"]) == placed
     assert len(state["places"]) == len(placed)  # one mark per place
