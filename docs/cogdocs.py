@@ -53,3 +53,57 @@ def _fmt(value) -> str:
     if isinstance(value, int):
         return f"{value:,}"
     return str(value)
+
+
+def headline(rows: list[tuple[str, str, str, str]]) -> str:
+    """The README's measured table: (what, section, key, target) rows, each figure from results.json."""
+    data = _results().load()
+    out = ["| what | measured | target | command |", "| --- | --- | --- | --- |"]
+    for what, name, key, target in rows:
+        value = _fmt(_results().figure(name, key))
+        out.append(f"| {what} | {value} | {target} | `{data[name]['command']}` |")
+    return "\n".join(out)
+
+
+READS = {
+    "nl": "dates, events, categories, places (Koersk, provincie Koersk)",
+    "en": "dates, events, categories, places",
+    "de": "dates (am 7. Juli 1937), events, places (Kursker Gebiet, Charkiw)",
+    "fr": "dates (le 1er mai), events, places (région de Koursk)",
+    "uk": "dates (7 липня), events, places with case endings (у Харкові)",
+    "ru": "dates (7 июля), events, places with case endings (в Курской области)",
+}
+LANGUAGE_NAMES = {
+    "nl": "Dutch",
+    "en": "English",
+    "de": "German",
+    "fr": "French",
+    "uk": "Ukrainian",
+    "ru": "Russian",
+}
+
+
+def languages() -> str:
+    """The README's language table: what each language reads, and its measured date F1 and speed."""
+    data = _results().load()
+    own = data.get("dates_languages", {}).get("figures", {})
+    naive = data.get("dates_languages_dateparser", {}).get("figures", {})
+    speed = data.get("parse_languages", {}).get("figures", {})
+    english = data.get("tempeval", {}).get("figures", {})
+    out = [
+        "| language | reads | date value F1 | dateparser alone | parse ms / 1,000 chars |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for code, name in LANGUAGE_NAMES.items():
+        if code == "en" and english:
+            f1, base = (
+                _fmt(english["value F1 (%)"]),
+                _fmt(english["naive dateparser.search_dates value F1 (%)"]),
+            )
+            f1, base = f"{f1} (TempEval-3)", f"{base} (TempEval-3)"
+        else:
+            f1 = _fmt(own[f"{code}_f1"]) + " (own set)" if f"{code}_f1" in own else "see the seed's gold"
+            base = _fmt(naive[f"{code}_f1"]) if f"{code}_f1" in naive else "—"
+        ms = _fmt(speed[f"{code}_ms_per_1000_chars"]) if f"{code}_ms_per_1000_chars" in speed else "—"
+        out.append(f"| {name} (`{code}`) | {READS[code]} | {f1} | {base} | {ms} |")
+    return "\n".join(out)

@@ -204,7 +204,7 @@ def judge(
         kind = OCCURRENCE
     elif said:
         kind = STATEMENT
-    elif verbs or weak or (nouns and (dated or headline_only) and not hedged):
+    elif verbs or weak or (nouns and (headline_only or (dated and not (hedged and relative_only)))):
         kind = OCCURRENCE
     else:
         kind = CONTEXT  # an event noun alone ("the deal's critic") reports nothing

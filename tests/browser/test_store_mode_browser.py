@@ -111,7 +111,11 @@ def test_store_mode_filters_detail_download_and_editing(served, tmp_path):
     )
 
     # the detail panel of a table row
-    first = wait_for(driver, lambda d: d.execute_script(FIRST_ROW_JS), what="a row")
+    def searched_row(d):  # the table may still show the rows from before the search for a moment
+        row = d.execute_script(FIRST_ROW_JS)
+        return row if row and "number 12" in store.event(row).text else None
+
+    first = wait_for(driver, searched_row, what="a row of the search")
     event = store.event(first)
     assert event.category == "policy" and "number 12" in event.text
     driver.find_element(By.CSS_SELECTOR, f"#table .ag-row[row-id='{first}'] .ag-cell").click()

@@ -44,6 +44,22 @@ def test_a_dated_sentence_is_more_certain_and_hedges_lower_it():
     assert dated > plain and dated > hedged and all(0 <= c <= 1 for c in (plain, dated, hedged))
 
 
+@pytest.mark.parametrize(
+    "sentence, lang",
+    [
+        ("Het lijkt erop dat een drone op 3 mei een munitiedepot in Brest heeft getroffen.", "nl"),
+        ("It appears a missile was used to strike a depot near Lyon on 3 May.", "en"),
+    ],
+)
+def test_a_hedged_attribution_of_a_dated_attack_is_still_an_occurrence(sentence, lang):
+    assert judge(sentence, lang, dated=True, keyword=True).kind == "occurrence"
+
+
+def test_a_hedged_event_noun_with_only_a_relative_date_stays_context():
+    sentence = "Mogelijk volgt volgende week een nieuwe aanval."
+    assert judge(sentence, "nl", dated=True, keyword=True, relative_only=True).kind == "context"
+
+
 def test_quotes_are_what_someone_said_not_what_happened():
     assert judge("‘We shot down twelve drones,’ the governor said.", "en", dated=False).kind == "statement"
     assert judge("‘We schieten ze allemaal neer.’", "nl", dated=False).kind == "context"

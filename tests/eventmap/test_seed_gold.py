@@ -47,3 +47,14 @@ def test_seed_full_scorer_passes(scored):
     """Dates and places: needs the real gazetteer from geo/ (fails while geo is a placeholder)."""
     proc, _ = scored
     assert proc.returncode == 0, proc.stdout
+
+
+def test_every_gold_event_is_shown_by_default_not_hidden_as_context(scored, shared_dir):
+    """The dashboard hides context by default: no gold event (optional ones included) may be context."""
+    _, events = scored
+    gold = json.loads((shared_dir / "gold" / "seed_events.json").read_text(encoding="utf-8"))
+    for g in gold["events"]:
+        anchor = " ".join(g["anchor"].lower().split())
+        matches = [e for e in events if anchor in " ".join(e["text"].lower().replace("\u2019", "'").split())]
+        assert matches, g["id"]
+        assert any(e["kind"] != "context" for e in matches), (g["id"], [e["kind"] for e in matches])
