@@ -17,12 +17,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "browser")]
 
+from mapjs import map_graph, map_marks, wait_map_settled  # noqa: E402
+
 from dashboard.app import create_app  # noqa: E402
 from dashboard.server import start_in_thread  # noqa: E402
 from eventmap.corpus.loading import load_paths  # noqa: E402
 
 from chromium import assert_clean_log, make_driver, wait_for  # noqa: E402
-from mapjs import map_graph, map_marks, wait_map_settled  # noqa: E402
 
 OUT = ROOT / "docs" / "images" / "seed-kursk-belgorod.png"
 CENTER = {"lat": 50.9, "lon": 36.6}  # between Kursk and Belgorod, the border in the middle
