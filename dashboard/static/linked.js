@@ -48,10 +48,19 @@ function (uid) {
     if (idx.length) Plotly.restyle(tl, update, idx);
   }
 
+  /* One redraw at a time: MapLibre changes its layers asynchronously, and a second
+   * Plotly.react during the first removes layers that are not there yet ("Map error").
+   * A request during a draw is remembered, and drawn (with the state then) when it ends. */
+  var drawing = null, again = false;
   function drawMap() {
     if (!mp || !mp._fullLayout) return Promise.resolve();
+    if (drawing) { again = true; return drawing; }
     var traces = M.traces(cols, keepForMap(), {bounds: M.viewBounds(mp), zoom: M.viewZoom(mp)});
-    return Plotly.react(mp, traces, mp.layout, data.config);
+    drawing = Promise.resolve(Plotly.react(mp, traces, mp.layout, data.config)).then(function () {
+      drawing = null;
+      if (again) { again = false; return drawMap(); }
+    }, function (err) { drawing = null; again = false; throw err; });
+    return drawing;
   }
 
   function filterTable() {

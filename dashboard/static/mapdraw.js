@@ -8,6 +8,9 @@
  * Columns: dashboard/clientdata.py (t0, t1, p, c, merged, setting, fatal, categories, colors, places).
  * Imported data that report deaths (ACLED, UCDP) add their sum per place to the hover, and
  * opts.sizeBy "fatalities" sizes the points by it.
+ * Every trace has a uid named by its role (and an area group's level and category): Plotly's
+ * map keeps a trace's MapLibre layers by uid, and a uid that changed type between two draws
+ * (an area group more or less shifts the rest) made it remove layers that were not there.
  * tests/browser/test_mapdraw.py checks it against the Python figure on the same events.
  */
 (function (root) {
@@ -71,7 +74,7 @@
 
   function ringTrace(lat, lon, key, size) {
     return {type: "scattermap", lat: lat, lon: lon, customdata: key, mode: "markers", hoverinfo: "skip",
-            showlegend: false, name: "selected", meta: {role: "map-ring"},
+            showlegend: false, name: "selected", meta: {role: "map-ring"}, uid: "map-ring",
             marker: {size: size, color: HIGHLIGHT, opacity: 0.9}};
   }
 
@@ -133,19 +136,21 @@
                 z: g.key.map(function () { return 1; }), zmin: 0, zmax: 1, colorscale: [[0, color], [1, color]],
                 showscale: false, marker: {opacity: AREA_OPACITY[g.level], line: {color: color, width: 1.5}},
                 customdata: g.key, hovertext: g.hover, hoverinfo: "text", name: catNames[k], showlegend: false,
+                uid: "map-areas-" + g.level + "-" + k,
                 meta: {role: "map-areas", category: cols.categories[k], level: g.level}});
     });
     out.push({type: "scattermap", lat: counted.lat, lon: counted.lon, text: counted.text, customdata: counted.key,
               mode: "text", textfont: {color: "#222222", size: 12}, hoverinfo: "skip", showlegend: false,
-              name: "area counts", meta: {role: "map-area-counts"}});
+              name: "area counts", meta: {role: "map-area-counts"}, uid: "map-area-counts"});
     out.push(ring ? ringTrace([ring[0]], [ring[1]], [ring[2]], ring[3]) : ringTrace([], [], [], 30));
     out.push({type: "scattermap", lat: pts.lat, lon: pts.lon, customdata: pts.key, text: pts.text,
               hovertext: pts.hover, hoverinfo: "text", mode: labelled ? "markers+text" : "markers",
               textfont: {color: "white", size: 10}, name: "places", showlegend: false,
-              marker: {size: pts.size, color: pts.color, opacity: 0.85}, meta: {role: "map-points", drawnBy: "eventmap"}});
+              marker: {size: pts.size, color: pts.color, opacity: 0.85}, meta: {role: "map-points", drawnBy: "eventmap"},
+              uid: "map-points"});
     out.push({type: "scattermap", lat: hollow.lat, lon: hollow.lon, customdata: hollow.key, mode: "markers",
               marker: {size: hollow.size, color: "#ffffff", opacity: 1}, hoverinfo: "skip", showlegend: false,
-              name: "article's setting", meta: {role: "map-hollow"}});
+              name: "article's setting", meta: {role: "map-hollow"}, uid: "map-hollow"});
     return out;
   }
 
@@ -167,7 +172,8 @@
       type: "scattermap", lat: lat, lon: lon, customdata: key, hovertext: hover, hoverinfo: "text", mode: "markers",
       marker: {size: n.map(function (v) { return Math.round((6 + 22 * Math.sqrt(v / top)) * 10) / 10; }),
                color: n, colorscale: "YlOrRd", cmin: 0, cmax: top, opacity: 0.75},
-      showlegend: false, name: "density", meta: {role: "map-density", cell: size, drawnBy: "eventmap"}}];
+      showlegend: false, name: "density", meta: {role: "map-density", cell: size, drawnBy: "eventmap"},
+      uid: "map-density"}];
   }
 
   /* The map's view bounds [west, south, east, north] from a Plotly map subplot, or null. */

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 
 import pytest
@@ -48,7 +49,11 @@ return {ready: root.getAttribute('data-ready'), places: keys, hover: hover, labe
 def seed_events(tmp_path_factory):
     from conftest import SEED
 
-    return load_paths([SEED])
+    events = load_paths([SEED])
+    # one placed sentence read as context (analysis), which the page hides until asked
+    i = next(i for i, e in enumerate(events) if e.located and e.date and e.kind != "context")
+    events[i] = dataclasses.replace(events[i], kind="context")
+    return events
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +91,7 @@ def _in_window(ev, a: str, b: str) -> bool:
 def test_figures_and_base_map_render_offline(page, seed_events):
     state = _wait(page, lambda s: s["land"] >= 1)  # the base map inside the figure, drawn offline
     shown = [e for e in seed_events if not hidden_by_default(e)]  # context sentences wait for the box
-    assert len(shown) < len(seed_events), "the seed has context sentences"
+    assert len(shown) < len(seed_events)
     assert set(state["places"]) == {place_key(e) for e in shown if e.located}
     assert set(state["timeline_ids"]) == {e.id for e in shown if e.date}
     assert set(state["rows"]) == {e.id for e in shown}

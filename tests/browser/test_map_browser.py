@@ -145,11 +145,14 @@ def test_online_tiles_are_used_only_when_asked_and_are_credited(driver):
             timeout=30,
             what="the online tile layer to be asked for",
         )
-        credit = driver.execute_script(
-            "return Array.from(arguments[0].querySelectorAll('.annotation-text')).map(e => e.textContent);",
-            map_graph(driver),
+        credit_js = (
+            "return Array.from(arguments[0].querySelectorAll('.annotation-text')).map(e => e.textContent);"
         )
-        assert "© Test tiles contributors" in credit
+        wait_for(
+            driver,
+            lambda d: "© Test tiles contributors" in (d.execute_script(credit_js, map_graph(d)) or []),
+            what="the tiles' credit on the map",
+        )
         assert_clean_log(driver)
     finally:
         server.stop()
