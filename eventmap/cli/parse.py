@@ -242,7 +242,8 @@ def parse(
         raise InputError(f"none of the {len(files)} files could be parsed")
     if not paths:
         raise InputError(
-            "no articles (.txt, .md, .html) or event files (.json, .geojson, .csv) in " + ", ".join(files)
+            "no articles (.txt, .md, .html) or event files (.json, .geojson, .csv, .tsv, .jsonl) in "
+            + ", ".join(files)
         )
     reporter = Reporter()
     lang_arg = None if lang == "auto" else lang

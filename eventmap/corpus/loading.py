@@ -74,7 +74,7 @@ def load_paths(
     files = find_files(paths)
     if not files:
         raise InputError(
-            "no articles (.txt, .md, .html) or event files (.json, .geojson, .csv) found in "
+            "no articles (.txt, .md, .html) or event files (.json, .geojson, .csv, .tsv, .jsonl) found in "
             + ", ".join(str(p) for p in paths)
         )
     report_error = on_error or _log_error
@@ -217,7 +217,9 @@ def load_file(
             if not document_date:
                 report.relative_undated = relative_dates_left_undated(path, events)
         return events
-    raise InputError(f"{path}: not an article (.txt, .md, .html) or event file (.json, .geojson, .csv)")
+    raise InputError(
+        f"{path}: not an article (.txt, .md, .html) or event file (.json, .geojson, .csv, .tsv, .jsonl)"
+    )
 
 
 def relative_dates_left_undated(path: Path, events: list[Event]) -> list[str]:

@@ -24,7 +24,9 @@ from eventmap.formats.rows import records_to_events
 from eventmap.model import EVENT_FIELDS, Event, EventFormatError
 
 FORMATS: tuple[str, ...] = ("json", "geojson", "csv", "timelinejs")
-EVENT_SUFFIXES = frozenset({".json", ".geojson", ".csv", ".tsv"})
+EVENT_SUFFIXES = frozenset({".json", ".geojson", ".csv", ".tsv", ".jsonl", ".ndjson", ".geojsonl"})
+# keys under which web APIs hand out their table as a list of records (ACLED "data", UCDP "Result")
+RECORD_KEYS = ("data", "Result", "result", "results", "records", "items", "rows")
 
 __all__ = [
     "FORMATS",
@@ -84,7 +86,7 @@ def read_events(
     own_report = report is None
     report = report if report is not None else ImportReport(str(p))
     try:
-        text = _decode(p.read_bytes())
+        text, encoding = _decode(p.read_bytes())
     except OSError as exc:
         raise InputError(f"{p}: cannot read: {exc.strerror or exc}") from None
     except EventFormatError as exc:
@@ -95,6 +97,8 @@ def read_events(
         )
     except EventFormatError as exc:
         raise InputError(f"{p}: {exc}") from None
+    if encoding:
+        report.note(f"text read as {encoding} (not UTF-8)")
     if own_report:
         report.log()
     return events
@@ -132,6 +136,8 @@ def _loads(
         return csv_format.loads(text, origin=origin, columns=columns, report=report)
     if fmt == "tsv":
         return csv_format.loads(text, origin=origin, columns=columns, delimiter="\t", report=report)
+    if fmt == "jsonl":
+        return _json_lines(text, origin, columns, report)
     if fmt in (None, "json", "geojson", "timelinejs"):
         stripped = text.lstrip("\ufeff \t\r\n")
         if fmt is None and not stripped.startswith(("{", "[")):
@@ -145,7 +151,7 @@ def _loads(
         if kind == "timelinejs2":
             return timelinejs2_format.from_obj(obj, origin=origin, report=report)
         if kind == "records":
-            records = obj["data"] if isinstance(obj, dict) else obj
+            records = _records(obj)
             report.kind = "JSON records"
             return records_to_events(records, origin=origin, columns=columns, report=report)
         return json_format.from_obj(obj, report=report)
@@ -165,7 +171,7 @@ def detect_format(obj: Any) -> str:
         return "timelinejs"
     if timelinejs2_format.is_timelinejs2(obj):
         return "timelinejs2"
-    if isinstance(obj, dict) and "events" not in obj and isinstance(obj.get("data"), list):
+    if isinstance(obj, dict) and "events" not in obj and _records(obj) is not None:
         return "records"
     if (
         isinstance(obj, list)
@@ -177,19 +183,63 @@ def detect_format(obj: Any) -> str:
     return "json"
 
 
+def _records(obj: Any) -> list[Any] | None:
+    """The list of records of an API answer ({"data": [...]}, {"Result": [...]}) or a bare list."""
+    if isinstance(obj, list):
+        return obj
+    for key in RECORD_KEYS:
+        value = obj.get(key) if isinstance(obj, dict) else None
+        if isinstance(value, list) and (not value or isinstance(value[0], dict)):
+            return value
+    return None
+
+
+def _json_lines(
+    text: str, origin: str, columns: str | Mapping[str, str | None] | None, report: ImportReport
+) -> list[Event]:
+    """JSON Lines (one record or GeoJSON Feature per line): read like a list of records or features."""
+    items: list[Any] = []
+    for number, line in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            items.append(json_format.parse_json(line))
+        except EventFormatError as exc:
+            report.items += 1
+            report.skip(f"line {number}: {exc}")
+    if items and all(isinstance(i, dict) and i.get("type") == "Feature" for i in items):
+        obj = {"type": "FeatureCollection", "features": items}
+        return geojson_format.from_obj(obj, origin=origin, columns=columns, report=report)
+    report.kind = "JSON lines"
+    return records_to_events(items, origin=origin, columns=columns, report=report)
+
+
 def _format_by_suffix(path: Path) -> str | None:
     suffix = path.suffix.lower()
-    return {".csv": "csv", ".tsv": "tsv", ".geojson": "geojson"}.get(suffix)
+    return {
+        ".csv": "csv",
+        ".tsv": "tsv",
+        ".geojson": "geojson",
+        ".jsonl": "jsonl",
+        ".ndjson": "jsonl",
+        ".geojsonl": "jsonl",
+    }.get(suffix)
 
 
-def _decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM) first; otherwise the encoding charset-normalizer finds."""
+def _decode(data: bytes) -> tuple[str, str | None]:
+    """UTF-8 (with or without BOM) first; otherwise the encoding charset-normalizer finds (cp1252 wins a tie)."""
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data).best()
-        if best is None:
+        results = list(from_bytes(data))
+        if not results:
             raise EventFormatError("cannot tell the file's text encoding") from None
-        return str(best)
+        best = results[0]
+        # On short files several single-byte code pages score alike; a spreadsheet saved on
+        # Windows in Western Europe (Excel's "CSV") is cp1252, so it wins a tie ('à', not 'ŕ')
+        tied = [m for m in results if m.chaos <= best.chaos + 0.01]
+        western = next((m for m in tied if m.encoding in ("cp1252", "latin_1", "iso8859_15")), None)
+        chosen = western or best
+        return str(chosen), chosen.encoding

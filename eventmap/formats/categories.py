@@ -82,15 +82,76 @@ def cameo_root(code: str) -> str:
     return code[:2] if len(code) >= 3 else str(int(code)).zfill(2)
 
 
-def category_of(raw: str | None) -> str:
-    """Our category for a plain category/type cell ("Battles" -> fighting); unknown -> other."""
+def category_of(raw: str | None, default: str = "other") -> str:
+    """Our category for a plain category/type cell ("Battles" -> fighting); unknown -> `default`.
+
+    Besides the exact names of the schemes: a plural ("Floods", "Riots"), a longer name holding
+    a known word ("Flash flood", "Violent protest", "Hostage Taking (Kidnapping)"), and a JSON
+    list of category objects (NASA EONET: ``[{"id": "wildfires", "title": "Wildfires"}]``).
+    """
+    found = known_category(raw)
+    return found if found is not None else default
+
+
+def known_category(raw: str | None) -> str | None:
+    """The category a plain category/type cell names, or None when no scheme knows it."""
     if not raw or not raw.strip():
-        return "other"
-    key = raw.strip().lower()
-    if key in CATEGORIES:
-        return key
-    for scheme in NAMED_SCHEMES:
-        found = lookup(scheme, raw)
+        return None
+    for name in json_names(raw.strip()) or [raw]:
+        key = name.strip().lower()
+        if key in CATEGORIES:
+            return key
+        for scheme in NAMED_SCHEMES:
+            found = lookup(scheme, name)
+            if found is not None:
+                return found
+        found = _by_words(normalise_type(name))
         if found is not None:
             return found
-    return "other"
+    return None
+
+
+def _singular(word: str) -> str:
+    if word.endswith("oes") and len(word) > 4:  # volcanoes, tornadoes
+        return word[:-2]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("shes", "ches", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _by_words(key: str) -> str | None:
+    """The category of the longest known run of words in `key` (plurals made singular)."""
+    words = [_singular(w) for w in re.split(r"[\s/(),;:&+\-]+", key) if w]
+    known = table("generic")
+    acled = table("acled")
+    for size in range(len(words), 0, -1):
+        for i in range(len(words) - size + 1):
+            run = " ".join(words[i : i + size])
+            found = known.get(run) or acled.get(run)
+            if found is not None:
+                return found
+    return None
+
+
+def json_names(raw: str) -> list[str]:
+    """The names in a JSON cell: a list/object of categories with title, name or id."""
+    if not raw.startswith(("[", "{")):
+        return []
+    import json
+
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return []
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items:
+        if isinstance(item, str):
+            names.append(item)
+        elif isinstance(item, dict):
+            names += [str(item[k]) for k in ("title", "name", "id") if isinstance(item.get(k), (str, int))]
+    return names

@@ -18,7 +18,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eventmap.errors import InputError
-from eventmap.formats import acled_format, gdelt_format, ucdp_format, usgs_format
+from eventmap.formats import (
+    acled_format,
+    dateparts,
+    emdat_format,
+    gdelt_format,
+    gtd_format,
+    ncei_format,
+    ucdp_format,
+    usgs_format,
+)
 from eventmap.formats.dates import ORDERS, DateReader, date_share
 from eventmap.formats.dialect import Dialect
 
@@ -27,11 +36,14 @@ DIALECTS: tuple[Dialect, ...] = (
     ucdp_format.DIALECT,
     usgs_format.DIALECT,
     gdelt_format.DIALECT,
+    gtd_format.DIALECT,
+    emdat_format.DIALECT,
+    ncei_format.DIALECT,
 )
 
 # field -> header names that usually mean it (normalised: lower case, "_" for blanks), best first
 GUESSES: dict[str, tuple[str, ...]] = {
-    "id": ("id", "event_id", "event_id_cnty", "unique_id", "uid", "uuid", "guid"),
+    "id": ("id", "event_id", "event_id_cnty", "eventid", "incident_id", "unique_id", "uid", "uuid", "guid"),
     "text": (
         "text",
         "notes",
@@ -47,6 +59,9 @@ GUESSES: dict[str, tuple[str, ...]] = {
         "omschrijving",
         "beschrijving",
         "source_headline",
+        "event_text",
+        "event_description",
+        "incident_description",
         "what",
         "wat",
     ),
@@ -66,10 +81,15 @@ GUESSES: dict[str, tuple[str, ...]] = {
         "timestamp",
         "occurred",
         "occurred_at",
+        "incident_date",
+        "fromdate",
+        "from_date",
+        "begin",
+        "month",
         "year",
         "jaar",
     ),
-    "date_end": ("date_end", "end_date", "event_date_end", "end", "einddatum"),
+    "date_end": ("date_end", "end_date", "event_date_end", "end", "todate", "to_date", "einddatum"),
     "date_precision": ("date_precision", "precision"),
     "time_precision": ("time_precision",),
     "date_text": ("date_text",),
@@ -82,8 +102,19 @@ GUESSES: dict[str, tuple[str, ...]] = {
         "category_name",
         "event_category",
         "incident_type",
+        "eventtype",
+        "disaster_type",
+        "hazard_type",
+        "hazard",
+        "attack_type",
+        "attacktype1_txt",
+        "crime_type",
+        "categories",
         "kind",
         "soort",
+        "cameo_code",
+        "eventrootcode",
+        "eventcode",
     ),
     "location": (
         "location",
@@ -99,10 +130,12 @@ GUESSES: dict[str, tuple[str, ...]] = {
         "where_description",
         "name",
     ),
-    "country": ("country", "country_name", "land"),
+    "country": ("country_txt", "country", "country_name", "land"),
     "country_code": ("country_code", "iso2", "iso_a2", "countrycode", "cc"),
     "lat": ("latitude", "lat", "y", "breedtegraad"),
     "lon": ("longitude", "lon", "lng", "long", "x", "lengtegraad"),
+    # one column holding the point (WKT, "lat, lon" ...): found by its values, see _point_column
+    "point": (),
     "geo_precision": ("geo_precision",),
     "document": ("source", "document", "source_url", "url", "link", "article"),
     "source_start": ("source_start",),
@@ -138,12 +171,37 @@ ALIASES: dict[str, str] = {
     "type": "category",
     "event_type": "category",
     "language": "lang",
+    "geometry": "point",
+    "wkt": "point",
 }
+# names of columns that may hold a whole point (taken when their values are points)
+POINT_NAMES = (
+    "geometry",
+    "the_geom",
+    "geom",
+    "wkt",
+    "point",
+    "coordinates",
+    "coords",
+    "latlon",
+    "lat_lon",
+    "latlng",
+    "lat_lng",
+    "geolocation",
+    "location",
+    "location_1",
+    "geo",
+    "position",
+)
 
 # Guessed date columns whose name alone says little: their values must be dates
-_WEAK_DATE_NAMES = frozenset({"start", "day", "when", "time", "datetime", "timestamp", "year", "jaar"})
+_WEAK_DATE_NAMES = frozenset(
+    {"start", "begin", "day", "when", "time", "datetime", "timestamp", "month", "year", "jaar"}
+)
 # A column whose name holds one of these may be taken as the date when its values are dates
-_TIME_WORDS = re.compile(r"date|time|datum|tijd|day|dag|when|year|jaar|occur|epoch|moment")
+_TIME_WORDS = re.compile(r"date|time|datum|tijd|day|dag|when|month|year|jaar|occur|epoch|moment")
+# category columns holding CAMEO event codes (ICEWS "CAMEO Code", GDELT-like tables)
+CAMEO_COLUMNS = frozenset({"cameo_code", "eventrootcode", "eventcode", "eventbasecode", "root_code"})
 DATE_SHARE_NEEDED = 0.5  # a guessed date column: at least half of its values are dates
 DATE_SHARE_TAKEN = 0.9  # a date column found by its values alone
 SAMPLE_ROWS = 500  # values looked at when judging a column
@@ -151,7 +209,7 @@ SAMPLE_ROWS = 500  # values looked at when judging a column
 
 def normalise(name: str) -> str:
     """Header names compare without case, surrounding blanks, or blank/dash/dot differences."""
-    return re.sub(r"[\s\-.]+", "_", name.strip().lstrip("\ufeff").lower())
+    return re.sub(r"[\s\-.]+", "_", name.strip().lstrip("\ufeff").lower()).strip("_")
 
 
 @dataclass(slots=True)
@@ -166,6 +224,8 @@ class ColumnMap:
     how: dict[str, str] = field(default_factory=dict)  # field -> how it was found or is read
     warnings: list[str] = field(default_factory=list)
     extra_columns: list[str] = field(default_factory=list)
+    # date field -> {"year": col, "month": col, "day": col, ...}: a date split over columns
+    parts: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def column(self, name: str) -> str | None:
         return self.fields.get(name)
@@ -176,7 +236,7 @@ class ColumnMap:
 
     @property
     def used(self) -> set[str]:
-        return set(self.fields.values())
+        return set(self.fields.values()) | dateparts.columns_of(self.parts)
 
     def category_columns(self) -> list[tuple[str, str]]:
         """(column, scheme) pairs the dialect reads its event types from, in order."""
@@ -192,6 +252,8 @@ class ColumnMap:
             col = self.fields.get(name)
             if name == "category" and types:
                 parts.append(f"category={'+'.join(c for c, _ in types)} ({types[0][1]} types)")
+            elif name in self.parts:
+                parts.append(f"{name}={dateparts.describe(self.parts[name])}")
             elif col == FEATURE_ID:
                 parts.append(f"{name}=the Feature id")
             elif col is not None and not name.endswith("_json"):
@@ -288,6 +350,8 @@ def build_column_map(
             col = by_norm.get(cand)
             if col is None or col in taken:
                 continue
+            if preferred is None and flavour == "generic" and sample and _empty(col, sample):
+                continue  # a column with no value in it ("description": null everywhere)
             if (
                 name == "date"
                 and preferred is None
@@ -298,11 +362,15 @@ def build_column_map(
             cmap.fields[name] = col
             taken.add(col)
             break
+    if "lat" not in cmap.fields and "point" not in user and flavour != "eventmap":
+        _point_column(cmap, columns, sample)
+    if "date" not in user and flavour != "eventmap":
+        _split_dates(cmap, columns, user)
     if "date" not in cmap.fields and "date" not in user and flavour != "eventmap":
         _date_by_values(cmap, columns, sample)
     for name in ("date", "date_end"):
         col = cmap.fields.get(name)
-        if col is not None:
+        if col is not None and name not in cmap.parts:
             values = [row.get(col) for row in rows]
             reader = DateReader(values, order, epoch=flavour != "eventmap")
             cmap.readers[name] = reader
@@ -313,10 +381,52 @@ def build_column_map(
                     f"dates in '{col}' such as {_example_nn(values)} do not show whether the day or the "
                     f"month comes first: read day first; say --columns date_order=mdy if the month comes first"
                 )
-    fields = set(cmap.fields.values())
+    fields = cmap.used
     types = {col for col, _ in cmap.category_columns()}  # the original types stay next to the category
     cmap.extra_columns = [c for c in columns if c not in fields or c in types]
     return cmap
+
+
+def _point_column(cmap: ColumnMap, columns: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> None:
+    """No latitude column: a column named for places or geometry whose values are points."""
+    from eventmap.formats.points import point_of
+
+    for name in POINT_NAMES:
+        col = cmap.by_norm.get(name)
+        if col is None or (col in cmap.used and col != cmap.fields.get("location")):
+            continue
+        values = [str(row.get(col) or "").strip() for row in rows]
+        values = [v for v in values if v]
+        if values and sum(point_of(v) is not None for v in values) >= 0.8 * len(values):
+            if cmap.fields.get("location") == col:
+                del cmap.fields["location"]  # Socrata's "Location" is "(41.8, -87.6)", not a name
+            cmap.fields["point"] = col
+            return
+
+
+def _split_dates(cmap: ColumnMap, columns: Sequence[str], user: Mapping[str, str | None]) -> None:
+    """A date split over year, month and day columns, unless a column of whole dates was found."""
+    found = dateparts.find_parts(columns, normalise)
+    if "date" not in found:
+        return
+    current = cmap.fields.get("date")
+    if (
+        current is not None
+        and normalise(current) not in _WEAK_DATE_NAMES
+        and current not in found["date"].values()
+    ):
+        return  # a column named for whole dates wins
+    if cmap.dialect is not None and cmap.dialect.columns.get("date") and current is not None:
+        return
+    for name, parts in found.items():
+        if name in user:
+            continue
+        cmap.parts[name] = parts
+        cmap.fields[name] = parts["year"]
+
+
+def _empty(col: str, rows: Sequence[Mapping[str, Any]]) -> bool:
+    return not any(str(row.get(col) or "").strip() for row in rows)
 
 
 def _holds_dates(col: str, rows: Sequence[Mapping[str, Any]], name: str) -> bool:

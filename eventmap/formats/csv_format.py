@@ -14,7 +14,8 @@ main place); ``places_json`` holds every place so the file reads back into the s
 follow as their own columns; their values read back as strings.
 
 Reading accepts this CSV, the tables of known sources (ACLED, UCDP GED, USGS, GDELT with
-or without its header line: :mod:`eventmap.formats.dialect`) and any CSV whose columns are
+or without its header line: :mod:`eventmap.formats.dialect`), the TimelineJS Google Sheet
+template (:mod:`eventmap.formats.timelinejs_sheet`) and any CSV whose columns are
 mapped by the user or guessed (see :mod:`eventmap.formats.columns`). A bad row is skipped
 and counted in the :class:`~eventmap.formats.report.ImportReport`, not the end of the file.
 """
@@ -28,7 +29,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from eventmap.formats import gdelt_format
+from eventmap.formats import gdelt_format, timelinejs_sheet
+from eventmap.formats.columns import normalise
 from eventmap.formats.report import ImportReport
 from eventmap.formats.rows import KIND_TO_GEO_PRECISION, PRECISION_TO_TIME_PRECISION, rows_to_events
 from eventmap.model import Event
@@ -146,18 +148,64 @@ def loads(
         )
         report.kind = f"GDELT export without header ({len(gdelt)} columns)"
         numbering = lambda i: f"line {i}"  # noqa: E731
+        header = [h for h in reader.fieldnames or [] if h is not None]
+        rows = [{k: v for k, v in row.items() if k is not None} for row in reader]
     else:
-        reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter or sniff_delimiter(text))
+        sep = re.match(r"\s*sep=(.)\s*$", first_line)  # Excel's "sep=;" line above the header
+        if sep:
+            text = text.split("\n", 1)[1] if "\n" in text else ""
+        header, rows = _table(text, delimiter or (sep[1] if sep else sniff_delimiter(text)), report)
         numbering = lambda i: f"row {i + 1}"  # noqa: E731
-    header = [h for h in reader.fieldnames or [] if h is not None]
-    rows = []
-    for row in reader:
-        row.pop(None, None)  # cells beyond the header
-        rows.append({k: restore_formula(v) for k, v in row.items()})
+    rows = [{k: restore_formula(v) for k, v in row.items()} for row in rows]
     report.item_name = "row"
+    if gdelt is None and not columns and timelinejs_sheet.is_sheet(header, normalise):
+        return timelinejs_sheet.from_rows(rows, header, origin=origin, normalise=normalise, report=report)
     return rows_to_events(
         rows, header, origin=origin, columns=columns, own_columns=COLUMNS, numbering=numbering, report=report
     )
+
+
+def _table(text: str, delimiter: str, report: ImportReport) -> tuple[list[str], list[dict[str, str | None]]]:
+    """(header, rows) of a CSV; no cell is lost: a blank or repeated column name is made unique,
+    and cells beyond the header are kept under "(column N)" (both said in the report)."""
+    lines = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    names = next(lines, [])
+    header: list[str] = []
+    repeated = []
+    for i, name in enumerate(names, start=1):
+        unique = name if name.strip() else f"(column {i})"
+        if unique in header:
+            repeated.append(name)
+            unique = f"{name} ({i})"
+        header.append(unique)
+    if repeated:
+        report.warn(
+            f"{len(repeated)} column name{'s repeat' if len(repeated) != 1 else ' repeats'} "
+            f"({', '.join(map(repr, repeated[:3]))}): "
+            f"the later column{'s are' if len(repeated) != 1 else ' is'} read as 'NAME (position)'"
+        )
+    rows: list[dict[str, str | None]] = []
+    long_rows = 0
+    for cells in lines:
+        if not cells:
+            continue  # a blank line
+        row: dict[str, str | None] = dict(zip(header, cells))
+        for name in header[len(cells) :]:
+            row[name] = None
+        if len(cells) > len(header):
+            beyond = {
+                f"(column {j})": v for j, v in enumerate(cells[len(header) :], start=len(header) + 1) if v
+            }
+            if beyond:
+                long_rows += 1
+                row.update(beyond)
+        rows.append(row)
+    if long_rows:
+        report.warn(
+            f"{long_rows} row{'s have' if long_rows != 1 else ' has'} more cells than the header has columns: "
+            f"those cells are kept in extra as '(column N)'"
+        )
+    return header, rows
 
 
 def defuse_formula(value: Any) -> Any:

@@ -3,7 +3,8 @@
 A :class:`DateReader` is made once per date column from its values, so a whole column is
 read alike: n/n/yyyy day first or month first (one value above 12 settles it; otherwise the
 ambiguity is reported), numbers as epoch seconds or milliseconds (USGS ``time``), as
-``yyyymmdd`` (GDELT ``SQLDATE``) or as years. Read forms:
+``yyyymmdd`` (GDELT ``SQLDATE``), as a spreadsheet's serial days (``45735`` is 2025-03-19: a column of
+five-digit numbers from 1954 to 2119) or as years. Read forms:
 
 - ISO days with or without a time (``2025-03-18``, ``2025-03-18T06:40:00Z``), ``2025-03``;
 - ``18-03-2025``, ``3/18/2025 12:00:00 AM``, ``18.03.2025``, ``2025/03/18``;
@@ -35,6 +36,8 @@ _MONTHS = {
     for name in (calendar.month_name[i], calendar.month_abbr[i], calendar.month_abbr[i] + ".")
 }
 _MONTHS["sept"] = 9
+# Spreadsheet serial days from 1954 to 2119 (five digits, an optional fraction for the time)
+_EXCEL_DAY = re.compile(r"[2-7]\d{4}(?:\.\d+)?")
 _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
 _ISO = re.compile(
     r"([+-]?\d{4,})-(\d{1,2})(?:-(\d{1,2}))?(?:[T ](\d{1,2}):(\d{2})(?::\d{2}(?:[.,]\d+)?)?)?"
@@ -142,11 +145,15 @@ class DateReader:
             if long_unsigned and not short:
                 biggest = max(abs(float(v)) for v in seen_numeric)
                 self.epoch_unit = "ms" if biggest >= 1e11 else "s"
+            elif seen_numeric and all(_EXCEL_DAY.fullmatch(v) for v in seen_numeric):
+                self.epoch_unit = "excel"  # a spreadsheet's day numbers (45735 is 2025-03-19)
 
     def describe(self) -> str:
         """How the column is read, for the import's one-line summary ('' when nothing special)."""
         if self.epoch_unit:
-            return "epoch milliseconds" if self.epoch_unit == "ms" else "epoch seconds"
+            return {"ms": "epoch milliseconds", "s": "epoch seconds", "excel": "spreadsheet day numbers"}[
+                self.epoch_unit
+            ]
         return {"dmy": "day first", "mdy": "month first", "ymd": "year first"}[self.order] + (
             ", not shown by any value" if self.ambiguous else ""
         )
@@ -174,6 +181,8 @@ class DateReader:
         return CellDate(parsed, None, "day")
 
     def _number(self, s: str) -> CellDate:
+        if self.epoch_unit == "excel":
+            return _excel_day(s)
         if self.epoch_unit:
             return _epoch(float(s), self.epoch_unit, s)
         signed = s[0] in "+-"
@@ -216,7 +225,10 @@ def date_share(values: Iterable[Any], reader: DateReader | None = None) -> float
     reader = reader or DateReader(vals)
     good = 0
     for v in vals:
-        if _NUMBER.fullmatch(v) and not (reader.epoch_unit or _compact(v) or _plausible_year(v)):
+        # spreadsheet day numbers count only in a column named for dates (5-digit ids are no dates)
+        if _NUMBER.fullmatch(v) and not (
+            reader.epoch_unit in ("s", "ms") or _compact(v) or _plausible_year(v)
+        ):
             continue
         try:
             reader.read(v)
@@ -279,6 +291,15 @@ def _compact(s: str) -> CellDate | None:
         return None
     time = _time(s[8:10], s[10:12]) if len(s) == 14 else None
     return CellDate(day, None, "day", time)
+
+
+def _excel_day(s: str) -> CellDate:
+    """A spreadsheet's serial day (1900 date system: day 1 is 1900-01-01); a fraction is the time."""
+    value = float(s)
+    if not _EXCEL_DAY.fullmatch(s):
+        raise EventFormatError(f"date {s!r} is not a spreadsheet day number like the rest of its column")
+    when = datetime(1899, 12, 30) + timedelta(days=value)
+    return CellDate(when.date(), None, "day", _time(str(when.hour), f"{when.minute:02d}", when.second))
 
 
 def _epoch(value: float, unit: str, s: str) -> CellDate:

@@ -5,7 +5,8 @@ A :class:`Dialect` is recognised by marker columns in a header (after
 (before the generic guesses), which columns carry its event types and in which category
 scheme (:mod:`eventmap.formats.categories`), how its precision codes read, and how to say
 what happened when a row has no text. The dialects themselves live in one module per source
-(``acled_format``, ``ucdp_format``, ``usgs_format``, ``gdelt_format``).
+(``acled_format``, ``ucdp_format``, ``usgs_format``, ``gdelt_format``, ``gtd_format``,
+``emdat_format``, ``ncei_format``).
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ class Dialect:
     geo_precision: tuple[str, Mapping[str, str]] | None = None
     # the sentence of a row without text: row (normalised names -> cell) -> text
     describe: Callable[[Row], str] | None = None
+    # the category of a row whose type no scheme knows (every GTD row is an attack)
+    default_category: str = "other"
 
     def recognises(self, normalised_header: set[str]) -> bool:
         return self.markers <= normalised_header

@@ -147,12 +147,26 @@ def representative_point(geometry: Any) -> tuple[float | None, float | None]:
 
 
 def _positions(value: Any):
-    if isinstance(value, (list, tuple)) and value and all(isinstance(v, (int, float)) for v in value):
+    if isinstance(value, (list, tuple)) and value and all(_coordinate(v) is not None for v in value):
         if len(value) < 2:
             raise EventFormatError(f"a position needs longitude and latitude, got {value!r}")
-        yield float(value[0]), float(value[1])
+        yield _coordinate(value[0]), _coordinate(value[1])
     elif isinstance(value, (list, tuple)):
         for v in value:
             yield from _positions(v)
     elif value is not None:
         raise EventFormatError(f"bad coordinates {value!r}")
+
+
+def _coordinate(value: Any) -> float | None:
+    """A number of a position; exporters sometimes write them as text ("5.1", or "5,1")."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(value.strip().replace(",", "."))
+        except ValueError:
+            return None
+    return None

@@ -21,10 +21,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from eventmap.formats.categories import category_of, lookup
-from eventmap.formats.columns import FEATURE_ID, ColumnMap, build_column_map, normalise
+from eventmap.formats import dateparts
+from eventmap.formats.categories import category_of, json_names, lookup
+from eventmap.formats.columns import CAMEO_COLUMNS, FEATURE_ID, ColumnMap, build_column_map, normalise
 from eventmap.formats.dates import CellDate, DateReader, interval
 from eventmap.formats.dialect import code
+from eventmap.formats.points import point_of
 from eventmap.formats.report import ImportReport
 from eventmap.model import PRECISIONS, Event, EventFormatError, make_event_id
 
@@ -49,6 +51,9 @@ def row_to_event(
 ) -> Event:
     """Build the event of one row; `lat`/`lon` override the columns (GeoJSON geometry)."""
     own = cmap.flavour == "eventmap"
+    if lat is None and not any(str(row.get(c) or "").strip() for c in cmap.used):
+        # a notes line (NCEI's search parameters) fills none of the columns an event is made of
+        raise EventFormatError("none of the columns read for an event has a value in it")
 
     def cell(name: str) -> str:
         col = cmap.column(name)
@@ -69,8 +74,8 @@ def row_to_event(
         "date_text": cell("date_text") or None,
         "date_source": cell("date_source") or None,
     }
-    d.update(_dates(cell, cmap, norm_row))
-    document = cell("document") or origin
+    d.update(_dates(cell, cmap, norm_row, row))
+    document = _link(cell("document")) or origin
     start = _int(cell("source_start"), "source_start")
     end = _int(cell("source_end"), "source_end")
     d["source"] = {
@@ -81,6 +86,13 @@ def row_to_event(
     }
     if lat is None and lon is None:
         lat, lon = _number(cell("lat"), "latitude"), _number(cell("lon"), "longitude")
+    if lat is None and lon is None and cell("point"):
+        point = point_of(cell("point"))
+        if point is None:
+            raise EventFormatError(
+                f"point {cell('point')[:60]!r} is not a point (WKT, 'lat, lon' or GeoJSON)"
+            )
+        lat, lon = point
     d["lat"], d["lon"] = lat, lon
     d["places"] = _places(cell, cmap, norm_row, lat, lon)
     d["sources"] = _json_list(cell("sources_json"), "sources_json")
@@ -134,7 +146,12 @@ def rows_to_events(
                 f"no column holds the event's text (columns: {', '.join(header)}); "
                 f"map one with --columns text=COLUMN"
             )
-    if cmap.column("date") is None and cmap.column("lat") is None and points is None:
+    if (
+        cmap.column("date") is None
+        and cmap.column("lat") is None
+        and cmap.column("point") is None
+        and points is None
+    ):
         raise EventFormatError(
             f"no date or latitude column found (columns: {', '.join(header)}); "
             f"map them with --columns date=COLUMN,lat=COLUMN,lon=COLUMN"
@@ -150,8 +167,12 @@ def rows_to_events(
     ids: list[str] = []
     hxl = 0
     for i, row in enumerate(rows, start=1):
-        if not any(str(v).strip() for v in row.values() if v is not None):
-            continue  # blank line
+        located = points is not None and points[i - 1][0] is not None
+        if not located and not any(str(v).strip() for v in row.values() if v is not None):
+            if points is not None:  # a feature with neither properties nor a geometry
+                report.items += 1
+                report.skip(f"{numbering(i)}: no properties and no geometry")
+            continue  # a blank line of a table
         if i <= 2 and _is_hxl(row):
             hxl += 1  # the hashtag row of HXL files (HDX): #date, #geo+lat ...
             continue
@@ -236,24 +257,39 @@ def _category(
             found = found or lookup(scheme, value)
     plain = cell("category")
     col = cmap.column("category")
+    if found is None and col is not None and normalise(col) in CAMEO_COLUMNS:
+        found = lookup("cameo", plain)
     if found is None:
-        found = category_of(plain)
+        found = category_of(plain, cmap.dialect.default_category if cmap.dialect else "other")
     if plain and col is not None and plain.lower() != found and cmap.flavour != "eventmap":
         raw[col] = plain  # keep "Battles", "Riots" ... next to the category made of them
     return found, raw
 
 
-def _dates(cell: Callable[[str], str], cmap: ColumnMap, norm_row: Mapping[str, Any]) -> dict[str, Any]:
+def _dates(
+    cell: Callable[[str], str], cmap: ColumnMap, norm_row: Mapping[str, Any], row: Mapping[str, Any]
+) -> dict[str, Any]:
+    undated = {"date": None, "date_end": None, "date_precision": None}
     start = cell("date")
-    if not start:
-        return {"date": None, "date_end": None, "date_precision": None}
-    reader = cmap.readers.get("date") or DateReader([start])
-    first: CellDate = reader.read(start)
+    if "date" in cmap.parts:
+        found = dateparts.compose(row, cmap.parts["date"])
+        if found is None:
+            return undated
+        first: CellDate = found
+    elif not start:
+        return undated
+    else:
+        reader = cmap.readers.get("date") or DateReader([start])
+        first = reader.read(start)
     prec = cell("date_precision").lower() or _coded_precision(cell, cmap, norm_row) or first.precision
     if prec not in PRECISIONS:
         raise EventFormatError(f"unknown date precision {prec!r} (one of {', '.join(PRECISIONS)})")
     end_text = cell("date_end")
-    last = (cmap.readers.get("date_end") or reader).read(end_text) if end_text else None
+    if "date_end" in cmap.parts:
+        last = dateparts.compose(row, cmap.parts["date_end"])
+    else:
+        end_reader = cmap.readers.get("date_end") or cmap.readers.get("date") or DateReader([end_text])
+        last = end_reader.read(end_text) if end_text else None
     if first.day is None or (last is not None and last.day is None):
         prec = "year"  # a year beyond the calendar is a whole year
     out: dict[str, Any] = {"_time": first.time}
@@ -310,8 +346,25 @@ def _fallback_text(row: Mapping[str, Any], norm_row: Mapping[str, Any], cmap: Co
     if cmap.dialect is not None and cmap.dialect.describe is not None:
         return cmap.dialect.describe(norm_row)
     what = str(row.get(cmap.column("category")) or "") if cmap.column("category") else ""
+    names = json_names(what.strip())
+    what = names[-1] if names else what  # [{"id": "wildfires", "title": "Wildfires"}] -> Wildfires
     where = str(row.get(cmap.column("location")) or "") if cmap.column("location") else ""
     return " in ".join(p for p in (what.strip(), where.strip()) if p)
+
+
+def _link(value: str) -> str:
+    """A document cell; a JSON object of links (GDACS ``url``) gives its first web address."""
+    if value.startswith("{"):
+        try:
+            links = json.loads(value)
+        except ValueError:
+            return value
+        if isinstance(links, dict):
+            found = [
+                v for v in links.values() if isinstance(v, str) and v.startswith(("http://", "https://"))
+            ]
+            return found[0] if found else value
+    return value
 
 
 def _is_hxl(row: Mapping[str, Any]) -> bool:
@@ -324,6 +377,8 @@ def country_code_of(name: str) -> str | None:
     """ISO alpha-2 code of an English country name (ACLED's `country`), None if unknown."""
     import pycountry
 
+    if not name.strip() or name.strip().isdigit():
+        return None  # a numeric country code of the source's own (GTD) is no ISO code
     try:
         return pycountry.countries.lookup(name).alpha_2
     except LookupError:

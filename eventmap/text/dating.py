@@ -2,7 +2,8 @@
 
 In text order, each candidate event gets:
 * its own most precise date (day > week > month > year; the first on a tie), and one more
-  event per further day or week date it names ("op 14 maart ... en op 18 maart");
+  event per further day or week date it names ("op 14 maart ... en op 18 maart"); a
+  statement's reporting clause is its own date ("Selenskyj sagte am Mittwoch, ...");
 * else the date of the event its anchor phrase points to (eventmap/text/anchoring.py),
   shifted by the phrase's days, with `extra.anchored_to` naming that event;
 * else, when it opens with a definite event noun ("De aanval begon rond middernacht"),
@@ -38,7 +39,7 @@ from eventmap.text.categories import categorize
 from eventmap.text.dates.find import DateMention
 from eventmap.text.docdate import DocumentDate
 from eventmap.text.document import DocumentContext
-from eventmap.text.eventness import is_event_noun
+from eventmap.text.eventness import STATEMENT, is_event_noun
 from eventmap.text.events import Candidate
 
 DATED_SOURCES = ("explicit", "relative", "anchored")
@@ -168,8 +169,8 @@ def _when(
     """A sentence's date in the order of the module docstring (a reporting clause's date
     comes after the anchors and the story's day: it dates the report, not the event)."""
     own = min(cand.dates, key=lambda m: (PRECISION_RANK[m.precision], m.start)) if cand.dates else None
-    if own is not None and not cand.reported_only:
-        return mention_when(own), {}
+    if own is not None and (not cand.reported_only or cand.kind == STATEMENT):
+        return mention_when(own), {}  # a statement's reporting clause dates the statement itself
     anchor = cand.anchor
     recent = dated[-ANCHOR_LOOKBACK:]
     target = resolve_anchor(anchor, [d.text for d in recent]) if anchor else None

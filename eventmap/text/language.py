@@ -18,6 +18,7 @@ words alone, which eventmap never has to classify.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -68,18 +69,28 @@ def language_scores(text: str) -> dict[str, float]:
     if cyrillic:
         sample = sample.replace("i", "і")
     chosen = [p for p in profiles() if p.cyrillic == cyrillic] or list(profiles())
-    scores = dict.fromkeys((p.lang for p in chosen), 0.0)
-    for word in _WORD.findall(sample):
-        for p in chosen:
-            if word in p.stopwords:
-                scores[p.lang] += 1
-    n_letters = sum(ch.isalpha() for ch in sample)
+    counts = Counter(_WORD.findall(sample))
+    scores = {p.lang: float(sum(n for w, n in counts.items() if w in p.stopwords)) for p in chosen}
+    long_enough = None  # counted only when a language needs it
     for p in chosen:
         own = sum(sample.count(ch) for ch in p.letters)
         scores[p.lang] += own
-        if p.letters_required and not own and n_letters >= MIN_LETTERS:
-            scores[p.lang] -= 0.5
+        if p.letters_required and not own:
+            if long_enough is None:
+                long_enough = _has_letters(sample, MIN_LETTERS)
+            if long_enough:
+                scores[p.lang] -= 0.5
     return scores
+
+
+def _has_letters(sample: str, n: int) -> bool:
+    """`sample` has at least `n` letters (counting stops there)."""
+    for ch in sample:
+        if ch.isalpha():
+            n -= 1
+            if n <= 0:
+                return True
+    return False
 
 
 def detect_language(text: str, default: str = "en") -> str:

@@ -5,11 +5,13 @@ found with its day (or month) and its place, and the language is detected."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from eventmap.cli import main
+from eventmap.formats import read_events
 
 from conftest import ROOT
 
@@ -24,6 +26,8 @@ EXPECTED = {
         ("Im Kursker Gebiet", "2025-03-01", "2025-03-31", "month", "Kursk Oblast"),
         ("Gebiet Belgorod", "2025-03-01", "2025-03-31", "month", "Belgorod Oblast"),
         ("Bundestag stimmte", "2025-03-18", "2025-03-18", "day", "Bundestag"),
+        ("Estland kündigte", "2025-03-14", "2025-03-14", "day", "Estonia"),
+        ("sagte am Mittwoch", "2025-03-19", "2025-03-19", "day", "Helsinki"),
     ],
     "fr_appel.txt": [
         ("appel téléphonique", "2025-03-18", "2025-03-18", "day", None),
@@ -32,6 +36,8 @@ EXPECTED = {
         ("région de Koursk", "2025-03-01", "2025-03-31", "month", "Kursk Oblast"),
         ("région de Belgorod", "2025-03-01", "2025-03-31", "month", "Belgorod Oblast"),
         ("L'Estonie a annoncé", "2025-03-14", "2025-03-14", "day", "Estonia"),
+        ("ont annoncé le 18 mars", "2025-03-18", "2025-03-18", "day", "Poland"),
+        ("a déclaré mercredi", "2025-03-19", "2025-03-19", "day", "Helsinki"),
     ],
     "uk_rozmova.txt": [
         ("телефонну розмову", "2025-03-18", "2025-03-18", "day", None),
@@ -40,6 +46,7 @@ EXPECTED = {
         ("в Курській області", "2025-03-01", "2025-03-31", "month", "Kursk Oblast"),
         ("у Бєлгородській області", "2025-03-01", "2025-03-31", "month", "Belgorod Oblast"),
         ("Естонія минулої", "2025-03-14", "2025-03-14", "day", "Estonia"),
+        ("заявив у середу", "2025-03-19", "2025-03-19", "day", "Helsinki"),
     ],
     "ru_razgovor.txt": [
         ("телефонный разговор", "2025-03-18", "2025-03-18", "day", None),
@@ -48,6 +55,7 @@ EXPECTED = {
         ("в Курской области", "2025-03-01", "2025-03-31", "month", "Kursk Oblast"),
         ("в Белгородской области", "2025-03-01", "2025-03-31", "month", "Belgorod Oblast"),
         ("Эстония в прошлую", "2025-03-14", "2025-03-14", "day", "Estonia"),
+        ("заявил в среду", "2025-03-19", "2025-03-19", "day", "Helsinki"),
     ],
 }
 
@@ -81,3 +89,27 @@ def test_each_event_of_the_story_has_its_date_and_place(parsed, name, anchor, fi
     assert (e["date"], e["date_end"], e["date_precision"]) == (first, last, precision)
     if place is not None:
         assert place in [p["name"] for p in e["places"]]
+
+
+def test_the_imports_read_articles_in_every_language(tmp_path):
+    """`eventmap export` (the import path that serve shares) reads a folder of articles in the
+    six languages, each in its own language with --lang auto, and a forced --lang as given."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for path in ARTICLES.glob("*.txt"):
+        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "all.csv"
+    res = CliRunner().invoke(main, ["export", str(folder), "--lang", "auto", "--csv", str(out)])
+    assert res.exit_code == 0, res.output
+    events = read_events(out)
+    by_doc = {}
+    for e in events:
+        by_doc.setdefault(Path(e.source.document).name[:2], set()).add(e.lang)
+    assert by_doc == {lang: {lang} for lang in ("de", "en", "fr", "nl", "ru", "uk")}
+    forced = tmp_path / "uk.csv"
+    res = CliRunner().invoke(
+        main, ["export", str(folder / "uk_rozmova.txt"), "--lang", "uk", "--csv", str(forced)]
+    )
+    assert res.exit_code == 0, res.output
+    kyiv = [e for e in read_events(forced) if "в Києві" in e.text]
+    assert kyiv and kyiv[0].date == "2025-03-18" and "Kyiv" in [p.name for p in kyiv[0].places]

@@ -261,3 +261,133 @@ def test_a_bare_year_of_the_story_s_century_is_a_year_in_a_narrative():
         "1632-11-16",
         "1643",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        (
+            "The war began on 1 September 1939. In the autumn of that year, Poland fell. "
+            "In the summer of the following year, France fell.",
+            "en",
+            ["1939-09-01", "1939-FA", "1940-SU"],
+        ),
+        (
+            "De oorlog begon op 1 september 1939. In de herfst van dat jaar viel Polen. "
+            "In de zomer van het volgende jaar viel Frankrijk.",
+            "nl",
+            ["1939-09-01", "1939-FA", "1940-SU"],
+        ),
+        (
+            "Am 1. September 1939 begann der Krieg. Im Herbst desselben Jahres fiel Polen. "
+            "Im Sommer des folgenden Jahres fiel Frankreich.",
+            "de",
+            ["1939-09-01", "1939-FA", "1940-SU"],
+        ),
+        (
+            "La guerre commence le 1er septembre 1939. À l'automne de la même année, la Pologne tombe.",
+            "fr",
+            ["1939-09-01", "1939-FA"],
+        ),
+        (
+            "Війна почалася 1 вересня 1939 року. Восени того ж року впала Польща. "
+            "Влітку наступного року впала Франція.",
+            "uk",
+            ["1939-09-01", "1939-FA", "1940-SU"],
+        ),
+        (
+            "Война началась 1 сентября 1939 года. Осенью того же года пала Польша. "
+            "Летом следующего года пала Франция.",
+            "ru",
+            ["1939-09-01", "1939-FA", "1940-SU"],
+        ),
+    ],
+)
+def test_the_season_of_that_year_is_one_expression_in_the_story_s_year(text, lang, want):
+    assert [v for _, v in values(text, lang, ref="2011-04-01")] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("This summer the beach will open; this winter was cold.", "en", ["2025-SU", "2024-WI"]),
+        ("Cet été, la plage ouvrira ; cet hiver a été froid.", "fr", ["2025-SU", "2024-WI"]),
+        (
+            "Im Sommer dieses Jahres wird gewählt, im Winter letzten Jahres fror es.",
+            "de",
+            ["2025-SU", "2024-WI"],
+        ),
+    ],
+)
+def test_this_summer_said_in_march_is_the_coming_one(text, lang, want):
+    assert [v for _, v in values(text, lang)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("Im Frühjahr 1942 und im Frühling 1943.", "de", ["1942-SP", "1943-SP"]),
+        ("Im Verlauf des Jahres 1943 verlor die Armee die Initiative.", "de", ["1943"]),
+        ("Le festival se tiendra du 22 au 27 juillet.", "fr", ["2025-07-22/2025-07-27"]),
+        ("Le préfet a présenté le bilan de l'année écoulée.", "fr", ["2024"]),
+        ("Depuis le début du mois, les contrôles se multiplient.", "fr", ["2025-03"]),
+        ("На початку року ціни зросли, а до кінця місяця буде рішення.", "uk", ["2025", "2025-03"]),
+        ("В начале года цены выросли, а до конца месяца будет решение.", "ru", ["2025", "2025-03"]),
+    ],
+)
+def test_seasons_future_tenses_past_years_and_parts_of_this_year(text, lang, want):
+    assert [v for _, v in values(text, lang)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("On 24 August 1991 the parliament voted. On 1 December of that year a referendum was held.", "en"),
+        (
+            "Am 24. August 1991 stimmte das Parlament. Am 1. Dezember desselben Jahres folgte das Referendum.",
+            "de",
+        ),
+        ("Le 24 août 1991, le Parlement vote. Le 1er décembre de la même année, un référendum a lieu.", "fr"),
+        ("24 серпня 1991 року Рада ухвалила Акт. 1 грудня того ж року відбувся референдум.", "uk"),
+        ("24 августа 1991 года парламент проголосовал. 1 декабря того же года прошел референдум.", "ru"),
+    ],
+)
+def test_a_day_of_that_year_is_one_expression(text, lang):
+    found = values(text, lang, ref=None)
+    assert [v for _, v in found] == ["1991-08-24", "1991-12-01"]
+    assert len(found[1][0].split()) >= 4  # the anaphoric year is part of the expression
+
+
+def test_a_day_of_the_following_year_is_a_year_later():
+    text = "24 серпня 1991 року Рада ухвалила Акт. 1 березня наступного року відбулися вибори."
+    assert [v for _, v in values(text, "uk", ref=None)] == ["1991-08-24", "1992-03-01"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("Ce samedi 22 mars, les portes ouvertes du lycée.", "fr", ("samedi 22 mars", "2025-03-22")),
+        ("This Saturday, March 22, the school opens its doors.", "en", ("Saturday, March 22", "2025-03-22")),
+        (
+            "Diesen Samstag, den 22. März, ist Tag der offenen Tür.",
+            "de",
+            ("Samstag, den 22. März", "2025-03-22"),
+        ),
+        ("Deze zaterdag 22 maart is de open dag.", "nl", ("zaterdag 22 maart", "2025-03-22")),
+        ("Цієї суботи, 22 березня, день відкритих дверей.", "uk", ("суботи, 22 березня", "2025-03-22")),
+        ("В эту субботу, 22 марта, день открытых дверей.", "ru", ("субботу, 22 марта", "2025-03-22")),
+    ],
+)
+def test_this_weekday_with_its_date_is_that_date(text, lang, want):
+    assert values(text, lang) == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Наступний раунд заплановано на кінець місяця.", "uk"),
+        ("Следующий раунд запланирован на конец месяца.", "ru"),
+    ],
+)
+def test_the_end_of_the_month_is_this_month(text, lang):
+    assert [v for _, v in values(text, lang)] == ["2025-03"]

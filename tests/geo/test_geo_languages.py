@@ -120,3 +120,43 @@ def test_every_new_language_has_its_word_lists():
         assert lang in languages()
         lex = load((lang,))
         assert lex["region_word"] and lex["locative"] and lex["common"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("En mars, le gouvernement a annoncé une réforme ; mardi, le Sénat a voté.", "fr"),
+        ("Верховна Рада ухвалила закон у березні; у вівторок ЗСУ відбили атаку.", "uk"),
+        ("Госдума приняла закон в марте; во вторник ВСУ отразили атаку.", "ru"),
+    ],
+)
+def test_months_weekdays_and_institutions_are_not_places_in_each_language(text, lang):
+    assert geoparse(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Emmanuel Macron est arrivé à Kiev.", "fr"),
+        ("Владимир Зеленский прибыл в Киев.", "ru"),
+    ],
+)
+def test_a_first_name_is_no_place_in_french_and_russian(text, lang):
+    assert names(text, lang) == ["Kyiv"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Вибухи пролунали в Харкові.", "uk"),
+        ("Взрывы прогремели в Харькове.", "ru"),
+        ("Explosions were heard in Charkiw.", "en"),
+    ],
+)
+def test_kharkiv_in_ukrainian_russian_and_german_spelling_is_one_place(text, lang):
+    assert names(text, lang) == ["Kharkiv"]
+
+
+def test_a_german_region_compound_is_the_region_and_the_bundestag_stays_an_institution():
+    got = places("Der Bundestag debattierte über den Rückzug aus dem Kursker Gebiet.", "de")
+    assert got == [("Bundestag", "Bundestag", "landmark"), ("Kursker Gebiet", "Kursk Oblast", "region")]

@@ -137,6 +137,13 @@ def build(v: Vocab) -> LanguagePatterns:
     ysuf = rf"(?:\s*{alt(v.year_suffixes)})?" if v.year_suffixes else ""
     year = rf"(?P<y1>\d{{4}}){ysuf}"
     day_pre = rf"(?:{alt(v.day_prefixes)}\s+)?" if v.day_prefixes else ""
+    # "the summer of that year", "1 грудня того ж року", "im Herbst desselben Jahres"
+    years = [w for w, u in v.unit_of.items() if u == "year"]
+    that_year = (
+        rf"|\s+(?:(?:{alt(v.season_year_joiners)})\s+)?(?P<ana>{alt([*v.anaphoric_rel_of, *v.rel_of])})\s+(?:{alt(years)})(?![\w-])"
+        if v.anaphoric_rel_of and years
+        else ""
+    )
     day_join = rf"(?:\s+{alt(v.day_month_joiners)})?" if v.day_month_joiners else ""
     month_year_join = rf"(?:{alt(v.month_year_joiners)}\s+)?" if v.month_year_joiners else ""
     start = rf"(?:(?P<from>{alt(v.range_starts)})\s+)?"
@@ -155,7 +162,7 @@ def build(v: Vocab) -> LanguagePatterns:
             rf"{B}{start}{d1}\s+(?P<m1>{mon}){join}{d2}\s+(?P<m2>{mon})(?:,?\s+{year})?{E}",
             "month",
         ),
-        ("day", rf"{B}{wdpre}{day_pre}{d1}{day_join}\s+(?P<m1>{mon})(?:,?\s+{year})?{E}", "month"),
+        ("day", rf"{B}{wdpre}{day_pre}{d1}{day_join}\s+(?P<m1>{mon})(?:,?\s+{year}{that_year})?{E}", "month"),
         (
             "month",
             rf"{B}(?:{mods}|(?P<rel>{rel})\s+)?(?P<m1>{mon_full})(?:,?\s+{month_year_join}{year})?{E}",
@@ -174,7 +181,9 @@ def build(v: Vocab) -> LanguagePatterns:
         (
             "weekday",
             rf"{B}(?:(?P<rel>{alt(v.weekday_rel_of)})\s+)?(?P<wd>{wd}){part_after}"
-            rf"(?:\s+(?P<suf>{alt(v.weekday_suffix_of)}))?(?![\w])",
+            rf"(?:\s+(?P<suf>{alt(v.weekday_suffix_of)}))?(?![\w])"
+            # "ce samedi 22 mars", "this Saturday, March 22": the date's, not a weekday's
+            rf"(?!,?\s+(?:{day_pre}\d{{1,2}}\.?{ordsuf}{day_join}\s+(?:{mon})|(?:{mon})\s+\d{{1,2}}(?!\d))(?!\w))",
             "weekday",
         ),
         (
@@ -244,7 +253,7 @@ def build(v: Vocab) -> LanguagePatterns:
             (
                 "season",
                 rf"{B}(?:(?P<rel>{season_rel})\s+)?(?P<season>{seasons})"
-                rf"(?:\s+{month_year_join}{year}(?:/\d\d(?:\d\d)?)?|(?:\s+|-)(?P<y2>\d{{4}}))?{E}",
+                rf"(?:\s+{month_year_join}{year}(?:/\d\d(?:\d\d)?)?|(?:\s+|-)(?P<y2>\d{{4}}){that_year})?{E}",
                 "season",
             )
         )
@@ -275,7 +284,7 @@ def build(v: Vocab) -> LanguagePatterns:
         pats.append(
             (
                 "anaphoric",
-                rf"{B}(?:{alt(v.anaphoric_contexts)})\s+(?P<core>{alt(v.anaphoric_this)})(?![\w-])",
+                rf"{B}(?:{alt(v.anaphoric_contexts)})\s+(?P<core>{alt(v.anaphoric_this)})(?![\w-])(?!\s+\d)",  # not "des Jahres 1943"
                 "unit",
             )
         )

@@ -85,6 +85,18 @@ def _month_ok(ctx: Ctx, group: str = "m1") -> int | None:
     return month
 
 
+def _that_year(ctx: Ctx) -> tuple[int, str] | None:
+    """The year of "of that year", "того ж року", "des folgenden Jahres" (group `ana`): the
+    story's year, or one off; "of last year", "dieses Jahres": the reference's, or one off."""
+    v, frame, ref = ctx.vocab, ctx.frame, ctx.ref
+    word = " ".join((ctx.group("ana") or "").lower().split())
+    if word in v.anaphoric_rel_of and frame.focus_year is not None:
+        return frame.focus_year + v.anaphoric_rel_of[word], "focus"
+    if ref is None:
+        return None
+    return ref.year + v.anaphoric_rel_of.get(word, v.rel_of.get(word, 0)), "relative"
+
+
 def norm_day(ctx: Ctx) -> Result:
     month = _month_ok(ctx)
     if month is None:
@@ -97,6 +109,11 @@ def norm_day(ctx: Ctx) -> Result:
         weekday = ctx.vocab.weekday(head.split()[0].strip(","))
     year = _year_of(ctx)
     basis = "explicit"
+    if year is None and ctx.group("ana"):  # "1 грудня того ж року", "on 1 December of that year"
+        placed = _that_year(ctx)
+        if placed is None:
+            return None
+        year, basis = placed
     if year is None:
         placed = place_year(ctx, month, day, weekday)
         if placed is None:
@@ -349,6 +366,9 @@ def norm_season(ctx: Ctx) -> Result:
         rel = next(w for w, o in v.rel_of.items() if o == v.rel_after_of[rel])  # "été dernier"
     if year is not None:
         return season_interval(year, season)
+    if ctx.group("ana"):  # "the summer of that year"
+        placed = _that_year(ctx)
+        return season_interval(placed[0], season, placed[1]) if placed else None
     if not rel:
         m = ctx.match
         before, after = prev_word(ctx.text, m.start()), next_word(ctx.text, m.end())
@@ -372,6 +392,8 @@ def norm_season(ctx: Ctx) -> Result:
     if rel in v.rel_of:
         offset = v.rel_of[rel]
         year = ref.year if first_month <= ref.month else ref.year - 1  # the latest one begun
+        if offset == 0 and season != "winter":
+            year = ref.year  # "this summer" said in March is the coming one; a winter spans two years
         if offset < 0:
             latest = season_interval(year, season)
             year = year if latest and latest.end < ref else year - 1

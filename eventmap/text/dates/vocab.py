@@ -46,7 +46,8 @@ here, never from code. Keys, all lowercase (text is matched lowercased):
   ("les années 90", "90er"), ``year_ordinal_suffixes`` ("2022-го року"),
   ``generated_excluded`` (dateparser forms that are ordinary words, not merged in), and the
   reporting-clause words ``reporting_fillers``, ``date_prepositions``,
-  ``reporting_subject_words``.
+  ``reporting_subject_words``; ``season_year_joiners`` (the words between a season and an
+  anaphoric year: "the summer *of* that year", "l'été *de la* même année").
 """
 
 from __future__ import annotations
@@ -88,7 +89,7 @@ KNOWN_KEYS: frozenset[str] = frozenset(
     quantity_words quantity_cues comparison_words preposition_words stopwords abbreviations anchors
     date_prepositions reporting_fillers reporting_subject_words
     generated_excluded relative_after one_unit focus_days season_adverbs year_ordinal_suffixes letters
-    letters_required date_prepositions reporting_fillers reporting_subject_words
+    letters_required date_prepositions reporting_fillers reporting_subject_words season_year_joiners
     """.split()
 )
 REL_OFFSETS = {"last": -1, "this": 0, "next": 1}
@@ -201,6 +202,7 @@ class Vocab:
                 self.season_of.setdefault(form.lower(), season)
         # season words that say "in spring" by themselves ("влітку", "осенью"): no context needed
         self.season_adverbs = frozenset(_words(raw, "season_adverbs"))
+        self.season_year_joiners = _words(raw, "season_year_joiners")
         decades = raw.get("decades") or {}
         self.decade_determiners = tuple(w.lower() for w in decades.get("the", []))
         self.decade_suffix: str = decades.get("suffix", "")
