@@ -15,6 +15,7 @@ usage: python bench/parse_speed.py [--rounds N]
 
 from __future__ import annotations
 
+import os
 import re
 import statistics
 import subprocess
@@ -128,6 +129,7 @@ def cold_start_s(rounds: int = 3) -> tuple[float, float]:
 
 def main(argv: list[str]) -> int:
     rounds = int(argv[argv.index("--rounds") + 1]) if "--rounds" in argv else 3
+    load_before = os.getloadavg()[0]
     items = articles()
     print(f"{len(items)} articles (seed, TempEval-3, LGL), best of {rounds} rounds")
     t0 = time.perf_counter()
@@ -139,6 +141,8 @@ def main(argv: list[str]) -> int:
     print(f"eventmap parse : {our_mean:7.1f} ms/article   seed {our_ms[0]:7.1f} ms")
     print(f"speed-up       : {naive_mean / our_mean:7.1f}x overall   seed {naive_ms[0] / our_ms[0]:.1f}x")
     cold, cold_cpu = cold_start_s()
+    load = round((load_before + os.getloadavg()[0]) / 2, 1)  # the machine is shared: say how busy
+    print(f"load average (1 min) during the run: {load} on 2 cores")
     print(f"cold start (eventmap parse SEED -o FILE): wall clock {cold:.2f} s, CPU {cold_cpu:.2f} s")
     from results import record
 
@@ -152,6 +156,7 @@ def main(argv: list[str]) -> int:
             "seed article (ms)": round(our_ms[0], 1),
             "cold start, one article, wall clock (s)": round(cold, 2),
             "cold start, one article, CPU time (s)": round(cold_cpu, 2),
+            "load average during the run (2 cores)": load,
         },
         command="python bench/parse_speed.py",
     )

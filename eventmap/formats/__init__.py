@@ -161,9 +161,10 @@ def _loads(
 def detect_format(obj: Any) -> str:
     """Which JSON dialect a parsed document is: "geojson", "timelinejs", "timelinejs2", "records" or "json" (ours).
 
-    "records" is a table as JSON: ACLED's API answer ``{"data": [{...}, ...]}``, or a bare list
-    of flat objects with fields an event does not have (``pandas.DataFrame.to_json(orient="records")``);
-    reading those as events would drop the unknown fields, so they are read like CSV rows.
+    "records" is a table as JSON: ACLED's API answer ``{"data": [...]}`` (UCDP's ``Result`` ...),
+    or a list of flat objects -- bare or under ``events`` -- with fields an event does not have
+    (``pandas.DataFrame.to_json(orient="records")``); reading those as events would drop the
+    unknown fields, so they are read like CSV rows.
     """
     if geojson_format.is_geojson(obj):
         return "geojson"
@@ -173,13 +174,14 @@ def detect_format(obj: Any) -> str:
         return "timelinejs2"
     if isinstance(obj, dict) and "events" not in obj and _records(obj) is not None:
         return "records"
+    items = obj.get("events") if isinstance(obj, dict) else obj
     if (
-        isinstance(obj, list)
-        and obj
-        and all(isinstance(o, dict) for o in obj)
-        and any(set(o) - EVENT_FIELDS for o in obj)
+        isinstance(items, list)
+        and items
+        and all(isinstance(o, dict) for o in items)
+        and any(set(o) - EVENT_FIELDS for o in items)
     ):
-        return "records"
+        return "records"  # {"events": [...]} of another program: its own fields would be lost
     return "json"
 
 
@@ -187,7 +189,7 @@ def _records(obj: Any) -> list[Any] | None:
     """The list of records of an API answer ({"data": [...]}, {"Result": [...]}) or a bare list."""
     if isinstance(obj, list):
         return obj
-    for key in RECORD_KEYS:
+    for key in (*RECORD_KEYS, "events"):
         value = obj.get(key) if isinstance(obj, dict) else None
         if isinstance(value, list) and (not value or isinstance(value[0], dict)):
             return value

@@ -10,7 +10,7 @@ other tables). Values compare without case and without blank or underscore diffe
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from eventmap.model import CATEGORIES
@@ -62,6 +62,7 @@ def cameo_names() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def lookup(scheme: str, raw: str | None) -> str | None:
     """The category of `raw` in `scheme`, or None when the scheme does not know it."""
     if not raw or not raw.strip():
@@ -93,6 +94,7 @@ def category_of(raw: str | None, default: str = "other") -> str:
     return found if found is not None else default
 
 
+@lru_cache(maxsize=8192)
 def known_category(raw: str | None) -> str | None:
     """The category a plain category/type cell names, or None when no scheme knows it."""
     if not raw or not raw.strip():

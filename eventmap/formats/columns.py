@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from eventmap.errors import InputError
@@ -144,7 +145,7 @@ GUESSES: dict[str, tuple[str, ...]] = {
     "lang": ("lang", "language", "taal"),
     "places_json": ("places_json",),
     "sources_json": ("sources_json",),
-    "time_of_day": ("time_of_day",),
+    "time_of_day": ("time_of_day", "time", "event_time", "hour", "tijd", "uhrzeit", "heure"),
     "event_kind": ("event_kind",),
     "confidence": ("confidence",),
     "place_source": ("place_source",),
@@ -207,6 +208,7 @@ DATE_SHARE_TAKEN = 0.9  # a date column found by its values alone
 SAMPLE_ROWS = 500  # values looked at when judging a column
 
 
+@lru_cache(maxsize=8192)
 def normalise(name: str) -> str:
     """Header names compare without case, surrounding blanks, or blank/dash/dot differences."""
     return re.sub(r"[\s\-.]+", "_", name.strip().lstrip("\ufeff").lower()).strip("_")

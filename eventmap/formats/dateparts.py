@@ -95,8 +95,8 @@ def compose(row: Mapping[str, Any], parts: Mapping[str, str]) -> CellDate | None
     if not day:
         return _cell(lambda: date(year, month, 1), label, "month")
     hour, minute = _text(row, parts.get("hour")), _text(row, parts.get("minute"))
-    clock = _clock(_text(row, parts.get("time"))) if parts.get("time") else None
-    time = clock or (_time(hour or None, (minute or "0") if hour else None) if hour else None)
+    clock_time = clock(_text(row, parts.get("time"))) if parts.get("time") else None
+    time = clock_time or (_time(hour or None, (minute or "0") if hour else None) if hour else None)
     return _cell(lambda: date(year, month, day), label, "day", time)
 
 
@@ -115,7 +115,7 @@ def _whole(text: str, what: str) -> int:
     return int(number)
 
 
-def _clock(text: str) -> str | None:
+def clock(text: str) -> str | None:
     """'20:17', '8:30 PM', '08:30:00' -> 'HH:MM' (None when it is none)."""
     m = re.fullmatch(r"(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*([AaPp]\.?[Mm]\.?)?", text)
     if not m:

@@ -180,6 +180,28 @@ class DateReader:
             raise EventFormatError(f"date {value!r} is not a date this reader knows (use YYYY-MM-DD)")
         return CellDate(parsed, None, "day")
 
+    def read_range(self, value: Any) -> tuple[CellDate, CellDate] | None:
+        """Both ends of a period written in one cell, or None: ``2024-01-05/2024-01-07``,
+        ``5 January 2024 to 7 January 2024``, ``5-7 January 2024``, ``5 January - 7 February 2024``."""
+        s = str(value).strip()
+        for sep in _RANGE_SEPARATORS:
+            parts = sep.split(s, maxsplit=1)
+            if len(parts) != 2:
+                continue
+            left, right = parts[0].strip(), parts[1].strip()
+            try:
+                last = self.read(right)
+            except EventFormatError:
+                continue
+            for attempt in _left_forms(left, right, last):
+                try:
+                    first = self.read(attempt)
+                except EventFormatError:
+                    continue
+                if first.start <= last.start or first.day is None:
+                    return first, last
+        return None
+
     def _number(self, s: str) -> CellDate:
         if self.epoch_unit == "excel":
             return _excel_day(s)
@@ -211,6 +233,24 @@ class DateReader:
             h = int(hour) % 12 + (12 if m[6].lower() == "pm" else 0)
             hour = str(h)
         return _cell(lambda: date(year, month, day), s, "day", _time(hour, m[5]))
+
+
+_RANGE_SEPARATORS = (
+    re.compile(r"\s*/\s*(?=[+-]?\d{4}-)"),  # ISO 8601 intervals
+    re.compile(r"\s+(?:to|until|till|tot|bis|au|через)\s+", re.IGNORECASE),
+    re.compile(r"\s*[–—]\s*|\s+-\s+"),
+    re.compile(r"(?<=^\d)-|(?<=^\d\d)-"),  # 5-7 January 2024
+)
+
+
+def _left_forms(left: str, right: str, last: CellDate) -> list[str]:
+    """The left end as written, and completed with what the right end adds (month, year)."""
+    if last.day is not None and left.isdigit() and len(left) <= 2 and last.precision == "day":
+        return [f"{last.day.year}-{last.day.month:02d}-{int(left):02d}"]  # 5-7 January 2024
+    forms = [left]
+    if last.day is not None and not re.search(r"\d{4}", left):  # 5 January - 7 February 2024
+        forms.append(f"{left} {last.day.year}")
+    return forms
 
 
 def date_share(values: Iterable[Any], reader: DateReader | None = None) -> float:

@@ -72,7 +72,11 @@ def from_obj(
     points: list[tuple[float | None, float | None]] = []
     numbers: list[int] = []
     keys: list[str] = []
+    shapes: dict[str, int] = {}
     for i, f in enumerate(features, start=1):
+        kind = (f.get("geometry") or {}).get("type") if isinstance(f, dict) else None
+        if isinstance(kind, str) and kind != "Point":
+            shapes[kind] = shapes.get(kind, 0) + 1
         try:
             props, lat, lon = _feature_parts(f)
             if _is_ours(props):
@@ -107,6 +111,11 @@ def from_obj(
             cmap=cmap,
             points=points,
             numbering=lambda i: f"feature #{numbers[i - 1]}",
+        )
+    if shapes:
+        kinds = ", ".join(f"{n} {k}" for k, n in sorted(shapes.items()))
+        report.note(
+            f"{kinds} placed at the middle of {'its' if sum(shapes.values()) == 1 else 'their'} bounds"
         )
     return events
 
@@ -143,7 +152,10 @@ def representative_point(geometry: Any) -> tuple[float | None, float | None]:
     if geometry["type"] == "Point":
         return coords[0]
     lons, lats = [c[0] for c in coords], [c[1] for c in coords]
-    return (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
+    if max(lons) - min(lons) > 180:  # across the antimeridian (Fiji, the Aleutians, Chukotka)
+        lons = [x + 360 if x < 0 else x for x in lons]
+    lon = (min(lons) + max(lons)) / 2
+    return (lon - 360 if lon > 180 else lon), (min(lats) + max(lats)) / 2
 
 
 def _positions(value: Any):

@@ -16,6 +16,7 @@ the file and the row, so two rows never share an id (repeats are counted in a wa
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
@@ -28,7 +29,7 @@ from eventmap.formats.dates import CellDate, DateReader, interval
 from eventmap.formats.dialect import code
 from eventmap.formats.points import point_of
 from eventmap.formats.report import ImportReport
-from eventmap.model import PRECISIONS, Event, EventFormatError, make_event_id
+from eventmap.model import DAY_PARTS, PRECISIONS, Event, EventFormatError, make_event_id
 
 TIME_PRECISION_TO_PRECISION = {"1": "day", "2": "week", "3": "month"}
 PRECISION_TO_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
@@ -64,6 +65,7 @@ def row_to_event(
             return str(value)
         return value if name in VERBATIM or own else value.strip()
 
+    extra_cells: dict[str, str] = {}
     norm_row = {normalise(k): v for k, v in row.items() if k is not None} if cmap.dialect else {}
     text = cell("text") or _fallback_text(row, norm_row, cmap)
     category, raw_types = _category(cell, cmap, row)
@@ -97,7 +99,18 @@ def row_to_event(
     d["places"] = _places(cell, cmap, norm_row, lat, lon)
     d["sources"] = _json_list(cell("sources_json"), "sources_json")
     machine_time = d.pop("_time", None)
-    d["time"] = cell("time_of_day") or machine_time
+    d["time"] = machine_time
+    clock_text = cell("time_of_day")
+    if clock_text and own:
+        d["time"] = clock_text
+    elif clock_text:
+        clock = dateparts.clock(clock_text) or (
+            clock_text.lower() if clock_text.lower() in DAY_PARTS else None
+        )
+        if clock is not None:
+            d["time"] = clock
+        else:  # not a time this reader knows: kept as written
+            extra_cells[cmap.column("time_of_day") or "time_of_day"] = clock_text
     d["kind"] = cell("event_kind") or None
     d["confidence"] = cell("confidence") or None
     d["place_source"] = cell("place_source") or None
@@ -115,6 +128,7 @@ def row_to_event(
         if col not in used and col is not None and col != FEATURE_ID and value not in (None, "")
     }
     extra.update(raw_types)
+    extra.update(extra_cells)
     if source_id and not own:
         extra["source_id"] = source_id
     d["extra"] = extra
@@ -270,6 +284,7 @@ def _dates(
     cell: Callable[[str], str], cmap: ColumnMap, norm_row: Mapping[str, Any], row: Mapping[str, Any]
 ) -> dict[str, Any]:
     undated = {"date": None, "date_end": None, "date_precision": None}
+    in_cell_end: CellDate | None = None
     start = cell("date")
     if "date" in cmap.parts:
         found = dateparts.compose(row, cmap.parts["date"])
@@ -280,7 +295,13 @@ def _dates(
         return undated
     else:
         reader = cmap.readers.get("date") or DateReader([start])
-        first = reader.read(start)
+        try:
+            first = reader.read(start)
+        except EventFormatError:
+            span = reader.read_range(start)  # "2024-01-05/2024-01-07", "5-7 January 2024"
+            if span is None:
+                raise
+            first, in_cell_end = span
     prec = cell("date_precision").lower() or _coded_precision(cell, cmap, norm_row) or first.precision
     if prec not in PRECISIONS:
         raise EventFormatError(f"unknown date precision {prec!r} (one of {', '.join(PRECISIONS)})")
@@ -289,7 +310,7 @@ def _dates(
         last = dateparts.compose(row, cmap.parts["date_end"])
     else:
         end_reader = cmap.readers.get("date_end") or cmap.readers.get("date") or DateReader([end_text])
-        last = end_reader.read(end_text) if end_text else None
+        last = end_reader.read(end_text) if end_text else in_cell_end
     if first.day is None or (last is not None and last.day is None):
         prec = "year"  # a year beyond the calendar is a whole year
     out: dict[str, Any] = {"_time": first.time}
@@ -396,7 +417,30 @@ def _number(value: str, name: str) -> float | None:
     try:
         return float(value)
     except ValueError:
+        pass
+    degrees = _degrees(value, "NS" if name == "latitude" else "EW" if name == "longitude" else "NSEW")
+    if degrees is None:
         raise EventFormatError(f"{name} {value!r} is not a number") from None
+    return degrees
+
+
+# 50.45°, 50.45 N, 50°27'N, 50°27′30″N, 30° 31' 12" E (hemisphere letters make S and W negative)
+_DMS = re.compile(
+    r"([NSEWnsew])?\s*([+-]?\d+(?:\.\d+)?)\s*(?:°|º|deg)?\s*(?:(\d+(?:\.\d+)?)\s*['′’]\s*)?"
+    r"(?:(\d+(?:\.\d+)?)\s*(?:\"|″|''|”)\s*)?([NSEWnsew])?"
+)
+
+
+def _degrees(value: str, hemispheres: str) -> float | None:
+    """Degrees (minutes, seconds) with an optional hemisphere letter; None when not, or when
+    the letter belongs to the other axis (a latitude "W 87.6": the columns are swapped)."""
+    m = _DMS.fullmatch(value.strip())
+    if not m or (m[1] and m[5]) or (m[1] or m[5] or hemispheres[0]).upper() not in hemispheres:
+        return None
+    number = float(m[2])
+    number = (abs(number) + float(m[3] or 0) / 60 + float(m[4] or 0) / 3600) * (-1 if number < 0 else 1)
+    hemisphere = (m[1] or m[5] or "").upper()
+    return -abs(number) if hemisphere in ("S", "W") else number
 
 
 def _int(value: str, name: str) -> int | None:

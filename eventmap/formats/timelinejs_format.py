@@ -148,6 +148,14 @@ def from_obj(
     report.events += len(events)
     if eras:
         report.note(f"{len(eras)} era{'s' if len(eras) != 1 else ''} read as context events")
+    title = obj.get("title") if isinstance(obj.get("title"), dict) else None
+    headline = (
+        _plain((title.get("text") or {}).get("headline"))
+        if title and isinstance(title.get("text"), dict)
+        else ""
+    )
+    if headline:
+        report.note(f"title slide {headline[:60]!r} read as the story's title, not an event")
     geoparsed = sum(1 for e in events if e.place_source == "sentence")
     if geoparsed:
         report.note(f"places of {geoparsed} slide{'s' if geoparsed != 1 else ''} found in their text")

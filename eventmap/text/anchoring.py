@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from eventmap.text.dates.patterns import alt, phrase
 from eventmap.text.dates.vocab import load_vocab
 from eventmap.text.wordset import WordSet, WordSets, tokens
+from eventmap.text.wordtrie import LazyPattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,12 +37,12 @@ class Anchor:
 class AnchorPatterns:
     """A language's anchor phrases compiled: noun anchors, pointers, counted pointers."""
 
-    noun: tuple[tuple[re.Pattern[str], int, WordSet], ...]  # (pattern, days, its phrases)
-    pointer: tuple[tuple[re.Pattern[str], int, WordSet], ...]
+    noun: tuple[tuple[LazyPattern, int, WordSet], ...]  # (pattern, days, its phrases)
+    pointer: tuple[tuple[LazyPattern, int, WordSet], ...]
     definite: re.Pattern[str] | None
     definite_anywhere: re.Pattern[str] | None
     numbers: dict[str, int]
-    phrases: WordSets  # the phrases of every pattern, looked up in one pass before any regex
+    phrases: WordSets  # the phrases of every pattern (named by its index, nouns first), looked up in one pass before any regex
 
 
 def _pointer_regex(entry: dict, weekday: str, numbers: str) -> str:
@@ -80,7 +81,7 @@ def anchor_patterns(lang: str) -> AnchorPatterns | None:
     det = _determiners(table.get("determiners", []))
     noun = tuple(
         (
-            re.compile(rf"(?<!\w){alt(e['phrases'])}\s+{det}([\w-]{{3,}})"),
+            LazyPattern(rf"(?<!\w){alt(e['phrases'])}\s+{det}([\w-]{{3,}})"),
             int(e["days"]),
             WordSet(e["phrases"]),
         )
@@ -91,7 +92,7 @@ def anchor_patterns(lang: str) -> AnchorPatterns | None:
     num_re = alt(numbers) + r"|\d{1,2}"
     weekday = alt(vocab.weekday_of)
     pointer = [
-        (re.compile(_pointer_regex(e, weekday, num_re)), int(e["days"]), WordSet(e["phrases"]))
+        (LazyPattern(_pointer_regex(e, weekday, num_re)), int(e["days"]), WordSet(e["phrases"]))
         for e in table["pointer"]
     ]
     for entry in table.get("counted", []):  # one regex per phrase: each has its own group "n"
@@ -99,7 +100,7 @@ def anchor_patterns(lang: str) -> AnchorPatterns | None:
             after_n = max(p.split("{n}"), key=len)  # "{n} dagen later": the words around the number
             pointer.append(
                 (
-                    re.compile(_pointer_regex({"phrases": [p]}, weekday, num_re)),
+                    LazyPattern(_pointer_regex({"phrases": [p]}, weekday, num_re)),
                     int(entry["sign"]),
                     WordSet([after_n]),
                 )
@@ -120,11 +121,11 @@ def anchor_patterns(lang: str) -> AnchorPatterns | None:
     phrases = WordSets(
         {
             **{
-                f"noun{i}": sorted(ws.singles) + [" ".join(p) for ps in ws.phrases.values() for p in ps]
+                i: sorted(ws.singles) + [" ".join(p) for ps in ws.phrases.values() for p in ps]
                 for i, (_, _, ws) in enumerate(noun)
             },
             **{
-                f"pointer{i}": sorted(ws.singles) + [" ".join(p) for ps in ws.phrases.values() for p in ps]
+                len(noun) + i: sorted(ws.singles) + [" ".join(p) for ps in ws.phrases.values() for p in ps]
                 for i, (_, _, ws) in enumerate(pointer)
             },
         }
@@ -132,24 +133,28 @@ def anchor_patterns(lang: str) -> AnchorPatterns | None:
     return AnchorPatterns(noun, tuple(pointer), definite_re, anywhere, numbers, phrases)
 
 
-def find_anchor(sentence: str, lang: str) -> Anchor | None:
-    """The first anchor phrase of a sentence (noun anchors win over pointers)."""
+def find_anchor(sentence: str, lang: str, toks: list[str] | None = None) -> Anchor | None:
+    """The first anchor phrase of a sentence (noun anchors win over pointers); `toks`: its
+    tokens (wordset.tokens), when the caller has them."""
     pats = anchor_patterns(lang)
     if pats is None:
         return None
-    toks = tokens(sentence)
+    if toks is None:
+        toks = tokens(sentence)
     lowered = sentence.lower()  # the patterns are lowercase: much faster than re.I
     if len(lowered) != len(sentence):
         lowered = "".join(ch.lower()[:1] for ch in sentence)
     found = pats.phrases.scan(toks)  # the phrases first: set lookups, then only their regexes
+    if not any(found.values()):
+        return None
     for i, (pattern, offset, _) in enumerate(pats.noun):
-        m = pattern.search(lowered) if found[f"noun{i}"] else None
+        m = pattern.regex.search(lowered) if found[i] else None
         if m:
             return Anchor(sentence[m.start() : m.end()], m.start(), m.end(), m.group(1), offset)
-    for i, (pattern, offset, _) in enumerate(pats.pointer):
-        m = pattern.search(lowered) if found[f"pointer{i}"] else None
+    for i, (pattern, offset, _) in enumerate(pats.pointer, len(pats.noun)):
+        m = pattern.regex.search(lowered) if found[i] else None
         if m:
-            if "n" in pattern.groupindex and m.group("n"):
+            if "n" in m.re.groupindex and m.group("n"):
                 raw = m.group("n")
                 offset *= int(raw) if raw.isdigit() else pats.numbers[raw]
             return Anchor(sentence[m.start() : m.end()], m.start(), m.end(), None, offset)

@@ -75,7 +75,14 @@ def classify(sentence: str, lang: str) -> tuple[str, bool]:
     lexicon = load_lexicon(lang)
     lowered = sentence.lower() + " "
     found = lexicon.regex.findall(lowered)
-    words = {c: {k for k in found if lexicon.category_of[k] == c} for c in ("attack", "fighting", "disaster")}
+    if not found:
+        return OTHER, False
+    category_of = lexicon.category_of
+    words: dict[str, set[str]] = {"attack": set(), "fighting": set(), "disaster": set()}
+    for k in found:
+        own = words.get(category_of[k])
+        if own is not None:
+            own.add(k)
     drop: set[str] = set()
     if words["fighting"] and words["fighting"] <= lexicon.force_words and lexicon.deployment is not None:
         if lexicon.deployment.search(lowered):
@@ -86,11 +93,9 @@ def classify(sentence: str, lang: str) -> tuple[str, bool]:
         )
         # a disaster beats attack and fighting unless one of their own words is there
         drop |= {"attack", "fighting"} if violent <= lexicon.shared_with_disaster else {"disaster"}
-    hits = Counter(lexicon.category_of[k] for k in found if lexicon.category_of[k] not in drop)
-    if not hits and found:
-        return OTHER, True
+    hits = Counter(c for c in map(category_of.__getitem__, found) if c not in drop)
     if not hits:
-        return OTHER, False
+        return OTHER, True
     named = {c: n for c, n in hits.items() if c != OTHER}
     if not named:
         return OTHER, True

@@ -12,6 +12,7 @@ an event's place) and the agency; its text is not part of the first sentence's e
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -22,6 +23,8 @@ from eventmap.model import Document, Place
 from eventmap.text.dates.context import MODES
 from eventmap.text.docdate import DocumentDate, parse_document_date, split_header
 from eventmap.text.language import resolve_language, supported_languages
+
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")  # a dateline that writes its year keeps it
 
 BYLINE_CHARS = 1500  # bylines are looked for in the article's first characters only
 TITLE_CHARS = 200
@@ -78,7 +81,7 @@ def prepare_document(
                 date_source = "byline"
                 break
     if doc_date is None and dateline is not None and dateline.date_text:
-        doc_date = date_of(dateline.date_text, lang, date.today())
+        doc_date = _dateline_date(dateline.date_text, lang, date.today())
         date_source = "dateline" if doc_date else None
     return DocumentContext(
         text=text,
@@ -92,6 +95,21 @@ def prepare_document(
         bylines=bylines,
         title=_title(text, body_start, dateline, bylines),
     )
+
+
+def _dateline_date(raw: str, lang: str, today: date) -> DocumentDate | None:
+    """A dateline's day; one without its year ("PARIS, March 4") is the last such day up to
+    today: a report is not filed in the future."""
+    found = date_of(raw, lang, today)
+    if found is None or found.first <= today or _YEAR.search(raw):
+        return found
+    for back in (1, 4):  # 29 February: the last leap year
+        value = found.value.replace(str(found.first.year), str(found.first.year - back), 1)
+        try:
+            return parse_document_date(value)
+        except InputError:
+            continue
+    return found
 
 
 def date_of(raw: str, lang: str, reference: date | None) -> DocumentDate | None:

@@ -37,6 +37,8 @@ _QUOTED = re.compile(
     r"|^\s*[‘“\"«„][^’”\"»]*$"  # a quotation that runs on into the next sentence
 )
 
+_QUOTE_OPENERS = frozenset('‘“"«`„')  # a sentence without one has no quotation to leave out
+
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
@@ -129,7 +131,7 @@ def lexicon(lang: str) -> Lexicon:
 def _participles(lex: Lexicon, toks: list[str]) -> int:
     """An auxiliary and, after at most the gap's words, a past participle: "were killed",
     "zijn afgelopen nacht vier mensen omgekomen" (not a cognitive one: "was considered")."""
-    if lex.participle is None:
+    if lex.participle is None or lex.auxiliaries.isdisjoint(toks):
         return 0
     gap = lex.gap
     most, between, adverbs = int(gap.get("max_words", 3)), set(gap.get("words", [])), gap.get("adverbs_in")
@@ -151,18 +153,16 @@ def _past_tense(lex: Lexicon, toks: list[str]) -> int:
     """'lawmakers rejected', 'de politie zette', 'De overstroming kostte': a (weak) past tense
     after a subject word, not after an article ("the armed forces", "de geplande aanval" are
     adjectives), and not a superlative ("zwaarste"); plus the irregular past tenses."""
-    count = sum(1 for t in toks if t in lex.strong_past)
-    if not lex.past_suffixes:
+    strong = lex.strong_past
+    count = 0 if strong.isdisjoint(toks) else sum(1 for t in toks if t in strong)
+    suffixes = lex.past_suffixes
+    if not suffixes:
         return count
+    shortest, statements = lex.past_min, lex.statement.singles
     for before, word in zip(toks, toks[1:]):
-        if len(word) < lex.past_min or not word.endswith(lex.past_suffixes) or word.endswith("ste"):
+        if len(word) < shortest or not word.endswith(suffixes) or word.endswith("ste"):
             continue
-        if (
-            before in lex.determiners
-            or before.endswith("ly")
-            or word in lex.not_past
-            or word in lex.statement
-        ):
+        if before in lex.determiners or before.endswith("ly") or word in lex.not_past or word in statements:
             continue  # an adjective, or "kondigde", "announced": a statement, counted as one
         if not word.isalpha():
             continue
@@ -178,13 +178,18 @@ def judge(
     keyword: bool = False,
     relative_only: bool = False,
     headline_only: bool = False,
+    toks: list[str] | None = None,
 ) -> Judgement:
     """The kind and confidence of a sentence. `dated`: it has a date of its own;
     `keyword`: a category lexicon names an event in it; `relative_only`: its dates are
     counted from the reference day ("gisteren"), not written out; `headline_only`: the text
-    is a headline alone (a feed item), where an event noun is all there is."""
+    is a headline alone (a feed item), where an event noun is all there is; `toks`: the
+    sentence's tokens (wordset.tokens), when the caller has them."""
     lex = lexicon(lang)
-    toks = tokens(_QUOTED.sub(" ", sentence))
+    if _QUOTE_OPENERS.intersection(sentence):
+        toks = tokens(_QUOTED.sub(" ", sentence))
+    elif toks is None:
+        toks = tokens(sentence)
     hits = lex.words.scan(toks)
     verbs = len(hits["occurrence"]) + _future_event(lex, toks, hits["future"])
     weak = _participles(lex, toks) + _past_tense(lex, toks)

@@ -28,6 +28,7 @@ from eventmap.text.eventness import CONTEXT, judge
 from eventmap.text.mentions import Mentions
 from eventmap.text.reporting import reporting_dates
 from eventmap.text.sentences import Sentence
+from eventmap.text.wordset import tokens
 
 TERMINAL = (".", "!", "?", "…", "’", "'", "”", '"', ")", ":", ";")
 RECENT_SINCE_DAYS = 31  # "since Monday" within this many days: the start of what is reported
@@ -81,7 +82,8 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
             own = [m for m in own if m.start not in reported]
         reported_only = bool(own) and len(reported) == len(own)
         category, keyword = classify(sent.text, doc.lang)
-        anchor = None if own and not reported_only else find_anchor(sent.text, doc.lang)
+        toks = tokens(sent.text)
+        anchor = None if own and not reported_only else find_anchor(sent.text, doc.lang, toks)
         lo, hi = bisect_left(time_starts, sent.start), bisect_left(time_starts, sent.end)
         clock = [t for t in times[lo:hi] if ":" in t.value]
         judged = judge(
@@ -91,6 +93,7 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
             keyword=keyword,
             relative_only=all(m.relative for m in own),
             headline_only=headlines_only,
+            toks=toks,
         )
         headline = is_headline(sent)
         if headline and not (judged.kind != CONTEXT and (keyword or judged.kind == "occurrence")):

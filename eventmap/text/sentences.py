@@ -25,7 +25,6 @@ _BOUNDARY = re.compile(r"""(?<![.!?…])[.!?…]++["'’”»)\]]*+(?=\s+["'‘�
 _NEXT_WORD = re.compile(r"""\s+["'‘“«„(\[]?(\w)""")
 _NEXT_LETTERS = re.compile(r"\s+([^\W\d_]+)")
 _ORDINAL = re.compile(r"(?<![\w.])(?:[12]?\d|3[01])$")  # "18" of "am 18. März"
-_TRAILING_WORD = re.compile(r"(\S+)$")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•–—·]\s|\d{1,3}[.)]\s|[a-z][.)]\s)")
 _TERMINAL = (".", "!", "?", "…", ":", ";", '"', "”", "’", "'", "»", ")")
 WRAP_MIN, WRAP_MAX = 45, 160  # a hard-wrapped text's usual line length lies in this range
@@ -64,7 +63,7 @@ def _ordinal_heads() -> frozenset[str]:
 
 def _is_ordinal(text: str, cursor: int, stop: int, after: int) -> bool:
     """'am 18. März', 'im 19. Jahrhundert': a German ordinal, not a sentence end."""
-    if not _ORDINAL.search(text, cursor, stop):
+    if not _ORDINAL.search(text, max(cursor, stop - 2), stop):  # two digits at most
         return False
     m = _NEXT_LETTERS.match(text, after)
     return m is not None and m.group(1).lower() in _ordinal_heads()
@@ -82,10 +81,10 @@ class Sentence:
 
 
 def _is_abbreviation(before: str, abbreviations: frozenset[str]) -> bool:
-    m = _TRAILING_WORD.search(before)
-    if not m:
+    tail = before[:-1] if before.endswith("\n") else before  # the word before the full stop
+    if not tail or tail[-1].isspace():
         return False
-    raw = m.group(1).lstrip("(\"'‘“«")
+    raw = tail.rsplit(None, 1)[-1].lstrip("(\"'‘“«")
     if len(raw) >= 2 and raw.isalpha() and raw.isupper():
         return False  # an acronym ending a sentence: "de VS.", "the EU."
     word = raw.lower()

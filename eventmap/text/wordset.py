@@ -103,7 +103,10 @@ class WordSets:
     def scan(self, toks: list[str]) -> dict[str, list[tuple[int, int]]]:
         """{lexicon name: [(first, last) token index of each hit]}, every name present."""
         out: dict[str, list[tuple[int, int]]] = {name: [] for name in self.names}
-        singles, pairs, gapped, firsts = self.singles, self.pairs, self.gapped, self.firsts
+        firsts = self.firsts.intersection(toks)  # one pass in C: most sentences start nothing
+        if not firsts:
+            return out
+        singles, pairs, gapped = self.singles, self.pairs, self.gapped
         last = len(toks) - 1
         for i, tok in enumerate(toks):
             if tok not in firsts:

@@ -117,3 +117,45 @@ def test_a_headline_starts_a_new_story():
 )
 def test_disasters_and_deployments(sentence, lang, category):
     assert categorize(sentence, lang) == category
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        (
+            "Putin's peace initiative has not convinced the Europeans.\n"
+            "Since Monday the peace initiative has been debated in parliament.\n",
+            "en",
+        ),
+        (
+            "Poetins vredesinitiatief heeft de Europeanen niet overtuigd.\n"
+            "Sinds maandag wordt het vredesinitiatief in het parlement besproken.\n",
+            "nl",
+        ),
+    ],
+)
+def test_commentary_is_context_and_no_event_without_a_date_of_its_own(text, lang):
+    evs = eventmap.parse_text(text, document_date="2025-03-20", lang=lang)
+    assert [e.date for e in evs] == ["2025-03-17"]  # only the dated sentence
+    assert not any("convinced" in e.text or "overtuigd" in e.text for e in evs)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In Gent is dinsdagochtend een vrachtwagen in het kanaal beland.",
+        "Bij de brand is een brandweerman overleden.",
+        "De man werd vrijdag tot vier jaar cel veroordeeld.",
+    ],
+)
+def test_dutch_participles_without_ge_are_occurrences(sentence):
+    assert judge(sentence, "nl", dated=False).kind == "occurrence"
+
+
+def test_states_of_mind_are_not_past_events_and_a_noun_after_zijn_is_no_participle():
+    from eventmap.text.eventness import _participles, lexicon
+    from eventmap.text.wordset import tokens
+
+    assert judge("The Europeans have not been convinced by the plan.", "en", dated=False).kind == "context"
+    assert _participles(lexicon("nl"), tokens("De minister las zijn bericht voor.")) == 0
+    assert _participles(lexicon("nl"), tokens("Hij is in het kanaal beland.")) == 1

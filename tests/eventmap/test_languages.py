@@ -391,3 +391,28 @@ def test_this_weekday_with_its_date_is_that_date(text, lang, want):
 )
 def test_the_end_of_the_month_is_this_month(text, lang):
     assert [v for _, v in values(text, lang)] == ["2025-03"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "On 5 December 1941 the counter-offensive began. In December of that year the US entered the war.",
+            "en",
+        ),
+        (
+            "Am 5. Dezember 1941 begann die Gegenoffensive. Im Dezember desselben Jahres trat die USA in den Krieg ein.",
+            "de",
+        ),
+        (
+            "Le 5 décembre 1941, la contre-offensive commence. En décembre de la même année, les États-Unis entrent en guerre.",
+            "fr",
+        ),
+        ("5 грудня 1941 року почався контрнаступ. У грудні того ж року США вступили у війну.", "uk"),
+        ("5 декабря 1941 года началось контрнаступление. В декабре того же года США вступили в войну.", "ru"),
+    ],
+)
+def test_a_month_of_that_year_is_one_expression(text, lang):
+    found = values(text, lang, ref=None)
+    assert [v for _, v in found] == ["1941-12-05", "1941-12"]
+    assert len(found[1][0].split()) >= 3  # the anaphoric year is part of the expression

@@ -144,3 +144,85 @@ def test_newswire_gaps(text, lang, value):
 
 def test_the_past_year_is_a_duration_not_last_year():
     assert read_dates("Prices rose in the past year.", date(2025, 3, 16), "en", "news").mentions == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("De gesprekken worden maandag hervat.", "2025-03-17"),  # said on a Sunday: ahead
+        ("De winst steeg 5 procent ten opzichte van een jaar eerder.", "2024"),
+        ("In 2012 steeg de omzet 5 procent ten opzichte van een jaar eerder.", "2011"),
+        ("De omzet daalde in hetzelfde kwartaal een jaar eerder.", "2024"),
+        ("De overname moet eind dit jaar rond zijn.", "2025"),
+        ("De overname moet voor het einde van het jaar rond zijn.", "2025"),
+        ("De rente wordt aan het einde van de maand herzien.", "2025-03"),
+        ("Eerder op de dag staken troepen de grens over.", "2025-03-16"),
+        ("Het bedrijf wil in december een fabriek openen.", "2025-12"),  # ahead: no year, no past
+        ("De fabriek ging in december open.", "2024-12"),
+        ("In het voorjaar van 1940 viel Duitsland Nederland binnen.", "1940-SP"),
+    ],
+)
+def test_dutch_newswire_gaps(text, value):
+    found = read_dates(text, date(2025, 3, 16), "nl", "news").mentions  # a Sunday
+    assert [m.value for m in found][-1] == value, [(m.text, m.value) for m in found]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("In 1990 and 1991 prices rose.", "en"),
+        ("In 1990 en 1991 stegen de prijzen.", "nl"),
+    ],
+)
+def test_two_years_in_a_list_are_two_years_not_a_range(text, lang):
+    assert [m.value for m in read_dates(text, date(2025, 3, 16), lang, "news").mentions] == ["1990", "1991"]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Prices rose in the past year.", "en"),
+        ("De prijzen stegen het afgelopen jaar.", "nl"),
+    ],
+)
+def test_the_past_year_is_a_duration_in_both_languages(text, lang):
+    assert read_dates(text, date(2025, 3, 16), lang, "news").mentions == []
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("On 3 March 2020 the government fell. Later in the year elections followed.", "en"),
+        ("Op 3 maart 2020 viel de regering. Later in het jaar volgden verkiezingen.", "nl"),
+    ],
+)
+def test_the_year_is_the_one_just_named_in_the_paragraph(text, lang):
+    found = read_dates(text, date(2025, 3, 16), lang, "news").mentions
+    assert [m.value for m in found] == ["2020-03-03", "2020"]
+    apart = text.replace(". ", ".\n\n")  # in another paragraph: the year of the document
+    assert [m.value for m in read_dates(apart, date(2025, 3, 16), lang, "news").mentions][-1] == "2025"
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        (HISTORY_EN, "en", ("June 17", "1775-06-17")),
+        (HISTORY_NL, "nl", ("23 mei", "1568-05-23")),
+    ],
+)
+def test_a_day_without_a_year_after_an_old_year_takes_that_year_in_auto_mode(text, lang, expected):
+    parsed = eventmap.parse_document(text, document_date="2024-06-01", lang=lang)
+    assert parsed.document.mode == "narrative"
+    assert any((e.date_text, e.date) == expected for e in parsed.events)
+
+
+def test_find_dates_takes_the_mode():
+    def june_17(mode):
+        found = eventmap.find_dates(HISTORY_EN, "2010-05-01", "en", mode=mode)
+        return next(m.value for m in found if m.text == "June 17")
+
+    assert (june_17("auto"), june_17("narrative"), june_17("news")) == (
+        "1775-06-17",
+        "1775-06-17",
+        "2010-06-17",
+    )

@@ -51,7 +51,7 @@ def test_a_dateline_dates_the_document_and_is_not_an_event_place(today_2026):
     parsed = eventmap.parse_document(REUTERS, lang="en")
     doc = parsed.document
     assert (doc.date, doc.date_precision, doc.date_source, doc.agency) == (
-        "2026-05-03",
+        "2025-05-03",  # today is 30 March 2026: the last 3 May, a report is not filed ahead
         "day",
         "dateline",
         "Reuters",
@@ -61,7 +61,7 @@ def test_a_dateline_dates_the_document_and_is_not_an_event_place(today_2026):
     shot = _one(parsed.events, "shot dead")
     assert shot.text.startswith("A man was shot dead")  # the dateline is cut from the sentence
     assert REUTERS[shot.source.start : shot.source.end] == shot.text  # offsets stay true
-    assert [(shot.date, shot.kind, shot.place_source)] == [("2026-05-01", "occurrence", "sentence")]
+    assert [(shot.date, shot.kind, shot.place_source)] == [("2025-05-02", "occurrence", "sentence")]
     assert [p.name for p in shot.places] == ["Manchester"]
     assert all(p.name != "London" for e in parsed.events for p in e.places)
 
@@ -161,3 +161,113 @@ def test_cli_parse_writes_the_documents(tmp_path):
     assert res.exit_code == 0, res.output
     (doc,) = json.loads(out.read_text(encoding="utf-8"))["documents"]
     assert doc["path"] == str(article) and doc["reported_from"]["name"] == "London"
+
+
+AP = """KYIV, Ukraine (AP) — Russian drones struck an apartment block in Kharkiv overnight, killing
+three people, the regional governor said on Tuesday. Rescue workers searched the rubble
+throughout the morning.
+"""
+
+BELGA = """BRUSSEL (BELGA) - In Gent is dinsdagochtend een vrachtwagen in het kanaal beland. De
+chauffeur werd rond 8.15 uur uit het water gehaald, meldde de politie woensdag.
+"""
+
+
+@pytest.mark.parametrize(
+    "text, lang, agency, filed_in, event_place, date_, time",
+    [
+        (AP, "en", "AP", "Kyiv", "Kharkiv", "2025-03-17", "night"),
+        (BELGA, "nl", "BELGA", "Brussels", "Gent", "2025-03-18", "morning"),
+    ],
+)
+def test_agency_datelines_name_where_the_report_was_filed_not_where_it_happened(
+    text, lang, agency, filed_in, event_place, date_, time
+):
+    parsed = eventmap.parse_document(
+        text, lang=lang, document_date="2025-03-19" if lang == "nl" else "2025-03-18"
+    )
+    doc = parsed.document
+    assert doc.agency == agency and doc.reported_from is not None and doc.reported_from.name == filed_in
+    first = parsed.events[0]
+    assert first.text[:2] in ("Ru", "In") and (first.date, first.time) == (date_, time)
+    assert [p.name for p in first.places] == [event_place]
+    assert all(p.name != filed_in for e in parsed.events for p in e.places)
+    assert len({e.date for e in parsed.events}) == 1  # "said on Tuesday", "meldde woensdag": the report
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("PARIS, March 4 (AFP) - A storm flooded dozens of homes in Nice on Monday, officials said.\n", "en"),
+        (
+            "AMSTERDAM, 4 maart (ANP) - In Rotterdam is maandag een loods afgebrand, meldde de brandweer.\n",
+            "nl",
+        ),
+    ],
+)
+def test_a_dateline_without_its_year_is_not_in_the_future(text, lang, today_2026):
+    """Today is 30 March 2026 (the fixture): 4 March is this year's; 4 April would be last year's."""
+    parsed = eventmap.parse_document(text, lang=lang)
+    assert parsed.document.date == "2026-03-04"
+    later = eventmap.parse_document(
+        text.replace("March 4", "April 4").replace("4 maart", "4 april"), lang=lang
+    )
+    assert later.document.date == "2025-04-04"
+    assert [e.date for e in later.events] == ["2025-03-31"]  # the Monday before
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        (
+            "The storm hit the coast on Tuesday. Residents were told to stay indoors\n"
+            "while crews cleared roads:\n- schools stayed closed\n- two bridges were shut\n\n"
+            "The storm weakened on Wednesday.\n",
+            "en",
+        ),
+        (
+            "De storm trok dinsdag over het land. Bewoners moesten binnenblijven terwijl\n"
+            "ploegen de wegen vrijmaakten:\n- scholen bleven dicht\n- twee bruggen gingen dicht\n\n"
+            "Woensdag nam de storm af.\n",
+            "nl",
+        ),
+    ],
+)
+def test_wrapped_lines_join_but_list_items_and_paragraphs_stay_apart(text, lang):
+    from eventmap.text.sentences import split_sentences
+
+    sentences = [s.text for s in split_sentences(text, 0, lang=lang)]
+    assert len(sentences) == 5
+    assert "\n" in sentences[1] and sentences[1].endswith(":")  # a wrapped sentence, joined
+    assert sentences[2].startswith("- ") and sentences[3].startswith("- ")  # list items stay lines
+    assert all(text[text.index(s) : text.index(s) + len(s)] == s for s in sentences)
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        (
+            "A man was found dead in a flat in Leeds, police said on Saturday.\n",
+            "en",
+            ("2025-03-15", "Saturday"),
+        ),
+        (
+            "In een woning in Gouda is een man dood aangetroffen, meldde de politie zaterdag.\n",
+            "nl",
+            ("2025-03-15", "zaterdag"),
+        ),
+        (
+            "According to police, the man was stabbed in Leeds on Friday night.\n",
+            "en",
+            ("2025-03-14", "Friday night"),
+        ),
+        (
+            "Volgens de politie werd de man vrijdagavond neergestoken in Gouda, meldde de NOS zaterdag.\n",
+            "nl",
+            ("2025-03-14", "vrijdagavond"),
+        ),
+    ],
+)
+def test_the_reporting_day_dates_the_event_only_when_nothing_else_does(text, lang, expected):
+    evs = eventmap.parse_text(text, document_date="2025-03-18", lang=lang)
+    assert [(e.date, e.date_text) for e in evs] == [expected]

@@ -298,3 +298,87 @@ def test_a_point_in_one_column_gives_the_coordinates(tmp_path, cell):
     (event,), report = _read(tmp_path, "portal.csv", text)
     assert (event.lat, event.lon) == (41.8, -87.6)
     assert "point=Location" in report.columns and "location=" not in report.columns
+
+
+def test_someone_elses_events_list_keeps_its_fields():
+    obj = {
+        "events": [
+            {"text": "Clash near Kyiv", "date": "2024-01-05", "actor": "Unit 1", "lat": 50.4, "lon": 30.5}
+        ]
+    }
+    report = ImportReport("other.json")
+    (event,) = loads_events(json.dumps(obj), origin="other.json", report=report)
+    assert event.extra["actor"] == "Unit 1" and event.date == "2024-01-05" and event.lat == 50.4
+    assert report.kind == "JSON records"
+
+
+def test_polygons_across_the_antimeridian_are_placed_there_and_it_is_said():
+    fiji = {
+        "type": "Polygon",
+        "coordinates": [[[177, -18], [-179, -18], [-179, -16], [177, -16], [177, -18]]],
+    }
+    fc = {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "geometry": fiji, "properties": {"date": "2024-01-05", "name": "Cyclone"}}
+        ],
+    }
+    report = ImportReport("fiji.geojson")
+    (event,) = loads_events(json.dumps(fc), origin="fiji.geojson", report=report)
+    assert event.lon == pytest.approx(179.0) and event.lat == pytest.approx(-17.0)
+    assert "1 Polygon placed at the middle of its bounds" in report.summary()
+
+
+def test_a_time_column_beside_the_date_gives_the_time_of_day(tmp_path):
+    text = "date,time,text\n2024-01-05,14:30:00,a\n2024-01-06,2:15 PM,b\n2024-01-07,morning,c\n2024-01-08,around noon,d\n"
+    events, report = _read(tmp_path, "times.csv", text)
+    assert [e.time for e in events] == ["14:30", "14:15", "morning", None]
+    assert events[3].extra["time"] == "around noon"  # kept as written, not lost
+    assert "time_of_day=time" in report.columns
+
+
+def test_a_timelinejs_title_slide_is_said_to_be_the_title():
+    story = {
+        "title": {"text": {"headline": "A history of Rome", "text": "From the founding"}},
+        "events": [
+            {"start_date": {"year": "-753"}, "text": {"headline": "Founding", "text": "Rome is founded."}}
+        ],
+    }
+    report = ImportReport("rome.json")
+    (event,) = loads_events(json.dumps(story), origin="rome.json", report=report)
+    assert event.date == "-753"
+    assert "title slide 'A history of Rome' read as the story's title, not an event" in report.summary()
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon", "expected"),
+    [
+        ("50.45°", "30.52°", (50.45, 30.52)),
+        ("33.9 S", "151.2 E", (-33.9, 151.2)),
+        ("50°27'N", "30°31'12\"E", (50.45, 30.52)),
+        ("W 87.6", "N 41.8", None),  # latitude given a west longitude: out of range or refused, never silent
+    ],
+)
+def test_coordinates_written_in_degrees_and_hemispheres_are_read(tmp_path, lat, lon, expected):
+    quoted = ['"' + v.replace('"', '""') + '"' for v in (lat, lon)]
+    text = f"date,text,lat,lon\n2024-01-05,Fire,{quoted[0]},{quoted[1]}\n2024-01-06,Flood,1,2\n"
+    events, report = _read(tmp_path, "dms.csv", text)
+    if expected is None:
+        assert report.skipped == 1 and len(events) == 1
+    else:
+        assert (events[0].lat, events[0].lon) == pytest.approx(expected)
+
+
+def test_a_period_written_in_one_date_cell_gives_both_ends(tmp_path):
+    text = (
+        "date,text\n5–7 January 2024,a\n2024-01-05/2024-01-07,b\n30 December 2023 - 2 January 2024,c\n"
+        "1939–1945,d\n"
+    )
+    events, report = _read(tmp_path, "ranges.csv", text)
+    assert [(e.date, e.date_end) for e in events] == [
+        ("2024-01-05", "2024-01-07"),
+        ("2024-01-05", "2024-01-07"),
+        ("2023-12-30", "2024-01-02"),
+        ("1939-01-01", "1945-12-31"),
+    ]
+    assert report.skipped == 0

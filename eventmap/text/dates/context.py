@@ -20,6 +20,7 @@ from eventmap.text.dates.vocab import Vocab, load_vocab
 MODES: tuple[str, ...] = ("news", "narrative", "auto")
 FUTURE_LOOKBACK = 80  # characters before a mention searched for a future cue (same sentence)
 FOCUS_SAME_SENTENCE = 250  # "two days later" counts from a date at most this far back in news
+FOCUS_PARAGRAPH = 400  # "later in the year" from a date at most this far back in its paragraph
 
 
 @dataclass(slots=True)

@@ -124,7 +124,10 @@ def _windows(triggers: dict[str, re.Pattern[str]], lowered: str) -> dict[str, li
     for hit in triggers["any"].finditer(lowered):
         start = hit.start()
         found = [hit.lastgroup]
-        if found[0] != "digit":  # a word may start two classes: "week" and "weekend"
+        if found[0] == "digit":
+            if hit.end() - start == 4:
+                found.append("year4")
+        else:  # a word may start two classes: "week" and "weekend"
             found += [c for c, rx in classes if c != found[0] and rx.match(lowered, start)]
         for cls in found:
             own = spans[cls]

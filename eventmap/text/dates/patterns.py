@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from eventmap.text.dates.vocab import Vocab, load_vocab
-from eventmap.text.wordtrie import trie_pattern
+from eventmap.text.wordtrie import LazyPattern, trie_pattern
 
 B = r"(?<![\w\-/.])"  # left boundary: not inside a word, number or date
 E = r"(?![\w]|[.,/\-]\d)"  # right boundary: not followed by more word or number
@@ -24,6 +24,7 @@ DASH = "[-–—]"
 TRIGGER_WINDOW = 60  # characters around a trigger that a pattern match may reach
 TRIGGER_CLASSES: tuple[str, ...] = (
     "digit",
+    "year4",  # a run of exactly four digits: every match of a pattern with a \d{4} year has one
     "month",
     "weekday",
     "unit",
@@ -37,11 +38,16 @@ TRIGGER_CLASSES: tuple[str, ...] = (
 
 @dataclass(frozen=True, slots=True)
 class TemporalPattern:
-    """One compiled candidate pattern; `shape` tells the rules how to read its groups."""
+    """One candidate pattern, compiled when a text first has its trigger; `shape` tells the
+    rules how to read its groups."""
 
     shape: str
-    regex: re.Pattern[str]
+    lazy: LazyPattern
     trigger: str  # the trigger class (TRIGGER_CLASSES) every match contains
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return self.lazy.regex
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,18 +171,18 @@ def build(v: Vocab) -> LanguagePatterns:
         ("day", rf"{B}{wdpre}{day_pre}{d1}{day_join}\s+(?P<m1>{mon})(?:,?\s+{year}{that_year})?{E}", "month"),
         (
             "month",
-            rf"{B}(?:{mods}|(?P<rel>{rel})\s+)?(?P<m1>{mon_full})(?:,?\s+{month_year_join}{year})?{E}",
+            rf"{B}(?:{mods}|(?P<rel>{rel})\s+)?(?P<m1>{mon_full})(?:,?\s+{month_year_join}{year}{that_year})?{E}",
             "month",
         ),
         ("month", rf"{B}(?:{mods})?(?P<m1>{mon_abbr}),?\s+{month_year_join}{year}{E}", "month"),
-        ("iso", rf"{B}(?P<y1>\d{{4}})-(?P<m1>0[1-9]|1[0-2])-(?P<d1>[0-2]\d|3[01]){E}", "digit"),
+        ("iso", rf"{B}(?P<y1>\d{{4}})-(?P<m1>0[1-9]|1[0-2])-(?P<d1>[0-2]\d|3[01]){E}", "year4"),
         (
             "year_range",
             rf"{B}{start}(?:{mods})?(?P<y1>\d{{4}}){join}(?P<y2>\d{{4}}|\d\d){E}(?!\s*(?:%|km|per))",
-            "digit",
+            "year4",
         ),
-        ("year", rf"{B}(?:{mods})?(?P<y1>\d{{4}})(?:\s*(?P<era>{era}))?{E}", "digit"),
-        ("year", rf"{B}(?:{mods})?(?P<y1>\d{{4}})-(?:{alt(v.year_ordinal_suffixes)}){E}", "digit"),
+        ("year", rf"{B}(?:{mods})?(?P<y1>\d{{4}})(?:\s*(?P<era>{era}))?{E}", "year4"),
+        ("year", rf"{B}(?:{mods})?(?P<y1>\d{{4}})-(?:{alt(v.year_ordinal_suffixes)}){E}", "year4"),
         ("year", rf"{B}(?P<y1>\d{{1,3}})\s*(?P<era>{era}){E}", "digit"),
         (
             "weekday",
@@ -196,12 +202,10 @@ def build(v: Vocab) -> LanguagePatterns:
             rf"{B}(?P<n>{num})\s+(?P<unit>{units})\s+(?P<word>{alt(v.ago['after'] + v.later['after'] + v.earlier['after'])})(?!\w)",
             "unit",
         ),
-        (
-            "ago",
-            rf"{B}(?P<word>{alt(v.ago['before'] + v.later['before'] + v.earlier['before'])})\s+(?P<n>{num})\s+(?P<unit>{units})(?!\w)",
-            "unit",
-        ),
     ]
+    before = v.ago["before"] + v.later["before"] + v.earlier["before"]
+    if before:  # "il y a trois jours", "vor drei Tagen"
+        pats.append(("ago", rf"{B}(?P<word>{alt(before)})\s+(?P<n>{num})\s+(?P<unit>{units})(?!\w)", "unit"))
     if v.rel_after_of:  # "la semaine dernière", "l'an prochain"
         pats.append(
             ("relunit", rf"{B}(?P<word>(?P<unit>{units})\s+(?P<rel>{alt(v.rel_after_of)}))(?![\w-])", "unit")
@@ -227,7 +231,7 @@ def build(v: Vocab) -> LanguagePatterns:
         numeric = rf"{B}\d{{4}}[{seps}]\d{{1,2}}[{seps}]\d{{1,2}}{E}"
     else:
         numeric = rf"{B}\d{{1,2}}(?P<sep>[{seps}])\d{{1,2}}(?P=sep){year_digits}{E}"
-    pats.append(("numeric", numeric, "digit"))
+    pats.append(("numeric", numeric, "year4" if v.date_order == "YMD" or not v.two_digit_years else "digit"))
     for template in v.week_weekday:
         pats.append(("week_weekday", rf"{B}{_template(v, template, wd)}(?![\w])", "weekday"))
     for template in v.night_of:
@@ -264,7 +268,11 @@ def build(v: Vocab) -> LanguagePatterns:
     decade_digits = r"(?:\d{3}0|[1-9]0)" if v.decade_two_digit else r"\d{3}0"
     if v.decade_suffix:
         pats.append(
-            ("decade", rf"{B}(?:{mods})?(?P<y1>{decade_digits}){re.escape(v.decade_suffix)}(?!\w)", "digit")
+            (
+                "decade",
+                rf"{B}(?:{mods})?(?P<y1>{decade_digits}){re.escape(v.decade_suffix)}(?!\w)",
+                "digit" if v.decade_two_digit else "year4",
+            )
         )
     if v.decade_prefixes:  # "les années 1990", "années 90", "de jaren negentig", "de jaren '90"
         tens = alt(w for w, n in v.numbers.items() if n in range(10, 100, 10))
@@ -295,7 +303,7 @@ def build(v: Vocab) -> LanguagePatterns:
     spelled = _spelled_year_pattern(v)
     if spelled:
         pats.append(("spelled_year", spelled, "spelled"))
-    compiled = tuple(TemporalPattern(s, re.compile(p), t) for s, p, t in pats)
+    compiled = tuple(TemporalPattern(s, LazyPattern(p), t) for s, p, t in pats)
     return LanguagePatterns(v, compiled, _triggers(v))
 
 

@@ -131,11 +131,20 @@ def norm_month(ctx: Ctx) -> Result:
     rel = ctx.group("rel")
     year = _year_of(ctx)
     word = ctx.group("m1") or ""
-    if word in v.ambiguous_months and year is None and not rel and not ctx.group("mod"):
+    if (
+        word in v.ambiguous_months
+        and year is None
+        and not rel
+        and not ctx.group("mod")
+        and not ctx.group("ana")
+    ):
         if prev_word(ctx.text, ctx.match.start()) not in v.month_context:
             return None  # "May" the verb or name, "the March on Washington"
     if year is not None:
         return month_interval(year, month)
+    if ctx.group("ana"):  # "у грудні того ж року", "im Dezember desselben Jahres"
+        placed = _that_year(ctx)
+        return month_interval(placed[0], month, placed[1]) if placed else None
     frame, ref = ctx.frame, ctx.ref
     if rel in v.anaphoric_rel_of and frame.focus_year is not None:
         offset = v.anaphoric_rel_of[rel]

@@ -21,7 +21,14 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from eventmap.text.dates.context import FOCUS_SAME_SENTENCE, Ctx, future_context, next_word, prev_word
+from eventmap.text.dates.context import (
+    FOCUS_PARAGRAPH,
+    FOCUS_SAME_SENTENCE,
+    Ctx,
+    future_context,
+    next_word,
+    prev_word,
+)
 from eventmap.text.dates.intervals import (
     Norm,
     add_days,
@@ -89,6 +96,8 @@ def norm_weekday(ctx: Ctx) -> Result:
         found = day + timedelta(days=ahead or 7)
     elif basis == "focus":
         found = day + timedelta(days=ahead)  # a story moves forward
+    elif prev_word(ctx.text, m.start()) in v.since_set:
+        found = day - timedelta(days=back)  # "sinds maandag", "since Monday": whatever the tense
     elif ahead and (
         future_context(ctx, m.start(), m.end())
         or (prev_word(ctx.text, m.start()) in v.until_set and ahead < back)
@@ -274,8 +283,20 @@ def norm_focus_day(ctx: Ctx) -> Result:
     return None if offset is None else _focus_day(ctx, offset)
 
 
-def _focus_or_ref(ctx: Ctx) -> tuple[date, str] | None:
+def _focus_or_ref(ctx: Ctx, *, paragraph: bool = False) -> tuple[date, str] | None:
+    """The story's date an anaphoric phrase counts from, else the reference day. In news the
+    story's date must be in the same sentence, or with `paragraph` (a definite "the year",
+    "het jaar": the one just named) in the same paragraph, at most FOCUS_PARAGRAPH back, in
+    a sentence that does not speak of the future."""
     focus = _recent_focus(ctx, same_sentence=ctx.frame.mode == "news")
+    if focus is None and paragraph and ctx.frame.focus is not None:
+        gap = ctx.text[ctx.frame.focus_end : ctx.match.start()]
+        if (
+            len(gap) <= FOCUS_PARAGRAPH
+            and "\n\n" not in gap
+            and not future_context(ctx, ctx.match.start(), ctx.match.end())
+        ):  # a plan ("will ... by the end of the year") is of the writer's year
+            focus = ctx.frame.focus
     if focus is not None and focus.basis != "relative":
         return focus.start, "focus"
     if ctx.frame.mode == "narrative" and ctx.frame.focus_year is not None:
@@ -289,7 +310,8 @@ def norm_anaphoric(ctx: Ctx) -> Result:
     """'earlier in the year', 'by the end of the month': the year or month being told about."""
     core = _WS.sub(" ", ctx.group("core") or "")
     unit = next((u for form, u in _units_longest(ctx) if form in core.split()), None)
-    base = _focus_or_ref(ctx)
+    # "the month", "the day": the writer's, or those of a date in the same sentence
+    base = _focus_or_ref(ctx, paragraph=unit == "year")
     if unit is None or base is None:
         return None
     day, basis = base

@@ -33,12 +33,16 @@ class TimeMention:
 
 @dataclass(frozen=True, slots=True)
 class _Clock:
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: tuple[re.Pattern[str], ...]  # DIGIT_PATTERNS with a number, then with a word
     am: frozenset[str]
     pm: frozenset[str]
     parts: dict[str, str]
     prefixes: re.Pattern[str]
-    triggers: re.Pattern[str]  # a digit or a part-of-day word: patterns run only near one
+    words: re.Pattern[str]  # a part-of-day word: the word patterns run only near one
+
+
+DIGIT_PATTERNS = 4  # the first four clock patterns contain a number: they run only near digits
+_DIGITS = re.compile(r"\d+")
 
 
 def _genitive(form: str) -> bool:
@@ -68,15 +72,15 @@ def _clock(lang: str) -> _Clock:
         rf"{B}{part_prefix}\s+(?P<part>{alt(p for p in parts if not _genitive(p))})(?!\w)",
         rf"(?<!\w)(?P<part>{alt(p for p in parts if _genitive(p))})(?!\w)",
     ]
-    words = {w for form in [*parts, *c.get("noon", ()), *c.get("midnight", ())] for w in form.split()}
-    words = {w for w in words if len(w) >= 4}  # the part's own word: "ochtend", "'s avonds" -> "avonds"
+    # each form's longest word ("'s avonds" -> "avonds", "ніч"): every word pattern's match has one
+    words = {max(form.split(), key=len) for form in [*parts, *c.get("noon", ()), *c.get("midnight", ())]}
     return _Clock(
         tuple(re.compile(p) for p in patterns),
         frozenset(am),
         frozenset(pm),
         parts,
         re.compile(rf"(?:{prefix})$"),
-        re.compile(rf"\d|(?<!\w){alt(words)}"),
+        re.compile(rf"(?<!\w){alt(words)}"),
     )
 
 
@@ -109,12 +113,16 @@ def find_times(text: str, lang: str) -> list[TimeMention]:
     if len(lowered) != len(text):
         lowered = "".join(ch.lower()[:1] for ch in text)
     found: list[tuple[int, int, str]] = []
-    for lo, hi in _windows(clock.triggers, lowered):
-        for pattern in clock.patterns:
-            for m in pattern.finditer(lowered, lo, hi):
-                value = _value(m, clock)
-                if value is not None:
-                    found.append((m.start(), m.end(), value))
+    for patterns, triggers in (
+        (clock.patterns[:DIGIT_PATTERNS], _DIGITS),
+        (clock.patterns[DIGIT_PATTERNS:], clock.words),
+    ):
+        for lo, hi in _windows(triggers, lowered):
+            for pattern in patterns:
+                for m in pattern.finditer(lowered, lo, hi):
+                    value = _value(m, clock)
+                    if value is not None:
+                        found.append((m.start(), m.end(), value))
     found.sort(key=lambda f: (f[0], f[0] - f[1]))
     out: list[TimeMention] = []
     cursor = 0
