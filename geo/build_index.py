@@ -30,6 +30,7 @@ from geo.build_places import (
     IndexBuilder,
     add_cities,
     add_countries,
+    add_former_countries,
     add_supplement,
     country_points,
     read_demonyms,
@@ -54,6 +55,7 @@ def build(quiet: bool = False) -> dict:
     groups, capital_ids = add_cities(b, gc, capitals)
     region = add_regions(b, groups, country, gc.get_us_states())
     add_supplement(b, country, region)
+    add_former_countries(b, country)
     obj = b.to_obj(data_version(), country, region, read_demonyms(country))
     obj["capitals"] = capital_ids
     # first words of the names of countries ("iran", "united", "noord"): a text without any
@@ -70,11 +72,11 @@ def build(quiet: bool = False) -> dict:
     obj["country_points"] = country_points(b, capitals)
     langs = [lang for lang in languages() if lang != "any"]
     obj["given_names"] = given_names(langs)
-    obj["common_words"] = common_words(obj["keys"], langs)
+    # one marshalled table per language, read on first use: an article needs its own language's
+    obj["common_words"] = {lang: marshal.dumps(t) for lang, t in common_words(list(b.names), langs).items()}
     if not quiet:
         print(
-            f"gazetteer: {len(b.name):,} entries, {len(obj['keys']):,} names "
-            f"({time.perf_counter() - t0:.1f} s)",
+            f"gazetteer: {len(b.name):,} entries, {len(b.names):,} names ({time.perf_counter() - t0:.1f} s)",
             file=sys.stderr,
         )
     return obj

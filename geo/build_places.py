@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
-from geo.index_files import DATA_DIR, KIND_CODES, MULTI_SPAN
+from geo.index_files import DATA_DIR, KIND_CODES, MULTI_SPAN, key_hash, pack_strings
 from geo.names import is_cyrillic_name, is_indexed_script, name_key, strip_accents
 
 # how much a kind adds to an entry's prior (log10 population scale)
@@ -99,12 +99,21 @@ class IndexBuilder:
             else:
                 vals.append(-(len(multi) * MULTI_SPAN + min(len(codes), MULTI_SPAN - 1)) - 1)
                 multi.extend(codes[: MULTI_SPAN - 1])
+        encoded = [k.encode() for k in keys]
+        hashes = [key_hash(k) for k in encoded]
+        order = sorted(range(len(keys)), key=hashes.__getitem__)
+        key_blob, key_off = pack_strings(encoded)
+        name_blob, name_off = pack_strings(self.name)
         return {
             "version": version,
-            "keys": keys,
+            "keys": key_blob,
+            "key_off": key_off,
+            "key_hash": array.array("I", [hashes[k] for k in order]).tobytes(),
+            "key_order": array.array("i", order).tobytes(),
             "vals": vals.tobytes(),
             "multi": multi.tobytes(),
-            "name": self.name,
+            "name": name_blob,
+            "name_off": name_off,
             "lat": self.lat.tobytes(),
             "lon": self.lon.tobytes(),
             "pop": self.pop.tobytes(),
@@ -313,6 +322,27 @@ def country_points(b: IndexBuilder, capitals: dict) -> dict[str, list[float]]:
         cap = capitals.get(cc, (lat, lon))
         out[cc] = [round(lat, 4), round(lon, 4), float(cap[0]), float(cap[1])]
     return out
+
+
+def add_former_countries(b: IndexBuilder, country: dict[str, int]) -> None:
+    """Former names of countries from ISO 3166-3 (pycountry's historic_countries): "Zaire" is
+    the DR Congo, "Burma" Myanmar, "Dahomey" Benin. The code's last two letters name the one
+    successor ("ZRCD"; "HH": none). Skipped when the name already names a country, or a
+    region of that successor ("Sikkim" is India's state)."""
+    import pycountry
+
+    for h in pycountry.historic_countries:
+        successor = getattr(h, "alpha_4", "")[2:]
+        if successor not in country:
+            continue
+        name = h.name.split(",")[0].strip()
+        key = name_key(name)
+        taken = any(
+            b.kind[code >> 1] == "C" or (b.kind[code >> 1] == "r" and b.cc[code >> 1] == successor)
+            for code in b.names.get(key, ())
+        )
+        if not taken:
+            b.add_name(country[successor], name, exact=True)
 
 
 def add_supplement(b: IndexBuilder, country: dict[str, int], region: dict[str, int]) -> None:

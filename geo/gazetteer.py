@@ -13,6 +13,7 @@ import marshal
 import sys
 import threading
 from bisect import bisect_left
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from geopy.point import Point
 
-from geo.index_files import KIND_NAMES, MULTI_SPAN, build_missing_index, index_path
+from geo.index_files import KIND_NAMES, MULTI_SPAN, build_missing_index, index_path, key_hash
 from geo.names import name_key, slavic_skeleton, strip_accents
 
 MEMO_SIZE = 200_000
@@ -50,10 +51,12 @@ class Gazetteer:
 
     def __init__(self, obj: dict) -> None:
         self.version: str = obj["version"]
-        self._keys: list[str] = obj["keys"]
+        self._keys = Strings(obj["keys"], _array("i", obj["key_off"]))  # UTF-8, sorted
+        self._hashes = _array("I", obj["key_hash"])  # key_hash of the keys, sorted
+        self._order = _array("i", obj["key_order"])  # key number of each of those hashes
         self._vals = _array("q", obj["vals"])
         self._multi = _array("q", obj["multi"])
-        self.names: list[str] = obj["name"]
+        self.names = Strings(obj["name"], _array("i", obj["name_off"]))
         self.lat = _array("d", obj["lat"])
         self.lon = _array("d", obj["lon"])
         self.pop = _array("q", obj["pop"])
@@ -71,8 +74,9 @@ class Gazetteer:
         self.given_names: frozenset[str] = frozenset(obj.get("given_names", ()))
         self.country_words: frozenset[str] = frozenset(obj.get("country_words", ()))
         # lang -> {one-word name: 10 x its Zipf frequency as a common word} (geo.build_words)
-        self.common_words: dict[str, dict[str, int]] = obj.get("common_words", {})
+        self.common_words: Mapping[str, dict[str, int]] = MarshalledTables(obj.get("common_words", {}))
         self._memo: dict[str, list[Candidate]] = {}
+        self._found: dict[str, int] = {}
         self._skeletons: dict[str, list[int]] | None = None
         self._variant_memo: dict[str, list[Candidate]] = {}
         self._points: dict[int, Point] = {}
@@ -108,17 +112,37 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self.names)
 
+    def _find(self, key: str) -> int:
+        """The number of `key` in the sorted key list, -1 when it is not there (memoised)."""
+        k = self._found.get(key)
+        if k is None:
+            if len(self._found) >= MEMO_SIZE:
+                self._found.clear()
+            k = self._found[key] = self._search(key)
+        return k
+
+    def _search(self, key: str) -> int:
+        kb = key.encode()
+        h = key_hash(kb)
+        hashes, order, keys = self._hashes, self._order, self._keys
+        p = bisect_left(hashes, h)
+        while p < len(hashes) and hashes[p] == h:
+            k = order[p]
+            if keys[k] == kb:
+                return k
+            p += 1
+        return -1
+
     def codes(self, key: str) -> list[int]:
         """Raw codes (entry id * 2 + alternate flag) stored under a lookup key."""
-        keys = self._keys
-        i = bisect_left(keys, key)
-        if i == len(keys) or keys[i] != key:
-            return []
-        v = self._vals[i]
+        k = self._find(key)
+        return self._codes_at(k) if k >= 0 else []
+
+    def _codes_at(self, k: int) -> list[int]:
+        v = self._vals[k]
         if v >= 0:
             return [v]
-        v = -v - 1
-        start, count = divmod(v, MULTI_SPAN)
+        start, count = divmod(-v - 1, MULTI_SPAN)
         return list(self._multi[start : start + count])
 
     def lookup(self, name: str) -> list[Candidate]:
@@ -185,12 +209,13 @@ class Gazetteer:
         if not key:
             return []
         keys = self._keys
-        start = bisect_left(keys, key)
+        kb = key.encode()
+        start = bisect_left(range(len(keys)), kb, key=keys.__getitem__)
         own: dict[int, bool] = {}  # entry -> matched by its own name (not an alternate one)
-        for i in range(start, min(len(keys), start + scan)):
-            if not keys[i].startswith(key):
+        for k in range(start, min(len(keys), start + scan)):
+            if not keys[k].startswith(kb):
                 break
-            for c in self.codes(keys[i]):
+            for c in self._codes_at(k):
                 own[c >> 1] = own.get(c >> 1, False) or not (c & 1)
         exact = {c >> 1 for c in self.codes(key)}  # the whole name typed: those first
         return sorted(
@@ -198,9 +223,7 @@ class Gazetteer:
         )[:limit]
 
     def has(self, key: str) -> bool:
-        keys = self._keys
-        i = bisect_left(keys, key)
-        return i < len(keys) and keys[i] == key
+        return self._find(key) >= 0
 
     def point(self, i: int) -> Point:
         """geopy Point of entry i, made once (building a Point costs more than a lookup)."""
@@ -227,6 +250,43 @@ class Gazetteer:
             "lat": self.lat[i],
             "lon": self.lon[i],
         }
+
+
+class Strings:
+    """A column of strings (or bytes) kept as one blob: item k is blob[off[k]:off[k + 1]]."""
+
+    __slots__ = ("_blob", "_off")
+
+    def __init__(self, blob, off: array.array) -> None:
+        self._blob = blob
+        self._off = off
+
+    def __getitem__(self, k: int):
+        off = self._off
+        return self._blob[off[k] : off[k + 1]]
+
+    def __len__(self) -> int:
+        return len(self._off) - 1
+
+
+class MarshalledTables(Mapping):
+    """{name: table} whose tables stay marshalled bytes until first asked for."""
+
+    def __init__(self, packed: dict[str, bytes]) -> None:
+        self._packed = packed
+        self._tables: dict[str, dict] = {}
+
+    def __getitem__(self, name: str) -> dict:
+        table = self._tables.get(name)
+        if table is None:
+            table = self._tables[name] = marshal.loads(self._packed[name])
+        return table
+
+    def __iter__(self):
+        return iter(self._packed)
+
+    def __len__(self) -> int:
+        return len(self._packed)
 
 
 class SourceIds:

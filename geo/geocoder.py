@@ -102,6 +102,10 @@ class OfflineGeocoder:
                 cands = self._filter_by_context(cands, tail.strip())
             if not cands and looks_slavic(query.strip()):
                 cands = gaz.lookup_variant(query.strip())  # "Starobelsk" -> Starobilsk
+            if any(c.exact and gaz.kind_codes[c.id] in "Csal" for c in cands):
+                # a country, sea, area or landmark called exactly this is not another place's
+                # alternate name: "Atlantic" is the ocean, not Atlántico (Colombia)
+                cands = [c for c in cands if c.exact]
             scored = rank(gaz, cands, bias)
             if len(self._ranked) >= 100_000:
                 self._ranked.clear()

@@ -10,6 +10,7 @@ words around a name (geo.features) make it an organisation's ("Singapore Airline
 
 from __future__ import annotations
 
+from geo.demonyms import demonym
 from geo.features import (
     FEATURE_WORDS,
     ORG_AFTER,
@@ -32,13 +33,13 @@ from geo.spans import (
     Mention,
     after_locative,
     compound_parts,
-    demonym,
     fallback_region,
     is_dateline,
     longest_match,
     lowercase_countries,
     mark_region,
     names_container,
+    party_state,
     spaced_state_abbreviation,
     state_abbreviation,
     stop_words,
@@ -102,12 +103,13 @@ def find_mentions(
             found = inflected_match(text, tokens, i, gaz, people)  # "у Харкові", "Kursker Gebiet"
         dm = None
         if found is None or (found[0] == i and not is_strong_place(gaz, t.low)):
-            dm = demonym(text, tokens, i, gaz)
+            # the people of a region ("Ohioans") only for a word that names no place itself
+            dm = demonym(text, tokens, i, gaz, derive=found is None and not t.shout)
         if found is None or dm is not None:
             if dm is not None:
-                cc, j, institution = dm
+                cc, j, institution, entry = dm
                 demonym_ccs.append(cc)
-                country = gaz.country.get(cc)
+                country = gaz.country.get(cc) if entry is None else entry
                 end_tok = tokens[j]
                 m = Mention(
                     t.start,
@@ -120,6 +122,12 @@ def find_mentions(
                     m.flags.add("adjective")  # "Russian", "the Americans": context, not a place
                 mentions.append(m)
                 i = j + 1
+                continue
+            party = party_state(text, t, gaz) if t.text[1:2] == "-" else None
+            if party is not None:  # "Rep. Earl Pomeroy, D-N.D.": the state
+                mentions.append(party)
+                while i < n_tok and tokens[i].start < party.end:
+                    i += 1
                 continue
             if "-" in t.text and all(p[:1].isupper() for p in t.text.split("-")):
                 mentions.extend(compound_parts(text, t, gaz))  # "Egyptian-US", "Arab-Israeli"

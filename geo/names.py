@@ -13,9 +13,18 @@ import unicodedata
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "‐": "-"})
 
 
+_KEYS: dict[str, str] = {}  # memo: geoparse asks for the keys of the same words again and again
+_KEYS_SIZE = 100_000
+
+
 def name_key(name: str) -> str:
     """The lookup key of a name: case-folded, plain apostrophes/hyphens, single spaces."""
-    return " ".join(name.translate(_APOSTROPHES).casefold().split())
+    key = _KEYS.get(name)
+    if key is None:
+        if len(_KEYS) >= _KEYS_SIZE:
+            _KEYS.clear()
+        key = _KEYS[name] = " ".join(name.translate(_APOSTROPHES).casefold().split())
+    return key
 
 
 def strip_accents(key: str) -> str:

@@ -35,6 +35,7 @@ CONTAINED_WEIGHT = 1.5  # ... and that one holds a place of the name before the 
 # "Novoselivka in the Kharkiv region", "Springfield in Illinois", "Zeist in Utrecht"
 CONTAINER_GAPS = frozenset({", ", " in ", " in the ", " in de ", " in het ", " (", ", in "})
 NAMESAKE_BONUS = 3.0  # "Donetsk region" is the region named after Donetsk, not one holding a Donetsk
+CAPITAL_BONUS = 0.5  # a country's capital is named far more often than its namesakes
 ALT_PENALTY = 1.5  # an alternate name of a town, when other places have it as their own name
 SURE = round(1.0 / (1.0 + math.exp(-4.0)), 3)  # the confidence of a name with one reading
 BIG_KINDS = "Csa"  # countries, seas, areas: too large to say where nearby places are
@@ -178,6 +179,8 @@ def resolve(
                     s += SOFT_WEIGHT * min(support, 0.5 if names_country[k] else 2.0)
                 if len(cs) > 1 and gaz.kind_codes[i] not in BIG_KINDS:
                     s += NEAR_WEIGHT * _closeness(gaz.lat[i], gaz.lon[i], points, surface)
+                if i in gaz.capitals and k not in container:
+                    s += CAPITAL_BONUS  # unless the text names what holds it ("Athens, Georgia")
                 if k in container:
                     p = picks[container[k]]
                     if p is not None and (

@@ -86,6 +86,12 @@ def longest_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer):
             if cands:
                 best = (j, cands, False)
                 break
+            head, _, suffix = span.rpartition("-")
+            if suffix in PLACE_SUFFIXES and " " in head:  # "Los Angeles-based", "Abu Dhabi-led"
+                cands = gaz.lookup(head)
+                if cands:
+                    best = (j, cands, True)
+                    break
     if best is not None:
         return best
     word = tokens[i].text
@@ -183,22 +189,6 @@ def names_container(text: str, end: int) -> bool:
     return m is not None and (m.group(1) or "").lower() not in REGION_WORDS
 
 
-def demonym(text: str, tokens: list[Token], i: int, gaz: Gazetteer):
-    """(country code, last token, followed by an institution) for "Duitse", "American", ..."""
-    key = tokens[i].low
-    cc = gaz.demonyms.get(key)
-    if cc is None and key.endswith("s"):
-        cc = gaz.demonyms.get(key[:-1])  # "Canadians", "Syrians"
-    if cc is None:
-        return None
-    j = i
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    institution = nxt is not None and adjacent(text, tokens[i], nxt) and nxt.low in INSTITUTIONS
-    if institution:
-        j = i + 1
-    return cc, j, institution
-
-
 def state_abbreviation(text: str, t: Token, gaz: Gazetteer) -> int | None:
     """The US state entry for "Ill." / "W.Va." / "TX" written after a place and a comma."""
     before = text[max(0, t.start - 2) : t.start]
@@ -228,6 +218,26 @@ def spaced_state_abbreviation(text: str, t: Token, gaz: Gazetteer) -> tuple[int,
     st = US_STATE_ABBREVIATIONS.get((m.group(1) + m.group(2)).rstrip(".").lower())
     r = gaz.region.get(f"US.{st}") if st else None
     return (r, m.end()) if r is not None else None
+
+
+_PARTY_STATE_RE = re.compile(r"[DRI]-((?:[A-Z][a-z]{0,4}\.) ?(?:[A-Z][a-z]{0,3}\.)?)")
+
+
+def party_state(text: str, t: Token, gaz: Gazetteer) -> Mention | None:
+    """The state of a US legislator's party tag written AP style: "Rep. Earl Pomeroy, D-N.D.",
+    "Sen. Rahall, D-W. Va.", "(R-Calif.)"; full names ("R-Texas") are compound_parts'."""
+    if len(t.text) < 3 or t.text[1] != "-":
+        return None
+    m = _PARTY_STATE_RE.match(text, t.start)
+    if m is None:
+        return None
+    abbreviation = m.group(1).rstrip()
+    st = US_STATE_ABBREVIATIONS.get(abbreviation.replace(" ", "").rstrip(".").lower())
+    r = gaz.region.get(f"US.{st}") if st else None
+    if r is None:
+        return None
+    start = m.start(1)
+    return Mention(start, start + len(abbreviation), abbreviation, [Candidate(r, True)])
 
 
 def compound_parts(text: str, t: Token, gaz: Gazetteer) -> list[Mention]:

@@ -15,6 +15,34 @@ _TOKEN_SPLIT_RE = re.compile(
     r"((?=[^\W\d_])(?:(?:[A-Z][a-z]?\.){2,}"
     r"|[^\W\d_]++(?:['’][^\W\d_]++)*+(?:-[^\W\d_]++)*+))"
 )
+# `[^\W\d_]` asks the Unicode database for every character; the same class written out as
+# ranges is a bitmap test, twice as fast. It is built (with the very predicate of re) for the
+# blocks news text uses: Latin, Greek, Cyrillic, punctuation and symbols, emoji. A text with
+# any character outside them (CJK, Arabic, ...) takes the general pattern: the words are the same.
+_COVERED = (
+    (0x0000, 0x052F),
+    (0x1E00, 0x1FFF),
+    (0x2000, 0x2BFF),
+    (0xFE00, 0xFFFF),
+    (0x1F000, 0x1FAFF),
+)
+
+
+def _letter_ranges(lo: int, hi: int) -> list[tuple[int, int]]:
+    """The runs of code points in lo..hi that are letters to re (asked of re itself)."""
+    chars = "".join(map(chr, range(lo, hi + 1)))
+    return [(lo + m.start(), lo + m.end() - 1) for m in re.finditer(r"[^\W\d_]+", chars)]
+
+
+def _char_class(ranges) -> str:
+    return "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges
+    )
+
+
+_LETTERS = "[" + _char_class(r for lo, hi in _COVERED for r in _letter_ranges(lo, hi)) + "]"
+_FAST_SPLIT_RE = re.compile(_TOKEN_SPLIT_RE.pattern.replace(r"[^\W\d_]", _LETTERS))
+_UNCOVERED_RE = re.compile("[^" + _char_class(_COVERED) + "]")
 SENTENCE_END = set(".!?:;\n\"“”‘’'«»—–•*#(")
 _WORDS = load()
 # lowercase words some rule looks at: they become tokens, other lowercase words do not
@@ -62,7 +90,8 @@ def tokenize(text: str) -> tuple[list[Token], set[str]]:
     """
     # one C-level split gives every word and the gaps between them (positions are running
     # sums of their lengths); only the words some rule needs become Token objects
-    pieces = _TOKEN_SPLIT_RE.split(text)
+    split = _TOKEN_SPLIT_RE.split if _UNCOVERED_RE.search(text) else _FAST_SPLIT_RE.split
+    pieces = split(text)
     words = pieces[1::2]
     offsets = list(accumulate(map(len, pieces)))  # offsets[2k]: where word k starts
     lower: set[str] = {w for w in set(words) if not w[0].isupper()}

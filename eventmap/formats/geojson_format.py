@@ -12,6 +12,8 @@ feature that cannot be read is skipped and counted in the report.
 from __future__ import annotations
 
 import json
+import math
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -73,12 +75,15 @@ def from_obj(
     numbers: list[int] = []
     keys: list[str] = []
     shapes: dict[str, int] = {}
+    mercator = _is_web_mercator(obj.get("crs"))
+    if mercator:
+        report.note("coordinates converted from Web Mercator (EPSG:3857) to longitude and latitude")
     for i, f in enumerate(features, start=1):
         kind = (f.get("geometry") or {}).get("type") if isinstance(f, dict) else None
         if isinstance(kind, str) and kind != "Point":
             shapes[kind] = shapes.get(kind, 0) + 1
         try:
-            props, lat, lon = _feature_parts(f)
+            props, lat, lon = _feature_parts(f, mercator)
             if _is_ours(props):
                 report.items += 1
                 ours.append((i, Event.from_dict({**props, "lat": lat, "lon": lon})))
@@ -120,13 +125,15 @@ def from_obj(
     return events
 
 
-def _feature_parts(f: Any) -> tuple[dict[str, Any], float | None, float | None]:
+def _feature_parts(f: Any, mercator: bool = False) -> tuple[dict[str, Any], float | None, float | None]:
     if not isinstance(f, dict) or f.get("type") != "Feature":
         raise EventFormatError("not a Feature")
     props = f.get("properties") or {}
     if not isinstance(props, dict):
         raise EventFormatError("'properties' must be an object")
     lon, lat = representative_point(f.get("geometry"))
+    if mercator and lon is not None and lat is not None:
+        lon, lat = _from_web_mercator(lon, lat)
     return props, lat, lon
 
 
@@ -182,3 +189,15 @@ def _coordinate(value: Any) -> float | None:
         except ValueError:
             return None
     return None
+
+
+def _is_web_mercator(crs: Any) -> bool:
+    """A pre-RFC 7946 ``crs`` member naming Web Mercator (EPSG:3857, its old code 900913)."""
+    name = str(((crs or {}).get("properties") or {}).get("name") or "") if isinstance(crs, dict) else ""
+    return bool(re.search(r"(?:EPSG:+|^)(?:3857|900913|102100)$", name.strip()))
+
+
+def _from_web_mercator(x: float, y: float) -> tuple[float, float]:
+    """(lon, lat) in degrees of a Web Mercator point in metres."""
+    radius = 6378137.0
+    return math.degrees(x / radius), math.degrees(2 * math.atan(math.exp(y / radius)) - math.pi / 2)

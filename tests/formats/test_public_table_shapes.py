@@ -382,3 +382,21 @@ def test_a_period_written_in_one_date_cell_gives_both_ends(tmp_path):
         ("1939-01-01", "1945-12-31"),
     ]
     assert report.skipped == 0
+
+
+def test_an_old_geojson_in_web_mercator_is_converted_and_said():
+    fc = {
+        "type": "FeatureCollection",
+        "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::3857"}},
+        "features": [
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [3397460.0, 6522930.0]},
+                "properties": {"date": "2024-01-05", "description": "Shelling"},
+            }
+        ],
+    }
+    report = ImportReport("old.geojson")
+    (event,) = loads_events(json.dumps(fc), origin="old.geojson", report=report)
+    assert event.lon == pytest.approx(30.52, abs=0.01) and event.lat == pytest.approx(50.45, abs=0.01)
+    assert "converted from Web Mercator" in report.summary()

@@ -119,3 +119,29 @@ def test_a_dateline_city_is_never_an_event_place_but_is_reported_from():
     doc = parse_places("UTRECHT (ANP) - Bij een brand in Zeist is een woning verwoest.", "nl")
     assert [m.text for m in doc.mentions] == ["Zeist"]
     assert doc.reported_from.name == "Utrecht"
+
+
+# --- each filter keeps its must-stay places ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, place, cc",
+    [
+        ("Reading FC lost again; fans in Reading were sad.", "Reading", "GB"),  # organisations
+        ("Florence Welch sang in Florence on Friday.", "Florence", "IT"),  # people
+        ("Spokesman Smith said floods hit Bath.", "Bath", "GB"),  # people, verbs of saying
+        ("Bath reopened its spa. Floods hit Bath.", "Bath", "GB"),  # sentence-initial common words
+        ("Split is quiet. The ferry left Split.", "Split", "HR"),
+        ("NICE, France (AP) - Police in Nice said the road was closed.", "Nice", "FR"),  # datelines
+        ("The quake hit Van in eastern Turkey.", "Van", "TR"),  # name particles
+        ("Milan beat Roma, and Milan celebrated.", "Milan", "IT"),  # the people of a region
+    ],
+)
+def test_each_filter_keeps_its_must_stay_places(text, place, cc):
+    found = [m for m in geoparse(text, "en") if m.text == place]
+    assert found and all(m.country_code == cc for m in found)
+
+
+def test_an_organisations_place_is_context_while_the_same_name_elsewhere_is_a_place():
+    doc = parse_places("Reading FC lost again; fans in Reading were sad.", "en")
+    assert [m.text for m in doc.context] == ["Reading"] and [m.start for m in doc.mentions] == [31]

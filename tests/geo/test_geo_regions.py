@@ -163,3 +163,8 @@ def test_a_country_is_drawn_where_its_people_are_or_at_its_capital_when_it_speak
     assert said.source_id.endswith("#capital") and km(said, 55.75, 37.62) < 30  # Moscow
     [kyiv] = geoparse("Floods in Kyiv killed ten.")
     assert event_place(kyiv) is kyiv  # not a country: unchanged
+
+
+def test_a_capital_outweighs_its_namesakes_in_a_foreign_story():
+    text = "WASHINGTON - The U.S. envoy, who once ran a New York-based fund, had worked in Russia and Paris."
+    assert {m.text: m.country_code for m in geoparse(text, "en")}["Paris"] == "FR"

@@ -1,0 +1,103 @@
+"""Adjectives and nouns of nationality in running text: "Duitse", "Sri Lankan", "Ohioans".
+
+A country's adjective comes from the index's table (countryinfo's demonyms plus
+geo/data/demonyms.tsv), in one word or several ("South African", "Papua New Guinean"). The
+people of a first-level region ("Ohioans", "Ontarians", "South Ossetian", "Dagestani") are
+derived with the English endings of geo/data/demonym_endings.tsv, and count only when the
+gazetteer has a country or a sizeable first-level region of exactly that name.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from geo.gazetteer import Gazetteer
+from geo.lexicon import DATA_DIR, load
+from geo.tokens import Token, adjacent
+
+_WORDS = load()
+INSTITUTIONS = _WORDS["institution"]
+STOP = _WORDS["common"] | _WORDS["first_name"]
+MAX_WORDS = 3  # "Papua New Guinean"
+DERIVED_MIN_LEN = 5  # letters of a word a region's people are derived from
+DERIVED_MIN_POP = 100_000  # a derived region must be this big (or curated)
+
+
+@cache
+def endings() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(ending, replacements) of geo/data/demonym_endings.tsv, in file order."""
+    out = []
+    path = DATA_DIR / "demonym_endings.tsv"
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2:
+            raise ValueError(f"{path.name}:{n}: expected 'ending<TAB>replacement|...'")
+        out.append((parts[0], tuple("" if r == "-" else r for r in parts[1].split("|"))))
+    return tuple(out)
+
+
+def _country_of(gaz: Gazetteer, key: str) -> str | None:
+    cc = gaz.demonyms.get(key)
+    if cc is None and key.endswith("s"):
+        cc = gaz.demonyms.get(key[:-1])  # "Canadians", "Syrians"
+    return cc
+
+
+def derived_region(gaz: Gazetteer, key: str) -> int | None:
+    """The country or first-level region whose people `key` names ("ohioans" -> Ohio)."""
+    if len(key) < DERIVED_MIN_LEN or key in STOP:
+        return None
+    for ending, replacements in endings():
+        if not key.endswith(ending):
+            continue
+        stem = key[: len(key) - len(ending)]
+        for r in replacements:
+            for c in gaz.lookup(stem + r) if len(stem + r) >= 4 else ():
+                kind = gaz.kind_codes[c.id]
+                if (
+                    c.exact
+                    and kind in "Cr"
+                    and (gaz.pop[c.id] >= DERIVED_MIN_POP or gaz.sid[c.id].startswith("sup:"))
+                ):
+                    return c.id
+    return None
+
+
+def demonym(text: str, tokens: list[Token], i: int, gaz: Gazetteer, *, derive: bool = False):
+    """(country code, last token, followed by an institution, entry) for "Duitse", "Sri
+    Lankan", "American", "Russian-backed", ...; entry is the region's for a derived one
+    (`derive`: "Ohioans"), else None (the country's)."""
+    words = [tokens[i].low]
+    head, _, tail = tokens[i].text.partition("-")
+    if tail[:1].islower():  # "Russian-backed", "Georgian-controlled", "Saudi-led"
+        words[0] = head.lower()
+    k = i
+    while (
+        k + 1 < len(tokens)
+        and len(words) < MAX_WORDS
+        and tokens[k + 1].cap
+        and adjacent(text, tokens[k], tokens[k + 1])
+    ):
+        k += 1
+        words.append(tokens[k].low)
+    cc, entry, j = None, None, i
+    for n in range(len(words), 0, -1):
+        cc = _country_of(gaz, " ".join(words[:n]))
+        if cc is not None:
+            j = i + n - 1
+            break
+    if cc is None and derive:
+        for n in range(len(words), 0, -1):
+            entry = derived_region(gaz, " ".join(words[:n]))
+            if entry is not None:
+                cc, j = gaz.cc[entry], i + n - 1
+                break
+    if cc is None:
+        return None
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    institution = nxt is not None and adjacent(text, tokens[j], nxt) and nxt.low in INSTITUTIONS
+    if institution:
+        j += 1
+    return cc, j, institution, entry

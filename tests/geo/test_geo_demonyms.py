@@ -1,0 +1,106 @@
+"""Adjectives and nouns of nationality: countries in one word or several, the people of a
+region ("Ohioans"), former country names; they are context, not event places."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo import OfflineGeocoder, geoparse, parse_places
+
+
+def context(text: str) -> dict[str, tuple[str | None, str | None]]:
+    return {m.text: (m.name, m.country_code) for m in parse_places(text, "en").context}
+
+
+@pytest.mark.parametrize(
+    "text, span, cc",
+    [
+        ("A Sri Lankan poet won the prize.", "Sri Lankan", "LK"),
+        ("A South African court ruled on Monday.", "South African", "ZA"),
+        ("Papua New Guinean police made arrests.", "Papua New Guinean", "PG"),
+        ("North Korean missiles fell into the sea.", "North Korean", "KP"),
+    ],
+)
+def test_an_adjective_of_several_words_is_its_country(text, span, cc):
+    assert context(text)[span][1] == cc
+
+
+@pytest.mark.parametrize(
+    "text, span, region",
+    [
+        ("The drill prepares Ohioans for tornado season.", "Ohioans", "Ohio"),
+        ("Ontarians will vote in June.", "Ontarians", "Ontario"),
+        ("Texans lined up for water.", "Texans", "Texas"),
+        ("South Ossetian officials said the border was closed.", "South Ossetian", "South Ossetia"),
+        ("Dagestani police detained six men.", "Dagestani", "Dagestan"),
+    ],
+)
+def test_the_people_of_a_region_are_that_region(text, span, region):
+    assert context(text)[span][0] == region
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Milan beat Roma on Sunday.",  # Milan is a place itself, not the people of Mila (Algeria)
+        "Christian Democrats won the vote.",
+        "Brian and Susan walked home.",
+    ],
+)
+def test_no_region_is_derived_from_a_place_a_name_or_a_word(text):
+    spans = {m.text for m in parse_places(text, "en").context}
+    assert not spans & {"Milan", "Christian", "Brian", "Susan"}
+
+
+def test_adjectives_are_not_event_places_unless_asked_for():
+    text = "A Sri Lankan poet won the prize."
+    assert geoparse(text, "en") == []
+    assert [m.country_code for m in geoparse(text, "en", demonyms=True)] == ["LK"]
+
+
+@pytest.mark.parametrize("name, country", [("Zaire", "CD"), ("Dahomey", "BJ"), ("Upper Volta", "BF")])
+def test_former_country_names_of_iso_3166_3_are_their_successors(name, country):
+    assert OfflineGeocoder().geocode(name).raw["country_code"] == country
+
+
+def test_a_country_sea_or_area_called_exactly_so_beats_alternate_names_of_other_places():
+    loc = OfflineGeocoder().geocode("Atlantic")
+    assert loc.raw["kind"] == "sea"
+
+
+@pytest.mark.parametrize(
+    "text, span, name",
+    [
+        ("Russian-backed separatists shelled the town.", "Russian-backed", "Russia"),
+        ("Georgian-controlled villages were hit.", "Georgian-controlled", "Georgia"),
+    ],
+)
+def test_a_hyphenated_adjective_of_nationality_is_its_country(text, span, name):
+    assert context(text)[span][0] == name
+
+
+def test_a_compound_of_two_nationalities_keeps_both():
+    doc = parse_places("Turkish-Russian relations improved.", "en")
+    assert {m.text: m.country_code for m in (*doc.mentions, *doc.context)} == {
+        "Turkish": "TR",
+        "Russian": "RU",
+    }
+
+
+@pytest.mark.parametrize(
+    "text, span, state",
+    [
+        ("said Rep. Earl Pomeroy, D-N.D., on Monday.", "N.D.", "North Dakota"),
+        ("Sen. Nick Rahall, D-W. Va., chairs the panel.", "W. Va.", "West Virginia"),
+        ("Rep. Joe Baca (D-Calif.) voted no.", "Calif.", "California"),
+    ],
+)
+def test_the_state_of_a_legislators_party_tag(text, span, state):
+    assert {m.text: m.name for m in geoparse(text, "en")}[span] == state
+
+
+def test_a_place_of_several_words_before_a_hyphenated_suffix():
+    found = {
+        m.text: m.country_code for m in geoparse("A New York-based bank and an Abu Dhabi-led fund.", "en")
+    }
+    assert found == {"New York-based": "US", "Abu Dhabi-led": "AE"}
