@@ -79,7 +79,7 @@ def map_view(points: Sequence[Any], width: int = MAP_WIDTH, height: int = MAP_HE
         return {"center": {"lat": 25.0, "lon": 10.0}, "zoom": 0.6}
     lats = [p.lat for p in points]
     lons = [p.lon for p in points]
-    south, north = max(-80.0, min(lats)), min(80.0, max(lats))
+    south, north = (min(80.0, max(-80.0, v)) for v in (min(lats), max(lats)))  # a pole has no Mercator y
     lon_span = max(max(lons) - min(lons), 1.5)
 
     def merc(lat: float) -> float:
