@@ -91,7 +91,7 @@ def languages() -> str:
     speed = data.get("parse_languages", {}).get("figures", {})
     english = data.get("tempeval", {}).get("figures", {})
     out = [
-        "| language | reads | date value F1 | dateparser alone | parse ms / 1,000 chars |",
+        "| language | reads | date value F1 | dateparser alone | parse ms per article (the same story) |",
         "| --- | --- | --- | --- | --- |",
     ]
     for code, name in LANGUAGE_NAMES.items():
@@ -104,6 +104,6 @@ def languages() -> str:
         else:
             f1 = _fmt(own[f"{code}_f1"]) + " (own set)" if f"{code}_f1" in own else "see the seed's gold"
             base = _fmt(naive[f"{code}_f1"]) if f"{code}_f1" in naive else "—"
-        ms = _fmt(speed[f"{code}_ms_per_1000_chars"]) if f"{code}_ms_per_1000_chars" in speed else "—"
+        ms = _fmt(speed[f"{code}_ms_per_article"]) if f"{code}_ms_per_article" in speed else "—"
         out.append(f"| {name} (`{code}`) | {READS[code]} | {f1} | {base} | {ms} |")
     return "\n".join(out)

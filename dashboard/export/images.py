@@ -51,6 +51,11 @@ def image_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
     return name
 
 
+# kaleido's tab runs `kaleido_scopes.plotly(...)`; on a loaded machine the call can come
+# before the page's script is there, and one retry draws the image.
+_PAGE_NOT_READY = "kaleido_scopes is not defined"
+
+
 def use_local_topojson() -> None:
     """Point kaleido's plotly.js at the bundled base maps instead of cdn.plot.ly."""
     pio.defaults.topojson = topojson_dir().resolve().as_uri() + "/"
@@ -67,11 +72,15 @@ def figure_image(
     """The figure as image bytes; the default size is DEFAULT_WIDTH x the figure's own height."""
     use_local_topojson()
     h = height or fig.layout.height or 700
-    try:
-        return pio.to_image(fig, format=fmt, width=width or DEFAULT_WIDTH, height=h, scale=scale or 1)
-    except (RuntimeError, ValueError) as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise InputError(f"cannot draw the {fmt.upper()} image (kaleido/Chromium): {first}") from exc
+    for attempt in (1, 2):
+        try:
+            return pio.to_image(fig, format=fmt, width=width or DEFAULT_WIDTH, height=h, scale=scale or 1)
+        except (RuntimeError, ValueError) as exc:
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            if attempt == 1 and _PAGE_NOT_READY in first:
+                continue  # kaleido called its page before the page's script had loaded (a busy machine)
+            raise InputError(f"cannot draw the {fmt.upper()} image (kaleido/Chromium): {first}") from exc
+    raise AssertionError("unreachable")
 
 
 def write_image(
