@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from dashboard.figures import escape, lane_of, place_key, place_name
+from dashboard.basemap.areas import area_features, area_level
+from dashboard.figures import aggregate_places, escape, is_document_placed, lane_of, place_key
 from dashboard.figures.colors import category_color, category_order
 from dashboard.figures.imported import fatalities
 from eventmap.model import Event
@@ -50,34 +51,39 @@ def day_span(event: Event) -> tuple[int | None, int | None]:
     return first, max(first, last)
 
 
-def place_index(events: Sequence[Event]) -> dict[str, Any]:
-    """Every distinct map point of `events`: keys, coordinates and escaped names, in a stable order."""
-    keys: list[str] = []
-    lat: list[float] = []
-    lon: list[float] = []
-    names: list[str] = []
+def place_index(events: Sequence[Event], keys: Sequence[str | None] | None = None) -> dict[str, Any]:
+    """Every distinct map mark of `events`, in a stable order: keys, where it is drawn (an area's
+    label point), escaped names and precisions, ``area`` (0 a point, 1 a region, 2 a country: drawn as
+    outlines) and ``areas``, the GeoJSON of those outlines."""
+    cols: dict[str, list[Any]] = {k: [] for k in ("key", "lat", "lon", "name", "precision", "area")}
     seen: set[str] = set()
-    for ev in events:
-        key = place_key(ev)
-        if key is None or key in seen:
+    for pt in aggregate_places(events, keys):
+        if pt.key in seen:
             continue
-        seen.add(key)
-        keys.append(key)
-        lat.append(float(ev.lat))  # type: ignore[arg-type]
-        lon.append(float(ev.lon))  # type: ignore[arg-type]
-        names.append(escape(place_name(ev)))
-    return {"key": keys, "lat": lat, "lon": lon, "name": names}
+        seen.add(pt.key)
+        cols["key"].append(pt.key)
+        cols["lat"].append(pt.lat)
+        cols["lon"].append(pt.lon)
+        cols["name"].append(escape(pt.name))
+        cols["precision"].append(escape(pt.precision))
+        cols["area"].append(area_level(pt.key))
+    area_keys = [k for k, a in zip(cols["key"], cols["area"]) if a]
+    return {**cols, "areas": area_features(area_keys)}
 
 
 def client_columns(
-    events: Sequence[Event], places: dict[str, Any], categories: Sequence[str]
+    events: Sequence[Event],
+    places: dict[str, Any],
+    categories: Sequence[str],
+    keys: Sequence[str | None] | None = None,
 ) -> dict[str, Any]:
     """Columns of `events` for the browser.
 
     ``t0``/``t1``: first and last possible day (day numbers; None when undated),
     ``p``: index into ``places`` (-1 when unplaced), ``c``: index into ``categories``,
     ``merged``: [event index, source count] of the merged events only (most events are single
-    reports: a sparse list keeps the columns small), for "reported by N sources" on the map;
+    reports: a sparse list keeps the columns small), for "reported by N sources" on the map,
+    ``setting``: the indices of the events placed by their article's setting (drawn hollow),
     ``fatal``: [event index, fatalities] of the events that report deaths (imported ACLED or
     UCDP data), for the map's fatality sums and its size-by-fatalities option.
     """
@@ -89,12 +95,13 @@ def client_columns(
     p: list[int] = []
     c: list[int] = []
     merged: list[list[int]] = []
+    setting: list[int] = []
     fatal: list[list[int]] = []
     for i, ev in enumerate(events):
         first, last = day_span(ev)
         t0.append(first)
         t1.append(last)
-        key = place_key(ev)
+        key = keys[i] if keys is not None else place_key(ev)
         p.append(where.get(key, -1) if key else -1)
         if ev.category not in cat_index:
             cat_index[ev.category] = len(cats)
@@ -102,6 +109,8 @@ def client_columns(
         c.append(cat_index[ev.category])
         if ev.sources:
             merged.append([i, ev.source_count])
+        if is_document_placed(ev):
+            setting.append(i)
         deaths = fatalities(ev) if ev.extra else None
         if deaths is not None:
             fatal.append([i, deaths])
@@ -111,6 +120,7 @@ def client_columns(
         "p": p,
         "c": c,
         "merged": merged,
+        "setting": setting,
         "fatal": fatal,
         "categories": cats,
         "colors": [category_color(x) for x in cats],
@@ -143,13 +153,23 @@ def view_columns(
     documents: Sequence[str] | None = None,
     search: str | None = None,
     *,
+    all_kinds: bool = False,
+    places: dict[str, Any] | None = None,
     fields: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Columns of the events passing the filters; place and category indices span all `events`."""
-    from dashboard.view import make_filter, select_events
+    """Columns of the events passing the filters; place and category indices span all `events`
+    (`places`: their place_index, when the caller has it already)."""
+    from dashboard.view import make_filter
 
-    shown = select_events(events, make_filter(categories, documents, search, fields=fields))
-    return client_columns(shown, place_index(events), all_categories(events))
+    view = make_filter(categories, documents, search, all_kinds=all_kinds, fields=fields)
+    keys = [place_key(e) for e in events]
+    kept = [i for i, e in enumerate(events) if view.keeps(e)]
+    return client_columns(
+        [events[i] for i in kept],
+        places or place_index(events, keys),
+        all_categories(events),
+        [keys[i] for i in kept],
+    )
 
 
 def all_categories(events: Sequence[Event]) -> list[str]:

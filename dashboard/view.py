@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from dashboard.figures import document_names, place_key
+from dashboard.basemap.areas import area_label_point, is_area_key
+from dashboard.figures import cell_key, document_names, place_key
 from dashboard.figures.imported import filter_values
 from eventmap.corpus.store_schema import search_text
 from eventmap.model import Event
@@ -25,6 +26,14 @@ Window = tuple[datetime, datetime] | tuple[float, float]  # datetimes, or decima
 YEAR_MS = 365.2425 * 86_400_000  # a mean Gregorian year in ms, as dashboard/static/window.js
 #: Review statuses the views show unless asked: a rejected event is kept, and hidden.
 SHOWN_STATUSES = frozenset({"unreviewed", "verified"})
+# Event kinds the views leave out unless asked ("show everything"): analysis and background
+# sentences. Occurrences, statements and events without a kind (imported data) are shown.
+HIDDEN_KINDS = frozenset({"context"})
+
+
+def hidden_by_default(event: Event) -> bool:
+    """True for an event the views hide until the user asks for every kind (a context sentence)."""
+    return event.kind in HIDDEN_KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +46,15 @@ class ViewFilter:
     window: Window | None = None
     places: frozenset[str] | None = None
     statuses: frozenset[str] = SHOWN_STATUSES  # review statuses shown (rejected: hidden)
+    all_kinds: bool = False  # False: context sentences (HIDDEN_KINDS) stay out
     # imported fields (dashboard/figures/imported.py: "actors", "sub_event_type") -> values kept
     fields: tuple[tuple[str, frozenset[str]], ...] = ()
 
     def keeps(self, event: Event) -> bool:
         """True when the event passes every filter."""
         if event.review_status not in self.statuses:
+            return False
+        if not self.all_kinds and event.kind in HIDDEN_KINDS:
             return False
         if self.categories is not None and event.category not in self.categories:
             return False
@@ -51,7 +63,7 @@ class ViewFilter:
         for key, values in self.fields:
             if not any(v in values for v in filter_values(event, key)):
                 return False
-        if self.places is not None and place_key(event) not in self.places:
+        if self.places is not None and not in_places(event, self.places):
             return False
         if self.window is not None and not in_window(event, self.window):
             return False
@@ -82,6 +94,22 @@ def _decimal_year(value: datetime | float) -> float:
         if value.year < 9999
         else 9999.0
     )
+
+
+def in_places(event: Event, keys: frozenset[str]) -> bool:
+    """True when the event's map mark is one of `keys`: a place or area key, or a density cell ("cell:...")."""
+    key = place_key(event)
+    if key is None:
+        return False
+    if key in keys:
+        return True
+    cells = [k for k in keys if k.startswith("cell:")]
+    if not cells:
+        return False
+    lat, lon = float(event.lat), float(event.lon)  # type: ignore[arg-type]
+    if is_area_key(key):  # an area's mark (and so its cell) is where its count is written
+        lon, lat = area_label_point(key) or (lon, lat)
+    return any(cell_key(lat, lon, float(cell.split(":")[1])) == cell for cell in cells)
 
 
 def matches_search(event: Event, query: str) -> bool:
@@ -152,6 +180,7 @@ def make_filter(
     window: Sequence[Any] | None = None,
     map_selection: dict[str, Any] | None = None,
     statuses: Sequence[str] | None = None,
+    all_kinds: bool = False,
     fields: Mapping[str, Sequence[str] | None] | None = None,
 ) -> ViewFilter:
     """A ViewFilter from the raw values of the app's controls (None/empty = no restriction;
@@ -163,5 +192,6 @@ def make_filter(
         window=window_from_store(window),
         places=places_from_selection(map_selection),
         statuses=frozenset(statuses) if statuses else SHOWN_STATUSES,
+        all_kinds=bool(all_kinds),
         fields=tuple(sorted((k, frozenset(v)) for k, v in (fields or {}).items() if v)),
     )

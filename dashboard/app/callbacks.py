@@ -12,7 +12,7 @@ from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_up
 from dashboard.app.articles import add_articles, split_event
 from dashboard.app.collection import EventCollection
 from dashboard.app.detail import SPLIT_ROLE
-from dashboard.app.layout import columns_token
+from dashboard.app.layout import columns_token, kinds_options
 from dashboard.app.views import (
     DOWNLOAD_FORMATS,
     choose_event,
@@ -28,6 +28,7 @@ FILTERS = [
     Input("filter-category", "value"),
     Input("filter-document", "value"),
     Input("filter-search", "value"),
+    Input("all-kinds", "value"),
     Input("filter-actor", "value"),  # imported data: dashboard/app/imported.py
     Input("filter-sub-event", "value"),
 ]
@@ -35,6 +36,7 @@ FILTER_STATES = [
     State("filter-category", "value"),
     State("filter-document", "value"),
     State("filter-search", "value"),
+    State("all-kinds", "value"),
     State("filter-actor", "value"),
     State("filter-sub-event", "value"),
 ]
@@ -80,7 +82,16 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
     app.clientside_callback(
         ClientsideFunction(cs, "playStep"),
         Output("play-tick", "data"),
+        Output("play-progress-bar", "style"),
+        Output("play-progress-text", "children"),
         Input("play-interval", "n_intervals"),
+        State("play-width", "value"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction(cs, "playSpeed"),
+        Output("play-interval", "interval"),
+        Input("play-speed", "value"),
         prevent_initial_call=True,
     )
     app.clientside_callback(
@@ -101,13 +112,14 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
     @app.callback(
         Output("columns", "data"), *FILTERS, Input("data-version", "data"), prevent_initial_call=True
     )
-    def _columns(categories, documents, search, actors, sub_types, _version):
+    def _columns(categories, documents, search, kinds, actors, sub_types, _version):
         fields = field_filter(actors, sub_types)
-        return columns_token(cache, collection, categories, documents, search, fields=fields)
+        return columns_token(cache, collection, categories, documents, search, bool(kinds), fields=fields)
 
     @app.callback(
         Output("timeline", "figure"),
         Output("timeline-scope", "data"),
+        Output("timeline", "style"),
         *FILTERS,
         Input("map", "selectedData"),
         Input("lane-by", "value"),
@@ -121,6 +133,7 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
         categories,
         documents,
         search,
+        kinds,
         actors,
         sub_types,
         map_selection,
@@ -142,11 +155,13 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
             window,
             drawn,
             only_window=ctx.triggered_id == "time-window",
+            all_kinds=bool(kinds),
             fields=field_filter(actors, sub_types),
         )
         if fig is no_update:
-            return no_update, no_update
-        return fig, (fig.layout.meta or {}).get("scope")
+            return no_update, no_update, no_update
+        # the graph takes the figure's height: more lanes push the map down, fewer close the gap
+        return fig, (fig.layout.meta or {}).get("scope"), {"height": f"{fig.layout.height}px"}
 
     @app.callback(
         Output("table", "rowData"),
@@ -160,7 +175,7 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
         prevent_initial_call=True,
     )
     def _table(
-        categories, documents, search, actors, sub_types, map_selection, window, _version, shown_window
+        categories, documents, search, kinds, actors, sub_types, map_selection, window, _version, shown_window
     ):
         if ctx.triggered_id == "time-window" and window == shown_window:
             return no_update, no_update, no_update  # Dash's start-up chain, not a new window
@@ -171,6 +186,7 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
             search,
             map_selection,
             window,
+            all_kinds=bool(kinds),
             fields=field_filter(actors, sub_types),
         )
         return rows, summary, window
@@ -185,7 +201,16 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
         prevent_initial_call=True,
     )
     def _choose(
-        timeline_click, map_click, cell_clicked, categories, documents, search, actors, sub_types, window
+        timeline_click,
+        map_click,
+        cell_clicked,
+        categories,
+        documents,
+        search,
+        kinds,
+        actors,
+        sub_types,
+        window,
     ):
         chosen = choose_event(
             collection,
@@ -197,6 +222,7 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
             documents,
             search,
             window,
+            all_kinds=bool(kinds),
             fields=field_filter(actors, sub_types),
         )
         return chosen if chosen is not None else no_update
@@ -216,6 +242,7 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
         Output("filter-document", "options"),
         Output("filter-category", "options"),
         Output("paste-text", "value"),
+        Output("all-kinds", "options"),
         Input("add-button", "n_clicks"),
         State("paste-text", "value"),
         State("upload-articles", "contents"),
@@ -226,8 +253,15 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
     def _add(_n, pasted, contents, filenames, document_date):
         added, message = add_articles(collection, pasted, contents, filenames, document_date)
         if not added:
-            return no_update, message, no_update, no_update, no_update
-        return collection.version, message, collection.documents(), collection.categories(), ""
+            return no_update, message, no_update, no_update, no_update, no_update
+        return (
+            collection.version,
+            message,
+            collection.documents(),
+            collection.categories(),
+            "",
+            kinds_options(collection),
+        )
 
     @app.callback(
         Output("data-version", "data", allow_duplicate=True),
@@ -258,7 +292,7 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
         prevent_initial_call=True,
     )
     def _download(
-        _a, _b, _c, _d, categories, documents, search, actors, sub_types, window, map_selection, lane
+        _a, _b, _c, _d, categories, documents, search, kinds, actors, sub_types, window, map_selection, lane
     ):
         fmt = DOWNLOAD_FORMATS.get(ctx.triggered_id or "")
         if fmt is None:
@@ -266,7 +300,16 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
         try:
             fields = field_filter(actors, sub_types)
             return download_view(
-                collection, fmt, categories, documents, search, window, map_selection, lane, fields=fields
+                collection,
+                fmt,
+                categories,
+                documents,
+                search,
+                window,
+                map_selection,
+                lane,
+                all_kinds=bool(kinds),
+                fields=fields,
             ), ""
         except ImportError:
             return no_update, f"{fmt.upper()} download is not available in this installation"

@@ -69,6 +69,13 @@ class EventCollection:
             return None
         return next((e for e in self._events if e.id == event_id), None)
 
+    def dated_count(self) -> int:
+        """How many events have a date (cached per version: the views ask on every update)."""
+        key = (self.version, len(self._events))
+        if getattr(self, "_dated", (None, 0))[0] != key:
+            self._dated = (key, sum(1 for e in self._events if e.date))
+        return self._dated[1]
+
     def documents(self) -> list[str]:
         return sorted({n for e in self._events for n in document_names(e)})
 

@@ -14,8 +14,8 @@ from typing import Any
 
 from dash import html
 
-from dashboard.app.imported import detail_rows, headline
-from dashboard.figures import date_label, document_name
+from dashboard.app import imported
+from dashboard.figures import document_name, is_document_placed, when_label
 from eventmap.corpus.merge import split
 from eventmap.model import Event, EventFormatError, Source
 
@@ -73,15 +73,22 @@ def marked_sentence(event: Event) -> list[Any]:
 
 
 def place_line(event: Event) -> str:
-    """Places with where the geocoder put them."""
+    """Places with where the geocoder put them; the map point's precision and, when the place is
+    the article's setting rather than the sentence's, that."""
     if not event.places:
         return "no place named"
+    main = event.main_place
     parts = []
     for p in event.places:
         where = f" ({p.lat:.3f}, {p.lon:.3f})" if p.located else " (not located)"
         name = f"{p.text} → {p.name}" if p.name and p.name != p.text else p.text
+        if p is main and p.kind:
+            name = f"{p.kind}: {name}"
         parts.append(name + where)
-    return "; ".join(parts)
+    line = "; ".join(parts)
+    if is_document_placed(event):
+        line += " — the article's setting (the sentence names no place)"
+    return line
 
 
 def originals_of(event: Event) -> list[Event]:
@@ -131,6 +138,31 @@ def source_items(event: Event) -> list[Any]:
     return items
 
 
+def detail_rows(event: Event) -> list[tuple[str, str]]:
+    """The panel's label/value rows: when (with the time of day), what kind, category, places
+    (with the map point's precision and where it comes from), document.
+
+    Data-specific details (an imported file's actors, fatalities, sub-event type ...) follow
+    these rows (dashboard/app/imported.py).
+    """
+    src = event.source
+    when = when_label(event)
+    if event.date_text and event.date_source:
+        when += f" (from “{event.date_text}”, {event.date_source})"
+    elif event.date_text:
+        when += f" (from “{event.date_text}”)"
+    rows = [("When", when)]
+    if event.kind:
+        kind = event.kind + (f", confidence {event.confidence:.2f}" if event.confidence is not None else "")
+        rows.append(("Kind", kind))
+    rows += [
+        ("Category", event.category),
+        ("Places", place_line(event)),
+        ("Document", f"{document_name(event)}, characters {src.start}–{src.end}"),
+    ]
+    return rows
+
+
 def detail_children(event: Event | None, *, events_here: int = 0) -> list[Any]:
     """The panel's content; a hint when nothing is selected."""
     if event is None:
@@ -140,22 +172,7 @@ def detail_children(event: Event | None, *, events_here: int = 0) -> list[Any]:
                 className="hint",
             )
         ]
-    src = event.source
-    rows = [
-        (
-            "When",
-            f"{date_label(event)}"
-            + (
-                f" (from “{event.date_text}”, {event.date_source})"
-                if event.date_text and event.date_source
-                else (f" (from “{event.date_text}”)" if event.date_text else "")
-            ),
-        ),
-        ("Category", event.category),
-        ("Places", place_line(event)),
-        ("Document", f"{document_name(event)}, characters {src.start}–{src.end}"),
-    ]
-    rows += detail_rows(event)  # imported fields: actors, fatalities, sub-event type, media ...
+    rows = detail_rows(event) + imported.detail_rows(event)  # imported: actors, fatalities ...
     if events_here > 1:
         rows.append(("At this place", f"{events_here} events in view"))
     n, originals = event.source_count, originals_of(event)
@@ -177,7 +194,7 @@ def detail_children(event: Event | None, *, events_here: int = 0) -> list[Any]:
         ]
     )
     return [
-        *headline(event),
+        *imported.headline(event),
         html.Blockquote(marked_sentence(event), id="detail-sentence", className="sentence"),
         html.Dl([item for label, value in rows for item in (html.Dt(label), html.Dd(value))]),
         *merged,

@@ -11,16 +11,21 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
+import plotly.graph_objects as go
 from dash import Dash
-from flask import Response
+from flask import Response, has_request_context, request
 
 from dashboard.app.articles import MAX_REQUEST_BYTES
 from dashboard.app.callbacks import register_callbacks
 from dashboard.app.collection import EventCollection
-from dashboard.app.layout import build_layout
+from dashboard.app.layout import MapTiles, build_layout
+from dashboard.basemap.style import TILE_URL_PLACEHOLDER
+from dashboard.basemap.tiles import vector_tile
 from dashboard.clientdata import ClientDataCache
 from dashboard.resources import assets_dir, static_text
 from dashboard.review.attach import attach_review
@@ -29,25 +34,43 @@ from eventmap.model import Event
 
 DEFAULT_ASSETS = assets_dir()
 STATIC_URL = "/_eventmap/static"
-SCRIPTS = ("window.js", "clientside.js", "review.js")  # window.js first: clientside.js uses its filter
+SCRIPTS = ("window.js", "mapdraw.js", "clientside.js", "review.js")  # clientside.js uses the first two
+TILE_PATH = TILE_URL_PLACEHOLDER
 CLIENTDATA_URL = "/_eventmap/data"
 
 log = logging.getLogger(__name__)
 
 
 def _cached_layout(
-    collection: EventCollection, cache: ClientDataCache, review: Callable[[], Any] | None = None
+    collection: EventCollection,
+    cache: ClientDataCache,
+    tiles: MapTiles,
+    review: Callable[[], Any] | None = None,
 ) -> Callable[[], Any]:
-    """The page, rebuilt only when the events changed (Dash asks for it more than once per load)."""
-    built: dict[str, Any] = {"version": None, "layout": None}
+    """The page, rebuilt only when the events changed (Dash asks for it more than once per load).
+
+    The map's tile URL must be absolute (MapLibre ignores relative ones): it names the host the
+    page was asked from, set per request on the cached page.
+    """
+    built: dict[str, Any] = {"version": None, "layout": None, "host": None}
     lock = threading.Lock()
 
     def layout() -> Any:
         with lock:
             key = (collection.version, len(collection.events))
             token = built["layout"] and built["layout"].columns_token
+            host = request.host_url.rstrip("/") if has_request_context() else ""
+            here = replace(tiles, base_url=host + TILE_PATH)
             if built["version"] != key or cache.get(token) is None:  # evicted columns: rebuild
-                built["layout"], built["version"] = build_layout(collection, cache, review=review), key
+                built["layout"], built["version"] = (
+                    build_layout(collection, cache, tiles=here, review=review),
+                    key,
+                )
+                built["host"] = host
+            elif built["host"] != host:
+                graph = built["layout"].map_graph
+                graph.figure = go.Figure(graph.figure).update_layout(map_style=here.style())
+                built["host"] = host
             return built["layout"]
 
     return layout
@@ -61,12 +84,18 @@ def create_app(
     workspace: EventStore | None = None,
     author: str | None = None,
     edit_token: str | None = None,
+    tiles: str | None = None,
+    tiles_attribution: str | None = None,
 ) -> Dash:
     """A Dash app showing `events` on the linked timeline, map and table.
 
     With a `workspace` (the store the events come from) the review panel edits it and
     articles added in the app are saved in it; `edit_token` makes editing need that token
     (a server listening beyond this machine). Without one the panel is read-only.
+
+    The base map is the app's own vector tiles (offline). `tiles` (an ``{z}/{x}/{y}`` URL, e.g.
+    OpenStreetMap's) puts online raster tiles under the region lines, with `tiles_attribution`
+    (default: OpenStreetMap's for an openstreetmap.org URL, else the URL's host) shown on the map.
     """
     folder = Path(assets_folder) if assets_folder is not None else DEFAULT_ASSETS
     if not (folder / "topojson").is_dir():
@@ -82,7 +111,8 @@ def create_app(
     collection = EventCollection(events)
     cache = ClientDataCache()
     review = attach_review(app, collection, workspace, author=author, token=edit_token)
-    app.layout = _cached_layout(collection, cache, review)
+    map_tiles = MapTiles(online_url=tiles, attribution=tiles_attribution or default_attribution(tiles))
+    app.layout = _cached_layout(collection, cache, map_tiles, review)
     app.layout()  # build the page now, at start-up, not while the first visitor waits
     register_callbacks(app, collection, cache)
 
@@ -93,12 +123,39 @@ def create_app(
             return Response('{"error": "unknown columns token"}', status=404, mimetype="application/json")
         return Response(body, mimetype="application/json", headers={"Cache-Control": "no-store"})
 
+    @app.server.route(f"{TILE_PATH.split('{')[0]}<int:z>/<int:x>/<int:y>.pbf")
+    def _tile(z: int, x: int, y: int) -> Response:
+        try:
+            body = vector_tile(z, x, y)
+        except ValueError:
+            return Response("no such tile", status=404, mimetype="text/plain")
+        return Response(body, mimetype="application/x-protobuf", headers={"Cache-Control": "max-age=86400"})
+
     @app.server.route(f"{STATIC_URL}/<name>")
     def _static(name: str) -> Response:
         if name not in SCRIPTS:
             return Response("not found", status=404, mimetype="text/plain")
         return Response(static_text(name), mimetype="application/javascript")
 
+    threading.Thread(target=_warm_tiles, name="eventmap-tiles", daemon=True).start()
     app.server.config["EVENTMAP_COLLECTION"] = collection
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES  # 413 for oversized uploads, unread
     return app
+
+
+def default_attribution(url: str | None) -> str:
+    """What an online tile layer must credit: OpenStreetMap's notice for its tiles, else the host."""
+    if not url:
+        return ""
+    if "openstreetmap" in url:
+        return "© OpenStreetMap contributors"
+    return f"Tiles: {urlparse(url).hostname or url}"
+
+
+def _warm_tiles() -> None:
+    """Load the base map and cut the world's first tiles while the server starts (first paint)."""
+    try:
+        for z, x, y in ((0, 0, 0), (1, 0, 0), (1, 1, 0), (1, 0, 1), (1, 1, 1)):
+            vector_tile(z, x, y)
+    except Exception:  # a warm-up: the tile route reports real failures
+        log.exception("warming the base map tiles failed")

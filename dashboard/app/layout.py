@@ -7,22 +7,38 @@ the first paint needs no callback round trip (what makes a 100,000-event page re
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import dash_ag_grid as dag
+import plotly.graph_objects as go
 from dash import dcc, html
 
 from dashboard.app.collection import EventCollection
 from dashboard.app.detail import detail_children
 from dashboard.app.imported import field_filter_controls, size_control, table_columns
 from dashboard.app.tables import TABLE_COLUMNS, grid_rows, summary_line
-from dashboard.clientdata import ClientDataCache, view_columns
-from dashboard.figures import map_figure, timeline_figure
-from dashboard.view import make_filter, select_events
+from dashboard.basemap.style import TILE_URL_PLACEHOLDER, raster_style, tile_style
+from dashboard.clientdata import ClientDataCache, place_index, view_columns
+from dashboard.figures import escape, map_layout, map_view, timeline_figure
+from dashboard.figures.map import MAP_HEIGHT, MAP_UIREVISION
+from dashboard.view import hidden_by_default, make_filter, select_events
 from eventmap.model import Event
 
 TOPOJSON_URL = "/assets/topojson/"
 PLAY_INTERVAL_MS = 900
+PLAY_SPEEDS = (("0.5×", 1800), ("1×", 900), ("2×", 450), ("4×", 225))  # interval between steps (ms)
+PLAY_WIDTHS = ("day", "week", "month")  # width of the window playback moves
+
+
+def hidden_count(collection: EventCollection) -> int:
+    """How many events the default view hides (context sentences)."""
+    return sum(1 for e in collection.events if hidden_by_default(e))
+
+
+def kinds_options(collection: EventCollection) -> list[dict[str, str]]:
+    """The kinds switch: show context sentences (analysis, background) too, saying how many."""
+    return [{"label": f"context too ({hidden_count(collection)})", "value": "all"}]
 
 
 def hover_chars(n_events: int) -> int:
@@ -30,12 +46,59 @@ def hover_chars(n_events: int) -> int:
     return 220 if n_events <= 20_000 else 90
 
 
-def empty_map(events) -> Any:
-    """The map's frame (view fitted to all places) without markers: the browser draws them
-    from the columns at once, so a big corpus is not sent and drawn twice."""
-    fig = map_figure(events)
-    fig.data[0].update(lat=[], lon=[], customdata=[], text=[], hovertext=[], marker={"size": [], "color": []})
+def map_frame(places: dict[str, Any], tiles: MapTiles) -> go.Figure:
+    """The map's frame (style, view fitted to all `places`, a place_index) without marks: the
+    browser draws them from the columns at once (dashboard/static/mapdraw.js), so a big corpus
+    is not sent twice."""
+    # one empty trace keeps the map subplot alive whenever Dash redraws this frame itself
+    fig = go.Figure(
+        go.Scattermap(lat=[], lon=[], showlegend=False, hoverinfo="skip", meta={"role": "map-frame"})
+    )
+    fig.update_layout(
+        map=map_layout(
+            map_view([_LatLon(a, b) for a, b in zip(places["lat"], places["lon"])]), tiles.style()
+        ),
+        height=MAP_HEIGHT,
+        dragmode="pan",
+        uirevision=MAP_UIREVISION,
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+    )
+    if tiles.online_url and tiles.attribution:  # online tiles come with their credit, on the map
+        fig.add_annotation(
+            text=escape(tiles.attribution),
+            xref="paper",
+            yref="paper",
+            x=1,
+            y=0,
+            xanchor="right",
+            yanchor="bottom",
+            showarrow=False,
+            font={"size": 10, "color": "#333333"},
+            bgcolor="rgba(255,255,255,0.8)",
+            name="tiles-attribution",
+        )
     return fig
+
+
+@dataclass(frozen=True, slots=True)
+class _LatLon:
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class MapTiles:
+    """Where the map's base comes from: the app's own vector tiles at `base_url` (absolute; the
+    page's host), and online raster tiles only when `online_url` is given (``--tiles``)."""
+
+    base_url: str = TILE_URL_PLACEHOLDER
+    online_url: str | None = None
+    attribution: str = ""
+
+    def style(self) -> dict[str, Any]:
+        if self.online_url:
+            return raster_style(self.online_url, self.attribution, self.base_url)
+        return tile_style(self.base_url)
 
 
 def graph_config(topojson_url: str = TOPOJSON_URL) -> dict[str, Any]:
@@ -118,10 +181,57 @@ def _controls(collection: EventCollection) -> html.Div:
             ),
             html.Div(
                 [
-                    html.Button("▶ Play", id="play-button", n_clicks=0),
+                    html.Label("Kinds", htmlFor="all-kinds"),
+                    dcc.Checklist(
+                        id="all-kinds",
+                        options=[
+                            {"label": f"context too ({hidden_count(collection)} hidden)", "value": "all"}
+                        ],
+                        value=[],
+                        inline=True,
+                    ),
+                ],
+                className="control",
+                title="Context sentences (analysis and background) are hidden unless ticked",
+            ),
+            html.Div(
+                [
+                    html.Button("Play", id="play-button", n_clicks=0, className="play"),
                     html.Button("Reset", id="reset-button", n_clicks=0),
                 ],
                 className="control buttons",
+            ),
+            html.Div(
+                [
+                    html.Label("Speed", htmlFor="play-speed"),
+                    dcc.Dropdown(
+                        id="play-speed",
+                        options=[{"label": label, "value": ms} for label, ms in PLAY_SPEEDS],
+                        value=PLAY_INTERVAL_MS,
+                        clearable=False,
+                        searchable=False,
+                    ),
+                ],
+                className="control small",
+            ),
+            html.Div(
+                [
+                    html.Label("Window", htmlFor="play-width"),
+                    dcc.Dropdown(
+                        id="play-width",
+                        options=[{"label": w, "value": w} for w in PLAY_WIDTHS],
+                        value="week",
+                        clearable=False,
+                        searchable=False,
+                    ),
+                ],
+                className="control small",
+            ),
+            html.Div(
+                [html.Div(id="play-progress-bar", className="bar"), html.Span(id="play-progress-text")],
+                id="play-progress",
+                className="progress",
+                title="Where playback is in time",
             ),
         ],
     )
@@ -194,20 +304,33 @@ def columns_token(
     categories=None,
     documents=None,
     search: str | None = None,
+    all_kinds: bool = False,
+    places: dict[str, Any] | None = None,
     *,
     fields: dict | None = None,
 ) -> str:
     """Put the clientside columns of the filtered events in `cache`; the token names them."""
     events = collection.events
-    key = (collection.version, len(events), sorted(categories or []), sorted(documents or []), search or "")
+    key = (
+        collection.version,
+        len(events),
+        sorted(categories or []),
+        sorted(documents or []),
+        search or "",
+        all_kinds,
+    )
     key += tuple((k, sorted(v)) for k, v in sorted((fields or {}).items()) if v)
-    return cache.put(key, view_columns(events, categories, documents, search, fields=fields))
+    view = view_columns(
+        events, categories, documents, search, all_kinds=all_kinds, places=places, fields=fields
+    )
+    return cache.put(key, view)
 
 
 def build_layout(
     collection: EventCollection,
     cache: ClientDataCache,
     *,
+    tiles: MapTiles | None = None,
     topojson_url: str = TOPOJSON_URL,
     review: Callable[[], tuple[Any, Any]] | None = None,
 ) -> html.Div:
@@ -216,16 +339,29 @@ def build_layout(
     `review` gives the review panel's (header counts, panel) (dashboard/review/panel.py).
     """
     badge, panel = review() if review is not None else (None, None)
-    events = select_events(collection.events, make_filter())  # the default view (rejected hidden)
-    token = columns_token(cache, collection)
-    timeline = timeline_figure(events, max_hover_chars=hover_chars(len(events)))
+    events = collection.events
+    places = place_index(events)
+    token = columns_token(cache, collection, places=places)
+    shown = select_events(events, make_filter())  # the default view: rejected events and context hidden
+    timeline = timeline_figure(shown, max_hover_chars=hover_chars(len(shown)))
+    map_graph = dcc.Graph(
+        id="map",
+        className="map",
+        config=graph_config(topojson_url),
+        figure=map_frame(places, tiles or MapTiles()),
+        style={"height": f"{MAP_HEIGHT}px"},
+    )
     page = html.Div(
         className="eventmap",
         children=[
             html.Header(
                 [
                     html.H1("eventmap"),
-                    html.Span(id="summary", children=summary_line(events), className="summary"),
+                    html.Span(
+                        id="summary",
+                        children=summary_line(shown, hidden=hidden_count(collection)),
+                        className="summary",
+                    ),
                     *([badge] if badge is not None else []),
                 ]
             ),
@@ -243,20 +379,14 @@ def build_layout(
                     html.Div(
                         className="lower",
                         children=[
-                            dcc.Graph(
-                                id="map",
-                                className="map",
-                                config=graph_config(topojson_url),
-                                figure=empty_map(events),
-                                style={"height": "460px"},
-                            ),
+                            map_graph,
                             html.Aside(id="detail", className="detail", children=detail_children(None)),
                         ],
                     ),
                 ],
             ),
             *([panel] if panel is not None else []),
-            events_grid(grid_rows(events), collection.events),
+            events_grid(grid_rows(shown), collection.events),
             downloads_bar(),
             _article_input(),
             dcc.Store(id="data-version", data=collection.version),
@@ -273,4 +403,5 @@ def build_layout(
         ],
     )
     page.columns_token = token  # the app re-uses this page while the token is still served
+    page.map_graph = map_graph  # its style names the page's host (the factory sets it per request)
     return page

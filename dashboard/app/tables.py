@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from dashboard.app.imported import table_cells, table_columns
-from dashboard.figures import date_label, document_name
+from dashboard.figures import document_name, when_label
 from dashboard.figures.imported import fatalities_sum
 from eventmap.model import Event
 
@@ -34,7 +34,7 @@ def grid_row(event: Event) -> dict[str, Any]:
     return {
         "id": event.id,
         "date": event.date or "",
-        "when": date_label(event),
+        "when": when_label(event),
         "date_text": event.date_text or "",
         "category": event.category,
         "places": ", ".join(p.name or p.text for p in event.places) or "",
@@ -54,8 +54,9 @@ def grid_rows(events: Sequence[Event], limit: int = MAX_TABLE_ROWS) -> list[dict
     return [grid_row(e) | table_cells(e, fields) for e in rows]
 
 
-def summary_line(events: Sequence[Event], limit: int = MAX_TABLE_ROWS) -> str:
-    """'12 events in view · 3 without a place (timeline and table only) · 1 undated (table only)'."""
+def summary_line(events: Sequence[Event], limit: int = MAX_TABLE_ROWS, *, hidden: int = 0) -> str:
+    """'12 events in view · 3 without a place (timeline and table only) · 1 undated (table only)'
+    and, when context sentences are hidden, how many."""
     n = len(events)
     unplaced = sum(1 for e in events if not e.located)
     undated = sum(1 for e in events if not e.date)
@@ -69,4 +70,8 @@ def summary_line(events: Sequence[Event], limit: int = MAX_TABLE_ROWS) -> str:
     deaths = fatalities_sum(events)
     if deaths is not None:
         parts.append(f"{deaths:,} fatalities reported")
+    if hidden:
+        parts.append(
+            f"{hidden} context sentence{'s' if hidden != 1 else ''} hidden (tick “context too” to show)"
+        )
     return " · ".join(parts)

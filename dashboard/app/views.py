@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -20,6 +21,7 @@ from dashboard.app.layout import hover_chars
 from dashboard.app.tables import grid_rows, summary_line
 from dashboard.clientdata import view_columns
 from dashboard.figures import AGGREGATE_ABOVE, place_key, timeline_figure, timeline_lanes
+from dashboard.figures.histogram import HISTOGRAM_ABOVE
 from dashboard.view import in_window, make_filter, select_events, window_from_store
 from eventmap.formats.documents import public_documents
 from eventmap.model import PRECISION_RANK
@@ -40,9 +42,11 @@ def columns_for_view(
     categories: Sequence[str] | None,
     documents: Sequence[str] | None,
     search: str | None,
+    *,
+    all_kinds: bool = False,
 ) -> dict[str, Any]:
     """The clientside map's columns for the filtered events (the time window is applied in JS)."""
-    return view_columns(collection.events, categories, documents, search)
+    return view_columns(collection.events, categories, documents, search, all_kinds=all_kinds)
 
 
 def timeline_for_view(
@@ -57,6 +61,7 @@ def timeline_for_view(
     drawn_scope: Sequence[str] | None = None,
     only_window: bool = False,
     *,
+    all_kinds: bool = False,
     fields: Mapping[str, Sequence[str]] | None = None,
 ) -> Any:
     """The timeline of the events passing the filters and the map selection.
@@ -71,16 +76,20 @@ def timeline_for_view(
         return no_update  # the whole view is drawn and stays (also Dash's start-up call)
     shown = select_events(
         collection.events,
-        make_filter(categories, documents, search, map_selection=map_selection, fields=fields),
+        make_filter(
+            categories, documents, search, map_selection=map_selection, all_kinds=all_kinds, fields=fields
+        ),
     )
     lane = lane or "category"
+    # the histogram lane stays while filters narrow a big corpus (a box on the map re-counts it)
+    lane_kw = {"histogram": collection.dated_count() > HISTOGRAM_ABOVE}
     big = sum(1 for e in shown if e.date) > AGGREGATE_ABOVE
     scope = detail_scope(window) if big else None
     if only_window and _covered(scope, drawn_scope, window):
         return no_update
     if scope is None:
         return timeline_figure(
-            shown, lane=lane, highlight=selected_id, max_hover_chars=hover_chars(len(shown))
+            shown, lane=lane, highlight=selected_id, max_hover_chars=hover_chars(len(shown)), **lane_kw
         )
     wide = window_from_store(scope)
     inside = [e for e in shown if e.date and in_window(e, wide)]  # type: ignore[arg-type]
@@ -93,6 +102,7 @@ def timeline_for_view(
         lanes=timeline_lanes(shown, lane),
         scope=scope,
         x_range=(window[0], window[1]),
+        **lane_kw,
     )  # type: ignore[index]
 
 
@@ -125,13 +135,18 @@ def table_for_view(
     map_selection: dict[str, Any] | None,
     window: Sequence[Any] | None,
     *,
+    all_kinds: bool = False,
     fields: Mapping[str, Sequence[str]] | None = None,
 ) -> tuple[list, str]:
     """Table rows and the summary line for everything that narrows the view."""
-    shown = select_events(
-        collection.events, make_filter(categories, documents, search, window, map_selection, fields=fields)
+    view = make_filter(
+        categories, documents, search, window, map_selection, all_kinds=all_kinds, fields=fields
     )
-    return grid_rows(shown), summary_line(shown)
+    shown = select_events(collection.events, view)
+    hidden = (
+        0 if all_kinds else len(select_events(collection.events, replace(view, all_kinds=True))) - len(shown)
+    )
+    return grid_rows(shown), summary_line(shown, hidden=hidden)
 
 
 # --------------------------------------------------------------------------- selection
@@ -148,6 +163,7 @@ def choose_event(
     search: str | None = None,
     window: Sequence[Any] | None = None,
     *,
+    all_kinds: bool = False,
     fields: Mapping[str, Sequence[str]] | None = None,
 ) -> str | None:
     """The id of the event the user clicked: a timeline point, a table row, or a map place.
@@ -164,7 +180,7 @@ def choose_event(
         return row_id if collection.find(row_id) else None
     if trigger == "map":
         key = _first_customdata(map_click)
-        view = make_filter(categories, documents, search, window, fields=fields)
+        view = make_filter(categories, documents, search, window, all_kinds=all_kinds, fields=fields)
         here = [e for e in collection.events if place_key(e) == key and view.keeps(e)]
         here.sort(
             key=lambda e: (e.date is None, PRECISION_RANK.get(e.date_precision or "day", 9), e.date or "")
@@ -203,6 +219,7 @@ def download_view(
     map_selection: dict[str, Any] | None,
     lane: str | None = None,
     *,
+    all_kinds: bool = False,
     fields: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, Any]:
     """The events in view as a dcc.Download payload: {"content", "filename"} (text formats).
@@ -210,7 +227,8 @@ def download_view(
     Documents are named as the user gave them, or relative to the folder they share: a
     download never shows the server's absolute paths (eventmap.formats.documents)."""
     shown = select_events(
-        collection.events, make_filter(categories, documents, search, window, map_selection, fields=fields)
+        collection.events,
+        make_filter(categories, documents, search, window, map_selection, all_kinds=all_kinds, fields=fields),
     )
     shown = public_documents(shown)
     if fmt == "html":

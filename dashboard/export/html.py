@@ -1,13 +1,14 @@
 """One self-contained HTML file (or an embeddable <div>) with the timeline, the map and the events.
 
-The page works from disk with no network: plotly.js is inlined, and so is the base map
-(``window.PlotlyGeoAssets.topojson``: plotly.js reads it there before it would fetch
-``cdn.plot.ly``; a relative ``topojsonURL`` does not work from ``file://``). The figures
-are the app's own (:mod:`dashboard.figures`), and a few lines of plain JavaScript link them
-like the app does: zooming the timeline keeps only the map places with events in the window,
+The page works from disk with no network: plotly.js is inlined, and the map's base is inside
+its figure (a MapLibre style with GeoJSON, dashboard/basemap/style.py). The figures are the
+app's own (:mod:`dashboard.figures`), and the app's browser code links them:
+dashboard/static/window.js (the time-window filter) and mapdraw.js (the map's marks), inlined
+with linked.js: zooming the timeline keeps only the map places with events in the window,
 selecting or clicking places on the map keeps only their events on the timeline, and the
-event list follows both. Everything user-written is escaped: HTML text with html.escape,
-JSON inside <script> with ``<``/``>``/``&`` as ``\\u003c``... so it cannot close the tag.
+event list follows both. Context sentences (analysis, background) are hidden until the
+page's switch shows them, as in the app. Everything user-written is escaped: HTML text with
+html.escape, JSON inside <script> with ``<``/``>``/``&`` as ``\\u003c``... so it cannot close the tag.
 """
 
 from __future__ import annotations
@@ -21,39 +22,15 @@ from typing import Any
 
 import plotly.io as pio
 
-from dashboard.clientdata import link_columns
+from dashboard.clientdata import all_categories, client_columns, place_index
 from dashboard.export import FIGURES
-from dashboard.figures import (
-    aggregate_places,
-    category_color,
-    category_order,
-    date_label,
-    document_name,
-    escape,
-    map_figure,
-    marker_size,
-    place_key,
-    place_name,
-    timeline_figure,
-)
-from dashboard.resources import static_text, topojson_dir
+from dashboard.figures import document_name, map_figure, place_name, timeline_figure, when_label
+from dashboard.resources import static_text
+from dashboard.view import hidden_by_default
 from eventmap.model import Event
 
-TOPOJSON_DIR = topojson_dir()
 PLOT_CONFIG = {"displaylogo": False, "responsive": True, "scrollZoom": False}
-
-
-def topojson_name(resolution: int = 110) -> str:
-    """The key plotly.js looks up for the world base map ("world_110m")."""
-    return f"world_{resolution}m"
-
-
-@lru_cache(maxsize=2)
-def _topojson_text(name: str) -> str:
-    path = TOPOJSON_DIR / f"{name}.json"
-    if not path.is_file():
-        raise FileNotFoundError(f"base map {path} is missing (assets/topojson/ ships with eventmap)")
-    return path.read_text(encoding="utf-8")
+HIDDEN_ROW = ' style="display:none" data-hidden="1"'
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +38,27 @@ def _plotlyjs() -> str:
     from plotly.offline import get_plotlyjs
 
     return get_plotlyjs()
+
+
+def figure_html(fig: Any, *, full_html: bool = True, div_id: str | None = None) -> str:
+    """A figure's HTML that draws with no network, also opened from disk (file://).
+
+    Use it instead of ``fig.to_html(include_plotlyjs="cdn")`` for notebooks, Quarto and static
+    sites: plotly.js is inlined, the map's base is in the figure (dashboard/basemap/style.py),
+    and dashboard/static/fileworker.js lets MapLibre start its worker in a file:// page.
+    """
+    body = pio.to_html(fig, full_html=False, include_plotlyjs=False, div_id=div_id, config=PLOT_CONFIG)
+    fragment = (
+        f"<script>{static_text('fileworker.js')}</script>\n"
+        f'<script type="text/javascript">{_plotlyjs()}</script>\n{body}'
+    )
+    if not full_html:
+        return fragment
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="generator" content="eventmap">\n</head>\n<body>\n'
+        f"{fragment}\n</body>\n</html>\n"
+    )
 
 
 def _linked_js() -> str:
@@ -109,37 +107,27 @@ def _fragment(events: list[Event], *, title: str, figure: str, uid: str, heading
         figs["timeline"] = json.loads(pio.to_json(timeline_figure(events), validate=False))
     if figure in ("both", "map"):
         figs["map"] = json.loads(pio.to_json(map_figure(events), validate=False))
-    busiest = max((p.count for p in aggregate_places(events)), default=1)
-    categories = category_order({e.category for e in events})
-    payload = {
-        "uid": uid,
-        "figures": figs,
-        "config": PLOT_CONFIG,
-        "link": link_columns(events),
-        "sizes": [marker_size(n) for n in range(busiest + 1)],
-        # for re-colouring and re-labelling places in a time window, as the app does
-        "categories": categories,
-        "colors": [category_color(c) for c in categories],
-        "place_names": {place_key(e): escape(place_name(e)) for e in events if e.located},
-    }
-    topo = topojson_name(110)
-    geo_assets = ""
-    if "map" in figs:
-        geo_assets = (
-            f"<script>window.PlotlyGeoAssets = window.PlotlyGeoAssets || {{}};"
-            f"window.PlotlyGeoAssets.topojson = window.PlotlyGeoAssets.topojson || {{}};"
-            f"window.PlotlyGeoAssets.topojson[{json.dumps(topo)}] = "
-            f"{script_json(_topojson_text(topo))};</script>\n"
-        )
-    n_dated = sum(1 for e in events if e.date)
-    n_placed = sum(1 for e in events if e.located)
+    cols = client_columns(events, place_index(events), all_categories(events))
+    cols["id"] = [e.id for e in events]
+    cols["hidden"] = [hidden_by_default(e) for e in events]
+    payload = {"uid": uid, "figures": figs, "config": PLOT_CONFIG, "cols": cols}
+    n_hidden = sum(cols["hidden"])
+    shown = [e for e, h in zip(events, cols["hidden"]) if not h]
+    n_dated = sum(1 for e in shown if e.date)
+    n_placed = sum(1 for e in shown if e.located)
+    switch = (
+        f'<label class="em-kinds"><input type="checkbox" class="em-all-kinds"> show the {n_hidden} '
+        f"context sentence{'s' if n_hidden != 1 else ''} too (analysis and background, hidden by default)</label>"
+        if n_hidden
+        else ""
+    )
     parts = [
         f'<div class="eventmap-export" id="{uid}">',
         f"<style>{_CSS.replace('ROOT', '#' + uid)}</style>",
         f'<{heading} class="em-title">{html.escape(title)}</{heading}>',
-        f'<p class="em-summary">{len(events)} events, {n_dated} dated, {n_placed} on the map. '
-        f'<span class="em-status" aria-live="polite">Showing all {len(events)}.</span> '
-        f'<button type="button" class="em-reset">Show all</button></p>',
+        f'<p class="em-summary">{len(shown)} events, {n_dated} dated, {n_placed} on the map. '
+        f'<span class="em-status" aria-live="polite">Showing all {len(shown)}.</span> '
+        f'<button type="button" class="em-reset">Show all</button> {switch}</p>',
         '<p class="em-help">Zoom the timeline (drag across it) to filter the map and the list; '
         "click a place or select places on the map (box or lasso) to filter the timeline.</p>"
         if len(figs) == 2
@@ -149,25 +137,26 @@ def _fragment(events: list[Event], *, title: str, figure: str, uid: str, heading
         parts.append(f'<div class="em-figure em-timeline" id="{uid}-timeline"></div>')
     if "map" in figs:
         parts.append(f'<div class="em-figure em-map" id="{uid}-map"></div>')
-    parts.append(_event_table(events))
+    parts.append(_event_table(events, cols["hidden"]))
+    parts.append(f"<script>{static_text('fileworker.js')}</script>")
     parts.append(f'<script type="text/javascript">{_plotlyjs()}</script>')
-    parts.append(geo_assets)
     parts.append(f'<script type="application/json" id="{uid}-data">{script_json(payload)}</script>')
     parts.append(f"<script>{static_text('window.js')}</script>")
+    parts.append(f"<script>{static_text('mapdraw.js')}</script>")
     parts.append(f"<script>({_linked_js()})({json.dumps(uid)});</script>")
     parts.append("</div>")
     return "\n".join(p for p in parts if p)
 
 
-def _event_table(events: list[Event]) -> str:
+def _event_table(events: list[Event], hidden: list[bool]) -> str:
     order = sorted(range(len(events)), key=lambda i: (events[i].date is None, events[i].start_year or 0.0, i))
     rows = []
     for i in order:
         ev = events[i]
         place = place_name(ev) if ev.located else ", ".join(p.name or p.text for p in ev.places[:3])
         rows.append(
-            f'<tr data-id="{html.escape(ev.id)}" data-index="{i}">'
-            f'<td class="em-date">{html.escape(date_label(ev))}</td>'
+            f'<tr data-id="{html.escape(ev.id)}" data-index="{i}"{HIDDEN_ROW if hidden[i] else ""}>'
+            f'<td class="em-date">{html.escape(when_label(ev))}</td>'
             f"<td>{html.escape(ev.category)}</td><td>{html.escape(place)}</td>"
             f"<td>{html.escape(ev.text)}</td><td>{html.escape(document_name(ev))}</td></tr>"
         )

@@ -2,8 +2,9 @@
 
 The figures are the app's own (:mod:`dashboard.figures`): ``figure="both"`` is
 ``combined_figure`` (timeline above map), ``"timeline"`` and ``"map"`` the single ones.
-Geo figures need the base map: kaleido's page would fetch it from cdn.plot.ly ("Error 525"
-offline), so ``plotly.io.defaults.topojson`` points at ``assets/topojson/`` as a file:// URL.
+The map's base is inside the figure (a MapLibre style with GeoJSON), so kaleido's page asks
+nothing off the machine; for any geo-projection figure ``plotly.io.defaults.topojson`` points
+at ``assets/topojson/`` as a file:// URL (kaleido would fetch cdn.plot.ly: "Error 525" offline).
 kaleido 1.x finds /usr/bin/chromium itself (``BROWSER_PATH`` overrides).
 """
 
@@ -19,8 +20,8 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from dashboard.export import FIGURES
-from dashboard.export.html import TOPOJSON_DIR
 from dashboard.figures import combined_figure, map_figure, timeline_figure
+from dashboard.resources import topojson_dir
 from eventmap.atomic import check_output_path, write_bytes
 from eventmap.errors import InputError
 from eventmap.model import Event
@@ -57,7 +58,7 @@ _PAGE_NOT_READY = "kaleido_scopes is not defined"
 
 def use_local_topojson() -> None:
     """Point kaleido's plotly.js at the bundled base maps instead of cdn.plot.ly."""
-    pio.defaults.topojson = TOPOJSON_DIR.resolve().as_uri() + "/"
+    pio.defaults.topojson = topojson_dir().resolve().as_uri() + "/"
 
 
 def figure_image(

@@ -8,8 +8,18 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from dashboard.basemap.areas import area_label_point, is_area_key
 from dashboard.figures.colors import category_order
-from dashboard.figures.labels import LANES, interval, is_uncertain, lane_of, place_key, place_name
+from dashboard.figures.labels import (
+    LANES,
+    interval,
+    is_document_placed,
+    is_uncertain,
+    lane_of,
+    place_key,
+    place_name,
+    place_precision,
+)
 from eventmap.model import Event
 
 AGGREGATE_ABOVE = 5000  # dated events; above this the timeline draws groups, not single events
@@ -117,17 +127,27 @@ def _rebin(marks: list[TimelineMark], level: str) -> list[TimelineMark]:
 
 @dataclass(slots=True)
 class PlacePoint:
-    """All events (in view) at one map point."""
+    """All events (in view) at one map mark: a point, or an area (a region or country)."""
 
     key: str
-    lat: float
+    lat: float  # the point, or where an area's count is written
     lon: float
     name: str
     events: list[Event] = field(default_factory=list)
+    precision: str = "place"  # city, region, country ... (the hover says it)
 
     @property
     def count(self) -> int:
         return len(self.events)
+
+    @property
+    def is_area(self) -> bool:
+        return is_area_key(self.key)
+
+    @property
+    def hollow(self) -> bool:
+        """Every event here is placed by its article's setting (drawn hollow)."""
+        return all(is_document_placed(e) for e in self.events)
 
     @property
     def category(self) -> str:
@@ -137,15 +157,19 @@ class PlacePoint:
         return category_order([c for c, n in counts.items() if n == best])[0]
 
 
-def aggregate_places(events: Iterable[Event]) -> list[PlacePoint]:
-    """One PlacePoint per distinct location, in order of first appearance."""
+def aggregate_places(events: Iterable[Event], keys: Iterable[str | None] | None = None) -> list[PlacePoint]:
+    """One PlacePoint per distinct location, in order of first appearance (`keys`: the events'
+    place keys, when the caller has them already)."""
     places: dict[str, PlacePoint] = {}
-    for ev in events:
-        key = place_key(ev)
+    events = list(events)
+    for ev, key in zip(events, keys if keys is not None else map(place_key, events)):
         if key is None:
             continue
         pt = places.get(key)
         if pt is None:
-            pt = places[key] = PlacePoint(key, float(ev.lat), float(ev.lon), place_name(ev))  # type: ignore[arg-type]
+            lat, lon = float(ev.lat), float(ev.lon)  # type: ignore[arg-type]
+            if is_area_key(key):
+                lon, lat = area_label_point(key) or (lon, lat)
+            pt = places[key] = PlacePoint(key, lat, lon, place_name(ev), precision=place_precision(ev))
         pt.events.append(ev)
     return list(places.values())

@@ -8,9 +8,10 @@ from typing import Any
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from dashboard.basemap.style import inline_style
 from dashboard.figures.aggregates import aggregate_places
 from dashboard.figures.labels import uses_year_axis
-from dashboard.figures.map import default_view, geo_layout, map_traces
+from dashboard.figures.map import map_layout, map_traces, map_view, places_bbox
 from dashboard.figures.timeline import (
     TIMELINE_UIREVISION,
     TITLED_TOP,
@@ -32,27 +33,30 @@ def combined_figure(
     view: dict[str, Any] | None = None,
     height: int | None = None,
     title: str | None = None,
-    resolution: int = 110,
+    style: dict[str, Any] | None = None,
     max_hover_chars: int = 220,
     aggregate: bool | None = None,
 ) -> go.Figure:
-    """Timeline (top) and map (bottom) in one figure, e.g. for a single PNG or HTML file."""
+    """Timeline (top) and map (bottom) in one figure, e.g. for a single image; the map's base is
+    inline (offline) unless `style` says otherwise."""
     fig = make_subplots(
         rows=2,
         cols=1,
         row_heights=[0.42, 0.58],
         vertical_spacing=0.06,
-        specs=[[{"type": "xy"}], [{"type": "geo"}]],
+        specs=[[{"type": "xy"}], [{"type": "map"}]],
     )
     tl_traces, lanes = timeline_traces(
         events, lane=lane, highlight=highlight, max_hover_chars=max_hover_chars, aggregate=aggregate
     )
     for tr in tl_traces:
         fig.add_trace(tr, row=1, col=1)
-    for tr in map_traces(events, highlight=highlight):
+    places = aggregate_places(events)
+    view = view or map_view(places)
+    for tr in map_traces(events, highlight=highlight, zoom=view["zoom"]):
         fig.add_trace(tr, row=2, col=1)
     fig.update_layout(
-        geo=geo_layout(view or default_view(aggregate_places(events)), resolution),
+        map=map_layout(view, style or inline_style(places_bbox(places))),
         height=height or 900,
         title=title_above_legend(title),
         hovermode="closest",

@@ -8,24 +8,55 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import PurePath
 
+from dashboard.basemap.areas import AREA_KINDS, area_of
 from dashboard.figures.imported import fatalities
 from eventmap.eventdates import is_year_date, year_label
-from eventmap.model import Event
+from eventmap.model import Event, Place
 
 LANES = ("category", "document")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def place_key(event: Event) -> str | None:
-    """The key of the event's map point; events at the same coordinates share it."""
+    """The key of the event's mark on the map; events at the same mark share it.
+
+    A region- or country-level place is its area ("region:UA.KR", "country:RU", see
+    dashboard/basemap/areas.py); any other place its coordinates ("50.4501,30.5234").
+    """
     if event.lat is None or event.lon is None:
         return None
+    if not any(p.kind in AREA_KINDS for p in event.places):  # the common case, without ranking places
+        return f"{event.lat:.4f},{event.lon:.4f}"
+    main = main_place(event)
+    if main is not None and main.kind in AREA_KINDS:
+        area = area_of(main.kind, main.country_code, float(event.lat), float(event.lon))
+        if area is not None:
+            return area
     return f"{event.lat:.4f},{event.lon:.4f}"
+
+
+def main_place(event: Event) -> Place | None:
+    """`Event.main_place`, answered at once for the common event with one place (views ask 100,000 times)."""
+    places = event.places
+    if len(places) == 1:
+        return places[0] if places[0].lat is not None and places[0].lon is not None else None
+    return event.main_place
+
+
+def place_precision(event: Event) -> str:
+    """How precise the event's place is, as the hover says it: city, region, country ... or place."""
+    main = main_place(event)
+    return (main.kind if main is not None and main.kind else "place") if event.located else ""
+
+
+def is_document_placed(event: Event) -> bool:
+    """True when the event's place is the article's setting, not named in its own sentence."""
+    return event.place_source == "document"
 
 
 def place_name(event: Event) -> str:
     """A short, human name for the event's map point."""
-    main = event.main_place
+    main = main_place(event)
     if main is not None:
         return main.name or main.text
     return f"{event.lat:.2f}, {event.lon:.2f}" if event.located else ""
@@ -120,12 +151,38 @@ def wrap(text: str, width: int = 80, limit: int = 220) -> str:
     return "<br>".join(lines)
 
 
+def time_label(event: Event) -> str:
+    """The event's time of day as said: "14:30", "morning"; "" when the text gives none."""
+    return event.time or ""
+
+
+def when_label(event: Event) -> str:
+    """The date as people write it, with the time of day when known: "14 Mar 2025, 14:30"."""
+    label = date_label(event)
+    if event.time and event.date:
+        return f"{label}, {event.time}" if ":" in event.time else f"{label} ({event.time})"
+    return label
+
+
+def places_label(event: Event, limit: int = 6) -> str:
+    """The event's places for a hover, the map point's precision first: "region: Kursk Oblast, Sudzha"."""
+    main = event.main_place
+    names = []
+    for p in event.places[:limit]:
+        name = escape(p.name or p.text)
+        names.append(f"{escape(p.kind)}: {name}" if p is main and p.kind else name)
+    text = ", ".join(names)
+    if text and is_document_placed(event):
+        text += " (the article's setting)"
+    return text
+
+
 def event_hover(event: Event, max_chars: int = 220) -> str:
-    """Hover text: the date expression and its reading, the sentence, the places."""
+    """Hover text: the date expression and its reading, the sentence, the places (with precision)."""
     head = escape(event.date_text) if event.date_text else ""
-    when = escape(date_label(event))
+    when = escape(when_label(event))
     first = f"<b>{head}</b> → {when}" if head else f"<b>{when}</b>"
-    places = ", ".join(escape(p.name or p.text) for p in event.places[:6])
+    places = places_label(event)
     parts = [first, wrap(event.text, limit=max_chars)]
     parts.append(f"<i>{escape(event.category)}</i>" + (f" · {places}" if places else " · no place"))
     deaths = _fatalities(event)
@@ -151,11 +208,18 @@ def lane_of(event: Event, lane: str) -> str:
 
 
 def interval(event: Event) -> tuple[date, date] | None:
-    """(first day, day after the last day): the span the event may have happened in."""
-    start, end = event.start_date, event.end_date
-    if start is None:
+    """(first day, day after the last day): the span the event may have happened in (None when
+    undated, or dated by a year beyond the calendar: those sit on a year axis)."""
+    if not event.date or is_year_date(event.date) or (event.date_end and is_year_date(event.date_end)):
         return None
-    return start, (end or start) + timedelta(days=1)
+    start = iso_day(event.date)
+    return start, iso_day(event.date_end or event.date) + timedelta(days=1)
+
+
+@lru_cache(maxsize=65536)
+def iso_day(text: str) -> date:
+    """A parsed ISO day (cached: a corpus has far fewer distinct days than events)."""
+    return date.fromisoformat(text)
 
 
 def find_event(events: Sequence[Event], event_id: str | None) -> Event | None:

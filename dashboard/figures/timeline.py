@@ -7,7 +7,7 @@ import math
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
@@ -15,6 +15,15 @@ import plotly.graph_objects as go
 
 from dashboard.figures.aggregates import AGGREGATE_ABOVE, TimelineMark, timeline_marks
 from dashboard.figures.colors import HIGHLIGHT_COLOR, category_color, category_order
+from dashboard.figures.histogram import (
+    HISTOGRAM_ABOVE,
+    HISTOGRAM_HEIGHT,
+    event_day,
+    histogram_axis,
+    histogram_counts,
+    histogram_level,
+    histogram_traces,
+)
 from dashboard.figures.imported import fatalities_sum
 from dashboard.figures.labels import (
     _MONTHS,
@@ -86,7 +95,12 @@ def timeline_traces(
                 sid += [ev.id, ev.id, None]
             else:
                 cols = exact
-                x = _x(m.start if m.binned == "day" else m.start + (m.stop - m.start) / 2)
+                if m.binned != "day":
+                    x = _x(m.start + (m.stop - m.start) / 2)
+                elif isinstance(m.start, float):  # a year axis (deep time): no time of day
+                    x = _x(m.start)
+                else:
+                    x = at_time_of_day(m.start, ev.time if m.count == 1 else None)
             cols["x"].append(x)
             cols["y"].append(y)
             cols["id"].append(ev.id)
@@ -140,6 +154,30 @@ def timeline_traces(
         0, timeline_highlight(find_event(events, highlight), lane, lanes, trace_type=trace_type, years=years)
     )
     return traces, lanes
+
+
+DAY_PART_HOURS = {"night": "02:00", "morning": "09:00", "afternoon": "15:00", "evening": "20:00"}
+
+
+def at_time_of_day(day: date, time: str | None) -> str:
+    """Where an event of `day` sits on the time axis: at its clock time or part of the day when
+    known (visible once the timeline is zoomed to a day), else at the day's start."""
+    if not time:
+        return day.isoformat()
+    clock = DAY_PART_HOURS.get(time, time)
+    return f"{day.isoformat()} {clock}" if len(clock) == 5 and clock[2] == ":" else day.isoformat()
+
+
+def short_range(events: Sequence[Event]) -> tuple[str, str] | None:
+    """A sensible x range when the dated events span less than two days: a day on each side
+    (Plotly would zoom one event to a millisecond)."""
+    spans = [interval(e) for e in events if e.date]
+    if not spans:
+        return None
+    first, stop = min(s[0] for s in spans), max(s[1] for s in spans)
+    if stop - first > timedelta(days=2):
+        return None
+    return (first - timedelta(days=1)).isoformat(), (stop + timedelta(days=1)).isoformat()
 
 
 def _year_marks(events: Sequence[Event], lane: str) -> list[TimelineMark]:
@@ -279,11 +317,16 @@ def timeline_figure(
     aggregate: bool | None = None,
     lanes: Sequence[str] | None = None,
     scope: tuple[str, str] | None = None,
+    histogram: bool | None = None,
+    histogram_rows: Sequence[dict[str, Any]] | None = None,
 ) -> go.Figure:
     """The timeline: dated events by time and lane; see the module docstring.
 
     ``scope`` (start, end) marks a figure that draws only the events of that time window
     (the app's detail view of a big corpus); it is kept in ``layout.meta["scope"]``.
+    ``histogram`` adds the lane of events per day/week/month above the marks (default: above
+    HISTOGRAM_ABOVE dated events); ``histogram_rows`` gives its counts ready-made (a server's;
+    see dashboard/figures/histogram.py), else they are counted from `events`.
     """
     traces, lanes = timeline_traces(
         events,
@@ -293,10 +336,25 @@ def timeline_figure(
         aggregate=aggregate,
         lanes=lanes,
     )
+    dated = [e for e in events if e.date]
+    years = uses_year_axis(events)
+    if histogram is None:
+        histogram = histogram_rows is not None or len(dated) > HISTOGRAM_ABOVE
+    histogram = histogram and not years  # bins of days and weeks mean nothing on a year axis
+    level = "day"
+    if histogram:
+        days = [d for d in map(event_day, dated) if d is not None]
+        level = histogram_level(min(days, default=None), max(days, default=None))
+        rows = histogram_rows if histogram_rows is not None else histogram_counts(dated, level)
+        traces = [*traces, *histogram_traces(rows, level)]
     fig = go.Figure(traces)
     n_lanes = max(1, len(lanes))
     fig.update_layout(
-        height=height or min(700, 140 + 34 * n_lanes) + (TITLED_TOP - 50 if title else 0),
+        height=height
+        or min(700, 140 + 34 * n_lanes)
+        + (HISTOGRAM_HEIGHT if histogram else 0)
+        + (TITLED_TOP - 50 if title else 0),
+        barmode="stack",
         title=title_above_legend(title),
         # margins wide enough for the lane labels and the legend row: Plotly's automargin then
         # has nothing to add, which spares a second full draw of the timeline
@@ -308,18 +366,19 @@ def timeline_figure(
         plot_bgcolor="#fafafa",
         meta={"scope": list(scope) if scope else None},
     )
-    if uses_year_axis(events):  # beyond 1..9999 no date axis holds the data: decimal years
+    if years:  # beyond 1..9999 no date axis holds the data: decimal years
         fig.update_xaxes(
             **time_axis(events), rangeslider={"visible": False}, showgrid=True, gridcolor="#e6e6e6"
         )
         fig.update_layout(meta={"scope": list(scope) if scope else None, "axis": "years"})
         if x_range:
             fig.update_xaxes(range=year_range(x_range))
-        return _lanes(fig, lanes)
+        return _lanes(fig, lanes, False, level)
     fig.update_xaxes(type="date", rangeslider={"visible": False}, showgrid=True, gridcolor="#e6e6e6")
+    x_range = x_range or short_range(events)
     if x_range:
         fig.update_xaxes(range=list(x_range))
-    return _lanes(fig, lanes)
+    return _lanes(fig, lanes, histogram, level)
 
 
 def title_above_legend(title: str | None) -> dict[str, Any] | None:
@@ -345,8 +404,15 @@ def time_axis(events: Sequence[Event]) -> dict[str, Any]:
     return {"type": "date"}
 
 
-def _lanes(fig: go.Figure, lanes: Sequence[str]) -> go.Figure:
+def _lanes(fig: go.Figure, lanes: Sequence[str], histogram: bool, level: str) -> go.Figure:
     fig.update_yaxes(**lane_axis(lanes))
+    if histogram:
+        plot_height = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+        lane_share = 1 - HISTOGRAM_HEIGHT / plot_height
+        fig.update_layout(
+            yaxis={"domain": [0, max(0.3, lane_share - 0.06)]},
+            yaxis2=histogram_axis((max(0.36, lane_share), 1), level),
+        )
     return fig
 
 

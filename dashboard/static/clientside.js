@@ -9,7 +9,7 @@
   "use strict";
   const W = window.eventmapWindow;  // dashboard/static/window.js
   const DAY_MS = W.DAY_MS, axisMs = W.axisMs;
-  const MAX_LABELLED_PLACES = 400;  // as dashboard/figures/map.py
+  const M = window.eventmapMap;  // dashboard/static/mapdraw.js
 
   function noUpdate() { return window.dash_clientside.no_update; }
 
@@ -20,12 +20,6 @@
     return outer ? outer.querySelector(".js-plotly-plot") : null;
   }
 
-  /* Plotly hover labels read a little HTML: a category from an imported file is shown, not obeyed. */
-  function escapeHtml(s) {
-    return String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  }
-
-  function markerSize(n) { return Math.round(Math.min(44, 9 + 5 * Math.sqrt(Math.max(n, 1) - 1)) * 10) / 10; }
 
   /* relayoutData -> [start, end] of the time axis, null for "all time", undefined when the
    * event did not touch the time axis (a legend click, the first autosize). A year axis's
@@ -49,72 +43,14 @@
     return next;
   }
 
-  /* Count events per place inside the window; one marker per place, coloured by its most
-   * frequent category, sized by sqrt(count). Keeps the layout (and so the user's view). */
-  function mapFigure(cols, win, selectedPlace, fig, sizeBy) {
-    if (!cols || !fig || !fig.data || !fig.data.length) { return null; }
-    const places = cols.places, P = places.key.length, C = cols.categories.length;
-    const perCat = new Int32Array(P * C), total = new Int32Array(P);
-    const p = cols.p, c = cols.c, n = p.length;
-    const inView = W.makeFilter(cols, {window: win, showAll: true});  // the server filtered the rest
-    for (let i = 0; i < n; i++) {
-      const pi = p[i];
-      if (pi < 0 || !inView(i)) { continue; }
-      total[pi]++;
-      perCat[pi * C + c[i]]++;
-    }
-    // merged events stand for several reports: "reported by N sources" (as figures.place_hover)
-    const extra = new Map(), merged = cols.merged || [];
-    for (let k = 0; k < merged.length; k++) {
-      const i = merged[k][0], pi = p[i];
-      if (pi >= 0 && inView(i)) { extra.set(pi, (extra.get(pi) || 0) + merged[k][1] - 1); }
-    }
-    // imported data that report deaths (ACLED, UCDP): their sum per place, and sizes by it
-    const deaths = new Map(), fatal = cols.fatal || [];
-    for (let k = 0; k < fatal.length; k++) {
-      const i = fatal[k][0], pi = p[i];
-      if (pi >= 0 && inView(i)) { deaths.set(pi, (deaths.get(pi) || 0) + fatal[k][1]); }
-    }
-    const byDeaths = sizeBy === "fatalities" && fatal.length > 0;
-    // escaped once per columns: escapeHtml per place and category costs ~0.1 s at 2,000 places
-    const catNames = cols.escapedCategories || (cols.escapedCategories = cols.categories.map(escapeHtml));
-    const lat = [], lon = [], key = [], text = [], hover = [], size = [], color = [];
-    let shown = 0;
-    for (let pi = 0; pi < P; pi++) { if (total[pi]) { shown++; } }
-    const labelled = shown <= MAX_LABELLED_PLACES;
-    for (let pi = 0; pi < P; pi++) {
-      const count = total[pi];
-      if (!count) { continue; }
-      let best = 0, parts = [];
-      for (let k = 0; k < C; k++) {
-        const m = perCat[pi * C + k];
-        if (m > perCat[pi * C + best]) { best = k; }
-        if (m) { parts.push(catNames[k] + " " + m); }
-      }
-      lat.push(places.lat[pi]); lon.push(places.lon[pi]); key.push(places.key[pi]);
-      text.push(count > 1 && labelled ? String(count) : "");
-      const more = extra.get(pi) || 0, dead = deaths.get(pi);
-      hover.push("<b>" + places.name[pi] + "</b> · " + count + (count === 1 ? " event" : " events") +
-                 (more ? " · reported by " + (count + more) + " sources" : "") +
-                 (dead !== undefined ? " · " + dead.toLocaleString("en") + " fatalities" : "") +
-                 "<br>" + parts.join(", "));
-      size.push(markerSize(byDeaths ? Math.max(1, dead || 0) : count)); color.push(cols.colors[best]);
-    }
-    const base = fig.data[0];
-    const placeTrace = Object.assign({}, base, {
-      lat: lat, lon: lon, customdata: key, text: text, hovertext: hover, selectedpoints: null,
-      mode: labelled ? "markers+text" : "markers",  // thousands of empty labels cost a redraw
-      meta: Object.assign({}, base.meta, {drawnBy: "eventmap"}),
-      marker: Object.assign({}, base.marker, {size: size, color: color}),
-    });
-    const ring = Object.assign({}, fig.data[1] || {type: "scattergeo", mode: "markers", hoverinfo: "skip",
-      showlegend: false, meta: {role: "map-highlight"},
-      marker: {size: 30, symbol: "circle-open", color: "#111111", line: {width: 3}}});
-    const at = selectedPlace ? places.key.indexOf(selectedPlace) : -1;
-    ring.lat = at >= 0 ? [places.lat[at]] : [];
-    ring.lon = at >= 0 ? [places.lon[at]] : [];
-    ring.customdata = at >= 0 ? [selectedPlace] : [];
-    return {data: [placeTrace, ring], layout: fig.layout};
+  /* The map's marks for the window and the selected place (dashboard/static/mapdraw.js), for the
+   * map's current view (density cells when too many places are in it), sized by events or by
+   * fatalities (imported data). */
+  function mapFigure(cols, win, selectedPlace, gd, sizeBy) {
+    if (!cols) { return null; }
+    const keep = W.makeFilter(cols, {window: win, showAll: true});  // the server filtered the rest
+    return M.traces(cols, keep, {selected: selectedPlace, bounds: M.viewBounds(gd), zoom: M.viewZoom(gd),
+                                 sizeBy: sizeBy});
   }
 
   /* The columns named by a token: fetched once from the server, then kept in the page. */
@@ -156,9 +92,9 @@
     state.busy = Promise.all([columnsFor(token), whenGraph("map", 20000)]).then(function (got) {
       const cols = got[0], gd = got[1];
       if (!cols || !gd || cached.token !== token) { return null; }
-      const fig = mapFigure(cols, state.window, state.selected, {data: gd.data, layout: gd.layout}, state.sizeBy);
-      if (!fig) { return null; }
-      return window.Plotly.react(gd, fig.data, gd.layout).then(function () { drawCount += 1; return drawCount; });
+      const data = mapFigure(cols, state.window, state.selected, gd, state.sizeBy);
+      if (!data) { return null; }
+      return window.Plotly.react(gd, data, gd.layout).then(function () { drawCount += 1; return drawCount; });
     }).catch(function (err) { console.warn("eventmap: map not redrawn:", err); return null; })
       .then(function (n) {
         state.busy = null;
@@ -174,8 +110,14 @@
       if (!gd || gd.__eventmapGuarded) { return; }
       gd.__eventmapGuarded = true;
       gd.on("plotly_afterplot", function () {
-        const t = gd.data && gd.data[0];
-        if (t && !(t.meta && t.meta.drawnBy === "eventmap") && state.token) { redraw(); }
+        const ours = (gd.data || []).some(function (t) { return t.meta && t.meta.drawnBy === "eventmap"; });
+        if (!ours && state.token && !state.busy) { redraw(); }
+      });
+      // zooming the map may switch density cells and places: redraw when the places are many
+      gd.on("plotly_relayout", function (rd) {
+        const cols = cached.cols;
+        if (!rd || !cols || cols.places.key.length <= M.MAX_POINTS) { return; }
+        if (Object.keys(rd).some(function (k) { return k.indexOf("map.") === 0; })) { redraw(); }
       });
     });
   }
@@ -203,32 +145,38 @@
     return redraw().then(function (n) { return n === null || n === undefined ? noUpdate() : n; });
   }
 
-  /* One playback step: move the timeline's window right by a fifth of its width (wrapping). */
-  function playStep(n) {
+  /* One playback step (play-interval ticks at the chosen speed): the timeline's window, `width`
+   * wide (day, week, month), starts at the first event and moves half its width per step,
+   * wrapping at the end; returns the tick, the progress bar's style and the progress text. */
+  const PLAY_DAYS = {day: 1, week: 7, month: 30};
+  function playStep(n, width) {
     const cols = cached.cols, gd = graphDiv("timeline");
-    if (!n || !cols || !gd || !gd._fullLayout || !gd._fullLayout.xaxis) { return noUpdate(); }
+    if (!n || !cols || !gd || !gd._fullLayout || !gd._fullLayout.xaxis) { return [noUpdate(), noUpdate(), noUpdate()]; }
     let lo = Infinity, hi = -Infinity;
     for (let i = 0; i < cols.t0.length; i++) {
       if (cols.t0[i] === null) { continue; }
       if (cols.t0[i] < lo) { lo = cols.t0[i]; }
       if (cols.t1[i] + 1 > hi) { hi = cols.t1[i] + 1; }
     }
-    if (!isFinite(lo)) { return noUpdate(); }
+    if (!isFinite(lo)) { return [noUpdate(), noUpdate(), noUpdate()]; }
     lo *= DAY_MS; hi *= DAY_MS;
     const years = gd._fullLayout.xaxis.type === "linear";  // a year axis (data beyond 1..9999)
+    const span = years ? Math.max(DAY_MS, (hi - lo) / 8) : (PLAY_DAYS[width] || 7) * DAY_MS;
     const r = gd._fullLayout.xaxis.range.map((v) => (years ? W.yearMs(v) : axisMs(v)));
-    let width = r[1] - r[0], start;
-    if (width >= 0.9 * (hi - lo)) {
-      width = Math.max(DAY_MS, (hi - lo) / 8);
-      start = lo;
-    } else {
-      start = r[0] + width / 5;
-      if (start >= hi) { start = lo; }
+    let start = r[0] + span / 2;
+    if (!playing.started || Math.abs((r[1] - r[0]) - span) > DAY_MS / 2 || start >= hi) {
+      start = lo;  // the first step, a new window width, or the end: from the first event
     }
+    playing.started = true;
     const toAxis = years ? ((ms) => 1970 + ms / W.yearMs(1971)) : isoMs;
-    window.Plotly.relayout(gd, {"xaxis.range": [toAxis(start), toAxis(start + width)]});
-    return n;
+    window.Plotly.relayout(gd, {"xaxis.range": [toAxis(start), toAxis(start + span)]});
+    const pct = hi > lo ? Math.min(100, Math.round(100 * (start + span - lo) / (hi - lo))) : 100;
+    const text = W.dayLabel(Math.floor(start / DAY_MS)) + " – " + W.dayLabel(Math.floor((start + span) / DAY_MS) - 1) + " · " + pct + "%";
+    return [n, {width: pct + "%"}, text];
   }
+  const playing = {started: false};
+
+  function playSpeed(ms) { return ms || 900; }
 
   /* Ring the selected event on the timeline (trace 0 by convention) where it is drawn. */
   function ringOnTimeline(eventId) {
@@ -246,10 +194,11 @@
     return eventId || null;
   }
 
+  /* Text labels, not glyphs: a Chromium without emoji fonts shows those as boxes. */
   function togglePlay(nClicks, disabled) {
-    if (!nClicks) { return [true, "▶ Play"]; }
+    if (!nClicks) { return [true, "Play"]; }
     const nowDisabled = !disabled;
-    return [nowDisabled, nowDisabled ? "▶ Play" : "⏸ Pause"];
+    return [nowDisabled, nowDisabled ? "Play" : "Pause"];
   }
 
   /* Reset: whole time range, no map selection, no filters, nothing selected, playback off. */
@@ -261,14 +210,16 @@
       window.Plotly.relayout(map, {selections: []});
       window.Plotly.restyle(map, {selectedpoints: [null]}, [0]);
     }
-    return [[], [], "", null, null, true, "▶ Play", [], []];
+    playing.started = false;
+    return [[], [], "", null, null, true, "Play", [], []];
   }
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     eventmap: {
       windowFromRelayout: windowFromRelayout, mapFigure: mapFigure, drawMap: drawMap, playStep: playStep,
+      playSpeed: playSpeed,
       togglePlay: togglePlay, resetView: resetView, axisMs: axisMs, ringOnTimeline: ringOnTimeline,
-      mapDraws: function () { return drawCount; },
+      mapDraws: function () { return drawCount; }, mapBusy: function () { return !!state.busy; },
     },
   });
 })();

@@ -1,40 +1,45 @@
 /* eventmap static export: links the page's timeline, map and event list (no server, no network).
  *
- * Inlined by dashboard/export/html.py after window.js (the time-window filter the app uses too)
- * as `(THIS)(uid)`. Filters: a time window from the timeline's x range, a set of place keys from
- * the map. The map keeps the places with events in the window, with their counts, sizes
- * (figures.marker_size, via data.sizes), colours (most frequent category) and hover texts
- * recomputed like the app's clientside map; the timeline keeps the events at the selected
- * places; the table keeps the events passing both.
+ * Inlined by dashboard/export/html.py after window.js (the time-window filter) and mapdraw.js
+ * (the map's marks), both shared with the app, as `(THIS)(uid)`. Filters: a time window from
+ * the timeline's x range, a set of place keys from the map, and the kinds switch (context
+ * sentences are hidden until it is ticked, as in the app). The map is redrawn from the columns
+ * (counts, colours, areas and hollow marks as the app draws them); the timeline keeps the
+ * events at the selected places; the table keeps the events passing everything.
  */
 function (uid) {
-  var W = window.eventmapWindow;  // window.js, inlined before this script
+  var W = window.eventmapWindow, M = window.eventmapMap;
   var root = document.getElementById(uid);
   var data = JSON.parse(document.getElementById(uid + "-data").textContent);
-  var link = data.link, n = link.id.length;
+  var cols = data.cols, n = cols.id.length;
   var tl = document.getElementById(uid + "-timeline"), mp = document.getElementById(uid + "-map");
-  var state = {days: null, places: null};
+  var state = {window: null, places: null, showAll: false};
   var rows = root.querySelectorAll("tr[data-index]");
-  var status = root.querySelector(".em-status");
-  var tlOrig = [], mapOrig = null;
+  var status = root.querySelector(".em-status"), allKinds = root.querySelector(".em-all-kinds");
+  var tlOrig = [];
+  var indexOf = new Map();
+  cols.id.forEach(function (id, i) { indexOf.set(id, i); });
 
-  function inTime(i) { return W.inWindow(link.t0[i], link.t1[i], state.days); }
-  function atPlace(i) { return state.places === null || state.places.has(link.place[i]); }
+  function placeSet() {
+    if (state.places === null) return null;
+    var set = new Set();
+    cols.places.key.forEach(function (k, pi) { if (state.places.has(k)) set.add(pi); });
+    return set;
+  }
+  function keepAll() { return W.makeFilter(cols, {window: state.window, places: placeSet(), showAll: state.showAll}); }
+  function keepForTimeline() { return W.makeFilter(cols, {places: placeSet(), showAll: state.showAll}); }
+  function keepForMap() { return W.makeFilter(cols, {window: state.window, showAll: state.showAll}); }
   function arr(v) { return v === undefined || v === null ? [] : Array.prototype.slice.call(v); }
 
   function filterTimeline() {
     if (!tl) return;
-    var keep = null;
-    if (state.places !== null) {
-      keep = new Set();
-      for (var i = 0; i < n; i++) if (atPlace(i)) keep.add(link.id[i]);
-    }
+    var keep = keepForTimeline();
     var update = {x: [], y: [], customdata: [], hovertext: []}, idx = [];
     tlOrig.forEach(function (t) {
       var x = [], y = [], c = [], h = [];
       for (var k = 0; k < t.customdata.length; k++) {
-        var id = t.customdata[k];
-        var show = keep === null || (id === null ? (x.length && x[x.length - 1] !== null) : keep.has(id));
+        var id = t.customdata[k], i = indexOf.get(id);
+        var show = id === null ? (x.length && x[x.length - 1] !== null) : (i === undefined || keep(i));
         if (show) { x.push(t.x[k]); y.push(t.y[k]); c.push(id); h.push(t.hovertext[k]); }
       }
       update.x.push(x); update.y.push(y); update.customdata.push(c); update.hovertext.push(h);
@@ -43,51 +48,34 @@ function (uid) {
     if (idx.length) Plotly.restyle(tl, update, idx);
   }
 
-  function filterMap() {
-    if (!mp || !mapOrig) return;
-    var counts = {}, perCat = {}, dead = {}, C = data.categories.length;
-    for (var i = 0; i < n; i++) {
-      var p = link.place[i];
-      if (p === null || !inTime(i)) continue;
-      counts[p] = (counts[p] || 0) + 1;
-      if (link.fatal && link.fatal[i] !== null) dead[p] = (dead[p] || 0) + link.fatal[i];
-      if (!perCat[p]) perCat[p] = new Array(C).fill(0);
-      perCat[p][data.categories.indexOf(link.category[i])]++;
-    }
-    var whole = state.days === null;  // no window: the figure's own colours and hover texts
-    var o = mapOrig, lat = [], lon = [], key = [], text = [], hov = [], color = [], size = [];
-    for (var k = 0; k < o.customdata.length; k++) {
-      var pk = o.customdata[k], c = counts[pk] || 0;
-      if (!c) continue;
-      lat.push(o.lat[k]); lon.push(o.lon[k]); key.push(pk); text.push(c > 1 ? String(c) : "");
-      size.push(data.sizes[Math.min(c, data.sizes.length - 1)]);
-      if (whole) { hov.push(o.hovertext[k]); color.push(o.color[k]); continue; }
-      var best = 0, parts = [];
-      for (var j = 0; j < C; j++) {
-        if (perCat[pk][j] > perCat[pk][best]) best = j;
-        if (perCat[pk][j]) parts.push(data.categories[j] + " " + perCat[pk][j]);
-      }
-      color.push(data.colors[best]);
-      hov.push("<b>" + (data.place_names[pk] || pk) + "</b> · " + c + (c === 1 ? " event" : " events") +
-               (dead[pk] !== undefined ? " · " + dead[pk].toLocaleString("en") + " fatalities" : "") +
-               "<br>" + parts.join(", "));
-    }
-    Plotly.restyle(mp, {lat: [lat], lon: [lon], customdata: [key], text: [text], hovertext: [hov],
-                        "marker.color": [color], "marker.size": [size], selectedpoints: [null]}, [o.index]);
+  /* One redraw at a time: MapLibre changes its layers asynchronously, and a second
+   * Plotly.react during the first removes layers that are not there yet ("Map error").
+   * A request during a draw is remembered, and drawn (with the state then) when it ends. */
+  var drawing = null, again = false;
+  function drawMap() {
+    if (!mp || !mp._fullLayout) return Promise.resolve();
+    if (drawing) { again = true; return drawing; }
+    var traces = M.traces(cols, keepForMap(), {bounds: M.viewBounds(mp), zoom: M.viewZoom(mp)});
+    drawing = Promise.resolve(Plotly.react(mp, traces, mp.layout, data.config)).then(function () {
+      drawing = null;
+      if (again) { again = false; return drawMap(); }
+    }, function (err) { drawing = null; again = false; throw err; });
+    return drawing;
   }
 
   function filterTable() {
-    var shown = 0;
+    var keep = keepAll(), shown = 0, total = 0;
     rows.forEach(function (r) {
-      var i = +r.getAttribute("data-index"), ok = inTime(i) && atPlace(i);
+      var i = +r.getAttribute("data-index"), ok = keep(i);
+      if (state.showAll || !cols.hidden[i]) total++;
       r.style.display = ok ? "" : "none";
       if (ok) shown++;
     });
-    var filters = [];
-    if (state.days !== null) filters.push(W.dayLabel(Math.floor(state.days[0])) + " to " + W.dayLabel(Math.floor(state.days[1])));
+    var filters = [], days = W.windowDays(state.window);
+    if (days !== null) filters.push(W.dayLabel(Math.floor(days[0])) + " to " + W.dayLabel(Math.floor(days[1])));
     if (state.places !== null) filters.push(state.places.size + " place(s)");
-    status.textContent = filters.length ? "Showing " + shown + " of " + n + " (" + filters.join(", ") + ")."
-                                        : "Showing all " + n + ".";
+    status.textContent = filters.length ? "Showing " + shown + " of " + total + " (" + filters.join(", ") + ")."
+                                        : "Showing all " + total + ".";
     root.setAttribute("data-shown", String(shown));
   }
 
@@ -95,10 +83,10 @@ function (uid) {
     if (!ev) return;
     var a = ev["xaxis.range[0]"], b = ev["xaxis.range[1]"];
     if (ev["xaxis.range"]) { a = ev["xaxis.range"][0]; b = ev["xaxis.range"][1]; }
-    if (a !== undefined && b !== undefined) state.days = W.windowDays([W.fromAxis(a), W.fromAxis(b)]);
-    else if (ev["xaxis.autorange"]) state.days = null;
+    if (a !== undefined && b !== undefined) state.window = [W.fromAxis(a), W.fromAxis(b)];  // a year axis too
+    else if (ev["xaxis.autorange"]) state.window = null;
     else return;
-    filterMap(); filterTable();
+    drawMap(); filterTable();
   }
   function onMapPlaces(keys) {
     state.places = keys && keys.length ? new Set(keys) : null;
@@ -119,14 +107,6 @@ function (uid) {
     }));
   if (mp) ready.push(Plotly.newPlot(mp, data.figures.map.data, data.figures.map.layout, data.config)
     .then(function () {
-      mp._fullData.forEach(function (t) {
-        if (t.meta && t.meta.role === "map-places") {
-          var m = t.marker || {};
-          mapOrig = {index: t.index, lat: arr(t.lat), lon: arr(t.lon), customdata: arr(t.customdata),
-                     hovertext: arr(t.hovertext), color: Array.isArray(m.color) || ArrayBuffer.isView(m.color)
-                     ? arr(m.color) : arr(t.lat).map(function () { return m.color; })};
-        }
-      });
       mp.on("plotly_selected", function (ev) {
         onMapPlaces(ev && ev.points ? ev.points.map(function (p) { return p.customdata; }) : null);
       });
@@ -134,11 +114,18 @@ function (uid) {
       mp.on("plotly_click", function (ev) {
         if (ev && ev.points && ev.points.length) onMapPlaces([ev.points[0].customdata]);
       });
+      return drawMap();
     }));
   root.querySelector(".em-reset").addEventListener("click", function () {
-    state = {days: null, places: null};
+    state = {window: null, places: null, showAll: state.showAll};
     if (tl) Plotly.relayout(tl, {"xaxis.autorange": true});
-    filterTimeline(); filterMap(); filterTable();
+    filterTimeline(); drawMap(); filterTable();
   });
-  Promise.all(ready).then(function () { filterTable(); root.setAttribute("data-ready", "1"); });
+  if (allKinds) allKinds.addEventListener("change", function () {
+    state.showAll = allKinds.checked;
+    filterTimeline(); drawMap(); filterTable();
+  });
+  Promise.all(ready).then(function () {
+    filterTimeline(); filterTable(); root.setAttribute("data-ready", "1");
+  });
 }

@@ -51,6 +51,15 @@ def default_paths() -> list[Path]:
 )
 @click.option("--author", help="Who makes the edits in the app (default: the OS user).")
 @import_options
+@click.option(
+    "--tiles",
+    metavar="URL",
+    help="Online raster tiles as the map's base, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png, with "
+    "the region boundaries and names kept on top (off by default: the map asks nothing off this machine).",
+)
+@click.option(
+    "--tiles-attribution", metavar="TEXT", help="Credit shown on the map for --tiles (default: from the URL)."
+)
 def serve(
     paths: tuple[Path, ...],
     port: int,
@@ -62,6 +71,8 @@ def serve(
     lang: str,
     document_date: str | None,
     columns: str | None,
+    tiles: str | None,
+    tiles_attribution: str | None,
 ) -> None:
     """Open the dashboard: linked timeline, map and table of the events in PATH..., for review and editing.
 
@@ -74,6 +85,10 @@ def serve(
     and --columns are read as by parse and export: each event file's import is said, and a
     file or row that cannot be read is skipped with a warning.
     """
+    if tiles and not all(part in tiles for part in ("{z}", "{x}", "{y}")):
+        raise InputError(
+            f"--tiles {tiles!r} must hold {{z}}, {{x}} and {{y}}, e.g. https://tile.openstreetmap.org/{{z}}/{{x}}/{{y}}.png"
+        )
     check_import_options(document_date, columns)
     token = None
     if host not in LOCAL_HOSTS:
@@ -147,6 +162,8 @@ def serve(
         workspace=None if store.read_only else store,
         author=author or default_author(),
         edit_token=token,
+        tiles=tiles,
+        tiles_attribution=tiles_attribution,
     )
     try:
         serve_forever(app, host=host, port=port, open_browser=not no_browser)

@@ -10,10 +10,12 @@ import time
 from pathlib import Path
 
 import pytest
+from mapjs import map_marks, mark_position, wait_map_settled
 
 from dashboard.app import create_app
 from dashboard.figures import place_key
 from dashboard.server import start_in_thread
+from dashboard.view import hidden_by_default
 
 from chromium import assert_clean_log, make_driver, wait_for
 from conftest import SEED
@@ -32,14 +34,6 @@ for (const t of gd._fullData) {
   if (t.meta && t.meta.role === 'timeline-points') { for (const i of t.customdata) ids.push(i); }
 }
 return ids;"""
-MAP_PLACES_JS = """
-const o = document.getElementById('map'), gd = o && o.querySelector('.js-plotly-plot');
-if (!gd || !gd._fullData || !gd._fullData.length) return null;
-const t = gd._fullData[0];
-const keys = Array.from(t.customdata || []);
-if ((gd.querySelector('.scattergeo') || gd).querySelectorAll('.point').length !== keys.length) return null;  // not drawn yet
-const sizes = Array.from(t.marker.size || []);
-return keys.map((k, i) => [k, t.text[i] ? Number(t.text[i]) : 1]);"""
 
 
 def _key(place) -> str:
@@ -51,7 +45,7 @@ def timeline_ids(driver) -> list[str] | None:
 
 
 def map_places(driver) -> dict[str, int]:
-    return dict(driver.execute_script(MAP_PLACES_JS) or [])
+    return map_marks(driver)
 
 
 def open_page(driver, url: str, n_timeline: int) -> None:
@@ -117,20 +111,12 @@ return null;
 
 
 def map_marker_position(driver, key: str) -> tuple[float, float]:
-    """Viewport pixel of the map marker of a place key (centre of its SVG point)."""
-    return tuple(
-        driver.execute_script(
-            """
-const gd = arguments[0], keys = Array.from(gd._fullData[0].customdata);
-const i = keys.indexOf(arguments[1]);
-const pts = (gd.querySelector('.scattergeo') || gd).querySelectorAll('.point');
-const box = pts[i].getBoundingClientRect();
-return [box.left + box.width / 2, box.top + box.height / 2];
-""",
-            driver.execute_script(GRAPH_JS, "map"),
-            key,
-        )
+    """Viewport pixel of the map mark of a place key (MapLibre's projection of its lon/lat),
+    with the map scrolled into the middle of the window first."""
+    driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center'});", driver.execute_script(GRAPH_JS, "map")
     )
+    return mark_position(driver, key)
 
 
 @pytest.fixture(scope="module")
@@ -191,7 +177,7 @@ def test_box_selection_on_the_map_narrows_the_timeline(driver, sample_app):
     driver.execute_script(
         "Plotly.relayout(arguments[0], {dragmode: 'select'});", driver.execute_script(GRAPH_JS, "map")
     )
-    time.sleep(0.3)
+    wait_map_settled(driver)
     x, y = map_marker_position(driver, _key(TUAPSE))
     mouse_drag(driver, x - 12, y - 12, x + 12, y + 12)
     tuapse_ids = {e.id for e in events if place_key(e) == _key(TUAPSE)}
@@ -281,10 +267,14 @@ def test_seed_article_zoom_to_mid_march_keeps_tuapse_on_the_map(driver, seed_app
     dated = [e for e in found if e.date]
     open_page(driver, server.url, min(10, len(dated)))
     assert len(timeline_ids(driver)) >= 10
-    located = sum(1 for e in found if e.located)
-    assert located >= 10 and sum(map_places(driver).values()) == located
+    shown = [e for e in found if e.located and not hidden_by_default(e)]  # context waits for the box
+    assert len(shown) >= 10 and sum(map_places(driver).values()) == len(shown)
     tuapse = [e for e in found if e.located and any("uapse" in (p.name or p.text) for p in e.places)]
     assert tuapse, "the seed's Tuapse strike should be geocoded"
+    if any(hidden_by_default(e) for e in found):  # every kind, so the strike shows whatever its kind
+        driver.find_element("css selector", "#all-kinds input").click()
+        located = sum(1 for e in found if e.located)
+        wait_for(driver, lambda d: sum(map_places(d).values()) == located, what="every kind on the map")
     zoom_timeline(driver, "2025-03-13", "2025-03-15 23:59:59")
     late = {place_key(e) for e in found if e.located and e.date and e.date >= "2025-03-16"}
     places = wait_for(
@@ -348,8 +338,7 @@ def test_search_filters_every_view_and_the_map_view_stays_where_the_user_put_it(
     open_page(driver, server.url, 7)
     map_gd = driver.execute_script(GRAPH_JS, "map")
     driver.execute_script(
-        "Plotly.relayout(arguments[0], {'geo.projection.scale': 3.5, 'geo.center.lon': 20,"
-        " 'geo.center.lat': 50});",
+        "Plotly.relayout(arguments[0], {'map.zoom': 3.5, 'map.center': {lon: 20, lat: 50}});",
         map_gd,
     )
     box = driver.find_element("id", "filter-search")
@@ -360,7 +349,7 @@ def test_search_filters_every_view_and_the_map_view_stays_where_the_user_put_it(
     )
     wait_for(driver, lambda d: set(map_places(d)) == {_key(KYIV)}, what="map to keep only Kyiv")
     view = driver.execute_script(
-        "const g = arguments[0]._fullLayout.geo;return [g.projection.scale, g.center.lon, g.center.lat];",
+        "const g = arguments[0]._fullLayout.map;return [g.zoom, g.center.lon, g.center.lat];",
         map_gd,
     )
     assert view == pytest.approx([3.5, 20, 50])
@@ -389,7 +378,8 @@ def test_a_big_timeline_draws_few_svg_marks_and_shows_detail_when_zoomed_in(driv
     try:
         open_page(driver, server.url, 1)
         whole = driver.execute_script(SCOPE_JS)
-        assert whole["scope"] is None and whole["types"] == ["scatter"]  # SVG: no software WebGL start-up
+        # SVG marks (no software WebGL start-up) and the histogram lane's bars
+        assert whole["scope"] is None and sorted(whole["types"]) == ["bar", "scatter"]
         assert len(whole["marks"]) < 1000  # binned: far fewer marks than events
         before = sum(map_places(driver).values())
         zoom_timeline(driver, "2024-03-04", "2024-03-10")
@@ -438,7 +428,9 @@ def test_a_merged_event_lists_its_sources_and_split_gives_the_reports_back(drive
         )
         assert len(grid_rows(driver)) == 8 and "2" in [r.split("\n")[-1] for r in grid_rows(driver)]
         hover = driver.execute_script(
-            "return Array.from(arguments[0]._fullData[0].hovertext);", driver.execute_script(GRAPH_JS, "map")
+            "return arguments[0]._fullData.filter(t => t.meta && t.meta.role === 'map-points')"
+            ".flatMap(t => Array.from(t.hovertext));",
+            driver.execute_script(GRAPH_JS, "map"),
         )
         assert sum("reported by 2 sources" in h for h in hover) == 1  # the map's Tuapse marker
         x, y = timeline_point_position(driver, merged.id)
@@ -472,6 +464,64 @@ def test_a_merged_event_lists_its_sources_and_split_gives_the_reports_back(drive
             driver,
             lambda d: not d.find_elements("css selector", "#detail-sources"),
             what="the detail of a single report",
+        )
+        assert_clean_log(driver)
+    finally:
+        server.stop()
+
+
+HISTOGRAM_JS = """
+const gd = arguments[0], fl = gd._fullLayout, r = gd.getBoundingClientRect();
+const bars = gd._fullData.filter(t => t.meta && t.meta.role === 'timeline-histogram');
+if (!bars.length || !fl.yaxis2) return null;
+const y = r.top + fl._size.t + fl.yaxis2._offset - fl._size.t + fl.yaxis2._length / 2;
+return {x0: r.left + fl.xaxis._offset, x1: r.left + fl.xaxis._offset + fl.xaxis._length, y: y,
+        total: bars.reduce((n, t) => n + Array.from(t.y).reduce((a, b) => a + b, 0), 0)};"""
+
+
+def test_brushing_the_histogram_filters_the_map_and_a_box_on_the_map_filters_the_histogram(driver):
+    from dashboard.figures.histogram import HISTOGRAM_ABOVE
+
+    from factories import many_events
+
+    events = many_events(HISTOGRAM_ABOVE + 600, n_places=30, n_documents=4)
+    server = start_in_thread(create_app(events))
+    try:
+        open_page(driver, server.url, 1)
+        tl = driver.execute_script(GRAPH_JS, "timeline")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'start'});", tl)
+        lane = wait_for(driver, lambda d: d.execute_script(HISTOGRAM_JS, tl), what="the histogram lane")
+        assert lane["total"] == sum(1 for e in events if e.date)
+        all_places = sum(map_places(driver).values())
+        # brush: drag across a tenth of the histogram lane, as a person would
+        x0 = lane["x0"] + (lane["x1"] - lane["x0"]) * 0.45
+        mouse_drag(driver, x0, lane["y"], x0 + (lane["x1"] - lane["x0"]) * 0.1, lane["y"])
+        wait_for(
+            driver,
+            lambda d: 0 < sum(map_places(d).values()) < all_places * 0.5,
+            what="the map to keep the brushed weeks' events",
+        )
+        # a box on the map: the histogram counts only the selected places' events
+        driver.execute_script(
+            "Plotly.relayout(arguments[0], {'xaxis.autorange': true});",
+            driver.execute_script(GRAPH_JS, "timeline"),
+        )
+        wait_for(driver, lambda d: sum(map_places(d).values()) == all_places, what="the whole map again")
+        key = next(iter(map_places(driver)))
+        driver.execute_script(
+            "Plotly.relayout(arguments[0], {dragmode: 'select'});", driver.execute_script(GRAPH_JS, "map")
+        )
+        wait_map_settled(driver)
+        x, y = map_marker_position(driver, key)
+        mouse_drag(driver, x - 6, y - 6, x + 6, y + 6)
+        there = sum(1 for e in events if e.date and place_key(e) == key)
+        wait_for(
+            driver,
+            lambda d: (
+                (h := d.execute_script(HISTOGRAM_JS, d.execute_script(GRAPH_JS, "timeline")))
+                and h["total"] == there
+            ),
+            what="the histogram to count the selected place only",
         )
         assert_clean_log(driver)
     finally:

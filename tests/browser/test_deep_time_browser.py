@@ -33,6 +33,7 @@ def test_the_static_export_filters_its_list_by_a_window_in_years(driver, tmp_pat
     root = "document.querySelector('.eventmap-export')"
     wait_for(driver, lambda d: d.execute_script(f"return {root}.getAttribute('data-ready')") == "1")
     timeline = driver.execute_script(f"return document.getElementById({root}.id + '-timeline')")
+    driver.find_element("css selector", ".em-all-kinds").click()  # the era is context: hidden by default
     driver.execute_script(ZOOM_JS, timeline, -1000, 0)  # 1000 BCE to year 0
     shown = wait_for(
         driver,
@@ -58,7 +59,10 @@ def test_the_app_filters_its_table_by_a_window_in_years(driver):
     try:
         driver.get(server.url)
         summary = "return (document.getElementById('summary') || {}).textContent || ''"
-        wait_for(driver, lambda d: "5 events in view" in d.execute_script(summary), what="the page")
+        wait_for(driver, lambda d: "4 events in view" in d.execute_script(summary), what="the page")
+        assert "1 context sentence hidden" in driver.execute_script(summary)  # the era, counted
+        driver.find_element("css selector", "#all-kinds input").click()
+        wait_for(driver, lambda d: "5 events in view" in d.execute_script(summary), what="every kind")
         graph = "return document.getElementById('timeline').querySelector('.js-plotly-plot')"
         drawn = (
             "const gd = document.querySelector('#timeline .js-plotly-plot'); return !!(gd && gd._fullLayout);"

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 
 import pytest
 
 from dashboard.export.html import render_html
 from dashboard.figures import place_key
+from dashboard.view import hidden_by_default
 from eventmap.corpus.loading import load_paths
 
-from chromium import assert_clean_log, make_driver
+from chromium import assert_clean_log, make_driver, wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -19,19 +21,27 @@ WINDOW = ("2025-03-13", "2025-03-15")
 STATE_JS = """
 var root = document.querySelector('.eventmap-export'), id = root.id;
 var tl = document.getElementById(id + '-timeline'), mp = document.getElementById(id + '-map');
-var places = mp._fullData.filter(function (t) { return t.meta && t.meta.role === 'map-places'; })[0];
+var keys = [], hover = [], labels = [], counts = {};
+mp._fullData.forEach(function (t) {
+  if (t.meta && t.meta.role === 'map-area-counts') Array.from(t.customdata).forEach(function (k, i) { counts[k] = t.text[i]; });
+});
+mp._fullData.forEach(function (t) {
+  var role = t.meta && t.meta.role;
+  if (role !== 'map-points' && role !== 'map-areas') return;
+  Array.from(t.customdata || []).forEach(function (k, i) {
+    keys.push(k); hover.push(t.hovertext[i]); labels.push(role === 'map-points' ? t.text[i] : counts[k]);
+  });
+});
+var map = mp._fullLayout.map && mp._fullLayout.map._subplot && mp._fullLayout.map._subplot.map;
+var land = map && map.isStyleLoaded() ? map.queryRenderedFeatures({layers: ['land-world']}).length : 0;
 var ids = [];
 tl._fullData.forEach(function (t) {
   if (t.meta && t.meta.role === 'timeline-points') ids = ids.concat(Array.from(t.customdata || []));
 });
 var shown = Array.from(root.querySelectorAll('tr[data-id]')).filter(function (r) { return r.style.display !== 'none'; });
-return {ready: root.getAttribute('data-ready'), places: Array.from(places.customdata || []),
-        hover: Array.from(places.hovertext || []), labels: Array.from(places.text || []),
+return {ready: root.getAttribute('data-ready'), places: keys, hover: hover, labels: labels,
         timeline_ids: ids, rows: shown.map(function (r) { return r.getAttribute('data-id'); }),
-        land: mp.querySelectorAll('.layer.land path, path.land').length,
-        countries: mp.querySelectorAll('.layer.countries path, path.countries').length,
-        markers: mp.querySelectorAll('.scattergeo .point').length,
-        timeline_points: tl.querySelectorAll('canvas').length};
+        land: land, timeline_points: tl.querySelectorAll('canvas').length};
 """
 
 
@@ -39,7 +49,11 @@ return {ready: root.getAttribute('data-ready'), places: Array.from(places.custom
 def seed_events(tmp_path_factory):
     from conftest import SEED
 
-    return load_paths([SEED])
+    events = load_paths([SEED])
+    # one placed sentence read as context (analysis), which the page hides until asked
+    i = next(i for i, e in enumerate(events) if e.located and e.date and e.kind != "context")
+    events[i] = dataclasses.replace(events[i], kind="context")
+    return events
 
 
 @pytest.fixture(scope="module")
@@ -75,11 +89,18 @@ def _in_window(ev, a: str, b: str) -> bool:
 
 
 def test_figures_and_base_map_render_offline(page, seed_events):
-    state = _state(page)
-    assert state["land"] >= 1 and state["countries"] >= 1, "the inlined base map is drawn"
+    state = _wait(page, lambda s: s["land"] >= 1)  # the base map inside the figure, drawn offline
+    shown = [e for e in seed_events if not hidden_by_default(e)]  # context sentences wait for the box
+    assert len(shown) < len(seed_events)
+    assert set(state["places"]) == {place_key(e) for e in shown if e.located}
+    assert set(state["timeline_ids"]) == {e.id for e in shown if e.date}
+    assert set(state["rows"]) == {e.id for e in shown}
+    page.find_element("css selector", ".em-all-kinds").click()  # every kind from here on
+    state = _wait(page, lambda s: len(s["rows"]) == len(seed_events))
     placed = {place_key(e) for e in seed_events if e.located}
     assert len(placed) > 1 and set(state["places"]) == placed
-    assert state["markers"] == len(placed)
+    assert len(state["places"]) == len(placed)  # one mark per place
+    assert any(k.startswith("region:") for k in placed)  # the seed's regions are areas
     assert set(state["timeline_ids"]) == {e.id for e in seed_events if e.date}
     assert len(state["rows"]) == len(seed_events)
     assert_clean_log(page)
@@ -103,7 +124,8 @@ def test_zooming_the_timeline_narrows_the_map_and_the_list(page, seed_events):
     for key, hover, label in zip(after["places"], after["hover"], after["labels"]):
         n = in_window[key]
         assert f"· {n} event{'s' if n != 1 else ''}<br>" in hover  # counts of the window, not of all
-        assert label == (str(n) if n > 1 else "")
+        area = key.startswith(("region:", "country:"))
+        assert label == (str(n) if n > 1 or area else "")
     assert "2025-03-13 to 2025-03-15" in page.execute_script(
         "return document.querySelector('.em-status').textContent"
     )
@@ -159,9 +181,14 @@ def test_two_snippets_on_one_report_page_both_work_offline(tmp_path):
             time.sleep(0.2)
         assert ready == [["1", "4"], ["1", str(len(events) - 4)]]
         # the second snippet (map only) draws its own base map and markers
-        land = driver.execute_script(
-            "var roots = document.querySelectorAll('.eventmap-export');"
-            "return roots[1].querySelectorAll('.layer.land path').length;"
+        land = wait_for(
+            driver,
+            lambda d: d.execute_script(
+                "var roots = document.querySelectorAll('.eventmap-export');"
+                "var m = roots[1].querySelector('.js-plotly-plot')._fullLayout.map._subplot.map;"
+                "return m.isStyleLoaded() && m.queryRenderedFeatures({layers: ['land-world']}).length;"
+            ),
+            what="the second snippet's base map",
         )
         assert land >= 1
         assert_clean_log(driver)

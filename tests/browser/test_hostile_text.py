@@ -229,13 +229,24 @@ return null;""",
     return tuple(xy)
 
 
+def _n_points(driver, gd) -> int:
+    return driver.execute_script(
+        "const t = arguments[0] && arguments[0]._fullData &&"
+        " arguments[0]._fullData.find(t => t.meta && t.meta.role === 'map-points');"
+        "return t ? t.lat.length : 0;",
+        gd,
+    )
+
+
 def _marker_xy(driver, gd, index: int) -> tuple[float, float]:
+    """Viewport pixel of the index-th place circle (MapLibre's projection of its lon/lat)."""
     return tuple(
         driver.execute_script(
             """
-const pts = arguments[0].querySelectorAll('.scattergeo .point');
-const b = pts[arguments[1]].getBoundingClientRect();
-return [b.left + b.width / 2, b.top + b.height / 2];""",
+const gd = arguments[0], t = gd._fullData.find(t => t.meta && t.meta.role === 'map-points');
+const map = gd._fullLayout.map._subplot.map, r = map.getCanvas().getBoundingClientRect();
+const p = map.project([t.lon[arguments[1]], t.lat[arguments[1]]]);
+return [r.left + p.x, r.top + p.y];""",
             gd,
             index,
         )
@@ -270,13 +281,7 @@ def test_the_app_shows_hostile_text_as_text(driver):
         driver.get(server.url)
         tl_js = "const o=document.getElementById('timeline');return o&&o.querySelector('.js-plotly-plot');"
         map_js = "const o=document.getElementById('map');return o&&o.querySelector('.js-plotly-plot');"
-        _wait(
-            lambda: driver.execute_script(
-                "const o=document.getElementById('map'),g=o&&o.querySelector('.js-plotly-plot');"
-                "return g&&g._fullData&&g._fullData[0]&&g._fullData[0].lat&&g._fullData[0].lat.length;"
-            ),
-            what="the map to draw",
-        )
+        _wait(lambda: _n_points(driver, driver.execute_script(map_js)), what="the map to draw")
         time.sleep(1.0)  # let the first callbacks settle before hovering
         tl = driver.execute_script(tl_js)
         for ev, payload in zip(evs, PAYLOADS):  # hover every hostile event on the timeline
@@ -284,7 +289,8 @@ def test_the_app_shows_hostile_text_as_text(driver):
             assert payload in label, label  # the literal markup is what a person reads
         # the map's hover labels (redrawn in the browser from the columns)
         mp = driver.execute_script(map_js)
-        n_places = driver.execute_script("return arguments[0]._fullData[0].lat.length;", mp)
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", mp)
+        n_places = _n_points(driver, mp)
         labels = [_hover_text(driver, _marker_xy(driver, mp, k)) for k in range(n_places)]
         assert any(IMG in lab for lab in labels) and any(BOLD in lab for lab in labels), labels
         assert any(f"x{BOLD}{IMG} 1" in lab for lab in labels), labels  # the hostile category, as text
@@ -331,7 +337,8 @@ def test_the_exported_page_shows_hostile_text_as_text(driver, tmp_path):
     for ev, payload in zip(evs, PAYLOADS):
         label = _hover_text(driver, _point_xy(driver, tl, ev.id))
         assert payload in label, label
-    n_places = driver.execute_script("return arguments[0]._fullData[0].lat.length;", mp)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", mp)
+    n_places = _n_points(driver, mp)
     labels = [_hover_text(driver, _marker_xy(driver, mp, k)) for k in range(n_places)]
     assert any(LINK in lab for lab in labels), labels
     table = driver.find_element("css selector", ".em-events").text

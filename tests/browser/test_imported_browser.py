@@ -15,8 +15,9 @@ pytestmark = pytest.mark.browser
 
 MAP_JS = """
 const gd = document.querySelector('#map .js-plotly-plot');
-if (!gd || !gd.data || !gd.data.length || !(gd.data[0].meta || {}).drawnBy) return null;
-const t = gd.data[0];
+if (!gd || !gd.data) return null;
+const t = gd.data.find(d => (d.meta || {}).role === "map-points" && d.meta.drawnBy);  // dashboard/static/mapdraw.js
+if (!t) return null;
 return {keys: Array.from(t.customdata || []), sizes: Array.from(t.marker.size || []),
         hover: Array.from(t.hovertext || [])};
 """

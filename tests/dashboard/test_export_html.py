@@ -26,12 +26,14 @@ def test_page_is_self_contained_with_both_figures_the_base_map_and_the_list():
     page = render_html(events, title="Spring 2025")
     assert page.startswith("<!DOCTYPE html>") and "<title>Spring 2025</title>" in page
     assert not re.search(r"<script[^>]+src=|<link[^>]+href=|@import", page), "nothing is fetched"
-    assert 'window.PlotlyGeoAssets.topojson["world_110m"]' in page
     data = _payload(page)
+    style = data["figures"]["map"]["layout"]["map"]["style"]  # the base map is inside the figure
+    assert {src["type"] for src in style["sources"].values()} == {"geojson"}
     # the same figures as the app: the page embeds exactly what dashboard.figures builds
     assert data["figures"]["timeline"]["data"] == json.loads(timeline_figure(events).to_json())["data"]
     assert data["figures"]["map"]["data"] == json.loads(map_figure(events).to_json())["data"]
-    assert data["link"]["id"] == [e.id for e in events]
+    assert data["cols"]["id"] == [e.id for e in events]
+    assert "eventmapWindow" in page and "eventmapMap" in page  # the app's own window.js and mapdraw.js
     uid = data["uid"]
     assert f'id="{uid}-timeline"' in page and f'id="{uid}-map"' in page
     rows = re.findall(r'<tr data-id="([0-9a-f]+)"', page)
@@ -58,7 +60,7 @@ def test_snippet_is_a_div_and_single_figures_leave_out_the_other():
     timeline_only = render_html(events, figure="timeline", snippet=True)
     uid = _payload(timeline_only)["uid"]
     assert f'id="{uid}-timeline"' in timeline_only and f'id="{uid}-map"' not in timeline_only
-    assert "window.PlotlyGeoAssets.topojson[" not in timeline_only  # no base map without a map
+    assert "map" not in _payload(timeline_only)["figures"]  # no base map without a map
     assert set(_payload(timeline_only)["figures"]) == {"timeline"}
     assert set(_payload(render_html(events, figure="map"))["figures"]) == {"map"}
     with pytest.raises(ValueError, match="figure must be one of"):
@@ -70,3 +72,15 @@ def test_two_exports_on_one_page_do_not_share_element_ids():
     b = _payload(render_html(sample_events()[3:], snippet=True))["uid"]
     assert a != b
     assert _payload(render_html(sample_events()[:3], snippet=True))["uid"] == a  # stable
+
+
+def test_context_sentences_are_hidden_by_default_with_a_switch_that_says_how_many():
+    events = sample_events()
+    events[1].kind = "context"
+    events[2].kind = "statement"
+    page = render_html(events, title="Kinds")
+    data = _payload(page)
+    assert data["cols"]["hidden"] == [e.kind == "context" for e in events]
+    assert "show the 1 context sentence too" in page
+    assert f'data-id="{events[1].id}" data-index="1" style="display:none"' in page
+    assert f"{len(events) - 1} events," in page  # the summary counts what is shown

@@ -96,14 +96,14 @@ def test_hover_shows_sentence_date_expression_and_places_as_escaped_text():
     assert "<img" not in hover and "&lt;img src=x onerror=alert(1)&gt;" in hover
     assert "&amp; more" in hover
     assert "on 14 March" in hover and "14 Mar 2025" in hover and "Tuapse" in hover
-    map_hover = map_figure([hostile]).data[0].hovertext[0]
+    map_hover = _by_role(map_figure([hostile]), "map-points")[0].hovertext[0]
     assert "<img" not in map_hover and "&lt;img" in map_hover
 
 
 def test_events_at_one_place_become_one_larger_marker_with_a_count():
     events = sample_events()
     fig = map_figure(events)
-    places = _by_role(fig, "map-places")
+    places = _by_role(fig, "map-points")
     assert len(places) == 1
     tr = places[0]
     kyiv_key = f"{KYIV[1]:.4f},{KYIV[2]:.4f}"
@@ -125,18 +125,18 @@ def test_a_place_takes_the_colour_of_its_most_frequent_category():
         for i in range(2)
     ]
     events.append(make_event("Talks in Kyiv.", day="2025-03-12", category="diplomacy", place=KYIV, start=99))
-    tr = map_figure(events).data[0]
+    tr = _by_role(map_figure(events), "map-points")[0]
     assert list(tr.marker.color) == [CATEGORY_COLORS["attack"]]
     assert tr.text[0] == "3"
 
 
 def test_map_view_is_fixed_on_the_data_and_kept_across_updates():
     fig = map_figure(sample_events())
-    geo = fig.layout.geo
-    assert geo.fitbounds is False and geo.uirevision
-    assert 44 <= geo.center.lat <= 60 and 13 <= geo.center.lon <= 40
-    assert geo.projection.scale > 1
-    assert map_figure([]).layout.geo.projection.scale == 1  # no places: the whole world
+    view = fig.layout.map
+    assert view.uirevision and fig.layout.uirevision
+    assert 44 <= view.center.lat <= 60 and 13 <= view.center.lon <= 40
+    assert 2 < view.zoom < 6  # Berlin to Tuapse: eastern Europe, not the world, not a street
+    assert map_figure([]).layout.map.zoom < 1  # no places: the whole world
 
 
 def test_highlight_rings_the_event_on_both_figures():
@@ -148,8 +148,9 @@ def test_highlight_rings_the_event_on_both_figures():
     assert list(ring.x) == ["2025-03-14"] and _lane(tl, ring.y[0]) == "attack"
     assert ring.y[0] == _points_y(tl, tuapse.id)
     mp = map_figure(events, highlight=tuapse.id)
-    assert mp.data[1].meta["role"] == "map-highlight"
-    assert (mp.data[1].lat[0], mp.data[1].lon[0]) == (TUAPSE[1], TUAPSE[2])
+    ring = _by_role(mp, "map-ring")[0]
+    assert (ring.lat[0], ring.lon[0]) == (TUAPSE[1], TUAPSE[2])
+    assert mp.data.index(ring) < mp.data.index(_by_role(mp, "map-points")[0])  # under the place's own mark
     assert len(_by_role(timeline_figure(events), "timeline-highlight")[0].x) == 0
 
 
@@ -183,7 +184,7 @@ def test_combined_figure_holds_timeline_and_map_and_link_columns_connect_them():
     events = sample_events()
     fig = combined_figure(events, title="seeds")
     types = {t.type for t in fig.data}
-    assert "scattergeo" in types and types & {"scatter", "scattergl"}
+    assert "scattermap" in types and types & {"scatter", "scattergl"}
     from dashboard.clientdata import day_number, link_columns
 
     cols = link_columns(events)
@@ -192,7 +193,7 @@ def test_combined_figure_holds_timeline_and_map_and_link_columns_connect_them():
     assert cols["place"][tuapse] == f"{TUAPSE[1]:.4f},{TUAPSE[2]:.4f}"
     march14 = day_number(events[0].start_date)
     assert (cols["t0"][tuapse], cols["t1"][tuapse]) == (march14, march14)
-    map_keys = set(_by_role(fig, "map-places")[0].customdata)
+    map_keys = set(_by_role(fig, "map-points")[0].customdata)
     assert {p for p in cols["place"] if p} == map_keys
 
 
@@ -219,7 +220,8 @@ def test_big_timelines_draw_groups_sized_by_count_not_single_events():
     assert all(t.meta["aggregated"] for t in points)
     n_marks = sum(len(t.x) for t in points)
     assert n_marks <= MAX_MARKS  # binned by week, then month, until few enough
-    assert {t.type for t in fig.data} == {"scatter"}  # few marks: SVG, no software WebGL start-up
+    # few marks: SVG, no software WebGL start-up; and the histogram lane of events per week above them
+    assert {t.type for t in fig.data} == {"scatter", "bar"}
     sizes = [
         s for t in points for s in (t.marker.size if not isinstance(t.marker.size, (int, float)) else [])
     ]
@@ -269,5 +271,35 @@ def test_hover_and_map_hover_of_a_merged_event_say_how_many_sources_reported_it(
     assert hover == event_hover(merged) and "reported by 2 sources" in hover
     assert "<b>Tuapse</b>" not in hover and "&lt;b&gt;Tuapse&lt;/b&gt;" in hover  # escaped as ever
     assert "reported by" not in event_hover(first)  # a single report says nothing about it
-    map_hover = map_figure([merged, sample_events()[1]]).data[0].hovertext
+    map_hover = _by_role(map_figure([merged, sample_events()[1]]), "map-points")[0].hovertext
     assert "1 event · reported by 2 sources" in map_hover[0] and "reported by" not in map_hover[1]
+
+
+def test_above_a_few_thousand_events_a_histogram_lane_counts_them_by_category():
+    from dashboard.figures.histogram import HISTOGRAM_ABOVE, histogram_traces
+
+    from factories import many_events
+
+    events = many_events(HISTOGRAM_ABOVE + 500, n_places=50)
+    fig = timeline_figure(events)
+    bars = _by_role(fig, "timeline-histogram")
+    assert bars and {b.type for b in bars} == {"bar"} and fig.layout.barmode == "stack"
+    assert {b.meta["category"] for b in bars} == {e.category for e in events}
+    assert sum(sum(b.y) for b in bars) == sum(1 for e in events if e.date)  # every dated event counted once
+    assert {b.meta["level"] for b in bars} == {"week"}  # two years of data: events per week
+    assert all(b.yaxis == "y2" for b in bars) and fig.layout.yaxis2.domain[0] > fig.layout.yaxis.domain[1]
+    assert not _by_role(timeline_figure(events[:100]), "timeline-histogram")  # few events: marks only
+    # counts from a server (store mode) draw the same lane
+    served = histogram_traces([{"start": "2025-03-10", "category": None, "count": 12}], "week")
+    assert served[0].y == (12,) and served[0].meta["role"] == "timeline-histogram"
+
+
+def test_a_single_event_gets_an_axis_of_days_and_a_clock_time_places_it_in_its_day():
+    ev = make_event("Sirens at 14:30 in Kyiv.", day="2025-03-14", place=KYIV)
+    ev.time = "14:30"
+    fig = timeline_figure([ev])
+    assert tuple(fig.layout.xaxis.range) == ("2025-03-13", "2025-03-16")  # a day either side
+    assert _points(fig)[ev.id][0] == "2025-03-14 14:30"
+    ev.time = "evening"
+    assert _points(timeline_figure([ev]))[ev.id][0] == "2025-03-14 20:00"
+    assert "14 Mar 2025 (evening)" in _points(timeline_figure([ev]))[ev.id][2].hovertext[0]

@@ -428,7 +428,12 @@ def test_no_event_is_lost_from_timeline_map_table_or_export(evs):
         if (trace.meta or {}).get("role") == "timeline-points":
             on_timeline |= set(trace.customdata)
     assert on_timeline == {e.id for e in evs if e.date}
-    on_map = set(map_figure(evs).data[0].customdata or [])
+    on_map = {  # points, and areas for region- and country-level places
+        k
+        for trace in map_figure(evs).data
+        if (trace.meta or {}).get("role") in ("map-points", "map-areas")
+        for k in trace.customdata or []
+    }
     assert on_map == {place_key(e) for e in evs if e.located}
     assert sorted(r["id"] for r in grid_rows(evs)) == sorted(e.id for e in evs)
     page = render_html(evs)

@@ -58,14 +58,16 @@ def test_the_wheel_installs_no_events_package_and_carries_the_base_map(installed
         [
             str(bin_dir / "python"),
             "-c",
-            "import importlib.util, eventmap, dashboard.resources as r;"
+            "import importlib.util, eventmap, dashboard.resources as r, dashboard.basemap.layers as b;"
             "print(importlib.util.find_spec('events') is None, r.topojson_dir().is_dir(),"
-            " r.topojson_dir().is_relative_to(r.Path(eventmap.__file__).parent.parent))",
+            " r.topojson_dir().is_relative_to(r.Path(eventmap.__file__).parent.parent),"
+            " b.basemap_path() == b.DATA_DIR / 'basemap.pkl',"  # the detailed base map is in the wheel
+            " b.DATA_DIR.is_relative_to(r.Path(eventmap.__file__).parent.parent))",
         ],
         cwd=work,
     )
     assert probe.returncode == 0, probe.stderr
-    assert probe.stdout.split() == ["True", "True", "True"]
+    assert probe.stdout.split() == ["True", "True", "True", "True", "True"]
 
 
 def test_the_installed_command_parses_and_exports_html_and_png(installed):
@@ -77,7 +79,11 @@ def test_the_installed_command_parses_and_exports_html_and_png(installed):
     exported = _run([eventmap, "export", "seed.json", "--html", "seed.html", "--png", "seed.png"], cwd=work)
     assert exported.returncode == 0, exported.stderr
     html = (work / "seed.html").read_text(encoding="utf-8")
-    assert "PlotlyGeoAssets" in html and '"world_110m"' in html  # the base map is inlined
+    # the base map is inside the page: the world, and region boundaries near the places
+    assert (
+        '"type": "geojson"' in html.replace('"type":"geojson"', '"type": "geojson"')
+        and "detail-region_lines" in html
+    )
     assert (work / "seed.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
@@ -97,7 +103,7 @@ def test_the_installed_command_serves_the_dashboard_with_its_base_map(installed)
         env={**os.environ},
     )
     try:
-        page = topo = None
+        page = None
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and page is None:
             try:
@@ -106,8 +112,10 @@ def test_the_installed_command_serves_the_dashboard_with_its_base_map(installed)
                 assert proc.poll() is None, proc.stderr.read().decode()
                 time.sleep(0.5)
         assert page is not None and "_dash-config" in page
-        topo = urllib.request.urlopen(f"http://127.0.0.1:{port}/assets/topojson/world_50m.json", timeout=10)
-        assert topo.status == 200 and json.loads(topo.read())["type"] == "Topology"
+        # the detailed base map's vector tiles: eastern Ukraine at zoom 6 has region boundaries and towns
+        tile = urllib.request.urlopen(f"http://127.0.0.1:{port}/_eventmap/tiles/6/37/21.pbf", timeout=30)
+        body = tile.read()
+        assert tile.status == 200 and b"region_lines" in body and b"towns" in body
     finally:
         proc.terminate()
         proc.wait(timeout=20)
