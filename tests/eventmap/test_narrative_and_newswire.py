@@ -226,3 +226,13 @@ def test_find_dates_takes_the_mode():
         "1775-06-17",
         "2010-06-17",
     )
+
+
+def test_a_century_or_decade_is_no_year_to_count_last_month_from():
+    """'the 19th century' is not the story's year: 'Last month' never lands in 1799."""
+    for text in (
+        "the 19th century Last month troops left Kursk. ",
+        "In de jaren negentig. Vorige maand vielen doden.",
+    ):
+        for ev in eventmap.parse_text(text):
+            assert ev.date is None or ev.date >= "1800", (ev.date, ev.date_text)

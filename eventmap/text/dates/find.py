@@ -191,8 +191,8 @@ def read_with(text: str, compiled: LanguagePatterns, frame: Frame, cands=None) -
                 )
             )
             frame.focus, frame.focus_end = norm, e
-            if norm.basis != "relative":
-                frame.focus_year = norm.start.year
+            if norm.basis != "relative" and norm.start.year == norm.end.year:
+                frame.focus_year = norm.start.year  # a decade or century names no year of the story
         cursor = end
     return out
 

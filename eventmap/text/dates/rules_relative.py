@@ -158,8 +158,8 @@ def _unit_base(ctx: Ctx, anaphoric: bool) -> tuple[date, int, str] | None:
     frame = ctx.frame
     if anaphoric or (frame.mode == "narrative" and frame.ref is None):
         focus = frame.focus
-        if focus is not None and focus.basis != "relative":
-            return focus.start, focus.start.year, "focus"
+        if focus is not None and focus.basis != "relative" and focus.start.year == focus.end.year:
+            return focus.start, focus.start.year, "focus"  # not from a decade or a century
         if frame.mode == "narrative" and frame.focus_year is not None:
             return date(frame.focus_year, 1, 1), frame.focus_year, "focus"
     if frame.ref is None:
