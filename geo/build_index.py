@@ -27,6 +27,7 @@ import time
 from pathlib import Path
 
 from geo.build_places import (
+    SUPPLEMENT,
     IndexBuilder,
     add_cities,
     add_countries,
@@ -34,6 +35,7 @@ from geo.build_places import (
     add_supplement,
     country_points,
     read_demonyms,
+    read_tsv,
 )
 from geo.build_regions import add_regions
 from geo.build_words import common_words, given_names
@@ -70,6 +72,16 @@ def build(quiet: bool = False) -> dict:
         }
     )
     obj["country_points"] = country_points(b, capitals)
+    # curated names whose second word is written in lower case ("Білий дім", "Чорне море"):
+    # the pairs that let a capitalised word take a lower-case word into its span (geo.spans)
+    obj["lower_tails"] = sorted(
+        {
+            f"{words[0].casefold()} {words[1].casefold()}"
+            for row in read_tsv(SUPPLEMENT)
+            for name in row[0].split("|")
+            if len(words := name.split()) > 1 and words[0][:1].isupper() and words[1][:1].islower()
+        }
+    )
     langs = [lang for lang in languages() if lang != "any"]
     obj["given_names"] = given_names(langs)
     # one marshalled table per language, read on first use: an article needs its own language's

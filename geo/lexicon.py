@@ -70,6 +70,21 @@ def load(langs: tuple[str, ...] | None = None) -> Lexicon:
 
 
 @cache
+def name_tails() -> frozenset[str]:
+    """Lower-case words inside curated place names after a capitalised one ("дім" in "Білий
+    дім", "море" in "Чорне море"; geo/data/supplement.tsv): geoparse must see them as words."""
+    out = set()
+    for line in (DATA_DIR / "supplement.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        for name in line.partition("\t")[0].split("|"):
+            words = name.split()
+            if len(words) > 1 and words[0][:1].isupper() and words[1][:1].islower():
+                out.add(words[1].casefold())
+    return frozenset(out)
+
+
+@cache
 def _common_by_language() -> dict[str, frozenset[str]]:
     return {lang: load((lang,))["common"] - load(("any",))["common"] for lang in languages() if lang != "any"}
 

@@ -71,6 +71,9 @@ def longest_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer):
     ):
         nxt = tokens[span_end + 1]
         if not nxt.cap and nxt.low not in CONNECTORS:
+            if span_end > i or f"{tokens[i].low} {nxt.low}" not in gaz.lower_tails:
+                break
+            span_end += 1  # "Білий дім", "Чорне море": a curated name with a lower-case word
             break
         span_end += 1
     if span_end == i:  # the usual case: a word alone (its text is the span)
@@ -79,7 +82,9 @@ def longest_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer):
             best = (i, cands, False)
     else:
         for j in range(span_end, i - 1, -1):
-            if not tokens[j].cap:
+            if not tokens[j].cap and (
+                j != i + 1 or f"{tokens[i].low} {tokens[j].low}" not in gaz.lower_tails
+            ):
                 continue
             span = text[tokens[i].start : tokens[j].end]
             cands = gaz.lookup(strip_possessive(span))

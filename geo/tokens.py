@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from itertools import accumulate
 
-from geo.lexicon import load
+from geo.lexicon import load, name_tails
 
 TOKEN_RE = re.compile(r"(?:[A-Z][a-z]?\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*")
 # the same words, for split (the group keeps them); possessive and behind a one-letter
@@ -46,24 +46,27 @@ _UNCOVERED_RE = re.compile("[^" + _char_class(_COVERED) + "]")
 SENTENCE_END = set(".!?:;\n\"“”‘’'«»—–•*#(")
 _WORDS = load()
 # lowercase words some rule looks at: they become tokens, other lowercase words do not
-SPECIAL_WORDS = frozenset(
-    w
-    for role in (
-        "connector",
-        "region_word",
-        "title",
-        "institution",
-        "locative",
-        "particle",
-        "water_before",
-        "water_after",
-        "terrain_before",
-        "terrain_after",
-        "region_of",
+SPECIAL_WORDS = (
+    frozenset(
+        w
+        for role in (
+            "connector",
+            "region_word",
+            "title",
+            "institution",
+            "locative",
+            "particle",
+            "water_before",
+            "water_after",
+            "terrain_before",
+            "terrain_after",
+            "region_of",
+        )
+        for entry in _WORDS[role]
+        for w in entry.split()
     )
-    for entry in _WORDS[role]
-    for w in entry.split()
-)
+    | name_tails()
+)  # "дім" of "Білий дім"
 # French (and Italian) elided words before a name: "d'Odessa", "l'Ukraine", "L'Estonie"
 ELIDED = frozenset(_WORDS["elided"])
 _APOSTROPHE_RE = re.compile(r"['’]")

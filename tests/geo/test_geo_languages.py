@@ -111,6 +111,19 @@ def test_the_white_house_and_the_kremlin_in_four_languages():
     assert names("У Кремлі заявили про провокацію.", "uk") == ["Kremlin"]
 
 
+@pytest.mark.parametrize(
+    "text, lang, want",
+    [
+        ("Білий дім заявив, що Київ отримає допомогу.", "uk", ["White House", "Kyiv"]),
+        ("Представник Білого дому прибув до Києва.", "uk", ["White House", "Kyiv"]),
+        ("Белый дом заявил, что Киев получит помощь.", "ru", ["White House", "Kyiv"]),
+        ("Кораблі вийшли у Чорне море з Одеси.", "uk", ["Black Sea", "Odesa"]),
+    ],
+)
+def test_a_curated_name_with_a_lower_case_word_is_found_whole(text, lang, want):
+    assert names(text, lang) == want
+
+
 def test_a_first_name_in_cyrillic_is_no_place():
     assert names("Володимир Зеленський прибув до Гельсінкі.", "uk") == ["Helsinki"]
 

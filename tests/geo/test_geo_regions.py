@@ -168,3 +168,21 @@ def test_a_country_is_drawn_where_its_people_are_or_at_its_capital_when_it_speak
 def test_a_capital_outweighs_its_namesakes_in_a_foreign_story():
     text = "WASHINGTON - The U.S. envoy, who once ran a New York-based fund, had worked in Russia and Paris."
     assert {m.text: m.country_code for m in geoparse(text, "en")}["Paris"] == "FR"
+
+
+def test_a_nickname_among_a_regions_other_names_is_not_a_place():
+    # ISO 3166-2 lists "The love region" for Tanga and "Garden State" for New Jersey
+    assert [m.name for m in geoparse("Love is in the air in Paris, said the mayor.", "en")] == ["Paris"]
+    assert geoparse("They planted a Garden near the river.", "en") == []
+
+
+def test_regions_whose_other_name_is_also_a_frequent_word_keep_it():
+    got = {
+        m.text: m.name for m in geoparse("Eindhoven ligt in Brabant, niet in Engeland of Friesland.", "nl")
+    }
+    assert got == {
+        "Eindhoven": "Eindhoven",
+        "Brabant": "Noord-Brabant",
+        "Engeland": "England",
+        "Friesland": "Fryslân",
+    }
