@@ -7,8 +7,9 @@
 - common words: the not-a-place lists (geo/data/notplace_*.tsv), a one-word alternate name of
   a place under 50,000 people ("Force" is an alternate name of Forcé), any sentence-initial
   word that the article also writes in lowercase ("hop") or that only names small places
-  ("Dan", "Na", "Net", "Maar"), and acronyms in capitals ("NATO") unless they open a
-  dateline ("PARIS, Texas -");
+  ("Dan", "Na", "Net", "Maar"), a small place's name right after a capitalised frequent word
+  in ordinary-case text ("the Big Bang theory", "the Civil War"), and acronyms in capitals
+  ("NATO") unless they open a dateline ("PARIS, Texas -");
 - metonyms: a capital followed by "troops"/"says" is its government, not where things happened.
 """
 
@@ -41,6 +42,13 @@ ALT_ONLY_MIN_POP = 50_000  # a one-word alternate name must belong to a place th
 # 5.3 > 4.8), or the article also writes it capitalised inside a sentence ("in Split")
 COMMON_ZIPF = 40
 MID_SENTENCE_ZIPF = 45
+# "the Big Bang theory", "Happy Valley": a small place's name after a capitalised frequent word
+# (Zipf x10 >= PAIR_WORD_ZIPF) is the second word of a name, unless that word is one that
+# stands before places ("Central", "Greater", "Downtown": cues role "place_modifier")
+PAIR_WORD_ZIPF = 45
+PAIR_MAX_POP = 100_000
+PLACE_MODIFIERS = _WORDS["place_modifier"] | _WORDS["compass"]
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z\u00df-\u00ff]{5,}\b")
 
 
 @dataclass(slots=True)
@@ -118,6 +126,8 @@ def rejected_single(
         return True
     if next_cap and nxt.low in people and not strong:
         return True  # first name of a person ("Vladimir Poetin")
+    if not strong and i > 0 and _second_word_of_a_name(text, tokens, i, cands, gaz, stop, context):
+        return True
     if t.sent_start and not strong:
         if t.text.lower() in lower:
             return True
@@ -138,6 +148,27 @@ def rejected_single(
         if z >= MID_SENTENCE_ZIPF and z >= 10 * math.log10(max(gaz.pop[c.id] for c in cands) + 10) + 5:
             return True
     return False
+
+
+def _second_word_of_a_name(text, tokens, i, cands, gaz: Gazetteer, stop, context: Context) -> bool:
+    """ "the Big Bang theory": a small place's name right after a capitalised frequent word
+    that names no place itself, in a sentence written in ordinary case (in a Title Case
+    headline every word is capitalised: "Storm Hits Bang" keeps its place)."""
+    prev, t = tokens[i - 1], tokens[i]
+    if not prev.cap or prev.sent_start or prev.shout or t.shout or not adjacent(text, prev, t):
+        return False
+    if prev.low in PLACE_MODIFIERS or prev.low.rstrip(".") in TITLES or prev.low in FIRST_NAMES:
+        return False  # "Central London"; "Mr Bang" and "Paul Bang" are the people rules'
+    if any(gaz.kind_codes[c.id] in "Cr" for c in cands) or max(gaz.pop[c.id] for c in cands) >= PAIR_MAX_POP:
+        return False
+    if not (prev.low in stop or common_zipf(gaz, prev.low, context.langs) >= PAIR_WORD_ZIPF):
+        return False
+    if prev.low not in stop and any(c.exact for c in gaz.lookup(prev.text)):
+        return False  # "Paris Bang": the word before is a place's own name
+    line_start = text.rfind("\n", 0, prev.start) + 1
+    line_end = text.find("\n", t.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return _LOWER_WORD_RE.search(line) is not None  # ordinary case: a long lower-case word
 
 
 def slavic_spelling(key: str, cands: list[Candidate], gaz: Gazetteer) -> bool:

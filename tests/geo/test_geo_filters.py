@@ -145,3 +145,20 @@ def test_each_filter_keeps_its_must_stay_places(text, place, cc):
 def test_an_organisations_place_is_context_while_the_same_name_elsewhere_is_a_place():
     doc = parse_places("Reading FC lost again; fans in Reading were sad.", "en")
     assert [m.text for m in doc.context] == ["Reading"] and [m.start for m in doc.mentions] == [31]
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        ("The Big Bang theory was discussed at CERN near Geneva.", ["Geneva"]),
+        ("Veterans of the Civil War were honoured in Richmond.", ["Richmond"]),
+        ("Protests spread to Central London and Greater Manchester.", ["London", "Manchester"]),
+        ("Fighting went on in Eastern Aleppo.", ["Aleppo"]),
+    ],
+)
+def test_a_capitalised_common_word_pair_is_a_name_not_a_village(text, places):
+    assert texts(text, "en") == places
+
+
+def test_a_title_case_headline_keeps_its_small_place():
+    assert texts("Storm Hits Bang As Villagers Flee", "en") == ["Bang"]
