@@ -55,7 +55,7 @@ def build(quiet: bool = False) -> dict:
     b = IndexBuilder()
     country, capitals = add_countries(b, gc)
     groups, capital_ids = add_cities(b, gc, capitals)
-    region = add_regions(b, groups, country, gc.get_us_states())
+    region = add_regions(b, groups, country, gc.get_us_states(), set(capital_ids))
     add_supplement(b, country, region)
     add_former_countries(b, country)
     obj = b.to_obj(data_version(), country, region, read_demonyms(country))

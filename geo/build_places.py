@@ -260,6 +260,8 @@ def add_countries(b: IndexBuilder, gc) -> tuple[dict[str, int], dict[str, tuple[
                 if v:
                     forms.add(v)
                     forms.update(cat.gettext(v) for cat in catalogues)
+        # news drops the article inside a country's name: "Republic of Congo", "Republic of Gambia"
+        forms |= {f.replace(" of the ", " of ") for f in forms if f and " of the " in f}
         for form in forms:
             if form and is_indexed_script(form) and form != name:
                 b.add_name(i, form, exact=False)

@@ -156,8 +156,10 @@ def add_regions(
     groups: dict[tuple[str, str], list[int]],
     country: dict[str, int],
     us_states: dict[str, dict],
+    capitals: frozenset[int] | set[int] = frozenset(),
 ) -> dict[str, int]:
-    """First- and second-level region entries; returns {"CC.admin1": entry id} (first level)."""
+    """First- and second-level region entries; returns {"CC.admin1": entry id} (first level).
+    `capitals`: the entry ids of national capitals."""
     import pycountry
 
     types, generic = _words()
@@ -166,7 +168,10 @@ def add_regions(
     iso = read_iso3166_2()
     cats = _catalogues()
     country_keys = {cc: name_key(b.name[i]) for cc, i in country.items()}
-    big_city_names = _big_city_names(b)
+    big_own, big_any = _big_city_names(b)
+    # a national capital bigger than a region of its name elsewhere keeps the bare name:
+    # "Sofia" is Bulgaria's capital (1.2 million), not the Sofia region of Madagascar
+    capital_names = {name_key(b.name[c]): (b.cc[c], b.pop[c]) for c in capitals}
     region: dict[str, int] = {}
     row_entry: dict[int, int] = {}
     for row_id, row in enumerate(subs, 1):
@@ -200,29 +205,40 @@ def add_regions(
             index_name=False,
         )
         region[f"{cc}.{a1}"] = row_entry[row_id] = i
-        taken = {name_key(b.name[m]) for m in members if b.pop[m] >= NAMESAKE_MIN_POP}
-        taken |= big_city_names.get(cc, set())
-        taken.add(country_keys.get(cc, ""))
         own = {name_key(core_name(n, types)) for n in (name, label)}
+        member_names = {name_key(b.name[m]) for m in members if b.pop[m] >= NAMESAKE_MIN_POP}
+        # a big city's alternate name does not take a region's own name: "Rio Grande do Sul"
+        # (an alternate name of the city of Rio Grande) is the state
+        taken = member_names | big_own.get(cc, set()) | (big_any.get(cc, set()) - own)
+        taken.add(country_keys.get(cc, ""))
+        region_pop = sum(b.pop[m] for m in members)
+        taken |= {
+            k for k in own if capital_names.get(k, (cc, 0))[0] != cc and capital_names[k][1] > region_pop
+        }
         _index_names(b, i, label, names, "region", types, generic, taken, bare=True, words=(frequent, own))
     _add_second_level(b, subs, city_rows, row_entry, types, generic, _city_names(b))
     return region
 
 
-def _big_city_names(b: IndexBuilder) -> dict[str, set[str]]:
-    """Per country, the names (own and alternate) of its cities over BIG_CITY_POP: "Kiev",
-    "New York", "Washington" are those cities before any region of that name."""
+def _big_city_names(b: IndexBuilder) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Per country, the own names (alternate ones too for a city over HUGE_CITY_POP) and all
+    names of its cities over BIG_CITY_POP: "Kiev", "New York", "Washington" are those cities
+    before any region of that name."""
     own: dict[str, set[str]] = {}
+    every: dict[str, set[str]] = {}
     big = {i for i, kind in enumerate(b.kind) if kind == "c" and b.pop[i] >= BIG_CITY_POP}
     for key, codes in b.names.items():
         for code in codes:
             i = code >> 1
             if i in big:
-                own.setdefault(b.cc[i], set()).add(key)
-    return own
+                every.setdefault(b.cc[i], set()).add(key)
+                if not code & 1 or b.pop[i] >= HUGE_CITY_POP:
+                    own.setdefault(b.cc[i], set()).add(key)
+    return own, every
 
 
 BIG_CITY_POP = 100_000
+HUGE_CITY_POP = 1_000_000  # ... whose alternate names ("New York", "Kiev") count as their own
 
 
 def _english_short(entry: dict) -> str | None:

@@ -13,6 +13,7 @@ from geo.geocoder import OfflineGeocoder
 from geo.mention import DocumentPlaces, PlaceMention
 from geo.mentions import find_mentions
 from geo.resolve import Resolved, resolve
+from geo.shortnames import short_county_mentions
 
 DEMONYM_SCORE = 0.3
 
@@ -31,6 +32,8 @@ def geoparse_document(
     online = geocoder is not None and not isinstance(geocoder, OfflineGeocoder)
     langs = (lang.lower()[:2],) if lang else None
     mentions, demonym_ccs = find_mentions(text, gaz, demonyms=demonyms, unknown_spans=online, langs=langs)
+    if " County" in text or "counties" in text or " Parish" in text or "parishes" in text:
+        mentions = short_county_mentions(text, mentions, gaz)  # "Barrow County ... in Barrow"
     dateline = find_dateline(text)
     if dateline is not None:
         _mark_dateline(mentions, dateline)

@@ -137,3 +137,34 @@ def test_lookups_are_case_insensitive(geocoder):
 def test_dutch_names_of_regions(geocoder, query, cc, kind):
     loc = geocoder.geocode(query)
     assert (loc.raw["country_code"], loc.raw["kind"]) == (cc, kind)
+
+
+@pytest.mark.parametrize(
+    "query, address, kind",
+    [
+        ("Sofia", "Sofia, Bulgaria", "city"),  # a capital before a smaller region abroad
+        ("Rio Grande do Sul", "Rio Grande do Sul, Brazil", "region"),  # not a city's other name
+        ("Republic of Congo", "Republic of the Congo", "country"),  # the article dropped
+        ("Democratic Republic of Congo", "Democratic Republic of the Congo", "country"),
+        ("New York", "New York City, United States", "city"),  # a huge city's other name stays its
+        ("Victoria", "Victoria, Australia", "region"),  # a region bigger than a foreign capital
+    ],
+)
+def test_regions_capitals_and_country_forms_by_name(geocoder, query, address, kind):
+    loc = geocoder.geocode(query)
+    assert (loc.address, loc.raw["kind"]) == (address, kind)
+
+
+@pytest.mark.parametrize(
+    "query, lat, lon",
+    [
+        ("West Africa", 12.0, -6.5),
+        ("East Africa", -4.6, 38.7),
+        ("Northern Europe", 59.6, 10.8),
+        ("South Asia", 23.2, 76.2),
+    ],
+)
+def test_un_subregions_are_areas_at_their_members_centre(geocoder, query, lat, lon):
+    loc = geocoder.geocode(query)
+    assert loc.raw["kind"] == "area"
+    assert great_circle((lat, lon), loc.point).km < 50

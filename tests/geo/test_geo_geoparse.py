@@ -288,3 +288,18 @@ def test_companies_and_small_towns_alternate_names_are_not_places():
         "a Best Buy store and Dow Jones traders met in Detroit."
     )
     assert set(found(text)) == {"Detroit"}
+
+
+def test_a_county_named_in_full_then_by_its_bare_name_is_that_county():
+    text = (
+        "Schools in Barrow County are reviewing policies. In Barrow, teachers met on Monday, "
+        "while Clarke and Oconee counties wait."
+    )
+    got = {m.text: (m.name, m.kind) for m in geoparse(text, "en")}
+    assert got["Barrow"] == ("Barrow County", got["Barrow County"][1])
+    assert got["Clarke"][0] == "Clarke County" and got["Oconee"][0] == "Oconee County"
+
+
+def test_a_big_place_keeps_its_reading_next_to_a_county_of_its_name():
+    doc = parse_places("Washington County officials met. Washington said the budget was fine.", "en")
+    assert [m.name for m in (*doc.mentions, *doc.context) if m.text == "Washington"] == ["Washington"]
