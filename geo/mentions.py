@@ -209,7 +209,7 @@ def find_mentions(
             m.flags.add(head_only)
         if is_metonym(text, tokens, i, j, cands, gaz):
             m.flags.add("metonym")
-        if span_text.isupper() and is_dateline(text, tokens[j]):
+        if span_text.isupper() and is_dateline(text, tokens[j]) and text[t.start - 1 : t.start] in ("", "\n"):
             m.flags.add("dateline")  # "WASHINGTON (Reuters) -": a city
         word = mark_region(text, tokens, i, j, m)
         if word is not None:

@@ -48,6 +48,11 @@ MID_SENTENCE_ZIPF = 45
 PAIR_WORD_ZIPF = 45
 PAIR_MAX_POP = 100_000
 PLACE_MODIFIERS = _WORDS["place_modifier"] | _WORDS["compass"]
+# "Amazon shares fell", "shares of Amazon": a company (cues roles company_after/company_before)
+_COMPANY_AFTER_RE = re.compile(
+    r"(?:['’]s)? (?:" + "|".join(sorted(map(re.escape, _WORDS["company_after"]))) + r")\b", re.IGNORECASE
+)
+_COMPANY_BEFORE = tuple(f"{w} " for w in _WORDS["company_before"])
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z\u00df-\u00ff]{5,}\b")
 
 
@@ -85,6 +90,10 @@ def rejected_single(
     t = tokens[i]
     if i in context.person_parts:
         return True  # "Frans" in "Frans van Houten"
+    if _COMPANY_AFTER_RE.match(text, t.end) or text[max(0, t.start - 16) : t.start].lower().endswith(
+        _COMPANY_BEFORE
+    ):
+        return True  # "Amazon shares", "shares of Amazon": the company, not the river
     strong = any(c.exact and gaz.kind_codes[c.id] in "Csal" for c in cands) or any(
         gaz.kind_codes[c.id] in "Csal" for c in cands if gaz.prior[c.id] > 5
     )

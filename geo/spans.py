@@ -65,9 +65,10 @@ def longest_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer):
     best = None
     j = i
     span_end = i
-    # extend over adjacent capitalised tokens and inner connectors, at most 4 tokens
+    # extend over adjacent capitalised tokens and inner connectors, at most 5 tokens
+    # ("Democratic Republic of the Congo")
     while (
-        span_end + 1 < n_tok and span_end - i < 3 and adjacent(text, tokens[span_end], tokens[span_end + 1])
+        span_end + 1 < n_tok and span_end - i < 4 and adjacent(text, tokens[span_end], tokens[span_end + 1])
     ):
         nxt = tokens[span_end + 1]
         if not nxt.cap and nxt.low not in CONNECTORS:

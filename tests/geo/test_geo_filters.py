@@ -162,3 +162,57 @@ def test_a_capitalised_common_word_pair_is_a_name_not_a_village(text, places):
 
 def test_a_title_case_headline_keeps_its_small_place():
     assert texts("Storm Hits Bang As Villagers Flee", "en") == ["Bang"]
+
+
+@pytest.mark.parametrize(
+    "text, lang, places",
+    [
+        ("Shares of Amazon and Apple fell on Wall Street on Tuesday.", "en", ["Wall Street"]),
+        ("Amazon shares fell 3 percent in New York.", "en", ["New York"]),
+        ("De aandelen van Shell daalden in Londen.", "nl", ["Londen"]),
+    ],
+)
+def test_a_company_before_shares_or_after_shares_of_is_no_place(text, lang, places):
+    assert texts(text, lang) == places
+
+
+def test_the_amazon_without_shares_stays_a_place():
+    assert "Amazon" in texts("Deforestation in the Amazon rose sharply, Brazil said.", "en")
+
+
+@pytest.mark.parametrize(
+    "text, lang, places",
+    [
+        ("Ajax beat PSV 2-1 in Amsterdam on Sunday.", "en", ["Amsterdam"]),
+        ("Feyenoord won zondag in De Kuip met 3-0 van Ajax.", "nl", []),
+        ("Dynamo Kyiv lost to Shakhtar Donetsk in Lviv.", "en", ["Lviv"]),
+        ("Real Madrid played in Seville.", "en", ["Seville"]),
+    ],
+)
+def test_football_clubs_are_not_places(text, lang, places):
+    assert texts(text, lang) == places
+
+
+@pytest.mark.parametrize(
+    "text, lang, places",
+    [
+        ("Hurricane Milton made landfall near Sarasota, Florida.", "en", ["Sarasota", "Florida"]),
+        ("Orkaan Milton trok over Florida.", "nl", ["Florida"]),
+        ("The Red Cross said aid convoys reached Khartoum.", "en", ["Khartoum"]),
+    ],
+)
+def test_storms_and_organisations_named_like_towns_are_not_places(text, lang, places):
+    assert texts(text, lang) == places
+
+
+def test_a_country_abbreviation_in_capitals_mid_text_is_no_dateline_city():
+    # "UK" in capitals is a dateline only at the start of a line ("UK" is also a Russian village)
+    assert names("The virus could spread from Northern Europe to the UK, but is unlikely.", "en")["UK"] == (
+        "United Kingdom",
+        "GB",
+    )
+
+
+def test_a_five_word_country_name_is_found_whole():
+    got = names("Fighting in the Democratic Republic of the Congo displaced thousands near Goma.", "en")
+    assert got["Democratic Republic of the Congo"][1] == "CD"
