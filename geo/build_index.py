@@ -37,8 +37,8 @@ from geo.build_places import (
     read_demonyms,
     read_tsv,
 )
-from geo.build_regions import add_regions
-from geo.build_words import common_words, given_names
+from geo.build_regions import TRANSLATIONS, add_regions
+from geo.build_words import common_words, frequent_words, given_names
 from geo.index_files import data_version, index_path
 
 STALE_DAYS = 30
@@ -55,7 +55,9 @@ def build(quiet: bool = False) -> dict:
     b = IndexBuilder()
     country, capitals = add_countries(b, gc)
     groups, capital_ids = add_cities(b, gc, capitals)
-    region = add_regions(b, groups, country, gc.get_us_states(), set(capital_ids))
+    region = add_regions(
+        b, groups, country, gc.get_us_states(), set(capital_ids), frequent_words(TRANSLATIONS)
+    )
     add_supplement(b, country, region)
     add_former_countries(b, country)
     obj = b.to_obj(data_version(), country, region, read_demonyms(country))

