@@ -279,3 +279,13 @@ def test_a_later_year_in_the_pluperfect_still_moves_the_story_on():
 def test_a_weekday_next_to_a_present_tense_verb_is_the_coming_day(text, lang, day):
     # written on Wednesday 19 March 2025
     assert [v for _t, v in values(text, date(2025, 3, 19), lang)] == [day]
+
+
+def test_a_history_of_the_early_middle_ages_reads_its_three_digit_years():
+    text = "In 800, Charlemagne was crowned emperor in Rome. In 843 the empire was divided."
+    assert values(text, None, "en") == [("800", "0800"), ("843", "0843")]
+    assert dict(values("In het jaar 800 werd Karel gekroond.", None, "nl"))["800"] == "0800"
+    assert dict(values("Vesuvius erupted in AD 79.", None, "en"))["AD 79"] == "0079"
+    # a count stays a count, in news and in a history
+    assert values("A total of 800. In 800 cases, the toll rose.", None, "en") == []
+    assert values("In 1066 William invaded England with 800 ships.", None, "en") == [("1066", "1066")]

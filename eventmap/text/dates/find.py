@@ -223,6 +223,11 @@ def read_dates(text: str, ref: date | None, lang: str, mode: str = "auto", *, da
         return Reading(read_with(text, compiled, Frame(ref, mode), cands), mode)
     news = read_with(text, compiled, Frame(ref, "news"), cands)
     chosen = choose_mode(news, ref if dated else None)
+    if chosen == "news" and (ref is None or not dated) and not any(m.basis == "explicit" for m in news):
+        # no date of its own and no year news reads: a history may still name short years ("In 800, ...")
+        story = read_with(text, compiled, Frame(ref, "narrative"), cands)
+        if any(m.basis == "explicit" for m in story):
+            return Reading(story, "narrative")
     if chosen == "news":
         return Reading(news, "news")
     return Reading(read_with(text, compiled, Frame(ref, "narrative"), cands), "narrative")

@@ -38,7 +38,9 @@ here, never from code. Keys, all lowercase (text is matched lowercased):
   ``day_part_compounds`` ("maandagavond"), ``clock``, ``pluperfect_cues`` ("had": a
   sentence in the pluperfect is background, its earlier dates do not move the story's focus),
   ``present_tense`` (verbs, suffixes, not_verbs, determiners, adjective_suffixes,
-  after_initial_weekday: a bare weekday next to a present-tense verb is the coming day).
+  after_initial_weekday: a bare weekday next to a present-tense verb is the coming day),
+  ``short_year_words`` (in a narrative a three-digit number is a year after an ``always``
+  word, "the year 800", or after a ``clause`` word when a clause ends after it: "In 800, ...").
 - ``stopwords`` and ``letters`` (language detection; ``letters_required``: a text without any
   of them is less likely this language) and ``abbreviations`` (sentence splitting).
 - Added for German, French, Ukrainian and Russian, open to every language:
@@ -89,7 +91,7 @@ KNOWN_KEYS: frozenset[str] = frozenset(
     unit_prefixes duration_determiners ago later earlier numbers spelled_years relative_days
     week_weekday night_of night_into this_unit weekend anaphoric_units unit_end year_ago seasons
     season_context_words decades centuries day_parts day_part_compounds clock future_cues next_words
-    reporting_verbs clause_breaks since_words until_words target_year_words year_context_words pluperfect_cues
+    reporting_verbs clause_breaks since_words until_words target_year_words year_context_words pluperfect_cues short_year_words
     present_tense
     quantity_words quantity_cues comparison_words preposition_words stopwords abbreviations anchors
     date_prepositions reporting_fillers reporting_subject_words
@@ -263,6 +265,9 @@ class Vocab:
         self.present_adjective_suffixes = _words(present, "adjective_suffixes")
         self.present_after_initial_weekday = bool(present.get("after_initial_weekday"))
         self.date_preposition_set = frozenset(self.date_prepositions)
+        short = raw.get("short_year_words") or {}
+        self.short_year_always = frozenset(_words(short, "always"))  # "the year 800"
+        self.short_year_clause = frozenset(_words(short, "clause"))  # "In 800, ..."
         self.pluperfect_cues = _words(raw, "pluperfect_cues")
         self.pluperfect_cue = re.compile(
             rf"(?<!\w)(?:{'|'.join(map(re.escape, self.pluperfect_cues))})(?!\w)"
