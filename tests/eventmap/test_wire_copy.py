@@ -295,6 +295,10 @@ def test_an_author_line_is_not_the_title(text, lang, title):
     [
         ("Het bedrijf werd in 2015 al eens getroffen door een brand.", "nl", "disaster"),
         ("A man died in a fire.", "en", "disaster"),
+        ("Russian forces struck the city of Kharkiv overnight, wounding eight people.", "en", "attack"),
+        ("An earthquake struck eastern Turkey on Monday.", "en", "disaster"),
+        ("Lightning struck a house.", "en", "disaster"),
+        ("The two sides struck a deal on Friday.", "en", "diplomacy"),
     ],
 )
 def test_a_keyword_at_the_end_of_a_sentence_still_gives_the_category(sentence, lang, category):
