@@ -26,6 +26,24 @@ def trie_pattern(words: Iterable[str]) -> str:
     return _build(trie) or "(?!)"
 
 
+def word_start_pattern(words: Iterable[str]) -> str:
+    """The regex of `(?<!\\w)` + trie_pattern(words), written so that every branch opens with a
+    literal character: re then skips to the characters a word can start with in C, instead of
+    trying the look-behind at every position of the text (several times faster on news). The
+    look-behind comes after the first character (`(?<!\\w.)`: the character before the word
+    is no word character); the matches are the same."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        if not word:
+            continue
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    branches = [re.escape(ch) + r"(?<!\w.)" + _build(child) for ch, child in sorted(trie.items()) if ch]
+    return "(?:" + "|".join(branches) + ")" if branches else "(?!)"
+
+
 def _build(node: dict[str, dict]) -> str:
     branches = [re.escape(ch) + _build(child) for ch, child in sorted(node.items()) if ch]
     if not branches:

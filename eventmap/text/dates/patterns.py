@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from eventmap.text.dates.vocab import Vocab, load_vocab
-from eventmap.text.wordtrie import LazyPattern, trie_pattern
+from eventmap.text.wordtrie import LazyPattern, trie_pattern, word_start_pattern
 
 B = r"(?<![\w\-/.])"  # left boundary: not inside a word, number or date
 E = r"(?![\w]|[.,/\-]\d)"  # right boundary: not followed by more word or number
@@ -71,6 +71,13 @@ def alt(words) -> str:
     if not items:
         return "(?!)"
     return "(?:" + trie_pattern(items).replace("\\ ", r"\s+") + ")"
+
+
+def word_start_alt(words) -> str:
+    """`(?<!\\w)` + alt(words), as a regex whose branches open with a literal (fast to search
+    for: eventmap/text/wordtrie.py word_start_pattern)."""
+    items = {" ".join(w.split()) for w in words if w and w.strip()}
+    return word_start_pattern(items).replace("\\ ", r"\s+")
 
 
 def _guarded(words) -> str:
