@@ -20,7 +20,7 @@ from functools import cache
 from importlib import resources
 
 from eventmap.model import CATEGORIES
-from eventmap.text.wordtrie import trie_pattern, word_start_pattern
+from eventmap.text.wordtrie import trie_pattern
 
 OTHER = "other"
 
@@ -53,10 +53,10 @@ def load_lexicon(lang: str) -> Lexicon:
     for category, words in data["categories"].items():
         for word in words:
             category_of.setdefault(word.lower(), category)
+    alts = trie_pattern(category_of)
     # substring: anywhere (Dutch compounds); prefix: at the start of a word. No re.I: the
     # text is lowercased instead, which keeps the scan about ten times faster.
-    substring = data.get("match") == "substring"
-    regex = f"(?:{trie_pattern(category_of)})" if substring else word_start_pattern(category_of)
+    regex = f"(?:{alts})" if data.get("match") == "substring" else rf"(?<!\w)(?:{alts})"
     deployment = data.get("deployment")
     return Lexicon(
         data.get("language", lang),

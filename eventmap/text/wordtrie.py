@@ -26,12 +26,17 @@ def trie_pattern(words: Iterable[str]) -> str:
     return _build(trie) or "(?!)"
 
 
+FAST_FIRST_CHARACTERS = 8  # measured on news: 3-5 first letters are 2-8x faster, 12 twice slower
+
+
 def word_start_pattern(words: Iterable[str]) -> str:
     """The regex of `(?<!\\w)` + trie_pattern(words), written so that every branch opens with a
     literal character: re then skips to the characters a word can start with in C, instead of
     trying the look-behind at every position of the text (several times faster on news). The
     look-behind comes after the first character (`(?<!\\w.)`: the character before the word
-    is no word character); the matches are the same."""
+    is no word character); the matches are the same. It pays only when the words start with
+    few different characters (re then stops at few places): with more than
+    FAST_FIRST_CHARACTERS the plain form is returned."""
     trie: dict[str, dict] = {}
     for word in words:
         if not word:
@@ -40,6 +45,8 @@ def word_start_pattern(words: Iterable[str]) -> str:
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
+    if len(trie) > FAST_FIRST_CHARACTERS:
+        return rf"(?<!\w)(?:{_build(trie) or '(?!)'})"
     branches = [re.escape(ch) + r"(?<!\w.)" + _build(child) for ch, child in sorted(trie.items()) if ch]
     return "(?:" + "|".join(branches) + ")" if branches else "(?!)"
 

@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache
 
 from eventmap.text.dates.intervals import Norm
-from eventmap.text.dates.patterns import alt, word_start_alt
+from eventmap.text.dates.patterns import word_start_alt
 from eventmap.text.dates.vocab import Vocab, load_vocab
 
 MODES: tuple[str, ...] = ("news", "narrative", "auto")
@@ -49,7 +49,7 @@ def cues(lang: str) -> Cues:
     return Cues(
         re.compile(rf"{word_start_alt(v.future_cues)}(?!\w)"),
         re.compile(rf"{word_start_alt(v.reporting_verbs)}(?!\w)"),
-        re.compile(rf"[,.;:!?]|(?<!\w){alt(v.clause_breaks)}(?!\w)"),
+        re.compile(rf"[,.;:!?]|{word_start_alt(v.clause_breaks)}(?!\w)"),
     )
 
 
