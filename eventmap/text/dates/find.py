@@ -30,6 +30,7 @@ from eventmap.text.dates.context import MODES, Ctx, Frame
 from eventmap.text.dates.intervals import Norm
 from eventmap.text.dates.patterns import TRIGGER_CLASSES, TRIGGER_WINDOW, LanguagePatterns, patterns_for
 from eventmap.text.language import resolve_language
+from eventmap.text.wordtrie import DIGIT, required_strings
 
 NARRATIVE_GAP_YEARS = 2  # 'auto': dates this many years before the document make a narrative
 NARRATIVE_MIN_DATES = 3  # ... when at least this many do, over two thirds of those naming a year,
@@ -151,11 +152,31 @@ def scan(text: str, compiled: LanguagePatterns) -> tuple[tuple[int, int, str, re
     windows = _windows(compiled.triggers, lowered)
     found = []
     for pattern in compiled.patterns:
+        need = required_strings(pattern.lazy.source)  # what every match contains
         for lo, hi in windows[pattern.trigger]:
+            if need and not _has_all(lowered, lo, hi, need):
+                continue  # a window without one of them holds no match: not read
             for match in pattern.regex.finditer(lowered, lo, hi):
                 found.append((match.start(), match.end(), pattern.shape, match))
     found.sort(key=lambda c: (c[0], c[0] - c[1]))
     return tuple(found)
+
+
+def _has_all(text: str, lo: int, hi: int, clauses: tuple[tuple[str, ...], ...]) -> bool:
+    """Each clause has one of its strings in text[lo:hi] (eventmap/text/wordtrie.py)."""
+    for clause in clauses:
+        for s in clause:
+            if s is DIGIT:
+                if _DIGIT.search(text, lo, hi):
+                    break
+            elif text.find(s, lo, hi) >= 0:
+                break
+        else:
+            return False
+    return True
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def read_with(text: str, compiled: LanguagePatterns, frame: Frame, cands=None) -> list[DateMention]:
