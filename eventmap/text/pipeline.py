@@ -9,9 +9,8 @@ Event records; the rules live in the stages.
 
 from __future__ import annotations
 
-import gc
 import os
-from contextlib import contextmanager
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -23,6 +22,7 @@ from eventmap.text.events import Candidate, select_events
 from eventmap.text.mentions import find_mentions
 from eventmap.text.places import article_setting, event_places
 from eventmap.text.sentences import cut_spans, split_sentences
+from geo.memo import no_gc_pauses
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,28 +43,8 @@ def parse_document(
     mode: str = "auto",
 ) -> ParsedDocument:
     """The Document record and the events of one article (see parse_text)."""
-    with _no_gc_pauses():
+    with no_gc_pauses() if geocoder is None else nullcontext():  # geo/memo.py; a service is waited on
         return _parse_document(text, document_date, lang, source, geocoder, mode)
-
-
-@contextmanager
-def _no_gc_pauses():
-    """Python's cyclic garbage collector stays off while one article is parsed.
-
-    Parsing allocates many small short-lived objects (tokens, mentions, matches): each batch
-    of 700 allocations would start a collection that also walks every long-lived object of
-    the process (the gazetteer's tables, the lexicons, a caller's own data), which costs up to
-    a fifth of the parse time. Nothing a parse allocates needs the cycle collector (reference
-    counting frees it); it runs again, as it was, when the article is done (the gazetteer's
-    loader does the same, geo/gazetteer.py).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _parse_document(text, document_date, lang, source, geocoder, mode) -> ParsedDocument:
