@@ -24,14 +24,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
-from dashboard_100k import READY_JS, distinct_places  # noqa: E402
-from flask import g, request  # noqa: E402
-from results import record  # noqa: E402
+from dashboard_100k import READY_JS, distinct_places
+from flask import g, request
+from results import record
 
-from chromium import make_driver  # noqa: E402
-from dashboard.app import create_app  # noqa: E402
-from dashboard.server import start_in_thread  # noqa: E402
-from factories import many_events  # noqa: E402
+from dashboard.app import create_app
+from dashboard.server import start_in_thread
+
+from chromium import make_driver
+from factories import many_events
 
 OBSERVE_JS = """
 window.__em = {longtasks: [], marks: {}};
@@ -116,7 +117,9 @@ def show(out: dict) -> None:
         s = srv.get(path, [])
         st = s.pop(0) if s else None
         srv_txt = f"{st[0]:.0f}/{st[1]:.0f}" if st else "-"
-        print(f"    {start:6d} {first:6d} {end:6d}  {size:>9} {decoded:>9}  {srv_txt:>9}  {kind:8s} {name[:90]}")
+        print(
+            f"    {start:6d} {first:6d} {end:6d}  {size:>9} {decoded:>9}  {srv_txt:>9}  {kind:8s} {name[:90]}"
+        )
     lt = out["longtasks"]
     print(f"  long tasks: {len(lt)}, total {sum(d for _, d in lt):.0f} ms:")
     for s, d in lt:
@@ -151,7 +154,11 @@ def main() -> None:
             "requests": med(lambda r: len(r["res"])),
             "bytes_on_the_wire_kb": med(lambda r: sum(x[5] for x in r["res"]) / 1024),
         }
-        record(f"dashboard_breakdown_{args.events}", figures, command=f"python bench/dashboard_breakdown.py --events {args.events}")
+        record(
+            f"dashboard_breakdown_{args.events}",
+            figures,
+            command=f"python bench/dashboard_breakdown.py --events {args.events}",
+        )
 
 
 if __name__ == "__main__":
