@@ -84,6 +84,7 @@ def year_number(value: str, *, end: bool = False) -> float:
     return day.year + (day.toordinal() - first + (1 if end else 0)) / length
 
 
+@lru_cache(maxsize=65536)
 def calendar_day(value: str | None) -> date | None:
     """The ``datetime.date`` of an ISO day; None when empty or a year beyond the calendar."""
     if not value or is_year_date(value):
