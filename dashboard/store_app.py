@@ -44,6 +44,7 @@ from dashboard.store_views import (
     is_default,
     next_state,
     summary_text,
+    timeline_scope,
     window_view,
 )
 from eventmap.corpus.store import EventStore
@@ -130,10 +131,20 @@ def store_update(
         return None
     new, redraw = step
     rev = int(new.get("rev") or 0)
+    data_range = (all_days[0]["day"], all_days[-1]["day"]) if all_days else (None, None)
+    scope = timeline_scope(new.get("scope"), (new.get("start"), new.get("end")), data_range)
+    if scope != new.get("scope"):  # a zoom the drawn bars are too coarse (or too narrow) for
+        new["scope"] = scope
+        redraw = {*redraw, "timeline"}
     timeline = None
     if "timeline" in redraw:
         days = all_days if is_default(new) else days_for(store, new)
-        timeline = store_timeline_figure(days, revision=f"{STORE_TIMELINE_UIREVISION}-{rev}")
+        timeline = store_timeline_figure(
+            days,
+            window=(new.get("start"), new.get("end")),
+            scope=tuple(scope) if scope else None,  # type: ignore[arg-type]
+            revision=f"{STORE_TIMELINE_UIREVISION}-{rev}",
+        )
     view = window_view(store, new, max_places=max_places, table_limit=table_limit)
     figure = (
         store_map_figure(view["places"], view=map_view, revision=f"map-{rev}") if "map" in redraw else None

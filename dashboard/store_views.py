@@ -10,10 +10,13 @@ The table rows are the in-memory app's rows (dashboard.app.tables.grid_rows).
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
 from dashboard.app.tables import grid_rows
+from dashboard.figures.histogram import histogram_level
+from dashboard.store_figures import drawn_scope
 from dashboard.view import SHOWN_STATUSES
 from eventmap.corpus.store import BBox, EventStore
 from eventmap.model import Event
@@ -30,6 +33,7 @@ EMPTY_STATE: dict[str, Any] = {
     "categories": None,
     "documents": None,
     "search": None,
+    "scope": None,  # the days the timeline draws at a finer level (a zoomed window), None: all
 }
 
 
@@ -118,8 +122,24 @@ def window_view(
 
 
 def days_for(store: EventStore, state: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """Events per day for the timeline: every filter but the window."""
-    return store.aggregate(by="day", **query(state, window=False))
+    """Events per day and category for the timeline's histogram: every filter but the window."""
+    return store.aggregate(by="day_category", **query(state, window=False))
+
+
+def timeline_scope(
+    current: Sequence[str] | None, window: tuple[str | None, str | None], data: tuple[str | None, str | None]
+) -> list[str] | None:
+    """The days the timeline should draw for a zoom to `window` (see store_figures.drawn_scope):
+    the `current` ones while the window stays inside them at their level, else new ones."""
+    want = drawn_scope(window, data)
+    if want is None:
+        return None
+    a, b = window
+    if current and current[0] <= (a or "") and (b or "") <= current[1]:
+        level = histogram_level(date.fromisoformat(current[0]), date.fromisoformat(current[1]))
+        if level == histogram_level(date.fromisoformat(a[:10]), date.fromisoformat(b[:10])):  # type: ignore[index]
+            return list(current)
+    return list(want)
 
 
 def next_state(

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from dashboard.store_app import create_store_app, store_update
-from dashboard.store_figures import place_key, store_map_figure, store_timeline_figure
+from dashboard.store_figures import drawn_scope, place_key, store_map_figure, store_timeline_figure
 from dashboard.store_views import (
     EMPTY_STATE,
     bbox_from_selection,
@@ -73,13 +73,39 @@ def _place_counts(fig) -> dict[str, int]:
 # -- pure figures --------------------------------------------------------------------------
 
 
-def test_timeline_figure_is_bars_of_counts_per_day(store):
-    rows = store.aggregate(by="day")
+def _bars(fig) -> int:
+    """Events counted by a timeline figure's histogram (every category's bars)."""
+    return sum(sum(t.y) for t in fig.data if (t.meta or {}).get("role") == "timeline-histogram")
+
+
+def test_timeline_figure_is_the_apps_histogram_lane_with_counts_from_the_store(store):
+    rows = store.aggregate(by="day_category")
     fig = store_timeline_figure(rows)
-    assert fig.data[0].type == "bar"
-    assert len(fig.data[0].x) == N_DAYS
-    assert sum(fig.data[0].y) == N_EVENTS == store.count()
-    assert fig.layout.xaxis.type == "date"
+    assert {t.type for t in fig.data} == {"bar"}
+    assert {t.meta["category"] for t in fig.data} == {r["category"] for r in rows}  # stacked by category
+    assert fig.layout.meta["level"] == "day" and len({x for t in fig.data for x in t.x}) == N_DAYS
+    assert _bars(fig) == N_EVENTS == store.count()
+    assert fig.layout.xaxis.type == "date" and fig.layout.yaxis.title.text == "events per day"
+
+
+def test_a_long_store_is_counted_per_week_or_month_and_a_zoom_is_drawn_finer():
+    rows = [
+        {"day": f"20{y:02d}-{m:02d}-{d:02d}", "category": "attack", "count": 2}
+        for y in (15, 16, 17, 18, 19, 20)
+        for m in range(1, 13)
+        for d in (1, 15)
+    ]
+    fig = store_timeline_figure(rows)
+    assert fig.layout.meta["level"] == "month" and _bars(fig) == 2 * len(rows)  # nothing dropped
+    scope = drawn_scope(("2018-03-01", "2018-03-28"), ("2015-01-01", "2020-12-15"))
+    assert scope == ("2018-02-01", "2018-04-25")
+    zoomed = store_timeline_figure(rows, window=("2018-03-01", "2018-03-28"), scope=scope)
+    assert zoomed.layout.meta["level"] == "day" and list(zoomed.layout.xaxis.range) == [
+        "2018-03-01",
+        "2018-03-28",
+    ]
+    assert _bars(zoomed) == 2 * 6  # 1 and 15 February, March and April
+    assert drawn_scope(("2015-01-01", "2020-12-15"), ("2015-01-01", "2020-12-15")) is None
 
 
 def test_map_figure_one_marker_per_place_sized_by_count(store):
@@ -97,7 +123,7 @@ def test_map_figure_one_marker_per_place_sized_by_count(store):
 
 def test_empty_rows_still_draw():
     assert len(store_map_figure([]).data[0].lat) == 0
-    assert len(store_timeline_figure([]).data[0].x) == 0
+    assert _bars(store_timeline_figure([])) == 0
 
 
 # -- callback functions --------------------------------------------------------------------
@@ -169,7 +195,7 @@ def test_summary_text():
 
 def test_store_update_zoom_select_filter_reset(store):
     """The app's callback as plain Python: zoom -> window counts; select -> area; filter; reset -> all."""
-    all_days = store.aggregate(by="day")
+    all_days = store.aggregate(by="day_category")
     kw = dict(all_days=all_days, total=N_EVENTS)
     state0 = state()
     assert store_update(store, "store-timeline", {"autosize": True}, None, state0, **kw) is None
@@ -188,18 +214,18 @@ def test_store_update_zoom_select_filter_reset(store):
     out2 = store_update(store, "store-map", None, selected, out["state"], **kw)
     bbox = tuple(out2["state"]["bbox"])
     assert out2["map"] is None  # the map keeps its figure (and the selection drawn on it)
-    assert sum(out2["timeline"].data[0].y) == store.count(bbox=bbox) < N_EVENTS
+    assert _bars(out2["timeline"]) == store.count(bbox=bbox) < N_EVENTS
     assert out2["count"] == store.count(start=start, end=end, bbox=bbox)
     assert {r["places"] for r in out2["rows"]} == {"Berlin"}
 
     controls = {"categories": ["attack"], "documents": [], "search": ""}
     out3 = store_update(store, "filter-category", None, None, out2["state"], controls=controls, **kw)
     assert out3["count"] == store.count(start=start, end=end, bbox=bbox, category=["attack"])
-    assert sum(out3["timeline"].data[0].y) == store.count(bbox=bbox, category=["attack"])
+    assert _bars(out3["timeline"]) == store.count(bbox=bbox, category=["attack"])
 
     out4 = store_update(store, "store-reset", None, selected, out3["state"], **kw)
     assert out4["state"] == {**EMPTY_STATE, "rev": 1}
-    assert out4["count"] == N_EVENTS and sum(out4["timeline"].data[0].y) == N_EVENTS
+    assert out4["count"] == N_EVENTS and _bars(out4["timeline"]) == N_EVENTS
     assert out4["timeline"].layout.uirevision != out2["timeline"].layout.uirevision  # zoom reset
 
 
@@ -249,7 +275,8 @@ if ((gd.querySelector('.scattergeo') || gd).querySelectorAll('.point').length !=
 return cd.map(c => [c[0], Number(c[1])]);"""
 BARS_JS = """
 const o = document.getElementById('store-timeline'), gd = o && o.querySelector('.js-plotly-plot');
-return gd && gd._fullData && gd._fullData.length ? gd.querySelectorAll('.bars .point').length : 0;"""
+if (!gd || !gd._fullData || !gd.querySelectorAll('.bars .point').length) return 0;
+return new Set([].concat(...gd._fullData.map(t => Array.from(t.x || [])))).size;"""
 
 
 def _wait(driver, fn, what: str, timeout: float = 20.0):
