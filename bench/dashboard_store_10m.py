@@ -105,15 +105,14 @@ def timed(fn) -> float:
 
 def zooms(driver, store, months: list[str], filters: dict, store_update, state: dict) -> tuple[list, list]:
     """Browser and server times of a one-month zoom, the map checked against the store."""
-    from dashboard.store_app import MAX_PLACES
-    from dashboard.store_views import days_for
+    from dashboard.store_views import days_for, map_marks
 
     all_days = days_for(store, state)  # what the app keeps: the timeline is re-binned to the zoom
 
     browser_ms, server_ms = [], []
     for month in months:
         start, end = f"{month}-01", f"{month}-28"
-        rows = store.aggregate(by="place", start=start, end=end, limit=MAX_PLACES, statuses=SHOWN, **filters)
+        rows, cells = map_marks(store, {**state, "start": start, "end": end})
         want = [len(rows), sum(r["count"] for r in rows)]
         t = time.perf_counter()
         driver.execute_script(ZOOM_JS, start, end)
@@ -130,7 +129,8 @@ def zooms(driver, store, months: list[str], filters: dict, store_update, state: 
         )
         print(
             f"  zoom to {start}..{end}: map updated after {browser_ms[-1]:.0f} ms "
-            f"({want[0]:,} places, {want[1]:,} events); callback alone {server_ms[-1]:.0f} ms",
+            f"({want[0]:,} {f'{cells:g}° cells' if cells else 'places'}, {want[1]:,} events); "
+            f"callback alone {server_ms[-1]:.0f} ms",
             flush=True,
         )
     return browser_ms, server_ms
@@ -141,13 +141,14 @@ def main() -> None:
     ap.add_argument("--events", type=int, default=10_000_000)
     ap.add_argument("--zooms", type=int, default=5)
     ap.add_argument("--store", type=Path, help="use (and keep) this store instead of building one")
+    ap.add_argument("--no-record", action="store_true", help="print the figures, do not record them")
     args = ap.parse_args()
 
     from selenium.webdriver.common.by import By
 
     from dashboard.server import start_in_thread
-    from dashboard.store_app import MAX_PLACES, create_store_app, store_update
-    from dashboard.store_views import EMPTY_STATE
+    from dashboard.store_app import create_store_app, store_update
+    from dashboard.store_views import DOWNLOAD_LIMIT, EMPTY_STATE, map_marks
 
     from chromium import make_driver
 
@@ -181,7 +182,8 @@ def main() -> None:
 
         running = start_in_thread(app)
         driver = make_driver(block_network=True)
-        n_places = len(store.aggregate(by="place", limit=MAX_PLACES, statuses=SHOWN))
+        marks, cells = map_marks(store, EMPTY_STATE)
+        n_places = len(marks)
         t = time.perf_counter()
         driver.get(running.url)
         wait_for(
@@ -189,7 +191,8 @@ def main() -> None:
             lambda d: (d.execute_script(MAP_SUM_JS) or [0])[0] == n_places and d.execute_script(BARS_JS) > 0,
         )
         ready = time.perf_counter() - t
-        print(f"page ready: {ready:.2f} s ({n_places:,} places on the map)", flush=True)
+        kind = f"density cells of {cells:g}°" if cells else "places"
+        print(f"page ready: {ready:.2f} s ({n_places:,} {kind} on the map)", flush=True)
         wait_for(driver, lambda d: d.execute_script(FIRST_ROW_JS))
 
         months = [f"{2015 + (3 * k) % 11}-{1 + (5 * k) % 12:02d}" for k in range(args.zooms)]
@@ -207,13 +210,8 @@ def main() -> None:
         option.click()
         driver.find_element(By.TAG_NAME, "body").send_keys("\ue00c")  # Escape closes the dropdown
         month = months[-1]
-        rows = store.aggregate(
-            by="place",
-            start=f"{month}-01",
-            end=f"{month}-28",
-            limit=MAX_PLACES,
-            statuses=SHOWN,
-            category=["attack"],
+        rows, _cells = map_marks(
+            store, {**EMPTY_STATE, "start": f"{month}-01", "end": f"{month}-28", "categories": ["attack"]}
         )
         wait_for(driver, lambda d: d.execute_script(MAP_SUM_JS) == [len(rows), sum(r["count"] for r in rows)])
         filter_ms = (time.perf_counter() - start) * 1000
@@ -257,7 +255,7 @@ def main() -> None:
         time.sleep(0.2)
         n = len(json.loads(got[0].read_text(encoding="utf-8"))["events"])
         download_ms = (time.perf_counter() - t) * 1000
-        assert n == min(want, 50_000), (n, want)
+        assert n == min(want, DOWNLOAD_LIMIT), (n, want)
         print(f"download of the view ({n:,} events as JSON): {download_ms:.0f} ms", flush=True)
         shutil.rmtree(downloads, ignore_errors=True)
 
@@ -306,7 +304,7 @@ def main() -> None:
             store.close()
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)
-    if figures:
+    if figures and not args.no_record:
         record("dashboard_store_10m", figures, command="python bench/dashboard_store_10m.py")
 
 

@@ -26,11 +26,17 @@ from dashboard.app.detail import detail_children
 from dashboard.app.factory import DEFAULT_ASSETS, STATIC_URL
 from dashboard.app.layout import downloads_bar, events_grid, filter_controls, graph_config
 from dashboard.app.views import DOWNLOAD_FORMATS
+from dashboard.figures import default_view
 from dashboard.resources import static_text
 from dashboard.review.callbacks import register_review_callbacks
 from dashboard.review.panel import counts_badge, review_panel
 from dashboard.review.source import StoreSource
-from dashboard.store_figures import STORE_TIMELINE_UIREVISION, store_map_figure, store_timeline_figure
+from dashboard.store_figures import (
+    STORE_TIMELINE_UIREVISION,
+    GeoPoint,
+    store_marks_figure,
+    store_timeline_figure,
+)
 from dashboard.store_views import (
     EMPTY_STATE,
     MAX_PLACES,
@@ -122,7 +128,8 @@ def store_update(
 
     trigger: "store-timeline" (a new window -> map, table, counts), "store-map" (a new area ->
     timeline of that area, table, counts; the map keeps its figure so the selection stays
-    drawn), a filter control (everything), "store-reset" or "data-version" (an edit).
+    drawn), "store-map-view" (the map zoomed or moved -> places or density cells for its
+    view), a filter control (everything), "store-reset" or "data-version" (an edit).
     Returns the new state and the new map figure, table rows, counts line and timeline
     figure (None: unchanged).
     """
@@ -147,7 +154,9 @@ def store_update(
         )
     view = window_view(store, new, max_places=max_places, table_limit=table_limit)
     figure = (
-        store_map_figure(view["places"], view=map_view, revision=f"map-{rev}") if "map" in redraw else None
+        store_marks_figure(view["places"], view["cells"], view=map_view, revision=f"map-{rev}")
+        if "map" in redraw
+        else None
     )
     return {
         "state": new,
@@ -155,7 +164,7 @@ def store_update(
         "rows": view["rows"],
         "count": view["count"],
         "summary": summary_text(
-            view["count"], total, new, len(view["places"]), len(view["rows"]), max_places
+            view["count"], total, new, len(view["places"]), len(view["rows"]), max_places, view["cells"]
         ),
         "timeline": timeline,
     }
@@ -188,11 +197,12 @@ def create_store_app(
     total = store.count()
     first, last = store.date_range()
     view0 = window_view(store, EMPTY_STATE, max_places=max_places, table_limit=table_limit)
-    map0 = store_map_figure(view0["places"], revision="map-0")
-    map_view = {
-        "center": dict(map0.layout.geo.center.to_plotly_json()),
-        "scale": map0.layout.geo.projection.scale,
-    }
+    map_view = (
+        default_view([GeoPoint(float(r["lat"]), float(r["lon"])) for r in view0["places"]])
+        if not view0["cells"]
+        else default_view([])  # density over the world
+    )
+    map0 = store_marks_figure(view0["places"], view0["cells"], view=map_view, revision="map-0")
     source = StoreSource(store, read_only=store.read_only)
     edits = _Counter()
 
@@ -233,7 +243,7 @@ def create_store_app(
         nonlocal view0, map0
         if edits.value:  # the counts moved: start from the store as it is now
             view0 = window_view(store, EMPTY_STATE, max_places=max_places, table_limit=table_limit)
-            map0 = store_map_figure(view0["places"], view=map_view, revision="map-0")
+            map0 = store_marks_figure(view0["places"], view0["cells"], view=map_view, revision="map-0")
         return html.Div(
             className="eventmap store-mode",
             children=[
@@ -248,6 +258,7 @@ def create_store_app(
                                 len(view0["places"]),
                                 len(view0["rows"]),
                                 max_places,
+                                view0["cells"],
                             ),
                             id="store-summary",
                             className="summary",
@@ -301,6 +312,7 @@ def create_store_app(
         Output("store-timeline", "figure"),
         Input("store-timeline", "relayoutData"),
         Input("store-map", "selectedData"),
+        Input("store-map", "relayoutData"),
         Input("store-reset", "n_clicks"),
         Input("filter-category", "value"),
         Input("filter-document", "value"),
@@ -309,8 +321,12 @@ def create_store_app(
         State("store-filter", "data"),
         prevent_initial_call=True,
     )
-    def _update(relayout, selected, _reset, categories, documents, search, _version, state) -> tuple:
+    def _update(
+        relayout, selected, map_moved, _reset, categories, documents, search, _version, state
+    ) -> tuple:
         trigger = ctx.triggered_id
+        if "store-map.relayoutData" in ctx.triggered_prop_ids:
+            trigger, relayout = "store-map-view", map_moved
         if trigger == "data-version":
             days.refresh()
             doc_index.refresh()

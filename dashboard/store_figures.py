@@ -9,6 +9,7 @@ marker sizes as `dashboard.figures`.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -26,13 +27,14 @@ from dashboard.figures import (
 )
 from dashboard.figures.colors import CATEGORY_COLORS
 from dashboard.figures.histogram import bin_start, histogram_axis, histogram_level, histogram_traces
+from dashboard.figures.map import cell_key
 
 STORE_TIMELINE_UIREVISION = "store-timeline"
 PLACE_COLOR = CATEGORY_COLORS["diplomacy"]  # places of every category: one neutral blue
 
 
 @dataclass(frozen=True, slots=True)
-class _Point:
+class GeoPoint:
     """What `default_view` needs of a place: lat and lon."""
 
     lat: float
@@ -170,7 +172,7 @@ def store_map_figure(
         )
     )
     if view is None:
-        view = default_view([_Point(float(r["lat"]), float(r["lon"])) for r in place_rows])  # type: ignore[list-item]
+        view = default_view([GeoPoint(float(r["lat"]), float(r["lon"])) for r in place_rows])  # type: ignore[list-item]
     fig.update_layout(
         geo=geo_layout(view, resolution),
         height=height,
@@ -179,3 +181,66 @@ def store_map_figure(
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
     )
     return fig
+
+
+def store_density_figure(
+    cell_rows: Sequence[Mapping[str, Any]],
+    size: float,
+    *,
+    view: dict[str, Any] | None = None,
+    height: int = 460,
+    resolution: int = 110,
+    revision: str = MAP_UIREVISION,
+) -> go.Figure:
+    """Events per grid cell (rows from ``store.aggregate(by="cell", cell_deg=size)``), drawn as
+    the in-memory app's density map (``dashboard.figures.map.density_trace``: the same cell keys,
+    sizes, colours and hover) on the store map's geo projection.
+
+    customdata is [cell key, count] per cell, as the place markers' [place key, count].
+    """
+    counts = [int(c["count"]) for c in cell_rows]
+    top = max(counts, default=1)
+    fig = go.Figure(
+        go.Scattergeo(
+            lat=[float(c["lat"]) for c in cell_rows],
+            lon=[float(c["lon"]) for c in cell_rows],
+            customdata=[
+                [cell_key(float(c["lat"]), float(c["lon"]), size), n] for c, n in zip(cell_rows, counts)
+            ],
+            hovertext=[f"{n:,} event{'s' if n != 1 else ''} here (zoom in for places)" for n in counts],
+            hoverinfo="text",
+            mode="markers",
+            marker={
+                "size": [round(6 + 22 * math.sqrt(n / top), 1) for n in counts],
+                "color": counts,
+                "colorscale": "YlOrRd",
+                "cmin": 0,
+                "cmax": top,
+                "opacity": 0.75,
+            },
+            name="density",
+            showlegend=False,
+            meta={"role": "map-density", "cell": size},
+        )
+    )
+    fig.update_layout(
+        geo=geo_layout(view or {"center": {"lat": 20.0, "lon": 0.0}, "scale": 1.0}, resolution),
+        height=height,
+        dragmode="select",
+        uirevision=revision,
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+    )
+    return fig
+
+
+def store_marks_figure(
+    rows: Sequence[Mapping[str, Any]],
+    cells: float | None,
+    *,
+    view: dict[str, Any] | None = None,
+    revision: str = MAP_UIREVISION,
+) -> go.Figure:
+    """The store map: density cells of `cells` degrees, or (None) one marker per place."""
+    if cells:
+        return store_density_figure(rows, cells, view=view, revision=revision)
+    return store_map_figure(rows, view=view, revision=revision)

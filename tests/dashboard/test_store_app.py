@@ -20,7 +20,10 @@ from dashboard.store_views import (
     bbox_from_selection,
     choose_event,
     download_view,
+    geo_cell_size,
     summary_text,
+    view_from_relayout,
+    visible_bbox,
     window_from_relayout,
     window_view,
 )
@@ -182,6 +185,53 @@ def test_the_filters_narrow_counts_table_and_timeline_as_in_the_in_memory_app(st
     docs = window_view(store, state(documents=["docs/3.txt"]))
     assert docs["count"] == sum(1 for e in events if e.source.document == "docs/3.txt")
     assert {r["document"] for r in docs["rows"]} == {"3.txt"}
+
+
+def test_more_places_in_view_than_points_draw_density_cells_that_count_every_event(store):
+    """As the in-memory app: above max_places places in the map's view, events per grid cell."""
+    shown = window_view(store, state(), max_places=1)
+    size = shown["cells"]
+    assert size == geo_cell_size(1.0) and sum(c["count"] for c in shown["places"]) == N_EVENTS
+    assert "zoom the map in for places" in summary_text(
+        N_EVENTS, N_EVENTS, state(), len(shown["places"]), 200, 1, size
+    )
+    # zoomed in on Berlin (the map's relayout), only Berlin is in view: its place, not a cell
+    moved = view_from_relayout(
+        {"geo.projection.scale": 12, "geo.center.lat": BERLIN[1], "geo.center.lon": BERLIN[2]}, None
+    )
+    assert moved == {"center": {"lat": round(BERLIN[1], 3), "lon": round(BERLIN[2], 3)}, "scale": 12.0}
+    west, south, east, north = visible_bbox(moved)
+    assert west < BERLIN[2] < east and south < BERLIN[1] < north and not (west < KYIV[2] < east)
+    near = window_view(store, state(view=moved), max_places=1)
+    assert near["cells"] is None and [r["place"] for r in near["places"]] == ["Berlin"]
+    out = store_update(
+        store,
+        "store-map-view",
+        {"geo.projection.scale": 12, "geo.center.lat": BERLIN[1], "geo.center.lon": BERLIN[2]},
+        None,
+        state(),
+        all_days=[],
+        total=N_EVENTS,
+        max_places=1,
+    )
+    assert out["state"]["view"] == moved and out["map"].data[0].meta["role"] == "map-places"
+    far = store_update(
+        store,
+        "store-map-view",
+        {"geo.projection.scale": 1},
+        None,
+        out["state"],
+        all_days=[],
+        total=N_EVENTS,
+        max_places=1,
+    )
+    assert far["map"].data[0].meta == {"role": "map-density", "cell": size}
+    assert sum(n for _k, n in far["map"].data[0].customdata) == N_EVENTS  # nothing dropped
+    # a box over a cell selects the whole cell
+    cell = far["map"].data[0]
+    picked = {"points": [{"lat": cell.lat[0], "lon": cell.lon[0], "customdata": list(cell.customdata[0])}]}
+    box = bbox_from_selection(picked)
+    assert box[2] - box[0] >= size and store.count(bbox=box) >= cell.customdata[0][1]
 
 
 def test_summary_text():
