@@ -139,19 +139,9 @@ def store_update(
     new, redraw = step
     rev = int(new.get("rev") or 0)
     data_range = (all_days[0]["day"], all_days[-1]["day"]) if all_days else (None, None)
-    scope = timeline_scope(new.get("scope"), (new.get("start"), new.get("end")), data_range)
-    if scope != new.get("scope"):  # a zoom the drawn bars are too coarse (or too narrow) for
-        new["scope"] = scope
-        redraw = {*redraw, "timeline"}
-    timeline = None
-    if "timeline" in redraw:
-        days = all_days if is_default(new) else days_for(store, new)
-        timeline = store_timeline_figure(
-            days,
-            window=(new.get("start"), new.get("end")),
-            scope=tuple(scope) if scope else None,  # type: ignore[arg-type]
-            revision=f"{STORE_TIMELINE_UIREVISION}-{rev}",
-        )
+    # the days the timeline draws for this window (a zoom finer than its bars: see rebin_timeline)
+    new["scope"] = timeline_scope(new.get("scope"), (new.get("start"), new.get("end")), data_range)
+    timeline = timeline_figure(store, new, all_days) if "timeline" in redraw else None
     view = window_view(store, new, max_places=max_places, table_limit=table_limit)
     figure = (
         store_marks_figure(view["places"], view["cells"], view=map_view, revision=f"map-{rev}")
@@ -168,6 +158,29 @@ def store_update(
         ),
         "timeline": timeline,
     }
+
+
+def timeline_figure(store: EventStore, state: dict[str, Any], all_days: list[dict[str, Any]]) -> Any:
+    """The timeline (histogram lane) of a state: its filters, its window and the days it draws."""
+    days = all_days if is_default(state) else days_for(store, state)
+    scope = state.get("scope")
+    return store_timeline_figure(
+        days,
+        window=(state.get("start"), state.get("end")),
+        scope=tuple(scope) if scope else None,  # type: ignore[arg-type]
+        revision=f"{STORE_TIMELINE_UIREVISION}-{int(state.get('rev') or 0)}",
+    )
+
+
+def rebin_timeline(
+    store: EventStore, state: dict[str, Any] | None, drawn: Any, all_days: list[dict[str, Any]]
+) -> Any:
+    """The timeline drawn again when a zoom needs finer (or wider) bars than it has (`drawn`: the
+    days it draws now); None when its bars still fit. A callback of its own, after the map's, so
+    the map follows the zoom first."""
+    if not state or state.get("scope") == drawn:
+        return None
+    return timeline_figure(store, state, all_days)
 
 
 def create_store_app(
@@ -296,6 +309,7 @@ def create_store_app(
                 downloads_bar(),
                 review_panel(counts, editable=not store.read_only, note=note),
                 dcc.Store(id="store-filter", data=dict(EMPTY_STATE)),
+                dcc.Store(id="timeline-drawn", data=None),  # the days the timeline draws (None: all)
                 dcc.Store(id="selected-event", data=None),
                 dcc.Store(id="data-version", data=0),
             ],
@@ -310,6 +324,7 @@ def create_store_app(
         Output("table", "rowData"),
         Output("store-summary", "children"),
         Output("store-timeline", "figure"),
+        Output("timeline-drawn", "data"),
         Input("store-timeline", "relayoutData"),
         Input("store-map", "selectedData"),
         Input("store-map", "relayoutData"),
@@ -351,7 +366,21 @@ def create_store_app(
             out["rows"],
             out["summary"],
             no_update if out["timeline"] is None else out["timeline"],
+            no_update if out["timeline"] is None else out["state"]["scope"],
         )
+
+    @app.callback(
+        Output("store-timeline", "figure", allow_duplicate=True),
+        Output("timeline-drawn", "data", allow_duplicate=True),
+        Input("store-filter", "data"),
+        State("timeline-drawn", "data"),
+        prevent_initial_call=True,
+    )
+    def _rebin(state, drawn):
+        figure = rebin_timeline(store, state, drawn, days.rows)
+        if figure is None:
+            raise PreventUpdate
+        return figure, state.get("scope")
 
     @app.callback(
         Output("filter-document", "options"),

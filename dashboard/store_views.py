@@ -25,7 +25,9 @@ from eventmap.model import Event, events_to_json_obj
 
 MAX_PLACES = MAX_POINTS  # more places in the map's view: density cells instead (as the in-memory app)
 TABLE_ROWS = 200
-DOWNLOAD_LIMIT = 20_000  # events in a download of the view (the page says when it cut; `eventmap export` writes all)
+DOWNLOAD_LIMIT = (
+    20_000  # events in a download of the view (the page says when it cut; `eventmap export` writes all)
+)
 FILTER_KEYS = ("categories", "documents", "search")
 EMPTY_STATE: dict[str, Any] = {
     "start": None,

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 import pytest
 from click.testing import CliRunner
 
-from dashboard.store_app import create_store_app, store_update
+from dashboard.store_app import create_store_app, rebin_timeline, store_update
 from dashboard.store_figures import drawn_scope, place_key, store_map_figure, store_timeline_figure
 from dashboard.store_views import (
     EMPTY_STATE,
@@ -232,6 +232,16 @@ def test_more_places_in_view_than_points_draw_density_cells_that_count_every_eve
     picked = {"points": [{"lat": cell.lat[0], "lon": cell.lon[0], "customdata": list(cell.customdata[0])}]}
     box = bbox_from_selection(picked)
     assert box[2] - box[0] >= size and store.count(bbox=box) >= cell.customdata[0][1]
+
+
+def test_a_zoom_finer_than_the_bars_redraws_the_timeline_after_the_map(store):
+    all_days = store.aggregate(by="day_category")
+    zoomed = state(start="2025-01-10", end="2025-01-12", scope=["2025-01-07", "2025-01-15"])
+    fig = rebin_timeline(store, zoomed, None, all_days)
+    assert fig.layout.meta["scope"] == ["2025-01-07", "2025-01-15"]
+    assert _bars(fig) == store.count(start="2025-01-07", end="2025-01-15")
+    assert list(fig.layout.xaxis.range) == ["2025-01-10", "2025-01-12"]
+    assert rebin_timeline(store, zoomed, ["2025-01-07", "2025-01-15"], all_days) is None  # drawn already
 
 
 def test_summary_text():
