@@ -20,10 +20,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 DATA = ROOT / "bench" / "data" / "dates"
-CALENDAR = re.compile(r"^\d{4}(-\d\d(-\d\d)?|-W\d\d)?$")
 MARK = re.compile(r"\[\[([^\]|]+)\|([^\]]+)\]\]")
 LANGS = ("de", "fr", "uk", "ru")
+
+from value_score import CALENDAR, naive_dates, value_score
 
 Gold = tuple[int, int, str]  # start, end, value
 Doc = tuple[str, str, str | None, list[Gold]]  # name, text, reference, gold
@@ -59,70 +61,22 @@ def predict(text: str, ref: str | None, lang: str, naive: bool) -> list[tuple[in
     return [(d.start, d.end, d.value) for d in find_dates(text, ref, lang=lang)]
 
 
-def naive_dates(text: str, ref: str | None, lang: str) -> list[tuple[int, int, str]]:
-    """dateparser.search_dates in `lang`, values at the precision dateparser gives."""
-    from datetime import datetime
-
-    from dateparser.date import DateDataParser
-    from dateparser.search import search_dates
-
-    settings = {"RELATIVE_BASE": datetime.fromisoformat(ref)} if ref else {}
-    found = search_dates(text, languages=[lang], settings=settings) or []
-    parser = DateDataParser(languages=[lang], settings=settings)
-    out, cursor = [], 0
-    for surface, when in found:
-        start = text.find(surface, cursor)
-        if start < 0:
-            continue
-        cursor = start + len(surface)
-        period = parser.get_date_data(surface).period or "day"
-        iso = when.isocalendar()
-        value = {
-            "year": f"{when.year:04d}",
-            "month": f"{when.year:04d}-{when.month:02d}",
-            "week": f"{iso.year:04d}-W{iso.week:02d}",
-        }.get(period, when.date().isoformat())
-        out.append((start, cursor, value))
-    return out
-
-
 def score(
     lang: str, naive: bool = False, verbose: bool = False, genre: str | None = None
 ) -> dict[str, float]:
-    tp = counted = hit = n_gold = 0
     t0 = time.perf_counter()
     chosen = [d for d in docs(lang) if genre is None or f"_{genre}_" in d[0]]
-    for name, text, ref, gold in chosen:
-        cal = [g for g in gold if CALENDAR.match(g[2])]
-        n_gold += len(cal)
-        found: set[int] = set()
-        for start, end, value in predict(text, ref, lang, naive):
-            over = [g for g in gold if g[0] < end and start < g[1]]
-            over_cal = [g for g in over if CALENDAR.match(g[2])]
-            if over and not over_cal:
-                continue
-            counted += 1
-            good = [g for g in over_cal if g[2] in value.split("/")]
-            if good:
-                tp += 1
-                found.update(id(g) for g in good)
-            elif verbose:
-                want = ", ".join(g[2] for g in over_cal) or "no gold"
-                print(f"  FP {name}: {text[start:end]!r} -> {value} (gold {want})")
-        hit += sum(1 for g in cal if id(g) in found)
-        if verbose:
-            for g in cal:
-                if id(g) not in found:
-                    print(f"  FN {name}: {text[g[0] : g[1]]!r} = {g[2]}")
-    p = tp / counted if counted else 0.0
-    r = hit / n_gold if n_gold else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    scored = [
+        (name, text, ref, [(s, e, v if CALENDAR.match(v) else None) for s, e, v in gold])
+        for name, text, ref, gold in chosen
+    ]
+    s = value_score(scored, lambda text, ref: predict(text, ref, lang, naive), verbose)
     return {
         "texts": len(chosen),
-        "gold": n_gold,
-        "precision": round(100 * p, 1),
-        "recall": round(100 * r, 1),
-        "f1": round(100 * f1, 1),
+        "gold": s["gold"],
+        "precision": round(s["precision"], 1),
+        "recall": round(s["recall"], 1),
+        "f1": round(s["f1"], 1),
         "seconds": round(time.perf_counter() - t0, 3),
     }
 

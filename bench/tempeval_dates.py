@@ -23,7 +23,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 DATA = ROOT.parent / "shared" / "bench" / "tempeval3"
 
-CALENDAR = re.compile(r"^\d{4}(-\d\d(-\d\d)?|-W\d\d)?$")
+from value_score import CALENDAR, naive_dates, value_score
+
 TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 ATTR = re.compile(r'(\w+)="([^"]*)"')
 
@@ -66,40 +67,7 @@ def predict(text: str, dct: str, naive: bool) -> list[tuple[int, int, str]]:
         from eventmap.text.dates import find_dates
 
         return [(d.start, d.end, d.value) for d in find_dates(text, dct, lang="en")]
-    return _naive(text, dct)
-
-
-def _naive(text: str, dct: str) -> list[tuple[int, int, str]]:
-    """dateparser.search_dates with the DCT as base; offsets by locating each match, the
-    value at the precision dateparser's own DateDataParser gives the matched words."""
-    from datetime import datetime
-
-    from dateparser.date import DateDataParser
-    from dateparser.search import search_dates
-
-    base = datetime.fromisoformat(dct)
-    settings = {"RELATIVE_BASE": base}
-    found = search_dates(text, languages=["en"], settings=settings) or []
-    parser = DateDataParser(languages=["en"], settings=settings)
-    out, cursor = [], 0
-    for surface, when in found:
-        start = text.find(surface, cursor)
-        if start < 0:
-            continue
-        cursor = start + len(surface)
-        period = parser.get_date_data(surface).period or "day"
-        iso = when.isocalendar()
-        value = {
-            "year": f"{when.year:04d}",
-            "month": f"{when.year:04d}-{when.month:02d}",
-            "week": f"{iso.year:04d}-W{iso.week:02d}",
-        }.get(period, when.date().isoformat())
-        out.append((start, cursor, value))
-    return out
-
-
-def value_matches(pred: str, gold: str) -> bool:
-    return gold in pred.split("/")
+    return naive_dates(text, dct, "en")
 
 
 Doc = tuple[str, str, str, list[tuple[int, int, str, str]]]  # name, text, DCT, timexes
@@ -116,44 +84,13 @@ def tempeval_docs() -> list[Doc]:
 def score(naive: bool = False, verbose: bool = False, docs: list[Doc] | None = None) -> dict[str, float]:
     """Value precision/recall/F1 (percent) of find_dates (or the naive baseline) on docs."""
     docs = tempeval_docs() if docs is None else docs
-    tp_pred = counted = matched_gold = n_gold = 0
     t0 = time.perf_counter()
-    for name, text, dct, timexes in docs:
-        gold = [t for t in timexes if is_calendar(t)]
-        n_gold += len(gold)
-        preds = predict(text, dct, naive)
-        hit_gold: set[int] = set()
-        for start, end, value in preds:
-            overlapping = [t for t in timexes if t[0] < end and start < t[1]]
-            cal = [t for t in overlapping if is_calendar(t)]
-            if overlapping and not cal:
-                continue  # only overlaps a duration/set/time/non-calendar date: not counted
-            counted += 1
-            good = [t for t in cal if value_matches(value, t[3])]
-            if good:
-                tp_pred += 1
-                hit_gold.update(id(t) for t in good)
-            elif verbose:
-                want = ", ".join(f"{t[3]}" for t in cal) or "no TIMEX3"
-                print(f"  FP {name}: {text[start:end]!r} -> {value} (gold {want})")
-        matched_gold += sum(1 for t in gold if id(t) in hit_gold)
-        if verbose:
-            for t in gold:
-                if id(t) not in hit_gold:
-                    print(f"  FN {name}: {text[t[0] : t[1]]!r} = {t[3]}")
-    elapsed = time.perf_counter() - t0
-    p = tp_pred / counted if counted else 0.0
-    r = matched_gold / n_gold if n_gold else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return {
-        "files": len(docs),
-        "gold": n_gold,
-        "predicted": counted,
-        "precision": 100 * p,
-        "recall": 100 * r,
-        "f1": 100 * f1,
-        "seconds": elapsed,
-    }
+    scored = [
+        (name, text, dct, [(t[0], t[1], t[3] if is_calendar(t) else None) for t in timexes])
+        for name, text, dct, timexes in docs
+    ]
+    s = value_score(scored, lambda text, dct: predict(text, dct, naive), verbose)
+    return {"files": len(docs), **s, "seconds": time.perf_counter() - t0}
 
 
 def main(argv: list[str]) -> int:
