@@ -34,6 +34,7 @@ from eventmap.corpus.store_query import (
     aggregate_rows,
     iso,
     non_negative,
+    place_spans,
     where_sql,
 )
 from eventmap.corpus.store_schema import (
@@ -387,12 +388,25 @@ class EventStore(Workspace):
             return store_aggregates.aggregate_kept(self._query, kept, where, params, by, limit, cell_deg)
         if self._events_sql == "events" or self._events_sql == _V1_EVENTS:
             return aggregate_rows(self._query, self._events_sql, where, params, by, limit, cell_deg)
-        machine = (
-            (lambda: store_aggregates.aggregate_kept(self._query, kept, where, params, by, None, cell_deg))
-            if kept
-            else None
-        )
-        return aggregate_overlaid(self._query, where, params, by, limit, cell_deg, machine=machine)
+        if kept:  # the kept counts corrected by the edits, in one query
+            source = store_aggregates.corrected_source(kept, where)
+            rows = store_aggregates.aggregate_kept(
+                self._query, source, "", params, by, limit, cell_deg, corrected=True
+            )
+            if by == "place":  # a place an edited event was at: its first and last day exactly
+                touched = store_aggregates.touched_places(self._query, where, params)
+                fix = [
+                    k
+                    for k in ((r["place"], r["country_code"], r["lat"], r["lon"]) for r in rows)
+                    if k in touched
+                ]
+                exact = place_spans(self._query, where, params, fix)
+                for r in rows:
+                    span = exact.get((r["place"], r["country_code"], r["lat"], r["lon"]))
+                    if span is not None:
+                        r["first"], r["last"] = span
+            return rows
+        return aggregate_overlaid(self._query, where, params, by, limit, cell_deg)
 
     def _kept(self, by: str, filters: dict[str, Any]) -> str | None:
         """The kept table (built now if need be) that answers `by` under `filters`; None: scan the events."""

@@ -127,14 +127,20 @@ def aggregate_kept(
     by: str,
     limit: int | None = None,
     cell_deg: float = 1.0,
+    *,
+    corrected: bool = False,
 ) -> Rows:
-    """`aggregate_rows` of the machine's events, summed from a kept table (same rows, same order)."""
+    """`aggregate_rows` of the machine's events, summed from a kept table (same rows, same order).
+
+    `corrected`: `table` is :func:`corrected_source` (rows may sum to nothing: left out).
+    """
     lim = f" LIMIT {non_negative(limit, 'limit')}" if limit is not None else ""
+    having = " HAVING sum(n) > 0" if corrected else ""
     both = " AND " if where else " WHERE "
     if by == "place":
         sql = (
             f"SELECT place, country_code, lat, lon, sum(n) AS n, min(first), max(last) FROM {table}{where} "
-            f"GROUP BY place, country_code, lat, lon ORDER BY n DESC, place{lim}"
+            f"GROUP BY place, country_code, lat, lon{having} ORDER BY n DESC, place{lim}"
         )
         return [
             {
@@ -149,27 +155,25 @@ def aggregate_kept(
             for p, c, la, lo, n, f, z in query(sql, params)
         ]
     if by == "day":
-        sql = (
-            f"SELECT date, sum(n) FROM {table}{where}{both}date IS NOT NULL GROUP BY date ORDER BY date{lim}"
-        )
+        sql = f"SELECT date, sum(n) FROM {table}{where}{both}date IS NOT NULL GROUP BY date{having} ORDER BY date{lim}"
         return [{"day": d.isoformat(), "count": int(n)} for d, n in query(sql, params)]
     if by == "day_category":
         sql = (
             f"SELECT date, category, sum(n) FROM {table}{where}{both}date IS NOT NULL "
-            f"GROUP BY date, category ORDER BY date, category{lim}"
+            f"GROUP BY date, category{having} ORDER BY date, category{lim}"
         )
         return [{"day": d.isoformat(), "category": c, "count": int(n)} for d, c, n in query(sql, params)]
     if by in ("category", "status", "document"):
         col = {"category": "category", "status": "review_status", "document": "document"}[by]
         order = "n DESC" if by == "category" else f"n DESC, {col}"
-        sql = f"SELECT {col}, sum(n) AS n FROM {table}{where} GROUP BY {col} ORDER BY {order}{lim}"
+        sql = f"SELECT {col}, sum(n) AS n FROM {table}{where} GROUP BY {col}{having} ORDER BY {order}{lim}"
         return [{col: c, "count": int(n)} for c, n in query(sql, params)]
     if by == "cell":
         if not cell_deg or cell_deg <= 0:
             raise InputError(f"cell_deg must be positive, not {cell_deg!r}")
         sql = (
             f"SELECT (floor(lat / $cell) + 0.5) * $cell AS clat, (floor(lon / $cell) + 0.5) * $cell AS clon, "
-            f"sum(n) AS n FROM {table}{where} GROUP BY clat, clon ORDER BY n DESC{lim}"
+            f"sum(n) AS n FROM {table}{where} GROUP BY clat, clon{having} ORDER BY n DESC{lim}"
         )
         return [
             {"lat": la, "lon": lo, "count": int(n)} for la, lo, n in query(sql, {**params, "cell": cell_deg})
@@ -182,3 +186,58 @@ def count_kept(
 ) -> int:
     """How many machine events pass `where` (a filter `table_for("count", ...)` accepted), from `table`."""
     return int(query(f"SELECT coalesce(sum(n), 0) FROM {table}{where}", params)[0][0])
+
+
+#: Each kept table's columns: (name, the expression over events/overlay rows, of the overlay only).
+_COLUMNS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "agg_days": (
+        ("date", "date", "date"),
+        ("category", "category", "category"),
+        ("review_status", "review_status", "review_status"),
+    ),
+    "agg_places": (
+        ("place", "place", "place"),
+        ("country_code", "country_code", "country_code"),
+        ("lat", "lat", "lat"),
+        ("lon", "lon", "lon"),
+        ("category", "category", "category"),
+        ("review_status", "review_status", "review_status"),
+    ),
+    "agg_documents": (
+        ("document", "document", "document"),
+        ("category", "category", "category"),
+        ("review_status", "review_status", "review_status"),
+    ),
+}
+
+
+def corrected_source(table: str, where: str) -> str:
+    """The kept table `table` (a name from :data:`TABLES`, with its prefix) as corrected by the
+    edits, filtered by `where`: its rows, minus the counts of the machine rows an edit stands for
+    (`shadowed`), plus those of the visible overlay rows; all in SQL, so the store's answer is
+    one query over a few thousand rows whatever the store's size."""
+    name = table.rsplit(".", 1)[-1]
+    cols = _COLUMNS[name]
+    keys = ", ".join(c for c, _e, _o in cols)
+    both = " AND " if where else " WHERE "
+    located = " AND lat IS NOT NULL AND lon IS NOT NULL" if name == "agg_places" else ""
+    spans = name == "agg_places"
+    kept_cols = f"{keys}, n" + (", first, last" if spans else "")
+    minus = f"{keys}, -count(*) AS n" + (", NULL::DATE AS first, NULL::DATE AS last" if spans else "")
+    plus = f"{keys}, count(*) AS n" + (", min(date) AS first, max(date_end) AS last" if spans else "")
+    return (
+        f"(SELECT {kept_cols} FROM {table}{where} "
+        f"UNION ALL SELECT {minus} FROM events{where}{both}shadowed{located} GROUP BY {keys} "
+        f"UNION ALL SELECT {plus} FROM overlay{where}{both}NOT hidden{located} GROUP BY {keys})"
+    )
+
+
+def touched_places(
+    query: Callable[[str, dict[str, Any]], list[tuple]], where: str, params: dict[str, Any]
+) -> set[tuple]:
+    """The places (place, country_code, lat, lon) of the machine rows an edit stands for."""
+    both = " AND " if where else " WHERE "
+    sql = (
+        f"SELECT DISTINCT place, country_code, lat, lon FROM events{where}{both}shadowed AND lat IS NOT NULL"
+    )
+    return {tuple(r) for r in query(sql, params)}

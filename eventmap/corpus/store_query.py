@@ -150,26 +150,20 @@ def aggregate_overlaid(
     by: str,
     limit: int | None = None,
     cell_deg: float = 1.0,
-    machine: Callable[[], Rows] | None = None,
 ) -> Rows:
     """`aggregate_rows` of the events as corrected, without scanning the union of the events and the edits.
 
     The counts are those of the machine's events, minus those of the machine rows an edit
     stands for (`shadowed`), plus those of the visible overlay rows: three cheap scans instead
     of one over a union that the columnar engine cannot skip through. A place's first and
-    last day are recounted exactly for the places a shadowed row was at. `machine` gives the
-    machine's counts when the store keeps them (:mod:`eventmap.corpus.store_aggregates`).
+    last day are recounted exactly for the places a shadowed row was at. (A store with kept
+    counts does the same in one query: :func:`eventmap.corpus.store_aggregates.corrected_source`.)
     """
     if by not in _KEYS:
         raise InputError(f"unknown aggregation {by!r} (one of {', '.join(AGGREGATIONS)})")
     both = " AND " if where else " WHERE "
     parts = (
-        (
-            1,
-            machine()
-            if machine is not None
-            else aggregate_rows(query, "events", where, params, by, None, cell_deg),
-        ),
+        (1, aggregate_rows(query, "events", where, params, by, None, cell_deg)),
         (-1, aggregate_rows(query, "events", f"{where}{both}shadowed", params, by, None, cell_deg)),
         (1, aggregate_rows(query, "overlay", f"{where}{both}NOT hidden", params, by, None, cell_deg)),
     )
@@ -188,7 +182,7 @@ def aggregate_overlaid(
     touched = {tuple(r[c] for c in keys) for r in parts[1][1]}
     out = [r for r in rows.values() if r["count"] > 0]
     if by == "place" and touched:
-        exact = _place_spans(query, where, params, [k for k in touched if k in rows])
+        exact = place_spans(query, where, params, [k for k in touched if k in rows])
         for r in out:
             k = tuple(r[c] for c in keys)
             if k in exact:
@@ -203,7 +197,7 @@ def aggregate_overlaid(
     return out if limit is None else out[: non_negative(limit, "limit")]
 
 
-def _place_spans(
+def place_spans(
     query: Callable[[str, dict[str, Any]], list[tuple]], where: str, params: dict[str, Any], keys: list[tuple]
 ) -> dict[tuple, tuple[str | None, str | None]]:
     """First and last day of the events as corrected at these places (a place a shadowed row was at)."""
