@@ -1,6 +1,7 @@
 """Value F1 of find_dates per language on the hand-checked sets in bench/data/dates/.
 
-The sets are our own texts (German, French, Ukrainian, Russian; news and narrative), each
+The sets are our own texts (German, French, Ukrainian, Russian, and English and Dutch
+narratives with a Dutch news text; news and narrative), each
 temporal expression written `[[expression|value]]` (bench/data/dates/README.md). Scoring is
 TempEval-3's value score as in bench/tempeval_dates.py: a prediction is right when it overlaps
 a gold expression with a calendar value (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www) and has that
@@ -23,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 DATA = ROOT / "bench" / "data" / "dates"
 MARK = re.compile(r"\[\[([^\]|]+)\|([^\]]+)\]\]")
-LANGS = ("de", "fr", "uk", "ru")
+LANGS = ("de", "fr", "uk", "ru", "en", "nl")
 
 from value_score import CALENDAR, naive_dates, value_score
 
@@ -92,6 +93,8 @@ def main(argv: list[str]) -> int:
     for lang in langs:
         for genre in (None, "news", "narrative"):
             s = score(lang, naive=naive, verbose=verbose and genre is None, genre=genre)
+            if not s["texts"]:
+                continue
             label = f"{lang}" + (f" {genre}" if genre else "")
             print(
                 f"{name} {label:14} {s['texts']} texts, {s['gold']:3d} gold: precision {s['precision']:5.1f}"

@@ -101,6 +101,9 @@ def languages() -> str:
                 _fmt(english["naive dateparser.search_dates value F1 (%)"]),
             )
             f1, base = f"{f1} (TempEval-3)", f"{base} (TempEval-3)"
+            if "en_narrative_f1" in own:  # histories: our own narrative set
+                f1 += f", {_fmt(own['en_narrative_f1'])} (own narratives)"
+                base += f", {_fmt(naive.get('en_narrative_f1', '—'))} (own narratives)"
         else:
             f1 = _fmt(own[f"{code}_f1"]) + " (own set)" if f"{code}_f1" in own else "see the seed's gold"
             base = _fmt(naive[f"{code}_f1"]) if f"{code}_f1" in naive else "—"

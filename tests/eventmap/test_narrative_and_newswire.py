@@ -236,3 +236,56 @@ def test_a_century_or_decade_is_no_year_to_count_last_month_from():
     ):
         for ev in eventmap.parse_text(text):
             assert ev.date is None or ev.date >= "1800", (ev.date, ev.date_text)
+
+
+def test_background_in_the_pluperfect_or_after_since_does_not_move_the_story_year():
+    text = (
+        "The siege lasted from April 19, 1775 to March 17, 1776. Tensions had grown since 1768, "
+        "and rose after the Tea Party of December 1773. On the night of April 18 Gage sent troops "
+        "to Concord."
+    )
+    found = dict(values(text, None, "en"))
+    assert found["April 18"] == "1775-04-18"  # not 1773 (background) nor 1776 (the range's end)
+    dutch = (
+        "Het beleg duurde van mei 1574 tot oktober 1574. De stad had in 1572 de kant van Oranje "
+        "gekozen. Op 3 augustus werden de dijken doorgestoken."
+    )
+    assert dict(values(dutch, None, "nl"))["3 augustus"] == "1574-08-03"
+
+
+def test_a_later_year_in_the_pluperfect_still_moves_the_story_on():
+    text = (
+        "In 1939 the war began. By June 1940 Germany had occupied France. On 22 June an armistice was signed."
+    )
+    assert dict(values(text, None, "en"))["22 June"] == "1940-06-22"
+
+
+@pytest.mark.parametrize(
+    "text, lang, day",
+    [
+        ("De gemeenteraad stemt donderdag over het plan.", "nl", "2025-03-20"),
+        ("Donderdag stemt de raad over het plan.", "nl", "2025-03-20"),
+        ("Rutte vertrekt vrijdag naar Kyiv.", "nl", "2025-03-21"),
+        ("The talks resume Monday in Riyadh.", "en", "2025-03-24"),
+        ("Parliament votes on Thursday.", "en", "2025-03-20"),
+        # the past and nouns stay in the past
+        ("Dat het parlement dinsdag instemde, verbaasde niemand.", "nl", "2025-03-18"),
+        ("Maandag protesteerden honderden bewoners.", "nl", "2025-03-17"),
+        ("Het kabinet heeft maandag besloten.", "nl", "2025-03-17"),
+        ("The vote on Monday was postponed.", "en", "2025-03-17"),
+        ("Putin's visit Monday surprised many.", "en", "2025-03-17"),
+    ],
+)
+def test_a_weekday_next_to_a_present_tense_verb_is_the_coming_day(text, lang, day):
+    # written on Wednesday 19 March 2025
+    assert [v for _t, v in values(text, date(2025, 3, 19), lang)] == [day]
+
+
+def test_a_history_of_the_early_middle_ages_reads_its_three_digit_years():
+    text = "In 800, Charlemagne was crowned emperor in Rome. In 843 the empire was divided."
+    assert values(text, None, "en") == [("800", "0800"), ("843", "0843")]
+    assert dict(values("In het jaar 800 werd Karel gekroond.", None, "nl"))["800"] == "0800"
+    assert dict(values("Vesuvius erupted in AD 79.", None, "en"))["AD 79"] == "0079"
+    # a count stays a count, in news and in a history
+    assert values("A total of 800. In 800 cases, the toll rose.", None, "en") == []
+    assert values("In 1066 William invaded England with 800 ships.", None, "en") == [("1066", "1066")]

@@ -122,6 +122,50 @@ def future_context(ctx: Ctx, start: int, end: int) -> bool:
     return bool(c.future.search(after))
 
 
+def is_present_verb(vocab: Vocab, word: str) -> bool:
+    """A finite verb in the present tense, by the language's list or its present ending."""
+    if word in vocab.present_verbs:
+        return True
+    return (
+        len(word) > 3
+        and word.isalpha()
+        and word.endswith(vocab.present_suffixes or ("\0",))
+        and word not in vocab.present_not_verbs
+    )
+
+
+def present_context(ctx: Ctx, start: int, end: int) -> bool:
+    """Is a bare weekday next to a verb in the present tense ("De raad stemt donderdag",
+    "Donderdag stemt de raad", "The talks resume Monday")? News announces what is scheduled
+    in the present, so the weekday is the coming one. A verb after a determiner or an
+    inflected adjective is a noun ("a vote Monday", "het kabinet dinsdag")."""
+    v = ctx.vocab
+    if not v.present_verbs and not v.present_suffixes:
+        return False
+    head = ctx.text[max(0, start - 80) : start]
+    if v.present_after_initial_weekday and (not head.strip() or head.rstrip()[-1] in '.!?:-–—"“'):
+        after = ctx.lowered[end : end + 30]
+        return not after[:1].strip() and is_present_verb(v, next_word(ctx.lowered, end))
+    words = head.split()
+    if words and words[-1].lower() in v.date_preposition_set:
+        words.pop()
+    if not words or not words[-1][-1].isalpha():
+        return False  # a clause boundary or punctuation stands between them
+    word = words[-1].lower()
+    if len(words) > 1:
+        before = words[-2]
+        low = before.lower()
+        if (
+            low in v.present_determiners
+            or low.endswith(("'s", "’s"))
+            or (before.islower() and low.endswith(v.present_adjective_suffixes or ("\0",)))
+        ):
+            return False
+        if f"{low} {word}" in v.present_verbs:
+            return True
+    return is_present_verb(v, word)
+
+
 def is_quantity(ctx: Ctx, start: int, end: int) -> bool:
     """'1900 soldiers', 'ruim 2000', '€2019', '2000-jarige': a number, not a year."""
     text, v = ctx.text, ctx.vocab
@@ -154,3 +198,26 @@ def in_date_context(ctx: Ctx, start: int) -> bool:
     last = words[-1]
     v = ctx.vocab
     return last in v.year_context or v.month(last) is not None or last in v.season_of
+
+
+_SENTENCE_START = re.compile(r"[.!?]\s+(?=\S)|\n")
+
+
+def moves_focus(
+    lowered: str, start: int, norm: Norm, frame: Frame, vocab: Vocab, last: tuple[int, int]
+) -> bool:
+    """Whether a date at lowered[start:] becomes the story's focus. Background does not: a date
+    earlier than the focus after a ``since_words`` word ("since 1768") or in a sentence in the
+    pluperfect (``pluperfect_cues``: "tensions had grown ... in December 1773"), and the end of
+    a "from A to B" range, which says where the story stops, not where it is."""
+    if last[1] and frame.focus_end == last[1] and lowered[last[1] : start].strip() in vocab.range_gap_set:
+        if set(prev_words(lowered, last[0], 2)) & vocab.range_start_set:
+            return False
+    if frame.focus_year is None or norm.start.year >= frame.focus_year:
+        return True
+    if prev_word(lowered, start) in vocab.since_set:
+        return False
+    if not vocab.pluperfect_cues:
+        return True
+    begun = max((m.end() for m in _SENTENCE_START.finditer(lowered, max(0, start - 300), start)), default=0)
+    return not vocab.pluperfect_cue.search(lowered, begun, start)

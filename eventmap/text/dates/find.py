@@ -26,7 +26,7 @@ from functools import lru_cache
 from eventmap.errors import InputError
 from eventmap.text.dates import rules_calendar as cal
 from eventmap.text.dates import rules_relative as rel
-from eventmap.text.dates.context import MODES, Ctx, Frame
+from eventmap.text.dates.context import MODES, Ctx, Frame, moves_focus
 from eventmap.text.dates.intervals import Norm
 from eventmap.text.dates.patterns import TRIGGER_CLASSES, TRIGGER_WINDOW, LanguagePatterns, patterns_for
 from eventmap.text.language import resolve_language
@@ -164,6 +164,7 @@ def read_with(text: str, compiled: LanguagePatterns, frame: Frame, cands=None) -
     lowered = lowercase(text)
     out: list[DateMention] = []
     cursor = 0
+    last = (0, 0)  # the previous mention's span
     for start, end, shape, match in cands if cands is not None else scan(text, compiled):
         if start < cursor:
             continue
@@ -190,9 +191,11 @@ def read_with(text: str, compiled: LanguagePatterns, frame: Frame, cands=None) -
                     norm.time,
                 )
             )
-            frame.focus, frame.focus_end = norm, e
-            if norm.basis != "relative" and norm.start.year == norm.end.year:
-                frame.focus_year = norm.start.year  # a decade or century names no year of the story
+            if moves_focus(lowered, s, norm, frame, vocab, last):
+                frame.focus, frame.focus_end = norm, e
+                if norm.basis != "relative" and norm.start.year == norm.end.year:
+                    frame.focus_year = norm.start.year  # a decade or century names no year of the story
+            last = (s, e)
         cursor = end
     return out
 
@@ -220,6 +223,11 @@ def read_dates(text: str, ref: date | None, lang: str, mode: str = "auto", *, da
         return Reading(read_with(text, compiled, Frame(ref, mode), cands), mode)
     news = read_with(text, compiled, Frame(ref, "news"), cands)
     chosen = choose_mode(news, ref if dated else None)
+    if chosen == "news" and (ref is None or not dated) and not any(m.basis == "explicit" for m in news):
+        # no date of its own and no year news reads: a history may still name short years ("In 800, ...")
+        story = read_with(text, compiled, Frame(ref, "narrative"), cands)
+        if any(m.basis == "explicit" for m in story):
+            return Reading(story, "narrative")
     if chosen == "news":
         return Reading(news, "news")
     return Reading(read_with(text, compiled, Frame(ref, "narrative"), cands), "narrative")

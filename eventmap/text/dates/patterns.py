@@ -184,6 +184,8 @@ def build(v: Vocab) -> LanguagePatterns:
         ("year", rf"{B}(?:{mods})?(?P<y1>\d{{4}})(?:\s*(?P<era>{era}))?{E}", "year4"),
         ("year", rf"{B}(?:{mods})?(?P<y1>\d{{4}})-(?:{alt(v.year_ordinal_suffixes)}){E}", "year4"),
         ("year", rf"{B}(?P<y1>\d{{1,3}})\s*(?P<era>{era}){E}", "digit"),
+        ("year", rf"{B}(?P<era>{era})\s*(?P<y1>\d{{1,4}}){E}", "digit"),  # "AD 79"
+        ("year", rf"{B}(?P<y1>[1-9]\d\d){E}", "digit"),  # "In 800, ..." (a narrative's short year)
         (
             "weekday",
             rf"{B}(?:(?P<rel>{alt(v.weekday_rel_of)})\s+)?(?P<wd>{wd}){part_after}"

@@ -297,13 +297,32 @@ def _story_year(ctx: Ctx, year: int) -> bool:
     )
 
 
+def _short_year(ctx: Ctx, year: int) -> bool:
+    """'the year 800', 'In 800, Charlemagne ...', 'in 843 the empire ...': in a narrative, a
+    three-digit number is a year after a ``short_year_words`` 'always' word, or after a
+    'clause' word when a clause ends after it or the story is in its years already."""
+    m, v = ctx.match, ctx.vocab
+    before = prev_word(ctx.lowered, m.start())
+    if ctx.frame.mode != "narrative" or before not in v.short_year_clause | v.short_year_always:
+        return False
+    if before in v.short_year_always:
+        return True
+    if ctx.text[m.end() : m.end() + 1] in (",", ";", ":", ")") or ctx.text[m.end() : m.end() + 2] in (
+        ". ",
+        ".\n",
+    ):
+        return True
+    focus = ctx.frame.focus_year
+    return focus is not None and abs(year - focus) <= STORY_YEAR_SPAN
+
+
 def norm_year(ctx: Ctx) -> Result:
     era = ctx.group("era")
     if era and era in ctx.vocab.era_bc:
         return None  # years before Christ are not on this calendar
     year = int(ctx.group("y1"))
     m = ctx.match
-    if len(ctx.group("y1")) < 4 and not era:
+    if len(ctx.group("y1")) < 4 and not era and not _short_year(ctx, year):
         return None
     if not _year_ok(ctx, year, m.start("y1"), m.end("y1"), bool(era or ctx.group("mod"))):
         return None

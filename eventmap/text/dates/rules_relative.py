@@ -27,6 +27,7 @@ from eventmap.text.dates.context import (
     Ctx,
     future_context,
     next_word,
+    present_context,
     prev_word,
 )
 from eventmap.text.dates.intervals import (
@@ -100,6 +101,7 @@ def norm_weekday(ctx: Ctx) -> Result:
         found = day - timedelta(days=back)  # "sinds maandag", "since Monday": whatever the tense
     elif ahead and (
         future_context(ctx, m.start(), m.end())
+        or present_context(ctx, m.start(), m.end())
         or (prev_word(ctx.text, m.start()) in v.until_set and ahead < back)
     ):
         found = day + timedelta(days=ahead)

@@ -35,7 +35,12 @@ here, never from code. Keys, all lowercase (text is matched lowercased):
   ``reporting_subject_words``: "police said on Saturday" dates the report), ``clause_breaks``,
   ``since_words``, ``until_words``, ``target_year_words``, ``year_context_words``,
   ``quantity_words``/``quantity_cues`` (a number is a quantity, not a year), ``day_parts``,
-  ``day_part_compounds`` ("maandagavond"), ``clock``.
+  ``day_part_compounds`` ("maandagavond"), ``clock``, ``pluperfect_cues`` ("had": a
+  sentence in the pluperfect is background, its earlier dates do not move the story's focus),
+  ``present_tense`` (verbs, suffixes, not_verbs, determiners, adjective_suffixes,
+  after_initial_weekday: a bare weekday next to a present-tense verb is the coming day),
+  ``short_year_words`` (in a narrative a three-digit number is a year after an ``always``
+  word, "the year 800", or after a ``clause`` word when a clause ends after it: "In 800, ...").
 - ``stopwords`` and ``letters`` (language detection; ``letters_required``: a text without any
   of them is less likely this language) and ``abbreviations`` (sentence splitting).
 - Added for German, French, Ukrainian and Russian, open to every language:
@@ -53,6 +58,7 @@ here, never from code. Keys, all lowercase (text is matched lowercased):
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -85,7 +91,8 @@ KNOWN_KEYS: frozenset[str] = frozenset(
     unit_prefixes duration_determiners ago later earlier numbers spelled_years relative_days
     week_weekday night_of night_into this_unit weekend anaphoric_units unit_end year_ago seasons
     season_context_words decades centuries day_parts day_part_compounds clock future_cues next_words
-    reporting_verbs clause_breaks since_words until_words target_year_words year_context_words
+    reporting_verbs clause_breaks since_words until_words target_year_words year_context_words pluperfect_cues short_year_words
+    present_tense
     quantity_words quantity_cues comparison_words preposition_words stopwords abbreviations anchors
     date_prepositions reporting_fillers reporting_subject_words
     generated_excluded relative_after one_unit focus_days season_adverbs year_ordinal_suffixes letters
@@ -248,6 +255,23 @@ class Vocab:
         self.next_word_set = frozenset(self.next_words)
         self.since_set = frozenset(self.since_words)
         self.until_set = frozenset(self.until_words)
+        self.range_start_set = frozenset(self.range_starts)
+        self.range_gap_set = frozenset((*self.range_joiners, "-", "–", "—"))
+        present = raw.get("present_tense") or {}
+        self.present_verbs = frozenset(_words(present, "verbs"))
+        self.present_suffixes = _words(present, "suffixes")
+        self.present_not_verbs = frozenset(_words(present, "not_verbs"))
+        self.present_determiners = frozenset(_words(present, "determiners"))
+        self.present_adjective_suffixes = _words(present, "adjective_suffixes")
+        self.present_after_initial_weekday = bool(present.get("after_initial_weekday"))
+        self.date_preposition_set = frozenset(self.date_prepositions)
+        short = raw.get("short_year_words") or {}
+        self.short_year_always = frozenset(_words(short, "always"))  # "the year 800"
+        self.short_year_clause = frozenset(_words(short, "clause"))  # "In 800, ..."
+        self.pluperfect_cues = _words(raw, "pluperfect_cues")
+        self.pluperfect_cue = re.compile(
+            rf"(?<!\w)(?:{'|'.join(map(re.escape, self.pluperfect_cues))})(?!\w)"
+        )
         self.target_year_set = frozenset(self.target_year_words)
 
     def month(self, word: str | None) -> int | None:
