@@ -18,10 +18,11 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from dashboard.basemap.areas import area_features, area_level
-from dashboard.figures import aggregate_places, escape, is_document_placed, lane_of, place_key
+from dashboard.basemap.areas import area_features, area_label_point, area_level
+from dashboard.figures import escape, is_document_placed, lane_of, place_key
 from dashboard.figures.colors import category_color, category_order
 from dashboard.figures.imported import fatalities
+from dashboard.figures.labels import place_name, place_precision
 from eventmap.model import Event
 
 _EPOCH = date(1970, 1, 1).toordinal()
@@ -54,19 +55,27 @@ def day_span(event: Event) -> tuple[int | None, int | None]:
 def place_index(events: Sequence[Event], keys: Sequence[str | None] | None = None) -> dict[str, Any]:
     """Every distinct map mark of `events`, in a stable order: keys, where it is drawn (an area's
     label point), escaped names and precisions, ``area`` (0 a point, 1 a region, 2 a country: drawn as
-    outlines) and ``areas``, the GeoJSON of those outlines."""
+    outlines) and ``areas``, the GeoJSON of those outlines.
+
+    The same marks as ``aggregate_places`` (first appearance, same point, name and precision),
+    without gathering each mark's events: only its first event is read.
+    """
     cols: dict[str, list[Any]] = {k: [] for k in ("key", "lat", "lon", "name", "precision", "area")}
     seen: set[str] = set()
-    for pt in aggregate_places(events, keys):
-        if pt.key in seen:
+    for ev, key in zip(events, keys if keys is not None else map(place_key, events)):
+        if key is None or key in seen:
             continue
-        seen.add(pt.key)
-        cols["key"].append(pt.key)
-        cols["lat"].append(pt.lat)
-        cols["lon"].append(pt.lon)
-        cols["name"].append(escape(pt.name))
-        cols["precision"].append(escape(pt.precision))
-        cols["area"].append(area_level(pt.key))
+        seen.add(key)
+        lat, lon = float(ev.lat), float(ev.lon)  # type: ignore[arg-type]
+        level = area_level(key)
+        if level:
+            lon, lat = area_label_point(key) or (lon, lat)
+        cols["key"].append(key)
+        cols["lat"].append(lat)
+        cols["lon"].append(lon)
+        cols["name"].append(escape(place_name(ev)))
+        cols["precision"].append(escape(place_precision(ev)))
+        cols["area"].append(level)
     area_keys = [k for k, a in zip(cols["key"], cols["area"]) if a]
     return {**cols, "areas": area_features(area_keys)}
 
@@ -156,13 +165,15 @@ def view_columns(
     all_kinds: bool = False,
     places: dict[str, Any] | None = None,
     fields: dict[str, Any] | None = None,
+    keys: Sequence[str | None] | None = None,
 ) -> dict[str, Any]:
     """Columns of the events passing the filters; place and category indices span all `events`
-    (`places`: their place_index, when the caller has it already)."""
+    (`places`: their place_index, `keys`: their place keys, when the caller has them already)."""
     from dashboard.view import make_filter
 
     view = make_filter(categories, documents, search, all_kinds=all_kinds, fields=fields)
-    keys = [place_key(e) for e in events]
+    if keys is None:
+        keys = [place_key(e) for e in events]
     kept = [i for i, e in enumerate(events) if view.keeps(e)]
     return client_columns(
         [events[i] for i in kept],

@@ -185,6 +185,27 @@ def _byline_re() -> re.Pattern[str]:
 _BRACKETED = re.compile(r"^[ \t]*\[[ \t]*(?P<date>[^\]\n]{4,40}?\d[^\]\n]*?)[ \t]*\][ \t]*$", re.M)
 
 
+AUTHOR_WORDS = 8  # an author line names at most this many words after its label
+
+
+def is_author_line(line: str) -> bool:
+    """Does a line only name the writers: "By Jane Smith", "Door Jan de Vries en Piet Smit",
+    "By J. K. Doe, Reuters"? Every word after the label is capitalised, a name particle or a
+    joiner; the line has no sentence end."""
+    data = _data()
+    words = line.strip().replace(",", " , ").split()
+    low = [w.lower() for w in words]
+    labels = {tuple(w.split()) for ws in data["author_labels"].values() for w in ws}
+    size = next(
+        (len(lab) for lab in sorted(labels, key=len, reverse=True) if tuple(low[: len(lab)]) == lab), 0
+    )
+    rest = words[size:]
+    if not size or not rest or len(rest) > AUTHOR_WORDS or line.rstrip().endswith((".", "!", "?", ":")):
+        return False
+    glue = {*data["author_joiners"], *data["place_particles"], ",", "|", "/"}
+    return rest[0][:1].isupper() and all(w[:1].isupper() or w.lower() in glue for w in rest)
+
+
 def find_bylines(text: str, start: int = 0) -> list[Byline]:
     """Byline lines that give a date ("Published March 18, 2025", "[18 maart 2025]"), in text order."""
     out: list[Byline] = []

@@ -20,7 +20,7 @@ from dashboard.app.imported import field_filter_controls, size_control, table_co
 from dashboard.app.tables import TABLE_COLUMNS, grid_rows, summary_line
 from dashboard.basemap.style import TILE_URL_PLACEHOLDER, raster_style, tile_style
 from dashboard.clientdata import ClientDataCache, place_index, view_columns
-from dashboard.figures import escape, map_layout, map_view, timeline_figure
+from dashboard.figures import escape, map_layout, map_view, place_key, timeline_figure
 from dashboard.figures.map import MAP_HEIGHT, MAP_UIREVISION
 from dashboard.view import hidden_by_default, make_filter, select_events
 from eventmap.model import Event
@@ -55,9 +55,7 @@ def map_frame(places: dict[str, Any], tiles: MapTiles) -> go.Figure:
         go.Scattermap(lat=[], lon=[], showlegend=False, hoverinfo="skip", meta={"role": "map-frame"})
     )
     fig.update_layout(
-        map=map_layout(
-            map_view([_LatLon(a, b) for a, b in zip(places["lat"], places["lon"])]), tiles.style()
-        ),
+        map=map_layout(map_view(_extremes(places["lat"], places["lon"])), tiles.style()),
         height=MAP_HEIGHT,
         dragmode="pan",
         uirevision=MAP_UIREVISION,
@@ -84,6 +82,13 @@ def map_frame(places: dict[str, Any], tiles: MapTiles) -> go.Figure:
 class _LatLon:
     lat: float
     lon: float
+
+
+def _extremes(lats: list[float], lons: list[float]) -> list[_LatLon]:
+    """Two corners holding every place (a view fitted to them frames all): not 100,000 points."""
+    if not lats:
+        return []
+    return [_LatLon(min(lats), min(lons)), _LatLon(max(lats), max(lons))]
 
 
 @dataclass(frozen=True)
@@ -308,8 +313,10 @@ def columns_token(
     places: dict[str, Any] | None = None,
     *,
     fields: dict | None = None,
+    keys: Sequence[str | None] | None = None,
 ) -> str:
-    """Put the clientside columns of the filtered events in `cache`; the token names them."""
+    """Put the clientside columns of the filtered events in `cache`; the token names them
+    (`places`, `keys`: the events' place_index and place keys, when the caller has them)."""
     events = collection.events
     key = (
         collection.version,
@@ -321,7 +328,7 @@ def columns_token(
     )
     key += tuple((k, sorted(v)) for k, v in sorted((fields or {}).items()) if v)
     view = view_columns(
-        events, categories, documents, search, all_kinds=all_kinds, places=places, fields=fields
+        events, categories, documents, search, all_kinds=all_kinds, places=places, fields=fields, keys=keys
     )
     return cache.put(key, view)
 
@@ -340,8 +347,9 @@ def build_layout(
     """
     badge, panel = review() if review is not None else (None, None)
     events = collection.events
-    places = place_index(events)
-    token = columns_token(cache, collection, places=places)
+    keys = [place_key(e) for e in events]
+    places = place_index(events, keys)
+    token = columns_token(cache, collection, places=places, keys=keys)
     shown = select_events(events, make_filter())  # the default view: rejected events and context hidden
     timeline = timeline_figure(shown, max_hover_chars=hover_chars(len(shown)))
     map_graph = dcc.Graph(

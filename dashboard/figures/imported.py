@@ -81,6 +81,8 @@ def _lower_keys(event: Event) -> dict[str, str]:
 
 def fatalities(event: Event) -> int | None:
     """Reported deaths: ACLED ``fatalities``, UCDP ``best`` (with its ``deaths_*``); None when not given."""
+    if not event.extra:
+        return None
     raw = extra_value(event, "fatalities")
     if not raw and extra_value(event, "deaths_a"):
         raw = extra_value(event, "best")
@@ -94,6 +96,8 @@ def fatalities(event: Event) -> int | None:
 def actors(event: Event) -> list[str]:
     """Every actor of the event (ACLED actor1/2 and associated actors, UCDP sides, GDELT actors), once each."""
     out: list[str] = []
+    if not event.extra:
+        return out
     for name in BY_KEY["actors"].names:
         for part in _SPLIT.split(extra_value(event, name)):
             if part and part not in out:

@@ -38,6 +38,10 @@ class Lexicon:
     deployment: re.Pattern[str] | None = None  # forces moved or made ready: not fighting
 
 
+# a word ends at punctuation as at a space: "door een brand." matches "brand ", "(top" " top"
+_PUNCTUATION_AS_SPACE = str.maketrans({c: " " for c in '.,;:!?()[]"“”„«»…'})
+
+
 @cache
 def load_lexicon(lang: str) -> Lexicon:
     """The lexicon of a language (English for languages without one)."""
@@ -73,7 +77,7 @@ def classify(sentence: str, lang: str) -> tuple[str, bool]:
     """(category, reports_event): the category, and whether any keyword marks an event
     (keywords listed under 'other' mark an event without giving it a category)."""
     lexicon = load_lexicon(lang)
-    lowered = sentence.lower() + " "
+    lowered = sentence.lower().translate(_PUNCTUATION_AS_SPACE) + " "
     found = lexicon.regex.findall(lowered)
     if not found:
         return OTHER, False

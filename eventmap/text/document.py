@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from eventmap.dateline import Byline, Dateline, find_bylines, find_dateline
+from eventmap.dateline import Byline, Dateline, find_bylines, find_dateline, is_author_line
 from eventmap.errors import InputError
 from eventmap.model import Document, Place
 from eventmap.text.dates.context import MODES
@@ -136,7 +136,7 @@ def _title(text: str, body_start: int, dateline: Dateline | None, bylines: tuple
         return None
     if dateline is not None and dateline.start < start + len(line) and dateline.end > start:
         return None
-    if any(b.start <= start < b.end for b in bylines):
+    if any(b.start <= start < b.end for b in bylines) or is_author_line(line):
         return None
     return line
 

@@ -271,3 +271,37 @@ def test_wrapped_lines_join_but_list_items_and_paragraphs_stay_apart(text, lang)
 def test_the_reporting_day_dates_the_event_only_when_nothing_else_does(text, lang, expected):
     evs = eventmap.parse_text(text, document_date="2025-03-18", lang=lang)
     assert [(e.date, e.date_text) for e in evs] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, lang, title",
+    [
+        ("By Jane Smith\n\nKYIV, Nov 14 (Reuters) - Drones struck Kyiv on Friday.", "en", None),
+        ("Door Jan de Vries en Piet Smit\n\nIn Zwolle brak donderdag brand uit.", "nl", None),
+        ("By the numbers: the war\n\nDrones struck Kyiv on Friday.", "en", "By the numbers: the war"),
+        (
+            "Brand in Zwolle\nDoor Jan de Vries\n\nIn Zwolle brak donderdag brand uit.",
+            "nl",
+            "Brand in Zwolle",
+        ),
+    ],
+)
+def test_an_author_line_is_not_the_title(text, lang, title):
+    assert eventmap.parse_document(text, lang=lang, document_date="2026-11-14").document.title == title
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, category",
+    [
+        ("Het bedrijf werd in 2015 al eens getroffen door een brand.", "nl", "disaster"),
+        ("A man died in a fire.", "en", "disaster"),
+        ("Russian forces struck the city of Kharkiv overnight, wounding eight people.", "en", "attack"),
+        ("An earthquake struck eastern Turkey on Monday.", "en", "disaster"),
+        ("Lightning struck a house.", "en", "disaster"),
+        ("The two sides struck a deal on Friday.", "en", "diplomacy"),
+    ],
+)
+def test_a_keyword_at_the_end_of_a_sentence_still_gives_the_category(sentence, lang, category):
+    from eventmap.text.categories import categorize
+
+    assert categorize(sentence, lang) == category
