@@ -13,6 +13,7 @@ from functools import cache
 
 from geo.gazetteer import Gazetteer
 from geo.lexicon import DATA_DIR, load
+from geo.memo import per_key
 from geo.tokens import Token, adjacent
 
 _WORDS = load()
@@ -65,6 +66,27 @@ def derived_region(gaz: Gazetteer, key: str) -> int | None:
     return None
 
 
+@per_key
+def _words_demonym(gaz: Gazetteer, key: tuple[tuple[str, ...], bool]) -> tuple[str, int, int | None] | None:
+    """(country code, number of words, region entry or None) of the longest leading words
+    that are an adjective or noun of nationality (key: the words, and whether a region's
+    people may be derived); memoised: every capitalised word of every article is asked."""
+    words, derive = key
+    found = None
+    for n in range(len(words), 0, -1):
+        cc = _country_of(gaz, " ".join(words[:n]))
+        if cc is not None:
+            found = (cc, n, None)
+            break
+    if found is None and derive:
+        for n in range(len(words), 0, -1):
+            entry = derived_region(gaz, " ".join(words[:n]))
+            if entry is not None:
+                found = (gaz.cc[entry], n, entry) if gaz.cc[entry] is not None else None
+                break
+    return found
+
+
 def demonym(text: str, tokens: list[Token], i: int, gaz: Gazetteer, *, derive: bool = False):
     """(country code, last token, followed by an institution, entry) for "Duitse", "Sri
     Lankan", "American", "Russian-backed", ...; entry is the region's for a derived one
@@ -82,20 +104,11 @@ def demonym(text: str, tokens: list[Token], i: int, gaz: Gazetteer, *, derive: b
     ):
         k += 1
         words.append(tokens[k].low)
-    cc, entry, j = None, None, i
-    for n in range(len(words), 0, -1):
-        cc = _country_of(gaz, " ".join(words[:n]))
-        if cc is not None:
-            j = i + n - 1
-            break
-    if cc is None and derive:
-        for n in range(len(words), 0, -1):
-            entry = derived_region(gaz, " ".join(words[:n]))
-            if entry is not None:
-                cc, j = gaz.cc[entry], i + n - 1
-                break
-    if cc is None:
+    found = _words_demonym(gaz, (tuple(words), derive))
+    if found is None:
         return None
+    cc, n, entry = found
+    j = i + n - 1
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
     institution = nxt is not None and adjacent(text, tokens[j], nxt) and nxt.low in INSTITUTIONS
     if institution:

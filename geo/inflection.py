@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 
 from geo.gazetteer import Candidate, Gazetteer
 from geo.lexicon import DATA_DIR
+from geo.memo import per_key
 from geo.names import is_cyrillic_name, name_key
 from geo.spans import REGION_WORDS, STOP, after_locative, strip_possessive
 from geo.tokens import Token, adjacent
@@ -120,8 +121,9 @@ def adjective_bases(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@per_key
 def best_lookup(gaz: Gazetteer, forms: tuple[str, ...]) -> list[Candidate]:
-    """The candidates of the form whose best place is the most prominent (none: [])."""
+    """The candidates of the form whose best place is the most prominent (none: []); memoised."""
     best: list[Candidate] = []
     best_prior = float("-inf")
     for form in forms:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "‐": "-"})
 
@@ -115,6 +116,7 @@ _SLAVIC_ENDING_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def looks_slavic(word: str) -> bool:
     """A single word of 6+ letters with an East Slavic place-name ending (cheap gate before
     the transliteration-variant lookup, which most capitalised words must not pay for)."""

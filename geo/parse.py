@@ -10,6 +10,7 @@ from __future__ import annotations
 from eventmap.dateline import find_dateline
 from geo.gazetteer import Gazetteer, get_gazetteer
 from geo.geocoder import OfflineGeocoder
+from geo.memo import no_gc_pauses
 from geo.mention import DocumentPlaces, PlaceMention
 from geo.mentions import find_mentions
 from geo.resolve import Resolved, resolve
@@ -27,6 +28,13 @@ def geoparse_document(
 ) -> DocumentPlaces:
     if not isinstance(text, str) or not text:
         return DocumentPlaces(())
+    if geocoder is not None and not isinstance(geocoder, OfflineGeocoder):
+        return _geoparse(text, lang, geocoder, demonyms, gazetteer)  # waits on a service
+    with no_gc_pauses():
+        return _geoparse(text, lang, geocoder, demonyms, gazetteer)
+
+
+def _geoparse(text: str, lang, geocoder, demonyms: bool, gazetteer) -> DocumentPlaces:
     gaz = gazetteer or get_gazetteer()
     online = geocoder is not None and not isinstance(geocoder, OfflineGeocoder)
     langs = (lang.lower()[:2],) if lang else None

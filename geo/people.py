@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from geo.gazetteer import Gazetteer
 from geo.lexicon import load
+from geo.memo import per_key
 from geo.names import name_key
 from geo.tokens import Token, adjacent
 
@@ -63,6 +64,7 @@ def _speaking_positions(text: str, lower: set[str]) -> tuple[set[int], set[int]]
     return ends, starts
 
 
+@per_key
 def is_strong_place(gaz: Gazetteer, key: str) -> bool:
     """A country, sea or other curated place: never mistaken for a surname."""
     for c in gaz.lookup(key):
@@ -72,6 +74,7 @@ def is_strong_place(gaz: Gazetteer, key: str) -> bool:
     return False
 
 
+@per_key
 def _speaks_as_a_place(gaz: Gazetteer, key: str) -> bool:
     """A country, region, sea, area or capital: "Russia said", "Texas says" are governments."""
     return any(gaz.kind_codes[c.id] in "Csalr" or c.id in gaz.capitals for c in gaz.lookup(key))

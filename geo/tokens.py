@@ -41,7 +41,11 @@ def _char_class(ranges) -> str:
 
 
 _LETTERS = "[" + _char_class(r for lo, hi in _COVERED for r in _letter_ranges(lo, hi)) + "]"
-_FAST_SPLIT_RE = re.compile(_TOKEN_SPLIT_RE.pattern.replace(r"[^\W\d_]", _LETTERS))
+# here the word opens with its first letter, not a look-ahead: a pattern that starts with a
+# character class lets re skip spaces and punctuation in C (the split is the same)
+_FAST_SPLIT_RE = re.compile(
+    rf"({_LETTERS}(?:(?<=[A-Z])[a-z]?\.(?:[A-Z][a-z]?\.)+|{_LETTERS}*+(?:['’]{_LETTERS}++)*+(?:-{_LETTERS}++)*+))"
+)
 _UNCOVERED_RE = re.compile("[^" + _char_class(_COVERED) + "]")
 SENTENCE_END = set(".!?:;\n\"“”‘’'«»—–•*#(")
 _WORDS = load()

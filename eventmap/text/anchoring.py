@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from eventmap.text.dates.patterns import alt, phrase
+from eventmap.text.dates.patterns import alt, phrase, word_start_alt
 from eventmap.text.dates.vocab import load_vocab
 from eventmap.text.wordset import WordSet, WordSets, tokens
 from eventmap.text.wordtrie import LazyPattern
@@ -81,7 +81,7 @@ def anchor_patterns(lang: str) -> AnchorPatterns | None:
     det = _determiners(table.get("determiners", []))
     noun = tuple(
         (
-            LazyPattern(rf"(?<!\w){alt(e['phrases'])}\s+{det}([\w-]{{3,}})"),
+            LazyPattern(rf"{word_start_alt(e['phrases'])}\s+{det}([\w-]{{3,}})"),
             int(e["days"]),
             WordSet(e["phrases"]),
         )
@@ -113,7 +113,7 @@ def anchor_patterns(lang: str) -> AnchorPatterns | None:
     )
     anywhere = (
         re.compile(
-            rf"(?<!\w){alt(definite)}\s+([^\W\d_][\w-]{{2,}})(?:\s+([^\W\d_][\w-]{{2,}}))?(?:\s+([^\W\d_][\w-]{{2,}}))?"
+            rf"{word_start_alt(definite)}\s+([^\W\d_][\w-]{{2,}})(?:\s+([^\W\d_][\w-]{{2,}}))?(?:\s+([^\W\d_][\w-]{{2,}}))?"
         )
         if definite
         else None

@@ -37,7 +37,7 @@ _QUOTED = re.compile(
     r"|^\s*[‘“\"«„][^’”\"»]*$"  # a quotation that runs on into the next sentence
 )
 
-_QUOTE_OPENERS = frozenset('‘“"«`„')  # a sentence without one has no quotation to leave out
+_QUOTE_OPENER = re.compile('[‘“"«`„]')  # a sentence without one has no quotation to leave out
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +186,7 @@ def judge(
     is a headline alone (a feed item), where an event noun is all there is; `toks`: the
     sentence's tokens (wordset.tokens), when the caller has them."""
     lex = lexicon(lang)
-    if _QUOTE_OPENERS.intersection(sentence):
+    if _QUOTE_OPENER.search(sentence):
         toks = tokens(_QUOTED.sub(" ", sentence))
     elif toks is None:
         toks = tokens(sentence)

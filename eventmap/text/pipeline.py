@@ -10,6 +10,7 @@ Event records; the rules live in the stages.
 from __future__ import annotations
 
 import os
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -21,6 +22,7 @@ from eventmap.text.events import Candidate, select_events
 from eventmap.text.mentions import find_mentions
 from eventmap.text.places import article_setting, event_places
 from eventmap.text.sentences import cut_spans, split_sentences
+from geo.memo import no_gc_pauses
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,11 @@ def parse_document(
     mode: str = "auto",
 ) -> ParsedDocument:
     """The Document record and the events of one article (see parse_text)."""
+    with no_gc_pauses() if geocoder is None else nullcontext():  # geo/memo.py; a service is waited on
+        return _parse_document(text, document_date, lang, source, geocoder, mode)
+
+
+def _parse_document(text, document_date, lang, source, geocoder, mode) -> ParsedDocument:
     doc = prepare_document(text, document_date=document_date, lang=lang, source=source, mode=mode)
     sentences = cut_spans(
         split_sentences(doc.text, doc.body_start, lang=doc.lang), doc.text, doc.skipped_spans()

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from eventmap.text.dates.find import DateMention
-from eventmap.text.dates.patterns import alt
+from eventmap.text.dates.patterns import alt, word_start_alt
 from eventmap.text.dates.vocab import Vocab, load_vocab
 
 _TOKEN = re.compile(r"[\w'’.-]+|[^\w\s]")
@@ -41,7 +41,7 @@ class _Words:
 def _words(lang: str) -> _Words:
     v: Vocab = load_vocab(lang)
     return _Words(
-        re.compile(rf"(?<!\w){alt(v.reporting_verbs)}(?!\w)"),
+        re.compile(rf"{word_start_alt(v.reporting_verbs)}(?!\w)"),
         re.compile(rf"\s*{alt(v.reporting_fillers)}(?!\w)"),
         frozenset(v.date_prepositions),
         frozenset(v.clause_breaks[:1]),  # "said on Friday that ...": the complement starts

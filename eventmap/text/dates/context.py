@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache
 
 from eventmap.text.dates.intervals import Norm
-from eventmap.text.dates.patterns import alt
+from eventmap.text.dates.patterns import word_start_alt
 from eventmap.text.dates.vocab import Vocab, load_vocab
 
 MODES: tuple[str, ...] = ("news", "narrative", "auto")
@@ -47,9 +47,9 @@ class Cues:
 def cues(lang: str) -> Cues:
     v = load_vocab(lang)
     return Cues(
-        re.compile(rf"(?<!\w){alt(v.future_cues)}(?!\w)"),
-        re.compile(rf"(?<!\w){alt(v.reporting_verbs)}(?!\w)"),
-        re.compile(rf"[,.;:!?]|(?<!\w){alt(v.clause_breaks)}(?!\w)"),
+        re.compile(rf"{word_start_alt(v.future_cues)}(?!\w)"),
+        re.compile(rf"{word_start_alt(v.reporting_verbs)}(?!\w)"),
+        re.compile(rf"[,.;:!?]|{word_start_alt(v.clause_breaks)}(?!\w)"),
     )
 
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from eventmap.text.dates.patterns import alt
+from eventmap.text.dates.patterns import alt, word_start_alt
 from eventmap.text.dates.vocab import load_vocab
 
 B = r"(?<![\w.,:/€$£-])"
@@ -80,7 +80,7 @@ def _clock(lang: str) -> _Clock:
         frozenset(pm),
         parts,
         re.compile(rf"(?:{prefix})$"),
-        re.compile(rf"(?<!\w){alt(words)}"),
+        re.compile(word_start_alt(words)),  # (?<!\w) + alt(words), fast to search for
     )
 
 

@@ -1,0 +1,61 @@
+"""Speed helpers of the parse's hot path: memoised per-word answers, and no GC pauses.
+
+`@per_key` caches fn(gaz, key) by key for the gazetteer it was last called with (a new
+gazetteer empties the cache), holding at most MEMO_SIZE answers (then it starts again):
+geoparse asks the same words of every article. `no_gc_pauses()` keeps Python's cycle
+collector off while one article is parsed (eventmap.text.pipeline, geo.parse).
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
+from functools import wraps
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+MEMO_SIZE = 100_000
+
+
+def per_key(fn: Callable[[Any, Any], T]) -> Callable[[Any, Any], T]:
+    memo: dict[Hashable, T] = {}
+    owner: list[Any] = [None]
+
+    @wraps(fn)
+    def cached(gaz: Any, key: Hashable) -> T:
+        if owner[0] is not gaz:
+            memo.clear()
+            owner[0] = gaz
+        try:
+            return memo[key]
+        except KeyError:
+            pass
+        if len(memo) >= MEMO_SIZE:
+            memo.clear()
+        value = memo[key] = fn(gaz, key)
+        return value
+
+    cached.cache_clear = memo.clear  # type: ignore[attr-defined]
+    return cached
+
+
+@contextmanager
+def no_gc_pauses() -> Iterator[None]:
+    """Python's cyclic garbage collector stays off while one article is parsed.
+
+    Parsing allocates many small short-lived objects (tokens, mentions, matches): each batch
+    of 700 allocations would start a collection that also walks long-lived objects of the
+    process (the lexicons, the memos, a caller's own data), which cost a fifth of the parse
+    time in bench/parse_speed.py. Nothing a parse allocates needs the cycle collector
+    (reference counting frees it); it runs again, as it was, when the article is done (the
+    gazetteer's loader does the same, geo/gazetteer.py). Nested uses are free.
+    """
+    was_enabled = gc.isenabled()
+    if was_enabled:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
