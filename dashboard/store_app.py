@@ -26,11 +26,17 @@ from dashboard.app.detail import detail_children
 from dashboard.app.factory import DEFAULT_ASSETS, STATIC_URL
 from dashboard.app.layout import downloads_bar, events_grid, filter_controls, graph_config
 from dashboard.app.views import DOWNLOAD_FORMATS
+from dashboard.figures import default_view
 from dashboard.resources import static_text
 from dashboard.review.callbacks import register_review_callbacks
 from dashboard.review.panel import counts_badge, review_panel
 from dashboard.review.source import StoreSource
-from dashboard.store_figures import STORE_TIMELINE_UIREVISION, store_map_figure, store_timeline_figure
+from dashboard.store_figures import (
+    STORE_TIMELINE_UIREVISION,
+    GeoPoint,
+    store_marks_figure,
+    store_timeline_figure,
+)
 from dashboard.store_views import (
     EMPTY_STATE,
     MAX_PLACES,
@@ -44,6 +50,7 @@ from dashboard.store_views import (
     is_default,
     next_state,
     summary_text,
+    timeline_scope,
     window_view,
 )
 from eventmap.corpus.store import EventStore
@@ -121,7 +128,8 @@ def store_update(
 
     trigger: "store-timeline" (a new window -> map, table, counts), "store-map" (a new area ->
     timeline of that area, table, counts; the map keeps its figure so the selection stays
-    drawn), a filter control (everything), "store-reset" or "data-version" (an edit).
+    drawn), "store-map-view" (the map zoomed or moved -> places or density cells for its
+    view), a filter control (everything), "store-reset" or "data-version" (an edit).
     Returns the new state and the new map figure, table rows, counts line and timeline
     figure (None: unchanged).
     """
@@ -130,13 +138,15 @@ def store_update(
         return None
     new, redraw = step
     rev = int(new.get("rev") or 0)
-    timeline = None
-    if "timeline" in redraw:
-        days = all_days if is_default(new) else days_for(store, new)
-        timeline = store_timeline_figure(days, revision=f"{STORE_TIMELINE_UIREVISION}-{rev}")
+    data_range = (all_days[0]["day"], all_days[-1]["day"]) if all_days else (None, None)
+    # the days the timeline draws for this window (a zoom finer than its bars: see rebin_timeline)
+    new["scope"] = timeline_scope(new.get("scope"), (new.get("start"), new.get("end")), data_range)
+    timeline = timeline_figure(store, new, all_days) if "timeline" in redraw else None
     view = window_view(store, new, max_places=max_places, table_limit=table_limit)
     figure = (
-        store_map_figure(view["places"], view=map_view, revision=f"map-{rev}") if "map" in redraw else None
+        store_marks_figure(view["places"], view["cells"], view=map_view, revision=f"map-{rev}")
+        if "map" in redraw
+        else None
     )
     return {
         "state": new,
@@ -144,10 +154,33 @@ def store_update(
         "rows": view["rows"],
         "count": view["count"],
         "summary": summary_text(
-            view["count"], total, new, len(view["places"]), len(view["rows"]), max_places
+            view["count"], total, new, len(view["places"]), len(view["rows"]), max_places, view["cells"]
         ),
         "timeline": timeline,
     }
+
+
+def timeline_figure(store: EventStore, state: dict[str, Any], all_days: list[dict[str, Any]]) -> Any:
+    """The timeline (histogram lane) of a state: its filters, its window and the days it draws."""
+    days = all_days if is_default(state) else days_for(store, state)
+    scope = state.get("scope")
+    return store_timeline_figure(
+        days,
+        window=(state.get("start"), state.get("end")),
+        scope=tuple(scope) if scope else None,  # type: ignore[arg-type]
+        revision=f"{STORE_TIMELINE_UIREVISION}-{int(state.get('rev') or 0)}",
+    )
+
+
+def rebin_timeline(
+    store: EventStore, state: dict[str, Any] | None, drawn: Any, all_days: list[dict[str, Any]]
+) -> Any:
+    """The timeline drawn again when a zoom needs finer (or wider) bars than it has (`drawn`: the
+    days it draws now); None when its bars still fit. A callback of its own, after the map's, so
+    the map follows the zoom first."""
+    if not state or state.get("scope") == drawn:
+        return None
+    return timeline_figure(store, state, all_days)
 
 
 def create_store_app(
@@ -177,11 +210,12 @@ def create_store_app(
     total = store.count()
     first, last = store.date_range()
     view0 = window_view(store, EMPTY_STATE, max_places=max_places, table_limit=table_limit)
-    map0 = store_map_figure(view0["places"], revision="map-0")
-    map_view = {
-        "center": dict(map0.layout.geo.center.to_plotly_json()),
-        "scale": map0.layout.geo.projection.scale,
-    }
+    map_view = (
+        default_view([GeoPoint(float(r["lat"]), float(r["lon"])) for r in view0["places"]])
+        if not view0["cells"]
+        else default_view([])  # density over the world
+    )
+    map0 = store_marks_figure(view0["places"], view0["cells"], view=map_view, revision="map-0")
     source = StoreSource(store, read_only=store.read_only)
     edits = _Counter()
 
@@ -222,7 +256,7 @@ def create_store_app(
         nonlocal view0, map0
         if edits.value:  # the counts moved: start from the store as it is now
             view0 = window_view(store, EMPTY_STATE, max_places=max_places, table_limit=table_limit)
-            map0 = store_map_figure(view0["places"], view=map_view, revision="map-0")
+            map0 = store_marks_figure(view0["places"], view0["cells"], view=map_view, revision="map-0")
         return html.Div(
             className="eventmap store-mode",
             children=[
@@ -237,6 +271,7 @@ def create_store_app(
                                 len(view0["places"]),
                                 len(view0["rows"]),
                                 max_places,
+                                view0["cells"],
                             ),
                             id="store-summary",
                             className="summary",
@@ -274,6 +309,7 @@ def create_store_app(
                 downloads_bar(),
                 review_panel(counts, editable=not store.read_only, note=note),
                 dcc.Store(id="store-filter", data=dict(EMPTY_STATE)),
+                dcc.Store(id="timeline-drawn", data=None),  # the days the timeline draws (None: all)
                 dcc.Store(id="selected-event", data=None),
                 dcc.Store(id="data-version", data=0),
             ],
@@ -288,8 +324,10 @@ def create_store_app(
         Output("table", "rowData"),
         Output("store-summary", "children"),
         Output("store-timeline", "figure"),
+        Output("timeline-drawn", "data"),
         Input("store-timeline", "relayoutData"),
         Input("store-map", "selectedData"),
+        Input("store-map", "relayoutData"),
         Input("store-reset", "n_clicks"),
         Input("filter-category", "value"),
         Input("filter-document", "value"),
@@ -298,8 +336,12 @@ def create_store_app(
         State("store-filter", "data"),
         prevent_initial_call=True,
     )
-    def _update(relayout, selected, _reset, categories, documents, search, _version, state) -> tuple:
+    def _update(
+        relayout, selected, map_moved, _reset, categories, documents, search, _version, state
+    ) -> tuple:
         trigger = ctx.triggered_id
+        if "store-map.relayoutData" in ctx.triggered_prop_ids:
+            trigger, relayout = "store-map-view", map_moved
         if trigger == "data-version":
             days.refresh()
             doc_index.refresh()
@@ -324,7 +366,21 @@ def create_store_app(
             out["rows"],
             out["summary"],
             no_update if out["timeline"] is None else out["timeline"],
+            no_update if out["timeline"] is None else out["state"]["scope"],
         )
+
+    @app.callback(
+        Output("store-timeline", "figure", allow_duplicate=True),
+        Output("timeline-drawn", "data", allow_duplicate=True),
+        Input("store-filter", "data"),
+        State("timeline-drawn", "data"),
+        prevent_initial_call=True,
+    )
+    def _rebin(state, drawn):
+        figure = rebin_timeline(store, state, drawn, days.rows)
+        if figure is None:
+            raise PreventUpdate
+        return figure, state.get("scope")
 
     @app.callback(
         Output("filter-document", "options"),

@@ -10,17 +10,24 @@ The table rows are the in-memory app's rows (dashboard.app.tables.grid_rows).
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+import json
+from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
 from dashboard.app.tables import grid_rows
+from dashboard.figures.histogram import histogram_level
+from dashboard.figures.map import MAX_POINTS
+from dashboard.store_figures import drawn_scope
 from dashboard.view import SHOWN_STATUSES
 from eventmap.corpus.store import BBox, EventStore
-from eventmap.model import Event
+from eventmap.model import Event, events_to_json_obj
 
-MAX_PLACES = 2_000  # markers on the map: the places with most events in the window (the page says so)
+MAX_PLACES = MAX_POINTS  # more places in the map's view: density cells instead (as the in-memory app)
 TABLE_ROWS = 200
-DOWNLOAD_LIMIT = 50_000  # events in a download of the view (the CLI's export writes them all)
+DOWNLOAD_LIMIT = (
+    20_000  # events in a download of the view (the page says when it cut; `eventmap export` writes all)
+)
 FILTER_KEYS = ("categories", "documents", "search")
 EMPTY_STATE: dict[str, Any] = {
     "start": None,
@@ -30,6 +37,8 @@ EMPTY_STATE: dict[str, Any] = {
     "categories": None,
     "documents": None,
     "search": None,
+    "scope": None,  # the days the timeline draws at a finer level (a zoomed window), None: all
+    "view": None,  # the map's view {center, scale} once someone zoomed or moved it
 }
 
 
@@ -49,11 +58,43 @@ def window_from_relayout(relayout: Mapping[str, Any] | None) -> tuple[str | None
     return (lo, hi) if lo <= hi else (hi, lo)
 
 
+def view_from_relayout(relayout: Mapping[str, Any] | None, current: Mapping[str, Any] | None) -> dict | None:
+    """The geo map's {center, scale} after a zoom or pan (None: the relayout did not move the map)."""
+    if not relayout:
+        return None
+    geo = relayout.get("geo") if isinstance(relayout.get("geo"), Mapping) else {}
+    flat = {k[4:]: v for k, v in relayout.items() if k.startswith("geo.")}
+    scale = flat.get("projection.scale", (geo.get("projection") or {}).get("scale"))
+    lat = flat.get("center.lat", (geo.get("center") or {}).get("lat"))
+    lon = flat.get("center.lon", (geo.get("center") or {}).get("lon"))
+    if scale is None and lat is None and lon is None:
+        return None
+    base = {"center": {"lat": 20.0, "lon": 0.0}, "scale": 1.0, **(current or {})}
+    return {
+        "center": {
+            "lat": round(float(lat if lat is not None else base["center"]["lat"]), 3),
+            "lon": round(float(lon if lon is not None else base["center"]["lon"]), 3),
+        },
+        "scale": round(float(scale if scale is not None else base["scale"]), 3),
+    }
+
+
+def cell_of(point: Mapping[str, Any]) -> float | None:
+    """The cell size of a density mark (its key "cell:SIZE:ROW:COL"), None for a place."""
+    key = point.get("customdata")
+    key = key[0] if isinstance(key, (list, tuple)) and key else key
+    if isinstance(key, str) and key.startswith("cell:"):
+        return float(key.split(":")[1])
+    return None
+
+
 def bbox_from_selection(selected: Mapping[str, Any] | None, pad: float = 0.01) -> BBox | None:
-    """west, south, east, north around the selected map points; None when nothing is selected."""
+    """west, south, east, north around the selected map points (the whole cell of a density
+    mark); None when nothing is selected."""
     points = [p for p in (selected or {}).get("points") or [] if "lat" in p and "lon" in p]
     if not points:
         return None
+    pad = max([pad, *((cell_of(p) or 0.0) / 2 for p in points)])
     lats = [float(p["lat"]) for p in points]
     lons = [float(p["lon"]) for p in points]
     return (
@@ -86,20 +127,54 @@ def is_default(state: Mapping[str, Any]) -> bool:
 
 
 def summary_text(
-    count: int, total: int, state: Mapping[str, Any], n_places: int, n_rows: int, max_places: int = MAX_PLACES
+    count: int,
+    total: int,
+    state: Mapping[str, Any],
+    n_places: int,
+    n_rows: int,
+    max_places: int = MAX_PLACES,
+    cells: float | None = None,
 ) -> str:
     start, end = state.get("start"), state.get("end")
     when = f"from {start} to {end}" if start or end else "over the whole range"
     where = " in the selected area" if state.get("bbox") else ""
     narrowed = [k for k in FILTER_KEYS if state.get(k)]
     by = f" matching the {', '.join(narrowed)} filter{'s' if len(narrowed) > 1 else ''}" if narrowed else ""
-    places = f"{n_places:,} places" + (
-        f" (the {max_places:,} with most events)" if n_places >= max_places else ""
-    )
+    if cells:
+        places = (
+            f"events per {cells:g}° cell, {n_places:,} cells (more than {max_places:,} places in view: "
+            f"zoom the map in for places)"
+        )
+    else:
+        places = f"{n_places:,} places"
     return (
         f"{count:,} events {when}{where}{by} (of {total:,} in the store; rejected ones hidden) · "
         f"map: {places} · table: the first {n_rows:,}"
     )
+
+
+def visible_bbox(view: Mapping[str, Any] | None) -> BBox | None:
+    """About what a geo map zoomed to `view` ({center, scale}) shows (with a margin); None: the world."""
+    if not view or float(view.get("scale") or 1.0) <= 1.5:
+        return None
+    scale = float(view["scale"])
+    lat, lon = float(view["center"]["lat"]), float(view["center"]["lon"])
+    half_lon, half_lat = min(180.0, 200.0 / scale), min(90.0, 110.0 / scale)
+    west, east = lon - half_lon, lon + half_lon
+    if half_lon >= 180.0:
+        west, east = -180.0, 180.0
+    else:
+        west, east = ((west + 180.0) % 360.0) - 180.0, ((east + 180.0) % 360.0) - 180.0
+    return west, max(-90.0, lat - half_lat), east, min(90.0, lat + half_lat)
+
+
+def geo_cell_size(scale: float | None) -> float:
+    """Density cell size (degrees) on the geo map at a projection scale: cells of about 30 px, a power of two."""
+    deg = 12.0 / max(1.0, float(scale or 1.0))  # the map shows 360° in about 900 px at scale 1
+    size = 0.125
+    while size < 32 and size < deg:
+        size *= 2
+    return size
 
 
 def window_view(
@@ -109,17 +184,53 @@ def window_view(
     max_places: int = MAX_PLACES,
     table_limit: int = TABLE_ROWS,
 ) -> dict[str, Any]:
-    """Counts per place in the window (the whole map), and the count and first rows of the window and area."""
-    places = store.aggregate(by="place", limit=max_places, **query(state, area=False))
+    """The map's marks for the window, and the count and first rows of the window and area.
+
+    The marks are the places in the map's view with their counts, or, when more than
+    `max_places` places are in view, every event of the window counted per grid cell
+    ("cells": the cell size in degrees), as the in-memory app's density map.
+    """
+    places, cells = map_marks(store, state, max_places=max_places)
     narrowed = query(state)
     count = store.count(**narrowed)
     rows = grid_rows(store.events(limit=table_limit, **narrowed), limit=table_limit)
-    return {"places": places, "count": count, "rows": rows}
+    return {"places": places, "cells": cells, "count": count, "rows": rows}
+
+
+def map_marks(
+    store: EventStore, state: Mapping[str, Any], *, max_places: int = MAX_PLACES
+) -> tuple[list[dict[str, Any]], float | None]:
+    """(rows, None): the places in the map's view with their counts; (cells, size): above
+    `max_places` places, events per grid cell of `size` degrees over the whole map."""
+    view = state.get("view")
+    narrowed = query(state, area=False)
+    box = visible_bbox(view)
+    places = store.aggregate(by="place", limit=max_places + 1, **narrowed, **({"bbox": box} if box else {}))
+    if len(places) <= max_places:
+        return places, None
+    size = geo_cell_size((view or {}).get("scale"))
+    return store.aggregate(by="cell", cell_deg=size, **narrowed), size
 
 
 def days_for(store: EventStore, state: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """Events per day for the timeline: every filter but the window."""
-    return store.aggregate(by="day", **query(state, window=False))
+    """Events per day and category for the timeline's histogram: every filter but the window."""
+    return store.aggregate(by="day_category", **query(state, window=False))
+
+
+def timeline_scope(
+    current: Sequence[str] | None, window: tuple[str | None, str | None], data: tuple[str | None, str | None]
+) -> list[str] | None:
+    """The days the timeline should draw for a zoom to `window` (see store_figures.drawn_scope):
+    the `current` ones while the window stays inside them at their level, else new ones."""
+    want = drawn_scope(window, data)
+    if want is None:
+        return None
+    a, b = window
+    if current and current[0] <= (a or "") and (b or "") <= current[1]:
+        level = histogram_level(date.fromisoformat(current[0]), date.fromisoformat(current[1]))
+        if level == histogram_level(date.fromisoformat(a[:10]), date.fromisoformat(b[:10])):  # type: ignore[index]
+            return list(current)
+    return list(want)
 
 
 def next_state(
@@ -139,6 +250,12 @@ def next_state(
         if window is None or window == (state["start"], state["end"]):
             return None
         state["start"], state["end"] = window
+        return state, {"map"}
+    if trigger == "store-map-view":
+        view = view_from_relayout(relayout, state.get("view"))
+        if view is None or view == state.get("view"):
+            return None
+        state["view"] = view
         return state, {"map"}
     if trigger == "store-map":
         bbox = bbox_from_selection(selected)
@@ -185,7 +302,8 @@ def choose_event(
         found = store.events(limit=1, **{**query(state), "start": day, "end": day})
     elif trigger == "store-map":
         lat, lon = float(points[0]["lat"]), float(points[0]["lon"])
-        box = (lon - 1e-4, lat - 1e-4, lon + 1e-4, lat + 1e-4)
+        half = (cell_of(points[0]) or 0.0) / 2 or 1e-4  # a density cell: its first event
+        box = (max(-180.0, lon - half), max(-90.0, lat - half), min(180.0, lon + half), min(90.0, lat + half))
         found = store.events(limit=1, **{**query(state, area=False), "bbox": box})
     else:
         return None
@@ -215,6 +333,9 @@ def download_view(
         from dashboard.export.html import render_html
 
         return {"content": render_html(events, title="eventmap view"), "filename": "eventmap-view.html"}, note
+    if fmt == "json":  # the project's JSON, compact: Python's indenting encoder is ten times slower
+        text = json.dumps(events_to_json_obj(events), ensure_ascii=False, separators=(",", ":")) + "\n"
+        return {"content": text, "filename": "eventmap-view.json"}, note
     from eventmap.formats import write_events
 
     buf = io.StringIO()

@@ -23,6 +23,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from eventmap.corpus import store_aggregates
 from eventmap.corpus.store_edits import OVERLAY_SQL, TABLES_SQL
 from eventmap.corpus.store_parquet import import_parquet, parquet_sql
 from eventmap.corpus.store_query import (
@@ -33,6 +34,7 @@ from eventmap.corpus.store_query import (
     aggregate_rows,
     iso,
     non_negative,
+    place_spans,
     where_sql,
 )
 from eventmap.corpus.store_schema import (
@@ -91,6 +93,9 @@ class EventStore(Workspace):
         self.read_only = read_only
         self._events_sql = "events"  # what readers select from (see _refresh_source)
         self._editable = False  # whether the store has the edit tables
+        self._kept_ok = False  # whether the kept counts (store_aggregates) are known to be up to date
+        self._kept_prefix = ""  # where they are: the store file, or an in-memory database (read-only)
+        self._in_memory = self.path == ":memory:" or p.is_dir()  # a connection of our own, writable
         if self.path != ":memory:" and p.is_dir():
             self._con = duckdb.connect(":memory:")
             self._open_parquet_folder(p)
@@ -160,6 +165,7 @@ class EventStore(Workspace):
 
     def _refresh_source(self) -> None:
         """Read from the machine's events alone, or with the overlay of edits when there is one."""
+        self._kept_ok = False  # checked again (cheaply) by the next read that uses them
         tables = self._tables()
         self._editable = "overlay" in tables
         if not self._editable:
@@ -347,14 +353,22 @@ class EventStore(Workspace):
     def count(self, **filters: Any) -> int:
         """How many events `events()` would return with the same filters."""
         where, params = where_sql(**filters)
-        if self._events_sql == "events" or self._events_sql == _V1_EVENTS:
+        kept = self._kept("count", filters)
+        if self._events_sql == _V1_EVENTS or (self._events_sql == "events" and not kept):
             return int(self._query(f"SELECT count(*) FROM {self._events_sql}{where}", params)[0][0])
+        machine = (
+            store_aggregates.count_kept(self._query, kept, where, params)
+            if kept
+            else int(self._query(f"SELECT count(*) FROM events{where}", params)[0][0])
+        )
+        if self._events_sql == "events":
+            return machine
         both = " AND " if where else " WHERE "  # machine rows, minus those edited, plus the overlay
         sql = (
-            f"SELECT (SELECT count(*) FROM events{where}) - (SELECT count(*) FROM events{where}{both}shadowed)"
-            f" + (SELECT count(*) FROM overlay{where}{both}NOT hidden)"
+            f"SELECT (SELECT count(*) FROM overlay{where}{both}NOT hidden) "
+            f"- (SELECT count(*) FROM events{where}{both}shadowed)"
         )
-        return int(self._query(sql, params)[0][0])
+        return machine + int(self._query(sql, params)[0][0])
 
     def aggregate(
         self, *, by: Aggregation = "place", limit: int | None = None, cell_deg: float = 1.0, **filters: Any
@@ -362,18 +376,57 @@ class EventStore(Workspace):
         """Counts for the dashboard at corpus scale, computed where the data is.
 
         by="place": one row per located place {place, country_code, lat, lon, count, first, last},
-        most events first; by="day": {day, count} per start day, in date order;
+        most events first; by="day": {day, count} per start day, in date order; by="day_category":
+        {day, category, count} (the timeline's histogram, stacked by category);
         by="category": {category, count}; by="status": {review_status, count};
         by="document": {document, count}; by="cell": {lat, lon, count} per grid cell of
         `cell_deg` degrees (cell centre), for a density map when places are too many.
         """
         where, params = where_sql(**filters)
+        kept = self._kept(by, filters)
+        if kept and self._events_sql == "events":
+            return store_aggregates.aggregate_kept(self._query, kept, where, params, by, limit, cell_deg)
         if self._events_sql == "events" or self._events_sql == _V1_EVENTS:
             return aggregate_rows(self._query, self._events_sql, where, params, by, limit, cell_deg)
+        if kept:  # the kept counts corrected by the edits, in one query
+            source = store_aggregates.corrected_source(kept, where)
+            rows = store_aggregates.aggregate_kept(
+                self._query, source, "", params, by, limit, cell_deg, corrected=True
+            )
+            if by == "place":  # a place an edited event was at: its first and last day exactly
+                touched = store_aggregates.touched_places(self._query, where, params)
+                fix = [
+                    k
+                    for k in ((r["place"], r["country_code"], r["lat"], r["lon"]) for r in rows)
+                    if k in touched
+                ]
+                exact = place_spans(self._query, where, params, fix)
+                for r in rows:
+                    span = exact.get((r["place"], r["country_code"], r["lat"], r["lon"]))
+                    if span is not None:
+                        r["first"], r["last"] = span
+            return rows
         return aggregate_overlaid(self._query, where, params, by, limit, cell_deg)
+
+    def _kept(self, by: str, filters: dict[str, Any]) -> str | None:
+        """The kept table (built now if need be) that answers `by` under `filters`; None: scan the events."""
+        table = store_aggregates.table_for(by, filters)
+        if table is None or self._events_sql == _V1_EVENTS:
+            return None
+        if not self._kept_ok:
+            with self._lock:
+                writable = not self.read_only or self._in_memory
+                self._kept_prefix = store_aggregates.ensure(self._con, writable=writable)
+                self._kept_ok = True
+        return self._kept_prefix + table
 
     def documents_like(self, text: str = "", *, limit: int | None = 50) -> list[tuple[str, int]]:
         """(document, events) for the documents whose name holds `text` (any case), most events first."""
+        if not text:  # every document: from the kept counts
+            rows = [(r["document"], int(r["count"])) for r in self.aggregate(by="document")]
+            rows = [r for r in rows if r[0] is not None]
+            rows.sort(key=lambda r: (-r[1], r[0]))
+            return rows if limit is None else rows[: non_negative(limit, "limit")]
         lim = "" if limit is None else f" LIMIT {non_negative(limit, 'limit')}"
         where = " WHERE document ILIKE $pat ESCAPE '\\'" if text else " WHERE $pat IS NOT NULL"
         sql = (

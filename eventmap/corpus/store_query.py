@@ -14,8 +14,8 @@ from typing import Any, Literal
 
 from eventmap.errors import InputError
 
-Aggregation = Literal["place", "day", "category", "status", "document", "cell"]
-AGGREGATIONS: tuple[str, ...] = ("place", "day", "category", "status", "document", "cell")
+Aggregation = Literal["place", "day", "day_category", "category", "status", "document", "cell"]
+AGGREGATIONS: tuple[str, ...] = ("place", "day", "day_category", "category", "status", "document", "cell")
 BBox = tuple[float, float, float, float]  # west, south, east, north (GeoJSON order)
 DateLike = str | date | None
 Rows = list[dict[str, Any]]
@@ -105,6 +105,12 @@ def aggregate_rows(
     if by == "day":
         sql = f"SELECT date, count(*) FROM {source}{where}{both}date IS NOT NULL GROUP BY date ORDER BY date{lim}"
         return [{"day": d.isoformat(), "count": n} for d, n in query(sql, params)]
+    if by == "day_category":
+        sql = (
+            f"SELECT date, category, count(*) FROM {source}{where}{both}date IS NOT NULL "
+            f"GROUP BY date, category ORDER BY date, category{lim}"
+        )
+        return [{"day": d.isoformat(), "category": c, "count": n} for d, c, n in query(sql, params)]
     if by == "category":
         sql = f"SELECT category, count(*) AS n FROM {source}{where} GROUP BY category ORDER BY n DESC{lim}"
         return [{"category": c, "count": n} for c, n in query(sql, params)]
@@ -129,6 +135,7 @@ def aggregate_rows(
 _KEYS: dict[str, tuple[str, ...]] = {
     "place": ("place", "country_code", "lat", "lon"),
     "day": ("day",),
+    "day_category": ("day", "category"),
     "category": ("category",),
     "status": ("review_status",),
     "document": ("document",),
@@ -149,7 +156,8 @@ def aggregate_overlaid(
     The counts are those of the machine's events, minus those of the machine rows an edit
     stands for (`shadowed`), plus those of the visible overlay rows: three cheap scans instead
     of one over a union that the columnar engine cannot skip through. A place's first and
-    last day are recounted exactly for the places a shadowed row was at.
+    last day are recounted exactly for the places a shadowed row was at. (A store with kept
+    counts does the same in one query: :func:`eventmap.corpus.store_aggregates.corrected_source`.)
     """
     if by not in _KEYS:
         raise InputError(f"unknown aggregation {by!r} (one of {', '.join(AGGREGATIONS)})")
@@ -174,13 +182,13 @@ def aggregate_overlaid(
     touched = {tuple(r[c] for c in keys) for r in parts[1][1]}
     out = [r for r in rows.values() if r["count"] > 0]
     if by == "place" and touched:
-        exact = _place_spans(query, where, params, [k for k in touched if k in rows])
+        exact = place_spans(query, where, params, [k for k in touched if k in rows])
         for r in out:
             k = tuple(r[c] for c in keys)
             if k in exact:
                 r["first"], r["last"] = exact[k]
-    if by == "day":
-        out.sort(key=lambda r: r["day"])
+    if by in ("day", "day_category"):
+        out.sort(key=lambda r: (r["day"], r.get("category") or ""))
     elif by == "place":
         out.sort(key=lambda r: (-r["count"], r["place"] or ""))
     else:
@@ -189,7 +197,7 @@ def aggregate_overlaid(
     return out if limit is None else out[: non_negative(limit, "limit")]
 
 
-def _place_spans(
+def place_spans(
     query: Callable[[str, dict[str, Any]], list[tuple]], where: str, params: dict[str, Any], keys: list[tuple]
 ) -> dict[tuple, tuple[str | None, str | None]]:
     """First and last day of the events as corrected at these places (a place a shadowed row was at)."""

@@ -26,7 +26,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from eventmap.corpus import store_edits
+from eventmap.corpus import store_aggregates, store_edits
 from eventmap.corpus.edits import check_value, field_value, machine_values
 from eventmap.corpus.store_edits import Change
 from eventmap.corpus.store_schema import EVENT_SCHEMA, column_list, conform, events_to_table
@@ -290,7 +290,9 @@ class Workspace:
         raise InputError(f"no event with id {event_id!r} in {self.path}")
 
     def _reapply(self, cur: duckdb.DuckDBPyConnection) -> None:
-        """After new machine events: re-attach every edit (when there are any)."""
+        """After the machine's events changed: drop the kept counts (rebuilt on the next read) and
+        re-attach every edit (when there are any)."""
+        store_aggregates.drop(cur)
         if self._editable and cur.execute("SELECT count(*) FROM edit_actions").fetchone()[0]:
             store_edits.materialize(cur)
 

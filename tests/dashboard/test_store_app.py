@@ -13,14 +13,17 @@ from datetime import date, timedelta
 import pytest
 from click.testing import CliRunner
 
-from dashboard.store_app import create_store_app, store_update
-from dashboard.store_figures import place_key, store_map_figure, store_timeline_figure
+from dashboard.store_app import create_store_app, rebin_timeline, store_update
+from dashboard.store_figures import drawn_scope, place_key, store_map_figure, store_timeline_figure
 from dashboard.store_views import (
     EMPTY_STATE,
     bbox_from_selection,
     choose_event,
     download_view,
+    geo_cell_size,
     summary_text,
+    view_from_relayout,
+    visible_bbox,
     window_from_relayout,
     window_view,
 )
@@ -73,13 +76,39 @@ def _place_counts(fig) -> dict[str, int]:
 # -- pure figures --------------------------------------------------------------------------
 
 
-def test_timeline_figure_is_bars_of_counts_per_day(store):
-    rows = store.aggregate(by="day")
+def _bars(fig) -> int:
+    """Events counted by a timeline figure's histogram (every category's bars)."""
+    return sum(sum(t.y) for t in fig.data if (t.meta or {}).get("role") == "timeline-histogram")
+
+
+def test_timeline_figure_is_the_apps_histogram_lane_with_counts_from_the_store(store):
+    rows = store.aggregate(by="day_category")
     fig = store_timeline_figure(rows)
-    assert fig.data[0].type == "bar"
-    assert len(fig.data[0].x) == N_DAYS
-    assert sum(fig.data[0].y) == N_EVENTS == store.count()
-    assert fig.layout.xaxis.type == "date"
+    assert {t.type for t in fig.data} == {"bar"}
+    assert {t.meta["category"] for t in fig.data} == {r["category"] for r in rows}  # stacked by category
+    assert fig.layout.meta["level"] == "day" and len({x for t in fig.data for x in t.x}) == N_DAYS
+    assert _bars(fig) == N_EVENTS == store.count()
+    assert fig.layout.xaxis.type == "date" and fig.layout.yaxis.title.text == "events per day"
+
+
+def test_a_long_store_is_counted_per_week_or_month_and_a_zoom_is_drawn_finer():
+    rows = [
+        {"day": f"20{y:02d}-{m:02d}-{d:02d}", "category": "attack", "count": 2}
+        for y in (15, 16, 17, 18, 19, 20)
+        for m in range(1, 13)
+        for d in (1, 15)
+    ]
+    fig = store_timeline_figure(rows)
+    assert fig.layout.meta["level"] == "month" and _bars(fig) == 2 * len(rows)  # nothing dropped
+    scope = drawn_scope(("2018-03-01", "2018-03-28"), ("2015-01-01", "2020-12-15"))
+    assert scope == ("2018-02-01", "2018-04-25")
+    zoomed = store_timeline_figure(rows, window=("2018-03-01", "2018-03-28"), scope=scope)
+    assert zoomed.layout.meta["level"] == "day" and list(zoomed.layout.xaxis.range) == [
+        "2018-03-01",
+        "2018-03-28",
+    ]
+    assert _bars(zoomed) == 2 * 6  # 1 and 15 February, March and April
+    assert drawn_scope(("2015-01-01", "2020-12-15"), ("2015-01-01", "2020-12-15")) is None
 
 
 def test_map_figure_one_marker_per_place_sized_by_count(store):
@@ -97,7 +126,7 @@ def test_map_figure_one_marker_per_place_sized_by_count(store):
 
 def test_empty_rows_still_draw():
     assert len(store_map_figure([]).data[0].lat) == 0
-    assert len(store_timeline_figure([]).data[0].x) == 0
+    assert _bars(store_timeline_figure([])) == 0
 
 
 # -- callback functions --------------------------------------------------------------------
@@ -158,6 +187,63 @@ def test_the_filters_narrow_counts_table_and_timeline_as_in_the_in_memory_app(st
     assert {r["document"] for r in docs["rows"]} == {"3.txt"}
 
 
+def test_more_places_in_view_than_points_draw_density_cells_that_count_every_event(store):
+    """As the in-memory app: above max_places places in the map's view, events per grid cell."""
+    shown = window_view(store, state(), max_places=1)
+    size = shown["cells"]
+    assert size == geo_cell_size(1.0) and sum(c["count"] for c in shown["places"]) == N_EVENTS
+    assert "zoom the map in for places" in summary_text(
+        N_EVENTS, N_EVENTS, state(), len(shown["places"]), 200, 1, size
+    )
+    # zoomed in on Berlin (the map's relayout), only Berlin is in view: its place, not a cell
+    moved = view_from_relayout(
+        {"geo.projection.scale": 12, "geo.center.lat": BERLIN[1], "geo.center.lon": BERLIN[2]}, None
+    )
+    assert moved == {"center": {"lat": round(BERLIN[1], 3), "lon": round(BERLIN[2], 3)}, "scale": 12.0}
+    west, south, east, north = visible_bbox(moved)
+    assert west < BERLIN[2] < east and south < BERLIN[1] < north and not (west < KYIV[2] < east)
+    near = window_view(store, state(view=moved), max_places=1)
+    assert near["cells"] is None and [r["place"] for r in near["places"]] == ["Berlin"]
+    out = store_update(
+        store,
+        "store-map-view",
+        {"geo.projection.scale": 12, "geo.center.lat": BERLIN[1], "geo.center.lon": BERLIN[2]},
+        None,
+        state(),
+        all_days=[],
+        total=N_EVENTS,
+        max_places=1,
+    )
+    assert out["state"]["view"] == moved and out["map"].data[0].meta["role"] == "map-places"
+    far = store_update(
+        store,
+        "store-map-view",
+        {"geo.projection.scale": 1},
+        None,
+        out["state"],
+        all_days=[],
+        total=N_EVENTS,
+        max_places=1,
+    )
+    assert far["map"].data[0].meta == {"role": "map-density", "cell": size}
+    assert sum(n for _k, n in far["map"].data[0].customdata) == N_EVENTS  # nothing dropped
+    # a box over a cell selects the whole cell
+    cell = far["map"].data[0]
+    picked = {"points": [{"lat": cell.lat[0], "lon": cell.lon[0], "customdata": list(cell.customdata[0])}]}
+    box = bbox_from_selection(picked)
+    assert box[2] - box[0] >= size and store.count(bbox=box) >= cell.customdata[0][1]
+
+
+def test_a_zoom_finer_than_the_bars_redraws_the_timeline_after_the_map(store):
+    all_days = store.aggregate(by="day_category")
+    zoomed = state(start="2025-01-10", end="2025-01-12", scope=["2025-01-07", "2025-01-15"])
+    fig = rebin_timeline(store, zoomed, None, all_days)
+    assert fig.layout.meta["scope"] == ["2025-01-07", "2025-01-15"]
+    assert _bars(fig) == store.count(start="2025-01-07", end="2025-01-15")
+    assert list(fig.layout.xaxis.range) == ["2025-01-10", "2025-01-12"]
+    assert rebin_timeline(store, zoomed, ["2025-01-07", "2025-01-15"], all_days) is None  # drawn already
+
+
 def test_summary_text():
     text = summary_text(1234, 2000, state(start="2025-02-01", end="2025-02-14"), 2, 200)
     assert "1,234 events from 2025-02-01 to 2025-02-14" in text and "of 2,000" in text
@@ -169,7 +255,7 @@ def test_summary_text():
 
 def test_store_update_zoom_select_filter_reset(store):
     """The app's callback as plain Python: zoom -> window counts; select -> area; filter; reset -> all."""
-    all_days = store.aggregate(by="day")
+    all_days = store.aggregate(by="day_category")
     kw = dict(all_days=all_days, total=N_EVENTS)
     state0 = state()
     assert store_update(store, "store-timeline", {"autosize": True}, None, state0, **kw) is None
@@ -188,18 +274,18 @@ def test_store_update_zoom_select_filter_reset(store):
     out2 = store_update(store, "store-map", None, selected, out["state"], **kw)
     bbox = tuple(out2["state"]["bbox"])
     assert out2["map"] is None  # the map keeps its figure (and the selection drawn on it)
-    assert sum(out2["timeline"].data[0].y) == store.count(bbox=bbox) < N_EVENTS
+    assert _bars(out2["timeline"]) == store.count(bbox=bbox) < N_EVENTS
     assert out2["count"] == store.count(start=start, end=end, bbox=bbox)
     assert {r["places"] for r in out2["rows"]} == {"Berlin"}
 
     controls = {"categories": ["attack"], "documents": [], "search": ""}
     out3 = store_update(store, "filter-category", None, None, out2["state"], controls=controls, **kw)
     assert out3["count"] == store.count(start=start, end=end, bbox=bbox, category=["attack"])
-    assert sum(out3["timeline"].data[0].y) == store.count(bbox=bbox, category=["attack"])
+    assert _bars(out3["timeline"]) == store.count(bbox=bbox, category=["attack"])
 
     out4 = store_update(store, "store-reset", None, selected, out3["state"], **kw)
     assert out4["state"] == {**EMPTY_STATE, "rev": 1}
-    assert out4["count"] == N_EVENTS and sum(out4["timeline"].data[0].y) == N_EVENTS
+    assert out4["count"] == N_EVENTS and _bars(out4["timeline"]) == N_EVENTS
     assert out4["timeline"].layout.uirevision != out2["timeline"].layout.uirevision  # zoom reset
 
 
@@ -249,7 +335,8 @@ if ((gd.querySelector('.scattergeo') || gd).querySelectorAll('.point').length !=
 return cd.map(c => [c[0], Number(c[1])]);"""
 BARS_JS = """
 const o = document.getElementById('store-timeline'), gd = o && o.querySelector('.js-plotly-plot');
-return gd && gd._fullData && gd._fullData.length ? gd.querySelectorAll('.bars .point').length : 0;"""
+if (!gd || !gd._fullData || !gd.querySelectorAll('.bars .point').length) return 0;
+return new Set([].concat(...gd._fullData.map(t => Array.from(t.x || [])))).size;"""
 
 
 def _wait(driver, fn, what: str, timeout: float = 20.0):
