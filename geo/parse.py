@@ -73,6 +73,8 @@ def _mark_dateline(mentions: list, dateline) -> None:
     for m in mentions:
         if dateline.place_start <= m.start < dateline.place_end:
             m.flags.update(("reported_from", "dateline"))
+            if dateline.region_start is None:
+                m.flags.add("dateline_bare")
         elif dateline.region_start is not None and dateline.region_start <= m.start < dateline.region_end:
             m.flags.add("dateline_region")
 

@@ -115,6 +115,28 @@ def state_hints(text: str, mentions: list[Mention]) -> Counter:
     return hints
 
 
+def _capital_datelines(mentions: list[Mention], cands: list[list[tuple[float, int]]], gaz: Gazetteer) -> None:
+    """A dateline without a state or country after it that names a national capital
+    ("WASHINGTON, March 3 (Reuters) -") is the capital, whatever other countries the report
+    names, unless it names the state or province of one of its namesakes ("ATHENS - ... Clarke
+    County, Georgia"); "PARIS, Texas -" says where it is by itself."""
+    regions = {
+        (gaz.cc[i], gaz.admin1[i])
+        for m, cs in zip(mentions, cands)
+        if "dateline" not in m.flags
+        for _s, i in cs
+        if gaz.kind_codes[i] == "r"
+    }
+    for k, m in enumerate(mentions):
+        if "dateline_bare" not in m.flags:
+            continue
+        capital = [si for si in cands[k] if si[1] in gaz.capitals]
+        if capital and not any(
+            (gaz.cc[i], gaz.admin1[i]) in regions for _s, i in cands[k] if i not in gaz.capitals
+        ):
+            cands[k] = capital
+
+
 def resolve(
     text: str, mentions: list[Mention], demonym_ccs: list[str], gaz: Gazetteer, lang: str | None = None
 ) -> list[Resolved]:
@@ -128,6 +150,7 @@ def resolve(
         if cs is None:
             cs = ranked[ck] = _candidates(m, gaz)
         cands.append(cs)
+    _capital_datelines(mentions, cands, gaz)
     home = LANG_HOME.get((lang or "").lower()[:2], ())
     picks: list[int | None] = [c[0][1] if c else None for c in cands]
     hints = state_hints(text, mentions)

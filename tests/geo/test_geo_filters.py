@@ -216,3 +216,21 @@ def test_a_country_abbreviation_in_capitals_mid_text_is_no_dateline_city():
 def test_a_five_word_country_name_is_found_whole():
     got = names("Fighting in the Democratic Republic of the Congo displaced thousands near Goma.", "en")
     assert got["Democratic Republic of the Congo"][1] == "CD"
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        # the body names Britain and London: a bare dateline is still the capital
+        ("WASHINGTON, March 3 (Reuters) - The president spoke. Britain hosted leaders in London.", "US"),
+        ("LONDON, May 3 (Reuters) - A man was shot dead in Manchester on Friday.", "GB"),
+        # ... unless the report names the state of a namesake
+        ("ATHENS - The county commission met on Tuesday in Clarke County, Georgia.", "US"),
+        ("ATHENS, Nov 3 (Reuters) - Greek police said on Monday.", "GR"),
+        # a state or country after the city says which one
+        ("PARIS, Texas (AP) - A tornado hit the town on Monday.", "US"),
+        ("LONDON, Ontario (Reuters) - Police said on Monday.", "CA"),
+    ],
+)
+def test_a_bare_dateline_naming_a_capital_is_the_capital(text, country):
+    assert parse_places(text, lang="en").reported_from.country_code == country
