@@ -9,7 +9,6 @@ marker sizes as `dashboard.figures`.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -27,7 +26,7 @@ from dashboard.figures import (
 )
 from dashboard.figures.colors import CATEGORY_COLORS
 from dashboard.figures.histogram import bin_start, histogram_axis, histogram_level, histogram_traces
-from dashboard.figures.map import cell_key
+from dashboard.figures.map import cell_key, density_style
 
 STORE_TIMELINE_UIREVISION = "store-timeline"
 PLACE_COLOR = CATEGORY_COLORS["diplomacy"]  # places of every category: one neutral blue
@@ -199,7 +198,6 @@ def store_density_figure(
     customdata is [cell key, count] per cell, as the place markers' [place key, count].
     """
     counts = [int(c["count"]) for c in cell_rows]
-    top = max(counts, default=1)
     fig = go.Figure(
         go.Scattergeo(
             lat=[float(c["lat"]) for c in cell_rows],
@@ -207,20 +205,7 @@ def store_density_figure(
             customdata=[
                 [cell_key(float(c["lat"]), float(c["lon"]), size), n] for c, n in zip(cell_rows, counts)
             ],
-            hovertext=[f"{n:,} event{'s' if n != 1 else ''} here (zoom in for places)" for n in counts],
-            hoverinfo="text",
-            mode="markers",
-            marker={
-                "size": [round(6 + 22 * math.sqrt(n / top), 1) for n in counts],
-                "color": counts,
-                "colorscale": "YlOrRd",
-                "cmin": 0,
-                "cmax": top,
-                "opacity": 0.75,
-            },
-            name="density",
-            showlegend=False,
-            meta={"role": "map-density", "cell": size},
+            **density_style(counts, size),
         )
     )
     fig.update_layout(

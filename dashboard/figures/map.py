@@ -228,26 +228,34 @@ def density_trace(cells: Sequence[dict[str, Any]], size: float) -> Any:
     cells selects their events.
     """
     counts = [int(c["count"]) for c in cells]
-    top = max(counts, default=1)
     return go.Scattermap(
         lat=[float(c["lat"]) for c in cells],
         lon=[float(c["lon"]) for c in cells],
         customdata=[cell_key(float(c["lat"]), float(c["lon"]), size) for c in cells],
-        hovertext=[f"{n:,} event{'s' if n != 1 else ''} here (zoom in for places)" for n in counts],
-        hoverinfo="text",
-        mode="markers",
-        marker={
+        **density_style(counts, size),
+    )
+
+
+def density_style(counts: Sequence[int], size: float) -> dict[str, Any]:
+    """The density marks' look and hover, shared by the app's map and store mode's geo map:
+    size by the square root of the count, colour by the count, one hover line per cell."""
+    top = max(counts, default=1)
+    return {
+        "hovertext": [f"{n:,} event{'s' if n != 1 else ''} here (zoom in for places)" for n in counts],
+        "hoverinfo": "text",
+        "mode": "markers",
+        "marker": {
             "size": [round(6 + 22 * math.sqrt(n / top), 1) for n in counts],
-            "color": counts,
+            "color": list(counts),
             "colorscale": "YlOrRd",
             "cmin": 0,
             "cmax": top,
             "opacity": 0.75,
         },
-        showlegend=False,
-        name="density",
-        meta={"role": "map-density", "cell": size},
-    )
+        "showlegend": False,
+        "name": "density",
+        "meta": {"role": "map-density", "cell": size},
+    }
 
 
 def density_cells(points: Sequence[PlacePoint], size: float) -> list[dict[str, Any]]:
