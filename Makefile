@@ -38,6 +38,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	$(BIN)/python -m geo.build_index --quiet
 	$(BIN)/python -m dashboard.basemap.build --quiet --if-missing
+	$(BIN)/python -m dashboard.plotlyjs.build --quiet --if-missing
 	touch $(STAMP)
 
 # Debian's Chromium and ChromeDriver drive the browser tests (and kaleido's images).

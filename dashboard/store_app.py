@@ -27,6 +27,7 @@ from dashboard.app.factory import DEFAULT_ASSETS, STATIC_URL
 from dashboard.app.layout import downloads_bar, events_grid, filter_controls, graph_config
 from dashboard.app.views import DOWNLOAD_FORMATS
 from dashboard.figures import default_view
+from dashboard.plotlyjs import use_partial_bundle
 from dashboard.resources import static_text
 from dashboard.review.callbacks import register_review_callbacks
 from dashboard.review.panel import counts_badge, review_panel
@@ -227,6 +228,7 @@ def create_store_app(
         update_title=None,
         external_scripts=[f"{STATIC_URL}/{s}" for s in STORE_SCRIPTS],
     )
+    use_partial_bundle(app)  # plotly.js with only the traces drawn, when built at setup
 
     @app.server.route(f"{STATIC_URL}/<script>")
     def _static(script: str) -> Response:

@@ -27,8 +27,10 @@ from dashboard.app.layout import MapTiles, build_layout
 from dashboard.basemap.style import TILE_URL_PLACEHOLDER
 from dashboard.basemap.tiles import vector_tile
 from dashboard.clientdata import ClientDataCache
+from dashboard.plotlyjs import use_partial_bundle
 from dashboard.resources import assets_dir, static_text
 from dashboard.review.attach import attach_review
+from eventmap.corpus.bulk import gc_paused
 from eventmap.corpus.store import EventStore
 from eventmap.model import Event
 
@@ -108,12 +110,14 @@ def create_app(
         external_scripts=[f"{STATIC_URL}/{name}" for name in SCRIPTS],
         update_title=None,
     )
-    collection = EventCollection(events)
-    cache = ClientDataCache()
-    review = attach_review(app, collection, workspace, author=author, token=edit_token)
-    map_tiles = MapTiles(online_url=tiles, attribution=tiles_attribution or default_attribution(tiles))
-    app.layout = _cached_layout(collection, cache, map_tiles, review)
-    app.layout()  # build the page now, at start-up, not while the first visitor waits
+    use_partial_bundle(app)  # plotly.js with only our traces, when built at setup
+    with gc_paused():  # many new objects, no garbage: see eventmap.corpus.bulk
+        collection = EventCollection(events)
+        cache = ClientDataCache()
+        review = attach_review(app, collection, workspace, author=author, token=edit_token)
+        map_tiles = MapTiles(online_url=tiles, attribution=tiles_attribution or default_attribution(tiles))
+        app.layout = _cached_layout(collection, cache, map_tiles, review)
+        app.layout()  # build the page now, at start-up, not while the first visitor waits
     register_callbacks(app, collection, cache)
 
     @app.server.route(f"{CLIENTDATA_URL}/<token>.json")

@@ -24,6 +24,7 @@ import duckdb
 import pyarrow as pa
 
 from eventmap.corpus import store_aggregates
+from eventmap.corpus.bulk import gc_paused
 from eventmap.corpus.store_edits import OVERLAY_SQL, TABLES_SQL
 from eventmap.corpus.store_parquet import import_parquet, parquet_sql
 from eventmap.corpus.store_query import (
@@ -334,7 +335,9 @@ class EventStore(Workspace):
             sql += f" LIMIT {non_negative(limit, 'limit')}"
         if offset:
             sql += f" OFFSET {non_negative(offset, 'offset')}"
-        return [Event.from_dict(json.loads(row[0])) for row in self._query(sql, params)]
+        rows = self._query(sql, params)
+        with gc_paused():  # many new objects, no garbage: see eventmap.corpus.bulk
+            return [Event.from_dict(json.loads(row[0])) for row in rows]
 
     def events_after(self, event: Event, *, limit: int = 1, **filters: Any) -> list[Event]:
         """The events that come after `event` in the order of `events()` (the review queue's next)."""

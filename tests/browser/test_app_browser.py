@@ -17,7 +17,7 @@ from dashboard.figures import place_key
 from dashboard.server import start_in_thread
 from dashboard.view import hidden_by_default
 
-from chromium import assert_clean_log, make_driver, wait_for
+from chromium import assert_clean_log, wait_for
 from conftest import SEED
 from factories import BERLIN, KYIV, TUAPSE, sample_events
 
@@ -117,13 +117,6 @@ def map_marker_position(driver, key: str) -> tuple[float, float]:
         "arguments[0].scrollIntoView({block: 'center'});", driver.execute_script(GRAPH_JS, "map")
     )
     return mark_position(driver, key)
-
-
-@pytest.fixture(scope="module")
-def driver():
-    drv = make_driver(block_network=True)
-    yield drv
-    drv.quit()
 
 
 @pytest.fixture(scope="module")

@@ -9,20 +9,13 @@ from dashboard.export.html import render_html
 from dashboard.server import start_in_thread
 from eventmap.formats import read_events
 
-from chromium import assert_clean_log, make_driver, wait_for
+from chromium import assert_clean_log, wait_for
 from conftest import DATA_DIR
 
 pytestmark = pytest.mark.browser
 
 HISTORY = DATA_DIR / "formats" / "history.timeline.json"
 ZOOM_JS = "Plotly.relayout(arguments[0], {'xaxis.range': [arguments[1], arguments[2]]});"
-
-
-@pytest.fixture(scope="module")
-def driver():
-    d = make_driver(block_network=True)
-    yield d
-    d.quit()
 
 
 def test_the_static_export_filters_its_list_by_a_window_in_years(driver, tmp_path):

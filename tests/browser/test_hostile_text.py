@@ -259,15 +259,6 @@ def _hover_text(driver, xy) -> str:
     return _wait(lambda: driver.execute_script(HOVER_JS), what="a hover label")
 
 
-@pytest.fixture(scope="module")
-def driver():
-    from chromium import make_driver
-
-    drv = make_driver(block_network=True)
-    yield drv
-    drv.quit()
-
-
 @pytest.mark.browser
 def test_the_app_shows_hostile_text_as_text(driver):
     from dashboard.app import create_app

@@ -15,7 +15,7 @@ from dashboard.app import create_app
 from dashboard.server import start_in_thread
 from eventmap.model import Place
 
-from chromium import assert_clean_log, make_driver, requested_urls, wait_for
+from chromium import assert_clean_log, requested_urls, wait_for
 from factories import KYIV, TUAPSE, make_event, sample_events
 
 pytestmark = pytest.mark.browser
@@ -47,13 +47,6 @@ def region_events() -> list:
     )
     setting.place_source = "document"
     return [kursk, russia, tuapse, setting]
-
-
-@pytest.fixture(scope="module")
-def driver():
-    drv = make_driver(block_network=True)
-    yield drv
-    drv.quit()
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ import pytest
 from dashboard.export.html import figure_html
 from dashboard.figures import combined_figure, map_figure
 
-from chromium import assert_clean_log, make_driver, wait_for
+from chromium import assert_clean_log, wait_for
 from factories import sample_events
 
 pytestmark = pytest.mark.browser
@@ -28,13 +28,6 @@ if (!sub || !sub.map || !sub.map.isStyleLoaded()) return 0;
 const land = sub.map.queryRenderedFeatures({layers: ['land-world']}).length;
 const marks = gd._fullData.filter(t => t.meta && t.meta.role === 'map-points').map(t => t.lat.length)[0] || 0;
 return land && marks ? [land, marks] : 0;"""
-
-
-@pytest.fixture(scope="module")
-def driver():
-    drv = make_driver(block_network=True)
-    yield drv
-    drv.quit()
 
 
 def test_a_map_figure_opened_from_disk_draws_its_base_map_offline(driver, tmp_path):

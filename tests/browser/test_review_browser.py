@@ -19,7 +19,7 @@ from dashboard.server import start_in_thread
 from eventmap.corpus.ingest import ingest
 from eventmap.corpus.store import EventStore
 
-from chromium import assert_clean_log, make_driver, wait_for
+from chromium import assert_clean_log, wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -87,13 +87,6 @@ class Workspace:
 
     def event_with(self, words: str):
         return next(e for e in self.store.events(statuses=None) if words in e.text)
-
-
-@pytest.fixture(scope="module")
-def driver():
-    drv = make_driver(block_network=True)
-    yield drv
-    drv.quit()
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from dashboard.clientdata import link_columns
 from dashboard.resources import static_text
 from dashboard.view import make_filter, select_events
 
-from chromium import assert_clean_log, make_driver
+from chromium import assert_clean_log
 from factories import agreement_events, agreement_windows
 
 pytestmark = pytest.mark.browser
@@ -31,12 +31,11 @@ return windows.map(function (win) {
 
 
 @pytest.fixture(scope="module")
-def driver():
-    drv = make_driver(block_network=True)
-    drv.get("data:text/html,<!DOCTYPE html><title>window.js</title>")
-    drv.execute_script(static_text("window.js"))
-    yield drv
-    drv.quit()
+def driver(driver):
+    """The shared browser (conftest.py) on a blank page with window.js loaded."""
+    driver.get("data:text/html,<!DOCTYPE html><title>window.js</title>")
+    driver.execute_script(static_text("window.js"))
+    return driver
 
 
 def test_window_js_keeps_the_same_events_as_the_python_filter(driver):
