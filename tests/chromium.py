@@ -87,12 +87,18 @@ def assert_clean_log(driver, allow: tuple[str, ...] = ()) -> None:
 def wait_for(driver, fn, timeout: float = 15.0, what: str = "condition"):
     """Poll `fn(driver)` until it returns something truthy; fail with `what` on timeout.
 
-    Browser tests wait on what the page shows, never on fixed sleeps.
+    Browser tests wait on what the page shows, never on fixed sleeps. An element that React
+    replaced between finding and reading it (stale) is read again on the next poll.
     """
+    from selenium.common.exceptions import StaleElementReferenceException
+
     end = time.monotonic() + timeout
     last = None
     while time.monotonic() < end:
-        last = fn(driver)
+        try:
+            last = fn(driver)
+        except StaleElementReferenceException:
+            last = None
         if last:
             return last
         time.sleep(0.1)
