@@ -1,4 +1,6 @@
-"""Shared fixtures: paths to the bundled seed and to ../shared (gold files, benchmarks)."""
+"""Shared fixtures: paths to the bundled seed and to ../shared (gold files, benchmarks), and the
+browser tests' headless Chromium (here, not in tests/browser/conftest.py: a second module named
+`conftest` would hide this one from the tests that import its paths)."""
 
 from __future__ import annotations
 
@@ -23,3 +25,13 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not beside the project")
     return SHARED
+
+
+@pytest.fixture(scope="module")
+def driver():
+    """A headless Chromium that refuses every non-local host, one per test module."""
+    from chromium import make_driver
+
+    drv = make_driver(block_network=True)
+    yield drv
+    drv.quit()

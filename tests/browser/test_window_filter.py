@@ -32,7 +32,7 @@ return windows.map(function (win) {
 
 @pytest.fixture(scope="module")
 def driver(driver):
-    """The shared browser (conftest.py) on a blank page with window.js loaded."""
+    """The shared browser (tests/conftest.py) on a blank page with window.js loaded."""
     driver.get("data:text/html,<!DOCTYPE html><title>window.js</title>")
     driver.execute_script(static_text("window.js"))
     return driver
