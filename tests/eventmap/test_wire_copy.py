@@ -305,3 +305,24 @@ def test_a_keyword_at_the_end_of_a_sentence_still_gives_the_category(sentence, l
     from eventmap.text.categories import categorize
 
     assert categorize(sentence, lang) == category
+
+
+def test_a_reporting_day_beats_a_vague_anchor_to_a_month():
+    text = (
+        "Last month, the European Union approved new sanctions against Moscow.\n\n"
+        "Meanwhile, Russian forces captured the village of Novoselivka, the Defense Ministry "
+        "claimed on Tuesday."
+    )
+    events = eventmap.parse_text(text, document_date="2025-12-03", lang="en")
+    capture = next(e for e in events if "Novoselivka" in e.text)
+    assert (capture.date, capture.date_precision) == ("2025-12-02", "day")
+
+
+def test_an_anchor_to_a_day_still_dates_a_sentence_with_a_reporting_clause():
+    text = (
+        "A car bomb exploded in Mogadishu on Friday.\n\n"
+        "At the same time, gunmen attacked a hotel nearby, police said on Sunday."
+    )
+    events = eventmap.parse_text(text, document_date="2025-12-07", lang="en")
+    hotel = next(e for e in events if "hotel" in e.text)
+    assert hotel.date == "2025-12-05"
