@@ -93,6 +93,7 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
             keyword=keyword,
             relative_only=all(m.relative for m in own),
             headline_only=headlines_only,
+            ahead=doc.date is not None and any(m.date > doc.date.last for m in own),
             toks=toks,
         )
         headline = is_headline(sent)

@@ -136,9 +136,10 @@ def is_present_verb(vocab: Vocab, word: str) -> bool:
 
 def present_context(ctx: Ctx, start: int, end: int) -> bool:
     """Is a bare weekday next to a verb in the present tense ("De raad stemt donderdag",
-    "Donderdag stemt de raad", "The talks resume Monday")? News announces what is scheduled
-    in the present, so the weekday is the coming one. A verb after a determiner or an
-    inflected adjective is a noun ("a vote Monday", "het kabinet dinsdag")."""
+    "Donderdag stemt de raad", "The talks resume Monday"), or with only a name between them
+    ("Rutte ontmoet Zelensky donderdag")? News announces what is scheduled in the present,
+    so the weekday is the coming one. A verb after a determiner or an inflected adjective is
+    a noun ("a vote Monday", "het kabinet dinsdag")."""
     v = ctx.vocab
     if not v.present_verbs and not v.present_suffixes:
         return False
@@ -149,6 +150,10 @@ def present_context(ctx: Ctx, start: int, end: int) -> bool:
     words = head.split()
     if words and words[-1].lower() in v.date_preposition_set:
         words.pop()
+    names = 0
+    while names < 2 and len(words) > 2 and words[-1][:1].isupper() and words[-1][-1].isalpha():
+        words.pop()  # a name as the object: "Rutte ontmoet Zelensky donderdag", "meets Xi Jinping Monday"
+        names += 1
     if not words or not words[-1][-1].isalpha():
         return False  # a clause boundary or punctuation stands between them
     word = words[-1].lower()
