@@ -326,3 +326,9 @@ def test_an_anchor_to_a_day_still_dates_a_sentence_with_a_reporting_clause():
     events = eventmap.parse_text(text, document_date="2025-12-07", lang="en")
     hotel = next(e for e in events if "hotel" in e.text)
     assert hotel.date == "2025-12-05"
+
+
+def test_the_day_of_a_reporting_clause_is_past_even_before_a_future_in_what_was_said():
+    text = "House Speaker Mike Johnson said on Wednesday he would not bring the bill to the floor."
+    (event,) = eventmap.parse_text(text, document_date="2024-10-14", lang="en")
+    assert event.date == "2024-10-09"

@@ -106,7 +106,7 @@ def future_context(ctx: Ctx, start: int, end: int) -> bool:
     A future cue ("will", "zal") shortly before the mention counts unless a reporting verb
     ("said", "zei") stands between them; one right after counts when no clause boundary
     intervenes ("Vrijdag zal Trump ...", "dat Trump vrijdag zal komen", but not "announced
-    Friday that it will ...").
+    Friday that it will ..." nor "said on Wednesday he would ...").
     """
     c = cues(ctx.vocab.lang)
     lowered = ctx.lowered
@@ -118,6 +118,11 @@ def future_context(ctx: Ctx, start: int, end: int) -> bool:
     found = list(c.future.finditer(before))
     if found:
         return not c.reporting.search(before, found[-1].end())
+    words = before.split()
+    if words and words[-1] in ctx.vocab.date_preposition_set:
+        words.pop()
+    if words and c.reporting.fullmatch(words[-1]):
+        return False  # the day of a reporting clause: "said on Wednesday he would not ..."
     after = c.clause_end.split(lowered[end : end + 25], maxsplit=1)[0]
     return bool(c.future.search(after))
 
