@@ -198,3 +198,15 @@ def test_a_planned_event_in_an_article_is_shown_by_default():
     events = eventmap.parse_text(text, document_date="2025-03-18", lang="nl")
     meeting = next(e for e in events if "ontmoet" in e.text)
     assert (meeting.kind, meeting.date) == ("occurrence", "2025-03-20")
+
+
+@pytest.mark.parametrize(
+    "sentence, category",
+    [
+        ("Jordan Bardella, the leader of France's National Rally, visited Calais on Saturday.", "diplomacy"),
+        ("Thousands joined a rally in Paris on Saturday.", "protest"),
+        ("Tropical Storm Helene hit the coast on Friday, as Tropical Storm Helene grew.", "disaster"),
+    ],
+)
+def test_a_keyword_inside_a_name_is_no_keyword_unless_the_name_is_a_disasters(sentence, category):
+    assert categorize(sentence, "en") == category
