@@ -313,3 +313,11 @@ def test_next_month_in_news_still_counts_from_the_day_of_writing():
     assert values("Le mois prochain, les syndicats se réuniront.", date(2025, 12, 17), "fr") == [
         ("mois prochain", "2026-01")
     ]
+
+
+@pytest.mark.parametrize(
+    "phrase, value", [("Het jaar daarop", "1942"), ("Het jaar erna", "1942"), ("De maand daarop", "1941-04")]
+)
+def test_dutch_the_year_after_counts_from_the_story(phrase, value):
+    text = f"Op 3 maart 1941 staakten duizenden Amsterdammers. {phrase} begonnen de deportaties."
+    assert values(text, None, "nl")[-1][1] == value
