@@ -210,3 +210,15 @@ def test_a_planned_event_in_an_article_is_shown_by_default():
 )
 def test_a_keyword_inside_a_name_is_no_keyword_unless_the_name_is_a_disasters(sentence, category):
     assert categorize(sentence, "en") == category
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("КИЇВ. 14 березня. Російські війська атакували Одесу.", "uk"),
+        ("Maandag 3 maart\n\nDe trein ontspoorde bij Zwolle.", "nl"),
+    ],
+)
+def test_a_line_that_is_only_a_date_is_no_event(text, lang):
+    events = eventmap.parse_text(text, document_date="2025-03-14", lang=lang)
+    assert events and all(any(ch.isalpha() for ch in e.text.replace(e.date_text or "", "")) for e in events)
