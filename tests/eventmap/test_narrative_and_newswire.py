@@ -334,3 +334,8 @@ def test_the_day_of_a_market_report_is_the_trading_day_just_named():
 def test_the_day_without_a_day_named_is_the_day_of_writing():
     text = "The index rebounded late in the day, ending the day down 31 points."
     assert [v for _, v in values(text, date(2007, 8, 10), "en")] == ["2007-08-10", "2007-08-10"]
+
+
+def test_a_month_in_a_sentence_with_should_be_lies_ahead():
+    text = "The transaction should be completed in October."
+    assert values(text, date(2009, 6, 5), "en") == [("October", "2009-10")]
