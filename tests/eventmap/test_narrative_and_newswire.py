@@ -339,3 +339,7 @@ def test_the_day_without_a_day_named_is_the_day_of_writing():
 def test_a_month_in_a_sentence_with_should_be_lies_ahead():
     text = "The transaction should be completed in October."
     assert values(text, date(2009, 6, 5), "en") == [("October", "2009-10")]
+
+
+def test_this_fiscal_year_is_a_year():
+    assert values("Revenue rose this fiscal year.", date(2013, 3, 22), "en") == [("this fiscal year", "2013")]
