@@ -76,3 +76,11 @@ def test_the_dateline_is_confirmed_by_the_same_name_close_by():
 def test_geoparse_output_feeds_the_setting_directly():
     text = "Bij een brand in Zeist raakten twee mensen gewond. Later brandde ook een schuur in Zeist."
     assert article_setting(geoparse(text, lang="nl")).name == "Zeist"
+
+
+def test_an_event_naming_two_cities_sets_neither():
+    lyon = pm("Lyon", 40, cc="FR", at=(45.76, 4.83))
+    marseille = pm("Marseille", 50, cc="FR", at=(43.3, 5.37))
+    assert article_setting([[lyon, marseille]]) is None
+    # another event naming Lyon alone still makes it the setting
+    assert article_setting([[lyon, marseille], [pm("Lyon", 90, cc="FR", at=(45.76, 4.83))]]).text == "Lyon"
