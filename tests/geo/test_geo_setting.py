@@ -82,5 +82,6 @@ def test_an_event_naming_two_cities_sets_neither():
     lyon = pm("Lyon", 40, cc="FR", at=(45.76, 4.83))
     marseille = pm("Marseille", 50, cc="FR", at=(43.3, 5.37))
     assert article_setting([[lyon, marseille]]) is None
-    # another event naming Lyon alone still makes it the setting
-    assert article_setting([[lyon, marseille], [pm("Lyon", 90, cc="FR", at=(45.76, 4.83))]]).text == "Lyon"
+    # events naming Lyon alone still make it the setting
+    alone = [[pm("Lyon", at, cc="FR", at=(45.76, 4.83))] for at in (90, 120)]
+    assert article_setting([[lyon, marseille], *alone]).text == "Lyon"
