@@ -249,6 +249,6 @@ def _mid_sentence_capitals(text: str, tokens) -> set[str]:
     for k, t in enumerate(tokens):
         if t.cap and not t.sent_start and not t.shout:
             prev = tokens[k - 1] if k else None
-            if prev is None or not adjacent(text, prev, t) or prev.low.rstrip(".") not in TITLES:
+            if prev is None or not prev.adj or prev.low.rstrip(".") not in TITLES:
                 out.add(t.low)
     return out

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from geo.gazetteer import SLAVIC_COUNTRIES, Candidate, Gazetteer
 from geo.lexicon import load
+from geo.memo import per_list
 from geo.names import looks_slavic
 from geo.people import PARTICLE_WORDS
 from geo.spans import SLAVIC_MIN_LEN, after_locative, is_dateline
@@ -94,12 +95,10 @@ def rejected_single(
         _COMPANY_BEFORE
     ):
         return True  # "Amazon shares", "shares of Amazon": the company, not the river
-    strong = any(c.exact and gaz.kind_codes[c.id] in "Csal" for c in cands) or any(
-        gaz.kind_codes[c.id] in "Csal" for c in cands if gaz.prior[c.id] > 5
-    )
+    strong = _strong(gaz, cands)
     base = key[:-2] if key.endswith("'s") else key
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    next_cap = nxt is not None and nxt.cap and adjacent(text, t, nxt)
+    next_cap = nxt is not None and nxt.cap and t.adj
     # a capitalised name particle inside a sentence with no name after it is no particle:
     # "floods hit Van in eastern Turkey" (but "Van der Laan", "Van Gogh" are people)
     particle_alone = base in PARTICLE_WORDS and not t.sent_start and not next_cap and not t.shout
@@ -131,7 +130,7 @@ def rejected_single(
         )
     ):
         return True  # acronyms and codes: "NATO", "RSF", "Un"
-    if i > 0 and adjacent(text, tokens[i - 1], t) and tokens[i - 1].low.rstrip(".") in TITLES:
+    if i > 0 and tokens[i - 1].adj and tokens[i - 1].low.rstrip(".") in TITLES:
         return True
     if next_cap and nxt.low in people and not strong:
         return True  # first name of a person ("Vladimir Poetin")
@@ -157,6 +156,14 @@ def rejected_single(
         if z >= MID_SENTENCE_ZIPF and z >= 10 * math.log10(max(gaz.pop[c.id] for c in cands) + 10) + 5:
             return True
     return False
+
+
+@per_list
+def _strong(gaz: Gazetteer, cands: list[Candidate]) -> bool:
+    """A country, sea, area or landmark by its own name, or a big one by another name."""
+    return any(c.exact and gaz.kind_codes[c.id] in "Csal" for c in cands) or any(
+        gaz.kind_codes[c.id] in "Csal" for c in cands if gaz.prior[c.id] > 5
+    )
 
 
 def _second_word_of_a_name(text, tokens, i, cands, gaz: Gazetteer, stop, context: Context) -> bool:

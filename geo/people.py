@@ -115,9 +115,9 @@ def people_in(
             continue
         prev = tokens[k - 1] if k else None
         nxt = tokens[k + 1] if k + 1 < n else None
-        adj_prev = prev is not None and adjacent(text, prev, t)
+        adj_prev = prev is not None and prev.adj
         prev_cap = adj_prev and prev.cap and prev.low not in PARTICLE_WORDS
-        next_cap = nxt is not None and nxt.cap and adjacent(text, t, nxt)
+        next_cap = nxt is not None and nxt.cap and t.adj
         if not prev_cap and not next_cap and not t.sent_start:
             solo.add(t.low)
         if adj_prev and prev.low in LOCATIVE:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from geo.gazetteer import Gazetteer
 from geo.geocoder import EXACT_BONUS, US_STATE_ABBREVIATIONS
+from geo.memo import MEMO_SIZE
 from geo.mentions import Mention
 from geo.names import name_key
 
@@ -95,6 +96,24 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[tuple[float, int]]:
     return ranked[:MAX_CANDIDATES]
 
 
+_RANKED: dict[tuple, tuple[list, object, list[tuple[float, int]]]] = {}
+
+
+def _ranked(m: Mention, gaz: Gazetteer) -> list[tuple[float, int]]:
+    """_candidates(m), ranked once per candidate list: the gazetteer's lookup memo hands every
+    mention of a name (in this article and the next ones) the same list. The memo holds the
+    list itself, so its id is never another list's."""
+    ck = (id(m.cands), m.region_of, "dateline" in m.flags)
+    hit = _RANKED.get(ck)
+    if hit is not None and hit[0] is m.cands and hit[1] is gaz:
+        return hit[2]
+    if len(_RANKED) >= MEMO_SIZE:
+        _RANKED.clear()
+    ranked = _candidates(m, gaz)
+    _RANKED[ck] = (m.cands, gaz, ranked)
+    return ranked
+
+
 def _is_namesake(region_name: str, city_name: str) -> bool:
     """The region carries the city's name: "Donetsk Oblast" for Donetsk (UA), unlike
     "Rostov-on-Don Oblast" around the Russian town of Donetsk."""
@@ -142,14 +161,7 @@ def resolve(
 ) -> list[Resolved]:
     """Pick one entry per mention (or none) with the document as context."""
     # a repeated name shares its candidate list (the gazetteer's memo): rank it once
-    ranked: dict[tuple, list[tuple[float, int]]] = {}
-    cands = []
-    for m in mentions:
-        ck = (id(m.cands), m.region_of, "dateline" in m.flags)
-        cs = ranked.get(ck)
-        if cs is None:
-            cs = ranked[ck] = _candidates(m, gaz)
-        cands.append(cs)
+    cands = [_ranked(m, gaz) for m in mentions]
     _capital_datelines(mentions, cands, gaz)
     home = LANG_HOME.get((lang or "").lower()[:2], ())
     picks: list[int | None] = [c[0][1] if c else None for c in cands]

@@ -68,7 +68,7 @@ def longest_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer):
     # extend over adjacent capitalised tokens and inner connectors, at most 5 tokens
     # ("Democratic Republic of the Congo")
     while (
-        span_end + 1 < n_tok and span_end - i < 4 and adjacent(text, tokens[span_end], tokens[span_end + 1])
+        span_end + 1 < n_tok and span_end - i < 4 and tokens[span_end].adj
     ):
         nxt = tokens[span_end + 1]
         if not nxt.cap and nxt.low not in CONNECTORS:
@@ -154,7 +154,7 @@ def after_locative(text: str, tokens: list[Token], i: int) -> bool:
     if i == 0:
         return False
     prev = tokens[i - 1]
-    return (prev.low in LOCATIVE or prev.low in REGION_OF) and adjacent(text, prev, tokens[i])
+    return (prev.low in LOCATIVE or prev.low in REGION_OF) and prev.adj
 
 
 def mark_region(text: str, tokens: list[Token], i: int, j: int, m: Mention) -> str | None:
@@ -285,6 +285,7 @@ def lowercase_countries(
     if not (lower & gaz.country_words):
         return out  # the usual case: no country name in lower case at all
     spans = {(m.start, m.end) for m in taken}
+    firsts = tuple(lower & gaz.country_words)  # a word after "in" must open with one of them
     for t in tokens:
         if t.cap or t.low not in LOCATIVE:
             continue
@@ -293,6 +294,8 @@ def lowercase_countries(
             continue
         if text.startswith("the ", pos):
             pos += 4
+        if not text.startswith(firsts, pos):
+            continue
         m = _LOWER_WORDS_RE.match(text, pos)
         if m is None:
             continue

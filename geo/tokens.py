@@ -74,6 +74,7 @@ SPECIAL_WORDS = (
 # French (and Italian) elided words before a name: "d'Odessa", "l'Ukraine", "L'Estonie"
 ELIDED = frozenset(_WORDS["elided"])
 _APOSTROPHE_RE = re.compile(r"['’]")
+ABBREVIATED = {"St", "Mt", "Ft", "Pt"}  # "St. Paul", "Mt. Pleasant", "Ft. Worth"
 
 
 @dataclass(slots=True)
@@ -85,6 +86,7 @@ class Token:
     sent_start: bool
     low: str  # the lookup key of the word alone (name_key of one token)
     shout: bool = False  # in a line written in capitals: every word looks like a name
+    adj: bool = False  # adjacent(text, self, the next token): set once by tokenize
 
 
 def tokenize(text: str) -> tuple[list[Token], set[str]]:
@@ -133,6 +135,11 @@ def tokenize(text: str) -> tuple[list[Token], set[str]]:
                 low = low.replace("’", "'")
             append(Token(s, s + len(word), word, True, j < 0 or text[j] in SENTENCE_END, low))
     mark_shouting(text, tokens)
+    # rules ask for each word whether the next one is adjacent: answer that once per pair
+    for a, b in zip(tokens, tokens[1:]):
+        gap = text[a.end : b.start]
+        if gap == " " or gap == "  " or (gap == ". " and a.text in ABBREVIATED):
+            a.adj = True
     return tokens, lower
 
 
@@ -179,11 +186,9 @@ def mark_shouting(text: str, tokens: list[Token]) -> None:
                 t.sent_start = True
 
 
-ABBREVIATED = {"St", "Mt", "Ft", "Pt"}  # "St. Paul", "Mt. Pleasant", "Ft. Worth"
-
-
 def adjacent(text: str, a: Token, b: Token) -> bool:
-    """Only plain spaces between two tokens (no punctuation, no line break)."""
+    """Only plain spaces between two tokens (no punctuation, no line break); for a token and
+    the next one, `a.adj` says the same."""
     gap = text[a.end : b.start]
     if gap == " " or gap == "  ":  # the usual case first (called for every pair of neighbours)
         return True
