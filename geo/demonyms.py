@@ -14,7 +14,7 @@ from functools import cache
 from geo.gazetteer import Gazetteer
 from geo.lexicon import DATA_DIR, load
 from geo.memo import per_key
-from geo.tokens import Token, adjacent
+from geo.tokens import Token
 
 _WORDS = load()
 INSTITUTIONS = _WORDS["institution"]
@@ -100,7 +100,7 @@ def demonym(text: str, tokens: list[Token], i: int, gaz: Gazetteer, *, derive: b
         k + 1 < len(tokens)
         and len(words) < MAX_WORDS
         and tokens[k + 1].cap
-        and adjacent(text, tokens[k], tokens[k + 1])
+        and tokens[k].adj
     ):
         k += 1
         words.append(tokens[k].low)
@@ -110,7 +110,7 @@ def demonym(text: str, tokens: list[Token], i: int, gaz: Gazetteer, *, derive: b
     cc, n, entry = found
     j = i + n - 1
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-    institution = nxt is not None and adjacent(text, tokens[j], nxt) and nxt.low in INSTITUTIONS
+    institution = nxt is not None and tokens[j].adj and nxt.low in INSTITUTIONS
     if institution:
         j += 1
     return cc, j, institution, entry

@@ -24,7 +24,7 @@ from geo.gazetteer import Candidate, Gazetteer
 from geo.inflection import inflected_match
 from geo.lexicon import guess_language
 from geo.names import name_key
-from geo.notplace import Context, is_metonym, rejected_single
+from geo.notplace import Context, is_metonym, mentions_companies, rejected_single
 from geo.people import TITLES, is_strong_place, people_in
 from geo.spans import (
     CONNECTORS,
@@ -69,7 +69,7 @@ def find_mentions(
         guessed = guess_language(lower)
         langs = (guessed,) if guessed else None
     people, person_parts = people_in(text, tokens, gaz, lower, langs)
-    context = Context(langs, _mid_sentence_capitals(text, tokens), person_parts)
+    context = Context(langs, _mid_sentence_capitals(text, tokens), person_parts, mentions_companies(lower, tokens))
     stop = stop_words(langs)
     mentions: list[Mention] = []
     demonym_ccs: list[str] = []
@@ -225,7 +225,7 @@ def find_mentions(
             word is not None
             and j + 1 < n_tok
             and tokens[j + 1].low == word
-            and adjacent(text, tokens[j], tokens[j + 1])
+            and tokens[j].adj
         ):
             m.end = tokens[j + 1].end
             m.text = text[m.start : m.end]

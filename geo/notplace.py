@@ -54,6 +54,8 @@ _COMPANY_AFTER_RE = re.compile(
     r"(?:['’]s)? (?:" + "|".join(sorted(map(re.escape, _WORDS["company_after"]))) + r")\b", re.IGNORECASE
 )
 _COMPANY_BEFORE = tuple(f"{w} " for w in _WORDS["company_before"])
+# the words of those cues: a text without any of them (the usual case) needs no check per name
+_COMPANY_WORDS = _WORDS["company_after"] | {w.split()[0] for w in _WORDS["company_before"]}
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z\u00df-\u00ff]{5,}\b")
 
 
@@ -66,6 +68,17 @@ class Context:
     langs: tuple[str, ...] | None = None
     mid_caps: set[str] = field(default_factory=set)
     person_parts: set[int] = field(default_factory=set)
+    companies: bool = True  # the text has a word of the company cues ("shares", "aandelen")
+
+
+def mentions_companies(lower: set[str], tokens: list[Token]) -> bool:
+    """Whether the text writes a word of the company cues ("shares", "aandelen"), in any case
+    (`lower`: its words that start in lower case; `tokens`: the capitalised ones)."""
+    return (
+        not _COMPANY_WORDS.isdisjoint(lower)
+        or any(t.low in _COMPANY_WORDS for t in tokens if t.cap)
+        or any(w.lower() in _COMPANY_WORDS for w in lower if not w.islower())
+    )
 
 
 def common_zipf(gaz: Gazetteer, key: str, langs: tuple[str, ...] | None) -> int:
@@ -91,8 +104,9 @@ def rejected_single(
     t = tokens[i]
     if i in context.person_parts:
         return True  # "Frans" in "Frans van Houten"
-    if _COMPANY_AFTER_RE.match(text, t.end) or text[max(0, t.start - 16) : t.start].lower().endswith(
-        _COMPANY_BEFORE
+    if context.companies and (
+        _COMPANY_AFTER_RE.match(text, t.end)
+        or text[max(0, t.start - 16) : t.start].lower().endswith(_COMPANY_BEFORE)
     ):
         return True  # "Amazon shares", "shares of Amazon": the company, not the river
     strong = _strong(gaz, cands)

@@ -163,7 +163,7 @@ def mark_region(text: str, tokens: list[Token], i: int, j: int, m: Mention) -> s
     Returns the region word that made it so (None when there is none).
     """
     prev = tokens[i - 1] if i >= 1 else None
-    if prev is not None and prev.low in REGION_WORDS and adjacent(text, prev, tokens[i]):
+    if prev is not None and prev.low in REGION_WORDS and prev.adj:
         m.region_of = True
         return prev.low
     if (
@@ -171,14 +171,14 @@ def mark_region(text: str, tokens: list[Token], i: int, j: int, m: Mention) -> s
         and prev.low in REGION_OF
         and i >= 2
         and tokens[i - 2].low in REGION_WORDS
-        and adjacent(text, prev, tokens[i])
-        and adjacent(text, tokens[i - 2], prev)
+        and prev.adj
+        and tokens[i - 2].adj
         # not "the Kirovsky district of Donetsk": that district is named, X holds it
-        and not (i >= 3 and tokens[i - 3].cap and adjacent(text, tokens[i - 3], tokens[i - 2]))
+        and not (i >= 3 and tokens[i - 3].cap and tokens[i - 3].adj)
     ):
         m.region_of = True
         return tokens[i - 2].low
-    if j + 1 < len(tokens) and tokens[j + 1].low in REGION_WORDS and adjacent(text, tokens[j], tokens[j + 1]):
+    if j + 1 < len(tokens) and tokens[j + 1].low in REGION_WORDS and tokens[j].adj:
         m.region_of = True
         return tokens[j + 1].low
     return None

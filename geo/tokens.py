@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import itemgetter, not_
 
 from geo.lexicon import load, name_tails
 
@@ -74,6 +75,7 @@ SPECIAL_WORDS = (
 # French (and Italian) elided words before a name: "d'Odessa", "l'Ukraine", "L'Estonie"
 ELIDED = frozenset(_WORDS["elided"])
 _APOSTROPHE_RE = re.compile(r"['’]")
+_first = itemgetter(0)
 ABBREVIATED = {"St", "Mt", "Ft", "Pt"}  # "St. Paul", "Mt. Pleasant", "Ft. Worth"
 
 
@@ -103,15 +105,24 @@ def tokenize(text: str) -> tuple[list[Token], set[str]]:
     pieces = split(text)
     words = pieces[1::2]
     offsets = list(accumulate(map(len, pieces)))  # offsets[2k]: where word k starts
-    lower: set[str] = {w for w in set(words) if not w[0].isupper()}
+    # the word sets and the words that become tokens are chosen by C loops (map, compress):
+    # a Python loop over every word of the text costs more than the rest of the tokenizer
+    distinct = list(set(words))
+    lower: set[str] = set(compress(distinct, map(not_, map(str.isupper, map(_first, distinct)))))
     special = SPECIAL_WORDS
-    wanted_low = {w for w in lower if w.lower() in special}
+    low_list = list(lower)
+    wanted_low = set(compress(low_list, map(special.__contains__, map(str.lower, low_list))))
+    # tokens: capitalised words, the lowercase words rules read, elisions ("d'Odessa")
+    wanted = wanted_low.union(compress(distinct, map(str.isupper, map(_first, distinct))))
+    if "'" in text or "’" in text:
+        wanted.update(w for w in low_list if "'" in w or "’" in w)
     tokens: list[Token] = []
     append = tokens.append
     blank = " \t\r\u00a0"
-    for k, word in enumerate(words):
+    for k in compress(range(len(words)), map(wanted.__contains__, words)):
+        word = words[k]
+        s = offsets[2 * k]
         if ("'" in word or "’" in word) and _elision(word):
-            s = offsets[2 * k]
             head, rest = _APOSTROPHE_RE.split(word, maxsplit=1)
             if head.lower() in special:
                 append(Token(s, s + len(head), head, False, False, head.lower()))
@@ -123,10 +134,8 @@ def tokenize(text: str) -> tuple[list[Token], set[str]]:
             continue
         if word in lower:
             if word in wanted_low:
-                s = offsets[2 * k]
                 append(Token(s, s + len(word), word, False, False, word.lower()))
         else:
-            s = offsets[2 * k]
             j = s - 1
             while j >= 0 and text[j] in blank:
                 j -= 1
