@@ -109,7 +109,7 @@ def rejected_single(
         or text[max(0, t.start - 16) : t.start].lower().endswith(_COMPANY_BEFORE)
     ):
         return True  # "Amazon shares", "shares of Amazon": the company, not the river
-    strong = _strong(gaz, cands)
+    strong, any_exact, max_pop, short_form, city_level_only, max_prior, _capital = _facts(gaz, cands)
     base = key[:-2] if key.endswith("'s") else key
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     next_cap = nxt is not None and nxt.cap and t.adj
@@ -121,8 +121,8 @@ def rejected_single(
     if base in people:
         return True
     if (
-        not any(c.exact for c in cands)
-        and max(gaz.pop[c.id] for c in cands) < ALT_ONLY_MIN_POP
+        not any_exact
+        and max_pop < ALT_ONLY_MIN_POP
         and not (
             len(t.text) >= SLAVIC_MIN_LEN
             and not t.shout
@@ -134,8 +134,8 @@ def rejected_single(
         # is "Yasinovataya" (Yasynuvata): Cyrillic names reach the news in many spellings
         return True
     acronym_len = 3 if t.shout else 5  # in a line of capitals "KIEV" is a word, not an acronym
-    # a city's own short form ("NYC", "L.A.": geo/data/abbreviations.tsv) is no acronym
-    short_form = any(c.exact and gaz.pop[c.id] >= 1_000_000 for c in cands)
+    # a city's own short form ("NYC", "L.A.": geo/data/abbreviations.tsv) is no acronym:
+    # `short_form`, a name of a city of a million people
     if (
         not strong
         and not short_form
@@ -153,30 +153,40 @@ def rejected_single(
     if t.sent_start and not strong:
         if t.text.lower() in lower:
             return True
-        if base not in context.mid_caps and not any(gaz.kind_codes[c.id] in "Cr" for c in cands):
+        if base not in context.mid_caps and city_level_only:
             z = common_zipf(gaz, base, context.langs)
-            if z >= COMMON_ZIPF and z >= 10 * math.log10(max(gaz.pop[c.id] for c in cands) + 10):
+            if z >= COMMON_ZIPF and z >= 10 * math.log10(max_pop + 10):
                 return True  # "Elk jaar", "Man killed", "Deal reached"
         # < ~30,000 people: likely a word ("IN THE AREA" is no place even after "IN")
-        if max(gaz.prior[c.id] for c in cands) < (
+        if max_prior < (
             3.5 if t.shout and after_locative(text, tokens, i) else 4.5
         ):
             return True
-    elif not strong and context.langs is not None and not any(gaz.kind_codes[c.id] in "Cr" for c in cands):
+    elif not strong and context.langs is not None and city_level_only:
         # inside a sentence a capital says "name", but a very common word capitalised in a
         # title or a name ("Red Cross", "Love Field", "First Baptist") still names no village:
         # only a place much better known than the word is frequent stays ("Nice", "Reading")
         z = common_zipf(gaz, base, context.langs)
-        if z >= MID_SENTENCE_ZIPF and z >= 10 * math.log10(max(gaz.pop[c.id] for c in cands) + 10) + 5:
+        if z >= MID_SENTENCE_ZIPF and z >= 10 * math.log10(max_pop + 10) + 5:
             return True
     return False
 
 
 @per_list
-def _strong(gaz: Gazetteer, cands: list[Candidate]) -> bool:
-    """A country, sea, area or landmark by its own name, or a big one by another name."""
-    return any(c.exact and gaz.kind_codes[c.id] in "Csal" for c in cands) or any(
-        gaz.kind_codes[c.id] in "Csal" for c in cands if gaz.prior[c.id] > 5
+def _facts(gaz: Gazetteer, cands: list[Candidate]) -> tuple[bool, bool, int, bool, bool, float, bool]:
+    """What the rules ask of a name's candidates, once per candidate list: (strong: a country,
+    sea, area or landmark by its own name or a big one by another name; some candidate has the
+    name as its own; the largest population; a city of a million by its own name ("NYC"); no
+    country or region among them; the highest prior; a national capital among them)."""
+    return (
+        any(c.exact and gaz.kind_codes[c.id] in "Csal" for c in cands)
+        or any(gaz.kind_codes[c.id] in "Csal" for c in cands if gaz.prior[c.id] > 5),
+        any(c.exact for c in cands),
+        max((gaz.pop[c.id] for c in cands), default=0),
+        any(c.exact and gaz.pop[c.id] >= 1_000_000 for c in cands),
+        not any(gaz.kind_codes[c.id] in "Cr" for c in cands),
+        max((gaz.prior[c.id] for c in cands), default=0.0),
+        any(c.id in gaz.capitals for c in cands),
     )
 
 
@@ -217,7 +227,7 @@ def is_metonym(
     Such a mention says who acted, not where: geoparse uses it as context but does not
     report it as a place. Landmarks ("het Kremlin meldde", "in het Witte Huis") stay places.
     """
-    if not any(c.id in gaz.capitals for c in cands):
+    if not _facts(gaz, cands)[6]:  # no capital among them
         return False
     nxt = _NEXT_WORD_RE.match(text, tokens[j].end)  # read from the text: verbs are no tokens
     word = nxt.group(1).lower() if nxt is not None else ""

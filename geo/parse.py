@@ -10,7 +10,7 @@ from __future__ import annotations
 from eventmap.dateline import find_dateline
 from geo.gazetteer import Gazetteer, get_gazetteer
 from geo.geocoder import OfflineGeocoder
-from geo.memo import no_gc_pauses
+from geo.memo import no_gc_pauses, per_key
 from geo.mention import DocumentPlaces, PlaceMention
 from geo.mentions import find_mentions
 from geo.resolve import Resolved, resolve
@@ -87,9 +87,15 @@ def _offline_mention(r: Resolved, gaz: Gazetteer) -> PlaceMention:
     # an adjective ("Duitse regering", "Russische") says which country, not where: a consumer
     # choosing an event's point should prefer the mentions that name a place
     score = min(r.confidence, DEMONYM_SCORE) if m.demonym is not None else r.confidence
-    return PlaceMention(
-        m.start, m.end, m.text, gaz.names[i], r.lat, r.lon, gaz.cc[i] or None, gaz.kind(i), gaz.sid[i], score
-    )
+    name, cc, kind, sid = _entry(gaz, i)
+    return PlaceMention(m.start, m.end, m.text, name, r.lat, r.lon, cc, kind, sid, score)
+
+
+@per_key
+def _entry(gaz: Gazetteer, i: int) -> tuple[str, str | None, str, str]:
+    """(name, country code, kind, source id) of entry i: read from the index's string columns
+    once (a place is named again and again)."""
+    return gaz.names[i], gaz.cc[i] or None, gaz.kind(i), gaz.sid[i]
 
 
 def _ask_online(out: list[PlaceMention], resolved: list[Resolved], geocoder) -> list[PlaceMention]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from geo.gazetteer import Gazetteer
 from geo.geocoder import EXACT_BONUS, US_STATE_ABBREVIATIONS
-from geo.memo import MEMO_SIZE
+from geo.memo import MEMO_SIZE, per_list
 from geo.mentions import Mention
 from geo.names import name_key
 
@@ -167,7 +167,7 @@ def resolve(
     picks: list[int | None] = [c[0][1] if c else None for c in cands]
     hints = state_hints(text, mentions)
     soft = _soft_regions(mentions, cands, gaz)
-    names_country = [any(c.exact and gaz.kind_codes[c.id] == "C" for c in m.cands) for m in mentions]
+    names_country = [_names_country(gaz, m.cands) for m in mentions]
     container, holds = _containers(text, mentions, cands, gaz)
     # mentions with the same name and flags get the same scores: score each name once
     same: dict[tuple, list[int]] = {}
@@ -271,19 +271,31 @@ def _soft_regions(mentions: list[Mention], cands, gaz: Gazetteer) -> dict:
     for m, cs in zip(mentions, cands):
         if not cs:
             continue
-        top = cs[0][0]
-        weights = [(math.exp(s - top), i) for s, i in cs]
-        total = sum(w for w, _i in weights)
-        share: dict[tuple[str, str], float] = {}
-        for w, i in weights:
-            if gaz.admin1[i] and gaz.kind_codes[i] in "rck":
-                r = (gaz.cc[i], gaz.admin1[i])
-                share[r] = share.get(r, 0.0) + w / total
         surface = m.text.lower()
-        for r, w in share.items():
+        for r, w in _region_shares(gaz, cs).items():
             d = soft.setdefault(r, {})
             d[surface] = max(d.get(surface, 0.0), w)
     return soft
+
+
+@per_list
+def _region_shares(gaz: Gazetteer, cs: list[tuple[float, int]]) -> dict[tuple[str, str], float]:
+    """One name's vote over the regions of its ranked candidates, in proportion to exp(score)
+    (once per ranked list: _ranked shares it between the mentions of a name)."""
+    top = cs[0][0]
+    weights = [(math.exp(s - top), i) for s, i in cs]
+    total = sum(w for w, _i in weights)
+    share: dict[tuple[str, str], float] = {}
+    for w, i in weights:
+        if gaz.admin1[i] and gaz.kind_codes[i] in "rck":
+            r = (gaz.cc[i], gaz.admin1[i])
+            share[r] = share.get(r, 0.0) + w / total
+    return share
+
+
+@per_list
+def _names_country(gaz: Gazetteer, cands) -> bool:
+    return any(c.exact and gaz.kind_codes[c.id] == "C" for c in cands)
 
 
 def _support(by_surface: dict[str, float] | None, own_surface: str) -> float:
