@@ -96,12 +96,7 @@ def demonym(text: str, tokens: list[Token], i: int, gaz: Gazetteer, *, derive: b
     if tail[:1].islower():  # "Russian-backed", "Georgian-controlled", "Saudi-led"
         words[0] = head.lower()
     k = i
-    while (
-        k + 1 < len(tokens)
-        and len(words) < MAX_WORDS
-        and tokens[k + 1].cap
-        and tokens[k].adj
-    ):
+    while k + 1 < len(tokens) and len(words) < MAX_WORDS and tokens[k + 1].cap and tokens[k].adj:
         k += 1
         words.append(tokens[k].low)
     found = _words_demonym(gaz, (tuple(words), derive))

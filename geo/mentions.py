@@ -69,7 +69,9 @@ def find_mentions(
         guessed = guess_language(lower)
         langs = (guessed,) if guessed else None
     people, person_parts = people_in(text, tokens, gaz, lower, langs)
-    context = Context(langs, _mid_sentence_capitals(text, tokens), person_parts, mentions_companies(lower, tokens))
+    context = Context(
+        langs, _mid_sentence_capitals(text, tokens), person_parts, mentions_companies(lower, tokens)
+    )
     stop = stop_words(langs)
     mentions: list[Mention] = []
     demonym_ccs: list[str] = []
@@ -82,7 +84,9 @@ def find_mentions(
             continue
         # a state abbreviation follows ", " or is dotted ("S.C."): test that before the call
         state = (
-            state_abbreviation(text, t, gaz) if "." in t.text or text[t.start - 2 : t.start] == ", " else None
+            state_abbreviation(text, t, gaz)
+            if "." in t.text or (t.start >= 2 and text.startswith(", ", t.start - 2))
+            else None
         )
         if state is not None:
             end = t.end + 1 if text[t.end : t.end + 1] == "." else t.end
@@ -221,12 +225,7 @@ def find_mentions(
                 m.cands, m.region_of = named, False
             elif word in DISTRICT_WORDS:
                 m.region_of = False  # placed at the town the district is named after (or is in)
-        if (
-            word is not None
-            and j + 1 < n_tok
-            and tokens[j + 1].low == word
-            and tokens[j].adj
-        ):
+        if word is not None and j + 1 < n_tok and tokens[j + 1].low == word and tokens[j].adj:
             m.end = tokens[j + 1].end
             m.text = text[m.start : m.end]
             j += 1

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from geo.gazetteer import SLAVIC_COUNTRIES, Candidate, Gazetteer
 from geo.lexicon import load
@@ -74,10 +75,8 @@ class Context:
 def mentions_companies(lower: set[str], tokens: list[Token]) -> bool:
     """Whether the text writes a word of the company cues ("shares", "aandelen"), in any case
     (`lower`: its words that start in lower case; `tokens`: the capitalised ones)."""
-    return (
-        not _COMPANY_WORDS.isdisjoint(lower)
-        or any(t.low in _COMPANY_WORDS for t in tokens if t.cap)
-        or any(w.lower() in _COMPANY_WORDS for w in lower if not w.islower())
+    return not _COMPANY_WORDS.isdisjoint(map(str.lower, lower)) or not _COMPANY_WORDS.isdisjoint(
+        map(attrgetter("low"), tokens)
     )
 
 
@@ -158,9 +157,7 @@ def rejected_single(
             if z >= COMMON_ZIPF and z >= 10 * math.log10(max_pop + 10):
                 return True  # "Elk jaar", "Man killed", "Deal reached"
         # < ~30,000 people: likely a word ("IN THE AREA" is no place even after "IN")
-        if max_prior < (
-            3.5 if t.shout and after_locative(text, tokens, i) else 4.5
-        ):
+        if max_prior < (3.5 if t.shout and after_locative(text, tokens, i) else 4.5):
             return True
     elif not strong and context.langs is not None and city_level_only:
         # inside a sentence a capital says "name", but a very common word capitalised in a

@@ -67,9 +67,7 @@ def longest_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer):
     span_end = i
     # extend over adjacent capitalised tokens and inner connectors, at most 5 tokens
     # ("Democratic Republic of the Congo")
-    while (
-        span_end + 1 < n_tok and span_end - i < 4 and tokens[span_end].adj
-    ):
+    while span_end + 1 < n_tok and span_end - i < 4 and tokens[span_end].adj:
         nxt = tokens[span_end + 1]
         if not nxt.cap and nxt.low not in CONNECTORS:
             if span_end > i or f"{tokens[i].low} {nxt.low}" not in gaz.lower_tails:
