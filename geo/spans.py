@@ -76,7 +76,8 @@ def longest_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer):
             break
         span_end += 1
     if span_end == i:  # the usual case: a word alone (its text is the span)
-        cands = gaz.lookup(strip_possessive(tokens[i].text))
+        word = tokens[i].text
+        cands = gaz.lookup(word[:-2] if word.endswith(_POSSESSIVES) else word)  # strip_possessive
         if cands:
             best = (i, cands, False)
     else:
@@ -282,8 +283,10 @@ def lowercase_countries(
     out: list[Mention] = []
     if not (lower & gaz.country_words):
         return out  # the usual case: no country name in lower case at all
-    spans = {(m.start, m.end) for m in taken}
     firsts = tuple(lower & gaz.country_words)  # a word after "in" must open with one of them
+    if not any(_after_a_locative(text, w) for w in firsts):
+        return out  # none of them stands after "in"/"from"/... (tested with str.find)
+    spans = {(m.start, m.end) for m in taken}
     for t in tokens:
         if t.cap or t.low not in LOCATIVE:
             continue
@@ -315,6 +318,24 @@ def lowercase_countries(
     return out
 
 
+_LOCATIVE_ENDS = tuple(LOCATIVE)
+_LOCATIVE_MAX = max(map(len, LOCATIVE), default=0)
+
+
+def _after_a_locative(text: str, word: str) -> bool:
+    """Whether `word` occurs right after a locative and a space (or "the "): lowercase_countries'
+    test before its walk over the tokens (it may say yes where that walk says no, never the
+    other way round)."""
+    p = text.find(word)
+    while p >= 0:
+        for e in (p, p - 4) if p >= 4 and text.startswith("the ", p - 4) else (p,):
+            if e >= 1 and text[e - 1] == " ":
+                if text[max(0, e - 1 - _LOCATIVE_MAX) : e - 1].lower().endswith(_LOCATIVE_ENDS):
+                    return True
+        p = text.find(word, p + 1)
+    return False
+
+
 def _region_alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -328,6 +349,10 @@ _FALLBACK_RE = re.compile(
 )
 
 
+# what the text after the name must open with for _FALLBACK_RE to match (besides ", ")
+_FALLBACK_STARTS = (" in ", " near ", " bij ", " nabij ")
+
+
 def fallback_region(
     text: str, tokens: list[Token], i: int, gaz: Gazetteer
 ) -> tuple[int, list[Candidate]] | None:
@@ -335,9 +360,12 @@ def fallback_region(
     "the village of Zzyzx in Kherson province", "Zzyzx, Kherson oblast" -> the region of Kherson
     (the mention keeps the village's text; its kind "region" says how precise the point is)."""
     j = i
-    while j + 1 < len(tokens) and tokens[j + 1].cap and adjacent(text, tokens[j], tokens[j + 1]):
+    while j + 1 < len(tokens) and tokens[j + 1].cap and tokens[j].adj:
         j += 1
-    m = _FALLBACK_RE.match(text, tokens[j].end)
+    end = tokens[j].end
+    if not text.startswith(", ", end) and not text[end : end + 7].lower().startswith(_FALLBACK_STARTS):
+        return None  # the usual case, tested without the regex
+    m = _FALLBACK_RE.match(text, end)
     if m is None:
         return None
     x = m.group("x1") or m.group("x2")
