@@ -23,6 +23,7 @@ from geo.features import (
 from geo.gazetteer import Candidate, Gazetteer
 from geo.inflection import inflected_match
 from geo.lexicon import guess_language
+from geo.memo import per_key
 from geo.names import name_key
 from geo.notplace import Context, is_metonym, mentions_companies, rejected_single
 from geo.people import TITLES, is_strong_place, people_in
@@ -90,13 +91,13 @@ def find_mentions(
         )
         if state is not None:
             end = t.end + 1 if text[t.end : t.end + 1] == "." else t.end
-            mentions.append(Mention(t.start, end, text[t.start : end], [Candidate(state, True)]))
+            mentions.append(Mention(t.start, end, text[t.start : end], only(gaz, state)))
             i += 1
             continue
         spaced = spaced_state_abbreviation(text, t, gaz) if len(t.text) == 1 else None  # "W. Va."
         if spaced is not None:
             state, end = spaced
-            mentions.append(Mention(t.start, end, text[t.start : end], [Candidate(state, True)]))
+            mentions.append(Mention(t.start, end, text[t.start : end], only(gaz, state)))
             while i < n_tok and tokens[i].start < end:
                 i += 1
             continue
@@ -119,7 +120,7 @@ def find_mentions(
                     t.start,
                     end_tok.end,
                     text[t.start : end_tok.end],
-                    [Candidate(country, True)] if country is not None else [],
+                    only(gaz, country) if country is not None else [],
                     demonym=cc,
                 )
                 if not (institution or demonyms):
@@ -239,6 +240,13 @@ def find_mentions(
     mentions.extend(lowercase_countries(text, tokens, gaz, mentions, lower))  # "protests in iran"
     mentions.sort(key=lambda m: m.start)
     return mentions, demonym_ccs
+
+
+@per_key
+def only(gaz: Gazetteer, entry: int) -> list[Candidate]:
+    """The candidate list of a name with one reading (a state's abbreviation, an adjective's
+    country): one shared list per entry, so that resolve ranks it once (geo.memo.per_list)."""
+    return [Candidate(entry, True)]
 
 
 def _mid_sentence_capitals(text: str, tokens) -> set[str]:

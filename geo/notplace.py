@@ -73,9 +73,9 @@ class Context:
 
 
 def mentions_companies(lower: set[str], tokens: list[Token]) -> bool:
-    """Whether the text writes a word of the company cues ("shares", "aandelen"), in any case
-    (`lower`: its words that start in lower case; `tokens`: the capitalised ones)."""
-    return not _COMPANY_WORDS.isdisjoint(map(str.lower, lower)) or not _COMPANY_WORDS.isdisjoint(
+    """Whether the text writes a word of the company cues ("shares", "aandelen") in lower case
+    or capitalised (`lower`: its words that start in lower case; `tokens`: the others)."""
+    return not _COMPANY_WORDS.isdisjoint(lower) or not _COMPANY_WORDS.isdisjoint(
         map(attrgetter("low"), tokens)
     )
 
