@@ -26,7 +26,7 @@ from geo.lexicon import guess_language
 from geo.memo import per_key
 from geo.names import name_key
 from geo.notplace import Context, is_metonym, mentions_companies, rejected_single
-from geo.people import TITLES, is_strong_place, people_in
+from geo.people import TITLES, is_strong_place, named_after_it, people_in
 from geo.spans import (
     CONNECTORS,
     DISTRICT_WORDS,
@@ -35,6 +35,7 @@ from geo.spans import (
     after_locative,
     compound_parts,
     fallback_region,
+    governed,
     is_dateline,
     longest_match,
     lowercase_countries,
@@ -226,6 +227,15 @@ def find_mentions(
                 m.cands, m.region_of = named, False
             elif word in DISTRICT_WORDS:
                 m.region_of = False  # placed at the town the district is named after (or is in)
+        elif not m.region_of and governed(tokens, i, j):
+            # "New York Governor", "the governor of Kursk": the region of that name
+            named = [
+                c for c in gaz.lookup(f"{strip_possessive(span_text)} region") if gaz.kind_codes[c.id] == "r"
+            ]
+            if named:
+                m.cands = named
+            elif any(named_after_it(gaz, c.id) for c in cands):
+                m.region_of = True  # "gouverneur van Koersk": the region named after the town
         if word is not None and j + 1 < n_tok and tokens[j + 1].low == word and tokens[j].adj:
             m.end = tokens[j + 1].end
             m.text = text[m.start : m.end]

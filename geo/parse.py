@@ -8,6 +8,7 @@ its place is resolved with the rest (it is context: "PARIS, Texas -") but return
 from __future__ import annotations
 
 from eventmap.dateline import find_dateline
+from geo.containers import state_after_comma
 from geo.gazetteer import Gazetteer, get_gazetteer
 from geo.geocoder import OfflineGeocoder
 from geo.memo import no_gc_pauses, per_key
@@ -42,6 +43,7 @@ def _geoparse(text: str, lang, geocoder, demonyms: bool, gazetteer) -> DocumentP
     mentions, demonym_ccs = find_mentions(text, gaz, demonyms=demonyms, unknown_spans=online, langs=langs)
     if " County" in text or "counties" in text or " Parish" in text or "parishes" in text:
         mentions = short_county_mentions(text, mentions, gaz)  # "Barrow County ... in Barrow"
+    state_after_comma(text, mentions, gaz)  # "Buffalo, New York": the state
     dateline = find_dateline(text)
     if dateline is not None:
         _mark_dateline(mentions, dateline)

@@ -32,6 +32,7 @@ PARTICLE_WORDS = frozenset(w for p in PARTICLES for w in p.split())
 SAYING_VERBS = _WORDS["saying_verb"]
 SAYING_BEFORE = _WORDS["saying_after"]  # words a person's name follows: "aldus Van Dam"
 LOCATIVE = _WORDS["locative"]
+REGION_TITLES = _WORDS["region_title"]  # "gouverneur van Koersk" governs a region
 
 
 def _speaking_positions(text: str, lower: set[str]) -> tuple[set[int], set[int]]:
@@ -145,7 +146,12 @@ def people_in(
             elif next_cap:
                 continue
             last = tokens[end]
-            if not (adj_prev and prev.low in LOCATIVE) and not _speaks_as_a_place(gaz, last.low):
+            governs = k >= 2 and adj_prev and tokens[k - 2].adj and tokens[k - 2].low in REGION_TITLES
+            if (
+                not (adj_prev and prev.low in LOCATIVE)
+                and not governs
+                and not _speaks_as_a_place(gaz, last.low)
+            ):
                 people.add(last.low)
                 parts.update(range(k, end))
     for a, b in pairs:
@@ -165,6 +171,17 @@ def people_in(
     # a name the article also puts after "in"/"near"/"bij" is a place there ("Rodeo Gainesville
     # ... in Gainesville")
     return people - located, parts
+
+
+def named_after_it(gaz: Gazetteer, i: int) -> bool:
+    """Entry i is a town whose first-level region carries its name (Kursk, Kursk Oblast)."""
+    if gaz.kind_codes[i] != "c":
+        return False
+    r = gaz.region.get(f"{gaz.cc[i]}.{gaz.admin1[i]}")
+    if r is None:
+        return False
+    town, region = name_key(gaz.names[i]), name_key(gaz.names[r])
+    return region.startswith(town) and region[len(town) : len(town) + 1] in (" ", "")
 
 
 def _particle_name(text: str, tokens: list[Token], k: int, gaz: Gazetteer, people: set[str], parts: set[int]):
@@ -192,5 +209,14 @@ def _particle_name(text: str, tokens: list[Token], k: int, gaz: Gazetteer, peopl
         return  # the usual case: "de regering van Oekraïne" has no name before "van"
     if gaz.has(name_key(text[head.start : tokens[k].end])) or _speaks_as_a_place(gaz, tokens[k].low):
         return  # "De Bilt", "Den Haag", "Alphen aan den Rijn" are places; "premier van Estland"
+    if (
+        head.low in REGION_TITLES
+        and k - j == 2
+        and (
+            gaz.lookup(f"{tokens[k].text} region")
+            or any(named_after_it(gaz, c.id) for c in gaz.lookup(tokens[k].text))
+        )
+    ):
+        return  # "gouverneur van Koersk": the governor of a region
     people.add(tokens[k].low)
     parts.update(range(j, k))

@@ -172,7 +172,15 @@ def resolve(
     # mentions with the same name and flags get the same scores: score each name once
     same: dict[tuple, list[int]] = {}
     for k, m in enumerate(mentions):
-        key = (m.text.lower(), m.region_of, m.demonym, "dateline" in m.flags, container.get(k), k in holds)
+        key = (
+            m.text.lower(),
+            id(cands[k]),  # "Kursk governor" (the region) and "in Kursk" (the town) differ
+            m.region_of,
+            m.demonym,
+            "dateline" in m.flags,
+            container.get(k),
+            k in holds,
+        )
         same.setdefault(key, []).append(k)
     confidences = [0.0] * len(mentions)
     for _round in range(3):

@@ -28,6 +28,7 @@ INSTITUTIONS = _WORDS["institution"]
 LOCATIVE = _WORDS["locative"]
 PLACE_SUFFIXES = _WORDS["place_suffix"]
 COMPASS = _WORDS["compass"]
+REGION_TITLES = _WORDS["region_title"]  # "New York Governor", "the governor of Kursk"
 REGION_OF = _WORDS["region_of"]  # "region of X", "région de X", "Gebiet von X"
 STOP = _WORDS["common"] | _WORDS["first_name"]  # every language's (when the language is unknown)
 
@@ -181,6 +182,20 @@ def mark_region(text: str, tokens: list[Token], i: int, j: int, m: Mention) -> s
         m.region_of = True
         return tokens[j + 1].low
     return None
+
+
+def governed(tokens: list[Token], i: int, j: int) -> bool:
+    """The name tokens[i..j] is followed by a governor's title ("New York Governor", "Texas
+    Gov.", "New York's governor") or follows one and "of" ("the governor of Kursk")."""
+    if j + 1 < len(tokens) and tokens[j].adj and tokens[j + 1].low in REGION_TITLES:
+        return True
+    return (
+        i >= 2
+        and tokens[i - 1].low in ("of", "van", "de")
+        and tokens[i - 1].adj
+        and tokens[i - 2].adj
+        and tokens[i - 2].low in REGION_TITLES
+    )
 
 
 _CONTAINER_RE = re.compile(r" (?:of|in) (?:the )?[A-Z][^\W\d_]*(?:[ -][A-Z][^\W\d_]*)?(?: (\w+))?")

@@ -66,6 +66,7 @@ SPECIAL_WORDS = (
             "terrain_before",
             "terrain_after",
             "region_of",
+            "region_title",
         )
         for entry in _WORDS[role]
         for w in entry.split()
