@@ -154,6 +154,7 @@ def people_in(
             ):
                 people.add(last.low)
                 parts.update(range(k, end))
+    index = {id(t): k for k, t in enumerate(tokens)} if pairs else {}
     for a, b in pairs:
         kb = b.low
         ka = a.low.rstrip(".")
@@ -168,6 +169,25 @@ def people_in(
             people.add(kb)  # "president Poetin", "Xi Jinping", "Victoria Beckham"
         elif kb in solo and (given or (not gaz.has(kb) and not a.sent_start)):
             people.add(kb)  # "Vladimir Poetin" + "Poetin" alone; "Kristen Michal" + "Michal"
+        elif (
+            kb in solo and a.cap and not gaz.has(kb) and _given(gaz, ka) and not _common_word(gaz, kb, langs)
+        ):
+            people.add(kb)  # "Jordan Peterson" + "Peterson" alone: a country as a given name
+    # a country or state that is also a given name opens the name of a person the article
+    # shows by other means ("Jordan Peterson ... Peterson said", "Chad Smith said"): that
+    # token is part of the name, not the country
+    for a, b in pairs:
+        if (
+            b.low in people
+            and a.cap
+            and not b.shout
+            and _given(gaz, a.low)
+            and is_strong_place(gaz, a.low)
+            and not gaz.has(b.low)
+            and not _common_word(gaz, b.low, langs)
+            and not gaz.has(name_key(f"{a.text} {b.text}"))
+        ):
+            parts.add(index[id(a)])
     # a name the article also puts after "in"/"near"/"bij" is a place there ("Rodeo Gainesville
     # ... in Gainesville")
     return people - located, parts
