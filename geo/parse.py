@@ -12,7 +12,7 @@ from geo.containers import state_after_comma
 from geo.gazetteer import Gazetteer, get_gazetteer
 from geo.geocoder import OfflineGeocoder
 from geo.memo import no_gc_pauses, per_key
-from geo.mention import DocumentPlaces, PlaceMention
+from geo.mention import DocumentPlaces, PlaceMention, place_mention
 from geo.mentions import find_mentions
 from geo.resolve import Resolved, resolve
 from geo.shortnames import short_county_mentions
@@ -90,7 +90,7 @@ def _offline_mention(r: Resolved, gaz: Gazetteer) -> PlaceMention:
     # choosing an event's point should prefer the mentions that name a place
     score = min(r.confidence, DEMONYM_SCORE) if m.demonym is not None else r.confidence
     name, cc, kind, sid = _entry(gaz, i)
-    return PlaceMention(m.start, m.end, m.text, name, r.lat, r.lon, cc, kind, sid, score)
+    return place_mention(m.start, m.end, m.text, name, r.lat, r.lon, cc, kind, sid, score)
 
 
 @per_key

@@ -105,7 +105,7 @@ def people_in(
     """Keys of capitalised words the document uses as (sur)names of people, and the indexes of
     the tokens that are parts of people's names (given names, particles) in this place."""
     solo: set[str] = set()
-    pairs: list[tuple[Token, Token]] = []
+    pairs: list[tuple[Token, Token, int]] = []  # (a, b, index of a)
     people: set[str] = set()
     parts: set[int] = set()
     located: set[str] = set()
@@ -127,9 +127,9 @@ def people_in(
             low = prev.low.rstrip(".")
             if low in TITLES and not gaz.has(name_key(f"{prev.text} {t.text}")):
                 solo.add(t.low)
-                pairs.append((prev, t))
+                pairs.append((prev, t, k - 1))
         if prev_cap:
-            pairs.append((prev, t))
+            pairs.append((prev, t, k - 1))
         if adj_prev and prev.low in PARTICLE_WORDS:
             _particle_name(text, tokens, k, gaz, people, parts)
         if (t.end in said_after or t.start in said_before) and not t.shout:
@@ -154,8 +154,7 @@ def people_in(
             ):
                 people.add(last.low)
                 parts.update(range(k, end))
-    index = {id(t): k for k, t in enumerate(tokens)} if pairs else {}
-    for a, b in pairs:
+    for a, b, _ia in pairs:
         kb = b.low
         ka = a.low.rstrip(".")
         if gaz.has(name_key(f"{a.text} {b.text}")) or is_strong_place(gaz, kb) or b.shout:
@@ -176,7 +175,7 @@ def people_in(
     # a country or state that is also a given name opens the name of a person the article
     # shows by other means ("Jordan Peterson ... Peterson said", "Chad Smith said"): that
     # token is part of the name, not the country
-    for a, b in pairs:
+    for a, b, ia in pairs:
         if (
             b.low in people
             and a.cap
@@ -187,7 +186,7 @@ def people_in(
             and not _common_word(gaz, b.low, langs)
             and not gaz.has(name_key(f"{a.text} {b.text}"))
         ):
-            parts.add(index[id(a)])
+            parts.add(ia)
     # a name the article also puts after "in"/"near"/"bij" is a place there ("Rodeo Gainesville
     # ... in Gainesville")
     return people - located, parts

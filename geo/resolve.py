@@ -35,6 +35,7 @@ CONTAINED_WEIGHT = 1.5  # ... and that one holds a place of the name before the 
 # what stands between a place and the region or country holding it: "Decatur, Ill.",
 # "Novoselivka in the Kharkiv region", "Springfield in Illinois", "Zeist in Utrecht"
 CONTAINER_GAPS = frozenset({", ", " in ", " in the ", " in de ", " in het ", " (", ", in "})
+GAP_MAX = max(map(len, CONTAINER_GAPS))
 NAMESAKE_BONUS = 3.0  # "Donetsk region" is the region named after Donetsk, not one holding a Donetsk
 CAPITAL_BONUS = 0.5  # a country's capital is named far more often than its namesakes
 ALT_PENALTY = 1.5  # an alternate name of a town, when other places have it as their own name
@@ -125,8 +126,8 @@ def state_hints(text: str, mentions: list[Mention]) -> Counter:
     """US states named by abbreviation after a place: "Springfield, Ill." -> ("US", "IL")."""
     hints: Counter = Counter()
     for m in mentions:
-        tail = text[m.end : m.end + 12]
-        if tail.startswith(", "):
+        if text.startswith(", ", m.end):
+            tail = text[m.end : m.end + 12]
             word = tail[2:].split(" ")[0].rstrip(",;").rstrip(".").lower()
             st = US_STATE_ABBREVIATIONS.get(word)
             if st:
@@ -139,6 +140,8 @@ def _capital_datelines(mentions: list[Mention], cands: list[list[tuple[float, in
     ("WASHINGTON, March 3 (Reuters) -") is the capital, whatever other countries the report
     names, unless it names the state or province of one of its namesakes ("ATHENS - ... Clarke
     County, Georgia"); "PARIS, Texas -" says where it is by itself."""
+    if not any("dateline_bare" in m.flags for m in mentions):
+        return  # the usual case: no bare dateline
     regions = {
         (gaz.cc[i], gaz.admin1[i])
         for m, cs in zip(mentions, cands)
@@ -257,7 +260,7 @@ def _containers(text: str, mentions: list[Mention], cands, gaz: Gazetteer):
     holds: dict[int, tuple[set, set]] = {}
     for k in range(len(mentions) - 1):
         m, nxt = mentions[k], mentions[k + 1]
-        if text[m.end : nxt.start] not in CONTAINER_GAPS or not cands[k]:
+        if nxt.start - m.end > GAP_MAX or text[m.end : nxt.start] not in CONTAINER_GAPS or not cands[k]:
             continue
         if not any(gaz.kind_codes[i] in "Cr" for _s, i in cands[k + 1]):
             continue

@@ -40,3 +40,11 @@ def test_memoised_rankings_carry_no_context_from_one_article_to_the_next():
     first, second, third = (geo.geoparse(t, lang="en")[0] for t in texts)
     assert first.country_code == "US" and second.country_code == "FR"
     assert third == first
+
+
+def test_geoparses_fast_place_mention_is_the_dataclass_built_the_usual_way():
+    from geo.mention import PlaceMention, place_mention
+
+    args = (3, 7, "Kiev", "Kyiv", 50.45, 30.52, "UA", "city", "geonames:703448", 0.98)
+    fast, usual = place_mention(*args), PlaceMention(*args)
+    assert fast == usual and hash(fast) == hash(usual) and repr(fast) == repr(usual)
