@@ -11,6 +11,7 @@ and Boston").
 from __future__ import annotations
 
 from geo.gazetteer import Candidate, Gazetteer
+from geo.lexicon import load
 from geo.resolve import great_circle_km
 from geo.spans import Mention, strip_possessive
 
@@ -33,7 +34,8 @@ def state_after_comma(text: str, mentions: list[Mention], gaz: Gazetteer) -> Non
             b.cands = [Candidate(r.id, True) for r in holding]
 
 
-LIST_GAPS = (", ", " and ", ", and ", " or ", ", or ", " en ", " und ", " et ")
+# what joins the places of a list: a comma, or a joining word (cues role list_joiner)
+LIST_GAPS = frozenset({", "} | {f"{c}{w} " for w in load()["list_joiner"] for c in (" ", ", ")})
 
 
 def _in_a_list(text: str, mentions: list[Mention], k: int) -> bool:
