@@ -4,7 +4,10 @@
   dead", "De trein vertrok om 14.30 uur"): an event verb or noun of the language's
   eventness lexicon or of the category lexicons, an auxiliary with a past participle
   ("were killed", "is omgekomen"), or a past tense after its subject ("lawmakers
-  rejected", "de politie zette", irregular ones listed);
+  rejected", "de politie zette", irregular ones listed); or a plan: a present or future
+  form (`planned`: "ontmoet", "rencontrera") with a date ahead or a future cue that is no
+  wish (`wish_cues`: "wants to", "wil"), a plain form right after such a cue (`plain`, with
+  the date table's present-tense verbs where `plain_with_present_tense`: "will meet");
 * **statement**: someone said or announced something ("Het Kremlin meldde dat ...",
   "announced it will close 149 towers"): a speech verb, when no occurrence is reported or
   what was said lies in the future ("said it would ..."); an attribution alone ("volgens de
@@ -55,6 +58,8 @@ class Lexicon:
     generic: WordSet
     negation: WordSet
     future: WordSet
+    planned: WordSet  # present and future forms of event verbs: "ontmoet", "rencontrera" (see judge)
+    wishes: frozenset[str]  # future cues that only wish ("wants to", "wil"): no plan
     auxiliaries: frozenset[str]  # with a past participle: "were killed", "is omgekomen"
     gap: dict  # what may stand between an auxiliary and its participle
     participle: re.Pattern[str] | None
@@ -104,6 +109,11 @@ def lexicon(lang: str) -> Lexicon:
         "hedges": [*data.get("hedges", []), *data.get("generic", [])],
         "negation": data.get("negation", []),
         "future": vocab.future_cues,
+        "planned": data.get("planned", []),
+        "plain": [
+            *data.get("plain", []),
+            *(vocab.present_verbs if data.get("plain_with_present_tense") else ()),
+        ],
     }
     return Lexicon(
         words=WordSets(lexicons),
@@ -117,6 +127,8 @@ def lexicon(lang: str) -> Lexicon:
         generic=WordSet(data.get("generic", [])),
         negation=WordSet(data.get("negation", [])),
         future=WordSet(vocab.future_cues),
+        planned=WordSet(data.get("planned", [])),
+        wishes=frozenset(data.get("wish_cues", [])),
         auxiliaries=frozenset(data.get("auxiliaries", [])),
         gap=data.get("participle_gap") or {},
         participle=re.compile(form) if form else None,
@@ -178,20 +190,30 @@ def judge(
     keyword: bool = False,
     relative_only: bool = False,
     headline_only: bool = False,
+    ahead: bool = False,
     toks: list[str] | None = None,
 ) -> Judgement:
     """The kind and confidence of a sentence. `dated`: it has a date of its own;
     `keyword`: a category lexicon names an event in it; `relative_only`: its dates are
     counted from the reference day ("gisteren"), not written out; `headline_only`: the text
-    is a headline alone (a feed item), where an event noun is all there is; `toks`: the
-    sentence's tokens (wordset.tokens), when the caller has them."""
+    is a headline alone (a feed item), where an event noun is all there is; `ahead`: a date
+    of its own lies after the reference day; `toks`: the sentence's tokens (wordset.tokens),
+    when the caller has them. A present or future form of an event verb (the lexicon's
+    `planned`: "ontmoet", "debatteert", "rencontrera") reports a planned event with a date
+    ahead ("Rutte ontmoet Zelensky maandag") or a future cue that is no wish ("wil praten");
+    a plain form (`plain`: "meet") does right after such a cue ("will meet", "is due to meet")."""
     lex = lexicon(lang)
     if _QUOTE_OPENER.search(sentence):
         toks = tokens(_QUOTED.sub(" ", sentence))
     elif toks is None:
         toks = tokens(sentence)
     hits = lex.words.scan(toks)
-    verbs = len(hits["occurrence"]) + _future_event(lex, toks, hits["future"])
+    plans = [
+        (start, end) for start, end in hits["future"] if " ".join(toks[start : end + 1]) not in lex.wishes
+    ]
+    verbs = len(hits["occurrence"]) + _future_event(lex, toks, plans, hits["plain"])
+    if hits["planned"] and (ahead or plans):
+        verbs += len(hits["planned"])
     weak = _participles(lex, toks) + _past_tense(lex, toks)
     nouns = len(hits["nouns"]) + int(keyword)
     said = hits["statement"]
@@ -225,11 +247,17 @@ def judge(
     return Judgement(kind, _confidence(kind, dated, relative_only, evidence, hedged), noun_only, present)
 
 
-def _future_event(lex: Lexicon, toks: list[str], future: list[tuple[int, int]]) -> int:
-    """'will receive bridge loans', 'is set to resume': a future cue before the plain form
-    of an event verb (the lexicon lists "received", "resumed")."""
+def _future_event(
+    lex: Lexicon, toks: list[str], future: list[tuple[int, int]], plain: list[tuple[int, int]]
+) -> int:
+    """'will receive bridge loans', 'is set to resume', 'is due to meet': a future cue before
+    the plain form of an event verb (the lexicon lists "received", "resumed"; irregular
+    ones, "meet", are its `plain` forms)."""
     count = 0
     for _, end in future:
+        if any(end < start <= end + 3 for start, _ in plain):
+            count += 1
+            continue
         for word in toks[end + 1 : end + 4]:
             if any(form in lex.occurrence for form in (word, word + "d", word + "ed", word + "ded")):
                 count += 1
