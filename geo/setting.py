@@ -9,10 +9,11 @@
 2. **Else the place most of its events share**: `places` is either a flat list of
    PlaceMention (each mention is one vote) or a list of per-event place lists (each event is
    one vote, however often it names a place). A place is shared by an event when the event
-   names it, and a country also when the event names a place in it. The setting is the most
-   specific place (eventmap.model.SPECIFICITY: a city before a region before a country)
-   shared by more than half of the events that have a place; ties go to the more shared, then
-   the earlier place. A country counts only when the article names it.
+   names it (but not when it names another place of the same specificity with it: "a strike
+   in Lyon and Marseille" votes for neither), and a country also when the event names a
+   place in it. The setting is the most specific place (eventmap.model.SPECIFICITY: a city
+   before a region before a country) shared by more than half of the events that have a
+   place; ties go to the more shared, then the earlier place. A country counts only when the article names it.
 3. Else None: the article has no single setting.
 
 The result is one of the given PlaceMention objects (its span is where the article names it).
@@ -59,7 +60,7 @@ def article_setting(
                 countries.setdefault(m.country_code, k)
     support: dict[tuple, int] = {}
     for e in events:
-        shared = {place_key(m) for m in e}
+        shared = _votes(e)
         shared |= {countries[m.country_code] for m in e if m.country_code in countries}
         for k in shared:
             support[k] = support.get(k, 0) + 1
@@ -69,6 +70,18 @@ def article_setting(
         return None
     best.sort(key=lambda k: (specificity(first[k].kind), -support[k], first[k].start))
     return first[best[0]]
+
+
+def _votes(event: list[PlaceMention]) -> set[tuple]:
+    """The places an event shares: each it names, except places it names alongside another
+    of the same specificity ("a strike in Lyon and Marseille" sets no city)."""
+    keys: dict[tuple, int] = {}
+    for m in event:
+        keys.setdefault(place_key(m), specificity(m.kind))
+    level_count: dict[int, int] = {}
+    for level in keys.values():
+        level_count[level] = level_count.get(level, 0) + 1
+    return {k for k, level in keys.items() if level_count[level] == 1}
 
 
 def _as_list(item: PlaceMention | Iterable[PlaceMention]) -> list[PlaceMention]:

@@ -76,3 +76,12 @@ def test_the_dateline_is_confirmed_by_the_same_name_close_by():
 def test_geoparse_output_feeds_the_setting_directly():
     text = "Bij een brand in Zeist raakten twee mensen gewond. Later brandde ook een schuur in Zeist."
     assert article_setting(geoparse(text, lang="nl")).name == "Zeist"
+
+
+def test_an_event_naming_two_cities_sets_neither():
+    lyon = pm("Lyon", 40, cc="FR", at=(45.76, 4.83))
+    marseille = pm("Marseille", 50, cc="FR", at=(43.3, 5.37))
+    assert article_setting([[lyon, marseille]]) is None
+    # events naming Lyon alone still make it the setting
+    alone = [[pm("Lyon", at, cc="FR", at=(45.76, 4.83))] for at in (90, 120)]
+    assert article_setting([[lyon, marseille], *alone]).text == "Lyon"
