@@ -14,7 +14,7 @@ from functools import cache
 from geo.gazetteer import Gazetteer
 from geo.lexicon import DATA_DIR, load
 from geo.memo import per_key
-from geo.tokens import Token, adjacent
+from geo.tokens import Token
 
 _WORDS = load()
 INSTITUTIONS = _WORDS["institution"]
@@ -96,12 +96,7 @@ def demonym(text: str, tokens: list[Token], i: int, gaz: Gazetteer, *, derive: b
     if tail[:1].islower():  # "Russian-backed", "Georgian-controlled", "Saudi-led"
         words[0] = head.lower()
     k = i
-    while (
-        k + 1 < len(tokens)
-        and len(words) < MAX_WORDS
-        and tokens[k + 1].cap
-        and adjacent(text, tokens[k], tokens[k + 1])
-    ):
+    while k + 1 < len(tokens) and len(words) < MAX_WORDS and tokens[k + 1].cap and tokens[k].adj:
         k += 1
         words.append(tokens[k].low)
     found = _words_demonym(gaz, (tuple(words), derive))
@@ -110,7 +105,7 @@ def demonym(text: str, tokens: list[Token], i: int, gaz: Gazetteer, *, derive: b
     cc, n, entry = found
     j = i + n - 1
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-    institution = nxt is not None and adjacent(text, tokens[j], nxt) and nxt.low in INSTITUTIONS
+    institution = nxt is not None and tokens[j].adj and nxt.low in INSTITUTIONS
     if institution:
         j += 1
     return cc, j, institution, entry

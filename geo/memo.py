@@ -2,7 +2,8 @@
 
 `@per_key` caches fn(gaz, key) by key for the gazetteer it was last called with (a new
 gazetteer empties the cache), holding at most MEMO_SIZE answers (then it starts again):
-geoparse asks the same words of every article. `no_gc_pauses()` keeps Python's cycle
+geoparse asks the same words of every article. `@per_list` caches fn(gaz, candidates) by the
+candidate list's identity (the lookup memo shares one list per name). `no_gc_pauses()` keeps Python's cycle
 collector off while one article is parsed (eventmap.text.pipeline, geo.parse).
 """
 
@@ -34,6 +35,27 @@ def per_key(fn: Callable[[Any, Any], T]) -> Callable[[Any, Any], T]:
         if len(memo) >= MEMO_SIZE:
             memo.clear()
         value = memo[key] = fn(gaz, key)
+        return value
+
+    cached.cache_clear = memo.clear  # type: ignore[attr-defined]
+    return cached
+
+
+def per_list(fn: Callable[[Any, list], T]) -> Callable[[Any, list], T]:
+    """Caches fn(gaz, items) by the identity of the list `items`: the gazetteer's lookup memo
+    hands every mention of a name the same candidate list. The cache keeps the list, so its
+    id never stands for another list; at most MEMO_SIZE answers (then it starts again)."""
+    memo: dict[int, tuple[list, Any, T]] = {}
+
+    @wraps(fn)
+    def cached(gaz: Any, items: list) -> T:
+        hit = memo.get(id(items))
+        if hit is not None and hit[0] is items and hit[1] is gaz:
+            return hit[2]
+        if len(memo) >= MEMO_SIZE:
+            memo.clear()
+        value = fn(gaz, items)
+        memo[id(items)] = (items, gaz, value)
         return value
 
     cached.cache_clear = memo.clear  # type: ignore[attr-defined]

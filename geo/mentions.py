@@ -23,9 +23,10 @@ from geo.features import (
 from geo.gazetteer import Candidate, Gazetteer
 from geo.inflection import inflected_match
 from geo.lexicon import guess_language
+from geo.memo import per_key
 from geo.names import name_key
-from geo.notplace import Context, is_metonym, rejected_single
-from geo.people import TITLES, is_strong_place, people_in
+from geo.notplace import Context, is_metonym, mentions_companies, rejected_single
+from geo.people import TITLES, is_strong_place, named_after_it, people_in
 from geo.spans import (
     CONNECTORS,
     DISTRICT_WORDS,
@@ -34,6 +35,7 @@ from geo.spans import (
     after_locative,
     compound_parts,
     fallback_region,
+    governed,
     is_dateline,
     longest_match,
     lowercase_countries,
@@ -69,7 +71,9 @@ def find_mentions(
         guessed = guess_language(lower)
         langs = (guessed,) if guessed else None
     people, person_parts = people_in(text, tokens, gaz, lower, langs)
-    context = Context(langs, _mid_sentence_capitals(text, tokens), person_parts)
+    context = Context(
+        langs, _mid_sentence_capitals(text, tokens), person_parts, mentions_companies(lower, tokens)
+    )
     stop = stop_words(langs)
     mentions: list[Mention] = []
     demonym_ccs: list[str] = []
@@ -82,17 +86,19 @@ def find_mentions(
             continue
         # a state abbreviation follows ", " or is dotted ("S.C."): test that before the call
         state = (
-            state_abbreviation(text, t, gaz) if "." in t.text or text[t.start - 2 : t.start] == ", " else None
+            state_abbreviation(text, t, gaz)
+            if "." in t.text or (t.start >= 2 and text.startswith(", ", t.start - 2))
+            else None
         )
         if state is not None:
             end = t.end + 1 if text[t.end : t.end + 1] == "." else t.end
-            mentions.append(Mention(t.start, end, text[t.start : end], [Candidate(state, True)]))
+            mentions.append(Mention(t.start, end, text[t.start : end], only(gaz, state)))
             i += 1
             continue
         spaced = spaced_state_abbreviation(text, t, gaz) if len(t.text) == 1 else None  # "W. Va."
         if spaced is not None:
             state, end = spaced
-            mentions.append(Mention(t.start, end, text[t.start : end], [Candidate(state, True)]))
+            mentions.append(Mention(t.start, end, text[t.start : end], only(gaz, state)))
             while i < n_tok and tokens[i].start < end:
                 i += 1
             continue
@@ -115,7 +121,7 @@ def find_mentions(
                     t.start,
                     end_tok.end,
                     text[t.start : end_tok.end],
-                    [Candidate(country, True)] if country is not None else [],
+                    only(gaz, country) if country is not None else [],
                     demonym=cc,
                 )
                 if not (institution or demonyms):
@@ -221,12 +227,16 @@ def find_mentions(
                 m.cands, m.region_of = named, False
             elif word in DISTRICT_WORDS:
                 m.region_of = False  # placed at the town the district is named after (or is in)
-        if (
-            word is not None
-            and j + 1 < n_tok
-            and tokens[j + 1].low == word
-            and adjacent(text, tokens[j], tokens[j + 1])
-        ):
+        elif not m.region_of and governed(tokens, i, j):
+            # "New York Governor", "the governor of Kursk": the region of that name
+            named = [
+                c for c in gaz.lookup(f"{strip_possessive(span_text)} region") if gaz.kind_codes[c.id] == "r"
+            ]
+            if named:
+                m.cands = named
+            elif any(named_after_it(gaz, c.id) for c in cands):
+                m.region_of = True  # "gouverneur van Koersk": the region named after the town
+        if word is not None and j + 1 < n_tok and tokens[j + 1].low == word and tokens[j].adj:
             m.end = tokens[j + 1].end
             m.text = text[m.start : m.end]
             j += 1
@@ -242,6 +252,13 @@ def find_mentions(
     return mentions, demonym_ccs
 
 
+@per_key
+def only(gaz: Gazetteer, entry: int) -> list[Candidate]:
+    """The candidate list of a name with one reading (a state's abbreviation, an adjective's
+    country): one shared list per entry, so that resolve ranks it once (geo.memo.per_list)."""
+    return [Candidate(entry, True)]
+
+
 def _mid_sentence_capitals(text: str, tokens) -> set[str]:
     """Keys of words the text writes capitalised inside a sentence, not after a title: "in
     Split" makes a sentence-initial "Split" a place too."""
@@ -249,6 +266,6 @@ def _mid_sentence_capitals(text: str, tokens) -> set[str]:
     for k, t in enumerate(tokens):
         if t.cap and not t.sent_start and not t.shout:
             prev = tokens[k - 1] if k else None
-            if prev is None or not adjacent(text, prev, t) or prev.low.rstrip(".") not in TITLES:
+            if prev is None or not prev.adj or prev.low.rstrip(".") not in TITLES:
                 out.add(t.low)
     return out

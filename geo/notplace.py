@@ -18,9 +18,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from geo.gazetteer import SLAVIC_COUNTRIES, Candidate, Gazetteer
 from geo.lexicon import load
+from geo.memo import per_list
 from geo.names import looks_slavic
 from geo.people import PARTICLE_WORDS
 from geo.spans import SLAVIC_MIN_LEN, after_locative, is_dateline
@@ -53,6 +55,8 @@ _COMPANY_AFTER_RE = re.compile(
     r"(?:['’]s)? (?:" + "|".join(sorted(map(re.escape, _WORDS["company_after"]))) + r")\b", re.IGNORECASE
 )
 _COMPANY_BEFORE = tuple(f"{w} " for w in _WORDS["company_before"])
+# the words of those cues: a text without any of them (the usual case) needs no check per name
+_COMPANY_WORDS = _WORDS["company_after"] | {w.split()[0] for w in _WORDS["company_before"]}
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z\u00df-\u00ff]{5,}\b")
 
 
@@ -65,6 +69,15 @@ class Context:
     langs: tuple[str, ...] | None = None
     mid_caps: set[str] = field(default_factory=set)
     person_parts: set[int] = field(default_factory=set)
+    companies: bool = True  # the text has a word of the company cues ("shares", "aandelen")
+
+
+def mentions_companies(lower: set[str], tokens: list[Token]) -> bool:
+    """Whether the text writes a word of the company cues ("shares", "aandelen") in lower case
+    or capitalised (`lower`: its words that start in lower case; `tokens`: the others)."""
+    return not _COMPANY_WORDS.isdisjoint(lower) or not _COMPANY_WORDS.isdisjoint(
+        map(attrgetter("low"), tokens)
+    )
 
 
 def common_zipf(gaz: Gazetteer, key: str, langs: tuple[str, ...] | None) -> int:
@@ -90,16 +103,15 @@ def rejected_single(
     t = tokens[i]
     if i in context.person_parts:
         return True  # "Frans" in "Frans van Houten"
-    if _COMPANY_AFTER_RE.match(text, t.end) or text[max(0, t.start - 16) : t.start].lower().endswith(
-        _COMPANY_BEFORE
+    if context.companies and (
+        _COMPANY_AFTER_RE.match(text, t.end)
+        or text[max(0, t.start - 16) : t.start].lower().endswith(_COMPANY_BEFORE)
     ):
         return True  # "Amazon shares", "shares of Amazon": the company, not the river
-    strong = any(c.exact and gaz.kind_codes[c.id] in "Csal" for c in cands) or any(
-        gaz.kind_codes[c.id] in "Csal" for c in cands if gaz.prior[c.id] > 5
-    )
+    strong, any_exact, max_pop, short_form, city_level_only, max_prior, _capital = _facts(gaz, cands)
     base = key[:-2] if key.endswith("'s") else key
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    next_cap = nxt is not None and nxt.cap and adjacent(text, t, nxt)
+    next_cap = nxt is not None and nxt.cap and t.adj
     # a capitalised name particle inside a sentence with no name after it is no particle:
     # "floods hit Van in eastern Turkey" (but "Van der Laan", "Van Gogh" are people)
     particle_alone = base in PARTICLE_WORDS and not t.sent_start and not next_cap and not t.shout
@@ -108,8 +120,8 @@ def rejected_single(
     if base in people:
         return True
     if (
-        not any(c.exact for c in cands)
-        and max(gaz.pop[c.id] for c in cands) < ALT_ONLY_MIN_POP
+        not any_exact
+        and max_pop < ALT_ONLY_MIN_POP
         and not (
             len(t.text) >= SLAVIC_MIN_LEN
             and not t.shout
@@ -121,8 +133,8 @@ def rejected_single(
         # is "Yasinovataya" (Yasynuvata): Cyrillic names reach the news in many spellings
         return True
     acronym_len = 3 if t.shout else 5  # in a line of capitals "KIEV" is a word, not an acronym
-    # a city's own short form ("NYC", "L.A.": geo/data/abbreviations.tsv) is no acronym
-    short_form = any(c.exact and gaz.pop[c.id] >= 1_000_000 for c in cands)
+    # a city's own short form ("NYC", "L.A.": geo/data/abbreviations.tsv) is no acronym:
+    # `short_form`, a name of a city of a million people
     if (
         not strong
         and not short_form
@@ -131,7 +143,7 @@ def rejected_single(
         )
     ):
         return True  # acronyms and codes: "NATO", "RSF", "Un"
-    if i > 0 and adjacent(text, tokens[i - 1], t) and tokens[i - 1].low.rstrip(".") in TITLES:
+    if i > 0 and tokens[i - 1].adj and tokens[i - 1].low.rstrip(".") in TITLES:
         return True
     if next_cap and nxt.low in people and not strong:
         return True  # first name of a person ("Vladimir Poetin")
@@ -140,23 +152,39 @@ def rejected_single(
     if t.sent_start and not strong:
         if t.text.lower() in lower:
             return True
-        if base not in context.mid_caps and not any(gaz.kind_codes[c.id] in "Cr" for c in cands):
+        if base not in context.mid_caps and city_level_only:
             z = common_zipf(gaz, base, context.langs)
-            if z >= COMMON_ZIPF and z >= 10 * math.log10(max(gaz.pop[c.id] for c in cands) + 10):
+            if z >= COMMON_ZIPF and z >= 10 * math.log10(max_pop + 10):
                 return True  # "Elk jaar", "Man killed", "Deal reached"
         # < ~30,000 people: likely a word ("IN THE AREA" is no place even after "IN")
-        if max(gaz.prior[c.id] for c in cands) < (
-            3.5 if t.shout and after_locative(text, tokens, i) else 4.5
-        ):
+        if max_prior < (3.5 if t.shout and after_locative(text, tokens, i) else 4.5):
             return True
-    elif not strong and context.langs is not None and not any(gaz.kind_codes[c.id] in "Cr" for c in cands):
+    elif not strong and context.langs is not None and city_level_only:
         # inside a sentence a capital says "name", but a very common word capitalised in a
         # title or a name ("Red Cross", "Love Field", "First Baptist") still names no village:
         # only a place much better known than the word is frequent stays ("Nice", "Reading")
         z = common_zipf(gaz, base, context.langs)
-        if z >= MID_SENTENCE_ZIPF and z >= 10 * math.log10(max(gaz.pop[c.id] for c in cands) + 10) + 5:
+        if z >= MID_SENTENCE_ZIPF and z >= 10 * math.log10(max_pop + 10) + 5:
             return True
     return False
+
+
+@per_list
+def _facts(gaz: Gazetteer, cands: list[Candidate]) -> tuple[bool, bool, int, bool, bool, float, bool]:
+    """What the rules ask of a name's candidates, once per candidate list: (strong: a country,
+    sea, area or landmark by its own name or a big one by another name; some candidate has the
+    name as its own; the largest population; a city of a million by its own name ("NYC"); no
+    country or region among them; the highest prior; a national capital among them)."""
+    return (
+        any(c.exact and gaz.kind_codes[c.id] in "Csal" for c in cands)
+        or any(gaz.kind_codes[c.id] in "Csal" for c in cands if gaz.prior[c.id] > 5),
+        any(c.exact for c in cands),
+        max((gaz.pop[c.id] for c in cands), default=0),
+        any(c.exact and gaz.pop[c.id] >= 1_000_000 for c in cands),
+        not any(gaz.kind_codes[c.id] in "Cr" for c in cands),
+        max((gaz.prior[c.id] for c in cands), default=0.0),
+        any(c.id in gaz.capitals for c in cands),
+    )
 
 
 def _second_word_of_a_name(text, tokens, i, cands, gaz: Gazetteer, stop, context: Context) -> bool:
@@ -196,7 +224,7 @@ def is_metonym(
     Such a mention says who acted, not where: geoparse uses it as context but does not
     report it as a place. Landmarks ("het Kremlin meldde", "in het Witte Huis") stay places.
     """
-    if not any(c.id in gaz.capitals for c in cands):
+    if not _facts(gaz, cands)[6]:  # no capital among them
         return False
     nxt = _NEXT_WORD_RE.match(text, tokens[j].end)  # read from the text: verbs are no tokens
     word = nxt.group(1).lower() if nxt is not None else ""

@@ -8,10 +8,11 @@ its place is resolved with the rest (it is context: "PARIS, Texas -") but return
 from __future__ import annotations
 
 from eventmap.dateline import find_dateline
+from geo.containers import state_after_comma
 from geo.gazetteer import Gazetteer, get_gazetteer
 from geo.geocoder import OfflineGeocoder
-from geo.memo import no_gc_pauses
-from geo.mention import DocumentPlaces, PlaceMention
+from geo.memo import no_gc_pauses, per_key
+from geo.mention import DocumentPlaces, PlaceMention, place_mention
 from geo.mentions import find_mentions
 from geo.resolve import Resolved, resolve
 from geo.shortnames import short_county_mentions
@@ -42,6 +43,7 @@ def _geoparse(text: str, lang, geocoder, demonyms: bool, gazetteer) -> DocumentP
     mentions, demonym_ccs = find_mentions(text, gaz, demonyms=demonyms, unknown_spans=online, langs=langs)
     if " County" in text or "counties" in text or " Parish" in text or "parishes" in text:
         mentions = short_county_mentions(text, mentions, gaz)  # "Barrow County ... in Barrow"
+    state_after_comma(text, mentions, gaz)  # "Buffalo, New York": the state
     dateline = find_dateline(text)
     if dateline is not None:
         _mark_dateline(mentions, dateline)
@@ -87,9 +89,15 @@ def _offline_mention(r: Resolved, gaz: Gazetteer) -> PlaceMention:
     # an adjective ("Duitse regering", "Russische") says which country, not where: a consumer
     # choosing an event's point should prefer the mentions that name a place
     score = min(r.confidence, DEMONYM_SCORE) if m.demonym is not None else r.confidence
-    return PlaceMention(
-        m.start, m.end, m.text, gaz.names[i], r.lat, r.lon, gaz.cc[i] or None, gaz.kind(i), gaz.sid[i], score
-    )
+    name, cc, kind, sid = _entry(gaz, i)
+    return place_mention(m.start, m.end, m.text, name, r.lat, r.lon, cc, kind, sid, score)
+
+
+@per_key
+def _entry(gaz: Gazetteer, i: int) -> tuple[str, str | None, str, str]:
+    """(name, country code, kind, source id) of entry i: read from the index's string columns
+    once (a place is named again and again)."""
+    return gaz.names[i], gaz.cc[i] or None, gaz.kind(i), gaz.sid[i]
 
 
 def _ask_online(out: list[PlaceMention], resolved: list[Resolved], geocoder) -> list[PlaceMention]:

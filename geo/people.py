@@ -32,6 +32,7 @@ PARTICLE_WORDS = frozenset(w for p in PARTICLES for w in p.split())
 SAYING_VERBS = _WORDS["saying_verb"]
 SAYING_BEFORE = _WORDS["saying_after"]  # words a person's name follows: "aldus Van Dam"
 LOCATIVE = _WORDS["locative"]
+REGION_TITLES = _WORDS["region_title"]  # "gouverneur van Koersk" governs a region
 
 
 def _speaking_positions(text: str, lower: set[str]) -> tuple[set[int], set[int]]:
@@ -104,7 +105,7 @@ def people_in(
     """Keys of capitalised words the document uses as (sur)names of people, and the indexes of
     the tokens that are parts of people's names (given names, particles) in this place."""
     solo: set[str] = set()
-    pairs: list[tuple[Token, Token]] = []
+    pairs: list[tuple[Token, Token, int]] = []  # (a, b, index of a)
     people: set[str] = set()
     parts: set[int] = set()
     located: set[str] = set()
@@ -115,9 +116,9 @@ def people_in(
             continue
         prev = tokens[k - 1] if k else None
         nxt = tokens[k + 1] if k + 1 < n else None
-        adj_prev = prev is not None and adjacent(text, prev, t)
+        adj_prev = prev is not None and prev.adj
         prev_cap = adj_prev and prev.cap and prev.low not in PARTICLE_WORDS
-        next_cap = nxt is not None and nxt.cap and adjacent(text, t, nxt)
+        next_cap = nxt is not None and nxt.cap and t.adj
         if not prev_cap and not next_cap and not t.sent_start:
             solo.add(t.low)
         if adj_prev and prev.low in LOCATIVE:
@@ -126,9 +127,9 @@ def people_in(
             low = prev.low.rstrip(".")
             if low in TITLES and not gaz.has(name_key(f"{prev.text} {t.text}")):
                 solo.add(t.low)
-                pairs.append((prev, t))
+                pairs.append((prev, t, k - 1))
         if prev_cap:
-            pairs.append((prev, t))
+            pairs.append((prev, t, k - 1))
         if adj_prev and prev.low in PARTICLE_WORDS:
             _particle_name(text, tokens, k, gaz, people, parts)
         if (t.end in said_after or t.start in said_before) and not t.shout:
@@ -145,10 +146,15 @@ def people_in(
             elif next_cap:
                 continue
             last = tokens[end]
-            if not (adj_prev and prev.low in LOCATIVE) and not _speaks_as_a_place(gaz, last.low):
+            governs = k >= 2 and adj_prev and tokens[k - 2].adj and tokens[k - 2].low in REGION_TITLES
+            if (
+                not (adj_prev and prev.low in LOCATIVE)
+                and not governs
+                and not _speaks_as_a_place(gaz, last.low)
+            ):
                 people.add(last.low)
                 parts.update(range(k, end))
-    for a, b in pairs:
+    for a, b, _ia in pairs:
         kb = b.low
         ka = a.low.rstrip(".")
         if gaz.has(name_key(f"{a.text} {b.text}")) or is_strong_place(gaz, kb) or b.shout:
@@ -162,9 +168,39 @@ def people_in(
             people.add(kb)  # "president Poetin", "Xi Jinping", "Victoria Beckham"
         elif kb in solo and (given or (not gaz.has(kb) and not a.sent_start)):
             people.add(kb)  # "Vladimir Poetin" + "Poetin" alone; "Kristen Michal" + "Michal"
+        elif (
+            kb in solo and a.cap and not gaz.has(kb) and _given(gaz, ka) and not _common_word(gaz, kb, langs)
+        ):
+            people.add(kb)  # "Jordan Peterson" + "Peterson" alone: a country as a given name
+    # a country or state that is also a given name opens the name of a person the article
+    # shows by other means ("Jordan Peterson ... Peterson said", "Chad Smith said"): that
+    # token is part of the name, not the country
+    for a, b, ia in pairs:
+        if (
+            b.low in people
+            and a.cap
+            and not b.shout
+            and _given(gaz, a.low)
+            and is_strong_place(gaz, a.low)
+            and not gaz.has(b.low)
+            and not _common_word(gaz, b.low, langs)
+            and not gaz.has(name_key(f"{a.text} {b.text}"))
+        ):
+            parts.add(ia)
     # a name the article also puts after "in"/"near"/"bij" is a place there ("Rodeo Gainesville
     # ... in Gainesville")
     return people - located, parts
+
+
+def named_after_it(gaz: Gazetteer, i: int) -> bool:
+    """Entry i is a town whose first-level region carries its name (Kursk, Kursk Oblast)."""
+    if gaz.kind_codes[i] != "c":
+        return False
+    r = gaz.region.get(f"{gaz.cc[i]}.{gaz.admin1[i]}")
+    if r is None:
+        return False
+    town, region = name_key(gaz.names[i]), name_key(gaz.names[r])
+    return region.startswith(town) and region[len(town) : len(town) + 1] in (" ", "")
 
 
 def _particle_name(text: str, tokens: list[Token], k: int, gaz: Gazetteer, people: set[str], parts: set[int]):
@@ -192,5 +228,14 @@ def _particle_name(text: str, tokens: list[Token], k: int, gaz: Gazetteer, peopl
         return  # the usual case: "de regering van Oekraïne" has no name before "van"
     if gaz.has(name_key(text[head.start : tokens[k].end])) or _speaks_as_a_place(gaz, tokens[k].low):
         return  # "De Bilt", "Den Haag", "Alphen aan den Rijn" are places; "premier van Estland"
+    if (
+        head.low in REGION_TITLES
+        and k - j == 2
+        and (
+            gaz.lookup(f"{tokens[k].text} region")
+            or any(named_after_it(gaz, c.id) for c in gaz.lookup(tokens[k].text))
+        )
+    ):
+        return  # "gouverneur van Koersk": the governor of a region
     people.add(tokens[k].low)
     parts.update(range(j, k))

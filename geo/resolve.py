@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from geo.gazetteer import Gazetteer
 from geo.geocoder import EXACT_BONUS, US_STATE_ABBREVIATIONS
+from geo.memo import MEMO_SIZE, per_list
 from geo.mentions import Mention
 from geo.names import name_key
 
@@ -34,6 +35,7 @@ CONTAINED_WEIGHT = 1.5  # ... and that one holds a place of the name before the 
 # what stands between a place and the region or country holding it: "Decatur, Ill.",
 # "Novoselivka in the Kharkiv region", "Springfield in Illinois", "Zeist in Utrecht"
 CONTAINER_GAPS = frozenset({", ", " in ", " in the ", " in de ", " in het ", " (", ", in "})
+GAP_MAX = max(map(len, CONTAINER_GAPS))
 NAMESAKE_BONUS = 3.0  # "Donetsk region" is the region named after Donetsk, not one holding a Donetsk
 CAPITAL_BONUS = 0.5  # a country's capital is named far more often than its namesakes
 ALT_PENALTY = 1.5  # an alternate name of a town, when other places have it as their own name
@@ -95,6 +97,24 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[tuple[float, int]]:
     return ranked[:MAX_CANDIDATES]
 
 
+_RANKED: dict[tuple, tuple[list, object, list[tuple[float, int]]]] = {}
+
+
+def _ranked(m: Mention, gaz: Gazetteer) -> list[tuple[float, int]]:
+    """_candidates(m), ranked once per candidate list: the gazetteer's lookup memo hands every
+    mention of a name (in this article and the next ones) the same list. The memo holds the
+    list itself, so its id is never another list's."""
+    ck = (id(m.cands), m.region_of, "dateline" in m.flags)
+    hit = _RANKED.get(ck)
+    if hit is not None and hit[0] is m.cands and hit[1] is gaz:
+        return hit[2]
+    if len(_RANKED) >= MEMO_SIZE:
+        _RANKED.clear()
+    ranked = _candidates(m, gaz)
+    _RANKED[ck] = (m.cands, gaz, ranked)
+    return ranked
+
+
 def _is_namesake(region_name: str, city_name: str) -> bool:
     """The region carries the city's name: "Donetsk Oblast" for Donetsk (UA), unlike
     "Rostov-on-Don Oblast" around the Russian town of Donetsk."""
@@ -106,8 +126,8 @@ def state_hints(text: str, mentions: list[Mention]) -> Counter:
     """US states named by abbreviation after a place: "Springfield, Ill." -> ("US", "IL")."""
     hints: Counter = Counter()
     for m in mentions:
-        tail = text[m.end : m.end + 12]
-        if tail.startswith(", "):
+        if text.startswith(", ", m.end):
+            tail = text[m.end : m.end + 12]
             word = tail[2:].split(" ")[0].rstrip(",;").rstrip(".").lower()
             st = US_STATE_ABBREVIATIONS.get(word)
             if st:
@@ -120,6 +140,8 @@ def _capital_datelines(mentions: list[Mention], cands: list[list[tuple[float, in
     ("WASHINGTON, March 3 (Reuters) -") is the capital, whatever other countries the report
     names, unless it names the state or province of one of its namesakes ("ATHENS - ... Clarke
     County, Georgia"); "PARIS, Texas -" says where it is by itself."""
+    if not any("dateline_bare" in m.flags for m in mentions):
+        return  # the usual case: no bare dateline
     regions = {
         (gaz.cc[i], gaz.admin1[i])
         for m, cs in zip(mentions, cands)
@@ -142,25 +164,26 @@ def resolve(
 ) -> list[Resolved]:
     """Pick one entry per mention (or none) with the document as context."""
     # a repeated name shares its candidate list (the gazetteer's memo): rank it once
-    ranked: dict[tuple, list[tuple[float, int]]] = {}
-    cands = []
-    for m in mentions:
-        ck = (id(m.cands), m.region_of, "dateline" in m.flags)
-        cs = ranked.get(ck)
-        if cs is None:
-            cs = ranked[ck] = _candidates(m, gaz)
-        cands.append(cs)
+    cands = [_ranked(m, gaz) for m in mentions]
     _capital_datelines(mentions, cands, gaz)
     home = LANG_HOME.get((lang or "").lower()[:2], ())
     picks: list[int | None] = [c[0][1] if c else None for c in cands]
     hints = state_hints(text, mentions)
     soft = _soft_regions(mentions, cands, gaz)
-    names_country = [any(c.exact and gaz.kind_codes[c.id] == "C" for c in m.cands) for m in mentions]
+    names_country = [_names_country(gaz, m.cands) for m in mentions]
     container, holds = _containers(text, mentions, cands, gaz)
     # mentions with the same name and flags get the same scores: score each name once
     same: dict[tuple, list[int]] = {}
     for k, m in enumerate(mentions):
-        key = (m.text.lower(), m.region_of, m.demonym, "dateline" in m.flags, container.get(k), k in holds)
+        key = (
+            m.text.lower(),
+            id(cands[k]),  # "Kursk governor" (the region) and "in Kursk" (the town) differ
+            m.region_of,
+            m.demonym,
+            "dateline" in m.flags,
+            container.get(k),
+            k in holds,
+        )
         same.setdefault(key, []).append(k)
     confidences = [0.0] * len(mentions)
     for _round in range(3):
@@ -237,7 +260,7 @@ def _containers(text: str, mentions: list[Mention], cands, gaz: Gazetteer):
     holds: dict[int, tuple[set, set]] = {}
     for k in range(len(mentions) - 1):
         m, nxt = mentions[k], mentions[k + 1]
-        if text[m.end : nxt.start] not in CONTAINER_GAPS or not cands[k]:
+        if nxt.start - m.end > GAP_MAX or text[m.end : nxt.start] not in CONTAINER_GAPS or not cands[k]:
             continue
         if not any(gaz.kind_codes[i] in "Cr" for _s, i in cands[k + 1]):
             continue
@@ -259,19 +282,31 @@ def _soft_regions(mentions: list[Mention], cands, gaz: Gazetteer) -> dict:
     for m, cs in zip(mentions, cands):
         if not cs:
             continue
-        top = cs[0][0]
-        weights = [(math.exp(s - top), i) for s, i in cs]
-        total = sum(w for w, _i in weights)
-        share: dict[tuple[str, str], float] = {}
-        for w, i in weights:
-            if gaz.admin1[i] and gaz.kind_codes[i] in "rck":
-                r = (gaz.cc[i], gaz.admin1[i])
-                share[r] = share.get(r, 0.0) + w / total
         surface = m.text.lower()
-        for r, w in share.items():
+        for r, w in _region_shares(gaz, cs).items():
             d = soft.setdefault(r, {})
             d[surface] = max(d.get(surface, 0.0), w)
     return soft
+
+
+@per_list
+def _region_shares(gaz: Gazetteer, cs: list[tuple[float, int]]) -> dict[tuple[str, str], float]:
+    """One name's vote over the regions of its ranked candidates, in proportion to exp(score)
+    (once per ranked list: _ranked shares it between the mentions of a name)."""
+    top = cs[0][0]
+    weights = [(math.exp(s - top), i) for s, i in cs]
+    total = sum(w for w, _i in weights)
+    share: dict[tuple[str, str], float] = {}
+    for w, i in weights:
+        if gaz.admin1[i] and gaz.kind_codes[i] in "rck":
+            r = (gaz.cc[i], gaz.admin1[i])
+            share[r] = share.get(r, 0.0) + w / total
+    return share
+
+
+@per_list
+def _names_country(gaz: Gazetteer, cands) -> bool:
+    return any(c.exact and gaz.kind_codes[c.id] == "C" for c in cands)
 
 
 def _support(by_surface: dict[str, float] | None, own_surface: str) -> float:

@@ -28,6 +28,7 @@ INSTITUTIONS = _WORDS["institution"]
 LOCATIVE = _WORDS["locative"]
 PLACE_SUFFIXES = _WORDS["place_suffix"]
 COMPASS = _WORDS["compass"]
+REGION_TITLES = _WORDS["region_title"]  # "New York Governor", "the governor of Kursk"
 REGION_OF = _WORDS["region_of"]  # "region of X", "région de X", "Gebiet von X"
 STOP = _WORDS["common"] | _WORDS["first_name"]  # every language's (when the language is unknown)
 
@@ -67,9 +68,7 @@ def longest_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer):
     span_end = i
     # extend over adjacent capitalised tokens and inner connectors, at most 5 tokens
     # ("Democratic Republic of the Congo")
-    while (
-        span_end + 1 < n_tok and span_end - i < 4 and adjacent(text, tokens[span_end], tokens[span_end + 1])
-    ):
+    while span_end + 1 < n_tok and span_end - i < 4 and tokens[span_end].adj:
         nxt = tokens[span_end + 1]
         if not nxt.cap and nxt.low not in CONNECTORS:
             if span_end > i or f"{tokens[i].low} {nxt.low}" not in gaz.lower_tails:
@@ -78,7 +77,8 @@ def longest_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer):
             break
         span_end += 1
     if span_end == i:  # the usual case: a word alone (its text is the span)
-        cands = gaz.lookup(strip_possessive(tokens[i].text))
+        word = tokens[i].text
+        cands = gaz.lookup(word[:-2] if word.endswith(_POSSESSIVES) else word)  # strip_possessive
         if cands:
             best = (i, cands, False)
     else:
@@ -154,7 +154,7 @@ def after_locative(text: str, tokens: list[Token], i: int) -> bool:
     if i == 0:
         return False
     prev = tokens[i - 1]
-    return (prev.low in LOCATIVE or prev.low in REGION_OF) and adjacent(text, prev, tokens[i])
+    return (prev.low in LOCATIVE or prev.low in REGION_OF) and prev.adj
 
 
 def mark_region(text: str, tokens: list[Token], i: int, j: int, m: Mention) -> str | None:
@@ -163,7 +163,7 @@ def mark_region(text: str, tokens: list[Token], i: int, j: int, m: Mention) -> s
     Returns the region word that made it so (None when there is none).
     """
     prev = tokens[i - 1] if i >= 1 else None
-    if prev is not None and prev.low in REGION_WORDS and adjacent(text, prev, tokens[i]):
+    if prev is not None and prev.low in REGION_WORDS and prev.adj:
         m.region_of = True
         return prev.low
     if (
@@ -171,17 +171,31 @@ def mark_region(text: str, tokens: list[Token], i: int, j: int, m: Mention) -> s
         and prev.low in REGION_OF
         and i >= 2
         and tokens[i - 2].low in REGION_WORDS
-        and adjacent(text, prev, tokens[i])
-        and adjacent(text, tokens[i - 2], prev)
+        and prev.adj
+        and tokens[i - 2].adj
         # not "the Kirovsky district of Donetsk": that district is named, X holds it
-        and not (i >= 3 and tokens[i - 3].cap and adjacent(text, tokens[i - 3], tokens[i - 2]))
+        and not (i >= 3 and tokens[i - 3].cap and tokens[i - 3].adj)
     ):
         m.region_of = True
         return tokens[i - 2].low
-    if j + 1 < len(tokens) and tokens[j + 1].low in REGION_WORDS and adjacent(text, tokens[j], tokens[j + 1]):
+    if j + 1 < len(tokens) and tokens[j + 1].low in REGION_WORDS and tokens[j].adj:
         m.region_of = True
         return tokens[j + 1].low
     return None
+
+
+def governed(tokens: list[Token], i: int, j: int) -> bool:
+    """The name tokens[i..j] is followed by a governor's title ("New York Governor", "Texas
+    Gov.", "New York's governor") or follows one and "of" ("the governor of Kursk")."""
+    if j + 1 < len(tokens) and tokens[j].adj and tokens[j + 1].low in REGION_TITLES:
+        return True
+    return (
+        i >= 2
+        and tokens[i - 1].low in ("of", "van", "de")
+        and tokens[i - 1].adj
+        and tokens[i - 2].adj
+        and tokens[i - 2].low in REGION_TITLES
+    )
 
 
 _CONTAINER_RE = re.compile(r" (?:of|in) (?:the )?[A-Z][^\W\d_]*(?:[ -][A-Z][^\W\d_]*)?(?: (\w+))?")
@@ -284,6 +298,9 @@ def lowercase_countries(
     out: list[Mention] = []
     if not (lower & gaz.country_words):
         return out  # the usual case: no country name in lower case at all
+    firsts = tuple(lower & gaz.country_words)  # a word after "in" must open with one of them
+    if not any(_after_a_locative(text, w) for w in firsts):
+        return out  # none of them stands after "in"/"from"/... (tested with str.find)
     spans = {(m.start, m.end) for m in taken}
     for t in tokens:
         if t.cap or t.low not in LOCATIVE:
@@ -293,6 +310,8 @@ def lowercase_countries(
             continue
         if text.startswith("the ", pos):
             pos += 4
+        if not text.startswith(firsts, pos):
+            continue
         m = _LOWER_WORDS_RE.match(text, pos)
         if m is None:
             continue
@@ -314,6 +333,24 @@ def lowercase_countries(
     return out
 
 
+_LOCATIVE_ENDS = tuple(LOCATIVE)
+_LOCATIVE_MAX = max(map(len, LOCATIVE), default=0)
+
+
+def _after_a_locative(text: str, word: str) -> bool:
+    """Whether `word` occurs right after a locative and a space (or "the "): lowercase_countries'
+    test before its walk over the tokens (it may say yes where that walk says no, never the
+    other way round)."""
+    p = text.find(word)
+    while p >= 0:
+        for e in (p, p - 4) if p >= 4 and text.startswith("the ", p - 4) else (p,):
+            if e >= 1 and text[e - 1] == " ":
+                if text[max(0, e - 1 - _LOCATIVE_MAX) : e - 1].lower().endswith(_LOCATIVE_ENDS):
+                    return True
+        p = text.find(word, p + 1)
+    return False
+
+
 def _region_alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -327,6 +364,10 @@ _FALLBACK_RE = re.compile(
 )
 
 
+# what the text after the name must open with for _FALLBACK_RE to match (besides ", ")
+_FALLBACK_STARTS = (" in ", " near ", " bij ", " nabij ")
+
+
 def fallback_region(
     text: str, tokens: list[Token], i: int, gaz: Gazetteer
 ) -> tuple[int, list[Candidate]] | None:
@@ -334,9 +375,12 @@ def fallback_region(
     "the village of Zzyzx in Kherson province", "Zzyzx, Kherson oblast" -> the region of Kherson
     (the mention keeps the village's text; its kind "region" says how precise the point is)."""
     j = i
-    while j + 1 < len(tokens) and tokens[j + 1].cap and adjacent(text, tokens[j], tokens[j + 1]):
+    while j + 1 < len(tokens) and tokens[j + 1].cap and tokens[j].adj:
         j += 1
-    m = _FALLBACK_RE.match(text, tokens[j].end)
+    end = tokens[j].end
+    if not text.startswith(", ", end) and not text[end : end + 7].lower().startswith(_FALLBACK_STARTS):
+        return None  # the usual case, tested without the regex
+    m = _FALLBACK_RE.match(text, end)
     if m is None:
         return None
     x = m.group("x1") or m.group("x2")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import itemgetter, not_
 
 from geo.lexicon import load, name_tails
 
@@ -65,6 +66,7 @@ SPECIAL_WORDS = (
             "terrain_before",
             "terrain_after",
             "region_of",
+            "region_title",
         )
         for entry in _WORDS[role]
         for w in entry.split()
@@ -74,6 +76,8 @@ SPECIAL_WORDS = (
 # French (and Italian) elided words before a name: "d'Odessa", "l'Ukraine", "L'Estonie"
 ELIDED = frozenset(_WORDS["elided"])
 _APOSTROPHE_RE = re.compile(r"['’]")
+_first = itemgetter(0)
+ABBREVIATED = {"St", "Mt", "Ft", "Pt"}  # "St. Paul", "Mt. Pleasant", "Ft. Worth"
 
 
 @dataclass(slots=True)
@@ -85,6 +89,7 @@ class Token:
     sent_start: bool
     low: str  # the lookup key of the word alone (name_key of one token)
     shout: bool = False  # in a line written in capitals: every word looks like a name
+    adj: bool = False  # adjacent(text, self, the next token): set once by tokenize
 
 
 def tokenize(text: str) -> tuple[list[Token], set[str]]:
@@ -101,15 +106,24 @@ def tokenize(text: str) -> tuple[list[Token], set[str]]:
     pieces = split(text)
     words = pieces[1::2]
     offsets = list(accumulate(map(len, pieces)))  # offsets[2k]: where word k starts
-    lower: set[str] = {w for w in set(words) if not w[0].isupper()}
+    # the word sets and the words that become tokens are chosen by C loops (map, compress):
+    # a Python loop over every word of the text costs more than the rest of the tokenizer
+    distinct = list(set(words))
+    lower: set[str] = set(compress(distinct, map(not_, map(str.isupper, map(_first, distinct)))))
     special = SPECIAL_WORDS
-    wanted_low = {w for w in lower if w.lower() in special}
+    low_list = list(lower)
+    wanted_low = set(compress(low_list, map(special.__contains__, map(str.lower, low_list))))
+    # tokens: capitalised words, the lowercase words rules read, elisions ("d'Odessa")
+    wanted = wanted_low.union(compress(distinct, map(str.isupper, map(_first, distinct))))
+    if "'" in text or "’" in text:
+        wanted.update(w for w in low_list if "'" in w or "’" in w)
     tokens: list[Token] = []
     append = tokens.append
     blank = " \t\r\u00a0"
-    for k, word in enumerate(words):
+    for k in compress(range(len(words)), map(wanted.__contains__, words)):
+        word = words[k]
+        s = offsets[2 * k]
         if ("'" in word or "’" in word) and _elision(word):
-            s = offsets[2 * k]
             head, rest = _APOSTROPHE_RE.split(word, maxsplit=1)
             if head.lower() in special:
                 append(Token(s, s + len(head), head, False, False, head.lower()))
@@ -121,10 +135,8 @@ def tokenize(text: str) -> tuple[list[Token], set[str]]:
             continue
         if word in lower:
             if word in wanted_low:
-                s = offsets[2 * k]
                 append(Token(s, s + len(word), word, False, False, word.lower()))
         else:
-            s = offsets[2 * k]
             j = s - 1
             while j >= 0 and text[j] in blank:
                 j -= 1
@@ -133,6 +145,11 @@ def tokenize(text: str) -> tuple[list[Token], set[str]]:
                 low = low.replace("’", "'")
             append(Token(s, s + len(word), word, True, j < 0 or text[j] in SENTENCE_END, low))
     mark_shouting(text, tokens)
+    # rules ask for each word whether the next one is adjacent: answer that once per pair
+    for a, b in zip(tokens, tokens[1:]):
+        gap = text[a.end : b.start]
+        if gap == " " or gap == "  " or (gap == ". " and a.text in ABBREVIATED):
+            a.adj = True
     return tokens, lower
 
 
@@ -179,11 +196,9 @@ def mark_shouting(text: str, tokens: list[Token]) -> None:
                 t.sent_start = True
 
 
-ABBREVIATED = {"St", "Mt", "Ft", "Pt"}  # "St. Paul", "Mt. Pleasant", "Ft. Worth"
-
-
 def adjacent(text: str, a: Token, b: Token) -> bool:
-    """Only plain spaces between two tokens (no punctuation, no line break)."""
+    """Only plain spaces between two tokens (no punctuation, no line break); for a token and
+    the next one, `a.adj` says the same."""
     gap = text[a.end : b.start]
     if gap == " " or gap == "  ":  # the usual case first (called for every pair of neighbours)
         return True

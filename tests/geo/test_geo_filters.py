@@ -234,3 +234,25 @@ def test_a_five_word_country_name_is_found_whole():
 )
 def test_a_bare_dateline_naming_a_capital_is_the_capital(text, country):
     assert parse_places(text, lang="en").reported_from.country_code == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jordan Peterson said he would speak in Toronto.",
+        "Jordan Peterson spoke at a rally in Toronto. Peterson said he would return.",
+    ],
+)
+def test_a_country_that_is_a_given_name_before_a_persons_surname_is_the_person(text):
+    assert [m.name for m in geoparse(text, "en")] == ["Toronto"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops left Jordan. Jordan said the border is shut.",
+        "Floods hit Jordan on Monday. King Abdullah said aid was coming.",
+    ],
+)
+def test_the_country_jordan_stays_a_place_when_no_person_follows(text):
+    assert {m.name for m in geoparse(text, "en")} == {"Jordan"}

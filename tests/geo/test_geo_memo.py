@@ -1,0 +1,50 @@
+"""The speed helpers of geoparse (geo.memo, Token.adj) change no answer."""
+
+from __future__ import annotations
+
+import geo
+from geo.memo import per_list
+from geo.tokens import adjacent, tokenize
+
+
+def test_a_per_list_memo_answers_once_per_list_and_never_for_another_list():
+    calls = []
+
+    @per_list
+    def total(gaz, items):
+        calls.append(items)
+        return sum(items)
+
+    gaz = object()
+    a, b = [1, 2], [1, 2]
+    assert total(gaz, a) == 3 and total(gaz, a) == 3
+    assert len(calls) == 1
+    assert total(gaz, b) == 3 and len(calls) == 2  # an equal list is another list
+    assert total(object(), a) == 3 and len(calls) == 3  # another gazetteer: asked again
+
+
+def test_a_tokens_adj_says_what_adjacent_says_of_it_and_the_next_token():
+    text = "Bij een brand in Den Haag, St. Paul en d'Odessa zei burgemeester Van Zanen:\nNew  York."
+    tokens, _lower = tokenize(text)
+    for a, b in zip(tokens, tokens[1:]):
+        assert a.adj == adjacent(text, a, b), (a.text, b.text)
+    assert tokens[-1].adj is False
+
+
+def test_memoised_rankings_carry_no_context_from_one_article_to_the_next():
+    texts = [
+        "Police in Paris, Texas, and in Lamar County arrested two men.",
+        "Protesters marched in Paris and Lyon on Saturday.",
+        "Police in Paris, Texas, and in Lamar County arrested two men.",
+    ]
+    first, second, third = (geo.geoparse(t, lang="en")[0] for t in texts)
+    assert first.country_code == "US" and second.country_code == "FR"
+    assert third == first
+
+
+def test_geoparses_fast_place_mention_is_the_dataclass_built_the_usual_way():
+    from geo.mention import PlaceMention, place_mention
+
+    args = (3, 7, "Kiev", "Kyiv", 50.45, 30.52, "UA", "city", "geonames:703448", 0.98)
+    fast, usual = place_mention(*args), PlaceMention(*args)
+    assert fast == usual and hash(fast) == hash(usual) and repr(fast) == repr(usual)

@@ -1,0 +1,59 @@
+"""A region named like a big city: after a place and a comma, and with a governor's title."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo import geoparse
+
+
+def places(text: str, lang: str | None = "en") -> list[tuple[str, str, str]]:
+    return [(m.text, m.name, m.kind) for m in geoparse(text, lang)]
+
+
+@pytest.mark.parametrize(
+    "text, state",
+    [
+        ("A 9-year-old girl from Buffalo, New York, died of the flu.", "New York"),
+        ("Wildfires burned near Spokane, Washington on Sunday.", "Washington"),
+        ("Students at Cornell in Ithaca, New York, fell ill.", "New York"),
+    ],
+)
+def test_a_state_after_a_place_and_a_comma_is_the_state_not_its_namesake_city(text, state):
+    assert (state, state, "region") in places(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eight students in Queens, New York have the flu.",  # a part of the city: the city
+        "Cases rose in Brooklyn, New York on Monday.",
+        "After stops in Washington, New York and Boston, the prince flew home.",  # a list of places
+    ],
+)
+def test_a_city_after_a_comma_stays_the_city_inside_it_or_in_a_list(text):
+    assert ("New York", "New York City", "city") in places(text)
+
+
+@pytest.mark.parametrize(
+    "text, lang, name",
+    [
+        ("New York Governor Andrew Cuomo declared a state of emergency.", "en", "New York"),
+        ("New York's governor said schools would close.", "en", "New York"),
+        ("Texas Gov. Greg Abbott sent the National Guard.", "en", "Texas"),
+        ("Kursk governor Alexander Khinshtein reported damage.", "en", "Kursk Oblast"),
+        ("De gouverneur van Koersk meldde schade.", "nl", "Kursk Oblast"),
+    ],
+)
+def test_the_place_a_governor_governs_is_the_region(text, lang, name):
+    [m] = geoparse(text, lang)
+    assert (m.name, m.kind) == (name, "region")
+
+
+def test_a_governors_region_does_not_turn_the_same_name_elsewhere_into_the_region():
+    found = places("Kursk governor Alexander Khinshtein said drones hit Kursk overnight.")
+    assert found == [("Kursk", "Kursk Oblast", "region"), ("Kursk", "Kursk", "city")]
+
+
+def test_a_city_with_a_mayor_stays_the_city():
+    assert places("New York Mayor Eric Adams visited Albany.")[0][1:] == ("New York City", "city")
