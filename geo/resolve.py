@@ -32,6 +32,9 @@ SOFT_WEIGHT = 2.5
 ADJECTIVE_WEIGHT = 0.4  # "the Russians", "Ukrainian troops": who acted, barely where
 CONTAINER_WEIGHT = 4.0  # "Decatur, Ill.", "Athens, Georgia": the place is inside the one after the comma
 CONTAINED_WEIGHT = 1.5  # ... and that one holds a place of the name before the comma
+REGION_AROUND_KM = 60.0  # a region this close to a city of its name is the one around it
+NAMESAKE_SHARE = 0.05  # a bare capital dateline gives way to a namesake of at least this share of its people
+WORLD_CITY_POP, WORLD_CITY_RATIO = 100_000, 8  # a namesake this many times smaller than a city of note
 # what stands between a place and the region or country holding it: "Decatur, Ill.",
 # "Novoselivka in the Kharkiv region", "Springfield in Illinois", "Zeist in Utrecht"
 CONTAINER_GAPS = frozenset({", ", " in ", " in the ", " in de ", " in het ", " (", ", in "})
@@ -93,8 +96,32 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[tuple[float, int]]:
         out = {i: s for i, s in out.items() if gaz.kind_codes[i] != "c" or gaz.pop[i] >= 100_000} or out
     if "dateline" in m.flags:
         out = {i: s for i, s in out.items() if gaz.kind_codes[i] == "c"} or out
+    if not m.region_of:
+        out = _city_before_its_region(m, gaz, out)
     ranked = sorted(((s, i) for i, s in out.items()), key=lambda si: -si[0])
     return ranked[:MAX_CANDIDATES]
+
+
+def _city_before_its_region(m: Mention, gaz: Gazetteer, out: dict[int, float]) -> dict[int, float]:
+    """A bare name that is a city's own name and only another name of the region around it
+    ("Los Angeles": Los Angeles County; "Tokyo": Tokyo-to) is the city; "Los Angeles County",
+    "Tokyo prefecture" and "provincie X" name the region."""
+    cities = [c.id for c in m.cands if c.exact and gaz.kind_codes[c.id] == "c" and c.id in out]
+    if not cities:
+        return out
+    around = {
+        c.id
+        for c in m.cands
+        if not c.exact
+        and gaz.kind_codes[c.id] in "rk"
+        and c.id in out
+        and any(
+            gaz.cc[i] == gaz.cc[c.id]
+            and great_circle_km(gaz.lat[i], gaz.lon[i], gaz.lat[c.id], gaz.lon[c.id]) <= REGION_AROUND_KM
+            for i in cities
+        )
+    }
+    return {i: s for i, s in out.items() if i not in around} if around else out
 
 
 _RANKED: dict[tuple, tuple[list, object, list[tuple[float, int]]]] = {}
@@ -138,8 +165,10 @@ def state_hints(text: str, mentions: list[Mention]) -> Counter:
 def _capital_datelines(mentions: list[Mention], cands: list[list[tuple[float, int]]], gaz: Gazetteer) -> None:
     """A dateline without a state or country after it that names a national capital
     ("WASHINGTON, March 3 (Reuters) -") is the capital, whatever other countries the report
-    names, unless it names the state or province of one of its namesakes ("ATHENS - ... Clarke
-    County, Georgia"); "PARIS, Texas -" says where it is by itself."""
+    names, unless it names the state or province of one of its namesakes that is a city of
+    note (NAMESAKE_SHARE of the capital's population: "ATHENS - ... Clarke County, Georgia";
+    not Washington, Georgia, a town of 4,000, for "Georgia Governor Brian Kemp"); "PARIS,
+    Texas -" says where it is by itself."""
     if not any("dateline_bare" in m.flags for m in mentions):
         return  # the usual case: no bare dateline
     regions = {
@@ -153,8 +182,13 @@ def _capital_datelines(mentions: list[Mention], cands: list[list[tuple[float, in
         if "dateline_bare" not in m.flags:
             continue
         capital = [si for si in cands[k] if si[1] in gaz.capitals]
-        if capital and not any(
-            (gaz.cc[i], gaz.admin1[i]) in regions for _s, i in cands[k] if i not in gaz.capitals
+        if not capital:
+            continue
+        floor = NAMESAKE_SHARE * max(gaz.pop[i] for _s, i in capital)
+        if not any(
+            (gaz.cc[i], gaz.admin1[i]) in regions and gaz.pop[i] >= floor
+            for _s, i in cands[k]
+            if i not in gaz.capitals
         ):
             cands[k] = capital
 
@@ -205,12 +239,16 @@ def resolve(
                 continue
             surface = mentions[k].text.lower()
             scored = []
+            top_pop = max(gaz.pop[i] for _b, i in cs)
             for base, i in cs:
                 cc, a1 = gaz.cc[i], gaz.admin1[i]
                 s = base
                 n_cc = _count_others(votes_cc.get(cc), surface)
                 if cc and n_cc > 0:
-                    s += COUNTRY_WEIGHT * min(n_cc, 3) / 3 + COUNTRY_WEIGHT * 0.5
+                    weight = COUNTRY_WEIGHT * min(n_cc, 3) / 3 + COUNTRY_WEIGHT * 0.5
+                    if n_cc == 1 and top_pop >= WORLD_CITY_POP and gaz.pop[i] * WORLD_CITY_RATIO < top_pop:
+                        weight /= 2  # one mention of a country does not move Geneva to Geneva, Illinois
+                    s += weight
                 elif cc in adjectives:
                     s += ADJECTIVE_WEIGHT
                 if cc in home:

@@ -57,3 +57,34 @@ def test_a_governors_region_does_not_turn_the_same_name_elsewhere_into_the_regio
 
 def test_a_city_with_a_mayor_stays_the_city():
     assert places("New York Mayor Eric Adams visited Albany.")[0][1:] == ("New York City", "city")
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("Celebrities attended a gala in Los Angeles on Oct. 5.", "Los Angeles", "city"),
+        ("A court in Tokyo on Friday sentenced a former executive.", "Tokyo", "city"),
+        ("Wildfires burned across Los Angeles County.", "Los Angeles County", "region"),
+    ],
+)
+def test_a_bare_city_name_is_the_city_not_the_region_named_after_it(text, name, kind):
+    (m,) = geoparse(text, lang="en")
+    assert (m.name, m.kind) == (name, kind)
+
+
+def test_one_mention_of_a_country_does_not_move_a_world_city_to_a_small_namesake():
+    places = geoparse("Talks between U.S. and Ukrainian officials resume in Geneva on Dec. 10.", lang="en")
+    assert [(m.text, m.country_code) for m in places] == [("U.S.", "US"), ("Geneva", "CH")]
+    local = geoparse("Geneva, Illinois: the Kane County board met in Geneva. Geneva police said.", lang="en")
+    assert {m.country_code for m in local if m.text == "Geneva"} == {"US"}
+
+
+def test_a_bare_capital_dateline_stays_the_capital_when_a_tiny_namesakes_state_is_named():
+    from geo import parse_places
+
+    doc = parse_places(
+        "WASHINGTON (Reuters) - The Senate voted. Georgia Governor Brian Kemp declared an emergency."
+    )
+    assert (doc.reported_from.name, round(doc.reported_from.lat)) == ("Washington", 39)
+    athens = parse_places("ATHENS (AP) - A fire destroyed a dorm in Clarke County, Georgia, on Friday.")
+    assert athens.reported_from.country_code == "US"
