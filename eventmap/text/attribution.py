@@ -19,6 +19,7 @@ is a headline or a question.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib import resources
 
@@ -27,6 +28,7 @@ from eventmap.text.sentences import Sentence
 from eventmap.text.wordset import WordSet, tokens
 
 MAX_WORDS = 20
+_FIRST_WORD = re.compile(r"\s*([\w'’-]+)")
 
 
 @cache
@@ -48,6 +50,10 @@ def is_attribution(sentence: str, lang: str) -> bool:
     if words is None:
         return False
     openers, attributions = words
+    first = _FIRST_WORD.match(sentence)
+    word = first.group(1).lower() if first else ""
+    if word not in openers.singles and word not in openers.phrases:
+        return False  # the usual case: no opener, nothing more to read
     toks = tokens(sentence)
     opened = [end for start, end in openers.hits(toks) if start == 0]
     if not opened or len(toks) > MAX_WORDS:
