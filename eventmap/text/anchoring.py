@@ -141,12 +141,12 @@ def find_anchor(sentence: str, lang: str, toks: list[str] | None = None) -> Anch
         return None
     if toks is None:
         toks = tokens(sentence)
-    lowered = sentence.lower()  # the patterns are lowercase: much faster than re.I
-    if len(lowered) != len(sentence):
-        lowered = "".join(ch.lower()[:1] for ch in sentence)
     found = pats.phrases.scan(toks)  # the phrases first: set lookups, then only their regexes
     if not any(found.values()):
         return None
+    lowered = sentence.lower()  # the patterns are lowercase: much faster than re.I
+    if len(lowered) != len(sentence):
+        lowered = "".join(ch.lower()[:1] for ch in sentence)
     for i, (pattern, offset, _) in enumerate(pats.noun):
         m = pattern.regex.search(lowered) if found[i] else None
         if m:

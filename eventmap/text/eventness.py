@@ -136,9 +136,8 @@ def _participles(lex: Lexicon, toks: list[str]) -> int:
     gap = lex.gap
     most, between, adverbs = int(gap.get("max_words", 3)), set(gap.get("words", [])), gap.get("adverbs_in")
     count = 0
-    for i, tok in enumerate(toks):
-        if tok not in lex.auxiliaries:
-            continue
+    auxiliaries = lex.auxiliaries
+    for i in [i for i, tok in enumerate(toks) if tok in auxiliaries]:
         for j in range(i + 1, min(len(toks), i + 2 + most)):
             word = toks[j]
             if lex.participle.fullmatch(word) and word not in lex.not_past:
@@ -159,8 +158,11 @@ def _past_tense(lex: Lexicon, toks: list[str]) -> int:
     if not suffixes:
         return count
     shortest, statements = lex.past_min, lex.statement.singles
-    for before, word in zip(toks, toks[1:]):
-        if len(word) < shortest or not word.endswith(suffixes) or word.endswith("ste"):
+    # the words with a past ending first (one C call each), then the rest of the test
+    ends = [i for i in range(1, len(toks)) if toks[i].endswith(suffixes)]
+    for i in ends:
+        before, word = toks[i - 1], toks[i]
+        if len(word) < shortest or word.endswith("ste"):
             continue
         if before in lex.determiners or before.endswith("ly") or word in lex.not_past or word in statements:
             continue  # an adjective, or "kondigde", "announced": a statement, counted as one
@@ -168,6 +170,50 @@ def _past_tense(lex: Lexicon, toks: list[str]) -> int:
             continue
         count += 1
     return count
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What a sentence's words say, before its dates are known (see `evidence`)."""
+
+    verbs: int  # event verbs, and future cues before an event verb
+    weak: int  # auxiliaries with a participle, past tenses after a subject
+    nouns: int  # event nouns
+    said: int  # speech verbs
+    hedged: int
+    negated: int  # negations among the first words
+    future_said: bool  # what was said lies ahead or is only possible
+    definite_noun: bool  # an event noun after a definite determiner ("de overeenkomst")
+    present_said: bool  # the first speech verb is in the present tense ("zegt")
+
+
+def evidence(sentence: str, lang: str, toks: list[str] | None = None) -> Evidence:
+    """The word evidence of a sentence (lexicon hits); `toks`: its tokens (wordset.tokens),
+    when the caller has them. `judge` reads it with what the sentence's dates say."""
+    lex = lexicon(lang)
+    if _QUOTE_OPENER.search(sentence):
+        toks = tokens(_QUOTED.sub(" ", sentence))
+    elif toks is None:
+        toks = tokens(sentence)
+    hits = lex.words.scan(toks)
+    said = hits["statement"]
+    hedge_hits = hits["hedges"]
+    # what was said lies ahead or is only possible: "said it would ...", "meldde dat ... zouden"
+    first_said = min(said) if said else None
+    future_said = first_said is not None and any(
+        start > first_said[1] for start, _ in [*hits["future"], *hedge_hits]
+    )
+    return Evidence(
+        verbs=len(hits["occurrence"]) + _future_event(lex, toks, hits["future"]),
+        weak=_participles(lex, toks) + _past_tense(lex, toks),
+        nouns=len(hits["nouns"]),
+        said=len(said),
+        hedged=len(hedge_hits),
+        negated=sum(1 for start, _ in hits["negation"] if start < 6),  # "No casualties were reported"
+        future_said=future_said,
+        definite_noun=any(start > 0 and toks[start - 1] in lex.definite for start, _ in hits["nouns"]),
+        present_said=first_said is not None and toks[first_said[0]] in lex.present_statement,
+    )
 
 
 def judge(
@@ -179,33 +225,19 @@ def judge(
     relative_only: bool = False,
     headline_only: bool = False,
     toks: list[str] | None = None,
+    words: Evidence | None = None,
 ) -> Judgement:
     """The kind and confidence of a sentence. `dated`: it has a date of its own;
     `keyword`: a category lexicon names an event in it; `relative_only`: its dates are
     counted from the reference day ("gisteren"), not written out; `headline_only`: the text
     is a headline alone (a feed item), where an event noun is all there is; `toks`: the
-    sentence's tokens (wordset.tokens), when the caller has them."""
-    lex = lexicon(lang)
-    if _QUOTE_OPENER.search(sentence):
-        toks = tokens(_QUOTED.sub(" ", sentence))
-    elif toks is None:
-        toks = tokens(sentence)
-    hits = lex.words.scan(toks)
-    verbs = len(hits["occurrence"]) + _future_event(lex, toks, hits["future"])
-    weak = _participles(lex, toks) + _past_tense(lex, toks)
-    nouns = len(hits["nouns"]) + int(keyword)
-    said = hits["statement"]
-    hedge_hits = hits["hedges"]
-    hedged = len(hedge_hits)
-    negated = sum(1 for start, _ in hits["negation"] if start < 6)  # "No casualties were reported"
-    # what was said lies ahead or is only possible: "said it would ...", "meldde dat ... zouden"
-    first_said = min(said)[1] if said else None
-    future_said = first_said is not None and any(
-        start > first_said for start, _ in [*hits["future"], *hedge_hits]
-    )
+    sentence's tokens (wordset.tokens), `words`: its `evidence`, when the caller has them."""
+    w = words if words is not None else evidence(sentence, lang, toks)
+    verbs, weak, said, hedged, negated = w.verbs, w.weak, w.said, w.hedged, w.negated
+    nouns = w.nouns + int(keyword)
     if negated and not dated:
         kind = CONTEXT  # "No casualties were reported", "Geen doden"
-    elif (verbs or weak) and not future_said:
+    elif (verbs or weak) and not w.future_said:
         kind = OCCURRENCE
     elif said:
         kind = STATEMENT
@@ -215,14 +247,12 @@ def judge(
         kind = CONTEXT  # an event noun alone ("the deal's critic") reports nothing
     if kind == OCCURRENCE and not dated and hedged and not verbs and not headline_only:
         kind = CONTEXT  # hedged, generic or habitual wording: "Mogelijk probeert ...", "die in an average season"
-    evidence = verbs + 0.5 * weak + 0.5 * nouns + 0.5 * len(said)
+    strength = verbs + 0.5 * weak + 0.5 * nouns + 0.5 * said
     noun_only = (
-        kind == CONTEXT
-        and not (verbs or weak or said or hedged or negated)
-        and any(start > 0 and toks[start - 1] in lex.definite for start, _ in hits["nouns"])
+        kind == CONTEXT and not (verbs or weak or said or hedged or negated) and w.definite_noun
     )  # "de overeenkomst", "the attack": a definite event noun, an event the story knows
-    present = kind == STATEMENT and toks[min(said)[0]] in lex.present_statement
-    return Judgement(kind, _confidence(kind, dated, relative_only, evidence, hedged), noun_only, present)
+    present = kind == STATEMENT and w.present_said
+    return Judgement(kind, _confidence(kind, dated, relative_only, strength, hedged), noun_only, present)
 
 
 def _future_event(lex: Lexicon, toks: list[str], future: list[tuple[int, int]]) -> int:

@@ -24,7 +24,7 @@ from eventmap.text.dates.find import DateMention
 from eventmap.text.dates.times import TimeMention
 from eventmap.text.dates.vocab import load_vocab
 from eventmap.text.document import DocumentContext
-from eventmap.text.eventness import CONTEXT, judge
+from eventmap.text.eventness import CONTEXT, evidence, judge
 from eventmap.text.mentions import Mentions
 from eventmap.text.reporting import reporting_dates
 from eventmap.text.sentences import Sentence
@@ -81,19 +81,28 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
         if reported and len(reported) < len(own):  # the report's day dates it only when nothing else does
             own = [m for m in own if m.start not in reported]
         reported_only = bool(own) and len(reported) == len(own)
-        category, keyword = classify(sent.text, doc.lang)
         toks = tokens(sent.text)
         anchor = None if own and not reported_only else find_anchor(sent.text, doc.lang, toks)
         lo, hi = bisect_left(time_starts, sent.start), bisect_left(time_starts, sent.end)
-        clock = [t for t in times[lo:hi] if ":" in t.value]
+        dated = bool(own or anchor or any(":" in t.value for t in times[lo:hi]))
+        relative_only = all(m.relative for m in own)
+        words = evidence(sent.text, doc.lang, toks)
+        if not dated and not headlines_only:
+            # undated, the category keywords cannot make it an event (they count as event
+            # nouns, which need a date): context that is not a tentative event is skipped
+            # before the category lexicon is read
+            judged = judge(sent.text, doc.lang, dated=False, words=words)
+            if judged.kind == CONTEXT and not judged.noun_only:
+                continue
+        category, keyword = classify(sent.text, doc.lang)
         judged = judge(
             sent.text,
             doc.lang,
-            dated=bool(own or anchor or clock),
+            dated=dated,
             keyword=keyword,
-            relative_only=all(m.relative for m in own),
+            relative_only=relative_only,
             headline_only=headlines_only,
-            toks=toks,
+            words=words,
         )
         headline = is_headline(sent)
         if headline and not (judged.kind != CONTEXT and (keyword or judged.kind == "occurrence")):
