@@ -35,7 +35,7 @@ from datetime import date, timedelta
 
 from eventmap.model import PRECISION_RANK, make_event_id
 from eventmap.text.anchoring import Anchor, find_definite_reference, find_event_references, resolve_anchor
-from eventmap.text.categories import categorize
+from eventmap.text.categories import word_category
 from eventmap.text.dates.find import DateMention
 from eventmap.text.docdate import DocumentDate
 from eventmap.text.document import DocumentContext
@@ -199,7 +199,7 @@ def _continuation(sentence: str, lang: str, dated: Sequence[_Dated]) -> tuple[An
     CONTINUATION_LOOKBACK dated events counts."""
     recent = [d.text for d in dated[-CONTINUATION_LOOKBACK:]]
     for candidate in find_definite_reference(sentence, lang):
-        if categorize(candidate.noun, lang) == "other":
+        if word_category(candidate.noun, lang) == "other":
             continue
         hit = resolve_anchor(candidate, recent)
         if hit is not None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from eventmap.text.dates.vocab import load_vocab
@@ -56,7 +56,9 @@ class Lexicon:
     negation: WordSet
     future: WordSet
     auxiliaries: frozenset[str]  # with a past participle: "were killed", "is omgekomen"
-    gap: dict  # what may stand between an auxiliary and its participle
+    gap_most: int  # at most this many words between an auxiliary and its participle,
+    gap_words: frozenset[str]  # ... these words
+    gap_adverbs: str | tuple[str, ...] | None  # ... or adverbs with these endings
     participle: re.Pattern[str] | None
     past_suffixes: tuple[str, ...]  # a past tense after its subject: "lawmakers rejected"
     past_min: int
@@ -94,6 +96,7 @@ def lexicon(lang: str) -> Lexicon:
     else:
         form = ""
     past = data.get("past_tense") or {}
+    gap = data.get("participle_gap") or {}
     attribution = set(data.get("attribution", []))
     statements = [*data["statement"], *data.get("present_statement", []), *vocab.reporting_verbs]
     nouns = data.get("event_nouns", [])
@@ -118,7 +121,9 @@ def lexicon(lang: str) -> Lexicon:
         negation=WordSet(data.get("negation", [])),
         future=WordSet(vocab.future_cues),
         auxiliaries=frozenset(data.get("auxiliaries", [])),
-        gap=data.get("participle_gap") or {},
+        gap_most=int(gap.get("max_words", 3)),
+        gap_words=frozenset(gap.get("words", [])),
+        gap_adverbs=gap.get("adverbs_in"),
         participle=re.compile(form) if form else None,
         past_suffixes=tuple(past.get("suffixes", [])),
         past_min=int(past.get("min_length", 5)),
@@ -133,8 +138,7 @@ def _participles(lex: Lexicon, toks: list[str]) -> int:
     "zijn afgelopen nacht vier mensen omgekomen" (not a cognitive one: "was considered")."""
     if lex.participle is None or lex.auxiliaries.isdisjoint(toks):
         return 0
-    gap = lex.gap
-    most, between, adverbs = int(gap.get("max_words", 3)), set(gap.get("words", [])), gap.get("adverbs_in")
+    most, between, adverbs = lex.gap_most, lex.gap_words, lex.gap_adverbs
     count = 0
     auxiliaries = lex.auxiliaries
     for i in [i for i, tok in enumerate(toks) if tok in auxiliaries]:
@@ -172,7 +176,7 @@ def _past_tense(lex: Lexicon, toks: list[str]) -> int:
     return count
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Evidence:
     """What a sentence's words say, before its dates are known (see `evidence`)."""
 
@@ -267,6 +271,7 @@ def _future_event(lex: Lexicon, toks: list[str], future: list[tuple[int, int]]) 
     return count
 
 
+@lru_cache(maxsize=4096)  # the same words come back in every article ("the attack", "de aanval")
 def is_event_noun(word: str, lang: str) -> bool:
     """An event noun of the lexicon, or a compound ending in one ("telefoongesprek")."""
     w = word.lower()
