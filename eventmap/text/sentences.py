@@ -27,6 +27,7 @@ _BOUNDARY = re.compile(r"""[.!?…](?<![.!?…].)[.!?…]*+["'’”»)\]]*+(?=\
 _NEXT_WORD = re.compile(r"""\s+["'‘“«„(\[]?(\w)""")
 _NEXT_LETTERS = re.compile(r"\s+([^\W\d_]+)")
 _ORDINAL = re.compile(r"(?<![\w.])(?:[12]?\d|3[01])$")  # "18" of "am 18. März"
+_DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # letters joined by full stops: "u.s", "o.a"
 _LIST_ITEM = re.compile(r"\s*(?:[-*•–—·]\s|\d{1,3}[.)]\s|[a-z][.)]\s)")
 _TERMINAL = (".", "!", "?", "…", ":", ";", '"', "”", "’", "'", "»", ")")
 WRAP_MIN, WRAP_MAX = 45, 160  # a hard-wrapped text's usual line length lies in this range
@@ -94,7 +95,7 @@ def _is_abbreviation(before: str, abbreviations: frozenset[str]) -> bool:
         return True
     if len(word) == 1 and word.isalpha():
         return True  # an initial: "J. Biden"
-    return bool(re.fullmatch(r"(?:[^\W\d_]\.)+[^\W\d_]", word))  # "u.s", "o.a", "d.w.z"
+    return _DOTTED.fullmatch(word) is not None  # "u.s", "o.a", "d.w.z"
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
