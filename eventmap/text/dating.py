@@ -32,6 +32,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 
 from eventmap.model import PRECISION_RANK, make_event_id
 from eventmap.text.anchoring import Anchor, find_definite_reference, find_event_references, resolve_anchor
@@ -48,7 +49,7 @@ CONTINUATION_LOOKBACK = 2  # a definite noun phrase may continue one of the last
 FOCUS_SENTENCES = 4  # an undated event takes the story's day from a dated event this close before
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: built faster (see text/sentences.py Sentence)
 class When:
     """An event's date as the Event fields take it."""
 
@@ -60,7 +61,7 @@ class When:
     time: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: built faster (see text/sentences.py Sentence)
 class _Dated:
     """A dated event so far: what anchors may point at."""
 
@@ -112,7 +113,7 @@ def date_events(
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: built faster (see text/sentences.py Sentence)
 class _Focus:
     """The story's current day: the last event dated to a day, where it stands."""
 
@@ -204,9 +205,8 @@ def _continuation(sentence: str, lang: str, dated: Sequence[_Dated]) -> tuple[An
         hit = resolve_anchor(candidate, recent)
         if hit is not None:
             return candidate, len(dated) - len(recent) + hit
-    for candidate in find_event_references(sentence, lang):  # "het verslag van het gesprek"
-        if not is_event_noun(candidate.noun, lang):
-            continue
+    keep = partial(is_event_noun, lang=lang)
+    for candidate in find_event_references(sentence, lang, keep):  # "het verslag van het gesprek"
         hit = resolve_anchor(candidate, recent)
         if hit is not None:
             return candidate, len(dated) - len(recent) + hit

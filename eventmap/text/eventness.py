@@ -67,7 +67,7 @@ class Lexicon:
     strong_past: frozenset[str]  # irregular past tenses ("went", "ging")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: built faster (see text/sentences.py Sentence)
 class Judgement:
     """What a sentence is: `kind` (occurrence, statement, context) and `confidence` 0..1."""
 

@@ -72,7 +72,10 @@ def _is_ordinal(text: str, cursor: int, stop: int, after: int) -> bool:
     return m is not None and m.group(1).lower() in _ordinal_heads()
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen but hashable like a frozen one: a frozen dataclass's __init__ sets each field
+# through object.__setattr__, several times slower for the many small records of a parse
+# (sentences, judgements, dates, anchors); nothing assigns to one after it is built.
+@dataclass(slots=True, unsafe_hash=True)
 class Sentence:
     """text == document[start:end]; `line_end` says it closes its line (a paragraph)."""
 

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 MIN_YEAR, MAX_YEAR = 1, 9999
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: built faster (see text/sentences.py Sentence)
 class Norm:
     """A normalised expression. `basis` says what it was resolved from:
     'explicit' (it names its year), 'calendar' (a day or month without a year, placed by

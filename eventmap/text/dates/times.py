@@ -21,7 +21,7 @@ B = r"(?<![\w.,:/€$£-])"
 E = r"(?![\w]|[.,:]\d)"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: built faster (see text/sentences.py Sentence)
 class TimeMention:
     """A clock time or part of the day at text[start:end]; value 'HH:MM' or a DAY_PARTS word."""
 
