@@ -99,17 +99,16 @@ def date_events(
         if when.source in DATED_SOURCES and not story:  # the story's day is no new date to point at
             sent = cand.sentence
             event_id = make_event_id(doc.source, sent.start, sent.end, sent.text)
+            cand.ids.append(event_id)
             dated.append(_Dated(sent.text, event_id, when))
             # the story's time is the last date it names: a week or month ends the day's focus
             focus = _Focus(cand.index, cand.section, event_id, when) if when.precision == "day" else None
             for extra_when in cand.further:
-                dated.append(
-                    _Dated(
-                        sent.text,
-                        make_event_id(doc.source, sent.start, sent.end, f"{sent.text}\x00{extra_when.text}"),
-                        extra_when,
-                    )
+                extra_id = make_event_id(
+                    doc.source, sent.start, sent.end, f"{sent.text}\x00{extra_when.text}"
                 )
+                cand.ids.append(extra_id)
+                dated.append(_Dated(sent.text, extra_id, extra_when))
     return out
 
 

@@ -55,6 +55,7 @@ class Candidate:
     when: Any = None  # set by the dating stage (eventmap/text/dating.py)
     further: list[Any] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    ids: list[str] = field(default_factory=list)  # the event ids the dating stage computed
 
 
 def is_headline(sent: Sentence) -> bool:

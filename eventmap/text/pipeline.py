@@ -137,7 +137,9 @@ def _events_of(
                 lang=doc.lang,
                 places=[_copy(p) for p in places],
                 extra=dict(cand.extra),
-                id=make_event_id(doc.source, sent.start, sent.end, f"{sent.text}\x00{when.text}")
+                id=cand.ids[i]
+                if i < len(cand.ids)  # computed by the dating stage, with the same inputs
+                else make_event_id(doc.source, sent.start, sent.end, f"{sent.text}\x00{when.text}")
                 if i
                 else "",
                 time=when.time,
