@@ -237,6 +237,27 @@ def judge(
     is a headline alone (a feed item), where an event noun is all there is; `toks`: the
     sentence's tokens (wordset.tokens), `words`: its `evidence`, when the caller has them."""
     w = words if words is not None else evidence(sentence, lang, toks)
+    kind = _kind(w, dated, keyword, relative_only, headline_only)
+    strength = w.verbs + 0.5 * w.weak + 0.5 * (w.nouns + int(keyword)) + 0.5 * w.said
+    present = kind == STATEMENT and w.present_said
+    confidence = _confidence(kind, dated, relative_only, strength, w.hedged)
+    return Judgement(kind, confidence, kind == CONTEXT and _noun_only(w), present)
+
+
+def undated_context(words: Evidence) -> bool:
+    """Is a sentence with this evidence context whatever the category lexicon says, when it
+    has no date, anchor or clock time and is not a headline alone, and no tentative event
+    ("de overeenkomst ...")? The category keywords count as event nouns, which need a date."""
+    return _kind(words, False, False, False, False) == CONTEXT and not _noun_only(words)
+
+
+def _noun_only(w: Evidence) -> bool:
+    """Context only for want of a verb: "de overeenkomst", "the attack", a definite event
+    noun, an event the story knows (to be read with the kind CONTEXT)."""
+    return not (w.verbs or w.weak or w.said or w.hedged or w.negated) and w.definite_noun
+
+
+def _kind(w: Evidence, dated: bool, keyword: bool, relative_only: bool, headline_only: bool) -> str:
     verbs, weak, said, hedged, negated = w.verbs, w.weak, w.said, w.hedged, w.negated
     nouns = w.nouns + int(keyword)
     if negated and not dated:
@@ -251,12 +272,7 @@ def judge(
         kind = CONTEXT  # an event noun alone ("the deal's critic") reports nothing
     if kind == OCCURRENCE and not dated and hedged and not verbs and not headline_only:
         kind = CONTEXT  # hedged, generic or habitual wording: "Mogelijk probeert ...", "die in an average season"
-    strength = verbs + 0.5 * weak + 0.5 * nouns + 0.5 * said
-    noun_only = (
-        kind == CONTEXT and not (verbs or weak or said or hedged or negated) and w.definite_noun
-    )  # "de overeenkomst", "the attack": a definite event noun, an event the story knows
-    present = kind == STATEMENT and w.present_said
-    return Judgement(kind, _confidence(kind, dated, relative_only, strength, hedged), noun_only, present)
+    return kind
 
 
 def _future_event(lex: Lexicon, toks: list[str], future: list[tuple[int, int]]) -> int:

@@ -24,7 +24,7 @@ from eventmap.text.dates.find import DateMention
 from eventmap.text.dates.times import TimeMention
 from eventmap.text.dates.vocab import load_vocab
 from eventmap.text.document import DocumentContext
-from eventmap.text.eventness import CONTEXT, evidence, judge
+from eventmap.text.eventness import CONTEXT, evidence, judge, undated_context
 from eventmap.text.mentions import Mentions
 from eventmap.text.reporting import reporting_dates
 from eventmap.text.sentences import Sentence
@@ -88,13 +88,8 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
         dated = bool(own or anchor or any(":" in t.value for t in times[lo:hi]))
         relative_only = all(m.relative for m in own)
         words = evidence(sent.text, doc.lang, toks)
-        if not dated and not headlines_only:
-            # undated, the category keywords cannot make it an event (they count as event
-            # nouns, which need a date): context that is not a tentative event is skipped
-            # before the category lexicon is read
-            judged = judge(sent.text, doc.lang, dated=False, words=words)
-            if judged.kind == CONTEXT and not judged.noun_only:
-                continue
+        if not dated and not headlines_only and undated_context(words):
+            continue  # context whatever its category: skipped before the category lexicon is read
         category, keyword = classify(sent.text, doc.lang)
         judged = judge(
             sent.text,
