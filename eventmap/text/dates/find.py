@@ -188,12 +188,18 @@ def scan(text: str, compiled: LanguagePatterns) -> tuple[tuple[int, int, str, re
     windows = _windows(compiled, lowered)
     found = []
     for pattern in compiled.patterns:
+        spans = windows[pattern.trigger]
+        if not spans:
+            continue
         need = required_strings(pattern.lazy.source)  # what every match contains
-        for lo, hi in windows[pattern.trigger]:
+        shape, regex = pattern.shape, None
+        for lo, hi in spans:
             if need and not _has_all(lowered, lo, hi, need):
                 continue  # a window without one of them holds no match: not read
-            for match in pattern.regex.finditer(lowered, lo, hi):
-                found.append((match.start(), match.end(), pattern.shape, match))
+            if regex is None:
+                regex = pattern.regex  # compiled the first time a text needs it
+            for match in regex.finditer(lowered, lo, hi):
+                found.append((match.start(), match.end(), shape, match))
     found.sort(key=lambda c: (c[0], c[0] - c[1]))
     return tuple(found)
 
