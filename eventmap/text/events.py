@@ -71,7 +71,8 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
     out: list[Candidate] = []
     section = 0
     for index, sent in enumerate(sentences):
-        if is_headline(sent):
+        headline = is_headline(sent)
+        if headline:
             section += 1
         if sent.text.endswith("?"):
             continue  # questions
@@ -82,6 +83,8 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
         if reported and len(reported) < len(own):  # the report's day dates it only when nothing else does
             own = [m for m in own if m.start not in reported]
         reported_only = bool(own) and len(reported) == len(own)
+        if headline and not own and not headlines_only:
+            continue  # a headline repeats the article's lead: only a dated one adds to it
         toks = tokens(sent.text)
         anchor = None if own and not reported_only else find_anchor(sent.text, doc.lang, toks)
         lo, hi = bisect_left(time_starts, sent.start), bisect_left(time_starts, sent.end)
@@ -100,11 +103,8 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
             headline_only=headlines_only,
             words=words,
         )
-        headline = is_headline(sent)
         if headline and not (judged.kind != CONTEXT and (keyword or judged.kind == "occurrence")):
             continue  # headlines and bylines ("Published March 18, 2025") without an event
-        if headline and not own and not headlines_only:
-            continue  # a headline repeats the article's lead: only a dated one adds to it
         tentative = judged.kind == CONTEXT and judged.noun_only and not own and not headline
         if judged.kind == CONTEXT and not own and not tentative:
             continue  # analysis and background, unless it names a date of its own
