@@ -8,6 +8,8 @@ fighting when the sentence has none of their own words, only ones disasters shar
 ("explosion", "hit by"), and loses to them otherwise; and troops deployed or put on alert
 (the `deployment` cues with only `force_words` of fighting) are not fighting.
 Keywords under 'other' mark a sentence as reporting an event without colouring it.
+A capitalised keyword inside a name ("France's National Rally") is no keyword, unless it
+names a disaster ("Tropical Storm Helene").
 """
 
 from __future__ import annotations
@@ -78,10 +80,18 @@ def classify(sentence: str, lang: str) -> tuple[str, bool]:
     (keywords listed under 'other' mark an event without giving it a category)."""
     lexicon = load_lexicon(lang)
     lowered = sentence.lower().translate(_PUNCTUATION_AS_SPACE) + " "
-    found = lexicon.regex.findall(lowered)
+    category_of = lexicon.category_of
+    found = [
+        m.group()
+        for m in lexicon.regex.finditer(lowered)
+        if not (
+            sentence[m.start()].isupper()
+            and category_of[m.group()] != "disaster"
+            and _in_name(sentence, m.start())
+        )
+    ]
     if not found:
         return OTHER, False
-    category_of = lexicon.category_of
     words: dict[str, set[str]] = {"attack": set(), "fighting": set(), "disaster": set()}
     for k in found:
         own = words.get(category_of[k])
@@ -106,6 +116,15 @@ def classify(sentence: str, lang: str) -> tuple[str, bool]:
     # most hits first, then the lexicon's priority order
     rank = {c: i for i, c in enumerate(lexicon.priority)}
     return min(named, key=lambda c: (-named[c], rank.get(c, len(rank)))), True
+
+
+def _in_name(sentence: str, start: int) -> bool:
+    """Is the capitalised word at `start` part of a name: after a capitalised word that does
+    not open the sentence ("France's National Rally", "the Black Sea Fleet")? Disasters are
+    exempt: their names are events ("Tropical Storm Helene")."""
+    head = sentence[:start].rstrip()
+    words = head.split()
+    return len(words) > 1 and words[-1][:1].isupper() and words[-1][-1:].isalpha()
 
 
 def categorize(sentence: str, lang: str) -> str:

@@ -5,7 +5,8 @@ In text order, each candidate event gets:
   event per further day or week date it names ("op 14 maart ... en op 18 maart"); a
   statement's reporting clause is its own date ("Selenskyj sagte am Mittwoch, ...");
 * else the date of the event its anchor phrase points to (eventmap/text/anchoring.py),
-  shifted by the phrase's days, with `extra.anchored_to` naming that event;
+  shifted by the phrase's days, with `extra.anchored_to` naming that event, unless the
+  sentence's own reporting clause names a finer date (a day against that event's month);
 * else, when it opens with a definite event noun ("De aanval begon rond middernacht"),
   the date of one of the last CONTINUATION_LOOKBACK dated events mentioning that noun;
 * else, when it names a definite event noun anywhere ("het verslag van het gesprek") that
@@ -178,7 +179,7 @@ def _when(
         target += len(dated) - len(recent)
     if target is None and anchor is None:
         anchor, target = _continuation(cand.sentence.text, doc.lang, dated)
-    if target is not None and anchor is not None:
+    if target is not None and anchor is not None and not _report_is_finer(own, dated[target].when):
         return _anchored(dated[target].when, anchor.offset_days, anchor.text), {
             "anchored_to": dated[target].id
         }
@@ -190,6 +191,17 @@ def _when(
     if clock is not None and reference is not None:  # "De trein vertrok om 14.30 uur"
         return When(reference.isoformat(), reference.isoformat(), "day", clock.text, "relative"), {}
     return document_when(doc.date), {}
+
+
+def _report_is_finer(report: DateMention | None, target: When) -> bool:
+    """The sentence's own reporting-clause date names a finer span than the event an anchor
+    points to ("Last month, ... Meanwhile, forces took the village, the ministry said on
+    Tuesday"): the day of the report bounds the event better than that month."""
+    return (
+        report is not None
+        and target.precision is not None
+        and PRECISION_RANK[report.precision] < PRECISION_RANK[target.precision]
+    )
 
 
 def _continuation(sentence: str, lang: str, dated: Sequence[_Dated]) -> tuple[Anchor | None, int | None]:

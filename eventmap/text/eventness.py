@@ -4,7 +4,10 @@
   dead", "De trein vertrok om 14.30 uur"): an event verb or noun of the language's
   eventness lexicon or of the category lexicons, an auxiliary with a past participle
   ("were killed", "is omgekomen"), or a past tense after its subject ("lawmakers
-  rejected", "de politie zette", irregular ones listed);
+  rejected", "de politie zette", irregular ones listed); or a plan: a present or future
+  form (`planned`: "ontmoet", "rencontrera") with a date ahead or a future cue that is no
+  wish (`wish_cues`: "wants to", "wil"), a plain form right after such a cue (`plain`, with
+  the date table's present-tense verbs where `plain_with_present_tense`: "will meet");
 * **statement**: someone said or announced something ("Het Kremlin meldde dat ...",
   "announced it will close 149 towers"): a speech verb, when no occurrence is reported or
   what was said lies in the future ("said it would ..."); an attribution alone ("volgens de
@@ -55,6 +58,8 @@ class Lexicon:
     generic: WordSet
     negation: WordSet
     future: WordSet
+    planned: WordSet  # present and future forms of event verbs: "ontmoet", "rencontrera" (see judge)
+    wishes: frozenset[str]  # future cues that only wish ("wants to", "wil"): no plan
     auxiliaries: frozenset[str]  # with a past participle: "were killed", "is omgekomen"
     gap_most: int  # at most this many words between an auxiliary and its participle,
     gap_words: frozenset[str]  # ... these words
@@ -107,6 +112,11 @@ def lexicon(lang: str) -> Lexicon:
         "hedges": [*data.get("hedges", []), *data.get("generic", [])],
         "negation": data.get("negation", []),
         "future": vocab.future_cues,
+        "planned": data.get("planned", []),
+        "plain": [
+            *data.get("plain", []),
+            *(vocab.present_verbs if data.get("plain_with_present_tense") else ()),
+        ],
     }
     return Lexicon(
         words=WordSets(lexicons),
@@ -120,6 +130,8 @@ def lexicon(lang: str) -> Lexicon:
         generic=WordSet(data.get("generic", [])),
         negation=WordSet(data.get("negation", [])),
         future=WordSet(vocab.future_cues),
+        planned=WordSet(data.get("planned", [])),
+        wishes=frozenset(data.get("wish_cues", [])),
         auxiliaries=frozenset(data.get("auxiliaries", [])),
         gap_most=int(gap.get("max_words", 3)),
         gap_words=frozenset(gap.get("words", [])),
@@ -180,7 +192,9 @@ def _past_tense(lex: Lexicon, toks: list[str]) -> int:
 class Evidence:
     """What a sentence's words say, before its dates are known (see `evidence`)."""
 
-    verbs: int  # event verbs, and future cues before an event verb
+    verbs: int  # event verbs, and future cues (no wishes) before an event verb
+    planned: int  # present and future forms of event verbs ("ontmoet"): events when planned
+    plans: bool  # a future cue that is no wish ("wil praten" is one, "wants to" not)
     weak: int  # auxiliaries with a participle, past tenses after a subject
     nouns: int  # event nouns
     said: int  # speech verbs
@@ -207,8 +221,13 @@ def evidence(sentence: str, lang: str, toks: list[str] | None = None) -> Evidenc
     future_said = first_said is not None and any(
         start > first_said[1] for start, _ in [*hits["future"], *hedge_hits]
     )
+    plans = [
+        (start, end) for start, end in hits["future"] if " ".join(toks[start : end + 1]) not in lex.wishes
+    ]
     return Evidence(
-        verbs=len(hits["occurrence"]) + _future_event(lex, toks, hits["future"]),
+        verbs=len(hits["occurrence"]) + _future_event(lex, toks, plans, hits["plain"]),
+        planned=len(hits["planned"]),
+        plans=bool(plans),
         weak=_participles(lex, toks) + _past_tense(lex, toks),
         nouns=len(hits["nouns"]),
         said=len(said),
@@ -228,37 +247,52 @@ def judge(
     keyword: bool = False,
     relative_only: bool = False,
     headline_only: bool = False,
+    ahead: bool = False,
     toks: list[str] | None = None,
     words: Evidence | None = None,
 ) -> Judgement:
     """The kind and confidence of a sentence. `dated`: it has a date of its own;
     `keyword`: a category lexicon names an event in it; `relative_only`: its dates are
     counted from the reference day ("gisteren"), not written out; `headline_only`: the text
-    is a headline alone (a feed item), where an event noun is all there is; `toks`: the
-    sentence's tokens (wordset.tokens), `words`: its `evidence`, when the caller has them."""
+    is a headline alone (a feed item), where an event noun is all there is; `ahead`: a date
+    of its own lies after the reference day; `toks`: the sentence's tokens (wordset.tokens),
+    `words`: its `evidence`, when the caller has them. A present or future form of an event
+    verb (the lexicon's `planned`: "ontmoet", "debatteert", "rencontrera") reports a planned
+    event with a date ahead ("Rutte ontmoet Zelensky maandag") or a future cue that is no
+    wish ("wil praten"); a plain form (`plain`: "meet") does right after such a cue ("will
+    meet", "is due to meet")."""
     w = words if words is not None else evidence(sentence, lang, toks)
-    kind = _kind(w, dated, keyword, relative_only, headline_only)
-    strength = w.verbs + 0.5 * w.weak + 0.5 * (w.nouns + int(keyword)) + 0.5 * w.said
+    verbs = _verbs(w, ahead)
+    kind = _kind(w, verbs, dated, keyword, relative_only, headline_only)
+    strength = verbs + 0.5 * w.weak + 0.5 * (w.nouns + int(keyword)) + 0.5 * w.said
     present = kind == STATEMENT and w.present_said
     confidence = _confidence(kind, dated, relative_only, strength, w.hedged)
-    return Judgement(kind, confidence, kind == CONTEXT and _noun_only(w), present)
+    return Judgement(kind, confidence, kind == CONTEXT and _noun_only(w, verbs), present)
 
 
 def undated_context(words: Evidence) -> bool:
     """Is a sentence with this evidence context whatever the category lexicon says, when it
     has no date, anchor or clock time and is not a headline alone, and no tentative event
     ("de overeenkomst ...")? The category keywords count as event nouns, which need a date."""
-    return _kind(words, False, False, False, False) == CONTEXT and not _noun_only(words)
+    verbs = _verbs(words, False)
+    return _kind(words, verbs, False, False, False, False) == CONTEXT and not _noun_only(words, verbs)
 
 
-def _noun_only(w: Evidence) -> bool:
+def _verbs(w: Evidence, ahead: bool) -> int:
+    """The event verbs, the planned forms among them when a date lies ahead or a plan is cued."""
+    return w.verbs + w.planned if w.planned and (ahead or w.plans) else w.verbs
+
+
+def _noun_only(w: Evidence, verbs: int) -> bool:
     """Context only for want of a verb: "de overeenkomst", "the attack", a definite event
     noun, an event the story knows (to be read with the kind CONTEXT)."""
-    return not (w.verbs or w.weak or w.said or w.hedged or w.negated) and w.definite_noun
+    return not (verbs or w.weak or w.said or w.hedged or w.negated) and w.definite_noun
 
 
-def _kind(w: Evidence, dated: bool, keyword: bool, relative_only: bool, headline_only: bool) -> str:
-    verbs, weak, said, hedged, negated = w.verbs, w.weak, w.said, w.hedged, w.negated
+def _kind(
+    w: Evidence, verbs: int, dated: bool, keyword: bool, relative_only: bool, headline_only: bool
+) -> str:
+    weak, said, hedged, negated = w.weak, w.said, w.hedged, w.negated
     nouns = w.nouns + int(keyword)
     if negated and not dated:
         kind = CONTEXT  # "No casualties were reported", "Geen doden"
@@ -275,11 +309,17 @@ def _kind(w: Evidence, dated: bool, keyword: bool, relative_only: bool, headline
     return kind
 
 
-def _future_event(lex: Lexicon, toks: list[str], future: list[tuple[int, int]]) -> int:
-    """'will receive bridge loans', 'is set to resume': a future cue before the plain form
-    of an event verb (the lexicon lists "received", "resumed")."""
+def _future_event(
+    lex: Lexicon, toks: list[str], future: list[tuple[int, int]], plain: list[tuple[int, int]]
+) -> int:
+    """'will receive bridge loans', 'is set to resume', 'is due to meet': a future cue before
+    the plain form of an event verb (the lexicon lists "received", "resumed"; irregular
+    ones, "meet", are its `plain` forms)."""
     count = 0
     for _, end in future:
+        if any(end < start <= end + 3 for start, _ in plain):
+            count += 1
+            continue
         for word in toks[end + 1 : end + 4]:
             if any(form in lex.occurrence for form in (word, word + "d", word + "ed", word + "ded")):
                 count += 1

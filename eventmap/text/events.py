@@ -63,6 +63,16 @@ def is_headline(sent: Sentence) -> bool:
     return sent.line_start and sent.line_end and not sent.text.endswith(TERMINAL)
 
 
+def _only_dates(sent: Sentence, dates: Sequence[DateMention]) -> bool:
+    """Is the sentence nothing but its dates (and punctuation)?"""
+    rest, cursor = [], sent.start
+    for m in dates:
+        rest.append(sent.text[cursor - sent.start : m.start - sent.start])
+        cursor = max(cursor, m.end)
+    rest.append(sent.text[cursor - sent.start :])
+    return not any(ch.isalnum() for part in rest for ch in part)
+
+
 def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions: Mentions) -> list[Candidate]:
     """The sentences that become events, in text order."""
     dates, times = mentions.dates, mentions.times
@@ -78,6 +88,8 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
             continue  # questions
         first, last = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
         own_all = [m for m in dates[first:last] if m.end <= sent.end]
+        if own_all and _only_dates(sent, own_all):
+            continue  # "14 березня.", "Maandag 3 maart": a date line says nothing happened
         own = [m for m in own_all if not _is_comparison(doc, m)]
         reported = reporting_dates(doc.text, sent.start, sent.end, own, doc.lang)
         if reported and len(reported) < len(own):  # the report's day dates it only when nothing else does
@@ -101,6 +113,7 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
             keyword=keyword,
             relative_only=relative_only,
             headline_only=headlines_only,
+            ahead=doc.date is not None and any(m.date > doc.date.last for m in own),
             words=words,
         )
         if headline and not (judged.kind != CONTEXT and (keyword or judged.kind == "occurrence")):

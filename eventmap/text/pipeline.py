@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from eventmap.model import Document, Event, Place, Source, make_event_id
+from eventmap.text.attribution import join_attributions
 from eventmap.text.dating import date_events
 from eventmap.text.document import DocumentContext, prepare_document, to_document
 from eventmap.text.events import Candidate, select_events
@@ -49,8 +50,10 @@ def parse_document(
 
 def _parse_document(text, document_date, lang, source, geocoder, mode) -> ParsedDocument:
     doc = prepare_document(text, document_date=document_date, lang=lang, source=source, mode=mode)
-    sentences = cut_spans(
-        split_sentences(doc.text, doc.body_start, lang=doc.lang), doc.text, doc.skipped_spans()
+    sentences = join_attributions(
+        cut_spans(split_sentences(doc.text, doc.body_start, lang=doc.lang), doc.text, doc.skipped_spans()),
+        doc.text,
+        doc.lang,
     )
     mentions = find_mentions(doc, geocoder)
     candidates = date_events(doc, select_events(doc, sentences, mentions), mentions.reference)

@@ -159,3 +159,66 @@ def test_states_of_mind_are_not_past_events_and_a_noun_after_zijn_is_no_particip
     assert judge("The Europeans have not been convinced by the plan.", "en", dated=False).kind == "context"
     assert _participles(lexicon("nl"), tokens("De minister las zijn bericht voor.")) == 0
     assert _participles(lexicon("nl"), tokens("Hij is in het kanaal beland.")) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence, lang",
+    [
+        ("Trump will meet Putin in Helsinki on Monday.", "en"),
+        ("Zelenskyy is due to meet European leaders in Brussels on Thursday.", "en"),
+        ("The new rules take effect on January 1.", "en"),
+        ("De Tweede Kamer debatteert donderdag over de begroting.", "nl"),
+        ("Rutte ontmoet Zelensky maandag in Kyiv.", "nl"),
+        ("De nieuwe regels gaan op 1 januari in.", "nl"),
+        ("Scholz trifft am Montag Macron in Paris.", "de"),
+        ("Der Bundestag stimmt am Donnerstag über den Haushalt ab.", "de"),
+        ("Macron rencontrera Scholz lundi à Berlin.", "fr"),
+        ("Les ministres se réuniront jeudi à Bruxelles.", "fr"),
+        ("Зеленський зустрінеться з Трампом у понеділок.", "uk"),
+        ("Путин встретится с Трампом в понедельник.", "ru"),
+    ],
+)
+def test_a_planned_meeting_or_vote_with_a_date_ahead_is_an_occurrence(sentence, lang):
+    assert judge(sentence, lang, dated=True, ahead=True).kind == "occurrence"
+
+
+@pytest.mark.parametrize(
+    "sentence, lang",
+    [
+        ("Rusland wil met de Verenigde Staten praten over de hoofden van Oekraïne heen.", "nl"),
+        ("Prices may rise when the provisions kick in next year, a subject of rigorous debate.", "en"),
+    ],
+)
+def test_a_wish_or_a_noun_that_looks_like_a_plan_stays_context(sentence, lang):
+    assert judge(sentence, lang, dated=True, ahead=True).kind == "context"
+
+
+def test_a_planned_event_in_an_article_is_shown_by_default():
+    text = "Rutte ontmoet Zelensky donderdag in Kyiv. De twee spreken over wapensteun."
+    events = eventmap.parse_text(text, document_date="2025-03-18", lang="nl")
+    meeting = next(e for e in events if "ontmoet" in e.text)
+    assert (meeting.kind, meeting.date) == ("occurrence", "2025-03-20")
+
+
+@pytest.mark.parametrize(
+    "sentence, category",
+    [
+        ("Jordan Bardella, the leader of France's National Rally, visited Calais on Saturday.", "diplomacy"),
+        ("Thousands joined a rally in Paris on Saturday.", "protest"),
+        ("Tropical Storm Helene hit the coast on Friday, as Tropical Storm Helene grew.", "disaster"),
+    ],
+)
+def test_a_keyword_inside_a_name_is_no_keyword_unless_the_name_is_a_disasters(sentence, category):
+    assert categorize(sentence, "en") == category
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("КИЇВ. 14 березня. Російські війська атакували Одесу.", "uk"),
+        ("Maandag 3 maart\n\nDe trein ontspoorde bij Zwolle.", "nl"),
+    ],
+)
+def test_a_line_that_is_only_a_date_is_no_event(text, lang):
+    events = eventmap.parse_text(text, document_date="2025-03-14", lang=lang)
+    assert events and all(any(ch.isalpha() for ch in e.text.replace(e.date_text or "", "")) for e in events)

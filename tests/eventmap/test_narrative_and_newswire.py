@@ -289,3 +289,35 @@ def test_a_history_of_the_early_middle_ages_reads_its_three_digit_years():
     # a count stays a count, in news and in a history
     assert values("A total of 800. In 800 cases, the toll rose.", None, "en") == []
     assert values("In 1066 William invaded England with 800 ships.", None, "en") == [("1066", "1066")]
+
+
+def test_the_following_month_is_anaphoric_and_a_history_with_it_is_still_a_narrative():
+    text = (
+        "La guerre opposa de 1853 à 1856 la Russie à une coalition. Le 4 octobre 1853, la Turquie "
+        "déclara la guerre. Le 30 novembre, la flotte russe détruisit l'escadre à Sinope. La France "
+        "entra en guerre le 28 mars 1854. Les alliés débarquèrent en septembre et gagnèrent le 20 "
+        "septembre. Le siège commença le mois suivant. La ville tomba le 9 septembre 1855. Le traité "
+        "fut signé le 30 mars 1856."
+    )
+    reading = read_dates(text, date(2024, 1, 1), "fr")
+    got = dict((m.text, m.value) for m in reading.mentions)
+    assert reading.mode == "narrative"
+    assert (got["Le 30 novembre"], got["septembre"], got["mois suivant"]) == (
+        "1853-11-30",
+        "1854-09",
+        "1854-10",
+    )
+
+
+def test_next_month_in_news_still_counts_from_the_day_of_writing():
+    assert values("Le mois prochain, les syndicats se réuniront.", date(2025, 12, 17), "fr") == [
+        ("mois prochain", "2026-01")
+    ]
+
+
+@pytest.mark.parametrize(
+    "phrase, value", [("Het jaar daarop", "1942"), ("Het jaar erna", "1942"), ("De maand daarop", "1941-04")]
+)
+def test_dutch_the_year_after_counts_from_the_story(phrase, value):
+    text = f"Op 3 maart 1941 staakten duizenden Amsterdammers. {phrase} begonnen de deportaties."
+    assert values(text, None, "nl")[-1][1] == value

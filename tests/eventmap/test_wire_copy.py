@@ -305,3 +305,81 @@ def test_a_keyword_at_the_end_of_a_sentence_still_gives_the_category(sentence, l
     from eventmap.text.categories import categorize
 
     assert categorize(sentence, lang) == category
+
+
+def test_a_reporting_day_beats_a_vague_anchor_to_a_month():
+    text = (
+        "Last month, the European Union approved new sanctions against Moscow.\n\n"
+        "Meanwhile, Russian forces captured the village of Novoselivka, the Defense Ministry "
+        "claimed on Tuesday."
+    )
+    events = eventmap.parse_text(text, document_date="2025-12-03", lang="en")
+    capture = next(e for e in events if "Novoselivka" in e.text)
+    assert (capture.date, capture.date_precision) == ("2025-12-02", "day")
+
+
+def test_an_anchor_to_a_day_still_dates_a_sentence_with_a_reporting_clause():
+    text = (
+        "A car bomb exploded in Mogadishu on Friday.\n\n"
+        "At the same time, gunmen attacked a hotel nearby, police said on Sunday."
+    )
+    events = eventmap.parse_text(text, document_date="2025-12-07", lang="en")
+    hotel = next(e for e in events if "hotel" in e.text)
+    assert hotel.date == "2025-12-05"
+
+
+def test_the_day_of_a_reporting_clause_is_past_even_before_a_future_in_what_was_said():
+    text = "House Speaker Mike Johnson said on Wednesday he would not bring the bill to the floor."
+    (event,) = eventmap.parse_text(text, document_date="2024-10-14", lang="en")
+    assert event.date == "2024-10-09"
+
+
+@pytest.mark.parametrize(
+    "text, lang, fact",
+    [
+        (
+            "Het kabinet trekt 500 miljoen euro uit voor de opvang. Dat heeft minister Faber vrijdag "
+            "bekendgemaakt. Donderdag debatteert de Kamer erover.",
+            "nl",
+            "Het kabinet trekt",
+        ),
+        (
+            "Bij een explosie in Rotterdam zijn vannacht drie mensen gewond geraakt. Dat meldt de politie.",
+            "nl",
+            "Bij een explosie",
+        ),
+        ("In Köln ist am Montag eine Lagerhalle abgebrannt. Das teilte die Polizei mit.", "de", "In Köln"),
+        (
+            "Russian troops took the village on Monday. That's according to the defence ministry.",
+            "en",
+            "Russian",
+        ),
+    ],
+)
+def test_an_attribution_sentence_is_read_with_the_fact_it_attributes(text, lang, fact):
+    events = eventmap.parse_text(text, document_date="2025-09-19", lang=lang)
+    (merged,) = [e for e in events if e.text.startswith(fact)]
+    assert not [e for e in events if e.text.startswith(("Dat ", "Das ", "That"))]
+    assert merged.date == "2025-09-19" or merged.date == "2025-09-15"
+    assert merged.kind in ("occurrence", "statement")
+
+
+def test_a_sentence_opening_with_dat_that_reports_its_own_event_stays_apart():
+    text = "De minister presenteerde vrijdag een plan. Dat plan werd meteen bekritiseerd, zei de oppositie."
+    events = eventmap.parse_text(text, document_date="2025-09-19", lang="nl")
+    assert [e.text[:10] for e in events] == ["De ministe", "Dat plan w"]
+
+
+@pytest.mark.parametrize(
+    "sentence, lang",
+    [
+        ("C'est ce qu'a annoncé la préfecture lundi.", "fr"),
+        ("Про це повідомив голова обласної військової адміністрації.", "uk"),
+        ("Об этом сообщил губернатор области.", "ru"),
+        ("Dat blijkt uit cijfers van het CBS.", "nl"),
+    ],
+)
+def test_attribution_sentences_in_other_languages(sentence, lang):
+    from eventmap.text.attribution import is_attribution
+
+    assert is_attribution(sentence, lang)

@@ -106,7 +106,7 @@ def future_context(ctx: Ctx, start: int, end: int) -> bool:
     A future cue ("will", "zal") shortly before the mention counts unless a reporting verb
     ("said", "zei") stands between them; one right after counts when no clause boundary
     intervenes ("Vrijdag zal Trump ...", "dat Trump vrijdag zal komen", but not "announced
-    Friday that it will ...").
+    Friday that it will ..." nor "said on Wednesday he would ...").
     """
     c = cues(ctx.vocab.lang)
     lowered = ctx.lowered
@@ -118,6 +118,11 @@ def future_context(ctx: Ctx, start: int, end: int) -> bool:
     found = list(c.future.finditer(before))
     if found:
         return not c.reporting.search(before, found[-1].end())
+    words = before.split()
+    if words and words[-1] in ctx.vocab.date_preposition_set:
+        words.pop()
+    if words and c.reporting.fullmatch(words[-1]):
+        return False  # the day of a reporting clause: "said on Wednesday he would not ..."
     after = c.clause_end.split(lowered[end : end + 25], maxsplit=1)[0]
     return bool(c.future.search(after))
 
@@ -136,9 +141,10 @@ def is_present_verb(vocab: Vocab, word: str) -> bool:
 
 def present_context(ctx: Ctx, start: int, end: int) -> bool:
     """Is a bare weekday next to a verb in the present tense ("De raad stemt donderdag",
-    "Donderdag stemt de raad", "The talks resume Monday")? News announces what is scheduled
-    in the present, so the weekday is the coming one. A verb after a determiner or an
-    inflected adjective is a noun ("a vote Monday", "het kabinet dinsdag")."""
+    "Donderdag stemt de raad", "The talks resume Monday"), or with only a name between them
+    ("Rutte ontmoet Zelensky donderdag")? News announces what is scheduled in the present,
+    so the weekday is the coming one. A verb after a determiner or an inflected adjective is
+    a noun ("a vote Monday", "het kabinet dinsdag")."""
     v = ctx.vocab
     if not v.present_verbs and not v.present_suffixes:
         return False
@@ -149,6 +155,10 @@ def present_context(ctx: Ctx, start: int, end: int) -> bool:
     words = head.split()
     if words and words[-1].lower() in v.date_preposition_set:
         words.pop()
+    names = 0
+    while names < 2 and len(words) > 2 and words[-1][:1].isupper() and words[-1][-1].isalpha():
+        words.pop()  # a name as the object: "Rutte ontmoet Zelensky donderdag", "meets Xi Jinping Monday"
+        names += 1
     if not words or not words[-1][-1].isalpha():
         return False  # a clause boundary or punctuation stands between them
     word = words[-1].lower()

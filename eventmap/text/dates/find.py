@@ -50,7 +50,7 @@ class DateMention:
     date_end: date
     relative: bool  # counted from the reference day or the story's last date ("gisteren",
     # "two years later"); a day or month named without its year still counts as explicit
-    basis: str = "explicit"  # explicit, calendar, relative or focus (see intervals.Norm)
+    basis: str = "explicit"  # explicit, calendar, relative, focus or anaphoric (see intervals.Norm)
     time: str | None = None  # a part of the day the expression names ("gisteravond": evening)
 
     @property
@@ -256,7 +256,7 @@ def read_with(text: str, compiled: LanguagePatterns, frame: Frame, cands=None) -
             )
             if moves_focus(lowered, s, norm, frame, vocab, last):
                 frame.focus, frame.focus_end = norm, e
-                if norm.basis != "relative" and norm.start.year == norm.end.year:
+                if not norm.from_reference and norm.start.year == norm.end.year:
                     frame.focus_year = norm.start.year  # a decade or century names no year of the story
             last = (s, e)
         cursor = end
@@ -269,7 +269,7 @@ def choose_mode(mentions: list[DateMention], ref: date | None) -> str:
     if ref is None:
         return "narrative" if named else "news"
     old = [m for m in named if m.date_end.year <= ref.year - NARRATIVE_GAP_YEARS]
-    deictic = sum(1 for m in mentions if m.basis == "relative")
+    deictic = sum(1 for m in mentions if m.basis == "relative")  # not "the following month"
     if len(old) < NARRATIVE_MIN_DATES or 3 * len(old) <= 2 * len(named):
         return "news"
     # news that looks back still speaks of its own days ("on Friday", "last year")

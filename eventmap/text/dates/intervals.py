@@ -13,14 +13,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 MIN_YEAR, MAX_YEAR = 1, 9999
+FROM_REFERENCE = ("relative", "anaphoric")  # the bases counted from the reference day
 
 
 @dataclass(slots=True, unsafe_hash=True)  # not frozen: built faster (see text/sentences.py Sentence)
 class Norm:
     """A normalised expression. `basis` says what it was resolved from:
     'explicit' (it names its year), 'calendar' (a day or month without a year, placed by
-    the nearest year or the story's year), 'relative' (counted from the reference day) or
-    'focus' (counted from the story's last date: "two years later", "the following spring")."""
+    the nearest year or the story's year), 'relative' (counted from the reference day),
+    'focus' (counted from the story's last date: "two years later", "the following spring")
+    or 'anaphoric' (a phrase that counts from the story, "the following month", placed from
+    the reference day because no date of the story was at hand)."""
 
     value: str
     precision: str
@@ -31,7 +34,12 @@ class Norm:
 
     @property
     def relative(self) -> bool:
-        return self.basis in ("relative", "focus")
+        return self.basis in ("relative", "focus", "anaphoric")
+
+    @property
+    def from_reference(self) -> bool:
+        """Counted from the reference day: it says nothing of the year a story is in."""
+        return self.basis in FROM_REFERENCE
 
 
 def valid_year(year: int | None) -> bool:

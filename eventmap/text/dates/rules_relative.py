@@ -160,13 +160,13 @@ def _unit_base(ctx: Ctx, anaphoric: bool) -> tuple[date, int, str] | None:
     frame = ctx.frame
     if anaphoric or (frame.mode == "narrative" and frame.ref is None):
         focus = frame.focus
-        if focus is not None and focus.basis != "relative" and focus.start.year == focus.end.year:
+        if focus is not None and not focus.from_reference and focus.start.year == focus.end.year:
             return focus.start, focus.start.year, "focus"  # not from a decade or a century
         if frame.mode == "narrative" and frame.focus_year is not None:
             return date(frame.focus_year, 1, 1), frame.focus_year, "focus"
     if frame.ref is None:
         return None
-    return frame.ref, frame.ref.year, "relative"
+    return frame.ref, frame.ref.year, "anaphoric" if anaphoric else "relative"
 
 
 def unit_interval(unit: str, day: date, year: int, offset: int, basis: str) -> Norm | None:
@@ -263,7 +263,7 @@ def norm_ago(ctx: Ctx) -> Result:
     sign = 1 if word in v.later["before"] or word in v.later["after"] else -1
     fine = unit in ("day", "week", "fortnight")
     focus = _recent_focus(ctx, same_sentence=True)
-    if focus is not None and (fine or focus.basis != "relative"):
+    if focus is not None and (fine or not focus.from_reference):
         return _shift(unit, focus.start, sign * n, focus.precision, "focus")
     if not fine and sign < 0 and ctx.frame.mode == "news" and ctx.ref is not None:
         return _shift(unit, ctx.ref, -n, "day", "relative")  # "profit rose from a year earlier"
@@ -299,7 +299,7 @@ def _focus_or_ref(ctx: Ctx, *, paragraph: bool = False) -> tuple[date, str] | No
             and not future_context(ctx, ctx.match.start(), ctx.match.end())
         ):  # a plan ("will ... by the end of the year") is of the writer's year
             focus = ctx.frame.focus
-    if focus is not None and focus.basis != "relative":
+    if focus is not None and not focus.from_reference:
         return focus.start, "focus"
     if ctx.frame.mode == "narrative" and ctx.frame.focus_year is not None:
         return date(ctx.frame.focus_year, 1, 1), "focus"
