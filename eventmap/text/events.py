@@ -63,6 +63,16 @@ def is_headline(sent: Sentence) -> bool:
     return sent.line_start and sent.line_end and not sent.text.endswith(TERMINAL)
 
 
+def _converted(text: str, m: DateMention, times: Sequence[TimeMention]) -> bool:
+    """Is the date part of a time given in another zone, in brackets with its clock time
+    ("at 5:12 a.m. local time (2012 GMT Friday)")? The event's own day is the local one."""
+    opened = text.rfind("(", max(0, m.start - 40), m.start)
+    if opened < 0 or ")" in text[opened : m.start]:
+        return False
+    closed = text.find(")", m.end, m.end + 40)
+    return closed >= 0 and any(opened < t.start and t.end <= closed and ":" in t.value for t in times)
+
+
 def _only_dates(sent: Sentence, dates: Sequence[DateMention]) -> bool:
     """Is the sentence nothing but its dates (and punctuation)?"""
     rest, cursor = [], sent.start
@@ -90,7 +100,8 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
         own_all = [m for m in dates[first:last] if m.end <= sent.end]
         if own_all and _only_dates(sent, own_all):
             continue  # "14 березня.", "Maandag 3 maart": a date line says nothing happened
-        own = [m for m in own_all if not _is_comparison(doc, m)]
+        lo, hi = bisect_left(time_starts, sent.start), bisect_left(time_starts, sent.end)
+        own = [m for m in own_all if not _is_comparison(doc, m) and not _converted(doc.text, m, times[lo:hi])]
         reported = reporting_dates(doc.text, sent.start, sent.end, own, doc.lang)
         if reported and len(reported) < len(own):  # the report's day dates it only when nothing else does
             own = [m for m in own if m.start not in reported]
@@ -99,7 +110,6 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
             continue  # a headline repeats the article's lead: only a dated one adds to it
         toks = tokens(sent.text)
         anchor = None if own and not reported_only else find_anchor(sent.text, doc.lang, toks)
-        lo, hi = bisect_left(time_starts, sent.start), bisect_left(time_starts, sent.end)
         dated = bool(own or anchor or any(":" in t.value for t in times[lo:hi]))
         relative_only = all(m.relative for m in own)
         words = evidence(sent.text, doc.lang, toks)

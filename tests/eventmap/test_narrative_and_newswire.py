@@ -321,3 +321,25 @@ def test_next_month_in_news_still_counts_from_the_day_of_writing():
 def test_dutch_the_year_after_counts_from_the_story(phrase, value):
     text = f"Op 3 maart 1941 staakten duizenden Amsterdammers. {phrase} begonnen de deportaties."
     assert values(text, None, "nl")[-1][1] == value
+
+
+def test_the_day_of_a_market_report_is_the_trading_day_just_named():
+    text = (
+        "Stocks fell sharply on Monday. The Dow Jones Industrial Average lost 250 points, "
+        "ending the day at 7,114."
+    )
+    assert values(text, date(2009, 2, 24), "en") == [("Monday", "2009-02-23"), ("the day", "2009-02-23")]
+
+
+def test_the_day_without_a_day_named_is_the_day_of_writing():
+    text = "The index rebounded late in the day, ending the day down 31 points."
+    assert [v for _, v in values(text, date(2007, 8, 10), "en")] == ["2007-08-10", "2007-08-10"]
+
+
+def test_a_month_in_a_sentence_with_should_be_lies_ahead():
+    text = "The transaction should be completed in October."
+    assert values(text, date(2009, 6, 5), "en") == [("October", "2009-10")]
+
+
+def test_this_fiscal_year_is_a_year():
+    assert values("Revenue rose this fiscal year.", date(2013, 3, 22), "en") == [("this fiscal year", "2013")]

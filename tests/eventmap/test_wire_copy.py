@@ -383,3 +383,12 @@ def test_attribution_sentences_in_other_languages(sentence, lang):
     from eventmap.text.attribution import is_attribution
 
     assert is_attribution(sentence, lang)
+
+
+def test_a_day_given_with_a_time_in_another_zone_does_not_date_the_event():
+    text = (
+        "An earthquake struck northern Japan early on Saturday, officials said.\n\n"
+        "The quake hit at 5:12 a.m. local time (2012 GMT Friday) off Aomori prefecture."
+    )
+    events = eventmap.parse_text(text, document_date="2025-12-08", lang="en")
+    assert {e.date for e in events} == {"2025-12-06"}

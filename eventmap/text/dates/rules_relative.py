@@ -313,13 +313,27 @@ def norm_anaphoric(ctx: Ctx) -> Result:
     core = _WS.sub(" ", ctx.group("core") or "")
     unit = next((u for form, u in _units_longest(ctx) if form in core.split()), None)
     # "the month", "the day": the writer's, or those of a date in the same sentence
+    if unit == "day":
+        return _the_day(ctx)
     base = _focus_or_ref(ctx, paragraph=unit == "year")
     if unit is None or base is None:
         return None
     day, basis = base
-    if unit == "day":
-        return day_interval(day, basis) if ctx.frame.focus is None or basis != "focus" else None
     return unit_interval(unit, day, day.year, 0, basis)
+
+
+def _the_day(ctx: Ctx) -> Norm | None:
+    """'ending the day', 'later in the day': the day just named in the paragraph ("Stocks fell
+    on Monday ... ending the day at 7,114"), else the day of writing in news."""
+    focus = ctx.frame.focus
+    if focus is not None and "\n\n" not in ctx.text[ctx.frame.focus_end : ctx.match.start()]:
+        if ctx.match.start() - ctx.frame.focus_end <= FOCUS_PARAGRAPH:
+            if focus.precision == "day" and focus.start == focus.end:
+                return day_interval(focus.start, "relative" if focus.from_reference else "focus")
+            return None  # the story is told by the week or the month: no day to name
+    if ctx.frame.mode == "news" and ctx.ref is not None:
+        return day_interval(ctx.ref, "relative")
+    return None
 
 
 def norm_unit_end(ctx: Ctx) -> Result:
