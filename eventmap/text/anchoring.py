@@ -12,7 +12,7 @@ The phrases are data: the `anchors` table of each language's date vocabulary
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -22,7 +22,7 @@ from eventmap.text.wordset import WordSet, WordSets, tokens
 from eventmap.text.wordtrie import LazyPattern
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: built faster (see text/sentences.py Sentence)
 class Anchor:
     """An anchor phrase in a sentence: `noun` is None for pointers ("tegelijkertijd")."""
 
@@ -33,7 +33,7 @@ class Anchor:
     offset_days: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: built faster (see text/sentences.py Sentence)
 class AnchorPatterns:
     """A language's anchor phrases compiled: noun anchors, pointers, counted pointers."""
 
@@ -141,12 +141,12 @@ def find_anchor(sentence: str, lang: str, toks: list[str] | None = None) -> Anch
         return None
     if toks is None:
         toks = tokens(sentence)
-    lowered = sentence.lower()  # the patterns are lowercase: much faster than re.I
-    if len(lowered) != len(sentence):
-        lowered = "".join(ch.lower()[:1] for ch in sentence)
     found = pats.phrases.scan(toks)  # the phrases first: set lookups, then only their regexes
     if not any(found.values()):
         return None
+    lowered = sentence.lower()  # the patterns are lowercase: much faster than re.I
+    if len(lowered) != len(sentence):
+        lowered = "".join(ch.lower()[:1] for ch in sentence)
     for i, (pattern, offset, _) in enumerate(pats.noun):
         m = pattern.regex.search(lowered) if found[i] else None
         if m:
@@ -173,18 +173,22 @@ def find_definite_reference(sentence: str, lang: str) -> list[Anchor]:
     return [Anchor(sentence[: m.end(g)], 0, m.end(g), m.group(g), 0) for g in (1, 2) if m.group(g)]
 
 
-def find_event_references(sentence: str, lang: str) -> list[Anchor]:
+def find_event_references(
+    sentence: str, lang: str, keep: Callable[[str], bool] | None = None
+) -> list[Anchor]:
     """Definite noun phrases anywhere in a sentence ("het verslag van het gesprek"): each
     word after a definite determiner (and up to two more) as a candidate noun, for the
-    caller to check against the event nouns and the previous dated events."""
+    caller to check against the event nouns and the previous dated events (`keep`: only
+    the nouns it accepts)."""
     pats = anchor_patterns(lang)
     if pats is None or pats.definite is None:
         return []
     out = []
     for m in pats.definite_anywhere.finditer(sentence.lower()):
         for g in (1, 2, 3):
-            if m.group(g):
-                out.append(Anchor(sentence[m.start() : m.end(g)], m.start(), m.end(g), m.group(g), 0))
+            noun = m.group(g)
+            if noun and (keep is None or keep(noun)):
+                out.append(Anchor(sentence[m.start() : m.end(g)], m.start(), m.end(g), noun, 0))
     return out
 
 

@@ -18,7 +18,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from eventmap.model import CATEGORIES
@@ -130,3 +130,9 @@ def _in_name(sentence: str, start: int) -> bool:
 def categorize(sentence: str, lang: str) -> str:
     """One of eventmap.model.CATEGORIES for a sentence."""
     return classify(sentence, lang)[0]
+
+
+@lru_cache(maxsize=4096)  # the nouns anchors ask about come back in every article
+def word_category(word: str, lang: str) -> str:
+    """categorize() of a single word, remembered."""
+    return classify(word, lang)[0]

@@ -33,10 +33,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 
 from eventmap.model import PRECISION_RANK, make_event_id
 from eventmap.text.anchoring import Anchor, find_definite_reference, find_event_references, resolve_anchor
-from eventmap.text.categories import categorize
+from eventmap.text.categories import word_category
 from eventmap.text.dates.find import DateMention
 from eventmap.text.docdate import DocumentDate
 from eventmap.text.document import DocumentContext
@@ -49,7 +50,7 @@ CONTINUATION_LOOKBACK = 2  # a definite noun phrase may continue one of the last
 FOCUS_SENTENCES = 4  # an undated event takes the story's day from a dated event this close before
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: built faster (see text/sentences.py Sentence)
 class When:
     """An event's date as the Event fields take it."""
 
@@ -61,7 +62,7 @@ class When:
     time: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: built faster (see text/sentences.py Sentence)
 class _Dated:
     """A dated event so far: what anchors may point at."""
 
@@ -99,21 +100,20 @@ def date_events(
         if when.source in DATED_SOURCES and not story:  # the story's day is no new date to point at
             sent = cand.sentence
             event_id = make_event_id(doc.source, sent.start, sent.end, sent.text)
+            cand.ids.append(event_id)
             dated.append(_Dated(sent.text, event_id, when))
             # the story's time is the last date it names: a week or month ends the day's focus
             focus = _Focus(cand.index, cand.section, event_id, when) if when.precision == "day" else None
             for extra_when in cand.further:
-                dated.append(
-                    _Dated(
-                        sent.text,
-                        make_event_id(doc.source, sent.start, sent.end, f"{sent.text}\x00{extra_when.text}"),
-                        extra_when,
-                    )
+                extra_id = make_event_id(
+                    doc.source, sent.start, sent.end, f"{sent.text}\x00{extra_when.text}"
                 )
+                cand.ids.append(extra_id)
+                dated.append(_Dated(sent.text, extra_id, extra_when))
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: built faster (see text/sentences.py Sentence)
 class _Focus:
     """The story's current day: the last event dated to a day, where it stands."""
 
@@ -211,14 +211,13 @@ def _continuation(sentence: str, lang: str, dated: Sequence[_Dated]) -> tuple[An
     CONTINUATION_LOOKBACK dated events counts."""
     recent = [d.text for d in dated[-CONTINUATION_LOOKBACK:]]
     for candidate in find_definite_reference(sentence, lang):
-        if categorize(candidate.noun, lang) == "other":
+        if word_category(candidate.noun, lang) == "other":
             continue
         hit = resolve_anchor(candidate, recent)
         if hit is not None:
             return candidate, len(dated) - len(recent) + hit
-    for candidate in find_event_references(sentence, lang):  # "het verslag van het gesprek"
-        if not is_event_noun(candidate.noun, lang):
-            continue
+    keep = partial(is_event_noun, lang=lang)
+    for candidate in find_event_references(sentence, lang, keep):  # "het verslag van het gesprek"
         hit = resolve_anchor(candidate, recent)
         if hit is not None:
             return candidate, len(dated) - len(recent) + hit

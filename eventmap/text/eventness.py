@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from eventmap.text.dates.vocab import load_vocab
@@ -61,7 +61,9 @@ class Lexicon:
     planned: WordSet  # present and future forms of event verbs: "ontmoet", "rencontrera" (see judge)
     wishes: frozenset[str]  # future cues that only wish ("wants to", "wil"): no plan
     auxiliaries: frozenset[str]  # with a past participle: "were killed", "is omgekomen"
-    gap: dict  # what may stand between an auxiliary and its participle
+    gap_most: int  # at most this many words between an auxiliary and its participle,
+    gap_words: frozenset[str]  # ... these words
+    gap_adverbs: str | tuple[str, ...] | None  # ... or adverbs with these endings
     participle: re.Pattern[str] | None
     past_suffixes: tuple[str, ...]  # a past tense after its subject: "lawmakers rejected"
     past_min: int
@@ -70,7 +72,7 @@ class Lexicon:
     strong_past: frozenset[str]  # irregular past tenses ("went", "ging")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: built faster (see text/sentences.py Sentence)
 class Judgement:
     """What a sentence is: `kind` (occurrence, statement, context) and `confidence` 0..1."""
 
@@ -99,6 +101,7 @@ def lexicon(lang: str) -> Lexicon:
     else:
         form = ""
     past = data.get("past_tense") or {}
+    gap = data.get("participle_gap") or {}
     attribution = set(data.get("attribution", []))
     statements = [*data["statement"], *data.get("present_statement", []), *vocab.reporting_verbs]
     nouns = data.get("event_nouns", [])
@@ -130,7 +133,9 @@ def lexicon(lang: str) -> Lexicon:
         planned=WordSet(data.get("planned", [])),
         wishes=frozenset(data.get("wish_cues", [])),
         auxiliaries=frozenset(data.get("auxiliaries", [])),
-        gap=data.get("participle_gap") or {},
+        gap_most=int(gap.get("max_words", 3)),
+        gap_words=frozenset(gap.get("words", [])),
+        gap_adverbs=gap.get("adverbs_in"),
         participle=re.compile(form) if form else None,
         past_suffixes=tuple(past.get("suffixes", [])),
         past_min=int(past.get("min_length", 5)),
@@ -145,12 +150,10 @@ def _participles(lex: Lexicon, toks: list[str]) -> int:
     "zijn afgelopen nacht vier mensen omgekomen" (not a cognitive one: "was considered")."""
     if lex.participle is None or lex.auxiliaries.isdisjoint(toks):
         return 0
-    gap = lex.gap
-    most, between, adverbs = int(gap.get("max_words", 3)), set(gap.get("words", [])), gap.get("adverbs_in")
+    most, between, adverbs = lex.gap_most, lex.gap_words, lex.gap_adverbs
     count = 0
-    for i, tok in enumerate(toks):
-        if tok not in lex.auxiliaries:
-            continue
+    auxiliaries = lex.auxiliaries
+    for i in [i for i, tok in enumerate(toks) if tok in auxiliaries]:
         for j in range(i + 1, min(len(toks), i + 2 + most)):
             word = toks[j]
             if lex.participle.fullmatch(word) and word not in lex.not_past:
@@ -171,8 +174,11 @@ def _past_tense(lex: Lexicon, toks: list[str]) -> int:
     if not suffixes:
         return count
     shortest, statements = lex.past_min, lex.statement.singles
-    for before, word in zip(toks, toks[1:]):
-        if len(word) < shortest or not word.endswith(suffixes) or word.endswith("ste"):
+    # the words with a past ending first (one C call each), then the rest of the test
+    ends = [i for i in range(1, len(toks)) if toks[i].endswith(suffixes)]
+    for i in ends:
+        before, word = toks[i - 1], toks[i]
+        if len(word) < shortest or word.endswith("ste"):
             continue
         if before in lex.determiners or before.endswith("ly") or word in lex.not_past or word in statements:
             continue  # an adjective, or "kondigde", "announced": a statement, counted as one
@@ -180,6 +186,57 @@ def _past_tense(lex: Lexicon, toks: list[str]) -> int:
             continue
         count += 1
     return count
+
+
+@dataclass(slots=True)
+class Evidence:
+    """What a sentence's words say, before its dates are known (see `evidence`)."""
+
+    verbs: int  # event verbs, and future cues (no wishes) before an event verb
+    planned: int  # present and future forms of event verbs ("ontmoet"): events when planned
+    plans: bool  # a future cue that is no wish ("wil praten" is one, "wants to" not)
+    weak: int  # auxiliaries with a participle, past tenses after a subject
+    nouns: int  # event nouns
+    said: int  # speech verbs
+    hedged: int
+    negated: int  # negations among the first words
+    future_said: bool  # what was said lies ahead or is only possible
+    definite_noun: bool  # an event noun after a definite determiner ("de overeenkomst")
+    present_said: bool  # the first speech verb is in the present tense ("zegt")
+
+
+def evidence(sentence: str, lang: str, toks: list[str] | None = None) -> Evidence:
+    """The word evidence of a sentence (lexicon hits); `toks`: its tokens (wordset.tokens),
+    when the caller has them. `judge` reads it with what the sentence's dates say."""
+    lex = lexicon(lang)
+    if _QUOTE_OPENER.search(sentence):
+        toks = tokens(_QUOTED.sub(" ", sentence))
+    elif toks is None:
+        toks = tokens(sentence)
+    hits = lex.words.scan(toks)
+    said = hits["statement"]
+    hedge_hits = hits["hedges"]
+    # what was said lies ahead or is only possible: "said it would ...", "meldde dat ... zouden"
+    first_said = min(said) if said else None
+    future_said = first_said is not None and any(
+        start > first_said[1] for start, _ in [*hits["future"], *hedge_hits]
+    )
+    plans = [
+        (start, end) for start, end in hits["future"] if " ".join(toks[start : end + 1]) not in lex.wishes
+    ]
+    return Evidence(
+        verbs=len(hits["occurrence"]) + _future_event(lex, toks, plans, hits["plain"]),
+        planned=len(hits["planned"]),
+        plans=bool(plans),
+        weak=_participles(lex, toks) + _past_tense(lex, toks),
+        nouns=len(hits["nouns"]),
+        said=len(said),
+        hedged=len(hedge_hits),
+        negated=sum(1 for start, _ in hits["negation"] if start < 6),  # "No casualties were reported"
+        future_said=future_said,
+        definite_noun=any(start > 0 and toks[start - 1] in lex.definite for start, _ in hits["nouns"]),
+        present_said=first_said is not None and toks[first_said[0]] in lex.present_statement,
+    )
 
 
 def judge(
@@ -192,42 +249,54 @@ def judge(
     headline_only: bool = False,
     ahead: bool = False,
     toks: list[str] | None = None,
+    words: Evidence | None = None,
 ) -> Judgement:
     """The kind and confidence of a sentence. `dated`: it has a date of its own;
     `keyword`: a category lexicon names an event in it; `relative_only`: its dates are
     counted from the reference day ("gisteren"), not written out; `headline_only`: the text
     is a headline alone (a feed item), where an event noun is all there is; `ahead`: a date
     of its own lies after the reference day; `toks`: the sentence's tokens (wordset.tokens),
-    when the caller has them. A present or future form of an event verb (the lexicon's
-    `planned`: "ontmoet", "debatteert", "rencontrera") reports a planned event with a date
-    ahead ("Rutte ontmoet Zelensky maandag") or a future cue that is no wish ("wil praten");
-    a plain form (`plain`: "meet") does right after such a cue ("will meet", "is due to meet")."""
-    lex = lexicon(lang)
-    if _QUOTE_OPENER.search(sentence):
-        toks = tokens(_QUOTED.sub(" ", sentence))
-    elif toks is None:
-        toks = tokens(sentence)
-    hits = lex.words.scan(toks)
-    plans = [
-        (start, end) for start, end in hits["future"] if " ".join(toks[start : end + 1]) not in lex.wishes
-    ]
-    verbs = len(hits["occurrence"]) + _future_event(lex, toks, plans, hits["plain"])
-    if hits["planned"] and (ahead or plans):
-        verbs += len(hits["planned"])
-    weak = _participles(lex, toks) + _past_tense(lex, toks)
-    nouns = len(hits["nouns"]) + int(keyword)
-    said = hits["statement"]
-    hedge_hits = hits["hedges"]
-    hedged = len(hedge_hits)
-    negated = sum(1 for start, _ in hits["negation"] if start < 6)  # "No casualties were reported"
-    # what was said lies ahead or is only possible: "said it would ...", "meldde dat ... zouden"
-    first_said = min(said)[1] if said else None
-    future_said = first_said is not None and any(
-        start > first_said for start, _ in [*hits["future"], *hedge_hits]
-    )
+    `words`: its `evidence`, when the caller has them. A present or future form of an event
+    verb (the lexicon's `planned`: "ontmoet", "debatteert", "rencontrera") reports a planned
+    event with a date ahead ("Rutte ontmoet Zelensky maandag") or a future cue that is no
+    wish ("wil praten"); a plain form (`plain`: "meet") does right after such a cue ("will
+    meet", "is due to meet")."""
+    w = words if words is not None else evidence(sentence, lang, toks)
+    verbs = _verbs(w, ahead)
+    kind = _kind(w, verbs, dated, keyword, relative_only, headline_only)
+    strength = verbs + 0.5 * w.weak + 0.5 * (w.nouns + int(keyword)) + 0.5 * w.said
+    present = kind == STATEMENT and w.present_said
+    confidence = _confidence(kind, dated, relative_only, strength, w.hedged)
+    return Judgement(kind, confidence, kind == CONTEXT and _noun_only(w, verbs), present)
+
+
+def undated_context(words: Evidence) -> bool:
+    """Is a sentence with this evidence context whatever the category lexicon says, when it
+    has no date, anchor or clock time and is not a headline alone, and no tentative event
+    ("de overeenkomst ...")? The category keywords count as event nouns, which need a date."""
+    verbs = _verbs(words, False)
+    return _kind(words, verbs, False, False, False, False) == CONTEXT and not _noun_only(words, verbs)
+
+
+def _verbs(w: Evidence, ahead: bool) -> int:
+    """The event verbs, the planned forms among them when a date lies ahead or a plan is cued."""
+    return w.verbs + w.planned if w.planned and (ahead or w.plans) else w.verbs
+
+
+def _noun_only(w: Evidence, verbs: int) -> bool:
+    """Context only for want of a verb: "de overeenkomst", "the attack", a definite event
+    noun, an event the story knows (to be read with the kind CONTEXT)."""
+    return not (verbs or w.weak or w.said or w.hedged or w.negated) and w.definite_noun
+
+
+def _kind(
+    w: Evidence, verbs: int, dated: bool, keyword: bool, relative_only: bool, headline_only: bool
+) -> str:
+    weak, said, hedged, negated = w.weak, w.said, w.hedged, w.negated
+    nouns = w.nouns + int(keyword)
     if negated and not dated:
         kind = CONTEXT  # "No casualties were reported", "Geen doden"
-    elif (verbs or weak) and not future_said:
+    elif (verbs or weak) and not w.future_said:
         kind = OCCURRENCE
     elif said:
         kind = STATEMENT
@@ -237,14 +306,7 @@ def judge(
         kind = CONTEXT  # an event noun alone ("the deal's critic") reports nothing
     if kind == OCCURRENCE and not dated and hedged and not verbs and not headline_only:
         kind = CONTEXT  # hedged, generic or habitual wording: "Mogelijk probeert ...", "die in an average season"
-    evidence = verbs + 0.5 * weak + 0.5 * nouns + 0.5 * len(said)
-    noun_only = (
-        kind == CONTEXT
-        and not (verbs or weak or said or hedged or negated)
-        and any(start > 0 and toks[start - 1] in lex.definite for start, _ in hits["nouns"])
-    )  # "de overeenkomst", "the attack": a definite event noun, an event the story knows
-    present = kind == STATEMENT and toks[min(said)[0]] in lex.present_statement
-    return Judgement(kind, _confidence(kind, dated, relative_only, evidence, hedged), noun_only, present)
+    return kind
 
 
 def _future_event(
@@ -265,6 +327,7 @@ def _future_event(
     return count
 
 
+@lru_cache(maxsize=4096)  # the same words come back in every article ("the attack", "de aanval")
 def is_event_noun(word: str, lang: str) -> bool:
     """An event noun of the lexicon, or a compound ending in one ("telefoongesprek")."""
     w = word.lower()

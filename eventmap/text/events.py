@@ -24,7 +24,7 @@ from eventmap.text.dates.find import DateMention
 from eventmap.text.dates.times import TimeMention
 from eventmap.text.dates.vocab import load_vocab
 from eventmap.text.document import DocumentContext
-from eventmap.text.eventness import CONTEXT, judge
+from eventmap.text.eventness import CONTEXT, evidence, judge, undated_context
 from eventmap.text.mentions import Mentions
 from eventmap.text.reporting import reporting_dates
 from eventmap.text.sentences import Sentence
@@ -55,6 +55,7 @@ class Candidate:
     when: Any = None  # set by the dating stage (eventmap/text/dating.py)
     further: list[Any] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    ids: list[str] = field(default_factory=list)  # the event ids the dating stage computed
 
 
 def is_headline(sent: Sentence) -> bool:
@@ -90,7 +91,8 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
     out: list[Candidate] = []
     section = 0
     for index, sent in enumerate(sentences):
-        if is_headline(sent):
+        headline = is_headline(sent)
+        if headline:
             section += 1
         if sent.text.endswith("?"):
             continue  # questions
@@ -104,25 +106,28 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
         if reported and len(reported) < len(own):  # the report's day dates it only when nothing else does
             own = [m for m in own if m.start not in reported]
         reported_only = bool(own) and len(reported) == len(own)
-        category, keyword = classify(sent.text, doc.lang)
+        if headline and not own and not headlines_only:
+            continue  # a headline repeats the article's lead: only a dated one adds to it
         toks = tokens(sent.text)
         anchor = None if own and not reported_only else find_anchor(sent.text, doc.lang, toks)
-        clock = [t for t in times[lo:hi] if ":" in t.value]
+        dated = bool(own or anchor or any(":" in t.value for t in times[lo:hi]))
+        relative_only = all(m.relative for m in own)
+        words = evidence(sent.text, doc.lang, toks)
+        if not dated and not headlines_only and undated_context(words):
+            continue  # context whatever its category: skipped before the category lexicon is read
+        category, keyword = classify(sent.text, doc.lang)
         judged = judge(
             sent.text,
             doc.lang,
-            dated=bool(own or anchor or clock),
+            dated=dated,
             keyword=keyword,
-            relative_only=all(m.relative for m in own),
+            relative_only=relative_only,
             headline_only=headlines_only,
             ahead=doc.date is not None and any(m.date > doc.date.last for m in own),
-            toks=toks,
+            words=words,
         )
-        headline = is_headline(sent)
         if headline and not (judged.kind != CONTEXT and (keyword or judged.kind == "occurrence")):
             continue  # headlines and bylines ("Published March 18, 2025") without an event
-        if headline and not own and not headlines_only:
-            continue  # a headline repeats the article's lead: only a dated one adds to it
         tentative = judged.kind == CONTEXT and judged.noun_only and not own and not headline
         if judged.kind == CONTEXT and not own and not tentative:
             continue  # analysis and background, unless it names a date of its own

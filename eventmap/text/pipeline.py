@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from contextlib import nullcontext
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -138,9 +138,11 @@ def _events_of(
                 date_source=when.source,
                 category=cand.category,
                 lang=doc.lang,
-                places=[replace(p) for p in places],
+                places=[_copy(p) for p in places],
                 extra=dict(cand.extra),
-                id=make_event_id(doc.source, sent.start, sent.end, f"{sent.text}\x00{when.text}")
+                id=cand.ids[i]
+                if i < len(cand.ids)  # computed by the dating stage, with the same inputs
+                else make_event_id(doc.source, sent.start, sent.end, f"{sent.text}\x00{when.text}")
                 if i
                 else "",
                 time=when.time,
@@ -150,3 +152,8 @@ def _events_of(
             )
         )
     return out
+
+
+def _copy(p: Place) -> Place:
+    """A place of its own for each event (dataclasses.replace, without its field walk)."""
+    return Place(p.text, p.name, p.lat, p.lon, p.country_code, p.kind, p.source_id, p.start, p.end)

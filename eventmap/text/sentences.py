@@ -27,6 +27,7 @@ _BOUNDARY = re.compile(r"""[.!?…](?<![.!?…].)[.!?…]*+["'’”»)\]]*+(?=\
 _NEXT_WORD = re.compile(r"""\s+["'‘“«„(\[]?(\w)""")
 _NEXT_LETTERS = re.compile(r"\s+([^\W\d_]+)")
 _ORDINAL = re.compile(r"(?<![\w.])(?:[12]?\d|3[01])$")  # "18" of "am 18. März"
+_DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # letters joined by full stops: "u.s", "o.a"
 _LIST_ITEM = re.compile(r"\s*(?:[-*•–—·]\s|\d{1,3}[.)]\s|[a-z][.)]\s)")
 _TERMINAL = (".", "!", "?", "…", ":", ";", '"', "”", "’", "'", "»", ")")
 WRAP_MIN, WRAP_MAX = 45, 160  # a hard-wrapped text's usual line length lies in this range
@@ -71,7 +72,10 @@ def _is_ordinal(text: str, cursor: int, stop: int, after: int) -> bool:
     return m is not None and m.group(1).lower() in _ordinal_heads()
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen but hashable like a frozen one: a frozen dataclass's __init__ sets each field
+# through object.__setattr__, several times slower for the many small records of a parse
+# (sentences, judgements, dates, anchors); nothing assigns to one after it is built.
+@dataclass(slots=True, unsafe_hash=True)
 class Sentence:
     """text == document[start:end]; `line_end` says it closes its line (a paragraph)."""
 
@@ -94,7 +98,7 @@ def _is_abbreviation(before: str, abbreviations: frozenset[str]) -> bool:
         return True
     if len(word) == 1 and word.isalpha():
         return True  # an initial: "J. Biden"
-    return bool(re.fullmatch(r"(?:[^\W\d_]\.)+[^\W\d_]", word))  # "u.s", "o.a", "d.w.z"
+    return _DOTTED.fullmatch(word) is not None  # "u.s", "o.a", "d.w.z"
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:

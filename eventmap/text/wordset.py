@@ -108,9 +108,8 @@ class WordSets:
             return out
         singles, pairs, gapped = self.singles, self.pairs, self.gapped
         last = len(toks) - 1
-        for i, tok in enumerate(toks):
-            if tok not in firsts:
-                continue  # most words start nothing: one set lookup
+        for i in [i for i, tok in enumerate(toks) if tok in firsts]:  # most words start nothing
+            tok = toks[i]
             names = singles.get(tok)
             if names:
                 for name in names:

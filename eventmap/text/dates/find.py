@@ -117,10 +117,18 @@ def lowercase(text: str) -> str:
     return lowered
 
 
-def _windows(triggers: dict[str, re.Pattern[str]], lowered: str) -> dict[str, list[tuple[int, int]]]:
+ALSO_MEMO = 20000  # word starts remembered per language (see _windows)
+
+
+def _windows(compiled: LanguagePatterns, lowered: str) -> dict[str, list[tuple[int, int]]]:
     """Per trigger class, merged [lo, hi) spans within TRIGGER_WINDOW characters of a trigger."""
+    triggers = compiled.triggers
     spans: dict[str, list[list[int]]] = {cls: [] for cls in TRIGGER_CLASSES}
     classes = [(c, rx) for c, rx in triggers.items() if c in spans]
+    # a class regex is "(?<!\w)" + literal words and a word hit starts after a non-word
+    # character: whether another class matches there too depends only on the next `reach`
+    # characters, so the answer is remembered by them (the same words come back in every text)
+    also, reach = compiled.also, compiled.reach
     size = len(lowered)
     for start, end, first in trigger_hits(triggers, lowered):
         found = [first]
@@ -128,7 +136,13 @@ def _windows(triggers: dict[str, re.Pattern[str]], lowered: str) -> dict[str, li
             if end - start == 4:
                 found.append("year4")
         else:  # a word may start two classes: "week" and "weekend"
-            found += [c for c, rx in classes if c != first and rx.match(lowered, start)]
+            key = (first, lowered[start : start + reach])
+            more = also.get(key)
+            if more is None:
+                more = [c for c, rx in classes if c != first and rx.match(lowered, start)]
+                if len(also) < ALSO_MEMO:
+                    also[key] = more
+            found += more
         for cls in found:
             own = spans[cls]
             lo, hi = max(0, start - TRIGGER_WINDOW), min(size, end + TRIGGER_WINDOW)
@@ -171,15 +185,21 @@ def candidates(text: str, lang: str) -> tuple[tuple[int, int, str, re.Match[str]
 def scan(text: str, compiled: LanguagePatterns) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
     """Every match of the compiled patterns, only near their trigger words (see above)."""
     lowered = lowercase(text)
-    windows = _windows(compiled.triggers, lowered)
+    windows = _windows(compiled, lowered)
     found = []
     for pattern in compiled.patterns:
+        spans = windows[pattern.trigger]
+        if not spans:
+            continue
         need = required_strings(pattern.lazy.source)  # what every match contains
-        for lo, hi in windows[pattern.trigger]:
+        shape, regex = pattern.shape, None
+        for lo, hi in spans:
             if need and not _has_all(lowered, lo, hi, need):
                 continue  # a window without one of them holds no match: not read
-            for match in pattern.regex.finditer(lowered, lo, hi):
-                found.append((match.start(), match.end(), pattern.shape, match))
+            if regex is None:
+                regex = pattern.regex  # compiled the first time a text needs it
+            for match in regex.finditer(lowered, lo, hi):
+                found.append((match.start(), match.end(), shape, match))
     found.sort(key=lambda c: (c[0], c[0] - c[1]))
     return tuple(found)
 

@@ -16,7 +16,7 @@ MIN_YEAR, MAX_YEAR = 1, 9999
 FROM_REFERENCE = ("relative", "anaphoric")  # the bases counted from the reference day
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: built faster (see text/sentences.py Sentence)
 class Norm:
     """A normalised expression. `basis` says what it was resolved from:
     'explicit' (it names its year), 'calendar' (a day or month without a year, placed by

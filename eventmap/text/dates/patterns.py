@@ -11,8 +11,9 @@ the shapes are the same for every language, the words come from dates/vocab/<lan
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from eventmap.text.dates.vocab import Vocab, load_vocab
 from eventmap.text.wordtrie import LazyPattern, trie_pattern, word_start_pattern
@@ -57,6 +58,10 @@ class LanguagePatterns:
     vocab: Vocab
     patterns: tuple[TemporalPattern, ...]
     triggers: dict[str, re.Pattern[str]]  # one regex per trigger class
+    reach: int = 0  # the longest trigger word: what decides whether a class matches at a word
+    # the other classes a trigger word opens, by the `reach` characters from its start
+    # (eventmap/text/dates/find.py _windows), filled while texts are read
+    also: dict[tuple[str, str], list[str]] = field(default_factory=dict, compare=False, hash=False)
 
 
 def phrase(text: str) -> str:
@@ -313,7 +318,9 @@ def build(v: Vocab) -> LanguagePatterns:
     if spelled:
         pats.append(("spelled_year", spelled, "spelled"))
     compiled = tuple(TemporalPattern(s, LazyPattern(p), t) for s, p, t in pats)
-    return LanguagePatterns(v, compiled, _triggers(v))
+    classes = _trigger_classes(v)
+    reach = max((len(w) for words in classes.values() for w in words), default=0)
+    return LanguagePatterns(v, compiled, _triggers(classes), reach)
 
 
 def _spelled_year_pattern(v: Vocab) -> str | None:
@@ -342,12 +349,11 @@ def _phrase_words(v: Vocab) -> set[str]:
     return {w for w in words if w}
 
 
-def _triggers(v: Vocab) -> dict[str, re.Pattern[str]]:
-    """One regex per trigger class, and "any" for all of them: every match of a pattern
-    contains a word of its class (a unit for "last week", a season for "the following
-    spring", ...), so a pattern runs only in windows around its class's words."""
+def _trigger_classes(v: Vocab) -> dict[str, Any]:
+    """The words of each trigger class: every match of a pattern contains a word of its class
+    (a unit for "last week", a season for "the following spring", ...)."""
     sp = v.spelled_years
-    classes = {
+    return {
         "month": v.month_of,
         "weekday": v.weekday_of,  # abbreviations only inside a full date, found by its month
         "unit": v.unit_of,
@@ -357,6 +363,11 @@ def _triggers(v: Vocab) -> dict[str, re.Pattern[str]]:
         "decade": v.decade_prefixes,
         "spelled": [*sp.get("teens", {}), *(max(p.split(), key=len) for p in sp.get("thousand", []))],
     }
+
+
+def _triggers(classes: dict[str, Any]) -> dict[str, re.Pattern[str]]:
+    """One regex per trigger class, and "any" for all of them, so a pattern runs only in
+    windows around its class's words."""
     tries = {c: trie_pattern(words) for c, words in classes.items() if words}
     out = {c: re.compile(rf"(?<!\w){p}") for c, p in tries.items()}
     words = "|".join(f"(?P<{c}>{p})" for c, p in tries.items())

@@ -21,7 +21,7 @@ B = r"(?<![\w.,:/€$£-])"
 E = r"(?![\w]|[.,:]\d)"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: built faster (see text/sentences.py Sentence)
 class TimeMention:
     """A clock time or part of the day at text[start:end]; value 'HH:MM' or a DAY_PARTS word."""
 
@@ -39,6 +39,7 @@ class _Clock:
     parts: dict[str, str]
     prefixes: re.Pattern[str]
     words: re.Pattern[str]  # a part-of-day word: the word patterns run only near one
+    whole_runs: bool = True  # every word after an hour starts with a letter (see DIGIT_RUNS)
 
 
 DIGIT_PATTERNS = 4  # the first four clock patterns contain a number: they run only near digits
@@ -81,6 +82,7 @@ def _clock(lang: str) -> _Clock:
         parts,
         re.compile(rf"(?:{prefix})$"),
         re.compile(word_start_alt(words)),  # (?<!\w) + alt(words), fast to search for
+        not any(w[:1].isdigit() for w in [*am, *pm, *c.get("hour_words", ()), *c.get("zones", ())]),
     )
 
 
@@ -113,16 +115,14 @@ def find_times(text: str, lang: str) -> list[TimeMention]:
     if len(lowered) != len(text):
         lowered = "".join(ch.lower()[:1] for ch in text)
     found: list[tuple[int, int, str]] = []
-    for patterns, triggers in (
-        (clock.patterns[:DIGIT_PATTERNS], _DIGITS),
-        (clock.patterns[DIGIT_PATTERNS:], clock.words),
-    ):
-        for lo, hi in _windows(triggers, lowered):
-            for pattern in patterns:
-                for m in pattern.finditer(lowered, lo, hi):
-                    value = _value(m, clock)
-                    if value is not None:
-                        found.append((m.start(), m.end(), value))
+    for lo, hi, runs in _digit_windows(lowered):
+        for i, pattern in enumerate(clock.patterns[:DIGIT_PATTERNS]):
+            if clock.whole_runs and DIGIT_RUNS[i] not in runs:
+                continue  # no number of the length this pattern's hour has: no match
+            _add_times(found, pattern, lowered, lo, hi, clock)
+    for lo, hi in _windows(clock.words, lowered):
+        for pattern in clock.patterns[DIGIT_PATTERNS:]:
+            _add_times(found, pattern, lowered, lo, hi, clock)
     found.sort(key=lambda f: (f[0], f[0] - f[1]))
     out: list[TimeMention] = []
     cursor = 0
@@ -133,7 +133,37 @@ def find_times(text: str, lang: str) -> list[TimeMention]:
     return out
 
 
+def _add_times(found: list, pattern: re.Pattern[str], lowered: str, lo: int, hi: int, clock: _Clock) -> None:
+    for m in pattern.finditer(lowered, lo, hi):
+        value = _value(m, clock)
+        if value is not None:
+            found.append((m.start(), m.end(), value))
+
+
 WINDOW = 40  # characters around a trigger that a clock time may reach ("rond de klok van 21.30 uur")
+# The hour of each digit pattern is a whole run of digits (a boundary before it, a separator,
+# a space or a letter after it, when the table's am/pm, hour and zone words start with one,
+# `_Clock.whole_runs`): 1-2 digits ("14:30", "2 pm", "om 14 uur"), 4 in "1400 GMT". A window with no run
+# of that length holds no match of the pattern.
+DIGIT_RUNS = ("short", "short", "short", "four")
+
+
+def _digit_windows(lowered: str) -> list[tuple[int, int, set[str]]]:
+    """The windows around digit runs (as _windows) with the run lengths they hold ("short":
+    1-2 digits, "four"). A window never cuts a run: a run at its edge opens a window itself."""
+    spans: list[list] = []
+    for hit in _DIGITS.finditer(lowered):
+        lo, hi = max(0, hit.start() - WINDOW), min(len(lowered), hit.end() + WINDOW)
+        size = hit.end() - hit.start()
+        if not spans or lo > spans[-1][1]:
+            spans.append([lo, hi, set()])
+        else:
+            spans[-1][1] = max(spans[-1][1], hi)
+        if size <= 2:
+            spans[-1][2].add("short")
+        elif size == 4:
+            spans[-1][2].add("four")
+    return [(lo, hi, runs) for lo, hi, runs in spans]
 
 
 def _windows(triggers: re.Pattern[str], lowered: str) -> list[tuple[int, int]]:
