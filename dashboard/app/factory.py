@@ -30,9 +30,9 @@ from dashboard.clientdata import ClientDataCache
 from dashboard.plotlyjs import use_partial_bundle
 from dashboard.resources import assets_dir, static_text
 from dashboard.review.attach import attach_review
-from eventmap.corpus.bulk import gc_paused
 from eventmap.corpus.store import EventStore
 from eventmap.model import Event
+from geo.memo import no_gc_pauses
 
 DEFAULT_ASSETS = assets_dir()
 STATIC_URL = "/_eventmap/static"
@@ -111,7 +111,7 @@ def create_app(
         update_title=None,
     )
     use_partial_bundle(app)  # plotly.js with only our traces, when built at setup
-    with gc_paused():  # many new objects, no garbage: see eventmap.corpus.bulk
+    with no_gc_pauses():  # many new objects, no garbage: see geo.memo.no_gc_pauses
         collection = EventCollection(events)
         cache = ClientDataCache()
         review = attach_review(app, collection, workspace, author=author, token=edit_token)

@@ -24,7 +24,6 @@ import duckdb
 import pyarrow as pa
 
 from eventmap.corpus import store_aggregates
-from eventmap.corpus.bulk import gc_paused
 from eventmap.corpus.store_edits import OVERLAY_SQL, TABLES_SQL
 from eventmap.corpus.store_parquet import import_parquet, parquet_sql
 from eventmap.corpus.store_query import (
@@ -54,6 +53,7 @@ from eventmap.corpus.store_schema import (
 from eventmap.corpus.store_workspace import Workspace
 from eventmap.errors import InputError, UserError
 from eventmap.model import Event
+from geo.memo import no_gc_pauses
 
 COLUMNS = column_list()
 #: How a v1 store (before the edit log) is read without upgrading it.
@@ -336,7 +336,7 @@ class EventStore(Workspace):
         if offset:
             sql += f" OFFSET {non_negative(offset, 'offset')}"
         rows = self._query(sql, params)
-        with gc_paused():  # many new objects, no garbage: see eventmap.corpus.bulk
+        with no_gc_pauses():  # many new objects, no garbage: see geo.memo.no_gc_pauses
             return [Event.from_dict(json.loads(row[0])) for row in rows]
 
     def events_after(self, event: Event, *, limit: int = 1, **filters: Any) -> list[Event]:
