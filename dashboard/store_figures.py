@@ -172,14 +172,7 @@ def store_map_figure(
     )
     if view is None:
         view = default_view([GeoPoint(float(r["lat"]), float(r["lon"])) for r in place_rows])  # type: ignore[list-item]
-    fig.update_layout(
-        geo=geo_layout(view, resolution),
-        height=height,
-        dragmode="select",
-        uirevision=revision,
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
-    )
-    return fig
+    return _on_geo_map(fig, view, resolution, height, revision)
 
 
 def store_density_figure(
@@ -208,8 +201,18 @@ def store_density_figure(
             **density_style(counts, size),
         )
     )
+    return _on_geo_map(
+        fig, view or {"center": {"lat": 20.0, "lon": 0.0}, "scale": 1.0}, resolution, height, revision
+    )
+
+
+def _on_geo_map(
+    fig: go.Figure, view: dict[str, Any], resolution: int, height: int, revision: str
+) -> go.Figure:
+    """The store map's frame, for its place markers and its density cells alike: the geo
+    projection at `view`, box selection, and a `uirevision` that keeps the user's zoom."""
     fig.update_layout(
-        geo=geo_layout(view or {"center": {"lat": 20.0, "lon": 0.0}, "scale": 1.0}, resolution),
+        geo=geo_layout(view, resolution),
         height=height,
         dragmode="select",
         uirevision=revision,
