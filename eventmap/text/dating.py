@@ -72,11 +72,15 @@ class _Dated:
 
 
 def date_events(
-    doc: DocumentContext, candidates: Sequence[Candidate], reference: date | None = None
+    doc: DocumentContext,
+    candidates: Sequence[Candidate],
+    reference: date | None = None,
+    narrative: bool = False,
 ) -> list[Candidate]:
     """Fill `when`, `further` and `extra` of every candidate, in text order, and return the
     candidates that are events (a tentative one only right after a dated event). `reference`
-    is the day relative expressions count from (a clock time alone dates a sentence to it)."""
+    is the day relative expressions count from (a clock time alone dates a sentence to it).
+    In a `narrative`, each year or month of a sentence that names nothing finer is an event."""
     dated: list[_Dated] = []
     focus: _Focus | None = None
     last_dated = -2  # the sentence number of the last event dated to a day (the story's too)
@@ -93,7 +97,7 @@ def date_events(
             cand.confidence = round(max(0.05, cand.confidence - 0.1), 2)
         when = _with_time(when, cand)
         cand.when, cand.extra = when, extra
-        cand.further = [] if cand.reported_only else _further_dates(cand.dates, when)
+        cand.further = [] if cand.reported_only else _further_dates(cand.dates, when, narrative)
         out.append(cand)
         if when.precision == "day" and when.source in DATED_SOURCES:
             last_dated = cand.index
@@ -137,13 +141,17 @@ def mention_when(m: DateMention) -> When:
     return When(m.date.isoformat(), m.date_end.isoformat(), m.precision, m.text, m.kind, m.time)
 
 
-def _further_dates(own: Sequence[DateMention], primary: When) -> list[When]:
-    """Other day/week dates of a sentence ('op 14 maart ... en op 18 maart'): one event each."""
+def _further_dates(own: Sequence[DateMention], primary: When, narrative: bool) -> list[When]:
+    """Other day/week dates of a sentence ('op 14 maart ... en op 18 maart'): one event each.
+    In a narrative, months and years too when the sentence names nothing finer ('it was founded
+    in 1998 and listed in 2004'); in news they are mostly comparisons ('3.9% in 2024 from 4.2%
+    in 2023'), and beside a day a year is background ('a year after the 2024 attack')."""
     seen = {(primary.date, primary.date_end)}
+    coarse = narrative and all(m.precision == primary.precision for m in own)
     out = []
     for m in own:
         key = (m.date.isoformat(), m.date_end.isoformat())
-        if m.precision in ("day", "week") and key not in seen:
+        if (m.precision in ("day", "week") or coarse) and key not in seen:
             seen.add(key)
             out.append(mention_when(m))
     return out

@@ -56,7 +56,9 @@ def _parse_document(text, document_date, lang, source, geocoder, mode) -> Parsed
         doc.lang,
     )
     mentions = find_mentions(doc, geocoder)
-    candidates = date_events(doc, select_events(doc, sentences, mentions), mentions.reference)
+    candidates = date_events(
+        doc, select_events(doc, sentences, mentions), mentions.reference, mentions.mode == "narrative"
+    )
     places = [
         event_places(mentions.places, c.sentence, c.headline, c.all_dates, doc.lang) for c in candidates
     ]

@@ -24,6 +24,8 @@ from eventmap.text.eventness import judge
         ("Geen doden gemeld.", "nl", "context"),
         ("A magnitude 6.1 earthquake struck the coast, killing four people.", "en", "occurrence"),
         ("Lawmakers rejected the budget by a wide margin.", "en", "occurrence"),
+        ("The bridge was rebuilt within a year.", "en", "occurrence"),
+        ("The old town was overrun and its walls were torn down.", "en", "occurrence"),
         ("The talks will resume in Geneva.", "en", "occurrence"),
         ("The company said it would cut 2,000 jobs.", "en", "statement"),
         ("The minister warned that prices could rise further.", "en", "statement"),

@@ -178,6 +178,30 @@ def test_two_years_in_a_list_are_two_years_not_a_range(text, lang):
     assert [m.value for m in read_dates(text, date(2025, 3, 16), lang, "news").mentions] == ["1990", "1991"]
 
 
+def _event_dates(text, lang, mode):
+    events = eventmap.parse_text(text, document_date=date(2025, 6, 10), lang=lang, mode=mode)
+    return [e.date[:4] for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The firm was founded in 1908 and was listed in 1936. In 1950 it moved to Leeds.", "en"),
+        (
+            "Het bedrijf werd in 1908 opgericht en in 1936 naar de beurs gebracht. In 1950 verhuisde het.",
+            "nl",
+        ),
+    ],
+)
+def test_each_year_of_a_narrative_sentence_is_an_event_of_its_own(text, lang):
+    assert _event_dates(text, lang, "narrative") == ["1908", "1936", "1950"]
+
+
+def test_a_news_sentence_comparing_two_years_is_one_event():
+    text = "Unemployment fell to 3.9% in 2024 from 4.2% in 2023, the statistics office said."
+    assert _event_dates(text, "en", "news") == ["2024"]
+
+
 @pytest.mark.parametrize(
     "text, lang",
     [
