@@ -222,7 +222,10 @@ def find_mentions(
             # "Lagos State", "provincie Antioquia", "the Nikopol district": the region or
             # district of that name when the gazetteer has one ("<core> region" keys)
             level = "district" if word in DISTRICT_WORDS else "region"
-            named = gaz.lookup(f"{strip_possessive(span_text)} {level}")
+            core = strip_possessive(span_text)
+            named = gaz.lookup(f"{core} {level}")
+            # "Washington state" is the state called Washington, not the district around the city
+            named = [c for c in named if gaz.names[c.id].casefold() == core.casefold()] or named
             if named:
                 m.cands, m.region_of = named, False
             elif word in DISTRICT_WORDS:

@@ -154,7 +154,7 @@ def people_in(
             ):
                 people.add(last.low)
                 parts.update(range(k, end))
-    for a, b, _ia in pairs:
+    for a, b, ia in pairs:
         kb = b.low
         ka = a.low.rstrip(".")
         if gaz.has(name_key(f"{a.text} {b.text}")) or is_strong_place(gaz, kb) or b.shout:
@@ -166,6 +166,8 @@ def people_in(
             given = False
         if ka in TITLES or given:
             people.add(kb)  # "president Poetin", "Xi Jinping", "Victoria Beckham"
+            if given and not _speaks_as_a_place(gaz, kb):
+                parts.add(ia)  # that "Florence" is a given name even where the city is named too
         elif kb in solo and (given or (not gaz.has(kb) and not a.sent_start)):
             people.add(kb)  # "Vladimir Poetin" + "Poetin" alone; "Kristen Michal" + "Michal"
         elif (

@@ -27,6 +27,8 @@ def names(text: str, lang: str | None = None) -> dict[str, tuple[str | None, str
         ("The Black Sea Fleet moved two frigates.", "Black Sea"),
         ("Students of the University of Texas marched.", "University of Texas"),
         ("The Boston Globe reported the story.", "Boston"),
+        ("Georgia Tech won the final.", "Georgia"),
+        ("In 1965 the city received the Order of Lenin.", "Lenin"),
     ],
 )
 def test_a_place_in_an_organisations_name_is_context_not_an_event_place(text, inside):
@@ -60,10 +62,22 @@ def test_a_place_next_to_an_organisation_word_elsewhere_stays_a_place():
         ("De brug is veilig, aldus Van Dam, in Arnhem.", ["Arnhem"]),
         ("The bridge in Arnhem is safe, said Van der Laan.", ["Arnhem"]),
         ("Spokesman Reading told reporters in Berlin.", ["Berlin"]),
+        ("Jackson Browne cancelled a concert in Phoenix.", ["Phoenix"]),
     ],
 )
 def test_people_are_not_places(text, places):
     assert texts(text) == places
+
+
+def test_a_given_name_is_no_place_even_where_the_article_names_that_city_too():
+    assert [(m.text, m.start) for m in geoparse("Florence Welch sang in Florence.", "en")] == [
+        ("Florence", 23)
+    ]
+
+
+def test_a_given_name_that_is_a_town_stays_a_place_alone_or_before_a_comma():
+    assert names("Floods hit Jackson, Mississippi, on Friday.")["Jackson"] == ("Jackson", "US")
+    assert texts("Police in Jackson said nothing.", "en") == ["Jackson"]
 
 
 @pytest.mark.parametrize(

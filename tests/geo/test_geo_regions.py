@@ -49,6 +49,11 @@ def test_a_region_named_like_its_city_is_the_city_without_a_region_word():
     assert only("Police in New York said so.").kind == "city"
 
 
+def test_a_state_written_with_its_region_word_is_that_state_not_the_region_around_a_city():
+    # "Washington" is also the city whose region is the District of Columbia
+    assert only("Clinics in Washington state were closed.").name == "Washington"
+
+
 def test_regions_are_found_by_name_alone():
     g = OfflineGeocoder()
     for name, cc in [
