@@ -184,6 +184,8 @@ def test_document_date_accepts_date_objects():
         ("Later that day the army withdrew.", "en", 0),
         ("Two days later, talks resumed.", "en", 2),
         ("5 days earlier the bridge was hit.", "en", -5),
+        ("Daarbij kwamen vier mensen om het leven.", "nl", 0),
+        ("Dabei wurden zwei Menschen verletzt.", "de", 0),
     ],
 )
 def test_pointer_anchors_with_offsets(sentence, lang, offset):
@@ -203,3 +205,13 @@ def test_day_offset_is_applied_to_the_target_date():
 def test_a_recent_date_after_since_is_when_the_event_began():
     evs = parse_text("De protesten in Tbilisi duren sinds maandag.", document_date="2025-03-20", lang="nl")
     assert [(e.date, e.date_source) for e in evs] == [("2025-03-17", "relative")]
+
+
+def test_the_dead_of_an_earlier_storm_are_dated_with_it_not_with_the_story():
+    evs = parse_text(
+        "Storm Ciarán trof donderdag Apeldoorn.\nVorig jaar oktober trof storm Poly het noorden.\n"
+        "Daarbij kwam in Haarlem een vrouw om het leven.\n",
+        document_date="2023-11-02",
+        lang="nl",
+    )
+    assert [e.date for e in evs] == ["2023-11-02", "2022-10-01", "2022-10-01"]

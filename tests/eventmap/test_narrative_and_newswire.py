@@ -178,6 +178,26 @@ def test_two_years_in_a_list_are_two_years_not_a_range(text, lang):
     assert [m.value for m in read_dates(text, date(2025, 3, 16), lang, "news").mentions] == ["1990", "1991"]
 
 
+@pytest.mark.parametrize(
+    "text, lang, value",
+    [
+        ("Vorig jaar oktober raasde storm Poly over het land.", "nl", "2022-10"),
+        ("Volgend jaar maart gaat de brug open.", "nl", "2024-03"),
+        ("Last year in October the storm hit.", "en", "2022-10"),
+        ("In 2019, on 3 May, the bridge fell.", "en", "2019-05-03"),
+        ("Letztes Jahr im Oktober kam der Sturm.", "de", "2022-10"),
+        ("L'an dernier en octobre, la tempête est arrivée.", "fr", "2022-10"),
+    ],
+)
+def test_a_day_or_month_right_after_a_year_is_in_that_year(text, lang, value):
+    assert values(text, date(2023, 11, 2), lang, "news")[-1][1] == value
+
+
+def test_a_month_in_the_next_sentence_is_not_held_by_the_year_before():
+    found = values("In 2019 prices rose. In October they fell.", date(2023, 11, 2), "en", "news")
+    assert found[-1] == ("October", "2023-10")
+
+
 def _event_dates(text, lang, mode):
     events = eventmap.parse_text(text, document_date=date(2025, 6, 10), lang=lang, mode=mode)
     return [e.date[:4] for e in events]

@@ -32,6 +32,7 @@ class Frame:
     focus: Norm | None = None
     focus_end: int = -1  # offset where the focus expression ended
     focus_year: int | None = None  # the last year the text named (narrative mode)
+    year_here: tuple[int, int] | None = None  # (year, end offset) of a year just read: "vorig jaar| oktober"
 
 
 @dataclass(frozen=True, slots=True)

@@ -259,6 +259,8 @@ def read_with(text: str, compiled: LanguagePatterns, frame: Frame, cands=None) -
                 if not norm.from_reference and norm.start.year == norm.end.year:
                     frame.focus_year = norm.start.year  # a decade or century names no year of the story
             last = (s, e)
+            single_year = norm.precision == "year" and norm.start.year == norm.end.year
+            frame.year_here = (norm.start.year, e) if single_year else None
         cursor = end
     return out
 

@@ -11,6 +11,7 @@ day, the past preferred, unless the clause speaks of the future (then the next o
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from eventmap.text.dates.context import (
@@ -39,13 +40,19 @@ FAR_TARGET_YEARS = 40  # ... or this much further after "by", "until", "tegen" .
 PLAIN_YEAR_MIN = 1800  # a bare number below this is a year only in date context ("in 1775")
 STORY_YEAR_SPAN = 50  # ... or, in a narrative, this close to the years the story is in
 RANGE_MAX_YEARS = 200
+# what may stand between a year and the day or month it holds: a comma, at most two short words
+YEAR_JOIN_RE = re.compile(r"[\s,]*(?:[^\W\d]{1,4}[\s,]+){0,2}")
 Result = Norm | list[tuple[int, int, Norm]] | None
 
 
 def place_year(ctx: Ctx, month: int, day: int | None, weekday: int | None = None) -> tuple[int, str] | None:
-    """(year, basis) for a day or month named without its year (see the module docstring)."""
+    """(year, basis) for a day or month named without its year (see the module docstring).
+    Right after a year ("Last year in October", "vorig jaar oktober", "In 2019, on 3 May")
+    it is in that year."""
     frame = ctx.frame
     m = ctx.match
+    if frame.year_here is not None and _held_by_year(ctx, frame.year_here, month, day, weekday):
+        return frame.year_here[0], "calendar"
     if frame.mode == "narrative" and frame.focus_year is not None:
         year = frame.focus_year
         if weekday is not None and day is not None:  # "Tuesday, June 10": the nearest year that fits
@@ -70,6 +77,26 @@ def place_year(ctx: Ctx, month: int, day: int | None, weekday: int | None = None
                 return y, "calendar"
     year = nearest_year(ref, month, day, future)
     return (year, "calendar") if year is not None else None
+
+
+def _held_by_year(
+    ctx: Ctx, year_here: tuple[int, int], month: int, day: int | None, weekday: int | None
+) -> bool:
+    """The year just read holds this day or month: only a comma or two short words between
+    them, none of which joins a list or range ("in 2019, and on 17 March" names two dates),
+    and a weekday that fits the day in that year."""
+    year, end = year_here
+    gap = ctx.lowered[end : ctx.match.start()]
+    if not YEAR_JOIN_RE.fullmatch(gap):
+        return False
+    words = set(gap.replace(",", " ").split())
+    vocab = ctx.vocab
+    if words & set(vocab.list_joiners) or words & set(vocab.range_joiners):
+        return False
+    if weekday is not None and day is not None:
+        d = safe_date(year, month, day)
+        return d is not None and d.weekday() == weekday
+    return True
 
 
 def _year_of(ctx: Ctx, group: str = "y1") -> int | None:
