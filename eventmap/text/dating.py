@@ -39,6 +39,7 @@ from eventmap.model import PRECISION_RANK, make_event_id
 from eventmap.text.anchoring import Anchor, find_definite_reference, find_event_references, resolve_anchor
 from eventmap.text.categories import word_category
 from eventmap.text.dates.find import DateMention
+from eventmap.text.dates.vocab import load_vocab
 from eventmap.text.docdate import DocumentDate
 from eventmap.text.document import DocumentContext
 from eventmap.text.eventness import STATEMENT, is_event_noun
@@ -107,7 +108,10 @@ def date_events(
             cand.ids.append(event_id)
             dated.append(_Dated(sent.text, event_id, when))
             # the story's time is the last date it names: a week or month ends the day's focus
-            focus = _Focus(cand.index, cand.section, event_id, when) if when.precision == "day" else None
+            if when.precision != "day":
+                focus = None
+            elif not _background(cand, when, live, doc.lang):
+                focus = _Focus(cand.index, cand.section, event_id, when)
             for extra_when in cand.further:
                 extra_id = make_event_id(
                     doc.source, sent.start, sent.end, f"{sent.text}\x00{extra_when.text}"
@@ -125,6 +129,15 @@ class _Focus:
     section: int
     id: str
     when: When
+
+
+def _background(cand: Candidate, when: When, live: _Focus | None, lang: str) -> bool:
+    """An earlier day told in the pluperfect ("Het KNMI had woensdag code oranje afgegeven")
+    is background: the story's day stays where it was."""
+    if live is None or not when.date or when.date >= live.when.date:
+        return False
+    vocab = load_vocab(lang)
+    return bool(vocab.pluperfect_cues) and vocab.pluperfect_cue.search(cand.sentence.text.lower()) is not None
 
 
 def _live_focus(focus: _Focus | None, cand: Candidate, reference: date | None) -> _Focus | None:

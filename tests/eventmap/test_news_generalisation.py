@@ -187,3 +187,23 @@ def test_night_and_last_day_phrases(phrase, lang, expected):
         assert mentions == []
     else:
         assert [(m.date.isoformat(), m.date_end.isoformat()) for m in mentions] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        (
+            "De storm trof donderdag Apeldoorn. Het KNMI had woensdagavond code oranje afgegeven. "
+            "Op Schiphol werden 200 vluchten geschrapt.",
+            "nl",
+        ),
+        (
+            "The storm hit Leeds on Thursday. Forecasters had issued a warning on Wednesday. "
+            "At Manchester airport 200 flights were cancelled.",
+            "en",
+        ),
+    ],
+)
+def test_an_earlier_day_in_the_pluperfect_does_not_move_the_storys_day(text, lang):
+    evs = eventmap.parse_text(text, document_date="2023-11-02", lang=lang)
+    assert [e.date for e in evs] == ["2023-11-02", "2023-11-01", "2023-11-02"]
