@@ -145,6 +145,10 @@ def rejected_single(
         return True  # acronyms and codes: "NATO", "RSF", "Un"
     if i > 0 and tokens[i - 1].adj and tokens[i - 1].low.rstrip(".") in TITLES:
         return True
+    if context.langs and not strong and _after_noun_article(text, t, context):
+        if not any(c.exact and gaz.kind_codes[c.id] in "Cr" for c in cands):
+            if common_zipf(gaz, base, context.langs) >= COMMON_ZIPF:
+                return True  # German "die Union", "in derselben Halle": a noun
     if next_cap and nxt.low in people and not strong:
         return True  # first name of a person ("Vladimir Poetin")
     if not strong and i > 0 and _second_word_of_a_name(text, tokens, i, cands, gaz, stop, context):
@@ -154,7 +158,12 @@ def rejected_single(
             return True
         if base not in context.mid_caps and city_level_only:
             z = common_zipf(gaz, base, context.langs)
-            if z >= COMMON_ZIPF and z >= 10 * math.log10(max_pop + 10):
+            # weighed against the towns that bear the word as their own name: "Dabei" (a
+            # village's name, and an old name of Dubai) opens a German sentence as a word
+            own_pop = (
+                max((gaz.pop[c.id] for c in cands if c.exact), default=max_pop) if any_exact else max_pop
+            )
+            if z >= COMMON_ZIPF and z >= 10 * math.log10(own_pop + 10):
                 return True  # "Elk jaar", "Man killed", "Deal reached"
         # < ~30,000 people: likely a word ("IN THE AREA" is no place even after "IN")
         if max_prior < (3.5 if t.shout and after_locative(text, tokens, i) else 4.5):
@@ -167,6 +176,19 @@ def rejected_single(
         if z >= MID_SENTENCE_ZIPF and z >= 10 * math.log10(max_pop + 10) + 5:
             return True
     return False
+
+
+_LAST_WORD_RE = re.compile(r"(\w+) $")
+
+
+def _after_noun_article(text: str, t: Token, context: Context) -> bool:
+    """`t` comes right after an article of a language that capitalises its nouns (role
+    noun_article of the article's languages; none in the others)."""
+    articles = load(context.langs)["noun_article"]
+    if not articles:
+        return False
+    m = _LAST_WORD_RE.search(text, max(0, t.start - 24), t.start)
+    return m is not None and m.group(1).lower() in articles
 
 
 @per_list

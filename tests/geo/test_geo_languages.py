@@ -100,6 +100,20 @@ def test_german_common_nouns_that_name_villages_are_not_places():
     assert geoparse(text, "de") == []
 
 
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("Bereits im Januar hatte die Union eine Reform gefordert.", []),
+        ("Das Konzert fand in derselben Halle statt.", []),
+        ("Dabei wurde auch über die Bundeswehr gestritten.", []),
+        ("Der Anschlag in Halle erschütterte das Land.", ["Halle (Saale)"]),
+        ("Er reiste in die Schweiz und das Saarland.", ["Switzerland", "Saarland"]),
+    ],
+)
+def test_a_german_noun_after_an_article_or_opening_a_sentence_is_no_town(text, kept):
+    assert names(text, "de") == kept
+
+
 def test_the_bundestag_is_germany_s_institution_not_a_town():
     (m,) = geoparse("Der Bundestag stimmte am Dienstag für die Reform.", "de")
     assert (m.name, m.kind, m.country_code) == ("Bundestag", "landmark", "DE")
