@@ -250,6 +250,7 @@ def judge(
     ahead: bool = False,
     toks: list[str] | None = None,
     words: Evidence | None = None,
+    narrative: bool = False,
 ) -> Judgement:
     """The kind and confidence of a sentence. `dated`: it has a date of its own;
     `keyword`: a category lexicon names an event in it; `relative_only`: its dates are
@@ -260,10 +261,14 @@ def judge(
     verb (the lexicon's `planned`: "ontmoet", "debatteert", "rencontrera") reports a planned
     event with a date ahead ("Rutte ontmoet Zelensky maandag") or a future cue that is no
     wish ("wil praten"); a plain form (`plain`: "meet") does right after such a cue ("will
-    meet", "is due to meet")."""
+    meet", "is due to meet"). In a `narrative` (a history), a dated sentence ("On 25
+    February", "Two years later") with no hedge is an occurrence whatever its verb: histories tell in the historical
+    present ("Le 25 février, le fort de Douaumont tombe"), which no verb list covers."""
     w = words if words is not None else evidence(sentence, lang, toks)
     verbs = _verbs(w, ahead)
     kind = _kind(w, verbs, dated, keyword, relative_only, headline_only)
+    if kind == CONTEXT and narrative and dated and not w.hedged and not w.negated:
+        kind = OCCURRENCE
     strength = verbs + 0.5 * w.weak + 0.5 * (w.nouns + int(keyword)) + 0.5 * w.said
     present = kind == STATEMENT and w.present_said
     confidence = _confidence(kind, dated, relative_only, strength, w.hedged)

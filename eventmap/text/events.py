@@ -125,6 +125,7 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
             headline_only=headlines_only,
             ahead=doc.date is not None and any(m.date > doc.date.last for m in own),
             words=words,
+            narrative=mentions.mode == "narrative",
         )
         if headline and not (judged.kind != CONTEXT and (keyword or judged.kind == "occurrence")):
             continue  # headlines and bylines ("Published March 18, 2025") without an event

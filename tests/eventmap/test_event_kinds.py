@@ -224,3 +224,33 @@ def test_a_keyword_inside_a_name_is_no_keyword_unless_the_name_is_a_disasters(se
 def test_a_line_that_is_only_a_date_is_no_event(text, lang):
     events = eventmap.parse_text(text, document_date="2025-03-14", lang=lang)
     assert events and all(any(ch.isalpha() for ch in e.text.replace(e.date_text or "", "")) for e in events)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        (
+            "La bataille commence le 21 février 1916. Le 25 février, le fort tombe aux mains des "
+            "Allemands. Le lendemain, Pétain prend le commandement. En juin, les Allemands "
+            "s'emparent du fort de Vaux.",
+            "fr",
+        ),
+        (
+            "Het beleg begint op 8 september 1941. In november zakt het rantsoen tot 125 gram. "
+            "De volgende winter herstelt het leger de weg. Op 27 januari 1944 eindigt het beleg.",
+            "nl",
+        ),
+    ],
+)
+def test_a_history_told_in_the_present_is_made_of_occurrences(text, lang):
+    evs = eventmap.parse_text(text, lang=lang)
+    assert len(evs) == 4 and {e.kind for e in evs} == {"occurrence"}
+
+
+def test_news_in_the_present_without_an_event_verb_stays_context():
+    evs = eventmap.parse_text(
+        "Het rantsoen blijft op 14 maart laag. De regering overweegt nieuwe steun.",
+        document_date="2025-03-14",
+        lang="nl",
+    )
+    assert [e.kind for e in evs] == ["context"]
