@@ -26,7 +26,7 @@ from geo.lexicon import guess_language
 from geo.memo import per_key
 from geo.names import name_key
 from geo.notplace import Context, is_metonym, mentions_companies, rejected_single
-from geo.people import TITLES, is_strong_place, named_after_it, people_in
+from geo.people import TITLES, is_strong_place, named_after_it, people_in, person_named_like_a_village
 from geo.spans import (
     CONNECTORS,
     DISTRICT_WORDS,
@@ -203,6 +203,10 @@ def find_mentions(
             if rejected_single(text, tokens, i, key, cands, gaz, stop, lower, people, context):
                 i += 1
                 continue
+        elif not single and not head_only and person_named_like_a_village(tokens, i, j, cands, gaz):
+            people.add(tokens[j].low)  # "Pedro Sánchez": the prime minister, and "Sánchez" after it
+            i = j + 1
+            continue
         elif (
             not single
             and t.low in CONNECTORS

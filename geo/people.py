@@ -157,6 +157,9 @@ def people_in(
     for a, b, ia in pairs:
         kb = b.low
         ka = a.low.rstrip(".")
+        if _country_as_surname(gaz, a, b, ka, kb):
+            parts.add(ia + 1)  # "Luís Montenegro": that token is his name, not the country
+            continue
         if gaz.has(name_key(f"{a.text} {b.text}")) or is_strong_place(gaz, kb) or b.shout:
             continue
         # a given name that is also a place ("Victoria", "Florence") opens a person's name only
@@ -192,6 +195,38 @@ def people_in(
     # a name the article also puts after "in"/"near"/"bij" is a place there ("Rodeo Gainesville
     # ... in Gainesville")
     return people - located, parts
+
+
+GIVEN_NAME_TOWN_MAX_POP = 100_000  # "Luis" is also a small town; "Victoria" is no given name here
+
+
+def _country_as_surname(gaz: Gazetteer, a: Token, b: Token, ka: str, kb: str) -> bool:
+    """A country's name right after a given name that names no country, region or sizeable
+    town ("Luís Montenegro", "Anna Ireland"): a surname there."""
+    if not a.cap or a.shout or b.shout or ka in TITLES or not _given(gaz, ka) or not is_strong_place(gaz, kb):
+        return False
+    if gaz.has(name_key(f"{a.text} {b.text}")):
+        return False
+    for c in gaz.lookup(ka):
+        if gaz.kind_codes[c.id] != "c" or gaz.pop[c.id] >= GIVEN_NAME_TOWN_MAX_POP:
+            return False
+    return True
+
+
+PERSON_VILLAGE_MAX_POP = 5_000  # "Pedro Sánchez" (1,621 people) is the man; "Emiliano Zapata" (49,193) a town
+
+
+def person_named_like_a_village(tokens: list[Token], i: int, j: int, cands: list, gaz: Gazetteer) -> bool:
+    """A given name and a surname that together are only the name of a village ("Pedro
+    Sánchez", "Jean Lafitte"): a person. Towns of any size keep their names ("Santa Clara",
+    "Fort Worth": no given name opens them; "Emiliano Zapata" is a sizeable town)."""
+    if j != i + 1 or not tokens[i].cap or not tokens[j].cap or tokens[i].shout:
+        return False
+    if not cands or any(
+        gaz.kind_codes[c.id] != "c" or gaz.pop[c.id] >= PERSON_VILLAGE_MAX_POP for c in cands
+    ):
+        return False
+    return _given(gaz, tokens[i].low) and not is_strong_place(gaz, tokens[i].low)
 
 
 def named_after_it(gaz: Gazetteer, i: int) -> bool:

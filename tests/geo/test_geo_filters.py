@@ -63,6 +63,7 @@ def test_a_place_next_to_an_organisation_word_elsewhere_stays_a_place():
         ("The bridge in Arnhem is safe, said Van der Laan.", ["Arnhem"]),
         ("Spokesman Reading told reporters in Berlin.", ["Berlin"]),
         ("Jackson Browne cancelled a concert in Phoenix.", ["Phoenix"]),
+        ("Prime minister Luís Montenegro met Pedro Sánchez in Madrid; Sánchez left.", ["Madrid"]),
     ],
 )
 def test_people_are_not_places(text, places):
@@ -73,6 +74,11 @@ def test_a_given_name_is_no_place_even_where_the_article_names_that_city_too():
     assert [(m.text, m.start) for m in geoparse("Florence Welch sang in Florence.", "en")] == [
         ("Florence", 23)
     ]
+
+
+def test_countries_and_towns_next_to_each_other_stay_places():
+    assert texts("Troops from Serbia Montenegro and Croatia.", "en") == ["Serbia", "Montenegro", "Croatia"]
+    assert texts("Floods hit Santa Clara and Emiliano Zapata.", "en") == ["Santa Clara", "Emiliano Zapata"]
 
 
 def test_a_given_name_that_is_a_town_stays_a_place_alone_or_before_a_comma():
