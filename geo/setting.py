@@ -10,8 +10,9 @@
    PlaceMention (each mention is one vote) or a list of per-event place lists (each event is
    one vote, however often it names a place). A place is shared by an event when the event
    names it (but not when it names another place of the same specificity with it: "a strike
-   in Lyon and Marseille" votes for neither), and a country also when the event names a
-   place in it. The setting is the most specific place (eventmap.model.SPECIFICITY: a city
+   in Lyon and Marseille" votes for neither), a city also when the event names a district,
+   landmark or suburb within CITY_AROUND_KM of it, and a country also when the event names
+   a place in it. The setting is the most specific place (eventmap.model.SPECIFICITY: a city
    before a region before a country) shared by more than half of the events that have a
    place; ties go to the more shared, then the earlier place. A country counts only when the article names it.
 3. Else None: the article has no single setting.
@@ -29,6 +30,7 @@ from geo.names import name_key
 from geo.resolve import great_circle_km
 
 SAME_PLACE_KM = 5.0  # two answers this close with the same name are one place
+CITY_AROUND_KM = 10.0  # a district or landmark this close to a city is in it, for the setting
 
 
 def place_key(m: PlaceMention) -> tuple:
@@ -58,10 +60,12 @@ def article_setting(
                 first[k] = m
             if m.kind == "country" and m.country_code:
                 countries.setdefault(m.country_code, k)
+    cities = [(k, m) for k, m in first.items() if m.kind == "city"]
     support: dict[tuple, int] = {}
     for e in events:
         shared = _votes(e)
         shared |= {countries[m.country_code] for m in e if m.country_code in countries}
+        shared |= _cities_around(e, cities)
         for k in shared:
             support[k] = support.get(k, 0) + 1
     need = len(events) / 2
@@ -82,6 +86,19 @@ def _votes(event: list[PlaceMention]) -> set[tuple]:
     for level in keys.values():
         level_count[level] = level_count.get(level, 0) + 1
     return {k for k, level in keys.items() if level_count[level] == 1}
+
+
+def _cities_around(event: list[PlaceMention], cities: list[tuple[tuple, PlaceMention]]) -> set[tuple]:
+    """The article's cities an event names a place in or next to: a district, landmark or
+    suburb within CITY_AROUND_KM ("a bus crashed in the Alfama district" shares Lisbon)."""
+    out = set()
+    for key, city in cities:
+        for m in event:
+            if m.kind in ("city", "landmark") and place_key(m) != key:
+                if great_circle_km(m.lat, m.lon, city.lat, city.lon) <= CITY_AROUND_KM:
+                    out.add(key)
+                    break
+    return out
 
 
 def _as_list(item: PlaceMention | Iterable[PlaceMention]) -> list[PlaceMention]:

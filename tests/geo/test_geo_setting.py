@@ -5,7 +5,10 @@ from __future__ import annotations
 from geo import PlaceMention, article_setting, geoparse, parse_places
 
 
-def pm(text: str, start: int, kind: str = "city", cc: str = "NL", sid: str | None = None, at=(52.0, 5.0)):
+def pm(text: str, start: int, kind: str = "city", cc: str = "NL", sid: str | None = None, at=None):
+    if at is None:  # each name its own point, far from the others' (a degree or more apart)
+        code = sum(map(ord, text))
+        at = (30.0 + code % 30, code % 90)
     return PlaceMention(start, start + len(text), text, text, at[0], at[1], cc, kind, sid or f"t:{text}", 0.9)
 
 
@@ -85,3 +88,14 @@ def test_an_event_naming_two_cities_sets_neither():
     # events naming Lyon alone still make it the setting
     alone = [[pm("Lyon", at, cc="FR", at=(45.76, 4.83))] for at in (90, 120)]
     assert article_setting([[lyon, marseille], *alone]).text == "Lyon"
+
+
+def test_a_district_or_landmark_in_a_city_votes_for_the_city():
+    lisbon = pm("Lisbon", 10, cc="PT", at=(38.725, -9.150))
+    alfama = pm("Alfama", 300, cc="PT", at=(38.711, -9.130))
+    portugal = pm("Portugal", 150, kind="country", cc="PT", at=(39.5, -8.0))
+    events = [[lisbon], [portugal], [alfama]]
+    assert article_setting(events).text == "Lisbon"
+    # a town 30 km off is not in it: the country is all the events share then
+    sintra = pm("Sintra", 300, cc="PT", at=(38.80, -9.38))
+    assert article_setting([[lisbon], [portugal], [sintra]]).text == "Portugal"
