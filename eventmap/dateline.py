@@ -1,7 +1,8 @@
 """Datelines and bylines of news copy: where and when a report was filed, not where the event happened.
 
 A wire report opens with a dateline: ``LONDON, May 3 (Reuters) -``, ``KYIV, Ukraine (AP) —``,
-``UTRECHT (ANP) -``, ``Den Haag, 22 maart -``. A web page carries bylines such as
+``UTRECHT (ANP) -``, ``Den Haag, 22 maart -``, and in Russian wire style a place in capitals
+and a date closed by a full stop, ``МОСКВА, 3 апреля. /ТАСС/.`` A web page carries bylines such as
 ``Published March 18, 2025`` or ``Gepubliceerd op 18 maart 2025``. Both say where and when the
 report was filed, which is context for the document (its date, its ``reported_from`` place), not
 the time and place of the events it reports.
@@ -91,7 +92,7 @@ def _dateline_re() -> re.Pattern[str]:
         (?:,[ ]+(?P<region>{name}))?
         (?:,?[ ]+(?P<date>{_DATE}))?
         (?:[ ]*\((?P<agency>[^()\n]{{2,40}})\))?
-        [ ]*(?P<dash>--?|–|—|:)[ ]+(?=\S)""",
+        [ ]*(?P<dash>--?|–|—|:|\.(?:[ ]*/(?P<slashed>[^/\n]{{2,30}})/\.?)?)[ ]+(?=\S)""",
         re.X,
     )
 
@@ -139,6 +140,10 @@ def _accept(text: str, m: re.Match[str]) -> Dateline | None:
     caps = _is_caps(place)
     if dash == ":" and not caps:
         return None  # "Kyiv: the city was shelled" is a headline, "NEW DELHI:" a dateline
+    if dash.startswith("."):
+        if not (caps and date):
+            return None  # "MOSCOW, April 3. /TASS/." is a dateline, "Kyiv. The city ..." is not
+        agency = agency or m.group("slashed")
     if agency is not None and not (agency[:1].isupper() or agency[:1].isalpha()):
         return None
     if agency is None and date is None:

@@ -6,7 +6,9 @@ A noun anchor takes the date of the most recent earlier *dated* event whose sent
 contains that noun or a compound ending in it ("gesprek" matches "telefoongesprek");
 a pointer anchor takes the most recent earlier dated event, shifted by its day offset.
 The phrases are data: the `anchors` table of each language's date vocabulary
-(eventmap/text/dates/vocab/<lang>.json), with the determiners that may follow them.
+(eventmap/text/dates/vocab/<lang>.json), with the determiners that may follow them. A
+capitalised word after a noun anchor's phrase is a name, not the event noun, unless the
+table says the language capitalises its nouns (`capitalised_nouns`, German).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ class AnchorPatterns:
     definite: re.Pattern[str] | None
     definite_anywhere: re.Pattern[str] | None
     numbers: dict[str, int]
+    capitalised_nouns: bool  # the language writes its nouns capitalised (German): a capital is no name
     phrases: WordSets  # the phrases of every pattern (named by its index, nouns first), looked up in one pass before any regex
 
 
@@ -130,7 +133,8 @@ def anchor_patterns(lang: str) -> AnchorPatterns | None:
             },
         }
     )
-    return AnchorPatterns(noun, tuple(pointer), definite_re, anywhere, numbers, phrases)
+    capitalised = bool(table.get("capitalised_nouns", False))
+    return AnchorPatterns(noun, tuple(pointer), definite_re, anywhere, numbers, capitalised, phrases)
 
 
 def find_anchor(sentence: str, lang: str, toks: list[str] | None = None) -> Anchor | None:
@@ -149,7 +153,9 @@ def find_anchor(sentence: str, lang: str, toks: list[str] | None = None) -> Anch
         lowered = "".join(ch.lower()[:1] for ch in sentence)
     for i, (pattern, offset, _) in enumerate(pats.noun):
         m = pattern.regex.search(lowered) if found[i] else None
-        if m:
+        if m and not (sentence[m.start(1)].isupper() and not pats.capitalised_nouns):
+            # "Накануне Лавров посетил ...": a name after the phrase is its subject, and the
+            # phrase a pointer ("the day before"), not "on the eve of <event noun>"
             return Anchor(sentence[m.start() : m.end()], m.start(), m.end(), m.group(1), offset)
     for i, (pattern, offset, _) in enumerate(pats.pointer, len(pats.noun)):
         m = pattern.regex.search(lowered) if found[i] else None

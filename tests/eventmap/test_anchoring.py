@@ -215,3 +215,10 @@ def test_the_dead_of_an_earlier_storm_are_dated_with_it_not_with_the_story():
         lang="nl",
     )
     assert [e.date for e in evs] == ["2023-11-02", "2022-10-01", "2022-10-01"]
+
+
+def test_a_name_after_a_noun_anchor_phrase_makes_it_a_pointer():
+    a = find_anchor("Накануне Лавров посетил Анкару.", "ru")
+    assert a is not None and a.noun is None and a.offset_days == -1
+    assert find_anchor("Накануне визита Лавров заявил.", "ru").noun == "визита"
+    assert find_anchor("Kurz nach dem Telefonat sprach Merz.", "de").noun == "telefonat"  # German nouns

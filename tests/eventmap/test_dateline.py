@@ -80,6 +80,20 @@ from eventmap.dateline import find_bylines, find_dateline
             None,
             None,
         ),
+        (
+            "МОСКВА, 3 апреля. /ТАСС/. В среду в Москве прошли переговоры.",
+            "МОСКВА",
+            None,
+            "3 апреля",
+            "ТАСС",
+        ),
+        (
+            "КИЇВ, 15 травня. Уночі росіяни атакували Одесу.",
+            "КИЇВ",
+            None,
+            "15 травня",
+            None,
+        ),
     ],
 )
 def test_a_dateline_gives_its_place_date_and_agency_as_written(text, place, region, date, agency):
@@ -107,6 +121,8 @@ def test_a_dateline_after_a_title_and_a_byline_is_found_with_offsets_into_the_wh
         "De minister zei vrijdag - na afloop van het overleg - dat hij tevreden was.",
         "Rusland en Oekraïne - de oorlog in kaart\n\nEen overzicht.",
         "A man was shot dead in Manchester on Friday, police said on Saturday.",
+        "Kyiv. The city was shelled again on Monday.",
+        "KYIV. Sirens sounded across the capital.",
     ],
 )
 def test_titles_and_prose_are_not_datelines(text):
