@@ -15,7 +15,10 @@
    a place in it. The setting is the most specific place (eventmap.model.SPECIFICITY: a city
    before a region before a country) shared by more than half of the events that have a
    place; ties go to the more shared, then the earlier place. A country counts only when the article names it.
-3. Else None: the article has no single setting.
+3. **Else the title's place, if the text confirms it**: `title_places` (the places of the
+   article's title) name one most specific place, and an event names it too ("La bataille de
+   Verdun" over a history whose first event is at Verdun and the rest name no place).
+4. Else None: the article has no single setting.
 
 The result is one of the given PlaceMention objects (its span is where the article names it).
 """
@@ -43,6 +46,7 @@ def place_key(m: PlaceMention) -> tuple:
 def article_setting(
     places: Sequence[PlaceMention] | Sequence[Sequence[PlaceMention]],
     reported_from: PlaceMention | None = None,
+    title_places: Sequence[PlaceMention] = (),
 ) -> PlaceMention | None:
     """The article's setting (see the module docstring), or None."""
     events = [[m for m in _as_list(item) if m.lat is not None and m.lon is not None] for item in places]
@@ -51,6 +55,30 @@ def article_setting(
         return None
     if reported_from is not None and reported_from.lat is not None and _confirmed(reported_from, events):
         return reported_from
+    shared = _shared(events)
+    if shared is not None:
+        return shared
+    return _title_place(title_places, events)
+
+
+def _title_place(
+    title_places: Sequence[PlaceMention], events: list[list[PlaceMention]]
+) -> PlaceMention | None:
+    """The one place the title names, when an event names it too ("The Battle of Verdun" ...
+    "... commence à Verdun"); a title naming several places of the same rank decides nothing."""
+    located = [m for m in title_places if m.lat is not None and m.lon is not None]
+    if not located:
+        return None
+    best = min(specificity(m.kind) for m in located)
+    top = {place_key(m): m for m in located if specificity(m.kind) == best}
+    if len(top) != 1:
+        return None
+    (title,) = top.values()
+    return next((m for e in events for m in e if place_key(m) == place_key(title)), None)
+
+
+def _shared(events: list[list[PlaceMention]]) -> PlaceMention | None:
+    """The most specific place more than half of the events share (rule 2), or None."""
     first: dict[tuple, PlaceMention] = {}
     countries: dict[str, tuple] = {}
     for e in events:

@@ -62,9 +62,18 @@ def _parse_document(text, document_date, lang, source, geocoder, mode) -> Parsed
     places = [
         event_places(mentions.places, c.sentence, c.headline, c.all_dates, doc.lang) for c in candidates
     ]
-    setting = article_setting(places, mentions.reported_from)
+    setting = article_setting(places, mentions.reported_from, _title_places(doc, mentions.places))
     events = [event for cand, own in zip(candidates, places) for event in _events_of(doc, cand, own, setting)]
     return ParsedDocument(to_document(doc, mentions.mode, mentions.reported_from), events)
+
+
+def _title_places(doc, places) -> list:
+    """The place mentions inside the article's title line (none without a title)."""
+    if not doc.title:
+        return []
+    start = doc.text.find(doc.title, doc.body_start)
+    end = start + len(doc.title)
+    return [m for m in places if start <= m.start < end] if start >= 0 else []
 
 
 def parse_text(

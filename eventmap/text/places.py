@@ -95,9 +95,12 @@ def as_place(m: Any) -> Place:
     return Place(m.text, m.name, m.lat, m.lon, m.country_code, m.kind, m.source_id, m.start, m.end)
 
 
-def article_setting(places: Sequence[Sequence[Place]], reported_from: Any = None) -> Place | None:
+def article_setting(
+    places: Sequence[Sequence[Place]], reported_from: Any = None, title_places: Sequence[Any] = ()
+) -> Place | None:
     """The place of an event whose sentence names none (geo.article_setting over the events'
-    own places: the dateline's place if the text confirms it, else the place most events share)."""
+    own places: the dateline's place if the text confirms it, else the place most events share,
+    else the title's place (`title_places`: geo's mentions in the title) if an event names it)."""
     import geo
     from geo.mention import PlaceMention
 
@@ -110,5 +113,5 @@ def article_setting(places: Sequence[Sequence[Place]], reported_from: Any = None
         ]
         for ps in places
     ]
-    found = geo.article_setting(per_event, reported_from)
+    found = geo.article_setting(per_event, reported_from, title_places)
     return as_place(found) if found is not None else None

@@ -387,3 +387,16 @@ def test_a_month_in_a_sentence_with_should_be_lies_ahead():
 
 def test_this_fiscal_year_is_a_year():
     assert values("Revenue rose this fiscal year.", date(2013, 3, 22), "en") == [("this fiscal year", "2013")]
+
+
+def test_a_historys_title_place_sets_the_events_that_name_no_place():
+    text = (
+        "The Siege of Sarajevo\n\nThe siege of Sarajevo began on 5 April 1992. On 27 May a shell "
+        "killed 26 people in a bread queue. Peace talks opened in Geneva in 1993."
+    )
+    evs = eventmap.parse_text(text, lang="en")
+    assert [(e.places[0].name, e.place_source) for e in evs] == [
+        ("Sarajevo", "sentence"),
+        ("Sarajevo", "document"),
+        ("Geneva", "sentence"),
+    ]

@@ -99,3 +99,14 @@ def test_a_district_or_landmark_in_a_city_votes_for_the_city():
     # a town 30 km off is not in it: the country is all the events share then
     sintra = pm("Sintra", 300, cc="PT", at=(38.80, -9.38))
     assert article_setting([[lisbon], [portugal], [sintra]]).text == "Portugal"
+
+
+def test_the_titles_one_place_is_the_setting_when_an_event_names_it_and_no_place_is_shared():
+    sarajevo, geneva = pm("Sarajevo", 30, cc="BA"), pm("Geneva", 200, cc="CH")
+    title = [pm("Sarajevo", 15, cc="BA")]
+    assert article_setting([[sarajevo], [geneva]]) is None
+    assert article_setting([[sarajevo], [geneva]], None, title) is sarajevo
+    # not when no event names it, nor when the title names two cities
+    assert article_setting([[geneva], [pm("Bern", 90, cc="CH")]], None, title) is None
+    two = [*title, pm("Mostar", 28, cc="BA")]
+    assert article_setting([[sarajevo], [geneva]], None, two) is None
