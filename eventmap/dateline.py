@@ -10,7 +10,9 @@ the time and place of the events it reports.
 This module only finds them and returns raw spans (the place as written, the date as written,
 the agency); it knows no month names. The parser normalises the date with its own date words
 (eventmap.text) and the geocoder resolves the place (geo). The words it does know (byline labels
-per language, particles inside place names) are data: ``eventmap/data/newsforms.json``.
+per language, particles inside place names) are data: ``eventmap/data/newsforms.json``. It also
+finds the lines of a web page that point elsewhere ("Lees ook: ...", "Read more: ...", "Foto:
+ANP", "Advertentie"): their dates and places belong to other reports.
 """
 
 from __future__ import annotations
@@ -225,3 +227,17 @@ def find_bylines(text: str, start: int = 0) -> list[Byline]:
         if m.start() not in taken and len(m.group("date")) <= 40:
             out.append(Byline(m.start(), m.end(), "[]", m.group("date"), m.start("date"), m.end("date")))
     return sorted(out, key=lambda b: b.start)
+
+
+@lru_cache(maxsize=1)
+def _aside_re() -> re.Pattern[str]:
+    labels = sorted({w for words in _data()["aside_labels"].values() for w in words}, key=len, reverse=True)
+    label = "|".join(re.escape(w) for w in labels)
+    return re.compile(rf"^[ \t]*(?:{label})[ \t]*(?:[:|].*|\(\d+\))?[ \t]*$", re.I | re.M)
+
+
+def find_asides(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """Spans of the lines that point elsewhere: a label of `aside_labels` alone or before a
+    colon ("Lees ook: Opnieuw stalbrand in Overijssel (12 januari)", "Foto: ANP",
+    "Advertentie"), in text order."""
+    return [(m.start(), m.end()) for m in _aside_re().finditer(text, start)]

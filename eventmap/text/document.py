@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from eventmap.dateline import Byline, Dateline, find_bylines, find_dateline, is_author_line
+from eventmap.dateline import Byline, Dateline, find_asides, find_bylines, find_dateline, is_author_line
 from eventmap.errors import InputError
 from eventmap.model import Document, Place
 from eventmap.text.dates.context import MODES
@@ -28,6 +28,7 @@ _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")  # a dateline that writes its year kee
 
 BYLINE_CHARS = 1500  # bylines are looked for in the article's first characters only
 TITLE_CHARS = 200
+_BREADCRUMB = re.compile(r"^(?:[^>›»\n]{1,40}\s[>›»]\s){1,6}[^>›»\n]{1,40}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,10 +45,12 @@ class DocumentContext:
     dateline: Dateline | None = None
     bylines: tuple[Byline, ...] = ()
     title: str | None = None
+    asides: tuple[tuple[int, int], ...] = ()  # lines pointing elsewhere ("Lees ook: ...")
 
     def skipped_spans(self) -> list[tuple[int, int]]:
-        """Spans whose dates and places belong to the report, not to its events."""
+        """Spans whose dates and places belong to the report or to other reports, not to its events."""
         spans = [(b.start, b.end) for b in self.bylines]
+        spans.extend(self.asides)
         if self.dateline is not None:
             spans.append((self.dateline.start, self.dateline.end))
         return spans
@@ -94,6 +97,7 @@ def prepare_document(
         dateline=dateline,
         bylines=bylines,
         title=_title(text, body_start, dateline, bylines),
+        asides=tuple(find_asides(text, body_start)),
     )
 
 
@@ -126,12 +130,17 @@ def date_of(raw: str, lang: str, reference: date | None) -> DocumentDate | None:
 
 
 def _title(text: str, body_start: int, dateline: Dateline | None, bylines: tuple[Byline, ...]) -> str | None:
-    """The first line of the body when it reads as a headline (no closing full stop)."""
+    """The first line of the body when it reads as a headline (no closing full stop), after
+    a breadcrumb line ("Home > Nieuws > Binnenland")."""
     start = body_start
-    while start < len(text) and text[start].isspace():
-        start += 1
-    end = text.find("\n", start)
-    line = text[start : end if end >= 0 else len(text)].strip()
+    for _ in range(2):
+        while start < len(text) and text[start].isspace():
+            start += 1
+        end = text.find("\n", start)
+        line = text[start : end if end >= 0 else len(text)].strip()
+        if end < 0 or not _BREADCRUMB.search(line):
+            break
+        start = end + 1
     if not line or len(line) > TITLE_CHARS or line.endswith((".", "!", "?", ":", ";")):
         return None
     if dateline is not None and dateline.start < start + len(line) and dateline.end > start:

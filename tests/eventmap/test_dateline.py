@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventmap.dateline import find_bylines, find_dateline
+from eventmap.dateline import find_asides, find_bylines, find_dateline
 
 
 @pytest.mark.parametrize(
@@ -142,6 +142,9 @@ def test_a_dateline_deep_in_the_article_is_not_the_report_dateline():
         ("Gepubliceerd op 18 maart 2025\nTekst.", "Gepubliceerd", "18 maart 2025"),
         ("Laatste update: 19 maart 2025, 09:12\nTekst.", "Laatste update", "19 maart 2025, 09:12"),
         ("[18 maart 2025]\nTekst.", "[]", "18 maart 2025"),
+        ("Veröffentlicht am 14.03.2025\nText.", "Veröffentlicht", "14.03.2025"),
+        ("Publié le 14 mars 2025 à 10h05\nTexte.", "Publié le", "14 mars 2025 à 10h05"),
+        ("Опубликовано: 14 марта 2025\nТекст.", "Опубликовано", "14 марта 2025"),
     ],
 )
 def test_a_byline_gives_the_date_as_written(text, label, date):
@@ -156,3 +159,16 @@ def test_a_byline_gives_the_date_as_written(text, label, date):
 )
 def test_a_sentence_that_mentions_publishing_is_not_a_byline(text):
     assert find_bylines(text) == []
+
+
+def test_lines_pointing_elsewhere_are_asides_and_prose_is_not():
+    text = (
+        "Tekst.\nLees ook: Opnieuw stalbrand (12 januari)\nFoto: ANP\nAdvertentie\n"
+        "Video footage showed the blast.\nRead more: Storm hits Leeds\n"
+    )
+    assert [text[a:b] for a, b in find_asides(text)] == [
+        "Lees ook: Opnieuw stalbrand (12 januari)",
+        "Foto: ANP",
+        "Advertentie",
+        "Read more: Storm hits Leeds",
+    ]

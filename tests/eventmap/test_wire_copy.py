@@ -392,3 +392,16 @@ def test_a_day_given_with_a_time_in_another_zone_does_not_date_the_event():
     )
     events = eventmap.parse_text(text, document_date="2025-12-08", lang="en")
     assert {e.date for e in events} == {"2025-12-06"}
+
+
+def test_a_web_page_s_breadcrumb_and_read_also_lines_are_not_the_story():
+    text = (
+        "Home > Nieuws > Binnenland\n\nBrand verwoest boerderij in Dalfsen\n\n"
+        "Bij een brand in een stal in Dalfsen zijn zondagavond 80 koeien omgekomen.\n\n"
+        "Lees ook: Opnieuw stalbrand in Overijssel: 200 varkens dood (12 januari)\n\n"
+        "De eigenaar was op het moment van de brand niet thuis.\n"
+    )
+    parsed = eventmap.parse_document(text, document_date="2025-02-17", lang="nl")
+    assert parsed.document.title == "Brand verwoest boerderij in Dalfsen"
+    assert [e.date for e in parsed.events] == ["2025-02-16", "2025-02-16"]
+    assert all(e.places[0].name == "Dalfsen" for e in parsed.events)
