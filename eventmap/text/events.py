@@ -155,8 +155,18 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
 
 def _is_comparison(doc: DocumentContext, mention: DateMention) -> bool:
     """'the worst attack since April 2023': a date after 'since' is not the event's date;
-    a recent one ('de protesten duren sinds maandag') is when the reported event began."""
-    before = doc.text[max(0, mention.start - 12) : mention.start].split()
-    if not before or before[-1].lower() not in load_vocab(doc.lang).since_set:
+    a recent one ('de protesten duren sinds maandag') is when the reported event began. Nor
+    is the base of a comparison ('crime had fallen compared with 2023', 'ten opzichte van
+    vorig jaar'; the date table's `comparison_bases`)."""
+    vocab = load_vocab(doc.lang)
+    lead = doc.text[max(0, mention.start - 28) : mention.start].lower()
+    if vocab.comparison_bases:
+        words = lead.split()
+        for base in vocab.comparison_bases:
+            n = base.count(" ") + 1
+            if " ".join(words[-n:]) == base or " ".join(words[-n - 1 : -1]) == base:  # "compared with (the)"
+                return True
+    before = lead[-12:].split()
+    if not before or before[-1] not in vocab.since_set:
         return False
     return doc.date is None or mention.date_end < doc.date.first - timedelta(days=RECENT_SINCE_DAYS)

@@ -400,3 +400,24 @@ def test_a_historys_title_place_sets_the_events_that_name_no_place():
         ("Sarajevo", "document"),
         ("Geneva", "sentence"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, lang, value",
+    [
+        ("The mayor said last month that crime had fallen compared with 2023.", "en", "2025-02-01"),
+        (
+            "De burgemeester zei vorige maand dat de criminaliteit daalde ten opzichte van 2023.",
+            "nl",
+            "2025-02-01",
+        ),
+        (
+            "Der Bürgermeister sagte letzten Monat, die Zahl sei im Vergleich zu 2023 gesunken.",
+            "de",
+            "2025-02-01",
+        ),
+    ],
+)
+def test_the_base_of_a_comparison_does_not_date_the_event(text, lang, value):
+    (event,) = eventmap.parse_text(text, document_date="2025-03-18", lang=lang)
+    assert event.date == value

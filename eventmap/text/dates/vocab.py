@@ -27,7 +27,9 @@ here, never from code. Keys, all lowercase (text is matched lowercased):
   words with slots ``{weekday}``, ``{weekday2}``, ``{rel}``; a space is any whitespace.
 - Narrative and newswire words: ``anaphoric_units``, ``unit_end``, ``year_ago``,
   ``seasons`` (alone only after a ``season_context_words`` word: "stocks fall" is a verb),
-  ``decades``, ``centuries``, ``spelled_years``; ``comparison_words`` ("three days later
+  ``decades``, ``centuries``, ``spelled_years``; ``comparison_bases`` (the words before a
+  date that is only the base of a comparison: "compared with 2023", "ten opzichte van
+  2023"); ``comparison_words`` ("three days later
   than planned" is a difference, not a date) and ``preposition_words`` ("two days before
   the vote" counts from an event, which the anchoring stage finds).
 - Clause words: ``future_cues``, ``next_words``, ``reporting_verbs`` (with
@@ -93,7 +95,7 @@ KNOWN_KEYS: frozenset[str] = frozenset(
     season_context_words decades centuries day_parts day_part_compounds clock future_cues next_words
     reporting_verbs clause_breaks since_words until_words target_year_words year_context_words pluperfect_cues short_year_words
     present_tense
-    quantity_words quantity_cues comparison_words preposition_words stopwords abbreviations anchors
+    quantity_words quantity_cues comparison_words comparison_bases preposition_words stopwords abbreviations anchors
     date_prepositions reporting_fillers reporting_subject_words
     generated_excluded relative_after one_unit focus_days season_adverbs year_ordinal_suffixes letters
     letters_required date_prepositions reporting_fillers reporting_subject_words season_year_joiners
@@ -240,6 +242,7 @@ class Vocab:
             "year_context_words",
             "quantity_cues",
             "comparison_words",
+            "comparison_bases",
             "preposition_words",
             "date_prepositions",
             "reporting_fillers",
