@@ -165,8 +165,8 @@ def people_in(
         # a given name that is also a place ("Victoria", "Florence") opens a person's name only
         # before a word that is no common word: "Victoria Beckham", not "Tennessee Arts"
         given = a.cap and _given(gaz, ka) and not is_strong_place(gaz, ka)
-        if given and gaz.has(ka) and _common_word(gaz, kb, langs):
-            given = False
+        if given and gaz.has(ka) and _common_word(gaz, kb, langs) and not _given(gaz, kb):
+            given = False  # "Tennessee Arts"; but "Tyler James": a frequent word that is a name
         if ka in TITLES or given:
             people.add(kb)  # "president Poetin", "Xi Jinping", "Victoria Beckham"
             if given and not _speaks_as_a_place(gaz, kb):

@@ -63,6 +63,7 @@ def test_a_place_next_to_an_organisation_word_elsewhere_stays_a_place():
         ("The bridge in Arnhem is safe, said Van der Laan.", ["Arnhem"]),
         ("Spokesman Reading told reporters in Berlin.", ["Berlin"]),
         ("Jackson Browne cancelled a concert in Phoenix.", ["Phoenix"]),
+        ("Police arrested Dayton resident Tyler James on Sunday.", ["Dayton"]),
         ("Prime minister Luís Montenegro met Pedro Sánchez in Madrid; Sánchez left.", ["Madrid"]),
     ],
 )
