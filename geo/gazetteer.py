@@ -73,6 +73,8 @@ class Gazetteer:
         self.country_points: dict[str, list[float]] = obj.get("country_points", {})
         self.given_names: frozenset[str] = frozenset(obj.get("given_names", ()))
         self.country_words: frozenset[str] = frozenset(obj.get("country_words", ()))
+        # own names of countries, US states, big cities, capitals: found in lower case (geo.informal)
+        self.informal_names: frozenset[str] = frozenset(obj.get("informal_names", ()))
         self.lower_tails: frozenset[str] = frozenset(obj.get("lower_tails", ()))  # "білий дім"
         # lang -> {one-word name: 10 x its Zipf frequency as a common word} (geo.build_words)
         self.common_words: Mapping[str, dict[str, int]] = MarshalledTables(obj.get("common_words", {}))

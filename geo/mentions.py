@@ -22,6 +22,7 @@ from geo.features import (
 )
 from geo.gazetteer import Candidate, Gazetteer
 from geo.inflection import inflected_match
+from geo.informal import informal_mentions
 from geo.lexicon import guess_language
 from geo.memo import per_key
 from geo.names import name_key
@@ -255,6 +256,7 @@ def find_mentions(
         mentions.append(m)
         i = j + 1
     mentions.extend(lowercase_countries(text, tokens, gaz, mentions, lower))  # "protests in iran"
+    mentions.extend(informal_mentions(text, tokens, gaz, mentions, lower))  # "hits nepal", "#prayforparis"
     mentions.sort(key=lambda m: m.start)
     return mentions, demonym_ccs
 
