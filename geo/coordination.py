@@ -15,7 +15,7 @@ from geo.gazetteer import Gazetteer
 from geo.lexicon import load
 from geo.spans import Mention, strip_possessive
 
-CONJUNCTIONS = load()["conjunction"]
+CONJUNCTIONS = load()["list_joiner"]  # "en", "and", "und" (geo/data/cues_<lang>.tsv)
 
 
 def coordinated_regions(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
