@@ -15,18 +15,24 @@ from geo.gazetteer import Gazetteer
 from geo.lexicon import load
 from geo.spans import Mention, strip_possessive
 
-CONJUNCTIONS = load()["list_joiner"]  # "en", "and", "und" (geo/data/cues_<lang>.tsv)
+_ALL = load()
+# "en", "and", "und" (geo/data/cues_<lang>.tsv, role list_joiner), per language: Dutch "of"
+# ("or") is English "of"; with no language known, a joiner that is another language's
+# connector ("of", "an") is left out
+CONJUNCTIONS = {lang: load((lang,))["list_joiner"] for lang in ("nl", "en", "de", "fr", "uk", "ru")}
+_ANY_LANGUAGE = _ALL["list_joiner"] - _ALL["connector"] - _ALL["locative"] - _ALL["region_of"]
 
 
-def coordinated_regions(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
+def coordinated_regions(text: str, mentions: list[Mention], gaz: Gazetteer, lang: str | None = None) -> None:
     """Give a town-or-region name joined to a first-level region by a conjunction the
-    region reading (in place; `mentions` in text order)."""
+    region reading (in place; `mentions` in text order; `lang`: the text's language)."""
     if len(mentions) < 2:
         return
+    joiners = CONJUNCTIONS.get((lang or "")[:2].lower(), _ANY_LANGUAGE)
     for _ in range(len(mentions)):  # each pass may pass the level one name further
         changed = False
         for a, b in zip(mentions, mentions[1:]):
-            if not _joined(text, a, b):
+            if not _joined(text, a, b, joiners):
                 continue
             for region, other in ((a, b), (b, a)):
                 ccs = _region_countries(gaz, region)
@@ -39,13 +45,13 @@ def coordinated_regions(text: str, mentions: list[Mention], gaz: Gazetteer) -> N
             return
 
 
-def _joined(text: str, a: Mention, b: Mention) -> bool:
+def _joined(text: str, a: Mention, b: Mention, joiners: frozenset[str] | set[str]) -> bool:
     """Only a conjunction between them (", and " too): "Friesland en Groningen"."""
     gap = text[a.end : b.start]
     if len(gap) > 8 or not gap.startswith((" ", ", ")) or not gap.endswith(" "):
         return False
     word = gap.strip(" ,")
-    return word.casefold() in CONJUNCTIONS
+    return word.casefold() in joiners
 
 
 def _region_countries(gaz: Gazetteer, m: Mention) -> set[str]:

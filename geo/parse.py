@@ -52,7 +52,7 @@ def _geoparse(text: str, lang, geocoder, demonyms: bool, gazetteer) -> DocumentP
     if " County" in text or "counties" in text or " Parish" in text or "parishes" in text:
         mentions = short_county_mentions(text, mentions, gaz)  # "Barrow County ... in Barrow"
     state_after_comma(text, mentions, gaz)  # "Buffalo, New York": the state
-    coordinated_regions(text, mentions, gaz)  # "Friesland en Groningen": two provinces
+    coordinated_regions(text, mentions, gaz, lang)  # "Friesland en Groningen": two provinces
     dateline = find_dateline(text)
     if dateline is not None:
         _mark_dateline(mentions, dateline)
