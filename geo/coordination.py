@@ -29,11 +29,14 @@ def coordinated_regions(text: str, mentions: list[Mention], gaz: Gazetteer, lang
     if len(mentions) < 2:
         return
     joiners = CONJUNCTIONS.get((lang or "")[:2].lower(), _ANY_LANGUAGE)
-    for _ in range(len(mentions)):  # each pass may pass the level one name further
+    pairs = [
+        (a, b)
+        for a, b in zip(mentions, mentions[1:])
+        if b.start - a.end <= 8 and _joined(text, a, b, joiners)
+    ]
+    for _ in range(len(pairs)):  # each pass may pass the level one name further
         changed = False
-        for a, b in zip(mentions, mentions[1:]):
-            if not _joined(text, a, b, joiners):
-                continue
+        for a, b in pairs:
             for region, other in ((a, b), (b, a)):
                 ccs = _region_countries(gaz, region)
                 if ccs and not _region_countries(gaz, other):

@@ -59,6 +59,7 @@ _COMPANY_BEFORE = tuple(f"{w} " for w in _WORDS["company_before"])
 _COMPANY_WORDS = _WORDS["company_after"] | {w.split()[0] for w in _WORDS["company_before"]}
 # lang -> its determiners (only languages that capitalise nouns have the role: German)
 DETERMINERS = {lang: load((lang,))["determiner"] for lang in ("de",)}
+DETERMINER_LANGS = frozenset(DETERMINERS)
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z\u00df-\u00ff]{5,}\b")
 
 
@@ -153,6 +154,7 @@ def rejected_single(
         return True
     if (
         context.langs
+        and not DETERMINER_LANGS.isdisjoint(context.langs)
         and _after_determiner(text, t.start, context.langs)
         and all(gaz.kind_codes[c.id] == "c" for c in cands)
     ):
