@@ -57,6 +57,9 @@ _COMPANY_AFTER_RE = re.compile(
 _COMPANY_BEFORE = tuple(f"{w} " for w in _WORDS["company_before"])
 # the words of those cues: a text without any of them (the usual case) needs no check per name
 _COMPANY_WORDS = _WORDS["company_after"] | {w.split()[0] for w in _WORDS["company_before"]}
+# lang -> its determiners (only languages that capitalise nouns have the role: German)
+DETERMINERS = {lang: load((lang,))["determiner"] for lang in ("de",)}
+DETERMINER_LANGS = frozenset(DETERMINERS)
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z\u00df-\u00ff]{5,}\b")
 
 
@@ -145,14 +148,25 @@ def rejected_single(
         return True  # acronyms and codes: "NATO", "RSF", "Un"
     if i > 0 and tokens[i - 1].adj and tokens[i - 1].low.rstrip(".") in TITLES:
         return True
-    if context.langs and not strong and _after_noun_article(text, t, context):
-        if not any(c.exact and gaz.kind_codes[c.id] in "Cr" for c in cands):
-            if common_zipf(gaz, base, context.langs) >= COMMON_ZIPF:
-                return True  # German "die Union", "in derselben Halle": a noun
     if next_cap and nxt.low in people and not strong:
         return True  # first name of a person ("Vladimir Poetin")
     if not strong and i > 0 and _second_word_of_a_name(text, tokens, i, cands, gaz, stop, context):
         return True
+    if (
+        context.langs
+        and not DETERMINER_LANGS.isdisjoint(context.langs)
+        and _after_determiner(text, t.start, context.langs)
+        and (
+            all(gaz.kind_codes[c.id] == "c" for c in cands)
+            # "die Union": a frequent word that only another name of a region is spelt like
+            or (
+                not strong
+                and not any(c.exact and gaz.kind_codes[c.id] in "Csalr" for c in cands)
+                and common_zipf(gaz, base, context.langs) >= COMMON_ZIPF
+            )
+        )
+    ):
+        return True  # "in derselben Halle": a German noun, not Halle (Saale); "der Rhein" stays
     if t.sent_start and not strong:
         if t.text.lower() in lower:
             return True
@@ -178,17 +192,16 @@ def rejected_single(
     return False
 
 
-_LAST_WORD_RE = re.compile(r"(\w+) $")
-
-
-def _after_noun_article(text: str, t: Token, context: Context) -> bool:
-    """`t` comes right after an article of a language that capitalises its nouns (role
-    noun_article of the article's languages; none in the others)."""
-    articles = load(context.langs)["noun_article"]
-    if not articles:
+def _after_determiner(text: str, start: int, langs: tuple[str, ...]) -> bool:
+    """The word before `start` (one space between) is a determiner of a language of the text
+    that capitalises its nouns ("derselben Halle", "Die Halle")."""
+    if start < 3 or text[start - 1] != " ":
         return False
-    m = _LAST_WORD_RE.search(text, max(0, t.start - 24), t.start)
-    return m is not None and m.group(1).lower() in articles
+    k = start - 2
+    while k >= 0 and text[k].isalpha():
+        k -= 1
+    word = text[k + 1 : start - 1].lower()
+    return any(word in DETERMINERS[lang] for lang in langs if lang in DETERMINERS)
 
 
 @per_list
