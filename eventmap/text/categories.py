@@ -41,7 +41,16 @@ class Lexicon:
 
 
 # a word ends at punctuation as at a space: "door een brand." matches "brand ", "(top" " top"
-_PUNCTUATION_AS_SPACE = str.maketrans({c: " " for c in '.,;:!?()[]"“”„«»…'})
+_PUNCTUATION = '.,;:!?()[]"“”„«»…'
+
+
+def _punctuation_as_space(lowered: str) -> str:
+    """The punctuation marks as spaces: one str.replace per mark the text holds (C loops,
+    several times faster than str.translate, which looks every character up in a dict)."""
+    for mark in _PUNCTUATION:
+        if mark in lowered:
+            lowered = lowered.replace(mark, " ")
+    return lowered
 
 
 @cache
@@ -79,7 +88,7 @@ def classify(sentence: str, lang: str) -> tuple[str, bool]:
     """(category, reports_event): the category, and whether any keyword marks an event
     (keywords listed under 'other' mark an event without giving it a category)."""
     lexicon = load_lexicon(lang)
-    lowered = sentence.lower().translate(_PUNCTUATION_AS_SPACE) + " "
+    lowered = _punctuation_as_space(sentence.lower()) + " "
     category_of = lexicon.category_of
     found = [
         m.group()

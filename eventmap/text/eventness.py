@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import compress, islice, repeat
 
 from eventmap.text.dates.vocab import load_vocab
 from eventmap.text.wordset import WordSet, WordSets, tokens
@@ -175,7 +176,7 @@ def _past_tense(lex: Lexicon, toks: list[str]) -> int:
         return count
     shortest, statements = lex.past_min, lex.statement.singles
     # the words with a past ending first (one C call each), then the rest of the test
-    ends = [i for i in range(1, len(toks)) if toks[i].endswith(suffixes)]
+    ends = list(compress(range(1, len(toks)), map(str.endswith, islice(toks, 1, None), repeat(suffixes))))
     for i in ends:
         before, word = toks[i - 1], toks[i]
         if len(word) < shortest or word.endswith("ste"):
