@@ -25,6 +25,7 @@ sentence's own, with more event words, and shrinks with hedges and generic wordi
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -154,7 +155,7 @@ def _participles(lex: Lexicon, toks: list[str]) -> int:
     most, between, adverbs = lex.gap_most, lex.gap_words, lex.gap_adverbs
     count = 0
     auxiliaries = lex.auxiliaries
-    for i in [i for i, tok in enumerate(toks) if tok in auxiliaries]:
+    for i in list(compress(itertools.count(), map(auxiliaries.__contains__, toks))):
         for j in range(i + 1, min(len(toks), i + 2 + most)):
             word = toks[j]
             if lex.participle.fullmatch(word) and word not in lex.not_past:

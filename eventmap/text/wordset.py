@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import compress, count
 
 TOKEN = re.compile(r"[\w'’-]+")
 GAP_WORDS = 5
@@ -108,7 +109,7 @@ class WordSets:
             return out
         singles, pairs, gapped = self.singles, self.pairs, self.gapped
         last = len(toks) - 1
-        for i in [i for i, tok in enumerate(toks) if tok in firsts]:  # most words start nothing
+        for i in compress(count(), map(firsts.__contains__, toks)):  # most words start nothing (a C loop)
             tok = toks[i]
             names = singles.get(tok)
             if names:
