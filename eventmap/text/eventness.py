@@ -216,28 +216,39 @@ def evidence(sentence: str, lang: str, toks: list[str] | None = None) -> Evidenc
     elif toks is None:
         toks = tokens(sentence)
     hits = lex.words.scan(toks)
-    said = hits["statement"]
-    hedge_hits = hits["hedges"]
+    said, hedge_hits, future, nouns, negation = (
+        hits["statement"],
+        hits["hedges"],
+        hits["future"],
+        hits["nouns"],
+        hits["negation"],
+    )
     # what was said lies ahead or is only possible: "said it would ...", "meldde dat ... zouden"
     first_said = min(said) if said else None
-    future_said = first_said is not None and any(
-        start > first_said[1] for start, _ in [*hits["future"], *hedge_hits]
+    future_said = (
+        first_said is not None
+        and bool(future or hedge_hits)
+        and any(start > first_said[1] for start, _ in [*future, *hedge_hits])
     )
-    plans = [
-        (start, end) for start, end in hits["future"] if " ".join(toks[start : end + 1]) not in lex.wishes
-    ]
+    plans = (
+        [(start, end) for start, end in future if " ".join(toks[start : end + 1]) not in lex.wishes]
+        if future
+        else future
+    )
+    # positional, in the field order of Evidence (most sentences have few hits: every
+    # generator and call left out when there is nothing for it to count)
     return Evidence(
-        verbs=len(hits["occurrence"]) + _future_event(lex, toks, plans, hits["plain"]),
-        planned=len(hits["planned"]),
-        plans=bool(plans),
-        weak=_participles(lex, toks) + _past_tense(lex, toks),
-        nouns=len(hits["nouns"]),
-        said=len(said),
-        hedged=len(hedge_hits),
-        negated=sum(1 for start, _ in hits["negation"] if start < 6),  # "No casualties were reported"
-        future_said=future_said,
-        definite_noun=any(start > 0 and toks[start - 1] in lex.definite for start, _ in hits["nouns"]),
-        present_said=first_said is not None and toks[first_said[0]] in lex.present_statement,
+        len(hits["occurrence"]) + (_future_event(lex, toks, plans, hits["plain"]) if plans else 0),
+        len(hits["planned"]),
+        bool(plans),
+        _participles(lex, toks) + _past_tense(lex, toks),
+        len(nouns),
+        len(said),
+        len(hedge_hits),
+        sum(1 for start, _ in negation if start < 6) if negation else 0,  # "No casualties were reported"
+        future_said,
+        any(start > 0 and toks[start - 1] in lex.definite for start, _ in nouns) if nouns else False,
+        first_said is not None and toks[first_said[0]] in lex.present_statement,
     )
 
 

@@ -100,13 +100,16 @@ class WordSets:
                 elif words:
                     self.gapped.setdefault(words[0], []).append((name, words))
         self.firsts = frozenset(self.singles) | {a for a, _ in self.pairs} | frozenset(self.gapped)
+        # scan's answer when no word starts an entry, shared: its lists are never added to
+        self.nothing: dict[str, list[tuple[int, int]]] = {name: [] for name in self.names}
 
     def scan(self, toks: list[str]) -> dict[str, list[tuple[int, int]]]:
-        """{lexicon name: [(first, last) token index of each hit]}, every name present."""
-        out: dict[str, list[tuple[int, int]]] = {name: [] for name in self.names}
+        """{lexicon name: [(first, last) token index of each hit]}, every name present (read
+        it, do not add to it: a scan without hits returns one shared answer)."""
         firsts = self.firsts.intersection(toks)  # one pass in C: most sentences start nothing
         if not firsts:
-            return out
+            return self.nothing
+        out: dict[str, list[tuple[int, int]]] = {name: [] for name in self.names}
         singles, pairs, gapped = self.singles, self.pairs, self.gapped
         last = len(toks) - 1
         for i in compress(count(), map(firsts.__contains__, toks)):  # most words start nothing (a C loop)
