@@ -87,6 +87,18 @@ def _words_demonym(gaz: Gazetteer, key: tuple[tuple[str, ...], bool]) -> tuple[s
     return found
 
 
+@per_key
+def _first_words(gaz: Gazetteer, _key: None) -> frozenset[str]:
+    """First words of the adjectives of nationality written in several words ("sri")."""
+    return frozenset(k.partition(" ")[0] for k in gaz.demonyms if " " in k)
+
+
+def may_start_demonym(gaz: Gazetteer, low: str) -> bool:
+    """`low` (a token's lowercase form) alone is, or may begin, an adjective or noun of
+    nationality, a region's people included: False means demonym() finds none there."""
+    return _words_demonym(gaz, ((low,), True)) is not None or low in _first_words(gaz, None)
+
+
 def demonym(text: str, tokens: list[Token], i: int, gaz: Gazetteer, *, derive: bool = False):
     """(country code, last token, followed by an institution, entry) for "Duitse", "Sri
     Lankan", "American", "Russian-backed", ...; entry is the region's for a derived one

@@ -226,6 +226,13 @@ class Gazetteer:
     def has(self, key: str) -> bool:
         return self._find(key) >= 0
 
+    def has_prefix(self, prefix: str) -> bool:
+        """Some lookup key starts with `prefix` (a key itself: "new " for "new york")."""
+        keys = self._keys
+        pb = prefix.encode()
+        k = bisect_left(range(len(keys)), pb, key=keys.__getitem__)
+        return k < len(keys) and keys[k].startswith(pb)
+
     def point(self, i: int) -> Point:
         """geopy Point of entry i, made once (building a Point costs more than a lookup)."""
         p = self._points.get(i)

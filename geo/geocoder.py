@@ -15,9 +15,15 @@ if TYPE_CHECKING:
     from geopy.location import Location
 
 from geo.gazetteer import Candidate, Gazetteer, get_gazetteer
-from geo.lexicon import DATA_DIR, read_file
+from geo.lexicon import DATA_DIR, load, read_file
 from geo.names import looks_slavic
 
+_WORDS = load()
+NAME_HEADS = _WORDS["name_head"]  # "Greater Mumbai", "North Dallas"
+NAME_TAILS = sorted(_WORDS["name_tail"], key=len, reverse=True)  # "Da Nang International Airport"
+ARABIC_ARTICLES = _WORDS["arabic_article"]  # "Al-Minya"
+REGION_WORDS = _WORDS["region_word"]  # "Nyanza Province": only a region of that name
+OTHER_FORM_MIN_POP = 100_000
 EXACT_BONUS = 0.8
 COUNTRY_BIAS = 2.0
 
@@ -102,9 +108,12 @@ class OfflineGeocoder:
                 cands = self._filter_by_context(cands, tail.strip())
             if not cands and looks_slavic(query.strip()):
                 cands = gaz.lookup_variant(query.strip())  # "Starobelsk" -> Starobilsk
-            if any(c.exact and gaz.kind_codes[c.id] in "Csal" for c in cands):
-                # a country, sea, area or landmark called exactly this is not another place's
-                # alternate name: "Atlantic" is the ocean, not Atlántico (Colombia)
+            if not cands:
+                cands = other_form(gaz, query)
+            if any(c.exact and (gaz.kind_codes[c.id] in "Csal" or c.id in gaz.capitals) for c in cands):
+                # a country, sea, area, landmark or national capital called exactly this is
+                # not another place's alternate name: "Atlantic" is the ocean, not Atlántico
+                # (Colombia); "Islamabad" is Pakistan's capital, not Chattogram's old name
                 cands = [c for c in cands if c.exact]
             scored = rank(gaz, cands, bias)
             if len(self._ranked) >= 100_000:
@@ -132,6 +141,42 @@ class OfflineGeocoder:
         regions = {(gaz.cc[a.id], gaz.admin1[a.id]) for a in areas if gaz.kind_codes[a.id] == "r"}
         kept = [c for c in cands if gaz.cc[c.id] in ccs or (gaz.cc[c.id], gaz.admin1[c.id]) in regions]
         return kept or cands
+
+
+def other_form(gaz: Gazetteer, query: str) -> list[Candidate]:
+    """The candidates of a shorter form of a name the gazetteer does not know (geo/data/
+    cues_any.tsv): without a narrowing word before it ("Greater Mumbai" -> Mumbai, "North
+    Dallas" -> Dallas), without the facility after it ("Da Nang International Airport" -> Da
+    Nang), without the Arabic article ("Al-Minya" -> Minya); "X Province" / "X Region" only
+    as a region called X ("Nyanza Province" is no town Nyanza). Alternate names of other
+    places do not count: only entries whose own name the shorter form is. [] when none."""
+    words = query.split()
+    if len(words) < 2 and "-" not in query:
+        return []
+    key = " ".join(query.casefold().split())
+    if len(words) > 1 and words[-1].casefold() in REGION_WORDS:
+        core = " ".join(words[:-1])
+        return [c for c in gaz.lookup(f"{core} region") if gaz.kind_codes[c.id] == "r"]
+    forms = []
+    head, sep, rest = key.partition(" ")
+    if head in NAME_HEADS and rest:
+        forms.append(rest)
+    for tail in NAME_TAILS:
+        if key.endswith(" " + tail):
+            forms.append(key[: -len(tail) - 1])
+            break
+    for sep in ("-", " "):
+        head, found, rest = key.partition(sep)
+        if found and head in ARABIC_ARTICLES and rest:
+            forms.append(rest)
+            break
+    for form in forms:
+        cands = [c for c in gaz.lookup(form) if c.exact]
+        # the shorter form must name something big ("North Dallas"), not a hamlet that is
+        # also a word ("West Side" is no Side, Turkey; "Pearl Harbor" no Pearl, Mississippi)
+        if any(gaz.kind_codes[c.id] in "Csalr" or gaz.pop[c.id] >= OTHER_FORM_MIN_POP for c in cands):
+            return cands
+    return []
 
 
 def _codes(country_codes) -> frozenset[str] | None:

@@ -10,7 +10,7 @@ words around a name (geo.features) make it an organisation's ("Singapore Airline
 
 from __future__ import annotations
 
-from geo.demonyms import demonym
+from geo.demonyms import demonym, may_start_demonym
 from geo.features import (
     FEATURE_WORDS,
     ORG_AFTER,
@@ -20,17 +20,18 @@ from geo.features import (
     feature_word,
     organisation_end,
 )
-from geo.gazetteer import Candidate, Gazetteer
-from geo.inflection import inflected_match
+from geo.gazetteer import ABBREVIATIONS, Candidate, Gazetteer
+from geo.inflection import adjective_bases, base_forms, best_lookup, inflected_match
 from geo.lexicon import guess_language
 from geo.memo import per_key
-from geo.names import name_key
+from geo.names import looks_slavic, name_key, strip_accents
 from geo.notplace import Context, is_metonym, mentions_companies, rejected_single
 from geo.people import TITLES, is_strong_place, named_after_it, people_in
 from geo.spans import (
     CONNECTORS,
     DISTRICT_WORDS,
     LOCATIVE,
+    SLAVIC_MIN_LEN,
     Mention,
     after_locative,
     compound_parts,
@@ -102,15 +103,18 @@ def find_mentions(
             while i < n_tok and tokens[i].start < end:
                 i += 1
             continue
-        found = longest_match(text, tokens, i, gaz)
-        if found is None:
-            found = variant_match(text, tokens, i, gaz, people)
-        if found is None:
-            found = inflected_match(text, tokens, i, gaz, people)  # "у Харкові", "Kursker Gebiet"
-        dm = None
-        if found is None or (found[0] == i and not is_strong_place(gaz, t.low)):
-            # the people of a region ("Ohioans") only for a word that names no place itself
-            dm = demonym(text, tokens, i, gaz, derive=found is None and not t.shout)
+        if starts_nothing(gaz, t.text):  # most capitalised words: no matcher can take them
+            found = dm = None
+        else:
+            found = longest_match(text, tokens, i, gaz)
+            if found is None:
+                found = variant_match(text, tokens, i, gaz, people)
+            if found is None:
+                found = inflected_match(text, tokens, i, gaz, people)  # "у Харкові", "Kursker Gebiet"
+            dm = None
+            if found is None or (found[0] == i and not is_strong_place(gaz, t.low)):
+                # the people of a region ("Ohioans") only for a word that names no place itself
+                dm = demonym(text, tokens, i, gaz, derive=found is None and not t.shout)
         if found is None or dm is not None:
             if dm is not None:
                 cc, j, institution, entry = dm
@@ -250,6 +254,31 @@ def find_mentions(
     mentions.extend(lowercase_countries(text, tokens, gaz, mentions, lower))  # "protests in iran"
     mentions.sort(key=lambda m: m.start)
     return mentions, demonym_ccs
+
+
+@per_key
+def starts_nothing(gaz: Gazetteer, word: str) -> bool:
+    """No reading of a place or people can start with this capitalised word, whatever its
+    context: it is no place alone (nor its accent-free form), no place's name starts with it,
+    it is no case form of one, no transliteration variant can be tried for it, and it begins
+    no adjective of nationality. geoparse then skips the matchers for it (its fast path);
+    a word with a hyphen, an apostrophe or a dot is always tried (each has its own rules).
+    Memoised per word."""
+    if "-" in word or "'" in word or "’" in word or "." in word:
+        return False
+    key = name_key(word)
+    if key in ABBREVIATIONS or gaz.lookup(word) or gaz.has_prefix(key + " "):
+        return False
+    if not key.isascii():
+        plain = strip_accents(key)
+        if plain != key and (gaz.has_prefix(plain + " ") or gaz.codes(plain)):
+            return False
+    if len(word) >= SLAVIC_MIN_LEN and looks_slavic(key):
+        return False
+    if best_lookup(gaz, base_forms(word)) or best_lookup(gaz, adjective_bases(word)):
+        return False
+    low = word.lower()
+    return not may_start_demonym(gaz, low) and not may_start_demonym(gaz, key)
 
 
 @per_key

@@ -57,6 +57,9 @@ _COMPANY_AFTER_RE = re.compile(
 _COMPANY_BEFORE = tuple(f"{w} " for w in _WORDS["company_before"])
 # the words of those cues: a text without any of them (the usual case) needs no check per name
 _COMPANY_WORDS = _WORDS["company_after"] | {w.split()[0] for w in _WORDS["company_before"]}
+# lang -> its determiners (only languages that capitalise nouns have the role: German)
+DETERMINERS = {lang: load((lang,))["determiner"] for lang in ("de",)}
+DETERMINER_LANGS = frozenset(DETERMINERS)
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z\u00df-\u00ff]{5,}\b")
 
 
@@ -149,6 +152,13 @@ def rejected_single(
         return True  # first name of a person ("Vladimir Poetin")
     if not strong and i > 0 and _second_word_of_a_name(text, tokens, i, cands, gaz, stop, context):
         return True
+    if (
+        context.langs
+        and not DETERMINER_LANGS.isdisjoint(context.langs)
+        and _after_determiner(text, t.start, context.langs)
+        and all(gaz.kind_codes[c.id] == "c" for c in cands)
+    ):
+        return True  # "in derselben Halle": a German noun, not Halle (Saale); "der Rhein" stays
     if t.sent_start and not strong:
         if t.text.lower() in lower:
             return True
@@ -167,6 +177,18 @@ def rejected_single(
         if z >= MID_SENTENCE_ZIPF and z >= 10 * math.log10(max_pop + 10) + 5:
             return True
     return False
+
+
+def _after_determiner(text: str, start: int, langs: tuple[str, ...]) -> bool:
+    """The word before `start` (one space between) is a determiner of a language of the text
+    that capitalises its nouns ("derselben Halle", "Die Halle")."""
+    if start < 3 or text[start - 1] != " ":
+        return False
+    k = start - 2
+    while k >= 0 and text[k].isalpha():
+        k -= 1
+    word = text[k + 1 : start - 1].lower()
+    return any(word in DETERMINERS[lang] for lang in langs if lang in DETERMINERS)
 
 
 @per_list

@@ -7,11 +7,14 @@ its place is resolved with the rest (it is context: "PARIS, Texas -") but return
 
 from __future__ import annotations
 
+import gc
+
 from eventmap.dateline import find_dateline
 from geo.containers import state_after_comma
+from geo.coordination import coordinated_regions
 from geo.gazetteer import Gazetteer, get_gazetteer
 from geo.geocoder import OfflineGeocoder
-from geo.memo import no_gc_pauses, per_key
+from geo.memo import per_key
 from geo.mention import DocumentPlaces, PlaceMention, place_mention
 from geo.mentions import find_mentions
 from geo.resolve import Resolved, resolve
@@ -32,8 +35,13 @@ def geoparse_document(
         return DocumentPlaces(())
     if geocoder is not None and not isinstance(geocoder, OfflineGeocoder):
         return _geoparse(text, lang, geocoder, demonyms, gazetteer)  # waits on a service
-    with no_gc_pauses():
+    if not gc.isenabled():
         return _geoparse(text, lang, geocoder, demonyms, gazetteer)
+    gc.disable()  # as geo.memo.no_gc_pauses (inlined: geoparse is called per article)
+    try:
+        return _geoparse(text, lang, geocoder, demonyms, gazetteer)
+    finally:
+        gc.enable()
 
 
 def _geoparse(text: str, lang, geocoder, demonyms: bool, gazetteer) -> DocumentPlaces:
@@ -44,6 +52,7 @@ def _geoparse(text: str, lang, geocoder, demonyms: bool, gazetteer) -> DocumentP
     if " County" in text or "counties" in text or " Parish" in text or "parishes" in text:
         mentions = short_county_mentions(text, mentions, gaz)  # "Barrow County ... in Barrow"
     state_after_comma(text, mentions, gaz)  # "Buffalo, New York": the state
+    coordinated_regions(text, mentions, gaz, lang)  # "Friesland en Groningen": two provinces
     dateline = find_dateline(text)
     if dateline is not None:
         _mark_dateline(mentions, dateline)

@@ -168,3 +168,48 @@ def test_un_subregions_are_areas_at_their_members_centre(geocoder, query, lat, l
     loc = geocoder.geocode(query)
     assert loc.raw["kind"] == "area"
     assert great_circle((lat, lon), loc.point).km < 50
+
+
+@pytest.mark.parametrize(
+    "query, lat, lon, cc",
+    [
+        ("Greater Mumbai", 19.07, 72.88, "IN"),  # a narrowing word before a known name
+        ("North Dallas", 32.78, -96.81, "US"),
+        ("South Los Angeles", 34.05, -118.24, "US"),
+        ("Da Nang International Airport", 16.07, 108.22, "VN"),  # a facility: its town
+        ("Al-Minya", 28.11, 30.74, "EG"),  # the Arabic article
+        ("Sokoto State", 13.06, 5.24, "NG"),  # "X State" / "X Province": the region X
+    ],
+)
+def test_an_unknown_name_falls_back_to_the_place_it_narrows(geocoder, query, lat, lon, cc):
+    loc = geocoder.geocode(query)
+    assert loc is not None, query
+    assert loc.raw["country_code"] == cc
+    assert km(loc, lat, lon) < 161
+
+
+@pytest.mark.parametrize(
+    "query, address",
+    [
+        ("North Dakota", "North Dakota, United States"),  # known whole: never cut
+        ("Greater London", "Greater London, United Kingdom"),
+        ("South Africa", "South Africa"),
+    ],
+)
+def test_a_known_name_is_never_shortened(geocoder, query, address):
+    assert geocoder.geocode(query).address == address
+
+
+@pytest.mark.parametrize(
+    "query", ["West Side", "Pearl Harbor", "North West", "Nyanza Province", "Zzyzx Airport"]
+)
+def test_a_shortened_name_must_name_something_big_or_nothing_is_returned(geocoder, query):
+    # "Side" (Turkey), "Pearl" (Mississippi), "West" (Texas) are hamlets that are also words;
+    # "Nyanza Province" is a region the gazetteer lacks, not the town Nyanza (Rwanda)
+    assert geocoder.geocode(query) is None
+
+
+def test_a_national_capitals_own_name_beats_another_places_alternate_name(geocoder):
+    loc = geocoder.geocode("Islamabad")  # also an old name of Chattogram, a bigger city
+    assert loc.raw["country_code"] == "PK"
+    assert km(loc, 33.72, 73.04) < 30

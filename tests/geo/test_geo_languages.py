@@ -173,3 +173,24 @@ def test_kharkiv_in_ukrainian_russian_and_german_spelling_is_one_place(text, lan
 def test_a_german_region_compound_is_the_region_and_the_bundestag_stays_an_institution():
     got = places("Der Bundestag debattierte über den Rückzug aus dem Kursker Gebiet.", "de")
     assert got == [("Bundestag", "Bundestag", "landmark"), ("Kursker Gebiet", "Kursk Oblast", "region")]
+
+
+@pytest.mark.parametrize(
+    "text", ["Die Feier fand in derselben Halle statt wie im Vorjahr.", "Die Halle war voll."]
+)
+def test_a_german_noun_after_a_determiner_is_no_town(text):
+    # German capitalises every noun: "Halle" (a hall) after "derselben" is no Halle (Saale)
+    assert not any(m.name == "Halle (Saale)" for m in geoparse(text, lang="de"))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Ein Brand in Halle hat zwei Menschen getötet.", "Halle (Saale)"),  # the town stays
+        ("Kämpfe in der Ukraine.", "Ukraine"),  # a country after an article
+        ("Der Rhein bei Köln steigt.", "Rhine"),  # a river after an article
+        ("Die Krim und das Saarland.", "Saarland"),  # regions after articles
+    ],
+)
+def test_places_after_a_german_article_stay_places(text, name):
+    assert name in {m.name for m in geoparse(text, lang="de")}

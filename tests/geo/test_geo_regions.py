@@ -186,3 +186,24 @@ def test_regions_whose_other_name_is_also_a_frequent_word_keep_it():
         "Engeland": "England",
         "Friesland": "Fryslân",
     }
+
+
+@pytest.mark.parametrize(
+    "text, name, cc",
+    [
+        ("Op Texel en Ameland is het druk.", "Texel", "NL"),
+        ("Op Texel en Ameland is het druk.", "Ameland", "NL"),
+        ("Stormschade op de Veluwe bij Apeldoorn.", "Veluwe", "NL"),
+        ("Wateroverlast in de Achterhoek.", "Achterhoek", "NL"),
+        ("Tourists flocked to Mallorca and Rügen.", "Rügen", "DE"),
+    ],
+)
+def test_islands_and_regions_by_their_bare_name(text, name, cc):
+    found = {m.text: m for m in geoparse(text, "en" if "Tourists" in text else "nl")}
+    assert found[name].kind == "area"
+    assert found[name].country_code == cc
+
+
+def test_a_region_name_that_mostly_means_a_club_is_no_curated_area():
+    # "Twente" in sports news is FC Twente: it is not added as a region
+    assert not any(m.text == "Twente" and m.kind == "area" for m in geoparse("Twente won van Ajax.", "nl"))
