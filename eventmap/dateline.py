@@ -206,17 +206,24 @@ def is_author_line(line: str) -> bool:
     return rest[0][:1].isupper() and all(w[:1].isupper() or w.lower() in glue for w in rest)
 
 
-def find_bylines(text: str, start: int = 0) -> list[Byline]:
-    """Byline lines that give a date ("Published March 18, 2025", "[18 maart 2025]"), in text order."""
+def find_bylines(text: str, start: int = 0, before: int | None = None) -> list[Byline]:
+    """Byline lines that give a date ("Published March 18, 2025", "[18 maart 2025]"), in text
+    order; with `before`, only those starting before it (a byline is one line: the text is
+    read up to the end of the line at `before`, not further)."""
+    end = len(text)
+    if before is not None and before < end:
+        line_end = text.find("\n", before)
+        end = line_end if line_end >= 0 else end
     out: list[Byline] = []
-    for m in _byline_re().finditer(text, start):
+    for m in _byline_re().finditer(text, start, end):
         if m.group("sep") is None and not (m.group("date")[:1].isdigit() or m.group("date")[:1].isupper()):
             continue  # "Updated figures show 300 dead." is a sentence
         out.append(
             Byline(m.start(), m.end(), m.group("label"), m.group("date"), m.start("date"), m.end("date"))
         )
     taken = {b.start for b in out}
-    for m in _BRACKETED.finditer(text, start):
+    for m in _BRACKETED.finditer(text, start, end):
         if m.start() not in taken and len(m.group("date")) <= 40:
             out.append(Byline(m.start(), m.end(), "[]", m.group("date"), m.start("date"), m.end("date")))
+    out = [b for b in out if before is None or b.start < before]
     return sorted(out, key=lambda b: b.start)

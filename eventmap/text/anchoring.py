@@ -142,7 +142,7 @@ def find_anchor(sentence: str, lang: str, toks: list[str] | None = None) -> Anch
     if toks is None:
         toks = tokens(sentence)
     found = pats.phrases.scan(toks)  # the phrases first: set lookups, then only their regexes
-    if not any(found.values()):
+    if found is pats.phrases.nothing or not any(found.values()):
         return None
     lowered = sentence.lower()  # the patterns are lowercase: much faster than re.I
     if len(lowered) != len(sentence):

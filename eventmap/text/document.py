@@ -69,7 +69,7 @@ def prepare_document(
     header_date, body_start = split_header(text)
     given = parse_document_date(document_date) if document_date else None
     lang = resolve_language(lang, text[body_start:])
-    bylines = tuple(b for b in find_bylines(text, body_start) if b.start < body_start + BYLINE_CHARS)
+    bylines = tuple(find_bylines(text, body_start, before=body_start + BYLINE_CHARS))
     dateline = find_dateline(text, body_start)
     doc_date, date_source = (
         (given, "given") if given else (header_date, "header") if header_date else (None, None)

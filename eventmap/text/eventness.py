@@ -25,11 +25,13 @@ sentence's own, with more event words, and shrinks with hedges and generic wordi
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import compress, islice, repeat
 
 from eventmap.text.dates.vocab import load_vocab
 from eventmap.text.wordset import WordSet, WordSets, tokens
@@ -153,7 +155,7 @@ def _participles(lex: Lexicon, toks: list[str]) -> int:
     most, between, adverbs = lex.gap_most, lex.gap_words, lex.gap_adverbs
     count = 0
     auxiliaries = lex.auxiliaries
-    for i in [i for i, tok in enumerate(toks) if tok in auxiliaries]:
+    for i in list(compress(itertools.count(), map(auxiliaries.__contains__, toks))):
         for j in range(i + 1, min(len(toks), i + 2 + most)):
             word = toks[j]
             if lex.participle.fullmatch(word) and word not in lex.not_past:
@@ -175,7 +177,7 @@ def _past_tense(lex: Lexicon, toks: list[str]) -> int:
         return count
     shortest, statements = lex.past_min, lex.statement.singles
     # the words with a past ending first (one C call each), then the rest of the test
-    ends = [i for i in range(1, len(toks)) if toks[i].endswith(suffixes)]
+    ends = list(compress(range(1, len(toks)), map(str.endswith, islice(toks, 1, None), repeat(suffixes))))
     for i in ends:
         before, word = toks[i - 1], toks[i]
         if len(word) < shortest or word.endswith("ste"):
@@ -214,28 +216,39 @@ def evidence(sentence: str, lang: str, toks: list[str] | None = None) -> Evidenc
     elif toks is None:
         toks = tokens(sentence)
     hits = lex.words.scan(toks)
-    said = hits["statement"]
-    hedge_hits = hits["hedges"]
+    said, hedge_hits, future, nouns, negation = (
+        hits["statement"],
+        hits["hedges"],
+        hits["future"],
+        hits["nouns"],
+        hits["negation"],
+    )
     # what was said lies ahead or is only possible: "said it would ...", "meldde dat ... zouden"
     first_said = min(said) if said else None
-    future_said = first_said is not None and any(
-        start > first_said[1] for start, _ in [*hits["future"], *hedge_hits]
+    future_said = (
+        first_said is not None
+        and bool(future or hedge_hits)
+        and any(start > first_said[1] for start, _ in [*future, *hedge_hits])
     )
-    plans = [
-        (start, end) for start, end in hits["future"] if " ".join(toks[start : end + 1]) not in lex.wishes
-    ]
+    plans = (
+        [(start, end) for start, end in future if " ".join(toks[start : end + 1]) not in lex.wishes]
+        if future
+        else future
+    )
+    # positional, in the field order of Evidence (most sentences have few hits: every
+    # generator and call left out when there is nothing for it to count)
     return Evidence(
-        verbs=len(hits["occurrence"]) + _future_event(lex, toks, plans, hits["plain"]),
-        planned=len(hits["planned"]),
-        plans=bool(plans),
-        weak=_participles(lex, toks) + _past_tense(lex, toks),
-        nouns=len(hits["nouns"]),
-        said=len(said),
-        hedged=len(hedge_hits),
-        negated=sum(1 for start, _ in hits["negation"] if start < 6),  # "No casualties were reported"
-        future_said=future_said,
-        definite_noun=any(start > 0 and toks[start - 1] in lex.definite for start, _ in hits["nouns"]),
-        present_said=first_said is not None and toks[first_said[0]] in lex.present_statement,
+        len(hits["occurrence"]) + (_future_event(lex, toks, plans, hits["plain"]) if plans else 0),
+        len(hits["planned"]),
+        bool(plans),
+        _participles(lex, toks) + _past_tense(lex, toks),
+        len(nouns),
+        len(said),
+        len(hedge_hits),
+        sum(1 for start, _ in negation if start < 6) if negation else 0,  # "No casualties were reported"
+        future_said,
+        any(start > 0 and toks[start - 1] in lex.definite for start, _ in nouns) if nouns else False,
+        first_said is not None and toks[first_said[0]] in lex.present_statement,
     )
 
 

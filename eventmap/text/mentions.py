@@ -8,7 +8,8 @@ plans ("klimaatneutraal in 2050") and are dropped here, as are the dates of a da
 byline (they date the report: the document stage made them the document date). Clock
 times and parts of the day ("om 14.30 uur", "'s avonds") are found over the body. Places
 come from geo.parse_places, once per document: the dateline's place comes apart, as where
-the report was filed.
+the report was filed. The places are read after the events are chosen: a text without
+events and without a dateline has none to give (`places_matter`), and its geoparse is skipped.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from eventmap.dateline import find_dateline
 from eventmap.text.dates.find import DateMention, read_dates
 from eventmap.text.dates.times import TimeMention, find_times
 from eventmap.text.docdate import reference_day
@@ -40,6 +42,11 @@ class Mentions:
 
 def find_mentions(doc: DocumentContext, geocoder: Any = None) -> Mentions:
     """Dates, clock times and places of the document."""
+    return with_places(doc, time_mentions(doc), geocoder)
+
+
+def time_mentions(doc: DocumentContext) -> Mentions:
+    """Dates and clock times of the document (no places yet: see with_places)."""
     dates, ref, mode = date_mentions(doc)
     skipped = doc.skipped_spans()
     times = [
@@ -47,8 +54,21 @@ def find_mentions(doc: DocumentContext, geocoder: Any = None) -> Mentions:
         for t in find_times(doc.text, doc.lang)
         if t.start >= doc.body_start and not any(a <= t.start < b for a, b in skipped)
     ]
+    return Mentions(dates, ref, mode, [], times)
+
+
+def with_places(doc: DocumentContext, mentions: Mentions, geocoder: Any = None) -> Mentions:
+    """`mentions` with the document's places (geo.parse_places, once per document)."""
     places, reported_from = place_mentions(doc, geocoder)
-    return Mentions(dates, ref, mode, places, times, reported_from)
+    m = mentions
+    return Mentions(m.dates, m.reference, m.mode, places, m.times, reported_from)
+
+
+def places_matter(doc: DocumentContext, events: int) -> bool:
+    """Can the document's places change its result? Not in a text without events whose
+    geoparse finds no dateline (geo looks for one from the text's start): no event place,
+    no `reported_from`. The geoparse, the parse's costliest step, is then skipped."""
+    return events > 0 or doc.dateline is not None or find_dateline(doc.text) is not None
 
 
 def date_mentions(doc: DocumentContext) -> tuple[list[DateMention], date | None, str]:

@@ -20,7 +20,7 @@ from eventmap.text.attribution import join_attributions
 from eventmap.text.dating import date_events
 from eventmap.text.document import DocumentContext, prepare_document, to_document
 from eventmap.text.events import Candidate, select_events
-from eventmap.text.mentions import find_mentions
+from eventmap.text.mentions import places_matter, time_mentions, with_places
 from eventmap.text.places import article_setting, event_places
 from eventmap.text.sentences import cut_spans, split_sentences
 from geo.memo import no_gc_pauses
@@ -55,8 +55,10 @@ def _parse_document(text, document_date, lang, source, geocoder, mode) -> Parsed
         doc.text,
         doc.lang,
     )
-    mentions = find_mentions(doc, geocoder)
+    mentions = time_mentions(doc)
     candidates = date_events(doc, select_events(doc, sentences, mentions), mentions.reference)
+    if places_matter(doc, len(candidates)):
+        mentions = with_places(doc, mentions, geocoder)
     places = [
         event_places(mentions.places, c.sentence, c.headline, c.all_dates, doc.lang) for c in candidates
     ]
@@ -125,6 +127,9 @@ def _events_of(
     place_source = "sentence" if places else "document" if setting is not None else None
     if not places and setting is not None:
         places = [setting]
+    # the first event takes the sentence's own places (a fresh list from event_places), the
+    # others and the article's setting (shared by many events) get copies of their own
+    own = places if place_source == "sentence" else [_copy(p) for p in places]
     out = []
     for i, when in enumerate([cand.when, *cand.further]):
         out.append(
@@ -138,7 +143,7 @@ def _events_of(
                 date_source=when.source,
                 category=cand.category,
                 lang=doc.lang,
-                places=[_copy(p) for p in places],
+                places=own if i == 0 else [_copy(p) for p in places],
                 extra=dict(cand.extra),
                 id=cand.ids[i]
                 if i < len(cand.ids)  # computed by the dating stage, with the same inputs

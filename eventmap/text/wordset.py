@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import compress, count
 
 TOKEN = re.compile(r"[\w'’-]+")
 GAP_WORDS = 5
@@ -99,16 +100,19 @@ class WordSets:
                 elif words:
                     self.gapped.setdefault(words[0], []).append((name, words))
         self.firsts = frozenset(self.singles) | {a for a, _ in self.pairs} | frozenset(self.gapped)
+        # scan's answer when no word starts an entry, shared: its lists are never added to
+        self.nothing: dict[str, list[tuple[int, int]]] = {name: [] for name in self.names}
 
     def scan(self, toks: list[str]) -> dict[str, list[tuple[int, int]]]:
-        """{lexicon name: [(first, last) token index of each hit]}, every name present."""
-        out: dict[str, list[tuple[int, int]]] = {name: [] for name in self.names}
+        """{lexicon name: [(first, last) token index of each hit]}, every name present (read
+        it, do not add to it: a scan without hits returns one shared answer)."""
         firsts = self.firsts.intersection(toks)  # one pass in C: most sentences start nothing
         if not firsts:
-            return out
+            return self.nothing
+        out: dict[str, list[tuple[int, int]]] = {name: [] for name in self.names}
         singles, pairs, gapped = self.singles, self.pairs, self.gapped
         last = len(toks) - 1
-        for i in [i for i, tok in enumerate(toks) if tok in firsts]:  # most words start nothing
+        for i in compress(count(), map(firsts.__contains__, toks)):  # most words start nothing (a C loop)
             tok = toks[i]
             names = singles.get(tok)
             if names:

@@ -29,6 +29,7 @@ from eventmap.text.dates import rules_relative as rel
 from eventmap.text.dates.context import MODES, Ctx, Frame, moves_focus
 from eventmap.text.dates.intervals import Norm
 from eventmap.text.dates.patterns import TRIGGER_CLASSES, TRIGGER_WINDOW, LanguagePatterns, patterns_for
+from eventmap.text.dates.textview import view
 from eventmap.text.language import resolve_language
 from eventmap.text.wordtrie import DIGIT, required_strings
 
@@ -109,18 +110,12 @@ def as_reference(reference: date | datetime | str | None) -> date | None:
         raise InputError(f"reference date {reference!r} is not an ISO day (YYYY-MM-DD)") from None
 
 
-def lowercase(text: str) -> str:
-    """text.lower() with the same length (rare letters like 'İ' lowercase to two characters)."""
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        lowered = "".join(ch.lower()[:1] for ch in text)
-    return lowered
-
-
 ALSO_MEMO = 20000  # word starts remembered per language (see _windows)
 
 
-def _windows(compiled: LanguagePatterns, lowered: str) -> dict[str, list[tuple[int, int]]]:
+def _windows(
+    compiled: LanguagePatterns, lowered: str, digits: tuple[tuple[int, int], ...] | None = None
+) -> dict[str, list[tuple[int, int]]]:
     """Per trigger class, merged [lo, hi) spans within TRIGGER_WINDOW characters of a trigger."""
     triggers = compiled.triggers
     spans: dict[str, list[list[int]]] = {cls: [] for cls in TRIGGER_CLASSES}
@@ -130,7 +125,7 @@ def _windows(compiled: LanguagePatterns, lowered: str) -> dict[str, list[tuple[i
     # characters, so the answer is remembered by them (the same words come back in every text)
     also, reach = compiled.also, compiled.reach
     size = len(lowered)
-    for start, end, first in trigger_hits(triggers, lowered):
+    for start, end, first in trigger_hits(triggers, lowered, digits):
         found = [first]
         if first == "digit":
             if end - start == 4:
@@ -156,15 +151,20 @@ def _windows(compiled: LanguagePatterns, lowered: str) -> dict[str, list[tuple[i
 _DIGITS = re.compile(r"\d+")
 
 
-def trigger_hits(triggers: dict[str, re.Pattern[str]], lowered: str) -> list[tuple[int, int, str]]:
+def trigger_hits(
+    triggers: dict[str, re.Pattern[str]], lowered: str, digits: tuple[tuple[int, int], ...] | None = None
+) -> list[tuple[int, int, str]]:
     """(start, end, class) of each match of triggers["any"] (digits, or a trigger word at the
     start of a word), in text order. With no digit in any trigger word, the digit runs and
     the words are found apart, the words with a word_start_finder (eventmap/text/wordtrie.py)
-    that skips the letters inside words in C: the same matches, several times faster."""
+    that skips the letters inside words in C: the same matches, several times faster.
+    `digits`: the text's digit runs (textview.view), when the caller has them."""
     words = triggers.get("words")
     if words is None:
         return [(m.start(), m.end(), m.lastgroup or "") for m in triggers["any"].finditer(lowered)]
-    hits = [(m.start(), m.end(), "digit") for m in _DIGITS.finditer(lowered)]
+    if digits is None:
+        digits = tuple(m.span() for m in _DIGITS.finditer(lowered))
+    hits = [(a, b, "digit") for a, b in digits]
     found = []
     last = -1
     for m in words.finditer(" " + lowered):  # offsets one more (the space: a word may open the text)
@@ -184,8 +184,8 @@ def candidates(text: str, lang: str) -> tuple[tuple[int, int, str, re.Match[str]
 
 def scan(text: str, compiled: LanguagePatterns) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
     """Every match of the compiled patterns, only near their trigger words (see above)."""
-    lowered = lowercase(text)
-    windows = _windows(compiled, lowered)
+    lowered, digits = view(text)
+    windows = _windows(compiled, lowered, digits)
     found = []
     for pattern in compiled.patterns:
         spans = windows[pattern.trigger]
@@ -224,7 +224,7 @@ _DIGIT = re.compile(r"\d")
 def read_with(text: str, compiled: LanguagePatterns, frame: Frame, cands=None) -> list[DateMention]:
     """The mentions of a text read in order with one language's patterns and a frame."""
     vocab = compiled.vocab
-    lowered = lowercase(text)
+    lowered = view(text)[0]
     out: list[DateMention] = []
     cursor = 0
     last = (0, 0)  # the previous mention's span

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from eventmap.text.dates.patterns import alt, word_start_alt
+from eventmap.text.dates.textview import view
 from eventmap.text.dates.vocab import load_vocab
 
 B = r"(?<![\w.,:/€$£-])"
@@ -34,6 +35,7 @@ class TimeMention:
 @dataclass(frozen=True, slots=True)
 class _Clock:
     patterns: tuple[re.Pattern[str], ...]  # DIGIT_PATTERNS with a number, then with a word
+    cores: tuple[re.Pattern[str], ...]  # what each digit pattern's match holds (see find_times)
     am: frozenset[str]
     pm: frozenset[str]
     parts: dict[str, str]
@@ -43,7 +45,6 @@ class _Clock:
 
 
 DIGIT_PATTERNS = 4  # the first four clock patterns contain a number: they run only near digits
-_DIGITS = re.compile(r"\d+")
 
 
 def _genitive(form: str) -> bool:
@@ -73,10 +74,20 @@ def _clock(lang: str) -> _Clock:
         rf"{B}{part_prefix}\s+(?P<part>{alt(p for p in parts if not _genitive(p))})(?!\w)",
         rf"(?<!\w)(?P<part>{alt(p for p in parts if _genitive(p))})(?!\w)",
     ]
+    # a digit and what must follow it in every match of the digit patterns above: "14:30"
+    # "2 pm", "14 uur", "1400 gmt". Opening with \d, they are searched for in C; a window
+    # without its pattern's core holds no match and is not read with the pattern itself.
+    cores = [
+        r"\d[:.h][0-5]\d",
+        rf"\d\s*{ampm}",
+        rf"\d\s*{hours}",
+        rf"\d\s*(?:{zones}|{hours})",
+    ]
     # each form's longest word ("'s avonds" -> "avonds", "ніч"): every word pattern's match has one
     words = {max(form.split(), key=len) for form in [*parts, *c.get("noon", ()), *c.get("midnight", ())]}
     return _Clock(
         tuple(re.compile(p) for p in patterns),
+        tuple(re.compile(p) for p in cores),
         frozenset(am),
         frozenset(pm),
         parts,
@@ -111,14 +122,14 @@ def _value(m: re.Match[str], clock: _Clock) -> str | None:
 def find_times(text: str, lang: str) -> list[TimeMention]:
     """Clock times and parts of the day in text order, without overlaps (longest first)."""
     clock = _clock(lang)
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        lowered = "".join(ch.lower()[:1] for ch in text)
+    lowered, digits = view(text)  # shared with the date scan (eventmap/text/dates/textview.py)
     found: list[tuple[int, int, str]] = []
-    for lo, hi, runs in _digit_windows(lowered):
+    for lo, hi, runs in _digit_windows(lowered, digits):
         for i, pattern in enumerate(clock.patterns[:DIGIT_PATTERNS]):
             if clock.whole_runs and DIGIT_RUNS[i] not in runs:
                 continue  # no number of the length this pattern's hour has: no match
+            if not clock.cores[i].search(lowered, lo, hi):
+                continue  # nor without its core ("14:30", "2 pm" ...)
             _add_times(found, pattern, lowered, lo, hi, clock)
     for lo, hi in _windows(clock.words, lowered):
         for pattern in clock.patterns[DIGIT_PATTERNS:]:
@@ -148,13 +159,13 @@ WINDOW = 40  # characters around a trigger that a clock time may reach ("rond de
 DIGIT_RUNS = ("short", "short", "short", "four")
 
 
-def _digit_windows(lowered: str) -> list[tuple[int, int, set[str]]]:
+def _digit_windows(lowered: str, digits: tuple[tuple[int, int], ...]) -> list[tuple[int, int, set[str]]]:
     """The windows around digit runs (as _windows) with the run lengths they hold ("short":
     1-2 digits, "four"). A window never cuts a run: a run at its edge opens a window itself."""
     spans: list[list] = []
-    for hit in _DIGITS.finditer(lowered):
-        lo, hi = max(0, hit.start() - WINDOW), min(len(lowered), hit.end() + WINDOW)
-        size = hit.end() - hit.start()
+    for start, end in digits:
+        lo, hi = max(0, start - WINDOW), min(len(lowered), end + WINDOW)
+        size = end - start
         if not spans or lo > spans[-1][1]:
             spans.append([lo, hi, set()])
         else:
