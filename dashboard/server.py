@@ -71,9 +71,25 @@ def start_in_thread(app: Dash, host: str = "127.0.0.1", port: int = 0) -> Runnin
 
 
 def serve_forever(app: Dash, host: str = "127.0.0.1", port: int = 8050, open_browser: bool = True) -> None:
-    """Serve until Ctrl-C, opening the page in the user's browser unless told not to."""
+    """Serve until Ctrl-C, opening the page in the user's browser unless told not to.
+
+    An app whose events are still being read (dashboard/app/collection.py `loading`) is served at
+    once; if reading them fails, the server stops and the error is raised here.
+    """
+    collection = app.server.config.get("EVENTMAP_COLLECTION")
+    if collection is not None and collection.ready and collection.error is not None:
+        raise collection.error
     server = make_wsgi_server(app, host, port)
     url = f"http://{host}:{server.server_address[1]}/"
+    if collection is not None and not collection.ready:
+
+        def stop_on_error() -> None:
+            try:
+                collection.wait()
+            except BaseException:
+                server.shutdown()
+
+        threading.Thread(target=stop_on_error, name="eventmap-load-watch", daemon=True).start()
     print(f"eventmap dashboard on {url} (Ctrl-C to stop)", flush=True)
     if open_browser:
         threading.Timer(0.8, webbrowser.open, args=(url,)).start()
@@ -81,3 +97,5 @@ def serve_forever(app: Dash, host: str = "127.0.0.1", port: int = 8050, open_bro
         server.serve_forever()
     finally:
         server.server_close()
+    if collection is not None and collection.error is not None:
+        raise collection.error

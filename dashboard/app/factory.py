@@ -1,5 +1,9 @@
 """The app factory: `create_app(events)` gives a ready Dash app (no server started).
 
+`create_app(read)`, with a function that reads the events, answers at once: the events are read
+and the page built in a background thread while the browser loads the page's scripts, and the
+page's layout request waits for them (what `eventmap serve` does with a big workspace).
+
 The base map's topojson is served from the assets folder (dashboard/resources.py finds it in
 a checkout or a wheel); the browser code (dashboard/static/window.js, the one time-window
 filter, and clientside.js) is served from the package itself. Everything the page loads
@@ -17,7 +21,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 import plotly.graph_objects as go
-from dash import Dash
+from dash import Dash, html
 from flask import Response, has_request_context, request
 
 from dashboard.app.articles import MAX_REQUEST_BYTES
@@ -41,6 +45,7 @@ TILE_PATH = TILE_URL_PLACEHOLDER
 CLIENTDATA_URL = "/_eventmap/data"
 
 log = logging.getLogger(__name__)
+LOADING_PAGE = html.Div("Reading the events…", id="eventmap-loading")
 
 
 def _cached_layout(
@@ -48,7 +53,7 @@ def _cached_layout(
     cache: ClientDataCache,
     tiles: MapTiles,
     review: Callable[[], Any] | None = None,
-) -> Callable[[], Any]:
+) -> Callable[..., Any]:
     """The page, rebuilt only when the events changed (Dash asks for it more than once per load).
 
     The map's tile URL must be absolute (MapLibre ignores relative ones): it names the host the
@@ -57,8 +62,13 @@ def _cached_layout(
     built: dict[str, Any] = {"version": None, "layout": None, "host": None}
     lock = threading.Lock()
 
-    def layout() -> Any:
-        with lock:
+    def layout(force: bool = False) -> Any:
+        page_request = has_request_context() and request.path.endswith("/_dash-layout")
+        in_hand = collection.ready and collection.error is None
+        if not (in_hand or force or page_request):
+            return LOADING_PAGE  # Dash's checks of the layout: the page is built when the events are in
+        collection.wait()  # not holding the lock: the background build takes it first
+        with lock, no_gc_pauses():  # many new objects, no garbage: see geo.memo.no_gc_pauses
             key = (collection.version, len(collection.events))
             token = built["layout"] and built["layout"].columns_token
             host = request.host_url.rstrip("/") if has_request_context() else ""
@@ -79,7 +89,7 @@ def _cached_layout(
 
 
 def create_app(
-    events: Iterable[Event],
+    events: Iterable[Event] | Callable[[], Iterable[Event]],
     *,
     assets_folder: str | Path | None = None,
     title: str = "eventmap",
@@ -90,6 +100,10 @@ def create_app(
     tiles_attribution: str | None = None,
 ) -> Dash:
     """A Dash app showing `events` on the linked timeline, map and table.
+
+    `events` may be a function that reads them: it runs in a background thread, with the page
+    built after it, so the server can answer before a big corpus is in (requests that need the
+    events wait for them).
 
     With a `workspace` (the store the events come from) the review panel edits it and
     articles added in the app are saved in it; `edit_token` makes editing need that token
@@ -111,13 +125,28 @@ def create_app(
         update_title=None,
     )
     use_partial_bundle(app)  # plotly.js with only our traces, when built at setup
-    with no_gc_pauses():  # many new objects, no garbage: see geo.memo.no_gc_pauses
-        collection = EventCollection(events)
-        cache = ClientDataCache()
-        review = attach_review(app, collection, workspace, author=author, token=edit_token)
-        map_tiles = MapTiles(online_url=tiles, attribution=tiles_attribution or default_attribution(tiles))
-        app.layout = _cached_layout(collection, cache, map_tiles, review)
-        app.layout()  # build the page now, at start-up, not while the first visitor waits
+    page_set = threading.Event()
+
+    def build_page() -> None:  # at start-up, not while the first visitor waits
+        page_set.wait()
+        try:
+            page(force=True)
+        except Exception:  # the page request builds it again and reports what failed
+            log.exception("building the page failed")
+
+    if callable(events):
+        collection = EventCollection.loading(events, then=build_page)
+    else:
+        with no_gc_pauses():
+            collection = EventCollection(events)
+    cache = ClientDataCache()
+    review = attach_review(app, collection, workspace, author=author, token=edit_token)
+    map_tiles = MapTiles(online_url=tiles, attribution=tiles_attribution or default_attribution(tiles))
+    page = _cached_layout(collection, cache, map_tiles, review)
+    app.layout = page
+    page_set.set()
+    if collection.ready:
+        page()  # build the page now, at start-up, not while the first visitor waits
     register_callbacks(app, collection, cache)
 
     @app.server.route(f"{CLIENTDATA_URL}/<token>.json")

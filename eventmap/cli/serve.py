@@ -147,28 +147,42 @@ def serve(
         return
     from dashboard.app import create_app
 
-    events = store.events()
-    from eventmap.cli.importing import check_loaded_events
+    def read_events() -> list:
+        """Run by the app in the background: the server answers while a big workspace is read."""
+        from eventmap.cli.importing import check_loaded_events
 
-    check_loaded_events(events, document_date=document_date)
-    click.echo(f"{len(events)} events in {workspace}", err=True)
-    if merge:
-        from eventmap.corpus.merge import merge_events
+        events = store.events()
+        check_loaded_events(events, document_date=document_date)
+        click.echo(f"{len(events)} events in {workspace}", err=True)
+        if merge:
+            from eventmap.corpus.merge import merge_events
 
-        events = merge_events(events)
-        click.echo(f"{len(events)} after merging reports of the same event", err=True)
+            events = merge_events(events)
+            click.echo(f"{len(events)} after merging reports of the same event", err=True)
+        return events
+
     app = create_app(
-        events,
+        read_events,
         workspace=None if store.read_only else store,
         author=author or default_author(),
         edit_token=token,
         tiles=tiles,
         tiles_attribution=tiles_attribution,
     )
+    collection = app.server.config["EVENTMAP_COLLECTION"]
     try:
         serve_forever(app, host=host, port=port, open_browser=not no_browser)
     finally:
+        _wait_quietly(collection)  # the events are read before the workspace closes
         store.close()  # the workspace is free for another eventmap again
+
+
+def _wait_quietly(collection) -> None:
+    """Wait for the background read to end (its error, if any, was raised by serve_forever)."""
+    try:
+        collection.wait()
+    except BaseException:  # already reported, or the user stopped the server
+        pass
 
 
 def default_workspace(paths: list[Path]) -> tuple[Path, bool]:
