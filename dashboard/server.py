@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
+import socket
+import sys
 import threading
 import webbrowser
 from dataclasses import dataclass
@@ -40,8 +43,32 @@ class QuietHandler(WSGIRequestHandler):
             super().log_request(code, size)
 
 
+_WERKZEUG_LINE = re.compile(r"in use|denied|not permitted|cannot assign|address|port", re.I)
+
+
+def _check_port(host: str, port: int) -> None:
+    """UserError when `port` cannot be bound (taken, or not allowed), said before the server is
+    made: werkzeug reports it on stderr, which other threads may be writing to."""
+    if not port:
+        return
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError:
+        return  # an unknown host: werkzeug says so below
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server will
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise UserError(
+                f"cannot listen on {host}:{port}: {exc.strerror or exc} (try another --port, or 0 for a free one)"
+            ) from None
+
+
 def make_wsgi_server(app: Dash, host: str = "127.0.0.1", port: int = 0, quiet: bool = True) -> BaseWSGIServer:
     """A threaded server for the app; port 0 picks a free port. UserError when the port is taken."""
+    _check_port(host, port)
     said = io.StringIO()
     try:
         # werkzeug prints bind errors itself and calls sys.exit(1): catch both, say it in one line
@@ -54,7 +81,14 @@ def make_wsgi_server(app: Dash, host: str = "127.0.0.1", port: int = 0, quiet: b
                 request_handler=QuietHandler if quiet else WSGIRequestHandler,
             )
     except SystemExit:
-        reason = (said.getvalue().strip().splitlines() or ["cannot bind"])[0]
+        # stderr is the process's: lines other threads wrote meanwhile (the background read's
+        # "N events in ...") are said again; werkzeug's first line is the reason
+        lines = said.getvalue().strip().splitlines()
+        theirs = [line for line in lines if _WERKZEUG_LINE.search(line)]
+        for line in lines:
+            if line not in theirs:
+                print(line, file=sys.stderr)
+        reason = (theirs or lines or ["cannot bind"])[0]
         raise UserError(
             f"cannot listen on {host}:{port}: {reason} (try another --port, or 0 for a free one)"
         ) from None
