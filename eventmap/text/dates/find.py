@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from eventmap.errors import InputError
 from eventmap.text.dates import rules_calendar as cal
+from eventmap.text.dates import rules_periods as per
 from eventmap.text.dates import rules_relative as rel
 from eventmap.text.dates.context import MODES, Ctx, Frame, moves_focus
 from eventmap.text.dates.intervals import Norm
@@ -82,6 +83,8 @@ RULES: dict[str, Rule] = {
     "century": cal.norm_century,
     "season": cal.norm_season,
     "spelled_year": cal.norm_spelled_year,
+    "year_part": per.norm_year_part,
+    "holiday": per.norm_holiday,
     "weekday": rel.norm_weekday,
     "week_weekday": rel.norm_week_weekday,
     "night_of": rel.norm_night_of,

@@ -2,7 +2,7 @@
 
 Every expression is an inclusive interval [start, end] with a precision (day, week, month,
 year: eventmap.model.PRECISIONS) and a TimeML-style value ("2025-03-18", "2025-W11",
-"2025-03", "1940-SU", "2025", "199" for the 1990s, "18" for the 19th century, "a/b" for a
+"2025-03", "1940-SU", "2025-Q3", "2025-H1", "2025", "199" for the 1990s, "18" for the 19th century, "a/b" for a
 range). Years run from 1 to 9999 (datetime's range).
 """
 
@@ -94,6 +94,25 @@ def season_interval(year: int, season: str, basis: str = "explicit") -> Norm | N
     last = calendar.monthrange(end_year, end_month)[1]
     return Norm(
         f"{year:04d}-{code}", "month", date(year, first_month, 1), date(end_year, end_month, last), basis
+    )
+
+
+YEAR_PARTS: dict[str, tuple[str, int]] = {"quarter": ("Q", 3), "half": ("H", 6)}  # TimeML code, months
+
+
+def part_interval(year: int, part: str, n: int, basis: str = "explicit") -> Norm | None:
+    """The n-th quarter or half of a year: 'Q3 2024' = July..September 2024 ('2024-Q3')."""
+    code, months = YEAR_PARTS[part]
+    if not (valid_year(year) and 1 <= n <= 12 // months):
+        return None
+    first = (n - 1) * months + 1
+    last = first + months - 1
+    return Norm(
+        f"{year:04d}-{code}{n}",
+        "month",
+        date(year, first, 1),
+        date(year, last, calendar.monthrange(year, last)[1]),
+        basis,
     )
 
 

@@ -34,6 +34,8 @@ TRIGGER_CLASSES: tuple[str, ...] = (
     "century",
     "spelled",
     "decade",
+    "part",  # "quarter", "helft", "Halbjahr": a part of a year
+    "holiday",
 )
 
 
@@ -279,6 +281,7 @@ def build(v: Vocab) -> LanguagePatterns:
             pats.append(
                 ("season", rf"{B}(?P<season>{seasons})\s+(?P<rel>{alt(v.rel_after_of)})(?![\w-])", "season")
             )
+    pats += _period_patterns(v, year, month_year_join, rel, num, units)
     decade_digits = r"(?:\d{3}0|[1-9]0)" if v.decade_two_digit else r"\d{3}0"
     if v.decade_suffix:
         pats.append(
@@ -338,6 +341,43 @@ def _spelled_year_pattern(v: Vocab) -> str | None:
     )
 
 
+def _period_patterns(v: Vocab, year: str, month_year_join: str, rel: str, num: str, units: str) -> list:
+    """Parts of a year ("the third quarter of 2024", "Q3 2024", "de eerste jaarhelft"), feast
+    days ("on Christmas Day 1914", "met Pasen") and "in two weeks" ("over twee weken")."""
+    pats = []
+    tail = rf"\s+(?P<tail>{alt(v.year_tail_of)})(?![\w-])" if v.year_tail_of else "(?!)"
+    if v.year_part_of:
+        pats.append(
+            (
+                "year_part",
+                rf"{B}(?P<ord>{alt(v.year_part_ordinal_of)})[\s\-]+(?P<part>{alt(v.year_part_of)})"
+                rf"(?:\s+{month_year_join}{year}|{tail})?{E}",
+                "part",
+            )
+        )
+    if v.year_part_code_of:  # "Q3 2024", "Q3/2024", "H1'25", "Q4"
+        pats.append(
+            (
+                "year_part",
+                rf"{B}(?P<code>{alt(v.year_part_code_of)})(?P<n>[1-4])"
+                rf"(?:(?:\s*[/\-]\s*|\s+){year}|['’](?P<yy>\d\d))?{E}",
+                "digit",
+            )
+        )
+    if v.holiday_of:
+        pats.append(
+            (
+                "holiday",
+                rf"{B}(?:(?P<rel>{rel})\s+)?(?P<hol>{alt(v.holiday_of)})(?:,?\s+{year}|{tail})?{E}",
+                "holiday",
+            )
+        )
+    hence = [w for w in v.hence_words if w not in (*v.ago["before"], *v.later["before"])]
+    if hence:
+        pats.append(("ago", rf"{B}(?P<word>{alt(hence)})\s+(?P<n>{num})\s+(?P<unit>{units})(?!\w)", "unit"))
+    return pats
+
+
 def _phrase_words(v: Vocab) -> set[str]:
     """One word of each fixed relative-day (or story-day) phrase: its part-of-day word, else
     its longest."""
@@ -359,6 +399,8 @@ def _trigger_classes(v: Vocab) -> dict[str, Any]:
         "unit": v.unit_of,
         "phrase": _phrase_words(v),
         "season": v.season_of,
+        "part": v.year_part_of,
+        "holiday": [max(p.split(), key=len) for p in v.holiday_of],
         "century": v.century_words,
         "decade": v.decade_prefixes,
         "spelled": [*sp.get("teens", {}), *(max(p.split(), key=len) for p in sp.get("thousand", []))],

@@ -36,6 +36,7 @@ from eventmap.text.dates.intervals import (
     day_interval,
     day_range,
     month_interval,
+    part_interval,
     shift_month,
     week_interval,
     year_interval,
@@ -176,6 +177,9 @@ def unit_interval(unit: str, day: date, year: int, offset: int, basis: str) -> N
         return week_interval(moved, basis) if moved else None
     if unit == "month":
         return month_interval(*shift_month(day.year, day.month, offset), basis)
+    if unit == "quarter":  # "last quarter", "dit kwartaal", "im laufenden Quartal"
+        moved = shift_month(day.year, (day.month - 1) // 3 * 3 + 1, 3 * offset)
+        return part_interval(moved[0], "quarter", (moved[1] - 1) // 3 + 1, basis)
     if unit == "year":
         return year_interval(year + offset, basis)
     if unit == "weekend":
@@ -260,11 +264,15 @@ def norm_ago(ctx: Ctx) -> Result:
         if base is None:
             return None
         return _shift(unit, base[0], -n, "day", base[1])
-    sign = 1 if word in v.later["before"] or word in v.later["after"] else -1
+    sign = 1 if word in v.later["before"] or word in v.later["after"] or word in v.hence_words else -1
     fine = unit in ("day", "week", "fortnight")
     focus = _recent_focus(ctx, same_sentence=True)
     if focus is not None and (fine or not focus.from_reference):
         return _shift(unit, focus.start, sign * n, focus.precision, "focus")
+    if word in v.hence_words and ctx.frame.mode == "news" and ctx.ref is not None:
+        if v.hence_needs_future and not future_context(ctx, ctx.match.start(), ctx.match.end()):
+            return None  # "sold 1,000 cars in two weeks": a duration
+        return _shift(unit, ctx.ref, n, "day", "relative")  # "over twee weken", "через два тижні"
     if not fine and sign < 0 and ctx.frame.mode == "news" and ctx.ref is not None:
         return _shift(unit, ctx.ref, -n, "day", "relative")  # "profit rose from a year earlier"
     return None  # "three days earlier" with nothing to count from: the anchoring stage decides

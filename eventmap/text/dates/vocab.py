@@ -55,6 +55,15 @@ here, never from code. Keys, all lowercase (text is matched lowercased):
   reporting-clause words ``reporting_fillers``, ``date_prepositions``,
   ``reporting_subject_words``; ``season_year_joiners`` (the words between a season and an
   anaphoric year: "the summer *of* that year", "l'été *de la* même année").
+- Parts of a year and feast days: ``year_parts`` (``parts``: quarter and half words, a
+  ``needs_year`` one only with a year, "the first half of 2024", never "the first half" of a
+  match; ``ordinals``, -1 for the last part; ``codes`` such as "Q3 2024"; ``tails`` such as
+  "of last year" with their year offset) and ``holidays`` (``days``: phrases with a fixed
+  "MM-DD" ``date``, or an ``easter`` offset in days, ``orthodox`` for the Julian Easter, and
+  ``if_sunday`` to move a day off a Sunday; read alone only after a ``prepositions`` word,
+  never before a ``not_after`` word: "on Christmas Island"); ``hence`` (the words before "N
+  units" counting forward from the writer's day: "over twee weken", "in two weeks" only when
+  ``needs_future`` and the clause speaks of the future).
 """
 
 from __future__ import annotations
@@ -99,6 +108,7 @@ KNOWN_KEYS: frozenset[str] = frozenset(
     date_prepositions reporting_fillers reporting_subject_words
     generated_excluded relative_after one_unit focus_days season_adverbs year_ordinal_suffixes letters
     letters_required date_prepositions reporting_fillers reporting_subject_words season_year_joiners
+    year_parts holidays hence
     """.split()
 )
 REL_OFFSETS = {"last": -1, "this": 0, "next": 1}
@@ -114,6 +124,30 @@ class RelativeDay:
     part: str | None
     not_before: tuple[str, ...]
     not_after: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Holiday:
+    """A feast day of `holidays`: a fixed month and day, or days from Easter Sunday."""
+
+    month: int = 0
+    day: int = 0
+    easter: int | None = None
+    orthodox: bool = False
+    if_sunday: int = 0  # days it moves when the fixed day is a Sunday (Koningsdag: -1)
+
+
+def _holidays(table: dict[str, Any]) -> dict[str, Holiday]:
+    out: dict[str, Holiday] = {}
+    for entry in table.get("days") or []:
+        if "easter" in entry:
+            day = Holiday(easter=int(entry["easter"]), orthodox=bool(entry.get("orthodox")))
+        else:
+            month, _, mday = entry["date"].partition("-")
+            day = Holiday(int(month), int(mday), if_sunday=int(entry.get("if_sunday", 0)))
+        for phrase in entry["phrases"]:
+            out.setdefault(" ".join(phrase.lower().split()), day)
+    return out
 
 
 def _words(raw: dict[str, Any], key: str) -> tuple[str, ...]:
@@ -276,6 +310,26 @@ class Vocab:
             rf"(?<!\w)(?:{'|'.join(map(re.escape, self.pluperfect_cues))})(?!\w)"
         )
         self.target_year_set = frozenset(self.target_year_words)
+        parts = raw.get("year_parts") or {}
+        # word -> (part, needs a year): "quarter" -> ("quarter", False), "half" -> ("half", True)
+        self.year_part_of: dict[str, tuple[str, bool]] = {}
+        for entry in parts.get("parts") or []:
+            for w in entry["words"]:
+                self.year_part_of.setdefault(w.lower(), (entry["part"], bool(entry.get("needs_year"))))
+        self.year_part_ordinal_of = {k.lower(): int(n) for k, n in (parts.get("ordinals") or {}).items()}
+        self.year_part_code_of = {
+            e["code"].lower(): (e["part"], bool(e.get("needs_year"))) for e in parts.get("codes") or []
+        }
+        self.year_tail_of = {
+            " ".join(k.lower().split()): int(n) for k, n in (parts.get("tails") or {}).items()
+        }
+        holidays = raw.get("holidays") or {}
+        self.holiday_of = _holidays(holidays)
+        self.holiday_prepositions = frozenset(_words(holidays, "prepositions"))
+        self.holiday_not_after = frozenset(_words(holidays, "not_after"))
+        hence = raw.get("hence") or {}
+        self.hence_words = _words(hence, "words")
+        self.hence_needs_future = bool(hence.get("needs_future"))
 
     def month(self, word: str | None) -> int | None:
         """1..12 for a month form ('maart', 'Sept.', 'березня'), else None."""

@@ -1,0 +1,154 @@
+"""Rules for the parts of a year and feast days: "the third quarter", "Q3 2024", "met Pasen".
+
+A quarter or half without its year is placed like a month without one (rules_calendar
+`place_year`: the nearest, the past preferred unless the clause speaks of the future; in a
+narrative the story's year). A half needs its year ("the first half of 2024", "de eerste
+helft van dit jaar") unless its word names a half-year ("jaarhelft", "Halbjahr"): "the
+first half" alone is mostly a match's. A feast day without a year needs a preposition
+before it ("on Christmas Day", "met kerst"): "the Christmas market" is no date.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
+
+from eventmap.text.dates.context import Ctx, future_context, next_word, prev_word
+from eventmap.text.dates.intervals import YEAR_PARTS, Norm, day_interval, part_interval, valid_year
+from eventmap.text.dates.rules_calendar import Result, place_year
+from eventmap.text.dates.vocab import Holiday
+
+
+def _tail_year(ctx: Ctx) -> tuple[int, str] | None:
+    """The year of a tail such as "of last year", "van dit jaar": counted from the story's
+    year in a narrative, else from the reference day."""
+    offset = ctx.vocab.year_tail_of.get(" ".join((ctx.group("tail") or "").split()))
+    if offset is None:
+        return None
+    frame = ctx.frame
+    if frame.mode == "narrative" and frame.focus_year is not None:
+        return frame.focus_year + offset, "focus"
+    if ctx.ref is None:
+        return None
+    return ctx.ref.year + offset, "relative"
+
+
+def _explicit_year(ctx: Ctx) -> int | None:
+    if ctx.group("y1"):
+        return int(ctx.group("y1"))
+    if ctx.group("yy"):  # "Q3'24": the century of the reference day, else the 2000s
+        century = ctx.ref.year // 100 * 100 if ctx.ref else 2000
+        return century + int(ctx.group("yy"))
+    return None
+
+
+def norm_year_part(ctx: Ctx) -> Result:
+    """'the third quarter of 2024', 'Q3 2024', 'het eerste kwartaal', 'im zweiten Halbjahr'."""
+    v = ctx.vocab
+    if ctx.group("code"):
+        part, needs_year = v.year_part_code_of[ctx.group("code")]
+        n = int(ctx.group("n"))
+    else:
+        part, needs_year = v.year_part_of[" ".join(ctx.group("part").split())]
+        n = v.year_part_ordinal_of[" ".join(ctx.group("ord").split())]
+    count = 12 // YEAR_PARTS[part][1]
+    if n < 0:  # "the final quarter of 2024": the last one; "last quarter" alone is the previous
+        needs_year, n = True, count
+    year = _explicit_year(ctx)
+    basis = "explicit"
+    if year is None and ctx.group("tail"):
+        placed = _tail_year(ctx)
+        if placed is None:
+            return None
+        year, basis = placed
+    if year is None:
+        if needs_year:
+            return None
+        placed = _part_year(ctx, (n - 1) * YEAR_PARTS[part][1] + 1, YEAR_PARTS[part][1])
+        if placed is None:
+            return None
+        year, basis = placed
+    return part_interval(year, part, n, basis)
+
+
+def _part_year(ctx: Ctx, first: int, months: int) -> tuple[int, str] | None:
+    """The year of a part named without one: the story's in a narrative; in news the latest
+    one begun by the reference day ("profit rose in the fourth quarter", said in May), or,
+    when the clause speaks of the future, the next one not yet over."""
+    frame, ref = ctx.frame, ctx.ref
+    if frame.mode == "narrative" and frame.focus_year is not None:
+        return frame.focus_year, "calendar"
+    if ref is None:
+        return None
+    if future_context(ctx, ctx.match.start(), ctx.match.end()):
+        return (ref.year if first + months - 1 >= ref.month else ref.year + 1), "calendar"
+    return (ref.year if first <= ref.month else ref.year - 1), "calendar"
+
+
+def holiday_date(holiday: Holiday, year: int) -> date | None:
+    """The day a feast falls on in a year (Easter by the Gregorian or the Orthodox reckoning)."""
+    if not valid_year(year):
+        return None
+    if holiday.easter is not None:
+        sunday = easter(year, EASTER_ORTHODOX if holiday.orthodox else EASTER_WESTERN)
+        return sunday + timedelta(days=holiday.easter)
+    try:
+        day = date(year, holiday.month, holiday.day)
+    except ValueError:
+        return None
+    if holiday.if_sunday and day.weekday() == 6:
+        day += timedelta(days=holiday.if_sunday)
+    return day
+
+
+def norm_holiday(ctx: Ctx) -> Result:
+    """'on Christmas Day 1914', 'met Pasen', 'last Christmas', 'an Heiligabend', 'на Різдво'."""
+    v, ref = ctx.vocab, ctx.ref
+    holiday = v.holiday_of[" ".join(ctx.group("hol").split())]
+    after = next_word(ctx.text, ctx.match.end())
+    if after in v.holiday_not_after:
+        return None  # "Christmas Island", "Paaseiland"
+    following = next_word(
+        ctx.text, ctx.match.end() + (ctx.text[ctx.match.end() : ctx.match.end() + 1] == ",")
+    )
+    if not ctx.group("y1") and (following[:1].isdigit() or v.month(following) is not None):
+        return None  # "Easter Sunday, April 16, 1949": the date that follows says the day
+    rel = " ".join((ctx.group("rel") or "").split())
+    year = _explicit_year(ctx)
+    basis = "explicit"
+    if year is None and ctx.group("tail"):
+        placed = _tail_year(ctx)
+        if placed is None:
+            return None
+        year, basis = placed
+    if year is None and rel:
+        return _relative_holiday(ctx, holiday, rel)
+    if year is None:
+        if prev_word(ctx.text, ctx.match.start()) not in v.holiday_prepositions:
+            return None
+        this = holiday_date(holiday, ref.year if ref else ctx.frame.focus_year or 2000)
+        if this is None:
+            return None
+        placed = place_year(ctx, this.month, this.day)
+        if placed is None:
+            return None
+        year, basis = placed
+    day = holiday_date(holiday, year)
+    return day_interval(day, basis) if day else None
+
+
+def _relative_holiday(ctx: Ctx, holiday: Holiday, rel: str) -> Norm | None:
+    """'last Christmas' (the latest before the reference day), 'this Easter', 'next Christmas'."""
+    v, ref = ctx.vocab, ctx.ref
+    offset = v.rel_of.get(rel)
+    if offset is None or ref is None:
+        return None
+    days = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := holiday_date(holiday, y))]
+    if offset < 0:
+        pick = [d for d in days if d < ref][-1:]
+    elif offset > 0:
+        pick = [d for d in days if d > ref][:1]
+    else:
+        pick = [d for d in days if d.year == ref.year]
+    return day_interval(pick[0], "relative") if pick else None
