@@ -86,6 +86,12 @@ def prepare_document(
     if doc_date is None and dateline is not None and dateline.date_text:
         doc_date = _dateline_date(dateline.date_text, lang, date.today())
         date_source = "dateline" if doc_date else None
+    if doc_date is None:
+        date_line = _date_line(text, body_start, lang, dateline)
+        if date_line is not None:
+            doc_date, line = date_line
+            date_source = "byline"
+            bylines = tuple(sorted((*bylines, line), key=lambda b: b.start))
     return DocumentContext(
         text=text,
         source=source if source is not None else "<text>",
@@ -99,6 +105,43 @@ def prepare_document(
         title=_title(text, body_start, dateline, bylines),
         asides=tuple(find_asides(text, body_start)),
     )
+
+
+DATE_LINE_CHARS = 60  # a line that is only a date is at most this long ...
+DATE_LINE_REST = 2  # ... and holds at most this many other words ("14:05 BST", "Uhr")
+_PROSE_LINE = 120  # the date lines of a page's head stop at the first line this long
+_REST_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _date_line(
+    text: str, body_start: int, lang: str, dateline: Dateline | None
+) -> tuple[DocumentDate, Byline] | None:
+    """A line at the head of a page that is only a date with its year ("April 23, 2024",
+    "Dinsdag 23 april 2024, 14:05", "23.04.2024, 14:05 Uhr"): the publication day, a byline
+    without a label. Looked for before the first line of prose only."""
+    from eventmap.text.dates.find import find_dates
+
+    pos, limit = body_start, min(len(text), body_start + BYLINE_CHARS)
+    while pos < limit:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
+        if len(line.strip()) > _PROSE_LINE or (dateline is not None and dateline.start < end):
+            return None
+        if 6 <= len(line.strip()) <= DATE_LINE_CHARS and _YEAR.search(line):
+            found = [
+                m
+                for m in find_dates(line, None, lang, mode="news")
+                if m.basis == "explicit" and m.precision == "day"
+            ]
+            if len(found) == 1:
+                m = found[0]
+                rest = line[: m.start] + " " + line[m.end :]
+                if len(_REST_WORD.findall(rest)) <= DATE_LINE_REST:
+                    day = parse_document_date(m.date.isoformat())
+                    return day, Byline(pos, end, "", m.text, pos + m.start, pos + m.end)
+        pos = end + 1
+    return None
 
 
 def _dateline_date(raw: str, lang: str, today: date) -> DocumentDate | None:

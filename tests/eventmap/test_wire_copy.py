@@ -131,14 +131,44 @@ def test_dutch_wire_copy_with_a_dateline_elsewhere():
             "byline",
         ),
         ("[18 March 2025]\n\nPolice arrested three men in Leeds yesterday.\n", "en", "2025-03-18", "byline"),
+        (
+            "Tesla profit falls\n\nBy Jane Doe\n\nApril 23, 2024\n\nTesla reported a drop in profit on Tuesday.\n",
+            "en",
+            "2024-04-23",
+            "byline",
+        ),
+        (
+            "Storm raast over Nederland\nDinsdag 23 april 2024, 14:05\n\nDe storm velde gisteren bomen in Zwolle.\n",
+            "nl",
+            "2024-04-23",
+            "byline",
+        ),
+        (
+            "23.04.2024, 14:05 Uhr\n\nDer Sturm hat gestern in Bremen Bäume entwurzelt.\n",
+            "de",
+            "2024-04-23",
+            "byline",
+        ),
     ],
 )
 def test_bylines_and_dutch_datelines_date_the_document(text, lang, date_, source, today_2026):
     parsed = eventmap.parse_document(text, lang=lang)
     assert (parsed.document.date, parsed.document.date_source) == (date_, source)
     assert parsed.events and all(
-        "Gepubliceerd" not in e.text and "Published" not in e.text for e in parsed.events
+        "Gepubliceerd" not in e.text and "Published" not in e.text and "2024" not in e.text
+        for e in parsed.events
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floods in 2024\n\nRivers rose in Bavaria on Friday.\n",
+        "Een terugblik op 3 maart 2024 en de nasleep\n\nDe storm velde gisteren bomen.\n",
+    ],
+)
+def test_a_title_with_a_date_among_its_words_is_no_date_line(text):
+    assert eventmap.parse_document(text).document.date_source is None
 
 
 def test_documents_are_written_with_the_events_and_read_back():

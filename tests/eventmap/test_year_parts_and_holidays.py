@@ -129,3 +129,15 @@ def test_a_feast_day_followed_by_its_date_leaves_the_day_to_the_date():
     assert found("On Easter Sunday, April 17, 1949, crews flew in.", "en") == [
         ("Sunday, April 17, 1949", "1949-04-17")
     ]
+
+
+def test_n_months_ended_a_day_is_the_span_that_ends_with_it():
+    assert found("Net income fell in the three months ended March 31, 2024.", "en") == [
+        ("March 31, 2024", "2024-01-01/2024-03-31")
+    ]
+    assert found("Profit in the three months to December 31 rose.", "en") == [
+        ("December 31", "2024-10-01/2024-12-31")
+    ]
+    text = "Net income fell in the three months ended March 31, 2024, the company said."
+    (event,) = eventmap.parse_text(text, document_date="2024-04-23", lang="en")
+    assert (event.date, event.date_end, event.date_precision) == ("2024-01-01", "2024-03-31", "month")

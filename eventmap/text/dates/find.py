@@ -71,8 +71,8 @@ class Reading:
 
 Rule = Callable[[Ctx], "Norm | list[tuple[int, int, Norm]] | None"]
 RULES: dict[str, Rule] = {
-    "day": cal.norm_day,
-    "month": cal.norm_month,
+    "day": per.norm_day_or_span,
+    "month": per.norm_month_or_span,
     "iso": cal.norm_iso,
     "numeric": cal.norm_numeric,
     "range_days": cal.norm_range_days,

@@ -15,9 +15,58 @@ from datetime import date, timedelta
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
 from eventmap.text.dates.context import Ctx, future_context, next_word, prev_word
-from eventmap.text.dates.intervals import YEAR_PARTS, Norm, day_interval, part_interval, valid_year
-from eventmap.text.dates.rules_calendar import Result, place_year
+from eventmap.text.dates.intervals import (
+    YEAR_PARTS,
+    Norm,
+    day_interval,
+    part_interval,
+    safe_date,
+    shift_month,
+    valid_year,
+)
+from eventmap.text.dates import rules_calendar as cal
+from eventmap.text.dates.rules_calendar import Result, norm_day, norm_month
 from eventmap.text.dates.vocab import Holiday
+
+
+def _span_before(ctx: Ctx, norm: Norm) -> Norm:
+    """'the three months ended March 31', 'de twaalf maanden tot en met juni': the span of N
+    months or weeks that ends with the day or month (value "a/b", at the unit's precision)."""
+    v = ctx.vocab
+    if not v.span_end_re:
+        return norm
+    m = v.span_end_re.search(ctx.lowered, max(0, ctx.match.start() - 60), ctx.match.start())
+    if m is None:
+        return norm
+    n = v.number(m.group("n"))
+    unit = v.unit_of.get(m.group("unit"))
+    if not n or unit not in ("week", "month", "quarter", "year"):
+        return norm
+    if unit == "week":
+        first = norm.end - timedelta(days=7 * n - 1)
+    else:
+        months = n * {"month": 1, "quarter": 3, "year": 12}[unit]
+        year, month = shift_month(norm.end.year, norm.end.month, 1 - months)
+        first = date(year, month, 1) if norm.end.day >= 28 or norm.precision == "month" else None
+        if first is None:  # "the 12 months to June 15": from the day after, a year back
+            y2, m2 = shift_month(norm.end.year, norm.end.month, -months)
+            first = (safe_date(y2, m2, norm.end.day) or date(y2, m2, 28)) + timedelta(days=1)
+    if not valid_year(first.year):
+        return norm
+    precision = "week" if unit == "week" else "month"
+    return Norm(f"{first.isoformat()}/{norm.end.isoformat()}", precision, first, norm.end, norm.basis)
+
+
+def norm_day_or_span(ctx: Ctx) -> Result:
+    """A day (rules_calendar.norm_day), or the span that ends with it."""
+    result = norm_day(ctx)
+    return _span_before(ctx, result) if isinstance(result, Norm) else result
+
+
+def norm_month_or_span(ctx: Ctx) -> Result:
+    """A month (rules_calendar.norm_month), or the span that ends with it."""
+    result = norm_month(ctx)
+    return _span_before(ctx, result) if isinstance(result, Norm) else result
 
 
 def _tail_year(ctx: Ctx) -> tuple[int, str] | None:
@@ -130,7 +179,7 @@ def norm_holiday(ctx: Ctx) -> Result:
         this = holiday_date(holiday, ref.year if ref else ctx.frame.focus_year or 2000)
         if this is None:
             return None
-        placed = place_year(ctx, this.month, this.day)
+        placed = cal.place_year(ctx, this.month, this.day)
         if placed is None:
             return None
         year, basis = placed

@@ -108,7 +108,7 @@ KNOWN_KEYS: frozenset[str] = frozenset(
     date_prepositions reporting_fillers reporting_subject_words
     generated_excluded relative_after one_unit focus_days season_adverbs year_ordinal_suffixes letters
     letters_required date_prepositions reporting_fillers reporting_subject_words season_year_joiners
-    year_parts holidays hence
+    year_parts holidays hence span_ends
     """.split()
 )
 REL_OFFSETS = {"last": -1, "this": 0, "next": 1}
@@ -330,6 +330,17 @@ class Vocab:
         hence = raw.get("hence") or {}
         self.hence_words = _words(hence, "words")
         self.hence_needs_future = bool(hence.get("needs_future"))
+        ends = _words(raw, "span_ends")
+        spans = [w for w, u in self.unit_of.items() if u in ("week", "month", "quarter", "year")]
+        self.span_end_re = (
+            re.compile(
+                rf"(?<!\w)(?P<n>\d{{1,2}}|{'|'.join(map(re.escape, sorted(self.numbers, key=len, reverse=True)))})"
+                rf"\s+(?P<unit>{'|'.join(map(re.escape, sorted(spans, key=len, reverse=True)))})"
+                rf"\s+(?:{'|'.join(map(re.escape, sorted(ends, key=len, reverse=True)))})\s+$"
+            )
+            if ends and spans and self.numbers
+            else None
+        )
 
     def month(self, word: str | None) -> int | None:
         """1..12 for a month form ('maart', 'Sept.', 'березня'), else None."""
