@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
+from eventmap.text.dates import rules_calendar as cal
 from eventmap.text.dates.context import Ctx, future_context, next_word, prev_word
 from eventmap.text.dates.intervals import (
     YEAR_PARTS,
@@ -24,7 +25,6 @@ from eventmap.text.dates.intervals import (
     shift_month,
     valid_year,
 )
-from eventmap.text.dates import rules_calendar as cal
 from eventmap.text.dates.rules_calendar import Result, norm_day, norm_month
 from eventmap.text.dates.vocab import Holiday
 
