@@ -29,6 +29,8 @@ TITLES = _WORDS["title"]
 FIRST_NAMES = _WORDS["first_name"]
 PARTICLES = _WORDS["particle"]
 PARTICLE_WORDS = frozenset(w for p in PARTICLES for w in p.split())
+# particles that only join names ("da", "dos", "von"), never "of" as Dutch "van" is ("premier van Estland")
+NAME_ONLY_PARTICLES = frozenset(load(("any",))["particle"])
 SAYING_VERBS = _WORDS["saying_verb"]
 SAYING_BEFORE = _WORDS["saying_after"]  # words a person's name follows: "aldus Van Dam"
 LOCATIVE = _WORDS["locative"]
@@ -128,6 +130,7 @@ def people_in(
             if low in TITLES and not gaz.has(name_key(f"{prev.text} {t.text}")):
                 solo.add(t.low)
                 pairs.append((prev, t, k - 1))
+                _titled_chain(text, tokens, k, gaz, people, parts, langs)
         if prev_cap:
             pairs.append((prev, t, k - 1))
         if adj_prev and prev.low in PARTICLE_WORDS:
@@ -167,7 +170,9 @@ def people_in(
         given = a.cap and _given(gaz, ka) and not is_strong_place(gaz, ka)
         if given and gaz.has(ka) and _common_word(gaz, kb, langs) and not _given(gaz, kb):
             given = False  # "Tennessee Arts"; but "Tyler James": a frequent word that is a name
-        if ka in TITLES or given:
+        if ka in TITLES and _given(gaz, kb) and gaz.has(kb) and _name_follows(text, tokens, ia + 1):
+            parts.add(ia + 1)  # "Minister Florence Parly": this Florence only; the city stays a place
+        elif ka in TITLES or given:
             people.add(kb)  # "president Poetin", "Xi Jinping", "Victoria Beckham"
             if given and not _speaks_as_a_place(gaz, kb):
                 parts.add(ia)  # that "Florence" is a given name even where the city is named too
@@ -240,6 +245,72 @@ def named_after_it(gaz: Gazetteer, i: int) -> bool:
     return region.startswith(town) and region[len(town) : len(town) + 1] in (" ", "")
 
 
+def _name_follows(text: str, tokens: list[Token], i: int) -> bool:
+    """Does a capitalised word right after tokens[i] go on with the name?"""
+    return i + 1 < len(tokens) and tokens[i + 1].cap and adjacent(text, tokens[i], tokens[i + 1])
+
+
+CHAIN_MAX = 5  # the words of a name after a title: "President Luiz Inacio Lula da Silva"
+
+
+def _titled_chain(
+    text: str,
+    tokens: list[Token],
+    k: int,
+    gaz: Gazetteer,
+    people: set[str],
+    parts: set[int],
+    langs: tuple[str, ...] | None,
+):
+    """The capitalised words (with name particles between them) right after a title are one
+    person's name when there are at least two: "Defense Minister Jose Mucio", "President Luiz
+    Inacio Lula da Silva". Its words are people's names in the whole document ("Lula" alone
+    later), except a given name that is also a place ("Minister Florence Parly": only here).
+    A frequent word that is no given name ends the name ("Storm Hits Bang As ...")."""
+
+    def name_word(t: Token) -> bool:
+        return t.cap and not t.shout and (_given(gaz, t.low) or not _common_word(gaz, t.low, langs))
+
+    if not name_word(tokens[k]):
+        return
+    chain = [k]
+    j = k
+    while len(chain) < CHAIN_MAX and j + 1 < len(tokens) and adjacent(text, tokens[j], tokens[j + 1]):
+        nxt = tokens[j + 1]
+        if name_word(nxt):
+            chain.append(j + 1)
+            j += 1
+        elif (
+            nxt.low in PARTICLE_WORDS
+            and j + 2 < len(tokens)
+            and name_word(tokens[j + 2])
+            and adjacent(text, nxt, tokens[j + 2])
+        ):
+            chain.append(j + 2)
+            j += 2
+        else:
+            break
+    if len(chain) < 2:
+        return
+    first, last = tokens[chain[0]], tokens[chain[-1]]
+    if gaz.has(name_key(text[first.start : last.end])) or any(
+        tokens[i].shout
+        or is_strong_place(gaz, tokens[i].low)
+        or gaz.has(name_key(f"{tokens[i].text} {tokens[i + 1].text}"))
+        for i in chain[:-1]
+    ):
+        return  # "President Obama Washington" is no name; "Minister of ..." never gets here
+    if is_strong_place(gaz, last.low) or last.shout:
+        return
+    for i in chain:
+        low = tokens[i].low
+        if _given(gaz, low) and gaz.has(low):
+            parts.add(i)
+        else:
+            people.add(low)
+    parts.update(range(chain[0], chain[-1]))
+
+
 def _particle_name(text: str, tokens: list[Token], k: int, gaz: Gazetteer, people: set[str], parts: set[int]):
     """tokens[k] after name particles: a surname when a given name or a title opens the chain
     ("Frans van Houten", "burgemeester van Zanen"), or a capitalised particle does ("Van der
@@ -263,7 +334,9 @@ def _particle_name(text: str, tokens: list[Token], k: int, gaz: Gazetteer, peopl
         and adjacent(text, head, tokens[j + 1])
     ):
         return  # the usual case: "de regering van Oekraïne" has no name before "van"
-    if gaz.has(name_key(text[head.start : tokens[k].end])) or _speaks_as_a_place(gaz, tokens[k].low):
+    name_only = all(tokens[i].low in NAME_ONLY_PARTICLES for i in range(j + 1, k))
+    governs = is_strong_place if name_only else _speaks_as_a_place  # "Paula dos Santos" is no city
+    if gaz.has(name_key(text[head.start : tokens[k].end])) or governs(gaz, tokens[k].low):
         return  # "De Bilt", "Den Haag", "Alphen aan den Rijn" are places; "premier van Estland"
     if (
         head.low in REGION_TITLES

@@ -64,6 +64,13 @@ def test_a_place_next_to_an_organisation_word_elsewhere_stays_a_place():
         ("Spokesman Reading told reporters in Berlin.", ["Berlin"]),
         ("Jackson Browne cancelled a concert in Phoenix.", ["Phoenix"]),
         ("Police arrested Dayton resident Tyler James on Sunday.", ["Dayton"]),
+        (
+            "President Luiz Inacio Lula da Silva visited the region. Lula later flew to Brasilia.",
+            ["Brasilia"],
+        ),
+        ("Ana Paula dos Santos won in Rio de Janeiro.", ["Rio de Janeiro"]),
+        ("Defense Minister Jose Mucio visited Porto Alegre.", ["Porto Alegre"]),
+        ("Minister Florence Parly visited Florence.", ["Florence"]),
         ("Prime minister Luís Montenegro met Pedro Sánchez in Madrid; Sánchez left.", ["Madrid"]),
     ],
 )
