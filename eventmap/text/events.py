@@ -12,10 +12,11 @@ Saturday", eventmap/text/reporting.py) when the sentence has another date.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import timedelta
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from typing import Any
 
 from eventmap.text.anchoring import Anchor, find_anchor
@@ -113,6 +114,8 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
         dated = bool(own or anchor or any(":" in t.value for t in times[lo:hi]))
         relative_only = all(m.relative for m in own)
         words = evidence(sent.text, doc.lang, toks)
+        if doc.date is not None and words.weak and not words.plans:
+            own = [_in_the_past(m, doc.date.last) for m in own]
         if not dated and not headlines_only and undated_context(words):
             continue  # context whatever its category: skipped before the category lexicon is read
         category, keyword = classify(sent.text, doc.lang)
@@ -151,6 +154,23 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
             )
         )
     return out
+
+
+_YEAR_IN_VALUE = re.compile(r"(?<![\d-])(\d{4})(?=-|$|/)")
+
+
+def _in_the_past(m: DateMention, last: date) -> DateMention:
+    """A day or month named without its year and placed after the document date ("In January"
+    written in November) in a sentence told in the past tense ("the fires killed 31 people")
+    is the one before: the year of the past one."""
+    if m.basis != "calendar" or m.date <= last:
+        return m
+    try:
+        first, end = m.date.replace(year=m.date.year - 1), m.date_end.replace(year=m.date_end.year - 1)
+    except ValueError:  # 29 February
+        return m
+    value = _YEAR_IN_VALUE.sub(lambda y: f"{int(y.group(1)) - 1:04d}", m.value)
+    return replace(m, value=value, date=first, date_end=end)
 
 
 def _is_comparison(doc: DocumentContext, mention: DateMention) -> bool:

@@ -141,3 +141,17 @@ def test_n_months_ended_a_day_is_the_span_that_ends_with_it():
     text = "Net income fell in the three months ended March 31, 2024, the company said."
     (event,) = eventmap.parse_text(text, document_date="2024-04-23", lang="en")
     assert (event.date, event.date_end, event.date_precision) == ("2024-01-01", "2024-03-31", "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("In January, the fires killed 31 people in Los Angeles County.", "en", "2025-01-01"),
+        ("De brand verwoestte in januari tien huizen in Zwolle.", "nl", "2025-01-01"),
+        ("The summit will take place in January.", "en", "2026-01-01"),
+        ("De verkiezingen zijn in januari.", "nl", "2026-01-01"),
+    ],
+)
+def test_a_month_without_its_year_told_in_the_past_tense_is_not_in_the_future(text, lang, expected):
+    (event,) = eventmap.parse_text(text, document_date="2025-11-06", lang=lang)
+    assert event.date == expected
