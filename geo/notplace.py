@@ -31,6 +31,9 @@ from geo.tokens import Token, adjacent
 _WORDS = load()
 TITLES = _WORDS["title"]
 FIRST_NAMES = _WORDS["first_name"]
+# function words spelt like a country: at a sentence's start before a lowercase word they are
+# the word even though a country is strong ("Того ж дня": that same day, not Togo)
+FUNCTION_WORDS = _WORDS["function_word"]
 # after a capital these make it the government, not the place: "Kiev troops shell", "Kiev's
 # forces", "Kiev says", "Den Haag meldt" (metonymy; the event did not happen in the capital)
 METONYM_NOUNS = _WORDS["metonym_noun"]
@@ -115,6 +118,10 @@ def rejected_single(
     base = key[:-2] if key.endswith("'s") else key
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     next_cap = nxt is not None and nxt.cap and t.adj
+    if t.sent_start and base in FUNCTION_WORDS:
+        after = _NEXT_WORD_RE.match(text, t.end)
+        if after is not None and after.group(1).islower():
+            return True  # "Того ж дня" (that same day), not Togo
     # a capitalised name particle inside a sentence with no name after it is no particle:
     # "floods hit Van in eastern Turkey" (but "Van der Laan", "Van Gogh" are people)
     particle_alone = base in PARTICLE_WORDS and not t.sent_start and not next_cap and not t.shout
@@ -130,6 +137,7 @@ def rejected_single(
             and not t.shout
             and (after_locative(text, tokens, i) or slavic_spelling(key, cands, gaz))
         )
+        and not native_cyrillic(t.text, cands, gaz)
     ):
         # only a small town's alternate name: "Force" (Forcé), "Due" (Douai); but "near
         # Svitlodarsk" (Svetlodarsk's other spelling) is a place the text points at, and so
@@ -246,6 +254,20 @@ def _second_word_of_a_name(text, tokens, i, cands, gaz: Gazetteer, stop, context
 def slavic_spelling(key: str, cands: list[Candidate], gaz: Gazetteer) -> bool:
     """A Slavic-looking word naming a place of a Cyrillic-script country."""
     return looks_slavic(key) and any(gaz.cc[c.id] in SLAVIC_COUNTRIES for c in cands)
+
+
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+CYRILLIC_MIN_LEN = 4  # "Ізюм", "Суми": a town's own name in its own script
+
+
+def native_cyrillic(word: str, cands: list[Candidate], gaz: Gazetteer) -> bool:
+    """A capitalised word in Cyrillic naming a place of a Cyrillic-script country: the town's
+    own name ("обстріляли Куп'янськ", "Ізюм"), which GeoNames keeps only as an alternate name."""
+    return (
+        len(word) >= CYRILLIC_MIN_LEN
+        and _CYRILLIC_RE.match(word) is not None
+        and any(gaz.cc[c.id] in SLAVIC_COUNTRIES for c in cands)
+    )
 
 
 _NEXT_WORD_RE = re.compile(r"(?:['’]s?)? {1,2}([^\W\d_]+)")

@@ -208,3 +208,20 @@ def test_a_german_noun_after_a_determiner_is_no_town(text):
 )
 def test_places_after_a_german_article_stay_places(text, name):
     assert name in {m.name for m in geoparse(text, lang="de")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("Окупанти обстріляли Куп'янськ.", "uk", ["Kupyansk"]),
+        ("Ворог обстріляв Ізюм та Балаклію.", "uk", ["Izyum", "Balakliya"]),
+        ("Оккупанты обстреляли Купянск.", "ru", ["Kupyansk"]),
+    ],
+)
+def test_a_small_town_s_own_cyrillic_name_is_a_place_without_a_preposition(text, lang, want):
+    assert names(text, lang) == want
+
+
+def test_a_function_word_spelt_like_a_country_opening_a_sentence_is_the_word():
+    assert names("Того ж дня окупанти обстріляли Куп'янськ.", "uk") == ["Kupyansk"]
+    assert names("Вони летіли до Того.", "uk") == ["Togo"]
