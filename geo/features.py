@@ -8,8 +8,10 @@
 - Water and terrain: "river X", "the X River", "de rivier de X", "Lake X", "het meer van X",
   "Mount X", "the X Mountains" name a river, lake or mountain, never a town called X: the
   gazetteer's water (kind sea) or terrain (area, landmark) feature of that name, else nothing.
+- Streets named after places: "rue de Lyon", "avenue de Paris", "Moscow Road", "Kyiv
+  Street": the place is context, not where anything happened.
 The words are data: roles org_after/org_before, water_before/water_after,
-terrain_before/terrain_after in geo/data/cues_<lang>.tsv.
+terrain_before/terrain_after, street_before/street_after in geo/data/cues_<lang>.tsv.
 """
 
 from __future__ import annotations
@@ -34,6 +36,22 @@ _OF = ("of", "van", "for", "voor")
 # a word just before a place that may open an organisation's name ("University of Texas")
 ORG_WORDS_BEFORE = ORG_BEFORE | frozenset(_OF)
 WATER_KIND, TERRAIN_KINDS = "s", "al"
+STREET_AFTER = _WORDS["street_after"]
+_STREET_BEFORE_RE = re.compile(
+    r"(?<![^\W\d_])(?:"
+    + "|".join(re.escape(w) for w in sorted(_WORDS["street_before"], key=len, reverse=True))
+    + r")\s+(?:de\s+la\s+|de\s+l['’]|de\s+|du\s+|des\s+|d['’]|van\s+|von\s+)?$",
+    re.I,
+)
+
+
+def street_name(text: str, start: int, end: int) -> bool:
+    """Is the place name at text[start:end] part of a street's name ("rue de Lyon", "Moscow
+    Road")?"""
+    if _STREET_BEFORE_RE.pattern and _STREET_BEFORE_RE.search(text[max(0, start - 24) : start]):
+        return True
+    after = re.match(r" ([^\W\d_]+)", text[end : end + 16])
+    return after is not None and after.group(1)[:1].isupper() and after.group(1).lower() in STREET_AFTER
 
 
 def organisation_end(text: str, tokens: list[Token], i: int, j: int) -> int | None:

@@ -19,6 +19,7 @@ from geo.features import (
     feature_candidates,
     feature_word,
     organisation_end,
+    street_name,
 )
 from geo.gazetteer import ABBREVIATIONS, Candidate, Gazetteer
 from geo.inflection import adjective_bases, base_forms, best_lookup, inflected_match
@@ -201,6 +202,12 @@ def find_mentions(
             m.flags.add("organisation")
             mentions.append(m)
             i = org_end + 1
+            continue
+        if street_name(text, t.start, tokens[j].end):
+            m = Mention(t.start, tokens[j].end, span_text, cands)
+            m.flags.add("street")  # "rue de Lyon", "Moscow Road": context
+            mentions.append(m)
+            i = j + 1
             continue
         key = name_key(span_text)
         single = j == i

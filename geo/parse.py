@@ -68,7 +68,7 @@ def _geoparse(text: str, lang, geocoder, demonyms: bool, gazetteer) -> DocumentP
             in_dateline.append(pm)
             if reported_from is None and "reported_from" in flags:
                 reported_from = pm
-        elif "metonym" in flags or "organisation" in flags or "adjective" in flags:
+        elif "metonym" in flags or "organisation" in flags or "adjective" in flags or "street" in flags:
             # a capital standing for its government ("Kiev troops shell ..."), a place in an
             # organisation's name ("Singapore Airlines") or an adjective of nationality
             # ("Russian") helped to choose the other places but is not where things happened

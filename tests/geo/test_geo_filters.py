@@ -284,3 +284,17 @@ def test_a_country_that_is_a_given_name_before_a_persons_surname_is_the_person(t
 )
 def test_the_country_jordan_stays_a_place_when_no_person_follows(text):
     assert {m.name for m in geoparse(text, "en")} == {"Jordan"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "places"),
+    [
+        ("Un incendie dans la rue de Lyon, à Marseille.", "fr", ["Marseille"]),
+        ("A man was stabbed on Moscow Road in London.", "en", ["London"]),
+        ("Police closed London Road in Leicester.", "en", ["Leicester"]),
+        ("Flights from London were cancelled.", "en", ["London"]),
+        ("Road works in Paris.", "en", ["Paris"]),
+    ],
+)
+def test_a_place_in_a_street_s_name_is_no_place_of_the_event(text, lang, places):
+    assert texts(text, lang) == places
