@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 import eventmap
-from eventmap.text.categories import categorize
+from eventmap.text.categories import categorize, classify
 from eventmap.text.eventness import judge
 
 CATEGORIES = {
@@ -162,3 +162,17 @@ def test_a_statement_is_dated_by_its_own_reporting_clause(lang):
     vote, statement = eventmap.parse_text(STATED[lang], document_date="2025-03-20", lang=lang)
     assert vote.date == "2025-03-18"
     assert (statement.kind, statement.date) == ("statement", "2025-03-19")  # not the story's day
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "category"),
+    [
+        ("Un violent incendie s'est déclaré dans un immeuble.", "fr", "disaster"),
+        ("Une frappe de drone a provoqué un incendie.", "fr", "attack"),
+        ("У Києві сталася пожежа на складі.", "uk", "disaster"),
+        ("Внаслідок атаки дронів спалахнула пожежа.", "uk", "attack"),
+        ("В Москве произошел пожар на складе.", "ru", "disaster"),
+    ],
+)
+def test_a_fire_is_a_disaster_unless_an_attack_word_is_there(sentence, lang, category):
+    assert classify(sentence, lang)[0] == category
