@@ -202,7 +202,13 @@ def load_file(
             report.kind, report.events = "event store", len(events)
         return events
     if suffix in EVENT_SUFFIXES:
-        return read_events(path, columns=columns, report=report)
+        own = report if report is not None else ImportReport(str(path))
+        events = read_events(path, columns=columns, report=own)
+        if not own.kind.startswith("eventmap"):  # someone else's table: a place name without a point
+            from eventmap.corpus.locate import locate_named_places
+
+            locate_named_places(events, geocoder, own)
+        return events
     if suffix in ARTICLE_SUFFIXES:
         if report is not None:
             report.kind = ARTICLE
