@@ -71,7 +71,7 @@ class Lexicon:
     past_min: int
     determiners: frozenset[str]  # and function words: no subject before a past tense
     not_past: frozenset[str]  # words that end like a past tense but are none ("gemeente", "need")
-    strong_past: frozenset[str]  # irregular past tenses ("went", "ging")
+    strong_past: frozenset[str]  # irregular past tenses ("went", "ging") and listed forms ("gooiden")
 
 
 @dataclass(slots=True, unsafe_hash=True)  # not frozen: built faster (see text/sentences.py Sentence)
@@ -143,7 +143,7 @@ def lexicon(lang: str) -> Lexicon:
         past_min=int(past.get("min_length", 5)),
         determiners=frozenset(data.get("determiners", [])) | frozenset(vocab.stopwords),
         not_past=frozenset(past.get("stop", [])) | frozenset(data.get("cognitive_participles", [])),
-        strong_past=frozenset(past.get("strong", [])),
+        strong_past=frozenset(past.get("strong", [])) | frozenset(past.get("forms", [])),
     )
 
 

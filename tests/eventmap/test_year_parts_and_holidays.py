@@ -155,3 +155,14 @@ def test_n_months_ended_a_day_is_the_span_that_ends_with_it():
 def test_a_month_without_its_year_told_in_the_past_tense_is_not_in_the_future(text, lang, expected):
     (event,) = eventmap.parse_text(text, document_date="2025-11-06", lang=lang)
     assert event.date == expected
+
+
+def test_a_dutch_plural_past_tense_makes_an_undated_sentence_an_event_of_the_story_s_day():
+    text = (
+        "De politie greep dinsdag in bij een demonstratie in Utrecht.\n\n"
+        "Demonstranten gooiden stenen naar agenten. In 2019 blokkeerden boeren de A12."
+    )
+    events = eventmap.parse_text(text, document_date="2025-02-12", lang="nl")
+    kinds = {e.text: (e.date, e.kind) for e in events}
+    assert kinds["Demonstranten gooiden stenen naar agenten."] == ("2025-02-11", "occurrence")
+    assert kinds["In 2019 blokkeerden boeren de A12."] == ("2019-01-01", "occurrence")
