@@ -114,8 +114,8 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
         dated = bool(own or anchor or any(":" in t.value for t in times[lo:hi]))
         relative_only = all(m.relative for m in own)
         words = evidence(sent.text, doc.lang, toks)
-        if doc.date is not None and words.weak and not words.plans:
-            own = [_in_the_past(m, doc.date.last) for m in own]
+        if doc.date is not None and len(own) == 1 and words.weak and not words.plans:
+            own = [_in_the_past(own[0], doc.date.last)]  # with two dates the tenses may differ
         if not dated and not headlines_only and undated_context(words):
             continue  # context whatever its category: skipped before the category lexicon is read
         category, keyword = classify(sent.text, doc.lang)
@@ -160,9 +160,12 @@ _YEAR_IN_VALUE = re.compile(r"(?<![\d-])(\d{4})(?=-|$|/)")
 
 
 def _in_the_past(m: DateMention, last: date) -> DateMention:
-    """A day or month named without its year and placed after the document date ("In January"
-    written in November) in a sentence told in the past tense ("the fires killed 31 people")
-    is the one before: the year of the past one."""
+    """A date of a sentence told in the past tense ("the fires killed 31 people") is not after
+    the document date: a day or month named without its year and placed after it ("In
+    January" written in November) is the one before, and a period that runs past it ("this
+    month", "eerder deze maand") ends on it."""
+    if m.date <= last < m.date_end:  # "eerder deze maand", "this year": not after the report
+        return replace(m, date_end=last)
     if m.basis != "calendar" or m.date <= last:
         return m
     try:

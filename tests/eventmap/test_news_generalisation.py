@@ -63,7 +63,7 @@ def test_dutch_flood():
     assert _when(sat) == ("2025-10-11", "2025-10-11", "day")
     assert sat.category == "disaster"  # "geëvacueerd"
     early = _one(evs, "Begin oktober")
-    assert _when(early) == ("2025-10-01", "2025-10-31", "month")  # vague: the month, not a day
+    assert _when(early) == ("2025-10-01", "2025-10-14", "month")  # vague: the month up to the report
     assert (early.category, _place_names(early)) == ("disaster", ["Montpellier"])
     week = _one(evs, "Eerder deze week")
     assert _when(week) == ("2025-10-13", "2025-10-19", "week")
