@@ -229,6 +229,8 @@ def find_mentions(
         m = Mention(t.start, tokens[j].end, span_text, cands)
         if head_only in ("variant", "inflected"):
             m.flags.add(head_only)
+        elif head_only == "suffix":
+            m.flags.add("modifier")  # "Paris-based Amundi", "Iran-backed militias": context
         if is_metonym(text, tokens, i, j, cands, gaz):
             m.flags.add("metonym")
         if span_text.isupper() and is_dateline(text, tokens[j]) and text[t.start - 1 : t.start] in ("", "\n"):

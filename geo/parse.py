@@ -21,6 +21,10 @@ from geo.resolve import Resolved, resolve
 from geo.shortnames import short_county_mentions
 
 DEMONYM_SCORE = 0.3
+# a capital standing for its government, a place in an organisation's or a street's name, an
+# adjective of nationality, "X-based": they help to choose the other places but nothing
+# happened there
+CONTEXT_FLAGS = frozenset({"metonym", "organisation", "adjective", "street", "modifier"})
 
 
 def geoparse_document(
@@ -68,7 +72,7 @@ def _geoparse(text: str, lang, geocoder, demonyms: bool, gazetteer) -> DocumentP
             in_dateline.append(pm)
             if reported_from is None and "reported_from" in flags:
                 reported_from = pm
-        elif "metonym" in flags or "organisation" in flags or "adjective" in flags or "street" in flags:
+        elif flags & CONTEXT_FLAGS:
             # a capital standing for its government ("Kiev troops shell ..."), a place in an
             # organisation's name ("Singapore Airlines") or an adjective of nationality
             # ("Russian") helped to choose the other places but is not where things happened

@@ -61,7 +61,8 @@ class Mention:
 
 
 def longest_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer):
-    """(last token index, candidates, matched-by-head) of the longest name starting at i."""
+    """(last token index, candidates, matched-by-head) of the longest name starting at i;
+    matched-by-head is "suffix" for a place before a suffix ("Albany-based")."""
     n_tok = len(tokens)
     best = None
     j = i
@@ -96,7 +97,7 @@ def longest_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer):
             if suffix in PLACE_SUFFIXES and " " in head:  # "Los Angeles-based", "Abu Dhabi-led"
                 cands = gaz.lookup(head)
                 if cands:
-                    best = (j, cands, True)
+                    best = (j, cands, "suffix")
                     break
     if best is not None:
         return best
@@ -105,7 +106,7 @@ def longest_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer):
         parts = word.split("-")
         if len(parts) == 2 and parts[1] in PLACE_SUFFIXES:
             cands = gaz.lookup(parts[0])
-            return (i, cands, True) if cands else None  # "Albany-based"
+            return (i, cands, "suffix") if cands else None  # "Albany-based"
         if any(p[:1].islower() for p in parts[1:]):
             return None  # compound noun: "Ottawa-verdrag", "Kremlin-taal"
         if name_key(parts[-1]) in COMPASS or name_key(parts[0]) in COMPASS:

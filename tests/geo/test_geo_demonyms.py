@@ -99,8 +99,7 @@ def test_the_state_of_a_legislators_party_tag(text, span, state):
     assert {m.text: m.name for m in geoparse(text, "en")}[span] == state
 
 
-def test_a_place_of_several_words_before_a_hyphenated_suffix():
-    found = {
-        m.text: m.country_code for m in geoparse("A New York-based bank and an Abu Dhabi-led fund.", "en")
-    }
-    assert found == {"New York-based": "US", "Abu Dhabi-led": "AE"}
+def test_a_place_of_several_words_before_a_hyphenated_suffix_is_context_not_an_event_place():
+    doc = parse_places("A New York-based bank and an Abu Dhabi-led fund.", "en")
+    assert {m.text: m.country_code for m in doc.context} == {"New York-based": "US", "Abu Dhabi-led": "AE"}
+    assert doc.mentions == ()
