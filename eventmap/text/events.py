@@ -115,7 +115,7 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
         relative_only = all(m.relative for m in own)
         words = evidence(sent.text, doc.lang, toks)
         if doc.date is not None and len(own) == 1 and words.weak and not words.plans:
-            own = [_in_the_past(own[0], doc.date.last)]  # with two dates the tenses may differ
+            own = [_not_after_the_report(own[0], doc.date.last)]  # with two dates the tenses may differ
         if not dated and not headlines_only and undated_context(words):
             continue  # context whatever its category: skipped before the category lexicon is read
         category, keyword = classify(sent.text, doc.lang)
@@ -159,7 +159,7 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
 _YEAR_IN_VALUE = re.compile(r"(?<![\d-])(\d{4})(?=-|$|/)")
 
 
-def _in_the_past(m: DateMention, last: date) -> DateMention:
+def _not_after_the_report(m: DateMention, last: date) -> DateMention:
     """A date of a sentence told in the past tense ("the fires killed 31 people") is not after
     the document date: a day or month named without its year and placed after it ("In
     January" written in November) is the one before, and a period that runs past it ("this
