@@ -4,7 +4,7 @@ Public API:
 - `geoparse(text, lang=None, geocoder=None)` -> list[PlaceMention] where things happened;
 - `parse_places(text, ...)` -> DocumentPlaces: those mentions and the dateline's place
   (`reported_from`: where the report was filed, never an event place);
-- `article_setting(places, reported_from=None, title_places=())` -> the article's setting (geo.setting);
+- `article_setting(places, reported_from=None, title_places=(), text_places=())` -> the article's setting (geo.setting);
 - `event_place(mention, statement=False)` -> the point to draw for an event's place: a country
   at its population-weighted centre, or at its capital for a government's statement (geo.points);
 - `OfflineGeocoder()` — the embedded gazetteer behind geopy's `geocode` interface;
@@ -61,14 +61,15 @@ def parse_places(
 
 
 def article_setting(
-    places, reported_from: PlaceMention | None = None, title_places=()
+    places, reported_from: PlaceMention | None = None, title_places=(), text_places=()
 ) -> PlaceMention | None:
     """The article's setting: the dateline's place if the text confirms it, else the place
-    most of its events share, else the title's place if an event names it (see geo.setting).
-    `places`: PlaceMentions, or one list per event; `title_places`: the title's PlaceMentions."""
+    most of its events share, else the title's place if an event or the body names it (see
+    geo.setting). `places`: PlaceMentions, or one list per event; `title_places`: the title's
+    PlaceMentions; `text_places`: the body's other PlaceMentions."""
     from geo.setting import article_setting as _setting
 
-    return _setting(places, reported_from, title_places)
+    return _setting(places, reported_from, title_places, text_places)
 
 
 def make_geocoder(

@@ -16,8 +16,9 @@
    before a region before a country) shared by more than half of the events that have a
    place; ties go to the more shared, then the earlier place. A country counts only when the article names it.
 3. **Else the title's place, if the text confirms it**: `title_places` (the places of the
-   article's title) name one most specific place, and an event names it too ("La bataille de
-   Verdun" over a history whose first event is at Verdun and the rest name no place).
+   article's title) name one most specific place, and an event or the body (`text_places`)
+   names it too ("La bataille de Verdun" over a history whose first event is at Verdun and
+   the rest name no place; "Siege of Leningrad" over "The siege of Leningrad was ...").
 4. Else None: the article has no single setting.
 
 The result is one of the given PlaceMention objects (its span is where the article names it).
@@ -47,18 +48,21 @@ def article_setting(
     places: Sequence[PlaceMention] | Sequence[Sequence[PlaceMention]],
     reported_from: PlaceMention | None = None,
     title_places: Sequence[PlaceMention] = (),
+    text_places: Sequence[PlaceMention] = (),
 ) -> PlaceMention | None:
-    """The article's setting (see the module docstring), or None."""
+    """The article's setting (see the module docstring), or None. `text_places`: the places the
+    body names outside the events too ("The siege of Leningrad was ..."), which confirm a
+    title's place as well."""
     events = [[m for m in _as_list(item) if m.lat is not None and m.lon is not None] for item in places]
     events = [e for e in events if e]
     if not events:
-        return None
+        return _title_place(title_places, [list(text_places)]) if title_places and text_places else None
     if reported_from is not None and reported_from.lat is not None and _confirmed(reported_from, events):
         return reported_from
     shared = _shared(events)
     if shared is not None:
         return shared
-    return _title_place(title_places, events)
+    return _title_place(title_places, [*events, list(text_places)])
 
 
 def _title_place(

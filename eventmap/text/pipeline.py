@@ -64,7 +64,9 @@ def _parse_document(text, document_date, lang, source, geocoder, mode) -> Parsed
     places = [
         event_places(mentions.places, c.sentence, c.headline, c.all_dates, doc.lang) for c in candidates
     ]
-    setting = article_setting(places, mentions.reported_from, _title_places(doc, mentions.places))
+    titled = _title_places(doc, mentions.places)
+    body = [m for m in mentions.places if m not in titled] if titled else []
+    setting = article_setting(places, mentions.reported_from, titled, body)
     events = [event for cand, own in zip(candidates, places) for event in _events_of(doc, cand, own, setting)]
     return ParsedDocument(to_document(doc, mentions.mode, mentions.reported_from), events)
 

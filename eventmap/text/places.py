@@ -96,11 +96,15 @@ def as_place(m: Any) -> Place:
 
 
 def article_setting(
-    places: Sequence[Sequence[Place]], reported_from: Any = None, title_places: Sequence[Any] = ()
+    places: Sequence[Sequence[Place]],
+    reported_from: Any = None,
+    title_places: Sequence[Any] = (),
+    text_places: Sequence[Any] = (),
 ) -> Place | None:
     """The place of an event whose sentence names none (geo.article_setting over the events'
     own places: the dateline's place if the text confirms it, else the place most events share,
-    else the title's place (`title_places`: geo's mentions in the title) if an event names it)."""
+    else the title's place (`title_places`: geo's mentions in the title) if an event or the
+    body (`text_places`: geo's other mentions) names it)."""
     import geo
     from geo.mention import PlaceMention
 
@@ -113,5 +117,5 @@ def article_setting(
         ]
         for ps in places
     ]
-    found = geo.article_setting(per_event, reported_from, title_places)
+    found = geo.article_setting(per_event, reported_from, title_places, text_places)
     return as_place(found) if found is not None else None

@@ -166,3 +166,30 @@ def test_a_dutch_plural_past_tense_makes_an_undated_sentence_an_event_of_the_sto
     kinds = {e.text: (e.date, e.kind) for e in events}
     assert kinds["Demonstranten gooiden stenen naar agenten."] == ("2025-02-11", "occurrence")
     assert kinds["In 2019 blokkeerden boeren de A12."] == ("2019-01-01", "occurrence")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("More than 100,000 people died in January and February 1942.", "en", ["1942-01", "1942-02"]),
+        ("January, February and March 1942 were the worst.", "en", ["1942-01", "1942-02", "1942-03"]),
+        ("In januari en februari 1942 stierven duizenden mensen.", "nl", ["1942-01", "1942-02"]),
+        ("Fighting went on in January. February 1942 was calm.", "en", ["2025-01", "1942-02"]),
+    ],
+)
+def test_a_month_before_more_months_that_end_with_a_year_takes_that_year(text, lang, expected):
+    assert [value for _, value in found(text, lang)] == expected
+
+
+def test_a_history_s_title_place_named_again_in_its_body_is_its_setting():
+    text = (
+        "Siege of Leningrad\n\n"
+        "The siege of Leningrad was a blockade of the city by the Axis powers. "
+        "On 8 September 1941 the Germans cut the last land connection to the city. "
+        "The siege was lifted on 27 January 1944."
+    )
+    events = eventmap.parse_text(text, lang="en")
+    assert [(e.date, e.places[0].name, e.place_source) for e in events] == [
+        ("1941-09-08", "Saint Petersburg", "document"),
+        ("1944-01-27", "Saint Petersburg", "document"),
+    ]

@@ -10,7 +10,9 @@ before it ("on Christmas Day", "met kerst"): "the Christmas market" is no date.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
+from functools import cache
 
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
@@ -20,13 +22,14 @@ from eventmap.text.dates.intervals import (
     YEAR_PARTS,
     Norm,
     day_interval,
+    month_interval,
     part_interval,
     safe_date,
     shift_month,
     valid_year,
 )
 from eventmap.text.dates.rules_calendar import Result, norm_day, norm_month
-from eventmap.text.dates.vocab import Holiday
+from eventmap.text.dates.vocab import Holiday, Vocab
 
 
 def _span_before(ctx: Ctx, norm: Norm) -> Norm:
@@ -64,9 +67,34 @@ def norm_day_or_span(ctx: Ctx) -> Result:
 
 
 def norm_month_or_span(ctx: Ctx) -> Result:
-    """A month (rules_calendar.norm_month), or the span that ends with it."""
+    """A month (rules_calendar.norm_month), or the span that ends with it; a month without its
+    year before more months that end with one takes that year ("in January and February
+    1942", "January–March 1942")."""
     result = norm_month(ctx)
-    return _span_before(ctx, result) if isinstance(result, Norm) else result
+    if not isinstance(result, Norm):
+        return result
+    if result.basis == "calendar":
+        later = _months_then_year(ctx.vocab).match(ctx.lowered, ctx.match.end())
+        if later is not None:
+            year = int(later.group("year"))
+            return month_interval(year, result.start.month) or result
+    return _span_before(ctx, result)
+
+
+@cache
+def _months_then_year(v: Vocab) -> re.Pattern[str]:
+    """More months after a joiner, the last with its year: ' and February 1942', '–March 1942'."""
+    months = "|".join(re.escape(m) for m in sorted(v.month_of, key=len, reverse=True))
+    joiners = "|".join(
+        re.escape(w) for w in sorted({*v.list_joiners, *v.range_joiners}, key=len, reverse=True) if w
+    )
+    join = rf"(?:\s*(?:,|[-–—]|/)\s*|\s+(?:{joiners})\s+)" if joiners else r"\s*(?:,|[-–—]|/)\s*"
+    suffix = "|".join(re.escape(w) for w in v.year_suffixes)
+    return re.compile(
+        rf"(?:{join}(?:{months})\.?){{1,11}},?\s+(?P<year>\d{{4}})(?!\d)(?:\s*(?:{suffix}))?"
+        if suffix
+        else rf"(?:{join}(?:{months})\.?){{1,11}},?\s+(?P<year>\d{{4}})(?!\d)"
+    )
 
 
 def _tail_year(ctx: Ctx) -> tuple[int, str] | None:
