@@ -54,13 +54,32 @@ def street_name(text: str, start: int, end: int) -> bool:
     return after is not None and after.group(1)[:1].isupper() and after.group(1).lower() in STREET_AFTER
 
 
+ORG_WORDS_AHEAD = 3  # "U.S. Geological Survey", "Kyiv City Council": words before the organisation word
+
+
+def org_word_after(text: str, tokens: list[Token], j: int) -> int | None:
+    """Index of an organisation word among the capitalised words right after tokens[j] (at most
+    ORG_WORDS_AHEAD of them, each next to the one before): "Survey" in "U.S. Geological Survey"."""
+    k = j + 1
+    while (
+        k < len(tokens)
+        and k - j <= ORG_WORDS_AHEAD
+        and tokens[k].cap
+        and adjacent(text, tokens[k - 1], tokens[k])
+    ):
+        if tokens[k].low in ORG_AFTER:
+            return k
+        k += 1
+    return None
+
+
 def organisation_end(text: str, tokens: list[Token], i: int, j: int) -> int | None:
     """Index of the last token of an organisation named with the place tokens[i..j], or None."""
     n = len(tokens)
     if j > i + 1 and tokens[i].low in ORG_BEFORE and tokens[i + 1].low in _OF:
         return j  # "University of Texas" found whole as a name: still the university
-    k = j + 1
-    if k < n and tokens[k].cap and tokens[k].low in ORG_AFTER and adjacent(text, tokens[j], tokens[k]):
+    k = org_word_after(text, tokens, j)
+    if k is not None:
         while (
             k + 1 < n
             and tokens[k + 1].cap

@@ -18,6 +18,7 @@ from geo.features import (
     ORG_WORDS_BEFORE,
     feature_candidates,
     feature_word,
+    org_word_after,
     organisation_end,
     street_name,
 )
@@ -194,7 +195,9 @@ def find_mentions(
             span_text, head_only = text[t.start : tokens[j].end], "feature"
         org_end = (
             organisation_end(text, tokens, i, j)
-            if next_low in ORG_AFTER or (i and (prev_low in ORG_WORDS_BEFORE or t.low in ORG_BEFORE))
+            if next_low in ORG_AFTER
+            or (i and (prev_low in ORG_WORDS_BEFORE or t.low in ORG_BEFORE))
+            or (j + 2 < n_tok and tokens[j + 1].cap and org_word_after(text, tokens, j) is not None)
             else None
         )
         if org_end is not None:  # "Singapore Airlines", "University of Texas": context only

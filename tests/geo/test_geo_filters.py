@@ -298,3 +298,15 @@ def test_the_country_jordan_stays_a_place_when_no_person_follows(text):
 )
 def test_a_place_in_a_street_s_name_is_no_place_of_the_event(text, lang, places):
     assert texts(text, lang) == places
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("The quake hit at 11:11 p.m., the U.S. Geological Survey said.", ["U.S."]),
+        ("The Netherlands Forensic Institute examined it.", ["The Netherlands"]),
+    ],
+)
+def test_a_place_a_few_capitalised_words_before_an_organisation_word_is_in_its_name(text, context):
+    doc = parse_places(text, "en")
+    assert [m.text for m in doc.mentions] == [] and [m.text for m in doc.context] == context
