@@ -192,4 +192,8 @@ def _is_comparison(doc: DocumentContext, mention: DateMention) -> bool:
     before = lead[-12:].split()
     if not before or before[-1] not in vocab.since_set:
         return False
+    if vocab.when_words:  # "since 1960, when a quake destroyed Agadir": what happened then
+        after = doc.text[mention.end : mention.end + 16].lower().lstrip(" ,").split()
+        if after and after[0] in vocab.when_words:
+            return False
     return doc.date is None or mention.date_end < doc.date.first - timedelta(days=RECENT_SINCE_DAYS)

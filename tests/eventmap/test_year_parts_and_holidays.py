@@ -193,3 +193,19 @@ def test_a_history_s_title_place_named_again_in_its_body_is_its_setting():
         ("1941-09-08", "Saint Petersburg", "document"),
         ("1944-01-27", "Saint Petersburg", "document"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "year"),
+    [
+        (
+            "It was the deadliest earthquake in Morocco since 1960, when a quake destroyed Agadir.",
+            "en",
+            "1960",
+        ),
+        ("Het was de zwaarste storm sinds 1953, toen de dijken in Zeeland doorbraken.", "nl", "1953"),
+    ],
+)
+def test_a_since_date_followed_by_when_dates_the_event_it_tells(text, lang, year):
+    (event,) = eventmap.parse_text(text, document_date="2025-09-10", lang=lang)
+    assert (event.date, event.date_end) == (f"{year}-01-01", f"{year}-12-31")

@@ -108,7 +108,7 @@ KNOWN_KEYS: frozenset[str] = frozenset(
     date_prepositions reporting_fillers reporting_subject_words
     generated_excluded relative_after one_unit focus_days season_adverbs year_ordinal_suffixes letters
     letters_required date_prepositions reporting_fillers reporting_subject_words season_year_joiners
-    year_parts holidays hence span_ends
+    year_parts holidays hence span_ends when_words
     """.split()
 )
 REL_OFFSETS = {"last": -1, "this": 0, "next": 1}
@@ -281,6 +281,7 @@ class Vocab:
             "date_prepositions",
             "reporting_fillers",
             "season_context_words",
+            "when_words",
             "stopwords",
             "abbreviations",
         ):
