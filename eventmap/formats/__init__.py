@@ -21,6 +21,7 @@ from eventmap.formats import csv_format, geojson_format, json_format, timelinejs
 from eventmap.formats.columns import parse_column_spec
 from eventmap.formats.report import ImportReport
 from eventmap.formats.rows import records_to_events
+from eventmap.formats.tracks import expand_tracks
 from eventmap.model import EVENT_FIELDS, Event, EventFormatError
 
 FORMATS: tuple[str, ...] = ("json", "geojson", "csv", "timelinejs")
@@ -151,7 +152,7 @@ def _loads(
         if kind == "timelinejs2":
             return timelinejs2_format.from_obj(obj, origin=origin, report=report)
         if kind == "records":
-            records = _records(obj)
+            records = expand_tracks(_records(obj), report)  # EONET: one event per dated position
             report.kind = "JSON records"
             return records_to_events(records, origin=origin, columns=columns, report=report)
         return json_format.from_obj(obj, report=report)

@@ -289,3 +289,48 @@ def test_json_that_is_no_known_format_is_refused_with_the_formats_named(tmp_path
         read_events(path)
     for word in words:
         assert word in str(err.value)
+
+
+EONET = {
+    "title": "EONET Events",
+    "events": [
+        {
+            "id": "EONET_6516",
+            "title": "Park Fire, California",
+            "description": None,
+            "categories": [{"id": "wildfires", "title": "Wildfires"}],
+            "geometry": [
+                {"date": "2024-07-24T20:00:00Z", "type": "Point", "coordinates": [-121.83, 39.82]},
+                {"date": "2024-07-26T00:00:00Z", "type": "Point", "coordinates": [-121.9, 39.9]},
+            ],
+        },
+        {
+            "id": "EONET_6600",
+            "title": "Tropical Storm Debby",
+            "categories": [{"id": "severeStorms", "title": "Severe Storms"}],
+            "geometry": [
+                {
+                    "magnitudeValue": 35,
+                    "magnitudeUnit": "kts",
+                    "date": "2024-08-03T12:00:00Z",
+                    "type": "Point",
+                    "coordinates": [-80.5, 22.1],
+                }
+            ],
+        },
+    ],
+}
+
+
+def test_an_eonet_event_track_gives_one_event_per_dated_position():
+    report = ImportReport("eonet.json")
+    events = loads_events(json.dumps(EONET), origin="eonet.json", report=report)
+    assert [(e.id, e.date, e.lat, e.lon) for e in events] == [
+        ("EONET_6516/1", "2024-07-24", 39.82, -121.83),
+        ("EONET_6516/2", "2024-07-26", 39.9, -121.9),
+        ("EONET_6600/1", "2024-08-03", 22.1, -80.5),
+    ]
+    assert {e.category for e in events} == {"disaster"}
+    assert events[2].extra["magnitude"] == "35 kts"
+    assert "2 records with a track of dated positions (geometry) read as 3 events" in report.summary()
+    assert not report.warnings
