@@ -199,8 +199,8 @@ def parse(
     """Extract dated, geocoded events from news articles (text or HTML).
 
     FILES may also be folders (walked recursively) and event files (eventmap JSON,
-    GeoJSON, CSV including ACLED, UCDP, USGS and GDELT tables, TimelineJS 3 or 2 JSON),
-    which are read, not parsed.
+    GeoJSON, CSV including ACLED, UCDP, USGS and GDELT tables, TimelineJS 3 or 2 JSON,
+    KML, GeoRSS feeds), which are read, not parsed.
 
     With --jobs, --store or --dask the events go into an event store instead (a corpus:
     parsed in parallel, and a file whose content has not changed is not parsed again).

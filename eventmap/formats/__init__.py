@@ -17,7 +17,15 @@ from typing import IO, Any
 
 from eventmap.atomic import write_text
 from eventmap.errors import InputError
-from eventmap.formats import csv_format, geojson_format, json_format, timelinejs2_format, timelinejs_format
+from eventmap.formats import (
+    csv_format,
+    geojson_format,
+    georss_format,
+    json_format,
+    kml_format,
+    timelinejs2_format,
+    timelinejs_format,
+)
 from eventmap.formats.columns import parse_column_spec
 from eventmap.formats.report import ImportReport
 from eventmap.formats.rows import records_to_events
@@ -25,7 +33,21 @@ from eventmap.formats.tracks import expand_tracks
 from eventmap.model import EVENT_FIELDS, Event, EventFormatError
 
 FORMATS: tuple[str, ...] = ("json", "geojson", "csv", "timelinejs")
-EVENT_SUFFIXES = frozenset({".json", ".geojson", ".csv", ".tsv", ".jsonl", ".ndjson", ".geojsonl"})
+EVENT_SUFFIXES = frozenset(
+    {
+        ".json",
+        ".geojson",
+        ".csv",
+        ".tsv",
+        ".jsonl",
+        ".ndjson",
+        ".geojsonl",
+        ".kml",
+        ".rss",
+        ".atom",
+        ".georss",
+    }
+)
 # keys under which web APIs hand out their table as a list of records (ACLED "data", UCDP "Result")
 RECORD_KEYS = ("data", "Result", "result", "results", "records", "items", "rows")
 
@@ -139,6 +161,14 @@ def _loads(
         return csv_format.loads(text, origin=origin, columns=columns, delimiter="\t", report=report)
     if fmt == "jsonl":
         return _json_lines(text, origin, columns, report)
+    if fmt == "kml" or (
+        fmt is None and text.lstrip("\ufeff \t\r\n").startswith("<") and kml_format.is_kml(text)
+    ):
+        return kml_format.loads(text, origin=origin, columns=columns, report=report)
+    if fmt == "georss" or (fmt is None and text.lstrip("\ufeff \t\r\n").startswith("<")):
+        if fmt is None and not georss_format.is_georss(text):
+            raise EventFormatError("an XML file that is neither KML nor a GeoRSS feed")
+        return georss_format.loads(text, origin=origin, columns=columns, report=report)
     if fmt in (None, "json", "geojson", "timelinejs"):
         stripped = text.lstrip("\ufeff \t\r\n")
         if fmt is None and not stripped.startswith(("{", "[")):
@@ -226,6 +256,10 @@ def _format_by_suffix(path: Path) -> str | None:
         ".jsonl": "jsonl",
         ".ndjson": "jsonl",
         ".geojsonl": "jsonl",
+        ".kml": "kml",
+        ".rss": "georss",
+        ".atom": "georss",
+        ".georss": "georss",
     }.get(suffix)
 
 

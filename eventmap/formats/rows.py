@@ -29,6 +29,7 @@ from eventmap.formats.dates import CellDate, DateReader, interval
 from eventmap.formats.dialect import code
 from eventmap.formats.points import point_of
 from eventmap.formats.report import ImportReport
+from eventmap.formats.text_categories import guess_categories
 from eventmap.model import DAY_PARTS, PRECISIONS, Event, EventFormatError, make_event_id
 
 TIME_PRECISION_TO_PRECISION = {"1": "day", "2": "week", "3": "month"}
@@ -203,6 +204,8 @@ def rows_to_events(
         report.note("HXL hashtag row left out")
     if cmap.flavour != "eventmap":
         _unique_ids(events, ids, origin, report)
+        if cmap.column("category") is None and not cmap.category_columns():
+            guess_categories(events, report)  # no type column: the text says what happened
     report.events += len(events)
     return events
 

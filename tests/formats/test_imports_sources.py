@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from eventmap.errors import InputError
 from eventmap.formats import ImportReport, loads_events, read_events
 from eventmap.formats.categories import lookup
 
@@ -334,3 +335,68 @@ def test_an_eonet_event_track_gives_one_event_per_dated_position():
     assert events[2].extra["magnitude"] == "35 kts"
     assert "2 records with a track of dated positions (geometry) read as 3 events" in report.summary()
     assert not report.warnings
+
+
+KML = """<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Folder>
+<Placemark><name>Drone strike on Tuapse refinery</name><description>Fire at the refinery</description>
+<TimeStamp><when>2025-03-14</when></TimeStamp>
+<ExtendedData><Data name="reporter"><value>Reuters</value></Data></ExtendedData>
+<Point><coordinates>39.08,44.10,0</coordinates></Point></Placemark>
+<Placemark><name>Fighting near Sudzha</name><TimeSpan><begin>2025-03-10</begin><end>2025-03-12</end></TimeSpan>
+<Polygon><outerBoundaryIs><LinearRing><coordinates>35.2,51.1 35.4,51.1 35.4,51.3 35.2,51.1</coordinates>
+</LinearRing></outerBoundaryIs></Polygon></Placemark>
+</Folder></Document></kml>"""
+
+GEORSS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:geo="http://www.w3.org/2003/01/geo/wgs84_pos#"
+ xmlns:georss="http://www.georss.org/georss" xmlns:gdacs="http://www.gdacs.org"><channel>
+<item><title>Green earthquake alert (Magnitude 5.1M) in Indonesia</title>
+<pubDate>Mon, 02 Dec 2024 10:15:00 GMT</pubDate><gdacs:fromdate>Mon, 02 Dec 2024 09:58:00 GMT</gdacs:fromdate>
+<gdacs:eventtype>EQ</gdacs:eventtype><georss:point>-7.5 110.2</georss:point></item>
+<item><title>Orange flood alert in Spain</title><pubDate>Tue, 29 Oct 2024 12:00:00 GMT</pubDate>
+<gdacs:fromdate>Tue, 29 Oct 2024 00:00:00 GMT</gdacs:fromdate><gdacs:todate>Fri, 01 Nov 2024 00:00:00 GMT</gdacs:todate>
+<gdacs:eventtype>FL</gdacs:eventtype><geo:Point><geo:lat>39.47</geo:lat><geo:long>-0.38</geo:long></geo:Point></item>
+</channel></rss>"""
+
+
+def test_kml_placemarks_are_events_with_their_time_point_and_data(tmp_path):
+    path = tmp_path / "incidents.kml"
+    path.write_text(KML, encoding="utf-8")
+    report = ImportReport(str(path))
+    strike, fighting = read_events(path, report=report)
+    assert report.kind == "KML"
+    assert (strike.text, strike.date, strike.lat, strike.lon) == (
+        "Drone strike on Tuapse refinery",
+        "2025-03-14",
+        44.1,
+        39.08,
+    )
+    assert strike.extra["description"] == "Fire at the refinery"
+    assert (fighting.date, fighting.date_end, fighting.lat, fighting.lon) == (
+        "2025-03-10",
+        "2025-03-12",
+        51.2,
+        35.3,
+    )
+    # no type column: the categories are read from the text, and the import line says so
+    assert (strike.category, fighting.category) == ("attack", "fighting")
+    assert "categories of 2 events read from their text (en)" in report.summary()
+
+
+def test_a_georss_feed_s_items_are_events_with_their_points_and_periods(tmp_path):
+    path = tmp_path / "gdacs.rss"
+    path.write_text(GEORSS, encoding="utf-8")
+    report = ImportReport(str(path))
+    quake, flood = read_events(path, report=report)
+    assert report.kind == "GeoRSS feed"
+    assert (quake.date, quake.time, quake.lat, quake.lon) == ("2024-12-02", "09:58", -7.5, 110.2)
+    assert (flood.date, flood.date_end, flood.lat, flood.lon) == ("2024-10-29", "2024-11-01", 39.47, -0.38)
+    assert (quake.category, flood.category) == ("disaster", "disaster")  # GDACS EQ and FL
+
+
+def test_an_xml_file_that_is_no_event_feed_is_refused_in_one_line(tmp_path):
+    path = tmp_path / "notes.kml"
+    path.write_text("<kml><Document></Document></kml>", encoding="utf-8")
+    with pytest.raises(InputError, match="without any Placemark"):
+        read_events(path)
