@@ -37,20 +37,29 @@ _OF = ("of", "van", "for", "voor")
 ORG_WORDS_BEFORE = ORG_BEFORE | frozenset(_OF)
 WATER_KIND, TERRAIN_KINDS = "s", "al"
 STREET_AFTER = _WORDS["street_after"]
+_STREET_BEFORE = _WORDS["street_before"]
 _STREET_BEFORE_RE = re.compile(
     r"(?<![^\W\d_])(?:"
-    + "|".join(re.escape(w) for w in sorted(_WORDS["street_before"], key=len, reverse=True))
+    + "|".join(re.escape(w) for w in sorted(_STREET_BEFORE, key=len, reverse=True))
     + r")\s+(?:de\s+la\s+|de\s+l['’]|de\s+|du\s+|des\s+|d['’]|van\s+|von\s+)?$",
     re.I,
 )
+_WORD_AFTER_RE = re.compile(r" ([^\W\d_]+)")
+# the last letter before a name that a street word or its particle can end with ("rue", "de",
+# "d'", "la" ...): a name after any other letter is no street's (checked before the regex)
+_STREET_TAILS = frozenset({w[-1] for w in _STREET_BEFORE} | set("eusn'’a"))
 
 
 def street_name(text: str, start: int, end: int) -> bool:
     """Is the place name at text[start:end] part of a street's name ("rue de Lyon", "Moscow
     Road")?"""
-    if _STREET_BEFORE_RE.pattern and _STREET_BEFORE_RE.search(text[max(0, start - 24) : start]):
-        return True
-    after = re.match(r" ([^\W\d_]+)", text[end : end + 16])
+    if _STREET_BEFORE and start > 2:
+        before = text[start - 1] if text[start - 1] != " " else text[start - 2]
+        if before.lower() in _STREET_TAILS and _STREET_BEFORE_RE.search(text, max(0, start - 24), start):
+            return True
+    if text[end : end + 1] != " ":
+        return False
+    after = _WORD_AFTER_RE.match(text, end)
     return after is not None and after.group(1)[:1].isupper() and after.group(1).lower() in STREET_AFTER
 
 
@@ -60,16 +69,12 @@ ORG_WORDS_AHEAD = 3  # "U.S. Geological Survey", "Kyiv City Council": words befo
 def org_word_after(text: str, tokens: list[Token], j: int) -> int | None:
     """Index of an organisation word among the capitalised words right after tokens[j] (at most
     ORG_WORDS_AHEAD of them, each next to the one before): "Survey" in "U.S. Geological Survey"."""
-    k = j + 1
-    while (
-        k < len(tokens)
-        and k - j <= ORG_WORDS_AHEAD
-        and tokens[k].cap
-        and adjacent(text, tokens[k - 1], tokens[k])
-    ):
-        if tokens[k].low in ORG_AFTER:
-            return k
-        k += 1
+    last = min(len(tokens), j + 1 + ORG_WORDS_AHEAD)
+    k = next((k for k in range(j + 1, last) if tokens[k].low in ORG_AFTER), None)
+    if k is None:
+        return None
+    if all(tokens[m].cap and adjacent(text, tokens[m - 1], tokens[m]) for m in range(j + 1, k + 1)):
+        return k
     return None
 
 
