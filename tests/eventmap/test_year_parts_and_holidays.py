@@ -209,3 +209,17 @@ def test_a_history_s_title_place_named_again_in_its_body_is_its_setting():
 def test_a_since_date_followed_by_when_dates_the_event_it_tells(text, lang, year):
     (event,) = eventmap.parse_text(text, document_date="2025-09-10", lang=lang)
     assert (event.date, event.date_end) == (f"{year}-01-01", f"{year}-12-31")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Fighting continues near Sudzha in the Kursk region.", "en"),
+        ("В Курской области продолжаются бои в районе Суджи.", "ru"),
+        ("Бої тривають біля Покровська.", "uk"),
+        ("Les combats se poursuivent près de Koursk.", "fr"),
+    ],
+)
+def test_an_undated_sentence_on_ongoing_fighting_is_an_occurrence_of_the_report_s_day(sentence, lang):
+    (event,) = eventmap.parse_text(sentence, document_date="2025-03-15", lang=lang)
+    assert (event.kind, event.date) == ("occurrence", "2025-03-15")
