@@ -4,7 +4,8 @@
 The document date comes, in this order, from the caller (`--date`, an HTML page's
 publication metadata), a `date YYYY-MM[-DD]` header line (eventmap/text/docdate.py), a
 byline ("Published March 18, 2025", "[18 maart 2025]") or a wire dateline ("LONDON, May 3
-(Reuters) -", "Den Haag, 22 maart -"; eventmap/dateline.py finds them). A dateline date
+(Reuters) -", "Den Haag, 22 maart -"; eventmap/dateline.py finds them), else a line at the
+page's head that is only a date with its year ("April 23, 2024"). A dateline date
 without a year takes the year of a date found before it, else the current year. The
 dateline also gives where the report was filed (`reported_from`, on the document, never
 an event's place) and the agency; its text is not part of the first sentence's event.
