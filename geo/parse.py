@@ -11,7 +11,7 @@ import gc
 
 from eventmap.dateline import find_dateline
 from geo.containers import state_after_comma
-from geo.coordination import coordinated_regions
+from geo.coordination import coordinated_regions, plural_region_lists
 from geo.gazetteer import Gazetteer, get_gazetteer
 from geo.geocoder import OfflineGeocoder
 from geo.memo import per_key
@@ -52,6 +52,7 @@ def _geoparse(text: str, lang, geocoder, demonyms: bool, gazetteer) -> DocumentP
     if " County" in text or "counties" in text or " Parish" in text or "parishes" in text:
         mentions = short_county_mentions(text, mentions, gaz)  # "Barrow County ... in Barrow"
     state_after_comma(text, mentions, gaz)  # "Buffalo, New York": the state
+    plural_region_lists(text, mentions, gaz)  # "the Kharkiv, Sumy and Kyiv regions"
     coordinated_regions(text, mentions, gaz, lang)  # "Friesland en Groningen": two provinces
     dateline = find_dateline(text)
     if dateline is not None:
