@@ -40,7 +40,13 @@ from geo.build_places import (
     read_tsv,
 )
 from geo.build_regions import TRANSLATIONS, add_regions
-from geo.build_words import common_words, frequent_words, given_names
+from geo.build_words import (
+    RARE_GIVEN_NAME_MAX_ZIPF,
+    RARE_GIVEN_NAME_MIN_CLASS,
+    common_words,
+    frequent_words,
+    given_names,
+)
 from geo.index_files import data_version, index_path
 from geo.names import name_key
 
@@ -119,6 +125,9 @@ def build(quiet: bool = False) -> dict:
     )
     langs = [lang for lang in languages() if lang != "any"]
     obj["given_names"] = given_names(langs)
+    # rarer given names, one string (split on first need: most articles never ask)
+    rare = given_names(langs, RARE_GIVEN_NAME_MIN_CLASS, RARE_GIVEN_NAME_MAX_ZIPF)
+    obj["rare_given_names"] = "\n".join(sorted(set(rare) - set(obj["given_names"])))
     # one marshalled table per language, read on first use: an article needs its own language's
     obj["common_words"] = {lang: marshal.dumps(t) for lang, t in common_words(list(b.names), langs).items()}
     if not quiet:

@@ -18,6 +18,8 @@ place, and a strong place (a country, sea, area) is never a surname.
 
 from __future__ import annotations
 
+from functools import cache
+
 from geo.gazetteer import Gazetteer
 from geo.lexicon import load
 from geo.memo import per_key
@@ -162,6 +164,10 @@ def people_in(
             continue
         if gaz.has(name_key(f"{a.text} {b.text}")) or is_strong_place(gaz, kb) or b.shout:
             continue
+        if _rare_given_and_surname(gaz, tokens, a, b, ia, langs):
+            people.add(kb)  # "Chelsea Clinton", "Paris Hilton", "Sydney Sweeney"
+            parts.add(ia)
+            continue
         # a given name that is also a place ("Victoria", "Florence") opens a person's name only
         # before a word that is no common word: "Victoria Beckham", not "Tennessee Arts"
         given = a.cap and _given(gaz, ka) and not is_strong_place(gaz, ka)
@@ -195,6 +201,46 @@ def people_in(
     # a name the article also puts after "in"/"near"/"bij" is a place there ("Rodeo Gainesville
     # ... in Gainesville")
     return people - located, parts
+
+
+SURNAME_TOWN_MAX_POP = 100_000  # "Clinton", "Hilton", "Riley": names of small towns only
+
+
+def _rare_given_and_surname(
+    gaz: Gazetteer,
+    tokens: list[Token],
+    a: Token,
+    b: Token,
+    ia: int,
+    langs: tuple[str, ...] | None,
+) -> bool:
+    """A given name, even a rare one ("Chelsea", "Paris", "Nicky"), then a surname that is a
+    given name too and names only small towns ("Clinton", "Hilton", "Riley"; a word naming no
+    place may be a brand: "the Paris Walmart"). A place's name then a
+    place's name with only a space between is no phrase of places ("Paris, Texas" has its
+    comma); "Victoria Falls", "Santa Clara" are names of the index and never come here; the
+    common words of the article's language are no surnames ("Athens Police")."""
+    ka, kb = a.low, b.low
+    if not a.cap or a.shout or ka in TITLES or kb in _stop(langs):
+        return False
+    if ia + 2 < len(tokens) and tokens[ia + 2].cap and b.adj:
+        return False  # "Sydney Opera House", "Chelsea Flower Show": a longer name
+    if not (_given(gaz, ka) or ka in gaz.rare_given_names) or is_strong_place(gaz, ka):
+        return False
+    readings = gaz.lookup(kb)
+    return (
+        bool(readings)
+        and (_given(gaz, kb) or kb in gaz.rare_given_names)
+        and all(gaz.kind_codes[c.id] == "c" and gaz.pop[c.id] < SURNAME_TOWN_MAX_POP for c in readings)
+    )
+
+
+@cache
+def _stop(langs: tuple[str, ...] | None) -> frozenset[str]:
+    """The common words and given names of the not-a-place lists of `langs`; English's for an
+    article whose language is unknown (other languages' lists hold surnames: "hilton")."""
+    words = load(langs or ("en",))
+    return words["common"] | words["first_name"]
 
 
 GIVEN_NAME_TOWN_MAX_POP = 100_000  # "Luis" is also a small town; "Victoria" is no given name here

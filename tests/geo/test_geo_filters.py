@@ -65,6 +65,9 @@ def test_a_place_next_to_an_organisation_word_elsewhere_stays_a_place():
         ("Jackson Browne cancelled a concert in Phoenix.", ["Phoenix"]),
         ("Police arrested Dayton resident Tyler James on Sunday.", ["Dayton"]),
         ("Prime minister Luís Montenegro met Pedro Sánchez in Madrid; Sánchez left.", ["Madrid"]),
+        ("Chelsea Clinton spoke in Denver on Monday.", ["Denver"]),
+        ("Paris Hilton arrived in Los Angeles.", ["Los Angeles"]),
+        ("Nicky Hilton attended a gala in Beverly Hills.", ["Beverly Hills"]),
     ],
 )
 def test_people_are_not_places(text, places):
@@ -80,6 +83,14 @@ def test_a_given_name_is_no_place_even_where_the_article_names_that_city_too():
 def test_countries_and_towns_next_to_each_other_stay_places():
     assert texts("Troops from Serbia Montenegro and Croatia.", "en") == ["Serbia", "Montenegro", "Croatia"]
     assert texts("Floods hit Santa Clara and Emiliano Zapata.", "en") == ["Santa Clara", "Emiliano Zapata"]
+
+
+def test_a_rare_given_name_opens_a_persons_name_only_before_a_surname_of_small_towns():
+    # "Clinton", "Hilton" are given names too and name only small towns: a surname; the same
+    # names apart, or before a common word ("Athens Police") or a brand, stay places
+    assert texts("Flooding in Chelsea, Clinton and Hilton.", "en") == ["Chelsea", "Clinton", "Hilton"]
+    assert texts("The Athens Police Department said a man was hurt in Athens.", "en")[-1] == "Athens"
+    assert "Paris" in texts("Police informed the Paris Walmart store in Paris.", "en")
 
 
 def test_a_given_name_that_is_a_town_stays_a_place_alone_or_before_a_comma():
