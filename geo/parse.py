@@ -17,6 +17,7 @@ from geo.geocoder import OfflineGeocoder
 from geo.memo import per_key
 from geo.mention import DocumentPlaces, PlaceMention, place_mention
 from geo.mentions import find_mentions
+from geo.outliers import modifier_outliers
 from geo.resolve import Resolved, resolve
 from geo.shortnames import short_county_mentions
 
@@ -58,6 +59,9 @@ def _geoparse(text: str, lang, geocoder, demonyms: bool, gazetteer) -> DocumentP
     if dateline is not None:
         _mark_dateline(mentions, dateline)
     resolved = resolve(text, mentions, demonym_ccs, gaz, lang)
+    stray = modifier_outliers(text, resolved, gaz, langs)  # "the Gloria funicular ... in Lisbon"
+    if stray:
+        resolved = [r for k, r in enumerate(resolved) if k not in stray]
     out = [_offline_mention(r, gaz) for r in resolved]
     if online:
         out = _ask_online(out, resolved, geocoder)

@@ -288,3 +288,19 @@ def test_a_country_that_is_a_given_name_before_a_persons_surname_is_the_person(t
 )
 def test_the_country_jordan_stays_a_place_when_no_person_follows(text):
     assert {m.name for m in geoparse(text, "en")} == {"Jordan"}
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        ("The Gloria funicular derailed in Lisbon on Wednesday, killing 16 people.", ["Lisbon"]),
+        ("The Hilton hotel in Kabul was attacked.", ["Kabul"]),
+    ],
+)
+def test_a_small_far_town_naming_a_thing_before_a_noun_is_no_place(text, places):
+    assert texts(text, "en") == places
+
+
+def test_a_town_before_a_noun_in_the_articles_country_stays_a_place():
+    assert texts("The Bucha massacre shocked Kyiv.", "en") == ["Bucha", "Kyiv"]
+    assert texts("Floods reached Gloria after the storm; Manila was spared.", "en") == ["Gloria", "Manila"]
