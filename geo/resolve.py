@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from geo.gazetteer import Gazetteer
 from geo.geocoder import EXACT_BONUS, US_STATE_ABBREVIATIONS
+from geo.lexicon import load
 from geo.memo import MEMO_SIZE, per_list
 from geo.mentions import Mention
 from geo.names import name_key
@@ -27,7 +28,13 @@ COUNTRY_WEIGHT = 1.6
 REGION_WEIGHT = 2.4
 NEAR_WEIGHT = 2.0
 NEAR_KM = 400.0
-LANG_HOME = {"nl": ("NL", "BE")}
+# the countries an article in a language is at home in (cues role home_country): a namesake
+# there gets HOME_WEIGHT ("Verdun" in a French text is Verdun, France, not Verdun, Quebec)
+LANG_HOME = {
+    lang: frozenset(cc.upper() for cc in load((lang,))["home_country"])
+    for lang in ("nl", "fr", "de", "en", "uk", "ru")
+}
+HOME_WEIGHT = 0.75
 SOFT_WEIGHT = 2.5
 ADJECTIVE_WEIGHT = 0.4  # "the Russians", "Ukrainian troops": who acted, barely where
 CONTAINER_WEIGHT = 4.0  # "Decatur, Ill.", "Athens, Georgia": the place is inside the one after the comma
@@ -252,7 +259,7 @@ def resolve(
                 elif cc in adjectives:
                     s += ADJECTIVE_WEIGHT
                 if cc in home:
-                    s += 0.5
+                    s += HOME_WEIGHT
                 if a1:
                     n_r = _count_others(votes_region.get((cc, a1)), surface)
                     n_r += hints.get((cc, a1), 0)
