@@ -68,7 +68,19 @@ def informal_names(b: IndexBuilder, countries: set[int], capitals: set[int]) -> 
         for code in codes:
             i = code >> 1
             if code & 1:
-                continue  # an alternate name: "kiev" for Kyiv comes through the capital's own
+                # an alternate name ("kiev" for Kyiv comes through the capital's own), except
+                # a big city's own name less its last word, in several words: "new york"
+                own = name_key(b.name[i])
+                if (
+                    " " in key
+                    and b.kind[i] == "c"
+                    and b.pop[i] >= INFORMAL_CITY_POP
+                    and own.startswith(key + " ")
+                    and " " not in own[len(key) + 1 :]
+                ):
+                    out.add(key)
+                    break
+                continue
             if i in countries:
                 out.add(key)
                 break
