@@ -79,21 +79,34 @@ def plural_region_lists(text: str, mentions: list[Mention], gaz: Gazetteer) -> N
         if word is None:
             continue
         level = "district" if word.casefold() in DISTRICT_PLURAL else "region"
+        readings: list[tuple[Mention, list]] = []
         for m in chain:
-            if m.demonym is not None or m.flags & {"organisation", "adjective", "metonym", "feature"}:
+            if m.demonym is not None or m.flags & {"organisation", "adjective", "metonym"}:
                 continue
-            core = strip_possessive(m.text)
-            named = [c for c in region_named(gaz, core, level) if gaz.kind_codes[c.id] in "rk"]
-            if not named and "inflected" in m.flags and m.cands:  # "Сумській": Sumy's region
-                named = [
-                    c
-                    for c in region_named(gaz, gaz.names[m.cands[0].id], level)
-                    if gaz.kind_codes[c.id] in "rk"
-                ]
+            readings.append((m, _units(gaz, m, level, word)))
+        # the names of one list lie in one country when they can: "Kent and Sussex counties"
+        countries = [{gaz.cc[c.id] for c in named} for _m, named in readings if named]
+        shared = set.intersection(*countries) if countries else set()
+        for m, named in readings:
+            if shared:
+                named = [c for c in named if gaz.cc[c.id] in shared]
             if named:
                 m.cands, m.region_of = named, False
             elif level == "region":
                 m.region_of = True  # "Харківській": the region named after Kharkiv
+
+
+def _units(gaz: Gazetteer, m: Mention, level: str, word: str) -> list:
+    """The regions (or second-level units) a name of the list may be."""
+    core = strip_possessive(m.text)
+    named = [c for c in region_named(gaz, core, level) if gaz.kind_codes[c.id] in "rk"]
+    if not named and "inflected" in m.flags and m.cands:  # "Сумській": Sumy's region
+        named = [
+            c for c in region_named(gaz, gaz.names[m.cands[0].id], level) if gaz.kind_codes[c.id] in "rk"
+        ]
+    if not named and word.casefold() == "counties":  # "Los Angeles and Ventura counties"
+        named = [c for c in gaz.lookup(f"{core} County") if gaz.kind_codes[c.id] in "rk"]
+    return named
 
 
 def coordinated_regions(text: str, mentions: list[Mention], gaz: Gazetteer, lang: str | None = None) -> None:

@@ -157,7 +157,7 @@ def people_in(
                 people.add(last.low)
                 parts.update(range(k, end))
     for a, b, ia in pairs:
-        kb = b.low
+        kb = b.low[:-2] if b.low.endswith(("'s", "’s")) else b.low  # "Tyler Perry's studio"
         ka = a.low.rstrip(".")
         if _country_as_surname(gaz, a, b, ka, kb):
             parts.add(ia + 1)  # "Luís Montenegro": that token is his name, not the country
@@ -165,9 +165,11 @@ def people_in(
         if gaz.has(name_key(f"{a.text} {b.text}")) or is_strong_place(gaz, kb) or b.shout:
             continue
         if _rare_given_and_surname(gaz, tokens, a, b, ia, langs):
-            people.add(kb)  # "Chelsea Clinton", "Paris Hilton", "Sydney Sweeney"
+            people.add(kb)  # "Chelsea Clinton", "Paris Hilton", "Nicky Hilton"
             parts.add(ia)
             continue
+        if _given_name_alone(gaz, tokens, a, b, ia, langs):
+            parts.add(ia + 1)  # "Denzel Washington": that token is his name, not the city
         # a given name that is also a place ("Victoria", "Florence") opens a person's name only
         # before a word that is no common word: "Victoria Beckham", not "Tennessee Arts"
         given = a.cap and _given(gaz, ka) and not is_strong_place(gaz, ka)
@@ -233,6 +235,23 @@ def _rare_given_and_surname(
         and (_given(gaz, kb) or kb in gaz.rare_given_names)
         and all(gaz.kind_codes[c.id] == "c" and gaz.pop[c.id] < SURNAME_TOWN_MAX_POP for c in readings)
     )
+
+
+def _given_name_alone(
+    gaz: Gazetteer, tokens: list[Token], a: Token, b: Token, ia: int, langs: tuple[str, ...] | None
+) -> bool:
+    """A given name that names no place ("Denzel", "Kendall"... rare ones too) before a
+    last word: that word is a surname there, whatever it names elsewhere ("Denzel
+    Washington"). Not a common word opening a sentence ("Will London ..."), nor before a
+    longer name ("Mary Washington Hospital")."""
+    ka = a.low
+    if not a.cap or a.shout or b.shout or ka in TITLES or ka in _stop(langs) or gaz.has(ka):
+        return False
+    if not (_given(gaz, ka) or ka in gaz.rare_given_names) or is_strong_place(gaz, b.low):
+        return False
+    if ia + 2 < len(tokens) and tokens[ia + 2].cap and b.adj:
+        return False
+    return not (a.sent_start and _common_word(gaz, ka, langs))
 
 
 @cache

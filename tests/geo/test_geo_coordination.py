@@ -91,3 +91,16 @@ def test_a_plural_region_word_far_from_a_list_changes_nothing():
         m.text: m.kind for m in geoparse("Kharkiv and Sumy were shelled; two regions lost power.", lang="en")
     }
     assert found == {"Kharkiv": "city", "Sumy": "city"}
+
+
+def test_the_names_of_a_list_of_counties_lie_in_one_country_and_take_the_county():
+    found = {m.text: m for m in geoparse("Wildfires in the Los Angeles and Ventura counties.", lang="en")}
+    assert found["Los Angeles"].name == "Los Angeles County"
+    assert geoparse("Floods in Kent and Sussex counties closed roads.", lang="en")[0].country_code == "GB"
+
+
+def test_the_states_of_a_list_are_no_country_called_the_states():
+    assert [m.text for m in geoparse("Storms battered the states of Texas and Oklahoma.", lang="en")] == [
+        "Texas",
+        "Oklahoma",
+    ]

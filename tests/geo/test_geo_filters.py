@@ -68,6 +68,8 @@ def test_a_place_next_to_an_organisation_word_elsewhere_stays_a_place():
         ("Chelsea Clinton spoke in Denver on Monday.", ["Denver"]),
         ("Paris Hilton arrived in Los Angeles.", ["Los Angeles"]),
         ("Nicky Hilton attended a gala in Beverly Hills.", ["Beverly Hills"]),
+        ("Denzel Washington spoke in New York.", ["New York"]),
+        ("Tyler Perry's studio is in Atlanta.", ["Atlanta"]),
     ],
 )
 def test_people_are_not_places(text, places):
@@ -304,3 +306,9 @@ def test_a_small_far_town_naming_a_thing_before_a_noun_is_no_place(text, places)
 def test_a_town_before_a_noun_in_the_articles_country_stays_a_place():
     assert texts("The Bucha massacre shocked Kyiv.", "en") == ["Bucha", "Kyiv"]
     assert texts("Floods reached Gloria after the storm; Manila was spared.", "en") == ["Gloria", "Manila"]
+
+
+def test_a_surname_after_a_given_name_that_is_no_place_is_only_there_a_name():
+    # "Denzel Washington" is the actor; the city stays a place where the text names it
+    assert texts("Denzel Washington visited Washington.", "en") == ["Washington"]
+    assert texts("Will Paris host the games?", "en") == ["Paris"]  # a word opening a question
