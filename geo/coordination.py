@@ -44,6 +44,7 @@ _LIST_GAP = re.compile(
     rf"(?:\s*,\s*(?:(?:{_alternation(_ALL['list_joiner'])})\s+)?|\s+(?:{_alternation(_ALL['list_joiner'])})\s+){_OF}",
     re.I,
 )
+_GAP_MAX = 16  # ", and the ", " et de l'": longer gaps are no list
 _PLURAL_AFTER = re.compile(rf"\s+(?:the\s+)?({_PLURALS})(?!\w)", re.I)
 _PLURAL_BEFORE = re.compile(rf"(?<!\w)({_PLURALS})\s+{_OF}$", re.I)
 # a list of words (names or adjectives of names) ending in a plural region word
@@ -64,7 +65,11 @@ def plural_region_lists(text: str, mentions: list[Mention], gaz: Gazetteer) -> N
     k = 0
     while k < n - 1:
         e = k
-        while e + 1 < n and _LIST_GAP.fullmatch(text, mentions[e].end, mentions[e + 1].start):
+        while (
+            e + 1 < n
+            and mentions[e + 1].start - mentions[e].end <= _GAP_MAX
+            and _LIST_GAP.fullmatch(text, mentions[e].end, mentions[e + 1].start)
+        ):
             e += 1
         if e == k:
             k += 1

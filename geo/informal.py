@@ -40,29 +40,37 @@ def informal_mentions(
     """Mentions of `informal_names` in lower case and inside hashtags, outside the spans
     already `taken`."""
     names = gaz.informal_names
-    firsts = _first_words(gaz)
+    firsts, seconds = _first_words(gaz)
     out: list[Mention] = []
     spans = [(m.start, m.end) for m in taken]
-    if lower & firsts:
+    # a common first word ("new", "the") counts only when the text has a second word for it
+    if any(w not in seconds or not seconds[w].isdisjoint(lower) for w in lower & firsts):
         out.extend(_lowercase(text, gaz, names, firsts, lower, spans))
     if "#" in text:
         out.extend(_hashtags(text, gaz, names, spans + [(m.start, m.end) for m in out]))
     return out
 
 
-_FIRSTS: dict[int, frozenset[str]] = {}
+_FIRSTS: dict[int, tuple[frozenset[str], dict[str, frozenset[str]]]] = {}
 
 
-def _first_words(gaz: Gazetteer) -> frozenset[str]:
-    """First words of the informal names that may stand alone in lower case (not common words)."""
+def _first_words(gaz: Gazetteer) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """First words of the informal names that may open one in lower case (a one-word name
+    that is no common word; any name of several words: "new york city", "south africa"), and
+    for the first words that are common words, the second words that may follow them."""
     found = _FIRSTS.get(id(gaz))
     if found is None:
-        found = frozenset(
-            key.split(" ")[0]
-            for key in gaz.informal_names
-            if " " in key  # "new york city", "south africa": the whole name decides
-            or (key not in STOP and key not in LOWERCASE_WORDS and len(key) >= 4)
-        )
+        firsts: set[str] = set()
+        seconds: dict[str, set[str]] = {}
+        for key in gaz.informal_names:
+            words = key.split(" ")
+            if len(words) > 1:
+                firsts.add(words[0])
+                seconds.setdefault(words[0], set()).add(words[1])
+            elif key not in STOP and key not in LOWERCASE_WORDS and len(key) >= 4:
+                firsts.add(key)
+        alone = {w for w in firsts if w not in STOP and w not in LOWERCASE_WORDS}
+        found = (frozenset(firsts), {w: frozenset(s) for w, s in seconds.items() if w not in alone})
         _FIRSTS[id(gaz)] = found
     return found
 

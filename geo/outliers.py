@@ -9,8 +9,11 @@ Bucha massacre" in an article about Ukraine keeps Bucha: its country is the arti
 
 from __future__ import annotations
 
+import re
+
 from geo.gazetteer import Gazetteer
 from geo.lexicon import load
+from geo.memo import per_list
 from geo.resolve import Resolved, great_circle_km
 from geo.spans import stop_words
 
@@ -23,22 +26,22 @@ def modifier_outliers(
     text: str, resolved: list[Resolved], gaz: Gazetteer, langs: tuple[str, ...] | None
 ) -> set[int]:
     """Indexes of the resolved mentions that are such names (they are left out)."""
-    placed = [r for r in resolved if r.id is not None]
-    if len({r.mention.text.casefold() for r in placed}) < 2:
-        return set()
-    stop = stop_words(langs)
     out: set[int] = set()
+    placed = None
     for k, r in enumerate(resolved):
         m = r.mention
+        e = m.end
+        if text[e : e + 1] != " " or not text[e + 1 : e + 2].islower():
+            continue  # the usual case: no lowercase word right after the name
         if r.id is None or m.demonym is not None or m.flags or " " in m.text or "-" in m.text:
             continue
-        nxt = _next_word(text, m.end)
-        if not nxt or not nxt[0].islower() or nxt in stop or len(nxt) < 3:
+        if not _small_towns_only(gaz, m.cands):
             continue
-        if _prev_word(text, m.start).casefold() in _LOCATIVE:
+        nxt = _next_word(text, e)
+        if len(nxt) < 3 or nxt in stop_words(langs) or _prev_word(text, m.start).casefold() in _LOCATIVE:
             continue
-        if any(gaz.kind_codes[c.id] != "c" or gaz.pop[c.id] >= TOWN_MAX_POP for c in m.cands):
-            continue
+        if placed is None:
+            placed = [o for o in resolved if o.id is not None]
         own = m.text.casefold()
         others = [o for o in placed if o.mention.text.casefold() != own]
         cc = gaz.cc[r.id]
@@ -50,13 +53,18 @@ def modifier_outliers(
     return out
 
 
+@per_list
+def _small_towns_only(gaz: Gazetteer, cands: list) -> bool:
+    """Every reading is a town under TOWN_MAX_POP (memoised per candidate list)."""
+    return all(gaz.kind_codes[c.id] == "c" and gaz.pop[c.id] < TOWN_MAX_POP for c in cands)
+
+
+_WORD_RE = re.compile(r" ([^\W\d_]+)")
+
+
 def _next_word(text: str, end: int) -> str:
-    if text[end : end + 1] != " ":
-        return ""
-    stop = end + 1
-    while stop < len(text) and text[stop].isalpha():
-        stop += 1
-    return text[end + 1 : stop]
+    m = _WORD_RE.match(text, end)
+    return m.group(1) if m else ""
 
 
 def _prev_word(text: str, start: int) -> str:

@@ -101,6 +101,18 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[tuple[float, int]]:
     # ... and a curated sea, area or landmark is not a small town of the same name
     if any(c.exact and gaz.kind_codes[c.id] in "sal" for c in m.cands):
         out = {i: s for i, s in out.items() if gaz.kind_codes[i] != "c" or gaz.pop[i] >= 100_000} or out
+    # a national capital reached by another name ("Париж", "Londres") leaves out the towns that
+    # have that name only as an other name of their own different one (a village once called
+    # Paris), while its namesakes (Paris, Texas) stay
+    if not m.region_of and not exact_pop >= 0:
+        capitals = {c.id for c in m.cands if c.id in gaz.capitals}
+        if capitals:
+            own = {name_key(gaz.names[i]) for i in capitals}
+            out = {
+                i: s
+                for i, s in out.items()
+                if i in capitals or gaz.kind_codes[i] != "c" or name_key(gaz.names[i]) in own
+            } or out
     if "dateline" in m.flags:
         out = {i: s for i, s in out.items() if gaz.kind_codes[i] == "c"} or out
     if not m.region_of:

@@ -299,7 +299,10 @@ def compound_parts(text: str, t: Token, gaz: Gazetteer) -> list[Mention]:
     """Places and nationality adjectives inside a capitalised compound ("Egyptian-US")."""
     out = []
     pos = t.start
-    for part in t.text.split("-"):
+    parts = t.text.split("-")
+    if all(name_key(p) in gaz.given_names or name_key(p) in gaz.rare_given_names for p in parts):
+        return out  # "Jean-Luc", "Marie-Christine": a given name, not Luc (Łódź)
+    for part in parts:
         key = name_key(part)
         cc = gaz.demonyms.get(key)
         if cc is not None and cc in gaz.country:
