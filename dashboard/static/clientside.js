@@ -7,6 +7,23 @@
  */
 (function () {
   "use strict";
+  /* Dash's polyfill (core-js 2, loaded before this file) replaces the browser's own
+   * String.prototype.trim with a much slower one, only because today's Unicode no longer counts
+   * U+180E as white space; Plotly trims every colour of every mark it styles (a quarter of a
+   * timeline redraw). The browser's own trim, taken from a fresh frame, is put back. */
+  (function nativeTrim() {
+    if (/\[native code\]/.test(Function.prototype.toString.call(String.prototype.trim))) { return; }
+    try {
+      const frame = document.createElement("iframe");
+      frame.style.display = "none";
+      (document.head || document.documentElement).appendChild(frame);
+      const own = frame.contentWindow.String.prototype.trim;
+      frame.remove();
+      if (typeof own === "function" && own.call("  a ") === "a") {
+        Object.defineProperty(String.prototype, "trim", {value: own, writable: true, configurable: true});
+      }
+    } catch (err) { /* keep the polyfill's */ }
+  })();
   const W = window.eventmapWindow;  // dashboard/static/window.js
   const DAY_MS = W.DAY_MS, axisMs = W.axisMs;
   const M = window.eventmapMap;  // dashboard/static/mapdraw.js

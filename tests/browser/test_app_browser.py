@@ -168,6 +168,9 @@ def test_zooming_the_timeline_filters_map_and_table_to_the_window(driver, sample
         driver.execute_script(GRAPH_JS, "timeline"),
     )
     assert shown[0].startswith("2025-03-13") and shown[1].startswith("2025-03-15")
+    # Plotly styles every mark with String.prototype.trim: the browser's own, not the polyfill's
+    trim = driver.execute_script("return Function.prototype.toString.call(String.prototype.trim);")
+    assert "[native code]" in trim and driver.execute_script("return ' \\u00a0x\\t'.trim();") == "x"
     driver.execute_script(
         "Plotly.relayout(arguments[0], {'xaxis.autorange': true});",
         driver.execute_script(GRAPH_JS, "timeline"),
