@@ -224,18 +224,52 @@
 
   /* One playback step (play-interval ticks at the chosen speed): the timeline's window, `width`
    * wide (day, week, month), starts at the first event and moves half its width per step,
-   * wrapping at the end; returns the tick, the progress bar's style and the progress text. */
+   * wrapping at the end; returns the tick, the progress bar's style and the progress text.
+   *
+   * Playback paces itself: a step runs when the browser is idle (requestIdleCallback, at the
+   * latest after IDLE_WAIT_MS), and a tick that comes while the last step is still being drawn
+   * (the timeline's relayout and the map's redraw) is skipped. A machine that draws a step
+   * slower than the chosen interval plays slower instead of queueing steps: the page, the Pause
+   * button included, stays responsive. */
   const PLAY_DAYS = {day: 1, week: 7, month: 30};
+  const IDLE_WAIT_MS = 1000;
+  let stepping = false;
   function playStep(n, width) {
+    const none = [noUpdate(), noUpdate(), noUpdate()];
+    if (!n || stepping) { return none; }
+    stepping = true;
+    return new Promise(function (resolve) {
+      const run = function () {
+        let out = none, drawn = null;
+        try {
+          const step = playStepNow(n, width);
+          out = step[0];
+          drawn = step[1];
+        } catch (err) {
+          console.warn("eventmap: playback step failed:", err);
+        }
+        resolve(out);
+        Promise.resolve(drawn)
+          .then(function () { return state.busy; })  // the map's redraw the step started
+          .catch(function () { return null; })
+          .then(function () { stepping = false; });
+      };
+      if (window.requestIdleCallback) { window.requestIdleCallback(run, {timeout: IDLE_WAIT_MS}); } else { setTimeout(run, 0); }
+    });
+  }
+
+  /* The step itself: [the callback's outputs, the promise of the timeline's relayout]. */
+  function playStepNow(n, width) {
+    const none = [noUpdate(), noUpdate(), noUpdate()];
     const cols = cached.cols, gd = graphDiv("timeline");
-    if (!n || !cols || !gd || !gd._fullLayout || !gd._fullLayout.xaxis) { return [noUpdate(), noUpdate(), noUpdate()]; }
+    if (!cols || !gd || !gd._fullLayout || !gd._fullLayout.xaxis) { return [none, null]; }
     let lo = Infinity, hi = -Infinity;
     for (let i = 0; i < cols.t0.length; i++) {
       if (cols.t0[i] === null) { continue; }
       if (cols.t0[i] < lo) { lo = cols.t0[i]; }
       if (cols.t1[i] + 1 > hi) { hi = cols.t1[i] + 1; }
     }
-    if (!isFinite(lo)) { return [noUpdate(), noUpdate(), noUpdate()]; }
+    if (!isFinite(lo)) { return [none, null]; }
     lo *= DAY_MS; hi *= DAY_MS;
     const years = gd._fullLayout.xaxis.type === "linear";  // a year axis (data beyond 1..9999)
     const span = years ? Math.max(DAY_MS, (hi - lo) / 8) : (PLAY_DAYS[width] || 7) * DAY_MS;
@@ -246,10 +280,10 @@
     }
     playing.started = true;
     const toAxis = years ? ((ms) => 1970 + ms / W.yearMs(1971)) : isoMs;
-    window.Plotly.relayout(gd, {"xaxis.range": [toAxis(start), toAxis(start + span)]});
+    const drawn = window.Plotly.relayout(gd, {"xaxis.range": [toAxis(start), toAxis(start + span)]});
     const pct = hi > lo ? Math.min(100, Math.round(100 * (start + span - lo) / (hi - lo))) : 100;
     const text = W.dayLabel(Math.floor(start / DAY_MS)) + " – " + W.dayLabel(Math.floor((start + span) / DAY_MS) - 1) + " · " + pct + "%";
-    return [n, {width: pct + "%"}, text];
+    return [[n, {width: pct + "%"}, text], drawn];
   }
   const playing = {started: false};
 
