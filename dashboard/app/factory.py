@@ -123,7 +123,6 @@ def create_app(
         serve_locally=True,
         external_scripts=[f"{STATIC_URL}/{name}" for name in SCRIPTS],
         update_title=None,
-        suppress_callback_exceptions=True,  # the table's grid is in the page only once it is asked for
     )
     use_partial_bundle(app)  # plotly.js with only our traces, when built at setup
     page_set = threading.Event()
