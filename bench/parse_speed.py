@@ -9,6 +9,13 @@ article is parsed once per round with our per-text caches cleared; the two pipel
 turns on each article (the machine is shared) and each keeps its best of the rounds.
 Cold start: a fresh `eventmap parse SEED -o FILE` process, best of 3, as wall clock and as
 CPU time (user + system: what the process itself costs when the shared machine is busy).
+It is measured as an installed eventmap starts: with its modules' bytecode compiled (pip
+compiles it at install; a checkout writes it on its first run). The bytecode goes to a
+temporary PYTHONPYCACHEPREFIX, written by one untimed run, so a stale or missing
+__pycache__ of the checkout (or PYTHONDONTWRITEBYTECODE in the environment) does not make
+every timed run compile the sources again. The start of a checkout whose own modules have
+no bytecode (eventmap and geo compiled from source in every run, the libraries' bytecode
+present) is reported too.
 
 usage: python bench/parse_speed.py [--rounds N]
 """
@@ -17,6 +24,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -111,18 +119,29 @@ def per_article_ms(pipelines, items, rounds: int) -> list[list[float]]:
     return best
 
 
-def cold_start_s(rounds: int = 3) -> tuple[float, float]:
-    """Best wall clock and best CPU time (user + system) of a fresh `eventmap parse SEED`."""
+def cold_start_s(rounds: int = 3, bytecode: bool = True) -> tuple[float, float]:
+    """Best wall clock and best CPU time (user + system) of a fresh `eventmap parse SEED`;
+    `bytecode`: with the modules' bytecode compiled beforehand (see the module docstring),
+    else with none for the project's own modules (compiled from source in every run)."""
     import resource
 
     script = Path(sys.executable).with_name("eventmap")
     cmd = [str(script)] if script.exists() else [sys.executable, "-m", "eventmap.cli"]
     wall = cpu = float("inf")
     with tempfile.TemporaryDirectory() as tmp:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
+        # one untimed run writes the bytecode of every module the parse imports
+        subprocess.run([*cmd, "parse", str(SEED), "-o", str(Path(tmp) / "out.json")], check=True, env=env)
+        if not bytecode:  # the project's own modules lose theirs, and it is not written again
+            for package in ("eventmap", "geo"):
+                own = Path(env["PYTHONPYCACHEPREFIX"]) / ROOT.relative_to(ROOT.anchor) / package
+                shutil.rmtree(own, ignore_errors=True)
+            env["PYTHONDONTWRITEBYTECODE"] = "1"
         for _ in range(rounds):
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             t0 = time.perf_counter()
-            subprocess.run([*cmd, "parse", str(SEED), "-o", str(Path(tmp) / "out.json")], check=True)
+            subprocess.run([*cmd, "parse", str(SEED), "-o", str(Path(tmp) / "out.json")], check=True, env=env)
             wall = min(wall, time.perf_counter() - t0)
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpu = min(cpu, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
@@ -143,9 +162,13 @@ def main(argv: list[str]) -> int:
     print(f"eventmap parse : {our_mean:7.1f} ms/article   seed {our_ms[0]:7.1f} ms")
     print(f"speed-up       : {naive_mean / our_mean:7.1f}x overall   seed {naive_ms[0] / our_ms[0]:.1f}x")
     cold, cold_cpu = cold_start_s()
+    source_cold, source_cold_cpu = cold_start_s(bytecode=False)
     load = round((load_before + os.getloadavg()[0]) / 2, 1)  # the machine is shared: say how busy
     print(f"load average (1 min) during the run: {load} on 2 cores")
     print(f"cold start (eventmap parse SEED -o FILE): wall clock {cold:.2f} s, CPU {cold_cpu:.2f} s")
+    print(
+        f"  ... with no bytecode (every module compiled): wall clock {source_cold:.2f} s, CPU {source_cold_cpu:.2f} s"
+    )
     from results import record
 
     record(
@@ -158,6 +181,8 @@ def main(argv: list[str]) -> int:
             "seed article (ms)": round(our_ms[0], 1),
             "cold start, one article, wall clock (s)": round(cold, 2),
             "cold start, one article, CPU time (s)": round(cold_cpu, 2),
+            "cold start with no bytecode, wall clock (s)": round(source_cold, 2),
+            "cold start with no bytecode, CPU time (s)": round(source_cold_cpu, 2),
             "load average during the run (2 cores)": load,
         },
         command="python bench/parse_speed.py",
