@@ -146,19 +146,19 @@ def find_anchor(sentence: str, lang: str, toks: list[str] | None = None) -> Anch
     if toks is None:
         toks = tokens(sentence)
     found = pats.phrases.scan(toks)  # the phrases first: set lookups, then only their regexes
-    if found is pats.phrases.nothing or not any(found.values()):
+    if not found:
         return None
     lowered = sentence.lower()  # the patterns are lowercase: much faster than re.I
     if len(lowered) != len(sentence):
         lowered = "".join(ch.lower()[:1] for ch in sentence)
     for i, (pattern, offset, _) in enumerate(pats.noun):
-        m = pattern.regex.search(lowered) if found[i] else None
+        m = pattern.regex.search(lowered) if i in found else None
         if m and not (sentence[m.start(1)].isupper() and not pats.capitalised_nouns):
             # "Накануне Лавров посетил ...": a name after the phrase is its subject, and the
             # phrase a pointer ("the day before"), not "on the eve of <event noun>"
             return Anchor(sentence[m.start() : m.end()], m.start(), m.end(), m.group(1), offset)
     for i, (pattern, offset, _) in enumerate(pats.pointer, len(pats.noun)):
-        m = pattern.regex.search(lowered) if found[i] else None
+        m = pattern.regex.search(lowered) if i in found else None
         if m:
             if "n" in m.re.groupindex and m.group("n"):
                 raw = m.group("n")

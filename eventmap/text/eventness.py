@@ -35,7 +35,7 @@ from importlib import resources
 from itertools import compress, islice
 
 from eventmap.text.dates.vocab import load_vocab
-from eventmap.text.wordset import WordSet, WordSets, tokens
+from eventmap.text.wordset import NO_HITS, WordSet, WordSets, tokens
 
 OCCURRENCE, STATEMENT, CONTEXT = "occurrence", "statement", "context"
 _QUOTED = re.compile(
@@ -258,12 +258,13 @@ def evidence(sentence: str, lang: str, toks: list[str] | None = None) -> Evidenc
     elif toks is None:
         toks = tokens(sentence)
     hits = lex.words.scan(toks)
+    get = hits.get
     said, hedge_hits, future, nouns, negation = (
-        hits["statement"],
-        hits["hedges"],
-        hits["future"],
-        hits["nouns"],
-        hits["negation"],
+        get("statement", NO_HITS),
+        get("hedges", NO_HITS),
+        get("future", NO_HITS),
+        get("nouns", NO_HITS),
+        get("negation", NO_HITS),
     )
     # what was said lies ahead or is only possible: "said it would ...", "meldde dat ... zouden"
     first_said = min(said) if said else None
@@ -280,8 +281,9 @@ def evidence(sentence: str, lang: str, toks: list[str] | None = None) -> Evidenc
     # positional, in the field order of Evidence (most sentences have few hits: every
     # generator and call left out when there is nothing for it to count)
     return Evidence(
-        len(hits["occurrence"]) + (_future_event(lex, toks, plans, hits["plain"]) if plans else 0),
-        len(hits["planned"]),
+        len(get("occurrence", NO_HITS))
+        + (_future_event(lex, toks, plans, get("plain", NO_HITS)) if plans else 0),
+        len(get("planned", NO_HITS)),
         bool(plans),
         _participles(lex, toks) + _past_tense(lex, toks),
         len(nouns),
