@@ -167,7 +167,10 @@ def trigger_hits(
     hits = [(a, b, "digit") for a, b in digits]
     found = []
     last = -1
-    for m in words.finditer(" " + lowered):  # offsets one more (the space: a word may open the text)
+    padded = " " + lowered  # offsets one more (the space: a word may open the text)
+    match = words.match
+    for at in triggers["word_starts"].finditer(padded):  # where `words` matches (found faster)
+        m = match(padded, at.start())
         cls = m.lastgroup or ""
         start = m.start(cls) - 1
         if start >= last:  # left to right, without overlaps, like finditer

@@ -376,6 +376,10 @@ def _triggers(classes: dict[str, Any]) -> dict[str, re.Pattern[str]]:
         # the words alone, found faster (eventmap/text/dates/find.py trigger_hits): the
         # non-word character before a word, then the word in a look-ahead (its class's group)
         out["words"] = re.compile(rf"\W(?=(?:{words}))")
+        # where "words" matches, found faster still: every class's words in one trie, so re
+        # tries one alternation per non-word character instead of one per class
+        every = trie_pattern({w for ws in classes.values() for w in ws if w})
+        out["word_starts"] = re.compile(rf"\W(?={every})")
     return out
 
 
