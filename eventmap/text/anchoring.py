@@ -210,9 +210,11 @@ def _stem(word: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _stems(sentence: str) -> frozenset[str]:
-    """The stems of a sentence's words (cached: anchors look back at the same sentences)."""
-    return frozenset(_stem(w) for w in _WORD.findall(sentence))
+def _stems(sentence: str) -> tuple[frozenset[str], str]:
+    """The stems of a sentence's words, and the same joined with NUL after each (an ending
+    is then a substring test, in C); cached: anchors look back at the same sentences."""
+    stems = frozenset(_stem(w) for w in _WORD.findall(sentence))
+    return stems, "".join(w + "\x00" for w in stems)
 
 
 def _same_inflected(a: str, b: str) -> bool:
@@ -227,12 +229,13 @@ def _same_inflected(a: str, b: str) -> bool:
 def mentions_noun(sentence: str, noun: str) -> bool:
     """Does the sentence contain the noun, a plural or case form of it, or a compound ending in it?"""
     target = _stem(noun)
-    stems = _stems(sentence)
+    stems, ends = _stems(sentence)
     if target in stems:
         return True
-    return (len(target) >= 4 and any(w.endswith(target) for w in stems)) or any(
-        _same_inflected(w, target) for w in stems
-    )
+    if len(target) >= 4 and target + "\x00" in ends:  # a word ending in it (no word holds a NUL)
+        return True
+    # only a Cyrillic word has case forms (and both words then start with the same letter)
+    return "\u0400" <= target[:1] <= "\u04ff" and any(_same_inflected(w, target) for w in stems)
 
 
 def resolve_anchor(anchor: Anchor, earlier: Sequence[str]) -> int | None:

@@ -230,6 +230,8 @@ def _continuation(sentence: str, lang: str, dated: Sequence[_Dated]) -> tuple[An
 
     Only an event noun (one the category lexicon knows) found in one of the last
     CONTINUATION_LOOKBACK dated events counts."""
+    if not dated:
+        return None, None  # no dated event to continue
     recent = [d.text for d in dated[-CONTINUATION_LOOKBACK:]]
     for candidate in find_definite_reference(sentence, lang):
         if word_category(candidate.noun, lang) == "other":
