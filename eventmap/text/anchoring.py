@@ -191,8 +191,7 @@ def find_event_references(
         return []
     out = []
     for m in pats.definite_anywhere.finditer(sentence.lower()):
-        for g in (1, 2, 3):
-            noun = m.group(g)
+        for g, noun in enumerate(m.groups(), 1):
             if noun and (keep is None or keep(noun)):
                 out.append(Anchor(sentence[m.start() : m.end(g)], m.start(), m.end(g), noun, 0))
     return out

@@ -389,6 +389,13 @@ def _future_event(
     return count
 
 
+@cache
+def event_noun_test(lang: str) -> WordTest:
+    """is_event_noun for one language as a WordTest: `test[word]`, a dictionary lookup for a
+    word seen before (anchors ask it of every word after a definite article)."""
+    return WordTest(lambda word: is_event_noun(word, lang))
+
+
 @lru_cache(maxsize=4096)  # the same words come back in every article ("the attack", "de aanval")
 def is_event_noun(word: str, lang: str) -> bool:
     """An event noun of the lexicon, or a compound ending in one ("telefoongesprek")."""
