@@ -40,7 +40,13 @@ from geo.build_places import (
     read_tsv,
 )
 from geo.build_regions import TRANSLATIONS, add_regions
-from geo.build_words import common_words, frequent_words, given_names
+from geo.build_words import (
+    RARE_GIVEN_NAME_MAX_ZIPF,
+    RARE_GIVEN_NAME_MIN_CLASS,
+    common_words,
+    frequent_words,
+    given_names,
+)
 from geo.index_files import data_version, index_path
 from geo.names import name_key
 
@@ -62,7 +68,19 @@ def informal_names(b: IndexBuilder, countries: set[int], capitals: set[int]) -> 
         for code in codes:
             i = code >> 1
             if code & 1:
-                continue  # an alternate name: "kiev" for Kyiv comes through the capital's own
+                # an alternate name ("kiev" for Kyiv comes through the capital's own), except
+                # a big city's own name less its last word, in several words: "new york"
+                own = name_key(b.name[i])
+                if (
+                    " " in key
+                    and b.kind[i] == "c"
+                    and b.pop[i] >= INFORMAL_CITY_POP
+                    and own.startswith(key + " ")
+                    and " " not in own[len(key) + 1 :]
+                ):
+                    out.add(key)
+                    break
+                continue
             if i in countries:
                 out.add(key)
                 break
@@ -119,6 +137,9 @@ def build(quiet: bool = False) -> dict:
     )
     langs = [lang for lang in languages() if lang != "any"]
     obj["given_names"] = given_names(langs)
+    # rarer given names, one string (split on first need: most articles never ask)
+    rare = given_names(langs, RARE_GIVEN_NAME_MIN_CLASS, RARE_GIVEN_NAME_MAX_ZIPF)
+    obj["rare_given_names"] = "\n".join(sorted(set(rare) - set(obj["given_names"])))
     # one marshalled table per language, read on first use: an article needs its own language's
     obj["common_words"] = {lang: marshal.dumps(t) for lang, t in common_words(list(b.names), langs).items()}
     if not quiet:

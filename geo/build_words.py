@@ -19,6 +19,10 @@ from functools import cache
 from geo.build_regions import package_file
 
 GIVEN_NAME_MIN_CLASS = 5
+# any class: rarer given names ("Chelsea", "Paris", "Nicky") open a person's name only before
+# a surname that names nothing but small towns ("Chelsea Clinton", "Paris Hilton"; geo.people)
+RARE_GIVEN_NAME_MIN_CLASS = 1
+RARE_GIVEN_NAME_MAX_ZIPF = 5.8  # "paris" (5.7 in French) is frequent because of the city
 GIVEN_NAME_MAX_ZIPF = 5.0  # "The", "To", "In", "Will" are given names somewhere, and words here
 COMMON_MIN_ZIPF = 3.0  # for one-word names of the index
 WORD_MIN_ZIPF = 4.0  # for any word (is "Arts" in "Tennessee Arts Commission" a common word?)
@@ -26,9 +30,12 @@ WORD_MIN_ZIPF = 4.0  # for any word (is "Arts" in "Tennessee Arts Commission" a 
 _NAM_DICT_COUNTRY_COLUMN = 30
 
 
-def given_names(langs: list[str] = ()) -> list[str]:
-    """Lower-case given names frequent in at least one country (gender-guesser's dictionary),
-    less those that are very frequent words in `langs` ("the", "to", "will")."""
+def given_names(
+    langs: list[str] = (), min_class: int = GIVEN_NAME_MIN_CLASS, max_zipf: float = GIVEN_NAME_MAX_ZIPF
+) -> list[str]:
+    """Lower-case given names of at least frequency class `min_class` in some country
+    (gender-guesser's dictionary), less those that are very frequent words in `langs` ("the",
+    "to", "will")."""
     path = package_file("gender_guesser", "data", "nam_dict.txt")
     if path is None:
         return []
@@ -41,11 +48,11 @@ def given_names(langs: list[str] = ()) -> list[str]:
             continue
         values = line[_NAM_DICT_COUNTRY_COLUMN:-1]
         best = max((int(ch, 16) for ch in values if ch.strip() and ch in "0123456789abcdefABCDEF"), default=0)
-        if best < GIVEN_NAME_MIN_CLASS:
+        if best < min_class:
             continue
         for form in {parts[1].replace("+", ""), parts[1].replace("+", " "), parts[1].replace("+", "-")}:
             out.add(form.casefold())
-    too_common = {w for lang in langs for w, z in zipf_table(lang).items() if z >= GIVEN_NAME_MAX_ZIPF}
+    too_common = {w for lang in langs for w, z in zipf_table(lang).items() if z >= max_zipf}
     return sorted(out - too_common)
 
 

@@ -7,13 +7,20 @@ first-level region says it: "storm in Friesland en Groningen", "in Oregon and Wa
 region's countries; a chain of them ("Friesland, Groningen en Drenthe") passes the level on.
 A comma alone does not ("Athens, Georgia", "Groningen, Friesland" name a place and what
 holds it: geo.containers).
+
+A plural region word before or after a list says it for every name of the list: "the
+Kharkiv, Sumy and Kyiv regions", "de provincies Groningen en Drenthe", "les régions de
+Kharkiv et de Soumy", "Харківській та Сумській областях" are regions (cues roles
+region_plural and district_plural).
 """
 
 from __future__ import annotations
 
+import re
+
 from geo.gazetteer import Gazetteer
 from geo.lexicon import load
-from geo.spans import Mention, strip_possessive
+from geo.spans import Mention, region_named, strip_possessive
 
 _ALL = load()
 # "en", "and", "und" (geo/data/cues_<lang>.tsv, role list_joiner), per language: Dutch "of"
@@ -21,6 +28,90 @@ _ALL = load()
 # connector ("of", "an") is left out
 CONJUNCTIONS = {lang: load((lang,))["list_joiner"] for lang in ("nl", "en", "de", "fr", "uk", "ru")}
 _ANY_LANGUAGE = _ALL["list_joiner"] - _ALL["connector"] - _ALL["locative"] - _ALL["region_of"]
+REGION_PLURAL = _ALL["region_plural"]
+DISTRICT_PLURAL = _ALL["district_plural"]
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_PLURALS = _alternation(REGION_PLURAL | DISTRICT_PLURAL)
+# what may stand between two names of a list: a comma, a joiner of any language, and the
+# article or "of" a plural region word asks for ("les régions de Kharkiv et de Soumy")
+_OF = r"(?:(?:de|du|des|of|the|van|von|der|d['’]|l['’]|la|le)\s+|d['’]|l['’])*"
+_LIST_GAP = re.compile(
+    rf"(?:\s*,\s*(?:(?:{_alternation(_ALL['list_joiner'])})\s+)?|\s+(?:{_alternation(_ALL['list_joiner'])})\s+){_OF}",
+    re.I,
+)
+_GAP_MAX = 16  # ", and the ", " et de l'": longer gaps are no list
+_PLURAL_AFTER = re.compile(rf"\s+(?:the\s+)?({_PLURALS})(?!\w)", re.I)
+_PLURAL_BEFORE = re.compile(rf"(?<!\w)({_PLURALS})\s+{_OF}$", re.I)
+# a list of words (names or adjectives of names) ending in a plural region word
+_LIST_AHEAD = re.compile(rf"(?:{_LIST_GAP.pattern}[^\W\d_][\w'’-]*)*{_PLURAL_AFTER.pattern}", re.I)
+
+
+def plural_region_after(text: str, pos: int) -> bool:
+    """A list of words from `pos` on ends in a plural region word ("Харківській| та Сумській
+    областях"): the adjectives before it name regions."""
+    return _LIST_AHEAD.match(text, pos) is not None
+
+
+def plural_region_lists(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """Give every name of a list before or after a plural region word the region (or
+    second-level unit) of its name, else the region named after its town (in place;
+    `mentions` in text order)."""
+    n = len(mentions)
+    k = 0
+    while k < n - 1:
+        e = k
+        while (
+            e + 1 < n
+            and mentions[e + 1].start - mentions[e].end <= _GAP_MAX
+            and _LIST_GAP.fullmatch(text, mentions[e].end, mentions[e + 1].start)
+        ):
+            e += 1
+        if e == k:
+            k += 1
+            continue
+        chain = mentions[k : e + 1]
+        k = e + 1
+        after = _PLURAL_AFTER.match(text, chain[-1].end)
+        word = after.group(1) if after else None
+        if word is None:
+            before = _PLURAL_BEFORE.search(text, max(0, chain[0].start - 40), chain[0].start)
+            word = before.group(1) if before else None
+        if word is None:
+            continue
+        level = "district" if word.casefold() in DISTRICT_PLURAL else "region"
+        readings: list[tuple[Mention, list]] = []
+        for m in chain:
+            if m.demonym is not None or m.flags & {"organisation", "adjective", "metonym"}:
+                continue
+            readings.append((m, _units(gaz, m, level, word)))
+        # the names of one list lie in one country when they can: "Kent and Sussex counties"
+        countries = [{gaz.cc[c.id] for c in named} for _m, named in readings if named]
+        shared = set.intersection(*countries) if countries else set()
+        for m, named in readings:
+            if shared:
+                named = [c for c in named if gaz.cc[c.id] in shared]
+            if named:
+                m.cands, m.region_of = named, False
+            elif level == "region":
+                m.region_of = True  # "Харківській": the region named after Kharkiv
+
+
+def _units(gaz: Gazetteer, m: Mention, level: str, word: str) -> list:
+    """The regions (or second-level units) a name of the list may be."""
+    core = strip_possessive(m.text)
+    named = [c for c in region_named(gaz, core, level) if gaz.kind_codes[c.id] in "rk"]
+    if not named and "inflected" in m.flags and m.cands:  # "Сумській": Sumy's region
+        named = [
+            c for c in region_named(gaz, gaz.names[m.cands[0].id], level) if gaz.kind_codes[c.id] in "rk"
+        ]
+    if not named and word.casefold() == "counties":  # "Los Angeles and Ventura counties"
+        named = [c for c in gaz.lookup(f"{core} County") if gaz.kind_codes[c.id] in "rk"]
+    return named
 
 
 def coordinated_regions(text: str, mentions: list[Mention], gaz: Gazetteer, lang: str | None = None) -> None:

@@ -72,6 +72,7 @@ class Gazetteer:
         # cc -> [lat, lon] of the population-weighted centre, then of the capital (geo.points)
         self.country_points: dict[str, list[float]] = obj.get("country_points", {})
         self.given_names: frozenset[str] = frozenset(obj.get("given_names", ()))
+        self._rare_given_names: str | frozenset[str] = obj.get("rare_given_names", "")
         self.country_words: frozenset[str] = frozenset(obj.get("country_words", ()))
         # own names of countries, US states, big cities, capitals: found in lower case (geo.informal)
         self.informal_names: frozenset[str] = frozenset(obj.get("informal_names", ()))
@@ -111,6 +112,14 @@ class Gazetteer:
             if was_enabled:
                 gc.enable()
         return cls(obj)
+
+    @property
+    def rare_given_names(self) -> frozenset[str]:
+        """Given names rarer than `given_names` ("Chelsea", "Nicky"), split on first need."""
+        names = self._rare_given_names
+        if isinstance(names, str):
+            names = self._rare_given_names = frozenset(names.split("\n"))
+        return names
 
     def __len__(self) -> int:
         return len(self.names)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from geo.coordination import plural_region_after as _plural_region_after
 from geo.gazetteer import Candidate, Gazetteer
 from geo.lexicon import DATA_DIR
 from geo.memo import per_key
@@ -149,7 +150,9 @@ def inflected_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer, peop
     if len(word) <= MIN_STEM or t.shout or t.low in STOP or t.low in people or "-" in word:
         return None
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    if nxt is not None and nxt.low.rstrip(".") in REGION_WORDS and adjacent(text, t, nxt):
+    if (nxt is not None and nxt.low.rstrip(".") in REGION_WORDS and adjacent(text, t, nxt)) or (
+        adjective_bases(word) and _plural_region_after(text, t.end)
+    ):  # "Курській області"; "Харківській| та Сумській областях" (geo.coordination)
         cands = best_lookup(gaz, adjective_bases(word))
         if cands:
             return (i, cands, "inflected")

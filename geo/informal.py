@@ -4,7 +4,8 @@ Posts about the news write "quake hits nepal, kathmandu buildings collapse", "ju
 tokyo", "#NepalEarthquake", "#prayforparis". Only the gazetteer's `informal_names` count here
 (the own names of countries, US states, cities of a million people and national capitals:
 geo.build_index), never alternate names of small towns, and:
-- a lower-case name is found anywhere in a sentence, unless it is a common word of the
+- a lower-case name is found anywhere in a sentence (a name of several words whole, even
+  when its first word is a common word alone: "new york city", "south africa"), unless it is a common word of the
   not-a-place lists or of the role `lowercase_word` ("turkey", "china", "nice", "reading":
   words that mean something else when written in lower case; geo/data/notplace_<lang>.tsv);
 - a hashtag is split at its capitals ("#NepalEarthquake": Nepal) or, all in lower case, read
@@ -27,6 +28,7 @@ _WORDS = load()
 LOWERCASE_WORDS = _WORDS["lowercase_word"]
 MIN_REST = 3  # letters left of a lower-case hashtag beside the place's name
 MAX_WORDS = 3  # words of a lower-case name ("new york city")
+BIG_CITY_POP = 1_000_000  # geo.build_index's INFORMAL_CITY_POP
 _HASHTAG_RE = re.compile(r"#(\w{3,60})")
 _CAMEL_RE = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|[a-z]+")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -38,28 +40,37 @@ def informal_mentions(
     """Mentions of `informal_names` in lower case and inside hashtags, outside the spans
     already `taken`."""
     names = gaz.informal_names
-    firsts = _first_words(gaz)
+    firsts, seconds = _first_words(gaz)
     out: list[Mention] = []
     spans = [(m.start, m.end) for m in taken]
-    if lower & firsts:
+    # a common first word ("new", "the") counts only when the text has a second word for it
+    if any(w not in seconds or not seconds[w].isdisjoint(lower) for w in lower & firsts):
         out.extend(_lowercase(text, gaz, names, firsts, lower, spans))
     if "#" in text:
         out.extend(_hashtags(text, gaz, names, spans + [(m.start, m.end) for m in out]))
     return out
 
 
-_FIRSTS: dict[int, frozenset[str]] = {}
+_FIRSTS: dict[int, tuple[frozenset[str], dict[str, frozenset[str]]]] = {}
 
 
-def _first_words(gaz: Gazetteer) -> frozenset[str]:
-    """First words of the informal names that may stand alone in lower case (not common words)."""
+def _first_words(gaz: Gazetteer) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """First words of the informal names that may open one in lower case (a one-word name
+    that is no common word; any name of several words: "new york city", "south africa"), and
+    for the first words that are common words, the second words that may follow them."""
     found = _FIRSTS.get(id(gaz))
     if found is None:
-        found = frozenset(
-            key.split(" ")[0]
-            for key in gaz.informal_names
-            if key.split(" ")[0] not in STOP and key.split(" ")[0] not in LOWERCASE_WORDS and len(key) >= 4
-        )
+        firsts: set[str] = set()
+        seconds: dict[str, set[str]] = {}
+        for key in gaz.informal_names:
+            words = key.split(" ")
+            if len(words) > 1:
+                firsts.add(words[0])
+                seconds.setdefault(words[0], set()).add(words[1])
+            elif key not in STOP and key not in LOWERCASE_WORDS and len(key) >= 4:
+                firsts.add(key)
+        alone = {w for w in firsts if w not in STOP and w not in LOWERCASE_WORDS}
+        found = (frozenset(firsts), {w: frozenset(s) for w, s in seconds.items() if w not in alone})
         _FIRSTS[id(gaz)] = found
     return found
 
@@ -79,7 +90,8 @@ def _lowercase(text, gaz, names, firsts, lower, spans) -> list[Mention]:
             k += 1
             continue
         hit = None
-        for n in range(min(MAX_WORDS, len(words) - k), 0, -1):
+        alone = w.group() not in STOP and w.group() not in LOWERCASE_WORDS  # "new" is no name alone
+        for n in range(min(MAX_WORDS, len(words) - k), 0 if alone else 1, -1):
             phrase = text[w.start() : words[k + n - 1].end()]
             if phrase in names and phrase == phrase.lower() and phrase not in LOWERCASE_WORDS:
                 hit = (w.start(), words[k + n - 1].end(), phrase, n)  # one space between the words
@@ -97,8 +109,17 @@ def _lowercase(text, gaz, names, firsts, lower, spans) -> list[Mention]:
 
 
 def _own(gaz: Gazetteer, name: str) -> list:
-    """The candidates that bear `name` as their own (not an alternate name)."""
-    return [c for c in gaz.lookup(name) if c.exact]
+    """The candidates that bear `name` as their own (not an alternate name), else the big
+    city whose own name it starts ("new york": New York City; geo.build_index)."""
+    cands = gaz.lookup(name)
+    return [c for c in cands if c.exact] or [
+        c
+        for c in cands
+        if " " in name
+        and gaz.kind_codes[c.id] == "c"
+        and gaz.pop[c.id] >= BIG_CITY_POP
+        and gaz.names[c.id].casefold().startswith(name + " ")
+    ]
 
 
 def _hashtags(text, gaz, names, spans) -> list[Mention]:

@@ -44,6 +44,7 @@ from geo.spans import (
     mark_region,
     names_container,
     party_state,
+    region_named,
     spaced_state_abbreviation,
     state_abbreviation,
     stop_words,
@@ -232,9 +233,9 @@ def find_mentions(
             # district of that name when the gazetteer has one ("<core> region" keys)
             level = "district" if word in DISTRICT_WORDS else "region"
             core = strip_possessive(span_text)
-            named = gaz.lookup(f"{core} {level}")
-            # "Washington state" is the state called Washington, not the district around the city
-            named = [c for c in named if gaz.names[c.id].casefold() == core.casefold()] or named
+            named = region_named(gaz, core, level)
+            if not named and "inflected" in m.flags and cands:  # "Київській області": Kyiv's
+                named = region_named(gaz, gaz.names[cands[0].id], level)
             if named:
                 m.cands, m.region_of = named, False
             elif word in DISTRICT_WORDS:

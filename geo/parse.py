@@ -11,12 +11,13 @@ import gc
 
 from eventmap.dateline import find_dateline
 from geo.containers import state_after_comma
-from geo.coordination import coordinated_regions
+from geo.coordination import coordinated_regions, plural_region_lists
 from geo.gazetteer import Gazetteer, get_gazetteer
 from geo.geocoder import OfflineGeocoder
 from geo.memo import per_key
 from geo.mention import DocumentPlaces, PlaceMention, place_mention
 from geo.mentions import find_mentions
+from geo.outliers import modifier_outliers
 from geo.resolve import Resolved, resolve
 from geo.shortnames import short_county_mentions
 
@@ -52,11 +53,15 @@ def _geoparse(text: str, lang, geocoder, demonyms: bool, gazetteer) -> DocumentP
     if " County" in text or "counties" in text or " Parish" in text or "parishes" in text:
         mentions = short_county_mentions(text, mentions, gaz)  # "Barrow County ... in Barrow"
     state_after_comma(text, mentions, gaz)  # "Buffalo, New York": the state
+    plural_region_lists(text, mentions, gaz)  # "the Kharkiv, Sumy and Kyiv regions"
     coordinated_regions(text, mentions, gaz, lang)  # "Friesland en Groningen": two provinces
     dateline = find_dateline(text)
     if dateline is not None:
         _mark_dateline(mentions, dateline)
     resolved = resolve(text, mentions, demonym_ccs, gaz, lang)
+    stray = modifier_outliers(text, resolved, gaz, langs)  # "the Gloria funicular ... in Lisbon"
+    if stray:
+        resolved = [r for k, r in enumerate(resolved) if k not in stray]
     out = [_offline_mention(r, gaz) for r in resolved]
     if online:
         out = _ask_online(out, resolved, geocoder)

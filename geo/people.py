@@ -18,6 +18,8 @@ place, and a strong place (a country, sea, area) is never a surname.
 
 from __future__ import annotations
 
+from functools import cache
+
 from geo.gazetteer import Gazetteer
 from geo.lexicon import load
 from geo.memo import per_key
@@ -155,13 +157,19 @@ def people_in(
                 people.add(last.low)
                 parts.update(range(k, end))
     for a, b, ia in pairs:
-        kb = b.low
+        kb = b.low[:-2] if b.low.endswith(("'s", "’s")) else b.low  # "Tyler Perry's studio"
         ka = a.low.rstrip(".")
         if _country_as_surname(gaz, a, b, ka, kb):
             parts.add(ia + 1)  # "Luís Montenegro": that token is his name, not the country
             continue
         if gaz.has(name_key(f"{a.text} {b.text}")) or is_strong_place(gaz, kb) or b.shout:
             continue
+        if _rare_given_and_surname(gaz, tokens, a, b, ia, langs):
+            people.add(kb)  # "Chelsea Clinton", "Paris Hilton", "Nicky Hilton"
+            parts.add(ia)
+            continue
+        if _given_name_alone(gaz, tokens, a, b, ia, langs):
+            parts.add(ia + 1)  # "Denzel Washington": that token is his name, not the city
         # a given name that is also a place ("Victoria", "Florence") opens a person's name only
         # before a word that is no common word: "Victoria Beckham", not "Tennessee Arts"
         given = a.cap and _given(gaz, ka) and not is_strong_place(gaz, ka)
@@ -195,6 +203,63 @@ def people_in(
     # a name the article also puts after "in"/"near"/"bij" is a place there ("Rodeo Gainesville
     # ... in Gainesville")
     return people - located, parts
+
+
+SURNAME_TOWN_MAX_POP = 100_000  # "Clinton", "Hilton", "Riley": names of small towns only
+
+
+def _rare_given_and_surname(
+    gaz: Gazetteer,
+    tokens: list[Token],
+    a: Token,
+    b: Token,
+    ia: int,
+    langs: tuple[str, ...] | None,
+) -> bool:
+    """A given name, even a rare one ("Chelsea", "Paris", "Nicky"), then a surname that is a
+    given name too and names only small towns ("Clinton", "Hilton", "Riley"; a word naming no
+    place may be a brand: "the Paris Walmart"). A place's name then a
+    place's name with only a space between is no phrase of places ("Paris, Texas" has its
+    comma); "Victoria Falls", "Santa Clara" are names of the index and never come here; the
+    common words of the article's language are no surnames ("Athens Police")."""
+    ka, kb = a.low, b.low
+    if not a.cap or a.shout or ka in TITLES or kb in _stop(langs):
+        return False
+    if ia + 2 < len(tokens) and tokens[ia + 2].cap and b.adj:
+        return False  # "Sydney Opera House", "Chelsea Flower Show": a longer name
+    if not (_given(gaz, ka) or ka in gaz.rare_given_names) or is_strong_place(gaz, ka):
+        return False
+    readings = gaz.lookup(kb)
+    return (
+        bool(readings)
+        and (_given(gaz, kb) or kb in gaz.rare_given_names)
+        and all(gaz.kind_codes[c.id] == "c" and gaz.pop[c.id] < SURNAME_TOWN_MAX_POP for c in readings)
+    )
+
+
+def _given_name_alone(
+    gaz: Gazetteer, tokens: list[Token], a: Token, b: Token, ia: int, langs: tuple[str, ...] | None
+) -> bool:
+    """A given name that names no place ("Denzel", "Kendall"... rare ones too) before a
+    last word: that word is a surname there, whatever it names elsewhere ("Denzel
+    Washington"). Not a common word opening a sentence ("Will London ..."), nor before a
+    longer name ("Mary Washington Hospital")."""
+    ka = a.low
+    if not a.cap or a.shout or b.shout or ka in TITLES or ka in _stop(langs) or gaz.has(ka):
+        return False
+    if not (_given(gaz, ka) or ka in gaz.rare_given_names) or is_strong_place(gaz, b.low):
+        return False
+    if ia + 2 < len(tokens) and tokens[ia + 2].cap and b.adj:
+        return False
+    return not (a.sent_start and _common_word(gaz, ka, langs))
+
+
+@cache
+def _stop(langs: tuple[str, ...] | None) -> frozenset[str]:
+    """The common words and given names of the not-a-place lists of `langs`; English's for an
+    article whose language is unknown (other languages' lists hold surnames: "hilton")."""
+    words = load(langs or ("en",))
+    return words["common"] | words["first_name"]
 
 
 GIVEN_NAME_TOWN_MAX_POP = 100_000  # "Luis" is also a small town; "Victoria" is no given name here

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from geo.gazetteer import Gazetteer
 from geo.geocoder import EXACT_BONUS, US_STATE_ABBREVIATIONS
+from geo.lexicon import load
 from geo.memo import MEMO_SIZE, per_list
 from geo.mentions import Mention
 from geo.names import name_key
@@ -27,7 +28,13 @@ COUNTRY_WEIGHT = 1.6
 REGION_WEIGHT = 2.4
 NEAR_WEIGHT = 2.0
 NEAR_KM = 400.0
-LANG_HOME = {"nl": ("NL", "BE")}
+# the countries an article in a language is at home in (cues role home_country): a namesake
+# there gets HOME_WEIGHT ("Verdun" in a French text is Verdun, France, not Verdun, Quebec)
+LANG_HOME = {
+    lang: frozenset(cc.upper() for cc in load((lang,))["home_country"])
+    for lang in ("nl", "fr", "de", "en", "uk", "ru")
+}
+HOME_WEIGHT = 0.75
 SOFT_WEIGHT = 2.5
 ADJECTIVE_WEIGHT = 0.4  # "the Russians", "Ukrainian troops": who acted, barely where
 CONTAINER_WEIGHT = 4.0  # "Decatur, Ill.", "Athens, Georgia": the place is inside the one after the comma
@@ -94,6 +101,18 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[tuple[float, int]]:
     # ... and a curated sea, area or landmark is not a small town of the same name
     if any(c.exact and gaz.kind_codes[c.id] in "sal" for c in m.cands):
         out = {i: s for i, s in out.items() if gaz.kind_codes[i] != "c" or gaz.pop[i] >= 100_000} or out
+    # a national capital reached by another name ("Париж", "Londres") leaves out the towns that
+    # have that name only as an other name of their own different one (a village once called
+    # Paris), while its namesakes (Paris, Texas) stay
+    if not m.region_of and not exact_pop >= 0:
+        capitals = {c.id for c in m.cands if c.id in gaz.capitals}
+        if capitals:
+            own = {name_key(gaz.names[i]) for i in capitals}
+            out = {
+                i: s
+                for i, s in out.items()
+                if i in capitals or gaz.kind_codes[i] != "c" or name_key(gaz.names[i]) in own
+            } or out
     if "dateline" in m.flags:
         out = {i: s for i, s in out.items() if gaz.kind_codes[i] == "c"} or out
     if not m.region_of:
@@ -252,7 +271,7 @@ def resolve(
                 elif cc in adjectives:
                     s += ADJECTIVE_WEIGHT
                 if cc in home:
-                    s += 0.5
+                    s += HOME_WEIGHT
                 if a1:
                     n_r = _count_others(votes_region.get((cc, a1)), surface)
                     n_r += hints.get((cc, a1), 0)

@@ -8,6 +8,7 @@ all-capital city that opens a dateline.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -184,6 +185,40 @@ def mark_region(text: str, tokens: list[Token], i: int, j: int, m: Mention) -> s
     return None
 
 
+CITY_UNIT_KM = 20.0  # a first-level unit whose point is this close to a big city of its name is that city
+CITY_UNIT_MIN_POP = 500_000
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance in km, flat-earth approximation (enough within a few dozen km)."""
+    dx = (lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 111.2 * math.hypot(lat2 - lat1, dx)
+
+
+def region_named(gaz: Gazetteer, core: str, level: str = "region") -> list[Candidate]:
+    """The regions (or second-level units, `level` "district") called `core` ("Lagos State",
+    "provincie Antioquia"), its own name first ("Washington state" is the state, not a district
+    around the city); a unit that is one city ("Kyiv", "Moscow": cities with the status of a
+    region) gives way to the region around it ("the Kyiv region" is Kyiv Oblast)."""
+    named = gaz.lookup(f"{core} {level}")
+    if len(named) < 2:
+        return named
+    own = [c for c in named if gaz.names[c.id].casefold() == core.casefold()] or named
+    if level != "region" or len(named) < 2:
+        return own
+    cities = [
+        c.id for c in gaz.lookup(core) if gaz.kind_codes[c.id] == "c" and gaz.pop[c.id] >= CITY_UNIT_MIN_POP
+    ]
+    around = [
+        c
+        for c in named
+        if not any(_km(gaz.lat[i], gaz.lon[i], gaz.lat[c.id], gaz.lon[c.id]) < CITY_UNIT_KM for i in cities)
+    ]
+    if around and len(around) < len(named):
+        return [c for c in own if c in around] or around
+    return own
+
+
 def governed(tokens: list[Token], i: int, j: int) -> bool:
     """The name tokens[i..j] is followed by a governor's title ("New York Governor", "Texas
     Gov.", "New York's governor") or follows one and "of" ("the governor of Kursk")."""
@@ -264,7 +299,10 @@ def compound_parts(text: str, t: Token, gaz: Gazetteer) -> list[Mention]:
     """Places and nationality adjectives inside a capitalised compound ("Egyptian-US")."""
     out = []
     pos = t.start
-    for part in t.text.split("-"):
+    parts = t.text.split("-")
+    if all(name_key(p) in gaz.given_names or name_key(p) in gaz.rare_given_names for p in parts):
+        return out  # "Jean-Luc", "Marie-Christine": a given name, not Luc (Łódź)
+    for part in parts:
         key = name_key(part)
         cc = gaz.demonyms.get(key)
         if cc is not None and cc in gaz.country:

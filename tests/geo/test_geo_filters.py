@@ -65,6 +65,11 @@ def test_a_place_next_to_an_organisation_word_elsewhere_stays_a_place():
         ("Jackson Browne cancelled a concert in Phoenix.", ["Phoenix"]),
         ("Police arrested Dayton resident Tyler James on Sunday.", ["Dayton"]),
         ("Prime minister Luís Montenegro met Pedro Sánchez in Madrid; Sánchez left.", ["Madrid"]),
+        ("Chelsea Clinton spoke in Denver on Monday.", ["Denver"]),
+        ("Paris Hilton arrived in Los Angeles.", ["Los Angeles"]),
+        ("Nicky Hilton attended a gala in Beverly Hills.", ["Beverly Hills"]),
+        ("Denzel Washington spoke in New York.", ["New York"]),
+        ("Tyler Perry's studio is in Atlanta.", ["Atlanta"]),
     ],
 )
 def test_people_are_not_places(text, places):
@@ -80,6 +85,14 @@ def test_a_given_name_is_no_place_even_where_the_article_names_that_city_too():
 def test_countries_and_towns_next_to_each_other_stay_places():
     assert texts("Troops from Serbia Montenegro and Croatia.", "en") == ["Serbia", "Montenegro", "Croatia"]
     assert texts("Floods hit Santa Clara and Emiliano Zapata.", "en") == ["Santa Clara", "Emiliano Zapata"]
+
+
+def test_a_rare_given_name_opens_a_persons_name_only_before_a_surname_of_small_towns():
+    # "Clinton", "Hilton" are given names too and name only small towns: a surname; the same
+    # names apart, or before a common word ("Athens Police") or a brand, stay places
+    assert texts("Flooding in Chelsea, Clinton and Hilton.", "en") == ["Chelsea", "Clinton", "Hilton"]
+    assert texts("The Athens Police Department said a man was hurt in Athens.", "en")[-1] == "Athens"
+    assert "Paris" in texts("Police informed the Paris Walmart store in Paris.", "en")
 
 
 def test_a_given_name_that_is_a_town_stays_a_place_alone_or_before_a_comma():
@@ -277,3 +290,25 @@ def test_a_country_that_is_a_given_name_before_a_persons_surname_is_the_person(t
 )
 def test_the_country_jordan_stays_a_place_when_no_person_follows(text):
     assert {m.name for m in geoparse(text, "en")} == {"Jordan"}
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        ("The Gloria funicular derailed in Lisbon on Wednesday, killing 16 people.", ["Lisbon"]),
+        ("The Hilton hotel in Kabul was attacked.", ["Kabul"]),
+    ],
+)
+def test_a_small_far_town_naming_a_thing_before_a_noun_is_no_place(text, places):
+    assert texts(text, "en") == places
+
+
+def test_a_town_before_a_noun_in_the_articles_country_stays_a_place():
+    assert texts("The Bucha massacre shocked Kyiv.", "en") == ["Bucha", "Kyiv"]
+    assert texts("Floods reached Gloria after the storm; Manila was spared.", "en") == ["Gloria", "Manila"]
+
+
+def test_a_surname_after_a_given_name_that_is_no_place_is_only_there_a_name():
+    # "Denzel Washington" is the actor; the city stays a place where the text names it
+    assert texts("Denzel Washington visited Washington.", "en") == ["Washington"]
+    assert texts("Will Paris host the games?", "en") == ["Paris"]  # a word opening a question

@@ -51,3 +51,19 @@ def test_a_place_inside_a_hashtag_is_found(text, found):
 )
 def test_lower_case_common_words_are_not_places(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("omg stuck in traffic in new york city again lol", "New York City"),
+        ("moving to new york next week", "New York City"),
+        ("praying for south africa tonight", "South Africa"),
+    ],
+)
+def test_a_lower_case_name_of_several_words_is_found_whole(text, name):
+    assert [m.name for m in geoparse(text, lang="en")] == [name]
+
+
+def test_a_common_first_word_alone_is_no_lower_case_name():
+    assert geoparse("a new phone and a south wind", lang="en") == []

@@ -208,3 +208,30 @@ def test_a_german_noun_after_a_determiner_is_no_town(text):
 )
 def test_places_after_a_german_article_stay_places(text, name):
     assert name in {m.name for m in geoparse(text, lang="de")}
+
+
+def test_a_namesake_at_home_in_the_articles_language_wins_among_towns_of_like_size():
+    # Verdun, Quebec has three times the people of Verdun, France; a French history means France
+    text = "La bataille de Verdun commença le 21 février 1916. Les Allemands attaquèrent."
+    [verdun] = geoparse(text, lang="fr")
+    assert verdun.country_code == "FR"
+    verdun = geoparse("The battle was fought near Verdun, Quebec.", lang="en")[0]
+    assert verdun.country_code == "CA"  # the text says which
+
+
+def test_a_world_capital_by_its_other_name_is_no_village_once_called_so():
+    # "у Парижі": Paris, although a Ukrainian village was once called Париж and the article
+    # is about Ukraine
+    found = {
+        m.text: m.country_code for m in geoparse("Зустріч у Парижі. Удари по Одесі та Миколаєву.", lang="uk")
+    }
+    assert found["Парижі"] == "FR"
+
+
+def test_masculine_adjectives_before_a_plural_district_word_are_districts():
+    [nikopol, *_] = geoparse("Обстріли Нікопольського та Марганецького районів.", lang="uk")
+    assert nikopol.name == "Nikopol Raion"
+
+
+def test_a_hyphenated_given_name_is_no_place():
+    assert [m.text for m in geoparse("Jean-Luc Mélenchon était à Lille.", lang="fr")] == ["Lille"]

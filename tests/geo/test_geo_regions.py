@@ -212,3 +212,21 @@ def test_islands_and_regions_by_their_bare_name(text, name, cc):
 def test_a_region_name_that_mostly_means_a_club_is_no_curated_area():
     # "Twente" in sports news is FC Twente: it is not added as a region
     assert not any(m.text == "Twente" and m.kind == "area" for m in geoparse("Twente won van Ajax.", "nl"))
+
+
+@pytest.mark.parametrize(
+    "text, lang, name, cc",
+    [
+        ("Des orages ont frappé l'Alsace et la Lorraine.", "fr", "Alsace", "FR"),
+        ("Des orages ont frappé l'Alsace et la Lorraine.", "fr", "Lorraine", "FR"),
+        ("Wijnboeren in Bourgondië en de Elzas klagen.", "nl", "Bourgondië", "FR"),
+        ("Cholera spread in Nyanza Province and the Rift Valley.", "en", "Nyanza Province", "KE"),
+        ("Ebola cases were confirmed in Kasai-Occidental.", "en", "Kasai-Occidental", "CD"),
+        ("Snow closed roads in Hedmark and Oppland.", "en", "Oppland", "NO"),
+        ("Floods hit the West Midlands and South West England.", "en", "West Midlands", "GB"),
+    ],
+)
+def test_former_first_level_regions_that_news_still_names(text, lang, name, cc):
+    found = {m.text: m for m in geoparse(text, lang)}
+    assert found[name].kind == "region"
+    assert found[name].country_code == cc
