@@ -72,7 +72,10 @@ class Topology:
         return make_valid(shape)
 
     def _polygon(self, rings: list[list[int]]) -> Polygon | None:
-        """A polygon from its rings (None when its outer ring is degenerate: under four points)."""
+        """A polygon from its rings (None when it has none, or its outer ring is degenerate: under
+        four points; Natural Earth's 1:50m topojson has empty polygons)."""
+        if not rings:
+            return None
         shell, *holes = (self.line(r) for r in rings)
         if len(shell) < 4:
             return None

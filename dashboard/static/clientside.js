@@ -7,6 +7,23 @@
  */
 (function () {
   "use strict";
+  /* Dash's polyfill (core-js 2, loaded before this file) replaces the browser's own
+   * String.prototype.trim with a much slower one, only because today's Unicode no longer counts
+   * U+180E as white space; Plotly trims every colour of every mark it styles (a quarter of a
+   * timeline redraw). The browser's own trim, taken from a fresh frame, is put back. */
+  (function nativeTrim() {
+    if (/\[native code\]/.test(Function.prototype.toString.call(String.prototype.trim))) { return; }
+    try {
+      const frame = document.createElement("iframe");
+      frame.style.display = "none";
+      (document.head || document.documentElement).appendChild(frame);
+      const own = frame.contentWindow.String.prototype.trim;
+      frame.remove();
+      if (typeof own === "function" && own.call("  a ") === "a") {
+        Object.defineProperty(String.prototype, "trim", {value: own, writable: true, configurable: true});
+      }
+    } catch (err) { /* keep the polyfill's */ }
+  })();
   const W = window.eventmapWindow;  // dashboard/static/window.js
   const DAY_MS = W.DAY_MS, axisMs = W.axisMs;
   const M = window.eventmapMap;  // dashboard/static/mapdraw.js
@@ -122,10 +139,70 @@
     });
   }
 
+  /* dcc.Graph (Dash 4.4) copies every zoom back into its figure prop and so plots the whole
+   * timeline again with the figure it already shows (a third of a second on 100,000 events),
+   * while the map waits for the main thread. A Plotly.react of the timeline whose data are the
+   * very traces drawn and whose layout and config equal the drawn ones changes nothing: it is
+   * skipped. Any other call (a new figure from the server, new lanes) draws as before. */
+  const SIZE_KEYS = {height: 1, width: 1, autosize: 1};
+  function json(v) { return JSON.stringify(v === undefined ? null : v); }
+  /* Plotly writes what it worked out into the drawn layout's axes (its type; range and
+   * autorange of an autoranged axis): a figure without them draws the same axis. */
+  const AXIS = /^[xy]axis\d*$/;
+  function sameAxis(next, drawn) {
+    if (!next || !drawn) { return json(next) === json(drawn); }
+    for (const k of new Set(Object.keys(next).concat(Object.keys(drawn)))) {
+      if (next[k] === undefined && (k === "type" || ((k === "range" || k === "autorange") && drawn.autorange === true))) {
+        continue;
+      }
+      if (json(next[k]) !== json(drawn[k])) { return false; }
+    }
+    return true;
+  }
+  function sameAsDrawn(gd, fig) {
+    if (!fig || typeof fig !== "object" || fig.frames || !Array.isArray(fig.data)) { return false; }
+    const drawn = gd.data, was = gd.layout, full = gd._fullLayout, ctx = gd._context;
+    if (!drawn || drawn.length !== fig.data.length || !was || !full || !ctx) { return false; }
+    for (let i = 0; i < drawn.length; i++) { if (drawn[i] !== fig.data[i]) { return false; } }
+    try {
+      const layout = fig.layout || {};
+      const keys = new Set(Object.keys(layout).concat(Object.keys(was)));
+      for (const k of keys) {
+        if (SIZE_KEYS[k]) { continue; }
+        if (AXIS.test(k) ? !sameAxis(layout[k], was[k]) : json(layout[k]) !== json(was[k])) { return false; }
+      }
+      // the size: Dash sets or unsets height/width around autosize; the drawn size must be the same
+      for (const k of ["height", "width"]) {
+        if (layout[k] !== undefined && layout[k] !== full[k]) { return false; }
+      }
+      const config = fig.config || {};
+      for (const k of Object.keys(config)) {
+        if (ctx[k] !== undefined && json(config[k]) !== json(ctx[k])) { return false; }
+      }
+      return true;
+    } catch (err) { return false; }
+  }
+  function skipSameReacts() {
+    const P = window.Plotly;
+    if (!P || P.__eventmapReact) { return; }
+    const react = P.react;
+    P.react = function (gd, fig) {
+      if (arguments.length === 2 && gd && gd.__eventmapTimeline && sameAsDrawn(gd, fig)) {
+        skippedReacts += 1;
+        return Promise.resolve(gd);
+      }
+      return react.apply(this, arguments);
+    };
+    P.__eventmapReact = true;
+  }
+  let skippedReacts = 0;
+
   function linkTimeline() {
     whenGraph("timeline", 20000).then(function (gd) {
       if (!gd || gd.__eventmapLinked) { return; }
       gd.__eventmapLinked = true;
+      gd.__eventmapTimeline = true;
+      skipSameReacts();
       gd.on("plotly_relayout", function (rd) {
         const next = parseWindow(rd);
         if (next === undefined) { return; }
@@ -147,18 +224,52 @@
 
   /* One playback step (play-interval ticks at the chosen speed): the timeline's window, `width`
    * wide (day, week, month), starts at the first event and moves half its width per step,
-   * wrapping at the end; returns the tick, the progress bar's style and the progress text. */
+   * wrapping at the end; returns the tick, the progress bar's style and the progress text.
+   *
+   * Playback paces itself: a step runs when the browser is idle (requestIdleCallback, at the
+   * latest after IDLE_WAIT_MS), and a tick that comes while the last step is still being drawn
+   * (the timeline's relayout and the map's redraw) is skipped. A machine that draws a step
+   * slower than the chosen interval plays slower instead of queueing steps: the page, the Pause
+   * button included, stays responsive. */
   const PLAY_DAYS = {day: 1, week: 7, month: 30};
+  const IDLE_WAIT_MS = 1000;
+  let stepping = false;
   function playStep(n, width) {
+    const none = [noUpdate(), noUpdate(), noUpdate()];
+    if (!n || stepping) { return none; }
+    stepping = true;
+    return new Promise(function (resolve) {
+      const run = function () {
+        let out = none, drawn = null;
+        try {
+          const step = playStepNow(n, width);
+          out = step[0];
+          drawn = step[1];
+        } catch (err) {
+          console.warn("eventmap: playback step failed:", err);
+        }
+        resolve(out);
+        Promise.resolve(drawn)
+          .then(function () { return state.busy; })  // the map's redraw the step started
+          .catch(function () { return null; })
+          .then(function () { stepping = false; });
+      };
+      if (window.requestIdleCallback) { window.requestIdleCallback(run, {timeout: IDLE_WAIT_MS}); } else { setTimeout(run, 0); }
+    });
+  }
+
+  /* The step itself: [the callback's outputs, the promise of the timeline's relayout]. */
+  function playStepNow(n, width) {
+    const none = [noUpdate(), noUpdate(), noUpdate()];
     const cols = cached.cols, gd = graphDiv("timeline");
-    if (!n || !cols || !gd || !gd._fullLayout || !gd._fullLayout.xaxis) { return [noUpdate(), noUpdate(), noUpdate()]; }
+    if (!cols || !gd || !gd._fullLayout || !gd._fullLayout.xaxis) { return [none, null]; }
     let lo = Infinity, hi = -Infinity;
     for (let i = 0; i < cols.t0.length; i++) {
       if (cols.t0[i] === null) { continue; }
       if (cols.t0[i] < lo) { lo = cols.t0[i]; }
       if (cols.t1[i] + 1 > hi) { hi = cols.t1[i] + 1; }
     }
-    if (!isFinite(lo)) { return [noUpdate(), noUpdate(), noUpdate()]; }
+    if (!isFinite(lo)) { return [none, null]; }
     lo *= DAY_MS; hi *= DAY_MS;
     const years = gd._fullLayout.xaxis.type === "linear";  // a year axis (data beyond 1..9999)
     const span = years ? Math.max(DAY_MS, (hi - lo) / 8) : (PLAY_DAYS[width] || 7) * DAY_MS;
@@ -169,10 +280,10 @@
     }
     playing.started = true;
     const toAxis = years ? ((ms) => 1970 + ms / W.yearMs(1971)) : isoMs;
-    window.Plotly.relayout(gd, {"xaxis.range": [toAxis(start), toAxis(start + span)]});
+    const drawn = window.Plotly.relayout(gd, {"xaxis.range": [toAxis(start), toAxis(start + span)]});
     const pct = hi > lo ? Math.min(100, Math.round(100 * (start + span - lo) / (hi - lo))) : 100;
     const text = W.dayLabel(Math.floor(start / DAY_MS)) + " – " + W.dayLabel(Math.floor((start + span) / DAY_MS) - 1) + " · " + pct + "%";
-    return [n, {width: pct + "%"}, text];
+    return [[n, {width: pct + "%"}, text], drawn];
   }
   const playing = {started: false};
 
@@ -219,7 +330,7 @@
       windowFromRelayout: windowFromRelayout, mapFigure: mapFigure, drawMap: drawMap, playStep: playStep,
       playSpeed: playSpeed,
       togglePlay: togglePlay, resetView: resetView, axisMs: axisMs, ringOnTimeline: ringOnTimeline,
-      mapDraws: function () { return drawCount; }, mapBusy: function () { return !!state.busy; },
+      mapDraws: function () { return drawCount; }, skippedReacts: function () { return skippedReacts; }, mapBusy: function () { return !!state.busy; },
     },
   });
 })();

@@ -156,6 +156,21 @@ def test_zooming_the_timeline_filters_map_and_table_to_the_window(driver, sample
         lambda d: d.find_element("id", "summary").text.startswith("3 events"),
         what="table summary to follow the zoom",
     )
+    # dcc.Graph copies the zoom into its figure prop and would plot the same timeline again:
+    # that re-plot is skipped (clientside.js), and the timeline keeps the window the user chose
+    wait_for(
+        driver,
+        lambda d: d.execute_script("return window.dash_clientside.eventmap.skippedReacts();") >= 1,
+        what="the same timeline not to be plotted again",
+    )
+    shown = driver.execute_script(
+        "return arguments[0]._fullLayout.xaxis.range.map(String);",
+        driver.execute_script(GRAPH_JS, "timeline"),
+    )
+    assert shown[0].startswith("2025-03-13") and shown[1].startswith("2025-03-15")
+    # Plotly styles every mark with String.prototype.trim: the browser's own, not the polyfill's
+    trim = driver.execute_script("return Function.prototype.toString.call(String.prototype.trim);")
+    assert "[native code]" in trim and driver.execute_script("return ' \\u00a0x\\t'.trim();") == "x"
     driver.execute_script(
         "Plotly.relayout(arguments[0], {'xaxis.autorange': true});",
         driver.execute_script(GRAPH_JS, "timeline"),

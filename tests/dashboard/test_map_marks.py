@@ -113,3 +113,22 @@ def test_place_keys_of_areas_come_from_the_base_map_polygons():
     assert area_of("region", "UA", 48.0, 37.8) == "region:UA.DT"  # Donetsk oblast
     assert area_of("country", "RU", 61.5, 105.3) == "country:RU"
     assert area_of("city", "UA", 48.0, 37.8) is None  # a city stays a point
+
+
+def test_an_empty_topojson_polygon_is_skipped_not_a_crash():
+    from dashboard.basemap.topojson import Topology
+
+    topo = Topology(
+        {
+            "type": "Topology",
+            "arcs": [[[0, 0], [1, 0], [1, 1], [0, 0]]],
+            "objects": {
+                "land": {
+                    "type": "GeometryCollection",
+                    "geometries": [{"type": "Polygon", "arcs": []}, {"type": "Polygon", "arcs": [[0]]}],
+                }
+            },
+        }
+    )
+    shapes = [shape for _geom, shape in topo.features("land")]
+    assert len(shapes) == 1 and shapes[0].geom_type == "Polygon"  # the empty one is left out
