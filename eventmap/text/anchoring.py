@@ -146,19 +146,19 @@ def find_anchor(sentence: str, lang: str, toks: list[str] | None = None) -> Anch
     if toks is None:
         toks = tokens(sentence)
     found = pats.phrases.scan(toks)  # the phrases first: set lookups, then only their regexes
-    if found is pats.phrases.nothing or not any(found.values()):
+    if not found:
         return None
     lowered = sentence.lower()  # the patterns are lowercase: much faster than re.I
     if len(lowered) != len(sentence):
         lowered = "".join(ch.lower()[:1] for ch in sentence)
     for i, (pattern, offset, _) in enumerate(pats.noun):
-        m = pattern.regex.search(lowered) if found[i] else None
+        m = pattern.regex.search(lowered) if i in found else None
         if m and not (sentence[m.start(1)].isupper() and not pats.capitalised_nouns):
             # "Накануне Лавров посетил ...": a name after the phrase is its subject, and the
             # phrase a pointer ("the day before"), not "on the eve of <event noun>"
             return Anchor(sentence[m.start() : m.end()], m.start(), m.end(), m.group(1), offset)
     for i, (pattern, offset, _) in enumerate(pats.pointer, len(pats.noun)):
-        m = pattern.regex.search(lowered) if found[i] else None
+        m = pattern.regex.search(lowered) if i in found else None
         if m:
             if "n" in m.re.groupindex and m.group("n"):
                 raw = m.group("n")
@@ -191,8 +191,7 @@ def find_event_references(
         return []
     out = []
     for m in pats.definite_anywhere.finditer(sentence.lower()):
-        for g in (1, 2, 3):
-            noun = m.group(g)
+        for g, noun in enumerate(m.groups(), 1):
             if noun and (keep is None or keep(noun)):
                 out.append(Anchor(sentence[m.start() : m.end(g)], m.start(), m.end(g), noun, 0))
     return out
@@ -210,9 +209,11 @@ def _stem(word: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _stems(sentence: str) -> frozenset[str]:
-    """The stems of a sentence's words (cached: anchors look back at the same sentences)."""
-    return frozenset(_stem(w) for w in _WORD.findall(sentence))
+def _stems(sentence: str) -> tuple[frozenset[str], str]:
+    """The stems of a sentence's words, and the same joined with NUL after each (an ending
+    is then a substring test, in C); cached: anchors look back at the same sentences."""
+    stems = frozenset(_stem(w) for w in _WORD.findall(sentence))
+    return stems, "".join(w + "\x00" for w in stems)
 
 
 def _same_inflected(a: str, b: str) -> bool:
@@ -227,12 +228,13 @@ def _same_inflected(a: str, b: str) -> bool:
 def mentions_noun(sentence: str, noun: str) -> bool:
     """Does the sentence contain the noun, a plural or case form of it, or a compound ending in it?"""
     target = _stem(noun)
-    stems = _stems(sentence)
+    stems, ends = _stems(sentence)
     if target in stems:
         return True
-    return (len(target) >= 4 and any(w.endswith(target) for w in stems)) or any(
-        _same_inflected(w, target) for w in stems
-    )
+    if len(target) >= 4 and target + "\x00" in ends:  # a word ending in it (no word holds a NUL)
+        return True
+    # only a Cyrillic word has case forms (and both words then start with the same letter)
+    return "\u0400" <= target[:1] <= "\u04ff" and any(_same_inflected(w, target) for w in stems)
 
 
 def resolve_anchor(anchor: Anchor, earlier: Sequence[str]) -> int | None:

@@ -60,13 +60,13 @@ def is_attribution(sentence: str, lang: str) -> bool:
         return False
     lex = lexicon(lang)
     hits = lex.words.scan(toks)
-    said = hits["statement"] + attributions.hits(toks)
+    said = [*hits.get("statement", ()), *attributions.hits(toks)]
     verb = (
         max(opened) + 1
     )  # the verb follows the pronoun: "Dat meldt", "Dat heeft ... bekendgemaakt", not "Dat plan"
     if verb >= len(toks) or not (toks[verb] in lex.auxiliaries or any(start == verb for start, _ in said)):
         return False
-    return bool(said) and not hits["occurrence"] and not hits["nouns"]
+    return bool(said) and "occurrence" not in hits and "nouns" not in hits
 
 
 def join_attributions(sentences: list[Sentence], text: str, lang: str) -> list[Sentence]:

@@ -33,7 +33,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import partial
 
 from eventmap.model import PRECISION_RANK, make_event_id
 from eventmap.text.anchoring import Anchor, find_definite_reference, find_event_references, resolve_anchor
@@ -42,7 +41,7 @@ from eventmap.text.dates.find import DateMention
 from eventmap.text.dates.vocab import load_vocab
 from eventmap.text.docdate import DocumentDate
 from eventmap.text.document import DocumentContext
-from eventmap.text.eventness import STATEMENT, is_event_noun
+from eventmap.text.eventness import STATEMENT, event_noun_test
 from eventmap.text.events import Candidate
 
 DATED_SOURCES = ("explicit", "relative", "anchored")
@@ -230,6 +229,8 @@ def _continuation(sentence: str, lang: str, dated: Sequence[_Dated]) -> tuple[An
 
     Only an event noun (one the category lexicon knows) found in one of the last
     CONTINUATION_LOOKBACK dated events counts."""
+    if not dated:
+        return None, None  # no dated event to continue
     recent = [d.text for d in dated[-CONTINUATION_LOOKBACK:]]
     for candidate in find_definite_reference(sentence, lang):
         if word_category(candidate.noun, lang) == "other":
@@ -237,7 +238,7 @@ def _continuation(sentence: str, lang: str, dated: Sequence[_Dated]) -> tuple[An
         hit = resolve_anchor(candidate, recent)
         if hit is not None:
             return candidate, len(dated) - len(recent) + hit
-    keep = partial(is_event_noun, lang=lang)
+    keep = event_noun_test(lang).__getitem__
     for candidate in find_event_references(sentence, lang, keep):  # "het verslag van het gesprek"
         hit = resolve_anchor(candidate, recent)
         if hit is not None:

@@ -28,13 +28,14 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import compress, islice, repeat
+from itertools import compress, islice
 
 from eventmap.text.dates.vocab import load_vocab
-from eventmap.text.wordset import WordSet, WordSets, tokens
+from eventmap.text.wordset import NO_HITS, WordSet, WordSets, tokens
 
 OCCURRENCE, STATEMENT, CONTEXT = "occurrence", "statement", "context"
 _QUOTED = re.compile(
@@ -72,6 +73,30 @@ class Lexicon:
     determiners: frozenset[str]  # and function words: no subject before a past tense
     not_past: frozenset[str]  # words that end like a past tense but are none ("gemeente", "need")
     strong_past: frozenset[str]  # irregular past tenses ("went", "ging") and listed forms ("gooiden")
+    # per word, remembered: is it a past participle (`participle`, not in `not_past`), a weak
+    # past tense by its own letters (see _past_tense)? (the same words come back in every text)
+    participle_word: WordTest = field(default=None, compare=False, hash=False)  # type: ignore[assignment]
+    past_word: WordTest = field(default=None, compare=False, hash=False)  # type: ignore[assignment]
+
+
+WORD_MEMO = 50_000  # words a WordTest remembers (then it starts again)
+
+
+class WordTest(dict):
+    """word -> test(word), computed on first lookup and remembered: `memo[word]` (and
+    map(memo.__getitem__, words), a C loop) costs a dictionary lookup for a known word."""
+
+    __slots__ = ("test",)
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.test = test
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= WORD_MEMO:
+            self.clear()
+        value = self[word] = self.test(word)
+        return value
 
 
 @dataclass(slots=True, unsafe_hash=True)  # not frozen: built faster (see text/sentences.py Sentence)
@@ -120,7 +145,7 @@ def lexicon(lang: str) -> Lexicon:
             *(vocab.present_verbs if data.get("plain_with_present_tense") else ()),
         ],
     }
-    return Lexicon(
+    lex = Lexicon(
         words=WordSets(lexicons),
         occurrence=WordSet(data["occurrence"]),
         nouns=WordSet(nouns),
@@ -145,6 +170,27 @@ def lexicon(lang: str) -> Lexicon:
         not_past=frozenset(past.get("stop", [])) | frozenset(data.get("cognitive_participles", [])),
         strong_past=frozenset(past.get("strong", [])) | frozenset(past.get("forms", [])),
     )
+    object.__setattr__(lex, "participle_word", WordTest(lambda w: _is_participle(lex, w)))
+    object.__setattr__(lex, "past_word", WordTest(lambda w: _is_past_form(lex, w)))
+    return lex
+
+
+def _is_participle(lex: Lexicon, word: str) -> bool:
+    """A past participle, not a cognitive one ("considered")."""
+    return lex.participle is not None and bool(lex.participle.fullmatch(word)) and word not in lex.not_past
+
+
+def _is_past_form(lex: Lexicon, word: str) -> bool:
+    """A weak past tense by its own letters: a past ending, long enough, no superlative
+    ("zwaarste"), no listed non-past or speech verb ("gemeente", "kondigde"), letters only."""
+    return (
+        word.endswith(lex.past_suffixes)
+        and len(word) >= lex.past_min
+        and not word.endswith("ste")
+        and word not in lex.not_past
+        and word not in lex.statement.singles
+        and word.isalpha()
+    )
 
 
 def _participles(lex: Lexicon, toks: list[str]) -> int:
@@ -154,11 +200,11 @@ def _participles(lex: Lexicon, toks: list[str]) -> int:
         return 0
     most, between, adverbs = lex.gap_most, lex.gap_words, lex.gap_adverbs
     count = 0
-    auxiliaries = lex.auxiliaries
+    auxiliaries, participle = lex.auxiliaries, lex.participle_word
     for i in list(compress(itertools.count(), map(auxiliaries.__contains__, toks))):
         for j in range(i + 1, min(len(toks), i + 2 + most)):
             word = toks[j]
-            if lex.participle.fullmatch(word) and word not in lex.not_past:
+            if participle[word]:
                 count += 1
                 break
             if between and word not in between and not (adverbs and word.endswith(adverbs)):
@@ -175,16 +221,12 @@ def _past_tense(lex: Lexicon, toks: list[str]) -> int:
     suffixes = lex.past_suffixes
     if not suffixes:
         return count
-    shortest, statements = lex.past_min, lex.statement.singles
-    # the words with a past ending first (one C call each), then the rest of the test
-    ends = list(compress(range(1, len(toks)), map(str.endswith, islice(toks, 1, None), repeat(suffixes))))
-    for i in ends:
-        before, word = toks[i - 1], toks[i]
-        if len(word) < shortest or word.endswith("ste"):
-            continue
-        if before in lex.determiners or before.endswith("ly") or word in lex.not_past or word in statements:
-            continue  # an adjective, or "kondigde", "announced": a statement, counted as one
-        if not word.isalpha():
+    determiners = lex.determiners
+    # the words that are past forms by their own letters (a remembered answer per word, one
+    # C loop), then the word before each: no article ("the armed forces"), no adverb in -ly
+    for i in compress(range(1, len(toks)), map(lex.past_word.__getitem__, islice(toks, 1, None))):
+        before = toks[i - 1]
+        if before in determiners or before.endswith("ly"):
             continue
         count += 1
     return count
@@ -216,12 +258,13 @@ def evidence(sentence: str, lang: str, toks: list[str] | None = None) -> Evidenc
     elif toks is None:
         toks = tokens(sentence)
     hits = lex.words.scan(toks)
+    get = hits.get
     said, hedge_hits, future, nouns, negation = (
-        hits["statement"],
-        hits["hedges"],
-        hits["future"],
-        hits["nouns"],
-        hits["negation"],
+        get("statement", NO_HITS),
+        get("hedges", NO_HITS),
+        get("future", NO_HITS),
+        get("nouns", NO_HITS),
+        get("negation", NO_HITS),
     )
     # what was said lies ahead or is only possible: "said it would ...", "meldde dat ... zouden"
     first_said = min(said) if said else None
@@ -238,8 +281,9 @@ def evidence(sentence: str, lang: str, toks: list[str] | None = None) -> Evidenc
     # positional, in the field order of Evidence (most sentences have few hits: every
     # generator and call left out when there is nothing for it to count)
     return Evidence(
-        len(hits["occurrence"]) + (_future_event(lex, toks, plans, hits["plain"]) if plans else 0),
-        len(hits["planned"]),
+        len(get("occurrence", NO_HITS))
+        + (_future_event(lex, toks, plans, get("plain", NO_HITS)) if plans else 0),
+        len(get("planned", NO_HITS)),
         bool(plans),
         _participles(lex, toks) + _past_tense(lex, toks),
         len(nouns),
@@ -343,6 +387,13 @@ def _future_event(
                 count += 1
                 break
     return count
+
+
+@cache
+def event_noun_test(lang: str) -> WordTest:
+    """is_event_noun for one language as a WordTest: `test[word]`, a dictionary lookup for a
+    word seen before (anchors ask it of every word after a definite article)."""
+    return WordTest(lambda word: is_event_noun(word, lang))
 
 
 @lru_cache(maxsize=4096)  # the same words come back in every article ("the attack", "de aanval")

@@ -17,6 +17,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
 from eventmap.text.anchoring import Anchor, find_anchor
@@ -176,6 +177,12 @@ def _not_after_the_report(m: DateMention, last: date) -> DateMention:
     return replace(m, value=value, date=first, date_end=end)
 
 
+@cache
+def _base_ends(lang: str) -> frozenset[str]:
+    """The last words of the language's comparison bases ("with" of "compared with")."""
+    return frozenset(base.split()[-1] for base in load_vocab(lang).comparison_bases if base.strip())
+
+
 def _is_comparison(doc: DocumentContext, mention: DateMention) -> bool:
     """'the worst attack since April 2023': a date after 'since' is not the event's date;
     a recent one ('de protesten duren sinds maandag') is when the reported event began. Nor
@@ -185,10 +192,13 @@ def _is_comparison(doc: DocumentContext, mention: DateMention) -> bool:
     lead = doc.text[max(0, mention.start - 28) : mention.start].lower()
     if vocab.comparison_bases:
         words = lead.split()
-        for base in vocab.comparison_bases:
-            n = base.count(" ") + 1
-            if " ".join(words[-n:]) == base or " ".join(words[-n - 1 : -1]) == base:  # "compared with (the)"
-                return True
+        ends = _base_ends(doc.lang)  # a base ends with the last word or the one before it
+        if words and (words[-1] in ends or (len(words) > 1 and words[-2] in ends)):
+            for base in vocab.comparison_bases:
+                n = base.count(" ") + 1
+                # "compared with 2023", "compared with the 2023 ..."
+                if " ".join(words[-n:]) == base or " ".join(words[-n - 1 : -1]) == base:
+                    return True
     before = lead[-12:].split()
     if not before or before[-1] not in vocab.since_set:
         return False

@@ -66,6 +66,9 @@ def _ordinal_heads() -> frozenset[str]:
 
 def _is_ordinal(text: str, cursor: int, stop: int, after: int) -> bool:
     """'am 18. März', 'im 19. Jahrhundert': a German ordinal, not a sentence end."""
+    before = text[stop - 1 : stop]
+    if not (before.isdigit() or before == "\n"):
+        return False  # the usual case: no number before the full stop (_ORDINAL needs one)
     if not _ORDINAL.search(text, max(cursor, stop - 2), stop):  # two digits at most
         return False
     m = _NEXT_LETTERS.match(text, after)

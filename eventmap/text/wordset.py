@@ -15,6 +15,7 @@ from itertools import compress, count
 
 TOKEN = re.compile(r"[\w'’-]+")
 GAP_WORDS = 5
+NO_HITS: tuple[tuple[int, int], ...] = ()  # a lexicon's hits when a scan found none
 
 
 def tokens(text: str) -> list[str]:
@@ -100,16 +101,14 @@ class WordSets:
                 elif words:
                     self.gapped.setdefault(words[0], []).append((name, words))
         self.firsts = frozenset(self.singles) | {a for a, _ in self.pairs} | frozenset(self.gapped)
-        # scan's answer when no word starts an entry, shared: its lists are never added to
-        self.nothing: dict[str, list[tuple[int, int]]] = {name: [] for name in self.names}
 
     def scan(self, toks: list[str]) -> dict[str, list[tuple[int, int]]]:
-        """{lexicon name: [(first, last) token index of each hit]}, every name present (read
-        it, do not add to it: a scan without hits returns one shared answer)."""
+        """{lexicon name: [(first, last) token index of each hit]} for the names with hits
+        (read the others as none: `hits.get(name, NO_HITS)`)."""
         firsts = self.firsts.intersection(toks)  # one pass in C: most sentences start nothing
         if not firsts:
-            return self.nothing
-        out: dict[str, list[tuple[int, int]]] = {name: [] for name in self.names}
+            return {}
+        out: dict[str, list[tuple[int, int]]] = {}
         singles, pairs, gapped = self.singles, self.pairs, self.gapped
         last = len(toks) - 1
         for i in compress(count(), map(firsts.__contains__, toks)):  # most words start nothing (a C loop)
@@ -117,17 +116,20 @@ class WordSets:
             names = singles.get(tok)
             if names:
                 for name in names:
-                    out[name].append((i, i))
+                    if name in out:
+                        out[name].append((i, i))
+                    else:
+                        out[name] = [(i, i)]
             starts = pairs.get((tok, toks[i + 1])) if i < last else None
             if starts:
                 for name, phrase in starts:
                     end = _match(phrase, toks, i)
                     if end is not None:
-                        out[name].append((i, end))
+                        out.setdefault(name, []).append((i, end))
             starts = gapped.get(tok) if gapped else None
             if starts:
                 for name, phrase in starts:
                     end = _match(phrase, toks, i)
                     if end is not None:
-                        out[name].append((i, end))
+                        out.setdefault(name, []).append((i, end))
         return out

@@ -111,11 +111,23 @@ _REPEATS = tuple(
 )
 
 
+def _flat(items):
+    """The items of a sequence with its groups' items in their place (a group matches its
+    items in sequence: literals on either side of a group boundary are one run, "\\d{3}0" +
+    "s" -> "0s"); a case-insensitive group stays whole (it adds no requirement)."""
+    c = _sre
+    for op, av in items:
+        if op is c.SUBPATTERN and not av[1] & c.SRE_FLAG_IGNORECASE:
+            yield from _flat(av[3])
+        else:
+            yield op, av
+
+
 def _clauses(items) -> list[tuple[str, ...]]:
     c = _sre
     out: list[tuple[str, ...]] = []
     run = ""
-    for op, av in items:
+    for op, av in _flat(items):
         if op is c.LITERAL:
             run += chr(av)
             continue
@@ -130,11 +142,7 @@ def _clauses(items) -> list[tuple[str, ...]]:
             if chars:
                 out.append(chars)  # "[-–—]", "\\d", "[0-5]": one of these characters
             continue
-        if op is c.SUBPATTERN:
-            _group, add_flags, _del_flags, sub = av
-            if not add_flags & c.SRE_FLAG_IGNORECASE:
-                out += _clauses(list(sub))
-        elif op is getattr(c, "ATOMIC_GROUP", None):
+        if op is getattr(c, "ATOMIC_GROUP", None):
             out += _clauses(list(av))
         elif op in _REPEATS:
             low, _high, sub = av

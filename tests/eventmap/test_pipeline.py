@@ -259,3 +259,89 @@ def test_bylines_and_dated_headlines_without_event_words_are_not_events():
     evs = eventmap.parse_text(text, lang="en")
     assert [e.text for e in evs] == ["Russian missiles hit Kyiv on Monday", "The city was calm on Sunday."]
     assert [e.date for e in evs] == ["2025-03-17", "2025-03-16"]  # reference: the byline's day
+
+
+def test_required_strings_join_the_literals_on_either_side_of_a_group():
+    from eventmap.text.wordtrie import DIGIT, required_strings
+
+    # "1990s": the group's last digit and the "s" after it are one run, rarer than either
+    assert required_strings(r"(?<!\w)(?P<y1>\d{3}0)s(?!\w)") == ((DIGIT,), ("0s",))
+    assert required_strings(r"(?i:ab)c") == (("c",),)  # a case-insensitive group adds nothing
+
+
+def _scan_every_window(text: str, lang: str):
+    """The date scan as it reads every pattern: finditer over each window of its trigger."""
+    from eventmap.text.dates.find import _windows
+    from eventmap.text.dates.patterns import patterns_for
+    from eventmap.text.dates.textview import view
+
+    compiled = patterns_for(lang)
+    lowered, digits = view(text)
+    windows = _windows(compiled, lowered, digits)
+    found = [
+        (m.start(), m.end(), p.shape, m.group())
+        for p in compiled.patterns
+        for lo, hi in windows[p.trigger]
+        for m in p.regex.finditer(lowered, lo, hi)
+    ]
+    return sorted(found, key=lambda c: (c[0], c[0] - c[1]))
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "In 800, ",
+                "AD 79 ",
+                "79 AD ",
+                "800 BC",
+                "3/4/2025 ",
+                "12/31/99 ",
+                "the 1990s ",
+                "1000 km ",
+                "May 3-5, 2025 ",
+                "on Friday ",
+                "weekend ",
+                "2025-03-18 ",
+                "x",
+                " ",
+                "\n",
+                "-",
+                ".",
+                "/",
+                "12",
+                "year-end ",
+                "1914–1918 ",
+                "last week ",
+                "maart ",
+                "dag ",
+                "3 maart 2025 ",
+            ]
+        ),
+        max_size=14,
+    ),
+    st.sampled_from(["en", "nl", "de"]),
+)
+def test_the_date_scan_finds_what_every_pattern_finds_in_its_windows(parts, lang):
+    # digit-led patterns are tried only at digit runs, trigger words found with one trie: the
+    # candidates are exactly those of running every pattern over its trigger's windows
+    from eventmap.text.dates.find import scan, trigger_hits
+    from eventmap.text.dates.patterns import patterns_for
+    from eventmap.text.dates.textview import view
+
+    text = "".join(parts)
+    got = [(s, e, shape, m.group()) for s, e, shape, m in scan(text, patterns_for(lang))]
+    assert got == _scan_every_window(text, lang)
+    triggers, (lowered, digits) = patterns_for(lang).triggers, view(text)
+    every = [(m.start(), m.end(), m.lastgroup) for m in triggers["any"].finditer(lowered)]
+    assert trigger_hits(triggers, lowered, digits) == every  # digits, or a trigger word at a word start
+
+
+def test_a_word_test_answers_each_word_once():
+    from eventmap.text.eventness import WordTest
+
+    asked = []
+    test = WordTest(lambda w: asked.append(w) or w.endswith("ed"))
+    assert list(map(test.__getitem__, ["killed", "the", "killed"])) == [True, False, True]
+    assert asked == ["killed", "the"]

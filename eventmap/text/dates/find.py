@@ -170,7 +170,10 @@ def trigger_hits(
     hits = [(a, b, "digit") for a, b in digits]
     found = []
     last = -1
-    for m in words.finditer(" " + lowered):  # offsets one more (the space: a word may open the text)
+    padded = " " + lowered  # offsets one more (the space: a word may open the text)
+    match = words.match
+    for at in triggers["word_starts"].finditer(padded):  # where `words` matches (found faster)
+        m = match(padded, at.start())
         cls = m.lastgroup or ""
         start = m.start(cls) - 1
         if start >= last:  # left to right, without overlaps, like finditer
@@ -194,6 +197,9 @@ def scan(text: str, compiled: LanguagePatterns) -> tuple[tuple[int, int, str, re
         spans = windows[pattern.trigger]
         if not spans:
             continue
+        if pattern.at_digits:
+            found += _at_digits(pattern, lowered, digits, spans)
+            continue
         need = required_strings(pattern.lazy.source)  # what every match contains
         shape, regex = pattern.shape, None
         for lo, hi in spans:
@@ -205,6 +211,29 @@ def scan(text: str, compiled: LanguagePatterns) -> tuple[tuple[int, int, str, re
                 found.append((match.start(), match.end(), shape, match))
     found.sort(key=lambda c: (c[0], c[0] - c[1]))
     return tuple(found)
+
+
+def _at_digits(pattern, lowered: str, digits, spans: list[tuple[int, int]]) -> list[tuple]:
+    """A pattern whose matches start where a run of digits starts, tried only there (with
+    its window's end as the text's end): the matches finditer finds in the windows, left to
+    right and without overlaps, at a fraction of the cost."""
+    out: list[tuple] = []
+    match, shape = pattern.regex.match, pattern.shape
+    windows = iter(spans)
+    lo = hi = last = -1
+    for start, _ in digits:
+        while start >= hi:
+            window = next(windows, None)
+            if window is None:
+                return out
+            lo, hi = window
+        if start < lo or start < last:
+            continue  # outside the windows, or inside the pattern's previous match
+        m = match(lowered, start, hi)
+        if m is not None:
+            out.append((start, m.end(), shape, m))
+            last = m.end()
+    return out
 
 
 def _has_all(text: str, lo: int, hi: int, clauses: tuple[tuple[str, ...], ...]) -> bool:
