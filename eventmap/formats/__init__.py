@@ -17,15 +17,7 @@ from typing import IO, Any
 
 from eventmap.atomic import write_text
 from eventmap.errors import InputError
-from eventmap.formats import (
-    csv_format,
-    geojson_format,
-    georss_format,
-    json_format,
-    kml_format,
-    timelinejs2_format,
-    timelinejs_format,
-)
+from eventmap.formats import csv_format, geojson_format, json_format, timelinejs2_format, timelinejs_format
 from eventmap.formats.columns import parse_column_spec
 from eventmap.formats.report import ImportReport
 from eventmap.formats.rows import records_to_events
@@ -161,11 +153,11 @@ def _loads(
         return csv_format.loads(text, origin=origin, columns=columns, delimiter="\t", report=report)
     if fmt == "jsonl":
         return _json_lines(text, origin, columns, report)
-    if fmt == "kml" or (
-        fmt is None and text.lstrip("\ufeff \t\r\n").startswith("<") and kml_format.is_kml(text)
-    ):
-        return kml_format.loads(text, origin=origin, columns=columns, report=report)
-    if fmt == "georss" or (fmt is None and text.lstrip("\ufeff \t\r\n").startswith("<")):
+    if fmt in ("kml", "georss") or (fmt is None and text.lstrip("\ufeff \t\r\n").startswith("<")):
+        from eventmap.formats import georss_format, kml_format  # XML: imported only when met
+
+        if fmt == "kml" or (fmt is None and kml_format.is_kml(text)):
+            return kml_format.loads(text, origin=origin, columns=columns, report=report)
         if fmt is None and not georss_format.is_georss(text):
             raise EventFormatError("an XML file that is neither KML nor a GeoRSS feed")
         return georss_format.loads(text, origin=origin, columns=columns, report=report)
