@@ -204,9 +204,10 @@ def norm_holiday(ctx: Ctx) -> Result:
     if year is None:
         if prev_word(ctx.text, ctx.match.start()) not in v.holiday_prepositions:
             return None
-        this = holiday_date(holiday, ref.year if ref else ctx.frame.focus_year or 2000)
+        base_year = ref.year if ref else ctx.frame.focus_year
+        this = holiday_date(holiday, base_year) if base_year is not None else None
         if this is None:
-            return None
+            return None  # no day to count from and no year the story is in
         placed = cal.place_year(ctx, this.month, this.day)
         if placed is None:
             return None
