@@ -120,6 +120,15 @@ def _explicit_year(ctx: Ctx) -> int | None:
     return None
 
 
+def _named_year(ctx: Ctx) -> tuple[int | None, str] | None:
+    """(year, basis) the expression names: its own year, or its tail's ("of last year");
+    (None, "explicit") when it names none; None when its tail's year cannot be placed."""
+    year = _explicit_year(ctx)
+    if year is None and ctx.group("tail"):
+        return _tail_year(ctx)
+    return year, "explicit"
+
+
 def norm_year_part(ctx: Ctx) -> Result:
     """'the third quarter of 2024', 'Q3 2024', 'het eerste kwartaal', 'im zweiten Halbjahr'."""
     v = ctx.vocab
@@ -132,13 +141,10 @@ def norm_year_part(ctx: Ctx) -> Result:
     count = 12 // YEAR_PARTS[part][1]
     if n < 0:  # "the final quarter of 2024": the last one; "last quarter" alone is the previous
         needs_year, n = True, count
-    year = _explicit_year(ctx)
-    basis = "explicit"
-    if year is None and ctx.group("tail"):
-        placed = _tail_year(ctx)
-        if placed is None:
-            return None
-        year, basis = placed
+    named = _named_year(ctx)
+    if named is None:
+        return None
+    year, basis = named
     if year is None:
         if needs_year:
             return None
@@ -192,13 +198,10 @@ def norm_holiday(ctx: Ctx) -> Result:
     if not ctx.group("y1") and (following[:1].isdigit() or v.month(following) is not None):
         return None  # "Easter Sunday, April 16, 1949": the date that follows says the day
     rel = " ".join((ctx.group("rel") or "").split())
-    year = _explicit_year(ctx)
-    basis = "explicit"
-    if year is None and ctx.group("tail"):
-        placed = _tail_year(ctx)
-        if placed is None:
-            return None
-        year, basis = placed
+    named = _named_year(ctx)
+    if named is None:
+        return None
+    year, basis = named
     if year is None and rel:
         return _relative_holiday(ctx, holiday, rel)
     if year is None:
