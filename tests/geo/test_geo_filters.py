@@ -28,6 +28,7 @@ def names(text: str, lang: str | None = None) -> dict[str, tuple[str | None, str
         ("Students of the University of Texas marched.", "University of Texas"),
         ("The Boston Globe reported the story.", "Boston"),
         ("Georgia Tech won the final.", "Georgia"),
+        ("Jordan Brand and Nike are unaffected.", "Jordan"),
         ("In 1965 the city received the Order of Lenin.", "Lenin"),
     ],
 )
