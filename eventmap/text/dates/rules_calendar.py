@@ -21,6 +21,7 @@ from eventmap.text.dates.context import (
     is_quantity,
     next_word,
     prev_word,
+    prev_words,
 )
 from eventmap.text.dates.intervals import (
     MAX_YEAR,
@@ -55,6 +56,14 @@ def place_year(ctx: Ctx, month: int, day: int | None, weekday: int | None = None
         return frame.year_here[0], "calendar"
     if frame.mode == "narrative" and frame.focus_year is not None:
         year = frame.focus_year
+        focus = frame.focus
+        if (
+            focus is not None
+            and focus.start.year == year
+            and (month, day or 1) < (focus.start.month, focus.start.day)
+            and _after_until(ctx)
+        ):
+            year += 1  # "in late November ... until April": the story goes on to the next April
         if weekday is not None and day is not None:  # "Tuesday, June 10": the nearest year that fits
             for y in (year, year + 1, year - 1):
                 d = safe_date(y, month, day)
@@ -77,6 +86,13 @@ def place_year(ctx: Ctx, month: int, day: int | None, weekday: int | None = None
                 return y, "calendar"
     year = nearest_year(ref, month, day, future)
     return (year, "calendar") if year is not None else None
+
+
+def _after_until(ctx: Ctx) -> bool:
+    """Does the expression follow a word of 'until' ("until April", "bis zum 4. April")?"""
+    words = prev_words(ctx.text, ctx.match.start(), 2)
+    until = ctx.vocab.until_set
+    return bool(words) and (words[-1] in until or " ".join(words) in until)
 
 
 def _held_by_year(
