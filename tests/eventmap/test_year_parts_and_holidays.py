@@ -150,6 +150,9 @@ def test_n_months_ended_a_day_is_the_span_that_ends_with_it():
         ("De brand verwoestte in januari tien huizen in Zwolle.", "nl", "2025-01-01"),
         ("The summit will take place in January.", "en", "2026-01-01"),
         ("De verkiezingen zijn in januari.", "nl", "2026-01-01"),
+        # a future cue placed it ahead: the participle of a present passive does not move it back
+        ("De verkiezingen worden in januari gehouden.", "nl", "2026-01-01"),
+        ("De verkiezingen worden naar verwachting in januari gehouden.", "nl", "2026-01-01"),
     ],
 )
 def test_a_month_without_its_year_told_in_the_past_tense_is_not_in_the_future(text, lang, expected):

@@ -6,7 +6,8 @@ a list of (start, end, Norm) when the expression lists several dates ("in 1990 a
 
 Without a year, a day or month is placed by `place_year`: in narrative mode in the year
 the story is in (its last named year); otherwise in the year nearest to the reference
-day, the past preferred, unless the clause speaks of the future (then the next one).
+day, the past preferred, unless the clause speaks of the future (then the next one, with
+basis 'ahead': a past-tense verb elsewhere in the sentence does not move it back).
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ def place_year(ctx: Ctx, month: int, day: int | None, weekday: int | None = None
         for y in (ref.year, ref.year + 1):
             d = safe_date(y, month, day or 28)
             if d is not None and (d >= ref if day else (y, month) >= (ref.year, ref.month)):
-                return y, "calendar"
+                return y, "ahead"
     year = nearest_year(ref, month, day, future)
     return (year, "calendar") if year is not None else None
 
