@@ -305,6 +305,31 @@
     return eventId || null;
   }
 
+  /* The events table asked for (its button): load the component scripts the page left out
+   * (window.eventmapDeferredScripts, dashboard/app/factory.py defer_scripts), in order, once;
+   * the grid is drawn when they are in (the store's data, the click count, says so). */
+  let deferredLoad = null;
+  function loadDeferredScripts() {
+    if (deferredLoad) { return deferredLoad; }
+    const urls = (window.eventmapDeferredScripts || []).slice();
+    deferredLoad = urls.reduce(function (ready, url) {
+      return ready.then(function () {
+        return new Promise(function (resolve, reject) {
+          const s = document.createElement("script");
+          s.src = url;
+          s.onload = function () { resolve(); };
+          s.onerror = function () { deferredLoad = null; reject(new Error("could not load " + url)); };
+          document.head.appendChild(s);
+        });
+      });
+    }, Promise.resolve());
+    return deferredLoad;
+  }
+  function loadTableScripts(nClicks) {
+    if (!nClicks) { return noUpdate(); }
+    return loadDeferredScripts().then(function () { return nClicks; });
+  }
+
   /* Text labels, not glyphs: a Chromium without emoji fonts shows those as boxes. */
   function togglePlay(nClicks, disabled) {
     if (!nClicks) { return [true, "Play"]; }
@@ -329,7 +354,7 @@
     eventmap: {
       windowFromRelayout: windowFromRelayout, mapFigure: mapFigure, drawMap: drawMap, playStep: playStep,
       playSpeed: playSpeed,
-      togglePlay: togglePlay, resetView: resetView, axisMs: axisMs, ringOnTimeline: ringOnTimeline,
+      togglePlay: togglePlay, resetView: resetView, loadTableScripts: loadTableScripts, axisMs: axisMs, ringOnTimeline: ringOnTimeline,
       mapDraws: function () { return drawCount; }, skippedReacts: function () { return skippedReacts; }, mapBusy: function () { return !!state.busy; },
     },
   });

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from mapjs import map_marks, mark_position, wait_map_settled
+from tablejs import show_table
 
 from dashboard.app import create_app
 from dashboard.figures import place_key
@@ -136,8 +137,9 @@ def test_page_shows_events_on_timeline_map_and_table(driver, sample_app):
     assert places[_key(KYIV)] == 3 and sum(places.values()) == sum(1 for e in events if e.located)
     assert "8 events in view" in driver.find_element("id", "summary").text
     assert "1 without a place" in driver.find_element("id", "summary").text
-    rows = driver.find_elements("css selector", "#table .ag-center-cols-container .ag-row")
-    assert len(rows) == 8
+    assert not driver.find_elements("id", "table")  # the grid is drawn only when asked for
+    assert len(show_table(driver, 8)) == 8
+    assert not driver.find_element("id", "table-show").is_displayed()
     assert_clean_log(driver)
 
 
@@ -233,6 +235,7 @@ def test_clicking_an_event_shows_its_sentence_and_highlights_it(driver, sample_a
 def test_an_uploaded_article_adds_events_to_every_view(driver, sample_app, tmp_path: Path):
     server, events = sample_app
     open_page(driver, server.url, 7)
+    show_table(driver)
     before = len(timeline_ids(driver))
     article = tmp_path / "upload-tuapse.txt"
     article.write_text(
@@ -434,6 +437,7 @@ def test_a_merged_event_lists_its_sources_and_split_gives_the_reports_back(drive
         assert wait_for(driver, lambda d: d.find_element("id", "summary").text, what="summary").startswith(
             "8 events"
         )
+        show_table(driver, 8)
         assert len(grid_rows(driver)) == 8 and "2" in [r.split("\n")[-1] for r in grid_rows(driver)]
         hover = driver.execute_script(
             "return arguments[0]._fullData.filter(t => t.meta && t.meta.role === 'map-points')"
