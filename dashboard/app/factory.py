@@ -187,10 +187,8 @@ def defer_scripts(app: Dash, prefixes: tuple[str, ...]) -> None:
     """Leave the component scripts whose path starts with one of `prefixes` (under Dash's
     component route) out of the page; the page lists them in ``window.eventmapDeferredScripts``
     and clientside.js ``loadTableScripts`` loads them when their component is first needed."""
-    pattern = re.compile(
-        r'<script src="([^"]*/_dash-component-suites/(?:%s)[^"]*)"></script>\s*'
-        % "|".join(re.escape(p) for p in prefixes)
-    )
+    paths = "|".join(re.escape(p) for p in prefixes)
+    pattern = re.compile(rf'<script src="([^"]*/_dash-component-suites/(?:{paths})[^"]*)"></script>\s*')
     dash_index = app.interpolate_index
 
     def interpolate_index(**kwargs: Any) -> str:
