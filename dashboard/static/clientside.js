@@ -10,15 +10,18 @@
   /* Dash's polyfill (core-js 2, loaded before this file) replaces the browser's own
    * String.prototype.trim with a much slower one, only because today's Unicode no longer counts
    * U+180E as white space; Plotly trims every colour of every mark it styles (a quarter of a
-   * timeline redraw). The browser's own trim, taken from a fresh frame, is put back. */
+   * timeline redraw). The browser's own trim, taken from a fresh frame, is put back. core-js
+   * also makes its functions' source read "[native code]" through the page's
+   * Function.prototype.toString, so the frame's own toString tells which trim the page has. */
   (function nativeTrim() {
-    if (/\[native code\]/.test(Function.prototype.toString.call(String.prototype.trim))) { return; }
     try {
       const frame = document.createElement("iframe");
       frame.style.display = "none";
       (document.head || document.documentElement).appendChild(frame);
       const own = frame.contentWindow.String.prototype.trim;
+      const source = frame.contentWindow.Function.prototype.toString;
       frame.remove();
+      if (/\[native code\]/.test(source.call(String.prototype.trim))) { return; }
       if (typeof own === "function" && own.call("  a ") === "a") {
         Object.defineProperty(String.prototype, "trim", {value: own, writable: true, configurable: true});
       }
