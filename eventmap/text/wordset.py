@@ -102,16 +102,19 @@ class WordSets:
                     self.gapped.setdefault(words[0], []).append((name, words))
         self.firsts = frozenset(self.singles) | {a for a, _ in self.pairs} | frozenset(self.gapped)
 
-    def scan(self, toks: list[str]) -> dict[str, list[tuple[int, int]]]:
+    def scan(self, toks: list[str], at: Iterable[int] | None = None) -> dict[str, list[tuple[int, int]]]:
         """{lexicon name: [(first, last) token index of each hit]} for the names with hits
-        (read the others as none: `hits.get(name, NO_HITS)`)."""
-        firsts = self.firsts.intersection(toks)  # one pass in C: most sentences start nothing
-        if not firsts:
-            return {}
+        (read the others as none: `hits.get(name, NO_HITS)`); `at`: the indices of the
+        tokens in `firsts` (the others start nothing), when the caller knows them."""
+        if at is None:
+            firsts = self.firsts.intersection(toks)  # one pass in C: most sentences start nothing
+            if not firsts:
+                return {}
+            at = compress(count(), map(firsts.__contains__, toks))  # most words start nothing (a C loop)
         out: dict[str, list[tuple[int, int]]] = {}
         singles, pairs, gapped = self.singles, self.pairs, self.gapped
         last = len(toks) - 1
-        for i in compress(count(), map(firsts.__contains__, toks)):  # most words start nothing (a C loop)
+        for i in at:
             tok = toks[i]
             names = singles.get(tok)
             if names:
