@@ -28,16 +28,14 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, reduce
 from importlib import resources
 from itertools import compress, islice
 from operator import or_
-from typing import Any
 
 from eventmap.text.dates.vocab import load_vocab
-from eventmap.text.wordset import NO_HITS, WordSet, WordSets, tokens
+from eventmap.text.wordset import NO_HITS, WordSet, WordSets, WordTest, tokens
 
 OCCURRENCE, STATEMENT, CONTEXT = "occurrence", "statement", "context"
 _QUOTED = re.compile(
@@ -81,26 +79,6 @@ class Lexicon:
     past_word: WordTest = field(default=None, compare=False, hash=False)  # type: ignore[assignment]
     # per word, remembered: all the above as one number of feature bits (see _word_bits)
     word_bits: WordTest = field(default=None, compare=False, hash=False)  # type: ignore[assignment]
-
-
-WORD_MEMO = 50_000  # words a WordTest remembers (then it starts again)
-
-
-class WordTest(dict):
-    """word -> test(word), computed on first lookup and remembered: `memo[word]` (and
-    map(memo.__getitem__, words), a C loop) costs a dictionary lookup for a known word."""
-
-    __slots__ = ("test",)
-
-    def __init__(self, test: Callable[[str], Any]) -> None:
-        super().__init__()
-        self.test = test
-
-    def __missing__(self, word: str) -> Any:
-        if len(self) >= WORD_MEMO:
-            self.clear()
-        value = self[word] = self.test(word)
-        return value
 
 
 @dataclass(slots=True, unsafe_hash=True)  # not frozen: built faster (see text/sentences.py Sentence)

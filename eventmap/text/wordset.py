@@ -10,8 +10,9 @@ aan").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import compress, count
+from typing import Any
 
 TOKEN = re.compile(r"[\w'’-]+")
 GAP_WORDS = 5
@@ -136,3 +137,23 @@ class WordSets:
                     if end is not None:
                         out.setdefault(name, []).append((i, end))
         return out
+
+
+WORD_MEMO = 50_000  # words a WordTest remembers (then it starts again)
+
+
+class WordTest(dict):
+    """word -> test(word), computed on first lookup and remembered: `memo[word]` (and
+    map(memo.__getitem__, words), a C loop) costs a dictionary lookup for a known word."""
+
+    __slots__ = ("test",)
+
+    def __init__(self, test: Callable[[str], Any]) -> None:
+        super().__init__()
+        self.test = test
+
+    def __missing__(self, word: str) -> Any:
+        if len(self) >= WORD_MEMO:
+            self.clear()
+        value = self[word] = self.test(word)
+        return value
