@@ -167,7 +167,7 @@ def date_of(raw: str, lang: str, reference: date | None) -> DocumentDate | None:
 
     for code in (lang, *(c for c in supported_languages() if c != lang)):
         for m in find_dates(raw, reference, code, mode="news"):
-            if m.basis in ("explicit", "calendar") and m.precision in ("day", "month"):
+            if m.basis in ("explicit", "calendar", "ahead") and m.precision in ("day", "month"):
                 value = m.date.isoformat() if m.precision == "day" else m.date.isoformat()[:7]
                 return parse_document_date(value)
     return None

@@ -421,3 +421,19 @@ def test_a_historys_title_place_sets_the_events_that_name_no_place():
 def test_the_base_of_a_comparison_does_not_date_the_event(text, lang, value):
     (event,) = eventmap.parse_text(text, document_date="2025-03-18", lang=lang)
     assert event.date == value
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("The siege began on 8 September 1941. The ice road ran from November until April.", "en", "1942-04"),
+        (
+            "Die Belagerung begann am 8. September 1941. Die Lastwagen fuhren bis zum 4. April.",
+            "de",
+            "1942-04-04",
+        ),
+        ("Het beleg begon op 8 september 1941. De ijsweg werd gebruikt tot april.", "nl", "1942-04"),
+    ],
+)
+def test_until_a_month_before_the_story_s_month_is_the_next_year(text, lang, value):
+    assert values(text, None, lang)[-1][1] == value

@@ -52,7 +52,7 @@ class DateMention:
     date_end: date
     relative: bool  # counted from the reference day or the story's last date ("gisteren",
     # "two years later"); a day or month named without its year still counts as explicit
-    basis: str = "explicit"  # explicit, calendar, relative, focus or anaphoric (see intervals.Norm)
+    basis: str = "explicit"  # explicit, calendar, ahead, relative, focus or anaphoric (see intervals.Norm)
     time: str | None = None  # a part of the day the expression names ("gisteravond": evening)
 
     @property

@@ -315,7 +315,10 @@ def build(v: Vocab) -> LanguagePatterns:
             )
         )
     if v.unit_end:
-        pats.append(("unit_end", rf"{B}(?P<word>{alt(v.unit_end)})(?![\w])", "unit"))
+        # not "fin de l'année dernière": the end of another year, read as that year
+        other = [w for w, n in {**v.rel_of, **v.rel_after_of}.items() if n]
+        not_other = rf"(?!\s+(?:{alt(other)})(?!\w))" if other else ""
+        pats.append(("unit_end", rf"{B}(?P<word>{alt(v.unit_end)})(?![\w]){not_other}", "unit"))
     if v.year_ago:
         pats.append(("year_ago", rf"{B}(?P<word>{alt(v.year_ago)})(?![\w])", "unit"))
     spelled = _spelled_year_pattern(v)
