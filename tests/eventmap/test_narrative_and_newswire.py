@@ -223,6 +223,17 @@ def test_a_news_sentence_comparing_two_years_is_one_event():
 
 
 @pytest.mark.parametrize(
+    "text, lang, dates",
+    [
+        ("The refinery was also hit in November 2023 and in August 2024.", "en", ["2023", "2024"]),
+        ("De raffinaderij werd in 2019 en in 2021 aangevallen.", "nl", ["2019", "2021"]),
+    ],
+)
+def test_a_news_sentence_listing_two_months_or_years_is_an_event_for_each(text, lang, dates):
+    assert _event_dates(text, lang, "news") == dates
+
+
+@pytest.mark.parametrize(
     "text, lang",
     [
         ("Prices rose in the past year.", "en"),
