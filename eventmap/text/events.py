@@ -115,11 +115,11 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
         dated = bool(own or anchor or any(":" in t.value for t in times[lo:hi]))
         relative_only = all(m.relative for m in own)
         words = evidence(sent.text, doc.lang, toks)
-        if doc.date is not None and len(own) == 1 and words.weak and not words.plans:
-            own = [_not_after_the_report(own[0], doc.date.last)]  # with two dates the tenses may differ
+        if doc.date is not None and own and words.weak and not words.plans and _past_only(own, doc.date.last):
+            own = [_not_after_the_report(m, doc.date.last) for m in own]
         if not dated and not headlines_only and undated_context(words):
             continue  # context whatever its category: skipped before the category lexicon is read
-        category, keyword = classify(sent.text, doc.lang)
+        category, keyword = classify(sent.text, doc.lang, toks)
         judged = judge(
             sent.text,
             doc.lang,
@@ -158,6 +158,14 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
 
 
 _YEAR_IN_VALUE = re.compile(r"(?<![\d-])(\d{4})(?=-|$|/)")
+
+
+def _past_only(own: list[DateMention], last: date) -> bool:
+    """Can a sentence told in the past tense move its dates before the report? One date, yes;
+    with several the tenses may differ ("voted on Friday to hold an election on 14
+    September"), unless every one is a day or month named without its year and placed after
+    the report ("destroyed ... in January, was contained on Jan. 31" written in November)."""
+    return len(own) == 1 or all(m.basis == "calendar" and m.date > last for m in own)
 
 
 def _not_after_the_report(m: DateMention, last: date) -> DateMention:

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+import eventmap
 from eventmap.errors import InputError
 from eventmap.text.anchoring import find_anchor, mentions_noun, resolve_anchor
 from eventmap.text.docdate import parse_document_date, reference_day, split_header
@@ -82,6 +83,14 @@ def test_reference_day_rule():
     assert reference_day(parse_document_date("2025-03-05"), days) == date(2025, 3, 5)
     assert reference_day(None, days) == date(2025, 3, 18)
     assert reference_day(None, []) is None
+
+
+def test_an_undated_article_counts_only_from_a_day_written_with_its_year():
+    # "April 6" takes its year from the story (2004): no reference for "on Monday"
+    text = "A court on Monday convicted the mayor.\n\nThe case dates back to 2004.\n\nSupporters rallied on April 6."
+    assert [e.date for e in eventmap.parse_text(text, lang="en")] == [None, "2004-01-01", "2004-04-06"]
+    text = "A court on Monday convicted the mayor.\n\nOn April 6, 2004, supporters rallied."
+    assert [e.date for e in eventmap.parse_text(text, lang="en")] == ["2004-04-05", "2004-04-06"]
 
 
 # ------------------------------------------------------------------ in the pipeline

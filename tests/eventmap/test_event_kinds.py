@@ -115,6 +115,11 @@ def test_a_headline_starts_a_new_story():
         ("Een explosie verwoestte een fabriek; de brandweer bluste de brand.", "nl", "disaster"),
         ("Een drone-aanval veroorzaakte een brand in de raffinaderij.", "nl", "attack"),
         ("De NAVO bracht troepen in de hoogste staat van paraatheid.", "nl", "other"),
+        # severe weather
+        ("Two people died after torrential rain in Valencia.", "en", "disaster"),
+        ("Het KNMI gaf code oranje af; windstoten ontwortelden bomen.", "nl", "disaster"),
+        ("Nach tagelangem Starkregen kamen zwei Menschen ums Leben.", "de", "disaster"),
+        ("Les intempéries ont fait deux morts dans le Var.", "fr", "disaster"),
     ],
 )
 def test_disasters_and_deployments(sentence, lang, category):

@@ -416,3 +416,15 @@ def test_a_month_of_that_year_is_one_expression(text, lang):
     found = values(text, lang, ref=None)
     assert [v for _, v in found] == ["1941-12-05", "1941-12"]
     assert len(found[1][0].split()) >= 3  # the anaphoric year is part of the expression
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("Fin de l'année dernière, un incendie a détruit l'usine.", "fr", [("année dernière", "2024")]),
+        ("Fin de l'année prochaine, l'usine rouvrira.", "fr", [("année prochaine", "2026")]),
+        ("D'ici la fin de l'année, l'usine rouvrira.", "fr", [("D'ici la fin de l'année", "2025")]),
+    ],
+)
+def test_the_end_of_another_year_is_that_year(text, lang, want):
+    assert values(text, lang) == want

@@ -28,6 +28,7 @@ def names(text: str, lang: str | None = None) -> dict[str, tuple[str | None, str
         ("Students of the University of Texas marched.", "University of Texas"),
         ("The Boston Globe reported the story.", "Boston"),
         ("Georgia Tech won the final.", "Georgia"),
+        ("Jordan Brand and Nike are unaffected.", "Jordan"),
         ("In 1965 the city received the Order of Lenin.", "Lenin"),
     ],
 )
@@ -345,3 +346,20 @@ def test_a_surname_after_a_given_name_that_is_no_place_is_only_there_a_name():
     # "Denzel Washington" is the actor; the city stays a place where the text names it
     assert texts("Denzel Washington visited Washington.", "en") == ["Washington"]
     assert texts("Will Paris host the games?", "en") == ["Paris"]  # a word opening a question
+
+
+def test_a_city_named_given_name_opens_a_person_the_article_shows_by_other_means():
+    # "Sweeney said", "Ford, 83,": the pair is a person; the city stays a place when it is one
+    text = (
+        "Harrison Ford and Sydney Sweeney walked the red carpet in Hollywood on Tuesday. "
+        "Ford, 83, told reporters. Sweeney said she had flown in from London."
+    )
+    assert names(text, "en") == {"Hollywood": ("Hollywood", "US"), "London": ("London", "GB")}
+    assert texts("Protests in Sydney. Smith said so.", "en") == ["Sydney"]
+    assert texts("The mayor of Sydney, 54, said the roads were closed.", "en") == ["Sydney"]
+
+
+def test_a_capitalised_particle_after_a_given_name_opens_a_surname():
+    assert texts("A Paris court convicted Marine Le Pen. Le Pen said she would appeal.", "en") == ["Paris"]
+    assert texts("Bruno Le Maire visited Lyon.", "en") == ["Lyon"]
+    assert texts("The race in Le Mans was won by Verstappen.", "en") == ["Le Mans"]

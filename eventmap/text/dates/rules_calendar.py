@@ -6,7 +6,8 @@ a list of (start, end, Norm) when the expression lists several dates ("in 1990 a
 
 Without a year, a day or month is placed by `place_year`: in narrative mode in the year
 the story is in (its last named year); otherwise in the year nearest to the reference
-day, the past preferred, unless the clause speaks of the future (then the next one).
+day, the past preferred, unless the clause speaks of the future (then the next one, with
+basis 'ahead': a past-tense verb elsewhere in the sentence does not move it back).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from eventmap.text.dates.context import (
     is_quantity,
     next_word,
     prev_word,
+    prev_words,
 )
 from eventmap.text.dates.intervals import (
     MAX_YEAR,
@@ -55,6 +57,14 @@ def place_year(ctx: Ctx, month: int, day: int | None, weekday: int | None = None
         return frame.year_here[0], "calendar"
     if frame.mode == "narrative" and frame.focus_year is not None:
         year = frame.focus_year
+        focus = frame.focus
+        if (
+            focus is not None
+            and focus.start.year == year
+            and (month, day or 1) < (focus.start.month, focus.start.day)
+            and _after_until(ctx)
+        ):
+            year += 1  # "in late November ... until April": the story goes on to the next April
         if weekday is not None and day is not None:  # "Tuesday, June 10": the nearest year that fits
             for y in (year, year + 1, year - 1):
                 d = safe_date(y, month, day)
@@ -74,9 +84,16 @@ def place_year(ctx: Ctx, month: int, day: int | None, weekday: int | None = None
         for y in (ref.year, ref.year + 1):
             d = safe_date(y, month, day or 28)
             if d is not None and (d >= ref if day else (y, month) >= (ref.year, ref.month)):
-                return y, "calendar"
+                return y, "ahead"
     year = nearest_year(ref, month, day, future)
     return (year, "calendar") if year is not None else None
+
+
+def _after_until(ctx: Ctx) -> bool:
+    """Does the expression follow a word of 'until' ("until April", "bis zum 4. April")?"""
+    words = prev_words(ctx.text, ctx.match.start(), 2)
+    until = ctx.vocab.until_set
+    return bool(words) and (words[-1] in until or " ".join(words) in until)
 
 
 def _held_by_year(
