@@ -119,7 +119,7 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
             own = [_not_after_the_report(m, doc.date.last) for m in own]
         if not dated and not headlines_only and undated_context(words):
             continue  # context whatever its category: skipped before the category lexicon is read
-        category, keyword = classify(sent.text, doc.lang)
+        category, keyword = classify(sent.text, doc.lang, toks)
         judged = judge(
             sent.text,
             doc.lang,

@@ -62,9 +62,9 @@ class LanguagePatterns:
     patterns: tuple[TemporalPattern, ...]
     triggers: dict[str, re.Pattern[str]]  # one regex per trigger class
     reach: int = 0  # the longest trigger word: what decides whether a class matches at a word
-    # the other classes a trigger word opens, by the `reach` characters from its start
-    # (eventmap/text/dates/find.py _windows), filled while texts are read
-    also: dict[tuple[str, str], list[str]] = field(default_factory=dict, compare=False, hash=False)
+    # the length of a trigger word and the classes it opens, by the `reach` characters from
+    # its start (eventmap/text/dates/find.py _windows), filled while texts are read
+    word_hits: dict[str, tuple[int, tuple[str, ...]]] = field(default_factory=dict, compare=False, hash=False)
 
 
 def phrase(text: str) -> str:
@@ -460,7 +460,7 @@ def _triggers(classes: dict[str, Any]) -> dict[str, re.Pattern[str]]:
     words = "|".join(f"(?P<{c}>{p})" for c, p in tries.items())
     out["any"] = re.compile(rf"(?P<digit>\d+)|(?<!\w)(?:{words})")
     if not any(ch.isdigit() for ws in classes.values() for w in ws for ch in w):
-        # the words alone, found faster (eventmap/text/dates/find.py trigger_hits): the
+        # the words alone, found faster (eventmap/text/dates/find.py _windows): the
         # non-word character before a word, then the word in a look-ahead (its class's group)
         out["words"] = re.compile(rf"\W(?=(?:{words}))")
         # where "words" matches, found faster still: every class's words in one trie, so re
