@@ -196,6 +196,12 @@ def test_an_organisations_place_is_context_while_the_same_name_elsewhere_is_a_pl
         ("Veterans of the Civil War were honoured in Richmond.", ["Richmond"]),
         ("Protests spread to Central London and Greater Manchester.", ["London", "Manchester"]),
         ("Fighting went on in Eastern Aleppo.", ["Aleppo"]),
+        # a village the index lacks is not the small town named by its second word
+        ("Moscow had claimed the capture of Sukhyi Yar earlier this week.", ["Moscow"]),
+        (
+            "Russian troops shelled Chasiv Yar and Velyka Novosilka.",
+            ["Russian troops", "Chasiv Yar", "Velyka Novosilka"],
+        ),
     ],
 )
 def test_a_capitalised_common_word_pair_is_a_name_not_a_village(text, places):
