@@ -29,6 +29,8 @@ def names(text: str, lang: str | None = None) -> dict[str, tuple[str | None, str
         ("The Boston Globe reported the story.", "Boston"),
         ("Georgia Tech won the final.", "Georgia"),
         ("Jordan Brand and Nike are unaffected.", "Jordan"),
+        ("The landing is commemorated as Anzac Day.", "Anzac"),
+        ("Australia Day protests drew thousands.", "Australia"),
         ("In 1965 the city received the Order of Lenin.", "Lenin"),
     ],
 )
