@@ -441,3 +441,9 @@ def test_the_end_of_another_year_is_that_year(text, lang, want):
 )
 def test_german_words_for_this_and_last_year(text, want):
     assert values(text, "de") == want
+
+
+def test_one_word_for_this_year_and_last_year_in_ukrainian_and_dutch():
+    assert values("Цьогоріч сталося 20 аварій.", "uk") == [("Цьогоріч", "2025")]
+    assert values("Verleden jaar was het anders.", "nl") == [("Verleden jaar", "2024")]
+    assert values("Het verleden leert ons veel.", "nl") == []
