@@ -339,6 +339,9 @@ def test_a_place_a_few_capitalised_words_before_an_organisation_word_is_in_its_n
     [
         ("The Gloria funicular derailed in Lisbon on Wednesday, killing 16 people.", ["Lisbon"]),
         ("The Hilton hotel in Kabul was attacked.", ["Kabul"]),
+        # a named fire: Eaton, Ohio is in the article's country but 3,000 km from Altadena
+        ("The Eaton fire destroyed 9,000 structures in Altadena.", ["Altadena"]),
+        ("The Kursk offensive stalled near Sudzha.", ["Kursk", "Sudzha"]),
     ],
 )
 def test_a_small_far_town_naming_a_thing_before_a_noun_is_no_place(text, places):
