@@ -27,6 +27,7 @@ from eventmap.errors import InputError
 from eventmap.text.dates import rules_calendar as cal
 from eventmap.text.dates import rules_periods as per
 from eventmap.text.dates import rules_relative as rel
+from eventmap.text.dates import rules_years as years
 from eventmap.text.dates.context import MODES, Ctx, Frame, moves_focus
 from eventmap.text.dates.intervals import Norm
 from eventmap.text.dates.patterns import TRIGGER_CLASSES, TRIGGER_WINDOW, LanguagePatterns, patterns_for
@@ -77,12 +78,12 @@ RULES: dict[str, Rule] = {
     "numeric": cal.norm_numeric,
     "range_days": cal.norm_range_days,
     "range_dm": cal.norm_range_dm,
-    "year": cal.norm_year,
-    "year_range": cal.norm_year_range,
-    "decade": cal.norm_decade,
-    "century": cal.norm_century,
+    "year": years.norm_year,
+    "year_range": years.norm_year_range,
+    "decade": years.norm_decade,
+    "century": years.norm_century,
     "season": cal.norm_season,
-    "spelled_year": cal.norm_spelled_year,
+    "spelled_year": years.norm_spelled_year,
     "year_part": per.norm_year_part,
     "holiday": per.norm_holiday,
     "weekday": rel.norm_weekday,
