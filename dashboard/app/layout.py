@@ -17,7 +17,7 @@ from dash import dcc, html
 from dashboard.app.collection import EventCollection
 from dashboard.app.detail import detail_children
 from dashboard.app.imported import field_filter_controls, size_control, table_columns
-from dashboard.app.tables import TABLE_COLUMNS, grid_rows, summary_line
+from dashboard.app.tables import TABLE_COLUMNS, summary_line
 from dashboard.basemap.style import TILE_URL_PLACEHOLDER, raster_style, tile_style
 from dashboard.clientdata import ClientDataCache, place_index, view_columns
 from dashboard.figures import escape, map_layout, map_view, place_key, timeline_figure
@@ -303,6 +303,28 @@ def events_grid(rows: list[dict[str, Any]], events: Sequence[Event] = ()) -> dag
     )
 
 
+def table_section() -> html.Div:
+    """The events table, drawn on demand: a button until the user asks for it (the grid and its
+    scripts are the heaviest part of the page: dashboard/app/factory.py leaves the grid's script
+    out of the page, and clientside.js loads it on the click); dashboard/app/callbacks.py then
+    puts the grid in ``table-holder`` with the rows of the view at that moment, and keeps them
+    in step after."""
+    return html.Div(
+        className="table-section",
+        children=[
+            html.Button(
+                "Show the table of the events in view",
+                id="table-show",
+                n_clicks=0,
+                className="table-show",
+                title="The table of the events in view: sort and filter in its column headers",
+            ),
+            html.Div(id="table-holder"),
+            dcc.Store(id="table-scripts", data=None),  # set once the grid's scripts are loaded
+        ],
+    )
+
+
 def columns_token(
     cache: ClientDataCache,
     collection: EventCollection,
@@ -376,14 +398,9 @@ def build_layout(
             _controls(collection),
             html.Div(
                 className="views",
+                # the map comes first in the page (CSS puts it under the timeline): its graph is
+                # drawn first, so MapLibre loads its tiles while the timeline draws
                 children=[
-                    dcc.Graph(
-                        id="timeline",
-                        className="timeline",
-                        config=graph_config(topojson_url),
-                        figure=timeline,
-                        style={"height": f"{timeline.layout.height}px"},
-                    ),
                     html.Div(
                         className="lower",
                         children=[
@@ -391,10 +408,17 @@ def build_layout(
                             html.Aside(id="detail", className="detail", children=detail_children(None)),
                         ],
                     ),
+                    dcc.Graph(
+                        id="timeline",
+                        className="timeline",
+                        config=graph_config(topojson_url),
+                        figure=timeline,
+                        style={"height": f"{timeline.layout.height}px"},
+                    ),
                 ],
             ),
             *([panel] if panel is not None else []),
-            events_grid(grid_rows(shown), collection.events),
+            table_section(),
             downloads_bar(),
             _article_input(),
             dcc.Store(id="data-version", data=collection.version),
@@ -402,6 +426,7 @@ def build_layout(
             dcc.Store(id="map-drawn", data=0),
             dcc.Store(id="time-window", data=None),
             dcc.Store(id="table-window", data=None),
+            dcc.Store(id="table-rows", data=None),  # the table's rows, once it is shown
             dcc.Store(id="timeline-scope", data=None),  # time window the timeline draws in detail (None: all)
             dcc.Store(id="selected-event", data=None),
             dcc.Store(id="selected-place", data=None),

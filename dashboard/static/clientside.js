@@ -10,15 +10,18 @@
   /* Dash's polyfill (core-js 2, loaded before this file) replaces the browser's own
    * String.prototype.trim with a much slower one, only because today's Unicode no longer counts
    * U+180E as white space; Plotly trims every colour of every mark it styles (a quarter of a
-   * timeline redraw). The browser's own trim, taken from a fresh frame, is put back. */
+   * timeline redraw). The browser's own trim, taken from a fresh frame, is put back. core-js
+   * also makes its functions' source read "[native code]" through the page's
+   * Function.prototype.toString, so the frame's own toString tells which trim the page has. */
   (function nativeTrim() {
-    if (/\[native code\]/.test(Function.prototype.toString.call(String.prototype.trim))) { return; }
     try {
       const frame = document.createElement("iframe");
       frame.style.display = "none";
       (document.head || document.documentElement).appendChild(frame);
       const own = frame.contentWindow.String.prototype.trim;
+      const source = frame.contentWindow.Function.prototype.toString;
       frame.remove();
+      if (/\[native code\]/.test(source.call(String.prototype.trim))) { return; }
       if (typeof own === "function" && own.call("  a ") === "a") {
         Object.defineProperty(String.prototype, "trim", {value: own, writable: true, configurable: true});
       }
@@ -305,6 +308,31 @@
     return eventId || null;
   }
 
+  /* The events table asked for (its button): load the component scripts the page left out
+   * (window.eventmapDeferredScripts, dashboard/app/factory.py defer_scripts), in order, once;
+   * the grid is drawn when they are in (the store's data, the click count, says so). */
+  let deferredLoad = null;
+  function loadDeferredScripts() {
+    if (deferredLoad) { return deferredLoad; }
+    const urls = (window.eventmapDeferredScripts || []).slice();
+    deferredLoad = urls.reduce(function (ready, url) {
+      return ready.then(function () {
+        return new Promise(function (resolve, reject) {
+          const s = document.createElement("script");
+          s.src = url;
+          s.onload = function () { resolve(); };
+          s.onerror = function () { deferredLoad = null; reject(new Error("could not load " + url)); };
+          document.head.appendChild(s);
+        });
+      });
+    }, Promise.resolve());
+    return deferredLoad;
+  }
+  function loadTableScripts(nClicks) {
+    if (!nClicks) { return noUpdate(); }
+    return loadDeferredScripts().then(function () { return nClicks; });
+  }
+
   /* Text labels, not glyphs: a Chromium without emoji fonts shows those as boxes. */
   function togglePlay(nClicks, disabled) {
     if (!nClicks) { return [true, "Play"]; }
@@ -329,7 +357,7 @@
     eventmap: {
       windowFromRelayout: windowFromRelayout, mapFigure: mapFigure, drawMap: drawMap, playStep: playStep,
       playSpeed: playSpeed,
-      togglePlay: togglePlay, resetView: resetView, axisMs: axisMs, ringOnTimeline: ringOnTimeline,
+      togglePlay: togglePlay, resetView: resetView, loadTableScripts: loadTableScripts, axisMs: axisMs, ringOnTimeline: ringOnTimeline,
       mapDraws: function () { return drawCount; }, skippedReacts: function () { return skippedReacts; }, mapBusy: function () { return !!state.busy; },
     },
   });
