@@ -256,14 +256,16 @@ def scan(text: str, compiled: LanguagePatterns) -> tuple[tuple[int, int, str, re
 
 
 def _at_digits(pattern, lowered: str, digits, spans: list[tuple[int, int]]) -> list[tuple]:
-    """A pattern whose matches start where a run of digits starts, tried only there (with
-    its window's end as the text's end): the matches finditer finds in the windows, left to
-    right and without overlaps, at a fraction of the cost."""
+    """A pattern whose matches start where a run of digits starts (or its `digit_offset`
+    characters before one), tried only there (with its window's end as the text's end): the
+    matches finditer finds in the windows, left to right and without overlaps, at a
+    fraction of the cost."""
     out: list[tuple] = []
-    match, shape = pattern.regex.match, pattern.shape
+    match, shape, offset = pattern.regex.match, pattern.shape, pattern.digit_offset
     windows = iter(spans)
     lo = hi = last = -1
-    for start, _ in digits:
+    for run, _ in digits:
+        start = run - offset  # "Q3": the pattern's letters before the digits
         while start >= hi:
             window = next(windows, None)
             if window is None:
