@@ -105,6 +105,8 @@
    * The hot path (a timeline zoom) goes straight from Plotly's relayout event to the map,
    * without a Dash round trip, so the map follows at once. */
   const state = {token: null, window: null, selected: null, sizeBy: "events", busy: null, again: false};
+  let firstDrawDone = null;  // resolved once the map's first draw settled (drawn or not)
+  const firstDraw = new Promise(function (resolve) { firstDrawDone = resolve; });
 
   function redraw() {
     if (state.busy) { state.again = true; return state.busy; }
@@ -118,6 +120,7 @@
     }).catch(function (err) { console.warn("eventmap: map not redrawn:", err); return null; })
       .then(function (n) {
         state.busy = null;
+        firstDrawDone();
         if (state.again) { state.again = false; return redraw(); }
         return n;
       });
@@ -308,6 +311,20 @@
     return eventId || null;
   }
 
+  /* Long filter option lists (dashboard/app/layout.py defer_long_options): a dropdown indexes
+   * every option for its search as soon as it is drawn, so they come after the map's first
+   * draw; a dropdown that has options by then (new articles) keeps its own. */
+  function deferredOptions(held) {
+    const current = Array.prototype.slice.call(arguments, 1);
+    const ids = ["filter-document", "filter-actor", "filter-sub-event"];  // layout.py DEFERRED_OPTIONS
+    if (!held || !Object.keys(held).length) { return ids.map(noUpdate); }
+    return firstDraw.then(function () {
+      return ids.map(function (id, i) {
+        return held[id] && !(current[i] && current[i].length) ? held[id] : noUpdate();
+      });
+    });
+  }
+
   /* The events table asked for (its button): load the component scripts the page left out
    * (window.eventmapDeferredScripts, dashboard/app/factory.py defer_scripts), in order, once;
    * the grid is drawn when they are in (the store's data, the click count, says so). */
@@ -357,7 +374,7 @@
     eventmap: {
       windowFromRelayout: windowFromRelayout, mapFigure: mapFigure, drawMap: drawMap, playStep: playStep,
       playSpeed: playSpeed,
-      togglePlay: togglePlay, resetView: resetView, loadTableScripts: loadTableScripts, axisMs: axisMs, ringOnTimeline: ringOnTimeline,
+      togglePlay: togglePlay, resetView: resetView, loadTableScripts: loadTableScripts, deferredOptions: deferredOptions, axisMs: axisMs, ringOnTimeline: ringOnTimeline,
       mapDraws: function () { return drawCount; }, skippedReacts: function () { return skippedReacts; }, mapBusy: function () { return !!state.busy; },
     },
   });
