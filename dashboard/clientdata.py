@@ -9,6 +9,7 @@ token, fetched once per filter change): big arrays in Dash props slow every late
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import math
@@ -189,11 +190,16 @@ def all_categories(events: Sequence[Event]) -> list[str]:
 
 
 class ClientDataCache:
-    """Serialized columns by token (a hash of what produced them); keeps the last few."""
+    """Serialized columns by token (a hash of what produced them); keeps the last few.
+
+    Each entry is kept as JSON and gzip-compressed (level 1: about a third of the bytes for a
+    tenth of a second per 100,000 events): the browser fetches the columns of 100,000 events
+    as it opens the page, and on this machine moving 8 MB took longer than unpacking 3 MB.
+    """
 
     def __init__(self, size: int = 8) -> None:
         self._lock = threading.Lock()
-        self._items: OrderedDict[str, bytes] = OrderedDict()
+        self._items: OrderedDict[str, tuple[bytes, bytes]] = OrderedDict()
         self._size = size
 
     def put(self, key_parts: Sequence[Any], columns: dict[str, Any]) -> str:
@@ -202,13 +208,22 @@ class ClientDataCache:
             :16
         ]
         body = json.dumps(columns, separators=(",", ":")).encode("utf-8")
+        packed = gzip.compress(body, compresslevel=1, mtime=0)
         with self._lock:
-            self._items[token] = body
+            self._items[token] = (body, packed)
             self._items.move_to_end(token)
             while len(self._items) > self._size:
                 self._items.popitem(last=False)
         return token
 
     def get(self, token: str) -> bytes | None:
+        """The columns' JSON."""
         with self._lock:
-            return self._items.get(token)
+            item = self._items.get(token)
+        return item[0] if item is not None else None
+
+    def get_gzip(self, token: str) -> bytes | None:
+        """The columns' JSON, gzip-compressed."""
+        with self._lock:
+            item = self._items.get(token)
+        return item[1] if item is not None else None
