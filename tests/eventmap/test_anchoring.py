@@ -195,11 +195,25 @@ def test_document_date_accepts_date_objects():
         ("5 days earlier the bridge was hit.", "en", -5),
         ("Daarbij kwamen vier mensen om het leven.", "nl", 0),
         ("Dabei wurden zwei Menschen verletzt.", "de", 0),
+        # at the time: the time of the event just told
+        ("De staatssecretaris zei destijds dat het nooit meer mocht gebeuren.", "nl", 0),
+        ("The minister said at the time that it must never happen again.", "en", 0),
+        ("Der Minister sagte damals, das dürfe nie wieder geschehen.", "de", 0),
     ],
 )
 def test_pointer_anchors_with_offsets(sentence, lang, offset):
     a = find_anchor(sentence, lang)
     assert a is not None and a.noun is None and a.offset_days == offset
+
+
+def test_at_the_time_dates_a_sentence_with_the_event_just_told():
+    text = (
+        "Asielzoekers sliepen maandagnacht in het gras in Ter Apel.\n\n"
+        "Vorig jaar augustus sliepen er ook honderden mensen buiten. "
+        "De staatssecretaris zei destijds dat het nooit meer mocht gebeuren.\n"
+    )
+    evs = parse_text(text, document_date="2025-08-26", lang="nl")
+    assert [(e.date, e.date_precision) for e in evs][-1] == ("2024-08-01", "month")
 
 
 def test_day_offset_is_applied_to_the_target_date():

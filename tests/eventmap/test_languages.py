@@ -428,3 +428,22 @@ def test_a_month_of_that_year_is_one_expression(text, lang):
 )
 def test_the_end_of_another_year_is_that_year(text, lang, want):
     assert values(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Die Zahl stieg im Vorjahr um fünf Prozent.", [("im Vorjahr", "2024")]),
+        ("Heuer kamen weniger Touristen nach Bozen.", [("Heuer", "2025")]),
+        ("Seit Jahresbeginn gab es 20 Unfälle.", [("Seit Jahresbeginn", "2025")]),
+        ("Am Jahresende 2009 war alles fertig.", [("2009", "2009")]),
+    ],
+)
+def test_german_words_for_this_and_last_year(text, want):
+    assert values(text, "de") == want
+
+
+def test_one_word_for_this_year_and_last_year_in_ukrainian_and_dutch():
+    assert values("Цьогоріч сталося 20 аварій.", "uk") == [("Цьогоріч", "2025")]
+    assert values("Verleden jaar was het anders.", "nl") == [("Verleden jaar", "2024")]
+    assert values("Het verleden leert ons veel.", "nl") == []

@@ -29,6 +29,8 @@ def names(text: str, lang: str | None = None) -> dict[str, tuple[str | None, str
         ("The Boston Globe reported the story.", "Boston"),
         ("Georgia Tech won the final.", "Georgia"),
         ("Jordan Brand and Nike are unaffected.", "Jordan"),
+        ("The landing is commemorated as Anzac Day.", "Anzac"),
+        ("Australia Day protests drew thousands.", "Australia"),
         ("In 1965 the city received the Order of Lenin.", "Lenin"),
     ],
 )
@@ -196,6 +198,12 @@ def test_an_organisations_place_is_context_while_the_same_name_elsewhere_is_a_pl
         ("Veterans of the Civil War were honoured in Richmond.", ["Richmond"]),
         ("Protests spread to Central London and Greater Manchester.", ["London", "Manchester"]),
         ("Fighting went on in Eastern Aleppo.", ["Aleppo"]),
+        # a village the index lacks is not the small town named by its second word
+        ("Moscow had claimed the capture of Sukhyi Yar earlier this week.", ["Moscow"]),
+        (
+            "Russian troops shelled Chasiv Yar and Velyka Novosilka.",
+            ["Russian troops", "Chasiv Yar", "Velyka Novosilka"],
+        ),
     ],
 )
 def test_a_capitalised_common_word_pair_is_a_name_not_a_village(text, places):
@@ -331,6 +339,9 @@ def test_a_place_a_few_capitalised_words_before_an_organisation_word_is_in_its_n
     [
         ("The Gloria funicular derailed in Lisbon on Wednesday, killing 16 people.", ["Lisbon"]),
         ("The Hilton hotel in Kabul was attacked.", ["Kabul"]),
+        # a named fire: Eaton, Ohio is in the article's country but 3,000 km from Altadena
+        ("The Eaton fire destroyed 9,000 structures in Altadena.", ["Altadena"]),
+        ("The Kursk offensive stalled near Sudzha.", ["Kursk", "Sudzha"]),
     ],
 )
 def test_a_small_far_town_naming_a_thing_before_a_noun_is_no_place(text, places):

@@ -314,11 +314,13 @@ def build(v: Vocab) -> LanguagePatterns:
                 "unit",
             )
         )
-    if v.unit_end:
+    if v.unit_end or v.this_year:
         # not "fin de l'année dernière": the end of another year, read as that year
         other = [w for w, n in {**v.rel_of, **v.rel_after_of}.items() if n]
         not_other = rf"(?!\s+(?:{alt(other)})(?!\w))" if other else ""
-        pats.append(("unit_end", rf"{B}(?P<word>{alt(v.unit_end)})(?![\w]){not_other}", "unit"))
+        ends = alt([*v.unit_end, *v.this_year])
+        # nor "Jahresende 2009", "year-end 2025": the year named is the one
+        pats.append(("unit_end", rf"{B}(?P<word>{ends})(?![\w])(?!\s+\d){not_other}", "unit"))
     if v.year_ago:
         pats.append(("year_ago", rf"{B}(?P<word>{alt(v.year_ago)})(?![\w])", "unit"))
     spelled = _spelled_year_pattern(v)
@@ -441,7 +443,8 @@ def _trigger_classes(v: Vocab) -> dict[str, Any]:
     return {
         "month": v.month_of,
         "weekday": v.weekday_of,  # abbreviations only inside a full date, found by its month
-        "unit": v.unit_of,
+        # the unit patterns' fixed phrases too: "im Vorjahr", "heuer" name no unit word
+        "unit": [*v.unit_of, *(max(p.split(), key=len) for p in (*v.unit_end, *v.this_year, *v.year_ago))],
         "phrase": _phrase_words(v),
         "season": v.season_of,
         "part": v.year_part_of,

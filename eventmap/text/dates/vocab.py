@@ -25,7 +25,8 @@ here, never from code. Keys, all lowercase (text is matched lowercased):
   with ``not_before``/``not_after`` guard words ("'s morgens" is not tomorrow).
 - Templates (``week_weekday``, ``night_of``, ``night_into``, ``this_unit``, ``weekend``):
   words with slots ``{weekday}``, ``{weekday2}``, ``{rel}``; a space is any whitespace.
-- Narrative and newswire words: ``anaphoric_units``, ``unit_end``, ``year_ago``,
+- Narrative and newswire words: ``anaphoric_units``, ``unit_end``, ``this_year`` ("heuer",
+  "seit Jahresbeginn": the story's year), ``year_ago``,
   ``seasons`` (alone only after a ``season_context_words`` word: "stocks fall" is a verb),
   ``decades``, ``centuries``, ``spelled_years``; ``comparison_bases`` (the words before a
   date that is only the base of a comparison: "compared with 2023", "ten opzichte van
@@ -100,7 +101,7 @@ KNOWN_KEYS: frozenset[str] = frozenset(
     month_day_order month_year_joiners year_suffixes era range_starts range_joiners between_words
     list_joiners period_modifiers relative anaphoric_relative weekday_relative weekday_suffixes units
     unit_prefixes duration_determiners ago later earlier numbers spelled_years relative_days
-    week_weekday night_of night_into this_unit weekend anaphoric_units unit_end year_ago seasons
+    week_weekday night_of night_into this_unit weekend anaphoric_units unit_end this_year year_ago seasons
     season_context_words decades centuries day_parts day_part_compounds clock future_cues next_words
     reporting_verbs clause_breaks since_words until_words target_year_words year_context_words pluperfect_cues short_year_words
     present_tense
@@ -238,6 +239,7 @@ class Vocab:
         self.anaphoric_this = tuple(w.lower() for w in anaphoric.get("this", []))
         self.anaphoric_contexts = tuple(w.lower() for w in anaphoric.get("contexts", []))
         self.unit_end = _words(raw, "unit_end")
+        self.this_year = _words(raw, "this_year")  # one word for the story's year: "heuer"
         self.year_ago = _words(raw, "year_ago")
         self.season_of: dict[str, str] = {}
         for season, forms in (raw.get("seasons") or {}).items():
