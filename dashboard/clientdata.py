@@ -189,6 +189,25 @@ def all_categories(events: Sequence[Event]) -> list[str]:
     return category_order({e.category for e in events})
 
 
+def wire_columns(columns: dict[str, Any]) -> dict[str, Any]:
+    """The columns as the app sends them (clientside.js ``expandColumns`` gives them back whole):
+    ``t1`` only where it differs from ``t0`` (``t1_diff``: [event index, t1]; most events are
+    one day), each place's precision as an index into ``precisions``, and the area level only
+    of the areas (``area_sparse``: [place index, level]) -- a fifth fewer bytes to parse."""
+    out = dict(columns)
+    t0, t1 = columns["t0"], columns["t1"]
+    del out["t1"]
+    out["t1_diff"] = [[i, b] for i, (a, b) in enumerate(zip(t0, t1)) if a != b]
+    places = dict(columns["places"])
+    names = sorted(set(places["precision"]))
+    where = {n: i for i, n in enumerate(names)}
+    places["precisions"] = names
+    places["precision_index"] = [where[n] for n in places.pop("precision")]
+    places["area_sparse"] = [[i, a] for i, a in enumerate(places.pop("area")) if a]
+    out["places"] = places
+    return out
+
+
 class ClientDataCache:
     """Serialized columns by token (a hash of what produced them); keeps the last few.
 
@@ -207,7 +226,7 @@ class ClientDataCache:
         token = hashlib.sha1(json.dumps(list(key_parts), sort_keys=True, default=str).encode()).hexdigest()[
             :16
         ]
-        body = json.dumps(columns, separators=(",", ":")).encode("utf-8")
+        body = json.dumps(wire_columns(columns), separators=(",", ":")).encode("utf-8")
         packed = gzip.compress(body, compresslevel=1, mtime=0)
         with self._lock:
             self._items[token] = (body, packed)
@@ -217,7 +236,7 @@ class ClientDataCache:
         return token
 
     def get(self, token: str) -> bytes | None:
-        """The columns' JSON."""
+        """The columns' JSON (as `wire_columns` gives them)."""
         with self._lock:
             item = self._items.get(token)
         return item[0] if item is not None else None

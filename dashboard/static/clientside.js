@@ -73,6 +73,29 @@
                                  sizeBy: sizeBy});
   }
 
+  /* The columns as the server sends them (dashboard/clientdata.py wire_columns) made whole:
+   * t1 from t0 and its differences, each place's precision and area level. */
+  function expandColumns(cols) {
+    if (cols.t1 === undefined && cols.t1_diff) {
+      const t1 = cols.t0.slice();
+      for (const d of cols.t1_diff) { t1[d[0]] = d[1]; }
+      cols.t1 = t1;
+      delete cols.t1_diff;
+    }
+    const pl = cols.places;
+    if (pl && pl.precision === undefined && pl.precisions) {
+      pl.precision = pl.precision_index.map(function (k) { return pl.precisions[k]; });
+      delete pl.precision_index;
+    }
+    if (pl && pl.area === undefined && pl.area_sparse) {
+      const area = new Array(pl.key.length).fill(0);
+      for (const a of pl.area_sparse) { area[a[0]] = a[1]; }
+      pl.area = area;
+      delete pl.area_sparse;
+    }
+    return cols;
+  }
+
   /* The columns named by a token: fetched once from the server, then kept in the page. */
   let cached = {token: null, cols: null, pending: null};
   function columnsFor(token) {
@@ -82,7 +105,7 @@
     cached = {token: token, cols: null, pending: null};
     cached.pending = fetch("/_eventmap/data/" + token + ".json", {cache: "no-store"})
       .then(function (r) { if (!r.ok) { throw new Error("columns " + r.status); } return r.json(); })
-      .then(function (cols) { if (cached.token === token) { cached.cols = cols; } return cols; });
+      .then(function (cols) { cols = expandColumns(cols); if (cached.token === token) { cached.cols = cols; } return cols; });
     return cached.pending;
   }
 

@@ -6,8 +6,9 @@ import gzip
 import json
 
 from dashboard.app import create_app
+from dashboard.clientdata import all_categories, client_columns, place_index, wire_columns
 
-from factories import sample_events
+from factories import many_events, sample_events
 
 
 def _token(client) -> str:
@@ -37,3 +38,24 @@ def test_the_columns_come_gzip_compressed_to_a_browser_and_plain_to_anyone_else(
     assert json.loads(gzip.decompress(packed.get_data())) == columns
     assert len(columns["t0"]) == len(sample_events()) and packed.headers["Vary"] == "Accept-Encoding"
     assert client.get("/_eventmap/data/0000000000000000.json").status_code == 404
+
+
+def test_the_columns_on_the_wire_give_back_every_column_whole():
+    """What clientside.js expandColumns does, on events of every precision and areas."""
+    events = [*sample_events(), *many_events(300, n_places=40)]
+    events[0].places[0].kind = "region"
+    cols = client_columns(events, place_index(events), all_categories(events))
+    wire = json.loads(json.dumps(wire_columns(cols)))
+    assert "t1" not in wire and "precision" not in wire["places"] and "area" not in wire["places"]
+    t1 = list(wire["t0"])
+    for i, v in wire.pop("t1_diff"):
+        t1[i] = v
+    places = wire["places"]
+    places["precision"] = [places["precisions"][k] for k in places.pop("precision_index")]
+    area = [0] * len(places["key"])
+    for i, v in places.pop("area_sparse"):
+        area[i] = v
+    places["area"] = area
+    del places["precisions"]
+    assert {**wire, "t1": t1} == json.loads(json.dumps(cols))
+    assert len(json.dumps(wire_columns(cols))) < len(json.dumps(cols))
