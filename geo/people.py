@@ -186,8 +186,16 @@ def people_in(
         # a given name that is also a place ("Victoria", "Florence") opens a person's name only
         # before a word that is no common word: "Victoria Beckham", not "Tennessee Arts"
         given = a.cap and _given(gaz, ka) and not is_strong_place(gaz, ka)
-        if given and gaz.has(ka) and _common_word(gaz, kb, langs) and not _given(gaz, kb):
-            given = False  # "Tennessee Arts"; but "Tyler James": a frequent word that is a name
+        if (
+            given
+            and gaz.has(ka)
+            and _common_word(gaz, kb, langs)
+            and not _given(gaz, kb)
+            and not _city_surname(gaz, kb)
+        ):
+            # "Tennessee Arts"; but "Tyler James": a frequent word that is a name, and "Lewis
+            # Hamilton": frequent as the name of a sizeable city (named after a person)
+            given = False
         if ka in TITLES and _given(gaz, kb) and gaz.has(kb) and _name_follows(text, tokens, ia + 1):
             parts.add(ia + 1)  # "Minister Florence Parly": this Florence only; the city stays a place
         elif ka in TITLES or given:
@@ -222,6 +230,16 @@ def people_in(
 
 
 SURNAME_TOWN_MAX_POP = 100_000  # "Clinton", "Hilton", "Riley": names of small towns only
+
+
+CITY_SURNAME_POP = (100_000, 1_000_000)  # "Hamilton", "Jackson"; not "Freedom", nor "London"
+
+
+@per_key
+def _city_surname(gaz: Gazetteer, key: str) -> bool:
+    """A word frequent as the name of a sizeable city, not of a metropolis ("Hamilton")."""
+    pops = [gaz.pop[c.id] for c in gaz.lookup(key) if gaz.kind_codes[c.id] == "c"]
+    return bool(pops) and CITY_SURNAME_POP[0] <= max(pops) < CITY_SURNAME_POP[1]
 
 
 @per_key

@@ -418,8 +418,11 @@ def is_event_noun(word: str, lang: str) -> bool:
     return w in nouns or any(w[i:] in nouns for i in range(1, len(w) - 3))
 
 
+_BASE_CONFIDENCE = {OCCURRENCE: 0.55, STATEMENT: 0.5, CONTEXT: 0.2}
+
+
 def _confidence(kind: str, dated: bool, relative_only: bool, evidence: float, hedged: int) -> float:
-    c = {OCCURRENCE: 0.55, STATEMENT: 0.5, CONTEXT: 0.2}[kind]
+    c = _BASE_CONFIDENCE[kind]
     if dated:
         c += 0.15 if relative_only else 0.25
     c += min(0.15, 0.05 * max(0.0, evidence - 1))

@@ -99,21 +99,25 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
         if sent.text.endswith("?"):
             continue  # questions
         first, last = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
-        own_all = [m for m in dates[first:last] if m.end <= sent.end]
+        own_all = [m for m in dates[first:last] if m.end <= sent.end] if first < last else []
         if own_all and _only_dates(sent, own_all):
             continue  # "14 березня.", "Maandag 3 maart": a date line says nothing happened
         lo, hi = bisect_left(time_starts, sent.start), bisect_left(time_starts, sent.end)
-        own = [m for m in own_all if not _is_comparison(doc, m) and not _converted(doc.text, m, times[lo:hi])]
-        reported = reporting_dates(doc.text, sent.start, sent.end, own, doc.lang)
-        if reported and len(reported) < len(own):  # the report's day dates it only when nothing else does
-            own = [m for m in own if m.start not in reported]
-        reported_only = bool(own) and len(reported) == len(own)
+        own: list[DateMention] = []
+        reported_only = False
+        if own_all:  # most sentences name no date: nothing to sort out
+            here = times[lo:hi]
+            own = [m for m in own_all if not _is_comparison(doc, m) and not _converted(doc.text, m, here)]
+            reported = reporting_dates(doc.text, sent.start, sent.end, own, doc.lang)
+            if reported and len(reported) < len(own):  # the report's day dates it only when nothing else does
+                own = [m for m in own if m.start not in reported]
+            reported_only = bool(own) and len(reported) == len(own)
         if headline and not own and not headlines_only:
             continue  # a headline repeats the article's lead: only a dated one adds to it
         toks = tokens(sent.text)
         anchor = None if own and not reported_only else find_anchor(sent.text, doc.lang, toks)
-        dated = bool(own or anchor or any(":" in t.value for t in times[lo:hi]))
-        relative_only = all(m.relative for m in own)
+        dated = bool(own or anchor or (lo < hi and any(":" in t.value for t in times[lo:hi])))
+        relative_only = all(m.relative for m in own) if own else True
         words = evidence(sent.text, doc.lang, toks)
         if doc.date is not None and own and words.weak and not words.plans and _past_only(own, doc.date.last):
             own = [_not_after_the_report(m, doc.date.last) for m in own]
@@ -127,7 +131,7 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
             keyword=keyword,
             relative_only=relative_only,
             headline_only=headlines_only,
-            ahead=doc.date is not None and any(m.date > doc.date.last for m in own),
+            ahead=bool(own) and doc.date is not None and any(m.date > doc.date.last for m in own),
             words=words,
             narrative=mentions.mode == "narrative",
         )

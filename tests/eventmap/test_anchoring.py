@@ -34,6 +34,11 @@ def test_find_anchor(sentence, lang, noun, offset):
     assert sentence[a.start : a.end] == a.text
 
 
+def test_dutch_toen_opening_a_clause_is_no_anchor():
+    assert find_anchor("De politie zette traangas in toen een groep betogers brand stichtte.", "nl") is None
+    assert find_anchor("Toen de brandweer kwam, was alles al afgebrand.", "nl") is None
+
+
 def test_no_anchor_in_plain_sentences():
     assert find_anchor("Het Kremlin meldde dat er soldaten zouden worden geruild.", "nl") is None
     assert find_anchor("The day before yesterday it rained.", "en") is None
@@ -199,6 +204,7 @@ def test_document_date_accepts_date_objects():
         ("De staatssecretaris zei destijds dat het nooit meer mocht gebeuren.", "nl", 0),
         ("The minister said at the time that it must never happen again.", "en", 0),
         ("Der Minister sagte damals, das dürfe nie wieder geschehen.", "de", 0),
+        ("Een verdachte uit Spijkenisse werd toen aangehouden.", "nl", 0),
     ],
 )
 def test_pointer_anchors_with_offsets(sentence, lang, offset):

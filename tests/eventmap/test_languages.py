@@ -447,3 +447,23 @@ def test_one_word_for_this_year_and_last_year_in_ukrainian_and_dutch():
     assert values("Цьогоріч сталося 20 аварій.", "uk") == [("Цьогоріч", "2025")]
     assert values("Verleden jaar was het anders.", "nl") == [("Verleden jaar", "2024")]
     assert values("Het verleden leert ons veel.", "nl") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        # German news announces in the present: the coming day, a subject pronoun between
+        ("Dort trifft er am Samstag US-Präsident Donald Trump.", "de", "2025-03-22"),
+        ("Am Montag tagt der Landtag.", "de", "2025-03-24"),
+        ("Der Landtag stimmt am Freitag über das Gesetz ab.", "de", "2025-03-21"),
+        # the perfect and the past stay in the past
+        ("Merz ist am Mittwoch nach Washington gereist.", "de", "2025-03-19"),
+        ("Die Polizei hat am Montag zwei Männer festgenommen.", "de", "2025-03-17"),
+        ("Daar ontmoet hij vrijdag premier Schoof.", "nl", "2025-03-21"),
+        ("Macron rencontre Scholz lundi à Berlin.", "fr", "2025-03-24"),
+        ("Les députés ont voté mardi la loi.", "fr", "2025-03-18"),
+        ("Un vote mardi a surpris les députés.", "fr", "2025-03-18"),
+    ],
+)
+def test_a_weekday_by_a_present_tense_verb_is_the_coming_one_in_german_dutch_and_french(text, lang, value):
+    assert [v for _, v in values(text, lang)] == [value]

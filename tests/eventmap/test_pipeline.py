@@ -317,6 +317,9 @@ def _scan_every_window(text: str, lang: str):
                 "maart ",
                 "dag ",
                 "3 maart 2025 ",
+                "Q3 2024 ",
+                "h1'25 ",
+                "q",
             ]
         ),
         max_size=14,

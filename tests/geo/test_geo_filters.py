@@ -370,6 +370,13 @@ def test_a_city_named_given_name_opens_a_person_the_article_shows_by_other_means
     assert texts("The mayor of Sydney, 54, said the roads were closed.", "en") == ["Sydney"]
 
 
+def test_a_given_name_before_the_frequent_name_of_a_sizeable_city_is_a_person():
+    text = "Max Verstappen won after Lewis Hamilton retired. Hamilton, 40, said he was gutted."
+    assert texts(text, "en") == []
+    assert texts("Protests spread to Hamilton, Ontario.", "en") == ["Hamilton", "Ontario"]
+    assert texts("Tennessee Arts Commission met in Nashville.", "en") == ["Nashville"]
+
+
 def test_a_capitalised_particle_after_a_given_name_opens_a_surname():
     assert texts("A Paris court convicted Marine Le Pen. Le Pen said she would appeal.", "en") == ["Paris"]
     assert texts("Bruno Le Maire visited Lyon.", "en") == ["Lyon"]

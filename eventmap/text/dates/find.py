@@ -27,6 +27,7 @@ from eventmap.errors import InputError
 from eventmap.text.dates import rules_calendar as cal
 from eventmap.text.dates import rules_periods as per
 from eventmap.text.dates import rules_relative as rel
+from eventmap.text.dates import rules_years as years
 from eventmap.text.dates.context import MODES, Ctx, Frame, moves_focus
 from eventmap.text.dates.intervals import Norm
 from eventmap.text.dates.patterns import TRIGGER_CLASSES, TRIGGER_WINDOW, LanguagePatterns, patterns_for
@@ -77,12 +78,12 @@ RULES: dict[str, Rule] = {
     "numeric": cal.norm_numeric,
     "range_days": cal.norm_range_days,
     "range_dm": cal.norm_range_dm,
-    "year": cal.norm_year,
-    "year_range": cal.norm_year_range,
-    "decade": cal.norm_decade,
-    "century": cal.norm_century,
+    "year": years.norm_year,
+    "year_range": years.norm_year_range,
+    "decade": years.norm_decade,
+    "century": years.norm_century,
     "season": cal.norm_season,
-    "spelled_year": cal.norm_spelled_year,
+    "spelled_year": years.norm_spelled_year,
     "year_part": per.norm_year_part,
     "holiday": per.norm_holiday,
     "weekday": rel.norm_weekday,
@@ -255,14 +256,16 @@ def scan(text: str, compiled: LanguagePatterns) -> tuple[tuple[int, int, str, re
 
 
 def _at_digits(pattern, lowered: str, digits, spans: list[tuple[int, int]]) -> list[tuple]:
-    """A pattern whose matches start where a run of digits starts, tried only there (with
-    its window's end as the text's end): the matches finditer finds in the windows, left to
-    right and without overlaps, at a fraction of the cost."""
+    """A pattern whose matches start where a run of digits starts (or its `digit_offset`
+    characters before one), tried only there (with its window's end as the text's end): the
+    matches finditer finds in the windows, left to right and without overlaps, at a
+    fraction of the cost."""
     out: list[tuple] = []
-    match, shape = pattern.regex.match, pattern.shape
+    match, shape, offset = pattern.regex.match, pattern.shape, pattern.digit_offset
     windows = iter(spans)
     lo = hi = last = -1
-    for start, _ in digits:
+    for run, _ in digits:
+        start = run - offset  # "Q3": the pattern's letters before the digits
         while start >= hi:
             window = next(windows, None)
             if window is None:

@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from eventmap.text.dates.vocab import Vocab, load_vocab
-from eventmap.text.wordtrie import LazyPattern, _sre, _sre_parse, trie_pattern, word_start_pattern
+from eventmap.text.wordtrie import LazyPattern, digits_after, trie_pattern, word_start_pattern
 
 B = r"(?<![\w\-/.])"  # left boundary: not inside a word, number or date
 E = r"(?![\w]|[.,/\-]\d)"  # right boundary: not followed by more word or number
@@ -47,7 +47,8 @@ class TemporalPattern:
     shape: str
     lazy: LazyPattern
     trigger: str  # the trigger class (TRIGGER_CLASSES) every match contains
-    at_digits: bool = False  # every match starts where a run of digits starts (see starts_at_digits)
+    at_digits: bool = False  # every match starts where a run of digits starts (wordtrie.digits_after)
+    digit_offset: int = 0  # ... or this many letters before one ("Q3")
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -326,51 +327,13 @@ def build(v: Vocab) -> LanguagePatterns:
     spelled = _spelled_year_pattern(v)
     if spelled:
         pats.append(("spelled_year", spelled, "spelled"))
+    offsets = [digits_after(p, B) if t == "digit" else None for _, p, t in pats]
     compiled = tuple(
-        TemporalPattern(s, LazyPattern(p), t, t == "digit" and starts_at_digits(p)) for s, p, t in pats
+        TemporalPattern(s, LazyPattern(p), t, k is not None, k or 0) for (s, p, t), k in zip(pats, offsets)
     )
     classes = _trigger_classes(v)
     reach = max((len(w) for words in classes.values() for w in words), default=0)
     return LanguagePatterns(v, compiled, _triggers(classes), reach)
-
-
-def starts_at_digits(source: str) -> bool:
-    """Does every match of the pattern start where a run of digits starts? So when it opens
-    with the left boundary B (no word character before) and then a digit ("\\d{1,3}", "[1-9]"):
-    the scan then tries it only there (eventmap/text/dates/find.py scan), not at every
-    position of a window."""
-    if _sre_parse is None or not source.startswith(B):
-        return False
-    try:
-        items = list(_sre_parse.parse(source[len(B) :]))
-    except Exception:
-        return False
-    while items:
-        op, av = items[0]
-        if op is _sre.SUBPATTERN and not av[1]:  # a group: its first item (no flags)
-            items = list(av[3])
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:  # "\d{1,3}": its item
-            items = list(av[2])
-        else:
-            return op is _sre.IN and _digit_class(av)
-    return False
-
-
-def _digit_class(items) -> bool:
-    """A character class of digits only: \\d, [0-9], [1-9], [12] ..."""
-    for op, av in items:
-        if op is _sre.CATEGORY:
-            if av is not _sre.CATEGORY_DIGIT:
-                return False
-        elif op is _sre.RANGE:
-            if not (ord("0") <= av[0] <= av[1] <= ord("9")):
-                return False
-        elif op is _sre.LITERAL:
-            if not chr(av).isdigit():
-                return False
-        else:
-            return False
-    return bool(items)
 
 
 def _spelled_year_pattern(v: Vocab) -> str | None:

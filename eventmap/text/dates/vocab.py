@@ -41,7 +41,8 @@ here, never from code. Keys, all lowercase (text is matched lowercased):
   ``day_part_compounds`` ("maandagavond"), ``clock``, ``pluperfect_cues`` ("had": a
   sentence in the pluperfect is background, its earlier dates do not move the story's focus),
   ``present_tense`` (verbs, suffixes, not_verbs, determiners, adjective_suffixes,
-  after_initial_weekday: a bare weekday next to a present-tense verb is the coming day),
+  after_initial_weekday, pronouns: a bare weekday next to a present-tense verb is the coming
+  day, a subject pronoun may stand between them: "trifft er am Donnerstag"),
   ``short_year_words`` (in a narrative a three-digit number is a year after an ``always``
   word, "the year 800", or after a ``clause`` word when a clause ends after it: "In 800, ...").
 - ``stopwords`` and ``letters`` (language detection; ``letters_required``: a text without any
@@ -304,6 +305,8 @@ class Vocab:
         self.present_determiners = frozenset(_words(present, "determiners"))
         self.present_adjective_suffixes = _words(present, "adjective_suffixes")
         self.present_after_initial_weekday = bool(present.get("after_initial_weekday"))
+        # subject pronouns after a verb-second verb: "trifft er am Donnerstag", "ontmoet hij donderdag"
+        self.present_pronouns = frozenset(_words(present, "pronouns"))
         self.date_preposition_set = frozenset(self.date_prepositions)
         short = raw.get("short_year_words") or {}
         self.short_year_always = frozenset(_words(short, "always"))  # "the year 800"
