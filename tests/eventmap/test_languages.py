@@ -443,6 +443,15 @@ def test_german_words_for_this_and_last_year(text, want):
     assert values(text, "de") == want
 
 
+def test_since_the_start_of_the_year_is_this_year():
+    assert values("Depuis le début de l'année, 20 accidents ont eu lieu.", "fr") == [
+        ("Depuis le début de l'année", "2025")
+    ]
+    assert [(m.text, m.value) for m in find_dates("Year to date, sales rose 5%.", REF, lang="en")] == [
+        ("Year to date", "2025")
+    ]
+
+
 def test_one_word_for_this_year_and_last_year_in_ukrainian_and_dutch():
     assert values("Цьогоріч сталося 20 аварій.", "uk") == [("Цьогоріч", "2025")]
     assert values("Verleden jaar was het anders.", "nl") == [("Verleden jaar", "2024")]
