@@ -12,7 +12,7 @@ from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_up
 from dashboard.app.articles import add_articles, split_event
 from dashboard.app.collection import EventCollection
 from dashboard.app.detail import SPLIT_ROLE
-from dashboard.app.layout import columns_token, events_grid, kinds_options
+from dashboard.app.layout import DEFERRED_OPTIONS, columns_token, events_grid, kinds_options
 from dashboard.app.views import (
     DOWNLOAD_FORMATS,
     choose_event,
@@ -64,6 +64,13 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
         Input("columns", "data"),
         Input("selected-place", "data"),
         Input("size-by", "value"),  # markers by events or by fatalities (dashboard/app/imported.py)
+    )
+    app.clientside_callback(  # long filter option lists, once the views are first drawn
+        ClientsideFunction(cs, "deferredOptions"),
+        *(Output(i, "options", allow_duplicate=True) for i in DEFERRED_OPTIONS),
+        Input("filter-options", "data"),
+        *(State(i, "options") for i in DEFERRED_OPTIONS),
+        prevent_initial_call="initial_duplicate",
     )
     app.clientside_callback(
         ClientsideFunction(cs, "ringOnTimeline"),

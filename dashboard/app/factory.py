@@ -158,10 +158,14 @@ def create_app(
 
     @app.server.route(f"{CLIENTDATA_URL}/<token>.json")
     def _columns(token: str) -> Response:
-        body = cache.get(token)
+        packed = "gzip" in request.headers.get("Accept-Encoding", "")
+        body = cache.get_gzip(token) if packed else cache.get(token)
         if body is None:
             return Response('{"error": "unknown columns token"}', status=404, mimetype="application/json")
-        return Response(body, mimetype="application/json", headers={"Cache-Control": "no-store"})
+        headers = {"Cache-Control": "no-store", "Vary": "Accept-Encoding"}
+        if packed:
+            headers["Content-Encoding"] = "gzip"
+        return Response(body, mimetype="application/json", headers=headers)
 
     @app.server.route(f"{TILE_PATH.split('{')[0]}<int:z>/<int:x>/<int:y>.pbf")
     def _tile(z: int, x: int, y: int) -> Response:

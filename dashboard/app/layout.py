@@ -29,6 +29,10 @@ TOPOJSON_URL = "/assets/topojson/"
 PLAY_INTERVAL_MS = 900
 PLAY_SPEEDS = (("0.5×", 1800), ("1×", 900), ("2×", 450), ("4×", 225))  # interval between steps (ms)
 PLAY_WIDTHS = ("day", "week", "month")  # width of the window playback moves
+# filters whose long option lists reach the page after its first draw (clientside.js
+# deferredOptions): a dropdown indexes every option for its search as soon as it is drawn
+DEFERRED_OPTIONS = ("filter-document", "filter-actor", "filter-sub-event")
+LONG_OPTIONS = 40
 
 
 def hidden_count(collection: EventCollection) -> int:
@@ -160,6 +164,28 @@ def filter_controls(categories: list[str], documents: list[Any]) -> list[html.Di
             className="control",
         ),
     ]
+
+
+def defer_long_options(component: Any, ids: Sequence[str] = DEFERRED_OPTIONS) -> dict[str, list]:
+    """Empty the options of the dropdowns `ids` under `component` that have more than
+    LONG_OPTIONS of them, and give those options back ({id: options}): the page's first draw
+    does not wait for their search index, and clientside.js puts them in right after it."""
+    held: dict[str, list] = {}
+    stack = [component]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dcc.Dropdown) and getattr(node, "id", None) in ids:
+            options = list(getattr(node, "options", None) or [])
+            if len(options) > LONG_OPTIONS:
+                held[node.id] = options
+                node.options = []
+            continue
+        children = getattr(node, "children", None)
+        if isinstance(children, (list, tuple)):
+            stack.extend(children)
+        elif children is not None and not isinstance(children, (str, int, float)):
+            stack.append(children)
+    return held
 
 
 def _controls(collection: EventCollection) -> html.Div:
@@ -381,6 +407,8 @@ def build_layout(
         figure=map_frame(places, tiles or MapTiles()),
         style={"height": f"{MAP_HEIGHT}px"},
     )
+    controls = _controls(collection)
+    held_options = defer_long_options(controls)
     page = html.Div(
         className="eventmap",
         children=[
@@ -395,7 +423,7 @@ def build_layout(
                     *([badge] if badge is not None else []),
                 ]
             ),
-            _controls(collection),
+            controls,
             html.Div(
                 className="views",
                 # the map comes first in the page (CSS puts it under the timeline): its graph is
@@ -424,6 +452,7 @@ def build_layout(
             dcc.Store(id="data-version", data=collection.version),
             dcc.Store(id="columns", data=token),
             dcc.Store(id="map-drawn", data=0),
+            dcc.Store(id="filter-options", data=held_options),  # long option lists, after the first draw
             dcc.Store(id="time-window", data=None),
             dcc.Store(id="table-window", data=None),
             dcc.Store(id="table-rows", data=None),  # the table's rows, once it is shown

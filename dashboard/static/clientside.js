@@ -73,6 +73,29 @@
                                  sizeBy: sizeBy});
   }
 
+  /* The columns as the server sends them (dashboard/clientdata.py wire_columns) made whole:
+   * t1 from t0 and its differences, each place's precision and area level. */
+  function expandColumns(cols) {
+    if (cols.t1 === undefined && cols.t1_diff) {
+      const t1 = cols.t0.slice();
+      for (const d of cols.t1_diff) { t1[d[0]] = d[1]; }
+      cols.t1 = t1;
+      delete cols.t1_diff;
+    }
+    const pl = cols.places;
+    if (pl && pl.precision === undefined && pl.precisions) {
+      pl.precision = pl.precision_index.map(function (k) { return pl.precisions[k]; });
+      delete pl.precision_index;
+    }
+    if (pl && pl.area === undefined && pl.area_sparse) {
+      const area = new Array(pl.key.length).fill(0);
+      for (const a of pl.area_sparse) { area[a[0]] = a[1]; }
+      pl.area = area;
+      delete pl.area_sparse;
+    }
+    return cols;
+  }
+
   /* The columns named by a token: fetched once from the server, then kept in the page. */
   let cached = {token: null, cols: null, pending: null};
   function columnsFor(token) {
@@ -82,7 +105,7 @@
     cached = {token: token, cols: null, pending: null};
     cached.pending = fetch("/_eventmap/data/" + token + ".json", {cache: "no-store"})
       .then(function (r) { if (!r.ok) { throw new Error("columns " + r.status); } return r.json(); })
-      .then(function (cols) { if (cached.token === token) { cached.cols = cols; } return cols; });
+      .then(function (cols) { cols = expandColumns(cols); if (cached.token === token) { cached.cols = cols; } return cols; });
     return cached.pending;
   }
 
@@ -105,6 +128,8 @@
    * The hot path (a timeline zoom) goes straight from Plotly's relayout event to the map,
    * without a Dash round trip, so the map follows at once. */
   const state = {token: null, window: null, selected: null, sizeBy: "events", busy: null, again: false};
+  let firstDrawDone = null;  // resolved once the map's first draw settled (drawn or not)
+  const firstDraw = new Promise(function (resolve) { firstDrawDone = resolve; });
 
   function redraw() {
     if (state.busy) { state.again = true; return state.busy; }
@@ -118,6 +143,7 @@
     }).catch(function (err) { console.warn("eventmap: map not redrawn:", err); return null; })
       .then(function (n) {
         state.busy = null;
+        firstDrawDone();
         if (state.again) { state.again = false; return redraw(); }
         return n;
       });
@@ -308,6 +334,20 @@
     return eventId || null;
   }
 
+  /* Long filter option lists (dashboard/app/layout.py defer_long_options): a dropdown indexes
+   * every option for its search as soon as it is drawn, so they come after the map's first
+   * draw; a dropdown that has options by then (new articles) keeps its own. */
+  function deferredOptions(held) {
+    const current = Array.prototype.slice.call(arguments, 1);
+    const ids = ["filter-document", "filter-actor", "filter-sub-event"];  // layout.py DEFERRED_OPTIONS
+    if (!held || !Object.keys(held).length) { return ids.map(noUpdate); }
+    return firstDraw.then(function () {
+      return ids.map(function (id, i) {
+        return held[id] && !(current[i] && current[i].length) ? held[id] : noUpdate();
+      });
+    });
+  }
+
   /* The events table asked for (its button): load the component scripts the page left out
    * (window.eventmapDeferredScripts, dashboard/app/factory.py defer_scripts), in order, once;
    * the grid is drawn when they are in (the store's data, the click count, says so). */
@@ -357,7 +397,7 @@
     eventmap: {
       windowFromRelayout: windowFromRelayout, mapFigure: mapFigure, drawMap: drawMap, playStep: playStep,
       playSpeed: playSpeed,
-      togglePlay: togglePlay, resetView: resetView, loadTableScripts: loadTableScripts, axisMs: axisMs, ringOnTimeline: ringOnTimeline,
+      togglePlay: togglePlay, resetView: resetView, loadTableScripts: loadTableScripts, deferredOptions: deferredOptions, axisMs: axisMs, ringOnTimeline: ringOnTimeline,
       mapDraws: function () { return drawCount; }, skippedReacts: function () { return skippedReacts; }, mapBusy: function () { return !!state.busy; },
     },
   });
