@@ -123,6 +123,8 @@ def test_a_headline_starts_a_new_story():
         # an arrest is no protest unless protesters are named
         ("A 25-year-old man was arrested on Monday on suspicion of murder.", "en", "other"),
         ("Police arrested 20 protesters at the rally.", "en", "protest"),
+        ("Des migrants ont été arrêtés à la frontière.", "fr", "other"),
+        ("Die Feuerpause wurde verlängert.", "de", "diplomacy"),
         # "according to" is no accord, a bank no ban
         ("Forty people were killed, according to the ministry.", "en", "other"),
         ("The bank raised its rates.", "en", "policy"),
