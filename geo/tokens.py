@@ -99,9 +99,11 @@ def tokenize(text: str) -> tuple[list[Token], set[str]]:
     rules that look at neighbours check that the neighbour is adjacent in the text.
     """
     # one C-level split gives every word and the gaps between them (positions are running
-    # sums of their lengths); only the words some rule needs become Token objects
-    split = _TOKEN_SPLIT_RE.split if _UNCOVERED_RE.search(text) else _FAST_SPLIT_RE.split
-    pieces = split(text)
+    # sums of their lengths); only the words some rule needs become Token objects. A letter
+    # the fast pattern does not cover can only be in a gap: the gaps are checked, not the text
+    pieces = _FAST_SPLIT_RE.split(text)
+    if not text.isascii() and _UNCOVERED_RE.search("".join(pieces[0::2])):
+        pieces = _TOKEN_SPLIT_RE.split(text)
     words = pieces[1::2]
     offsets = list(accumulate(map(len, pieces)))  # offsets[2k]: where word k starts
     # what each word is (skipped, a token, an elision: _word_code) is memoised per word and
@@ -115,6 +117,7 @@ def tokenize(text: str) -> tuple[list[Token], set[str]]:
         codes[word] = _word_code(word)
     word_codes = list(map(codes.__getitem__, words))
     capitalised: list[str] = []
+    shouts = word_codes.count(_CAP_SHOUT)  # words in capitals (elided ones are counted below)
     tokens: list[Token] = []
     append = tokens.append
     # pieces[2k] is the gap before word k: whether a word opens a sentence and whether two
@@ -129,12 +132,16 @@ def tokenize(text: str) -> tuple[list[Token], set[str]]:
         code = word_codes[k]
         if code == _LOWER:
             tok = Token(s, s + len(word), word, False, False, word.lower())
-        elif code == _CAP:
+        elif code == _CAP or code == _CAP_SHOUT:
             capitalised.append(word)
             low = word.lower()
             if "’" in low:
                 low = low.replace("’", "'")
-            tok = Token(s, s + len(word), word, True, _opens_sentence(gap, gap_start, words, k), low)
+            v = gap_start.get(gap)  # _opens_sentence, inlined: once per capitalised word
+            if v is None:
+                v = _gap_code(gap)
+            opens = v == 1 if v >= 0 else k == 0 or words[k - 1][-1] in SENTENCE_END
+            tok = Token(s, s + len(word), word, True, opens, low)
         else:  # an elision: "d'Odessa", "L'Estonie"
             if code == _CAP_ELISION:
                 capitalised.append(word)
@@ -145,6 +152,8 @@ def tokenize(text: str) -> tuple[list[Token], set[str]]:
                     prev.adj = True
                 append(tok)
             r = s + len(head) + 1
+            if len(rest) > 1 and rest.isupper():
+                shouts += 1
             tok = Token(r, r + len(rest), rest, True, _opens_sentence(gap, gap_start, words, k), rest.lower())
             append(tok)
             prev, prev_k = tok, k  # the gap before it holds the elided word: never adjacent
@@ -154,13 +163,14 @@ def tokenize(text: str) -> tuple[list[Token], set[str]]:
         append(tok)
         prev, prev_k = tok, k
     lower = distinct.difference(capitalised)
-    mark_shouting(text, tokens)
+    if shouts >= 3:  # fewer words in capitals make no line of them
+        mark_shouting(text, tokens)
     return tokens, lower
 
 
 # what a word of the text becomes: nothing (a lowercase word no rule reads), a lowercase
 # token, a capitalised token, or an elided article or preposition and a name ("d'Odessa")
-_SKIP, _LOWER, _CAP, _LOWER_ELISION, _CAP_ELISION = 0, 1, 2, 3, 4
+_SKIP, _LOWER, _CAP, _LOWER_ELISION, _CAP_ELISION, _CAP_SHOUT = 0, 1, 2, 3, 4, 5  # shout: "KYIV"
 _CODES: dict[str, int] = {}
 CODE_MEMO_SIZE = 200_000
 
@@ -170,7 +180,7 @@ def _word_code(word: str) -> int:
     if ("'" in word or "’" in word) and _elision(word):
         return _CAP_ELISION if cap else _LOWER_ELISION
     if cap:
-        return _CAP
+        return _CAP_SHOUT if len(word) > 1 and word.isupper() else _CAP
     return _LOWER if word.lower() in SPECIAL_WORDS else _SKIP
 
 
@@ -185,13 +195,19 @@ def _opens_sentence(gap: str, memo: dict[str, int], words: list[str], k: int) ->
     leaves it to the previous word's last character ("U.S. Army")."""
     v = memo.get(gap)
     if v is None:
-        if len(memo) >= GAP_MEMO_SIZE:
-            memo.clear()
-        seen = gap.rstrip(_BLANK)
-        v = memo[gap] = (1 if seen[-1] in SENTENCE_END else 0) if seen else -1
+        v = _gap_code(gap)
     if v >= 0:
         return v == 1
     return k == 0 or words[k - 1][-1] in SENTENCE_END
+
+
+def _gap_code(gap: str) -> int:
+    """1: the gap ends a sentence, 0: it does not, -1: blanks only (memoised in _GAP_START)."""
+    if len(_GAP_START) >= GAP_MEMO_SIZE:
+        _GAP_START.clear()
+    seen = gap.rstrip(_BLANK)
+    v = _GAP_START[gap] = (1 if seen[-1] in SENTENCE_END else 0) if seen else -1
+    return v
 
 
 def _joins(gap: str, a: Token) -> bool:
