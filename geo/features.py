@@ -21,6 +21,7 @@ import re
 from geo.gazetteer import Candidate, Gazetteer
 from geo.lexicon import load
 from geo.tokens import Token, adjacent
+from geo.wordfilter import WordFilter, trie
 
 _WORDS = load()
 ORG_AFTER = _WORDS["org_after"]
@@ -40,34 +41,13 @@ STREET_AFTER = _WORDS["street_after"]
 _STREET_BEFORE = _WORDS["street_before"]
 
 
-def _trie(words) -> str:
-    """An alternation of `words` as a trie ("a(?:llée|venue)|b(?:d|oulevard)|..."): re tries
-    one branch per letter instead of every word at every position (the same matches)."""
-    tree: dict = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(tree)
-
-
 _STREET_BEFORE_RE = re.compile(
     r"(?<![^\W\d_])(?:"
-    + _trie(_STREET_BEFORE)
+    + trie(_STREET_BEFORE)
     + r")\s+(?:de\s+la\s+|de\s+l['’]|de\s+|du\s+|des\s+|d['’]|van\s+|von\s+)?$",
     re.I,
 )
-# the street words in ASCII: a window of ASCII text without any of them is no street's
-_ASCII_STREET_WORDS = tuple(sorted(w for w in _STREET_BEFORE if w.isascii()))
+_STREET_WORDS = WordFilter(_STREET_BEFORE)  # what _STREET_BEFORE_RE needs in its window
 _WORD_AFTER_RE = re.compile(r" ([^\W\d_]+)")
 # the last letter before a name that a street word or its particle can end with ("rue", "de",
 # "d'", "la" ...): a name after any other letter is no street's (checked before the regex)
@@ -88,13 +68,9 @@ def street_name(text: str, start: int, end: int) -> bool:
 
 
 def _street_word_before(text: str, lo: int, hi: int) -> bool:
-    """_STREET_BEFORE_RE.search(text, lo, hi), which most windows fail: an ASCII window (for
-    ASCII, lower() is exactly re's IGNORECASE) that holds no street word is answered without
-    it (the substring tests cost a fraction of the search)."""
-    window = text[lo:hi]
-    if window.isascii() and not any(map(window.lower().__contains__, _ASCII_STREET_WORDS)):
-        return False
-    return _STREET_BEFORE_RE.search(text, lo, hi) is not None
+    """_STREET_BEFORE_RE.search(text, lo, hi), asked only of a window holding a street word
+    (most hold none: the substring tests cost a fraction of the search)."""
+    return not _STREET_WORDS.absent(text[lo:hi]) and _STREET_BEFORE_RE.search(text, lo, hi) is not None
 
 
 ORG_WORDS_AHEAD = 3  # "U.S. Geological Survey", "Kyiv City Council": words before the organisation word
