@@ -97,12 +97,9 @@ class NaivePipeline:
 
 
 def ours(text: str, doc_date: str, lang: str):
-    from eventmap.text.dates import textview
-    from eventmap.text.dates.find import candidates
-    from eventmap.text.pipeline import parse_text
+    from eventmap.text.pipeline import clear_text_caches, parse_text
 
-    candidates.cache_clear()  # the per-text caches: every round reads the article afresh
-    textview.clear()
+    clear_text_caches()  # the per-text caches: every round reads the article afresh
     return parse_text(text, document_date=doc_date, lang=lang)
 
 

@@ -9,6 +9,7 @@ token, fetched once per filter change): big arrays in Dash props slow every late
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import math
@@ -188,12 +189,36 @@ def all_categories(events: Sequence[Event]) -> list[str]:
     return category_order({e.category for e in events})
 
 
+def wire_columns(columns: dict[str, Any]) -> dict[str, Any]:
+    """The columns as the app sends them (clientside.js ``expandColumns`` gives them back whole):
+    ``t1`` only where it differs from ``t0`` (``t1_diff``: [event index, t1]; most events are
+    one day), each place's precision as an index into ``precisions``, and the area level only
+    of the areas (``area_sparse``: [place index, level]) -- a fifth fewer bytes to parse."""
+    out = dict(columns)
+    t0, t1 = columns["t0"], columns["t1"]
+    del out["t1"]
+    out["t1_diff"] = [[i, b] for i, (a, b) in enumerate(zip(t0, t1)) if a != b]
+    places = dict(columns["places"])
+    names = sorted(set(places["precision"]))
+    where = {n: i for i, n in enumerate(names)}
+    places["precisions"] = names
+    places["precision_index"] = [where[n] for n in places.pop("precision")]
+    places["area_sparse"] = [[i, a] for i, a in enumerate(places.pop("area")) if a]
+    out["places"] = places
+    return out
+
+
 class ClientDataCache:
-    """Serialized columns by token (a hash of what produced them); keeps the last few."""
+    """Serialized columns by token (a hash of what produced them); keeps the last few.
+
+    Each entry is kept as JSON and gzip-compressed (level 1: about a third of the bytes for a
+    tenth of a second per 100,000 events): the browser fetches the columns of 100,000 events
+    as it opens the page, and on this machine moving 8 MB took longer than unpacking 3 MB.
+    """
 
     def __init__(self, size: int = 8) -> None:
         self._lock = threading.Lock()
-        self._items: OrderedDict[str, bytes] = OrderedDict()
+        self._items: OrderedDict[str, tuple[bytes, bytes]] = OrderedDict()
         self._size = size
 
     def put(self, key_parts: Sequence[Any], columns: dict[str, Any]) -> str:
@@ -201,14 +226,23 @@ class ClientDataCache:
         token = hashlib.sha1(json.dumps(list(key_parts), sort_keys=True, default=str).encode()).hexdigest()[
             :16
         ]
-        body = json.dumps(columns, separators=(",", ":")).encode("utf-8")
+        body = json.dumps(wire_columns(columns), separators=(",", ":")).encode("utf-8")
+        packed = gzip.compress(body, compresslevel=1, mtime=0)
         with self._lock:
-            self._items[token] = body
+            self._items[token] = (body, packed)
             self._items.move_to_end(token)
             while len(self._items) > self._size:
                 self._items.popitem(last=False)
         return token
 
     def get(self, token: str) -> bytes | None:
+        """The columns' JSON (as `wire_columns` gives them)."""
         with self._lock:
-            return self._items.get(token)
+            item = self._items.get(token)
+        return item[0] if item is not None else None
+
+    def get_gzip(self, token: str) -> bytes | None:
+        """The columns' JSON, gzip-compressed."""
+        with self._lock:
+            item = self._items.get(token)
+        return item[1] if item is not None else None

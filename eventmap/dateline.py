@@ -195,6 +195,16 @@ _BRACKETED = re.compile(r"^[ \t]*\[[ \t]*(?P<date>[^\]\n]{4,40}?\d[^\]\n]*?)[ \t
 AUTHOR_WORDS = 8  # an author line names at most this many words after its label
 
 
+def is_page_chrome(line: str) -> bool:
+    """A line of a web page's navigation copied with the article ("Skip to main content",
+    "Menu", a section name such as "World": one word alone)."""
+    words = line.strip().lower().split()
+    if len(words) == 1 and words[0].isalpha():
+        return True
+    phrase = " ".join(words)
+    return any(phrase in forms for forms in _data()["page_chrome"].values())
+
+
 def is_author_line(line: str) -> bool:
     """Does a line only name the writers: "By Jane Smith", "Door Jan de Vries en Piet Smit",
     "By J. K. Doe, Reuters"? Every word after the label is capitalised, a name particle or a

@@ -10,6 +10,7 @@ import glob
 import json
 import math
 import os
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable
@@ -38,6 +39,11 @@ def _not_names() -> frozenset[str]:
 
 
 NOT_NAMES = _not_names()
+
+
+# a soft sign between consonants ("Vyaz'ma", "Kramators'k"), not "Lin'e" (no "line" from it)
+SOFT_SIGN_MIN_LEN = 6
+_SOFT_SIGN = re.compile(r"(?<=[b-df-hj-np-tv-z])'(?=[b-df-hj-np-tv-z])")
 
 
 class IndexBuilder:
@@ -93,6 +99,11 @@ class IndexBuilder:
         plain = strip_accents(key)
         if plain != key:
             self.names[plain].add(i * 2 + 1)
+        # a soft sign transliterated as an apostrophe ("Shlissel'burg", "Vyaz'ma") is mostly
+        # left out in news ("Shlisselburg"): that spelling too, as another name
+        bare = _SOFT_SIGN.sub("", plain)
+        if bare != plain and len(bare) >= SOFT_SIGN_MIN_LEN:
+            self.names[bare].add(i * 2 + 1)
 
     def to_obj(self, version: str, country: dict, region: dict, demonyms: dict) -> dict:
         # sorted keys + parallel codes: loads as one list (no dict to rebuild), found by bisect

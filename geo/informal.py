@@ -8,6 +8,8 @@ geo.build_index), never alternate names of small towns, and:
   when its first word is a common word alone: "new york city", "south africa"), unless it is a common word of the
   not-a-place lists or of the role `lowercase_word` ("turkey", "china", "nice", "reading":
   words that mean something else when written in lower case; geo/data/notplace_<lang>.tsv);
+  such a word that names a country is one right after a locative word ("explosion in china",
+  "flights from turkey");
 - a hashtag is split at its capitals ("#NepalEarthquake": Nepal) or, all in lower case, read
   for such a name at its start or end ("#prayforparis", "#nepalquake"), the rest being at
   least MIN_REST letters ("#romeo" is no Rome).
@@ -26,6 +28,7 @@ from geo.tokens import Token
 
 _WORDS = load()
 LOWERCASE_WORDS = _WORDS["lowercase_word"]
+_LOCATIVE = _WORDS["locative"]
 MIN_REST = 3  # letters left of a lower-case hashtag beside the place's name
 MAX_WORDS = 3  # words of a lower-case name ("new york city")
 BIG_CITY_POP = 1_000_000  # geo.build_index's INFORMAL_CITY_POP
@@ -46,6 +49,9 @@ def informal_mentions(
     # a common first word ("new", "the") counts only when the text has a second word for it
     if any(w not in seconds or not seconds[w].isdisjoint(lower) for w in lower & firsts):
         out.extend(_lowercase(text, gaz, names, firsts, lower, spans))
+    countries = lower & _countries_as_words(gaz)
+    if countries:  # "quake hits in turkey", "flights from china": a country after "in", "from"
+        out.extend(_after_locative(text, gaz, countries, spans + [(m.start, m.end) for m in out]))
     if "#" in text:
         out.extend(_hashtags(text, gaz, names, spans + [(m.start, m.end) for m in out]))
     return out
@@ -73,6 +79,46 @@ def _first_words(gaz: Gazetteer) -> tuple[frozenset[str], dict[str, frozenset[st
         found = (frozenset(firsts), {w: frozenset(s) for w, s in seconds.items() if w not in alone})
         _FIRSTS[id(gaz)] = found
     return found
+
+
+_COUNTRY_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _countries_as_words(gaz: Gazetteer) -> frozenset[str]:
+    """The one-word countries that are common words in lower case ("turkey", "china", "chad")."""
+    found = _COUNTRY_WORDS.get(id(gaz))
+    if found is None:
+        found = frozenset(
+            w
+            for w in LOWERCASE_WORDS
+            if " " not in w
+            and w in gaz.informal_names
+            and any(gaz.kind_codes[c.id] == "C" for c in _own(gaz, w))
+        )
+        _COUNTRY_WORDS[id(gaz)] = found
+    return found
+
+
+def _after_locative(text, gaz, words, spans) -> list[Mention]:
+    """Those countries written in lower case right after a locative word ("in china") or a
+    place ("tianjin china")."""
+    out = []
+    for w in _WORD_RE.finditer(text):
+        word = w.group()
+        if word not in words or not _free(spans, w.start(), w.end()):
+            continue
+        before = text[max(0, w.start() - 12) : w.start()].split()
+        # right after a place written in lower case too, or after its comma ("Tianjin, china")
+        after_place = any(
+            (gap := text[e : w.start()]) in (" ", ", ") and (gap == ", " or text[s:e].islower())
+            for s, e in spans
+        )
+        if not after_place and (not before or before[-1] not in _LOCATIVE):
+            continue  # "in china"; or after a place: "tianjin china", "Tianjin, china"
+        m = Mention(w.start(), w.end(), word, [c for c in _own(gaz, word) if gaz.kind_codes[c.id] == "C"])
+        m.flags.add("lowercase")
+        out.append(m)
+    return out
 
 
 def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -231,8 +231,8 @@ def _facts(gaz: Gazetteer, cands: list[Candidate]) -> tuple[bool, bool, int, boo
 
 
 def _second_word_of_a_name(text, tokens, i, cands, gaz: Gazetteer, stop, context: Context) -> bool:
-    """ "the Big Bang theory": a small place's name right after a capitalised frequent word
-    that names no place itself, in a sentence written in ordinary case (in a Title Case
+    """ "the Big Bang theory", "Sukhyi Yar": a small place's name right after a capitalised
+    frequent word, or a Slavic-looking word the index does not know, that names no place itself, in a sentence written in ordinary case (in a Title Case
     headline every word is capitalised: "Storm Hits Bang" keeps its place)."""
     prev, t = tokens[i - 1], tokens[i]
     if not prev.cap or prev.sent_start or prev.shout or t.shout or not adjacent(text, prev, t):
@@ -241,7 +241,12 @@ def _second_word_of_a_name(text, tokens, i, cands, gaz: Gazetteer, stop, context
         return False  # "Central London"; "Mr Bang" and "Paul Bang" are the people rules'
     if any(gaz.kind_codes[c.id] in "Cr" for c in cands) or max(gaz.pop[c.id] for c in cands) >= PAIR_MAX_POP:
         return False
-    if not (prev.low in stop or common_zipf(gaz, prev.low, context.langs) >= PAIR_WORD_ZIPF):
+    # ... or a Slavic-looking word the index does not know ("Sukhyi Yar": a village it lacks,
+    # not Yar, a town in Russia)
+    unknown_slavic = looks_slavic(prev.low) and not gaz.lookup(prev.text)
+    if not (
+        prev.low in stop or unknown_slavic or common_zipf(gaz, prev.low, context.langs) >= PAIR_WORD_ZIPF
+    ):
         return False
     if prev.low not in stop and any(c.exact for c in gaz.lookup(prev.text)):
         return False  # "Paris Bang": the word before is a place's own name

@@ -4,7 +4,9 @@
 hotel in Kabul" no Hilton, New York: a one-word name right before a lowercase noun, after no
 preposition, that names only small towns, none of them in a country the article's other places
 lie in nor near any of them (NEAR_KM), names a thing (a vehicle, a building, a brand). "The
-Bucha massacre" in an article about Ukraine keeps Bucha: its country is the article's.
+Bucha massacre" in an article about Ukraine keeps Bucha: its country is the article's (a
+country named, or a town of it within COUNTRY_NEAR_KM: "the Eaton fire in Altadena" is no
+Eaton, Ohio).
 """
 
 from __future__ import annotations
@@ -19,7 +21,11 @@ from geo.spans import stop_words
 
 TOWN_MAX_POP = 50_000
 NEAR_KM = 400.0
+# a town of the country the article's towns lie in, yet this far from all of them, is no
+# nearer for it: "the Eaton fire ... in Altadena" is no Eaton, Ohio (3,000 km away)
+COUNTRY_NEAR_KM = 1000.0
 _LOCATIVE = load()["locative"] | load()["region_of"]
+_NAMED_EVENT = load()["named_event"]  # "the Eaton fire": checked although a common word
 
 
 def modifier_outliers(
@@ -38,14 +44,26 @@ def modifier_outliers(
         if not _small_towns_only(gaz, m.cands):
             continue
         nxt = _next_word(text, e)
-        if len(nxt) < 3 or nxt in stop_words(langs) or _prev_word(text, m.start).casefold() in _LOCATIVE:
+        if (
+            len(nxt) < 3
+            or (nxt in stop_words(langs) and nxt not in _NAMED_EVENT)
+            or _prev_word(text, m.start).casefold() in _LOCATIVE
+        ):
             continue
         if placed is None:
             placed = [o for o in resolved if o.id is not None]
         own = m.text.casefold()
         others = [o for o in placed if o.mention.text.casefold() != own]
         cc = gaz.cc[r.id]
-        if not others or any(gaz.cc[o.id] == cc for o in others):
+        if not others or any(
+            gaz.cc[o.id] == cc
+            and (
+                gaz.kind_codes[o.id] != "c"
+                or o.lat is None
+                or great_circle_km(r.lat, r.lon, o.lat, o.lon) < COUNTRY_NEAR_KM
+            )
+            for o in others
+        ):
             continue
         if any(great_circle_km(r.lat, r.lon, o.lat, o.lon) < NEAR_KM for o in others if o.lat is not None):
             continue

@@ -18,6 +18,7 @@ place, and a strong place (a country, sea, area) is never a surname.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from geo.gazetteer import Gazetteer
@@ -89,6 +90,8 @@ def _given(gaz: Gazetteer, key: str) -> bool:
     return key in FIRST_NAMES or key in gaz.given_names
 
 
+# a person's age in apposition: "Ford, 83, told reporters" (a year or a postcode has more digits)
+_AGE_RE = re.compile(r", (?:aged )?\d{1,3}, ")
 SURNAME_MAX_ZIPF = 40  # "Tennessee Arts", "Indiana State": a common word is no surname
 
 
@@ -142,6 +145,13 @@ def people_in(
                 pairs.append((prev, t, k - 1))
             if plow in PARTICLE_WORDS:
                 _particle_name(text, tokens, k, gaz, people, parts)
+        if (
+            not t.shout
+            and _AGE_RE.match(text, t.end)
+            and not (adj_prev and prev.low in LOCATIVE)
+            and _small_towns_only(gaz, t.low)
+        ):
+            people.add(t.low)  # "Ford, 83, told reporters": a person's age after the name
         prev = t
         if speaking and (t.end in said_after or t.start in said_before) and not t.shout:
             # "Welch said", "aldus Van Dam"; but "police in Nice said" is Nice, and "Russia
@@ -182,8 +192,16 @@ def people_in(
         # a given name that is also a place ("Victoria", "Florence") opens a person's name only
         # before a word that is no common word: "Victoria Beckham", not "Tennessee Arts"
         given = a.cap and _given(gaz, ka) and not is_strong_place(gaz, ka)
-        if given and gaz.has(ka) and _common_word(gaz, kb, langs) and not _given(gaz, kb):
-            given = False  # "Tennessee Arts"; but "Tyler James": a frequent word that is a name
+        if (
+            given
+            and gaz.has(ka)
+            and _common_word(gaz, kb, langs)
+            and not _given(gaz, kb)
+            and not _city_surname(gaz, kb)
+        ):
+            # "Tennessee Arts"; but "Tyler James": a frequent word that is a name, and "Lewis
+            # Hamilton": frequent as the name of a sizeable city (named after a person)
+            given = False
         if ka in TITLES and _given(gaz, kb) and gaz.has(kb) and _name_follows(text, tokens, ia + 1):
             parts.add(ia + 1)  # "Minister Florence Parly": this Florence only; the city stays a place
         elif ka in TITLES or given:
@@ -196,17 +214,18 @@ def people_in(
             kb in solo and a.cap and not gaz.has(kb) and _given(gaz, ka) and not _common_word(gaz, kb, langs)
         ):
             people.add(kb)  # "Jordan Peterson" + "Peterson" alone: a country as a given name
-    # a country or state that is also a given name opens the name of a person the article
-    # shows by other means ("Jordan Peterson ... Peterson said", "Chad Smith said"): that
-    # token is part of the name, not the country
+    # a country, state or city that is also a given name, even a rare one, opens the name of a
+    # person the article shows by other means ("Jordan Peterson ... Peterson said", "Chad
+    # Smith said", "Sydney Sweeney ... Sweeney said", "Harrison Ford ... Ford, 83,"): that
+    # token is part of the name, not the place; but "in Sydney Smith said" is Sydney
     for a, b, ia in pairs:
         if (
             b.low in people
             and a.cap
             and not b.shout
-            and _given(gaz, a.low)
-            and is_strong_place(gaz, a.low)
-            and not gaz.has(b.low)
+            and (_given(gaz, a.low) or a.low in gaz.rare_given_names)
+            and not (ia > 0 and tokens[ia - 1].low in LOCATIVE and tokens[ia - 1].adj)
+            and _small_towns_only(gaz, b.low)
             and not _common_word(gaz, b.low, langs)
             and not gaz.has(name_key(f"{a.text} {b.text}"))
         ):
@@ -217,6 +236,22 @@ def people_in(
 
 
 SURNAME_TOWN_MAX_POP = 100_000  # "Clinton", "Hilton", "Riley": names of small towns only
+
+
+CITY_SURNAME_POP = (100_000, 1_000_000)  # "Hamilton", "Jackson"; not "Freedom", nor "London"
+
+
+@per_key
+def _city_surname(gaz: Gazetteer, key: str) -> bool:
+    """A word frequent as the name of a sizeable city, not of a metropolis ("Hamilton")."""
+    pops = [gaz.pop[c.id] for c in gaz.lookup(key) if gaz.kind_codes[c.id] == "c"]
+    return bool(pops) and CITY_SURNAME_POP[0] <= max(pops) < CITY_SURNAME_POP[1]
+
+
+@per_key
+def _small_towns_only(gaz: Gazetteer, key: str) -> bool:
+    """No place, or only towns too small to stand for a person's name ("Ford", "Clinton")."""
+    return all(gaz.kind_codes[c.id] == "c" and gaz.pop[c.id] < SURNAME_TOWN_MAX_POP for c in gaz.lookup(key))
 
 
 def _rare_given_and_surname(
@@ -397,7 +432,10 @@ def _particle_name(text: str, tokens: list[Token], k: int, gaz: Gazetteer, peopl
     head = tokens[j]
     if head.cap and head.low in PARTICLE_WORDS:
         before = tokens[j - 1] if j > 0 and adjacent(text, tokens[j - 1], head) else None
-        titled = before is not None and before.low.rstrip(".") in TITLES
+        # a title or a given name opens the name: "burgemeester Van Zanen", "Marine Le Pen"
+        titled = before is not None and (
+            before.low.rstrip(".") in TITLES or (before.cap and not before.shout and _given(gaz, before.low))
+        )
         if not titled and k - j < 2 and gaz.lookup(tokens[k].text):
             return
     elif not (

@@ -42,6 +42,9 @@ CONTAINED_WEIGHT = 1.5  # ... and that one holds a place of the name before the 
 REGION_AROUND_KM = 60.0  # a region this close to a city of its name is the one around it
 NAMESAKE_SHARE = 0.05  # a bare capital dateline gives way to a namesake of at least this share of its people
 WORLD_CITY_POP, WORLD_CITY_RATIO = 100_000, 8  # a namesake this many times smaller than a city of note
+# a metropolis ("London", "Paris", "Sydney") and a namesake hundreds of times smaller: one
+# other place near the namesake ("Hollywood ... from London") does not move it there either
+METROPOLIS_POP, METROPOLIS_RATIO = 1_000_000, 100
 # what stands between a place and the region or country holding it: "Decatur, Ill.",
 # "Novoselivka in the Kharkiv region", "Springfield in Illinois", "Zeist in Utrecht"
 CONTAINER_GAPS = frozenset({", ", " in ", " in the ", " in de ", " in het ", " (", ", in "})
@@ -259,6 +262,7 @@ def resolve(
             surface = mentions[k].text.lower()
             scored = []
             top_pop = max(gaz.pop[i] for _b, i in cs)
+            top_city = max((gaz.pop[i] for _b, i in cs if gaz.kind_codes[i] == "c"), default=0)
             for base, i in cs:
                 cc, a1 = gaz.cc[i], gaz.admin1[i]
                 s = base
@@ -281,7 +285,10 @@ def resolve(
                     # a country's name ("Greece") takes named states, not a soft share, to move
                     s += SOFT_WEIGHT * min(support, 0.5 if names_country[k] else 2.0)
                 if len(cs) > 1 and gaz.kind_codes[i] not in BIG_KINDS:
-                    s += NEAR_WEIGHT * _closeness(gaz.lat[i], gaz.lon[i], points, surface)
+                    near = NEAR_WEIGHT * _closeness(gaz.lat[i], gaz.lon[i], points, surface)
+                    if n_cc <= 1 and top_city >= METROPOLIS_POP and gaz.pop[i] * METROPOLIS_RATIO < top_city:
+                        near = 0.0
+                    s += near
                 if i in gaz.capitals and k not in container:
                     s += CAPITAL_BONUS  # unless the text names what holds it ("Athens, Georgia")
                 if k in container:

@@ -12,7 +12,7 @@ from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_up
 from dashboard.app.articles import add_articles, split_event
 from dashboard.app.collection import EventCollection
 from dashboard.app.detail import SPLIT_ROLE
-from dashboard.app.layout import columns_token, kinds_options
+from dashboard.app.layout import DEFERRED_OPTIONS, columns_token, events_grid, kinds_options
 from dashboard.app.views import (
     DOWNLOAD_FORMATS,
     choose_event,
@@ -64,6 +64,13 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
         Input("columns", "data"),
         Input("selected-place", "data"),
         Input("size-by", "value"),  # markers by events or by fatalities (dashboard/app/imported.py)
+    )
+    app.clientside_callback(  # long filter option lists, once the views are first drawn
+        ClientsideFunction(cs, "deferredOptions"),
+        *(Output(i, "options", allow_duplicate=True) for i in DEFERRED_OPTIONS),
+        Input("filter-options", "data"),
+        *(State(i, "options") for i in DEFERRED_OPTIONS),
+        prevent_initial_call="initial_duplicate",
     )
     app.clientside_callback(
         ClientsideFunction(cs, "ringOnTimeline"),
@@ -164,7 +171,7 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
         return fig, (fig.layout.meta or {}).get("scope"), {"height": f"{fig.layout.height}px"}
 
     @app.callback(
-        Output("table", "rowData"),
+        Output("table-rows", "data"),
         Output("summary", "children"),
         Output("table-window", "data"),
         *FILTERS,
@@ -172,10 +179,21 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
         Input("time-window", "data"),
         Input("data-version", "data"),
         State("table-window", "data"),
+        State("table-scripts", "data"),
         prevent_initial_call=True,
     )
     def _table(
-        categories, documents, search, kinds, actors, sub_types, map_selection, window, _version, shown_window
+        categories,
+        documents,
+        search,
+        kinds,
+        actors,
+        sub_types,
+        map_selection,
+        window,
+        _version,
+        shown_window,
+        table_shown,
     ):
         if ctx.triggered_id == "time-window" and window == shown_window:
             return no_update, no_update, no_update  # Dash's start-up chain, not a new window
@@ -189,32 +207,53 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
             all_kinds=bool(kinds),
             fields=field_filter(actors, sub_types),
         )
-        return rows, summary, window
+        # the rows go to the grid only once it is shown (dashboard/app/layout.py table_section)
+        return (rows if table_shown else no_update), summary, window
+
+    app.clientside_callback(  # the grid exists only once shown: its rows come through a store
+        "function (rows) { return rows; }",
+        Output("table", "rowData"),
+        Input("table-rows", "data"),
+        prevent_initial_call=True,
+    )
+
+    app.clientside_callback(  # the grid's scripts are not in the page until it is asked for
+        ClientsideFunction(cs, "loadTableScripts"),
+        Output("table-scripts", "data"),
+        Input("table-show", "n_clicks"),
+        prevent_initial_call=True,
+    )
 
     @app.callback(
-        Output("selected-event", "data", allow_duplicate=True),
-        Input("timeline", "clickData"),
-        Input("map", "clickData"),
-        Input("table", "cellClicked"),
+        Output("table-holder", "children"),
+        Output("table-show", "style"),
+        Input("table-scripts", "data"),
         *FILTER_STATES,
+        State("map", "selectedData"),
         State("time-window", "data"),
         prevent_initial_call=True,
     )
-    def _choose(
-        timeline_click,
-        map_click,
-        cell_clicked,
-        categories,
-        documents,
-        search,
-        kinds,
-        actors,
-        sub_types,
-        window,
-    ):
+    def _show_table(loaded, categories, documents, search, kinds, actors, sub_types, map_selection, window):
+        # the grid is drawn when asked for (its scripts loaded), with the rows of the view then
+        if not loaded:
+            return no_update, no_update
+        rows, _summary = table_for_view(
+            collection,
+            categories,
+            documents,
+            search,
+            map_selection,
+            window,
+            all_kinds=bool(kinds),
+            fields=field_filter(actors, sub_types),
+        )
+        return events_grid(rows, collection.events), {"display": "none"}
+
+    def choose(trigger, timeline_click, map_click, cell_clicked, filters, window):
+        categories, documents, search, kinds, actors, sub_types = filters
         chosen = choose_event(
             collection,
-            ctx.triggered_id,
+            trigger,
             timeline_click,
             map_click,
             cell_clicked,
@@ -226,6 +265,29 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
             fields=field_filter(actors, sub_types),
         )
         return chosen if chosen is not None else no_update
+
+    @app.callback(
+        Output("selected-event", "data", allow_duplicate=True),
+        Input("timeline", "clickData"),
+        Input("map", "clickData"),
+        *FILTER_STATES,
+        State("time-window", "data"),
+        prevent_initial_call=True,
+    )
+    def _choose(timeline_click, map_click, *filters_and_window):
+        *filters, window = filters_and_window
+        return choose(ctx.triggered_id, timeline_click, map_click, None, filters, window)
+
+    @app.callback(  # apart: the table is in the page only once shown, and a callback fires only then
+        Output("selected-event", "data", allow_duplicate=True),
+        Input("table", "cellClicked"),
+        *FILTER_STATES,
+        State("time-window", "data"),
+        prevent_initial_call=True,
+    )
+    def _choose_row(cell_clicked, *filters_and_window):
+        *filters, window = filters_and_window
+        return choose("table", None, None, cell_clicked, filters, window)
 
     @app.callback(
         Output("detail", "children"),

@@ -12,7 +12,9 @@ comes from this server: it works offline.
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -43,6 +45,9 @@ STATIC_URL = "/_eventmap/static"
 SCRIPTS = ("window.js", "mapdraw.js", "clientside.js", "review.js")  # clientside.js uses the first two
 TILE_PATH = TILE_URL_PLACEHOLDER
 CLIENTDATA_URL = "/_eventmap/data"
+# component scripts left out of the page, loaded by clientside.js when needed: the events
+# table's grid (1.3 MB) is drawn only when asked for (dashboard/app/layout.py table_section)
+DEFERRED_SCRIPTS = ("dash_ag_grid/dash_ag_grid",)
 
 log = logging.getLogger(__name__)
 LOADING_PAGE = html.Div("Reading the events…", id="eventmap-loading")
@@ -123,8 +128,10 @@ def create_app(
         serve_locally=True,
         external_scripts=[f"{STATIC_URL}/{name}" for name in SCRIPTS],
         update_title=None,
+        suppress_callback_exceptions=True,  # the table's grid is in the page only once it is asked for
     )
     use_partial_bundle(app)  # plotly.js with only our traces, when built at setup
+    defer_scripts(app, DEFERRED_SCRIPTS)  # the table's grid: loaded when the table is asked for
     page_set = threading.Event()
 
     def build_page() -> None:  # at start-up, not while the first visitor waits
@@ -151,10 +158,14 @@ def create_app(
 
     @app.server.route(f"{CLIENTDATA_URL}/<token>.json")
     def _columns(token: str) -> Response:
-        body = cache.get(token)
+        packed = "gzip" in request.headers.get("Accept-Encoding", "")
+        body = cache.get_gzip(token) if packed else cache.get(token)
         if body is None:
             return Response('{"error": "unknown columns token"}', status=404, mimetype="application/json")
-        return Response(body, mimetype="application/json", headers={"Cache-Control": "no-store"})
+        headers = {"Cache-Control": "no-store", "Vary": "Accept-Encoding"}
+        if packed:
+            headers["Content-Encoding"] = "gzip"
+        return Response(body, mimetype="application/json", headers=headers)
 
     @app.server.route(f"{TILE_PATH.split('{')[0]}<int:z>/<int:x>/<int:y>.pbf")
     def _tile(z: int, x: int, y: int) -> Response:
@@ -174,6 +185,27 @@ def create_app(
     app.server.config["EVENTMAP_COLLECTION"] = collection
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES  # 413 for oversized uploads, unread
     return app
+
+
+def defer_scripts(app: Dash, prefixes: tuple[str, ...]) -> None:
+    """Leave the component scripts whose path starts with one of `prefixes` (under Dash's
+    component route) out of the page; the page lists them in ``window.eventmapDeferredScripts``
+    and clientside.js ``loadTableScripts`` loads them when their component is first needed."""
+    paths = "|".join(re.escape(p) for p in prefixes)
+    pattern = re.compile(rf'<script src="([^"]*/_dash-component-suites/(?:{paths})[^"]*)"></script>\s*')
+    dash_index = app.interpolate_index
+
+    def interpolate_index(**kwargs: Any) -> str:
+        deferred = pattern.findall(kwargs.get("scripts", ""))
+        if deferred:
+            listed = json.dumps(deferred).replace("</", "<\\/")
+            kwargs["scripts"] = (
+                f"<script>window.eventmapDeferredScripts = {listed};</script>\n"
+                + pattern.sub("", kwargs["scripts"])
+            )
+        return dash_index(**kwargs)
+
+    app.interpolate_index = interpolate_index  # type: ignore[method-assign]
 
 
 def default_attribution(url: str | None) -> str:

@@ -17,7 +17,7 @@ from dash import dcc, html
 from dashboard.app.collection import EventCollection
 from dashboard.app.detail import detail_children
 from dashboard.app.imported import field_filter_controls, size_control, table_columns
-from dashboard.app.tables import TABLE_COLUMNS, grid_rows, summary_line
+from dashboard.app.tables import TABLE_COLUMNS, summary_line
 from dashboard.basemap.style import TILE_URL_PLACEHOLDER, raster_style, tile_style
 from dashboard.clientdata import ClientDataCache, place_index, view_columns
 from dashboard.figures import escape, map_layout, map_view, place_key, timeline_figure
@@ -29,6 +29,10 @@ TOPOJSON_URL = "/assets/topojson/"
 PLAY_INTERVAL_MS = 900
 PLAY_SPEEDS = (("0.5×", 1800), ("1×", 900), ("2×", 450), ("4×", 225))  # interval between steps (ms)
 PLAY_WIDTHS = ("day", "week", "month")  # width of the window playback moves
+# filters whose long option lists reach the page after its first draw (clientside.js
+# deferredOptions): a dropdown indexes every option for its search as soon as it is drawn
+DEFERRED_OPTIONS = ("filter-document", "filter-actor", "filter-sub-event")
+LONG_OPTIONS = 40
 
 
 def hidden_count(collection: EventCollection) -> int:
@@ -160,6 +164,28 @@ def filter_controls(categories: list[str], documents: list[Any]) -> list[html.Di
             className="control",
         ),
     ]
+
+
+def defer_long_options(component: Any, ids: Sequence[str] = DEFERRED_OPTIONS) -> dict[str, list]:
+    """Empty the options of the dropdowns `ids` under `component` that have more than
+    LONG_OPTIONS of them, and give those options back ({id: options}): the page's first draw
+    does not wait for their search index, and clientside.js puts them in right after it."""
+    held: dict[str, list] = {}
+    stack = [component]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dcc.Dropdown) and getattr(node, "id", None) in ids:
+            options = list(getattr(node, "options", None) or [])
+            if len(options) > LONG_OPTIONS:
+                held[node.id] = options
+                node.options = []
+            continue
+        children = getattr(node, "children", None)
+        if isinstance(children, (list, tuple)):
+            stack.extend(children)
+        elif children is not None and not isinstance(children, (str, int, float)):
+            stack.append(children)
+    return held
 
 
 def _controls(collection: EventCollection) -> html.Div:
@@ -303,6 +329,28 @@ def events_grid(rows: list[dict[str, Any]], events: Sequence[Event] = ()) -> dag
     )
 
 
+def table_section() -> html.Div:
+    """The events table, drawn on demand: a button until the user asks for it (the grid and its
+    scripts are the heaviest part of the page: dashboard/app/factory.py leaves the grid's script
+    out of the page, and clientside.js loads it on the click); dashboard/app/callbacks.py then
+    puts the grid in ``table-holder`` with the rows of the view at that moment, and keeps them
+    in step after."""
+    return html.Div(
+        className="table-section",
+        children=[
+            html.Button(
+                "Show the table of the events in view",
+                id="table-show",
+                n_clicks=0,
+                className="table-show",
+                title="The table of the events in view: sort and filter in its column headers",
+            ),
+            html.Div(id="table-holder"),
+            dcc.Store(id="table-scripts", data=None),  # set once the grid's scripts are loaded
+        ],
+    )
+
+
 def columns_token(
     cache: ClientDataCache,
     collection: EventCollection,
@@ -359,6 +407,8 @@ def build_layout(
         figure=map_frame(places, tiles or MapTiles()),
         style={"height": f"{MAP_HEIGHT}px"},
     )
+    controls = _controls(collection)
+    held_options = defer_long_options(controls)
     page = html.Div(
         className="eventmap",
         children=[
@@ -373,17 +423,12 @@ def build_layout(
                     *([badge] if badge is not None else []),
                 ]
             ),
-            _controls(collection),
+            controls,
             html.Div(
                 className="views",
+                # the map comes first in the page (CSS puts it under the timeline): its graph is
+                # drawn first, so MapLibre loads its tiles while the timeline draws
                 children=[
-                    dcc.Graph(
-                        id="timeline",
-                        className="timeline",
-                        config=graph_config(topojson_url),
-                        figure=timeline,
-                        style={"height": f"{timeline.layout.height}px"},
-                    ),
                     html.Div(
                         className="lower",
                         children=[
@@ -391,17 +436,26 @@ def build_layout(
                             html.Aside(id="detail", className="detail", children=detail_children(None)),
                         ],
                     ),
+                    dcc.Graph(
+                        id="timeline",
+                        className="timeline",
+                        config=graph_config(topojson_url),
+                        figure=timeline,
+                        style={"height": f"{timeline.layout.height}px"},
+                    ),
                 ],
             ),
             *([panel] if panel is not None else []),
-            events_grid(grid_rows(shown), collection.events),
+            table_section(),
             downloads_bar(),
             _article_input(),
             dcc.Store(id="data-version", data=collection.version),
             dcc.Store(id="columns", data=token),
             dcc.Store(id="map-drawn", data=0),
+            dcc.Store(id="filter-options", data=held_options),  # long option lists, after the first draw
             dcc.Store(id="time-window", data=None),
             dcc.Store(id="table-window", data=None),
+            dcc.Store(id="table-rows", data=None),  # the table's rows, once it is shown
             dcc.Store(id="timeline-scope", data=None),  # time window the timeline draws in detail (None: all)
             dcc.Store(id="selected-event", data=None),
             dcc.Store(id="selected-place", data=None),

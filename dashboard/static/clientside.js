@@ -10,15 +10,18 @@
   /* Dash's polyfill (core-js 2, loaded before this file) replaces the browser's own
    * String.prototype.trim with a much slower one, only because today's Unicode no longer counts
    * U+180E as white space; Plotly trims every colour of every mark it styles (a quarter of a
-   * timeline redraw). The browser's own trim, taken from a fresh frame, is put back. */
+   * timeline redraw). The browser's own trim, taken from a fresh frame, is put back. core-js
+   * also makes its functions' source read "[native code]" through the page's
+   * Function.prototype.toString, so the frame's own toString tells which trim the page has. */
   (function nativeTrim() {
-    if (/\[native code\]/.test(Function.prototype.toString.call(String.prototype.trim))) { return; }
     try {
       const frame = document.createElement("iframe");
       frame.style.display = "none";
       (document.head || document.documentElement).appendChild(frame);
       const own = frame.contentWindow.String.prototype.trim;
+      const source = frame.contentWindow.Function.prototype.toString;
       frame.remove();
+      if (/\[native code\]/.test(source.call(String.prototype.trim))) { return; }
       if (typeof own === "function" && own.call("  a ") === "a") {
         Object.defineProperty(String.prototype, "trim", {value: own, writable: true, configurable: true});
       }
@@ -70,6 +73,29 @@
                                  sizeBy: sizeBy});
   }
 
+  /* The columns as the server sends them (dashboard/clientdata.py wire_columns) made whole:
+   * t1 from t0 and its differences, each place's precision and area level. */
+  function expandColumns(cols) {
+    if (cols.t1 === undefined && cols.t1_diff) {
+      const t1 = cols.t0.slice();
+      for (const d of cols.t1_diff) { t1[d[0]] = d[1]; }
+      cols.t1 = t1;
+      delete cols.t1_diff;
+    }
+    const pl = cols.places;
+    if (pl && pl.precision === undefined && pl.precisions) {
+      pl.precision = pl.precision_index.map(function (k) { return pl.precisions[k]; });
+      delete pl.precision_index;
+    }
+    if (pl && pl.area === undefined && pl.area_sparse) {
+      const area = new Array(pl.key.length).fill(0);
+      for (const a of pl.area_sparse) { area[a[0]] = a[1]; }
+      pl.area = area;
+      delete pl.area_sparse;
+    }
+    return cols;
+  }
+
   /* The columns named by a token: fetched once from the server, then kept in the page. */
   let cached = {token: null, cols: null, pending: null};
   function columnsFor(token) {
@@ -79,7 +105,7 @@
     cached = {token: token, cols: null, pending: null};
     cached.pending = fetch("/_eventmap/data/" + token + ".json", {cache: "no-store"})
       .then(function (r) { if (!r.ok) { throw new Error("columns " + r.status); } return r.json(); })
-      .then(function (cols) { if (cached.token === token) { cached.cols = cols; } return cols; });
+      .then(function (cols) { cols = expandColumns(cols); if (cached.token === token) { cached.cols = cols; } return cols; });
     return cached.pending;
   }
 
@@ -102,6 +128,8 @@
    * The hot path (a timeline zoom) goes straight from Plotly's relayout event to the map,
    * without a Dash round trip, so the map follows at once. */
   const state = {token: null, window: null, selected: null, sizeBy: "events", busy: null, again: false};
+  let firstDrawDone = null;  // resolved once the map's first draw settled (drawn or not)
+  const firstDraw = new Promise(function (resolve) { firstDrawDone = resolve; });
 
   function redraw() {
     if (state.busy) { state.again = true; return state.busy; }
@@ -115,6 +143,7 @@
     }).catch(function (err) { console.warn("eventmap: map not redrawn:", err); return null; })
       .then(function (n) {
         state.busy = null;
+        firstDrawDone();
         if (state.again) { state.again = false; return redraw(); }
         return n;
       });
@@ -305,6 +334,45 @@
     return eventId || null;
   }
 
+  /* Long filter option lists (dashboard/app/layout.py defer_long_options): a dropdown indexes
+   * every option for its search as soon as it is drawn, so they come after the map's first
+   * draw; a dropdown that has options by then (new articles) keeps its own. */
+  function deferredOptions(held) {
+    const current = Array.prototype.slice.call(arguments, 1);
+    const ids = ["filter-document", "filter-actor", "filter-sub-event"];  // layout.py DEFERRED_OPTIONS
+    if (!held || !Object.keys(held).length) { return ids.map(noUpdate); }
+    return firstDraw.then(function () {
+      return ids.map(function (id, i) {
+        return held[id] && !(current[i] && current[i].length) ? held[id] : noUpdate();
+      });
+    });
+  }
+
+  /* The events table asked for (its button): load the component scripts the page left out
+   * (window.eventmapDeferredScripts, dashboard/app/factory.py defer_scripts), in order, once;
+   * the grid is drawn when they are in (the store's data, the click count, says so). */
+  let deferredLoad = null;
+  function loadDeferredScripts() {
+    if (deferredLoad) { return deferredLoad; }
+    const urls = (window.eventmapDeferredScripts || []).slice();
+    deferredLoad = urls.reduce(function (ready, url) {
+      return ready.then(function () {
+        return new Promise(function (resolve, reject) {
+          const s = document.createElement("script");
+          s.src = url;
+          s.onload = function () { resolve(); };
+          s.onerror = function () { deferredLoad = null; reject(new Error("could not load " + url)); };
+          document.head.appendChild(s);
+        });
+      });
+    }, Promise.resolve());
+    return deferredLoad;
+  }
+  function loadTableScripts(nClicks) {
+    if (!nClicks) { return noUpdate(); }
+    return loadDeferredScripts().then(function () { return nClicks; });
+  }
+
   /* Text labels, not glyphs: a Chromium without emoji fonts shows those as boxes. */
   function togglePlay(nClicks, disabled) {
     if (!nClicks) { return [true, "Play"]; }
@@ -329,7 +397,7 @@
     eventmap: {
       windowFromRelayout: windowFromRelayout, mapFigure: mapFigure, drawMap: drawMap, playStep: playStep,
       playSpeed: playSpeed,
-      togglePlay: togglePlay, resetView: resetView, axisMs: axisMs, ringOnTimeline: ringOnTimeline,
+      togglePlay: togglePlay, resetView: resetView, loadTableScripts: loadTableScripts, deferredOptions: deferredOptions, axisMs: axisMs, ringOnTimeline: ringOnTimeline,
       mapDraws: function () { return drawCount; }, skippedReacts: function () { return skippedReacts; }, mapBusy: function () { return !!state.busy; },
     },
   });

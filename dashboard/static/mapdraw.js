@@ -157,14 +157,17 @@
   /* Density: events per grid cell (cell centres), sized and coloured by count; as figures.map.density_trace. */
   function densityTraces(cols, shown, counts, opts) {
     var size = cellSize(opts.zoom), places = cols.places, cells = new Map();
-    shown.forEach(function (pi) {
-      var r = Math.floor(places.lat[pi] / size), c = Math.floor(places.lon[pi] / size), k = r + ":" + c;
+    // a cell's row and column in one small integer (cells are 0.125 degrees or more: rows and
+    // columns stay within +-4096), a cheaper key than a string for 100,000 places
+    for (var s = 0; s < shown.length; s++) {
+      var pi = shown[s];
+      var k = (Math.floor(places.lat[pi] / size) + 4096) * 8192 + (Math.floor(places.lon[pi] / size) + 4096);
       cells.set(k, (cells.get(k) || 0) + counts.total[pi]);
-    });
+    }
     var lat = [], lon = [], key = [], hover = [], n = [], top = 1;
     cells.forEach(function (v) { if (v > top) { top = v; } });
     cells.forEach(function (v, k) {
-      var rc = k.split(":"), la = (+rc[0] + 0.5) * size, lo = (+rc[1] + 0.5) * size;
+      var r = Math.floor(k / 8192) - 4096, c = (k % 8192) - 4096, la = (r + 0.5) * size, lo = (c + 0.5) * size;
       lat.push(la); lon.push(lo); key.push(cellKey(la, lo, size)); n.push(v);
       hover.push(v.toLocaleString("en") + (v === 1 ? " event" : " events") + " here (zoom in for places)");
     });

@@ -65,6 +65,12 @@ GUESSES: dict[str, tuple[str, ...]] = {
         "incident_description",
         "what",
         "wat",
+        # a Wikidata query's labels ("?item ?itemLabel ?date ?coord"), a name of the event
+        "itemlabel",
+        "eventlabel",
+        "label",
+        "event_name",
+        "name",
     ),
     "date": (
         "event_date",
@@ -86,6 +92,10 @@ GUESSES: dict[str, tuple[str, ...]] = {
         "fromdate",
         "from_date",
         "begin",
+        "point_in_time",
+        "pointintime",
+        "start_time",
+        "starttime",
         "month",
         "year",
         "jaar",
@@ -184,6 +194,7 @@ POINT_NAMES = (
     "point",
     "coordinates",
     "coords",
+    "coord",  # a Wikidata query's coordinate location: "Point(37.203 37.166)"
     "latlon",
     "lat_lon",
     "latlng",

@@ -216,6 +216,11 @@ def _stems(sentence: str) -> tuple[frozenset[str], str]:
     return stems, "".join(w + "\x00" for w in stems)
 
 
+def clear_stems() -> None:
+    """Forget the remembered sentence stems (see eventmap.text.pipeline.clear_text_caches)."""
+    _stems.cache_clear()
+
+
 def _same_inflected(a: str, b: str) -> bool:
     """Two case forms of one Cyrillic noun ("розмови", "розмову"; "разговора", "разговор"):
     they agree but for their last two letters (ending), and both are long enough to say so."""

@@ -22,6 +22,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from eventmap.model import CATEGORIES
+from eventmap.text.wordset import WordTest
 from eventmap.text.wordtrie import trie_pattern
 
 OTHER = "other"
@@ -39,6 +40,8 @@ class Lexicon:
     force_words: frozenset[str] = frozenset()  # fighting words that only name forces ("troops")
     deployment: re.Pattern[str] | None = None  # forces moved or made ready: not fighting
     finder: re.Pattern[str] | None = None  # prefix lexicons: `regex`'s matches, found faster (_hits)
+    # prefix lexicons, per token (wordset.tokens), remembered: may a keyword start in it (see _may_start)
+    may_start: WordTest | None = None
 
 
 # a word ends at punctuation as at a space: "door een brand." matches "brand ", "(top" " top"
@@ -77,6 +80,14 @@ def load_lexicon(lang: str) -> Lexicon:
     # a keyword at a word start, looked for after each non-word character: re skips to those in
     # C instead of trying the look-behind at every position (the same matches, see _hits)
     finder = None if data.get("match") == "substring" else re.compile(rf"\W(?=({alts}))")
+    may_start = None
+    if finder is not None and all(_WORD_START.match(k) for k in category_of):
+        keyword = re.compile(alts)
+        # where a keyword may leave a token: before its characters that no token holds (a space)
+        prefixes = frozenset(
+            k[:i] for k in category_of for i in range(1, len(k)) if not _TOKEN_CHAR.match(k[i])
+        )
+        may_start = WordTest(lambda token: _may_start(token, keyword, prefixes))
     return Lexicon(
         data.get("language", lang),
         tuple(data.get("priority", CATEGORIES)),
@@ -86,13 +97,41 @@ def load_lexicon(lang: str) -> Lexicon:
         frozenset(w.lower() for w in data.get("force_words", [])),
         re.compile(rf"(?<!\w)(?:{trie_pattern(w.lower() for w in deployment)})") if deployment else None,
         finder,
+        may_start,
     )
 
 
-def classify(sentence: str, lang: str) -> tuple[str, bool]:
+_WORD_START = re.compile(r"\w")
+_TOKEN_CHAR = re.compile(r"[\w'’-]")  # the characters of a token (wordset.TOKEN)
+_RUN_STARTS = re.compile(r"(?<!\w)\w")
+
+
+def _may_start(token: str, keyword: re.Pattern[str], prefixes: frozenset[str]) -> bool:
+    """May a keyword of a prefix lexicon start in this token (wordset.tokens: letters with
+    hyphens and apostrophes)? A keyword starts at a word character after a non-word one: the
+    token's start or a letter after its hyphen or apostrophe. From there it either ends
+    inside the token (a keyword is a prefix of the rest) or runs on past it (the rest and a
+    character no token holds are a prefix of a keyword: `prefixes`). A sentence none of
+    whose tokens passes has no keyword."""
+    for m in _RUN_STARTS.finditer(token):
+        rest = token[m.start() :]
+        if keyword.match(rest) or rest in prefixes:
+            return True
+    return False
+
+
+def classify(sentence: str, lang: str, toks: list[str] | None = None) -> tuple[str, bool]:
     """(category, reports_event): the category, and whether any keyword marks an event
-    (keywords listed under 'other' mark an event without giving it a category)."""
+    (keywords listed under 'other' mark an event without giving it a category). `toks`: the
+    sentence's tokens (wordset.tokens), when the caller has them: a sentence of a prefix
+    lexicon none of whose tokens may start a keyword is not read further."""
     lexicon = load_lexicon(lang)
+    if (
+        toks is not None
+        and lexicon.may_start is not None
+        and not any(map(lexicon.may_start.__getitem__, toks))
+    ):
+        return OTHER, False
     lowered = _punctuation_as_space(sentence.lower()) + " "
     category_of = lexicon.category_of
     found = [

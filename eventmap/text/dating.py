@@ -97,7 +97,7 @@ def date_events(
             cand.confidence = round(max(0.05, cand.confidence - 0.1), 2)
         when = _with_time(when, cand)
         cand.when, cand.extra = when, extra
-        cand.further = [] if cand.reported_only else _further_dates(cand.dates, when, narrative)
+        cand.further = [] if cand.reported_only else _further_dates(cand.dates, when, narrative, doc)
         out.append(cand)
         if when.precision == "day" and when.source in DATED_SOURCES:
             last_dated = cand.index
@@ -153,20 +153,34 @@ def mention_when(m: DateMention) -> When:
     return When(m.date.isoformat(), m.date_end.isoformat(), m.precision, m.text, m.kind, m.time)
 
 
-def _further_dates(own: Sequence[DateMention], primary: When, narrative: bool) -> list[When]:
+def _further_dates(
+    own: Sequence[DateMention], primary: When, narrative: bool, doc: DocumentContext | None = None
+) -> list[When]:
     """Other day/week dates of a sentence ('op 14 maart ... en op 18 maart'): one event each.
     In a narrative, months and years too when the sentence names nothing finer ('it was founded
     in 1998 and listed in 2004'); in news they are mostly comparisons ('3.9% in 2024 from 4.2%
-    in 2023'), and beside a day a year is background ('a year after the 2024 attack')."""
+    in 2023'), and beside a day a year is background ('a year after the 2024 attack'), unless
+    only a list word joins them ('was hit in November 2025 and in August')."""
     seen = {(primary.date, primary.date_end)}
-    coarse = narrative and all(m.precision == primary.precision for m in own)
+    same = all(m.precision == primary.precision for m in own)
+    coarse = narrative and same
     out = []
-    for m in own:
+    for k, m in enumerate(own):
         key = (m.date.isoformat(), m.date_end.isoformat())
-        if (m.precision in ("day", "week") or coarse) and key not in seen:
+        listed = same and k > 0 and doc is not None and _listed(doc, own[k - 1], m)
+        if (m.precision in ("day", "week") or coarse or listed) and key not in seen:
             seen.add(key)
             out.append(mention_when(m))
     return out
+
+
+def _listed(doc: DocumentContext, before: DateMention, m: DateMention) -> bool:
+    """Only a list word (and a preposition) between two dates: "in 2019 and in 2021"."""
+    vocab = load_vocab(doc.lang)
+    words = doc.text[before.end : m.start].strip(" ,").lower().split()
+    if words and words[-1] in vocab.date_preposition_set:
+        words.pop()
+    return bool(words) and " ".join(words) in vocab.list_joiners
 
 
 def _with_time(when: When, cand: Candidate) -> When:

@@ -18,7 +18,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from eventmap.dateline import Byline, Dateline, find_asides, find_bylines, find_dateline, is_author_line
+from eventmap.dateline import (
+    Byline,
+    Dateline,
+    find_asides,
+    find_bylines,
+    find_dateline,
+    is_author_line,
+    is_page_chrome,
+)
 from eventmap.errors import InputError
 from eventmap.model import Document, Place
 from eventmap.text.dates.context import MODES
@@ -29,6 +37,7 @@ _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")  # a dateline that writes its year kee
 
 BYLINE_CHARS = 1500  # bylines are looked for in the article's first characters only
 TITLE_CHARS = 200
+TITLE_SEARCH_LINES = 8  # breadcrumbs and navigation lines looked past for the headline
 _BREADCRUMB = re.compile(r"^(?:[^>›»\n]{1,40}\s[>›»]\s){1,6}[^>›»\n]{1,40}$")
 
 
@@ -167,7 +176,7 @@ def date_of(raw: str, lang: str, reference: date | None) -> DocumentDate | None:
 
     for code in (lang, *(c for c in supported_languages() if c != lang)):
         for m in find_dates(raw, reference, code, mode="news"):
-            if m.basis in ("explicit", "calendar") and m.precision in ("day", "month"):
+            if m.basis in ("explicit", "calendar", "ahead") and m.precision in ("day", "month"):
                 value = m.date.isoformat() if m.precision == "day" else m.date.isoformat()[:7]
                 return parse_document_date(value)
     return None
@@ -175,14 +184,15 @@ def date_of(raw: str, lang: str, reference: date | None) -> DocumentDate | None:
 
 def _title(text: str, body_start: int, dateline: Dateline | None, bylines: tuple[Byline, ...]) -> str | None:
     """The first line of the body when it reads as a headline (no closing full stop), after
-    a breadcrumb line ("Home > Nieuws > Binnenland")."""
+    a breadcrumb line ("Home > Nieuws > Binnenland") and a web page's navigation ("Skip to
+    main content", "World")."""
     start = body_start
-    for _ in range(2):
+    for _ in range(TITLE_SEARCH_LINES):
         while start < len(text) and text[start].isspace():
             start += 1
         end = text.find("\n", start)
         line = text[start : end if end >= 0 else len(text)].strip()
-        if end < 0 or not _BREADCRUMB.search(line):
+        if end < 0 or not (_BREADCRUMB.search(line) or is_page_chrome(line)):
             break
         start = end + 1
     if not line or len(line) > TITLE_CHARS or line.endswith((".", "!", "?", ":", ";")):

@@ -28,14 +28,14 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, lru_cache, reduce
 from importlib import resources
 from itertools import compress, islice
+from operator import or_
 
 from eventmap.text.dates.vocab import load_vocab
-from eventmap.text.wordset import NO_HITS, WordSet, WordSets, tokens
+from eventmap.text.wordset import NO_HITS, WordSet, WordSets, WordTest, tokens
 
 OCCURRENCE, STATEMENT, CONTEXT = "occurrence", "statement", "context"
 _QUOTED = re.compile(
@@ -77,26 +77,8 @@ class Lexicon:
     # past tense by its own letters (see _past_tense)? (the same words come back in every text)
     participle_word: WordTest = field(default=None, compare=False, hash=False)  # type: ignore[assignment]
     past_word: WordTest = field(default=None, compare=False, hash=False)  # type: ignore[assignment]
-
-
-WORD_MEMO = 50_000  # words a WordTest remembers (then it starts again)
-
-
-class WordTest(dict):
-    """word -> test(word), computed on first lookup and remembered: `memo[word]` (and
-    map(memo.__getitem__, words), a C loop) costs a dictionary lookup for a known word."""
-
-    __slots__ = ("test",)
-
-    def __init__(self, test: Callable[[str], bool]) -> None:
-        super().__init__()
-        self.test = test
-
-    def __missing__(self, word: str) -> bool:
-        if len(self) >= WORD_MEMO:
-            self.clear()
-        value = self[word] = self.test(word)
-        return value
+    # per word, remembered: all the above as one number of feature bits (see _word_bits)
+    word_bits: WordTest = field(default=None, compare=False, hash=False)  # type: ignore[assignment]
 
 
 @dataclass(slots=True, unsafe_hash=True)  # not frozen: built faster (see text/sentences.py Sentence)
@@ -172,7 +154,33 @@ def lexicon(lang: str) -> Lexicon:
     )
     object.__setattr__(lex, "participle_word", WordTest(lambda w: _is_participle(lex, w)))
     object.__setattr__(lex, "past_word", WordTest(lambda w: _is_past_form(lex, w)))
+    object.__setattr__(lex, "word_bits", WordTest(lambda w: _word_bits(lex, w)))
     return lex
+
+
+# What a word is to the rules below, as bits: one remembered number per word, so a sentence's
+# words are looked up once (one C loop) and each rule asks only the words that may concern it.
+FIRST = 1  # a lexicon word or the first word of a lexicon phrase (Lexicon.words)
+AUXILIARY = 2
+STRONG = 4  # an irregular or listed past tense
+PAST = 8  # a weak past tense by its own letters (_is_past_form)
+NO_SUBJECT = 16  # a determiner or an adverb in -ly: no subject before a past tense
+PARTICIPLE = 32  # a past participle (_is_participle)
+GAP = 64  # a word that may stand between an auxiliary and its participle
+
+
+def _word_bits(lex: Lexicon, word: str) -> int:
+    """The feature bits of a word (see FIRST ... GAP)."""
+    adverbs = lex.gap_adverbs
+    return (
+        (FIRST if word in lex.words.firsts else 0)
+        | (AUXILIARY if word in lex.auxiliaries else 0)
+        | (STRONG if word in lex.strong_past else 0)
+        | (PAST if lex.past_suffixes and _is_past_form(lex, word) else 0)
+        | (NO_SUBJECT if word in lex.determiners or word.endswith("ly") else 0)
+        | (PARTICIPLE if _is_participle(lex, word) else 0)
+        | (GAP if word in lex.gap_words or (adverbs and word.endswith(adverbs)) else 0)
+    )
 
 
 def _is_participle(lex: Lexicon, word: str) -> bool:
@@ -193,42 +201,41 @@ def _is_past_form(lex: Lexicon, word: str) -> bool:
     )
 
 
-def _participles(lex: Lexicon, toks: list[str]) -> int:
+def _participles(lex: Lexicon, toks: list[str], bits: list[int] | None = None) -> int:
     """An auxiliary and, after at most the gap's words, a past participle: "were killed",
-    "zijn afgelopen nacht vier mensen omgekomen" (not a cognitive one: "was considered")."""
-    if lex.participle is None or lex.auxiliaries.isdisjoint(toks):
+    "zijn afgelopen nacht vier mensen omgekomen" (not a cognitive one: "was considered");
+    `bits`: the words' _word_bits, when the caller has them."""
+    if lex.participle is None:
         return 0
-    most, between, adverbs = lex.gap_most, lex.gap_words, lex.gap_adverbs
+    if bits is None:
+        bits = list(map(lex.word_bits.__getitem__, toks))
+    most, between = lex.gap_most, lex.gap_words
     count = 0
-    auxiliaries, participle = lex.auxiliaries, lex.participle_word
-    for i in list(compress(itertools.count(), map(auxiliaries.__contains__, toks))):
-        for j in range(i + 1, min(len(toks), i + 2 + most)):
-            word = toks[j]
-            if participle[word]:
+    size = len(toks)
+    for i in compress(itertools.count(), map(AUXILIARY.__and__, bits)):
+        for j in range(i + 1, min(size, i + 2 + most)):
+            word = bits[j]
+            if word & PARTICIPLE:
                 count += 1
                 break
-            if between and word not in between and not (adverbs and word.endswith(adverbs)):
+            if between and not word & GAP:
                 break
     return count
 
 
-def _past_tense(lex: Lexicon, toks: list[str]) -> int:
+def _past_tense(lex: Lexicon, toks: list[str], bits: list[int] | None = None) -> int:
     """'lawmakers rejected', 'de politie zette', 'De overstroming kostte': a (weak) past tense
     after a subject word, not after an article ("the armed forces", "de geplande aanval" are
-    adjectives), and not a superlative ("zwaarste"); plus the irregular past tenses."""
-    strong = lex.strong_past
-    count = 0 if strong.isdisjoint(toks) else sum(1 for t in toks if t in strong)
-    suffixes = lex.past_suffixes
-    if not suffixes:
-        return count
-    determiners = lex.determiners
-    # the words that are past forms by their own letters (a remembered answer per word, one
-    # C loop), then the word before each: no article ("the armed forces"), no adverb in -ly
-    for i in compress(range(1, len(toks)), map(lex.past_word.__getitem__, islice(toks, 1, None))):
-        before = toks[i - 1]
-        if before in determiners or before.endswith("ly"):
-            continue
-        count += 1
+    adjectives), and not a superlative ("zwaarste"); plus the irregular past tenses. `bits`:
+    the words' _word_bits, when the caller has them."""
+    if bits is None:
+        bits = list(map(lex.word_bits.__getitem__, toks))
+    count = sum(map(STRONG.__and__, bits)) // STRONG
+    # the words that are past forms by their own letters (PAST is only set when the language
+    # has past endings), then the word before each: no article ("the armed forces"), no -ly
+    for i in compress(range(1, len(bits)), map(PAST.__and__, islice(bits, 1, None))):
+        if not bits[i - 1] & NO_SUBJECT:
+            count += 1
     return count
 
 
@@ -257,7 +264,14 @@ def evidence(sentence: str, lang: str, toks: list[str] | None = None) -> Evidenc
         toks = tokens(_QUOTED.sub(" ", sentence))
     elif toks is None:
         toks = tokens(sentence)
-    hits = lex.words.scan(toks)
+    bits = list(map(lex.word_bits.__getitem__, toks))
+    every = reduce(or_, bits, 0)  # what the sentence's words are, together
+    hits = (
+        lex.words.scan(toks, compress(itertools.count(), map(FIRST.__and__, bits))) if every & FIRST else {}
+    )
+    weak = (_participles(lex, toks, bits) if every & AUXILIARY else 0) + (
+        _past_tense(lex, toks, bits) if every & (STRONG | PAST) else 0
+    )
     get = hits.get
     said, hedge_hits, future, nouns, negation = (
         get("statement", NO_HITS),
@@ -285,7 +299,7 @@ def evidence(sentence: str, lang: str, toks: list[str] | None = None) -> Evidenc
         + (_future_event(lex, toks, plans, get("plain", NO_HITS)) if plans else 0),
         len(get("planned", NO_HITS)),
         bool(plans),
-        _participles(lex, toks) + _past_tense(lex, toks),
+        weak,
         len(nouns),
         len(said),
         len(hedge_hits),
@@ -404,8 +418,11 @@ def is_event_noun(word: str, lang: str) -> bool:
     return w in nouns or any(w[i:] in nouns for i in range(1, len(w) - 3))
 
 
+_BASE_CONFIDENCE = {OCCURRENCE: 0.55, STATEMENT: 0.5, CONTEXT: 0.2}
+
+
 def _confidence(kind: str, dated: bool, relative_only: bool, evidence: float, hedged: int) -> float:
-    c = {OCCURRENCE: 0.55, STATEMENT: 0.5, CONTEXT: 0.2}[kind]
+    c = _BASE_CONFIDENCE[kind]
     if dated:
         c += 0.15 if relative_only else 0.25
     c += min(0.15, 0.05 * max(0.0, evidence - 1))

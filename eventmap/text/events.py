@@ -99,27 +99,31 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
         if sent.text.endswith("?"):
             continue  # questions
         first, last = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
-        own_all = [m for m in dates[first:last] if m.end <= sent.end]
+        own_all = [m for m in dates[first:last] if m.end <= sent.end] if first < last else []
         if own_all and _only_dates(sent, own_all):
             continue  # "14 березня.", "Maandag 3 maart": a date line says nothing happened
         lo, hi = bisect_left(time_starts, sent.start), bisect_left(time_starts, sent.end)
-        own = [m for m in own_all if not _is_comparison(doc, m) and not _converted(doc.text, m, times[lo:hi])]
-        reported = reporting_dates(doc.text, sent.start, sent.end, own, doc.lang)
-        if reported and len(reported) < len(own):  # the report's day dates it only when nothing else does
-            own = [m for m in own if m.start not in reported]
-        reported_only = bool(own) and len(reported) == len(own)
+        own: list[DateMention] = []
+        reported_only = False
+        if own_all:  # most sentences name no date: nothing to sort out
+            here = times[lo:hi]
+            own = [m for m in own_all if not _is_comparison(doc, m) and not _converted(doc.text, m, here)]
+            reported = reporting_dates(doc.text, sent.start, sent.end, own, doc.lang)
+            if reported and len(reported) < len(own):  # the report's day dates it only when nothing else does
+                own = [m for m in own if m.start not in reported]
+            reported_only = bool(own) and len(reported) == len(own)
         if headline and not own and not headlines_only:
             continue  # a headline repeats the article's lead: only a dated one adds to it
         toks = tokens(sent.text)
         anchor = None if own and not reported_only else find_anchor(sent.text, doc.lang, toks)
-        dated = bool(own or anchor or any(":" in t.value for t in times[lo:hi]))
-        relative_only = all(m.relative for m in own)
+        dated = bool(own or anchor or (lo < hi and any(":" in t.value for t in times[lo:hi])))
+        relative_only = all(m.relative for m in own) if own else True
         words = evidence(sent.text, doc.lang, toks)
-        if doc.date is not None and len(own) == 1 and words.weak and not words.plans:
-            own = [_not_after_the_report(own[0], doc.date.last)]  # with two dates the tenses may differ
+        if doc.date is not None and own and words.weak and not words.plans and _past_only(own, doc.date.last):
+            own = [_not_after_the_report(m, doc.date.last) for m in own]
         if not dated and not headlines_only and undated_context(words):
             continue  # context whatever its category: skipped before the category lexicon is read
-        category, keyword = classify(sent.text, doc.lang)
+        category, keyword = classify(sent.text, doc.lang, toks)
         judged = judge(
             sent.text,
             doc.lang,
@@ -127,7 +131,7 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
             keyword=keyword,
             relative_only=relative_only,
             headline_only=headlines_only,
-            ahead=doc.date is not None and any(m.date > doc.date.last for m in own),
+            ahead=bool(own) and doc.date is not None and any(m.date > doc.date.last for m in own),
             words=words,
             narrative=mentions.mode == "narrative",
         )
@@ -158,6 +162,14 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
 
 
 _YEAR_IN_VALUE = re.compile(r"(?<![\d-])(\d{4})(?=-|$|/)")
+
+
+def _past_only(own: list[DateMention], last: date) -> bool:
+    """Can a sentence told in the past tense move its dates before the report? One date, yes;
+    with several the tenses may differ ("voted on Friday to hold an election on 14
+    September"), unless every one is a day or month named without its year and placed after
+    the report ("destroyed ... in January, was contained on Jan. 31" written in November)."""
+    return len(own) == 1 or all(m.basis == "calendar" and m.date > last for m in own)
 
 
 def _not_after_the_report(m: DateMention, last: date) -> DateMention:

@@ -81,7 +81,11 @@ def date_mentions(doc: DocumentContext) -> tuple[list[DateMention], date | None,
         explicit_days = [
             m.date
             for m in reading.mentions
-            if m.start >= doc.body_start and not m.relative and m.precision == "day" and m.date == m.date_end
+            if m.start >= doc.body_start
+            and not m.relative
+            and m.precision == "day"
+            and m.date == m.date_end
+            and (d is not None or m.basis == "explicit")  # undated: a day with its year written
         ]
         ref = reference_day(d, explicit_days)
         if ref != provisional:

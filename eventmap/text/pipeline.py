@@ -71,6 +71,20 @@ def _parse_document(text, document_date, lang, source, geocoder, mode) -> Parsed
     return ParsedDocument(to_document(doc, mentions.mode, mentions.reported_from), events)
 
 
+def clear_text_caches() -> None:
+    """Forget what the parser remembers of the last few texts (the date candidates, the
+    lowercased text, the stems of sentences anchors look back at): a benchmark that parses an
+    article again must read it afresh. What it remembers per word stays (the same words come
+    back in every text)."""
+    from eventmap.text.anchoring import clear_stems
+    from eventmap.text.dates import textview
+    from eventmap.text.dates.find import candidates
+
+    candidates.cache_clear()
+    textview.clear()
+    clear_stems()
+
+
 def _title_places(doc, places) -> list:
     """The place mentions inside the article's title line (none without a title)."""
     if not doc.title:

@@ -10,8 +10,9 @@ aan").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import compress, count
+from typing import Any
 
 TOKEN = re.compile(r"[\w'’-]+")
 GAP_WORDS = 5
@@ -102,16 +103,19 @@ class WordSets:
                     self.gapped.setdefault(words[0], []).append((name, words))
         self.firsts = frozenset(self.singles) | {a for a, _ in self.pairs} | frozenset(self.gapped)
 
-    def scan(self, toks: list[str]) -> dict[str, list[tuple[int, int]]]:
+    def scan(self, toks: list[str], at: Iterable[int] | None = None) -> dict[str, list[tuple[int, int]]]:
         """{lexicon name: [(first, last) token index of each hit]} for the names with hits
-        (read the others as none: `hits.get(name, NO_HITS)`)."""
-        firsts = self.firsts.intersection(toks)  # one pass in C: most sentences start nothing
-        if not firsts:
-            return {}
+        (read the others as none: `hits.get(name, NO_HITS)`); `at`: the indices of the
+        tokens in `firsts` (the others start nothing), when the caller knows them."""
+        if at is None:
+            firsts = self.firsts.intersection(toks)  # one pass in C: most sentences start nothing
+            if not firsts:
+                return {}
+            at = compress(count(), map(firsts.__contains__, toks))  # most words start nothing (a C loop)
         out: dict[str, list[tuple[int, int]]] = {}
         singles, pairs, gapped = self.singles, self.pairs, self.gapped
         last = len(toks) - 1
-        for i in compress(count(), map(firsts.__contains__, toks)):  # most words start nothing (a C loop)
+        for i in at:
             tok = toks[i]
             names = singles.get(tok)
             if names:
@@ -133,3 +137,23 @@ class WordSets:
                     if end is not None:
                         out.setdefault(name, []).append((i, end))
         return out
+
+
+WORD_MEMO = 50_000  # words a WordTest remembers (then it starts again)
+
+
+class WordTest(dict):
+    """word -> test(word), computed on first lookup and remembered: `memo[word]` (and
+    map(memo.__getitem__, words), a C loop) costs a dictionary lookup for a known word."""
+
+    __slots__ = ("test",)
+
+    def __init__(self, test: Callable[[str], Any]) -> None:
+        super().__init__()
+        self.test = test
+
+    def __missing__(self, word: str) -> Any:
+        if len(self) >= WORD_MEMO:
+            self.clear()
+        value = self[word] = self.test(word)
+        return value

@@ -4,7 +4,9 @@
 `(?:a(?:b(?:c)?)?|b...)` tries one branch per character, about five times faster on the
 keyword lexicons, and still prefers the longest word at a position. A LazyPattern is
 compiled when a text first needs it: a language's rarer patterns (centuries, spelled-out
-years, counted anchors) then cost nothing at start-up.
+years, counted anchors) then cost nothing at start-up. What a regex's own parse tree says
+about its matches (the strings every match contains, how far its first digit is from its
+start) lets a scan skip the text where it cannot match.
 """
 
 from __future__ import annotations
@@ -186,3 +188,68 @@ def _class_choices(items) -> tuple | None:
             return None
     out = list(dict.fromkeys(out))
     return tuple(out) if 0 < len(out) <= MAX_CHOICES else None
+
+
+def digits_after(source: str, boundary: str) -> int | None:
+    """How many characters every match of the pattern has before its first digit, when that
+    is fixed and they are no digits: 0 for a pattern that opens with the left `boundary` (a
+    look-behind: no word character before, eventmap/text/dates/patterns.py B) and a digit
+    ("\\d{1,3}", "[1-9]"), 1 for "Q3" and "H1" (the boundary, one letter of a class, a
+    digit). That digit then starts a run of digits, and the date scan tries the pattern only
+    that many characters before the text's digit runs (eventmap/text/dates/find.py scan),
+    not at every position of a window. None for any other pattern."""
+    if _sre_parse is None or not source.startswith(boundary):
+        return None
+    try:
+        items = list(_sre_parse.parse(source[len(boundary) :]))
+    except Exception:
+        return None
+    offset = 0
+    while items:
+        op, av = items[0]
+        if op is _sre.SUBPATTERN and not av[1]:  # a group: its items, then what follows it (no flags)
+            items = list(av[3]) + items[1:]
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:  # "\d{1,3}": its item
+            return offset if _opens_with_digit(list(av[2])) else None
+        elif op is _sre.IN and _digit_class(av):
+            return offset
+        elif (op is _sre.LITERAL and not chr(av).isdigit()) or (op is _sre.IN and _letters_class(av)):
+            offset, items = offset + 1, items[1:]  # one character, never a digit
+        else:
+            return None
+    return None
+
+
+def _opens_with_digit(items) -> bool:
+    """Does a sequence of pattern items open with a digit (through groups and repeats)?"""
+    while items:
+        op, av = items[0]
+        if op is _sre.SUBPATTERN and not av[1]:
+            items = list(av[3])
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            items = list(av[2])
+        else:
+            return op is _sre.IN and _digit_class(av)
+    return False
+
+
+def _letters_class(items) -> bool:
+    """A character class of single characters that are no digits: [hq]."""
+    return bool(items) and all(op is _sre.LITERAL and not chr(av).isdigit() for op, av in items)
+
+
+def _digit_class(items) -> bool:
+    """A character class of digits only: \\d, [0-9], [1-9], [12] ..."""
+    for op, av in items:
+        if op is _sre.CATEGORY:
+            if av is not _sre.CATEGORY_DIGIT:
+                return False
+        elif op is _sre.RANGE:
+            if not (ord("0") <= av[0] <= av[1] <= ord("9")):
+                return False
+        elif op is _sre.LITERAL:
+            if not chr(av).isdigit():
+                return False
+        else:
+            return False
+    return bool(items)

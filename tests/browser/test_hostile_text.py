@@ -15,6 +15,7 @@ import json
 import time
 
 import pytest
+from tablejs import show_table
 
 from dashboard.app.tables import grid_rows
 from dashboard.export.html import render_html
@@ -298,6 +299,7 @@ def test_the_app_shows_hostile_text_as_text(driver):
         _wait(lambda: IMG in sentence.text, what="the hostile sentence in the detail panel")
         assert TEXTS[0] == sentence.text
         # the table shows the literal sentences
+        show_table(driver)
         cells = _wait(
             lambda: [c.text for c in driver.find_elements("css selector", "#table .ag-cell")],
             what="table cells",

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from tablejs import show_table
 
 from dashboard.app import create_app
 from dashboard.server import start_in_thread
@@ -198,6 +199,8 @@ def test_a_rejected_event_disappears_from_the_default_view_and_the_counts_say_so
     kyiv = ws.event_with("sirens")
     open_page(driver, ws.server.url, 4)
     assert "4 unreviewed" in driver.find_element(By.ID, "review-counts").text
+    show_table(driver)
+    assert kyiv.id in driver.execute_script(TABLE_IDS_JS)
     choose(driver, kyiv)
     driver.find_element(By.TAG_NAME, "body").send_keys("r")  # the keyboard shortcut
     wait_for(driver, lambda d: kyiv.id not in timeline(d), what="the event to leave the timeline")

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+import eventmap
 from eventmap.errors import InputError
 from eventmap.text.anchoring import find_anchor, mentions_noun, resolve_anchor
 from eventmap.text.docdate import parse_document_date, reference_day, split_header
@@ -31,6 +32,11 @@ def test_find_anchor(sentence, lang, noun, offset):
     a = find_anchor(sentence, lang)
     assert a is not None and a.noun == noun and a.offset_days == offset
     assert sentence[a.start : a.end] == a.text
+
+
+def test_dutch_toen_opening_a_clause_is_no_anchor():
+    assert find_anchor("De politie zette traangas in toen een groep betogers brand stichtte.", "nl") is None
+    assert find_anchor("Toen de brandweer kwam, was alles al afgebrand.", "nl") is None
 
 
 def test_no_anchor_in_plain_sentences():
@@ -82,6 +88,14 @@ def test_reference_day_rule():
     assert reference_day(parse_document_date("2025-03-05"), days) == date(2025, 3, 5)
     assert reference_day(None, days) == date(2025, 3, 18)
     assert reference_day(None, []) is None
+
+
+def test_an_undated_article_counts_only_from_a_day_written_with_its_year():
+    # "April 6" takes its year from the story (2004): no reference for "on Monday"
+    text = "A court on Monday convicted the mayor.\n\nThe case dates back to 2004.\n\nSupporters rallied on April 6."
+    assert [e.date for e in eventmap.parse_text(text, lang="en")] == [None, "2004-01-01", "2004-04-06"]
+    text = "A court on Monday convicted the mayor.\n\nOn April 6, 2004, supporters rallied."
+    assert [e.date for e in eventmap.parse_text(text, lang="en")] == ["2004-04-05", "2004-04-06"]
 
 
 # ------------------------------------------------------------------ in the pipeline
@@ -186,11 +200,26 @@ def test_document_date_accepts_date_objects():
         ("5 days earlier the bridge was hit.", "en", -5),
         ("Daarbij kwamen vier mensen om het leven.", "nl", 0),
         ("Dabei wurden zwei Menschen verletzt.", "de", 0),
+        # at the time: the time of the event just told
+        ("De staatssecretaris zei destijds dat het nooit meer mocht gebeuren.", "nl", 0),
+        ("The minister said at the time that it must never happen again.", "en", 0),
+        ("Der Minister sagte damals, das dürfe nie wieder geschehen.", "de", 0),
+        ("Een verdachte uit Spijkenisse werd toen aangehouden.", "nl", 0),
     ],
 )
 def test_pointer_anchors_with_offsets(sentence, lang, offset):
     a = find_anchor(sentence, lang)
     assert a is not None and a.noun is None and a.offset_days == offset
+
+
+def test_at_the_time_dates_a_sentence_with_the_event_just_told():
+    text = (
+        "Asielzoekers sliepen maandagnacht in het gras in Ter Apel.\n\n"
+        "Vorig jaar augustus sliepen er ook honderden mensen buiten. "
+        "De staatssecretaris zei destijds dat het nooit meer mocht gebeuren.\n"
+    )
+    evs = parse_text(text, document_date="2025-08-26", lang="nl")
+    assert [(e.date, e.date_precision) for e in evs][-1] == ("2024-08-01", "month")
 
 
 def test_day_offset_is_applied_to_the_target_date():

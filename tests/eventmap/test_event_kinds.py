@@ -115,6 +115,17 @@ def test_a_headline_starts_a_new_story():
         ("Een explosie verwoestte een fabriek; de brandweer bluste de brand.", "nl", "disaster"),
         ("Een drone-aanval veroorzaakte een brand in de raffinaderij.", "nl", "attack"),
         ("De NAVO bracht troepen in de hoogste staat van paraatheid.", "nl", "other"),
+        # severe weather
+        ("Two people died after torrential rain in Valencia.", "en", "disaster"),
+        ("Het KNMI gaf code oranje af; windstoten ontwortelden bomen.", "nl", "disaster"),
+        ("Nach tagelangem Starkregen kamen zwei Menschen ums Leben.", "de", "disaster"),
+        ("Les intempéries ont fait deux morts dans le Var.", "fr", "disaster"),
+        # an arrest is no protest unless protesters are named
+        ("A 25-year-old man was arrested on Monday on suspicion of murder.", "en", "other"),
+        ("Police arrested 20 protesters at the rally.", "en", "protest"),
+        # storming a building is no storm
+        ("Protesters stormed the parliament building.", "en", "attack"),
+        ("Demonstranten bestormden het parlement.", "nl", "attack"),
     ],
 )
 def test_disasters_and_deployments(sentence, lang, category):

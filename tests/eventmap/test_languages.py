@@ -416,3 +416,63 @@ def test_a_month_of_that_year_is_one_expression(text, lang):
     found = values(text, lang, ref=None)
     assert [v for _, v in found] == ["1941-12-05", "1941-12"]
     assert len(found[1][0].split()) >= 3  # the anaphoric year is part of the expression
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("Fin de l'année dernière, un incendie a détruit l'usine.", "fr", [("année dernière", "2024")]),
+        ("Fin de l'année prochaine, l'usine rouvrira.", "fr", [("année prochaine", "2026")]),
+        ("D'ici la fin de l'année, l'usine rouvrira.", "fr", [("D'ici la fin de l'année", "2025")]),
+    ],
+)
+def test_the_end_of_another_year_is_that_year(text, lang, want):
+    assert values(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Die Zahl stieg im Vorjahr um fünf Prozent.", [("im Vorjahr", "2024")]),
+        ("Heuer kamen weniger Touristen nach Bozen.", [("Heuer", "2025")]),
+        ("Seit Jahresbeginn gab es 20 Unfälle.", [("Seit Jahresbeginn", "2025")]),
+        ("Am Jahresende 2009 war alles fertig.", [("2009", "2009")]),
+    ],
+)
+def test_german_words_for_this_and_last_year(text, want):
+    assert values(text, "de") == want
+
+
+def test_since_the_start_of_the_year_is_this_year():
+    assert values("Depuis le début de l'année, 20 accidents ont eu lieu.", "fr") == [
+        ("Depuis le début de l'année", "2025")
+    ]
+    assert [(m.text, m.value) for m in find_dates("Year to date, sales rose 5%.", REF, lang="en")] == [
+        ("Year to date", "2025")
+    ]
+
+
+def test_one_word_for_this_year_and_last_year_in_ukrainian_and_dutch():
+    assert values("Цьогоріч сталося 20 аварій.", "uk") == [("Цьогоріч", "2025")]
+    assert values("Verleden jaar was het anders.", "nl") == [("Verleden jaar", "2024")]
+    assert values("Het verleden leert ons veel.", "nl") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        # German news announces in the present: the coming day, a subject pronoun between
+        ("Dort trifft er am Samstag US-Präsident Donald Trump.", "de", "2025-03-22"),
+        ("Am Montag tagt der Landtag.", "de", "2025-03-24"),
+        ("Der Landtag stimmt am Freitag über das Gesetz ab.", "de", "2025-03-21"),
+        # the perfect and the past stay in the past
+        ("Merz ist am Mittwoch nach Washington gereist.", "de", "2025-03-19"),
+        ("Die Polizei hat am Montag zwei Männer festgenommen.", "de", "2025-03-17"),
+        ("Daar ontmoet hij vrijdag premier Schoof.", "nl", "2025-03-21"),
+        ("Macron rencontre Scholz lundi à Berlin.", "fr", "2025-03-24"),
+        ("Les députés ont voté mardi la loi.", "fr", "2025-03-18"),
+        ("Un vote mardi a surpris les députés.", "fr", "2025-03-18"),
+    ],
+)
+def test_a_weekday_by_a_present_tense_verb_is_the_coming_one_in_german_dutch_and_french(text, lang, value):
+    assert [v for _, v in values(text, lang)] == [value]

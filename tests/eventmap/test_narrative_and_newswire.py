@@ -223,6 +223,17 @@ def test_a_news_sentence_comparing_two_years_is_one_event():
 
 
 @pytest.mark.parametrize(
+    "text, lang, dates",
+    [
+        ("The refinery was also hit in November 2023 and in August 2024.", "en", ["2023", "2024"]),
+        ("De raffinaderij werd in 2019 en in 2021 aangevallen.", "nl", ["2019", "2021"]),
+    ],
+)
+def test_a_news_sentence_listing_two_months_or_years_is_an_event_for_each(text, lang, dates):
+    assert _event_dates(text, lang, "news") == dates
+
+
+@pytest.mark.parametrize(
     "text, lang",
     [
         ("Prices rose in the past year.", "en"),
@@ -421,3 +432,19 @@ def test_a_historys_title_place_sets_the_events_that_name_no_place():
 def test_the_base_of_a_comparison_does_not_date_the_event(text, lang, value):
     (event,) = eventmap.parse_text(text, document_date="2025-03-18", lang=lang)
     assert event.date == value
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("The siege began on 8 September 1941. The ice road ran from November until April.", "en", "1942-04"),
+        (
+            "Die Belagerung begann am 8. September 1941. Die Lastwagen fuhren bis zum 4. April.",
+            "de",
+            "1942-04-04",
+        ),
+        ("Het beleg begon op 8 september 1941. De ijsweg werd gebruikt tot april.", "nl", "1942-04"),
+    ],
+)
+def test_until_a_month_before_the_story_s_month_is_the_next_year(text, lang, value):
+    assert values(text, None, lang)[-1][1] == value

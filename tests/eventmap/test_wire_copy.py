@@ -435,3 +435,15 @@ def test_a_web_page_s_breadcrumb_and_read_also_lines_are_not_the_story():
     assert parsed.document.title == "Brand verwoest boerderij in Dalfsen"
     assert [e.date for e in parsed.events] == ["2025-02-16", "2025-02-16"]
     assert all(e.places[0].name == "Dalfsen" for e in parsed.events)
+
+
+def test_a_web_page_s_navigation_lines_are_not_its_title():
+    text = (
+        "Skip to main content\nWorld\nBusiness\n\n"
+        "Ukraine says it struck Russian oil refinery in Saratov\n\n"
+        "KYIV, Jan 14 (Reuters) - Ukrainian drones hit an oil refinery in Saratov overnight.\n"
+    )
+    parsed = eventmap.parse_document(text, lang="en")
+    assert parsed.document.title == "Ukraine says it struck Russian oil refinery in Saratov"
+    text = "Naar de hoofdinhoud\nMenu\n\nBrand verwoest boerderij in Dalfsen\n\nBij een brand zijn 80 koeien omgekomen.\n"
+    assert eventmap.parse_document(text, lang="nl").document.title == "Brand verwoest boerderij in Dalfsen"

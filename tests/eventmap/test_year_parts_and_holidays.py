@@ -150,11 +150,25 @@ def test_n_months_ended_a_day_is_the_span_that_ends_with_it():
         ("De brand verwoestte in januari tien huizen in Zwolle.", "nl", "2025-01-01"),
         ("The summit will take place in January.", "en", "2026-01-01"),
         ("De verkiezingen zijn in januari.", "nl", "2026-01-01"),
+        # a future cue placed it ahead: the participle of a present passive does not move it back
+        ("De verkiezingen worden in januari gehouden.", "nl", "2026-01-01"),
+        ("De verkiezingen worden naar verwachting in januari gehouden.", "nl", "2026-01-01"),
     ],
 )
 def test_a_month_without_its_year_told_in_the_past_tense_is_not_in_the_future(text, lang, expected):
     (event,) = eventmap.parse_text(text, document_date="2025-11-06", lang=lang)
     assert event.date == expected
+
+
+def test_a_past_tense_sentence_whose_yearless_dates_all_lie_after_the_report_moves_them_back():
+    text = "The Eaton fire, which destroyed 9,000 structures in January, was contained on Jan. 31."
+    (event,) = eventmap.parse_text(text, document_date="2026-11-12", lang="en")
+    assert event.date == "2026-01-31"
+    # a past-tense verb and a date before the report leave a later plan where it is
+    text = "Lawmakers voted on Friday to dissolve parliament and hold an early election on 14 September."
+    assert [e.date for e in eventmap.parse_text(text, document_date="2025-06-02", lang="en")][
+        -1
+    ] == "2025-09-14"
 
 
 def test_a_dutch_plural_past_tense_makes_an_undated_sentence_an_event_of_the_story_s_day():

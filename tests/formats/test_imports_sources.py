@@ -400,3 +400,25 @@ def test_an_xml_file_that_is_no_event_feed_is_refused_in_one_line(tmp_path):
     path.write_text("<kml><Document></Document></kml>", encoding="utf-8")
     with pytest.raises(InputError, match="without any Placemark"):
         read_events(path)
+
+
+WIKIDATA_CSV = """item,itemLabel,date,coord,countryLabel
+http://www.wikidata.org/entity/Q115889011,2023 Turkey–Syria earthquakes,2023-02-06T00:00:00Z,Point(37.203 37.166),Turkey
+http://www.wikidata.org/entity/Q104544592,Storming of the Capitol,2021-01-06T00:00:00Z,Point(-77.009 38.8899),United States
+"""
+
+
+def test_a_wikidata_query_export_reads_its_labels_points_and_dates(tmp_path):
+    path = tmp_path / "query.csv"
+    path.write_text(WIKIDATA_CSV, encoding="utf-8")
+    report = ImportReport(str(path))
+    quake, capitol = read_events(path, report=report)
+    assert (quake.text, quake.date, quake.lat, quake.lon) == (
+        "2023 Turkey–Syria earthquakes",
+        "2023-02-06",
+        37.166,
+        37.203,
+    )
+    assert (capitol.category, quake.category) == ("attack", "disaster")  # storming is no storm
+    assert capitol.extra["item"].endswith("Q104544592")
+    assert "text=itemLabel" in report.summary() and "point=coord" in report.summary()

@@ -28,6 +28,9 @@ def names(text: str, lang: str | None = None) -> dict[str, tuple[str | None, str
         ("Students of the University of Texas marched.", "University of Texas"),
         ("The Boston Globe reported the story.", "Boston"),
         ("Georgia Tech won the final.", "Georgia"),
+        ("Jordan Brand and Nike are unaffected.", "Jordan"),
+        ("The landing is commemorated as Anzac Day.", "Anzac"),
+        ("Australia Day protests drew thousands.", "Australia"),
         ("In 1965 the city received the Order of Lenin.", "Lenin"),
     ],
 )
@@ -195,6 +198,12 @@ def test_an_organisations_place_is_context_while_the_same_name_elsewhere_is_a_pl
         ("Veterans of the Civil War were honoured in Richmond.", ["Richmond"]),
         ("Protests spread to Central London and Greater Manchester.", ["London", "Manchester"]),
         ("Fighting went on in Eastern Aleppo.", ["Aleppo"]),
+        # a village the index lacks is not the small town named by its second word
+        ("Moscow had claimed the capture of Sukhyi Yar earlier this week.", ["Moscow"]),
+        (
+            "Russian troops shelled Chasiv Yar and Velyka Novosilka.",
+            ["Russian troops", "Chasiv Yar", "Velyka Novosilka"],
+        ),
     ],
 )
 def test_a_capitalised_common_word_pair_is_a_name_not_a_village(text, places):
@@ -330,6 +339,9 @@ def test_a_place_a_few_capitalised_words_before_an_organisation_word_is_in_its_n
     [
         ("The Gloria funicular derailed in Lisbon on Wednesday, killing 16 people.", ["Lisbon"]),
         ("The Hilton hotel in Kabul was attacked.", ["Kabul"]),
+        # a named fire: Eaton, Ohio is in the article's country but 3,000 km from Altadena
+        ("The Eaton fire destroyed 9,000 structures in Altadena.", ["Altadena"]),
+        ("The Kursk offensive stalled near Sudzha.", ["Kursk", "Sudzha"]),
     ],
 )
 def test_a_small_far_town_naming_a_thing_before_a_noun_is_no_place(text, places):
@@ -345,3 +357,27 @@ def test_a_surname_after_a_given_name_that_is_no_place_is_only_there_a_name():
     # "Denzel Washington" is the actor; the city stays a place where the text names it
     assert texts("Denzel Washington visited Washington.", "en") == ["Washington"]
     assert texts("Will Paris host the games?", "en") == ["Paris"]  # a word opening a question
+
+
+def test_a_city_named_given_name_opens_a_person_the_article_shows_by_other_means():
+    # "Sweeney said", "Ford, 83,": the pair is a person; the city stays a place when it is one
+    text = (
+        "Harrison Ford and Sydney Sweeney walked the red carpet in Hollywood on Tuesday. "
+        "Ford, 83, told reporters. Sweeney said she had flown in from London."
+    )
+    assert names(text, "en") == {"Hollywood": ("Hollywood", "US"), "London": ("London", "GB")}
+    assert texts("Protests in Sydney. Smith said so.", "en") == ["Sydney"]
+    assert texts("The mayor of Sydney, 54, said the roads were closed.", "en") == ["Sydney"]
+
+
+def test_a_given_name_before_the_frequent_name_of_a_sizeable_city_is_a_person():
+    text = "Max Verstappen won after Lewis Hamilton retired. Hamilton, 40, said he was gutted."
+    assert texts(text, "en") == []
+    assert texts("Protests spread to Hamilton, Ontario.", "en") == ["Hamilton", "Ontario"]
+    assert texts("Tennessee Arts Commission met in Nashville.", "en") == ["Nashville"]
+
+
+def test_a_capitalised_particle_after_a_given_name_opens_a_surname():
+    assert texts("A Paris court convicted Marine Le Pen. Le Pen said she would appeal.", "en") == ["Paris"]
+    assert texts("Bruno Le Maire visited Lyon.", "en") == ["Lyon"]
+    assert texts("The race in Le Mans was won by Verstappen.", "en") == ["Le Mans"]

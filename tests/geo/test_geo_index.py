@@ -161,3 +161,11 @@ def test_build_index_command_is_quiet_when_asked(monkeypatch, tmp_path, capsys):
     assert build_index.main(["--quiet"]) == 0
     assert capsys.readouterr() == ("", "")
     assert index_path().exists()
+
+
+def test_a_soft_sign_apostrophe_may_be_left_out_of_a_name():
+    from geo import geoparse
+
+    places = geoparse("Soviet troops broke through at Shlisselburg and Vyazma.", lang="en")
+    assert [(m.text, m.name) for m in places] == [("Shlisselburg", "Shlissel’burg"), ("Vyazma", "Vyaz’ma")]
+    assert geoparse("The water line was replaced.", lang="en") == []  # no "Lin'e" read as "line"

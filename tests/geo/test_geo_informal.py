@@ -67,3 +67,16 @@ def test_a_lower_case_name_of_several_words_is_found_whole(text, name):
 
 def test_a_common_first_word_alone_is_no_lower_case_name():
     assert geoparse("a new phone and a south wind", lang="en") == []
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("quake in turkey kills hundreds", [("turkey", "Turkey")]),
+        ("huge explosion in tianjin china omg", [("tianjin", "Tianjin"), ("china", "China")]),
+        ("all flights from chad suspended", [("chad", "Chad")]),
+    ],
+)
+def test_a_country_that_is_a_common_word_is_found_after_in_from_or_a_place(text, found):
+    assert names(text) == found
+    assert names("the turkey was dry and the china was old") == []

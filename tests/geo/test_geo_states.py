@@ -88,3 +88,12 @@ def test_a_bare_capital_dateline_stays_the_capital_when_a_tiny_namesakes_state_i
     assert (doc.reported_from.name, round(doc.reported_from.lat)) == ("Washington", 39)
     athens = parse_places("ATHENS (AP) - A fire destroyed a dorm in Clarke County, Georgia, on Friday.")
     assert athens.reported_from.country_code == "US"
+
+
+def test_one_nearby_place_does_not_move_a_metropolis_to_a_tiny_namesake():
+    # London, California (1,869 people) is 250 km from Hollywood; London is still London
+    places = geoparse("The cast met in Hollywood. She had flown in from London on Monday.", lang="en")
+    assert [(m.text, m.country_code) for m in places] == [("Hollywood", "US"), ("London", "GB")]
+    # the text naming what holds it still decides
+    local = geoparse("London, Ohio: the council met in London on Monday.", lang="en")
+    assert {m.country_code for m in local if m.text == "London"} == {"US"}

@@ -150,16 +150,19 @@ def present_context(ctx: Ctx, start: int, end: int) -> bool:
     if not v.present_verbs and not v.present_suffixes:
         return False
     head = ctx.text[max(0, start - 80) : start]
-    if v.present_after_initial_weekday and (not head.strip() or head.rstrip()[-1] in '.!?:-–—"“'):
-        after = ctx.lowered[end : end + 30]
-        return not after[:1].strip() and is_present_verb(v, next_word(ctx.lowered, end))
     words = head.split()
     if words and words[-1].lower() in v.date_preposition_set:
-        words.pop()
+        words.pop()  # "Am Donnerstag trifft ...": the weekday opens the sentence all the same
+    opening = " ".join(words)
+    if v.present_after_initial_weekday and (not opening or opening[-1] in '.!?:-–—"“'):
+        after = ctx.lowered[end : end + 30]
+        return not after[:1].strip() and is_present_verb(v, next_word(ctx.lowered, end))
     names = 0
     while names < 2 and len(words) > 2 and words[-1][:1].isupper() and words[-1][-1].isalpha():
         words.pop()  # a name as the object: "Rutte ontmoet Zelensky donderdag", "meets Xi Jinping Monday"
         names += 1
+    if len(words) > 1 and words[-1].lower() in v.present_pronouns:
+        words.pop()  # the subject after a verb-second verb: "Dort trifft er am Donnerstag"
     if not words or not words[-1][-1].isalpha():
         return False  # a clause boundary or punctuation stands between them
     word = words[-1].lower()

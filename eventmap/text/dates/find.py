@@ -27,6 +27,7 @@ from eventmap.errors import InputError
 from eventmap.text.dates import rules_calendar as cal
 from eventmap.text.dates import rules_periods as per
 from eventmap.text.dates import rules_relative as rel
+from eventmap.text.dates import rules_years as years
 from eventmap.text.dates.context import MODES, Ctx, Frame, moves_focus
 from eventmap.text.dates.intervals import Norm
 from eventmap.text.dates.patterns import TRIGGER_CLASSES, TRIGGER_WINDOW, LanguagePatterns, patterns_for
@@ -52,7 +53,7 @@ class DateMention:
     date_end: date
     relative: bool  # counted from the reference day or the story's last date ("gisteren",
     # "two years later"); a day or month named without its year still counts as explicit
-    basis: str = "explicit"  # explicit, calendar, relative, focus or anaphoric (see intervals.Norm)
+    basis: str = "explicit"  # explicit, calendar, ahead, relative, focus or anaphoric (see intervals.Norm)
     time: str | None = None  # a part of the day the expression names ("gisteravond": evening)
 
     @property
@@ -77,12 +78,12 @@ RULES: dict[str, Rule] = {
     "numeric": cal.norm_numeric,
     "range_days": cal.norm_range_days,
     "range_dm": cal.norm_range_dm,
-    "year": cal.norm_year,
-    "year_range": cal.norm_year_range,
-    "decade": cal.norm_decade,
-    "century": cal.norm_century,
+    "year": years.norm_year,
+    "year_range": years.norm_year_range,
+    "decade": years.norm_decade,
+    "century": years.norm_century,
     "season": cal.norm_season,
-    "spelled_year": cal.norm_spelled_year,
+    "spelled_year": years.norm_spelled_year,
     "year_part": per.norm_year_part,
     "holiday": per.norm_holiday,
     "weekday": rel.norm_weekday,
@@ -113,34 +114,103 @@ def as_reference(reference: date | datetime | str | None) -> date | None:
         raise InputError(f"reference date {reference!r} is not an ISO day (YYYY-MM-DD)") from None
 
 
-ALSO_MEMO = 20000  # word starts remembered per language (see _windows)
+WORD_MEMO = 20000  # word starts remembered per language (see _windows)
 
 
 def _windows(
     compiled: LanguagePatterns, lowered: str, digits: tuple[tuple[int, int], ...] | None = None
 ) -> dict[str, list[tuple[int, int]]]:
-    """Per trigger class, merged [lo, hi) spans within TRIGGER_WINDOW characters of a trigger."""
+    """Per trigger class, merged [lo, hi) spans within TRIGGER_WINDOW characters of a trigger.
+
+    The digit classes take the runs of digits (a run of four is a year4 too), the word classes
+    the trigger words, each in text order (no class has both, so they need no merging). The
+    word classes are a word's own class and the others that also match where it starts
+    ("week" and "weekend"): a class regex is "(?<!\\w)" + literal words, so which classes match
+    at a word start, and how far the first reaches, depends only on the next `reach`
+    characters. That answer is remembered by them (`word_hits`: the same words come back in
+    every text), so a known word costs a dictionary lookup, not a regex match per class."""
+    triggers = compiled.triggers
+    if "words" not in triggers:  # a trigger word with a digit: the words and digits found together
+        return _windows_of_hits(compiled, lowered)
+    if digits is None:
+        digits = tuple(m.span() for m in _DIGITS.finditer(lowered))
+    spans: dict[str, list[tuple[int, int]]] = {cls: [] for cls in TRIGGER_CLASSES}
+    size, reach, memo = len(lowered), compiled.reach, compiled.word_hits
+    spans["digit"] = _merged(digits, size)
+    spans["year4"] = _merged([(a, b) for a, b in digits if b - a == 4], size)
+    words: dict[str, list[list[int]]] = {}  # each word class's spans, the last still growing
+    last = -1
+    padded = " " + lowered  # offsets one more (the space: a word may open the text)
+    for at in triggers["word_starts"].finditer(padded):  # where a trigger word starts
+        start = at.start()  # its offset in `lowered`
+        if start < last:
+            continue  # inside the previous trigger word: left to right, without overlaps
+        key = lowered[start : start + reach]
+        hit = memo.get(key)
+        if hit is None:
+            hit = _word_hit(triggers, padded, start)
+            if len(memo) < WORD_MEMO:
+                memo[key] = hit
+        length, classes = hit
+        last = start + length
+        lo, hi = max(0, start - TRIGGER_WINDOW), min(size, last + TRIGGER_WINDOW)
+        for cls in classes:
+            own = words.get(cls)
+            if own is None:
+                words[cls] = [[lo, hi]]
+            elif lo <= own[-1][1]:
+                if hi > own[-1][1]:
+                    own[-1][1] = hi
+            else:
+                own.append([lo, hi])
+    for cls, found in words.items():
+        spans[cls] = [(lo, hi) for lo, hi in found]
+    return spans
+
+
+def _word_hit(triggers: dict[str, re.Pattern[str]], padded: str, start: int) -> tuple[int, tuple[str, ...]]:
+    """(length of the first class's word, the classes matching) at a word start of `padded`."""
+    m = triggers["words"].match(padded, start)
+    first = m.lastgroup or ""
+    length = m.end(first) - m.start(first)
+    more = [
+        c for c, rx in triggers.items() if c in TRIGGER_CLASSES and c != first and rx.match(padded, start + 1)
+    ]
+    return length, (first, *more)
+
+
+def _merged(runs, size: int) -> list[tuple[int, int]]:
+    """The windows around `runs` (sorted (start, end)), overlapping ones merged."""
+    out: list[tuple[int, int]] = []
+    lo0 = hi0 = -1
+    for start, end in runs:
+        lo, hi = max(0, start - TRIGGER_WINDOW), min(size, end + TRIGGER_WINDOW)
+        if lo0 >= 0 and lo <= hi0:
+            if hi > hi0:
+                hi0 = hi
+        else:
+            if lo0 >= 0:
+                out.append((lo0, hi0))
+            lo0, hi0 = lo, hi
+    if lo0 >= 0:
+        out.append((lo0, hi0))
+    return out
+
+
+def _windows_of_hits(compiled: LanguagePatterns, lowered: str) -> dict[str, list[tuple[int, int]]]:
+    """_windows for a language whose trigger words hold digits: every trigger by one regex."""
     triggers = compiled.triggers
     spans: dict[str, list[list[int]]] = {cls: [] for cls in TRIGGER_CLASSES}
     classes = [(c, rx) for c, rx in triggers.items() if c in spans]
-    # a class regex is "(?<!\w)" + literal words and a word hit starts after a non-word
-    # character: whether another class matches there too depends only on the next `reach`
-    # characters, so the answer is remembered by them (the same words come back in every text)
-    also, reach = compiled.also, compiled.reach
     size = len(lowered)
-    for start, end, first in trigger_hits(triggers, lowered, digits):
+    for m in triggers["any"].finditer(lowered):
+        start, end, first = m.start(), m.end(), m.lastgroup or ""
         found = [first]
         if first == "digit":
             if end - start == 4:
                 found.append("year4")
         else:  # a word may start two classes: "week" and "weekend"
-            key = (first, lowered[start : start + reach])
-            more = also.get(key)
-            if more is None:
-                more = [c for c, rx in classes if c != first and rx.match(lowered, start)]
-                if len(also) < ALSO_MEMO:
-                    also[key] = more
-            found += more
+            found += [c for c, rx in classes if c != first and rx.match(lowered, start)]
         for cls in found:
             own = spans[cls]
             lo, hi = max(0, start - TRIGGER_WINDOW), min(size, end + TRIGGER_WINDOW)
@@ -152,34 +222,6 @@ def _windows(
 
 
 _DIGITS = re.compile(r"\d+")
-
-
-def trigger_hits(
-    triggers: dict[str, re.Pattern[str]], lowered: str, digits: tuple[tuple[int, int], ...] | None = None
-) -> list[tuple[int, int, str]]:
-    """(start, end, class) of each match of triggers["any"] (digits, or a trigger word at the
-    start of a word), in text order. With no digit in any trigger word, the digit runs and
-    the words are found apart, the words with a word_start_finder (eventmap/text/wordtrie.py)
-    that skips the letters inside words in C: the same matches, several times faster.
-    `digits`: the text's digit runs (textview.view), when the caller has them."""
-    words = triggers.get("words")
-    if words is None:
-        return [(m.start(), m.end(), m.lastgroup or "") for m in triggers["any"].finditer(lowered)]
-    if digits is None:
-        digits = tuple(m.span() for m in _DIGITS.finditer(lowered))
-    hits = [(a, b, "digit") for a, b in digits]
-    found = []
-    last = -1
-    padded = " " + lowered  # offsets one more (the space: a word may open the text)
-    match = words.match
-    for at in triggers["word_starts"].finditer(padded):  # where `words` matches (found faster)
-        m = match(padded, at.start())
-        cls = m.lastgroup or ""
-        start = m.start(cls) - 1
-        if start >= last:  # left to right, without overlaps, like finditer
-            last = m.end(cls) - 1
-            found.append((start, last, cls))
-    return sorted(hits + found) if found else hits
 
 
 @lru_cache(maxsize=4)  # the pipeline reads a text more than once; keep few (texts may be MBs)
@@ -214,14 +256,16 @@ def scan(text: str, compiled: LanguagePatterns) -> tuple[tuple[int, int, str, re
 
 
 def _at_digits(pattern, lowered: str, digits, spans: list[tuple[int, int]]) -> list[tuple]:
-    """A pattern whose matches start where a run of digits starts, tried only there (with
-    its window's end as the text's end): the matches finditer finds in the windows, left to
-    right and without overlaps, at a fraction of the cost."""
+    """A pattern whose matches start where a run of digits starts (or its `digit_offset`
+    characters before one), tried only there (with its window's end as the text's end): the
+    matches finditer finds in the windows, left to right and without overlaps, at a
+    fraction of the cost."""
     out: list[tuple] = []
-    match, shape = pattern.regex.match, pattern.shape
+    match, shape, offset = pattern.regex.match, pattern.shape, pattern.digit_offset
     windows = iter(spans)
     lo = hi = last = -1
-    for start, _ in digits:
+    for run, _ in digits:
+        start = run - offset  # "Q3": the pattern's letters before the digits
         while start >= hi:
             window = next(windows, None)
             if window is None:

@@ -20,7 +20,8 @@ FROM_REFERENCE = ("relative", "anaphoric")  # the bases counted from the referen
 class Norm:
     """A normalised expression. `basis` says what it was resolved from:
     'explicit' (it names its year), 'calendar' (a day or month without a year, placed by
-    the nearest year or the story's year), 'relative' (counted from the reference day),
+    the nearest year or the story's year), 'ahead' (the same, placed in the year ahead because
+    its clause speaks of the future), 'relative' (counted from the reference day),
     'focus' (counted from the story's last date: "two years later", "the following spring")
     or 'anaphoric' (a phrase that counts from the story, "the following month", placed from
     the reference day because no date of the story was at hand)."""

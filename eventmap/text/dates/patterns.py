@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from eventmap.text.dates.vocab import Vocab, load_vocab
-from eventmap.text.wordtrie import LazyPattern, _sre, _sre_parse, trie_pattern, word_start_pattern
+from eventmap.text.wordtrie import LazyPattern, digits_after, trie_pattern, word_start_pattern
 
 B = r"(?<![\w\-/.])"  # left boundary: not inside a word, number or date
 E = r"(?![\w]|[.,/\-]\d)"  # right boundary: not followed by more word or number
@@ -47,7 +47,8 @@ class TemporalPattern:
     shape: str
     lazy: LazyPattern
     trigger: str  # the trigger class (TRIGGER_CLASSES) every match contains
-    at_digits: bool = False  # every match starts where a run of digits starts (see starts_at_digits)
+    at_digits: bool = False  # every match starts where a run of digits starts (wordtrie.digits_after)
+    digit_offset: int = 0  # ... or this many letters before one ("Q3")
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -62,9 +63,9 @@ class LanguagePatterns:
     patterns: tuple[TemporalPattern, ...]
     triggers: dict[str, re.Pattern[str]]  # one regex per trigger class
     reach: int = 0  # the longest trigger word: what decides whether a class matches at a word
-    # the other classes a trigger word opens, by the `reach` characters from its start
-    # (eventmap/text/dates/find.py _windows), filled while texts are read
-    also: dict[tuple[str, str], list[str]] = field(default_factory=dict, compare=False, hash=False)
+    # the length of a trigger word and the classes it opens, by the `reach` characters from
+    # its start (eventmap/text/dates/find.py _windows), filled while texts are read
+    word_hits: dict[str, tuple[int, tuple[str, ...]]] = field(default_factory=dict, compare=False, hash=False)
 
 
 def phrase(text: str) -> str:
@@ -314,58 +315,25 @@ def build(v: Vocab) -> LanguagePatterns:
                 "unit",
             )
         )
-    if v.unit_end:
-        pats.append(("unit_end", rf"{B}(?P<word>{alt(v.unit_end)})(?![\w])", "unit"))
+    if v.unit_end or v.this_year:
+        # not "fin de l'année dernière": the end of another year, read as that year
+        other = [w for w, n in {**v.rel_of, **v.rel_after_of}.items() if n]
+        not_other = rf"(?!\s+(?:{alt(other)})(?!\w))" if other else ""
+        ends = alt([*v.unit_end, *v.this_year])
+        # nor "Jahresende 2009", "year-end 2025": the year named is the one
+        pats.append(("unit_end", rf"{B}(?P<word>{ends})(?![\w])(?!\s+\d){not_other}", "unit"))
     if v.year_ago:
         pats.append(("year_ago", rf"{B}(?P<word>{alt(v.year_ago)})(?![\w])", "unit"))
     spelled = _spelled_year_pattern(v)
     if spelled:
         pats.append(("spelled_year", spelled, "spelled"))
+    offsets = [digits_after(p, B) if t == "digit" else None for _, p, t in pats]
     compiled = tuple(
-        TemporalPattern(s, LazyPattern(p), t, t == "digit" and starts_at_digits(p)) for s, p, t in pats
+        TemporalPattern(s, LazyPattern(p), t, k is not None, k or 0) for (s, p, t), k in zip(pats, offsets)
     )
     classes = _trigger_classes(v)
     reach = max((len(w) for words in classes.values() for w in words), default=0)
     return LanguagePatterns(v, compiled, _triggers(classes), reach)
-
-
-def starts_at_digits(source: str) -> bool:
-    """Does every match of the pattern start where a run of digits starts? So when it opens
-    with the left boundary B (no word character before) and then a digit ("\\d{1,3}", "[1-9]"):
-    the scan then tries it only there (eventmap/text/dates/find.py scan), not at every
-    position of a window."""
-    if _sre_parse is None or not source.startswith(B):
-        return False
-    try:
-        items = list(_sre_parse.parse(source[len(B) :]))
-    except Exception:
-        return False
-    while items:
-        op, av = items[0]
-        if op is _sre.SUBPATTERN and not av[1]:  # a group: its first item (no flags)
-            items = list(av[3])
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:  # "\d{1,3}": its item
-            items = list(av[2])
-        else:
-            return op is _sre.IN and _digit_class(av)
-    return False
-
-
-def _digit_class(items) -> bool:
-    """A character class of digits only: \\d, [0-9], [1-9], [12] ..."""
-    for op, av in items:
-        if op is _sre.CATEGORY:
-            if av is not _sre.CATEGORY_DIGIT:
-                return False
-        elif op is _sre.RANGE:
-            if not (ord("0") <= av[0] <= av[1] <= ord("9")):
-                return False
-        elif op is _sre.LITERAL:
-            if not chr(av).isdigit():
-                return False
-        else:
-            return False
-    return bool(items)
 
 
 def _spelled_year_pattern(v: Vocab) -> str | None:
@@ -438,7 +406,8 @@ def _trigger_classes(v: Vocab) -> dict[str, Any]:
     return {
         "month": v.month_of,
         "weekday": v.weekday_of,  # abbreviations only inside a full date, found by its month
-        "unit": v.unit_of,
+        # the unit patterns' fixed phrases too: "im Vorjahr", "heuer" name no unit word
+        "unit": [*v.unit_of, *(max(p.split(), key=len) for p in (*v.unit_end, *v.this_year, *v.year_ago))],
         "phrase": _phrase_words(v),
         "season": v.season_of,
         "part": v.year_part_of,
@@ -457,7 +426,7 @@ def _triggers(classes: dict[str, Any]) -> dict[str, re.Pattern[str]]:
     words = "|".join(f"(?P<{c}>{p})" for c, p in tries.items())
     out["any"] = re.compile(rf"(?P<digit>\d+)|(?<!\w)(?:{words})")
     if not any(ch.isdigit() for ws in classes.values() for w in ws for ch in w):
-        # the words alone, found faster (eventmap/text/dates/find.py trigger_hits): the
+        # the words alone, found faster (eventmap/text/dates/find.py _windows): the
         # non-word character before a word, then the word in a look-ahead (its class's group)
         out["words"] = re.compile(rf"\W(?=(?:{words}))")
         # where "words" matches, found faster still: every class's words in one trie, so re

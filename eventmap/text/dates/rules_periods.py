@@ -73,7 +73,7 @@ def norm_month_or_span(ctx: Ctx) -> Result:
     result = norm_month(ctx)
     if not isinstance(result, Norm):
         return result
-    if result.basis == "calendar":
+    if result.basis in ("calendar", "ahead"):
         later = _months_then_year(ctx.vocab).match(ctx.lowered, ctx.match.end())
         if later is not None:
             year = int(later.group("year"))

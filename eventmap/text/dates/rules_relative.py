@@ -345,9 +345,13 @@ def _the_day(ctx: Ctx) -> Norm | None:
 
 
 def norm_unit_end(ctx: Ctx) -> Result:
-    """'by year-end', 'month-end', 'jaareinde': this year (month) of the story."""
+    """'by year-end', 'month-end', 'jaareinde': this year (month) of the story; 'heuer',
+    'seit Jahresbeginn' (the table's `this_year`): its year."""
     phrase = ctx.group("word") or ""
-    unit = next((u for form, u in _units_longest(ctx) if form in phrase), None)
+    if phrase.lower() in ctx.vocab.this_year:
+        unit = "year"
+    else:
+        unit = next((u for form, u in _units_longest(ctx) if form in phrase), None)
     base = _focus_or_ref(ctx)
     if unit not in ("year", "month") or base is None:
         return None

@@ -25,7 +25,8 @@ here, never from code. Keys, all lowercase (text is matched lowercased):
   with ``not_before``/``not_after`` guard words ("'s morgens" is not tomorrow).
 - Templates (``week_weekday``, ``night_of``, ``night_into``, ``this_unit``, ``weekend``):
   words with slots ``{weekday}``, ``{weekday2}``, ``{rel}``; a space is any whitespace.
-- Narrative and newswire words: ``anaphoric_units``, ``unit_end``, ``year_ago``,
+- Narrative and newswire words: ``anaphoric_units``, ``unit_end``, ``this_year`` ("heuer",
+  "seit Jahresbeginn": the story's year), ``year_ago``,
   ``seasons`` (alone only after a ``season_context_words`` word: "stocks fall" is a verb),
   ``decades``, ``centuries``, ``spelled_years``; ``comparison_bases`` (the words before a
   date that is only the base of a comparison: "compared with 2023", "ten opzichte van
@@ -40,7 +41,8 @@ here, never from code. Keys, all lowercase (text is matched lowercased):
   ``day_part_compounds`` ("maandagavond"), ``clock``, ``pluperfect_cues`` ("had": a
   sentence in the pluperfect is background, its earlier dates do not move the story's focus),
   ``present_tense`` (verbs, suffixes, not_verbs, determiners, adjective_suffixes,
-  after_initial_weekday: a bare weekday next to a present-tense verb is the coming day),
+  after_initial_weekday, pronouns: a bare weekday next to a present-tense verb is the coming
+  day, a subject pronoun may stand between them: "trifft er am Donnerstag"),
   ``short_year_words`` (in a narrative a three-digit number is a year after an ``always``
   word, "the year 800", or after a ``clause`` word when a clause ends after it: "In 800, ...").
 - ``stopwords`` and ``letters`` (language detection; ``letters_required``: a text without any
@@ -100,7 +102,7 @@ KNOWN_KEYS: frozenset[str] = frozenset(
     month_day_order month_year_joiners year_suffixes era range_starts range_joiners between_words
     list_joiners period_modifiers relative anaphoric_relative weekday_relative weekday_suffixes units
     unit_prefixes duration_determiners ago later earlier numbers spelled_years relative_days
-    week_weekday night_of night_into this_unit weekend anaphoric_units unit_end year_ago seasons
+    week_weekday night_of night_into this_unit weekend anaphoric_units unit_end this_year year_ago seasons
     season_context_words decades centuries day_parts day_part_compounds clock future_cues next_words
     reporting_verbs clause_breaks since_words until_words target_year_words year_context_words pluperfect_cues short_year_words
     present_tense
@@ -238,6 +240,7 @@ class Vocab:
         self.anaphoric_this = tuple(w.lower() for w in anaphoric.get("this", []))
         self.anaphoric_contexts = tuple(w.lower() for w in anaphoric.get("contexts", []))
         self.unit_end = _words(raw, "unit_end")
+        self.this_year = _words(raw, "this_year")  # one word for the story's year: "heuer"
         self.year_ago = _words(raw, "year_ago")
         self.season_of: dict[str, str] = {}
         for season, forms in (raw.get("seasons") or {}).items():
@@ -302,6 +305,8 @@ class Vocab:
         self.present_determiners = frozenset(_words(present, "determiners"))
         self.present_adjective_suffixes = _words(present, "adjective_suffixes")
         self.present_after_initial_weekday = bool(present.get("after_initial_weekday"))
+        # subject pronouns after a verb-second verb: "trifft er am Donnerstag", "ontmoet hij donderdag"
+        self.present_pronouns = frozenset(_words(present, "pronouns"))
         self.date_preposition_set = frozenset(self.date_prepositions)
         short = raw.get("short_year_words") or {}
         self.short_year_always = frozenset(_words(short, "always"))  # "the year 800"
