@@ -21,6 +21,7 @@ import re
 from geo.gazetteer import Gazetteer
 from geo.lexicon import load
 from geo.spans import Mention, region_named, strip_possessive
+from geo.wordfilter import WordFilter
 
 _ALL = load()
 # "en", "and", "und" (geo/data/cues_<lang>.tsv, role list_joiner), per language: Dutch "of"
@@ -47,6 +48,7 @@ _LIST_GAP = re.compile(
 _GAP_MAX = 16  # ", and the ", " et de l'": longer gaps are no list
 _PLURAL_AFTER = re.compile(rf"\s+(?:the\s+)?({_PLURALS})(?!\w)", re.I)
 _PLURAL_BEFORE = re.compile(rf"(?<!\w)({_PLURALS})\s+{_OF}$", re.I)
+_PLURAL_WORDS = WordFilter(REGION_PLURAL | DISTRICT_PLURAL)  # what _PLURAL_BEFORE needs in its window
 # a list of words (names or adjectives of names) ending in a plural region word
 _LIST_AHEAD = re.compile(rf"(?:{_LIST_GAP.pattern}[^\W\d_][\w'’-]*)*{_PLURAL_AFTER.pattern}", re.I)
 
@@ -79,7 +81,12 @@ def plural_region_lists(text: str, mentions: list[Mention], gaz: Gazetteer) -> N
         after = _PLURAL_AFTER.match(text, chain[-1].end)
         word = after.group(1) if after else None
         if word is None:
-            before = _PLURAL_BEFORE.search(text, max(0, chain[0].start - 40), chain[0].start)
+            lo = max(0, chain[0].start - 40)
+            before = (
+                None
+                if _PLURAL_WORDS.absent(text[lo : chain[0].start])  # the usual case: no such word
+                else _PLURAL_BEFORE.search(text, lo, chain[0].start)
+            )
             word = before.group(1) if before else None
         if word is None:
             continue

@@ -118,28 +118,33 @@ def people_in(
     located: set[str] = set()
     n = len(tokens)
     said_after, said_before = _speaking_positions(text, lower)
+    speaking = bool(said_after or said_before)
+    prev = None
     for k, t in enumerate(tokens):
         if not t.cap:
+            prev = t
             continue
-        prev = tokens[k - 1] if k else None
-        nxt = tokens[k + 1] if k + 1 < n else None
-        adj_prev = prev is not None and prev.adj
-        prev_cap = adj_prev and prev.cap and prev.low not in PARTICLE_WORDS
-        next_cap = nxt is not None and nxt.cap and t.adj
-        if not prev_cap and not next_cap and not t.sent_start:
-            solo.add(t.low)
-        if adj_prev and prev.low in LOCATIVE:
-            located.add(t.low)
-        if adj_prev:
-            low = prev.low.rstrip(".")
-            if low in TITLES and not gaz.has(name_key(f"{prev.text} {t.text}")):
+        next_cap = t.adj and k + 1 < n and tokens[k + 1].cap
+        if prev is None or not prev.adj:  # the usual case: no word right before it
+            if not next_cap and not t.sent_start:
+                solo.add(t.low)
+            adj_prev = prev_cap = False
+        else:
+            adj_prev = True
+            plow = prev.low
+            prev_cap = prev.cap and plow not in PARTICLE_WORDS
+            if not prev_cap and not next_cap and not t.sent_start:
+                solo.add(t.low)
+            if plow in LOCATIVE:
+                located.add(t.low)
+            if plow.rstrip(".") in TITLES and not gaz.has(name_key(f"{prev.text} {t.text}")):
                 solo.add(t.low)
                 pairs.append((prev, t, k - 1))
                 _titled_chain(text, tokens, k, gaz, people, parts, langs)
-        if prev_cap:
-            pairs.append((prev, t, k - 1))
-        if adj_prev and prev.low in PARTICLE_WORDS:
-            _particle_name(text, tokens, k, gaz, people, parts)
+            if prev_cap:
+                pairs.append((prev, t, k - 1))
+            if plow in PARTICLE_WORDS:
+                _particle_name(text, tokens, k, gaz, people, parts)
         if (
             not t.shout
             and _AGE_RE.match(text, t.end)
@@ -147,7 +152,8 @@ def people_in(
             and _small_towns_only(gaz, t.low)
         ):
             people.add(t.low)  # "Ford, 83, told reporters": a person's age after the name
-        if (t.end in said_after or t.start in said_before) and not t.shout:
+        prev = t
+        if speaking and (t.end in said_after or t.start in said_before) and not t.shout:
             # "Welch said", "aldus Van Dam"; but "police in Nice said" is Nice, and "Russia
             # said", "Kiev says" are governments speaking
             end = k
@@ -163,7 +169,7 @@ def people_in(
             last = tokens[end]
             governs = k >= 2 and adj_prev and tokens[k - 2].adj and tokens[k - 2].low in REGION_TITLES
             if (
-                not (adj_prev and prev.low in LOCATIVE)
+                not (adj_prev and tokens[k - 1].low in LOCATIVE)
                 and not governs
                 and not _speaks_as_a_place(gaz, last.low)
             ):

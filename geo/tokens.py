@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import accumulate, compress
-from operator import itemgetter, not_
 
 from geo.lexicon import load, name_tails
 
@@ -76,7 +75,6 @@ SPECIAL_WORDS = (
 # French (and Italian) elided words before a name: "d'Odessa", "l'Ukraine", "L'Estonie"
 ELIDED = frozenset(_WORDS["elided"])
 _APOSTROPHE_RE = re.compile(r"['’]")
-_first = itemgetter(0)
 ABBREVIATED = {"St", "Mt", "Ft", "Pt"}  # "St. Paul", "Mt. Pleasant", "Ft. Worth"
 
 
@@ -101,56 +99,119 @@ def tokenize(text: str) -> tuple[list[Token], set[str]]:
     rules that look at neighbours check that the neighbour is adjacent in the text.
     """
     # one C-level split gives every word and the gaps between them (positions are running
-    # sums of their lengths); only the words some rule needs become Token objects
-    split = _TOKEN_SPLIT_RE.split if _UNCOVERED_RE.search(text) else _FAST_SPLIT_RE.split
-    pieces = split(text)
+    # sums of their lengths); only the words some rule needs become Token objects. A letter
+    # the fast pattern does not cover can only be in a gap: the gaps are checked, not the text
+    pieces = _FAST_SPLIT_RE.split(text)
+    if not text.isascii() and _UNCOVERED_RE.search("".join(pieces[0::2])):
+        pieces = _TOKEN_SPLIT_RE.split(text)
     words = pieces[1::2]
     offsets = list(accumulate(map(len, pieces)))  # offsets[2k]: where word k starts
-    # the word sets and the words that become tokens are chosen by C loops (map, compress):
-    # a Python loop over every word of the text costs more than the rest of the tokenizer
-    distinct = list(set(words))
-    lower: set[str] = set(compress(distinct, map(not_, map(str.isupper, map(_first, distinct)))))
-    special = SPECIAL_WORDS
-    low_list = list(lower)
-    wanted_low = set(compress(low_list, map(special.__contains__, map(str.lower, low_list))))
-    # tokens: capitalised words, the lowercase words rules read, elisions ("d'Odessa")
-    wanted = wanted_low.union(compress(distinct, map(str.isupper, map(_first, distinct))))
-    if "'" in text or "’" in text:
-        wanted.update(w for w in low_list if "'" in w or "’" in w)
+    # what each word is (skipped, a token, an elision: _word_code) is memoised per word and
+    # read by C loops (map, compress): a Python loop over every word of the text costs more
+    # than the rest of the tokenizer
+    distinct = set(words)
+    codes = _CODES
+    if len(codes) >= CODE_MEMO_SIZE:
+        codes.clear()
+    for word in distinct.difference(codes):
+        codes[word] = _word_code(word)
+    word_codes = list(map(codes.__getitem__, words))
+    capitalised: list[str] = []
+    shouts = word_codes.count(_CAP_SHOUT)  # words in capitals (elided ones are counted below)
     tokens: list[Token] = []
     append = tokens.append
-    blank = " \t\r\u00a0"
-    for k in compress(range(len(words)), map(wanted.__contains__, words)):
+    # pieces[2k] is the gap before word k: whether a word opens a sentence and whether two
+    # tokens are adjacent are read from it (gaps repeat: " ", ", ", ". " are memoised)
+    gap_start = _GAP_START
+    prev: Token | None = None
+    prev_k = -2  # word index of `prev` when it ends where its word ends
+    for k in compress(range(len(words)), word_codes):
         word = words[k]
         s = offsets[2 * k]
-        if ("'" in word or "’" in word) and _elision(word):
-            head, rest = _APOSTROPHE_RE.split(word, maxsplit=1)
-            if head.lower() in special:
-                append(Token(s, s + len(head), head, False, False, head.lower()))
-            r = s + len(head) + 1
-            j = s - 1
-            while j >= 0 and text[j] in blank:
-                j -= 1
-            append(Token(r, r + len(rest), rest, True, j < 0 or text[j] in SENTENCE_END, rest.lower()))
-            continue
-        if word in lower:
-            if word in wanted_low:
-                append(Token(s, s + len(word), word, False, False, word.lower()))
-        else:
-            j = s - 1
-            while j >= 0 and text[j] in blank:
-                j -= 1
+        gap = pieces[2 * k]
+        code = word_codes[k]
+        if code == _LOWER:
+            tok = Token(s, s + len(word), word, False, False, word.lower())
+        elif code == _CAP or code == _CAP_SHOUT:
+            capitalised.append(word)
             low = word.lower()
             if "’" in low:
                 low = low.replace("’", "'")
-            append(Token(s, s + len(word), word, True, j < 0 or text[j] in SENTENCE_END, low))
-    mark_shouting(text, tokens)
-    # rules ask for each word whether the next one is adjacent: answer that once per pair
-    for a, b in zip(tokens, tokens[1:]):
-        gap = text[a.end : b.start]
-        if gap == " " or gap == "  " or (gap == ". " and a.text in ABBREVIATED):
-            a.adj = True
+            v = gap_start.get(gap)  # _opens_sentence, inlined: once per capitalised word
+            if v is None:
+                v = _gap_code(gap)
+            opens = v == 1 if v >= 0 else k == 0 or words[k - 1][-1] in SENTENCE_END
+            tok = Token(s, s + len(word), word, True, opens, low)
+        else:  # an elision: "d'Odessa", "L'Estonie"
+            if code == _CAP_ELISION:
+                capitalised.append(word)
+            head, rest = _APOSTROPHE_RE.split(word, maxsplit=1)
+            if head.lower() in SPECIAL_WORDS:
+                tok = Token(s, s + len(head), head, False, False, head.lower())
+                if prev_k == k - 1 and _joins(gap, prev):
+                    prev.adj = True
+                append(tok)
+            r = s + len(head) + 1
+            if len(rest) > 1 and rest.isupper():
+                shouts += 1
+            tok = Token(r, r + len(rest), rest, True, _opens_sentence(gap, gap_start, words, k), rest.lower())
+            append(tok)
+            prev, prev_k = tok, k  # the gap before it holds the elided word: never adjacent
+            continue
+        if prev_k == k - 1 and (gap == " " or gap == "  " or (gap == ". " and prev.text in ABBREVIATED)):
+            prev.adj = True  # rules ask for each word whether the next one is adjacent
+        append(tok)
+        prev, prev_k = tok, k
+    lower = distinct.difference(capitalised)
+    if shouts >= 3:  # fewer words in capitals make no line of them
+        mark_shouting(text, tokens)
     return tokens, lower
+
+
+# what a word of the text becomes: nothing (a lowercase word no rule reads), a lowercase
+# token, a capitalised token, or an elided article or preposition and a name ("d'Odessa")
+_SKIP, _LOWER, _CAP, _LOWER_ELISION, _CAP_ELISION, _CAP_SHOUT = 0, 1, 2, 3, 4, 5  # shout: "KYIV"
+_CODES: dict[str, int] = {}
+CODE_MEMO_SIZE = 200_000
+
+
+def _word_code(word: str) -> int:
+    cap = word[0].isupper()
+    if ("'" in word or "’" in word) and _elision(word):
+        return _CAP_ELISION if cap else _LOWER_ELISION
+    if cap:
+        return _CAP_SHOUT if len(word) > 1 and word.isupper() else _CAP
+    return _LOWER if word.lower() in SPECIAL_WORDS else _SKIP
+
+
+_BLANK = " \t\r\u00a0"
+_GAP_START: dict[str, int] = {}
+GAP_MEMO_SIZE = 10_000
+
+
+def _opens_sentence(gap: str, memo: dict[str, int], words: list[str], k: int) -> bool:
+    """Word k opens a sentence: the last character before it that is no blank is a sentence
+    end (or there is none). The gap before it says so (memoised per gap); a gap of blanks only
+    leaves it to the previous word's last character ("U.S. Army")."""
+    v = memo.get(gap)
+    if v is None:
+        v = _gap_code(gap)
+    if v >= 0:
+        return v == 1
+    return k == 0 or words[k - 1][-1] in SENTENCE_END
+
+
+def _gap_code(gap: str) -> int:
+    """1: the gap ends a sentence, 0: it does not, -1: blanks only (memoised in _GAP_START)."""
+    if len(_GAP_START) >= GAP_MEMO_SIZE:
+        _GAP_START.clear()
+    seen = gap.rstrip(_BLANK)
+    v = _GAP_START[gap] = (1 if seen[-1] in SENTENCE_END else 0) if seen else -1
+    return v
+
+
+def _joins(gap: str, a: Token) -> bool:
+    return gap == " " or gap == "  " or (gap == ". " and a.text in ABBREVIATED)
 
 
 def _elision(word: str) -> bool:

@@ -169,3 +169,13 @@ def test_a_soft_sign_apostrophe_may_be_left_out_of_a_name():
     places = geoparse("Soviet troops broke through at Shlisselburg and Vyazma.", lang="en")
     assert [(m.text, m.name) for m in places] == [("Shlisselburg", "Shlissel’burg"), ("Vyazma", "Vyaz’ma")]
     assert geoparse("The water line was replaced.", lang="en") == []  # no "Lin'e" read as "line"
+
+
+def test_news_spellings_of_middle_east_towns_are_their_geonames_cities():
+    from geo import geoparse
+
+    places = geoparse("Cholera spread in Hodeidah and near Jisr al-Shughur.", lang="en")
+    assert [(m.text, m.name, m.country_code) for m in places] == [
+        ("Hodeidah", "Al Ḩudaydah", "YE"),
+        ("Jisr al-Shughur", "Jisr ash Shughūr", "SY"),
+    ]
