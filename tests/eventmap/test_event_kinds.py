@@ -125,6 +125,7 @@ def test_a_headline_starts_a_new_story():
         ("Police arrested 20 protesters at the rally.", "en", "protest"),
         ("Des migrants ont été arrêtés à la frontière.", "fr", "other"),
         ("Die Feuerpause wurde verlängert.", "de", "diplomacy"),
+        ("Oekraïne heeft een olieraffinaderij aangevallen met drones.", "nl", "attack"),
         # "according to" is no accord, a bank no ban
         ("Forty people were killed, according to the ministry.", "en", "other"),
         ("The bank raised its rates.", "en", "policy"),
