@@ -90,7 +90,7 @@ def _dateline_re() -> re.Pattern[str]:
     name = rf"{_WORD}(?:[ ](?:(?:{particles})[ ])*{_WORD}){{0,3}}"
     return re.compile(
         rf"""[ \t]*
-        (?P<place>{name})
+        (?P<place>{name}(?:/{name}){{0,3}})  # "NEW YORK/LONDON, Sept 16 (Reuters) -": filed from both
         (?:,[ ]+(?P<region>{name}))?
         (?:,?[ ]+(?P<date>{_DATE}))?
         (?:[ ]*\((?P<agency>[^()\n]{{2,40}})\))?
@@ -100,7 +100,10 @@ def _dateline_re() -> re.Pattern[str]:
 
 
 def _words_ok(name: str) -> bool:
-    """Every word of a place name starts with a capital, except particles ("Alphen aan den Rijn")."""
+    """Every word of a place name starts with a capital, except particles ("Alphen aan den Rijn");
+    several places joined by "/" ("NEW YORK/LONDON") each so."""
+    if "/" in name:
+        return all(part and _words_ok(part) for part in name.split("/"))
     particles = set(_data()["place_particles"])
     words = name.split(" ")
     if len(name) > MAX_PLACE_CHARS or not (words[0][:1].isupper() or words[0].startswith("'s-")):

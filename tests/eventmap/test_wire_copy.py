@@ -447,3 +447,15 @@ def test_a_web_page_s_navigation_lines_are_not_its_title():
     assert parsed.document.title == "Ukraine says it struck Russian oil refinery in Saratov"
     text = "Naar de hoofdinhoud\nMenu\n\nBrand verwoest boerderij in Dalfsen\n\nBij een brand zijn 80 koeien omgekomen.\n"
     assert eventmap.parse_document(text, lang="nl").document.title == "Brand verwoest boerderij in Dalfsen"
+
+
+def test_a_dateline_of_two_cities_is_where_the_report_was_filed_from():
+    text = (
+        "NEW YORK/LONDON, Sept 16 (Reuters) - Oil prices surged nearly 15% on Monday after an "
+        "attack on Saudi Arabia's Abqaiq processing plant. Brent crude futures settled up $8.80.\n"
+    )
+    parsed = eventmap.parse_document(text, lang="en")
+    assert parsed.document.date.endswith("-09-16")  # the latest 16 September
+    assert parsed.document.reported_from.name == "New York City"
+    places = {p.name for e in parsed.events for p in e.places}
+    assert "London" not in places and "Brent" not in places and "Abqaiq" in places
