@@ -217,7 +217,7 @@ def _when(
         return _anchored(dated[target].when, anchor.offset_days, anchor.text), {
             "anchored_to": dated[target].id
         }
-    if live is not None and not cand.present:
+    if live is not None and not cand.present and not cand.since_only:
         return _anchored(live.when, 0, None), {"anchored_to": live.id, "anchor": "story"}
     if own is not None:
         return mention_when(own), {}  # "..., meldde de politie zondag": nothing else dates it

@@ -54,6 +54,9 @@ class Candidate:
     tentative: bool = False  # an event noun without a verb: an event only right after a dated one
     present: bool = False  # a statement in the present tense: said when the article was written
     reported_only: bool = False  # its only dates date the report ("meldde de politie zondag")
+    # its only dates are a comparison's base or an old "since" date ("has killed 57,000 since
+    # October 7, 2023"): a state up to the report, not a moment of the story told before it
+    since_only: bool = False
     when: Any = None  # set by the dating stage (eventmap/text/dating.py)
     further: list[Any] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
@@ -104,10 +107,14 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
             continue  # "14 березня.", "Maandag 3 maart": a date line says nothing happened
         lo, hi = bisect_left(time_starts, sent.start), bisect_left(time_starts, sent.end)
         own: list[DateMention] = []
-        reported_only = False
+        reported_only = compared = False  # compared: a date left out as a comparison's base or old "since"
         if own_all:  # most sentences name no date: nothing to sort out
             here = times[lo:hi]
-            own = [m for m in own_all if not _is_comparison(doc, m) and not _converted(doc.text, m, here)]
+            for m in own_all:
+                if _is_comparison(doc, m):
+                    compared = True
+                elif not _converted(doc.text, m, here):
+                    own.append(m)
             reported = reporting_dates(doc.text, sent.start, sent.end, own, doc.lang)
             if reported and len(reported) < len(own):  # the report's day dates it only when nothing else does
                 own = [m for m in own if m.start not in reported]
@@ -156,6 +163,7 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
                 tentative,
                 judged.present,
                 reported_only,
+                compared and not own,
             )
         )
     return out

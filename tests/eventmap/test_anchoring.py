@@ -222,6 +222,15 @@ def test_at_the_time_dates_a_sentence_with_the_event_just_told():
     assert [(e.date, e.date_precision) for e in evs][-1] == ("2024-08-01", "month")
 
 
+def test_a_sentence_dated_only_since_long_ago_is_a_state_up_to_the_report_not_the_story_day():
+    text = (
+        "Talks in Doha have made little progress since they resumed on July 6.\n\n"
+        "The war has killed more than 57,000 people since October 7, 2023, the ministry said.\n"
+    )
+    evs = parse_text(text, document_date="2025-07-12", lang="en")
+    assert [(e.date, e.date_source) for e in evs] == [("2025-07-06", "explicit"), ("2025-07-12", "document")]
+
+
 def test_day_offset_is_applied_to_the_target_date():
     evs = parse_text(
         "Op 14 maart werd Toeapse aangevallen.\nDrie dagen later volgde een nieuwe aanval.\n",

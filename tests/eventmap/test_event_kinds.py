@@ -123,6 +123,13 @@ def test_a_headline_starts_a_new_story():
         # an arrest is no protest unless protesters are named
         ("A 25-year-old man was arrested on Monday on suspicion of murder.", "en", "other"),
         ("Police arrested 20 protesters at the rally.", "en", "protest"),
+        ("Des migrants ont été arrêtés à la frontière.", "fr", "other"),
+        ("Die Feuerpause wurde verlängert.", "de", "diplomacy"),
+        ("Oekraïne heeft een olieraffinaderij aangevallen met drones.", "nl", "attack"),
+        # "according to" is no accord, a bank no ban
+        ("Forty people were killed, according to the ministry.", "en", "other"),
+        ("The bank raised its rates.", "en", "policy"),
+        ("The peace accord was signed in Geneva.", "en", "diplomacy"),
         # storming a building is no storm
         ("Protesters stormed the parliament building.", "en", "attack"),
         ("Demonstranten bestormden het parlement.", "nl", "attack"),

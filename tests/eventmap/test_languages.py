@@ -476,3 +476,19 @@ def test_one_word_for_this_year_and_last_year_in_ukrainian_and_dutch():
 )
 def test_a_weekday_by_a_present_tense_verb_is_the_coming_one_in_german_dutch_and_french(text, lang, value):
     assert [v for _, v in values(text, lang)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("Het is de derde aanval op de raffinaderij sinds januari.", "nl", "2025-01"),
+        ("Seit Januar gab es drei Angriffe.", "de", "2025-01"),
+        ("It is the third attack since March 3.", "en", "2025-03-03"),
+    ],
+)
+def test_a_day_or_month_after_since_has_begun_by_the_day_of_writing(text, lang, value):
+    assert [v for _, v in find_dates_values(text, lang, "2025-11-16")] == [value]
+
+
+def find_dates_values(text: str, lang: str, ref: str) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in find_dates(text, ref, lang=lang)]

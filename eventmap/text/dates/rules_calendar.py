@@ -69,6 +69,9 @@ def place_year(ctx: Ctx, month: int, day: int | None, weekday: int | None = None
     ref = frame.ref
     if ref is None:
         return None
+    if _after_since(ctx):  # "sinds januari", "since March": begun by the day of writing
+        d = safe_date(ref.year, month, day or 1)
+        return (ref.year if d is not None and d <= ref else ref.year - 1), "calendar"
     future = future_context(ctx, m.start(), m.end())
     if weekday is not None and day is not None:
         for y in sorted((ref.year, ref.year - 1, ref.year + 1), key=lambda y: abs(y - ref.year)):
@@ -82,6 +85,13 @@ def place_year(ctx: Ctx, month: int, day: int | None, weekday: int | None = None
                 return y, "ahead"
     year = nearest_year(ref, month, day, future)
     return (year, "calendar") if year is not None else None
+
+
+def _after_since(ctx: Ctx) -> bool:
+    """Does the expression follow a word of 'since' ("since March", "sinds januari")?"""
+    words = prev_words(ctx.text, ctx.match.start(), 2)
+    since = ctx.vocab.since_set
+    return bool(words) and (words[-1] in since or " ".join(words) in since)
 
 
 def _after_until(ctx: Ctx) -> bool:
