@@ -10,6 +10,8 @@ words around a name (geo.features) make it an organisation's ("Singapore Airline
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from geo.demonyms import demonym, may_start_demonym
 from geo.features import (
     FEATURE_WORDS,
@@ -274,8 +276,11 @@ def find_mentions(
         i = j + 1
     mentions.extend(lowercase_countries(text, tokens, gaz, mentions, lower))  # "protests in iran"
     mentions.extend(informal_mentions(text, tokens, gaz, mentions, lower))  # "hits nepal", "#prayforparis"
-    mentions.sort(key=lambda m: m.start)
+    mentions.sort(key=_START)
     return mentions, demonym_ccs
+
+
+_START = attrgetter("start")
 
 
 @per_key
@@ -313,10 +318,12 @@ def only(gaz: Gazetteer, entry: int) -> list[Candidate]:
 def _mid_sentence_capitals(text: str, tokens) -> set[str]:
     """Keys of words the text writes capitalised inside a sentence, not after a title: "in
     Split" makes a sentence-initial "Split" a place too."""
-    out = set()
-    for k, t in enumerate(tokens):
-        if t.cap and not t.sent_start and not t.shout:
-            prev = tokens[k - 1] if k else None
-            if prev is None or not prev.adj or prev.low.rstrip(".") not in TITLES:
-                out.add(t.low)
-    return out
+    # one set comprehension over (previous token, token): a loop with add() costs more
+    return {
+        t.low
+        for prev, t in zip([None, *tokens], tokens)
+        if t.cap
+        and not t.sent_start
+        and not t.shout
+        and (prev is None or not prev.adj or prev.low.rstrip(".") not in TITLES)
+    }
