@@ -90,6 +90,7 @@ def _given(gaz: Gazetteer, key: str) -> bool:
     return key in FIRST_NAMES or key in gaz.given_names
 
 
+_INITIALS_RE = re.compile(r"[A-Z]{2}|(?:[A-Z]\.){2}")  # "JD", "A.J."; not "NYC", "US" (index names)
 # a person's age in apposition: "Ford, 83, told reporters" (a year or a postcode has more digits)
 _AGE_RE = re.compile(r", (?:aged )?\d{1,3}, ")
 SURNAME_MAX_ZIPF = 40  # "Tennessee Arts", "Indiana State": a common word is no surname
@@ -182,6 +183,9 @@ def people_in(
             parts.add(ia + 1)  # "Luís Montenegro": that token is his name, not the country
             continue
         if gaz.has(name_key(f"{a.text} {b.text}")) or is_strong_place(gaz, kb) or b.shout:
+            continue
+        if _INITIALS_RE.fullmatch(a.text) and not gaz.has(ka) and _small_towns_only(gaz, kb):
+            people.add(kb)  # "JD Vance", "JB Pritzker", "A.J. Brown": initials open a name
             continue
         if _rare_given_and_surname(gaz, tokens, a, b, ia, langs):
             people.add(kb)  # "Chelsea Clinton", "Paris Hilton", "Nicky Hilton"

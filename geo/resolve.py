@@ -45,6 +45,7 @@ WORLD_CITY_POP, WORLD_CITY_RATIO = 100_000, 8  # a namesake this many times smal
 # a metropolis ("London", "Paris", "Sydney") and a namesake hundreds of times smaller: one
 # other place near the namesake ("Hollywood ... from London") does not move it there either
 METROPOLIS_POP, METROPOLIS_RATIO = 1_000_000, 100
+CAPITAL_NAMESAKE_RATIO = 50  # a national capital's namesake this many times smaller ("Paris, Texas")
 # what stands between a place and the region or country holding it: "Decatur, Ill.",
 # "Novoselivka in the Kharkiv region", "Springfield in Illinois", "Zeist in Utrecht"
 CONTAINER_GAPS = frozenset({", ", " in ", " in the ", " in de ", " in het ", " (", ", in "})
@@ -263,22 +264,34 @@ def resolve(
             scored = []
             top_pop = max(gaz.pop[i] for _b, i in cs)
             top_city = max((gaz.pop[i] for _b, i in cs if gaz.kind_codes[i] == "c"), default=0)
+            capital_city = any(i in gaz.capitals and gaz.pop[i] == top_city for _b, i in cs)
             for base, i in cs:
                 cc, a1 = gaz.cc[i], gaz.admin1[i]
                 s = base
                 n_cc = _count_others(votes_cc.get(cc), surface)
+                n_r = (
+                    (_count_others(votes_region.get((cc, a1)), surface) + hints.get((cc, a1), 0)) if a1 else 0
+                )
+                # a capital of a million people and a namesake a hundred times smaller ("Paris",
+                # "Moscow" in a report full of US places): the namesake's country is no evidence
+                # unless its state is named too ("Moscow, Idaho", "Idaho ... Moscow")
+                tiny = (
+                    capital_city
+                    and top_city >= METROPOLIS_POP
+                    and gaz.pop[i] * CAPITAL_NAMESAKE_RATIO < top_city
+                )
                 if cc and n_cc > 0:
                     weight = COUNTRY_WEIGHT * min(n_cc, 3) / 3 + COUNTRY_WEIGHT * 0.5
                     if n_cc == 1 and top_pop >= WORLD_CITY_POP and gaz.pop[i] * WORLD_CITY_RATIO < top_pop:
                         weight /= 2  # one mention of a country does not move Geneva to Geneva, Illinois
+                    if tiny and n_r == 0:
+                        weight /= 4
                     s += weight
                 elif cc in adjectives:
                     s += ADJECTIVE_WEIGHT
                 if cc in home:
                     s += HOME_WEIGHT
                 if a1:
-                    n_r = _count_others(votes_region.get((cc, a1)), surface)
-                    n_r += hints.get((cc, a1), 0)
                     if n_r > 0:
                         s += REGION_WEIGHT
                     support = _support(soft.get((cc, a1)), surface)
@@ -286,7 +299,11 @@ def resolve(
                     s += SOFT_WEIGHT * min(support, 0.5 if names_country[k] else 2.0)
                 if len(cs) > 1 and gaz.kind_codes[i] not in BIG_KINDS:
                     near = NEAR_WEIGHT * _closeness(gaz.lat[i], gaz.lon[i], points, surface)
-                    if n_cc <= 1 and top_city >= METROPOLIS_POP and gaz.pop[i] * METROPOLIS_RATIO < top_city:
+                    if (
+                        (n_cc <= 1 or (tiny and n_r == 0))
+                        and top_city >= METROPOLIS_POP
+                        and gaz.pop[i] * METROPOLIS_RATIO < top_city
+                    ):
                         near = 0.0
                     s += near
                 if i in gaz.capitals and k not in container:

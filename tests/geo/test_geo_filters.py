@@ -377,6 +377,11 @@ def test_a_given_name_before_the_frequent_name_of_a_sizeable_city_is_a_person():
     assert texts("Tennessee Arts Commission met in Nashville.", "en") == ["Nashville"]
 
 
+def test_initials_open_a_person_s_name():
+    assert texts("Marco Rubio and JD Vance flew to Paris.", "en") == ["Paris"]
+    assert texts("Protests in Vance, Alabama.", "en") == ["Vance", "Alabama"]
+
+
 def test_a_capitalised_particle_after_a_given_name_opens_a_surname():
     assert texts("A Paris court convicted Marine Le Pen. Le Pen said she would appeal.", "en") == ["Paris"]
     assert texts("Bruno Le Maire visited Lyon.", "en") == ["Lyon"]

@@ -97,3 +97,14 @@ def test_one_nearby_place_does_not_move_a_metropolis_to_a_tiny_namesake():
     # the text naming what holds it still decides
     local = geoparse("London, Ohio: the council met in London on Monday.", lang="en")
     assert {m.country_code for m in local if m.text == "London"} == {"US"}
+
+
+def test_a_national_capital_is_not_moved_to_a_small_namesake_by_its_country_alone():
+    # Moscow, Idaho is in the country of the story's other places, not in a state it names
+    text = "Pete Hegseth flew from Washington to Moscow. Officials in Dallas and Houston watched."
+    assert [(m.text, m.country_code) for m in geoparse(text, lang="en")][1] == ("Moscow", "RU")
+    # the state named decides
+    local = geoparse(
+        "The University of Idaho in Moscow closed. Students in Moscow and Boise protested.", lang="en"
+    )
+    assert {m.country_code for m in local if m.text == "Moscow"} == {"US"}
