@@ -26,7 +26,7 @@ from geo.memo import per_list
 from geo.names import looks_slavic
 from geo.people import PARTICLE_WORDS
 from geo.spans import SLAVIC_MIN_LEN, after_locative, is_dateline
-from geo.tokens import Token, adjacent
+from geo.tokens import NAME_PREFIXES, Token, adjacent
 
 _WORDS = load()
 TITLES = _WORDS["title"]
@@ -158,6 +158,14 @@ def rejected_single(
         return True
     if next_cap and nxt.low in people and not strong:
         return True  # first name of a person ("Vladimir Poetin")
+    if (
+        next_cap
+        and not strong
+        and not _capital
+        and "-" in nxt.low
+        and nxt.low.partition("-")[0] in NAME_PREFIXES
+    ):
+        return True  # "Bab al-Hawa", a crossing the index lacks: not Al Bab, a town
     if not strong and i > 0 and _second_word_of_a_name(text, tokens, i, cands, gaz, stop, context):
         return True
     if (

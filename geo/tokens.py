@@ -175,8 +175,15 @@ _CODES: dict[str, int] = {}
 CODE_MEMO_SIZE = 200_000
 
 
+NAME_PREFIXES = frozenset(_WORDS["name_prefix"])
+
+
 def _word_code(word: str) -> int:
     cap = word[0].isupper()
+    if not cap and "-" in word:  # "al-Balah" in "Deir al-Balah": a word of the name
+        head, _, rest = word.partition("-")
+        if rest[:1].isupper() and head in NAME_PREFIXES:
+            return _CAP
     if ("'" in word or "’" in word) and _elision(word):
         return _CAP_ELISION if cap else _LOWER_ELISION
     if cap:

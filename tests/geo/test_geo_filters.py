@@ -386,3 +386,13 @@ def test_a_capitalised_particle_after_a_given_name_opens_a_surname():
     assert texts("A Paris court convicted Marine Le Pen. Le Pen said she would appeal.", "en") == ["Paris"]
     assert texts("Bruno Le Maire visited Lyon.", "en") == ["Lyon"]
     assert texts("The race in Le Mans was won by Verstappen.", "en") == ["Le Mans"]
+
+
+def test_an_arabic_article_joined_by_a_hyphen_is_a_word_of_the_name():
+    assert names("Israeli strikes hit Deir al-Balah and Khan Younis.", "en") == {
+        "Deir al-Balah": ("Deir El Balah", "PS"),
+        "Khan Younis": ("Khān Yūnis", "PS"),
+    }
+    assert texts("Fighting near Jisr al-Shughur and Ras al-Ain.", "en") == ["Jisr al-Shughur", "Ras al-Ain"]
+    # a crossing the index lacks is not the town named by its first word; "al-Qaeda" no place
+    assert texts("Aid entered through Bab al-Hawa; leaders of al-Qaeda met.", "en") == []
