@@ -107,6 +107,7 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
             continue  # "14 березня.", "Maandag 3 maart": a date line says nothing happened
         lo, hi = bisect_left(time_starts, sent.start), bisect_left(time_starts, sent.end)
         own: list[DateMention] = []
+        main = None  # the sentence less its relative clauses, when a date was left in one
         reported_only = compared = False  # compared: a date left out as a comparison's base or old "since"
         if own_all:  # most sentences name no date: nothing to sort out
             here = times[lo:hi]
@@ -115,6 +116,8 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
                     compared = True
                 elif not _converted(doc.text, m, here):
                     own.append(m)
+            if len(own) > 1 and mentions.mode == "news":  # a history's clauses are events too
+                own, main = _outside_relative_clauses(doc, sent, own)
             reported = reporting_dates(doc.text, sent.start, sent.end, own, doc.lang)
             if reported and len(reported) < len(own):  # the report's day dates it only when nothing else does
                 own = [m for m in own if m.start not in reported]
@@ -126,7 +129,8 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
         dated = bool(own or anchor or (lo < hi and any(":" in t.value for t in times[lo:hi])))
         relative_only = all(m.relative for m in own) if own else True
         words = evidence(sent.text, doc.lang, toks)
-        if doc.date is not None and own and words.weak and not words.plans and _past_only(own, doc.date.last):
+        tense = words if main is None else evidence(main, doc.lang)  # "who won ... in 2024, faces"
+        if doc.date is not None and own and tense.weak and not tense.plans and _past_only(own, doc.date.last):
             own = [_not_after_the_report(m, doc.date.last) for m in own]
         if not dated and not headlines_only and undated_context(words):
             continue  # context whatever its category: skipped before the category lexicon is read
@@ -170,6 +174,36 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
 
 
 _YEAR_IN_VALUE = re.compile(r"(?<![\d-])(\d{4})(?=-|$|/)")
+
+
+@cache
+def _relative_clause_re(lang: str) -> re.Pattern[str] | None:
+    """A clause set off by commas that opens with a relative pronoun (", who won ... in July
+    2024,"): background to the sentence's own event (the table's `relative_pronouns`)."""
+    words = load_vocab(lang).relative_pronouns
+    if not words:
+        return None
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf",\s+(?:{alts})\b[^,;.!?]{{1,200}}?,", re.I)
+
+
+def _outside_relative_clauses(
+    doc: DocumentContext, sent: Sentence, own: list[DateMention]
+) -> tuple[list[DateMention], str | None]:
+    """The dates of a sentence outside its relative clauses, when any is ("Starmer, who won a
+    landslide in July 2024, faces a conference later this month": this month), and the
+    sentence's text without those clauses (None when nothing was left out)."""
+    rx = _relative_clause_re(doc.lang)
+    if rx is None:
+        return own, None
+    found = list(rx.finditer(sent.text))
+    if not found:
+        return own, None
+    spans = [(sent.start + m.start(), sent.start + m.end()) for m in found]
+    outside = [m for m in own if not any(a <= m.start < b for a, b in spans)]
+    if not outside or len(outside) == len(own):
+        return own, None
+    return outside, rx.sub(",", sent.text)
 
 
 def _past_only(own: list[DateMention], last: date) -> bool:

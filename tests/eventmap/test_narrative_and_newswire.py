@@ -448,3 +448,25 @@ def test_the_base_of_a_comparison_does_not_date_the_event(text, lang, value):
 )
 def test_until_a_month_before_the_story_s_month_is_the_next_year(text, lang, value):
     assert values(text, None, lang)[-1][1] == value
+
+
+@pytest.mark.parametrize(
+    "text, lang, dates",
+    [
+        # the date in a relative clause is background to the sentence's own
+        (
+            "Starmer, who won a landslide in July 2024, faces a conference later this month.",
+            "en",
+            ["2025-06"],
+        ),
+        ("Merz, der im Mai 2025 Kanzler wurde, reist am Montag nach Paris.", "de", ["2025-06"]),
+    ],
+)
+def test_a_date_in_a_relative_clause_is_background_to_the_news_sentence_s_own(text, lang, dates):
+    events = eventmap.parse_text(text, document_date=date(2025, 6, 10), lang=lang, mode="news")
+    assert [e.date[:7] for e in events] == dates
+
+
+def test_a_history_keeps_the_dates_of_its_relative_clauses():
+    text = "The firm, which was founded in 1908, listed its shares in 1936."
+    assert _event_dates(text, "en", "narrative") == ["1908", "1936"]

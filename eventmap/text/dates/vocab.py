@@ -110,7 +110,7 @@ KNOWN_KEYS: frozenset[str] = frozenset(
     date_prepositions reporting_fillers reporting_subject_words
     generated_excluded relative_after one_unit focus_days season_adverbs year_ordinal_suffixes letters
     letters_required date_prepositions reporting_fillers reporting_subject_words season_year_joiners
-    year_parts holidays hence span_ends when_words
+    year_parts holidays hence span_ends when_words relative_pronouns
     """.split()
 )
 REL_OFFSETS = {"last": -1, "this": 0, "next": 1}
@@ -285,6 +285,7 @@ class Vocab:
             "reporting_fillers",
             "season_context_words",
             "when_words",
+            "relative_pronouns",
             "stopwords",
             "abbreviations",
         ):
