@@ -252,3 +252,11 @@ def test_masculine_adjectives_before_a_plural_district_word_are_districts():
 
 def test_a_hyphenated_given_name_is_no_place():
     assert [m.text for m in geoparse("Jean-Luc Mélenchon était à Lille.", lang="fr")] == ["Lille"]
+
+
+def test_dutch_names_joined_by_op_and_bij_are_found_whole():
+    places = geoparse("Ook Bergen op Zoom en Wijk bij Duurstede meldden schade.", "nl")
+    assert [(m.text, m.country_code) for m in places] == [
+        ("Bergen op Zoom", "NL"),
+        ("Wijk bij Duurstede", "NL"),
+    ]
