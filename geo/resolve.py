@@ -102,9 +102,15 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[tuple[float, int]]:
     if any(c.exact and gaz.kind_codes[c.id] in "Csalr" for c in m.cands):
         alt_only = {c.id for c in m.cands if not c.exact and gaz.kind_codes[c.id] == "c"}
         out = {i: s for i, s in out.items() if i not in alt_only} or out
-    # ... and a curated sea, area or landmark is not a small town of the same name
+    # ... and a curated sea, area or landmark is not a small town of the same name; a sea not a
+    # region named after it either ("the Red Sea", not Red Sea State; "Red Sea state" asks for it)
     if any(c.exact and gaz.kind_codes[c.id] in "sal" for c in m.cands):
-        out = {i: s for i, s in out.items() if gaz.kind_codes[i] != "c" or gaz.pop[i] >= 100_000} or out
+        sea = not m.region_of and any(c.exact and gaz.kind_codes[c.id] == "s" for c in m.cands)
+        out = {
+            i: s
+            for i, s in out.items()
+            if (gaz.kind_codes[i] != "c" or gaz.pop[i] >= 100_000) and not (sea and gaz.kind_codes[i] in "cr")
+        } or out
     # a national capital reached by another name ("Париж", "Londres") leaves out the towns that
     # have that name only as an other name of their own different one (a village once called
     # Paris), while its namesakes (Paris, Texas) stay

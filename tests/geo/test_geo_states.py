@@ -108,3 +108,13 @@ def test_a_national_capital_is_not_moved_to_a_small_namesake_by_its_country_alon
         "The University of Idaho in Moscow closed. Students in Moscow and Boise protested.", lang="en"
     )
     assert {m.country_code for m in local if m.text == "Moscow"} == {"US"}
+
+
+def test_a_sea_is_not_the_region_named_after_it_unless_the_text_asks_for_the_region():
+    places = geoparse("Houthi attacks in the Red Sea continued. Storms hit the Isle of Wight.", lang="en")
+    assert [(m.text, m.kind, m.country_code) for m in places] == [
+        ("Red Sea", "sea", None),
+        ("Isle of Wight", "area", "GB"),
+    ]
+    state = geoparse("Floods in Sudan's Red Sea state killed 20.", lang="en")
+    assert [(m.text, m.kind) for m in state][-1] == ("Red Sea state", "region")
