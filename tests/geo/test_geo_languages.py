@@ -260,3 +260,16 @@ def test_dutch_names_joined_by_op_and_bij_are_found_whole():
         ("Bergen op Zoom", "NL"),
         ("Wijk bij Duurstede", "NL"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, lang, sea",
+    [
+        ("Am Bodensee und an der Ostsee blieb es ruhig.", "de", "Baltic Sea"),
+        ("Stürme über dem Mittelmeer.", "de", "Mediterranean Sea"),
+        ("Шторм у Балтійському морі.", "uk", "Baltic Sea"),
+        ("Russische Schiffe im Asowschen Meer.", "de", "Sea of Azov"),
+    ],
+)
+def test_seas_by_their_german_french_ukrainian_and_russian_names(text, lang, sea):
+    assert [m.name for m in geoparse(text, lang)][-1] == sea
