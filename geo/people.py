@@ -279,11 +279,10 @@ def _rare_given_and_surname(
         return False  # "Sydney Opera House", "Chelsea Flower Show": a longer name
     if not (_given(gaz, ka) or ka in gaz.rare_given_names) or is_strong_place(gaz, ka):
         return False
-    readings = gaz.lookup(kb)
     return (
-        bool(readings)
+        bool(gaz.lookup(kb))
         and (_given(gaz, kb) or kb in gaz.rare_given_names)
-        and all(gaz.kind_codes[c.id] == "c" and gaz.pop[c.id] < SURNAME_TOWN_MAX_POP for c in readings)
+        and _small_towns_only(gaz, kb)
     )
 
 

@@ -87,18 +87,19 @@ def place_year(ctx: Ctx, month: int, day: int | None, weekday: int | None = None
     return (year, "calendar") if year is not None else None
 
 
+def _after(ctx: Ctx, words: frozenset[str]) -> bool:
+    """Does the expression follow one of `words`, of one or two words ("until April", "bis
+    zum 4. April", "sinds januari")?"""
+    before = prev_words(ctx.text, ctx.match.start(), 2)
+    return bool(before) and (before[-1] in words or " ".join(before) in words)
+
+
 def _after_since(ctx: Ctx) -> bool:
-    """Does the expression follow a word of 'since' ("since March", "sinds januari")?"""
-    words = prev_words(ctx.text, ctx.match.start(), 2)
-    since = ctx.vocab.since_set
-    return bool(words) and (words[-1] in since or " ".join(words) in since)
+    return _after(ctx, ctx.vocab.since_set)
 
 
 def _after_until(ctx: Ctx) -> bool:
-    """Does the expression follow a word of 'until' ("until April", "bis zum 4. April")?"""
-    words = prev_words(ctx.text, ctx.match.start(), 2)
-    until = ctx.vocab.until_set
-    return bool(words) and (words[-1] in until or " ".join(words) in until)
+    return _after(ctx, ctx.vocab.until_set)
 
 
 def _held_by_year(
