@@ -47,6 +47,7 @@ from geo.spans import (
     lowercase_countries,
     mark_region,
     names_container,
+    new_mention,
     party_state,
     region_named,
     spaced_state_abbreviation,
@@ -232,7 +233,7 @@ def find_mentions(
         ):
             i += 1
             continue  # "THE CITY" (an alternate name of Oakville) is an article + a common noun
-        m = Mention(t.start, tokens[j].end, span_text, cands)
+        m = new_mention(t.start, tokens[j].end, span_text, cands)
         if head_only in ("variant", "inflected"):
             m.flags.add(head_only)
         elif head_only == "suffix":

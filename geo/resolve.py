@@ -470,4 +470,13 @@ def _closeness(lat: float, lon: float, points: list[tuple[float, float, str]], o
 def _place(m: Mention, p: int | None, conf: float, picks, mentions, gaz: Gazetteer) -> Resolved:
     if p is None:
         return Resolved(m, None, None, None, 0.0)
-    return Resolved(m, p, gaz.lat[p], gaz.lon[p], conf)
+    r = _new(Resolved)  # Resolved(...) without its __init__ (a nested interpreter call)
+    r.mention = m
+    r.id = p
+    r.lat = gaz.lat[p]
+    r.lon = gaz.lon[p]
+    r.confidence = conf
+    return r
+
+
+_new = object.__new__
