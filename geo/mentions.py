@@ -86,6 +86,8 @@ def find_mentions(
     mentions: list[Mention] = []
     demonym_ccs: list[str] = []
     n_tok = len(tokens)
+    known_nothing = starts_nothing.memo_for(gaz).get  # its memo, read inline (geo.memo)
+    strong = is_strong_place.memo_for(gaz).get
     i = 0
     while i < n_tok:
         t = tokens[i]
@@ -110,7 +112,10 @@ def find_mentions(
             while i < n_tok and tokens[i].start < end:
                 i += 1
             continue
-        if starts_nothing(gaz, t.text):  # most capitalised words: no matcher can take them
+        nothing = known_nothing(t.text)
+        if nothing is None:
+            nothing = starts_nothing(gaz, t.text)
+        if nothing:  # most capitalised words: no matcher can take them
             found = dm = None
         else:
             found = longest_match(text, tokens, i, gaz)
@@ -119,7 +124,7 @@ def find_mentions(
             if found is None:
                 found = inflected_match(text, tokens, i, gaz, people)  # "у Харкові", "Kursker Gebiet"
             dm = None
-            if found is None or (found[0] == i and not is_strong_place(gaz, t.low)):
+            if found is None or (found[0] == i and not (strong(t.low) or is_strong_place(gaz, t.low))):
                 # the people of a region ("Ohioans") only for a word that names no place itself
                 dm = demonym(text, tokens, i, gaz, derive=found is None and not t.shout)
         if found is None or dm is not None:
