@@ -36,3 +36,46 @@ def test_a_season_with_its_year_sets_the_story_year_even_when_winter_runs_into_t
         "assassiné à Eger, le 25 février."
     )
     assert values(text, "fr", None)[-1] == ("le 25 février", "1634-02-25")
+
+
+def test_a_weekday_opening_its_sentence_with_a_comma_takes_the_tense_after_the_comma():
+    assert values("Samedi, une marche aura lieu devant la mairie.", "fr") == [("Samedi", "2013-03-23")]
+    assert values("Samedi, la police a arrêté deux hommes.", "fr") == [("Samedi", "2013-03-16")]
+
+
+def test_a_future_ending_makes_a_weekday_the_coming_one():
+    assert values("Les clubs manifesteront samedi devant la mairie.", "fr") == [("samedi", "2013-03-23")]
+    assert values("У неділю театр працюватиме до 22:00.", "uk") == [("неділю", "2013-03-24")]
+    assert values("В неділю біля театру пройде концерт.", "uk") == [("неділю", "2013-03-24")]
+    assert values("В воскресенье у театра пройдет концерт.", "ru") == [("воскресенье", "2013-03-24")]
+    assert values("У неділю біля театру пройшов концерт.", "uk") == [("неділю", "2013-03-17")]
+
+
+def test_next_month_in_ukrainian_news_counts_from_the_writers_day_unless_the_story_is_earlier():
+    text = "Перша вистава відбудеться 1 травня. Наступного місяця театр планує гастролі."
+    assert values(text, "uk")[-1] == ("Наступного місяця", "2013-04")
+    text = "3 березня театр закрили. Наступного тижня почалися роботи."
+    assert values(text, "uk")[-1] == ("Наступного тижня", "2013-W10")
+    assert values("Наступного року театр відзначить ювілей.", "uk") == [("Наступного року", "2014")]
+
+
+def test_from_a_day_without_its_year_may_lie_ahead_but_since_a_day_lies_behind():
+    assert values("Das Gesetz gilt ab 1. April.", "de") == [("1. April", "2013-04-01")]
+    assert values("Seit 1. April gilt das Gesetz.", "de") == [("1. April", "2012-04-01")]
+    assert values("Програма набуде чинності з 1 квітня.", "uk") == [("1 квітня", "2013-04-01")]
+
+
+def test_the_weekend_of_a_future_clause_is_the_coming_one():
+    assert values("Am Wochenende wird mit sinkenden Pegeln gerechnet.", "de") == [
+        ("Am Wochenende", "2013-03-23/2013-03-24")
+    ]
+    assert values("Am Wochenende stieg der Pegel.", "de") == [("Am Wochenende", "2013-03-16/2013-03-17")]
+
+
+def test_the_week_or_year_before_last():
+    assert values("Позаминулого тижня міністр відвідав Житомир.", "uk") == [
+        ("Позаминулого тижня", "2013-W10")
+    ]
+    assert values("Vorletzte Woche besuchte er Jena.", "de") == [("Vorletzte Woche", "2013-W10")]
+    assert values("Позапрошлой весной театр закрыли.", "ru") == [("Позапрошлой весной", "2011-SP")]
+    assert values("Позаминулого року театр закрили.", "uk") == [("Позаминулого року", "2011")]

@@ -69,7 +69,7 @@ def place_year(ctx: Ctx, month: int, day: int | None, weekday: int | None = None
     ref = frame.ref
     if ref is None:
         return None
-    if _after_since(ctx):  # "sinds januari", "since March": begun by the day of writing
+    if _after_since(ctx) and not _after(ctx, ctx.vocab.from_set):  # "since March": begun by now
         d = safe_date(ref.year, month, day or 1)
         return (ref.year if d is not None and d <= ref else ref.year - 1), "calendar"
     future = future_context(ctx, m.start(), m.end())
@@ -352,11 +352,11 @@ def norm_season(ctx: Ctx) -> Result:
         year = ref.year if first_month <= ref.month else ref.year - 1  # the latest one begun
         if offset == 0 and season != "winter":
             year = ref.year  # "this summer" said in March is the coming one; a winter spans two years
-        if offset < 0:
+        if offset < 0:  # "last spring" is the latest one over, "позаминулої весни" the one before
             latest = season_interval(year, season)
-            year = year if latest and latest.end < ref else year - 1
+            year = (year if latest and latest.end < ref else year - 1) + offset + 1
         elif offset > 0:
-            year += 1
+            year += offset
         return season_interval(year, season, "relative")
     placed = place_year(ctx, first_month, None)
     return season_interval(placed[0], season, placed[1]) if placed else None

@@ -194,7 +194,7 @@ def norm_relunit(ctx: Ctx) -> Result:
     v = ctx.vocab
     rel = _WS.sub(" ", ctx.group("rel") or "")
     unit = v.unit_of.get(ctx.group("unit") or "")
-    anaphoric = rel in v.anaphoric_rel_of
+    anaphoric = rel in v.anaphoric_rel_of and not _writers_next(ctx, rel, unit)
     offset = v.anaphoric_rel_of[rel] if anaphoric else v.rel_of.get(rel, v.rel_after_of.get(rel))
     if unit == "day" and anaphoric and offset:  # "the following day", "am folgenden Tag"
         return _focus_day(ctx, offset)
@@ -207,6 +207,20 @@ def norm_relunit(ctx: Ctx) -> Result:
     if base is None:
         return None
     return unit_interval(unit, *base[:2], offset, base[2])
+
+
+def _writers_next(ctx: Ctx, rel: str, unit: str | None) -> bool:
+    """Ukrainian "наступного місяця", Russian "в следующем году" are both "next month" and
+    "the following month". In news they count from the writer's day unless the story sits
+    at an earlier date it named and the clause does not speak of the future; "наступного
+    дня" is always the story's next day."""
+    frame = ctx.frame
+    if rel not in ctx.vocab.rel_of or unit == "day" or frame.mode != "news" or frame.ref is None:
+        return False
+    focus = frame.focus
+    if focus is None or focus.from_reference or focus.end >= frame.ref:
+        return True
+    return future_context(ctx, ctx.match.start(), ctx.match.end())
 
 
 def norm_this_unit(ctx: Ctx) -> Result:
@@ -224,12 +238,15 @@ def _units_longest(ctx: Ctx) -> list[tuple[str, str]]:
 
 
 def norm_weekend(ctx: Ctx) -> Result:
-    """'in het weekend', 'over the weekend': the most recent weekend (this one on a weekend day)."""
+    """'in het weekend', 'over the weekend': the most recent weekend (this one on a weekend day),
+    the coming one when the clause speaks of the future ("Am Wochenende wird ... gerechnet")."""
     base = base_day(ctx)
     if base is None:
         return None
     day, basis = base
     saturday = day - timedelta(days=(day.weekday() - 5) % 7)
+    if saturday + timedelta(days=1) < day and future_context(ctx, ctx.match.start(), ctx.match.end()):
+        saturday += timedelta(days=7)
     return day_range(saturday, saturday + timedelta(days=1), basis)
 
 
