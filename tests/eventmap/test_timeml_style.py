@@ -79,3 +79,21 @@ def test_the_week_or_year_before_last():
     assert values("Vorletzte Woche besuchte er Jena.", "de") == [("Vorletzte Woche", "2013-W10")]
     assert values("Позапрошлой весной театр закрыли.", "ru") == [("Позапрошлой весной", "2011-SP")]
     assert values("Позаминулого року театр закрили.", "uk") == [("Позаминулого року", "2011")]
+
+
+def test_a_history_goes_forward_into_the_next_year_for_a_month_just_after_the_focus():
+    text = (
+        "The battle lasted from 7 December 1939 to 8 January 1940. On the night of 29–30 December, "
+        "ski troops destroyed a division. The Soviets reorganised during January. On 1 February, "
+        "a massive offensive began."
+    )
+    got = dict(values(text, "en", None))
+    assert got["January"] == "1940-01" and got["1 February"] == "1940-02-01"
+    assert got["29–30 December"] == "1939-12-29/1939-12-30"
+
+
+def test_a_history_stays_in_its_year_in_the_pluperfect_or_in_the_same_month():
+    text = "Im Dezember 1939 griff die Rote Armee an. Im Januar hatte Stalin noch verhandelt."
+    assert values(text, "de", None)[-1] == ("Januar", "1939-01")
+    text = "16 августа 1812 года началось сражение. В конце августа главнокомандующим был назначен Кутузов."
+    assert values(text, "ru", None)[-1] == ("В конце августа", "1812-08")

@@ -240,7 +240,17 @@ def moves_focus(
         return True
     if prev_word(lowered, start) in vocab.since_set:
         return False
+    return not in_pluperfect(lowered, start, vocab)
+
+
+def in_pluperfect(lowered: str, start: int, vocab: Vocab, whole: bool = False) -> bool:
+    """Does the sentence up to `start` (or all of it, `whole`) have a ``pluperfect_cues`` word
+    ("had", "hatte": "Im Januar hatte Stalin ...")?"""
     if not vocab.pluperfect_cues:
-        return True
+        return False
     begun = max((m.end() for m in _SENTENCE_START.finditer(lowered, max(0, start - 300), start)), default=0)
-    return not vocab.pluperfect_cue.search(lowered, begun, start)
+    end = start
+    if whole:
+        found = _SENTENCE_START.search(lowered, start, start + 300)
+        end = found.start() if found else min(len(lowered), start + 300)
+    return bool(vocab.pluperfect_cue.search(lowered, begun, end))
