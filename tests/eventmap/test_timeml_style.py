@@ -97,3 +97,63 @@ def test_a_history_stays_in_its_year_in_the_pluperfect_or_in_the_same_month():
     assert values(text, "de", None)[-1] == ("Januar", "1939-01")
     text = "16 августа 1812 года началось сражение. В конце августа главнокомандующим был назначен Кутузов."
     assert values(text, "ru", None)[-1] == ("В конце августа", "1812-08")
+
+
+def test_the_year_after_or_before_in_german_counts_from_the_story():
+    text = "Im Mai 1915 trat Italien in den Krieg ein. Im Jahr darauf begann am 21. Februar die Schlacht um Verdun."
+    assert values(text, "de", None)[1:] == [("Jahr darauf", "1916"), ("21. Februar", "1916-02-21")]
+    assert values("2010 wurde er gewählt. Im Jahr zuvor hatte er verloren.", "de")[-1] == (
+        "Jahr zuvor",
+        "2009",
+    )
+
+
+def test_a_span_of_years_followed_by_the_word_for_years_is_a_period():
+    assert values("Протягом 1710–1711 років тривала війна.", "uk", None) == [("1710–1711", "1710/1711")]
+    assert values("В 1941–1945 годах шла война.", "ru", None) == [("1941–1945", "1941/1945")]
+    assert values("Це було 1500–2000 років тому.", "uk", None) == []
+
+
+def test_one_unit_later_without_a_number():
+    text = "Навесні 1709 року шведи підійшли до Полтави. Через рік Мазепа помер."
+    assert values(text, "uk", None)[-1] == ("Через рік", "1710")
+    text = "Летом 1709 года шведы подошли к Полтаве. Спустя год Мазепа умер."
+    assert values(text, "ru", None)[-1] == ("Спустя год", "1710")
+    assert values("Через тиждень відбудеться суд.", "uk") == [("Через тиждень", "2013-W13")]
+
+
+def test_units_before_an_event_preposition_count_from_the_event_not_the_calendar():
+    assert values("Через два роки після аварії станцію закрили.", "uk") == []
+    assert values("Trois jours avant le vote, il démissionna.", "fr", None) == []
+    assert values("La guerre finit en 1648. Deux ans après, la ville fut reconstruite.", "fr", None)[-1] == (
+        "Deux ans après",
+        "1650",
+    )
+
+
+def test_later_in_a_past_clause_counts_from_the_story_day_not_the_writers_day():
+    text = "5 березня його затримали. Через три дні суд його відпустив."
+    assert values(text, "uk")[-1] == ("Через три дні", "2013-03-08")
+    text = "5 березня його затримали. Через тиждень відбудеться суд."
+    assert values(text, "uk")[-1] == ("Через тиждень", "2013-W13")
+
+
+def test_the_night_from_one_day_to_the_next_in_ukrainian_and_russian():
+    assert values("У ніч з 7 на 8 березня шведи атакували.", "uk") == [
+        ("з 7 на 8 березня", "2013-03-07/2013-03-08")
+    ]
+    assert values("В ночь с 7 на 8 марта шведы атаковали.", "ru") == [
+        ("с 7 на 8 марта", "2013-03-07/2013-03-08")
+    ]
+
+
+def test_the_story_goes_on_from_the_last_day_of_a_short_span():
+    text = "У ніч з 26 на 27 червня 1709 року шведи рушили в атаку. Того ж дня бій закінчився."
+    assert values(text, "uk", None)[-1] == ("Того ж дня", "1709-06-27")
+    text = "Die Schlacht dauerte vom 10. bis 12. Mai 1940. Zwei Tage später kapitulierte die Armee."
+    assert values(text, "de", None)[-1] == ("Zwei Tage später", "1940-05-14")
+
+
+def test_the_same_year_after_a_span_of_years_is_its_last_year():
+    text = "In der Zeit zwischen 1871 und 1914 wurde er gefeiert. Im selben Jahr begann der Erste Weltkrieg."
+    assert values(text, "de", None)[-1] == ("selben Jahr", "1914")

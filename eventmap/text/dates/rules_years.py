@@ -99,8 +99,8 @@ def norm_year_range(ctx: Ctx) -> Result:
     else:
         y2 = int(raw2)
     context = bool(ctx.group("from") or ctx.group("mod")) or _bracketed(ctx)
-    if not _year_ok(ctx, y1, m.start("y1"), m.end("y1"), True) or not _year_ok(
-        ctx, y2, m.start("y2"), m.end(), True
+    if not _year_ok(ctx, y1, m.start("y1"), m.end("y1"), True) or not (
+        _years_of_range(ctx, m.end()) or _year_ok(ctx, y2, m.start("y2"), m.end(), True)
     ):
         return None
     if is_list(ctx):
@@ -118,6 +118,16 @@ def norm_year_range(ctx: Ctx) -> Result:
     ):
         return None
     return years_interval(y1, y2, f"{y1:04d}/{y2:04d}")
+
+
+def _years_of_range(ctx: Ctx, end: int) -> bool:
+    """'1710–1711 років', 'в 1941–1945 годах': the word for years after a span of years names
+    them (not "1500–2000 років тому", a quantity counted back)."""
+    v = ctx.vocab
+    after = ctx.lowered[end:].split(None, 2)
+    if not after or v.unit_of.get(after[0].strip(".,;:")) != "year":
+        return False
+    return len(after) < 2 or after[1].strip(".,;:") not in v.ago["after"]
 
 
 def _bracketed(ctx: Ctx) -> bool:
