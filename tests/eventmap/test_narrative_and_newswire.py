@@ -323,7 +323,15 @@ def test_a_later_year_in_the_pluperfect_still_moves_the_story_on():
         ("Rutte vertrekt vrijdag naar Kyiv.", "nl", "2025-03-21"),
         ("The talks resume Monday in Riyadh.", "en", "2025-03-24"),
         ("Parliament votes on Thursday.", "en", "2025-03-20"),
+        # with an object between them
+        ("Minister Madlener bezoekt het gebied vrijdag.", "nl", "2025-03-21"),
+        ("The Senate holds a vote Monday.", "en", "2025-03-24"),
+        ("Forecasters expect the storm to reach Norway by Tuesday morning.", "en", "2025-03-25"),
         # the past and nouns stay in the past
+        ("Minister Madlener bezocht het gebied vrijdag.", "nl", "2025-03-14"),
+        ("Rutte bezocht Zelensky vrijdag.", "nl", "2025-03-14"),
+        ("De politie meldt de aanhouding vrijdag.", "nl", "2025-03-14"),
+        ("The king visited the area Friday.", "en", "2025-03-14"),
         ("Dat het parlement dinsdag instemde, verbaasde niemand.", "nl", "2025-03-18"),
         ("Maandag protesteerden honderden bewoners.", "nl", "2025-03-17"),
         ("Het kabinet heeft maandag besloten.", "nl", "2025-03-17"),

@@ -146,13 +146,14 @@ def is_present_verb(vocab: Vocab, word: str) -> bool:
         and word.isalpha()
         and word.endswith(vocab.present_suffixes or ("\0",))
         and word not in vocab.present_not_verbs
+        and not word.endswith(vocab.present_not_suffixes or ("\0",))
     )
 
 
 def present_context(ctx: Ctx, start: int, end: int) -> bool:
     """Is a bare weekday next to a verb in the present tense ("De raad stemt donderdag",
     "Donderdag stemt de raad", "The talks resume Monday"), or with only a name between them
-    ("Rutte ontmoet Zelensky donderdag")? News announces what is scheduled in the present,
+    ("Rutte ontmoet Zelensky donderdag"), or an object ("holds a vote Monday")? News announces what is scheduled in the present,
     so the weekday is the coming one. A verb after a determiner or an inflected adjective is
     a noun ("a vote Monday", "het kabinet dinsdag")."""
     v = ctx.vocab
@@ -174,6 +175,12 @@ def present_context(ctx: Ctx, start: int, end: int) -> bool:
         words.pop()  # the subject after a verb-second verb: "Dort trifft er am Donnerstag"
     if not words or not words[-1][-1].isalpha():
         return False  # a clause boundary or punctuation stands between them
+    if len(words) > 2 and words[-1].islower() and words[-2].lower() in v.present_determiners:
+        verb = words[
+            -3
+        ].lower()  # an object between them: "holds a vote Monday", "bezoekt het gebied vrijdag"
+        if is_present_verb(v, verb) and not cues(v.lang).reporting.fullmatch(verb):
+            return True
     word = words[-1].lower()
     if len(words) > 1:
         before = words[-2]

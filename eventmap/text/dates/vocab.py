@@ -41,7 +41,7 @@ here, never from code. Keys, all lowercase (text is matched lowercased):
   ``quantity_words``/``quantity_cues`` (a number is a quantity, not a year), ``day_parts``,
   ``day_part_compounds`` ("maandagavond"), ``clock``, ``pluperfect_cues`` ("had": a
   sentence in the pluperfect is background, its earlier dates do not move the story's focus),
-  ``present_tense`` (verbs, suffixes, not_verbs, determiners, adjective_suffixes,
+  ``present_tense`` (verbs, suffixes, not_verbs, not_suffixes, determiners, adjective_suffixes,
   after_initial_weekday, pronouns: a bare weekday next to a present-tense verb is the coming
   day, a subject pronoun may stand between them: "trifft er am Donnerstag"),
   ``short_year_words`` (in a narrative a three-digit number is a year after an ``always``
@@ -307,6 +307,7 @@ class Vocab:
         self.present_verbs = frozenset(_words(present, "verbs"))
         self.present_suffixes = _words(present, "suffixes")
         self.present_not_verbs = frozenset(_words(present, "not_verbs"))
+        self.present_not_suffixes = _words(present, "not_suffixes")
         self.present_determiners = frozenset(_words(present, "determiners"))
         self.present_adjective_suffixes = _words(present, "adjective_suffixes")
         self.present_after_initial_weekday = bool(present.get("after_initial_weekday"))
