@@ -5,7 +5,8 @@
 1. **The dateline's place, if the text confirms it**: `reported_from` (from `parse_places`)
    is the setting when the article also names that same place, in an event, the title or
    the body ("UTRECHT (ANP) - ... in Utrecht ...", "ROTTERDAM - ... the third stabbing in
-   Rotterdam in two weeks"). A dateline the text does not confirm is
+   Rotterdam in two weeks"), or a landmark within CITY_AROUND_KM of it ("WASHINGTON (AP) -
+   ... sworn in at the White House"). A dateline the text does not confirm is
    only where the report was filed: "UTRECHT (ANP) - Bij een brand in Zeist" is set in Zeist.
 2. **Else the place most of its events share**: `places` is either a flat list of
    PlaceMention (each mention is one vote) or a list of per-event place lists (each event is
@@ -141,8 +142,8 @@ def _as_list(item: PlaceMention | Iterable[PlaceMention]) -> list[PlaceMention]:
 
 
 def _confirmed(dateline: PlaceMention, named: list[list[PlaceMention]]) -> bool:
-    """The article names the dateline's place itself (same entry, or same name close by), in
-    an event, the body or the title, outside the dateline."""
+    """The article names the dateline's place itself (same entry, or same name close by) or a
+    landmark in it, in an event, the body or the title, outside the dateline."""
     key, name = place_key(dateline), name_key(dateline.name or dateline.text)
     for e in named:
         for m in e:
@@ -150,7 +151,9 @@ def _confirmed(dateline: PlaceMention, named: list[list[PlaceMention]]) -> bool:
                 continue
             if place_key(m) == key:
                 return True
-            near = great_circle_km(m.lat, m.lon, dateline.lat, dateline.lon) <= SAME_PLACE_KM
-            if near and name_key(m.name or m.text) == name:
+            km = great_circle_km(m.lat, m.lon, dateline.lat, dateline.lon)
+            if km <= SAME_PLACE_KM and name_key(m.name or m.text) == name:
                 return True
+            if m.kind == "landmark" and km <= CITY_AROUND_KM:
+                return True  # "WASHINGTON (AP) - ... sworn in at the White House"
     return False

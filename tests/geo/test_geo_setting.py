@@ -137,3 +137,9 @@ def test_the_place_a_person_comes_from_is_a_mention_marked_as_an_origin(text, la
 def test_places_of_things_coming_from_somewhere_are_no_origins():
     doc = parse_places("Drones from Iran hit Kyiv. Troops from Russia crossed into Ukraine.", lang="en")
     assert doc.origins == ()
+
+
+def test_a_landmark_in_the_dateline_s_city_confirms_it():
+    doc = parse_places("WASHINGTON (AP) - The Senate voted on Thursday. He was sworn in at the White House.")
+    setting = article_setting([[]], doc.reported_from, text_places=doc.mentions)
+    assert setting is doc.reported_from and setting.name == "Washington"

@@ -350,11 +350,13 @@ def norm_season(ctx: Ctx) -> Result:
         if frame.focus_year is None:
             return None
         offset = v.anaphoric_rel_of.get(rel, 0)
-        focus_month = frame.focus.start.month if frame.focus else 1
+        focus = frame.focus
         year = frame.focus_year
-        if offset > 0 and first_month <= focus_month:
+        # "the following spring" begins after the focus ends ("in 1939": spring 1940), "the
+        # previous winter" before it begins
+        if offset > 0 and first_month <= (focus.end.month if focus and focus.end.year == year else 1):
             year += 1
-        elif offset < 0 and first_month >= focus_month:
+        elif offset < 0 and first_month >= (focus.start.month if focus else 1):
             year -= 1
         return season_interval(year, season, "focus")
     if ref is None:

@@ -6,9 +6,10 @@ News conventions (the reference day is the document's day):
   speaks of the future, with "next"/"komende", or "until Friday" when that is nearer);
 * "last/this/next week|month|year" and "N units ago" count from the reference;
   "the last week" (with an article) is a duration, not a date;
-* "N days later/earlier" counts from the story's last date in the same sentence; "a year
-  earlier", "the following year", "earlier in the year" from the last date the text named,
-  else from the reference.
+* "N days later/earlier" counts from the story's last date in the same sentence; "two
+  months later", "a year later" from the last date the text wrote (not one counted from the
+  reference); "a year earlier", "the following year", "earlier in the year" from the last
+  date the text named, else from the reference.
 
 Narrative mode counts weekdays, "the following year" and "two years later" from the
 story's focus (its last date) instead of the document's day (a weekday then lies on or
@@ -293,6 +294,11 @@ def norm_ago(ctx: Ctx) -> Result:
     focus = _recent_focus(ctx, same_sentence=True)
     if focus is not None and (fine or not focus.from_reference):
         return _shift(unit, _span_side(focus, sign), sign * n, focus.precision, "focus")
+    story = ctx.frame.focus
+    if sign > 0 and not fine and story is not None and not story.from_reference:
+        # "The talks collapsed on May 2, 2019. ... Two months later, ...": from the date the
+        # text wrote, in news too (a day "later" is left to the anchoring stage)
+        return _shift(unit, _span_side(story, sign), n, story.precision, "focus")
     if word in v.hence_words and ctx.frame.mode == "news" and ctx.ref is not None:
         future = future_context(ctx, ctx.match.start(), ctx.match.end())
         if v.hence_needs_future and not future:
