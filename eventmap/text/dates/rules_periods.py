@@ -244,8 +244,15 @@ def norm_day_alone(ctx: Ctx) -> Result:
     day = int(ctx.group("d1"))
     after = ctx.text[m.end() : m.end() + 40]
     word = next_word(ctx.text, m.end())
-    if v.month(word) is not None or word[:1].isdigit() or word in (*v.range_joiners, *v.list_joiners):
-        return None
+    following = re.findall(r"[^\W\d_]+\.?", after)[1:2]  # "on the 14th of March"
+    month_next = word in v.day_month_joiners and bool(following) and v.month(following[0]) is not None
+    if (
+        v.month(word) is not None
+        or month_next
+        or word[:1].isdigit()
+        or word in (*v.range_joiners, *v.list_joiners)
+    ):
+        return None  # "on the 14th of March" is the day pattern's
     if not _then_ok(v, after.lstrip(), word):
         return None
     frame, ref = ctx.frame, ctx.ref
