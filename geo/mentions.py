@@ -22,6 +22,7 @@ from geo.features import (
     feature_word,
     org_word_after,
     organisation_end,
+    person_origin,
     street_name,
 )
 from geo.gazetteer import ABBREVIATIONS, Candidate, Gazetteer
@@ -239,6 +240,8 @@ def find_mentions(
             m.flags.add("modifier")  # "Paris-based Amundi", "Iran-backed militias": context
         if is_metonym(text, tokens, i, j, cands, gaz):
             m.flags.add("metonym")
+        elif person_origin(text, t.start):
+            m.flags.add("origin")  # "een man uit Schiedam": a place, but no event's own
         if span_text.isupper() and is_dateline(text, tokens[j]) and text[t.start - 1 : t.start] in ("", "\n"):
             m.flags.add("dateline")  # "WASHINGTON (Reuters) -": a city
         word = mark_region(text, tokens, i, j, m)

@@ -336,6 +336,7 @@ def _has_all(text: str, lo: int, hi: int, clauses: tuple[tuple[str, ...], ...]) 
 
 
 _DIGIT = re.compile(r"\d")
+_ONE_YEAR = re.compile(r"\d{4}(?:-[^/]*)?$")  # a value in one year: 1634, 1634-WI, 1634-Q1, 1634-05-23
 
 
 def read_with(text: str, compiled: LanguagePatterns, frame: Frame, cands=None) -> list[DateMention]:
@@ -373,8 +374,11 @@ def read_with(text: str, compiled: LanguagePatterns, frame: Frame, cands=None) -
             )
             if moves_focus(lowered, s, norm, frame, vocab, last):
                 frame.focus, frame.focus_end = norm, e
-                if not norm.from_reference and norm.start.year == norm.end.year:
-                    frame.focus_year = norm.start.year  # a decade or century names no year of the story
+                named = _ONE_YEAR.match(norm.value)  # "hiver 1634" names 1634 but runs into 1635
+                if not norm.from_reference and (named or norm.start.year == norm.end.year):
+                    frame.focus_year = (
+                        int(norm.value[:4]) if named else norm.start.year
+                    )  # a decade names none
             last = (s, e)
             single_year = norm.precision == "year" and norm.start.year == norm.end.year
             frame.year_here = (norm.start.year, e) if single_year else None

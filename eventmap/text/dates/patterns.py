@@ -226,6 +226,8 @@ def build(v: Vocab) -> LanguagePatterns:
     before = v.ago["before"] + v.later["before"] + v.earlier["before"]
     if before:  # "il y a trois jours", "vor drei Tagen"
         pats.append(("ago", rf"{B}(?P<word>{alt(before)})\s+(?P<n>{num})\s+(?P<unit>{units})(?!\w)", "unit"))
+        if v.one_unit:  # "через рік", "спустя месяц": one unit, no number
+            pats.append(("ago", rf"{B}(?P<word>{alt(before)})\s+(?P<unit>{alt(v.one_unit)})(?!\w)", "unit"))
     if v.rel_after_of:  # "la semaine dernière", "l'an prochain"
         pats.append(
             ("relunit", rf"{B}(?P<word>(?P<unit>{units})\s+(?P<rel>{alt(v.rel_after_of)}))(?![\w-])", "unit")

@@ -17,7 +17,7 @@ here, never from code. Keys, all lowercase (text is matched lowercased):
 - ``range_starts``/``range_joiners``/``between_words``/``list_joiners``: "from 10 to 12
   March" is a range, "in 1990 and 1991" a list of two, "between 1990 and 1995" a range.
 - ``period_modifiers`` (early/mid/late), ``relative`` and ``weekday_relative`` (last/this/
-  next words; ``anaphoric_relative`` ones such as "the following" count from the story's
+  next words, and before_last: "vorletzte Woche", "позаминулого року"; ``anaphoric_relative`` ones such as "the following" count from the story's
   last date, not from today), ``weekday_suffixes`` ("zaterdag jl."), ``units``, ``unit_prefixes``,
   ``duration_determiners`` ("the last week" is a duration), ``ago``/``later``/``earlier``
   with the side of "N units" they stand on (German "vor 3 Tagen": before), ``numbers``.
@@ -33,14 +33,15 @@ here, never from code. Keys, all lowercase (text is matched lowercased):
   2023"); ``comparison_words`` ("three days later
   than planned" is a difference, not a date) and ``preposition_words`` ("two days before
   the vote" counts from an event, which the anchoring stage finds).
-- Clause words: ``future_cues``, ``next_words``, ``reporting_verbs`` (with
+- Clause words: ``future_cues`` (and ``future_suffixes``, endings only a future tense has:
+  French "-eront", Ukrainian "-тиме"), ``next_words``, ``reporting_verbs`` (with
   ``reporting_fillers`` such as "in a statement", ``date_prepositions`` and
   ``reporting_subject_words``: "police said on Saturday" dates the report), ``clause_breaks``,
-  ``since_words``, ``until_words``, ``target_year_words``, ``year_context_words``,
+  ``since_words`` (``from_words`` among them also look ahead: "ab 1. April"), ``until_words``, ``target_year_words``, ``year_context_words``,
   ``quantity_words``/``quantity_cues`` (a number is a quantity, not a year), ``day_parts``,
   ``day_part_compounds`` ("maandagavond"), ``clock``, ``pluperfect_cues`` ("had": a
   sentence in the pluperfect is background, its earlier dates do not move the story's focus),
-  ``present_tense`` (verbs, suffixes, not_verbs, determiners, adjective_suffixes,
+  ``present_tense`` (verbs, suffixes, not_verbs, not_suffixes, determiners, adjective_suffixes,
   after_initial_weekday, pronouns: a bare weekday next to a present-tense verb is the coming
   day, a subject pronoun may stand between them: "trifft er am Donnerstag"),
   ``short_year_words`` (in a narrative a three-digit number is a year after an ``always``
@@ -110,10 +111,10 @@ KNOWN_KEYS: frozenset[str] = frozenset(
     date_prepositions reporting_fillers reporting_subject_words
     generated_excluded relative_after one_unit focus_days season_adverbs year_ordinal_suffixes letters
     letters_required date_prepositions reporting_fillers reporting_subject_words season_year_joiners
-    year_parts holidays hence span_ends when_words relative_pronouns
+    year_parts holidays hence span_ends when_words relative_pronouns future_suffixes from_words
     """.split()
 )
-REL_OFFSETS = {"last": -1, "this": 0, "next": 1}
+REL_OFFSETS = {"before_last": -2, "last": -1, "this": 0, "next": 1}
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,10 +271,12 @@ class Vocab:
         }
         for key in (
             "future_cues",
+            "future_suffixes",
             "next_words",
             "reporting_verbs",
             "clause_breaks",
             "since_words",
+            "from_words",
             "until_words",
             "target_year_words",
             "year_context_words",
@@ -296,6 +299,7 @@ class Vocab:
         self.year_context = frozenset(self.year_context_words)
         self.next_word_set = frozenset(self.next_words)
         self.since_set = frozenset(self.since_words)
+        self.from_set = frozenset(self.from_words)  # since words that also look ahead: "ab", "з"
         self.until_set = frozenset(self.until_words)
         self.range_start_set = frozenset(self.range_starts)
         self.range_gap_set = frozenset((*self.range_joiners, "-", "–", "—"))
@@ -303,6 +307,7 @@ class Vocab:
         self.present_verbs = frozenset(_words(present, "verbs"))
         self.present_suffixes = _words(present, "suffixes")
         self.present_not_verbs = frozenset(_words(present, "not_verbs"))
+        self.present_not_suffixes = _words(present, "not_suffixes")
         self.present_determiners = frozenset(_words(present, "determiners"))
         self.present_adjective_suffixes = _words(present, "adjective_suffixes")
         self.present_after_initial_weekday = bool(present.get("after_initial_weekday"))

@@ -1,0 +1,159 @@
+"""Dates in the style of the German, French and Ukrainian TimeML corpora: news with a document
+day and encyclopedia histories of wars. One test per rule, on short texts written for these
+tests (MIT); the values are TimeML's (2013-03-22, 2013-W12, 2013-03, 2013, 199)."""
+
+from __future__ import annotations
+
+from eventmap.text.dates import find_dates
+
+REF = "2013-03-20"  # a Wednesday
+
+
+def values(text: str, lang: str, ref: str | None = REF, mode: str = "auto") -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in find_dates(text, ref, lang=lang, mode=mode)]
+
+
+def test_a_span_of_years_in_brackets_after_a_name_is_a_period_in_any_century():
+    text = "Der Siebenjährige Krieg (1756–1763) war ein Konflikt der Großmächte."
+    assert values(text, "de", None) == [("1756–1763", "1756/1763")]
+    assert values("The Thirty Years' War (1618-48) ravaged Europe.", "en", None) == [("1618-48", "1618/1648")]
+
+
+def test_a_bare_year_near_the_span_a_history_opened_with_is_a_year():
+    text = "Der Siebenjährige Krieg (1756–1763) begann spät. Nach dem Frieden von Aachen 1748 blieb die Lage gespannt."
+    assert ("1748", "1748") in values(text, "de", None)
+
+
+def test_a_year_followed_by_the_word_for_year_is_a_year_in_any_century():
+    assert values("Хотинська війна 1621 року — конфлікт двох держав.", "uk", None) == [("1621", "1621")]
+    assert values("Хотинская война 1621 года — конфликт двух держав.", "ru", None) == [("1621", "1621")]
+    assert values("Він заплатив 1621 гривню.", "uk", None) == []
+
+
+def test_a_season_with_its_year_sets_the_story_year_even_when_winter_runs_into_the_next():
+    text = (
+        "Le roi meurt le 16 novembre 1632 à Lützen. Au cours de l'hiver 1634, Wallenstein est "
+        "assassiné à Eger, le 25 février."
+    )
+    assert values(text, "fr", None)[-1] == ("le 25 février", "1634-02-25")
+
+
+def test_a_weekday_opening_its_sentence_with_a_comma_takes_the_tense_after_the_comma():
+    assert values("Samedi, une marche aura lieu devant la mairie.", "fr") == [("Samedi", "2013-03-23")]
+    assert values("Samedi, la police a arrêté deux hommes.", "fr") == [("Samedi", "2013-03-16")]
+
+
+def test_a_future_ending_makes_a_weekday_the_coming_one():
+    assert values("Les clubs manifesteront samedi devant la mairie.", "fr") == [("samedi", "2013-03-23")]
+    assert values("У неділю театр працюватиме до 22:00.", "uk") == [("неділю", "2013-03-24")]
+    assert values("В неділю біля театру пройде концерт.", "uk") == [("неділю", "2013-03-24")]
+    assert values("В воскресенье у театра пройдет концерт.", "ru") == [("воскресенье", "2013-03-24")]
+    assert values("У неділю біля театру пройшов концерт.", "uk") == [("неділю", "2013-03-17")]
+
+
+def test_next_month_in_ukrainian_news_counts_from_the_writers_day_unless_the_story_is_earlier():
+    text = "Перша вистава відбудеться 1 травня. Наступного місяця театр планує гастролі."
+    assert values(text, "uk")[-1] == ("Наступного місяця", "2013-04")
+    text = "3 березня театр закрили. Наступного тижня почалися роботи."
+    assert values(text, "uk")[-1] == ("Наступного тижня", "2013-W10")
+    assert values("Наступного року театр відзначить ювілей.", "uk") == [("Наступного року", "2014")]
+
+
+def test_from_a_day_without_its_year_may_lie_ahead_but_since_a_day_lies_behind():
+    assert values("Das Gesetz gilt ab 1. April.", "de") == [("1. April", "2013-04-01")]
+    assert values("Seit 1. April gilt das Gesetz.", "de") == [("1. April", "2012-04-01")]
+    assert values("Програма набуде чинності з 1 квітня.", "uk") == [("1 квітня", "2013-04-01")]
+
+
+def test_the_weekend_of_a_future_clause_is_the_coming_one():
+    assert values("Am Wochenende wird mit sinkenden Pegeln gerechnet.", "de") == [
+        ("Am Wochenende", "2013-03-23/2013-03-24")
+    ]
+    assert values("Am Wochenende stieg der Pegel.", "de") == [("Am Wochenende", "2013-03-16/2013-03-17")]
+
+
+def test_the_week_or_year_before_last():
+    assert values("Позаминулого тижня міністр відвідав Житомир.", "uk") == [
+        ("Позаминулого тижня", "2013-W10")
+    ]
+    assert values("Vorletzte Woche besuchte er Jena.", "de") == [("Vorletzte Woche", "2013-W10")]
+    assert values("Позапрошлой весной театр закрыли.", "ru") == [("Позапрошлой весной", "2011-SP")]
+    assert values("Позаминулого року театр закрили.", "uk") == [("Позаминулого року", "2011")]
+
+
+def test_a_history_goes_forward_into_the_next_year_for_a_month_just_after_the_focus():
+    text = (
+        "The battle lasted from 7 December 1939 to 8 January 1940. On the night of 29–30 December, "
+        "ski troops destroyed a division. The Soviets reorganised during January. On 1 February, "
+        "a massive offensive began."
+    )
+    got = dict(values(text, "en", None))
+    assert got["January"] == "1940-01" and got["1 February"] == "1940-02-01"
+    assert got["29–30 December"] == "1939-12-29/1939-12-30"
+
+
+def test_a_history_stays_in_its_year_in_the_pluperfect_or_in_the_same_month():
+    text = "Im Dezember 1939 griff die Rote Armee an. Im Januar hatte Stalin noch verhandelt."
+    assert values(text, "de", None)[-1] == ("Januar", "1939-01")
+    text = "16 августа 1812 года началось сражение. В конце августа главнокомандующим был назначен Кутузов."
+    assert values(text, "ru", None)[-1] == ("В конце августа", "1812-08")
+
+
+def test_the_year_after_or_before_in_german_counts_from_the_story():
+    text = "Im Mai 1915 trat Italien in den Krieg ein. Im Jahr darauf begann am 21. Februar die Schlacht um Verdun."
+    assert values(text, "de", None)[1:] == [("Jahr darauf", "1916"), ("21. Februar", "1916-02-21")]
+    assert values("2010 wurde er gewählt. Im Jahr zuvor hatte er verloren.", "de")[-1] == (
+        "Jahr zuvor",
+        "2009",
+    )
+
+
+def test_a_span_of_years_followed_by_the_word_for_years_is_a_period():
+    assert values("Протягом 1710–1711 років тривала війна.", "uk", None) == [("1710–1711", "1710/1711")]
+    assert values("В 1941–1945 годах шла война.", "ru", None) == [("1941–1945", "1941/1945")]
+    assert values("Це було 1500–2000 років тому.", "uk", None) == []
+
+
+def test_one_unit_later_without_a_number():
+    text = "Навесні 1709 року шведи підійшли до Полтави. Через рік Мазепа помер."
+    assert values(text, "uk", None)[-1] == ("Через рік", "1710")
+    text = "Летом 1709 года шведы подошли к Полтаве. Спустя год Мазепа умер."
+    assert values(text, "ru", None)[-1] == ("Спустя год", "1710")
+    assert values("Через тиждень відбудеться суд.", "uk") == [("Через тиждень", "2013-W13")]
+
+
+def test_units_before_an_event_preposition_count_from_the_event_not_the_calendar():
+    assert values("Через два роки після аварії станцію закрили.", "uk") == []
+    assert values("Trois jours avant le vote, il démissionna.", "fr", None) == []
+    assert values("La guerre finit en 1648. Deux ans après, la ville fut reconstruite.", "fr", None)[-1] == (
+        "Deux ans après",
+        "1650",
+    )
+
+
+def test_later_in_a_past_clause_counts_from_the_story_day_not_the_writers_day():
+    text = "5 березня його затримали. Через три дні суд його відпустив."
+    assert values(text, "uk")[-1] == ("Через три дні", "2013-03-08")
+    text = "5 березня його затримали. Через тиждень відбудеться суд."
+    assert values(text, "uk")[-1] == ("Через тиждень", "2013-W13")
+
+
+def test_the_night_from_one_day_to_the_next_in_ukrainian_and_russian():
+    assert values("У ніч з 7 на 8 березня шведи атакували.", "uk") == [
+        ("з 7 на 8 березня", "2013-03-07/2013-03-08")
+    ]
+    assert values("В ночь с 7 на 8 марта шведы атаковали.", "ru") == [
+        ("с 7 на 8 марта", "2013-03-07/2013-03-08")
+    ]
+
+
+def test_the_story_goes_on_from_the_last_day_of_a_short_span():
+    text = "У ніч з 26 на 27 червня 1709 року шведи рушили в атаку. Того ж дня бій закінчився."
+    assert values(text, "uk", None)[-1] == ("Того ж дня", "1709-06-27")
+    text = "Die Schlacht dauerte vom 10. bis 12. Mai 1940. Zwei Tage später kapitulierte die Armee."
+    assert values(text, "de", None)[-1] == ("Zwei Tage später", "1940-05-14")
+
+
+def test_the_same_year_after_a_span_of_years_is_its_last_year():
+    text = "In der Zeit zwischen 1871 und 1914 wurde er gefeiert. Im selben Jahr begann der Erste Weltkrieg."
+    assert values(text, "de", None)[-1] == ("selben Jahr", "1914")
