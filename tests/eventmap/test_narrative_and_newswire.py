@@ -332,6 +332,7 @@ def test_a_later_year_in_the_pluperfect_still_moves_the_story_on():
         ("Rutte bezocht Zelensky vrijdag.", "nl", "2025-03-14"),
         ("De politie meldt de aanhouding vrijdag.", "nl", "2025-03-14"),
         ("The king visited the area Friday.", "en", "2025-03-14"),
+        ("Keys beat Sabalenka in the Australian Open final in Melbourne on Saturday.", "en", "2025-03-15"),
         ("Dat het parlement dinsdag instemde, verbaasde niemand.", "nl", "2025-03-18"),
         ("Maandag protesteerden honderden bewoners.", "nl", "2025-03-17"),
         ("Het kabinet heeft maandag besloten.", "nl", "2025-03-17"),

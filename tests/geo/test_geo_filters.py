@@ -291,10 +291,25 @@ def test_a_bare_dateline_naming_a_capital_is_the_capital(text, country):
     [
         "Jordan Peterson said he would speak in Toronto.",
         "Jordan Peterson spoke at a rally in Toronto. Peterson said he would return.",
+        "Jordan Bardella held a rally in Toronto on Sunday.",
+        "Israel Katz said the army would respond in Toronto.",
     ],
 )
 def test_a_country_that_is_a_given_name_before_a_persons_surname_is_the_person(text):
     assert [m.name for m in geoparse(text, "en")] == ["Toronto"]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Floods hit Chad Monday.", {"Chad"}),
+        ("Jordan Blasts Israel Over Gaza Strikes", {"Jordan", "Israel", "Gaza Strip"}),
+        ("The Professional Association of Georgia Educators met.", {"Georgia"}),
+        ("King Abdullah of Jordan visited Amman.", {"Jordan", "Amman"}),
+    ],
+)
+def test_a_country_before_a_capitalised_word_stays_a_place_where_no_person_can_be(text, places):
+    assert {m.name for m in geoparse(text, "en")} == places
 
 
 @pytest.mark.parametrize(

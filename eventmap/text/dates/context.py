@@ -175,10 +175,15 @@ def present_context(ctx: Ctx, start: int, end: int) -> bool:
         words.pop()  # the subject after a verb-second verb: "Dort trifft er am Donnerstag"
     if not words or not words[-1][-1].isalpha():
         return False  # a clause boundary or punctuation stands between them
-    if len(words) > 2 and words[-1].islower() and words[-2].lower() in v.present_determiners:
-        verb = words[
-            -3
-        ].lower()  # an object between them: "holds a vote Monday", "bezoekt het gebied vrijdag"
+    if (
+        len(words) > 2
+        and words[-1].islower()
+        and words[-3].islower()  # a verb, not a name's word ("the Australian Open final in")
+        and words[-1] not in v.date_preposition_set
+        and words[-2].lower() in v.present_determiners
+    ):
+        # an object between them: "holds a vote Monday", "bezoekt het gebied vrijdag"
+        verb = words[-3]
         if is_present_verb(v, verb) and not cues(v.lang).reporting.fullmatch(verb):
             return True
     word = words[-1].lower()
