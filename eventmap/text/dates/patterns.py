@@ -66,6 +66,8 @@ class LanguagePatterns:
     # the length of a trigger word and the classes it opens, by the `reach` characters from
     # its start (eventmap/text/dates/find.py _windows), filled while texts are read
     word_hits: dict[str, tuple[int, tuple[str, ...]]] = field(default_factory=dict, compare=False, hash=False)
+    # per trigger class, where its patterns may match (eventmap/text/dates/starts.py), built on first use
+    starters: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, hash=False)
 
 
 def phrase(text: str) -> str:
