@@ -18,6 +18,7 @@ from geo.features import (
     ORG_AFTER,
     ORG_BEFORE,
     ORG_WORDS_BEFORE,
+    TEAM_AFTER,
     feature_candidates,
     feature_word,
     org_word_after,
@@ -37,6 +38,7 @@ from geo.spans import (
     CONNECTORS,
     DISTRICT_WORDS,
     LOCATIVE,
+    REGION_WORDS,
     SLAVIC_MIN_LEN,
     Mention,
     after_locative,
@@ -204,6 +206,14 @@ def find_mentions(
             or (j + 2 < n_tok and tokens[j + 1].cap and org_word_after(text, tokens, j) is not None)
             else None
         )
+        if (
+            org_end is None
+            and next_low in TEAM_AFTER
+            and tokens[j].adj
+            and not tokens[j + 1].cap
+            and tokens[j].low not in REGION_WORDS  # "Charlton County manager": an official
+        ):
+            org_end = j  # "Former Chelsea manager Mauricio Pochettino": a team
         if org_end is not None:  # "Singapore Airlines", "University of Texas": context only
             m = Mention(t.start, tokens[j].end, span_text, cands)
             m.flags.add("organisation")
