@@ -333,11 +333,19 @@ def norm_range_months(ctx: Ctx) -> Result:
     m1, m2 = _month_ok(ctx, "m1"), _month_ok(ctx, "m2")
     if not m1 or not m2 or m1 == m2 or is_list(ctx):
         return None
-    placed = _range_year(ctx, m2, None)
-    if placed is None:
-        return None
-    year_end, basis = placed
-    year_start = year_end - 1 if m1 > m2 else year_end
+    wrap = 1 if m1 > m2 else 0
+    if _year_of(ctx) is None and ctx.frame.mode == "narrative":  # the story goes on from its first month
+        placed = place_year(ctx, m1, None)
+        if placed is None:
+            return None
+        year_start, basis = placed
+        year_end = year_start + wrap
+    else:  # news: the end is the month nearest the day of writing
+        placed = _range_year(ctx, m2, None)
+        if placed is None:
+            return None
+        year_end, basis = placed
+        year_start = year_end - wrap
     first, last = month_interval(year_start, m1, basis), month_interval(year_end, m2, basis)
     if first is None or last is None:
         return None
