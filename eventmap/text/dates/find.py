@@ -100,6 +100,7 @@ RULES: dict[str, Rule] = {
     "unit_end": rel.norm_unit_end,
     "year_ago": rel.norm_year_ago,
     "focus_day": rel.norm_focus_day,
+    "day_alone": per.norm_day_alone,
 }
 
 

@@ -235,6 +235,10 @@ def build(v: Vocab) -> LanguagePatterns:
     if v.one_unit:  # "тиждень тому", "неделю назад", "годом ранее": one unit, no number
         after = alt(v.ago["after"] + v.later["after"] + v.earlier["after"])
         pats.append(("ago", rf"{B}(?P<unit>{alt(v.one_unit)})\s+(?P<word>{after})(?!\w)", "unit"))
+    if v.day_alone_prefixes:  # "on the 26th", "am 26.", "le 14,"
+        sfx = f"(?:{alt(v.day_alone_suffixes)})" if v.day_alone_suffixes else ""
+        sfx += "" if v.day_alone_suffix_required or not sfx else "?"
+        pats.append(("day_alone", rf"{B}(?:{alt(v.day_alone_prefixes)})\s+(?P<d1>{DAY}){sfx}(?!\w)", "digit"))
     if v.focus_day_of:  # "am nächsten Tag", "le lendemain", "наступного дня"
         pats.append(("focus_day", rf"{B}(?P<word>{alt(v.focus_day_of)})(?![\w-])", "phrase"))
     if v.month_day_order:

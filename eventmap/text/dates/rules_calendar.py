@@ -40,7 +40,7 @@ STORY_YEAR_SPAN = 50  # ... or, in a narrative, this close to the years the stor
 ROLLOVER_MONTHS = 3  # in a narrative, "In January" this close after "December 1939" is in 1940
 RANGE_MAX_YEARS = 200
 # what may stand between a year and the day or month it holds: a comma, at most two short words
-_DAY_OR_MONTH = re.compile(r"\d{4}-\d\d")
+DAY_OR_MONTH = re.compile(r"\d{4}-\d\d")
 YEAR_JOIN_RE = re.compile(r"[\s,]*(?:[^\W\d]{1,4}[\s,]+){0,2}")
 Result = Norm | list[tuple[int, int, Norm]] | None
 
@@ -94,7 +94,7 @@ def _rolls_over(ctx: Ctx, focus: Norm, month: int) -> bool:
     """A history goes forward: a month at most ROLLOVER_MONTHS after the focus day or month
     (not a season, whose year is a convention) is in the next year, unless the sentence is in
     the pluperfect ("In January, Stalin had ...")."""
-    if not _DAY_OR_MONTH.match(focus.value) or not 1 <= (month - focus.start.month) % 12 <= ROLLOVER_MONTHS:
+    if not DAY_OR_MONTH.match(focus.value) or not 1 <= (month - focus.start.month) % 12 <= ROLLOVER_MONTHS:
         return False
     return not in_pluperfect(ctx.lowered, ctx.match.start(), ctx.vocab, whole=True)
 

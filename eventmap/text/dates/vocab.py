@@ -67,6 +67,9 @@ here, never from code. Keys, all lowercase (text is matched lowercased):
   never before a ``not_after`` word: "on Christmas Island"); ``hence`` (the words before "N
   units" counting forward from the writer's day: "over twee weken", "in two weeks" only when
   ``needs_future`` and the clause speaks of the future).
+- ``day_alone``: a day of the month without its month ("On the 26th, ...", "Am 26. griffen",
+  "Le 14, les Allemands"): ``prefixes`` before it, its ``suffixes`` (``suffix_required``) and
+  what must follow (``then``: "punctuation", or also a "lowercase" word or a "stopword").
 """
 
 from __future__ import annotations
@@ -111,7 +114,7 @@ KNOWN_KEYS: frozenset[str] = frozenset(
     date_prepositions reporting_fillers reporting_subject_words
     generated_excluded relative_after one_unit focus_days season_adverbs year_ordinal_suffixes letters
     letters_required date_prepositions reporting_fillers reporting_subject_words season_year_joiners
-    year_parts holidays hence span_ends when_words relative_pronouns future_suffixes from_words
+    year_parts holidays hence span_ends when_words relative_pronouns future_suffixes from_words day_alone
     """.split()
 )
 REL_OFFSETS = {"before_last": -2, "last": -1, "this": 0, "next": 1}
@@ -339,6 +342,11 @@ class Vocab:
         self.holiday_of = _holidays(holidays)
         self.holiday_prepositions = frozenset(_words(holidays, "prepositions"))
         self.holiday_not_after = frozenset(_words(holidays, "not_after"))
+        alone = raw.get("day_alone") or {}  # "on the 26th", "am 26.", "le 14,": the story's month
+        self.day_alone_prefixes = _words(alone, "prefixes")
+        self.day_alone_suffixes = _words(alone, "suffixes")
+        self.day_alone_suffix_required = bool(alone.get("suffix_required"))
+        self.day_alone_then: str = alone.get("then", "punctuation")
         hence = raw.get("hence") or {}
         self.hence_words = _words(hence, "words")
         self.hence_needs_future = bool(hence.get("needs_future"))
