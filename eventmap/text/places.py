@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cache
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from eventmap.model import Place, specificity
