@@ -35,6 +35,8 @@ WATER_BEFORE = _WORDS["water_before"]
 WATER_AFTER = _WORDS["water_after"]
 TERRAIN_BEFORE = _WORDS["terrain_before"]
 TERRAIN_AFTER = _WORDS["terrain_after"]
+# terrain named after its town ("Kathmandu valley"): the town when the gazetteer has no such terrain
+TERRAIN_OF_TOWN = _WORDS["terrain_of_town"]
 FEATURE_WORDS = WATER_BEFORE | WATER_AFTER | TERRAIN_BEFORE | TERRAIN_AFTER
 # inside an organisation's name, between capitalised words: "Institute for Sound and Vision"
 _ORG_GAP_RE = re.compile(r"(?: | (?:for|of|and|&|on|the|voor|van|en|de|der|het) )")

@@ -19,6 +19,7 @@ from geo.features import (
     ORG_BEFORE,
     ORG_WORDS_BEFORE,
     TEAM_AFTER,
+    TERRAIN_OF_TOWN,
     feature_candidates,
     feature_word,
     org_word_after,
@@ -193,12 +194,15 @@ def find_mentions(
         )
         if feat is not None:  # "the river Reno", "Lake X", "de rivier de Maas"
             what, word, after = feat
-            cands = feature_candidates(gaz, strip_possessive(span_text), what, word)
-            j += 1 if after else 0
-            if not cands:
-                i = j + 1
-                continue  # a river the gazetteer does not know is still no town
-            span_text, head_only = text[t.start : tokens[j].end], "feature"
+            found_cands = feature_candidates(gaz, strip_possessive(span_text), what, word)
+            # "Kathmandu valley", "Reykjanes peninsula" unknown as terrain: the town of that name
+            if found_cands or word not in TERRAIN_OF_TOWN:
+                cands = found_cands
+                j += 1 if after else 0
+                if not cands:
+                    i = j + 1
+                    continue  # a river the gazetteer does not know is still no town
+                span_text, head_only = text[t.start : tokens[j].end], "feature"
         org_end = (
             organisation_end(text, tokens, i, j)
             if next_low in ORG_AFTER

@@ -100,6 +100,17 @@ def test_an_unknown_river_is_left_out_rather_than_put_on_a_town():
     assert "Truckee River" not in reno and reno["Reno"].country_code == "US"  # a town by a river stays
 
 
+@pytest.mark.parametrize(
+    ("text", "town", "cc"),
+    [
+        ("Stay safe Nepal. Kathmandu valley badly hit by quake", "Kathmandu", "NP"),
+        ("Wine from the Napa Valley is sold out.", "Napa", "US"),
+    ],
+)
+def test_a_valley_unknown_as_terrain_is_around_its_town(text, town, cc):
+    assert {m.name: m.country_code for m in geoparse(text, "en")}[town] == cc
+
+
 # --- context decides among namesakes --------------------------------------------------------
 
 
