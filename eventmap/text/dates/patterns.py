@@ -193,10 +193,10 @@ def build(v: Vocab) -> LanguagePatterns:
             "month",
         ),
         ("month", rf"{B}(?:{mods})?(?P<m1>{mon_abbr}),?\s+{month_year_join}{year}{E}", "month"),
-        # "from July to September 1941", "von Juli bis September", "з липня по вересень 1941 року"
+        # "from July to September 1941", "von Juli bis September", "у вересні–жовтні 1939 року"
         (
             "range_months",
-            rf"{B}(?:(?P<from>{alt(v.range_starts)})\s+)(?P<m1>{mon_full}){join}(?P<m2>{mon_full})"
+            rf"{B}(?:(?P<from>{alt(v.range_starts)})\s+)?(?P<m1>{mon_full}){join}(?P<m2>{mon_full})"
             rf"(?:,?\s+{month_year_join}{year})?{E}",
             "month",
         ),
@@ -235,6 +235,14 @@ def build(v: Vocab) -> LanguagePatterns:
         pats.append(("ago", rf"{B}(?P<word>{alt(before)})\s+(?P<n>{num})\s+(?P<unit>{units})(?!\w)", "unit"))
         if v.one_unit:  # "через рік", "спустя месяц": one unit, no number
             pats.append(("ago", rf"{B}(?P<word>{alt(before)})\s+(?P<unit>{alt(v.one_unit)})(?!\w)", "unit"))
+    if v.anaphoric_suffixes:  # "cette année-là", "ce mois-là": the story's year, month
+        pats.append(
+            (
+                "relunit",
+                rf"{B}(?P<word>(?P<rel>{rel})\s+(?P<unit>{units})(?P<ana>{alt(v.anaphoric_suffixes)}))(?!\w)",
+                "unit",
+            )
+        )
     if v.rel_after_of:  # "la semaine dernière", "l'an prochain"
         pats.append(
             ("relunit", rf"{B}(?P<word>(?P<unit>{units})\s+(?P<rel>{alt(v.rel_after_of)}))(?![\w-])", "unit")
@@ -307,6 +315,10 @@ def build(v: Vocab) -> LanguagePatterns:
                 rf"{B}(?:{mods})?(?P<y1>{decade_digits}){re.escape(v.decade_suffix)}(?!\w)",
                 "digit" if v.decade_two_digit else "year4",
             )
+        )
+    if v.decade_long_suffixes:  # "1930-ті", "1930-е": only after four digits ("10-е место" is a rank)
+        pats.append(
+            ("decade", rf"{B}(?:{mods})?(?P<y1>\d{{3}}0)(?:{alt(v.decade_long_suffixes)})(?!\w)", "year4")
         )
     if v.decade_prefixes:  # "les années 1990", "années 90", "de jaren negentig", "de jaren '90"
         tens = alt(w for w, n in v.numbers.items() if n in range(10, 100, 10))

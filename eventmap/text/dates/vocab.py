@@ -50,9 +50,10 @@ here, never from code. Keys, all lowercase (text is matched lowercased):
   of them is less likely this language) and ``abbreviations`` (sentence splitting).
 - Added for German, French, Ukrainian and Russian, open to every language:
   ``relative_after`` (a relative word after its unit: "la semaine dernière"), ``one_unit``
-  (unit forms meaning one without a number: "тиждень тому"), ``focus_days`` (phrases counted
+  (unit forms meaning one without a number: "тиждень тому"), ``anaphoric_suffixes`` (a
+  suffix making "this <unit>" the story's: "cette année-là"), ``focus_days`` (phrases counted
   in days from the story's last day: "am nächsten Tag", "le lendemain"), ``season_adverbs``
-  (season words that need no preposition: "восени"), ``decades.prefixes`` / ``two_digit``
+  (season words that need no preposition: "восени"), ``decades.prefixes`` / ``two_digit`` / ``long_suffixes``
   ("les années 90", "90er"), ``year_ordinal_suffixes`` ("2022-го року"),
   ``generated_excluded`` (dateparser forms that are ordinary words, not merged in), and the
   reporting-clause words ``reporting_fillers``, ``date_prepositions``,
@@ -115,7 +116,7 @@ KNOWN_KEYS: frozenset[str] = frozenset(
     date_prepositions reporting_fillers reporting_subject_words
     generated_excluded relative_after one_unit focus_days season_adverbs year_ordinal_suffixes letters
     letters_required date_prepositions reporting_fillers reporting_subject_words season_year_joiners
-    year_parts holidays hence span_ends when_words relative_pronouns future_suffixes from_words day_alone
+    year_parts holidays hence span_ends when_words relative_pronouns future_suffixes from_words day_alone anaphoric_suffixes
     """.split()
 )
 _LOOKALIKE = {"i": "iі", "x": "xх", "c": "cс", "m": "mм"}  # Roman numerals typed in Cyrillic letters
@@ -224,6 +225,8 @@ class Vocab:
         self.rel_after_of = _relative(raw.get("relative_after"))
         # a unit form meaning one unit without a number: "тиждень тому", "неделю назад"
         self.one_unit = _words(raw, "one_unit")
+        # "cette année-là", "ce mois-là": a suffix making "this <unit>" the story's
+        self.anaphoric_suffixes = _words(raw, "anaphoric_suffixes")
         # days counted from the story's last day: "am nächsten Tag", "le lendemain"
         self.focus_day_of = {
             p.lower(): int(e["days"]) for e in (raw.get("focus_days") or []) for p in e["phrases"]
@@ -258,6 +261,7 @@ class Vocab:
         decades = raw.get("decades") or {}
         self.decade_determiners = tuple(w.lower() for w in decades.get("the", []))
         self.decade_suffix: str = decades.get("suffix", "")
+        self.decade_long_suffixes = _words(decades, "long_suffixes")  # after four digits only: "1930-е"
         self.decade_prefixes = tuple(w.lower() for w in decades.get("prefixes", []))  # "les années 1990"
         self.decade_two_digit = bool(decades.get("two_digit"))  # "90er", "90-х", "années 90"
         # "2022-го року", "в 2022-м году": an ordinal ending after a year keeps it a year
