@@ -201,3 +201,24 @@ def test_a_year_named_as_a_year_is_not_a_quantity_after_up_to():
     assert values("До 2015 року лінію продовжать.", "uk") == [("2015", "2015")]
     assert values("Близько 2015 осіб взяли участь.", "uk") == []
     assert values("Anno 1618 begann der Krieg.", "de", None) == [("1618", "1618")]
+
+
+def test_roman_centuries_typed_in_cyrillic_letters():
+    assert values("У ХІХ столітті Україна була поділена.", "uk", None) == [("ХІХ столітті", "18")]
+    assert values("В ХIХ веке Россия пережила две войны.", "ru", None) == [("ХIХ веке", "18")]
+
+
+def test_a_range_of_months_is_one_span_in_the_year_named_at_its_end():
+    assert values("Die Kämpfe dauerten von Juli bis September 1941.", "de", None) == [
+        ("von Juli bis September 1941", "1941-07/1941-09")
+    ]
+    assert values("The winter campaign ran from November to February 1942.", "en", None)[-1] == (
+        "from November to February 1942",
+        "1941-11/1942-02",
+    )
+    assert values("Бої тривали з липня по вересень 1941 року.", "uk", None) == [
+        ("з липня по вересень 1941 року", "1941-07/1941-09")
+    ]
+    assert values("De janvier à mars, les prix ont augmenté.", "fr") == [
+        ("De janvier à mars", "2013-01/2013-03")
+    ]

@@ -79,6 +79,7 @@ RULES: dict[str, Rule] = {
     "numeric": cal.norm_numeric,
     "range_days": cal.norm_range_days,
     "range_dm": cal.norm_range_dm,
+    "range_months": cal.norm_range_months,
     "year": years.norm_year,
     "year_range": years.norm_year_range,
     "decade": years.norm_decade,

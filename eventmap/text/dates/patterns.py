@@ -193,6 +193,13 @@ def build(v: Vocab) -> LanguagePatterns:
             "month",
         ),
         ("month", rf"{B}(?:{mods})?(?P<m1>{mon_abbr}),?\s+{month_year_join}{year}{E}", "month"),
+        # "from July to September 1941", "von Juli bis September", "з липня по вересень 1941 року"
+        (
+            "range_months",
+            rf"{B}(?:(?P<from>{alt(v.range_starts)})\s+)(?P<m1>{mon_full}){join}(?P<m2>{mon_full})"
+            rf"(?:,?\s+{month_year_join}{year})?{E}",
+            "month",
+        ),
         ("iso", rf"{B}(?P<y1>\d{{4}})-(?P<m1>0[1-9]|1[0-2])-(?P<d1>[0-2]\d|3[01]){E}", "year4"),
         (
             "year_range",

@@ -79,6 +79,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import product
 from typing import Any
 
 from eventmap.errors import InputError
@@ -117,6 +118,7 @@ KNOWN_KEYS: frozenset[str] = frozenset(
     year_parts holidays hence span_ends when_words relative_pronouns future_suffixes from_words day_alone
     """.split()
 )
+_LOOKALIKE = {"i": "iі", "x": "xх", "c": "cс", "m": "mм"}  # Roman numerals typed in Cyrillic letters
 REL_OFFSETS = {"before_last": -2, "last": -1, "this": 0, "next": 1}
 
 
@@ -263,6 +265,10 @@ class Vocab:
         centuries = raw.get("centuries") or {}
         self.century_words = tuple(w.lower() for w in centuries.get("words", []))
         self.century_ordinals = {k.lower(): int(v) for k, v in (centuries.get("ordinals") or {}).items()}
+        for roman, n in list(self.century_ordinals.items()):  # "ХІХ століття", "ХIХ век": Cyrillic letters
+            if set(roman) <= set("ivxlcm"):
+                for letters in product(*(_LOOKALIKE.get(c, c) for c in roman)):
+                    self.century_ordinals.setdefault("".join(letters), n)
         self.spelled_years: dict[str, Any] = raw.get("spelled_years") or {}
         self.day_part_of: dict[str, str] = {}
         for part, forms in (raw.get("day_parts") or {}).items():
