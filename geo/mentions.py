@@ -153,6 +153,12 @@ def find_mentions(
                 mentions.extend(compound_parts(text, t, gaz))  # "Egyptian-US", "Arab-Israeli"
                 i += 1
                 continue
+            if i and tokens[i - 1].adj and tokens[i - 1].low in REGION_WORDS and t.low not in stop:
+                named = _region_after_word(text, tokens, i, gaz)
+                if named is not None:  # "de gemeente Westerwolde": known only as a municipality
+                    i = named[0] + 1
+                    mentions.append(named[1])
+                    continue
             fallback = (
                 None
                 if t.sent_start and not after_locative(text, tokens, i)
@@ -298,6 +304,21 @@ def find_mentions(
 
 
 _START = attrgetter("start")
+
+
+def _region_after_word(text: str, tokens: list, i: int, gaz: Gazetteer) -> tuple[int, Mention] | None:
+    """A name the gazetteer knows only as a region or district, after its kind's word ("de
+    gemeente Westerwolde", "district Nikopol"): that region or district (longest name first)."""
+    level = "district" if tokens[i - 1].low in DISTRICT_WORDS else "region"
+    last = i
+    while last + 1 < len(tokens) and last < i + 2 and tokens[last + 1].cap and tokens[last].adj:
+        last += 1
+    for j in range(last, i - 1, -1):
+        span = text[tokens[i].start : tokens[j].end]
+        cands = [c for c in gaz.lookup(f"{name_key(span)} {level}") if gaz.kind_codes[c.id] in "rk"]
+        if cands:
+            return j, Mention(tokens[i].start, tokens[j].end, span, cands)
+    return None
 
 
 @per_key

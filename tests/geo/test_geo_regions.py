@@ -241,3 +241,15 @@ def test_former_first_level_regions_that_news_still_names(text, lang, name, cc):
     found = {m.text: m for m in geoparse(text, lang)}
     assert found[name].kind == "region"
     assert found[name].country_code == cc
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("In de gemeente Westerwolde is een boerderij afgebrand.", "nl", "Westerwolde"),
+        ("A farm burned in the municipality Westerwolde.", "en", "Westerwolde"),
+    ],
+)
+def test_a_name_known_only_as_a_municipality_is_found_after_its_kind_s_word(text, lang, name):
+    (m,) = geoparse(text, lang)
+    assert m.name == name and m.country_code == "NL" and m.kind == "region"
