@@ -245,3 +245,15 @@ def test_two_months_joined_by_a_dash_are_one_span():
     assert values("Im Juli–August 1941 rückten sie vor.", "de", None) == [
         ("Juli–August 1941", "1941-07/1941-08")
     ]
+
+
+def test_an_old_style_date_with_its_new_style_day_in_brackets_is_the_gregorian_day():
+    assert values("4 (17) березня 1917 року в Києві створено Центральну Раду.", "uk", None) == [
+        ("4 (17) березня 1917 року", "1917-03-17")
+    ]
+    assert values("25 октября (7 ноября) 1917 года произошла революция.", "ru", None) == [
+        ("25 октября (7 ноября) 1917 года", "1917-11-07")
+    ]
+    assert values("Am 25. Oktober (7. November) 1917 begann die Revolution.", "de", None) == [
+        ("25. Oktober (7. November) 1917", "1917-11-07")
+    ]

@@ -186,7 +186,18 @@ def build(v: Vocab) -> LanguagePatterns:
             rf"{B}{start}{d1}\s+(?P<m1>{mon}){join}{d2}\s+(?P<m2>{mon})(?:,?\s+{year})?{E}",
             "month",
         ),
-        ("day", rf"{B}{wdpre}{day_pre}{d1}{day_join}\s+(?P<m1>{mon})(?:,?\s+{year}{that_year})?{E}", "month"),
+        # "25 октября (7 ноября) 1917 года": the old-style date, then the new-style (Gregorian) one
+        (
+            "day",
+            rf"{B}{wdpre}{day_pre}{d1}\s+(?:{mon})\s*\((?P<d1n>{DAY}){ordsuf}\s+(?P<m1>{mon})\)(?:,?\s+{year}{that_year})?{E}",
+            "month",
+        ),
+        # "4 (17) березня 1917 року": the old-style day, then the new-style (Gregorian) one
+        (
+            "day",
+            rf"{B}{wdpre}{day_pre}{d1}(?:\s*\((?P<d1n>{DAY}){ordsuf}\))?{day_join}\s+(?P<m1>{mon})(?:,?\s+{year}{that_year})?{E}",
+            "month",
+        ),
         (
             "month",
             rf"{B}(?:{mods}|(?P<rel>{rel})\s+)?(?P<m1>{mon_full})(?:,?\s+{month_year_join}{year}{that_year})?{E}",

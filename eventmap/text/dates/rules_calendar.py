@@ -163,7 +163,7 @@ def norm_day(ctx: Ctx) -> Result:
     month = _month_ok(ctx)
     if month is None:
         return None
-    day = int(ctx.group("d1") or 0)
+    day = int(ctx.group("d1n") or ctx.group("d1") or 0)  # "4 (17) березня": the Gregorian 17th
     weekday = None
     wd_start = ctx.match.start()
     head = ctx.lowered[wd_start : ctx.match.start("d1")].strip(" ,")
