@@ -257,3 +257,12 @@ def test_an_old_style_date_with_its_new_style_day_in_brackets_is_the_gregorian_d
     assert values("Am 25. Oktober (7. November) 1917 begann die Revolution.", "de", None) == [
         ("25. Oktober (7. November) 1917", "1917-11-07")
     ]
+
+
+def test_a_german_day_and_month_in_digits_after_am_or_vom():
+    assert values("Am 22.3. wurde gewählt.", "de") == [("Am 22.3.", "2013-03-22")]
+    assert values("Vom 1.4. bis 5.4. ist geschlossen.", "de") == [
+        ("Vom 1.4.", "2013-04-01"),
+        ("bis 5.4.", "2013-04-05"),
+    ]
+    assert values("Der Kurs stieg um 22.3 Prozent.", "de") == []

@@ -284,6 +284,14 @@ def build(v: Vocab) -> LanguagePatterns:
     else:
         numeric = rf"{B}\d{{1,2}}(?P<sep>[{seps}])\d{{1,2}}(?P=sep){year_digits}{E}"
     pats.append(("numeric", numeric, "year4" if v.date_order == "YMD" or not v.two_digit_years else "digit"))
+    if v.day_month_prefixes:  # "am 22.3.", "vom 1.4."
+        pats.append(
+            (
+                "numeric_dm",
+                rf"{B}(?:{alt(v.day_month_prefixes)})\s+(?P<d1>{DAY})\.(?P<mm>0?[1-9]|1[0-2])\.(?!\d)",
+                "digit",
+            )
+        )
     for template in v.week_weekday:
         pats.append(("week_weekday", rf"{B}{_template(v, template, wd)}(?![\w])", "weekday"))
     for template in v.night_of:

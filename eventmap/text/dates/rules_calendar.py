@@ -326,6 +326,16 @@ def norm_range_dm(ctx: Ctx) -> Result:
     return day_range(first, last, basis)
 
 
+def norm_numeric_dm(ctx: Ctx) -> Result:
+    """'am 22.3.', 'vom 1.4.': a day and month in digits, placed like '22. März'."""
+    month, day = int(ctx.group("mm")), int(ctx.group("d1"))
+    placed = place_year(ctx, month, day)
+    if placed is None:
+        return None
+    d = safe_date(placed[0], month, day)
+    return day_interval(d, placed[1]) if d else None
+
+
 def norm_range_months(ctx: Ctx) -> Result:
     """'from July to September 1941', 'вересні–жовтні 1939 року': the months from the first to
     the last (value "1941-07/1941-09"); the first is in the year before when it comes later in

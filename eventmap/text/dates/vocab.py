@@ -10,7 +10,8 @@ here, never from code. Keys, all lowercase (text is matched lowercased):
 - ``capitalised_names``: names are written with a capital (en, de); a lowercase "may" or
   "march" is then a verb or a noun. ``ambiguous_months`` need a ``month_context_words``
   word before them when they stand alone ("in May", not "He May go").
-- ``date_order`` (DMY/MDY/YMD) and ``numeric_dates`` for "18-03-2025" / "3/18/13".
+- ``date_order`` (DMY/MDY/YMD) and ``numeric_dates`` for "18-03-2025" / "3/18/13" (its
+  ``day_month_prefixes``: "am 22.3." without a year, read only after those words).
 - ``ordinal_suffixes`` ("th", "e", "." for German "7.", "er" for French "1er"),
   ``day_prefixes`` ("the", "le"), ``day_month_joiners`` ("of"), ``month_day_order``
   ("March 14"), ``month_year_joiners``, ``year_suffixes`` ("г.", "року"), ``era``.
@@ -189,6 +190,8 @@ class Vocab:
         numeric = raw.get("numeric_dates") or {}
         self.numeric_separators: str = numeric.get("separators", "/")
         self.two_digit_years: bool = bool(numeric.get("two_digit_years"))
+        # "am 22.3.", "vom 1.4.": a day and month in digits, read only after these words
+        self.day_month_prefixes = _words(numeric, "day_month_prefixes")
         self.capitalised: bool = bool(raw.get("capitalised_names"))
         self.month_of = _forms(raw, "months", MONTH_KEYS)
         if sorted(set(self.month_of.values())) != list(range(1, 13)):
