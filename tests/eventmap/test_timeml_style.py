@@ -266,3 +266,16 @@ def test_a_german_day_and_month_in_digits_after_am_or_vom():
         ("bis 5.4.", "2013-04-05"),
     ]
     assert values("Der Kurs stieg um 22.3 Prozent.", "de") == []
+
+
+def test_the_following_month_after_a_whole_year_is_in_the_next_year():
+    text = "In 1429, Joan lifted the siege. She was captured the following May."
+    assert values(text, "en", None)[-1] == ("the following May", "1430-05")
+    text = "In March 1429, Joan lifted the siege. She was captured the following May."
+    assert values(text, "en", None)[-1] == ("the following May", "1429-05")
+
+
+def test_a_german_sentence_opening_with_a_year_before_a_verb():
+    text = "1429 befreite Jeanne Orléans. Im folgenden Mai wurde sie gefangen."
+    assert values(text, "de", None) == [("1429", "1429"), ("folgenden Mai", "1430-05")]
+    assert values("1500 Soldaten fielen.", "de", None) == []

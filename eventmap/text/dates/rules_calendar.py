@@ -210,11 +210,13 @@ def norm_month(ctx: Ctx) -> Result:
     frame, ref = ctx.frame, ctx.ref
     if rel in v.anaphoric_rel_of and frame.focus_year is not None:
         offset = v.anaphoric_rel_of[rel]
-        focus_month = frame.focus.start.month if frame.focus else 1
+        focus = frame.focus
+        whole_year = focus is None or not DAY_OR_MONTH.match(focus.value)  # "In 1429 ... the following May"
+        focus_month = 1 if focus is None else focus.start.month
         year = frame.focus_year
-        if offset > 0 and month <= focus_month:
+        if offset > 0 and (whole_year or month <= focus_month):
             year += 1  # "the following March"
-        elif offset < 0 and month >= focus_month:
+        elif offset < 0 and (whole_year or month >= focus_month):
             year -= 1
         return month_interval(year, month, "focus")
     if rel in v.rel_of and ref is not None:

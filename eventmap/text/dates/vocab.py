@@ -52,7 +52,8 @@ here, never from code. Keys, all lowercase (text is matched lowercased):
 - Added for German, French, Ukrainian and Russian, open to every language:
   ``relative_after`` (a relative word after its unit: "la semaine dernière"), ``one_unit``
   (unit forms meaning one without a number: "тиждень тому"), ``anaphoric_suffixes`` (a
-  suffix making "this <unit>" the story's: "cette année-là"), ``focus_days`` (phrases counted
+  suffix making "this <unit>" the story's: "cette année-là"), ``sentence_initial_years``
+  (German style writes no other numeral at a sentence's start: "1429 befreite Jeanne ..."), ``focus_days`` (phrases counted
   in days from the story's last day: "am nächsten Tag", "le lendemain"), ``season_adverbs``
   (season words that need no preposition: "восени"), ``decades.prefixes`` / ``two_digit`` / ``long_suffixes``
   ("les années 90", "90er"), ``year_ordinal_suffixes`` ("2022-го року"),
@@ -118,6 +119,7 @@ KNOWN_KEYS: frozenset[str] = frozenset(
     generated_excluded relative_after one_unit focus_days season_adverbs year_ordinal_suffixes letters
     letters_required date_prepositions reporting_fillers reporting_subject_words season_year_joiners
     year_parts holidays hence span_ends when_words relative_pronouns future_suffixes from_words day_alone anaphoric_suffixes
+    sentence_initial_years
     """.split()
 )
 _LOOKALIKE = {"i": "iі", "x": "xх", "c": "cс", "m": "mм"}  # Roman numerals typed in Cyrillic letters
@@ -230,6 +232,8 @@ class Vocab:
         self.one_unit = _words(raw, "one_unit")
         # "cette année-là", "ce mois-là": a suffix making "this <unit>" the story's
         self.anaphoric_suffixes = _words(raw, "anaphoric_suffixes")
+        # German: a numeral opening a sentence before a lowercase verb is a year ("1429 befreite ...")
+        self.sentence_initial_years = bool(raw.get("sentence_initial_years"))
         # days counted from the story's last day: "am nächsten Tag", "le lendemain"
         self.focus_day_of = {
             p.lower(): int(e["days"]) for e in (raw.get("focus_days") or []) for p in e["phrases"]
