@@ -1,7 +1,8 @@
 """What the words around a place name make of it: an organisation's name, or a river, lake, mountain.
 
 - Organisations named after places: a place followed by an organisation word ("Singapore
-  Airlines", "Black Sea Fleet", "Netherlands Institute for Sound and Vision", "Boston Globe")
+  Airlines", "Black Sea Fleet", "Netherlands Institute for Sound and Vision", "Boston Globe"),
+  or by a team's role in lower case ("Chelsea manager", "England fans": role team_after)
   or after one ("University of Texas", "Bank of England", "Universiteit Utrecht"). The whole
   name is one span; the place in it is context (`DocumentPlaces.context`), not where anything
   happened, and the rest ("Fleet") is not looked up on its own.
@@ -28,11 +29,14 @@ from geo.wordfilter import WordFilter, trie
 
 _WORDS = load()
 ORG_AFTER = _WORDS["org_after"]
+TEAM_AFTER = _WORDS["team_after"]  # "Chelsea manager", "England fans": a team, context only
 ORG_BEFORE = _WORDS["org_before"]
 WATER_BEFORE = _WORDS["water_before"]
 WATER_AFTER = _WORDS["water_after"]
 TERRAIN_BEFORE = _WORDS["terrain_before"]
 TERRAIN_AFTER = _WORDS["terrain_after"]
+# terrain named after its town ("Kathmandu valley"): the town when the gazetteer has no such terrain
+TERRAIN_OF_TOWN = _WORDS["terrain_of_town"]
 FEATURE_WORDS = WATER_BEFORE | WATER_AFTER | TERRAIN_BEFORE | TERRAIN_AFTER
 # inside an organisation's name, between capitalised words: "Institute for Sound and Vision"
 _ORG_GAP_RE = re.compile(r"(?: | (?:for|of|and|&|on|the|voor|van|en|de|der|het) )")

@@ -456,7 +456,7 @@ def test_the_base_of_a_comparison_does_not_date_the_event(text, lang, value):
     ],
 )
 def test_until_a_month_before_the_story_s_month_is_the_next_year(text, lang, value):
-    assert values(text, None, lang)[-1][1] == value
+    assert values(text, None, lang)[-1][1].split("/")[-1] == value  # "from November until April": a range
 
 
 @pytest.mark.parametrize(

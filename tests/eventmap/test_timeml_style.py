@@ -157,3 +157,68 @@ def test_the_story_goes_on_from_the_last_day_of_a_short_span():
 def test_the_same_year_after_a_span_of_years_is_its_last_year():
     text = "In der Zeit zwischen 1871 und 1914 wurde er gefeiert. Im selben Jahr begann der Erste Weltkrieg."
     assert values(text, "de", None)[-1] == ("selben Jahr", "1914")
+
+
+def test_a_day_of_the_month_alone_is_in_the_story_month():
+    text = "Negotiations failed on 13 November 1939. On the 26th, the Soviets staged the shelling."
+    assert values(text, "en", None)[-1] == ("On the 26th", "1939-11-26")
+    text = "Im Juni 1941 begann der Überfall. Am 26. fiel Minsk, am 3. stand die Wehrmacht an der Beresina."
+    assert values(text, "de", None)[1:] == [("Am 26.", "1941-06-26"), ("am 3.", "1941-07-03")]
+    text = "En juin 1940, l'armée allemande envahit la France. Le 14, les Allemands entrent dans Paris."
+    assert values(text, "fr", None)[-1] == ("Le 14", "1940-06-14")
+    assert values("Am 18. griff die Polizei ein.", "de") == [("Am 18.", "2013-03-18")]
+    assert values("Am 25. wurde entschieden.", "de") == [("Am 25.", "2013-02-25")]
+
+
+def test_an_ordinal_before_a_noun_is_not_a_day():
+    assert values("The 26th Division attacked on the 26th anniversary.", "en", None) == []
+    assert values("Am 26. Parteitag sprach er.", "de", None) == []
+    assert values("Le 14e régiment attaque.", "fr", None) == []
+
+
+def test_a_weekday_of_the_last_or_next_week():
+    assert values("Am Dienstag vergangener Woche brach ein Feuer aus.", "de") == [
+        ("Dienstag vergangener Woche", "2013-03-12")
+    ]
+    assert values("Mardi de la semaine dernière, un incendie a éclaté.", "fr") == [
+        ("Mardi de la semaine dernière", "2013-03-12")
+    ]
+    assert values("У понеділок наступного тижня відбудеться засідання.", "uk") == [
+        ("понеділок наступного тижня", "2013-03-25")
+    ]
+    assert values("Во вторник прошлой недели произошел пожар.", "ru") == [
+        ("вторник прошлой недели", "2013-03-12")
+    ]
+
+
+def test_last_month_or_year_after_during_or_over_is_that_month_or_year():
+    assert values("Протягом минулого місяця ціни зросли.", "uk") == [("минулого місяця", "2013-02")]
+    assert values("За прошлый год цены выросли на 5%.", "ru") == [("прошлый год", "2012")]
+    assert values("За останній рік ціни зросли.", "uk") == []
+
+
+def test_a_year_named_as_a_year_is_not_a_quantity_after_up_to():
+    assert values("До 2015 року лінію продовжать.", "uk") == [("2015", "2015")]
+    assert values("Близько 2015 осіб взяли участь.", "uk") == []
+    assert values("Anno 1618 begann der Krieg.", "de", None) == [("1618", "1618")]
+
+
+def test_roman_centuries_typed_in_cyrillic_letters():
+    assert values("У ХІХ столітті Україна була поділена.", "uk", None) == [("ХІХ столітті", "18")]
+    assert values("В ХIХ веке Россия пережила две войны.", "ru", None) == [("ХIХ веке", "18")]
+
+
+def test_a_range_of_months_is_one_span_in_the_year_named_at_its_end():
+    assert values("Die Kämpfe dauerten von Juli bis September 1941.", "de", None) == [
+        ("von Juli bis September 1941", "1941-07/1941-09")
+    ]
+    assert values("The winter campaign ran from November to February 1942.", "en", None)[-1] == (
+        "from November to February 1942",
+        "1941-11/1942-02",
+    )
+    assert values("Бої тривали з липня по вересень 1941 року.", "uk", None) == [
+        ("з липня по вересень 1941 року", "1941-07/1941-09")
+    ]
+    assert values("De janvier à mars, les prix ont augmenté.", "fr") == [
+        ("De janvier à mars", "2013-01/2013-03")
+    ]

@@ -79,6 +79,7 @@ RULES: dict[str, Rule] = {
     "numeric": cal.norm_numeric,
     "range_days": cal.norm_range_days,
     "range_dm": cal.norm_range_dm,
+    "range_months": cal.norm_range_months,
     "year": years.norm_year,
     "year_range": years.norm_year_range,
     "decade": years.norm_decade,
@@ -100,6 +101,7 @@ RULES: dict[str, Rule] = {
     "unit_end": rel.norm_unit_end,
     "year_ago": rel.norm_year_ago,
     "focus_day": rel.norm_focus_day,
+    "day_alone": per.norm_day_alone,
 }
 
 

@@ -193,6 +193,13 @@ def build(v: Vocab) -> LanguagePatterns:
             "month",
         ),
         ("month", rf"{B}(?:{mods})?(?P<m1>{mon_abbr}),?\s+{month_year_join}{year}{E}", "month"),
+        # "from July to September 1941", "von Juli bis September", "з липня по вересень 1941 року"
+        (
+            "range_months",
+            rf"{B}(?:(?P<from>{alt(v.range_starts)})\s+)(?P<m1>{mon_full}){join}(?P<m2>{mon_full})"
+            rf"(?:,?\s+{month_year_join}{year})?{E}",
+            "month",
+        ),
         ("iso", rf"{B}(?P<y1>\d{{4}})-(?P<m1>0[1-9]|1[0-2])-(?P<d1>[0-2]\d|3[01]){E}", "year4"),
         (
             "year_range",
@@ -235,6 +242,10 @@ def build(v: Vocab) -> LanguagePatterns:
     if v.one_unit:  # "тиждень тому", "неделю назад", "годом ранее": one unit, no number
         after = alt(v.ago["after"] + v.later["after"] + v.earlier["after"])
         pats.append(("ago", rf"{B}(?P<unit>{alt(v.one_unit)})\s+(?P<word>{after})(?!\w)", "unit"))
+    if v.day_alone_prefixes:  # "on the 26th", "am 26.", "le 14,"
+        sfx = f"(?:{alt(v.day_alone_suffixes)})" if v.day_alone_suffixes else ""
+        sfx += "" if v.day_alone_suffix_required or not sfx else "?"
+        pats.append(("day_alone", rf"{B}(?:{alt(v.day_alone_prefixes)})\s+(?P<d1>{DAY}){sfx}(?!\w)", "digit"))
     if v.focus_day_of:  # "am nächsten Tag", "le lendemain", "наступного дня"
         pats.append(("focus_day", rf"{B}(?P<word>{alt(v.focus_day_of)})(?![\w-])", "phrase"))
     if v.month_day_order:

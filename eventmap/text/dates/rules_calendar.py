@@ -40,7 +40,7 @@ STORY_YEAR_SPAN = 50  # ... or, in a narrative, this close to the years the stor
 ROLLOVER_MONTHS = 3  # in a narrative, "In January" this close after "December 1939" is in 1940
 RANGE_MAX_YEARS = 200
 # what may stand between a year and the day or month it holds: a comma, at most two short words
-_DAY_OR_MONTH = re.compile(r"\d{4}-\d\d")
+DAY_OR_MONTH = re.compile(r"\d{4}-\d\d")
 YEAR_JOIN_RE = re.compile(r"[\s,]*(?:[^\W\d]{1,4}[\s,]+){0,2}")
 Result = Norm | list[tuple[int, int, Norm]] | None
 
@@ -94,7 +94,7 @@ def _rolls_over(ctx: Ctx, focus: Norm, month: int) -> bool:
     """A history goes forward: a month at most ROLLOVER_MONTHS after the focus day or month
     (not a season, whose year is a convention) is in the next year, unless the sentence is in
     the pluperfect ("In January, Stalin had ...")."""
-    if not _DAY_OR_MONTH.match(focus.value) or not 1 <= (month - focus.start.month) % 12 <= ROLLOVER_MONTHS:
+    if not DAY_OR_MONTH.match(focus.value) or not 1 <= (month - focus.start.month) % 12 <= ROLLOVER_MONTHS:
         return False
     return not in_pluperfect(ctx.lowered, ctx.match.start(), ctx.vocab, whole=True)
 
@@ -275,7 +275,7 @@ def is_list(ctx: Ctx) -> bool:
     return (ctx.group("from") or "") not in ctx.vocab.between_words
 
 
-def _range_year(ctx: Ctx, month: int, day: int) -> tuple[int, str] | None:
+def _range_year(ctx: Ctx, month: int, day: int | None) -> tuple[int, str] | None:
     year = _year_of(ctx)
     if year is not None:
         return year, "explicit"
@@ -324,6 +324,33 @@ def norm_range_dm(ctx: Ctx) -> Result:
             (m.start("d2"), m.end(), day_interval(last, basis)),
         ]
     return day_range(first, last, basis)
+
+
+def norm_range_months(ctx: Ctx) -> Result:
+    """'from July to September 1941', 'de juillet à septembre': the months from the first to
+    the last (value "1941-07/1941-09"); the first is in the year before when it comes later in
+    the calendar ("from November to February 1942"). 'between May and July' is a range too."""
+    m1, m2 = _month_ok(ctx, "m1"), _month_ok(ctx, "m2")
+    if not m1 or not m2 or m1 == m2 or is_list(ctx):
+        return None
+    wrap = 1 if m1 > m2 else 0
+    if _year_of(ctx) is None and ctx.frame.mode == "narrative":  # the story goes on from its first month
+        placed = place_year(ctx, m1, None)
+        if placed is None:
+            return None
+        year_start, basis = placed
+        year_end = year_start + wrap
+    else:  # news: the end is the month nearest the day of writing
+        placed = _range_year(ctx, m2, None)
+        if placed is None:
+            return None
+        year_end, basis = placed
+        year_start = year_end - wrap
+    first, last = month_interval(year_start, m1, basis), month_interval(year_end, m2, basis)
+    if first is None or last is None:
+        return None
+    value = f"{first.value}/{last.value}"
+    return Norm(value, "month", first.start, last.end, basis)
 
 
 def norm_season(ctx: Ctx) -> Result:

@@ -33,10 +33,11 @@ def year_limit(ctx: Ctx, start: int) -> int:
     return limit
 
 
-def _year_ok(ctx: Ctx, year: int, start: int, end: int, context: bool) -> bool:
+def _year_ok(ctx: Ctx, year: int, start: int, end: int, context: bool, named: bool = False) -> bool:
+    """`named`: the word for year follows ("до 2015 року"), so no quantity cue before counts."""
     if not 1 <= year <= year_limit(ctx, ctx.match.start()):
         return False
-    if is_quantity(ctx, start, end):
+    if not named and is_quantity(ctx, start, end):
         return False
     return (
         year >= PLAIN_YEAR_MIN or context or in_date_context(ctx, ctx.match.start()) or _story_year(ctx, year)
@@ -84,7 +85,9 @@ def norm_year(ctx: Ctx) -> Result:
     if len(ctx.group("y1")) < 4 and not era and not _short_year(ctx, year):
         return None
     suffixed = next_word(ctx.lowered, m.end("y1")) in ctx.vocab.year_suffixes  # "1621 року", "1621 года"
-    if not _year_ok(ctx, year, m.start("y1"), m.end("y1"), bool(era or ctx.group("mod") or suffixed)):
+    if not _year_ok(
+        ctx, year, m.start("y1"), m.end("y1"), bool(era or ctx.group("mod") or suffixed), suffixed
+    ):
         return None
     return year_interval(year)
 

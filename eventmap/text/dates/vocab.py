@@ -67,6 +67,9 @@ here, never from code. Keys, all lowercase (text is matched lowercased):
   never before a ``not_after`` word: "on Christmas Island"); ``hence`` (the words before "N
   units" counting forward from the writer's day: "over twee weken", "in two weeks" only when
   ``needs_future`` and the clause speaks of the future).
+- ``day_alone``: a day of the month without its month ("On the 26th, ...", "Am 26. griffen",
+  "Le 14, les Allemands"): ``prefixes`` before it, its ``suffixes`` (``suffix_required``) and
+  what must follow (``then``: "punctuation", or also a "lowercase" word or a "stopword").
 """
 
 from __future__ import annotations
@@ -76,6 +79,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import product
 from typing import Any
 
 from eventmap.errors import InputError
@@ -111,9 +115,10 @@ KNOWN_KEYS: frozenset[str] = frozenset(
     date_prepositions reporting_fillers reporting_subject_words
     generated_excluded relative_after one_unit focus_days season_adverbs year_ordinal_suffixes letters
     letters_required date_prepositions reporting_fillers reporting_subject_words season_year_joiners
-    year_parts holidays hence span_ends when_words relative_pronouns future_suffixes from_words
+    year_parts holidays hence span_ends when_words relative_pronouns future_suffixes from_words day_alone
     """.split()
 )
+_LOOKALIKE = {"i": "iі", "x": "xх", "c": "cс", "m": "mм"}  # Roman numerals typed in Cyrillic letters
 REL_OFFSETS = {"before_last": -2, "last": -1, "this": 0, "next": 1}
 
 
@@ -260,6 +265,10 @@ class Vocab:
         centuries = raw.get("centuries") or {}
         self.century_words = tuple(w.lower() for w in centuries.get("words", []))
         self.century_ordinals = {k.lower(): int(v) for k, v in (centuries.get("ordinals") or {}).items()}
+        for roman, n in list(self.century_ordinals.items()):  # "ХІХ століття", "ХIХ век": Cyrillic letters
+            if set(roman) <= set("ivxlcm"):
+                for letters in product(*(_LOOKALIKE.get(c, c) for c in roman)):
+                    self.century_ordinals.setdefault("".join(letters), n)
         self.spelled_years: dict[str, Any] = raw.get("spelled_years") or {}
         self.day_part_of: dict[str, str] = {}
         for part, forms in (raw.get("day_parts") or {}).items():
@@ -339,6 +348,11 @@ class Vocab:
         self.holiday_of = _holidays(holidays)
         self.holiday_prepositions = frozenset(_words(holidays, "prepositions"))
         self.holiday_not_after = frozenset(_words(holidays, "not_after"))
+        alone = raw.get("day_alone") or {}  # "on the 26th", "am 26.", "le 14,": the story's month
+        self.day_alone_prefixes = _words(alone, "prefixes")
+        self.day_alone_suffixes = _words(alone, "suffixes")
+        self.day_alone_suffix_required = bool(alone.get("suffix_required"))
+        self.day_alone_then: str = alone.get("then", "punctuation")
         hence = raw.get("hence") or {}
         self.hence_words = _words(hence, "words")
         self.hence_needs_future = bool(hence.get("needs_future"))
