@@ -80,6 +80,7 @@ RULES: dict[str, Rule] = {
     "range_days": cal.norm_range_days,
     "range_dm": cal.norm_range_dm,
     "range_months": cal.norm_range_months,
+    "numeric_dm": cal.norm_numeric_dm,
     "year": years.norm_year,
     "year_range": years.norm_year_range,
     "decade": years.norm_decade,
