@@ -279,3 +279,11 @@ def test_a_german_sentence_opening_with_a_year_before_a_verb():
     text = "1429 befreite Jeanne Orléans. Im folgenden Mai wurde sie gefangen."
     assert values(text, "de", None) == [("1429", "1429"), ("folgenden Mai", "1430-05")]
     assert values("1500 Soldaten fielen.", "de", None) == []
+
+
+def test_a_range_of_months_of_this_or_that_year():
+    assert values("У січні-березні поточного року ВВП зріс.", "uk") == [
+        ("січні-березні поточного року", "2013-01/2013-03")
+    ]
+    text = "Im Mai 1920 begann es. Von Juni bis August desselben Jahres wurde gekämpft."
+    assert values(text, "de", None)[-1] == ("Von Juni bis August desselben Jahres", "1920-06/1920-08")

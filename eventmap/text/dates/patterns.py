@@ -208,7 +208,7 @@ def build(v: Vocab) -> LanguagePatterns:
         (
             "range_months",
             rf"{B}(?:(?P<from>{alt(v.range_starts)})\s+)?(?P<m1>{mon_full}){join}(?P<m2>{mon_full})"
-            rf"(?:,?\s+{month_year_join}{year})?{E}",
+            rf"(?:,?\s+{month_year_join}{year}{that_year})?{E}",
             "month",
         ),
         ("iso", rf"{B}(?P<y1>\d{{4}})-(?P<m1>0[1-9]|1[0-2])-(?P<d1>[0-2]\d|3[01]){E}", "year4"),

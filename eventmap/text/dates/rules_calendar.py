@@ -348,7 +348,13 @@ def norm_range_months(ctx: Ctx) -> Result:
     if not ctx.group("from") and not re.fullmatch(r"[-–—]", (ctx.group("join") or "").strip()):
         return None  # "June to July": a range needs "from" or a dash ("вересні–жовтні")
     wrap = 1 if m1 > m2 else 0
-    if _year_of(ctx) is None and ctx.frame.mode == "narrative":  # the story goes on from its first month
+    if ctx.group("ana"):  # "у січні-березні поточного року", "from May to July of that year"
+        placed = _that_year(ctx)
+        if placed is None:
+            return None
+        year_end, basis = placed
+        year_start = year_end - wrap
+    elif _year_of(ctx) is None and ctx.frame.mode == "narrative":  # the story goes on from its first month
         placed = place_year(ctx, m1, None)
         if placed is None:
             return None
