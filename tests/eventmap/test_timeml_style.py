@@ -287,3 +287,8 @@ def test_a_range_of_months_of_this_or_that_year():
     ]
     text = "Im Mai 1920 begann es. Von Juni bis August desselben Jahres wurde gekämpft."
     assert values(text, "de", None)[-1] == ("Von Juni bis August desselben Jahres", "1920-06/1920-08")
+
+
+def test_a_winter_named_by_two_years_leaves_the_story_in_the_second():
+    text = "Im Winter 1941/42 erstarrte die Front. Im Frühjahr begann die neue Offensive."
+    assert values(text, "de", None) == [("Winter 1941/42", "1941-WI"), ("Frühjahr", "1942-SP")]
