@@ -186,18 +186,29 @@ def build(v: Vocab) -> LanguagePatterns:
             rf"{B}{start}{d1}\s+(?P<m1>{mon}){join}{d2}\s+(?P<m2>{mon})(?:,?\s+{year})?{E}",
             "month",
         ),
-        ("day", rf"{B}{wdpre}{day_pre}{d1}{day_join}\s+(?P<m1>{mon})(?:,?\s+{year}{that_year})?{E}", "month"),
+        # "25 октября (7 ноября) 1917 года": the old-style date, then the new-style (Gregorian) one
+        (
+            "day",
+            rf"{B}{wdpre}{day_pre}{d1}\s+(?:{mon})\s*\((?P<d1n>{DAY}){ordsuf}\s+(?P<m1>{mon})\)(?:,?\s+{year}{that_year})?{E}",
+            "month",
+        ),
+        # "4 (17) березня 1917 року": the old-style day, then the new-style (Gregorian) one
+        (
+            "day",
+            rf"{B}{wdpre}{day_pre}{d1}(?:\s*\((?P<d1n>{DAY}){ordsuf}\))?{day_join}\s+(?P<m1>{mon})(?:,?\s+{year}{that_year})?{E}",
+            "month",
+        ),
         (
             "month",
             rf"{B}(?:{mods}|(?P<rel>{rel})\s+)?(?P<m1>{mon_full})(?:,?\s+{month_year_join}{year}{that_year})?{E}",
             "month",
         ),
         ("month", rf"{B}(?:{mods})?(?P<m1>{mon_abbr}),?\s+{month_year_join}{year}{E}", "month"),
-        # "from July to September 1941", "von Juli bis September", "з липня по вересень 1941 року"
+        # "from July to September 1941", "von Juli bis September", "у вересні–жовтні 1939 року"
         (
             "range_months",
-            rf"{B}(?:(?P<from>{alt(v.range_starts)})\s+)(?P<m1>{mon_full}){join}(?P<m2>{mon_full})"
-            rf"(?:,?\s+{month_year_join}{year})?{E}",
+            rf"{B}(?:(?P<from>{alt(v.range_starts)})\s+)?(?P<m1>{mon_full}){join}(?P<m2>{mon_full})"
+            rf"(?:,?\s+{month_year_join}{year}{that_year})?{E}",
             "month",
         ),
         ("iso", rf"{B}(?P<y1>\d{{4}})-(?P<m1>0[1-9]|1[0-2])-(?P<d1>[0-2]\d|3[01]){E}", "year4"),
@@ -235,6 +246,14 @@ def build(v: Vocab) -> LanguagePatterns:
         pats.append(("ago", rf"{B}(?P<word>{alt(before)})\s+(?P<n>{num})\s+(?P<unit>{units})(?!\w)", "unit"))
         if v.one_unit:  # "через рік", "спустя месяц": one unit, no number
             pats.append(("ago", rf"{B}(?P<word>{alt(before)})\s+(?P<unit>{alt(v.one_unit)})(?!\w)", "unit"))
+    if v.anaphoric_suffixes:  # "cette année-là", "ce mois-là": the story's year, month
+        pats.append(
+            (
+                "relunit",
+                rf"{B}(?P<word>(?P<rel>{rel})\s+(?P<unit>{units})(?P<ana>{alt(v.anaphoric_suffixes)}))(?!\w)",
+                "unit",
+            )
+        )
     if v.rel_after_of:  # "la semaine dernière", "l'an prochain"
         pats.append(
             ("relunit", rf"{B}(?P<word>(?P<unit>{units})\s+(?P<rel>{alt(v.rel_after_of)}))(?![\w-])", "unit")
@@ -265,6 +284,14 @@ def build(v: Vocab) -> LanguagePatterns:
     else:
         numeric = rf"{B}\d{{1,2}}(?P<sep>[{seps}])\d{{1,2}}(?P=sep){year_digits}{E}"
     pats.append(("numeric", numeric, "year4" if v.date_order == "YMD" or not v.two_digit_years else "digit"))
+    if v.day_month_prefixes:  # "am 22.3.", "vom 1.4."
+        pats.append(
+            (
+                "numeric_dm",
+                rf"{B}(?:{alt(v.day_month_prefixes)})\s+(?P<d1>{DAY})\.(?P<mm>0?[1-9]|1[0-2])\.(?!\d)",
+                "digit",
+            )
+        )
     for template in v.week_weekday:
         pats.append(("week_weekday", rf"{B}{_template(v, template, wd)}(?![\w])", "weekday"))
     for template in v.night_of:
@@ -307,6 +334,10 @@ def build(v: Vocab) -> LanguagePatterns:
                 rf"{B}(?:{mods})?(?P<y1>{decade_digits}){re.escape(v.decade_suffix)}(?!\w)",
                 "digit" if v.decade_two_digit else "year4",
             )
+        )
+    if v.decade_long_suffixes:  # "1930-ті", "1930-е": only after four digits ("10-е место" is a rank)
+        pats.append(
+            ("decade", rf"{B}(?:{mods})?(?P<y1>\d{{3}}0)(?:{alt(v.decade_long_suffixes)})(?!\w)", "year4")
         )
     if v.decade_prefixes:  # "les années 1990", "années 90", "de jaren negentig", "de jaren '90"
         tens = alt(w for w, n in v.numbers.items() if n in range(10, 100, 10))

@@ -205,6 +205,8 @@ def norm_relunit(ctx: Ctx) -> Result:
     unit = v.unit_of.get(ctx.group("unit") or "")
     anaphoric = rel in v.anaphoric_rel_of and not _writers_next(ctx, rel, unit)
     offset = v.anaphoric_rel_of[rel] if anaphoric else v.rel_of.get(rel, v.rel_after_of.get(rel))
+    if ctx.group("ana"):  # "cette année-là": the story's year
+        anaphoric, offset = True, 0
     if unit == "day" and anaphoric and offset:  # "the following day", "am folgenden Tag"
         return _focus_day(ctx, offset)
     if unit is None or offset is None:
