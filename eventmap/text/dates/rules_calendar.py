@@ -17,11 +17,11 @@ from datetime import date
 
 from eventmap.text.dates.context import (
     Ctx,
+    follows,
     future_context,
     in_pluperfect,
     next_word,
     prev_word,
-    prev_words,
 )
 from eventmap.text.dates.intervals import (
     Norm,
@@ -72,7 +72,7 @@ def place_year(ctx: Ctx, month: int, day: int | None, weekday: int | None = None
     ref = frame.ref
     if ref is None:
         return None
-    if _after_since(ctx) and not _after(ctx, ctx.vocab.from_set):  # "since March": begun by now
+    if _after_since(ctx) and not follows(ctx, ctx.vocab.from_set):  # "since March": begun by now
         d = safe_date(ref.year, month, day or 1)
         return (ref.year if d is not None and d <= ref else ref.year - 1), "calendar"
     future = future_context(ctx, m.start(), m.end())
@@ -99,19 +99,12 @@ def _rolls_over(ctx: Ctx, focus: Norm, month: int) -> bool:
     return not in_pluperfect(ctx.lowered, ctx.match.start(), ctx.vocab, whole=True)
 
 
-def _after(ctx: Ctx, words: frozenset[str]) -> bool:
-    """Does the expression follow one of `words`, of one or two words ("until April", "bis
-    zum 4. April", "sinds januari")?"""
-    before = prev_words(ctx.text, ctx.match.start(), 2)
-    return bool(before) and (before[-1] in words or " ".join(before) in words)
-
-
 def _after_since(ctx: Ctx) -> bool:
-    return _after(ctx, ctx.vocab.since_set)
+    return follows(ctx, ctx.vocab.since_set)
 
 
 def _after_until(ctx: Ctx) -> bool:
-    return _after(ctx, ctx.vocab.until_set)
+    return follows(ctx, ctx.vocab.until_set)
 
 
 def _held_by_year(
