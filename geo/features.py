@@ -1,7 +1,8 @@
 """What the words around a place name make of it: an organisation's name, or a river, lake, mountain.
 
 - Organisations named after places: a place followed by an organisation word ("Singapore
-  Airlines", "Black Sea Fleet", "Netherlands Institute for Sound and Vision", "Boston Globe")
+  Airlines", "Black Sea Fleet", "Netherlands Institute for Sound and Vision", "Boston Globe"),
+  or by a team's role in lower case ("Chelsea manager", "England fans": role team_after)
   or after one ("University of Texas", "Bank of England", "Universiteit Utrecht"). The whole
   name is one span; the place in it is context (`DocumentPlaces.context`), not where anything
   happened, and the rest ("Fleet") is not looked up on its own.
@@ -10,8 +11,11 @@
   gazetteer's water (kind sea) or terrain (area, landmark) feature of that name, else nothing.
 - Streets named after places: "rue de Lyon", "avenue de Paris", "Moscow Road", "Kyiv
   Street": the place is context, not where anything happened.
+- A person's origin: "a 34-year-old man from Leeds", "een man uit Schiedam": where the person
+  comes from, which an event takes only when the article names no other place for it.
 The words are data: roles org_after/org_before, water_before/water_after,
-terrain_before/terrain_after, street_before/street_after in geo/data/cues_<lang>.tsv.
+terrain_before/terrain_after, street_before/street_after, origin_noun/origin_preposition in
+geo/data/cues_<lang>.tsv.
 """
 
 from __future__ import annotations
@@ -25,11 +29,14 @@ from geo.wordfilter import WordFilter, trie
 
 _WORDS = load()
 ORG_AFTER = _WORDS["org_after"]
+TEAM_AFTER = _WORDS["team_after"]  # "Chelsea manager", "England fans": a team, context only
 ORG_BEFORE = _WORDS["org_before"]
 WATER_BEFORE = _WORDS["water_before"]
 WATER_AFTER = _WORDS["water_after"]
 TERRAIN_BEFORE = _WORDS["terrain_before"]
 TERRAIN_AFTER = _WORDS["terrain_after"]
+# terrain named after its town ("Kathmandu valley"): the town when the gazetteer has no such terrain
+TERRAIN_OF_TOWN = _WORDS["terrain_of_town"]
 FEATURE_WORDS = WATER_BEFORE | WATER_AFTER | TERRAIN_BEFORE | TERRAIN_AFTER
 # inside an organisation's name, between capitalised words: "Institute for Sound and Vision"
 _ORG_GAP_RE = re.compile(r"(?: | (?:for|of|and|&|on|the|voor|van|en|de|der|het) )")
@@ -39,6 +46,14 @@ ORG_WORDS_BEFORE = ORG_BEFORE | frozenset(_OF)
 WATER_KIND, TERRAIN_KINDS = "s", "al"
 STREET_AFTER = _WORDS["street_after"]
 _STREET_BEFORE = _WORDS["street_before"]
+_ORIGIN_RE = re.compile(
+    r"(?<![^\W\d_])(?:"
+    + trie(_WORDS["origin_noun"])
+    + r") (?:"
+    + trie(_WORDS["origin_preposition"])
+    + r") $",
+    re.I,
+)
 
 
 _STREET_BEFORE_RE = re.compile(
@@ -65,6 +80,12 @@ def street_name(text: str, start: int, end: int) -> bool:
         return False
     after = _WORD_AFTER_RE.match(text, end)
     return after is not None and after.group(1)[:1].isupper() and after.group(1).lower() in STREET_AFTER
+
+
+def person_origin(text: str, start: int) -> bool:
+    """Is the place name at `start` where a person comes from ("a man from Leeds", "een
+    34-jarige man uit Schiedam", "ein Mann aus Köln")?"""
+    return text[start - 1 : start] == " " and _ORIGIN_RE.search(text, max(0, start - 40), start) is not None
 
 
 def _street_word_before(text: str, lo: int, hi: int) -> bool:

@@ -65,9 +65,12 @@ class DocumentPlaces:
     ("Singapore Airlines", "University of Texas") and, unless `demonyms=True` puts them among
     the mentions, adjectives of nationality ("Russian", "the Americans") as their country.
     They helped to choose the other places.
+    `origins`: the mentions (among `mentions`) that say where a person comes from ("a man from
+    Leeds", "een man uit Schiedam"): an event takes them only when nothing else places it.
     """
 
     mentions: tuple[PlaceMention, ...]
     reported_from: PlaceMention | None = None
     dateline: tuple[PlaceMention, ...] = ()
     context: tuple[PlaceMention, ...] = ()
+    origins: tuple[PlaceMention, ...] = ()

@@ -18,10 +18,13 @@ from geo.features import (
     ORG_AFTER,
     ORG_BEFORE,
     ORG_WORDS_BEFORE,
+    TEAM_AFTER,
+    TERRAIN_OF_TOWN,
     feature_candidates,
     feature_word,
     org_word_after,
     organisation_end,
+    person_origin,
     street_name,
 )
 from geo.gazetteer import ABBREVIATIONS, Candidate, Gazetteer
@@ -36,6 +39,7 @@ from geo.spans import (
     CONNECTORS,
     DISTRICT_WORDS,
     LOCATIVE,
+    REGION_WORDS,
     SLAVIC_MIN_LEN,
     Mention,
     after_locative,
@@ -149,6 +153,12 @@ def find_mentions(
                 mentions.extend(compound_parts(text, t, gaz))  # "Egyptian-US", "Arab-Israeli"
                 i += 1
                 continue
+            if i and tokens[i - 1].adj and tokens[i - 1].low in REGION_WORDS and t.low not in stop:
+                named = _region_after_word(text, tokens, i, gaz)
+                if named is not None:  # "de gemeente Westerwolde": known only as a municipality
+                    i = named[0] + 1
+                    mentions.append(named[1])
+                    continue
             fallback = (
                 None
                 if t.sent_start and not after_locative(text, tokens, i)
@@ -190,12 +200,15 @@ def find_mentions(
         )
         if feat is not None:  # "the river Reno", "Lake X", "de rivier de Maas"
             what, word, after = feat
-            cands = feature_candidates(gaz, strip_possessive(span_text), what, word)
-            j += 1 if after else 0
-            if not cands:
-                i = j + 1
-                continue  # a river the gazetteer does not know is still no town
-            span_text, head_only = text[t.start : tokens[j].end], "feature"
+            found_cands = feature_candidates(gaz, strip_possessive(span_text), what, word)
+            # "Kathmandu valley", "Reykjanes peninsula" unknown as terrain: the town of that name
+            if found_cands or word not in TERRAIN_OF_TOWN:
+                cands = found_cands
+                j += 1 if after else 0
+                if not cands:
+                    i = j + 1
+                    continue  # a river the gazetteer does not know is still no town
+                span_text, head_only = text[t.start : tokens[j].end], "feature"
         org_end = (
             organisation_end(text, tokens, i, j)
             if next_low in ORG_AFTER
@@ -203,6 +216,14 @@ def find_mentions(
             or (j + 2 < n_tok and tokens[j + 1].cap and org_word_after(text, tokens, j) is not None)
             else None
         )
+        if (
+            org_end is None
+            and next_low in TEAM_AFTER
+            and tokens[j].adj
+            and not tokens[j + 1].cap
+            and tokens[j].low not in REGION_WORDS  # "Charlton County manager": an official
+        ):
+            org_end = j  # "Former Chelsea manager Mauricio Pochettino": a team
         if org_end is not None:  # "Singapore Airlines", "University of Texas": context only
             m = Mention(t.start, tokens[j].end, span_text, cands)
             m.flags.add("organisation")
@@ -239,6 +260,8 @@ def find_mentions(
             m.flags.add("modifier")  # "Paris-based Amundi", "Iran-backed militias": context
         if is_metonym(text, tokens, i, j, cands, gaz):
             m.flags.add("metonym")
+        elif person_origin(text, t.start):
+            m.flags.add("origin")  # "een man uit Schiedam": a place, but no event's own
         if span_text.isupper() and is_dateline(text, tokens[j]) and text[t.start - 1 : t.start] in ("", "\n"):
             m.flags.add("dateline")  # "WASHINGTON (Reuters) -": a city
         word = mark_region(text, tokens, i, j, m)
@@ -281,6 +304,21 @@ def find_mentions(
 
 
 _START = attrgetter("start")
+
+
+def _region_after_word(text: str, tokens: list, i: int, gaz: Gazetteer) -> tuple[int, Mention] | None:
+    """A name the gazetteer knows only as a region or district, after its kind's word ("de
+    gemeente Westerwolde", "district Nikopol"): that region or district (longest name first)."""
+    level = "district" if tokens[i - 1].low in DISTRICT_WORDS else "region"
+    last = i
+    while last + 1 < len(tokens) and last < i + 2 and tokens[last + 1].cap and tokens[last].adj:
+        last += 1
+    for j in range(last, i - 1, -1):
+        span = text[tokens[i].start : tokens[j].end]
+        cands = [c for c in gaz.lookup(f"{name_key(span)} {level}") if gaz.kind_codes[c.id] in "rk"]
+        if cands:
+            return j, Mention(tokens[i].start, tokens[j].end, span, cands)
+    return None
 
 
 @per_key

@@ -70,7 +70,7 @@ def _geoparse(text: str, lang, geocoder, demonyms: bool, gazetteer) -> DocumentP
     if online:
         out = _ask_online(out, resolved, geocoder)
     reported_from = None
-    places, in_dateline, context = [], [], []
+    places, in_dateline, context, origins = [], [], [], []
     for pm, r in zip(out, resolved):
         flags = r.mention.flags
         if "reported_from" in flags or "dateline_region" in flags:
@@ -84,7 +84,9 @@ def _geoparse(text: str, lang, geocoder, demonyms: bool, gazetteer) -> DocumentP
             context.append(pm)
         else:
             places.append(pm)
-    return DocumentPlaces(tuple(places), reported_from, tuple(in_dateline), tuple(context))
+            if "origin" in flags:
+                origins.append(pm)
+    return DocumentPlaces(tuple(places), reported_from, tuple(in_dateline), tuple(context), tuple(origins))
 
 
 def _mark_dateline(mentions: list, dateline) -> None:

@@ -2,6 +2,8 @@
 
 A capitalised word is a person's (sur)name when it comes
 - after a title or role ("president Poetin", "burgemeester Halsema", "spokesman Smith");
+- after a country that is a given name, when it is no place and no common word ("Jordan
+  Bardella", "Israel Katz");
 - after a given name ("Xi Jinping", "Victoria Beckham", "Florence Welch"): the given names
   are the not-a-place lists' (geo/data/notplace_*.tsv) plus the index's list derived from
   gender-guesser's dictionary (geo.build_words);
@@ -187,6 +189,10 @@ def people_in(
         if _INITIALS_RE.fullmatch(a.text) and not gaz.has(ka) and _small_towns_only(gaz, kb):
             people.add(kb)  # "JD Vance", "JB Pritzker", "A.J. Brown": initials open a name
             continue
+        if _country_as_given_name(text, tokens, gaz, ia, ka, kb, langs):
+            people.add(kb)  # "Jordan Bardella", "Georgia Meloni", "Israel Katz": a person
+            parts.add(ia)
+            continue
         if _rare_given_and_surname(gaz, tokens, a, b, ia, langs):
             people.add(kb)  # "Chelsea Clinton", "Paris Hilton", "Nicky Hilton"
             parts.add(ia)
@@ -327,6 +333,30 @@ def _country_as_surname(gaz: Gazetteer, a: Token, b: Token, ka: str, kb: str) ->
     return True
 
 
+def _country_as_given_name(
+    text: str, tokens: list[Token], gaz: Gazetteer, ia: int, ka: str, kb: str, langs: tuple[str, ...] | None
+) -> bool:
+    """A country or curated place that is also a given name, before a word that is no place
+    (or a small town's only) and no common word, in running text: "Jordan Bardella", "Israel
+    Katz", "India Knight". Not after "in"/"from" ("in Jordan Valley"), not in a title-case line
+    (the word after the pair is capitalised too: "Jordan Blasts Israel Over ...")."""
+    a, b = tokens[ia], tokens[ia + 1]
+    if not a.cap or a.shout or b.shout or not _given(gaz, ka) or not is_strong_place(gaz, ka):
+        return False
+    if ia > 0 and tokens[ia - 1].adj and (tokens[ia - 1].low in LOCATIVE or tokens[ia - 1].low in _OF_WORDS):
+        return False  # "in Jordan Valley", "the Association of Georgia Educators"
+    if b.adj and ia + 2 < len(tokens) and tokens[ia + 2].cap:
+        return False
+    return (
+        b.text[:1].isupper()
+        and b.text[1:2].islower()
+        and _small_towns_only(gaz, kb)
+        and not _common_word(gaz, kb, langs)
+        and not _given(gaz, kb)
+    )
+
+
+_OF_WORDS = frozenset({"of", "van", "de", "des", "du", "von", "der"})
 PERSON_VILLAGE_MAX_POP = 5_000  # "Pedro Sánchez" (1,621 people) is the man; "Emiliano Zapata" (49,193) a town
 
 

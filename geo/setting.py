@@ -3,8 +3,10 @@
 `article_setting(places, reported_from=None)` is a pure function of what geoparse found:
 
 1. **The dateline's place, if the text confirms it**: `reported_from` (from `parse_places`)
-   is the setting when the article also names that same place as a place where something
-   happened ("UTRECHT (ANP) - ... in Utrecht ..."). A dateline the text does not confirm is
+   is the setting when the article also names that same place, in an event, the title or
+   the body ("UTRECHT (ANP) - ... in Utrecht ...", "ROTTERDAM - ... the third stabbing in
+   Rotterdam in two weeks"), or a landmark within CITY_AROUND_KM of it ("WASHINGTON (AP) -
+   ... sworn in at the White House"). A dateline the text does not confirm is
    only where the report was filed: "UTRECHT (ANP) - Bij een brand in Zeist" is set in Zeist.
 2. **Else the place most of its events share**: `places` is either a flat list of
    PlaceMention (each mention is one vote) or a list of per-event place lists (each event is
@@ -55,10 +57,12 @@ def article_setting(
     title's place as well."""
     events = [[m for m in _as_list(item) if m.lat is not None and m.lon is not None] for item in places]
     events = [e for e in events if e]
+    if reported_from is not None and reported_from.lat is not None:
+        named = [*events, list(text_places), list(title_places)]
+        if _confirmed(reported_from, named):
+            return reported_from
     if not events:
         return _title_place(title_places, [list(text_places)]) if title_places and text_places else None
-    if reported_from is not None and reported_from.lat is not None and _confirmed(reported_from, events):
-        return reported_from
     shared = _shared(events)
     if shared is not None:
         return shared
@@ -137,14 +141,19 @@ def _as_list(item: PlaceMention | Iterable[PlaceMention]) -> list[PlaceMention]:
     return [item] if isinstance(item, PlaceMention) else list(item)
 
 
-def _confirmed(dateline: PlaceMention, events: list[list[PlaceMention]]) -> bool:
-    """The article names the dateline's place itself (same entry, or same name close by)."""
+def _confirmed(dateline: PlaceMention, named: list[list[PlaceMention]]) -> bool:
+    """The article names the dateline's place itself (same entry, or same name close by) or a
+    landmark in it, in an event, the body or the title, outside the dateline."""
     key, name = place_key(dateline), name_key(dateline.name or dateline.text)
-    for e in events:
+    for e in named:
         for m in e:
+            if m.lat is None or m.lon is None or (m.start, m.end) == (dateline.start, dateline.end):
+                continue
             if place_key(m) == key:
                 return True
-            near = great_circle_km(m.lat, m.lon, dateline.lat, dateline.lon) <= SAME_PLACE_KM
-            if near and name_key(m.name or m.text) == name:
+            km = great_circle_km(m.lat, m.lon, dateline.lat, dateline.lon)
+            if km <= SAME_PLACE_KM and name_key(m.name or m.text) == name:
                 return True
+            if m.kind == "landmark" and km <= CITY_AROUND_KM:
+                return True  # "WASHINGTON (AP) - ... sworn in at the White House"
     return False

@@ -66,6 +66,7 @@ SPECIAL_WORDS = (
             "terrain_after",
             "region_of",
             "region_title",
+            "team_after",
         )
         for entry in _WORDS[role]
         for w in entry.split()

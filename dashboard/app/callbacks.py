@@ -51,6 +51,19 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
     """Attach every callback of the page to `app`, bound to `collection` (columns go to `cache`)."""
     cs = "eventmap"
 
+    def _view_rows(categories, documents, search, kinds, actors, sub_types, map_selection, window):
+        """The table's rows and summary for the filters, map box and time window in view."""
+        return table_for_view(
+            collection,
+            categories,
+            documents,
+            search,
+            map_selection,
+            window,
+            all_kinds=bool(kinds),
+            fields=field_filter(actors, sub_types),
+        )
+
     app.clientside_callback(
         ClientsideFunction(cs, "windowFromRelayout"),
         Output("time-window", "data"),
@@ -197,15 +210,8 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
     ):
         if ctx.triggered_id == "time-window" and window == shown_window:
             return no_update, no_update, no_update  # Dash's start-up chain, not a new window
-        rows, summary = table_for_view(
-            collection,
-            categories,
-            documents,
-            search,
-            map_selection,
-            window,
-            all_kinds=bool(kinds),
-            fields=field_filter(actors, sub_types),
+        rows, summary = _view_rows(
+            categories, documents, search, kinds, actors, sub_types, map_selection, window
         )
         # the rows go to the grid only once it is shown (dashboard/app/layout.py table_section)
         return (rows if table_shown else no_update), summary, window
@@ -237,15 +243,8 @@ def register_callbacks(app: Dash, collection: EventCollection, cache: ClientData
         # the grid is drawn when asked for (its scripts loaded), with the rows of the view then
         if not loaded:
             return no_update, no_update
-        rows, _summary = table_for_view(
-            collection,
-            categories,
-            documents,
-            search,
-            map_selection,
-            window,
-            all_kinds=bool(kinds),
-            fields=field_filter(actors, sub_types),
+        rows, _summary = _view_rows(
+            categories, documents, search, kinds, actors, sub_types, map_selection, window
         )
         return events_grid(rows, collection.events), {"display": "none"}
 

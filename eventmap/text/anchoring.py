@@ -104,7 +104,7 @@ def anchor_patterns(lang: str) -> AnchorPatterns | None:
             pointer.append(
                 (
                     LazyPattern(_pointer_regex({"phrases": [p]}, weekday, num_re)),
-                    int(entry["sign"]),
+                    int(entry["sign"]) * int(entry.get("unit_days", 1)),  # "{n} weeks later": 7
                     WordSet([after_n]),
                 )
             )

@@ -38,6 +38,7 @@ class Mentions:
     places: list[Any]
     times: list[TimeMention] = field(default_factory=list)
     reported_from: Any = None  # the dateline's place (geo.PlaceMention), never an event place
+    origins: frozenset[tuple[int, int]] = frozenset()  # spans of places a person comes from
 
 
 def find_mentions(doc: DocumentContext, geocoder: Any = None) -> Mentions:
@@ -59,9 +60,9 @@ def time_mentions(doc: DocumentContext) -> Mentions:
 
 def with_places(doc: DocumentContext, mentions: Mentions, geocoder: Any = None) -> Mentions:
     """`mentions` with the document's places (geo.parse_places, once per document)."""
-    places, reported_from = place_mentions(doc, geocoder)
+    places, reported_from, origins = place_mentions(doc, geocoder)
     m = mentions
-    return Mentions(m.dates, m.reference, m.mode, places, m.times, reported_from)
+    return Mentions(m.dates, m.reference, m.mode, places, m.times, reported_from, origins)
 
 
 def places_matter(doc: DocumentContext, events: int) -> bool:
@@ -102,10 +103,14 @@ def date_mentions(doc: DocumentContext) -> tuple[list[DateMention], date | None,
     return kept, ref, reading.mode
 
 
-def place_mentions(doc: DocumentContext, geocoder: Any = None) -> tuple[list[Any], Any]:
+def place_mentions(
+    doc: DocumentContext, geocoder: Any = None
+) -> tuple[list[Any], Any, frozenset[tuple[int, int]]]:
     """geo.parse_places over the whole text: the places where things happened, sorted by
-    offset, and apart the dateline's place (where the report was filed)."""
+    offset; apart the dateline's place (where the report was filed); and the spans of the
+    places that say where a person comes from ("een man uit Schiedam")."""
     import geo
 
     found = geo.parse_places(doc.text, lang=doc.lang, geocoder=geocoder)
-    return sorted(found.mentions, key=lambda m: (m.start, m.end)), found.reported_from
+    origins = frozenset((m.start, m.end) for m in found.origins)
+    return sorted(found.mentions, key=lambda m: (m.start, m.end)), found.reported_from, origins

@@ -65,10 +65,22 @@ def _parse_document(text, document_date, lang, source, geocoder, mode) -> Parsed
         event_places(mentions.places, c.sentence, c.headline, c.all_dates, doc.lang) for c in candidates
     ]
     titled = _title_places(doc, mentions.places)
-    body = [m for m in mentions.places if m not in titled] if titled else []
-    setting = article_setting(places, mentions.reported_from, titled, body)
+    body = [m for m in mentions.places if m not in titled]
+    places, setting = _settled(places, mentions, titled, body)
     events = [event for cand, own in zip(candidates, places) for event in _events_of(doc, cand, own, setting)]
     return ParsedDocument(to_document(doc, mentions.mode, mentions.reported_from), events)
+
+
+def _settled(places, mentions, titled, body):
+    """The events' own places and the article's setting. A place where a person comes from
+    ("een man uit Schiedam") is an event's only when neither its sentence nor the article's
+    setting places it otherwise."""
+    origins = mentions.origins
+    if not origins:
+        return places, article_setting(places, mentions.reported_from, titled, body)
+    own = [[p for p in ps if (p.start, p.end) not in origins] for ps in places]
+    setting = article_setting(own, mentions.reported_from, titled, body)
+    return [o if o or setting is not None else ps for o, ps in zip(own, places)], setting
 
 
 def clear_text_caches() -> None:

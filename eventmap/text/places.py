@@ -4,7 +4,9 @@ An event's places are the geo mentions inside its sentence, except one that over
 date expression ("May 9"), ordered most specific first (eventmap.model.specificity: the
 event's map point is "Donetsk" in "Ukraine soldier killed by rebel fire at Donetsk
 airport"). A headline's trailing attribution ("... - Kiev military", "...: Kiev") names
-who reports, not where: its places are left out. An event whose sentence names no place
+who reports, not where: its places are left out, and so are those of a body sentence's trailing
+reporting clause (", the defence ministry in Moscow said on Wednesday.") when the rest of the
+sentence names a place. An event whose sentence names no place
 takes the article's setting (geo.article_setting), with place_source "document".
 """
 
@@ -13,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from eventmap.model import Place, specificity
@@ -85,9 +88,39 @@ def places_in(
 def event_places(
     mentions: Sequence[Any], sent: Sentence, headline: bool, dates: Sequence[DateMention], lang: str
 ) -> list[Place]:
-    """The places of an event's sentence (a headline's trailing attribution left out)."""
-    end = attribution_start(sent, lang) if headline else sent.end
-    return places_in(mentions, sent.start, end, dates)
+    """The places of an event's sentence (a headline's trailing attribution left out; a trailing
+    reporting clause's places too when the rest of the sentence names one)."""
+    if headline:
+        return places_in(mentions, sent.start, attribution_start(sent, lang), dates)
+    found = places_in(mentions, sent.start, sent.end, dates)
+    if len(found) > 1:
+        cut = reporting_tail_start(sent, lang)
+        if cut < sent.end:
+            own = [p for p in found if (p.end or 0) <= cut]
+            if own:
+                return own  # "... captured Niu-York, the defence ministry in Moscow said."
+    return found
+
+
+@cache
+def _reporting_tail(lang: str) -> re.Pattern[str] | None:
+    from eventmap.text.dates.patterns import alt
+    from eventmap.text.dates.vocab import load_vocab
+
+    verbs = load_vocab(lang).reporting_verbs
+    if not verbs:
+        return None
+    return re.compile(rf",\s+(?:[^,]{{0,80}}\s)?{alt(verbs)}(?:\s[^,]{{0,60}})?[.!?\"”’']*\s*$", re.I)
+
+
+def reporting_tail_start(sent: Sentence, lang: str) -> int:
+    """Where a trailing reporting clause starts (", the defence ministry in Moscow said on
+    Wednesday.", ", volgens het ministerie in Gaza."), or the sentence's end."""
+    pattern = _reporting_tail(lang)
+    if pattern is None or "," not in sent.text:
+        return sent.end
+    m = pattern.search(sent.text, max(0, len(sent.text) - 160))
+    return sent.start + m.start() if m else sent.end
 
 
 def as_place(m: Any) -> Place:

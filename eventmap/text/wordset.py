@@ -19,8 +19,20 @@ GAP_WORDS = 5
 NO_HITS: tuple[tuple[int, int], ...] = ()  # a lexicon's hits when a scan found none
 
 
+# An ASCII text's tokens without a regex: each byte that no token holds becomes a space and
+# each capital its small letter (one bytes.translate, in C), then a split. Below 128 a token
+# character is a letter, a digit, "_", "'" or "-", as in TOKEN; the rest, whitespace
+# included, is a space to str.split, so the words are TOKEN's, several times faster.
+_ASCII_TOKEN_BYTES = bytes(
+    c + 32 if 65 <= c <= 90 else c if c < 128 and (chr(c).isalnum() or chr(c) in "_'-") else 32
+    for c in range(256)
+)
+
+
 def tokens(text: str) -> list[str]:
     """The lowercase words of a text (hyphens and apostrophes stay inside a word)."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_TOKEN_BYTES).decode("ascii").split()
     return TOKEN.findall(text.lower())
 
 

@@ -26,6 +26,9 @@ from eventmap.text.pipeline import parse_text
         ("The same day, the army withdrew.", "en", None, 0),
         ("The next day the talks resumed.", "en", None, 1),
         ("De dag ervoor was het rustig.", "nl", None, -1),
+        ("A week later, the ministers met in Rome.", "en", None, 7),
+        ("Three weeks later, the talks resumed.", "en", None, 21),
+        ("Twee weken eerder was het rustig.", "nl", None, -14),
     ],
 )
 def test_find_anchor(sentence, lang, noun, offset):

@@ -133,6 +133,10 @@ def test_a_headline_starts_a_new_story():
         # storming a building is no storm
         ("Protesters stormed the parliament building.", "en", "attack"),
         ("Demonstranten bestormden het parlement.", "nl", "attack"),
+        # to demonstrate is to show, a market rally no protest
+        ("McConnell said Hegseth had failed to demonstrate he was ready.", "en", "other"),
+        ("Thousands demonstrated in Paris on Saturday.", "en", "protest"),
+        ("Stocks rallied on Monday.", "en", "other"),
     ],
 )
 def test_disasters_and_deployments(sentence, lang, category):

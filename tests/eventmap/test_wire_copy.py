@@ -459,3 +459,47 @@ def test_a_dateline_of_two_cities_is_where_the_report_was_filed_from():
     assert parsed.document.reported_from.name == "New York City"
     places = {p.name for e in parsed.events for p in e.places}
     assert "London" not in places and "Brent" not in places and "Abqaiq" in places
+
+
+def test_a_suspect_s_home_town_is_not_where_the_stabbing_happened():
+    text = (
+        "ROTTERDAM - De politie heeft zondagochtend een 34-jarige man uit Schiedam aangehouden na een "
+        "steekpartij op het Afrikaanderplein.\n\nHet is de derde steekpartij in Rotterdam in twee weken."
+    )
+    (arrest,) = eventmap.parse_document(text, lang="nl", document_date="2024-10-20").events
+    assert arrest.place_source == "document" and [p.name for p in arrest.places] == ["Rotterdam"]
+
+
+@pytest.mark.parametrize(
+    "text, lang, place",
+    [
+        ("Een 45-jarige man uit Almere is zaterdag aangehouden.", "nl", "Almere Stad"),
+        ("A 34-year-old man from Leeds was stabbed in York on Friday.", "en", "York"),
+    ],
+)
+def test_a_home_town_places_the_event_only_when_nothing_else_does(text, lang, place):
+    (event,) = eventmap.parse_document(text, lang=lang, document_date="2024-10-20").events
+    assert event.place_source == "sentence" and [p.name for p in event.places] == [place]
+
+
+@pytest.mark.parametrize(
+    "text, lang, places",
+    [
+        (
+            "Russian forces captured the village of Niu-York near Toretsk on Tuesday, the defence ministry "
+            "in Moscow said.",
+            "en",
+            ["Niu-York", "Toretsk", "Russia"],  # "Russian forces": who acted
+        ),
+        (
+            "In Khan Younis werd zondag een school geraakt, volgens het ministerie van Gezondheid in Gaza-Stad.",
+            "nl",
+            ["Khān Yūnis"],
+        ),
+        # a reporting clause's place stays when the rest names none
+        ("Three people were killed on Friday, police in Nice said.", "en", ["Nice"]),
+    ],
+)
+def test_a_trailing_reporting_clause_names_who_reports_not_where(text, lang, places):
+    (event,) = eventmap.parse_document(text, lang=lang, document_date="2024-10-20").events
+    assert [p.name for p in event.places] == places

@@ -291,10 +291,25 @@ def test_a_bare_dateline_naming_a_capital_is_the_capital(text, country):
     [
         "Jordan Peterson said he would speak in Toronto.",
         "Jordan Peterson spoke at a rally in Toronto. Peterson said he would return.",
+        "Jordan Bardella held a rally in Toronto on Sunday.",
+        "Israel Katz said the army would respond in Toronto.",
     ],
 )
 def test_a_country_that_is_a_given_name_before_a_persons_surname_is_the_person(text):
     assert [m.name for m in geoparse(text, "en")] == ["Toronto"]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Floods hit Chad Monday.", {"Chad"}),
+        ("Jordan Blasts Israel Over Gaza Strikes", {"Jordan", "Israel", "Gaza Strip"}),
+        ("The Professional Association of Georgia Educators met.", {"Georgia"}),
+        ("King Abdullah of Jordan visited Amman.", {"Jordan", "Amman"}),
+    ],
+)
+def test_a_country_before_a_capitalised_word_stays_a_place_where_no_person_can_be(text, places):
+    assert {m.name for m in geoparse(text, "en")} == places
 
 
 @pytest.mark.parametrize(
@@ -396,3 +411,20 @@ def test_an_arabic_article_joined_by_a_hyphen_is_a_word_of_the_name():
     assert texts("Fighting near Jisr al-Shughur and Ras al-Ain.", "en") == ["Jisr al-Shughur", "Ras al-Ain"]
     # a crossing the index lacks is not the town named by its first word; "al-Qaeda" no place
     assert texts("Aid entered through Bab al-Hawa; leaders of al-Qaeda met.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "places", "context"),
+    [
+        ("Former Chelsea manager Mauricio Pochettino was appointed.", "en", [], ["Chelsea"]),
+        ("England fans clashed with police in Cologne.", "en", ["Köln"], ["England"]),
+        ("Engeland fans gingen op de vuist in Keulen.", "nl", ["Köln"], ["Engeland"]),
+        # must stay places: the town itself, and a county's official
+        ("A man was stabbed in Chelsea on Friday.", "en", ["Chelsea"], []),
+        ("Charlton County manager Steve Nance said the road was shut.", "en", ["Charlton County"], []),
+    ],
+)
+def test_a_place_before_a_team_role_is_the_team(text, lang, places, context):
+    doc = parse_places(text, lang=lang)
+    assert [m.name for m in doc.mentions] == places
+    assert [m.text for m in doc.context] == context

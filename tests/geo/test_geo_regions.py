@@ -100,6 +100,17 @@ def test_an_unknown_river_is_left_out_rather_than_put_on_a_town():
     assert "Truckee River" not in reno and reno["Reno"].country_code == "US"  # a town by a river stays
 
 
+@pytest.mark.parametrize(
+    ("text", "town", "cc"),
+    [
+        ("Stay safe Nepal. Kathmandu valley badly hit by quake", "Kathmandu", "NP"),
+        ("Wine from the Napa Valley is sold out.", "Napa", "US"),
+    ],
+)
+def test_a_valley_unknown_as_terrain_is_around_its_town(text, town, cc):
+    assert {m.name: m.country_code for m in geoparse(text, "en")}[town] == cc
+
+
 # --- context decides among namesakes --------------------------------------------------------
 
 
@@ -230,3 +241,15 @@ def test_former_first_level_regions_that_news_still_names(text, lang, name, cc):
     found = {m.text: m for m in geoparse(text, lang)}
     assert found[name].kind == "region"
     assert found[name].country_code == cc
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("In de gemeente Westerwolde is een boerderij afgebrand.", "nl", "Westerwolde"),
+        ("A farm burned in the municipality Westerwolde.", "en", "Westerwolde"),
+    ],
+)
+def test_a_name_known_only_as_a_municipality_is_found_after_its_kind_s_word(text, lang, name):
+    (m,) = geoparse(text, lang)
+    assert m.name == name and m.country_code == "NL" and m.kind == "region"

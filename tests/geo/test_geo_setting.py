@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from geo import PlaceMention, article_setting, geoparse, parse_places
 
 
@@ -110,3 +112,34 @@ def test_the_titles_one_place_is_the_setting_when_an_event_names_it_and_no_place
     assert article_setting([[geneva], [pm("Bern", 90, cc="CH")]], None, title) is None
     two = [*title, pm("Mostar", 28, cc="BA")]
     assert article_setting([[sarajevo], [geneva]], None, two) is None
+
+
+def test_a_dateline_the_body_names_outside_the_events_is_confirmed():
+    doc = parse_places("ROTTERDAM - Een man is aangehouden. Het is de derde steekpartij in Rotterdam.")
+    events = [[]]  # the one event names no place; the body names the dateline's city
+    assert article_setting(events, doc.reported_from, text_places=doc.mentions).name == "Rotterdam"
+
+
+@pytest.mark.parametrize(
+    "text, lang, origin",
+    [
+        ("A 34-year-old man from Leeds was stabbed in York on Friday.", "en", "Leeds"),
+        ("Een 34-jarige man uit Schiedam is in Rotterdam aangehouden.", "nl", "Schiedam"),
+        ("Ein Mann aus Köln wurde in Bonn festgenommen.", "de", "Köln"),
+    ],
+)
+def test_the_place_a_person_comes_from_is_a_mention_marked_as_an_origin(text, lang, origin):
+    doc = parse_places(text, lang=lang)
+    assert [m.text for m in doc.origins] == [origin]
+    assert origin in [m.text for m in doc.mentions]  # still a toponym of the text
+
+
+def test_places_of_things_coming_from_somewhere_are_no_origins():
+    doc = parse_places("Drones from Iran hit Kyiv. Troops from Russia crossed into Ukraine.", lang="en")
+    assert doc.origins == ()
+
+
+def test_a_landmark_in_the_dateline_s_city_confirms_it():
+    doc = parse_places("WASHINGTON (AP) - The Senate voted on Thursday. He was sworn in at the White House.")
+    setting = article_setting([[]], doc.reported_from, text_places=doc.mentions)
+    assert setting is doc.reported_from and setting.name == "Washington"

@@ -44,11 +44,16 @@ class Cues:
     clause_end: re.Pattern[str]
 
 
+def _ending(suffixes: tuple[str, ...]) -> str:
+    """A regex branch for words of at least two letters more than one of `suffixes`."""
+    return rf"|(?<!\w)\w\w+(?:{'|'.join(map(re.escape, suffixes))})(?!\w)" if suffixes else ""
+
+
 @cache
 def cues(lang: str) -> Cues:
     v = load_vocab(lang)
     return Cues(
-        re.compile(rf"{word_start_alt(v.future_cues)}(?!\w)"),
+        re.compile(rf"{word_start_alt(v.future_cues)}(?!\w){_ending(v.future_suffixes)}"),
         re.compile(rf"{word_start_alt(v.reporting_verbs)}(?!\w)"),
         re.compile(rf"[,.;:!?]|{word_start_alt(v.clause_breaks)}(?!\w)"),
     )
@@ -107,7 +112,8 @@ def future_context(ctx: Ctx, start: int, end: int) -> bool:
     A future cue ("will", "zal") shortly before the mention counts unless a reporting verb
     ("said", "zei") stands between them; one right after counts when no clause boundary
     intervenes ("Vrijdag zal Trump ...", "dat Trump vrijdag zal komen", but not "announced
-    Friday that it will ..." nor "said on Wednesday he would ...").
+    Friday that it will ..." nor "said on Wednesday he would ..."); the comma after a day that
+    opens its sentence is none ("Samedi, une marche aura lieu").
     """
     c = cues(ctx.vocab.lang)
     lowered = ctx.lowered
@@ -124,7 +130,10 @@ def future_context(ctx: Ctx, start: int, end: int) -> bool:
         words.pop()
     if words and c.reporting.fullmatch(words[-1]):
         return False  # the day of a reporting clause: "said on Wednesday he would not ..."
-    after = c.clause_end.split(lowered[end : end + 25], maxsplit=1)[0]
+    tail = lowered[end : end + 25]
+    if not words and tail[:1] == ",":  # "Samedi, une marche aura lieu": the day opens its clause
+        tail = lowered[end + 1 : end + 41]
+    after = c.clause_end.split(tail, maxsplit=1)[0]
     return bool(c.future.search(after))
 
 
@@ -137,13 +146,14 @@ def is_present_verb(vocab: Vocab, word: str) -> bool:
         and word.isalpha()
         and word.endswith(vocab.present_suffixes or ("\0",))
         and word not in vocab.present_not_verbs
+        and not word.endswith(vocab.present_not_suffixes or ("\0",))
     )
 
 
 def present_context(ctx: Ctx, start: int, end: int) -> bool:
     """Is a bare weekday next to a verb in the present tense ("De raad stemt donderdag",
     "Donderdag stemt de raad", "The talks resume Monday"), or with only a name between them
-    ("Rutte ontmoet Zelensky donderdag")? News announces what is scheduled in the present,
+    ("Rutte ontmoet Zelensky donderdag"), or an object ("holds a vote Monday")? News announces what is scheduled in the present,
     so the weekday is the coming one. A verb after a determiner or an inflected adjective is
     a noun ("a vote Monday", "het kabinet dinsdag")."""
     v = ctx.vocab
@@ -165,6 +175,17 @@ def present_context(ctx: Ctx, start: int, end: int) -> bool:
         words.pop()  # the subject after a verb-second verb: "Dort trifft er am Donnerstag"
     if not words or not words[-1][-1].isalpha():
         return False  # a clause boundary or punctuation stands between them
+    if (
+        len(words) > 2
+        and words[-1].islower()
+        and words[-3].islower()  # a verb, not a name's word ("the Australian Open final in")
+        and words[-1] not in v.date_preposition_set
+        and words[-2].lower() in v.present_determiners
+    ):
+        # an object between them: "holds a vote Monday", "bezoekt het gebied vrijdag"
+        verb = words[-3]
+        if is_present_verb(v, verb) and not cues(v.lang).reporting.fullmatch(verb):
+            return True
     word = words[-1].lower()
     if len(words) > 1:
         before = words[-2]
@@ -231,7 +252,17 @@ def moves_focus(
         return True
     if prev_word(lowered, start) in vocab.since_set:
         return False
+    return not in_pluperfect(lowered, start, vocab)
+
+
+def in_pluperfect(lowered: str, start: int, vocab: Vocab, whole: bool = False) -> bool:
+    """Does the sentence up to `start` (or all of it, `whole`) have a ``pluperfect_cues`` word
+    ("had", "hatte": "Im Januar hatte Stalin ...")?"""
     if not vocab.pluperfect_cues:
-        return True
+        return False
     begun = max((m.end() for m in _SENTENCE_START.finditer(lowered, max(0, start - 300), start)), default=0)
-    return not vocab.pluperfect_cue.search(lowered, begun, start)
+    end = start
+    if whole:
+        found = _SENTENCE_START.search(lowered, start, start + 300)
+        end = found.start() if found else min(len(lowered), start + 300)
+    return bool(vocab.pluperfect_cue.search(lowered, begun, end))

@@ -30,7 +30,8 @@ from eventmap.text.dates import rules_relative as rel
 from eventmap.text.dates import rules_years as years
 from eventmap.text.dates.context import MODES, Ctx, Frame, moves_focus
 from eventmap.text.dates.intervals import Norm
-from eventmap.text.dates.patterns import TRIGGER_CLASSES, TRIGGER_WINDOW, LanguagePatterns, patterns_for
+from eventmap.text.dates.patterns import TRIGGER_CLASSES, TRIGGER_WINDOW, B, LanguagePatterns, patterns_for
+from eventmap.text.dates.starts import first_strings, starter
 from eventmap.text.dates.textview import view
 from eventmap.text.language import resolve_language
 from eventmap.text.wordtrie import DIGIT, required_strings
@@ -78,6 +79,7 @@ RULES: dict[str, Rule] = {
     "numeric": cal.norm_numeric,
     "range_days": cal.norm_range_days,
     "range_dm": cal.norm_range_dm,
+    "range_months": cal.norm_range_months,
     "year": years.norm_year,
     "year_range": years.norm_year_range,
     "decade": years.norm_decade,
@@ -99,6 +101,7 @@ RULES: dict[str, Rule] = {
     "unit_end": rel.norm_unit_end,
     "year_ago": rel.norm_year_ago,
     "focus_day": rel.norm_focus_day,
+    "day_alone": per.norm_day_alone,
 }
 
 
@@ -231,28 +234,68 @@ def candidates(text: str, lang: str) -> tuple[tuple[int, int, str, re.Match[str]
 
 
 def scan(text: str, compiled: LanguagePatterns) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
-    """Every match of the compiled patterns, only near their trigger words (see above)."""
+    """Every match of the compiled patterns, only near their trigger words (see above), and
+    there only where a match may start (eventmap/text/dates/starts.py): the places a trigger
+    class's starter finds in a window, shared by the class's patterns; each is tried at the
+    places whose opening word one of its matches may open with."""
     lowered, digits = view(text)
     windows = _windows(compiled, lowered, digits)
     found = []
-    for pattern in compiled.patterns:
+    # (trigger class, window start) -> [(place, the class's patterns that may match there)]
+    places: dict[tuple[str, int], list[tuple[int, frozenset[int]]]] = {}
+    for index, pattern in enumerate(compiled.patterns):
         spans = windows[pattern.trigger]
         if not spans:
             continue
         if pattern.at_digits:
             found += _at_digits(pattern, lowered, digits, spans)
             continue
-        need = required_strings(pattern.lazy.source)  # what every match contains
+        bounded = first_strings(pattern.lazy.source, B) is not None
+        need = () if bounded else required_strings(pattern.lazy.source)  # what every match contains
         shape, regex = pattern.shape, None
         for lo, hi in spans:
             if need and not _has_all(lowered, lo, hi, need):
                 continue  # a window without one of them holds no match: not read
-            if regex is None:
-                regex = pattern.regex  # compiled the first time a text needs it
-            for match in regex.finditer(lowered, lo, hi):
-                found.append((match.start(), match.end(), shape, match))
+            if not bounded:
+                if regex is None:
+                    regex = pattern.regex  # compiled the first time a text needs it
+                for match in regex.finditer(lowered, lo, hi):
+                    found.append((match.start(), match.end(), shape, match))
+                continue
+            here = places.get((pattern.trigger, lo))
+            if here is None:
+                here = places[pattern.trigger, lo] = _places(compiled, pattern.trigger, lowered, lo, hi)
+            # what finditer gives: the leftmost match, then the next one from its end on
+            cursor = lo
+            for at, owners in here:
+                if at >= cursor and index in owners:
+                    if regex is None:
+                        regex = pattern.regex
+                    m = regex.match(lowered, at, hi)
+                    if m is not None:
+                        cursor = m.end()
+                        found.append((at, cursor, shape, m))
     found.sort(key=lambda c: (c[0], c[0] - c[1]))
     return tuple(found)
+
+
+def _places(
+    compiled: LanguagePatterns, trigger: str, lowered: str, lo: int, hi: int
+) -> list[tuple[int, frozenset[int]]]:
+    """Where in lowered[lo:hi] a pattern of the trigger class may match, with the indices of
+    those patterns (see starts.Starter)."""
+    found = compiled.starters.get(trigger)
+    if found is None:
+        found = compiled.starters[trigger] = starter(
+            B,
+            {
+                i: first_strings(p.lazy.source, B)
+                for i, p in enumerate(compiled.patterns)
+                if p.trigger == trigger and not p.at_digits
+            },
+        )
+    owners, digit_owners = found.owners, found.digit_owners
+    return [(m.start(), owners.get(m.group(), digit_owners)) for m in found.regex.finditer(lowered, lo, hi)]
 
 
 def _at_digits(pattern, lowered: str, digits, spans: list[tuple[int, int]]) -> list[tuple]:
@@ -295,6 +338,7 @@ def _has_all(text: str, lo: int, hi: int, clauses: tuple[tuple[str, ...], ...]) 
 
 
 _DIGIT = re.compile(r"\d")
+_ONE_YEAR = re.compile(r"\d{4}(?:-[^/]*)?$")  # a value in one year: 1634, 1634-WI, 1634-Q1, 1634-05-23
 
 
 def read_with(text: str, compiled: LanguagePatterns, frame: Frame, cands=None) -> list[DateMention]:
@@ -332,8 +376,11 @@ def read_with(text: str, compiled: LanguagePatterns, frame: Frame, cands=None) -
             )
             if moves_focus(lowered, s, norm, frame, vocab, last):
                 frame.focus, frame.focus_end = norm, e
-                if not norm.from_reference and norm.start.year == norm.end.year:
-                    frame.focus_year = norm.start.year  # a decade or century names no year of the story
+                named = _ONE_YEAR.match(norm.value)  # "hiver 1634" names 1634 but runs into 1635
+                if not norm.from_reference and (named or norm.start.year == norm.end.year):
+                    frame.focus_year = (
+                        int(norm.value[:4]) if named else norm.start.year
+                    )  # a decade names none
             last = (s, e)
             single_year = norm.precision == "year" and norm.start.year == norm.end.year
             frame.year_here = (norm.start.year, e) if single_year else None

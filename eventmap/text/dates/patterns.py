@@ -66,6 +66,8 @@ class LanguagePatterns:
     # the length of a trigger word and the classes it opens, by the `reach` characters from
     # its start (eventmap/text/dates/find.py _windows), filled while texts are read
     word_hits: dict[str, tuple[int, tuple[str, ...]]] = field(default_factory=dict, compare=False, hash=False)
+    # per trigger class, where its patterns may match (eventmap/text/dates/starts.py), built on first use
+    starters: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, hash=False)
 
 
 def phrase(text: str) -> str:
@@ -191,6 +193,13 @@ def build(v: Vocab) -> LanguagePatterns:
             "month",
         ),
         ("month", rf"{B}(?:{mods})?(?P<m1>{mon_abbr}),?\s+{month_year_join}{year}{E}", "month"),
+        # "from July to September 1941", "von Juli bis September", "у вересні–жовтні 1939 року"
+        (
+            "range_months",
+            rf"{B}(?:(?P<from>{alt(v.range_starts)})\s+)?(?P<m1>{mon_full}){join}(?P<m2>{mon_full})"
+            rf"(?:,?\s+{month_year_join}{year})?{E}",
+            "month",
+        ),
         ("iso", rf"{B}(?P<y1>\d{{4}})-(?P<m1>0[1-9]|1[0-2])-(?P<d1>[0-2]\d|3[01]){E}", "year4"),
         (
             "year_range",
@@ -224,6 +233,16 @@ def build(v: Vocab) -> LanguagePatterns:
     before = v.ago["before"] + v.later["before"] + v.earlier["before"]
     if before:  # "il y a trois jours", "vor drei Tagen"
         pats.append(("ago", rf"{B}(?P<word>{alt(before)})\s+(?P<n>{num})\s+(?P<unit>{units})(?!\w)", "unit"))
+        if v.one_unit:  # "через рік", "спустя месяц": one unit, no number
+            pats.append(("ago", rf"{B}(?P<word>{alt(before)})\s+(?P<unit>{alt(v.one_unit)})(?!\w)", "unit"))
+    if v.anaphoric_suffixes:  # "cette année-là", "ce mois-là": the story's year, month
+        pats.append(
+            (
+                "relunit",
+                rf"{B}(?P<word>(?P<rel>{rel})\s+(?P<unit>{units})(?P<ana>{alt(v.anaphoric_suffixes)}))(?!\w)",
+                "unit",
+            )
+        )
     if v.rel_after_of:  # "la semaine dernière", "l'an prochain"
         pats.append(
             ("relunit", rf"{B}(?P<word>(?P<unit>{units})\s+(?P<rel>{alt(v.rel_after_of)}))(?![\w-])", "unit")
@@ -231,6 +250,10 @@ def build(v: Vocab) -> LanguagePatterns:
     if v.one_unit:  # "тиждень тому", "неделю назад", "годом ранее": one unit, no number
         after = alt(v.ago["after"] + v.later["after"] + v.earlier["after"])
         pats.append(("ago", rf"{B}(?P<unit>{alt(v.one_unit)})\s+(?P<word>{after})(?!\w)", "unit"))
+    if v.day_alone_prefixes:  # "on the 26th", "am 26.", "le 14,"
+        sfx = f"(?:{alt(v.day_alone_suffixes)})" if v.day_alone_suffixes else ""
+        sfx += "" if v.day_alone_suffix_required or not sfx else "?"
+        pats.append(("day_alone", rf"{B}(?:{alt(v.day_alone_prefixes)})\s+(?P<d1>{DAY}){sfx}(?!\w)", "digit"))
     if v.focus_day_of:  # "am nächsten Tag", "le lendemain", "наступного дня"
         pats.append(("focus_day", rf"{B}(?P<word>{alt(v.focus_day_of)})(?![\w-])", "phrase"))
     if v.month_day_order:
@@ -292,6 +315,10 @@ def build(v: Vocab) -> LanguagePatterns:
                 rf"{B}(?:{mods})?(?P<y1>{decade_digits}){re.escape(v.decade_suffix)}(?!\w)",
                 "digit" if v.decade_two_digit else "year4",
             )
+        )
+    if v.decade_long_suffixes:  # "1930-ті", "1930-е": only after four digits ("10-е место" is a rank)
+        pats.append(
+            ("decade", rf"{B}(?:{mods})?(?P<y1>\d{{3}}0)(?:{alt(v.decade_long_suffixes)})(?!\w)", "year4")
         )
     if v.decade_prefixes:  # "les années 1990", "années 90", "de jaren negentig", "de jaren '90"
         tens = alt(w for w, n in v.numbers.items() if n in range(10, 100, 10))

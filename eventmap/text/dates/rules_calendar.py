@@ -18,6 +18,7 @@ from datetime import date
 from eventmap.text.dates.context import (
     Ctx,
     future_context,
+    in_pluperfect,
     next_word,
     prev_word,
     prev_words,
@@ -36,8 +37,10 @@ FUTURE_YEARS = 10  # a bare year may lie at most this far after the reference ..
 FAR_TARGET_YEARS = 40  # ... or this much further after "by", "until", "tegen" ...
 PLAIN_YEAR_MIN = 1800  # a bare number below this is a year only in date context ("in 1775")
 STORY_YEAR_SPAN = 50  # ... or, in a narrative, this close to the years the story is in
+ROLLOVER_MONTHS = 3  # in a narrative, "In January" this close after "December 1939" is in 1940
 RANGE_MAX_YEARS = 200
 # what may stand between a year and the day or month it holds: a comma, at most two short words
+DAY_OR_MONTH = re.compile(r"\d{4}-\d\d")
 YEAR_JOIN_RE = re.compile(r"[\s,]*(?:[^\W\d]{1,4}[\s,]+){0,2}")
 Result = Norm | list[tuple[int, int, Norm]] | None
 
@@ -57,9 +60,9 @@ def place_year(ctx: Ctx, month: int, day: int | None, weekday: int | None = None
             focus is not None
             and focus.start.year == year
             and (month, day or 1) < (focus.start.month, focus.start.day)
-            and _after_until(ctx)
+            and (_after_until(ctx) or _rolls_over(ctx, focus, month))
         ):
-            year += 1  # "in late November ... until April": the story goes on to the next April
+            year += 1  # "in late November ... until April", "December 1939 ... In January": the next one
         if weekday is not None and day is not None:  # "Tuesday, June 10": the nearest year that fits
             for y in (year, year + 1, year - 1):
                 d = safe_date(y, month, day)
@@ -69,7 +72,7 @@ def place_year(ctx: Ctx, month: int, day: int | None, weekday: int | None = None
     ref = frame.ref
     if ref is None:
         return None
-    if _after_since(ctx):  # "sinds januari", "since March": begun by the day of writing
+    if _after_since(ctx) and not _after(ctx, ctx.vocab.from_set):  # "since March": begun by now
         d = safe_date(ref.year, month, day or 1)
         return (ref.year if d is not None and d <= ref else ref.year - 1), "calendar"
     future = future_context(ctx, m.start(), m.end())
@@ -85,6 +88,15 @@ def place_year(ctx: Ctx, month: int, day: int | None, weekday: int | None = None
                 return y, "ahead"
     year = nearest_year(ref, month, day, future)
     return (year, "calendar") if year is not None else None
+
+
+def _rolls_over(ctx: Ctx, focus: Norm, month: int) -> bool:
+    """A history goes forward: a month at most ROLLOVER_MONTHS after the focus day or month
+    (not a season, whose year is a convention) is in the next year, unless the sentence is in
+    the pluperfect ("In January, Stalin had ...")."""
+    if not DAY_OR_MONTH.match(focus.value) or not 1 <= (month - focus.start.month) % 12 <= ROLLOVER_MONTHS:
+        return False
+    return not in_pluperfect(ctx.lowered, ctx.match.start(), ctx.vocab, whole=True)
 
 
 def _after(ctx: Ctx, words: frozenset[str]) -> bool:
@@ -263,7 +275,7 @@ def is_list(ctx: Ctx) -> bool:
     return (ctx.group("from") or "") not in ctx.vocab.between_words
 
 
-def _range_year(ctx: Ctx, month: int, day: int) -> tuple[int, str] | None:
+def _range_year(ctx: Ctx, month: int, day: int | None) -> tuple[int, str] | None:
     year = _year_of(ctx)
     if year is not None:
         return year, "explicit"
@@ -314,6 +326,35 @@ def norm_range_dm(ctx: Ctx) -> Result:
     return day_range(first, last, basis)
 
 
+def norm_range_months(ctx: Ctx) -> Result:
+    """'from July to September 1941', 'вересні–жовтні 1939 року': the months from the first to
+    the last (value "1941-07/1941-09"); the first is in the year before when it comes later in
+    the calendar ("from November to February 1942"). 'between May and July' is a range too."""
+    m1, m2 = _month_ok(ctx, "m1"), _month_ok(ctx, "m2")
+    if not m1 or not m2 or m1 == m2 or is_list(ctx):
+        return None
+    if not ctx.group("from") and not re.fullmatch(r"[-–—]", (ctx.group("join") or "").strip()):
+        return None  # "June to July": a range needs "from" or a dash ("вересні–жовтні")
+    wrap = 1 if m1 > m2 else 0
+    if _year_of(ctx) is None and ctx.frame.mode == "narrative":  # the story goes on from its first month
+        placed = place_year(ctx, m1, None)
+        if placed is None:
+            return None
+        year_start, basis = placed
+        year_end = year_start + wrap
+    else:  # news: the end is the month nearest the day of writing
+        placed = _range_year(ctx, m2, None)
+        if placed is None:
+            return None
+        year_end, basis = placed
+        year_start = year_end - wrap
+    first, last = month_interval(year_start, m1, basis), month_interval(year_end, m2, basis)
+    if first is None or last is None:
+        return None
+    value = f"{first.value}/{last.value}"
+    return Norm(value, "month", first.start, last.end, basis)
+
+
 def norm_season(ctx: Ctx) -> Result:
     """'the summer of 1940', 'last winter', 'the following spring', 'in het voorjaar'."""
     v, frame, ref = ctx.vocab, ctx.frame, ctx.ref
@@ -338,11 +379,13 @@ def norm_season(ctx: Ctx) -> Result:
         if frame.focus_year is None:
             return None
         offset = v.anaphoric_rel_of.get(rel, 0)
-        focus_month = frame.focus.start.month if frame.focus else 1
+        focus = frame.focus
         year = frame.focus_year
-        if offset > 0 and first_month <= focus_month:
+        # "the following spring" begins after the focus ends ("in 1939": spring 1940), "the
+        # previous winter" before it begins
+        if offset > 0 and first_month <= (focus.end.month if focus and focus.end.year == year else 1):
             year += 1
-        elif offset < 0 and first_month >= focus_month:
+        elif offset < 0 and first_month >= (focus.start.month if focus else 1):
             year -= 1
         return season_interval(year, season, "focus")
     if ref is None:
@@ -352,11 +395,11 @@ def norm_season(ctx: Ctx) -> Result:
         year = ref.year if first_month <= ref.month else ref.year - 1  # the latest one begun
         if offset == 0 and season != "winter":
             year = ref.year  # "this summer" said in March is the coming one; a winter spans two years
-        if offset < 0:
+        if offset < 0:  # "last spring" is the latest one over, "позаминулої весни" the one before
             latest = season_interval(year, season)
-            year = year if latest and latest.end < ref else year - 1
+            year = (year if latest and latest.end < ref else year - 1) + offset + 1
         elif offset > 0:
-            year += 1
+            year += offset
         return season_interval(year, season, "relative")
     placed = place_year(ctx, first_month, None)
     return season_interval(placed[0], season, placed[1]) if placed else None

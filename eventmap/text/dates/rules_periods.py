@@ -233,3 +233,53 @@ def _relative_holiday(ctx: Ctx, holiday: Holiday, rel: str) -> Norm | None:
     else:
         pick = [d for d in days if d.year == ref.year]
     return day_interval(pick[0], "relative") if pick else None
+
+
+def norm_day_alone(ctx: Ctx) -> Result:
+    """'On the 26th, the Soviets ...', 'Am 26. griffen ...', 'Le 14, les Allemands ...': a day
+    of the month the story is in (the next month's when the story's day is later), else of
+    the reference's month (the last one, unless the clause speaks of the future). Not before
+    a month, a number or a range word ("am 26. und 27. März" is a range's)."""
+    v, m = ctx.vocab, ctx.match
+    day = int(ctx.group("d1"))
+    after = ctx.text[m.end() : m.end() + 40]
+    word = next_word(ctx.text, m.end())
+    following = re.findall(r"[^\W\d_]+\.?", after)[1:2]  # "on the 14th of March"
+    month_next = word in v.day_month_joiners and bool(following) and v.month(following[0]) is not None
+    if (
+        v.month(word) is not None
+        or month_next
+        or word[:1].isdigit()
+        or word in (*v.range_joiners, *v.list_joiners)
+    ):
+        return None  # "on the 14th of March" is the day pattern's
+    if not _then_ok(v, after.lstrip(), word):
+        return None
+    frame, ref = ctx.frame, ctx.ref
+    focus = frame.focus
+    if focus is not None and not focus.from_reference and cal.DAY_OR_MONTH.match(focus.value):
+        year, month = focus.start.year, focus.start.month
+        if focus.precision == "day" and day < focus.start.day:
+            year, month = shift_month(year, month, 1)  # "on the 28th ... On the 3rd"
+        basis = "calendar"
+    elif ref is not None:
+        year, month, basis = ref.year, ref.month, "relative"
+        future = future_context(ctx, m.start(), m.end())
+        if day > ref.day and not future:
+            year, month = shift_month(year, month, -1)
+        elif day < ref.day and future:
+            year, month = shift_month(year, month, 1)
+    else:
+        return None
+    d = safe_date(year, month, day)
+    return day_interval(d, basis) if d is not None else None
+
+
+def _then_ok(v: Vocab, after: str, word: str) -> bool:
+    """What follows a lone day: a comma or the like, or per ``day_alone.then`` a lowercase
+    word (German: "Am 26. griffen", not "am 26. Parteitag") or a stop word (English)."""
+    if after[:1] in (",", ";", ":", ")"):
+        return True
+    if v.day_alone_then == "lowercase":
+        return after[:1].isalpha() and after[:1].islower()
+    return v.day_alone_then == "stopword" and word in v.stopwords

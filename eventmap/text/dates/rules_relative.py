@@ -6,9 +6,10 @@ News conventions (the reference day is the document's day):
   speaks of the future, with "next"/"komende", or "until Friday" when that is nearer);
 * "last/this/next week|month|year" and "N units ago" count from the reference;
   "the last week" (with an article) is a duration, not a date;
-* "N days later/earlier" counts from the story's last date in the same sentence; "a year
-  earlier", "the following year", "earlier in the year" from the last date the text named,
-  else from the reference.
+* "N days later/earlier" counts from the story's last date in the same sentence; "two
+  months later", "a year later" from the last date the text wrote (not one counted from the
+  reference); "a year earlier", "the following year", "earlier in the year" from the last
+  date the text named, else from the reference.
 
 Narrative mode counts weekdays, "the following year" and "two years later" from the
 story's focus (its last date) instead of the document's day (a weekday then lies on or
@@ -42,7 +43,9 @@ from eventmap.text.dates.intervals import (
     year_interval,
 )
 
+MAX_FOCUS_SPAN_DAYS = 7  # "the next day" counts from a span of days at most this long ("from 10 to 12 May")
 _WS = re.compile(r"\s+")
+_YEAR_SPAN = re.compile(r"\d{4}/\d{4}$")  # a span of named years: "1871/1914"
 Result = Norm | list[tuple[int, int, Norm]] | None
 
 
@@ -156,13 +159,18 @@ def norm_relword(ctx: Ctx) -> Result:
     return _with_time(norm, entry.part)
 
 
-def _unit_base(ctx: Ctx, anaphoric: bool) -> tuple[date, int, str] | None:
+def _unit_base(ctx: Ctx, anaphoric: bool, offset: int = 0) -> tuple[date, int, str] | None:
     """(day, year, basis) that 'last/next/this <unit>' counts from."""
     frame = ctx.frame
     if anaphoric or (frame.mode == "narrative" and frame.ref is None):
         focus = frame.focus
         if focus is not None and not focus.from_reference and focus.start.year == focus.end.year:
             return focus.start, focus.start.year, "focus"  # not from a decade or a century
+        if focus is not None and not focus.from_reference and _YEAR_SPAN.match(focus.value):
+            year = (
+                focus.end.year if offset >= 0 else focus.start.year
+            )  # "zwischen 1871 und 1914. Im selben Jahr"
+            return date(year, 1, 1), year, "focus"
         if frame.mode == "narrative" and frame.focus_year is not None:
             return date(frame.focus_year, 1, 1), frame.focus_year, "focus"
     if frame.ref is None:
@@ -194,8 +202,10 @@ def norm_relunit(ctx: Ctx) -> Result:
     v = ctx.vocab
     rel = _WS.sub(" ", ctx.group("rel") or "")
     unit = v.unit_of.get(ctx.group("unit") or "")
-    anaphoric = rel in v.anaphoric_rel_of
+    anaphoric = rel in v.anaphoric_rel_of and not _writers_next(ctx, rel, unit)
     offset = v.anaphoric_rel_of[rel] if anaphoric else v.rel_of.get(rel, v.rel_after_of.get(rel))
+    if ctx.group("ana"):  # "cette année-là": the story's year
+        anaphoric, offset = True, 0
     if unit == "day" and anaphoric and offset:  # "the following day", "am folgenden Tag"
         return _focus_day(ctx, offset)
     if unit is None or offset is None:
@@ -203,10 +213,24 @@ def norm_relunit(ctx: Ctx) -> Result:
     if not ctx.group("pre") and offset and not anaphoric:
         if prev_word(ctx.text, ctx.match.start()) in v.duration_determiners:
             return None  # "the last week", "de afgelopen week", "in the next year": a duration
-    base = _unit_base(ctx, anaphoric)
+    base = _unit_base(ctx, anaphoric, offset)
     if base is None:
         return None
     return unit_interval(unit, *base[:2], offset, base[2])
+
+
+def _writers_next(ctx: Ctx, rel: str, unit: str | None) -> bool:
+    """Ukrainian "наступного місяця", Russian "в следующем году" are both "next month" and
+    "the following month". In news they count from the writer's day unless the story sits
+    at an earlier date it named and the clause does not speak of the future; "наступного
+    дня" is always the story's next day."""
+    frame = ctx.frame
+    if rel not in ctx.vocab.rel_of or unit == "day" or frame.mode != "news" or frame.ref is None:
+        return False
+    focus = frame.focus
+    if focus is None or focus.from_reference or focus.end >= frame.ref:
+        return True
+    return future_context(ctx, ctx.match.start(), ctx.match.end())
 
 
 def norm_this_unit(ctx: Ctx) -> Result:
@@ -224,12 +248,15 @@ def _units_longest(ctx: Ctx) -> list[tuple[str, str]]:
 
 
 def norm_weekend(ctx: Ctx) -> Result:
-    """'in het weekend', 'over the weekend': the most recent weekend (this one on a weekend day)."""
+    """'in het weekend', 'over the weekend': the most recent weekend (this one on a weekend day),
+    the coming one when the clause speaks of the future ("Am Wochenende wird ... gerechnet")."""
     base = base_day(ctx)
     if base is None:
         return None
     day, basis = base
     saturday = day - timedelta(days=(day.weekday() - 5) % 7)
+    if saturday + timedelta(days=1) < day and future_context(ctx, ctx.match.start(), ctx.match.end()):
+        saturday += timedelta(days=7)
     return day_range(saturday, saturday + timedelta(days=1), basis)
 
 
@@ -257,8 +284,8 @@ def norm_ago(ctx: Ctx) -> Result:
     after = next_word(ctx.text, ctx.match.end())
     if not n or unit is None or after in v.comparison_words:
         return None
-    if word in v.preposition_words and after[:1].isalpha():
-        return None  # "two days before the vote": counted from an event, not a date
+    if (word in v.preposition_words and after[:1].isalpha()) or after in v.preposition_words:
+        return None  # "two days before the vote", "через два роки після аварії": from an event
     if word in v.ago["before"] or word in v.ago["after"]:
         base = base_day(ctx)
         if base is None:
@@ -268,22 +295,39 @@ def norm_ago(ctx: Ctx) -> Result:
     fine = unit in ("day", "week", "fortnight")
     focus = _recent_focus(ctx, same_sentence=True)
     if focus is not None and (fine or not focus.from_reference):
-        return _shift(unit, focus.start, sign * n, focus.precision, "focus")
+        return _shift(unit, _span_side(focus, sign), sign * n, focus.precision, "focus")
+    story = ctx.frame.focus
+    if sign > 0 and not fine and story is not None and not story.from_reference:
+        # "The talks collapsed on May 2, 2019. ... Two months later, ...": from the date the
+        # text wrote, in news too (a day "later" is left to the anchoring stage)
+        return _shift(unit, _span_side(story, sign), n, story.precision, "focus")
     if word in v.hence_words and ctx.frame.mode == "news" and ctx.ref is not None:
-        if v.hence_needs_future and not future_context(ctx, ctx.match.start(), ctx.match.end()):
+        future = future_context(ctx, ctx.match.start(), ctx.match.end())
+        if v.hence_needs_future and not future:
             return None  # "sold 1,000 cars in two weeks": a duration
+        story = ctx.frame.focus
+        later = word in v.later["before"]  # "через" is "in" and "later", "over", "dans" only "in"
+        if later and not future and story is not None and not story.from_reference and story.end < ctx.ref:
+            # "5 березня його затримали. Через три дні суд ...": after the story's day, not ahead
+            return _shift(unit, story.start, n, story.precision, "focus")
         return _shift(unit, ctx.ref, n, "day", "relative")  # "over twee weken", "через два тижні"
     if not fine and sign < 0 and ctx.frame.mode == "news" and ctx.ref is not None:
         return _shift(unit, ctx.ref, -n, "day", "relative")  # "profit rose from a year earlier"
     return None  # "three days earlier" with nothing to count from: the anchoring stage decides
 
 
+def _span_side(focus: Norm, sign: int) -> date:
+    """The day of a span of days the story goes on from: its last day forward ("from 10 to 12
+    May ... two days later", "у ніч з 26 на 27 червня ... того ж дня"), its first day back."""
+    return focus.end if sign >= 0 and focus.precision == "day" else focus.start
+
+
 def _focus_day(ctx: Ctx, offset: int) -> Norm | None:
     """The story's last day moved by `offset` days (None when the story names no day)."""
     focus = _recent_focus(ctx, same_sentence=False)
-    if focus is None or focus.precision != "day" or focus.start != focus.end:
+    if focus is None or focus.precision != "day" or (focus.end - focus.start).days > MAX_FOCUS_SPAN_DAYS:
         return None
-    moved = add_days(focus.start, offset)
+    moved = add_days(_span_side(focus, offset), offset)
     return day_interval(moved, "focus") if moved else None
 
 

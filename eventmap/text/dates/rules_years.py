@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from eventmap.text.dates.context import Ctx, in_date_context, is_quantity, prev_word
+from eventmap.text.dates.context import Ctx, in_date_context, is_quantity, next_word, prev_word
 from eventmap.text.dates.intervals import MAX_YEAR, year_interval, years_interval
 from eventmap.text.dates.rules_calendar import (
     FAR_TARGET_YEARS,
@@ -33,10 +33,11 @@ def year_limit(ctx: Ctx, start: int) -> int:
     return limit
 
 
-def _year_ok(ctx: Ctx, year: int, start: int, end: int, context: bool) -> bool:
+def _year_ok(ctx: Ctx, year: int, start: int, end: int, context: bool, named: bool = False) -> bool:
+    """`named`: the word for year follows ("до 2015 року"), so no quantity cue before counts."""
     if not 1 <= year <= year_limit(ctx, ctx.match.start()):
         return False
-    if is_quantity(ctx, start, end):
+    if not named and is_quantity(ctx, start, end):
         return False
     return (
         year >= PLAIN_YEAR_MIN or context or in_date_context(ctx, ctx.match.start()) or _story_year(ctx, year)
@@ -45,14 +46,15 @@ def _year_ok(ctx: Ctx, year: int, start: int, end: int, context: bool) -> bool:
 
 def _story_year(ctx: Ctx, year: int) -> bool:
     """In a narrative of the 17th century, "begannen 1643" is a year: it lies within
-    STORY_YEAR_SPAN of the years the story has named."""
+    STORY_YEAR_SPAN of the years the story has named (its last year, or the start of the
+    span of years it named last)."""
     frame = ctx.frame
-    return (
-        frame.mode == "narrative"
-        and frame.focus_year is not None
-        and 1000 <= year
-        and abs(year - frame.focus_year) <= STORY_YEAR_SPAN
-    )
+    if frame.mode != "narrative" or year < 1000:
+        return False
+    story = frame.focus_year
+    if story is None and frame.focus is not None:
+        story = frame.focus.start.year  # only a span so far: "Der Krieg (1756–1763) ... Aachen 1748"
+    return story is not None and abs(year - story) <= STORY_YEAR_SPAN
 
 
 def _short_year(ctx: Ctx, year: int) -> bool:
@@ -82,7 +84,10 @@ def norm_year(ctx: Ctx) -> Result:
     m = ctx.match
     if len(ctx.group("y1")) < 4 and not era and not _short_year(ctx, year):
         return None
-    if not _year_ok(ctx, year, m.start("y1"), m.end("y1"), bool(era or ctx.group("mod"))):
+    suffixed = next_word(ctx.lowered, m.end("y1")) in ctx.vocab.year_suffixes  # "1621 року", "1621 года"
+    if not _year_ok(
+        ctx, year, m.start("y1"), m.end("y1"), bool(era or ctx.group("mod") or suffixed), suffixed
+    ):
         return None
     return year_interval(year)
 
@@ -96,9 +101,9 @@ def norm_year_range(ctx: Ctx) -> Result:
         y2 = y1 // 100 * 100 + int(raw2)
     else:
         y2 = int(raw2)
-    context = bool(ctx.group("from") or ctx.group("mod"))
-    if not _year_ok(ctx, y1, m.start("y1"), m.end("y1"), True) or not _year_ok(
-        ctx, y2, m.start("y2"), m.end(), True
+    context = bool(ctx.group("from") or ctx.group("mod")) or _bracketed(ctx)
+    if not _year_ok(ctx, y1, m.start("y1"), m.end("y1"), True) or not (
+        _years_of_range(ctx, m.end()) or _year_ok(ctx, y2, m.start("y2"), m.end(), True)
     ):
         return None
     if is_list(ctx):
@@ -116,6 +121,23 @@ def norm_year_range(ctx: Ctx) -> Result:
     ):
         return None
     return years_interval(y1, y2, f"{y1:04d}/{y2:04d}")
+
+
+def _years_of_range(ctx: Ctx, end: int) -> bool:
+    """'1710–1711 років', 'в 1941–1945 годах': the word for years after a span of years names
+    them (not "1500–2000 років тому", a quantity counted back)."""
+    v = ctx.vocab
+    after = ctx.lowered[end:].split(None, 2)
+    if not after or v.unit_of.get(after[0].strip(".,;:")) != "year":
+        return False
+    return len(after) < 2 or after[1].strip(".,;:") not in v.ago["after"]
+
+
+def _bracketed(ctx: Ctx) -> bool:
+    """'Der Siebenjährige Krieg (1756–1763)': a span of years in brackets after a name is a
+    period of time (a war, a reign, a life), whatever century it is in."""
+    m = ctx.match
+    return ctx.text[m.start() - 1 : m.start()] == "(" and ctx.text[m.end() : m.end() + 1] == ")"
 
 
 def norm_decade(ctx: Ctx) -> Result:

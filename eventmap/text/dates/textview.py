@@ -27,7 +27,38 @@ def lowercase(text: str) -> str:
 def view(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     """(lowercase(text), the (start, end) of every run of digits in it, in order)."""
     lowered = lowercase(text)
-    return lowered, tuple(m.span() for m in _DIGITS.finditer(lowered))
+    return lowered, digit_runs(lowered)
+
+
+# The runs of digits without a regex (re tries its class at every character): the text as
+# bytes, one per character (a character beyond ASCII becomes "?"), each digit "0" and the
+# rest a space (one bytes.translate, in C), then the runs by bytes.find. A text holding a
+# decimal digit of another script (what \d also matches: "٣") is left to the regex.
+_DIGIT_BYTES = bytes(48 if 48 <= c <= 57 else 32 for c in range(256))
+_CHARACTER_REFERENCE = re.compile(rb"&#(\d+);")
+
+
+def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """The (start, end) of every run of decimal digits (\\d+) in text, in order."""
+    if text.isascii():
+        raw = text.encode("ascii")
+    else:
+        beyond = set(_CHARACTER_REFERENCE.findall(text.encode("ascii", "xmlcharrefreplace")))
+        if any(chr(int(code)).isdecimal() for code in beyond):
+            return tuple(m.span() for m in _DIGITS.finditer(text))
+        raw = text.encode("ascii", "replace")
+    marked = raw.translate(_DIGIT_BYTES)
+    find, size = marked.find, len(marked)
+    out = []
+    start = find(b"0")
+    while start >= 0:
+        end = find(b" ", start)
+        if end < 0:
+            out.append((start, size))
+            break
+        out.append((start, end))
+        start = find(b"0", end)
+    return tuple(out)
 
 
 def clear() -> None:

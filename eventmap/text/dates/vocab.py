@@ -17,7 +17,7 @@ here, never from code. Keys, all lowercase (text is matched lowercased):
 - ``range_starts``/``range_joiners``/``between_words``/``list_joiners``: "from 10 to 12
   March" is a range, "in 1990 and 1991" a list of two, "between 1990 and 1995" a range.
 - ``period_modifiers`` (early/mid/late), ``relative`` and ``weekday_relative`` (last/this/
-  next words; ``anaphoric_relative`` ones such as "the following" count from the story's
+  next words, and before_last: "vorletzte Woche", "позаминулого року"; ``anaphoric_relative`` ones such as "the following" count from the story's
   last date, not from today), ``weekday_suffixes`` ("zaterdag jl."), ``units``, ``unit_prefixes``,
   ``duration_determiners`` ("the last week" is a duration), ``ago``/``later``/``earlier``
   with the side of "N units" they stand on (German "vor 3 Tagen": before), ``numbers``.
@@ -33,14 +33,15 @@ here, never from code. Keys, all lowercase (text is matched lowercased):
   2023"); ``comparison_words`` ("three days later
   than planned" is a difference, not a date) and ``preposition_words`` ("two days before
   the vote" counts from an event, which the anchoring stage finds).
-- Clause words: ``future_cues``, ``next_words``, ``reporting_verbs`` (with
+- Clause words: ``future_cues`` (and ``future_suffixes``, endings only a future tense has:
+  French "-eront", Ukrainian "-тиме"), ``next_words``, ``reporting_verbs`` (with
   ``reporting_fillers`` such as "in a statement", ``date_prepositions`` and
   ``reporting_subject_words``: "police said on Saturday" dates the report), ``clause_breaks``,
-  ``since_words``, ``until_words``, ``target_year_words``, ``year_context_words``,
+  ``since_words`` (``from_words`` among them also look ahead: "ab 1. April"), ``until_words``, ``target_year_words``, ``year_context_words``,
   ``quantity_words``/``quantity_cues`` (a number is a quantity, not a year), ``day_parts``,
   ``day_part_compounds`` ("maandagavond"), ``clock``, ``pluperfect_cues`` ("had": a
   sentence in the pluperfect is background, its earlier dates do not move the story's focus),
-  ``present_tense`` (verbs, suffixes, not_verbs, determiners, adjective_suffixes,
+  ``present_tense`` (verbs, suffixes, not_verbs, not_suffixes, determiners, adjective_suffixes,
   after_initial_weekday, pronouns: a bare weekday next to a present-tense verb is the coming
   day, a subject pronoun may stand between them: "trifft er am Donnerstag"),
   ``short_year_words`` (in a narrative a three-digit number is a year after an ``always``
@@ -49,9 +50,10 @@ here, never from code. Keys, all lowercase (text is matched lowercased):
   of them is less likely this language) and ``abbreviations`` (sentence splitting).
 - Added for German, French, Ukrainian and Russian, open to every language:
   ``relative_after`` (a relative word after its unit: "la semaine dernière"), ``one_unit``
-  (unit forms meaning one without a number: "тиждень тому"), ``focus_days`` (phrases counted
+  (unit forms meaning one without a number: "тиждень тому"), ``anaphoric_suffixes`` (a
+  suffix making "this <unit>" the story's: "cette année-là"), ``focus_days`` (phrases counted
   in days from the story's last day: "am nächsten Tag", "le lendemain"), ``season_adverbs``
-  (season words that need no preposition: "восени"), ``decades.prefixes`` / ``two_digit``
+  (season words that need no preposition: "восени"), ``decades.prefixes`` / ``two_digit`` / ``long_suffixes``
   ("les années 90", "90er"), ``year_ordinal_suffixes`` ("2022-го року"),
   ``generated_excluded`` (dateparser forms that are ordinary words, not merged in), and the
   reporting-clause words ``reporting_fillers``, ``date_prepositions``,
@@ -66,6 +68,9 @@ here, never from code. Keys, all lowercase (text is matched lowercased):
   never before a ``not_after`` word: "on Christmas Island"); ``hence`` (the words before "N
   units" counting forward from the writer's day: "over twee weken", "in two weeks" only when
   ``needs_future`` and the clause speaks of the future).
+- ``day_alone``: a day of the month without its month ("On the 26th, ...", "Am 26. griffen",
+  "Le 14, les Allemands"): ``prefixes`` before it, its ``suffixes`` (``suffix_required``) and
+  what must follow (``then``: "punctuation", or also a "lowercase" word or a "stopword").
 """
 
 from __future__ import annotations
@@ -75,6 +80,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import product
 from typing import Any
 
 from eventmap.errors import InputError
@@ -110,10 +116,11 @@ KNOWN_KEYS: frozenset[str] = frozenset(
     date_prepositions reporting_fillers reporting_subject_words
     generated_excluded relative_after one_unit focus_days season_adverbs year_ordinal_suffixes letters
     letters_required date_prepositions reporting_fillers reporting_subject_words season_year_joiners
-    year_parts holidays hence span_ends when_words relative_pronouns
+    year_parts holidays hence span_ends when_words relative_pronouns future_suffixes from_words day_alone anaphoric_suffixes
     """.split()
 )
-REL_OFFSETS = {"last": -1, "this": 0, "next": 1}
+_LOOKALIKE = {"i": "iі", "x": "xх", "c": "cс", "m": "mм"}  # Roman numerals typed in Cyrillic letters
+REL_OFFSETS = {"before_last": -2, "last": -1, "this": 0, "next": 1}
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +225,8 @@ class Vocab:
         self.rel_after_of = _relative(raw.get("relative_after"))
         # a unit form meaning one unit without a number: "тиждень тому", "неделю назад"
         self.one_unit = _words(raw, "one_unit")
+        # "cette année-là", "ce mois-là": a suffix making "this <unit>" the story's
+        self.anaphoric_suffixes = _words(raw, "anaphoric_suffixes")
         # days counted from the story's last day: "am nächsten Tag", "le lendemain"
         self.focus_day_of = {
             p.lower(): int(e["days"]) for e in (raw.get("focus_days") or []) for p in e["phrases"]
@@ -252,6 +261,7 @@ class Vocab:
         decades = raw.get("decades") or {}
         self.decade_determiners = tuple(w.lower() for w in decades.get("the", []))
         self.decade_suffix: str = decades.get("suffix", "")
+        self.decade_long_suffixes = _words(decades, "long_suffixes")  # after four digits only: "1930-е"
         self.decade_prefixes = tuple(w.lower() for w in decades.get("prefixes", []))  # "les années 1990"
         self.decade_two_digit = bool(decades.get("two_digit"))  # "90er", "90-х", "années 90"
         # "2022-го року", "в 2022-м году": an ordinal ending after a year keeps it a year
@@ -259,6 +269,10 @@ class Vocab:
         centuries = raw.get("centuries") or {}
         self.century_words = tuple(w.lower() for w in centuries.get("words", []))
         self.century_ordinals = {k.lower(): int(v) for k, v in (centuries.get("ordinals") or {}).items()}
+        for roman, n in list(self.century_ordinals.items()):  # "ХІХ століття", "ХIХ век": Cyrillic letters
+            if set(roman) <= set("ivxlcm"):
+                for letters in product(*(_LOOKALIKE.get(c, c) for c in roman)):
+                    self.century_ordinals.setdefault("".join(letters), n)
         self.spelled_years: dict[str, Any] = raw.get("spelled_years") or {}
         self.day_part_of: dict[str, str] = {}
         for part, forms in (raw.get("day_parts") or {}).items():
@@ -270,10 +284,12 @@ class Vocab:
         }
         for key in (
             "future_cues",
+            "future_suffixes",
             "next_words",
             "reporting_verbs",
             "clause_breaks",
             "since_words",
+            "from_words",
             "until_words",
             "target_year_words",
             "year_context_words",
@@ -296,6 +312,7 @@ class Vocab:
         self.year_context = frozenset(self.year_context_words)
         self.next_word_set = frozenset(self.next_words)
         self.since_set = frozenset(self.since_words)
+        self.from_set = frozenset(self.from_words)  # since words that also look ahead: "ab", "з"
         self.until_set = frozenset(self.until_words)
         self.range_start_set = frozenset(self.range_starts)
         self.range_gap_set = frozenset((*self.range_joiners, "-", "–", "—"))
@@ -303,6 +320,7 @@ class Vocab:
         self.present_verbs = frozenset(_words(present, "verbs"))
         self.present_suffixes = _words(present, "suffixes")
         self.present_not_verbs = frozenset(_words(present, "not_verbs"))
+        self.present_not_suffixes = _words(present, "not_suffixes")
         self.present_determiners = frozenset(_words(present, "determiners"))
         self.present_adjective_suffixes = _words(present, "adjective_suffixes")
         self.present_after_initial_weekday = bool(present.get("after_initial_weekday"))
@@ -334,6 +352,11 @@ class Vocab:
         self.holiday_of = _holidays(holidays)
         self.holiday_prepositions = frozenset(_words(holidays, "prepositions"))
         self.holiday_not_after = frozenset(_words(holidays, "not_after"))
+        alone = raw.get("day_alone") or {}  # "on the 26th", "am 26.", "le 14,": the story's month
+        self.day_alone_prefixes = _words(alone, "prefixes")
+        self.day_alone_suffixes = _words(alone, "suffixes")
+        self.day_alone_suffix_required = bool(alone.get("suffix_required"))
+        self.day_alone_then: str = alone.get("then", "punctuation")
         hence = raw.get("hence") or {}
         self.hence_words = _words(hence, "words")
         self.hence_needs_future = bool(hence.get("needs_future"))
