@@ -232,50 +232,6 @@
   }
   let skippedReacts = 0;
 
-  /* The page's first draw: dcc.Graph plots the map, then at once the timeline, in one task. The
-   * map's MapLibre takes its style in the next frame and only then asks for its tiles, so its
-   * worker and the GPU sat idle while the timeline drew (half a second at 100,000 events). The
-   * timeline's first plot therefore waits for the map's first frame (at most STYLE_WAIT_MS):
-   * the tiles load while the timeline draws. Plotly is caught as its script defines it. */
-  const STYLE_WAIT_MS = 400;
-  function mapFirstFrame() {
-    const gd = graphDiv("map");
-    const sub = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
-    const map = sub && sub.map;
-    if (!map || map.loaded()) { return Promise.resolve(); }
-    return new Promise(function (resolve) {
-      map.once("render", function () { resolve(); });
-      setTimeout(resolve, STYLE_WAIT_MS);
-    });
-  }
-  function holdTimelineFirstPlot(P) {
-    if (!P || typeof P.react !== "function" || P.__eventmapFirstPlot) { return; }
-    const react = P.react;
-    let held = false;
-    P.react = function (gd) {
-      const outer = gd && !gd._fullLayout && gd.parentElement;
-      if (!held && outer && outer.id === "timeline") {
-        held = true;
-        const self = this, args = arguments;
-        return mapFirstFrame().then(function () { return react.apply(self, args); });
-      }
-      return react.apply(this, arguments);
-    };
-    P.__eventmapFirstPlot = true;
-  }
-  (function catchPlotly() {
-    if (window.Plotly) { holdTimelineFirstPlot(window.Plotly); return; }
-    try {
-      Object.defineProperty(window, "Plotly", {
-        configurable: true, enumerable: true,
-        get: function () { return undefined; },
-        set: function (value) {
-          Object.defineProperty(window, "Plotly", {value: value, writable: true, configurable: true, enumerable: true});
-          holdTimelineFirstPlot(value);
-        },
-      });
-    } catch (err) { /* a page that defined Plotly its own way: draw as before */ }
-  })();
 
   function linkTimeline() {
     whenGraph("timeline", 20000).then(function (gd) {
