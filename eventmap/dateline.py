@@ -235,14 +235,14 @@ def find_bylines(text: str, start: int = 0, before: int | None = None) -> list[B
         line_end = text.find("\n", before)
         end = line_end if line_end >= 0 else end
     out: list[Byline] = []
-    for m in _byline_re().finditer(text, start, end):
+    for m in at_line_starts(_byline_re(), text, start, end):
         if m.group("sep") is None and not (m.group("date")[:1].isdigit() or m.group("date")[:1].isupper()):
             continue  # "Updated figures show 300 dead." is a sentence
         out.append(
             Byline(m.start(), m.end(), m.group("label"), m.group("date"), m.start("date"), m.end("date"))
         )
     taken = {b.start for b in out}
-    for m in _BRACKETED.finditer(text, start, end):
+    for m in at_line_starts(_BRACKETED, text, start, end):
         if m.start() not in taken and len(m.group("date")) <= 40:
             out.append(Byline(m.start(), m.end(), "[]", m.group("date"), m.start("date"), m.end("date")))
     out = [b for b in out if before is None or b.start < before]
@@ -260,4 +260,29 @@ def find_asides(text: str, start: int = 0) -> list[tuple[int, int]]:
     """Spans of the lines that point elsewhere: a label of `aside_labels` alone or before a
     colon ("Lees ook: Opnieuw stalbrand in Overijssel (12 januari)", "Foto: ANP",
     "Advertentie"), in text order."""
-    return [(m.start(), m.end()) for m in _aside_re().finditer(text, start)]
+    return [(m.start(), m.end()) for m in at_line_starts(_aside_re(), text, start)]
+
+
+def at_line_starts(
+    rx: re.Pattern[str], text: str, start: int = 0, end: int | None = None
+) -> list[re.Match[str]]:
+    """What `rx.finditer(text, start, end)` finds, for a MULTILINE regex whose every match opens
+    with "^" and stays inside its line: tried only where a line starts (re would try the "^"
+    at every character)."""
+    end = len(text) if end is None else min(end, len(text))
+    out: list[re.Match[str]] = []
+    pos = start
+    if pos >= end:
+        return out  # no match is empty
+    if pos and text[pos - 1] != "\n":
+        pos = text.find("\n", pos) + 1
+        if not pos:
+            return out
+    while pos < end:
+        m = rx.match(text, pos, end)
+        if m is not None:
+            out.append(m)
+        pos = text.find("\n", pos if m is None else m.end()) + 1
+        if not pos:
+            break
+    return out

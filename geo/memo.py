@@ -2,7 +2,7 @@
 
 `@per_key` caches fn(gaz, key) by key for the gazetteer it was last called with (a new
 gazetteer empties the cache), holding at most MEMO_SIZE answers (then it starts again):
-geoparse asks the same words of every article. `@per_list` caches fn(gaz, candidates) by the
+geoparse asks the same words of every article; `fn.memo_for(gaz)` hands a hot loop the memo. `@per_list` caches fn(gaz, candidates) by the
 candidate list's identity (the lookup memo shares one list per name). `no_gc_pauses()` keeps Python's cycle
 collector off while one article is parsed (eventmap.text.pipeline, geo.parse).
 """
@@ -37,7 +37,16 @@ def per_key(fn: Callable[[Any, Any], T]) -> Callable[[Any, Any], T]:
         value = memo[key] = fn(gaz, key)
         return value
 
+    def memo_for(gaz: Any) -> dict[Hashable, T]:
+        """The memo itself, for `gaz` (emptied when the gazetteer changed): a hot loop reads
+        it with dict.get and calls the function on a miss, saving a call per hit."""
+        if owner[0] is not gaz:
+            memo.clear()
+            owner[0] = gaz
+        return memo
+
     cached.cache_clear = memo.clear  # type: ignore[attr-defined]
+    cached.memo_for = memo_for  # type: ignore[attr-defined]
     return cached
 
 

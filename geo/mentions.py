@@ -51,6 +51,7 @@ from geo.spans import (
     lowercase_countries,
     mark_region,
     names_container,
+    new_mention,
     party_state,
     region_named,
     spaced_state_abbreviation,
@@ -89,6 +90,8 @@ def find_mentions(
     mentions: list[Mention] = []
     demonym_ccs: list[str] = []
     n_tok = len(tokens)
+    known_nothing = starts_nothing.memo_for(gaz).get  # its memo, read inline (geo.memo)
+    strong = is_strong_place.memo_for(gaz).get
     i = 0
     while i < n_tok:
         t = tokens[i]
@@ -113,7 +116,10 @@ def find_mentions(
             while i < n_tok and tokens[i].start < end:
                 i += 1
             continue
-        if starts_nothing(gaz, t.text):  # most capitalised words: no matcher can take them
+        nothing = known_nothing(t.text)
+        if nothing is None:
+            nothing = starts_nothing(gaz, t.text)
+        if nothing:  # most capitalised words: no matcher can take them
             found = dm = None
         else:
             found = longest_match(text, tokens, i, gaz)
@@ -122,7 +128,7 @@ def find_mentions(
             if found is None:
                 found = inflected_match(text, tokens, i, gaz, people)  # "у Харкові", "Kursker Gebiet"
             dm = None
-            if found is None or (found[0] == i and not is_strong_place(gaz, t.low)):
+            if found is None or (found[0] == i and not (strong(t.low) or is_strong_place(gaz, t.low))):
                 # the people of a region ("Ohioans") only for a word that names no place itself
                 dm = demonym(text, tokens, i, gaz, derive=found is None and not t.shout)
         if found is None or dm is not None:
@@ -253,7 +259,7 @@ def find_mentions(
         ):
             i += 1
             continue  # "THE CITY" (an alternate name of Oakville) is an article + a common noun
-        m = Mention(t.start, tokens[j].end, span_text, cands)
+        m = new_mention(t.start, tokens[j].end, span_text, cands)
         if head_only in ("variant", "inflected"):
             m.flags.add(head_only)
         elif head_only == "suffix":

@@ -249,6 +249,9 @@ def resolve(
         )
         same.setdefault(key, []).append(k)
     confidences = [0.0] * len(mentions)
+    # what a round does not change, per name and candidate: computed once, added in the same
+    # order as before (the same floating-point sums)
+    fixed: dict[tuple, tuple] = {}
     for _round in range(3):
         votes_cc, votes_region, points = _evidence(picks, cands, mentions, gaz)
         # "Russische", "the Russians": evidence even when not reported, but weak: an
@@ -256,7 +259,7 @@ def resolve(
         # in Ukraine; named places outvote it
         adjectives = set(demonym_ccs) | {m.demonym for m in mentions if m.demonym}
         new_picks: list[int | None] = [None] * len(mentions)
-        for members in same.values():
+        for key, members in same.items():
             k = members[0]
             cs = cands[k]
             if not cs:
@@ -266,26 +269,20 @@ def resolve(
                     new_picks[k] = cs[0][1]
                     confidences[k] = SURE
                 continue
-            surface = mentions[k].text.lower()
+            f = fixed.get(key)
+            if f is None:
+                f = fixed[key] = _fixed(k, cands, mentions, soft, names_country, home, gaz)
+            surface, top_pop, top_city, rows = f
             scored = []
-            top_pop = max(gaz.pop[i] for _b, i in cs)
-            top_city = max((gaz.pop[i] for _b, i in cs if gaz.kind_codes[i] == "c"), default=0)
-            capital_city = any(i in gaz.capitals and gaz.pop[i] == top_city for _b, i in cs)
-            for base, i in cs:
-                cc, a1 = gaz.cc[i], gaz.admin1[i]
+            for base, i, cc, a1, tiny, home_cc, soft_add, kind in rows:
                 s = base
-                n_cc = _count_others(votes_cc.get(cc), surface)
-                n_r = (
-                    (_count_others(votes_region.get((cc, a1)), surface) + hints.get((cc, a1), 0)) if a1 else 0
-                )
-                # a capital of a million people and a namesake a hundred times smaller ("Paris",
-                # "Moscow" in a report full of US places): the namesake's country is no evidence
-                # unless its state is named too ("Moscow, Idaho", "Idaho ... Moscow")
-                tiny = (
-                    capital_city
-                    and top_city >= METROPOLIS_POP
-                    and gaz.pop[i] * CAPITAL_NAMESAKE_RATIO < top_city
-                )
+                v = votes_cc.get(cc)
+                n_cc = len(v) - (surface in v) if v else 0
+                if a1:
+                    v = votes_region.get((cc, a1))
+                    n_r = (len(v) - (surface in v) if v else 0) + hints.get((cc, a1), 0)
+                else:
+                    n_r = 0
                 if cc and n_cc > 0:
                     weight = COUNTRY_WEIGHT * min(n_cc, 3) / 3 + COUNTRY_WEIGHT * 0.5
                     if n_cc == 1 and top_pop >= WORLD_CITY_POP and gaz.pop[i] * WORLD_CITY_RATIO < top_pop:
@@ -295,22 +292,22 @@ def resolve(
                     s += weight
                 elif cc in adjectives:
                     s += ADJECTIVE_WEIGHT
-                if cc in home:
+                if home_cc:
                     s += HOME_WEIGHT
                 if a1:
                     if n_r > 0:
                         s += REGION_WEIGHT
-                    support = _support(soft.get((cc, a1)), surface)
                     # a country's name ("Greece") takes named states, not a soft share, to move
-                    s += SOFT_WEIGHT * min(support, 0.5 if names_country[k] else 2.0)
-                if len(cs) > 1 and gaz.kind_codes[i] not in BIG_KINDS:
-                    near = NEAR_WEIGHT * _closeness(gaz.lat[i], gaz.lon[i], points, surface)
+                    s += soft_add
+                if kind not in BIG_KINDS:
                     if (
                         (n_cc <= 1 or (tiny and n_r == 0))
                         and top_city >= METROPOLIS_POP
                         and gaz.pop[i] * METROPOLIS_RATIO < top_city
                     ):
                         near = 0.0
+                    else:
+                        near = NEAR_WEIGHT * _closeness(gaz.lat[i], gaz.lon[i], points, surface)
                     s += near
                 if i in gaz.capitals and k not in container:
                     s += CAPITAL_BONUS  # unless the text names what holds it ("Athens, Georgia")
@@ -323,7 +320,6 @@ def resolve(
                         s += CONTAINER_WEIGHT
                 if k in holds:
                     inner = holds[k]
-                    kind = gaz.kind_codes[i]
                     if (kind == "C" and cc in inner[0]) or (kind == "r" and (cc, a1) in inner[1]):
                         s += CONTAINED_WEIGHT
                 scored.append((s, i))
@@ -337,6 +333,33 @@ def resolve(
             break  # a round depends only on the picks: nothing more would change
         picks = new_picks
     return [_place(m, p, conf, picks, mentions, gaz) for m, p, conf in zip(mentions, picks, confidences)]
+
+
+def _fixed(
+    k: int, cands, mentions: list[Mention], soft: dict, names_country: list[bool], home, gaz: Gazetteer
+):
+    """What resolve's rounds read of name k's candidates and do not change: (surface, the top
+    population, the top city's, and per candidate (base, id, country, admin1, a capital's
+    tiny namesake, at home, the soft share's term, kind))."""
+    cs = cands[k]
+    surface = mentions[k].text.lower()
+    top_pop = max(gaz.pop[i] for _b, i in cs)
+    top_city = max((gaz.pop[i] for _b, i in cs if gaz.kind_codes[i] == "c"), default=0)
+    capital_city = any(i in gaz.capitals and gaz.pop[i] == top_city for _b, i in cs)
+    rows = []
+    for base, i in cs:
+        cc, a1 = gaz.cc[i], gaz.admin1[i]
+        # a capital of a million people and a namesake a hundred times smaller ("Paris",
+        # "Moscow" in a report full of US places): the namesake's country is no evidence
+        # unless its state is named too ("Moscow, Idaho", "Idaho ... Moscow")
+        tiny = capital_city and top_city >= METROPOLIS_POP and gaz.pop[i] * CAPITAL_NAMESAKE_RATIO < top_city
+        soft_add = (
+            SOFT_WEIGHT * min(_support(soft.get((cc, a1)), surface), 0.5 if names_country[k] else 2.0)
+            if a1
+            else 0.0
+        )
+        rows.append((base, i, cc, a1, tiny, cc in home, soft_add, gaz.kind_codes[i]))
+    return surface, top_pop, top_city, rows
 
 
 def _containers(text: str, mentions: list[Mention], cands, gaz: Gazetteer):
@@ -430,12 +453,6 @@ def _evidence(picks, cands, mentions, gaz: Gazetteer):
     return votes_cc, votes_region, points
 
 
-def _count_others(surfaces: set[str] | None, own: str) -> int:
-    if not surfaces:
-        return 0
-    return len(surfaces) - (1 if own in surfaces else 0)
-
-
 def _closeness(lat: float, lon: float, points: list[tuple[float, float, str]], own: str) -> float:
     """1 when another place of the document is at the same spot, 0 from NEAR_KM on."""
     best = NEAR_KM
@@ -453,4 +470,13 @@ def _closeness(lat: float, lon: float, points: list[tuple[float, float, str]], o
 def _place(m: Mention, p: int | None, conf: float, picks, mentions, gaz: Gazetteer) -> Resolved:
     if p is None:
         return Resolved(m, None, None, None, 0.0)
-    return Resolved(m, p, gaz.lat[p], gaz.lon[p], conf)
+    r = _new(Resolved)  # Resolved(...) without its __init__ (a nested interpreter call)
+    r.mention = m
+    r.id = p
+    r.lat = gaz.lat[p]
+    r.lon = gaz.lon[p]
+    r.confidence = conf
+    return r
+
+
+_new = object.__new__

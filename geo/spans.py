@@ -61,6 +61,23 @@ class Mention:
     flags: set[str] = field(default_factory=set)
 
 
+_new = object.__new__
+
+
+def new_mention(start: int, end: int, text: str, cands: list[Candidate]) -> Mention:
+    """Mention(start, end, text, cands), built without the dataclass's __init__ (a nested
+    interpreter call per object in CPython 3.11): geoparse makes one per name it finds."""
+    m = _new(Mention)
+    m.start = start
+    m.end = end
+    m.text = text
+    m.cands = cands
+    m.region_of = m.unknown = False
+    m.demonym = None
+    m.flags = set()
+    return m
+
+
 def longest_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer):
     """(last token index, candidates, matched-by-head) of the longest name starting at i;
     matched-by-head is "suffix" for a place before a suffix ("Albany-based")."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import accumulate, compress
+from itertools import accumulate, compress, count, islice
 
 from geo.lexicon import load, name_tails
 
@@ -99,14 +99,12 @@ def tokenize(text: str) -> tuple[list[Token], set[str]]:
     in the set (for the "also written in lowercase" rule). Skipping them keeps geoparse fast;
     rules that look at neighbours check that the neighbour is adjacent in the text.
     """
-    # one C-level split gives every word and the gaps between them (positions are running
-    # sums of their lengths); only the words some rule needs become Token objects. A letter
+    # one C-level split gives every word and the gaps between them; only the words some rule needs become Token objects. A letter
     # the fast pattern does not cover can only be in a gap: the gaps are checked, not the text
     pieces = _FAST_SPLIT_RE.split(text)
     if not text.isascii() and _UNCOVERED_RE.search("".join(pieces[0::2])):
         pieces = _TOKEN_SPLIT_RE.split(text)
     words = pieces[1::2]
-    offsets = list(accumulate(map(len, pieces)))  # offsets[2k]: where word k starts
     # what each word is (skipped, a token, an elision: _word_code) is memoised per word and
     # read by C loops (map, compress): a Python loop over every word of the text costs more
     # than the rest of the tokenizer
@@ -121,18 +119,26 @@ def tokenize(text: str) -> tuple[list[Token], set[str]]:
     shouts = word_codes.count(_CAP_SHOUT)  # words in capitals (elided ones are counted below)
     tokens: list[Token] = []
     append = tokens.append
-    # pieces[2k] is the gap before word k: whether a word opens a sentence and whether two
-    # tokens are adjacent are read from it (gaps repeat: " ", ", ", ". " are memoised)
+    # the gap before a word says whether it opens a sentence and whether two tokens are
+    # adjacent (gaps repeat: " ", ", ", ". " are memoised)
     gap_start = _GAP_START
+    new = object.__new__
     prev: Token | None = None
     prev_k = -2  # word index of `prev` when it ends where its word ends
-    for k in compress(range(len(words)), word_codes):
-        word = words[k]
-        s = offsets[2 * k]
-        gap = pieces[2 * k]
-        code = word_codes[k]
+    # (word index, word, where it starts, the gap before it, its code) of the words that
+    # become tokens, picked in C: the starts are running sums of the pieces' lengths
+    starts = islice(accumulate(map(len, pieces)), 0, None, 2)
+    for k, word, s, gap, code in compress(zip(count(), words, starts, pieces[0::2], word_codes), word_codes):
+        # Token(...) written out: a class with a Python __init__ costs a nested interpreter
+        # call per object (CPython 3.11), object.__new__ and the slots' own stores do not
+        tok = new(Token)
+        tok.start = s
+        tok.end = s + len(word)
+        tok.text = word
+        tok.shout = tok.adj = False
         if code == _LOWER:
-            tok = Token(s, s + len(word), word, False, False, word.lower())
+            tok.cap = tok.sent_start = False
+            tok.low = word.lower()
         elif code == _CAP or code == _CAP_SHOUT:
             capitalised.append(word)
             low = word.lower()
@@ -141,8 +147,9 @@ def tokenize(text: str) -> tuple[list[Token], set[str]]:
             v = gap_start.get(gap)  # _opens_sentence, inlined: once per capitalised word
             if v is None:
                 v = _gap_code(gap)
-            opens = v == 1 if v >= 0 else k == 0 or words[k - 1][-1] in SENTENCE_END
-            tok = Token(s, s + len(word), word, True, opens, low)
+            tok.cap = True
+            tok.sent_start = v == 1 if v >= 0 else k == 0 or words[k - 1][-1] in SENTENCE_END
+            tok.low = low
         else:  # an elision: "d'Odessa", "L'Estonie"
             if code == _CAP_ELISION:
                 capitalised.append(word)

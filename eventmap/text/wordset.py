@@ -114,12 +114,21 @@ class WordSets:
                 elif words:
                     self.gapped.setdefault(words[0], []).append((name, words))
         self.firsts = frozenset(self.singles) | {a for a, _ in self.pairs} | frozenset(self.gapped)
+        # one word of each phrase (its longest): a token list holding none of them has no hit,
+        # and is told so by one C pass, however many of its words start a phrase ("the", "a")
+        self.keys = frozenset(
+            max((w for w in phrase.lower().split() if w != "..."), key=len, default="")
+            for phrases in lexicons.values()
+            for phrase in phrases
+        )
 
     def scan(self, toks: list[str], at: Iterable[int] | None = None) -> dict[str, list[tuple[int, int]]]:
         """{lexicon name: [(first, last) token index of each hit]} for the names with hits
         (read the others as none: `hits.get(name, NO_HITS)`); `at`: the indices of the
         tokens in `firsts` (the others start nothing), when the caller knows them."""
         if at is None:
+            if self.keys.isdisjoint(toks):
+                return {}
             firsts = self.firsts.intersection(toks)  # one pass in C: most sentences start nothing
             if not firsts:
                 return {}

@@ -89,3 +89,25 @@ def test_a_pattern_that_may_open_with_a_space_keeps_its_own_scan():
     assert first_strings(B + r"(?:in|on)\s+\d", B) == frozenset({"in", "on"})
     assert first_strings(B + r"(?:q|h)[1-4]", B) == frozenset({"q", "h"})
     assert first_strings(B + r"\d{1,2}\.\d", B) == frozenset({DIGIT})
+
+
+def test_line_start_regexes_find_what_finditer_finds():
+    from eventmap.dateline import _BRACKETED, _aside_re, _byline_re, at_line_starts
+
+    rng = random.Random(5)
+    pieces = [
+        "Published March 18, 2025",
+        "[18 maart 2025]",
+        "Lees ook: x",
+        "Foto: ANP",
+        "\n",
+        "\n",
+        "  ",
+        "t 12 ",
+    ]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        for rx in (_byline_re(), _BRACKETED, _aside_re()):
+            for start, end in ((0, None), (3, None), (5, 40)):
+                plain = [m.span() for m in rx.finditer(text, start, len(text) if end is None else end)]
+                assert [m.span() for m in at_line_starts(rx, text, start, end)] == plain

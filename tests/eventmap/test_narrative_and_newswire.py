@@ -323,6 +323,11 @@ def test_a_later_year_in_the_pluperfect_still_moves_the_story_on():
         ("Rutte vertrekt vrijdag naar Kyiv.", "nl", "2025-03-21"),
         ("The talks resume Monday in Riyadh.", "en", "2025-03-24"),
         ("Parliament votes on Thursday.", "en", "2025-03-20"),
+        # "vanaf" (from) follows the tense, "sinds" (since) has begun; "tot en met" is "until"
+        ("Vanaf maandag geldt een nieuwe regel.", "nl", "2025-03-24"),
+        ("Vanaf maandag gold een nieuwe regel.", "nl", "2025-03-17"),
+        ("Sinds maandag geldt een nieuwe regel.", "nl", "2025-03-17"),
+        ("De weg is tot en met vrijdag dicht.", "nl", "2025-03-21"),
         # with an object between them
         ("Minister Madlener bezoekt het gebied vrijdag.", "nl", "2025-03-21"),
         ("The Senate holds a vote Monday.", "en", "2025-03-24"),

@@ -245,3 +245,50 @@ def test_two_months_joined_by_a_dash_are_one_span():
     assert values("Im Juli–August 1941 rückten sie vor.", "de", None) == [
         ("Juli–August 1941", "1941-07/1941-08")
     ]
+
+
+def test_an_old_style_date_with_its_new_style_day_in_brackets_is_the_gregorian_day():
+    assert values("4 (17) березня 1917 року в Києві створено Центральну Раду.", "uk", None) == [
+        ("4 (17) березня 1917 року", "1917-03-17")
+    ]
+    assert values("25 октября (7 ноября) 1917 года произошла революция.", "ru", None) == [
+        ("25 октября (7 ноября) 1917 года", "1917-11-07")
+    ]
+    assert values("Am 25. Oktober (7. November) 1917 begann die Revolution.", "de", None) == [
+        ("25. Oktober (7. November) 1917", "1917-11-07")
+    ]
+
+
+def test_a_german_day_and_month_in_digits_after_am_or_vom():
+    assert values("Am 22.3. wurde gewählt.", "de") == [("Am 22.3.", "2013-03-22")]
+    assert values("Vom 1.4. bis 5.4. ist geschlossen.", "de") == [
+        ("Vom 1.4.", "2013-04-01"),
+        ("bis 5.4.", "2013-04-05"),
+    ]
+    assert values("Der Kurs stieg um 22.3 Prozent.", "de") == []
+
+
+def test_the_following_month_after_a_whole_year_is_in_the_next_year():
+    text = "In 1429, Joan lifted the siege. She was captured the following May."
+    assert values(text, "en", None)[-1] == ("the following May", "1430-05")
+    text = "In March 1429, Joan lifted the siege. She was captured the following May."
+    assert values(text, "en", None)[-1] == ("the following May", "1429-05")
+
+
+def test_a_german_sentence_opening_with_a_year_before_a_verb():
+    text = "1429 befreite Jeanne Orléans. Im folgenden Mai wurde sie gefangen."
+    assert values(text, "de", None) == [("1429", "1429"), ("folgenden Mai", "1430-05")]
+    assert values("1500 Soldaten fielen.", "de", None) == []
+
+
+def test_a_range_of_months_of_this_or_that_year():
+    assert values("У січні-березні поточного року ВВП зріс.", "uk") == [
+        ("січні-березні поточного року", "2013-01/2013-03")
+    ]
+    text = "Im Mai 1920 begann es. Von Juni bis August desselben Jahres wurde gekämpft."
+    assert values(text, "de", None)[-1] == ("Von Juni bis August desselben Jahres", "1920-06/1920-08")
+
+
+def test_a_winter_named_by_two_years_leaves_the_story_in_the_second():
+    text = "Im Winter 1941/42 erstarrte die Front. Im Frühjahr begann die neue Offensive."
+    assert values(text, "de", None) == [("Winter 1941/42", "1941-WI"), ("Frühjahr", "1942-SP")]

@@ -101,6 +101,13 @@ def prev_words(text: str, start: int, n: int = 3) -> list[str]:
     return [w.strip("(\"'‘“,;:") for w in words]
 
 
+def follows(ctx: Ctx, words: frozenset[str]) -> bool:
+    """Does the expression follow one of `words`, of one to three words ("until April", "bis
+    zum 4. April", "sinds januari", "tot en met vrijdag")?"""
+    before = prev_words(ctx.text, ctx.match.start(), 3)
+    return bool(before) and any(" ".join(before[k:]) in words for k in range(len(before)))
+
+
 def next_word(text: str, end: int) -> str:
     m = _NEXT.match(text[end : end + 40])
     return m.group(1).lower().strip(".,;:!?)\"'’”") if m else ""
@@ -161,8 +168,8 @@ def present_context(ctx: Ctx, start: int, end: int) -> bool:
         return False
     head = ctx.text[max(0, start - 80) : start]
     words = head.split()
-    if words and words[-1].lower() in v.date_preposition_set:
-        words.pop()  # "Am Donnerstag trifft ...": the weekday opens the sentence all the same
+    if words and (words[-1].lower() in v.date_preposition_set or words[-1].lower() in v.from_set):
+        words.pop()  # "Am Donnerstag trifft ...", "Vanaf maandag geldt ...": the weekday opens the sentence
     opening = " ".join(words)
     if v.present_after_initial_weekday and (not opening or opening[-1] in '.!?:-–—"“'):
         after = ctx.lowered[end : end + 30]

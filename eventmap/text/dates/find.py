@@ -80,6 +80,7 @@ RULES: dict[str, Rule] = {
     "range_days": cal.norm_range_days,
     "range_dm": cal.norm_range_dm,
     "range_months": cal.norm_range_months,
+    "numeric_dm": cal.norm_numeric_dm,
     "year": years.norm_year,
     "year_range": years.norm_year_range,
     "decade": years.norm_decade,
@@ -381,6 +382,8 @@ def read_with(text: str, compiled: LanguagePatterns, frame: Frame, cands=None) -
                     frame.focus_year = (
                         int(norm.value[:4]) if named else norm.start.year
                     )  # a decade names none
+                    if norm.start.year < norm.end.year and "/" in text[s:e]:
+                        frame.focus_year = norm.end.year  # "im Winter 1941/42": the story goes on in 1942
             last = (s, e)
             single_year = norm.precision == "year" and norm.start.year == norm.end.year
             frame.year_here = (norm.start.year, e) if single_year else None

@@ -186,7 +186,18 @@ def build(v: Vocab) -> LanguagePatterns:
             rf"{B}{start}{d1}\s+(?P<m1>{mon}){join}{d2}\s+(?P<m2>{mon})(?:,?\s+{year})?{E}",
             "month",
         ),
-        ("day", rf"{B}{wdpre}{day_pre}{d1}{day_join}\s+(?P<m1>{mon})(?:,?\s+{year}{that_year})?{E}", "month"),
+        # "25 октября (7 ноября) 1917 года": the old-style date, then the new-style (Gregorian) one
+        (
+            "day",
+            rf"{B}{wdpre}{day_pre}{d1}\s+(?:{mon})\s*\((?P<d1n>{DAY}){ordsuf}\s+(?P<m1>{mon})\)(?:,?\s+{year}{that_year})?{E}",
+            "month",
+        ),
+        # "4 (17) березня 1917 року": the old-style day, then the new-style (Gregorian) one
+        (
+            "day",
+            rf"{B}{wdpre}{day_pre}{d1}(?:\s*\((?P<d1n>{DAY}){ordsuf}\))?{day_join}\s+(?P<m1>{mon})(?:,?\s+{year}{that_year})?{E}",
+            "month",
+        ),
         (
             "month",
             rf"{B}(?:{mods}|(?P<rel>{rel})\s+)?(?P<m1>{mon_full})(?:,?\s+{month_year_join}{year}{that_year})?{E}",
@@ -197,7 +208,7 @@ def build(v: Vocab) -> LanguagePatterns:
         (
             "range_months",
             rf"{B}(?:(?P<from>{alt(v.range_starts)})\s+)?(?P<m1>{mon_full}){join}(?P<m2>{mon_full})"
-            rf"(?:,?\s+{month_year_join}{year})?{E}",
+            rf"(?:,?\s+{month_year_join}{year}{that_year})?{E}",
             "month",
         ),
         ("iso", rf"{B}(?P<y1>\d{{4}})-(?P<m1>0[1-9]|1[0-2])-(?P<d1>[0-2]\d|3[01]){E}", "year4"),
@@ -273,6 +284,14 @@ def build(v: Vocab) -> LanguagePatterns:
     else:
         numeric = rf"{B}\d{{1,2}}(?P<sep>[{seps}])\d{{1,2}}(?P=sep){year_digits}{E}"
     pats.append(("numeric", numeric, "year4" if v.date_order == "YMD" or not v.two_digit_years else "digit"))
+    if v.day_month_prefixes:  # "am 22.3.", "vom 1.4."
+        pats.append(
+            (
+                "numeric_dm",
+                rf"{B}(?:{alt(v.day_month_prefixes)})\s+(?P<d1>{DAY})\.(?P<mm>0?[1-9]|1[0-2])\.(?!\d)",
+                "digit",
+            )
+        )
     for template in v.week_weekday:
         pats.append(("week_weekday", rf"{B}{_template(v, template, wd)}(?![\w])", "weekday"))
     for template in v.night_of:

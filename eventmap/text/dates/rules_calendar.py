@@ -17,11 +17,11 @@ from datetime import date
 
 from eventmap.text.dates.context import (
     Ctx,
+    follows,
     future_context,
     in_pluperfect,
     next_word,
     prev_word,
-    prev_words,
 )
 from eventmap.text.dates.intervals import (
     Norm,
@@ -72,7 +72,7 @@ def place_year(ctx: Ctx, month: int, day: int | None, weekday: int | None = None
     ref = frame.ref
     if ref is None:
         return None
-    if _after_since(ctx) and not _after(ctx, ctx.vocab.from_set):  # "since March": begun by now
+    if _after_since(ctx) and not follows(ctx, ctx.vocab.from_set):  # "since March": begun by now
         d = safe_date(ref.year, month, day or 1)
         return (ref.year if d is not None and d <= ref else ref.year - 1), "calendar"
     future = future_context(ctx, m.start(), m.end())
@@ -99,19 +99,12 @@ def _rolls_over(ctx: Ctx, focus: Norm, month: int) -> bool:
     return not in_pluperfect(ctx.lowered, ctx.match.start(), ctx.vocab, whole=True)
 
 
-def _after(ctx: Ctx, words: frozenset[str]) -> bool:
-    """Does the expression follow one of `words`, of one or two words ("until April", "bis
-    zum 4. April", "sinds januari")?"""
-    before = prev_words(ctx.text, ctx.match.start(), 2)
-    return bool(before) and (before[-1] in words or " ".join(before) in words)
-
-
 def _after_since(ctx: Ctx) -> bool:
-    return _after(ctx, ctx.vocab.since_set)
+    return follows(ctx, ctx.vocab.since_set)
 
 
 def _after_until(ctx: Ctx) -> bool:
-    return _after(ctx, ctx.vocab.until_set)
+    return follows(ctx, ctx.vocab.until_set)
 
 
 def _held_by_year(
@@ -163,7 +156,7 @@ def norm_day(ctx: Ctx) -> Result:
     month = _month_ok(ctx)
     if month is None:
         return None
-    day = int(ctx.group("d1") or 0)
+    day = int(ctx.group("d1n") or ctx.group("d1") or 0)  # "4 (17) березня": the Gregorian 17th
     weekday = None
     wd_start = ctx.match.start()
     head = ctx.lowered[wd_start : ctx.match.start("d1")].strip(" ,")
@@ -210,11 +203,13 @@ def norm_month(ctx: Ctx) -> Result:
     frame, ref = ctx.frame, ctx.ref
     if rel in v.anaphoric_rel_of and frame.focus_year is not None:
         offset = v.anaphoric_rel_of[rel]
-        focus_month = frame.focus.start.month if frame.focus else 1
+        focus = frame.focus
+        whole_year = focus is None or not DAY_OR_MONTH.match(focus.value)  # "In 1429 ... the following May"
+        focus_month = 1 if focus is None else focus.start.month
         year = frame.focus_year
-        if offset > 0 and month <= focus_month:
+        if offset > 0 and (whole_year or month <= focus_month):
             year += 1  # "the following March"
-        elif offset < 0 and month >= focus_month:
+        elif offset < 0 and (whole_year or month >= focus_month):
             year -= 1
         return month_interval(year, month, "focus")
     if rel in v.rel_of and ref is not None:
@@ -326,6 +321,16 @@ def norm_range_dm(ctx: Ctx) -> Result:
     return day_range(first, last, basis)
 
 
+def norm_numeric_dm(ctx: Ctx) -> Result:
+    """'am 22.3.', 'vom 1.4.': a day and month in digits, placed like '22. März'."""
+    month, day = int(ctx.group("mm")), int(ctx.group("d1"))
+    placed = place_year(ctx, month, day)
+    if placed is None:
+        return None
+    d = safe_date(placed[0], month, day)
+    return day_interval(d, placed[1]) if d else None
+
+
 def norm_range_months(ctx: Ctx) -> Result:
     """'from July to September 1941', 'вересні–жовтні 1939 року': the months from the first to
     the last (value "1941-07/1941-09"); the first is in the year before when it comes later in
@@ -336,7 +341,13 @@ def norm_range_months(ctx: Ctx) -> Result:
     if not ctx.group("from") and not re.fullmatch(r"[-–—]", (ctx.group("join") or "").strip()):
         return None  # "June to July": a range needs "from" or a dash ("вересні–жовтні")
     wrap = 1 if m1 > m2 else 0
-    if _year_of(ctx) is None and ctx.frame.mode == "narrative":  # the story goes on from its first month
+    if ctx.group("ana"):  # "у січні-березні поточного року", "from May to July of that year"
+        placed = _that_year(ctx)
+        if placed is None:
+            return None
+        year_end, basis = placed
+        year_start = year_end - wrap
+    elif _year_of(ctx) is None and ctx.frame.mode == "narrative":  # the story goes on from its first month
         placed = place_year(ctx, m1, None)
         if placed is None:
             return None

@@ -26,6 +26,7 @@ from eventmap.text.dates.context import (
     FOCUS_PARAGRAPH,
     FOCUS_SAME_SENTENCE,
     Ctx,
+    follows,
     future_context,
     next_word,
     present_context,
@@ -101,12 +102,12 @@ def norm_weekday(ctx: Ctx) -> Result:
         found = day + timedelta(days=ahead or 7)
     elif basis == "focus":
         found = day + timedelta(days=ahead)  # a story moves forward
-    elif prev_word(ctx.text, m.start()) in v.since_set:
+    elif follows(ctx, v.since_set) and not follows(ctx, v.from_set):
         found = day - timedelta(days=back)  # "sinds maandag", "since Monday": whatever the tense
     elif ahead and (
         future_context(ctx, m.start(), m.end())
         or present_context(ctx, m.start(), m.end())
-        or (prev_word(ctx.text, m.start()) in v.until_set and ahead < back)
+        or (follows(ctx, v.until_set) and ahead < back)
     ):
         found = day + timedelta(days=ahead)
     else:

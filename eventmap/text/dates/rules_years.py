@@ -85,6 +85,7 @@ def norm_year(ctx: Ctx) -> Result:
     if len(ctx.group("y1")) < 4 and not era and not _short_year(ctx, year):
         return None
     suffixed = next_word(ctx.lowered, m.end("y1")) in ctx.vocab.year_suffixes  # "1621 року", "1621 года"
+    suffixed = suffixed or (not era and _opens_sentence(ctx, m.start("y1"), m.end("y1")))
     if not _year_ok(
         ctx, year, m.start("y1"), m.end("y1"), bool(era or ctx.group("mod") or suffixed), suffixed
     ):
@@ -131,6 +132,19 @@ def _years_of_range(ctx: Ctx, end: int) -> bool:
     if not after or v.unit_of.get(after[0].strip(".,;:")) != "year":
         return False
     return len(after) < 2 or after[1].strip(".,;:") not in v.ago["after"]
+
+
+def _opens_sentence(ctx: Ctx, start: int, end: int) -> bool:
+    """'1429 befreite Jeanne Orléans.': in a language whose style spells out other numbers at a
+    sentence's start (``sentence_initial_years``), a four-digit one there before a lowercase
+    word is a year ("1500 Soldaten" is a quantity)."""
+    if not ctx.vocab.sentence_initial_years or end - start != 4:
+        return False
+    before = ctx.text[max(0, start - 3) : start].rstrip(" ")
+    if before and before[-1] not in ".!?\n":
+        return False
+    after = ctx.text[end : end + 2]
+    return after[:1] == " " and after[1:2].islower()
 
 
 def _bracketed(ctx: Ctx) -> bool:

@@ -10,7 +10,8 @@ here, never from code. Keys, all lowercase (text is matched lowercased):
 - ``capitalised_names``: names are written with a capital (en, de); a lowercase "may" or
   "march" is then a verb or a noun. ``ambiguous_months`` need a ``month_context_words``
   word before them when they stand alone ("in May", not "He May go").
-- ``date_order`` (DMY/MDY/YMD) and ``numeric_dates`` for "18-03-2025" / "3/18/13".
+- ``date_order`` (DMY/MDY/YMD) and ``numeric_dates`` for "18-03-2025" / "3/18/13" (its
+  ``day_month_prefixes``: "am 22.3." without a year, read only after those words).
 - ``ordinal_suffixes`` ("th", "e", "." for German "7.", "er" for French "1er"),
   ``day_prefixes`` ("the", "le"), ``day_month_joiners`` ("of"), ``month_day_order``
   ("March 14"), ``month_year_joiners``, ``year_suffixes`` ("г.", "року"), ``era``.
@@ -51,7 +52,8 @@ here, never from code. Keys, all lowercase (text is matched lowercased):
 - Added for German, French, Ukrainian and Russian, open to every language:
   ``relative_after`` (a relative word after its unit: "la semaine dernière"), ``one_unit``
   (unit forms meaning one without a number: "тиждень тому"), ``anaphoric_suffixes`` (a
-  suffix making "this <unit>" the story's: "cette année-là"), ``focus_days`` (phrases counted
+  suffix making "this <unit>" the story's: "cette année-là"), ``sentence_initial_years``
+  (German style writes no other numeral at a sentence's start: "1429 befreite Jeanne ..."), ``focus_days`` (phrases counted
   in days from the story's last day: "am nächsten Tag", "le lendemain"), ``season_adverbs``
   (season words that need no preposition: "восени"), ``decades.prefixes`` / ``two_digit`` / ``long_suffixes``
   ("les années 90", "90er"), ``year_ordinal_suffixes`` ("2022-го року"),
@@ -117,6 +119,7 @@ KNOWN_KEYS: frozenset[str] = frozenset(
     generated_excluded relative_after one_unit focus_days season_adverbs year_ordinal_suffixes letters
     letters_required date_prepositions reporting_fillers reporting_subject_words season_year_joiners
     year_parts holidays hence span_ends when_words relative_pronouns future_suffixes from_words day_alone anaphoric_suffixes
+    sentence_initial_years
     """.split()
 )
 _LOOKALIKE = {"i": "iі", "x": "xх", "c": "cс", "m": "mм"}  # Roman numerals typed in Cyrillic letters
@@ -189,6 +192,8 @@ class Vocab:
         numeric = raw.get("numeric_dates") or {}
         self.numeric_separators: str = numeric.get("separators", "/")
         self.two_digit_years: bool = bool(numeric.get("two_digit_years"))
+        # "am 22.3.", "vom 1.4.": a day and month in digits, read only after these words
+        self.day_month_prefixes = _words(numeric, "day_month_prefixes")
         self.capitalised: bool = bool(raw.get("capitalised_names"))
         self.month_of = _forms(raw, "months", MONTH_KEYS)
         if sorted(set(self.month_of.values())) != list(range(1, 13)):
@@ -227,6 +232,8 @@ class Vocab:
         self.one_unit = _words(raw, "one_unit")
         # "cette année-là", "ce mois-là": a suffix making "this <unit>" the story's
         self.anaphoric_suffixes = _words(raw, "anaphoric_suffixes")
+        # German: a numeral opening a sentence before a lowercase verb is a year ("1429 befreite ...")
+        self.sentence_initial_years = bool(raw.get("sentence_initial_years"))
         # days counted from the story's last day: "am nächsten Tag", "le lendemain"
         self.focus_day_of = {
             p.lower(): int(e["days"]) for e in (raw.get("focus_days") or []) for p in e["phrases"]
