@@ -35,6 +35,16 @@ DEFERRED_OPTIONS = ("filter-document", "filter-actor", "filter-sub-event")
 LONG_OPTIONS = 40
 
 
+def empty_store(ident: str) -> dcc.Store:
+    """A store holding nothing (None in callbacks) until a callback fills it.
+
+    Its ``data`` is left out, not None: dcc.Store sets a None ``data`` to undefined as it mounts,
+    and Dash takes that for a change and fires every callback with the store as input at page
+    load, prevent_initial_call or not (seven server round trips before the map could draw).
+    """
+    return dcc.Store(id=ident)
+
+
 def hidden_count(collection: EventCollection) -> int:
     """How many events the default view hides (context sentences)."""
     return sum(1 for e in collection.events if hidden_by_default(e))
@@ -346,7 +356,7 @@ def table_section() -> html.Div:
                 title="The table of the events in view: sort and filter in its column headers",
             ),
             html.Div(id="table-holder"),
-            dcc.Store(id="table-scripts", data=None),  # set once the grid's scripts are loaded
+            empty_store("table-scripts"),  # set once the grid's scripts are loaded
         ],
     )
 
@@ -453,13 +463,13 @@ def build_layout(
             dcc.Store(id="columns", data=token),
             dcc.Store(id="map-drawn", data=0),
             dcc.Store(id="filter-options", data=held_options),  # long option lists, after the first draw
-            dcc.Store(id="time-window", data=None),
-            dcc.Store(id="table-window", data=None),
-            dcc.Store(id="table-rows", data=None),  # the table's rows, once it is shown
-            dcc.Store(id="timeline-scope", data=None),  # time window the timeline draws in detail (None: all)
-            dcc.Store(id="selected-event", data=None),
-            dcc.Store(id="selected-place", data=None),
-            dcc.Store(id="timeline-ring", data=None),
+            empty_store("time-window"),
+            empty_store("table-window"),
+            empty_store("table-rows"),  # the table's rows, once it is shown
+            empty_store("timeline-scope"),  # time window the timeline draws in detail (None: all)
+            empty_store("selected-event"),
+            empty_store("selected-place"),
+            empty_store("timeline-ring"),
             dcc.Store(id="play-tick", data=0),
             dcc.Interval(id="play-interval", interval=PLAY_INTERVAL_MS, disabled=True),
         ],

@@ -9,7 +9,7 @@ from dash import Dash
 
 from dashboard.review.actions import NEEDS_TOKEN, READ_ONLY, Denied
 from dashboard.review.callbacks import editing_allowed, register_review_callbacks
-from dashboard.review.panel import counts_badge, review_panel
+from dashboard.review.panel import FIRST_FILTER, QUEUE_LENGTH, counts_badge, queue_items, review_panel
 from dashboard.review.source import CollectionSource
 from eventmap.corpus.store import EventStore
 from eventmap.model import Event
@@ -29,11 +29,18 @@ def attach_review(
             workspace.add_article(name, text, events, document_date=document_date, author=author)
 
         collection.save_article = save_article
-    register_review_callbacks(app, source, author=author, token=token, version=lambda: collection.version)
+    register_review_callbacks(
+        app, source, author=author, token=token, version=lambda: collection.version, built_with_page=True
+    )
     note = "" if workspace is not None else READ_ONLY
 
     def parts() -> tuple[Any, Any]:
         counts = source.counts()
-        return counts_badge(counts), review_panel(counts, editable=workspace is not None, note=note)
+        # the queue as the panel opens (its filter's first value), built with the page
+        events, total = source.queue(FIRST_FILTER, QUEUE_LENGTH)
+        queue = queue_items(events, total, None)
+        return counts_badge(counts), review_panel(
+            counts, editable=workspace is not None, note=note, queue=queue
+        )
 
     return parts

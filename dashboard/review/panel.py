@@ -20,6 +20,7 @@ from eventmap.model import CATEGORIES, PRECISIONS, REVIEW_STATUSES, Event
 
 ITEM_ROLE = "review-item"
 QUEUE_LENGTH = 25  # events listed in the queue (the count says how many there are)
+FIRST_FILTER = "unreviewed"  # the queue's review-status filter as the page opens
 SHORTCUTS = {"a": "review-accept", "r": "review-reject", "e": "review-edit", "n": "review-next"}
 
 
@@ -173,8 +174,13 @@ def edit_form() -> html.Div:
     )
 
 
-def review_panel(counts: Mapping[str, int], *, editable: bool, note: str = "") -> html.Section:
-    """The whole panel: the queue on the left, the event and its form in the middle, the article on the right."""
+def review_panel(
+    counts: Mapping[str, int], *, editable: bool, note: str = "", queue: list[Any] | None = None
+) -> html.Section:
+    """The whole panel: the queue on the left, the event and its form in the middle, the article on the right.
+
+    `queue`: the queue's items (queue_items) when the page is built with them; without, the
+    queue callback fills it as the page opens."""
     queue = html.Div(
         className="review-queue",
         children=[
@@ -187,13 +193,13 @@ def review_panel(counts: Mapping[str, int], *, editable: bool, note: str = "") -
                             *({"label": s, "value": s} for s in REVIEW_STATUSES),
                             {"label": "all", "value": "all"},
                         ],
-                        value="unreviewed",
+                        value=FIRST_FILTER,
                         clearable=False,
                     ),
                 ],
                 className="edit-field",
             ),
-            html.Ol(id="review-queue", className="queue-list"),
+            html.Ol(id="review-queue", className="queue-list", children=queue),
         ],
     )
     buttons = html.Div(
@@ -241,8 +247,10 @@ def review_panel(counts: Mapping[str, int], *, editable: bool, note: str = "") -
             dcc.Store(id="review-refresh", data=0),
             dcc.Store(id="review-basket", data=[]),
             dcc.Store(id="review-picking", data=False),
-            dcc.Store(id="review-map-point", data=None),
-            dcc.Store(id="review-selection", data=None),
-            dcc.Store(id="review-shortcut", data=None),
+            # no data=None: dcc.Store turns None into undefined as it mounts and Dash fires the
+            # store's callbacks for it at page load (dashboard/app/layout.py empty_store)
+            dcc.Store(id="review-map-point"),
+            dcc.Store(id="review-selection"),
+            dcc.Store(id="review-shortcut"),
         ],
     )

@@ -9,6 +9,7 @@ workspace (:class:`eventmap.corpus.store.EventStore`); without one the app is re
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
@@ -81,8 +82,8 @@ class CollectionSource(_Texts):
 
     def queue(self, status: str | None, limit: int) -> tuple[list[Event], int]:
         chosen = [e for e in self.collection.events if status is None or e.review_status == status]
-        chosen.sort(key=reading_order)
-        return chosen[:limit], len(chosen)
+        # the first `limit` in reading order (as sorted(...)[:limit]), without sorting them all
+        return heapq.nsmallest(limit, chosen, key=reading_order), len(chosen)
 
     def next_after(self, event_id: str | None, status: str) -> str | None:
         return _next(sorted(self.collection.events, key=reading_order), event_id, status)

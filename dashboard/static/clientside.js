@@ -55,12 +55,18 @@
   }
 
   /* Dash side: the time-window store (the table and downloads follow it); no update when the
-   * window did not change. */
+   * window did not change. The store is set once the map has followed the zoom (linkTimeline
+   * starts that redraw from the same relayout): the server's work for the new window (the
+   * timeline's detail view, the summary) and the timeline's re-plot with its answer then do not
+   * compete with the map's redraw for the machine. */
   function windowFromRelayout(rd, current) {
     const next = parseWindow(rd);
     if (next === undefined) { return noUpdate(); }
     if (JSON.stringify(next) === JSON.stringify(current === undefined ? null : current)) { return noUpdate(); }
-    return next;
+    return Promise.resolve()  // after the relayout's other listeners: linkTimeline's redraw has started
+      .then(function () { return state.busy; })
+      .catch(function () { return null; })
+      .then(function () { return next; });
   }
 
   /* The map's marks for the window and the selected place (dashboard/static/mapdraw.js), for the
@@ -225,6 +231,7 @@
     P.__eventmapReact = true;
   }
   let skippedReacts = 0;
+
 
   function linkTimeline() {
     whenGraph("timeline", 20000).then(function (gd) {
