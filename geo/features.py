@@ -46,6 +46,7 @@ ORG_WORDS_BEFORE = ORG_BEFORE | frozenset(_OF)
 WATER_KIND, TERRAIN_KINDS = "s", "al"
 STREET_AFTER = _WORDS["street_after"]
 _STREET_BEFORE = _WORDS["street_before"]
+_ORIGIN_PREPOSITIONS = _WORDS["origin_preposition"]
 _ORIGIN_RE = re.compile(
     r"(?<![^\W\d_])(?:"
     + trie(_WORDS["origin_noun"])
@@ -85,7 +86,12 @@ def street_name(text: str, start: int, end: int) -> bool:
 def person_origin(text: str, start: int) -> bool:
     """Is the place name at `start` where a person comes from ("a man from Leeds", "een
     34-jarige man uit Schiedam", "ein Mann aus Köln")?"""
-    return text[start - 1 : start] == " " and _ORIGIN_RE.search(text, max(0, start - 40), start) is not None
+    if text[start - 1 : start] != " ":
+        return False
+    before = text[max(0, start - 16) : start - 1].split()
+    if not before or before[-1].lower() not in _ORIGIN_PREPOSITIONS:
+        return False  # the usual case, told without the regex
+    return _ORIGIN_RE.search(text, max(0, start - 40), start) is not None
 
 
 def _street_word_before(text: str, lo: int, hi: int) -> bool:
