@@ -129,6 +129,8 @@ def rejected_single(
         return True  # a common word, or a first name before a surname ("Joe Biden")
     if base in people:
         return True
+    if next_cap and base in TITLES and not strong and not any_exact and not t.shout:
+        return True  # "Fed Chair Jerome Powell": a title before a name, not Čair
     if (
         not any_exact
         and max_pop < ALT_ONLY_MIN_POP

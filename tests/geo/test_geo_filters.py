@@ -428,3 +428,14 @@ def test_a_place_before_a_team_role_is_the_team(text, lang, places, context):
     doc = parse_places(text, lang=lang)
     assert [m.name for m in doc.mentions] == places
     assert [m.text for m in doc.context] == context
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Fed Chair Jerome Powell spoke in Washington.", ["Washington"]),  # not Čair, Skopje
+        ("Prince Edward Island was hit by the storm.", ["Prince Edward Island"]),
+    ],
+)
+def test_a_title_before_a_name_is_no_place_spelt_like_it(text, places):
+    assert [m.name for m in geoparse(text, "en")] == places
