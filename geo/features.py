@@ -47,6 +47,7 @@ WATER_KIND, TERRAIN_KINDS = "s", "al"
 STREET_AFTER = _WORDS["street_after"]
 _STREET_BEFORE = _WORDS["street_before"]
 _ORIGIN_PREPOSITIONS = _WORDS["origin_preposition"]
+_ORIGIN_AFTER = _WORDS["origin_after"]  # "a Howell man": the person's town before the noun
 _ORIGIN_RE = re.compile(
     r"(?<![^\W\d_])(?:"
     + trie(_WORDS["origin_noun"])
@@ -83,9 +84,13 @@ def street_name(text: str, start: int, end: int) -> bool:
     return after is not None and after.group(1)[:1].isupper() and after.group(1).lower() in STREET_AFTER
 
 
-def person_origin(text: str, start: int) -> bool:
-    """Is the place name at `start` where a person comes from ("a man from Leeds", "een
-    34-jarige man uit Schiedam", "ein Mann aus Köln")?"""
+def person_origin(text: str, start: int, end: int) -> bool:
+    """Is the place name at text[start:end] where a person comes from ("a man from Leeds", "een
+    34-jarige man uit Schiedam", "ein Mann aus Köln", "a 34-year-old Howell man")?"""
+    if _ORIGIN_AFTER and text[end : end + 1] == " ":
+        after = text[end + 1 : end + 16].split(maxsplit=1)
+        if after and after[0].rstrip(",.;:") in _ORIGIN_AFTER:
+            return True
     if text[start - 1 : start] != " ":
         return False
     before = text[max(0, start - 16) : start - 1].split()

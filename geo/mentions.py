@@ -266,7 +266,7 @@ def find_mentions(
             m.flags.add("modifier")  # "Paris-based Amundi", "Iran-backed militias": context
         if is_metonym(text, tokens, i, j, cands, gaz):
             m.flags.add("metonym")
-        elif person_origin(text, t.start):
+        elif person_origin(text, t.start, tokens[j].end):
             m.flags.add("origin")  # "een man uit Schiedam": a place, but no event's own
         if span_text.isupper() and is_dateline(text, tokens[j]) and text[t.start - 1 : t.start] in ("", "\n"):
             m.flags.add("dateline")  # "WASHINGTON (Reuters) -": a city

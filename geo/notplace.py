@@ -25,7 +25,7 @@ from geo.lexicon import load
 from geo.memo import per_list
 from geo.names import looks_slavic
 from geo.people import PARTICLE_WORDS
-from geo.spans import SLAVIC_MIN_LEN, after_locative, is_dateline
+from geo.spans import SLAVIC_MIN_LEN, after_locative, is_dateline, opens_dateline
 from geo.tokens import NAME_PREFIXES, Token, adjacent
 
 _WORDS = load()
@@ -185,7 +185,7 @@ def rejected_single(
         )
     ):
         return True  # "in derselben Halle": a German noun, not Halle (Saale); "der Rhein" stays
-    if t.sent_start and not strong:
+    if t.sent_start and not strong and not opens_dateline(text, tokens, i):
         if t.text.lower() in lower:
             return True
         if base not in context.mid_caps and city_level_only:

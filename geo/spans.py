@@ -342,6 +342,18 @@ def is_dateline(text: str, t: Token) -> bool:
     return text.startswith(DATELINE_AFTER, t.end)
 
 
+def opens_dateline(text: str, tokens: list[Token], i: int) -> bool:
+    """An all-capital word at a line's start whose dateline follows it or the next all-capital
+    word: "FREEHOLD —", "FREEHOLD TOWNSHIP —" (a US township the index knows by its town)."""
+    t = tokens[i]
+    if not t.text.isupper() or text[t.start - 1 : t.start] not in ("", "\n"):
+        return False
+    if is_dateline(text, t):
+        return True
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return nxt is not None and t.adj and nxt.text.isupper() and is_dateline(text, nxt)
+
+
 _LOWER_WORDS_RE = re.compile(r"[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]*(?: [a-zß-öø-ÿ][a-zß-öø-ÿ'’-]*){0,2}")
 
 

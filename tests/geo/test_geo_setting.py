@@ -143,3 +143,22 @@ def test_a_landmark_in_the_dateline_s_city_confirms_it():
     doc = parse_places("WASHINGTON (AP) - The Senate voted on Thursday. He was sworn in at the White House.")
     setting = article_setting([[]], doc.reported_from, text_places=doc.mentions)
     assert setting is doc.reported_from and setting.name == "Washington"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FREEHOLD — Two people were hospitalized after a crash on Route 9 late Tuesday, police said.",
+        "FREEHOLD TOWNSHIP — Two people were hospitalized after a crash on Route 9 late Tuesday, police said.",
+    ],
+)
+def test_a_small_town_s_dateline_is_where_the_report_was_filed(text):
+    doc = parse_places(text, lang="en")
+    assert doc.reported_from is not None and doc.reported_from.name == "Freehold"
+    assert doc.mentions == ()
+
+
+def test_a_town_before_a_person_noun_is_the_person_s_town():
+    doc = parse_places("A 34-year-old Howell man was injured in Freehold on Tuesday.", lang="en")
+    assert [m.text for m in doc.origins] == ["Howell"]
+    assert [m.text for m in parse_places("Kyiv residents sheltered in the metro.", lang="en").origins] == []
