@@ -27,6 +27,7 @@ from eventmap.errors import InputError
 from eventmap.text.dates import rules_calendar as cal
 from eventmap.text.dates import rules_periods as per
 from eventmap.text.dates import rules_relative as rel
+from eventmap.text.dates import rules_weeks as weeks
 from eventmap.text.dates import rules_years as years
 from eventmap.text.dates.context import MODES, Ctx, Frame, moves_focus
 from eventmap.text.dates.intervals import Norm
@@ -103,6 +104,7 @@ RULES: dict[str, Rule] = {
     "year_ago": rel.norm_year_ago,
     "focus_day": rel.norm_focus_day,
     "day_alone": per.norm_day_alone,
+    "week_number": weeks.norm_week_number,
 }
 
 
