@@ -167,3 +167,32 @@ REPORT_AND_DAY = {
 def test_the_report_s_day_yields_to_the_event_s_own_day(lang):
     (event,) = eventmap.parse_text(REPORT_AND_DAY[lang], document_date=REF, lang=lang)
     assert event.date == "2025-03-17"  # Monday, not the report's Wednesday
+
+
+SHORT_HISTORY = (
+    "La bataille commence le 21 février 1916. En juin, les Allemands atteignent le fort de Vaux, "
+    "qui capitule le 7 juin. La bataille s'achève le 19 décembre 1916."
+)
+
+
+def test_a_short_history_whose_dated_days_are_all_old_is_a_narrative():
+    found = values(SHORT_HISTORY, "fr", "2019-09-01")
+    assert ("juin", "1916-06") in found and ("le 7 juin", "1916-06-07") in found
+
+
+def test_old_days_beside_a_day_counted_from_the_report_stay_news():
+    text = "La bataille commence le 21 février 1916 et s'achève le 19 décembre 1916. Vendredi, des lycéens ont visité le fort le 7 juin."
+    found = dict(values(text, "fr", "2019-09-01"))
+    assert found["Vendredi"] == "2019-08-30" and found["le 7 juin"] == "2019-06-07"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Российские войска заняли село, сообщило в среду Минобороны.", "ru"),
+        ("Російські війська зайняли село, повідомило в середу Міноборони.", "uk"),
+    ],
+)
+def test_taking_a_village_is_an_occurrence_not_only_its_report(text, lang):
+    (event,) = eventmap.parse_text(text, document_date=REF, lang=lang)
+    assert (event.kind, event.date) == ("occurrence", "2025-03-19")

@@ -458,7 +458,7 @@ def _trigger_classes(v: Vocab) -> dict[str, Any]:
         "unit": [*v.unit_of, *(max(p.split(), key=len) for p in (*v.unit_end, *v.this_year, *v.year_ago))],
         "phrase": _phrase_words(v),
         "season": v.season_of,
-        "part": v.year_part_of,
+        "part": [*v.year_part_of, *v.week_number["after"]],  # "Halbjahr"; "zwölften Kalenderwoche"
         "holiday": [max(p.split(), key=len) for p in v.holiday_of],
         "century": v.century_words,
         "decade": v.decade_prefixes,

@@ -40,7 +40,7 @@ def norm_week_number(ctx: Ctx) -> Norm | None:
         rest = ctx.lowered[m.end() : m.end() + 30].split()
         if any(" ".join(rest[: len(p.split())]) == p for p in table["not_then"]):
             return None  # "in week 12 van de competitie"
-    n = int(ctx.group("n"))
+    n = int(ctx.group("n")) if ctx.group("n") else v.century_ordinals[ctx.group("nword")]
     named = ctx.group("y1") or ctx.group("y2")
     if named:
         return iso_week(int(named), n, "explicit")

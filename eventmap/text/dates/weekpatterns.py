@@ -31,11 +31,11 @@ def week_number_patterns(v: Vocab, month_year_join: str) -> list[tuple[str, str,
         )
     if table["after"]:  # "12. Kalenderwoche", "12. KW 2025"
         ordinal = _alt(v.ordinal_suffixes) if v.ordinal_suffixes else ""
-        out.append(
-            (
-                "week_number",
-                rf"{B}(?P<n>\d{{1,2}}){ordinal}\s*(?P<wk>{_alt(table['after'])}){year}(?![\w])",
-                "digit",
+        after = _alt(table["after"])
+        out.append(("week_number", rf"{B}(?P<n>\d{{1,2}}){ordinal}\s*(?P<wk>{after}){year}(?![\w])", "digit"))
+        words = [w for w in v.century_ordinals if w.isalpha() and not set(w) <= set("ivxlcmхі")]
+        if words:  # "in der zwölften Kalenderwoche": the ordinal words of the table (its centuries')
+            out.append(
+                ("week_number", rf"{B}(?P<nword>{_alt(words)})\s+(?P<wk>{after}){year}(?![\w])", "part")
             )
-        )
     return out
