@@ -207,3 +207,40 @@ def test_night_and_last_day_phrases(phrase, lang, expected):
 def test_an_earlier_day_in_the_pluperfect_does_not_move_the_storys_day(text, lang):
     evs = eventmap.parse_text(text, document_date="2023-11-02", lang=lang)
     assert [e.date for e in evs] == ["2023-11-02", "2023-11-01", "2023-11-02"]
+
+
+def test_a_clock_time_in_pm_ends_its_sentence_before_a_capitalised_word():
+    text = (
+        "The judge issued the order minutes before the freeze was to begin at 5 p.m. "
+        "The stay lasts until Monday. The vote is at 2 p.m. Tuesday in the Senate."
+    )
+    sentences = [s.text for s in eventmap.text.sentences.split_sentences(text, lang="en")]
+    assert sentences == [
+        "The judge issued the order minutes before the freeze was to begin at 5 p.m.",
+        "The stay lasts until Monday.",
+        "The vote is at 2 p.m. Tuesday in the Senate.",  # a weekday after p.m. goes on
+    ]
+
+
+@pytest.mark.parametrize(
+    "phrase, lang, expected",
+    [
+        ("The stay lasts until Monday, when she will hear arguments.", "en", "2025-02-03"),
+        ("The road is closed until Monday.", "en", "2025-02-03"),
+        ("Shops stay closed until Monday.", "en", "2025-02-03"),
+        ("De wegafsluiting geldt tot maandag.", "nl", "2025-02-03"),
+        ("The stay lasted until Monday.", "en", "2025-01-27"),  # past: the last Monday
+        ("The road was closed until Monday.", "en", "2025-01-27"),
+        ("He waited until Monday.", "en", "2025-01-27"),
+        ("De weg was dicht tot maandag.", "nl", "2025-01-27"),
+    ],
+)
+def test_until_a_weekday_in_the_present_tense_is_the_coming_one(phrase, lang, expected):
+    (mention,) = eventmap.find_dates(phrase, "2025-01-28", lang)  # a Tuesday
+    assert mention.date.isoformat() == expected
+
+
+def test_data_that_showed_something_on_a_day_report_it_and_the_month_dates_the_event():
+    text = "India's trade deficit widened to $21.94 billion in December, government data showed on Wednesday."
+    (event,) = eventmap.parse_text(text, document_date="2025-01-16", lang="en")
+    assert (event.date, event.date_precision) == ("2024-12-01", "month")

@@ -333,6 +333,7 @@ class Vocab:
         self.present_after_initial_weekday = bool(present.get("after_initial_weekday"))
         # subject pronouns after a verb-second verb: "trifft er am Donnerstag", "ontmoet hij donderdag"
         self.present_pronouns = frozenset(_words(present, "pronouns"))
+        self.present_copulas = frozenset(_words(present, "copulas"))
         self.date_preposition_set = frozenset(self.date_prepositions)
         short = raw.get("short_year_words") or {}
         self.short_year_always = frozenset(_words(short, "always"))  # "the year 800"
