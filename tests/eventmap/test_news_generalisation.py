@@ -244,3 +244,23 @@ def test_data_that_showed_something_on_a_day_report_it_and_the_month_dates_the_e
     text = "India's trade deficit widened to $21.94 billion in December, government data showed on Wednesday."
     (event,) = eventmap.parse_text(text, document_date="2025-01-16", lang="en")
     assert (event.date, event.date_precision) == ("2024-12-01", "month")
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("A wildfire forced thousands of people to leave their homes on Monday.", "2026-08-10"),
+        ("They plan to hold a vote Monday.", "2026-08-17"),  # a verb that looks ahead governs it
+        ("The Senate holds a vote Monday.", "2026-08-17"),
+    ],
+)
+def test_an_infinitive_takes_its_time_from_the_verb_that_governs_it(phrase, expected):
+    (mention,) = eventmap.find_dates(phrase, "2026-08-12", "en")  # a Wednesday
+    assert mention.date.isoformat() == expected
+
+
+def test_firefighting_is_a_disaster_word_and_a_firefight_is_fighting():
+    from eventmap.text.categories import classify
+
+    assert classify("Italy and France sent firefighting planes to Greece.", "en")[0] == "disaster"
+    assert classify("Troops engaged in a firefight near the border.", "en")[0] == "fighting"
