@@ -264,3 +264,9 @@ def test_firefighting_is_a_disaster_word_and_a_firefight_is_fighting():
 
     assert classify("Italy and France sent firefighting planes to Greece.", "en")[0] == "disaster"
     assert classify("Troops engaged in a firefight near the border.", "en")[0] == "fighting"
+
+
+def test_what_a_report_said_was_expected_lies_ahead_of_the_report():
+    text = "The weather agency said more heavy rain was expected over the weekend in Castellon."
+    (mention,) = eventmap.find_dates(text, "2024-11-01", "en")  # a Friday
+    assert (mention.date.isoformat(), mention.date_end.isoformat()) == ("2024-11-02", "2024-11-03")
