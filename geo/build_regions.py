@@ -180,7 +180,7 @@ def add_regions(
         if pc is not None:
             names.append(pc.name)
             names += [cat.gettext(pc.name) for cat in cats.values()]
-        label = _label(b, cc, a1, name, entry, pc, cats, members, us_states, types)
+        label = uninverted(_label(b, cc, a1, name, entry, pc, cats, members, us_states, types))
         names.append(label)
         i = b.add(
             label,
@@ -260,6 +260,18 @@ def _label(b, cc, a1, name, entry, pc, cats, members, us_states, types) -> str:
             return english
     base = (entry.get("name") if entry else None) or name
     return core_name(base, types) or base
+
+
+def uninverted(name: str) -> str:
+    """ISO 3166-2 writes some names inverted, the kind after a comma: "Valenciana, Comunidad" is
+    "Comunidad Valenciana", "Madrid, Comunidad de" "Comunidad de Madrid", "Virgin Islands,
+    U.S." "U.S. Virgin Islands". A tail of more words with capitals is a list and stays
+    ("Southern Nations, Nationalities and Peoples")."""
+    head, sep, tail = name.partition(", ")
+    words = tail.split()
+    if not sep or not 1 <= len(words) <= 3 or any(not w.islower() for w in words[1:]) or "," in tail:
+        return name
+    return f"{tail} {head}"
 
 
 OBLAST_COUNTRIES = {"RU", "UA", "BY", "KZ", "KG", "BG"}

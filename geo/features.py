@@ -24,6 +24,7 @@ import re
 
 from geo.gazetteer import Candidate, Gazetteer
 from geo.lexicon import load
+from geo.names import name_key
 from geo.tokens import Token, adjacent
 from geo.wordfilter import WordFilter, trie
 
@@ -48,6 +49,7 @@ STREET_AFTER = _WORDS["street_after"]
 _STREET_BEFORE = _WORDS["street_before"]
 _ORIGIN_PREPOSITIONS = _WORDS["origin_preposition"]
 _ORIGIN_AFTER = _WORDS["origin_after"]  # "a Howell man": the person's town before the noun
+_ORIGIN_PERSON_OF = _WORDS["origin_person_of"]  # "Ron Wyden of Oregon": the person's home
 _ORIGIN_RE = re.compile(
     r"(?<![^\W\d_])(?:"
     + trie(_WORDS["origin_noun"])
@@ -97,6 +99,18 @@ def person_origin(text: str, start: int, end: int) -> bool:
     if not before or before[-1].lower() not in _ORIGIN_PREPOSITIONS:
         return False  # the usual case, told without the regex
     return _ORIGIN_RE.search(text, max(0, start - 40), start) is not None
+
+
+def person_of(text: str, start: int, people: set[str]) -> bool:
+    """Is the place name at `start` a person's home, named after the person ("Sen. Ron Wyden of
+    Oregon", "Chuck Schumer of New York")? `people`: the document's surnames (geo.people)."""
+    if not _ORIGIN_PERSON_OF or text[start - 1 : start] != " ":
+        return False
+    before = text[max(0, start - 40) : start - 1].split()
+    if len(before) < 3 or before[-1] not in _ORIGIN_PERSON_OF:
+        return False
+    name, given = before[-2], before[-3]
+    return name[:1].isupper() and given[:1].isupper() and name_key(name) in people
 
 
 def _street_word_before(text: str, lo: int, hi: int) -> bool:

@@ -24,6 +24,7 @@ from geo.features import (
     feature_word,
     org_word_after,
     organisation_end,
+    person_of,
     person_origin,
     street_name,
 )
@@ -266,7 +267,7 @@ def find_mentions(
             m.flags.add("modifier")  # "Paris-based Amundi", "Iran-backed militias": context
         if is_metonym(text, tokens, i, j, cands, gaz):
             m.flags.add("metonym")
-        elif person_origin(text, t.start, tokens[j].end):
+        elif person_origin(text, t.start, tokens[j].end) or person_of(text, t.start, people):
             m.flags.add("origin")  # "een man uit Schiedam": a place, but no event's own
         if span_text.isupper() and is_dateline(text, tokens[j]) and text[t.start - 1 : t.start] in ("", "\n"):
             m.flags.add("dateline")  # "WASHINGTON (Reuters) -": a city

@@ -50,6 +50,37 @@ def _abbreviations(lang: str | None) -> frozenset[str]:
 
 
 @cache
+def _clock_ends(lang: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """The clock's dotted a.m./p.m. forms, which may end a sentence ("at 5 p.m. The stay
+    ..."), and the words that go on after them instead ("5 p.m. Tuesday", "p.m. EST")."""
+    from eventmap.text.dates.vocab import available_languages, load_vocab
+
+    ends: set[str] = set()
+    goes_on: set[str] = set()
+    for code in [lang] if lang else available_languages():
+        v = load_vocab(code)
+        forms = [f for f in (*v.clock.get("am", ()), *v.clock.get("pm", ())) if "." in f.rstrip(".")]
+        if not forms:
+            continue
+        ends.update(f.lower().rstrip(".") for f in forms)
+        goes_on.update(w.lower() for w in (*v.weekday_of, *v.weekday_abbr_of, *v.month_of))
+        goes_on.update(z.lower().split()[0] for z in v.clock.get("zones", ()))
+    return frozenset(ends), frozenset(goes_on)
+
+
+def _ends_clock_time(before: str, text: str, after: int, lang: str | None) -> bool:
+    """'... at 5 p.m. The stay lasts ...': a clock's a.m./p.m. ends the sentence when the next
+    word is no weekday, month or time zone."""
+    ends, goes_on = _clock_ends(lang)
+    tail = before.rstrip("\n")
+    word = tail[tail.rfind(" ") + 1 :].lower() if tail else ""
+    if word not in ends or not tail[: -len(word)].rstrip()[-1:].isdigit():
+        return False
+    m = _NEXT_LETTERS.match(text, after)
+    return m is not None and m.group(1).lower() not in goes_on
+
+
+@cache
 def _ordinal_heads() -> frozenset[str]:
     """Words an ordinal with a full stop stands before: every language's month and century
     words ("März", "Jahrhundert") and week words ("12. Kalenderwoche")."""
@@ -172,7 +203,10 @@ def split_sentences(
             if nxt is None or not (nxt.group(1).isupper() or nxt.group(1).isdigit()):
                 continue  # "5 mln. euro": a lowercase word goes on
             if text[b.start()] == "." and (
-                _is_abbreviation(text[cursor : b.start()], abbreviations)
+                (
+                    _is_abbreviation(text[cursor : b.start()], abbreviations)
+                    and not _ends_clock_time(text[cursor : b.start()], text, b.end(), lang)
+                )
                 or _is_ordinal(text, cursor, b.start(), b.end())
             ):
                 continue

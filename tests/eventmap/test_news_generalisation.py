@@ -207,3 +207,66 @@ def test_night_and_last_day_phrases(phrase, lang, expected):
 def test_an_earlier_day_in_the_pluperfect_does_not_move_the_storys_day(text, lang):
     evs = eventmap.parse_text(text, document_date="2023-11-02", lang=lang)
     assert [e.date for e in evs] == ["2023-11-02", "2023-11-01", "2023-11-02"]
+
+
+def test_a_clock_time_in_pm_ends_its_sentence_before_a_capitalised_word():
+    text = (
+        "The judge issued the order minutes before the freeze was to begin at 5 p.m. "
+        "The stay lasts until Monday. The vote is at 2 p.m. Tuesday in the Senate."
+    )
+    sentences = [s.text for s in eventmap.text.sentences.split_sentences(text, lang="en")]
+    assert sentences == [
+        "The judge issued the order minutes before the freeze was to begin at 5 p.m.",
+        "The stay lasts until Monday.",
+        "The vote is at 2 p.m. Tuesday in the Senate.",  # a weekday after p.m. goes on
+    ]
+
+
+@pytest.mark.parametrize(
+    "phrase, lang, expected",
+    [
+        ("The stay lasts until Monday, when she will hear arguments.", "en", "2025-02-03"),
+        ("The road is closed until Monday.", "en", "2025-02-03"),
+        ("Shops stay closed until Monday.", "en", "2025-02-03"),
+        ("De wegafsluiting geldt tot maandag.", "nl", "2025-02-03"),
+        ("The stay lasted until Monday.", "en", "2025-01-27"),  # past: the last Monday
+        ("The road was closed until Monday.", "en", "2025-01-27"),
+        ("He waited until Monday.", "en", "2025-01-27"),
+        ("De weg was dicht tot maandag.", "nl", "2025-01-27"),
+    ],
+)
+def test_until_a_weekday_in_the_present_tense_is_the_coming_one(phrase, lang, expected):
+    (mention,) = eventmap.find_dates(phrase, "2025-01-28", lang)  # a Tuesday
+    assert mention.date.isoformat() == expected
+
+
+def test_data_that_showed_something_on_a_day_report_it_and_the_month_dates_the_event():
+    text = "India's trade deficit widened to $21.94 billion in December, government data showed on Wednesday."
+    (event,) = eventmap.parse_text(text, document_date="2025-01-16", lang="en")
+    assert (event.date, event.date_precision) == ("2024-12-01", "month")
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("A wildfire forced thousands of people to leave their homes on Monday.", "2026-08-10"),
+        ("They plan to hold a vote Monday.", "2026-08-17"),  # a verb that looks ahead governs it
+        ("The Senate holds a vote Monday.", "2026-08-17"),
+    ],
+)
+def test_an_infinitive_takes_its_time_from_the_verb_that_governs_it(phrase, expected):
+    (mention,) = eventmap.find_dates(phrase, "2026-08-12", "en")  # a Wednesday
+    assert mention.date.isoformat() == expected
+
+
+def test_firefighting_is_a_disaster_word_and_a_firefight_is_fighting():
+    from eventmap.text.categories import classify
+
+    assert classify("Italy and France sent firefighting planes to Greece.", "en")[0] == "disaster"
+    assert classify("Troops engaged in a firefight near the border.", "en")[0] == "fighting"
+
+
+def test_what_a_report_said_was_expected_lies_ahead_of_the_report():
+    text = "The weather agency said more heavy rain was expected over the weekend in Castellon."
+    (mention,) = eventmap.find_dates(text, "2024-11-01", "en")  # a Friday
+    assert (mention.date.isoformat(), mention.date_end.isoformat()) == ("2024-11-02", "2024-11-03")

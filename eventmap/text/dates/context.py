@@ -213,6 +213,21 @@ def present_context(ctx: Ctx, start: int, end: int) -> bool:
         return False
     head = ctx.text[max(0, start - 80) : start]
     words = head.split()
+    until = bool(words) and words[-1].lower() in v.until_set
+    if until:
+        # "The stay lasts until Monday", "Shops are closed until Monday": a listed verb, or a
+        # copula and one word, in the present (an ending alone is too weak: "was dicht tot")
+        words.pop()
+        low = [w.lower() for w in words[-3:]]
+        return bool(low) and (
+            low[-1] in v.present_verbs
+            or (
+                len(low) == 3
+                and low[-1].isalpha()
+                and low[-2] in v.present_copulas
+                and low[-3] not in v.present_determiners  # "The stay lasted": a noun
+            )
+        )
     if words and (words[-1].lower() in v.date_preposition_set or words[-1].lower() in v.from_set):
         words.pop()  # "Am Donnerstag trifft ...", "Vanaf maandag geldt ...": the weekday opens the sentence
     opening = " ".join(words)
@@ -236,7 +251,10 @@ def present_context(ctx: Ctx, start: int, end: int) -> bool:
     ):
         # an object between them: "holds a vote Monday", "bezoekt het gebied vrijdag"
         verb = words[-3]
-        if is_present_verb(v, verb) and not cues(v.lang).reporting.fullmatch(verb):
+        infinitive = (
+            len(words) > 3 and words[-4].lower() in v.infinitive_markers
+        )  # "forced them to leave their homes Monday"
+        if is_present_verb(v, verb) and not infinitive and not cues(v.lang).reporting.fullmatch(verb):
             return True
     word = words[-1].lower()
     if len(words) > 1:
@@ -250,6 +268,8 @@ def present_context(ctx: Ctx, start: int, end: int) -> bool:
             return False
         if f"{low} {word}" in v.present_verbs:
             return True
+        if low in v.infinitive_markers:
+            return False  # "to leave Monday": the governing verb has the tense (future_context)
     return is_present_verb(v, word)
 
 

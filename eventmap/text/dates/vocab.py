@@ -341,8 +341,9 @@ class Vocab:
         self.present_after_initial_weekday = bool(present.get("after_initial_weekday"))
         # subject pronouns after a verb-second verb: "trifft er am Donnerstag", "ontmoet hij donderdag"
         self.present_pronouns = frozenset(_words(present, "pronouns"))
-        # "De verkiezingen zijn op 12 december": a copula before a date that closes its clause
+        # a copula in the present: "Shops are closed until Monday", "De verkiezingen zijn op 12 december"
         self.present_copulas = frozenset(_words(present, "copulas"))
+        self.infinitive_markers = frozenset(_words(present, "infinitive_markers"))
         self.past_cues = _words(raw, "past_cues")  # finite past forms: "was", "werd", "war"
         weeks = raw.get("week_numbers") or {}  # "KW 12", "in der 12. Kalenderwoche", "in week 12"
         self.week_number: dict[str, tuple[str, ...]] = {
