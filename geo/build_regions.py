@@ -35,7 +35,7 @@ from pathlib import Path
 
 from geo.build_places import IndexBuilder, read_tsv, trimmed_midpoint
 from geo.index_files import DATA_DIR
-from geo.names import name_key
+from geo.names import is_latin_name, name_key
 
 REGION_TYPES = DATA_DIR / "region_types.tsv"
 TRANSLATIONS = ("en", "nl", "uk", "ru", "de", "fr")
@@ -180,7 +180,7 @@ def add_regions(
         if pc is not None:
             names.append(pc.name)
             names += [cat.gettext(pc.name) for cat in cats.values()]
-        label = uninverted(_label(b, cc, a1, name, entry, pc, cats, members, us_states, types))
+        label = uninverted(_label(b, cc, a1, name, entry, pc, cats, members, us_states, types, alts))
         names.append(label)
         i = b.add(
             label,
@@ -241,24 +241,30 @@ def _english_short(entry: dict) -> str | None:
     return None
 
 
-def _label(b, cc, a1, name, entry, pc, cats, members, us_states, types) -> str:
-    """The English display name: the US state, "<English name> Oblast" in oblast countries
-    (else "<largest city> Oblast"), else the English translation, the ISO name or the GeoNames
-    name, without its kind."""
+def _label(b, cc, a1, name, entry, pc, cats, members, us_states, types, alts="") -> str:
+    """The English display name: the US state, "<English name> Oblast" ("Krai", ...) in oblast
+    countries (else "<largest city> Oblast"), a republic's first Latin GeoNames name with
+    "Republic" ("Chechen Republic"), else the English translation, the ISO name or the
+    GeoNames name, without its kind."""
     if cc == "US" and a1 in us_states:
         return us_states[a1]["name"]
     kind = ((entry or {}).get("type") or "").casefold()
-    if cc in OBLAST_COUNTRIES and kind in ("region", "administrative region", "oblast", ""):
+    word = OBLAST_KINDS.get(kind) if cc in OBLAST_COUNTRIES else None
+    if word is not None:
         short = _english_short(entry) if entry else None
         if short is None and members:
             short = b.name[max(members, key=lambda m: b.pop[m])]
         if short:
-            return f"{short} Oblast"
+            return f"{short} {word}"
+    if cc in OBLAST_COUNTRIES and kind == "republic":
+        for alt in alts.split("|"):
+            if "Republic" in alt and is_latin_name(alt):
+                return alt
     if pc is not None and "en" in cats:
         english = cats["en"].gettext(pc.name)
         if english != pc.name:
             return english
-    base = (entry.get("name") if entry else None) or name
+    base = uninverted((entry.get("name") if entry else None) or name)
     return core_name(base, types) or base
 
 
@@ -275,6 +281,16 @@ def uninverted(name: str) -> str:
 
 
 OBLAST_COUNTRIES = {"RU", "UA", "BY", "KZ", "KG", "BG"}
+# ISO 3166-2 kinds of those countries' units -> the English word after the name ("Krasnodar Krai")
+OBLAST_KINDS = {
+    "region": "Oblast",
+    "administrative region": "Oblast",
+    "oblast": "Oblast",
+    "": "Oblast",
+    "administrative territory": "Krai",
+    "autonomous district": "Autonomous Okrug",
+    "autonomous region": "Autonomous Oblast",
+}
 
 
 def _index_names(

@@ -275,3 +275,17 @@ def test_a_tail_of_several_capitalised_words_is_a_list_not_an_inverted_kind():
         uninverted("Southern Nations, Nationalities and Peoples")
         == "Southern Nations, Nationalities and Peoples"
     )
+
+
+@pytest.mark.parametrize(
+    "text, lang, name",
+    [
+        ("Drones hit a refinery in the Krasnodar region.", "en", "Krasnodar Krai"),
+        ("Een raffinaderij in de Russische regio Krasnodar werd getroffen.", "nl", "Krasnodar Krai"),
+        ("Fighting broke out in Chechnya.", "en", "Chechen Republic"),
+        ("Protests spread in Tatarstan.", "en", "Tatarstan Republic"),
+    ],
+)
+def test_russian_krais_and_republics_have_english_names(text, lang, name):
+    (place,) = geoparse(text, lang)
+    assert (place.name, place.kind) == (name, "region")
