@@ -196,3 +196,18 @@ def test_old_days_beside_a_day_counted_from_the_report_stay_news():
 def test_taking_a_village_is_an_occurrence_not_only_its_report(text, lang):
     (event,) = eventmap.parse_text(text, document_date=REF, lang=lang)
     assert (event.kind, event.date) == ("occurrence", "2025-03-19")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Vor sechzehn Jahren wurde die Brücke gebaut.", "de", "2009"),
+        ("Il y a dix-sept ans, le pont a été construit.", "fr", "2008"),
+        ("Девятнадцать лет назад мост был построен.", "ru", "2006"),
+        ("Шістнадцять років тому міст було збудовано.", "uk", "2009"),
+        ("Vor drei Jahren wurde die Brücke gebaut.", "de", "2022"),  # must stay: dateparser's own words
+    ],
+)
+def test_the_teens_and_tens_count_as_numbers_in_every_language(text, lang, expected):
+    ((_, value),) = values(text, lang)
+    assert value == expected
