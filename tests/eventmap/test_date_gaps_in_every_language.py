@@ -211,3 +211,33 @@ def test_taking_a_village_is_an_occurrence_not_only_its_report(text, lang):
 def test_the_teens_and_tens_count_as_numbers_in_every_language(text, lang, expected):
     ((_, value),) = values(text, lang)
     assert value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Die Wahl findet am 12. Dezember statt.", "de", "2025-12-12"),
+        ("Die Wahl ist für den 12. Dezember angesetzt.", "de", "2025-12-12"),
+        ("Вибори призначено на 12 грудня.", "uk", "2025-12-12"),
+        ("Выборы назначены на 12 декабря.", "ru", "2025-12-12"),
+        ("Die Wahl fand am 12. Dezember statt.", "de", "2024-12-12"),  # must stay: past tense
+    ],
+)
+def test_a_scheduled_date_is_the_coming_one(text, lang, expected):
+    ((_, value),) = values(text, lang)
+    assert value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Накануне вечером в Курске прогремели взрывы.", "ru", "2025-03-19"),
+        ("Напередодні ввечері в Одесі пролунали вибухи.", "uk", "2025-03-19"),
+        ("The day before, Russian forces shelled Kharkiv.", "en", "2025-03-19"),
+        # the day before the report's own day
+        ("Напередодні ввечері в Одесі пролунали вибухи, повідомив у середу голова ОВА.", "uk", "2025-03-18"),
+    ],
+)
+def test_the_day_before_with_no_date_before_it_is_the_day_before_the_report(text, lang, expected):
+    (event,) = eventmap.parse_text(text, document_date=REF, lang=lang)
+    assert (event.date, event.date_source) == (expected, "relative")
