@@ -270,3 +270,25 @@ def test_what_a_report_said_was_expected_lies_ahead_of_the_report():
     text = "The weather agency said more heavy rain was expected over the weekend in Castellon."
     (mention,) = eventmap.find_dates(text, "2024-11-01", "en")  # a Friday
     assert (mention.date.isoformat(), mention.date_end.isoformat()) == ("2024-11-02", "2024-11-03")
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        (
+            "Bij een raketaanval op Odesa zijn vrijdag vier mensen omgekomen. Ook in Zaporizja waren explosies te horen.",
+            "nl",
+        ),
+        (
+            "Four people were killed in a missile strike on Odesa on Friday. Explosions were heard in Zaporizhzhia.",
+            "en",
+        ),
+    ],
+)
+def test_explosions_heard_are_an_event_of_the_storys_day(text, lang):
+    events = eventmap.parse_text(text, document_date="2025-01-31", lang=lang)
+    assert [e.date for e in events] == ["2025-01-31", "2025-01-31"]
+    assert events[1].kind == "occurrence" and (events[1].places[0].name, events[1].places[0].kind) == (
+        "Zaporizhzhya",
+        "city",
+    )
