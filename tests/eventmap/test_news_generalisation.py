@@ -292,3 +292,26 @@ def test_explosions_heard_are_an_event_of_the_storys_day(text, lang):
         "Zaporizhzhya",
         "city",
     )
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, kind",
+    [
+        (
+            "Emergency services were called to a property in Horfield shortly after 02:00 on Sunday.",
+            "en",
+            "occurrence",
+        ),
+        ("He is due to appear before Bristol Magistrates' Court on Tuesday.", "en", "occurrence"),
+    ],
+)
+def test_a_call_out_and_a_court_appearance_are_occurrences(sentence, lang, kind):
+    (event,) = eventmap.parse_text(sentence, document_date="2024-06-10", lang=lang)
+    assert event.kind == kind
+
+
+def test_a_match_is_no_fight_though_its_dutch_word_holds_one():
+    from eventmap.text.categories import classify
+
+    assert classify("Kenneth Taylor besliste de wedstrijd in de 78ste minuut.", "nl")[0] == "other"
+    assert classify("De strijd om Bachmoet duurt voort.", "nl")[0] == "fighting"
