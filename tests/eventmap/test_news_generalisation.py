@@ -339,3 +339,10 @@ def test_a_dated_title_the_lead_repeats_is_no_event_of_its_own():
         "UK inflation fell sharply in April to its lowest level in nearly three years.",
         "Inflation peaked at 11.1% in October 2022.",
     ]
+
+
+def test_a_town_named_as_a_persons_origin_and_as_the_event_place_stays_the_event_place():
+    text = "Een 31-jarige man uit Apeldoorn is zondagochtend in zijn woning in Apeldoorn aangehouden."
+    (event,) = eventmap.parse_text(text, document_date="2024-03-10", lang="nl")
+    assert [(p.name, p.start) for p in event.places] == [("Apeldoorn", text.rindex("Apeldoorn"))]
+    assert event.place_source == "sentence"
