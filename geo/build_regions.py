@@ -157,7 +157,7 @@ def add_regions(
     iso = read_iso3166_2()
     cats = _catalogues()
     country_keys = {cc: name_key(b.name[i]) for cc, i in country.items()}
-    big_own, big_any = _big_city_names(b)
+    big_own, big_any, big_keys = _big_city_names(b)
     # a national capital bigger than a region of its name elsewhere keeps the bare name:
     # "Sofia" is Bulgaria's capital (1.2 million), not the Sofia region of Madagascar
     capital_names = {name_key(b.name[c]): (b.cc[c], b.pop[c]) for c in capitals}
@@ -199,6 +199,11 @@ def add_regions(
         # a big city's alternate name does not take a region's own name: "Rio Grande do Sul"
         # (an alternate name of the city of Rio Grande) is the state
         taken = member_names | big_own.get(cc, set()) | (big_any.get(cc, set()) - own)
+        # a region named after its big city ("Zaporizhzhia Oblast", its kind word taken off)
+        # leaves the bare name to that city under any of the city's names
+        derived = {name_key(core_name(n, types)) for n in (name, label)} - {name_key(name), name_key(label)}
+        if derived:
+            taken |= derived & {k for m in members for k in big_keys.get(m, ())}
         taken.add(country_keys.get(cc, ""))
         region_pop = sum(b.pop[m] for m in members)
         taken |= {
@@ -209,21 +214,23 @@ def add_regions(
     return region
 
 
-def _big_city_names(b: IndexBuilder) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+def _big_city_names(b: IndexBuilder) -> tuple[dict[str, set[str]], dict[str, set[str]], dict[int, set[str]]]:
     """Per country, the own names (alternate ones too for a city over HUGE_CITY_POP) and all
     names of its cities over BIG_CITY_POP: "Kiev", "New York", "Washington" are those cities
-    before any region of that name."""
+    before any region of that name; and per such city, all its names."""
     own: dict[str, set[str]] = {}
     every: dict[str, set[str]] = {}
+    per_city: dict[int, set[str]] = {}
     big = {i for i, kind in enumerate(b.kind) if kind == "c" and b.pop[i] >= BIG_CITY_POP}
     for key, codes in b.names.items():
         for code in codes:
             i = code >> 1
             if i in big:
                 every.setdefault(b.cc[i], set()).add(key)
+                per_city.setdefault(i, set()).add(key)
                 if not code & 1 or b.pop[i] >= HUGE_CITY_POP:
                     own.setdefault(b.cc[i], set()).add(key)
-    return own, every
+    return own, every, per_city
 
 
 BIG_CITY_POP = 100_000

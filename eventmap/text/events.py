@@ -3,8 +3,9 @@
 Every sentence gets a kind and a confidence (eventmap/text/eventness.py): occurrence,
 statement or context. Occurrences and statements are events; a context sentence (analysis,
 background) only when it names a date of its own. Headlines (a whole line without closing
-punctuation) and bylines stay out unless they are dated and report an event; in a text of
-headlines only (a feed item) an event is enough. Questions always stay out. A date after
+punctuation) and bylines stay out unless they are dated and report an event (and a dated
+title too when the body repeats its dates); in a text of headlines only (a feed item) an
+event is enough. Questions always stay out. A date after
 "sinds"/"since" older than a month before the document is a comparison ("the worst attack
 since 2014"), not the event's date; nor is the date of a reporting clause ("police said on
 Saturday", eventmap/text/reporting.py) when the sentence has another date.
@@ -26,7 +27,7 @@ from eventmap.text.dates.find import DateMention
 from eventmap.text.dates.times import TimeMention
 from eventmap.text.dates.vocab import load_vocab
 from eventmap.text.document import DocumentContext
-from eventmap.text.eventness import CONTEXT, evidence, judge, undated_context
+from eventmap.text.eventness import CONTEXT, evidence, judge, lexicon, undated_context
 from eventmap.text.mentions import Mentions
 from eventmap.text.reporting import reporting_dates
 from eventmap.text.sentences import Sentence
@@ -130,7 +131,15 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
         relative_only = all(m.relative for m in own) if own else True
         words = evidence(sent.text, doc.lang, toks)
         tense = words if main is None else evidence(main, doc.lang)  # "who won ... in 2024, faces"
-        if doc.date is not None and own and tense.weak and not tense.plans and _past_only(own, doc.date.last):
+        if (
+            doc.date is not None
+            and own
+            and (
+                tense.weak or not lexicon(doc.lang).past_copulas.isdisjoint(toks)
+            )  # "Inflation was 3.9% in November"
+            and not tense.plans
+            and _past_only(own, doc.date.last)
+        ):
             own = [_not_after_the_report(m, doc.date.last) for m in own]
         if not dated and not headlines_only and undated_context(words):
             continue  # context whatever its category: skipped before the category lexicon is read
@@ -170,6 +179,17 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
                 compared and not own,
             )
         )
+    return _without_repeated_title(doc, out)
+
+
+def _without_repeated_title(doc: DocumentContext, out: list[Candidate]) -> list[Candidate]:
+    """A dated title the lead repeats (a body event with the same dates) is no event of its
+    own: "UK inflation falls to 2.3% in April" over "UK inflation fell sharply in April"."""
+    if not out or not out[0].headline or not out[0].dates or doc.title != out[0].sentence.text:
+        return out
+    values = {m.value for m in out[0].dates}
+    if any(not c.headline and values <= {m.value for m in c.dates} for c in out[1:]):
+        return out[1:]
     return out
 
 

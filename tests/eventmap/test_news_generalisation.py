@@ -270,3 +270,94 @@ def test_what_a_report_said_was_expected_lies_ahead_of_the_report():
     text = "The weather agency said more heavy rain was expected over the weekend in Castellon."
     (mention,) = eventmap.find_dates(text, "2024-11-01", "en")  # a Friday
     assert (mention.date.isoformat(), mention.date_end.isoformat()) == ("2024-11-02", "2024-11-03")
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        (
+            "Bij een raketaanval op Odesa zijn vrijdag vier mensen omgekomen. Ook in Zaporizja waren explosies te horen.",
+            "nl",
+        ),
+        (
+            "Four people were killed in a missile strike on Odesa on Friday. Explosions were heard in Zaporizhzhia.",
+            "en",
+        ),
+    ],
+)
+def test_explosions_heard_are_an_event_of_the_storys_day(text, lang):
+    events = eventmap.parse_text(text, document_date="2025-01-31", lang=lang)
+    assert [e.date for e in events] == ["2025-01-31", "2025-01-31"]
+    assert events[1].kind == "occurrence" and (events[1].places[0].name, events[1].places[0].kind) == (
+        "Zaporizhzhya",
+        "city",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, kind",
+    [
+        (
+            "Emergency services were called to a property in Horfield shortly after 02:00 on Sunday.",
+            "en",
+            "occurrence",
+        ),
+        ("He is due to appear before Bristol Magistrates' Court on Tuesday.", "en", "occurrence"),
+    ],
+)
+def test_a_call_out_and_a_court_appearance_are_occurrences(sentence, lang, kind):
+    (event,) = eventmap.parse_text(sentence, document_date="2024-06-10", lang=lang)
+    assert event.kind == kind
+
+
+def test_a_match_is_no_fight_though_its_dutch_word_holds_one():
+    from eventmap.text.categories import classify
+
+    assert classify("Kenneth Taylor besliste de wedstrijd in de 78ste minuut.", "nl")[0] == "other"
+    assert classify("De strijd om Bachmoet duurt voort.", "nl")[0] == "fighting"
+
+
+def test_a_full_month_name_ends_its_sentence_and_an_abbreviation_does_not():
+    split = eventmap.text.sentences.split_sentences
+    text = "The bank will decide on 20 June. Economists expect a cut. The vote is on Jan. 5 in Paris."
+    assert [s.text for s in split(text, lang="en")] == [
+        "The bank will decide on 20 June.",
+        "Economists expect a cut.",
+        "The vote is on Jan. 5 in Paris.",
+    ]
+    assert len(split("Het kabinet besluit op 20 juni. De Kamer debatteert later.", lang="nl")) == 2
+
+
+def test_a_dated_title_the_lead_repeats_is_no_event_of_its_own():
+    text = (
+        "UK inflation falls to 2.3% in April\n\nPublished 22 May 2024\n\n"
+        "UK inflation fell sharply in April to its lowest level in nearly three years.\n\n"
+        "Inflation peaked at 11.1% in October 2022."
+    )
+    events = eventmap.parse_text(text, lang="en")
+    assert [e.text for e in events] == [
+        "UK inflation fell sharply in April to its lowest level in nearly three years.",
+        "Inflation peaked at 11.1% in October 2022.",
+    ]
+
+
+def test_a_town_named_as_a_persons_origin_and_as_the_event_place_stays_the_event_place():
+    text = "Een 31-jarige man uit Apeldoorn is zondagochtend in zijn woning in Apeldoorn aangehouden."
+    (event,) = eventmap.parse_text(text, document_date="2024-03-10", lang="nl")
+    assert [(p.name, p.start) for p in event.places] == [("Apeldoorn", text.rindex("Apeldoorn"))]
+    assert event.place_source == "sentence"
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, expected",
+    [
+        ("Inflation was 3.9 percent in November.", "en", "2023-11-01"),  # written in October
+        ("De inflatie was in november 3,9 procent.", "nl", "2023-11-01"),
+        ("In november steeg de inflatie.", "nl", "2023-11-01"),
+        ("The meeting was scheduled for November.", "en", "2024-11-01"),  # a plan: ahead
+        ("The vote will be held in November.", "en", "2024-11-01"),
+    ],
+)
+def test_a_month_ahead_told_in_the_past_tense_is_last_years(sentence, lang, expected):
+    (event,) = eventmap.parse_text(sentence, document_date="2024-10-15", lang=lang)
+    assert event.date == expected
