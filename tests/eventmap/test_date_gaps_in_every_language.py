@@ -241,3 +241,15 @@ def test_a_scheduled_date_is_the_coming_one(text, lang, expected):
 def test_the_day_before_with_no_date_before_it_is_the_day_before_the_report(text, lang, expected):
     (event,) = eventmap.parse_text(text, document_date=REF, lang=lang)
     assert (event.date, event.date_source) == (expected, "relative")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Російські війська в понеділок захопили село, йдеться в повідомленні міністерства в середу.", "uk"),
+        ("Российские войска в понедельник захватили село, говорится в сообщении министерства в среду.", "ru"),
+    ],
+)
+def test_an_impersonal_report_dates_the_report_not_the_event(text, lang):
+    (event,) = eventmap.parse_text(text, document_date=REF, lang=lang)
+    assert event.date == "2025-03-17"  # Monday; "it is said in the ministry's statement on Wednesday"
