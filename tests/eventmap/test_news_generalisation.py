@@ -373,3 +373,13 @@ def test_a_town_named_as_a_persons_origin_and_as_the_event_place_stays_the_event
 def test_a_month_ahead_told_in_the_past_tense_is_last_years(sentence, lang, expected):
     (event,) = eventmap.parse_text(sentence, document_date="2024-10-15", lang=lang)
     assert event.date == expected
+
+
+def test_a_definite_reference_points_at_a_sentences_own_date_not_one_in_its_relative_clause():
+    text = (
+        "Hamas freed three Israeli hostages in Gaza on Saturday, in the fifth exchange under the "
+        "ceasefire deal that took effect on January 19. The hostages were handed over to the Red "
+        "Cross in Deir al-Balah."
+    )
+    events = eventmap.parse_text(text, document_date="2025-02-08", lang="en")
+    assert [e.date for e in events] == ["2025-02-08", "2025-01-19", "2025-02-08"]
