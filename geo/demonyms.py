@@ -59,11 +59,10 @@ def region_adjectives() -> dict[str, str]:
 
 @per_key
 def region_entry(gaz: Gazetteer, name: str) -> int | None:
-    """The curated area (an entry from geo/data) whose own name is `name`, or None."""
-    for c in gaz.lookup(name):
-        if c.exact and gaz.sid[c.id].startswith("sup:") and gaz.kind_codes[c.id] not in "Cc":
-            return c.id
-    return None
+    """The area or region whose own name is `name` (a curated one first), or None."""
+    found = [c.id for c in gaz.lookup(name) if c.exact and gaz.kind_codes[c.id] not in "Cck"]
+    curated = [i for i in found if gaz.sid[i].startswith("sup:")]
+    return (curated or found or [None])[0]
 
 
 def region_of_people(gaz: Gazetteer, key: str) -> int | None:
@@ -109,12 +108,12 @@ def _words_demonym(gaz: Gazetteer, key: tuple[tuple[str, ...], bool]) -> tuple[s
     for n in range(len(words), 0, -1):
         key_n = " ".join(words[:n])
         cc = _country_of(gaz, key_n)
+        area = region_of_people(gaz, key_n)  # "Central American" before "American"
+        if area is not None:  # "English": England, the United Kingdom's evidence
+            found = (cc or "", n, area)
+            break
         if cc is not None:
             found = (cc, n, None)
-            break
-        area = region_of_people(gaz, key_n)  # "Central American" before "American"
-        if area is not None:
-            found = ("", n, area)
             break
     if found is None and derive:
         for n in range(len(words), 0, -1):

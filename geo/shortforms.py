@@ -37,11 +37,26 @@ def short_forms() -> dict[str, tuple[tuple[str, str], ...]]:
 
 
 @cache
-def _pattern() -> re.Pattern:
-    forms = sorted(short_forms(), key=len, reverse=True)
-    # a whole word: no letter, digit, "&", "-" or "." glued on either side ("AT&T", "SA-based"
-    # is still SA: only a following word character or "&" is refused)
-    return re.compile(r"(?<![\w&.\-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w&]|\.\w)")
+def _confirmed_by() -> frozenset[str]:
+    """The confirming countries of the file: an article naming none of them has no work here."""
+    return frozenset(cc for rows in short_forms().values() for _, cc in rows)
+
+
+@cache
+def _pattern(ccs: frozenset[str]) -> re.Pattern:
+    """The forms that countries `ccs` confirm, as whole words (after a form: no word
+    character, "&" or ".x"; "SA-based" is still SA; the start is checked by `_glued`, as a
+    lookbehind first would be tried at every position of the text)."""
+    forms = sorted((f for f, rows in short_forms().items() if any(cc in ccs for _, cc in rows)), key=len)
+    return re.compile("(?:" + "|".join(map(re.escape, reversed(forms))) + r")(?![\w&]|\.\w)")
+
+
+def _glued(text: str, start: int) -> bool:
+    """A letter, digit, "&", "-" or "." right before `start` ("AT&T", "USA", "U.S.A.")."""
+    if start == 0:
+        return False
+    c = text[start - 1]
+    return c.isalnum() or c in "&-._"
 
 
 _NUMBER_BEFORE = re.compile(r"\d\s*$")
@@ -55,19 +70,21 @@ def confirmed_short_forms(
     text: str, resolved: list[Resolved], demonym_ccs: list[str], gaz: Gazetteer
 ) -> list[Resolved]:
     """New Resolved mentions for the short forms the article confirms (see the module doc)."""
-    found = list(_pattern().finditer(text))
-    if not found:
-        return []
     ccs = {gaz.cc[r.id] for r in resolved if r.id is not None} | set(demonym_ccs)
-    ccs.discard(None)
+    ccs &= _confirmed_by()  # most articles: no country that confirms a short form
     if not ccs:
+        return []
+    found = list(_pattern(frozenset(ccs)).finditer(text))
+    if not found:
         return []
     spans = sorted((r.mention.start, r.mention.end) for r in resolved)
     out = []
     for match in found:
         start, end = match.span()
-        if any(s < end and start < e for s, e in spans) or _NUMBER_BEFORE.search(
-            text, max(0, start - 4), start
+        if (
+            _glued(text, start)
+            or any(s < end and start < e for s, e in spans)
+            or _NUMBER_BEFORE.search(text, max(0, start - 4), start)
         ):
             continue
         for target, cc in short_forms()[match.group()]:

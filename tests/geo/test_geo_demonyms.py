@@ -164,3 +164,18 @@ def test_arab_stays_inside_a_countrys_name():
 def test_a_former_country_and_a_peninsula_of_two_countries(text, name, cc):
     [m] = geoparse(text, "en")
     assert (m.name, m.country_code) == (name, cc)
+
+
+@pytest.mark.parametrize(
+    "text, span, region",
+    [
+        ("A former agent was poisoned in the English city of Salisbury.", "English", "England"),
+        ("Scottish police arrested a man in Glasgow.", "Scottish", "Scotland"),
+        ("Welsh farmers protested in Cardiff.", "Welsh", "Wales"),
+    ],
+)
+def test_the_people_of_a_nation_of_the_united_kingdom_are_that_nation(text, span, region):
+    doc = parse_places(text, "en")
+    found = {m.text: m for m in doc.context}
+    assert (found[span].name, found[span].country_code) == (region, "GB")
+    assert all(m.country_code == "GB" for m in doc.mentions)  # Salisbury in England, not Harare
