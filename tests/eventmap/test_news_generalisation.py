@@ -244,3 +244,74 @@ def test_data_that_showed_something_on_a_day_report_it_and_the_month_dates_the_e
     text = "India's trade deficit widened to $21.94 billion in December, government data showed on Wednesday."
     (event,) = eventmap.parse_text(text, document_date="2025-01-16", lang="en")
     assert (event.date, event.date_precision) == ("2024-12-01", "month")
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("A wildfire forced thousands of people to leave their homes on Monday.", "2026-08-10"),
+        ("They plan to hold a vote Monday.", "2026-08-17"),  # a verb that looks ahead governs it
+        ("The Senate holds a vote Monday.", "2026-08-17"),
+    ],
+)
+def test_an_infinitive_takes_its_time_from_the_verb_that_governs_it(phrase, expected):
+    (mention,) = eventmap.find_dates(phrase, "2026-08-12", "en")  # a Wednesday
+    assert mention.date.isoformat() == expected
+
+
+def test_firefighting_is_a_disaster_word_and_a_firefight_is_fighting():
+    from eventmap.text.categories import classify
+
+    assert classify("Italy and France sent firefighting planes to Greece.", "en")[0] == "disaster"
+    assert classify("Troops engaged in a firefight near the border.", "en")[0] == "fighting"
+
+
+def test_what_a_report_said_was_expected_lies_ahead_of_the_report():
+    text = "The weather agency said more heavy rain was expected over the weekend in Castellon."
+    (mention,) = eventmap.find_dates(text, "2024-11-01", "en")  # a Friday
+    assert (mention.date.isoformat(), mention.date_end.isoformat()) == ("2024-11-02", "2024-11-03")
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        (
+            "Bij een raketaanval op Odesa zijn vrijdag vier mensen omgekomen. Ook in Zaporizja waren explosies te horen.",
+            "nl",
+        ),
+        (
+            "Four people were killed in a missile strike on Odesa on Friday. Explosions were heard in Zaporizhzhia.",
+            "en",
+        ),
+    ],
+)
+def test_explosions_heard_are_an_event_of_the_storys_day(text, lang):
+    events = eventmap.parse_text(text, document_date="2025-01-31", lang=lang)
+    assert [e.date for e in events] == ["2025-01-31", "2025-01-31"]
+    assert events[1].kind == "occurrence" and (events[1].places[0].name, events[1].places[0].kind) == (
+        "Zaporizhzhya",
+        "city",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, kind",
+    [
+        (
+            "Emergency services were called to a property in Horfield shortly after 02:00 on Sunday.",
+            "en",
+            "occurrence",
+        ),
+        ("He is due to appear before Bristol Magistrates' Court on Tuesday.", "en", "occurrence"),
+    ],
+)
+def test_a_call_out_and_a_court_appearance_are_occurrences(sentence, lang, kind):
+    (event,) = eventmap.parse_text(sentence, document_date="2024-06-10", lang=lang)
+    assert event.kind == kind
+
+
+def test_a_match_is_no_fight_though_its_dutch_word_holds_one():
+    from eventmap.text.categories import classify
+
+    assert classify("Kenneth Taylor besliste de wedstrijd in de 78ste minuut.", "nl")[0] == "other"
+    assert classify("De strijd om Bachmoet duurt voort.", "nl")[0] == "fighting"

@@ -206,7 +206,10 @@ def present_context(ctx: Ctx, start: int, end: int) -> bool:
     ):
         # an object between them: "holds a vote Monday", "bezoekt het gebied vrijdag"
         verb = words[-3]
-        if is_present_verb(v, verb) and not cues(v.lang).reporting.fullmatch(verb):
+        infinitive = (
+            len(words) > 3 and words[-4].lower() in v.infinitive_markers
+        )  # "forced them to leave their homes Monday"
+        if is_present_verb(v, verb) and not infinitive and not cues(v.lang).reporting.fullmatch(verb):
             return True
     word = words[-1].lower()
     if len(words) > 1:
@@ -220,6 +223,8 @@ def present_context(ctx: Ctx, start: int, end: int) -> bool:
             return False
         if f"{low} {word}" in v.present_verbs:
             return True
+        if low in v.infinitive_markers:
+            return False  # "to leave Monday": the governing verb has the tense (future_context)
     return is_present_verb(v, word)
 
 

@@ -334,6 +334,7 @@ class Vocab:
         # subject pronouns after a verb-second verb: "trifft er am Donnerstag", "ontmoet hij donderdag"
         self.present_pronouns = frozenset(_words(present, "pronouns"))
         self.present_copulas = frozenset(_words(present, "copulas"))
+        self.infinitive_markers = frozenset(_words(present, "infinitive_markers"))
         self.date_preposition_set = frozenset(self.date_prepositions)
         short = raw.get("short_year_words") or {}
         self.short_year_always = frozenset(_words(short, "always"))  # "the year 800"
