@@ -3,8 +3,9 @@
 Every sentence gets a kind and a confidence (eventmap/text/eventness.py): occurrence,
 statement or context. Occurrences and statements are events; a context sentence (analysis,
 background) only when it names a date of its own. Headlines (a whole line without closing
-punctuation) and bylines stay out unless they are dated and report an event; in a text of
-headlines only (a feed item) an event is enough. Questions always stay out. A date after
+punctuation) and bylines stay out unless they are dated and report an event (and a dated
+title too when the body repeats its dates); in a text of headlines only (a feed item) an
+event is enough. Questions always stay out. A date after
 "sinds"/"since" older than a month before the document is a comparison ("the worst attack
 since 2014"), not the event's date; nor is the date of a reporting clause ("police said on
 Saturday", eventmap/text/reporting.py) when the sentence has another date.
@@ -170,6 +171,17 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
                 compared and not own,
             )
         )
+    return _without_repeated_title(doc, out)
+
+
+def _without_repeated_title(doc: DocumentContext, out: list[Candidate]) -> list[Candidate]:
+    """A dated title the lead repeats (a body event with the same dates) is no event of its
+    own: "UK inflation falls to 2.3% in April" over "UK inflation fell sharply in April"."""
+    if not out or not out[0].headline or not out[0].dates or doc.title != out[0].sentence.text:
+        return out
+    values = {m.value for m in out[0].dates}
+    if any(not c.headline and values <= {m.value for m in c.dates} for c in out[1:]):
+        return out[1:]
     return out
 
 

@@ -315,3 +315,34 @@ def test_a_match_is_no_fight_though_its_dutch_word_holds_one():
 
     assert classify("Kenneth Taylor besliste de wedstrijd in de 78ste minuut.", "nl")[0] == "other"
     assert classify("De strijd om Bachmoet duurt voort.", "nl")[0] == "fighting"
+
+
+def test_a_full_month_name_ends_its_sentence_and_an_abbreviation_does_not():
+    split = eventmap.text.sentences.split_sentences
+    text = "The bank will decide on 20 June. Economists expect a cut. The vote is on Jan. 5 in Paris."
+    assert [s.text for s in split(text, lang="en")] == [
+        "The bank will decide on 20 June.",
+        "Economists expect a cut.",
+        "The vote is on Jan. 5 in Paris.",
+    ]
+    assert len(split("Het kabinet besluit op 20 juni. De Kamer debatteert later.", lang="nl")) == 2
+
+
+def test_a_dated_title_the_lead_repeats_is_no_event_of_its_own():
+    text = (
+        "UK inflation falls to 2.3% in April\n\nPublished 22 May 2024\n\n"
+        "UK inflation fell sharply in April to its lowest level in nearly three years.\n\n"
+        "Inflation peaked at 11.1% in October 2022."
+    )
+    events = eventmap.parse_text(text, lang="en")
+    assert [e.text for e in events] == [
+        "UK inflation fell sharply in April to its lowest level in nearly three years.",
+        "Inflation peaked at 11.1% in October 2022.",
+    ]
+
+
+def test_a_town_named_as_a_persons_origin_and_as_the_event_place_stays_the_event_place():
+    text = "Een 31-jarige man uit Apeldoorn is zondagochtend in zijn woning in Apeldoorn aangehouden."
+    (event,) = eventmap.parse_text(text, document_date="2024-03-10", lang="nl")
+    assert [(p.name, p.start) for p in event.places] == [("Apeldoorn", text.rindex("Apeldoorn"))]
+    assert event.place_source == "sentence"
