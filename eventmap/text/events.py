@@ -27,7 +27,7 @@ from eventmap.text.dates.find import DateMention
 from eventmap.text.dates.times import TimeMention
 from eventmap.text.dates.vocab import load_vocab
 from eventmap.text.document import DocumentContext
-from eventmap.text.eventness import CONTEXT, evidence, judge, undated_context
+from eventmap.text.eventness import CONTEXT, evidence, judge, lexicon, undated_context
 from eventmap.text.mentions import Mentions
 from eventmap.text.reporting import reporting_dates
 from eventmap.text.sentences import Sentence
@@ -131,7 +131,15 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
         relative_only = all(m.relative for m in own) if own else True
         words = evidence(sent.text, doc.lang, toks)
         tense = words if main is None else evidence(main, doc.lang)  # "who won ... in 2024, faces"
-        if doc.date is not None and own and tense.weak and not tense.plans and _past_only(own, doc.date.last):
+        if (
+            doc.date is not None
+            and own
+            and (
+                tense.weak or not lexicon(doc.lang).past_copulas.isdisjoint(toks)
+            )  # "Inflation was 3.9% in November"
+            and not tense.plans
+            and _past_only(own, doc.date.last)
+        ):
             own = [_not_after_the_report(m, doc.date.last) for m in own]
         if not dated and not headlines_only and undated_context(words):
             continue  # context whatever its category: skipped before the category lexicon is read

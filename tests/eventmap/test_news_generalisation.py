@@ -346,3 +346,18 @@ def test_a_town_named_as_a_persons_origin_and_as_the_event_place_stays_the_event
     (event,) = eventmap.parse_text(text, document_date="2024-03-10", lang="nl")
     assert [(p.name, p.start) for p in event.places] == [("Apeldoorn", text.rindex("Apeldoorn"))]
     assert event.place_source == "sentence"
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, expected",
+    [
+        ("Inflation was 3.9 percent in November.", "en", "2023-11-01"),  # written in October
+        ("De inflatie was in november 3,9 procent.", "nl", "2023-11-01"),
+        ("In november steeg de inflatie.", "nl", "2023-11-01"),
+        ("The meeting was scheduled for November.", "en", "2024-11-01"),  # a plan: ahead
+        ("The vote will be held in November.", "en", "2024-11-01"),
+    ],
+)
+def test_a_month_ahead_told_in_the_past_tense_is_last_years(sentence, lang, expected):
+    (event,) = eventmap.parse_text(sentence, document_date="2024-10-15", lang=lang)
+    assert event.date == expected
