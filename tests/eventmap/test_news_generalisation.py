@@ -266,6 +266,18 @@ def test_firefighting_is_a_disaster_word_and_a_firefight_is_fighting():
     assert classify("Troops engaged in a firefight near the border.", "en")[0] == "fighting"
 
 
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("Workers could return to work as early as Wednesday, the union said.", "2024-11-06"),
+        ("The ban could be lifted as soon as Friday.", "2024-11-08"),
+    ],
+)
+def test_as_early_as_a_weekday_looks_ahead(phrase, expected):
+    (mention,) = eventmap.find_dates(phrase, "2024-11-05", "en")  # a Tuesday
+    assert mention.date.isoformat() == expected
+
+
 def test_what_a_report_said_was_expected_lies_ahead_of_the_report():
     text = "The weather agency said more heavy rain was expected over the weekend in Castellon."
     (mention,) = eventmap.find_dates(text, "2024-11-01", "en")  # a Friday
