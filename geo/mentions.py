@@ -135,7 +135,8 @@ def find_mentions(
         if found is None or dm is not None:
             if dm is not None:
                 cc, j, institution, entry = dm
-                demonym_ccs.append(cc)
+                if cc:  # "" for a continent's or world region's people: no country's evidence
+                    demonym_ccs.append(cc)
                 country = gaz.country.get(cc) if entry is None else entry
                 end_tok = tokens[j]
                 m = Mention(
