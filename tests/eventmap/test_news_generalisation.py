@@ -383,3 +383,27 @@ def test_a_definite_reference_points_at_a_sentences_own_date_not_one_in_its_rela
     )
     events = eventmap.parse_text(text, document_date="2025-02-08", lang="en")
     assert [e.date for e in events] == ["2025-02-08", "2025-01-19", "2025-02-08"]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        (
+            "16.45 uur\nBij Schiphol zijn vandaag 400 vluchten geschrapt. Ook morgen vallen er vluchten uit.\n\n"
+            "15.30 uur\nIn Amsterdam is een vrouw om het leven gekomen toen een boom op haar auto viel.",
+            "nl",
+        ),
+        (
+            "16:45 GMT\nMore than 400 flights were cancelled at Heathrow today. More flights will be cancelled tomorrow.\n\n"
+            "15:30 GMT\nA woman was killed in London when a tree fell on her car.",
+            "en",
+        ),
+    ],
+)
+def test_a_live_blogs_time_lines_give_the_time_of_their_entries_on_the_blogs_day(text, lang):
+    events = eventmap.parse_text(text, document_date="2022-02-18", lang=lang)
+    assert [(e.date, e.time) for e in events] == [
+        ("2022-02-18", "16:45"),
+        ("2022-02-19", None),
+        ("2022-02-18", "15:30"),
+    ]
