@@ -86,7 +86,8 @@ def rare_given_and_surname(
 ) -> bool:
     """A given name, even a rare one ("Chelsea", "Paris", "Nicky"), then a surname that is a
     given name too and names only small towns ("Clinton", "Hilton", "Riley"; a word naming no
-    place may be a brand: "the Paris Walmart"). A place's name then a
+    place may be a brand: "the Paris Walmart"), or a frequent surname that names no big place
+    ("Madison Keys", "Serena Williams", "Austin Powers"). A place's name then a
     place's name with only a space between is no phrase of places ("Paris, Texas" has its
     comma); "Victoria Falls", "Santa Clara" are names of the index and never come here; the
     common words of the article's language are no surnames ("Athens Police")."""
@@ -97,6 +98,8 @@ def rare_given_and_surname(
         return False  # "Sydney Opera House", "Chelsea Flower Show": a longer name
     if not (is_given(gaz, ka) or ka in gaz.rare_given_names) or is_strong_place(gaz, ka):
         return False
+    if kb in gaz.surnames and not b.shout:
+        return small_towns_only(gaz, kb)  # "Madison Keys", "Serena Williams": a frequent surname
     return (
         bool(gaz.lookup(kb))
         and (is_given(gaz, kb) or kb in gaz.rare_given_names)
@@ -160,7 +163,9 @@ def country_as_given_name(
     Katz", "India Knight". Not after "in"/"from" ("in Jordan Valley"), not in a title-case line
     (the word after the pair is capitalised too: "Jordan Blasts Israel Over ...")."""
     a, b = tokens[ia], tokens[ia + 1]
-    if not a.cap or a.shout or b.shout or not is_given(gaz, ka) or not is_strong_place(gaz, ka):
+    # a rare given name ("India") only before a frequent surname ("India Knight")
+    given = is_given(gaz, ka) or (ka in gaz.rare_given_names and kb in gaz.surnames)
+    if not a.cap or a.shout or b.shout or not given or not is_strong_place(gaz, ka):
         return False
     if ia > 0 and tokens[ia - 1].adj and (tokens[ia - 1].low in LOCATIVE or tokens[ia - 1].low in _OF_WORDS):
         return False  # "in Jordan Valley", "the Association of Georgia Educators"
@@ -170,7 +175,7 @@ def country_as_given_name(
         b.text[:1].isupper()
         and b.text[1:2].islower()
         and small_towns_only(gaz, kb)
-        and not common_word(gaz, kb, langs)
+        and (kb in gaz.surnames or not common_word(gaz, kb, langs))  # "India Knight", "Chad Smith"
         and not is_given(gaz, kb)
     )
 

@@ -187,6 +187,7 @@ def people_in(
             and common_word(gaz, kb, langs)
             and not is_given(gaz, kb)
             and not city_surname(gaz, kb)
+            and kb not in gaz.surnames  # "Serena Williams", "Madison Keys": a frequent surname
         ):
             # "Tennessee Arts"; but "Tyler James": a frequent word that is a name, and "Lewis
             # Hamilton": frequent as the name of a sizeable city (named after a person)
