@@ -79,7 +79,25 @@ def _converted(text: str, m: DateMention, times: Sequence[TimeMention]) -> bool:
     return closed >= 0 and any(opened < t.start and t.end <= closed and ":" in t.value for t in times)
 
 
-def _only_dates(sent: Sentence, dates: Sequence[DateMention]) -> bool:
+def _stamped(
+    times: list[TimeMention],
+    stamp: tuple[int, TimeMention] | None,
+    section: int,
+    own: list[DateMention],
+    doc: DocumentContext,
+) -> list[TimeMention]:
+    """A sentence's times, with its live blog entry's time line ("16.45 uur" above it) when
+    it names no clock time of its own and no other day than the blog's ("morgen")."""
+    if stamp is None or stamp[0] != section or any(":" in t.value for t in times):
+        return times
+    if own and (
+        doc.date is None or any(m.date != doc.date.first or m.date_end != doc.date.first for m in own)
+    ):
+        return times
+    return [stamp[1], *times]
+
+
+def _only_dates(sent: Sentence, dates: Sequence[Any]) -> bool:
     """Is the sentence nothing but its dates (and punctuation)?"""
     rest, cursor = [], sent.start
     for m in dates:
@@ -96,6 +114,7 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
     headlines_only = bool(sentences) and all(is_headline(s) for s in sentences)
     out: list[Candidate] = []
     section = 0
+    stamp: tuple[int, TimeMention] | None = None  # a live blog's last time line, in its section
     for index, sent in enumerate(sentences):
         headline = is_headline(sent)
         if headline:
@@ -107,6 +126,9 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
         if own_all and _only_dates(sent, own_all):
             continue  # "14 березня.", "Maandag 3 maart": a date line says nothing happened
         lo, hi = bisect_left(time_starts, sent.start), bisect_left(time_starts, sent.end)
+        if hi - lo == 1 and ":" in times[lo].value and _only_dates(sent, times[lo:hi]):
+            stamp = (section, times[lo])  # "16.45 uur": a live blog's entry, until the next one
+            continue
         own: list[DateMention] = []
         main = None  # the sentence less its relative clauses, when a date was left in one
         reported_only = compared = False  # compared: a date left out as a comparison's base or old "since"
@@ -170,7 +192,7 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
                 headline,
                 judged.kind,
                 judged.confidence,
-                list(times[lo:hi]),
+                _stamped(list(times[lo:hi]), stamp, section, own, doc),
                 index,
                 section,
                 tentative,

@@ -373,3 +373,37 @@ def test_a_town_named_as_a_persons_origin_and_as_the_event_place_stays_the_event
 def test_a_month_ahead_told_in_the_past_tense_is_last_years(sentence, lang, expected):
     (event,) = eventmap.parse_text(sentence, document_date="2024-10-15", lang=lang)
     assert event.date == expected
+
+
+def test_a_definite_reference_points_at_a_sentences_own_date_not_one_in_its_relative_clause():
+    text = (
+        "Hamas freed three Israeli hostages in Gaza on Saturday, in the fifth exchange under the "
+        "ceasefire deal that took effect on January 19. The hostages were handed over to the Red "
+        "Cross in Deir al-Balah."
+    )
+    events = eventmap.parse_text(text, document_date="2025-02-08", lang="en")
+    assert [e.date for e in events] == ["2025-02-08", "2025-01-19", "2025-02-08"]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        (
+            "16.45 uur\nBij Schiphol zijn vandaag 400 vluchten geschrapt. Ook morgen vallen er vluchten uit.\n\n"
+            "15.30 uur\nIn Amsterdam is een vrouw om het leven gekomen toen een boom op haar auto viel.",
+            "nl",
+        ),
+        (
+            "16:45 GMT\nMore than 400 flights were cancelled at Heathrow today. More flights will be cancelled tomorrow.\n\n"
+            "15:30 GMT\nA woman was killed in London when a tree fell on her car.",
+            "en",
+        ),
+    ],
+)
+def test_a_live_blogs_time_lines_give_the_time_of_their_entries_on_the_blogs_day(text, lang):
+    events = eventmap.parse_text(text, document_date="2022-02-18", lang=lang)
+    assert [(e.date, e.time) for e in events] == [
+        ("2022-02-18", "16:45"),
+        ("2022-02-19", None),
+        ("2022-02-18", "15:30"),
+    ]

@@ -189,3 +189,20 @@ def test_a_town_named_less_often_is_no_suburb_of_a_neighbour_named_more():
     assert article_setting(events).text == "Utrecht"
     # Zeist's one event votes for Utrecht, Utrecht's three never for Zeist; named more, Zeist leads
     assert article_setting([[utrecht[0], amersfoort], [zeist], [zeist]]).text == "Zeist"
+
+
+@pytest.mark.parametrize(
+    "text, origin",
+    [
+        ("Verstappen finished fifth in a race won by Mercedes' George Russell in Las Vegas.", "Mercedes"),
+        ("Russia's Vladimir Putin met Recep Tayyip Erdogan in Ankara.", "Russia's"),
+        ("Ukraine's President Volodymyr Zelensky visited Washington.", "Ukraine's"),
+    ],
+)
+def test_a_place_in_the_possessive_before_a_persons_name_is_the_persons_team_or_home(text, origin):
+    assert [m.text for m in parse_places(text, lang="en").origins] == [origin]
+
+
+def test_a_possessive_before_no_persons_name_is_no_origin():
+    for text in ("Russia's economy shrank.", "Moscow's Red Square was closed."):
+        assert parse_places(text, lang="en").origins == ()
