@@ -407,3 +407,11 @@ def test_a_live_blogs_time_lines_give_the_time_of_their_entries_on_the_blogs_day
         ("2022-02-19", None),
         ("2022-02-18", "15:30"),
     ]
+
+
+def test_what_must_still_happen_on_a_weekday_is_the_coming_one():
+    text = (
+        "The package, which must still be formally adopted by foreign ministers on Monday, adds 74 vessels."
+    )
+    (mention,) = eventmap.find_dates(text, "2025-02-19", "en")  # a Wednesday
+    assert mention.date.isoformat() == "2025-02-24"
