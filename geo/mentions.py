@@ -26,6 +26,7 @@ from geo.features import (
     organisation_end,
     person_of,
     person_origin,
+    possessive_before_person,
     street_name,
 )
 from geo.gazetteer import ABBREVIATIONS, Candidate, Gazetteer
@@ -135,7 +136,8 @@ def find_mentions(
         if found is None or dm is not None:
             if dm is not None:
                 cc, j, institution, entry = dm
-                demonym_ccs.append(cc)
+                if cc:  # "" for a continent's or world region's people: no country's evidence
+                    demonym_ccs.append(cc)
                 country = gaz.country.get(cc) if entry is None else entry
                 end_tok = tokens[j]
                 m = Mention(
@@ -267,7 +269,11 @@ def find_mentions(
             m.flags.add("modifier")  # "Paris-based Amundi", "Iran-backed militias": context
         if is_metonym(text, tokens, i, j, cands, gaz):
             m.flags.add("metonym")
-        elif person_origin(text, t.start, tokens[j].end) or person_of(text, t.start, people):
+        elif (
+            person_origin(text, t.start, tokens[j].end)
+            or person_of(text, t.start, people)
+            or possessive_before_person(text, tokens[j].end, people, gaz)
+        ):
             m.flags.add("origin")  # "een man uit Schiedam": a place, but no event's own
         if span_text.isupper() and is_dateline(text, tokens[j]) and text[t.start - 1 : t.start] in ("", "\n"):
             m.flags.add("dateline")  # "WASHINGTON (Reuters) -": a city

@@ -140,8 +140,8 @@ def people_in(
             prev_cap = prev.cap and plow not in PARTICLE_WORDS
             if not prev_cap and not next_cap and not t.sent_start:
                 solo.add(t.low)
-            if plow in LOCATIVE:
-                located.add(t.low)
+            if plow in LOCATIVE and not (plow in PARTICLE_WORDS and k > 1 and _given(gaz, tokens[k - 2].low)):
+                located.add(t.low)  # "in Vries"; but "Piet de Vries": "de" is no French "from" there
             if plow.rstrip(".") in TITLES and not gaz.has(name_key(f"{prev.text} {t.text}")):
                 solo.add(t.low)
                 pairs.append((prev, t, k - 1))

@@ -213,6 +213,10 @@ def _when(
         target += len(dated) - len(recent)
     if target is None and anchor is None:
         anchor, target = _continuation(cand.sentence.text, doc.lang, dated)
+    while target and dated[target - 1].text == dated[target].text:
+        target -= (
+            1  # a sentence's own date, not a further one ("... the deal that took effect on January 19")
+        )
     if target is not None and anchor is not None and not _report_is_finer(own, dated[target].when):
         return _anchored(dated[target].when, anchor.offset_days, anchor.text), {
             "anchored_to": dated[target].id

@@ -79,6 +79,8 @@ class Lexicon:
     past_word: WordTest = field(default=None, compare=False, hash=False)  # type: ignore[assignment]
     # per word, remembered: all the above as one number of feature bits (see _word_bits)
     word_bits: WordTest = field(default=None, compare=False, hash=False)  # type: ignore[assignment]
+    # past forms of "to be" ("was", "waren"): told in the past, though no event verb
+    past_copulas: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True, unsafe_hash=True)  # not frozen: built faster (see text/sentences.py Sentence)
@@ -151,6 +153,7 @@ def lexicon(lang: str) -> Lexicon:
         determiners=frozenset(data.get("determiners", [])) | frozenset(vocab.stopwords),
         not_past=frozenset(past.get("stop", [])) | frozenset(data.get("cognitive_participles", [])),
         strong_past=frozenset(past.get("strong", [])) | frozenset(past.get("forms", [])),
+        past_copulas=frozenset(past.get("copulas", [])),
     )
     object.__setattr__(lex, "participle_word", WordTest(lambda w: _is_participle(lex, w)))
     object.__setattr__(lex, "past_word", WordTest(lambda w: _is_past_form(lex, w)))

@@ -43,7 +43,12 @@ def _abbreviations(lang: str | None) -> frozenset[str]:
     words: set[str] = set()
     for code in [lang] if lang else available_languages():
         v = load_vocab(code)
-        words |= set(v.abbreviations) | {m for m in v.month_of if len(m) <= 4} | set(v.weekday_abbr_of)
+        longest: dict[int, int] = {}
+        for form, month in v.month_of.items():
+            longest[month] = max(longest.get(month, 0), len(form))
+        # "Feb.", "Sept." are abbreviations; "June.", "mei." end a sentence ("... on 20 June. The")
+        short = {m for m, month in v.month_of.items() if len(m) <= 4 and len(m) < longest[month]}
+        words |= set(v.abbreviations) | short | set(v.weekday_abbr_of)
     if lang:
         words |= _abbreviations(None)  # a quote or a name from another language keeps its "Mr."
     return frozenset(w.rstrip(".") for w in words)

@@ -275,3 +275,31 @@ def test_a_tail_of_several_capitalised_words_is_a_list_not_an_inverted_kind():
         uninverted("Southern Nations, Nationalities and Peoples")
         == "Southern Nations, Nationalities and Peoples"
     )
+
+
+@pytest.mark.parametrize(
+    "text, lang, name",
+    [
+        ("Drones hit a refinery in the Krasnodar region.", "en", "Krasnodar Krai"),
+        ("Een raffinaderij in de Russische regio Krasnodar werd getroffen.", "nl", "Krasnodar Krai"),
+        ("Fighting broke out in Chechnya.", "en", "Chechen Republic"),
+        ("Protests spread in Tatarstan.", "en", "Tatarstan Republic"),
+    ],
+)
+def test_russian_krais_and_republics_have_english_names(text, lang, name):
+    (place,) = geoparse(text, lang)
+    assert (place.name, place.kind) == (name, "region")
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("Explosions were heard in Zaporizhzhia.", "Zaporizhzhya", "city"),
+        ("Explosions in Kharkiv and Zaporizhzhia.", "Zaporizhzhya", "city"),
+        ("Heavy fighting in the Zaporizhzhia region.", "Zaporizhzhia Oblast", "region"),
+        ("Floods hit Rio Grande do Sul.", "Rio Grande do Sul", "region"),
+    ],
+)
+def test_a_region_named_after_its_big_city_leaves_the_bare_name_to_the_city(text, name, kind):
+    place = geoparse(text, "en")[-1]
+    assert (place.name, place.kind) == (name, kind)
