@@ -66,6 +66,7 @@ SOURCE_PACKAGES = (
     "iso3166_2",
     "wordfreq",
     "gender_guesser",
+    "names",
 )
 
 

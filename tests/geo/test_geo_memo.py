@@ -87,14 +87,14 @@ def test_tokens_keep_their_lookup_key_and_kind_from_the_word_memo():
 
 def test_the_age_positions_found_in_one_scan_are_where_the_age_pattern_matches_after_a_word():
     """people_in reads ", 83, " after a name from one finditer over the text: at every place a
-    word can end (after a letter) that is exactly where _AGE_RE.match would succeed."""
-    from geo.people import _AGE_RE
+    word can end (after a letter) that is exactly where AGE_RE.match would succeed."""
+    from geo.namepairs import AGE_RE
 
     rng = random.Random(11)
     texts = ["Ford, 83, told reporters; Smith, aged 40, 12, 7, said", "a, 1, 2, 3, b, 45, c"]
     texts += ["".join(rng.choice("ab, 1aged") for _ in range(rng.randint(1, 40))) for _ in range(3000)]
     for text in texts:
-        ages = {m.start() for m in _AGE_RE.finditer(text)}
+        ages = {m.start() for m in AGE_RE.finditer(text)}
         for end in range(1, len(text) + 1):
             if text[end - 1].isalpha():
-                assert (end in ages) == bool(_AGE_RE.match(text, end)), (text, end)
+                assert (end in ages) == bool(AGE_RE.match(text, end)), (text, end)

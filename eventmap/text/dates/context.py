@@ -50,6 +50,24 @@ def _ending(suffixes: tuple[str, ...]) -> str:
 
 
 @cache
+def _writer_future(lang: str) -> re.Pattern[str] | None:
+    v = load_vocab(lang)
+    return re.compile(rf"{word_start_alt(v.writer_future_cues)}(?!\w)") if v.writer_future_cues else None
+
+
+def writer_future(ctx: Ctx, start: int) -> bool:
+    """Does the sentence look ahead from the writer's own day ("A state funeral will be held
+    ... on January 9" closing a life's story)? Only the present's future ("will", "zal"), not
+    a history's "would": the table's `writer_future_cues`, before the mention in its sentence."""
+    rx = _writer_future(ctx.vocab.lang)
+    if rx is None:
+        return False
+    before = ctx.lowered[max(0, start - FUTURE_LOOKBACK) : start]
+    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
+    return rx.search(before, cut + 1) is not None
+
+
+@cache
 def cues(lang: str) -> Cues:
     v = load_vocab(lang)
     return Cues(

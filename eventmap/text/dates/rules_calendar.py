@@ -22,6 +22,7 @@ from eventmap.text.dates.context import (
     in_pluperfect,
     next_word,
     prev_word,
+    writer_future,
 )
 from eventmap.text.dates.intervals import (
     Norm,
@@ -53,7 +54,11 @@ def place_year(ctx: Ctx, month: int, day: int | None, weekday: int | None = None
     m = ctx.match
     if frame.year_here is not None and _held_by_year(ctx, frame.year_here, month, day, weekday):
         return frame.year_here[0], "calendar"
-    if frame.mode == "narrative" and frame.focus_year is not None:
+    if (
+        frame.mode == "narrative"
+        and frame.focus_year is not None
+        and not (frame.ref is not None and writer_future(ctx, m.start()))
+    ):
         year = frame.focus_year
         focus = frame.focus
         if (

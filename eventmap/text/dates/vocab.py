@@ -119,7 +119,7 @@ KNOWN_KEYS: frozenset[str] = frozenset(
     generated_excluded relative_after one_unit focus_days season_adverbs year_ordinal_suffixes letters
     letters_required date_prepositions reporting_fillers reporting_subject_words season_year_joiners
     year_parts holidays hence span_ends when_words relative_pronouns future_suffixes from_words day_alone anaphoric_suffixes
-    sentence_initial_years
+    sentence_initial_years writer_future_cues
     """.split()
 )
 _LOOKALIKE = {"i": "iі", "x": "xх", "c": "cс", "m": "mм"}  # Roman numerals typed in Cyrillic letters
@@ -311,6 +311,7 @@ class Vocab:
             "relative_pronouns",
             "stopwords",
             "abbreviations",
+            "writer_future_cues",
         ):
             setattr(self, key, _words(raw, key))
         self.quantity_words = frozenset(_words(raw, "quantity_words"))
