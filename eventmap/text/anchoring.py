@@ -160,20 +160,24 @@ def find_anchor(sentence: str, lang: str, toks: list[str] | None = None) -> Anch
     return _pointer(sentence, lowered, pats, found)
 
 
-def find_pointer(sentence: str, lang: str, toks: list[str] | None = None) -> Anchor | None:
-    """The first pointer phrase of a sentence ("напередодні", "the day before"), noun
-    anchors left aside: what a noun anchor whose noun names no earlier event falls back to
+def find_pointer(sentence: str, lang: str, at: int) -> Anchor | None:
+    """The pointer phrase starting at `at` ("напередодні", "the day before"), noun anchors
+    left aside: what a noun anchor whose noun names no earlier event falls back to
     ("Напередодні російські війська ..." read "напередодні російські" as "on the eve of")."""
     pats = anchor_patterns(lang)
     if pats is None:
         return None
-    found = pats.phrases.scan(tokens(sentence) if toks is None else toks)
-    if not found:
-        return None
     lowered = sentence.lower()
     if len(lowered) != len(sentence):
         lowered = "".join(ch.lower()[:1] for ch in sentence)
-    return _pointer(sentence, lowered, pats, found)
+    for pattern, offset, _ in pats.pointer:
+        m = pattern.regex.match(lowered, at)
+        if m:
+            if "n" in m.re.groupindex and m.group("n"):
+                raw = m.group("n")
+                offset *= int(raw) if raw.isdigit() else pats.numbers[raw]
+            return Anchor(sentence[m.start() : m.end()], m.start(), m.end(), None, offset)
+    return None
 
 
 def _pointer(sentence: str, lowered: str, pats: AnchorPatterns, found) -> Anchor | None:

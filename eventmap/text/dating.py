@@ -261,10 +261,8 @@ def _pointer_instead(cand: Candidate, lang: str, anchor: Anchor) -> Anchor:
     ("the day before the vote") keeps the sentence unanchored."""
     if event_noun_test(lang)[anchor.noun]:
         return anchor
-    pointer = find_pointer(cand.sentence.text, lang)
-    if pointer is None or pointer.start != anchor.start:
-        return anchor
-    return pointer
+    pointer = find_pointer(cand.sentence.text, lang, anchor.start)
+    return anchor if pointer is None else pointer
 
 
 def _report_is_finer(report: DateMention | None, target: When) -> bool:

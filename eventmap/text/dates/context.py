@@ -196,15 +196,15 @@ def scheduled(ctx: Ctx, start: int, end: int) -> bool:
     closing its clause (no participle follows: "is op 12 december gebeurd" is a perfect), is
     what is scheduled: the coming one."""
     v = ctx.vocab
-    if not v.present_copulas:
-        return False
-    words = ctx.lowered[max(0, start - 40) : start].split()
+    lowered = ctx.lowered
+    tail = lowered[end : end + 3].lstrip(" ")
+    if tail and tail[0] not in ",.;:!?)" or not v.present_copulas:
+        return False  # most dates go on with a word: asked first, it settles them cheaply
+    words = lowered[max(0, start - 40) : start].split()
     if words and words[-1] in v.date_preposition_set:
         words.pop()
-    if not any(" ".join(words[-k:]) in v.present_copulas for k in (1, 2) if len(words) >= k):
-        return False
-    tail = ctx.lowered[end : end + 3].lstrip(" ")
-    return not tail or tail[:1] in ",.;:!?)"
+    copulas = v.present_copulas
+    return bool(words) and (words[-1] in copulas or " ".join(words[-2:]) in copulas)
 
 
 def is_present_verb(vocab: Vocab, word: str) -> bool:
