@@ -415,3 +415,14 @@ def test_what_must_still_happen_on_a_weekday_is_the_coming_one():
     )
     (mention,) = eventmap.find_dates(text, "2025-02-19", "en")  # a Wednesday
     assert mention.date.isoformat() == "2025-02-24"
+
+
+def test_a_life_story_in_the_news_counts_its_future_from_the_writers_day():
+    text = (
+        "Jimmy Carter died on Sunday at his home in Plains. He served one term from 1977 to 1981. "
+        "Born on October 1, 1924, he founded the Carter Center in 1982. His wife died in November 2023. "
+        "A state funeral will be held in Washington on January 9. In May he would have turned 101."
+    )
+    events = eventmap.parse_text(text, document_date="2024-12-30", lang="en")
+    funeral = next(e for e in events if "funeral" in e.text)
+    assert funeral.date == "2025-01-09"
