@@ -37,7 +37,7 @@ from geo.namepairs import (
     speaks_as_a_place,
 )
 from geo.names import name_key
-from geo.tokens import Token, adjacent
+from geo.tokens import Token
 
 _WORDS = load()
 TITLES = _WORDS["title"]
@@ -98,6 +98,8 @@ def people_in(
     located: set[str] = set()
     n = len(tokens)
     said_after, said_before = _speaking_positions(text, lower)
+    # ages in apposition (", 83, "): one scan (a name ends on a letter, never inside a match)
+    ages = {m.start() for m in AGE_RE.finditer(text)}
     speaking = bool(said_after or said_before)
     prev = None
     for k, t in enumerate(tokens):
@@ -128,8 +130,9 @@ def people_in(
             if plow in PARTICLE_WORDS:
                 _particle_name(text, tokens, k, gaz, people, parts)
         if (
-            not t.shout
-            and AGE_RE.match(text, t.end)
+            ages
+            and t.end in ages
+            and not t.shout
             and not (adj_prev and prev.low in LOCATIVE)
             and small_towns_only(gaz, t.low)
         ):
@@ -142,7 +145,7 @@ def people_in(
             if t.start in said_before:  # the whole name after the verb: "aldus Van der Laan"
                 while (
                     end + 1 < n
-                    and adjacent(text, tokens[end], tokens[end + 1])
+                    and tokens[end].adj
                     and (tokens[end + 1].cap or tokens[end + 1].low in PARTICLE_WORDS)
                 ):
                     end += 1
@@ -254,7 +257,7 @@ def named_after_it(gaz: Gazetteer, i: int) -> bool:
 
 def _name_follows(text: str, tokens: list[Token], i: int) -> bool:
     """Does a capitalised word right after tokens[i] go on with the name?"""
-    return i + 1 < len(tokens) and tokens[i + 1].cap and adjacent(text, tokens[i], tokens[i + 1])
+    return i + 1 < len(tokens) and tokens[i + 1].cap and tokens[i].adj
 
 
 CHAIN_MAX = 5  # the words of a name after a title: "President Luiz Inacio Lula da Silva"
@@ -282,17 +285,12 @@ def _titled_chain(
         return
     chain = [k]
     j = k
-    while len(chain) < CHAIN_MAX and j + 1 < len(tokens) and adjacent(text, tokens[j], tokens[j + 1]):
+    while len(chain) < CHAIN_MAX and j + 1 < len(tokens) and tokens[j].adj:
         nxt = tokens[j + 1]
         if name_word(nxt):
             chain.append(j + 1)
             j += 1
-        elif (
-            nxt.low in PARTICLE_WORDS
-            and j + 2 < len(tokens)
-            and name_word(tokens[j + 2])
-            and adjacent(text, nxt, tokens[j + 2])
-        ):
+        elif nxt.low in PARTICLE_WORDS and j + 2 < len(tokens) and name_word(tokens[j + 2]) and nxt.adj:
             chain.append(j + 2)
             j += 2
         else:
@@ -324,7 +322,7 @@ def _particle_name(text: str, tokens: list[Token], k: int, gaz: Gazetteer, peopl
     Laan", "Van Gogh"; one capitalised particle before a known place is a preposition:
     "Van Amsterdam naar Utrecht")."""
     j = k - 1
-    while j >= 0 and tokens[j].low in PARTICLE_WORDS and adjacent(text, tokens[j], tokens[j + 1]):
+    while j >= 0 and tokens[j].low in PARTICLE_WORDS and tokens[j].adj:
         if tokens[j].cap:
             break
         j -= 1
@@ -332,7 +330,7 @@ def _particle_name(text: str, tokens: list[Token], k: int, gaz: Gazetteer, peopl
         return
     head = tokens[j]
     if head.cap and head.low in PARTICLE_WORDS:
-        before = tokens[j - 1] if j > 0 and adjacent(text, tokens[j - 1], head) else None
+        before = tokens[j - 1] if j > 0 and tokens[j - 1].adj else None
         # a title or a given name opens the name: "burgemeester Van Zanen", "Marine Le Pen"
         titled = before is not None and (
             before.low.rstrip(".") in TITLES
@@ -340,10 +338,7 @@ def _particle_name(text: str, tokens: list[Token], k: int, gaz: Gazetteer, peopl
         )
         if not titled and k - j < 2 and gaz.lookup(tokens[k].text):
             return
-    elif not (
-        (head.low.rstrip(".") in TITLES or (head.cap and is_given(gaz, head.low)))
-        and adjacent(text, head, tokens[j + 1])
-    ):
+    elif not ((head.low.rstrip(".") in TITLES or (head.cap and is_given(gaz, head.low))) and head.adj):
         return  # the usual case: "de regering van Oekraïne" has no name before "van"
     name_only = all(tokens[i].low in NAME_ONLY_PARTICLES for i in range(j + 1, k))
     governs = is_strong_place if name_only else speaks_as_a_place  # "Paula dos Santos" is no city

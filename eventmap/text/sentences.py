@@ -88,7 +88,7 @@ def _ends_clock_time(before: str, text: str, after: int, lang: str | None) -> bo
 @cache
 def _ordinal_heads() -> frozenset[str]:
     """Words an ordinal with a full stop stands before: every language's month and century
-    words ("März", "Jahrhundert")."""
+    words ("März", "Jahrhundert") and week words ("12. Kalenderwoche")."""
     from eventmap.text.dates.vocab import available_languages, load_vocab
 
     words: set[str] = set()
@@ -97,6 +97,7 @@ def _ordinal_heads() -> frozenset[str]:
         if "." in v.ordinal_suffixes:
             words.update(v.month_of)
             words.update(v.century_words)
+            words.update(v.week_number["after"])
     return frozenset(words)
 
 

@@ -42,6 +42,7 @@ class Cues:
     future: re.Pattern[str]
     reporting: re.Pattern[str]
     clause_end: re.Pattern[str]
+    past: re.Pattern[str] | None  # a finite past form ("was", "werd", "war", "était")
 
 
 def _ending(suffixes: tuple[str, ...]) -> str:
@@ -74,6 +75,7 @@ def cues(lang: str) -> Cues:
         re.compile(rf"{word_start_alt(v.future_cues)}(?!\w){_ending(v.future_suffixes)}"),
         re.compile(rf"{word_start_alt(v.reporting_verbs)}(?!\w)"),
         re.compile(rf"[,.;:!?]|{word_start_alt(v.clause_breaks)}(?!\w)"),
+        re.compile(rf"{word_start_alt(v.past_cues)}(?!\w)") if v.past_cues else None,
     )
 
 
@@ -160,6 +162,49 @@ def future_context(ctx: Ctx, start: int, end: int) -> bool:
         tail = lowered[end + 1 : end + 41]
     after = c.clause_end.split(tail, maxsplit=1)[0]
     return bool(c.future.search(after))
+
+
+def _clause(ctx: Ctx, start: int, end: int) -> tuple[str, str]:
+    """The words of a mention's clause before and after it (up to a punctuation mark or a
+    clause word: "dat", "that"), lowercased."""
+    c = cues(ctx.vocab.lang)
+    lowered = ctx.lowered
+    before = lowered[max(0, start - FUTURE_LOOKBACK) : start]
+    ends = list(c.clause_end.finditer(before))
+    if ends:
+        before = before[ends[-1].end() :]
+    after = c.clause_end.split(lowered[end : end + FUTURE_LOOKBACK], maxsplit=1)[0]
+    return before, after
+
+
+def past_context(ctx: Ctx, start: int, end: int) -> bool:
+    """Is the mention's clause told in the past tense ("Tot en met vrijdag was de weg dicht",
+    "The road was closed until Friday")? A finite past form of the table's `past_cues` in
+    its clause, and no future cue."""
+    c = cues(ctx.vocab.lang)
+    if c.past is None:
+        return False
+    before, after = _clause(ctx, start, end)
+    return bool(c.past.search(before) or c.past.search(after)) and not (
+        c.future.search(before) or c.future.search(after)
+    )
+
+
+def scheduled(ctx: Ctx, start: int, end: int) -> bool:
+    """'De verkiezingen zijn op 12 december.', 'The vote is on the 24th.': a date right after a
+    copula in the present tense (`present_tense.copulas`, a date preposition between them),
+    closing its clause (no participle follows: "is op 12 december gebeurd" is a perfect), is
+    what is scheduled: the coming one."""
+    v = ctx.vocab
+    if not v.present_copulas:
+        return False
+    words = ctx.lowered[max(0, start - 40) : start].split()
+    if words and words[-1] in v.date_preposition_set:
+        words.pop()
+    if not any(" ".join(words[-k:]) in v.present_copulas for k in (1, 2) if len(words) >= k):
+        return False
+    tail = ctx.lowered[end : end + 3].lstrip(" ")
+    return not tail or tail[:1] in ",.;:!?)"
 
 
 def is_present_verb(vocab: Vocab, word: str) -> bool:
