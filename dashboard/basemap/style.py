@@ -125,7 +125,8 @@ SLOTS = 64  # more than the map's traces: areas per level and category, counts, 
 def slot_layers() -> list[dict[str, Any]]:
     """The hidden, empty layers on top of the base map that the traces are stacked under, in order."""
     return [
-        {"id": f"{SLOT_PREFIX}{i}", "type": "background", "layout": {"visibility": "none"}} for i in range(SLOTS)
+        {"id": f"{SLOT_PREFIX}{i}", "type": "background", "layout": {"visibility": "none"}}
+        for i in range(SLOTS)
     ]
 
 
