@@ -36,9 +36,25 @@
     return n;
   }
 
-  /* Trace i under slot i, bottom to top in the traces' order; traces beyond the slots on top. */
+  /* Each trace's slot, the same in every redraw (a trace whose slot changed has its layers
+   * re-added): areas of countries, then of regions, by category; then the other roles. */
+  var AREA_CATEGORIES = 24;
+  var ROLE_SLOT = {"map-area-counts": 48, "map-ring": 49, "map-points": 50, "map-hollow": 51, "map-density": 52};
+  function slotOf(t) {
+    var m = t.meta || {};
+    if (m.role === "map-areas") {
+      var k = Math.min(parseInt(String(t.uid).split("-").pop(), 10) || 0, AREA_CATEGORIES - 1);
+      return (m.level === 2 ? 0 : AREA_CATEGORIES) + k;
+    }
+    return ROLE_SLOT[m.role];
+  }
+
+  /* Every trace under its slot (bottom to top as the traces' order); on top without slots. */
   function stack(out, slots) {
-    for (var i = 0; i < out.length; i++) { out[i].below = i < (slots || 0) ? SLOT_PREFIX + i : ""; }
+    for (var i = 0; i < out.length; i++) {
+      var slot = slotOf(out[i]);
+      out[i].below = slot !== undefined && slot < (slots || 0) ? SLOT_PREFIX + slot : "";
+    }
     return out;
   }
 
