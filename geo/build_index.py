@@ -46,6 +46,7 @@ from geo.build_words import (
     common_words,
     frequent_words,
     given_names,
+    surnames,
 )
 from geo.index_files import data_version, index_path
 from geo.names import name_key
@@ -140,6 +141,7 @@ def build(quiet: bool = False) -> dict:
     # rarer given names, one string (split on first need: most articles never ask)
     rare = given_names(langs, RARE_GIVEN_NAME_MIN_CLASS, RARE_GIVEN_NAME_MAX_ZIPF)
     obj["rare_given_names"] = "\n".join(sorted(set(rare) - set(obj["given_names"])))
+    obj["surnames"] = surnames()  # frequent surnames ("williams", "keys"; geo.people)
     # one marshalled table per language, read on first use: an article needs its own language's
     obj["common_words"] = {lang: marshal.dumps(t) for lang, t in common_words(list(b.names), langs).items()}
     if not quiet:

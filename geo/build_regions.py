@@ -30,12 +30,13 @@ from __future__ import annotations
 
 import gettext
 import json
+import sys
 from importlib.util import find_spec
 from pathlib import Path
 
 from geo.build_places import IndexBuilder, read_tsv, trimmed_midpoint
 from geo.index_files import DATA_DIR
-from geo.names import name_key
+from geo.names import is_latin_name, name_key
 
 REGION_TYPES = DATA_DIR / "region_types.tsv"
 TRANSLATIONS = ("en", "nl", "uk", "ru", "de", "fr")
@@ -48,7 +49,14 @@ def package_file(package: str, *parts: str) -> Path | None:
     if spec is None or not spec.origin:
         return None
     path = Path(spec.origin).parent.joinpath(*parts)
-    return path if path.exists() else None
+    if path.exists():
+        return path
+    # a module of that name in a script's folder ("names.py") hides the package: look on
+    for folder in sys.path:
+        path = Path(folder, package, *parts)
+        if path.exists():
+            return path
+    return None
 
 
 ARTICLES: frozenset[str] = frozenset()
@@ -157,7 +165,7 @@ def add_regions(
     iso = read_iso3166_2()
     cats = _catalogues()
     country_keys = {cc: name_key(b.name[i]) for cc, i in country.items()}
-    big_own, big_any = _big_city_names(b)
+    big_own, big_any, big_keys = _big_city_names(b)
     # a national capital bigger than a region of its name elsewhere keeps the bare name:
     # "Sofia" is Bulgaria's capital (1.2 million), not the Sofia region of Madagascar
     capital_names = {name_key(b.name[c]): (b.cc[c], b.pop[c]) for c in capitals}
@@ -180,7 +188,7 @@ def add_regions(
         if pc is not None:
             names.append(pc.name)
             names += [cat.gettext(pc.name) for cat in cats.values()]
-        label = _label(b, cc, a1, name, entry, pc, cats, members, us_states, types)
+        label = uninverted(_label(b, cc, a1, name, entry, pc, cats, members, us_states, types, alts))
         names.append(label)
         i = b.add(
             label,
@@ -199,6 +207,11 @@ def add_regions(
         # a big city's alternate name does not take a region's own name: "Rio Grande do Sul"
         # (an alternate name of the city of Rio Grande) is the state
         taken = member_names | big_own.get(cc, set()) | (big_any.get(cc, set()) - own)
+        # a region named after its big city ("Zaporizhzhia Oblast", its kind word taken off)
+        # leaves the bare name to that city under any of the city's names
+        derived = {name_key(core_name(n, types)) for n in (name, label)} - {name_key(name), name_key(label)}
+        if derived:
+            taken |= derived & {k for m in members for k in big_keys.get(m, ())}
         taken.add(country_keys.get(cc, ""))
         region_pop = sum(b.pop[m] for m in members)
         taken |= {
@@ -209,21 +222,23 @@ def add_regions(
     return region
 
 
-def _big_city_names(b: IndexBuilder) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+def _big_city_names(b: IndexBuilder) -> tuple[dict[str, set[str]], dict[str, set[str]], dict[int, set[str]]]:
     """Per country, the own names (alternate ones too for a city over HUGE_CITY_POP) and all
     names of its cities over BIG_CITY_POP: "Kiev", "New York", "Washington" are those cities
-    before any region of that name."""
+    before any region of that name; and per such city, all its names."""
     own: dict[str, set[str]] = {}
     every: dict[str, set[str]] = {}
+    per_city: dict[int, set[str]] = {}
     big = {i for i, kind in enumerate(b.kind) if kind == "c" and b.pop[i] >= BIG_CITY_POP}
     for key, codes in b.names.items():
         for code in codes:
             i = code >> 1
             if i in big:
                 every.setdefault(b.cc[i], set()).add(key)
+                per_city.setdefault(i, set()).add(key)
                 if not code & 1 or b.pop[i] >= HUGE_CITY_POP:
                     own.setdefault(b.cc[i], set()).add(key)
-    return own, every
+    return own, every, per_city
 
 
 BIG_CITY_POP = 100_000
@@ -241,28 +256,56 @@ def _english_short(entry: dict) -> str | None:
     return None
 
 
-def _label(b, cc, a1, name, entry, pc, cats, members, us_states, types) -> str:
-    """The English display name: the US state, "<English name> Oblast" in oblast countries
-    (else "<largest city> Oblast"), else the English translation, the ISO name or the GeoNames
-    name, without its kind."""
+def _label(b, cc, a1, name, entry, pc, cats, members, us_states, types, alts="") -> str:
+    """The English display name: the US state, "<English name> Oblast" ("Krai", ...) in oblast
+    countries (else "<largest city> Oblast"), a republic's first Latin GeoNames name with
+    "Republic" ("Chechen Republic"), else the English translation, the ISO name or the
+    GeoNames name, without its kind."""
     if cc == "US" and a1 in us_states:
         return us_states[a1]["name"]
     kind = ((entry or {}).get("type") or "").casefold()
-    if cc in OBLAST_COUNTRIES and kind in ("region", "administrative region", "oblast", ""):
+    word = OBLAST_KINDS.get(kind) if cc in OBLAST_COUNTRIES else None
+    if word is not None:
         short = _english_short(entry) if entry else None
         if short is None and members:
             short = b.name[max(members, key=lambda m: b.pop[m])]
         if short:
-            return f"{short} Oblast"
+            return f"{short} {word}"
+    if cc in OBLAST_COUNTRIES and kind == "republic":
+        for alt in alts.split("|"):
+            if "Republic" in alt and is_latin_name(alt):
+                return alt
     if pc is not None and "en" in cats:
         english = cats["en"].gettext(pc.name)
         if english != pc.name:
             return english
-    base = (entry.get("name") if entry else None) or name
+    base = uninverted((entry.get("name") if entry else None) or name)
     return core_name(base, types) or base
 
 
+def uninverted(name: str) -> str:
+    """ISO 3166-2 writes some names inverted, the kind after a comma: "Valenciana, Comunidad" is
+    "Comunidad Valenciana", "Madrid, Comunidad de" "Comunidad de Madrid", "Virgin Islands,
+    U.S." "U.S. Virgin Islands". A tail of more words with capitals is a list and stays
+    ("Southern Nations, Nationalities and Peoples")."""
+    head, sep, tail = name.partition(", ")
+    words = tail.split()
+    if not sep or not 1 <= len(words) <= 3 or any(not w.islower() for w in words[1:]) or "," in tail:
+        return name
+    return f"{tail} {head}"
+
+
 OBLAST_COUNTRIES = {"RU", "UA", "BY", "KZ", "KG", "BG"}
+# ISO 3166-2 kinds of those countries' units -> the English word after the name ("Krasnodar Krai")
+OBLAST_KINDS = {
+    "region": "Oblast",
+    "administrative region": "Oblast",
+    "oblast": "Oblast",
+    "": "Oblast",
+    "administrative territory": "Krai",
+    "autonomous district": "Autonomous Okrug",
+    "autonomous region": "Autonomous Oblast",
+}
 
 
 def _index_names(

@@ -9,6 +9,10 @@
   words that are also one-word names in the index are kept, with their frequency (x10), for
   each language that has word lists in geo/data: "Elk" (Dutch "each") is a common word in
   Dutch before it is Ełk in Poland.
+- Surnames: `names` (MIT; the US Census Bureau's 1990 surname frequencies, `dist.all.last`,
+  read where the package installed it): the SURNAME_MAX_RANK most frequent, which a frequent
+  common word does not keep from being a person's surname after a given name ("Serena
+  Williams", "Madison Keys", "India Knight").
 Without a package the list is empty and the rules that use it do nothing.
 """
 
@@ -26,6 +30,7 @@ RARE_GIVEN_NAME_MAX_ZIPF = 5.8  # "paris" (5.7 in French) is frequent because of
 GIVEN_NAME_MAX_ZIPF = 5.0  # "The", "To", "In", "Will" are given names somewhere, and words here
 COMMON_MIN_ZIPF = 3.0  # for one-word names of the index
 WORD_MIN_ZIPF = 4.0  # for any word (is "Arts" in "Tennessee Arts Commission" a common word?)
+SURNAME_MAX_RANK = 2000  # "Keys" is 1,333th, "London" 1,821th: a given name before them says who
 # the frequency columns of nam_dict.txt: one character per country from column 30 on
 _NAM_DICT_COUNTRY_COLUMN = 30
 
@@ -94,3 +99,20 @@ NICKNAME_MIN_ZIPF = 4.5
 def frequent_words(langs: tuple[str, ...]) -> frozenset[str]:
     """Words with Zipf >= NICKNAME_MIN_ZIPF in any of `langs` (wordfreq)."""
     return frozenset(w for lang in langs for w, z in zipf_table(lang).items() if z >= NICKNAME_MIN_ZIPF)
+
+
+def surnames(max_rank: int = SURNAME_MAX_RANK) -> list[str]:
+    """The `max_rank` most frequent US surnames, lower case (the `names` package's Census list:
+    one "NAME frequency cumulative rank" line each, most frequent first)."""
+    path = package_file("names", "dist.all.last")
+    if path is None:
+        return []
+    out = []
+    with path.open(encoding="ascii", errors="replace") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 4 and int(parts[3]) <= max_rank:
+                out.append(parts[0].lower())
+            elif len(parts) == 4:
+                break
+    return sorted(out)

@@ -4,7 +4,9 @@ A country's adjective comes from the index's table (countryinfo's demonyms plus
 geo/data/demonyms.tsv), in one word or several ("South African", "Papua New Guinean"). The
 people of a first-level region ("Ohioans", "Ontarians", "South Ossetian", "Dagestani") are
 derived with the English endings of geo/data/demonym_endings.tsv, and count only when the
-gazetteer has a country or a sizeable first-level region of exactly that name.
+gazetteer has a country or a sizeable first-level region of exactly that name. The people of a
+continent or world region ("European", "Central American", "Kurdish") come from
+geo/data/region_adjectives.tsv: their mention's `demonym` is "" (no country's evidence).
 """
 
 from __future__ import annotations
@@ -37,6 +39,36 @@ def endings() -> tuple[tuple[str, tuple[str, ...]], ...]:
             raise ValueError(f"{path.name}:{n}: expected 'ending<TAB>replacement|...'")
         out.append((parts[0], tuple("" if r == "-" else r for r in parts[1].split("|"))))
     return tuple(out)
+
+
+@cache
+def region_adjectives() -> dict[str, str]:
+    """Case-folded form -> the canonical name of its area (geo/data/region_adjectives.tsv)."""
+    out: dict[str, str] = {}
+    path = DATA_DIR / "region_adjectives.tsv"
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2:
+            raise ValueError(f"{path.name}:{n}: expected 'form|form...<TAB>place name'")
+        for form in parts[0].split("|"):
+            out[form.casefold()] = parts[1]
+    return out
+
+
+@per_key
+def region_entry(gaz: Gazetteer, name: str) -> int | None:
+    """The area or region whose own name is `name` (a curated one first), or None."""
+    found = [c.id for c in gaz.lookup(name) if c.exact and gaz.kind_codes[c.id] not in "Cck"]
+    curated = [i for i in found if gaz.sid[i].startswith("sup:")]
+    return (curated or found or [None])[0]
+
+
+def region_of_people(gaz: Gazetteer, key: str) -> int | None:
+    """The area whose people `key` (case-folded) names (\"european\" -> Europe), or None."""
+    name = region_adjectives().get(key)
+    return None if name is None else region_entry(gaz, name)
 
 
 def _country_of(gaz: Gazetteer, key: str) -> str | None:
@@ -74,7 +106,12 @@ def _words_demonym(gaz: Gazetteer, key: tuple[tuple[str, ...], bool]) -> tuple[s
     words, derive = key
     found = None
     for n in range(len(words), 0, -1):
-        cc = _country_of(gaz, " ".join(words[:n]))
+        key_n = " ".join(words[:n])
+        cc = _country_of(gaz, key_n)
+        area = region_of_people(gaz, key_n)  # "Central American" before "American"
+        if area is not None:  # "English": England, the United Kingdom's evidence
+            found = (cc or "", n, area)
+            break
         if cc is not None:
             found = (cc, n, None)
             break
@@ -90,7 +127,8 @@ def _words_demonym(gaz: Gazetteer, key: tuple[tuple[str, ...], bool]) -> tuple[s
 @per_key
 def _first_words(gaz: Gazetteer, _key: None) -> frozenset[str]:
     """First words of the adjectives of nationality written in several words ("sri")."""
-    return frozenset(k.partition(" ")[0] for k in gaz.demonyms if " " in k)
+    keys = [*gaz.demonyms, *region_adjectives()]
+    return frozenset(k.partition(" ")[0] for k in keys if " " in k)
 
 
 def may_start_demonym(gaz: Gazetteer, low: str) -> bool:

@@ -113,6 +113,30 @@ def person_of(text: str, start: int, people: set[str]) -> bool:
     return name[:1].isupper() and given[:1].isupper() and name_key(name) in people
 
 
+def possessive_before_person(text: str, end: int, people: set[str], gaz: Gazetteer) -> bool:
+    """Is the place name ending at `end` a possessive before a person's name ("Mercedes' George
+    Russell", "New York's Letitia James", "Russia's Vladimir Putin", "Ukraine's President
+    Volodymyr Zelensky")? The person's team or home, not where the event happened. A name is a
+    known surname of the text (`people`) or a given name (and a title) before a capital."""
+    if text[end - 2 : end] in ("'s", "’s") and text[end : end + 1] == " ":
+        after = end + 1  # the mention holds its possessive: "New York's"
+    elif text[end : end + 3] in ("'s ", "’s ") or text[end : end + 2] in ("' ", "’ "):
+        after = text.index(" ", end) + 1
+    else:
+        return False
+    words = text[after : after + 80].split(maxsplit=3)
+    if words and words[0].rstrip(".").lower() in _WORDS["title"]:
+        words = words[1:]  # "Ukraine's President Volodymyr Zelensky"
+    if len(words) < 2 or not (words[0][:1].isupper() and words[1][:1].isupper()):
+        return False
+    given = name_key(words[0])
+    return (
+        name_key(words[1].rstrip(",.;:'’s")) in people
+        or given in _WORDS["first_name"]
+        or given in gaz.given_names
+    )
+
+
 def _street_word_before(text: str, lo: int, hi: int) -> bool:
     """_STREET_BEFORE_RE.search(text, lo, hi), asked only of a window holding a street word
     (most hold none: the substring tests cost a fraction of the search)."""

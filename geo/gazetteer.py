@@ -73,6 +73,7 @@ class Gazetteer:
         self.country_points: dict[str, list[float]] = obj.get("country_points", {})
         self.given_names: frozenset[str] = frozenset(obj.get("given_names", ()))
         self._rare_given_names: str | frozenset[str] = obj.get("rare_given_names", "")
+        self.surnames: frozenset[str] = frozenset(obj.get("surnames", ()))  # "williams", "keys"
         self.country_words: frozenset[str] = frozenset(obj.get("country_words", ()))
         # own names of countries, US states, big cities, capitals: found in lower case (geo.informal)
         self.informal_names: frozenset[str] = frozenset(obj.get("informal_names", ()))

@@ -26,6 +26,7 @@ from geo.features import (
     organisation_end,
     person_of,
     person_origin,
+    possessive_before_person,
     street_name,
 )
 from geo.gazetteer import ABBREVIATIONS, Candidate, Gazetteer
@@ -135,7 +136,8 @@ def find_mentions(
         if found is None or dm is not None:
             if dm is not None:
                 cc, j, institution, entry = dm
-                demonym_ccs.append(cc)
+                if cc:  # "" for a continent's or world region's people: no country's evidence
+                    demonym_ccs.append(cc)
                 country = gaz.country.get(cc) if entry is None else entry
                 end_tok = tokens[j]
                 m = Mention(
@@ -231,6 +233,9 @@ def find_mentions(
             and tokens[j].low not in REGION_WORDS  # "Charlton County manager": an official
         ):
             org_end = j  # "Former Chelsea manager Mauricio Pochettino": a team
+        if org_end is not None and i == j and t.low in stop and _villages_only(gaz, cands):
+            i = org_end + 1  # "the Met Gala": a common word naming a village is no place there
+            continue
         if org_end is not None:  # "Singapore Airlines", "University of Texas": context only
             m = Mention(t.start, tokens[j].end, span_text, cands)
             m.flags.add("organisation")
@@ -267,7 +272,11 @@ def find_mentions(
             m.flags.add("modifier")  # "Paris-based Amundi", "Iran-backed militias": context
         if is_metonym(text, tokens, i, j, cands, gaz):
             m.flags.add("metonym")
-        elif person_origin(text, t.start, tokens[j].end) or person_of(text, t.start, people):
+        elif (
+            person_origin(text, t.start, tokens[j].end)
+            or person_of(text, t.start, people)
+            or possessive_before_person(text, tokens[j].end, people, gaz)
+        ):
             m.flags.add("origin")  # "een man uit Schiedam": a place, but no event's own
         if span_text.isupper() and is_dateline(text, tokens[j]) and text[t.start - 1 : t.start] in ("", "\n"):
             m.flags.add("dateline")  # "WASHINGTON (Reuters) -": a city
@@ -372,3 +381,11 @@ def _mid_sentence_capitals(text: str, tokens) -> set[str]:
         and not t.shout
         and (prev is None or not prev.adj or prev.low.rstrip(".") not in TITLES)
     }
+
+
+ORG_VILLAGE_MAX_POP = 5_000  # "the Met Gala": Met (India, 2,107 people); "Delta police": Delta, BC
+
+
+def _villages_only(gaz: Gazetteer, cands) -> bool:
+    """Every candidate is a town of fewer than ORG_VILLAGE_MAX_POP people."""
+    return all(gaz.kind_codes[c.id] == "c" and gaz.pop[c.id] < ORG_VILLAGE_MAX_POP for c in cands)

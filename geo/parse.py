@@ -19,6 +19,7 @@ from geo.mention import DocumentPlaces, PlaceMention, place_mention
 from geo.mentions import find_mentions
 from geo.outliers import modifier_outliers
 from geo.resolve import Resolved, resolve
+from geo.shortforms import confirmed_short_forms
 from geo.shortnames import short_county_mentions
 
 DEMONYM_SCORE = 0.3
@@ -66,6 +67,9 @@ def _geoparse(text: str, lang, geocoder, demonyms: bool, gazetteer) -> DocumentP
     stray = modifier_outliers(text, resolved, gaz, langs)  # "the Gloria funicular ... in Lisbon"
     if stray:
         resolved = [r for k, r in enumerate(resolved) if k not in stray]
+    extra = confirmed_short_forms(text, resolved, demonym_ccs, gaz)  # "BC" in Canadian news
+    if extra:
+        resolved = sorted([*resolved, *extra], key=lambda r: r.mention.start)
     out = [_offline_mention(r, gaz) for r in resolved]
     if online:
         out = _ask_online(out, resolved, geocoder)

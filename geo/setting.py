@@ -97,11 +97,15 @@ def _shared(events: list[list[PlaceMention]]) -> PlaceMention | None:
             if m.kind == "country" and m.country_code:
                 countries.setdefault(m.country_code, k)
     cities = [(k, m) for k, m in first.items() if m.kind == "city"]
+    named: dict[tuple, int] = {}  # how many events name each place
+    for e in events:
+        for k in {place_key(m) for m in e}:
+            named[k] = named.get(k, 0) + 1
     support: dict[tuple, int] = {}
     for e in events:
         shared = _votes(e)
         shared |= {countries[m.country_code] for m in e if m.country_code in countries}
-        shared |= _cities_around(e, cities)
+        shared |= _cities_around(e, cities, {k: (n, -first[k].start) for k, n in named.items()})
         for k in shared:
             support[k] = support.get(k, 0) + 1
     need = len(events) / 2
@@ -124,12 +128,19 @@ def _votes(event: list[PlaceMention]) -> set[tuple]:
     return {k for k, level in keys.items() if level_count[level] == 1}
 
 
-def _cities_around(event: list[PlaceMention], cities: list[tuple[tuple, PlaceMention]]) -> set[tuple]:
+def _cities_around(
+    event: list[PlaceMention], cities: list[tuple[tuple, PlaceMention]], rank: dict[tuple, tuple]
+) -> set[tuple]:
     """The article's cities an event names a place in or next to: a district, landmark or
-    suburb within CITY_AROUND_KM ("a bus crashed in the Alfama district" shares Lisbon)."""
+    suburb within CITY_AROUND_KM ("a bus crashed in the Alfama district" shares Lisbon). A
+    town is in another only when the article names that other one in more events, or in as
+    many and first (`rank`): Zeist, named once, is no suburb of Utrecht, named in three
+    events, and does not take Utrecht's votes."""
     out = set()
     for key, city in cities:
         for m in event:
+            if m.kind == "city" and rank[place_key(m)] >= rank[key]:
+                continue
             if m.kind in ("city", "landmark") and place_key(m) != key:
                 if great_circle_km(m.lat, m.lon, city.lat, city.lon) <= CITY_AROUND_KM:
                     out.add(key)

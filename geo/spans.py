@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from geo.demonyms import region_of_people
 from geo.gazetteer import Candidate, Gazetteer
 from geo.geocoder import US_STATE_ABBREVIATIONS
 from geo.lexicon import load
@@ -56,7 +57,7 @@ class Mention:
     text: str
     cands: list[Candidate]
     region_of: bool = False  # "provincie X" / "X Oblast": the region around city X
-    demonym: str | None = None  # country code when the span is an adjective of nationality
+    demonym: str | None = None  # country code of an adjective of nationality ("" of a region's: "European")
     unknown: bool = False  # not in the gazetteer (asked only of an online geocoder)
     flags: set[str] = field(default_factory=set)
 
@@ -97,7 +98,11 @@ def longest_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer):
         span_end += 1
     if span_end == i:  # the usual case: a word alone (its text is the span)
         word = tokens[i].text
-        cands = gaz.lookup(word[:-2] if word.endswith(_POSSESSIVES) else word)  # strip_possessive
+        if word.endswith(_POSSESSIVES):  # strip_possessive
+            word = word[:-2]
+        cands = gaz._memo.get(word)  # gaz.lookup's memo, read inline: one call less per word
+        if cands is None:
+            cands = gaz.lookup(word)
         if cands:
             best = (i, cands, False)
     else:
@@ -323,8 +328,13 @@ def compound_parts(text: str, t: Token, gaz: Gazetteer) -> list[Mention]:
     for part in parts:
         key = name_key(part)
         cc = gaz.demonyms.get(key)
+        area = None if cc is not None else region_of_people(gaz, key)
         if cc is not None and cc in gaz.country:
             out.append(Mention(pos, pos + len(part), part, [Candidate(gaz.country[cc], True)], demonym=cc))
+        elif area is not None:  # "Asian-Pacific", "Euro-Atlantic"
+            out.append(
+                Mention(pos, pos + len(part), part, [Candidate(area, True)], demonym="", flags={"adjective"})
+            )
         elif len(part) > 1 and key not in STOP:
             cands = gaz.lookup(part)
             party = len(t.text.split("-")[0]) == 1  # "D-Charleston": a legislator's home

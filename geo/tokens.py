@@ -42,9 +42,13 @@ def _char_class(ranges) -> str:
 
 _LETTERS = "[" + _char_class(r for lo, hi in _COVERED for r in _letter_ranges(lo, hi)) + "]"
 # here the word opens with its first letter, not a look-ahead: a pattern that starts with a
-# character class lets re skip spaces and punctuation in C (the split is the same)
+# character class lets re skip spaces and punctuation in C (the split is the same). Its first
+# branch is the usual word, letters followed by no apostrophe, hyphen or dot: that word is
+# what the other branches would take (an abbreviation "U.S." needs the dot), and re is spared
+# their lookbehind and the setup of their repeated groups (tests/geo/test_geo_memo.py)
 _FAST_SPLIT_RE = re.compile(
-    rf"({_LETTERS}(?:(?<=[A-Z])[a-z]?\.(?:[A-Z][a-z]?\.)+|{_LETTERS}*+(?:['’]{_LETTERS}++)*+(?:-{_LETTERS}++)*+))"
+    rf"({_LETTERS}(?:{_LETTERS}*+(?![-'’.])"
+    rf"|(?<=[A-Z])[a-z]?\.(?:[A-Z][a-z]?\.)+|{_LETTERS}*+(?:['’]{_LETTERS}++)*+(?:-{_LETTERS}++)*+))"
 )
 _UNCOVERED_RE = re.compile("[^" + _char_class(_COVERED) + "]")
 SENTENCE_END = set(".!?:;\n\"“”‘’'«»—–•*#(")
@@ -105,9 +109,9 @@ def tokenize(text: str) -> tuple[list[Token], set[str]]:
     if not text.isascii() and _UNCOVERED_RE.search("".join(pieces[0::2])):
         pieces = _TOKEN_SPLIT_RE.split(text)
     words = pieces[1::2]
-    # what each word is (skipped, a token, an elision: _word_code) is memoised per word and
-    # read by C loops (map, compress): a Python loop over every word of the text costs more
-    # than the rest of the tokenizer
+    # what each word is (skipped: None; else its code and lookup key: _word_code) is memoised
+    # per word and read by C loops (map, compress): a Python loop over every word of the text
+    # costs more than the rest of the tokenizer
     distinct = set(words)
     codes = _CODES
     if len(codes) >= CODE_MEMO_SIZE:
@@ -116,7 +120,7 @@ def tokenize(text: str) -> tuple[list[Token], set[str]]:
         codes[word] = _word_code(word)
     word_codes = list(map(codes.__getitem__, words))
     capitalised: list[str] = []
-    shouts = word_codes.count(_CAP_SHOUT)  # words in capitals (elided ones are counted below)
+    shouts = 0  # words in capitals
     tokens: list[Token] = []
     append = tokens.append
     # the gap before a word says whether it opens a sentence and whether two tokens are
@@ -125,31 +129,31 @@ def tokenize(text: str) -> tuple[list[Token], set[str]]:
     new = object.__new__
     prev: Token | None = None
     prev_k = -2  # word index of `prev` when it ends where its word ends
-    # (word index, word, where it starts, the gap before it, its code) of the words that
-    # become tokens, picked in C: the starts are running sums of the pieces' lengths
+    # (word index, word, where it starts, the gap before it, its code and key) of the words
+    # that become tokens, picked in C: the starts are running sums of the pieces' lengths
     starts = islice(accumulate(map(len, pieces)), 0, None, 2)
-    for k, word, s, gap, code in compress(zip(count(), words, starts, pieces[0::2], word_codes), word_codes):
+    for k, word, s, gap, (code, low) in compress(
+        zip(count(), words, starts, pieces[0::2], word_codes), word_codes
+    ):
         # Token(...) written out: a class with a Python __init__ costs a nested interpreter
         # call per object (CPython 3.11), object.__new__ and the slots' own stores do not
         tok = new(Token)
         tok.start = s
         tok.end = s + len(word)
         tok.text = word
+        tok.low = low
         tok.shout = tok.adj = False
         if code == _LOWER:
             tok.cap = tok.sent_start = False
-            tok.low = word.lower()
-        elif code == _CAP or code == _CAP_SHOUT:
+        elif code <= _CAP_SHOUT:  # _CAP or _CAP_SHOUT
             capitalised.append(word)
-            low = word.lower()
-            if "’" in low:
-                low = low.replace("’", "'")
+            if code == _CAP_SHOUT:
+                shouts += 1
             v = gap_start.get(gap)  # _opens_sentence, inlined: once per capitalised word
             if v is None:
                 v = _gap_code(gap)
             tok.cap = True
             tok.sent_start = v == 1 if v >= 0 else k == 0 or words[k - 1][-1] in SENTENCE_END
-            tok.low = low
         else:  # an elision: "d'Odessa", "L'Estonie"
             if code == _CAP_ELISION:
                 capitalised.append(word)
@@ -177,16 +181,28 @@ def tokenize(text: str) -> tuple[list[Token], set[str]]:
 
 
 # what a word of the text becomes: nothing (a lowercase word no rule reads), a lowercase
-# token, a capitalised token, or an elided article or preposition and a name ("d'Odessa")
-_SKIP, _LOWER, _CAP, _LOWER_ELISION, _CAP_ELISION, _CAP_SHOUT = 0, 1, 2, 3, 4, 5  # shout: "KYIV"
-_CODES: dict[str, int] = {}
+# token, a capitalised token (in capitals: "KYIV"), or an elided article or preposition and
+# a name ("d'Odessa"); the memo holds None for nothing, else (code, the token's `low`)
+_LOWER, _CAP, _CAP_SHOUT, _LOWER_ELISION, _CAP_ELISION = 1, 2, 3, 4, 5
+_CODES: dict[str, tuple[int, str] | None] = {}
 CODE_MEMO_SIZE = 200_000
 
 
 NAME_PREFIXES = frozenset(_WORDS["name_prefix"])
 
 
-def _word_code(word: str) -> int:
+def _word_code(word: str) -> tuple[int, str] | None:
+    """None for a word no rule reads, else (what it is, its lookup key: `Token.low`)."""
+    code = _kind(word)
+    if code is None:
+        return None
+    low = word.lower()
+    if code != _LOWER and "’" in low:
+        low = low.replace("’", "'")
+    return code, low
+
+
+def _kind(word: str) -> int | None:
     cap = word[0].isupper()
     if not cap and "-" in word:  # "al-Balah" in "Deir al-Balah": a word of the name
         head, _, rest = word.partition("-")
@@ -196,7 +212,7 @@ def _word_code(word: str) -> int:
         return _CAP_ELISION if cap else _LOWER_ELISION
     if cap:
         return _CAP_SHOUT if len(word) > 1 and word.isupper() else _CAP
-    return _LOWER if word.lower() in SPECIAL_WORDS else _SKIP
+    return _LOWER if word.lower() in SPECIAL_WORDS else None
 
 
 _BLANK = " \t\r\u00a0"

@@ -157,6 +157,26 @@ def find_anchor(sentence: str, lang: str, toks: list[str] | None = None) -> Anch
             # "Накануне Лавров посетил ...": a name after the phrase is its subject, and the
             # phrase a pointer ("the day before"), not "on the eve of <event noun>"
             return Anchor(sentence[m.start() : m.end()], m.start(), m.end(), m.group(1), offset)
+    return _pointer(sentence, lowered, pats, found)
+
+
+def find_pointer(sentence: str, lang: str, toks: list[str] | None = None) -> Anchor | None:
+    """The first pointer phrase of a sentence ("напередодні", "the day before"), noun
+    anchors left aside: what a noun anchor whose noun names no earlier event falls back to
+    ("Напередодні російські війська ..." read "напередодні російські" as "on the eve of")."""
+    pats = anchor_patterns(lang)
+    if pats is None:
+        return None
+    found = pats.phrases.scan(tokens(sentence) if toks is None else toks)
+    if not found:
+        return None
+    lowered = sentence.lower()
+    if len(lowered) != len(sentence):
+        lowered = "".join(ch.lower()[:1] for ch in sentence)
+    return _pointer(sentence, lowered, pats, found)
+
+
+def _pointer(sentence: str, lowered: str, pats: AnchorPatterns, found) -> Anchor | None:
     for i, (pattern, offset, _) in enumerate(pats.pointer, len(pats.noun)):
         m = pattern.regex.search(lowered) if i in found else None
         if m:

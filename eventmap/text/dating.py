@@ -35,7 +35,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from eventmap.model import PRECISION_RANK, make_event_id
-from eventmap.text.anchoring import Anchor, find_definite_reference, find_event_references, resolve_anchor
+from eventmap.text.anchoring import (
+    Anchor,
+    find_definite_reference,
+    find_event_references,
+    find_pointer,
+    resolve_anchor,
+)
 from eventmap.text.categories import word_category
 from eventmap.text.dates.find import DateMention
 from eventmap.text.dates.vocab import load_vocab
@@ -209,14 +215,25 @@ def _when(
     anchor = cand.anchor
     recent = dated[-ANCHOR_LOOKBACK:]
     target = resolve_anchor(anchor, [d.text for d in recent]) if anchor else None
+    if target is None and anchor is not None and anchor.noun is not None:
+        anchor = _pointer_instead(cand, doc.lang, anchor)
+        target = len(recent) - 1 if anchor.noun is None and recent else None
     if target is not None:
         target += len(dated) - len(recent)
     if target is None and anchor is None:
         anchor, target = _continuation(cand.sentence.text, doc.lang, dated)
+    while target and dated[target - 1].text == dated[target].text:
+        target -= (
+            1  # a sentence's own date, not a further one ("... the deal that took effect on January 19")
+        )
     if target is not None and anchor is not None and not _report_is_finer(own, dated[target].when):
         return _anchored(dated[target].when, anchor.offset_days, anchor.text), {
             "anchored_to": dated[target].id
         }
+    if anchor is not None and anchor.noun is None and anchor.offset_days < 0 and not dated:
+        before = _before_the_report(anchor, own, reference)
+        if before is not None:
+            return before, {}
     if live is not None and not cand.present and not cand.since_only:
         return _anchored(live.when, 0, None), {"anchored_to": live.id, "anchor": "story"}
     if own is not None:
@@ -225,6 +242,29 @@ def _when(
     if clock is not None and reference is not None:  # "De trein vertrok om 14.30 uur"
         return When(reference.isoformat(), reference.isoformat(), "day", clock.text, "relative"), {}
     return document_when(doc.date), {}
+
+
+def _before_the_report(anchor: Anchor, report: DateMention | None, reference: date | None) -> When | None:
+    """'Накануне вечером в Курске прогремели взрывы', 'The day before, ...' with no dated event
+    before it: the day(s) before the report (its reporting clause's day, else the reference)."""
+    base = report.date if report is not None and report.precision == "day" else reference
+    if base is None:
+        return None
+    day = (base + timedelta(days=anchor.offset_days)).isoformat()
+    return When(day, day, "day", anchor.text, "relative")
+
+
+def _pointer_instead(cand: Candidate, lang: str, anchor: Anchor) -> Anchor:
+    """A noun anchor whose word names no earlier event and is no event noun ("Напередодні
+    російські війська ...": "російські" is no event) is the same phrase as a pointer, "the
+    day before", when the language lists it so; an event noun that names nothing earlier
+    ("the day before the vote") keeps the sentence unanchored."""
+    if event_noun_test(lang)[anchor.noun]:
+        return anchor
+    pointer = find_pointer(cand.sentence.text, lang)
+    if pointer is None or pointer.start != anchor.start:
+        return anchor
+    return pointer
 
 
 def _report_is_finer(report: DateMention | None, target: When) -> bool:

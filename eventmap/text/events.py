@@ -3,8 +3,9 @@
 Every sentence gets a kind and a confidence (eventmap/text/eventness.py): occurrence,
 statement or context. Occurrences and statements are events; a context sentence (analysis,
 background) only when it names a date of its own. Headlines (a whole line without closing
-punctuation) and bylines stay out unless they are dated and report an event; in a text of
-headlines only (a feed item) an event is enough. Questions always stay out. A date after
+punctuation) and bylines stay out unless they are dated and report an event (and a dated
+title too when the body repeats its dates); in a text of headlines only (a feed item) an
+event is enough. Questions always stay out. A date after
 "sinds"/"since" older than a month before the document is a comparison ("the worst attack
 since 2014"), not the event's date; nor is the date of a reporting clause ("police said on
 Saturday", eventmap/text/reporting.py) when the sentence has another date.
@@ -26,7 +27,7 @@ from eventmap.text.dates.find import DateMention
 from eventmap.text.dates.times import TimeMention
 from eventmap.text.dates.vocab import load_vocab
 from eventmap.text.document import DocumentContext
-from eventmap.text.eventness import CONTEXT, evidence, judge, undated_context
+from eventmap.text.eventness import CONTEXT, evidence, judge, lexicon, undated_context
 from eventmap.text.mentions import Mentions
 from eventmap.text.reporting import reporting_dates
 from eventmap.text.sentences import Sentence
@@ -78,7 +79,25 @@ def _converted(text: str, m: DateMention, times: Sequence[TimeMention]) -> bool:
     return closed >= 0 and any(opened < t.start and t.end <= closed and ":" in t.value for t in times)
 
 
-def _only_dates(sent: Sentence, dates: Sequence[DateMention]) -> bool:
+def _stamped(
+    times: list[TimeMention],
+    stamp: tuple[int, TimeMention] | None,
+    section: int,
+    own: list[DateMention],
+    doc: DocumentContext,
+) -> list[TimeMention]:
+    """A sentence's times, with its live blog entry's time line ("16.45 uur" above it) when
+    it names no clock time of its own and no other day than the blog's ("morgen")."""
+    if stamp is None or stamp[0] != section or any(":" in t.value for t in times):
+        return times
+    if own and (
+        doc.date is None or any(m.date != doc.date.first or m.date_end != doc.date.first for m in own)
+    ):
+        return times
+    return [stamp[1], *times]
+
+
+def _only_dates(sent: Sentence, dates: Sequence[Any]) -> bool:
     """Is the sentence nothing but its dates (and punctuation)?"""
     rest, cursor = [], sent.start
     for m in dates:
@@ -95,6 +114,7 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
     headlines_only = bool(sentences) and all(is_headline(s) for s in sentences)
     out: list[Candidate] = []
     section = 0
+    stamp: tuple[int, TimeMention] | None = None  # a live blog's last time line, in its section
     for index, sent in enumerate(sentences):
         headline = is_headline(sent)
         if headline:
@@ -106,6 +126,9 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
         if own_all and _only_dates(sent, own_all):
             continue  # "14 березня.", "Maandag 3 maart": a date line says nothing happened
         lo, hi = bisect_left(time_starts, sent.start), bisect_left(time_starts, sent.end)
+        if hi - lo == 1 and ":" in times[lo].value and _only_dates(sent, times[lo:hi]):
+            stamp = (section, times[lo])  # "16.45 uur": a live blog's entry, until the next one
+            continue
         own: list[DateMention] = []
         main = None  # the sentence less its relative clauses, when a date was left in one
         reported_only = compared = False  # compared: a date left out as a comparison's base or old "since"
@@ -130,7 +153,15 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
         relative_only = all(m.relative for m in own) if own else True
         words = evidence(sent.text, doc.lang, toks)
         tense = words if main is None else evidence(main, doc.lang)  # "who won ... in 2024, faces"
-        if doc.date is not None and own and tense.weak and not tense.plans and _past_only(own, doc.date.last):
+        if (
+            doc.date is not None
+            and own
+            and (
+                tense.weak or not lexicon(doc.lang).past_copulas.isdisjoint(toks)
+            )  # "Inflation was 3.9% in November"
+            and not tense.plans
+            and _past_only(own, doc.date.last)
+        ):
             own = [_not_after_the_report(m, doc.date.last) for m in own]
         if not dated and not headlines_only and undated_context(words):
             continue  # context whatever its category: skipped before the category lexicon is read
@@ -161,7 +192,7 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
                 headline,
                 judged.kind,
                 judged.confidence,
-                list(times[lo:hi]),
+                _stamped(list(times[lo:hi]), stamp, section, own, doc),
                 index,
                 section,
                 tentative,
@@ -170,6 +201,17 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
                 compared and not own,
             )
         )
+    return _without_repeated_title(doc, out)
+
+
+def _without_repeated_title(doc: DocumentContext, out: list[Candidate]) -> list[Candidate]:
+    """A dated title the lead repeats (a body event with the same dates) is no event of its
+    own: "UK inflation falls to 2.3% in April" over "UK inflation fell sharply in April"."""
+    if not out or not out[0].headline or not out[0].dates or doc.title != out[0].sentence.text:
+        return out
+    values = {m.value for m in out[0].dates}
+    if any(not c.headline and values <= {m.value for m in c.dates} for c in out[1:]):
+        return out[1:]
     return out
 
 

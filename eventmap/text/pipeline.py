@@ -62,7 +62,8 @@ def _parse_document(text, document_date, lang, source, geocoder, mode) -> Parsed
     if places_matter(doc, len(candidates)):
         mentions = with_places(doc, mentions, geocoder)
     places = [
-        event_places(mentions.places, c.sentence, c.headline, c.all_dates, doc.lang) for c in candidates
+        event_places(mentions.places, c.sentence, c.headline, c.all_dates, doc.lang, mentions.origins)
+        for c in candidates
     ]
     titled = _title_places(doc, mentions.places)
     body = [m for m in mentions.places if m not in titled]

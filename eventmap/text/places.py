@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -42,11 +43,17 @@ def attribution_start(sent: Sentence, lang: str) -> int:
 
 
 def places_in(
-    mentions: Sequence[Any], start: int, end: int, dates: Sequence[DateMention] = ()
+    mentions: Sequence[Any],
+    start: int,
+    end: int,
+    dates: Sequence[DateMention] = (),
+    origins: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[Place]:
-    """Place mentions inside [start, end), except any that overlap a date ("May 9")."""
+    """Place mentions inside [start, end), except any that overlap a date ("May 9"); a place
+    named twice is kept once, by its first mention that is no person's origin (`origins`:
+    "een man uit Apeldoorn is in zijn woning in Apeldoorn aangehouden" keeps the second)."""
     out: list[Place] = []
-    seen: set[tuple[Any, ...]] = set()
+    seen: dict[tuple[Any, ...], int] = {}
     # overlap test by bisection (a date overlaps iff, of the dates starting before the place
     # ends, the furthest end lies after its start): a huge unpunctuated "sentence" with
     # thousands of places and dates stays fast instead of places x dates
@@ -66,8 +73,11 @@ def places_in(
             continue
         key = (m.source_id or m.name or m.text, m.lat, m.lon)
         if key in seen:
+            k = seen[key]
+            if (out[k].start, out[k].end) in origins and (m.start, m.end) not in origins:
+                out[k] = replace(out[k], text=m.text, start=m.start, end=m.end)
             continue
-        seen.add(key)
+        seen[key] = len(out)
         out.append(
             Place(
                 text=m.text,
@@ -86,13 +96,18 @@ def places_in(
 
 
 def event_places(
-    mentions: Sequence[Any], sent: Sentence, headline: bool, dates: Sequence[DateMention], lang: str
+    mentions: Sequence[Any],
+    sent: Sentence,
+    headline: bool,
+    dates: Sequence[DateMention],
+    lang: str,
+    origins: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[Place]:
     """The places of an event's sentence (a headline's trailing attribution left out; a trailing
     reporting clause's places too when the rest of the sentence names one)."""
     if headline:
-        return places_in(mentions, sent.start, attribution_start(sent, lang), dates)
-    found = places_in(mentions, sent.start, sent.end, dates)
+        return places_in(mentions, sent.start, attribution_start(sent, lang), dates, origins)
+    found = places_in(mentions, sent.start, sent.end, dates, origins)
     if len(found) > 1:
         cut = reporting_tail_start(sent, lang)
         if cut < sent.end:

@@ -6,7 +6,8 @@ the police spoke; the event is Friday's. A date belongs to a reporting clause wh
 * it follows a reporting verb with nothing between but a preposition or a filler ("said on
   Saturday", "said in a statement on Saturday", "meldde op zaterdag"), or a short subject
   (at most `reporting_subject_words` words: "meldde de politie zaterdag", "said police on
-  Saturday") when the date then ends its clause;
+  Saturday") when the date then ends its clause (or only the verb's particle follows:
+  "teilte das Ministerium am Mittwoch mit");
 * or it opens the sentence (after at most a short subject) right before a reporting verb:
   "On Saturday, police said ...", "Police on Saturday said ...", "Zaterdag meldde de politie".
 
@@ -35,6 +36,7 @@ class _Words:
     prepositions: frozenset[str]
     complementisers: frozenset[str]
     subject_words: int
+    particles: frozenset[str]  # the last words of the verbs' phrases: "mit" of "teilte ... mit"
 
 
 @cache
@@ -46,6 +48,7 @@ def _words(lang: str) -> _Words:
         frozenset(v.date_prepositions),
         frozenset(v.clause_breaks[:1]),  # "said on Friday that ...": the complement starts
         v.reporting_subject_words,
+        frozenset(p.split()[-1] for p in v.reporting_verbs if " " in p),
     )
 
 
@@ -89,7 +92,15 @@ def _clause_final(text: str, pos: int, end: int, w: _Words) -> bool:
     if not rest or rest[0] in _CLAUSE_END:
         return True
     first = _TOKEN.match(rest)
-    return bool(first) and first.group(0).lower() in w.complementisers
+    if not first:
+        return False
+    word = first.group(0).lower()
+    if (
+        word.rstrip(".") in w.particles
+    ):  # "teilte das Ministerium am Mittwoch mit.": the verb's particle closes it
+        after = rest[first.end() :].lstrip()
+        return not after or after[0] in _CLAUSE_END
+    return word in w.complementisers
 
 
 def _before_verb(text: str, sent_start: int, d: DateMention, verb_start: int, w: _Words) -> bool:

@@ -43,7 +43,12 @@ def _abbreviations(lang: str | None) -> frozenset[str]:
     words: set[str] = set()
     for code in [lang] if lang else available_languages():
         v = load_vocab(code)
-        words |= set(v.abbreviations) | {m for m in v.month_of if len(m) <= 4} | set(v.weekday_abbr_of)
+        longest: dict[int, int] = {}
+        for form, month in v.month_of.items():
+            longest[month] = max(longest.get(month, 0), len(form))
+        # "Feb.", "Sept." are abbreviations; "June.", "mei." end a sentence ("... on 20 June. The")
+        short = {m for m, month in v.month_of.items() if len(m) <= 4 and len(m) < longest[month]}
+        words |= set(v.abbreviations) | short | set(v.weekday_abbr_of)
     if lang:
         words |= _abbreviations(None)  # a quote or a name from another language keeps its "Mr."
     return frozenset(w.rstrip(".") for w in words)
@@ -83,7 +88,7 @@ def _ends_clock_time(before: str, text: str, after: int, lang: str | None) -> bo
 @cache
 def _ordinal_heads() -> frozenset[str]:
     """Words an ordinal with a full stop stands before: every language's month and century
-    words ("März", "Jahrhundert")."""
+    words ("März", "Jahrhundert") and week words ("12. Kalenderwoche")."""
     from eventmap.text.dates.vocab import available_languages, load_vocab
 
     words: set[str] = set()
@@ -92,6 +97,7 @@ def _ordinal_heads() -> frozenset[str]:
         if "." in v.ordinal_suffixes:
             words.update(v.month_of)
             words.update(v.century_words)
+            words.update(v.week_number["after"])
     return frozenset(words)
 
 

@@ -244,3 +244,185 @@ def test_data_that_showed_something_on_a_day_report_it_and_the_month_dates_the_e
     text = "India's trade deficit widened to $21.94 billion in December, government data showed on Wednesday."
     (event,) = eventmap.parse_text(text, document_date="2025-01-16", lang="en")
     assert (event.date, event.date_precision) == ("2024-12-01", "month")
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("A wildfire forced thousands of people to leave their homes on Monday.", "2026-08-10"),
+        ("They plan to hold a vote Monday.", "2026-08-17"),  # a verb that looks ahead governs it
+        ("The Senate holds a vote Monday.", "2026-08-17"),
+    ],
+)
+def test_an_infinitive_takes_its_time_from_the_verb_that_governs_it(phrase, expected):
+    (mention,) = eventmap.find_dates(phrase, "2026-08-12", "en")  # a Wednesday
+    assert mention.date.isoformat() == expected
+
+
+def test_firefighting_is_a_disaster_word_and_a_firefight_is_fighting():
+    from eventmap.text.categories import classify
+
+    assert classify("Italy and France sent firefighting planes to Greece.", "en")[0] == "disaster"
+    assert classify("Troops engaged in a firefight near the border.", "en")[0] == "fighting"
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("Workers could return to work as early as Wednesday, the union said.", "2024-11-06"),
+        ("The ban could be lifted as soon as Friday.", "2024-11-08"),
+    ],
+)
+def test_as_early_as_a_weekday_looks_ahead(phrase, expected):
+    (mention,) = eventmap.find_dates(phrase, "2024-11-05", "en")  # a Tuesday
+    assert mention.date.isoformat() == expected
+
+
+def test_what_a_report_said_was_expected_lies_ahead_of_the_report():
+    text = "The weather agency said more heavy rain was expected over the weekend in Castellon."
+    (mention,) = eventmap.find_dates(text, "2024-11-01", "en")  # a Friday
+    assert (mention.date.isoformat(), mention.date_end.isoformat()) == ("2024-11-02", "2024-11-03")
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        (
+            "Bij een raketaanval op Odesa zijn vrijdag vier mensen omgekomen. Ook in Zaporizja waren explosies te horen.",
+            "nl",
+        ),
+        (
+            "Four people were killed in a missile strike on Odesa on Friday. Explosions were heard in Zaporizhzhia.",
+            "en",
+        ),
+    ],
+)
+def test_explosions_heard_are_an_event_of_the_storys_day(text, lang):
+    events = eventmap.parse_text(text, document_date="2025-01-31", lang=lang)
+    assert [e.date for e in events] == ["2025-01-31", "2025-01-31"]
+    assert events[1].kind == "occurrence" and (events[1].places[0].name, events[1].places[0].kind) == (
+        "Zaporizhzhya",
+        "city",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, kind",
+    [
+        (
+            "Emergency services were called to a property in Horfield shortly after 02:00 on Sunday.",
+            "en",
+            "occurrence",
+        ),
+        ("He is due to appear before Bristol Magistrates' Court on Tuesday.", "en", "occurrence"),
+    ],
+)
+def test_a_call_out_and_a_court_appearance_are_occurrences(sentence, lang, kind):
+    (event,) = eventmap.parse_text(sentence, document_date="2024-06-10", lang=lang)
+    assert event.kind == kind
+
+
+def test_a_match_is_no_fight_though_its_dutch_word_holds_one():
+    from eventmap.text.categories import classify
+
+    assert classify("Kenneth Taylor besliste de wedstrijd in de 78ste minuut.", "nl")[0] == "other"
+    assert classify("De strijd om Bachmoet duurt voort.", "nl")[0] == "fighting"
+
+
+def test_a_full_month_name_ends_its_sentence_and_an_abbreviation_does_not():
+    split = eventmap.text.sentences.split_sentences
+    text = "The bank will decide on 20 June. Economists expect a cut. The vote is on Jan. 5 in Paris."
+    assert [s.text for s in split(text, lang="en")] == [
+        "The bank will decide on 20 June.",
+        "Economists expect a cut.",
+        "The vote is on Jan. 5 in Paris.",
+    ]
+    assert len(split("Het kabinet besluit op 20 juni. De Kamer debatteert later.", lang="nl")) == 2
+
+
+def test_a_dated_title_the_lead_repeats_is_no_event_of_its_own():
+    text = (
+        "UK inflation falls to 2.3% in April\n\nPublished 22 May 2024\n\n"
+        "UK inflation fell sharply in April to its lowest level in nearly three years.\n\n"
+        "Inflation peaked at 11.1% in October 2022."
+    )
+    events = eventmap.parse_text(text, lang="en")
+    assert [e.text for e in events] == [
+        "UK inflation fell sharply in April to its lowest level in nearly three years.",
+        "Inflation peaked at 11.1% in October 2022.",
+    ]
+
+
+def test_a_town_named_as_a_persons_origin_and_as_the_event_place_stays_the_event_place():
+    text = "Een 31-jarige man uit Apeldoorn is zondagochtend in zijn woning in Apeldoorn aangehouden."
+    (event,) = eventmap.parse_text(text, document_date="2024-03-10", lang="nl")
+    assert [(p.name, p.start) for p in event.places] == [("Apeldoorn", text.rindex("Apeldoorn"))]
+    assert event.place_source == "sentence"
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, expected",
+    [
+        ("Inflation was 3.9 percent in November.", "en", "2023-11-01"),  # written in October
+        ("De inflatie was in november 3,9 procent.", "nl", "2023-11-01"),
+        ("In november steeg de inflatie.", "nl", "2023-11-01"),
+        ("The meeting was scheduled for November.", "en", "2024-11-01"),  # a plan: ahead
+        ("The vote will be held in November.", "en", "2024-11-01"),
+    ],
+)
+def test_a_month_ahead_told_in_the_past_tense_is_last_years(sentence, lang, expected):
+    (event,) = eventmap.parse_text(sentence, document_date="2024-10-15", lang=lang)
+    assert event.date == expected
+
+
+def test_a_definite_reference_points_at_a_sentences_own_date_not_one_in_its_relative_clause():
+    text = (
+        "Hamas freed three Israeli hostages in Gaza on Saturday, in the fifth exchange under the "
+        "ceasefire deal that took effect on January 19. The hostages were handed over to the Red "
+        "Cross in Deir al-Balah."
+    )
+    events = eventmap.parse_text(text, document_date="2025-02-08", lang="en")
+    assert [e.date for e in events] == ["2025-02-08", "2025-01-19", "2025-02-08"]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        (
+            "16.45 uur\nBij Schiphol zijn vandaag 400 vluchten geschrapt. Ook morgen vallen er vluchten uit.\n\n"
+            "15.30 uur\nIn Amsterdam is een vrouw om het leven gekomen toen een boom op haar auto viel.",
+            "nl",
+        ),
+        (
+            "16:45 GMT\nMore than 400 flights were cancelled at Heathrow today. More flights will be cancelled tomorrow.\n\n"
+            "15:30 GMT\nA woman was killed in London when a tree fell on her car.",
+            "en",
+        ),
+    ],
+)
+def test_a_live_blogs_time_lines_give_the_time_of_their_entries_on_the_blogs_day(text, lang):
+    events = eventmap.parse_text(text, document_date="2022-02-18", lang=lang)
+    assert [(e.date, e.time) for e in events] == [
+        ("2022-02-18", "16:45"),
+        ("2022-02-19", None),
+        ("2022-02-18", "15:30"),
+    ]
+
+
+def test_what_must_still_happen_on_a_weekday_is_the_coming_one():
+    text = (
+        "The package, which must still be formally adopted by foreign ministers on Monday, adds 74 vessels."
+    )
+    (mention,) = eventmap.find_dates(text, "2025-02-19", "en")  # a Wednesday
+    assert mention.date.isoformat() == "2025-02-24"
+
+
+def test_a_life_story_in_the_news_counts_its_future_from_the_writers_day():
+    text = (
+        "Jimmy Carter died on Sunday at his home in Plains. He served one term from 1977 to 1981. "
+        "Born on October 1, 1924, he founded the Carter Center in 1982. His wife died in November 2023. "
+        "A state funeral will be held in Washington on January 9. In May he would have turned 101."
+    )
+    events = eventmap.parse_text(text, document_date="2024-12-30", lang="en")
+    funeral = next(e for e in events if "funeral" in e.text)
+    assert funeral.date == "2025-01-09"

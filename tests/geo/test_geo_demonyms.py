@@ -32,7 +32,7 @@ def test_an_adjective_of_several_words_is_its_country(text, span, cc):
         ("Ontarians will vote in June.", "Ontarians", "Ontario"),
         ("Texans lined up for water.", "Texans", "Texas"),
         ("South Ossetian officials said the border was closed.", "South Ossetian", "South Ossetia"),
-        ("Dagestani police detained six men.", "Dagestani", "Dagestan"),
+        ("Dagestani police detained six men.", "Dagestani", "Dagestan Republic"),
     ],
 )
 def test_the_people_of_a_region_are_that_region(text, span, region):
@@ -103,3 +103,79 @@ def test_a_place_of_several_words_before_a_hyphenated_suffix_is_context_not_an_e
     doc = parse_places("A New York-based bank and an Abu Dhabi-led fund.", "en")
     assert {m.text: m.country_code for m in doc.context} == {"New York-based": "US", "Abu Dhabi-led": "AE"}
     assert doc.mentions == ()
+
+
+@pytest.mark.parametrize(
+    "text, span, area",
+    [
+        ("European airlines cut their fares.", "European", "Europe"),
+        ("He wrote a book on the African public service.", "African", "Africa"),
+        ("A caravan of Central American migrants reached the border.", "Central American", "Central America"),
+        ("They will renegotiate the North American Free Trade Agreement.", "North American", "North America"),
+        ("Latin American leaders met on Friday.", "Latin American", "Latin America"),
+        ("Turkish troops entered the Kurdish enclave of Afrin.", "Kurdish", "Kurdistan"),
+        ("Russia's role in the Asian-Pacific region grows.", "Asian", "Asia"),
+        ("De Europese Commissie en Aziatische landen overleggen.", "Europese", "Europe"),
+    ],
+)
+def test_the_people_of_a_continent_or_world_region_are_that_area_as_context(text, span, area):
+    found = {m.text: m for m in parse_places(text).context}
+    assert found[span].name == area
+    assert span not in {m.text for m in geoparse(text)}  # context, never an event place
+
+
+def test_a_continents_adjective_is_no_countrys_evidence():
+    # "Central American" is not "American": the US gets no vote, Paris stays in France
+    places = geoparse("Central American migrants arrived in Paris.", "en")
+    assert [(m.name, m.country_code) for m in places] == [("Paris", "FR")]
+
+
+def test_every_region_adjective_names_an_area_of_the_index():
+    from geo.demonyms import region_adjectives, region_entry
+    from geo.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    assert all(region_entry(gaz, name) is not None for name in set(region_adjectives().values()))
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Israel, Arab leaders and other nations met.", "Arab"),  # not Arab, Alabama
+        ("They will renegotiate the North American Free Trade Agreement.", "Free"),  # not the Free State
+    ],
+)
+def test_a_peoples_adjective_or_a_treaty_word_is_no_town(text, absent):
+    doc = parse_places(text, "en")
+    assert absent not in {m.text for m in (*doc.mentions, *doc.context)}
+
+
+def test_arab_stays_inside_a_countrys_name():
+    assert [m.country_code for m in geoparse("Flights to the United Arab Emirates resumed.", "en")] == ["AE"]
+
+
+@pytest.mark.parametrize(
+    "text, name, cc",
+    [
+        ("The agent was developed by the Soviet Union.", "Russia", "RU"),
+        ("Talks on the Korean Peninsula resumed.", "Korean Peninsula", None),
+    ],
+)
+def test_a_former_country_and_a_peninsula_of_two_countries(text, name, cc):
+    [m] = geoparse(text, "en")
+    assert (m.name, m.country_code) == (name, cc)
+
+
+@pytest.mark.parametrize(
+    "text, span, region",
+    [
+        ("A former agent was poisoned in the English city of Salisbury.", "English", "England"),
+        ("Scottish police arrested a man in Glasgow.", "Scottish", "Scotland"),
+        ("Welsh farmers protested in Cardiff.", "Welsh", "Wales"),
+    ],
+)
+def test_the_people_of_a_nation_of_the_united_kingdom_are_that_nation(text, span, region):
+    doc = parse_places(text, "en")
+    found = {m.text: m for m in doc.context}
+    assert (found[span].name, found[span].country_code) == (region, "GB")
+    assert all(m.country_code == "GB" for m in doc.mentions)  # Salisbury in England, not Harare

@@ -439,3 +439,15 @@ def test_a_place_before_a_team_role_is_the_team(text, lang, places, context):
 )
 def test_a_title_before_a_name_is_no_place_spelt_like_it(text, places):
     assert [m.name for m in geoparse(text, "en")] == places
+
+
+@pytest.mark.parametrize(
+    "text, lang, places",
+    [
+        ("Piet de Vries, die naast het café woont, hoorde geschreeuw in Deventer.", "nl", ["Deventer"]),
+        ("Buurman Piet de Vries hoorde geschreeuw.", "nl", []),
+        ("Un homme de Lyon a été arrêté à Paris.", "fr", ["Lyon", "Paris"]),  # must stay: "de" is "from"
+    ],
+)
+def test_a_given_name_and_a_particle_open_a_surname_spelt_like_a_village(text, lang, places):
+    assert [m.text for m in geoparse(text, lang)] == places

@@ -253,3 +253,53 @@ def test_former_first_level_regions_that_news_still_names(text, lang, name, cc):
 def test_a_name_known_only_as_a_municipality_is_found_after_its_kind_s_word(text, lang, name):
     (m,) = geoparse(text, lang)
     assert m.name == name and m.country_code == "NL" and m.kind == "region"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Most of the victims were in the province of Valencia.", "Comunidad Valenciana"),
+        ("Heavy rain also hit the Comunidad de Madrid.", "Comunidad de Madrid"),
+    ],
+)
+def test_a_region_iso_writes_inverted_is_named_the_way_people_write_it(text, name):
+    (place,) = geoparse(text, "en")
+    assert (place.name, place.kind) == (name, "region")
+
+
+def test_a_tail_of_several_capitalised_words_is_a_list_not_an_inverted_kind():
+    from geo.build_regions import uninverted
+
+    assert uninverted("Virgin Islands, U.S.") == "U.S. Virgin Islands"
+    assert (
+        uninverted("Southern Nations, Nationalities and Peoples")
+        == "Southern Nations, Nationalities and Peoples"
+    )
+
+
+@pytest.mark.parametrize(
+    "text, lang, name",
+    [
+        ("Drones hit a refinery in the Krasnodar region.", "en", "Krasnodar Krai"),
+        ("Een raffinaderij in de Russische regio Krasnodar werd getroffen.", "nl", "Krasnodar Krai"),
+        ("Fighting broke out in Chechnya.", "en", "Chechen Republic"),
+        ("Protests spread in Tatarstan.", "en", "Tatarstan Republic"),
+    ],
+)
+def test_russian_krais_and_republics_have_english_names(text, lang, name):
+    (place,) = geoparse(text, lang)
+    assert (place.name, place.kind) == (name, "region")
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("Explosions were heard in Zaporizhzhia.", "Zaporizhzhya", "city"),
+        ("Explosions in Kharkiv and Zaporizhzhia.", "Zaporizhzhya", "city"),
+        ("Heavy fighting in the Zaporizhzhia region.", "Zaporizhzhia Oblast", "region"),
+        ("Floods hit Rio Grande do Sul.", "Rio Grande do Sul", "region"),
+    ],
+)
+def test_a_region_named_after_its_big_city_leaves_the_bare_name_to_the_city(text, name, kind):
+    place = geoparse(text, "en")[-1]
+    assert (place.name, place.kind) == (name, kind)

@@ -179,3 +179,30 @@ def test_a_place_after_a_persons_name_and_of_is_the_persons_home(text, origin):
 def test_a_place_after_of_that_follows_no_persons_name_is_no_home():
     doc = parse_places("The Bank of England and the Gulf of Mexico. The University of Texas.", lang="en")
     assert doc.origins == ()
+
+
+def test_a_town_named_less_often_is_no_suburb_of_a_neighbour_named_more():
+    utrecht = [pm("Utrecht", at, cc="NL", at=(52.09, 5.12)) for at in (10, 200, 400)]
+    zeist = pm("Zeist", 300, cc="NL", at=(52.09, 5.23))  # 8 km off
+    amersfoort = pm("Amersfoort", 20, cc="NL", at=(52.16, 5.39))
+    events = [[utrecht[0], amersfoort], [zeist], [utrecht[1]], [utrecht[2]]]
+    assert article_setting(events).text == "Utrecht"
+    # Zeist's one event votes for Utrecht, Utrecht's three never for Zeist; named more, Zeist leads
+    assert article_setting([[utrecht[0], amersfoort], [zeist], [zeist]]).text == "Zeist"
+
+
+@pytest.mark.parametrize(
+    "text, origin",
+    [
+        ("Verstappen finished fifth in a race won by Mercedes' George Russell in Las Vegas.", "Mercedes"),
+        ("Russia's Vladimir Putin met Recep Tayyip Erdogan in Ankara.", "Russia's"),
+        ("Ukraine's President Volodymyr Zelensky visited Washington.", "Ukraine's"),
+    ],
+)
+def test_a_place_in_the_possessive_before_a_persons_name_is_the_persons_team_or_home(text, origin):
+    assert [m.text for m in parse_places(text, lang="en").origins] == [origin]
+
+
+def test_a_possessive_before_no_persons_name_is_no_origin():
+    for text in ("Russia's economy shrank.", "Moscow's Red Square was closed."):
+        assert parse_places(text, lang="en").origins == ()

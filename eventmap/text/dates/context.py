@@ -42,11 +42,30 @@ class Cues:
     future: re.Pattern[str]
     reporting: re.Pattern[str]
     clause_end: re.Pattern[str]
+    past: re.Pattern[str] | None  # a finite past form ("was", "werd", "war", "était")
 
 
 def _ending(suffixes: tuple[str, ...]) -> str:
     """A regex branch for words of at least two letters more than one of `suffixes`."""
     return rf"|(?<!\w)\w\w+(?:{'|'.join(map(re.escape, suffixes))})(?!\w)" if suffixes else ""
+
+
+@cache
+def _writer_future(lang: str) -> re.Pattern[str] | None:
+    v = load_vocab(lang)
+    return re.compile(rf"{word_start_alt(v.writer_future_cues)}(?!\w)") if v.writer_future_cues else None
+
+
+def writer_future(ctx: Ctx, start: int) -> bool:
+    """Does the sentence look ahead from the writer's own day ("A state funeral will be held
+    ... on January 9" closing a life's story)? Only the present's future ("will", "zal"), not
+    a history's "would": the table's `writer_future_cues`, before the mention in its sentence."""
+    rx = _writer_future(ctx.vocab.lang)
+    if rx is None:
+        return False
+    before = ctx.lowered[max(0, start - FUTURE_LOOKBACK) : start]
+    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
+    return rx.search(before, cut + 1) is not None
 
 
 @cache
@@ -56,6 +75,7 @@ def cues(lang: str) -> Cues:
         re.compile(rf"{word_start_alt(v.future_cues)}(?!\w){_ending(v.future_suffixes)}"),
         re.compile(rf"{word_start_alt(v.reporting_verbs)}(?!\w)"),
         re.compile(rf"[,.;:!?]|{word_start_alt(v.clause_breaks)}(?!\w)"),
+        re.compile(rf"{word_start_alt(v.past_cues)}(?!\w)") if v.past_cues else None,
     )
 
 
@@ -144,6 +164,49 @@ def future_context(ctx: Ctx, start: int, end: int) -> bool:
     return bool(c.future.search(after))
 
 
+def _clause(ctx: Ctx, start: int, end: int) -> tuple[str, str]:
+    """The words of a mention's clause before and after it (up to a punctuation mark or a
+    clause word: "dat", "that"), lowercased."""
+    c = cues(ctx.vocab.lang)
+    lowered = ctx.lowered
+    before = lowered[max(0, start - FUTURE_LOOKBACK) : start]
+    ends = list(c.clause_end.finditer(before))
+    if ends:
+        before = before[ends[-1].end() :]
+    after = c.clause_end.split(lowered[end : end + FUTURE_LOOKBACK], maxsplit=1)[0]
+    return before, after
+
+
+def past_context(ctx: Ctx, start: int, end: int) -> bool:
+    """Is the mention's clause told in the past tense ("Tot en met vrijdag was de weg dicht",
+    "The road was closed until Friday")? A finite past form of the table's `past_cues` in
+    its clause, and no future cue."""
+    c = cues(ctx.vocab.lang)
+    if c.past is None:
+        return False
+    before, after = _clause(ctx, start, end)
+    return bool(c.past.search(before) or c.past.search(after)) and not (
+        c.future.search(before) or c.future.search(after)
+    )
+
+
+def scheduled(ctx: Ctx, start: int, end: int) -> bool:
+    """'De verkiezingen zijn op 12 december.', 'The vote is on the 24th.': a date right after a
+    copula in the present tense (`present_tense.copulas`, a date preposition between them),
+    closing its clause (no participle follows: "is op 12 december gebeurd" is a perfect), is
+    what is scheduled: the coming one."""
+    v = ctx.vocab
+    if not v.present_copulas:
+        return False
+    words = ctx.lowered[max(0, start - 40) : start].split()
+    if words and words[-1] in v.date_preposition_set:
+        words.pop()
+    if not any(" ".join(words[-k:]) in v.present_copulas for k in (1, 2) if len(words) >= k):
+        return False
+    tail = ctx.lowered[end : end + 3].lstrip(" ")
+    return not tail or tail[:1] in ",.;:!?)"
+
+
 def is_present_verb(vocab: Vocab, word: str) -> bool:
     """A finite verb in the present tense, by the language's list or its present ending."""
     if word in vocab.present_verbs:
@@ -206,7 +269,10 @@ def present_context(ctx: Ctx, start: int, end: int) -> bool:
     ):
         # an object between them: "holds a vote Monday", "bezoekt het gebied vrijdag"
         verb = words[-3]
-        if is_present_verb(v, verb) and not cues(v.lang).reporting.fullmatch(verb):
+        infinitive = (
+            len(words) > 3 and words[-4].lower() in v.infinitive_markers
+        )  # "forced them to leave their homes Monday"
+        if is_present_verb(v, verb) and not infinitive and not cues(v.lang).reporting.fullmatch(verb):
             return True
     word = words[-1].lower()
     if len(words) > 1:
@@ -220,6 +286,8 @@ def present_context(ctx: Ctx, start: int, end: int) -> bool:
             return False
         if f"{low} {word}" in v.present_verbs:
             return True
+        if low in v.infinitive_markers:
+            return False  # "to leave Monday": the governing verb has the tense (future_context)
     return is_present_verb(v, word)
 
 

@@ -12,7 +12,9 @@ there; 'auto' (the default) chooses narrative when there is no reference day at 
 when at least NARRATIVE_MIN_DATES dates, over two thirds of those that name their year,
 lie NARRATIVE_GAP_YEARS or more before it, and they outnumber DEICTIC_SHARE times over the
 expressions counted from the document's day ("on Friday", "last year"), which news that
-looks back on history still uses.
+looks back on history still uses; or when every date naming its year (at least
+NARRATIVE_MIN_FULL_DATES) is such an old day or month and nothing counts from the
+document's day (a short history: "le 21 février 1916 ... le 19 décembre 1916").
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from eventmap.errors import InputError
 from eventmap.text.dates import rules_calendar as cal
 from eventmap.text.dates import rules_periods as per
 from eventmap.text.dates import rules_relative as rel
+from eventmap.text.dates import rules_weeks as weeks
 from eventmap.text.dates import rules_years as years
 from eventmap.text.dates.context import MODES, Ctx, Frame, moves_focus
 from eventmap.text.dates.intervals import Norm
@@ -39,6 +42,7 @@ from eventmap.text.wordtrie import DIGIT, required_strings
 NARRATIVE_GAP_YEARS = 2  # 'auto': dates this many years before the document make a narrative
 NARRATIVE_MIN_DATES = 3  # ... when at least this many do, over two thirds of those naming a year,
 DEICTIC_SHARE = 5  # ... and they outnumber the days counted from the document (x this factor)
+NARRATIVE_MIN_FULL_DATES = 2  # ... or when this many old days or months are all it names with a year
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +107,7 @@ RULES: dict[str, Rule] = {
     "year_ago": rel.norm_year_ago,
     "focus_day": rel.norm_focus_day,
     "day_alone": per.norm_day_alone,
+    "week_number": weeks.norm_week_number,
 }
 
 
@@ -399,7 +404,10 @@ def choose_mode(mentions: list[DateMention], ref: date | None) -> str:
     old = [m for m in named if m.date_end.year <= ref.year - NARRATIVE_GAP_YEARS]
     deictic = sum(1 for m in mentions if m.basis == "relative")  # not "the following month"
     if len(old) < NARRATIVE_MIN_DATES or 3 * len(old) <= 2 * len(named):
-        return "news"
+        # a short history: every date naming its year is an old day or month ("le 21 février
+        # 1916 ... le 19 décembre 1916") and nothing counts from the document's day
+        full = len(old) == len(named) >= NARRATIVE_MIN_FULL_DATES and all(m.precision != "year" for m in old)
+        return "narrative" if full and not deictic else "news"
     # news that looks back still speaks of its own days ("on Friday", "last year")
     return "narrative" if DEICTIC_SHARE * deictic < len(old) else "news"
 

@@ -16,6 +16,7 @@ from functools import cache
 from typing import Any
 
 from eventmap.text.dates.vocab import Vocab, load_vocab
+from eventmap.text.dates.weekpatterns import week_number_patterns
 from eventmap.text.wordtrie import LazyPattern, digits_after, trie_pattern, word_start_pattern
 
 B = r"(?<![\w\-/.])"  # left boundary: not inside a word, number or date
@@ -326,6 +327,7 @@ def build(v: Vocab) -> LanguagePatterns:
                 ("season", rf"{B}(?P<season>{seasons})\s+(?P<rel>{alt(v.rel_after_of)})(?![\w-])", "season")
             )
     pats += _period_patterns(v, year, month_year_join, rel, num, units)
+    pats += week_number_patterns(v, month_year_join)  # "KW 12", "in week 12"
     decade_digits = r"(?:\d{3}0|[1-9]0)" if v.decade_two_digit else r"\d{3}0"
     if v.decade_suffix:
         pats.append(
@@ -456,7 +458,7 @@ def _trigger_classes(v: Vocab) -> dict[str, Any]:
         "unit": [*v.unit_of, *(max(p.split(), key=len) for p in (*v.unit_end, *v.this_year, *v.year_ago))],
         "phrase": _phrase_words(v),
         "season": v.season_of,
-        "part": v.year_part_of,
+        "part": [*v.year_part_of, *v.week_number["after"]],  # "Halbjahr"; "zwölften Kalenderwoche"
         "holiday": [max(p.split(), key=len) for p in v.holiday_of],
         "century": v.century_words,
         "decade": v.decade_prefixes,

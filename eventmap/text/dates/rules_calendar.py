@@ -22,6 +22,8 @@ from eventmap.text.dates.context import (
     in_pluperfect,
     next_word,
     prev_word,
+    scheduled,
+    writer_future,
 )
 from eventmap.text.dates.intervals import (
     Norm,
@@ -53,7 +55,11 @@ def place_year(ctx: Ctx, month: int, day: int | None, weekday: int | None = None
     m = ctx.match
     if frame.year_here is not None and _held_by_year(ctx, frame.year_here, month, day, weekday):
         return frame.year_here[0], "calendar"
-    if frame.mode == "narrative" and frame.focus_year is not None:
+    if (
+        frame.mode == "narrative"
+        and frame.focus_year is not None
+        and not (frame.ref is not None and writer_future(ctx, m.start()))
+    ):
         year = frame.focus_year
         focus = frame.focus
         if (
@@ -75,7 +81,7 @@ def place_year(ctx: Ctx, month: int, day: int | None, weekday: int | None = None
     if _after_since(ctx) and not follows(ctx, ctx.vocab.from_set):  # "since March": begun by now
         d = safe_date(ref.year, month, day or 1)
         return (ref.year if d is not None and d <= ref else ref.year - 1), "calendar"
-    future = future_context(ctx, m.start(), m.end())
+    future = future_context(ctx, m.start(), m.end()) or scheduled(ctx, m.start(), m.end())
     if weekday is not None and day is not None:
         for y in sorted((ref.year, ref.year - 1, ref.year + 1), key=lambda y: abs(y - ref.year)):
             d = safe_date(y, month, day)

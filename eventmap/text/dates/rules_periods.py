@@ -17,7 +17,7 @@ from functools import cache
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
 from eventmap.text.dates import rules_calendar as cal
-from eventmap.text.dates.context import Ctx, future_context, next_word, prev_word
+from eventmap.text.dates.context import Ctx, future_context, next_word, prev_word, scheduled
 from eventmap.text.dates.intervals import (
     YEAR_PARTS,
     Norm,
@@ -264,7 +264,7 @@ def norm_day_alone(ctx: Ctx) -> Result:
         basis = "calendar"
     elif ref is not None:
         year, month, basis = ref.year, ref.month, "relative"
-        future = future_context(ctx, m.start(), m.end())
+        future = future_context(ctx, m.start(), m.end()) or scheduled(ctx, m.start(), m.end())
         if day > ref.day and not future:
             year, month = shift_month(year, month, -1)
         elif day < ref.day and future:
@@ -278,8 +278,8 @@ def norm_day_alone(ctx: Ctx) -> Result:
 def _then_ok(v: Vocab, after: str, word: str) -> bool:
     """What follows a lone day: a comma or the like, or per ``day_alone.then`` a lowercase
     word (German: "Am 26. griffen", not "am 26. Parteitag") or a stop word (English)."""
-    if after[:1] in (",", ";", ":", ")"):
-        return True
+    if after[:1] in ("", ",", ";", ":", ")", ".", "!", "?"):
+        return True  # "The vote took place on the 14th."
     if v.day_alone_then == "lowercase":
         return after[:1].isalpha() and after[:1].islower()
     return v.day_alone_then == "stopword" and word in v.stopwords

@@ -29,6 +29,7 @@ from eventmap.text.dates.context import (
     follows,
     future_context,
     next_word,
+    past_context,
     present_context,
     prev_word,
 )
@@ -107,7 +108,7 @@ def norm_weekday(ctx: Ctx) -> Result:
     elif ahead and (
         future_context(ctx, m.start(), m.end())
         or present_context(ctx, m.start(), m.end())
-        or (follows(ctx, v.until_set) and ahead < back)
+        or (follows(ctx, v.until_set) and ahead < back and not past_context(ctx, m.start(), m.end()))
     ):
         found = day + timedelta(days=ahead)
     else:

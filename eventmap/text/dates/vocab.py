@@ -70,6 +70,14 @@ here, never from code. Keys, all lowercase (text is matched lowercased):
   never before a ``not_after`` word: "on Christmas Island"); ``hence`` (the words before "N
   units" counting forward from the writer's day: "over twee weken", "in two weeks" only when
   ``needs_future`` and the clause speaks of the future).
+- ``past_cues``: finite past forms ("was", "werd", "war", "était"): a weekday after an
+  until word in a clause told in the past is the past one ("tot en met vrijdag was ...").
+  ``present_tense.copulas`` ("is", "zijn", "ist", "a lieu"): a date right after one that
+  closes its clause is scheduled, the coming one ("De verkiezingen zijn op 12 december").
+- ``week_numbers``: ISO week numbers: words ``before`` the number ("KW 12", "Kalenderwoche
+  12"), ``after`` an ordinal ("12. Kalenderwoche"), and ``guarded`` words read only after
+  one of the ``prepositions`` and not before a ``not_then`` phrase ("in week 12", not "week 12
+  van de competitie").
 - ``day_alone``: a day of the month without its month ("On the 26th, ...", "Am 26. griffen",
   "Le 14, les Allemands"): ``prefixes`` before it, its ``suffixes`` (``suffix_required``) and
   what must follow (``then``: "punctuation", or also a "lowercase" word or a "stopword").
@@ -119,7 +127,7 @@ KNOWN_KEYS: frozenset[str] = frozenset(
     generated_excluded relative_after one_unit focus_days season_adverbs year_ordinal_suffixes letters
     letters_required date_prepositions reporting_fillers reporting_subject_words season_year_joiners
     year_parts holidays hence span_ends when_words relative_pronouns future_suffixes from_words day_alone anaphoric_suffixes
-    sentence_initial_years
+    sentence_initial_years past_cues week_numbers writer_future_cues
     """.split()
 )
 _LOOKALIKE = {"i": "iі", "x": "xх", "c": "cс", "m": "mм"}  # Roman numerals typed in Cyrillic letters
@@ -311,6 +319,7 @@ class Vocab:
             "relative_pronouns",
             "stopwords",
             "abbreviations",
+            "writer_future_cues",
         ):
             setattr(self, key, _words(raw, key))
         self.quantity_words = frozenset(_words(raw, "quantity_words"))
@@ -333,7 +342,14 @@ class Vocab:
         self.present_after_initial_weekday = bool(present.get("after_initial_weekday"))
         # subject pronouns after a verb-second verb: "trifft er am Donnerstag", "ontmoet hij donderdag"
         self.present_pronouns = frozenset(_words(present, "pronouns"))
+        # a copula in the present: "Shops are closed until Monday", "De verkiezingen zijn op 12 december"
         self.present_copulas = frozenset(_words(present, "copulas"))
+        self.infinitive_markers = frozenset(_words(present, "infinitive_markers"))
+        self.past_cues = _words(raw, "past_cues")  # finite past forms: "was", "werd", "war"
+        weeks = raw.get("week_numbers") or {}  # "KW 12", "in der 12. Kalenderwoche", "in week 12"
+        self.week_number: dict[str, tuple[str, ...]] = {
+            k: _words(weeks, k) for k in ("before", "after", "guarded", "prepositions", "not_then")
+        }
         self.date_preposition_set = frozenset(self.date_prepositions)
         short = raw.get("short_year_words") or {}
         self.short_year_always = frozenset(_words(short, "always"))  # "the year 800"
