@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import gettext
 import json
+import sys
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -48,7 +49,14 @@ def package_file(package: str, *parts: str) -> Path | None:
     if spec is None or not spec.origin:
         return None
     path = Path(spec.origin).parent.joinpath(*parts)
-    return path if path.exists() else None
+    if path.exists():
+        return path
+    # a module of that name in a script's folder ("names.py") hides the package: look on
+    for folder in sys.path:
+        path = Path(folder, package, *parts)
+        if path.exists():
+            return path
+    return None
 
 
 ARTICLES: frozenset[str] = frozenset()

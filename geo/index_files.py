@@ -100,15 +100,17 @@ def _installed_version(pkg: str) -> str:
     spec = find_spec(pkg)
     if spec is None or not spec.origin:
         return "-"
-    site = Path(spec.origin).resolve().parent.parent
     prefix = pkg.replace("-", "_").lower() + "-"
-    try:
-        names = os.listdir(site)
-    except OSError:
-        return "-"
-    for name in sorted(names):
-        if name.lower().startswith(prefix) and name.endswith((".dist-info", ".egg-info")):
-            return name[len(prefix) :].rsplit(".", 1)[0]
+    # where the import system found it; else every folder of sys.path (a script's own folder
+    # may hold a module of that name, "names.py", that hides the package from find_spec)
+    for site in (Path(spec.origin).resolve().parent.parent, *map(Path, sys.path)):
+        try:
+            names = os.listdir(site)
+        except OSError:
+            continue
+        for name in sorted(names):
+            if name.lower().startswith(prefix) and name.endswith((".dist-info", ".egg-info")):
+                return name[len(prefix) :].rsplit(".", 1)[0]
     return "-"
 
 

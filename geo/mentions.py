@@ -233,6 +233,9 @@ def find_mentions(
             and tokens[j].low not in REGION_WORDS  # "Charlton County manager": an official
         ):
             org_end = j  # "Former Chelsea manager Mauricio Pochettino": a team
+        if org_end is not None and i == j and t.low in stop and _villages_only(gaz, cands):
+            i = org_end + 1  # "the Met Gala": a common word naming a village is no place there
+            continue
         if org_end is not None:  # "Singapore Airlines", "University of Texas": context only
             m = Mention(t.start, tokens[j].end, span_text, cands)
             m.flags.add("organisation")
@@ -378,3 +381,11 @@ def _mid_sentence_capitals(text: str, tokens) -> set[str]:
         and not t.shout
         and (prev is None or not prev.adj or prev.low.rstrip(".") not in TITLES)
     }
+
+
+ORG_VILLAGE_MAX_POP = 5_000  # "the Met Gala": Met (India, 2,107 people); "Delta police": Delta, BC
+
+
+def _villages_only(gaz: Gazetteer, cands) -> bool:
+    """Every candidate is a town of fewer than ORG_VILLAGE_MAX_POP people."""
+    return all(gaz.kind_codes[c.id] == "c" and gaz.pop[c.id] < ORG_VILLAGE_MAX_POP for c in cands)

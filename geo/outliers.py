@@ -6,7 +6,8 @@ preposition, that names only small towns, none of them in a country the article'
 lie in nor near any of them (NEAR_KM), names a thing (a vehicle, a building, a brand). "The
 Bucha massacre" in an article about Ukraine keeps Bucha: its country is the article's (a
 country named, or a town of it within COUNTRY_NEAR_KM: "the Eaton fire in Altadena" is no
-Eaton, Ohio).
+Eaton, Ohio). The same for a name that goes on with "and" and two capitalised words that
+are no place ("the Bains and Grants Town Centre" in the Bahamas is no Bains, France).
 """
 
 from __future__ import annotations
@@ -43,32 +44,49 @@ def modifier_outliers(
             continue
         if not _small_towns_only(gaz, m.cands):
             continue
-        nxt = _next_word(text, e)
-        if (
-            len(nxt) < 3
-            or (nxt in stop_words(langs) and nxt not in _NAMED_EVENT)
-            or _prev_word(text, m.start).casefold() in _LOCATIVE
-        ):
-            continue
+        if not _PAIR_RE.match(text, e):  # "the Bains and Grants Town Centre": one name
+            nxt = _next_word(text, e)
+            if (
+                len(nxt) < 3
+                or (nxt in stop_words(langs) and nxt not in _NAMED_EVENT)
+                or _prev_word(text, m.start).casefold() in _LOCATIVE
+            ):
+                continue
         if placed is None:
             placed = [o for o in resolved if o.id is not None]
-        own = m.text.casefold()
-        others = [o for o in placed if o.mention.text.casefold() != own]
-        cc = gaz.cc[r.id]
-        if not others or any(
-            gaz.cc[o.id] == cc
-            and (
-                gaz.kind_codes[o.id] != "c"
-                or o.lat is None
-                or great_circle_km(r.lat, r.lon, o.lat, o.lon) < COUNTRY_NEAR_KM
-            )
-            for o in others
-        ):
-            continue
-        if any(great_circle_km(r.lat, r.lon, o.lat, o.lon) < NEAR_KM for o in others if o.lat is not None):
+        if not _far(r, placed, gaz):
             continue
         out.add(k)
+        if text[e + 1 : e + 4] == "and":  # its partner in the name, when as far: "Grants"
+            out.update(
+                j
+                for j, o in enumerate(resolved)
+                if o.mention.start == e + 5
+                and o.id is not None
+                and not o.mention.demonym
+                and _small_towns_only(gaz, o.mention.cands)
+                and _far(o, placed, gaz)
+            )
     return out
+
+
+def _far(r: Resolved, placed: list[Resolved], gaz: Gazetteer) -> bool:
+    """r lies in no country of the article's other places (bar towns of it over
+    COUNTRY_NEAR_KM away) and within NEAR_KM of none of them."""
+    own = r.mention.text.casefold()
+    others = [o for o in placed if o.mention.text.casefold() != own]
+    cc = gaz.cc[r.id]
+    if not others or any(
+        gaz.cc[o.id] == cc
+        and (
+            gaz.kind_codes[o.id] != "c"
+            or o.lat is None
+            or great_circle_km(r.lat, r.lon, o.lat, o.lon) < COUNTRY_NEAR_KM
+        )
+        for o in others
+    ):
+        return False
+    return not any(great_circle_km(r.lat, r.lon, o.lat, o.lon) < NEAR_KM for o in others if o.lat is not None)
 
 
 @per_list
@@ -78,6 +96,7 @@ def _small_towns_only(gaz: Gazetteer, cands: list) -> bool:
 
 
 _WORD_RE = re.compile(r" ([^\W\d_]+)")
+_PAIR_RE = re.compile(r" and [A-Z][a-z]+ [A-Z][a-z]+")  # " and Grants Town": a longer name goes on
 
 
 def _next_word(text: str, end: int) -> str:

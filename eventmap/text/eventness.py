@@ -79,7 +79,8 @@ class Lexicon:
     past_word: WordTest = field(default=None, compare=False, hash=False)  # type: ignore[assignment]
     # per word, remembered: all the above as one number of feature bits (see _word_bits)
     word_bits: WordTest = field(default=None, compare=False, hash=False)  # type: ignore[assignment]
-    # past forms of "to be" ("was", "waren"): told in the past, though no event verb
+    # past forms of "to be" ("was", "waren", "était") and of modals ("ont dû"): told in the
+    # past though no event verb (they date a sentence before the report, eventmap/text/events.py)
     past_copulas: frozenset[str] = frozenset()
 
 

@@ -363,6 +363,13 @@ def test_a_small_far_town_naming_a_thing_before_a_noun_is_no_place(text, places)
     assert texts(text, "en") == places
 
 
+def test_a_small_far_town_opening_a_longer_name_with_and_is_no_place():
+    # "the Bains and Grants Town Centre" in the Bahamas: no Bains (France), no Grants (US)
+    text = "The Bains and Grants Town Centre opened. Officials in Freeport and Nassau praised it."
+    assert texts(text, "en") == ["Freeport", "Nassau"]
+    assert texts("Floods hit Bosnia and Herzegovina and Croatia.", "en") == ["Bosnia", "Croatia"]
+
+
 def test_a_town_before_a_noun_in_the_articles_country_stays_a_place():
     assert texts("The Bucha massacre shocked Kyiv.", "en") == ["Bucha", "Kyiv"]
     assert texts("Floods reached Gloria after the storm; Manila was spared.", "en") == ["Gloria", "Manila"]

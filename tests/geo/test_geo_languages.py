@@ -273,3 +273,12 @@ def test_dutch_names_joined_by_op_and_bij_are_found_whole():
 )
 def test_seas_by_their_german_french_ukrainian_and_russian_names(text, lang, sea):
     assert [m.name for m in geoparse(text, lang)][-1] == sea
+
+
+def test_a_ukrainian_region_adjective_in_the_instrumental_before_a_plural_region_word():
+    text = "Сили ППО збили 20 дронів над Полтавською, Сумською та Дніпропетровською областями."
+    assert [(p.name, p.kind) for p in geoparse(text, "uk")] == [
+        ("Poltava Oblast", "region"),
+        ("Sumy Oblast", "region"),
+        ("Dnipropetrovsk Oblast", "region"),  # named after the city's old name: "Дніпропетровськ"
+    ]

@@ -1,5 +1,6 @@
 """Frequent surnames that are common words ("Williams", "Keys", "Knight", "Smith") after a given
-name, even a rare one or a country's: a person, not a place."""
+name, even a rare one or a country's: a person, not a place; and the words of events' names
+("Copa America", "the Met Gala"): no towns."""
 
 from __future__ import annotations
 
@@ -45,3 +46,21 @@ def test_the_index_knows_frequent_surnames_but_not_rare_ones():
     surnames = get_gazetteer().surnames
     assert {"smith", "williams", "knight", "keys"} <= surnames
     assert "zwolle" not in surnames
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Brazil won the Copa America in Rio.", "Copa"),  # not Copa, a town elsewhere
+        ("Rihanna attended the Met Gala in New York.", "Gala"),  # not Gala, Croatia
+        ("Rihanna attended the Met Gala in New York.", "Met"),  # nor Met, India
+    ],
+)
+def test_a_word_of_an_events_name_is_no_town(text, absent):
+    assert absent not in texts(text)
+
+
+def test_a_place_in_an_events_name_is_context_and_the_event_place_stays():
+    doc = parse_places("Brazil won the Copa America in Rio.", "en")
+    assert [m.text for m in doc.mentions] == ["Brazil", "Rio"]
+    assert [m.text for m in doc.context] == ["America"]
