@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from operator import attrgetter
 
 from geo.gazetteer import SLAVIC_COUNTRIES, Candidate, Gazetteer
@@ -200,14 +201,33 @@ def rejected_single(
         # < ~30,000 people: likely a word ("IN THE AREA" is no place even after "IN")
         if max_prior < (3.5 if t.shout and after_locative(text, tokens, i) else 4.5):
             return True
-    elif not strong and context.langs is not None and city_level_only:
+    elif (
+        not strong
+        and context.langs is not None
+        and city_level_only
+        and not (not next_cap and after_locative(text, tokens, i) and _home_town(gaz, cands, context.langs))
+    ):
         # inside a sentence a capital says "name", but a very common word capitalised in a
         # title or a name ("Red Cross", "Love Field", "First Baptist") still names no village:
-        # only a place much better known than the word is frequent stays ("Nice", "Reading")
+        # only a place much better known than the word is frequent stays ("Nice", "Reading");
+        # right after "in"/"bij"/"near" a word alone names a town of the language's own
+        # countries ("De brand in Echt"; cues role `home_country`, as in geo.resolve)
         z = common_zipf(gaz, base, context.langs)
         if z >= MID_SENTENCE_ZIPF and z >= 10 * math.log10(max_pop + 10) + 5:
             return True
     return False
+
+
+def _home_town(gaz: Gazetteer, cands: list[Candidate], langs: tuple[str, ...]) -> bool:
+    """Is a candidate in a country where the text's language is spoken at home (cues role
+    `home_country`: "nl", "be" for a Dutch text; English has none: its news is the world's)?"""
+    home = _home_countries(langs)
+    return any(gaz.cc[c.id].lower() in home for c in cands)
+
+
+@cache
+def _home_countries(langs: tuple[str, ...]) -> frozenset[str]:
+    return load(langs)["home_country"]
 
 
 def _after_determiner(text: str, start: int, langs: tuple[str, ...]) -> bool:

@@ -458,3 +458,15 @@ def test_a_title_before_a_name_is_no_place_spelt_like_it(text, places):
 )
 def test_a_given_name_and_a_particle_open_a_surname_spelt_like_a_village(text, lang, places):
     assert [m.text for m in geoparse(text, lang)] == places
+
+
+@pytest.mark.parametrize(
+    "text, lang, places",
+    [
+        ("De brand in Echt werd snel geblust.", "nl", ["Echt"]),
+        ("He works in Sales at the firm.", "en", []),  # English has no home country: news of the world
+        ("Dat is echt waar, zei de Echte Bakker.", "nl", []),
+    ],
+)
+def test_a_common_word_right_after_in_is_a_home_town_of_the_texts_language(text, lang, places):
+    assert [m.text for m in geoparse(text, lang)] == places
