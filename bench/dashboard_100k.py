@@ -6,7 +6,8 @@ Prints and records (bench/results.json, section ``dashboard_100k``):
   HTTP 200 on its page; the file is written in the event format first), and to give the page's
   layout with the events (read and built in the background after the server answers);
 * how long the page takes to be drawn (timeline marks and histogram drawn, the map drawn from
-  the columns by the page's own code), median of --loads fresh browsers;
+  the columns by the page's own code, its marks' layers in MapLibre and rendered), median of
+  --loads fresh browsers;
 * how long the map takes to follow a timeline zoom (relayout -> map redrawn), median and max
   over several zooms;
 * the same page with 100 events (the fixed cost of Dash and plotly.js on this machine).
@@ -52,7 +53,10 @@ let n = 0;
 for (const t of tl._fullData) { if (t.meta && t.meta.role === 'timeline-points') n += t.customdata.length; }
 const ns = window.dash_clientside && window.dash_clientside.eventmap;
 const drawn = map._fullData.some(t => t.meta && t.meta.drawnBy === 'eventmap' && (t.lat || []).length);
-return ns && ns.mapDraws() > 0 && drawn ? n : 0;
+// and on the screen: MapLibre holds the marks' layers (not only the graph's data) and rendered them
+const sub = map._fullLayout.map && map._fullLayout.map._subplot, ml = sub && sub.map;
+const shown = !!ml && ['map-density', 'map-points'].some(u => ml.getLayer('plotly-trace-layer-' + u + '-circle'));
+return ns && ns.mapDraws() > 0 && drawn && shown ? n : 0;
 """
 ZOOM_JS = """
 const done = arguments[arguments.length - 1];

@@ -9,6 +9,12 @@
   region boundaries and names drawn over them.
 
 No style names a glyph or sprite URL: MapLibre draws label glyphs with the browser's own fonts.
+
+Every style ends with `SLOTS` hidden, empty layers (`slot_layers`): the map's traces are placed
+each under its own slot (Plotly's ``below``, dashboard/static/mapdraw.js). Traces that all sat
+"on top" (``below: ""``) made Plotly remove and re-add every trace's layers on every redraw,
+which holds their new data back until MapLibre's next frame; with a slot each, a redraw only
+hands the new data over.
 """
 
 from __future__ import annotations
@@ -112,6 +118,18 @@ def _layers(source: str, *, vector: bool, only: set[str] | None = None) -> list[
     return out
 
 
+SLOT_PREFIX = "eventmap-slot-"  # as dashboard/static/mapdraw.js
+SLOTS = 64  # more than the map's traces: areas per level and category, counts, ring, points, hollow
+
+
+def slot_layers() -> list[dict[str, Any]]:
+    """The hidden, empty layers on top of the base map that the traces are stacked under, in order."""
+    return [
+        {"id": f"{SLOT_PREFIX}{i}", "type": "background", "layout": {"visibility": "none"}}
+        for i in range(SLOTS)
+    ]
+
+
 def _background() -> dict[str, Any]:
     return {"id": "ocean", "type": "background", "paint": {"background-color": OCEAN}}
 
@@ -122,7 +140,7 @@ def tile_style(url: str) -> dict[str, Any]:
         "version": 8,
         "name": "eventmap offline",
         "sources": {SOURCE: {"type": "vector", "tiles": [url], "minzoom": 0, "maxzoom": MAX_ZOOM}},
-        "layers": [_background(), *_layers(SOURCE, vector=True)],
+        "layers": [_background(), *_layers(SOURCE, vector=True), *slot_layers()],
     }
 
 
@@ -141,6 +159,7 @@ def raster_style(url: str, attribution: str, base_url: str = "") -> dict[str, An
     style["layers"] = [
         {"id": "online-tiles", "type": "raster", "source": "online"},
         *_layers(SOURCE, vector=True, only=keep),
+        *slot_layers(),
     ]
     return style
 
@@ -235,4 +254,5 @@ def inline_style(bbox: tuple[float, float, float, float] | None) -> dict[str, An
             if src in sources:
                 style["sources"][src] = {"type": "geojson", "data": sources[src]}
                 style["layers"].append({"id": f"{ident}-{part}", "type": kind, "source": src, **extra})
+    style["layers"].extend(slot_layers())
     return style

@@ -76,7 +76,7 @@
     if (!cols) { return null; }
     const keep = W.makeFilter(cols, {window: win, showAll: true});  // the server filtered the rest
     return M.traces(cols, keep, {selected: selectedPlace, bounds: M.viewBounds(gd), zoom: M.viewZoom(gd),
-                                 sizeBy: sizeBy});
+                                 sizeBy: sizeBy, slots: M.slotCount(gd)});
   }
 
   /* The columns as the server sends them (dashboard/clientdata.py wire_columns) made whole:
@@ -130,6 +130,69 @@
     });
   }
 
+  /* The map graph once Plotly's MapLibre map has loaded its style and taken dcc.Graph's own
+   * first figure: Plotly hands a figure to a map still loading only when its "load" comes, so an
+   * earlier draw of ours was overwritten by that first figure (the marks in gd.data, not on the
+   * map). Resolves with null after timeoutMs. */
+  function whenMapReady(timeoutMs) {
+    return whenGraph("map", timeoutMs).then(function (gd) {
+      if (!gd) { return null; }
+      const until = Date.now() + timeoutMs;
+      return new Promise(function (resolve) {
+        (function poll() {
+          const sub = gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
+          const map = sub && sub.map;
+          // Plotly takes its figure in promise callbacks right after "load": a task later it has
+          if (map && (sub.__eventmapLoaded || (sub.traceHash && Object.keys(sub.traceHash).length))) {
+            resolve(gd);
+            return;
+          }
+          if (map && !sub.__eventmapLoad) {
+            sub.__eventmapLoad = true;
+            if (map._loaded) { sub.__eventmapLoaded = true; }  // loaded before we looked (MapLibre's flag)
+            map.once("load", function () { setTimeout(function () { sub.__eventmapLoaded = true; poll(); }, 0); });
+          }
+          if (Date.now() > until) { resolve(null); return; }
+          setTimeout(poll, 30);
+        })();
+      });
+    });
+  }
+
+  /* Plotly setting the new marks' layout and paint makes MapLibre draw a frame at once (about a
+   * tenth of a second of software WebGL on this machine), of the old marks: its worker has not
+   * cut the new ones into tiles yet. The map's repaints are held until every source Plotly gave
+   * new data has its tiles (at most HOLD_MS), then it draws once, with the new marks. */
+  const HOLD_MS = 400;
+  function holdFrames(gd) {
+    const sub = gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
+    const map = sub && sub.map;
+    if (!map || !map._loaded || map.__eventmapHeld || typeof map.triggerRepaint !== "function") { return; }
+    const own = Object.prototype.hasOwnProperty.call(map, "triggerRepaint") ? map.triggerRepaint : null;
+    const pending = new Set();
+    let done = false;
+    map.__eventmapHeld = true;
+    map.triggerRepaint = function () { return this; };
+    const loaded = function (id) { try { return map.isSourceLoaded(id); } catch (err) { return true; } };
+    const check = function () { if (!done && Array.from(pending).every(loaded)) { release(); } };
+    const onLoading = function (e) { if (e && e.sourceId) { pending.add(e.sourceId); } };
+    const onData = function (e) { if (e && pending.has(e.sourceId)) { setTimeout(check, 0); } };
+    const timer = setTimeout(release, HOLD_MS);
+    function release() {
+      if (done) { return; }
+      done = true;
+      clearTimeout(timer);
+      map.off("sourcedataloading", onLoading);
+      map.off("sourcedata", onData);
+      if (own) { map.triggerRepaint = own; } else { delete map.triggerRepaint; }
+      map.__eventmapHeld = false;
+      map.triggerRepaint();
+    }
+    map.on("sourcedataloading", onLoading);
+    map.on("sourcedata", onData);
+    setTimeout(check, 0);  // Plotly hands the data over in promise callbacks: after them
+  }
+
   /* What the map shows: the filters' columns (token), the timeline's window, the selected place.
    * The hot path (a timeline zoom) goes straight from Plotly's relayout event to the map,
    * without a Dash round trip, so the map follows at once. */
@@ -140,11 +203,12 @@
   function redraw() {
     if (state.busy) { state.again = true; return state.busy; }
     const token = state.token;
-    state.busy = Promise.all([columnsFor(token), whenGraph("map", 20000)]).then(function (got) {
+    state.busy = Promise.all([columnsFor(token), whenMapReady(20000)]).then(function (got) {
       const cols = got[0], gd = got[1];
       if (!cols || !gd || cached.token !== token) { return null; }
       const data = mapFigure(cols, state.window, state.selected, gd, state.sizeBy);
       if (!data) { return null; }
+      holdFrames(gd);
       return window.Plotly.react(gd, data, gd.layout).then(function () { drawCount += 1; return drawCount; });
     }).catch(function (err) { console.warn("eventmap: map not redrawn:", err); return null; })
       .then(function (n) {

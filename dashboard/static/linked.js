@@ -55,7 +55,8 @@ function (uid) {
   function drawMap() {
     if (!mp || !mp._fullLayout) return Promise.resolve();
     if (drawing) { again = true; return drawing; }
-    var traces = M.traces(cols, keepForMap(), {bounds: M.viewBounds(mp), zoom: M.viewZoom(mp)});
+    var traces = M.traces(cols, keepForMap(), {bounds: M.viewBounds(mp), zoom: M.viewZoom(mp),
+                                                  slots: M.slotCount(mp)});
     drawing = Promise.resolve(Plotly.react(mp, traces, mp.layout, data.config)).then(function () {
       drawing = null;
       if (again) { again = false; return drawMap(); }

@@ -11,6 +11,10 @@
  * Every trace has a uid named by its role (and an area group's level and category): Plotly's
  * map keeps a trace's MapLibre layers by uid, and a uid that changed type between two draws
  * (an area group more or less shifts the rest) made it remove layers that were not there.
+ * Each trace sits under its own hidden slot layer of the style (Plotly's `below`; the styles of
+ * dashboard/basemap/style.py end with them): traces that all sat on top (`below: ""`) made Plotly
+ * remove and re-add every trace's layers on every redraw, and MapLibre then waits for its next
+ * frame before it takes the new data; with a slot each, a redraw only hands the data over.
  * tests/browser/test_mapdraw.py checks it against the Python figure on the same events.
  */
 (function (root) {
@@ -19,6 +23,40 @@
   var MAX_POINTS = 3000;
   var AREA_OPACITY = {1: 0.3, 2: 0.12};  // a region, a country (a faint wash under regions)
   var HIGHLIGHT = "#111111";
+  var SLOT_PREFIX = "eventmap-slot-";  // as dashboard/basemap/style.py
+
+  /* How many slot layers the map's style has (0 for a style without them). */
+  function slotCount(gd) {
+    var style = gd && gd.layout && gd.layout.map && gd.layout.map.style;
+    var layers = style && typeof style === "object" && Array.isArray(style.layers) ? style.layers : [];
+    var n = 0;
+    for (var i = 0; i < layers.length; i++) {
+      if (layers[i] && layers[i].id === SLOT_PREFIX + n) { n++; }
+    }
+    return n;
+  }
+
+  /* Each trace's slot, the same in every redraw (a trace whose slot changed has its layers
+   * re-added): areas of countries, then of regions, by category; then the other roles. */
+  var AREA_CATEGORIES = 24;
+  var ROLE_SLOT = {"map-area-counts": 48, "map-ring": 49, "map-points": 50, "map-hollow": 51, "map-density": 52};
+  function slotOf(t) {
+    var m = t.meta || {};
+    if (m.role === "map-areas") {
+      var k = Math.min(parseInt(String(t.uid).split("-").pop(), 10) || 0, AREA_CATEGORIES - 1);
+      return (m.level === 2 ? 0 : AREA_CATEGORIES) + k;
+    }
+    return ROLE_SLOT[m.role];
+  }
+
+  /* Every trace under its slot (bottom to top as the traces' order); on top without slots. */
+  function stack(out, slots) {
+    for (var i = 0; i < out.length; i++) {
+      var slot = slotOf(out[i]);
+      out[i].below = slot !== undefined && slot < (slots || 0) ? SLOT_PREFIX + slot : "";
+    }
+    return out;
+  }
 
   function markerSize(n) { return Math.round(Math.min(44, 9 + 5 * Math.sqrt(Math.max(n, 1) - 1)) * 10) / 10; }
 
@@ -79,9 +117,13 @@
   }
 
   /* The map's traces for the events `keep(i)` keeps; opts: {selected: place key, bounds:
-   * [west, south, east, north] of the map's view, zoom, maxPoints}. */
+   * [west, south, east, north] of the map's view, zoom, maxPoints, slots: slotCount(gd)}. */
   function traces(cols, keep, opts) {
     opts = opts || {};
+    return stack(marks(cols, keep, opts), opts.slots);
+  }
+
+  function marks(cols, keep, opts) {
     var places = cols.places, counts = countPlaces(cols, keep), C = counts.C;
     var catNames = cols.escapedCategories || (cols.escapedCategories = cols.categories.map(escapeHtml));
     var shown = [], visible = 0;
@@ -193,7 +235,7 @@
   }
 
   root.eventmapMap = {
-    traces: traces, markerSize: markerSize, cellSize: cellSize, cellKey: cellKey, viewBounds: viewBounds,
+    traces: traces, slotCount: slotCount, markerSize: markerSize, cellSize: cellSize, cellKey: cellKey, viewBounds: viewBounds,
     viewZoom: viewZoom, MAX_POINTS: MAX_POINTS,
   };
 })(typeof window !== "undefined" ? window : this);

@@ -80,6 +80,34 @@ def test_regions_and_countries_are_area_traces_and_the_setting_is_hollow(driver,
     assert_clean_log(driver)
 
 
+LAYERS_JS = """
+const gd = arguments[0], sub = gd._fullLayout.map._subplot;
+return sub.map.getStyle().layers.map(l => l.id).filter(id => id.startsWith('plotly-') || id.startsWith('eventmap-slot-'));"""
+
+
+def test_the_marks_are_on_the_map_once_it_opens_each_trace_under_its_slot(driver, region_app):
+    server, _events = region_app
+    driver.get(server.url)
+    gd = wait_for(driver, lambda d: map_marks(d) and map_graph(d), what="the map's marks")
+    # on the screen, not only in the graph's data: MapLibre drew the two points
+    points = wait_for(
+        driver,
+        lambda d: d.execute_script(RENDERED_JS, gd, ["plotly-trace-layer-map-points-circle"]),
+        what="MapLibre to draw the points",
+    )
+    assert len(points) == 2
+    # each trace under its own slot, the slots in the traces' order, its layers under it
+    order = driver.execute_script(LAYERS_JS, gd)
+    uids = driver.execute_script("return arguments[0].data.map(t => [t.uid, t.below]);", gd)
+    assert all(below.startswith("eventmap-slot-") for _uid, below in uids)
+    slots = [int(below.rsplit("-", 1)[1]) for _uid, below in uids]
+    assert slots == sorted(set(slots))
+    for uid, below in uids:
+        first = next(i for i, x in enumerate(order) if x.startswith(f"plotly-trace-layer-{uid}-"))
+        assert first < order.index(below)
+    assert_clean_log(driver)
+
+
 def test_zoomed_to_eastern_ukraine_the_map_shows_oblast_boundaries_and_names_offline(driver, region_app):
     server, _events = region_app
     driver.get(server.url)
