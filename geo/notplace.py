@@ -126,8 +126,20 @@ def rejected_single(
     # a capitalised name particle inside a sentence with no name after it is no particle:
     # "floods hit Van in eastern Turkey" (but "Van der Laan", "Van Gogh" are people)
     particle_alone = base in PARTICLE_WORDS and not t.sent_start and not next_cap and not t.shout
-    if base in stop and not strong and not particle_alone and (base not in FIRST_NAMES or next_cap):
-        return True  # a common word, or a first name before a surname ("Joe Biden")
+    if (
+        base in stop
+        and not strong
+        and not particle_alone
+        and (base not in FIRST_NAMES or next_cap)
+        and not (
+            not next_cap
+            and max_pop >= HOME_TOWN_MIN_POP
+            and after_locative(text, tokens, i)
+            and context.langs is not None
+            and _home_town(gaz, cands, context.langs)
+        )
+    ):
+        return True  # a common word, or a first name before a surname ("Joe Biden"); but "in Best"
     if base in people:
         return True
     if next_cap and base in TITLES and not strong and not any_exact and not t.shout:
@@ -216,6 +228,9 @@ def rejected_single(
         if z >= MID_SENTENCE_ZIPF and z >= 10 * math.log10(max_pop + 10) + 5:
             return True
     return False
+
+
+HOME_TOWN_MIN_POP = 5_000  # "een ongeluk in Best" (29,000 people); no hamlet named like a month
 
 
 def _home_town(gaz: Gazetteer, cands: list[Candidate], langs: tuple[str, ...]) -> bool:

@@ -464,6 +464,8 @@ def test_a_given_name_and_a_particle_open_a_surname_spelt_like_a_village(text, l
     "text, lang, places",
     [
         ("De brand in Echt werd snel geblust.", "nl", ["Echt"]),
+        ("Bij een ongeluk in Best zijn twee mensen gewond geraakt.", "nl", ["Best"]),
+        ("Best mogelijk dat het kabinet valt.", "nl", []),
         ("He works in Sales at the firm.", "en", []),  # English has no home country: news of the world
         ("Dat is echt waar, zei de Echte Bakker.", "nl", []),
     ],
