@@ -472,3 +472,9 @@ def test_a_given_name_and_a_particle_open_a_surname_spelt_like_a_village(text, l
 )
 def test_a_common_word_right_after_in_is_a_home_town_of_the_texts_language(text, lang, places):
     assert [m.text for m in geoparse(text, lang)] == places
+
+
+def test_a_field_named_after_a_sponsor_is_no_namesake_town():
+    text = "In St. Petersburg, Florida, the roof of Tropicana Field was shredded by the wind."
+    assert [m.text for m in geoparse(text, "en")] == ["St. Petersburg", "Florida"]
+    assert [m.text for m in geoparse("Fighting near the Donetsk field hospital.", "en")] == ["Donetsk"]
