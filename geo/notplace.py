@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from operator import attrgetter
 
 from geo.gazetteer import SLAVIC_COUNTRIES, Candidate, Gazetteer
@@ -125,8 +126,20 @@ def rejected_single(
     # a capitalised name particle inside a sentence with no name after it is no particle:
     # "floods hit Van in eastern Turkey" (but "Van der Laan", "Van Gogh" are people)
     particle_alone = base in PARTICLE_WORDS and not t.sent_start and not next_cap and not t.shout
-    if base in stop and not strong and not particle_alone and (base not in FIRST_NAMES or next_cap):
-        return True  # a common word, or a first name before a surname ("Joe Biden")
+    if (
+        base in stop
+        and not strong
+        and not particle_alone
+        and (base not in FIRST_NAMES or next_cap)
+        and not (
+            not next_cap
+            and max_pop >= HOME_TOWN_MIN_POP
+            and after_locative(text, tokens, i)
+            and context.langs is not None
+            and _home_town(gaz, cands, context.langs)
+        )
+    ):
+        return True  # a common word, or a first name before a surname ("Joe Biden"); but "in Best"
     if base in people:
         return True
     if next_cap and base in TITLES and not strong and not any_exact and not t.shout:
@@ -200,14 +213,36 @@ def rejected_single(
         # < ~30,000 people: likely a word ("IN THE AREA" is no place even after "IN")
         if max_prior < (3.5 if t.shout and after_locative(text, tokens, i) else 4.5):
             return True
-    elif not strong and context.langs is not None and city_level_only:
+    elif (
+        not strong
+        and context.langs is not None
+        and city_level_only
+        and not (not next_cap and after_locative(text, tokens, i) and _home_town(gaz, cands, context.langs))
+    ):
         # inside a sentence a capital says "name", but a very common word capitalised in a
         # title or a name ("Red Cross", "Love Field", "First Baptist") still names no village:
-        # only a place much better known than the word is frequent stays ("Nice", "Reading")
+        # only a place much better known than the word is frequent stays ("Nice", "Reading");
+        # right after "in"/"bij"/"near" a word alone names a town of the language's own
+        # countries ("De brand in Echt"; cues role `home_country`, as in geo.resolve)
         z = common_zipf(gaz, base, context.langs)
         if z >= MID_SENTENCE_ZIPF and z >= 10 * math.log10(max_pop + 10) + 5:
             return True
     return False
+
+
+HOME_TOWN_MIN_POP = 5_000  # "een ongeluk in Best" (29,000 people); no hamlet named like a month
+
+
+def _home_town(gaz: Gazetteer, cands: list[Candidate], langs: tuple[str, ...]) -> bool:
+    """Is a candidate in a country where the text's language is spoken at home (cues role
+    `home_country`: "nl", "be" for a Dutch text; English has none: its news is the world's)?"""
+    home = _home_countries(langs)
+    return any(gaz.cc[c.id].lower() in home for c in cands)
+
+
+@cache
+def _home_countries(langs: tuple[str, ...]) -> frozenset[str]:
+    return load(langs)["home_country"]
 
 
 def _after_determiner(text: str, start: int, langs: tuple[str, ...]) -> bool:

@@ -458,3 +458,23 @@ def test_a_title_before_a_name_is_no_place_spelt_like_it(text, places):
 )
 def test_a_given_name_and_a_particle_open_a_surname_spelt_like_a_village(text, lang, places):
     assert [m.text for m in geoparse(text, lang)] == places
+
+
+@pytest.mark.parametrize(
+    "text, lang, places",
+    [
+        ("De brand in Echt werd snel geblust.", "nl", ["Echt"]),
+        ("Bij een ongeluk in Best zijn twee mensen gewond geraakt.", "nl", ["Best"]),
+        ("Best mogelijk dat het kabinet valt.", "nl", []),
+        ("He works in Sales at the firm.", "en", []),  # English has no home country: news of the world
+        ("Dat is echt waar, zei de Echte Bakker.", "nl", []),
+    ],
+)
+def test_a_common_word_right_after_in_is_a_home_town_of_the_texts_language(text, lang, places):
+    assert [m.text for m in geoparse(text, lang)] == places
+
+
+def test_a_field_named_after_a_sponsor_is_no_namesake_town():
+    text = "In St. Petersburg, Florida, the roof of Tropicana Field was shredded by the wind."
+    assert [m.text for m in geoparse(text, "en")] == ["St. Petersburg", "Florida"]
+    assert [m.text for m in geoparse("Fighting near the Donetsk field hospital.", "en")] == ["Donetsk"]
