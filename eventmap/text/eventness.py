@@ -79,9 +79,6 @@ class Lexicon:
     past_word: WordTest = field(default=None, compare=False, hash=False)  # type: ignore[assignment]
     # per word, remembered: all the above as one number of feature bits (see _word_bits)
     word_bits: WordTest = field(default=None, compare=False, hash=False)  # type: ignore[assignment]
-    # past forms of "to be" ("was", "waren", "était") and of modals ("ont dû"): told in the
-    # past though no event verb (they date a sentence before the report, eventmap/text/events.py)
-    past_copulas: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True, unsafe_hash=True)  # not frozen: built faster (see text/sentences.py Sentence)
@@ -154,7 +151,6 @@ def lexicon(lang: str) -> Lexicon:
         determiners=frozenset(data.get("determiners", [])) | frozenset(vocab.stopwords),
         not_past=frozenset(past.get("stop", [])) | frozenset(data.get("cognitive_participles", [])),
         strong_past=frozenset(past.get("strong", [])) | frozenset(past.get("forms", [])),
-        past_copulas=frozenset(past.get("copulas", [])),
     )
     object.__setattr__(lex, "participle_word", WordTest(lambda w: _is_participle(lex, w)))
     object.__setattr__(lex, "past_word", WordTest(lambda w: _is_past_form(lex, w)))

@@ -23,11 +23,12 @@ from typing import Any
 
 from eventmap.text.anchoring import Anchor, find_anchor
 from eventmap.text.categories import classify
+from eventmap.text.dates.context import cues
 from eventmap.text.dates.find import DateMention
 from eventmap.text.dates.times import TimeMention
 from eventmap.text.dates.vocab import load_vocab
 from eventmap.text.document import DocumentContext
-from eventmap.text.eventness import CONTEXT, evidence, judge, lexicon, undated_context
+from eventmap.text.eventness import CONTEXT, evidence, judge, undated_context
 from eventmap.text.mentions import Mentions
 from eventmap.text.reporting import reporting_dates
 from eventmap.text.sentences import Sentence
@@ -156,9 +157,7 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
         if (
             doc.date is not None
             and own
-            and (
-                tense.weak or not lexicon(doc.lang).past_copulas.isdisjoint(toks)
-            )  # "Inflation was 3.9% in November"
+            and (tense.weak or _told_in_the_past(sent.text, doc.lang))  # "Inflation was 3.9% in November"
             and not tense.plans
             and _past_only(own, doc.date.last)
         ):
@@ -246,6 +245,13 @@ def _outside_relative_clauses(
     if not outside or len(outside) == len(own):
         return own, None
     return outside, rx.sub(",", sent.text)
+
+
+def _told_in_the_past(sentence: str, lang: str) -> bool:
+    """A finite past form of "to be" or a modal ("was", "waren", "war", "était", "ont dû"; the
+    date table's `past_cues`): told in the past though no event verb is."""
+    past = cues(lang).past
+    return past is not None and past.search(sentence.lower()) is not None
 
 
 def _past_only(own: list[DateMention], last: date) -> bool:
