@@ -41,6 +41,7 @@ from geo.spans import (
     CONNECTORS,
     DISTRICT_WORDS,
     LOCATIVE,
+    PLACE_SUFFIXES,
     REGION_WORDS,
     SLAVIC_MIN_LEN,
     Mention,
@@ -268,8 +269,8 @@ def find_mentions(
         m = new_mention(t.start, tokens[j].end, span_text, cands)
         if head_only in ("variant", "inflected"):
             m.flags.add(head_only)
-        elif head_only == "suffix":
-            m.flags.add("modifier")  # "Paris-based Amundi", "Iran-backed militias": context
+        elif head_only == "suffix" or _suffixed(text, tokens[j].end):
+            m.flags.add("modifier")  # "Paris-based Amundi", "Iran-backed militias", "U.S.-owned": context
         if is_metonym(text, tokens, i, j, cands, gaz):
             m.flags.add("metonym")
         elif (
@@ -389,3 +390,14 @@ ORG_VILLAGE_MAX_POP = 5_000  # "the Met Gala": Met (India, 2,107 people); "Delta
 def _villages_only(gaz: Gazetteer, cands) -> bool:
     """Every candidate is a town of fewer than ORG_VILLAGE_MAX_POP people."""
     return all(gaz.kind_codes[c.id] == "c" and gaz.pop[c.id] < ORG_VILLAGE_MAX_POP for c in cands)
+
+
+def _suffixed(text: str, end: int) -> bool:
+    """ "U.S.-owned", "EU-funded": a name that ends in a full stop or a capital, then a hyphen and
+    a place suffix (the hyphenated word itself is read by geo.spans.longest_match)."""
+    if text[end : end + 1] != "-":
+        return False
+    k = end + 1
+    while k < len(text) and text[k].isalpha():
+        k += 1
+    return text[end + 1 : k] in PLACE_SUFFIXES

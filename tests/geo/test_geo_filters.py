@@ -478,3 +478,21 @@ def test_a_field_named_after_a_sponsor_is_no_namesake_town():
     text = "In St. Petersburg, Florida, the roof of Tropicana Field was shredded by the wind."
     assert [m.text for m in geoparse(text, "en")] == ["St. Petersburg", "Florida"]
     assert [m.text for m in geoparse("Fighting near the Donetsk field hospital.", "en")] == ["Donetsk"]
+
+
+@pytest.mark.parametrize(
+    "text, context",
+    [
+        ("U.S.-owned F-35 parts are stored at a warehouse in Woensdrecht.", "U.S."),
+        ("The Qatar-brokered deal took effect in Gaza.", "Qatar-brokered"),
+        ("A Liberia-flagged tanker was hit near Aden.", "Liberia-flagged"),
+    ],
+)
+def test_a_place_before_owned_funded_or_flagged_says_who_not_where(text, context):
+    doc = parse_places(text, "en")
+    assert [m.text for m in doc.context] == [context]
+    assert context not in [m.text for m in doc.mentions]
+    assert [m.text for m in parse_places("In the U.S.-Mexico border area.", "en").mentions] == [
+        "U.S.",
+        "Mexico",
+    ]
