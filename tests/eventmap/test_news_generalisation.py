@@ -426,3 +426,16 @@ def test_a_life_story_in_the_news_counts_its_future_from_the_writers_day():
     events = eventmap.parse_text(text, document_date="2024-12-30", lang="en")
     funeral = next(e for e in events if "funeral" in e.text)
     assert funeral.date == "2025-01-09"
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("Most results are expected overnight and early on Friday.", ("2024-07-04", "2024-07-05")),
+        ("The storm will move through overnight.", ("2024-07-04", "2024-07-05")),
+        ("Drones hit Kyiv overnight, officials said.", ("2024-07-03", "2024-07-04")),  # the night just ended
+    ],
+)
+def test_overnight_in_a_clause_about_the_future_is_the_coming_night(phrase, expected):
+    mention = eventmap.find_dates(phrase, "2024-07-04", "en")[0]
+    assert (mention.date.isoformat(), mention.date_end.isoformat()) == expected

@@ -147,14 +147,18 @@ def norm_week_weekday(ctx: Ctx) -> Result:
 
 
 def norm_relword(ctx: Ctx) -> Result:
-    """'gisteren', 'tonight', 'overnight' (the night just ended: two days)."""
+    """'gisteren', 'tonight', 'overnight' (the night just ended: two days; the coming one in a
+    clause about the future, the entry's `ahead`)."""
     word = _WS.sub(" ", ctx.group("word") or "")
     entry = ctx.vocab.relative_day_of.get(word)
     base = base_day(ctx)
     if entry is None or base is None:
         return None
     day, basis = base
-    first, last = add_days(day, entry.first), add_days(day, entry.last)
+    offsets = (entry.first, entry.last)
+    if entry.ahead is not None and future_context(ctx, ctx.match.start(), ctx.match.end()):
+        offsets = entry.ahead  # "Most results are expected overnight": the coming night
+    first, last = add_days(day, offsets[0]), add_days(day, offsets[1])
     if first is None or last is None:
         return None
     norm = day_interval(first, basis) if first == last else day_range(first, last, basis)

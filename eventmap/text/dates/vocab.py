@@ -144,6 +144,7 @@ class RelativeDay:
     part: str | None
     not_before: tuple[str, ...]
     not_after: tuple[str, ...]
+    ahead: tuple[int, int] | None = None  # the days it covers in a clause about the future
 
 
 @dataclass(frozen=True, slots=True)
@@ -449,6 +450,7 @@ def _relative_days(entries: list[dict[str, Any]]) -> list[RelativeDay]:
                     entry.get("part"),
                     tuple(w.lower() for w in entry.get("not_before", [])),
                     tuple(w.lower() for w in entry.get("not_after", [])),
+                    (int(entry["ahead"][0]), int(entry["ahead"][1])) if "ahead" in entry else None,
                 )
             )
     return out
