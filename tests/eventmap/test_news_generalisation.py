@@ -439,3 +439,15 @@ def test_a_life_story_in_the_news_counts_its_future_from_the_writers_day():
 def test_overnight_in_a_clause_about_the_future_is_the_coming_night(phrase, expected):
     mention = eventmap.find_dates(phrase, "2024-07-04", "en")[0]
     assert (mention.date.isoformat(), mention.date_end.isoformat()) == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Britons voted on Thursday. Starmer cast his ballot in Kentish Town, north London.", "en"),
+        ("De Nederlanders stemden donderdag. Premier Schoof bracht zijn stem uit in Den Haag.", "nl"),
+    ],
+)
+def test_casting_a_ballot_is_an_event_of_the_storys_day(text, lang):
+    events = eventmap.parse_text(text, document_date="2024-07-04", lang=lang)
+    assert [(e.date, e.kind) for e in events] == [("2024-07-04", "occurrence")] * 2
