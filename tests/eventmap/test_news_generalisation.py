@@ -451,3 +451,12 @@ def test_overnight_in_a_clause_about_the_future_is_the_coming_night(phrase, expe
 def test_casting_a_ballot_is_an_event_of_the_storys_day(text, lang):
     events = eventmap.parse_text(text, document_date="2024-07-04", lang=lang)
     assert [(e.date, e.kind) for e in events] == [("2024-07-04", "occurrence")] * 2
+
+
+def test_a_quake_felt_somewhere_is_an_event_of_the_quakes_day():
+    text = "A 5.2 earthquake struck Albania on Tuesday. The quake was felt in Tirana and Durres."
+    events = eventmap.parse_text(text, document_date="2025-01-15", lang="en")
+    assert [(e.date, [p.name for p in e.places]) for e in events] == [
+        ("2025-01-14", ["Albania"]),
+        ("2025-01-14", ["Tirana", "Durrës"]),
+    ]
