@@ -173,10 +173,7 @@ def find_pointer(sentence: str, lang: str, at: int) -> Anchor | None:
     for pattern, offset, _ in pats.pointer:
         m = pattern.regex.match(lowered, at)
         if m:
-            if "n" in m.re.groupindex and m.group("n"):
-                raw = m.group("n")
-                offset *= int(raw) if raw.isdigit() else pats.numbers[raw]
-            return Anchor(sentence[m.start() : m.end()], m.start(), m.end(), None, offset)
+            return _pointer_anchor(sentence, m, offset, pats)
     return None
 
 
@@ -184,11 +181,16 @@ def _pointer(sentence: str, lowered: str, pats: AnchorPatterns, found) -> Anchor
     for i, (pattern, offset, _) in enumerate(pats.pointer, len(pats.noun)):
         m = pattern.regex.search(lowered) if i in found else None
         if m:
-            if "n" in m.re.groupindex and m.group("n"):
-                raw = m.group("n")
-                offset *= int(raw) if raw.isdigit() else pats.numbers[raw]
-            return Anchor(sentence[m.start() : m.end()], m.start(), m.end(), None, offset)
+            return _pointer_anchor(sentence, m, offset, pats)
     return None
+
+
+def _pointer_anchor(sentence: str, m: re.Match[str], offset: int, pats: AnchorPatterns) -> Anchor:
+    """The anchor a pointer phrase matched, its days times its count ("two days later")."""
+    if "n" in m.re.groupindex and m.group("n"):
+        raw = m.group("n")
+        offset *= int(raw) if raw.isdigit() else pats.numbers[raw]
+    return Anchor(sentence[m.start() : m.end()], m.start(), m.end(), None, offset)
 
 
 def find_definite_reference(sentence: str, lang: str) -> list[Anchor]:
