@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import cache
 
 from geo.gazetteer import Gazetteer
-from geo.lexicon import DATA_DIR, load
+from geo.lexicon import DATA_DIR, load, tsv_rows
 from geo.memo import per_key
 from geo.tokens import Token
 
@@ -29,31 +29,17 @@ DERIVED_MIN_POP = 100_000  # a derived region must be this big (or curated)
 @cache
 def endings() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(ending, replacements) of geo/data/demonym_endings.tsv, in file order."""
-    out = []
-    path = DATA_DIR / "demonym_endings.tsv"
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 2:
-            raise ValueError(f"{path.name}:{n}: expected 'ending<TAB>replacement|...'")
-        out.append((parts[0], tuple("" if r == "-" else r for r in parts[1].split("|"))))
-    return tuple(out)
+    rows = tsv_rows(DATA_DIR / "demonym_endings.tsv", 2, "ending<TAB>replacement|...")
+    return tuple((ending, tuple("" if r == "-" else r for r in repl.split("|"))) for ending, repl in rows)
 
 
 @cache
 def region_adjectives() -> dict[str, str]:
     """Case-folded form -> the canonical name of its area (geo/data/region_adjectives.tsv)."""
     out: dict[str, str] = {}
-    path = DATA_DIR / "region_adjectives.tsv"
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 2:
-            raise ValueError(f"{path.name}:{n}: expected 'form|form...<TAB>place name'")
-        for form in parts[0].split("|"):
-            out[form.casefold()] = parts[1]
+    for forms, name in tsv_rows(DATA_DIR / "region_adjectives.tsv", 2, "form|form...<TAB>place name"):
+        for form in forms.split("|"):
+            out[form.casefold()] = name
     return out
 
 

@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 
 from geo.coordination import plural_region_after as _plural_region_after
 from geo.gazetteer import Candidate, Gazetteer
-from geo.lexicon import DATA_DIR
+from geo.lexicon import DATA_DIR, tsv_rows
 from geo.memo import per_key
 from geo.names import is_cyrillic_name, name_key
 from geo.spans import REGION_WORDS, STOP, after_locative, strip_possessive
@@ -43,13 +43,7 @@ class Endings:
 
 def _read(path) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
     out: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 3:
-            raise ValueError(f"{path.name}:{n}: expected 'kind<TAB>ending<TAB>replacement|...'")
-        kind, ending, repl = parts
+    for kind, ending, repl in tsv_rows(path, 3, "kind<TAB>ending<TAB>replacement|..."):
         subs = tuple("" if r == "-" else r for r in repl.split("|"))
         out.setdefault(kind, []).append((ending.casefold(), subs))
     return out

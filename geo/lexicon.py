@@ -40,6 +40,20 @@ def languages() -> list[str]:
     return sorted(found)
 
 
+def tsv_rows(path: Path, columns: int, form: str) -> list[list[str]]:
+    """The rows of a tab-separated data file with `columns` columns, comments and blank lines
+    left out; a malformed line is a ValueError naming it and the expected `form`."""
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != columns:
+            raise ValueError(f"{path.name}:{n}: expected '{form}'")
+        rows.append(parts)
+    return rows
+
+
 def read_file(path: Path) -> dict[str, set[str]]:
     """role -> entries of one data file (a malformed line is a ValueError naming it)."""
     out: dict[str, set[str]] = {}

@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from geo.gazetteer import Candidate, Gazetteer
-from geo.lexicon import DATA_DIR
+from geo.lexicon import DATA_DIR, tsv_rows
 from geo.resolve import Resolved
 from geo.spans import Mention
 
@@ -25,14 +25,8 @@ CONFIDENCE = 0.6  # a short form: lower than a name written out
 def short_forms() -> dict[str, tuple[tuple[str, str], ...]]:
     """form -> ((target, confirming country), ...) in file order."""
     out: dict[str, list[tuple[str, str]]] = {}
-    path = DATA_DIR / "short_forms.tsv"
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 3:
-            raise ValueError(f"{path.name}:{n}: expected 'form<TAB>target<TAB>country'")
-        out.setdefault(parts[0], []).append((parts[1], parts[2]))
+    for form, target, country in tsv_rows(DATA_DIR / "short_forms.tsv", 3, "form<TAB>target<TAB>country"):
+        out.setdefault(form, []).append((target, country))
     return {k: tuple(v) for k, v in out.items()}
 
 
