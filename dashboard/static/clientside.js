@@ -200,12 +200,40 @@
   let firstDrawDone = null;  // resolved once the map's first draw settled (drawn or not)
   const firstDraw = new Promise(function (resolve) { firstDrawDone = resolve; });
 
+  function stateKey() { return JSON.stringify([state.token, state.window, state.selected, state.sizeBy]); }
+
+  /* The map's marks in dcc.Graph's first plot of the map: MapLibre is made with them and draws
+   * them with its first frames, instead of drawing the empty frame first and the marks after a
+   * second Plotly.react once it has loaded (a round of plotting, tiling and frames). Only when
+   * the filters' columns are in or on their way when the map is first plotted; the marks are the
+   * ones redraw() would draw for the same state, for the view the frame is fitted to. */
+  let firstMarks = null;  // the state the first plot's marks were drawn for
+  let firstPlotDraws = 0;
+  function mapFirstPlot(react, gd, fig) {
+    const token = state.token;
+    if (!token || cached.token !== token || !fig || !fig.layout || !fig.layout.map) { return null; }
+    return columnsFor(token).then(function (cols) {
+      let data = null;
+      try {
+        const view = {layout: fig.layout, _fullLayout: {map: {zoom: fig.layout.map.zoom || 0}}};
+        data = cols && cached.token === state.token ? mapFigure(cols, state.window, state.selected, view, state.sizeBy) : null;
+      } catch (err) { console.warn("eventmap: first map marks not drawn:", err); data = null; }
+      if (!data) { return react(gd, fig); }
+      firstMarks = stateKey();
+      return react(gd, Object.assign({}, fig, {data: data}));
+    }, function () { return react(gd, fig); });
+  }
+
   function redraw() {
     if (state.busy) { state.again = true; return state.busy; }
     const token = state.token;
     state.busy = Promise.all([columnsFor(token), whenMapReady(20000)]).then(function (got) {
       const cols = got[0], gd = got[1];
       if (!cols || !gd || cached.token !== token) { return null; }
+      const drawnFirst = firstMarks !== null && firstMarks === stateKey() &&
+        (gd.data || []).some(function (t) { return t.meta && t.meta.drawnBy === "eventmap"; });
+      firstMarks = null;
+      if (drawnFirst) { firstPlotDraws += 1; drawCount += 1; return drawCount; }  // the first plot drew these very marks
       const data = mapFigure(cols, state.window, state.selected, gd, state.sizeBy);
       if (!data) { return null; }
       holdFrames(gd);
@@ -281,19 +309,39 @@
       return true;
     } catch (err) { return false; }
   }
-  function skipSameReacts() {
-    const P = window.Plotly;
-    if (!P || P.__eventmapReact) { return; }
+  function wrapReact(P) {
+    if (!P || P.__eventmapReact || typeof P.react !== "function") { return; }
     const react = P.react;
+    const call = function (gd, fig) { return react.call(P, gd, fig); };
     P.react = function (gd, fig) {
       if (arguments.length === 2 && gd && gd.__eventmapTimeline && sameAsDrawn(gd, fig)) {
         skippedReacts += 1;
         return Promise.resolve(gd);
       }
+      if (arguments.length === 2 && gd && !gd.__eventmapPlotted && gd.closest && gd.closest("#map")) {
+        gd.__eventmapPlotted = true;
+        const first = mapFirstPlot(call, gd, fig);
+        if (first) { return first; }
+      }
       return react.apply(this, arguments);
     };
     P.__eventmapReact = true;
   }
+  function skipSameReacts() { wrapReact(window.Plotly); }
+  /* plotly.js comes later (dcc.Graph loads it when the first graph is drawn): its React is
+   * wrapped as soon as the bundle sets window.Plotly, before dcc.Graph's first plot. */
+  (function wrapWhenLoaded() {
+    if (window.Plotly) { wrapReact(window.Plotly); return; }
+    try {
+      let P;
+      Object.defineProperty(window, "Plotly", {
+        configurable: true,
+        enumerable: true,
+        get: function () { return P; },
+        set: function (v) { P = v; wrapReact(v); },
+      });
+    } catch (err) { /* wrapped when the timeline is linked */ }
+  })();
   let skippedReacts = 0;
 
 
@@ -469,7 +517,7 @@
       windowFromRelayout: windowFromRelayout, mapFigure: mapFigure, drawMap: drawMap, playStep: playStep,
       playSpeed: playSpeed,
       togglePlay: togglePlay, resetView: resetView, loadTableScripts: loadTableScripts, deferredOptions: deferredOptions, axisMs: axisMs, ringOnTimeline: ringOnTimeline,
-      mapDraws: function () { return drawCount; }, skippedReacts: function () { return skippedReacts; }, mapBusy: function () { return !!state.busy; },
+      mapDraws: function () { return drawCount; }, mapFirstPlotDraws: function () { return firstPlotDraws; }, skippedReacts: function () { return skippedReacts; }, mapBusy: function () { return !!state.busy; },
     },
   });
 })();
