@@ -224,6 +224,19 @@
     }, function () { return react(gd, fig); });
   }
 
+  /* dcc.Graph plots both graphs in one task, the map first; MapLibre takes its style only in
+   * its next frame, so its worker (the base map's tiles, the marks cut into tiles) waited for the
+   * timeline's first plot. The timeline's first plot comes a frame later when the map is being
+   * made: it is drawn while the worker works. */
+  function timelineFirstPlot(react, gd, fig) {
+    const map = graphDiv("map");
+    const sub = map && map._fullLayout && map._fullLayout.map && map._fullLayout.map._subplot;
+    if (!map || !map.__eventmapPlotted || (sub && sub.map && sub.map._loaded)) { return null; }
+    return new Promise(function (resolve) {
+      requestAnimationFrame(function () { setTimeout(resolve, 0); });
+    }).then(function () { return react(gd, fig); });
+  }
+
   function redraw() {
     if (state.busy) { state.again = true; return state.busy; }
     const token = state.token;
@@ -317,6 +330,11 @@
       if (arguments.length === 2 && gd && gd.__eventmapTimeline && sameAsDrawn(gd, fig)) {
         skippedReacts += 1;
         return Promise.resolve(gd);
+      }
+      if (arguments.length === 2 && gd && !gd.__eventmapPlotted && gd.closest && gd.closest("#timeline")) {
+        gd.__eventmapPlotted = true;
+        const first = timelineFirstPlot(call, gd, fig);
+        if (first) { return first; }
       }
       if (arguments.length === 2 && gd && !gd.__eventmapPlotted && gd.closest && gd.closest("#map")) {
         gd.__eventmapPlotted = true;
