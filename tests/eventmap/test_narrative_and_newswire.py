@@ -481,6 +481,32 @@ def test_a_date_in_a_relative_clause_is_background_to_the_news_sentence_s_own(te
     assert [e.date[:7] for e in events] == dates
 
 
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        (
+            "The president has left the country, a source said on Monday, after soldiers joined "
+            "protests that began on May 25 over power cuts.",
+            "en",
+        ),
+        (
+            "De president is het land uit, meldde een bron maandag, nadat soldaten zich aansloten "
+            "bij de protesten die op 25 mei begonnen.",
+            "nl",
+        ),
+    ],
+)
+def test_a_reporting_day_dates_a_sentence_whose_other_date_is_in_a_relative_clause(text, lang):
+    events = eventmap.parse_text(text, document_date=date(2025, 6, 10), lang=lang, mode="news")
+    assert [e.date for e in events] == ["2025-06-09", "2025-05-25"]  # the clause's date: its own event
+
+
+def test_what_a_reporting_verb_says_is_no_relative_clause():
+    text = "Police said on Monday that the man who fled was arrested on May 28."
+    (event,) = eventmap.parse_text(text, document_date=date(2025, 6, 10), lang="en", mode="news")
+    assert event.date == "2025-05-28"
+
+
 def test_a_history_keeps_the_dates_of_its_relative_clauses():
     text = "The firm, which was founded in 1908, listed its shares in 1936."
     assert _event_dates(text, "en", "narrative") == ["1908", "1936"]

@@ -329,6 +329,7 @@ def test_an_author_line_is_not_the_title(text, lang, title):
         ("An earthquake struck eastern Turkey on Monday.", "en", "disaster"),
         ("Lightning struck a house.", "en", "disaster"),
         ("The two sides struck a deal on Friday.", "en", "diplomacy"),
+        ("A federal judge struck down the law on Tuesday.", "en", "policy"),
     ],
 )
 def test_a_keyword_at_the_end_of_a_sentence_still_gives_the_category(sentence, lang, category):
