@@ -306,3 +306,17 @@ def test_a_date_in_the_name_of_a_street_or_square_is_no_date(text, lang):
 
 def test_a_date_before_a_lowercase_noun_stays_a_date():
     assert values("The protest began on May 13 in the square.", "en") == [("May 13", "2025-05-13")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("De rechtszaak begint na de zomer.", "nl"),  # a future told in the present
+        ("The trial will resume after the summer.", "en"),
+        ("Der Prozess wird im Sommer fortgesetzt.", "de"),
+        ("In de zomer werd het plan gepresenteerd.", "nl"),  # and the past
+    ],
+)
+def test_a_season_named_while_it_lasts_is_the_current_one(text, lang):
+    ((_, value),) = values(text, lang, ref="2025-07-16")
+    assert value == "2025-SU"

@@ -323,6 +323,9 @@ def test_a_later_year_in_the_pluperfect_still_moves_the_story_on():
         ("Rutte vertrekt vrijdag naar Kyiv.", "nl", "2025-03-21"),
         ("The talks resume Monday in Riyadh.", "en", "2025-03-24"),
         ("Parliament votes on Thursday.", "en", "2025-03-20"),
+        ("The ban takes effect on Sunday.", "en", "2025-03-23"),
+        ("The new rules come into force on Sunday.", "en", "2025-03-23"),
+        ("De nieuwe regels treden zondag in werking.", "nl", "2025-03-23"),
         # "vanaf" (from) follows the tense, "sinds" (since) has begun; "tot en met" is "until"
         ("Vanaf maandag geldt een nieuwe regel.", "nl", "2025-03-24"),
         ("Vanaf maandag gold een nieuwe regel.", "nl", "2025-03-17"),

@@ -286,6 +286,8 @@ def present_context(ctx: Ctx, start: int, end: int) -> bool:
             return False
         if f"{low} {word}" in v.present_verbs:
             return True
+        if len(words) > 2 and f"{words[-3].lower()} {low} {word}" in v.present_verbs:
+            return True  # "comes into force on Sunday"
         if low in v.infinitive_markers:
             return False  # "to leave Monday": the governing verb has the tense (future_context)
     # a reporting verb governs no date: "Rusland zegt in de nacht van zaterdag op zondag 88
