@@ -320,3 +320,17 @@ def test_a_date_before_a_lowercase_noun_stays_a_date():
 def test_a_season_named_while_it_lasts_is_the_current_one(text, lang):
     ((_, value),) = values(text, lang, ref="2025-07-16")
     assert value == "2025-SU"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "saturday"),
+    [
+        ("Komend weekend opent het festival.", "nl", "2025-07-19"),
+        ("The coming weekend will be hot.", "en", "2025-07-19"),
+        ("Am kommenden Wochenende wird es heiß.", "de", "2025-07-19"),
+        ("Volgend weekend opent het festival.", "nl", "2025-07-26"),  # must stay: the one after it
+    ],
+)
+def test_the_coming_weekend_is_the_first_one_ahead(text, lang, saturday):
+    ((_, value),) = values(text, lang, ref="2025-07-16")  # a Wednesday
+    assert value.startswith(saturday)

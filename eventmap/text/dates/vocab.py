@@ -83,6 +83,7 @@ here, never from code. Keys, all lowercase (text is matched lowercased):
   or a reporting verb ("said that", "believes that": a complement, not a relative clause);
   an ``auxiliaries`` word after the clause's first word ends it ("the man who fled *was*
   arrested on May 28").
+- ``coming_words``: ``relative.next`` words for the first one ahead ("komend weekend").
 - ``name_words``: a date in a name is no date: ``after`` are nouns that, capitalised right
   after a date, make it a name ("the May 13 Square", "9 May Street"), ``before`` are words
   right before one ("rue du 4-Septembre", "улица 8 Марта", "Straße des 17. Juni").
@@ -139,7 +140,7 @@ KNOWN_KEYS: frozenset[str] = frozenset(
     generated_excluded relative_after one_unit focus_days season_adverbs year_ordinal_suffixes letters
     letters_required date_prepositions reporting_fillers reporting_subject_words season_year_joiners
     year_parts holidays hence span_ends when_words relative_pronouns future_suffixes from_words day_alone anaphoric_suffixes
-    sentence_initial_years past_cues week_numbers writer_future_cues target_day_words name_words restrictive_relatives
+    sentence_initial_years past_cues week_numbers writer_future_cues target_day_words name_words restrictive_relatives coming_words
     """.split()
 )
 _LOOKALIKE = {"i": "iі", "x": "xх", "c": "cс", "m": "mм"}  # Roman numerals typed in Cyrillic letters
@@ -334,6 +335,7 @@ class Vocab:
             "abbreviations",
             "writer_future_cues",
             "target_day_words",
+            "coming_words",
         ):
             setattr(self, key, _words(raw, key))
         self.reporting_verb_set = frozenset(self.reporting_verbs)
