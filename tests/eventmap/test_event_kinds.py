@@ -176,6 +176,18 @@ def test_dutch_participles_without_ge_are_occurrences(sentence):
     assert judge(sentence, "nl", dated=False).kind == "occurrence"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vorig jaar stapte ook de burgemeester op.",
+        "Inbrekers sloegen vannacht toe bij een juwelier.",
+        "Dieven braken in bij een school.",
+    ],
+)
+def test_dutch_separable_verbs_split_around_the_sentence_are_occurrences(sentence):
+    assert judge(sentence, "nl", dated=True).kind == "occurrence"
+
+
 def test_states_of_mind_are_not_past_events_and_a_noun_after_zijn_is_no_participle():
     from eventmap.text.eventness import _participles, lexicon
     from eventmap.text.wordset import tokens
