@@ -109,6 +109,7 @@ def norm_weekday(ctx: Ctx) -> Result:
         future_context(ctx, m.start(), m.end())
         or present_context(ctx, m.start(), m.end())
         or (follows(ctx, v.until_set) and ahead < back and not past_context(ctx, m.start(), m.end()))
+        or (follows(ctx, v.target_day_set) and not past_context(ctx, m.start(), m.end()))
     ):
         found = day + timedelta(days=ahead)
     else:
