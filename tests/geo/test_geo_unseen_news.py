@@ -46,3 +46,38 @@ def test_a_named_countrys_capital_beats_a_namesake_near_the_other_places(text, l
 )
 def test_the_namesake_stays_when_the_text_says_what_holds_it(text, cc):
     assert countries(text, "en")["Washington"] == cc
+
+
+# --- Dutch names with an apostrophe article ("'s-Hertogenbosch", "'t Harde") ----------------
+
+
+@pytest.mark.parametrize(
+    "text, place, cc",
+    [
+        ("Bij een brand in 's-Hertogenbosch raakten twee mensen gewond.", "'s-Hertogenbosch", "NL"),
+        ("Ook in ’s-Hertogenbosch viel de stroom uit.", "’s-Hertogenbosch", "NL"),
+        ("In 's-Gravendeel vergaderde de gemeenteraad dinsdag.", "'s-Gravendeel", "NL"),
+        ("De regering in 's-Gravenhage besloot tot nieuwe maatregelen.", "'s-Gravenhage", "NL"),
+        ("Militairen oefenden bij 't Harde op de Veluwe.", "'t Harde", "NL"),
+        ("Flooding hit 's-Hertogenbosch in the south of the Netherlands.", "'s-Hertogenbosch", "NL"),
+    ],
+)
+def test_a_dutch_name_with_an_apostrophe_article_is_one_place(text, place, cc):
+    assert countries(text)[place] == cc
+
+
+def test_an_unknown_name_after_an_apostrophe_article_is_no_namesake_abroad():
+    # "'t Zandt" is a Dutch village the gazetteer lacks: not Zandt in Bavaria
+    assert "DE" not in countries("In 't Zandt woedde zaterdag een brand.", "nl").values()
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("The tank's crew said it's over, the man shouted in Leeds.", "Leeds"),
+        ("In Alphen aan den Rijn en Bergen op Zoom viel de stroom uit.", "Bergen op Zoom"),
+        ("Capelle aan den IJssel kreeg een nieuwe burgemeester.", "Capelle aan den IJssel"),
+    ],
+)
+def test_apostrophes_and_connectors_leave_other_places_alone(text, place):
+    assert countries(text)[place] in ("GB", "NL")
