@@ -81,3 +81,37 @@ def test_an_unknown_name_after_an_apostrophe_article_is_no_namesake_abroad():
 )
 def test_apostrophes_and_connectors_leave_other_places_alone(text, place):
     assert countries(text)[place] in ("GB", "NL")
+
+
+# --- sports teams named after their town ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, lang, team_town",
+    [
+        ("The Chicago Bulls lost 101-99 to Boston on Sunday night.", "en", "Chicago"),
+        ("The Tampa Bay Rays beat the Boston Red Sox 5-3.", "en", "Boston"),
+        ("Blackburn Rovers and Wolverhampton Wanderers drew 1-1.", "en", "Wolverhampton"),
+        ("Real Madrid won 3-1 against Dynamo Kyiv.", "en", "Kyiv"),
+        ("PSV Eindhoven speelde zondag gelijk tegen Feyenoord Rotterdam.", "nl", "Eindhoven"),
+    ],
+)
+def test_a_teams_town_in_its_name_is_no_event_place(text, lang, team_town):
+    assert team_town not in countries(text, lang)
+
+
+@pytest.mark.parametrize(
+    "text, lang, town",
+    [
+        ("Fans of the Chicago Bulls gathered in Chicago after the final.", "en", "Chicago"),
+        (
+            "Blackburn Rovers fans marched through the centre of Blackburn, and police closed roads in Blackburn.",
+            "en",
+            "Blackburn",
+        ),
+        ("PSV Eindhoven won de titel; in Eindhoven vierden duizenden fans feest.", "nl", "Eindhoven"),
+        ("Israel Jets Strike Targets Near Gaza City", "en", "Gaza City"),
+    ],
+)
+def test_the_town_stays_a_place_where_the_text_names_it_alone(text, lang, town):
+    assert town in countries(text, lang)
