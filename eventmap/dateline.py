@@ -177,6 +177,19 @@ def _accept(text: str, m: re.Match[str]) -> Dateline | None:
 
 
 @lru_cache(maxsize=1)
+def byline_words() -> frozenset[str]:
+    """Every word of the byline labels and joiners, lowercase ("updated", "bijgewerkt", "om")."""
+    data = _data()
+    return frozenset(
+        w
+        for key in ("byline_labels", "byline_joiners")
+        for words in data[key].values()
+        for p in words
+        for w in p.split()
+    )
+
+
+@lru_cache(maxsize=1)
 def _byline_re() -> re.Pattern[str]:
     data = _data()
     labels = sorted({w for words in data["byline_labels"].values() for w in words}, key=len, reverse=True)

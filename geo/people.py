@@ -25,6 +25,7 @@ from geo.lexicon import load
 from geo.namepairs import (
     AGE_RE,
     INITIALS_RE,
+    SURNAME_TOWN_MAX_POP,
     city_surname,
     common_word,
     country_as_given_name,
@@ -316,6 +317,17 @@ def _titled_chain(
     parts.update(range(chain[0], chain[-1]))
 
 
+def _opens_a_name(gaz: Gazetteer, key: str) -> bool:
+    """A given name, or a rare one whose only places are other languages' names of a city or
+    small towns: "Luuk de Jong" (Luuk is Limburgish for Liège), not "Luik de ..."."""
+    if is_given(gaz, key):
+        return True
+    return key in gaz.rare_given_names and all(
+        not c.exact or (gaz.kind_codes[c.id] == "c" and gaz.pop[c.id] < SURNAME_TOWN_MAX_POP)
+        for c in gaz.lookup(key)
+    )
+
+
 def _particle_name(text: str, tokens: list[Token], k: int, gaz: Gazetteer, people: set[str], parts: set[int]):
     """tokens[k] after name particles: a surname when a given name or a title opens the chain
     ("Frans van Houten", "burgemeester van Zanen"), or a capitalised particle does ("Van der
@@ -338,7 +350,7 @@ def _particle_name(text: str, tokens: list[Token], k: int, gaz: Gazetteer, peopl
         )
         if not titled and k - j < 2 and gaz.lookup(tokens[k].text):
             return
-    elif not ((head.low.rstrip(".") in TITLES or (head.cap and is_given(gaz, head.low))) and head.adj):
+    elif not ((head.low.rstrip(".") in TITLES or (head.cap and _opens_a_name(gaz, head.low))) and head.adj):
         return  # the usual case: "de regering van Oekraïne" has no name before "van"
     name_only = all(tokens[i].low in NAME_ONLY_PARTICLES for i in range(j + 1, k))
     governs = is_strong_place if name_only else speaks_as_a_place  # "Paula dos Santos" is no city

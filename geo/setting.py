@@ -8,6 +8,9 @@
    Rotterdam in two weeks"), or a landmark within CITY_AROUND_KM of it ("WASHINGTON (AP) -
    ... sworn in at the White House"). A dateline the text does not confirm is
    only where the report was filed: "UTRECHT (ANP) - Bij een brand in Zeist" is set in Zeist.
+   Naming the dateline's country confirms it too, when no other country is named more often
+   and no other place in that country is named ("ANTANANARIVO (Reuters) - Madagascar's
+   president has left the country").
 2. **Else the place most of its events share**: `places` is either a flat list of
    PlaceMention (each mention is one vote) or a list of per-event place lists (each event is
    one vote, however often it names a place). A place is shared by an event when the event
@@ -167,4 +170,29 @@ def _confirmed(dateline: PlaceMention, named: list[list[PlaceMention]]) -> bool:
                 return True
             if m.kind == "landmark" and km <= CITY_AROUND_KM:
                 return True  # "WASHINGTON (AP) - ... sworn in at the White House"
-    return False
+    return _country_confirms(dateline, named)
+
+
+def _country_confirms(dateline: PlaceMention, named: list[list[PlaceMention]]) -> bool:
+    """The article names the dateline's country, no other country more often, and no other
+    place in that country ("ANTANANARIVO (Reuters) - Madagascar's president has left the
+    country": set in the capital; but "UTRECHT (ANP) - Bij een brand in Zeist" names a town
+    of its own, and "MOSCOW - ... Ukraine said ... Ukraine" is about another country)."""
+    cc = dateline.country_code
+    if not cc:
+        return False
+    countries: dict[str, int] = {}
+    for e in named:
+        for m in e:
+            if m.lat is None or m.lon is None or (m.start, m.end) == (dateline.start, dateline.end):
+                continue
+            if m.kind == "country":
+                if m.country_code:
+                    countries[m.country_code] = countries.get(m.country_code, 0) + 1
+            elif m.country_code == cc and not (
+                m.kind == "landmark"
+                and great_circle_km(m.lat, m.lon, dateline.lat, dateline.lon) <= CITY_AROUND_KM
+            ):
+                return False  # a town of its own: "Zeist", even next door
+    own = countries.get(cc, 0)
+    return own > 0 and all(n <= own for n in countries.values())

@@ -3,10 +3,10 @@
 `prepare_document` reads what the article says about itself before any sentence is read.
 The document date comes, in this order, from the caller (`--date`, an HTML page's
 publication metadata), a `date YYYY-MM[-DD]` header line (eventmap/text/docdate.py), a
-byline ("Published March 18, 2025", "[18 maart 2025]") or a wire dateline ("LONDON, May 3
-(Reuters) -", "Den Haag, 22 maart -"; eventmap/dateline.py finds them), else a line at the
-page's head that is only a date with its year ("April 23, 2024"). A dateline date
-without a year takes the year of a date found before it, else the current year. The
+byline ("Published March 18, 2025", "[18 maart 2025]"), a wire dateline that writes its year
+("Den Haag, 22 maart 2025 -"; eventmap/dateline.py finds them), a line at the page's head
+that is only a date with its year ("April 23, 2024"), else a dateline without a year
+("LONDON, May 3 (Reuters) -"), which is the last such day up to today. The
 dateline also gives where the report was filed (`reported_from`, on the document, never
 an event's place) and the agency; its text is not part of the first sentence's event.
 """
@@ -21,6 +21,7 @@ from typing import Any
 from eventmap.dateline import (
     Byline,
     Dateline,
+    byline_words,
     find_asides,
     find_bylines,
     find_dateline,
@@ -93,15 +94,18 @@ def prepare_document(
             if doc_date is not None:
                 date_source = "byline"
                 break
-    if doc_date is None and dateline is not None and dateline.date_text:
-        doc_date = _dateline_date(dateline.date_text, lang, date.today())
-        date_source = "dateline" if doc_date else None
+    if doc_date is None and dateline is not None and dateline.date_text and _YEAR.search(dateline.date_text):
+        doc_date, date_source = date_of(dateline.date_text, lang, None), "dateline"
     if doc_date is None:
         date_line = _date_line(text, body_start, lang, dateline)
         if date_line is not None:
             doc_date, line = date_line
             date_source = "byline"
             bylines = tuple(sorted((*bylines, line), key=lambda b: b.start))
+    if doc_date is None and dateline is not None and dateline.date_text:
+        # "JAKARTA, July 3 (Reuters) -" names no year: a page's date line above it does
+        doc_date = _dateline_date(dateline.date_text, lang, date.today())
+        date_source = "dateline" if doc_date else None
     return DocumentContext(
         text=text,
         source=source if source is not None else "<text>",
@@ -117,10 +121,13 @@ def prepare_document(
     )
 
 
-DATE_LINE_CHARS = 60  # a line that is only a date is at most this long ...
-DATE_LINE_REST = 2  # ... and holds at most this many other words ("14:05 BST", "Uhr")
+DATE_LINE_CHARS = 100  # a line that is only a date is at most this long ...
+# ... and holds at most this many other words ("14:05 BST", "Uhr"), besides byline labels and
+# joiners ("om 09:12 | Bijgewerkt 14 februari 2025 om 11:40") and time zones in capitals ("GMT+7")
+DATE_LINE_REST = 2
 _PROSE_LINE = 120  # the date lines of a page's head stop at the first line this long
 _REST_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?][\"'”’)]*\s*$")  # a word closing a sentence, not "14.03.2025."
 
 
 def _date_line(
@@ -136,18 +143,31 @@ def _date_line(
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
         line = text[pos:end]
-        if len(line.strip()) > _PROSE_LINE or (dateline is not None and dateline.start < end):
-            return None
+        if (
+            len(line.strip()) > _PROSE_LINE
+            or _SENTENCE_END.search(line)
+            or (dateline is not None and dateline.start < end)
+        ):
+            return None  # the first line of prose: "On April 6, 2004, supporters rallied."
         if 6 <= len(line.strip()) <= DATE_LINE_CHARS and _YEAR.search(line):
             found = [
                 m
                 for m in find_dates(line, None, lang, mode="news")
                 if m.basis == "explicit" and m.precision == "day"
             ]
-            if len(found) == 1:
+            if found:  # the first is the publication, a later one the update
                 m = found[0]
-                rest = line[: m.start] + " " + line[m.end :]
-                if len(_REST_WORD.findall(rest)) <= DATE_LINE_REST:
+                rest, cursor = [], 0
+                for other in found:
+                    rest.append(line[cursor : other.start])
+                    cursor = other.end
+                rest.append(line[cursor:])
+                words = [
+                    w
+                    for w in _REST_WORD.findall(" ".join(rest))
+                    if w.lower() not in byline_words() and not (w.isupper() and len(w) <= 4)
+                ]
+                if len(words) <= DATE_LINE_REST:
                     day = parse_document_date(m.date.isoformat())
                     return day, Byline(pos, end, "", m.text, pos + m.start, pos + m.end)
         pos = end + 1

@@ -143,8 +143,14 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
             if len(own) > 1 and mentions.mode == "news":  # a history's clauses are events too
                 own, main = _outside_relative_clauses(doc, sent, own)
             reported = reporting_dates(doc.text, sent.start, sent.end, own, doc.lang)
-            if reported and len(reported) < len(own):  # the report's day dates it only when nothing else does
-                own = [m for m in own if m.start not in reported]
+            if (
+                reported
+                and len(reported) < len(own)
+                and not _only_in_relative_clauses(doc, sent, own, reported)
+            ):
+                own = [
+                    m for m in own if m.start not in reported
+                ]  # the report's day dates it only when nothing else does
             reported_only = bool(own) and len(reported) == len(own)
         if headline and not own and not headlines_only:
             continue  # a headline repeats the article's lead: only a dated one adds to it
@@ -162,13 +168,14 @@ def select_events(doc: DocumentContext, sentences: Sequence[Sentence], mentions:
             and _past_only(own, doc.date.last)
         ):
             own = [_not_after_the_report(m, doc.date.last) for m in own]
-        if not dated and not headlines_only and undated_context(words):
+        live = stamp is not None and stamp[0] == section  # under a live blog's time line
+        if not dated and not live and not headlines_only and undated_context(words):
             continue  # context whatever its category: skipped before the category lexicon is read
         category, keyword = classify(sent.text, doc.lang, toks)
         judged = judge(
             sent.text,
             doc.lang,
-            dated=dated,
+            dated=dated or (live and bool(keyword)),  # "12.30 uur / Ook in Zoetermeer is er wateroverlast."
             keyword=keyword,
             relative_only=relative_only,
             headline_only=headlines_only,
@@ -245,6 +252,52 @@ def _outside_relative_clauses(
     if not outside or len(outside) == len(own):
         return own, None
     return outside, rx.sub(",", sent.text)
+
+
+_CLAUSE_BOUNDARY = re.compile(r"[,;:()\[\]\"“”]")
+RESTRICTIVE_MAX_WORDS = 8  # "protests that began on Sept. 25": the date this close after the pronoun
+
+
+def _only_in_relative_clauses(doc: DocumentContext, sent: Sentence, own: list[DateMention], reported) -> bool:
+    """Are the dates beside a reporting clause's all in relative clauses without commas ("...
+    has left the country, a source said on Monday, after protests that began on Sept. 25")?
+    Then the report's day dates the sentence, and the clause's date is a further event."""
+    rest = [m for m in own if m.start not in reported]
+    spans = _restrictive_clauses(doc, sent, rest)
+    return bool(spans) and all(any(a <= m.start < b for a, b in spans) for m in rest)
+
+
+def _restrictive_clauses(
+    doc: DocumentContext, sent: Sentence, own: list[DateMention]
+) -> list[tuple[int, int]]:
+    """The spans (pronoun to date) of relative clauses without commas that hold a date ("after
+    an army unit joined protests that began on Sept. 25"; the table's `restrictive_relatives`):
+    the pronoun right after a lowercase word that is no reporting verb nor a `not_after` word
+    ("said that", "believes that" open a complement)."""
+    vocab = load_vocab(doc.lang)
+    words = vocab.restrictive_relatives
+    if not words:
+        return []
+    auxiliaries = vocab.restrictive_auxiliaries
+    spans = []
+    for m in own:
+        head = doc.text[sent.start : m.start]
+        cut = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(head)), default=0)
+        tokens = head[cut:].split()[-RESTRICTIVE_MAX_WORDS - 1 :]
+        for k in range(len(tokens) - 1, 0, -1):
+            if tokens[k].lower() in words:
+                before = tokens[k - 1]
+                low = before.lower()
+                if (
+                    before.isalpha()
+                    and before.islower()
+                    and low not in vocab.restrictive_not_after
+                    and low not in vocab.reporting_verb_set
+                    and not any(t.lower() in auxiliaries for t in tokens[k + 2 :])
+                ):  # "the man who fled was arrested on May 28": the main verb comes back
+                    spans.append((sent.start + head.rindex(tokens[k]), m.end))
+                break
+    return spans
 
 
 def _told_in_the_past(sentence: str, lang: str) -> bool:

@@ -108,6 +108,40 @@ def test_until_a_weekday_follows_the_tense_of_its_clause(text, lang, past, comin
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
+        ("The Met Office has issued a yellow warning for wind for Saturday.", "en", "2025-03-22"),
+        ("Der Wetterdienst gab eine Unwetterwarnung für Samstag heraus.", "de", "2025-03-22"),
+        ("Météo-France a émis une alerte orange pour samedi.", "fr", "2025-03-22"),
+        ("Встречу перенесли на субботу.", "ru", "2025-03-22"),
+        ("Зустріч перенесли на суботу.", "uk", "2025-03-22"),
+        # must stay: a clause told in the past keeps the last one
+        ("The hearing was set for Friday but was postponed.", "en", "2025-03-14"),
+    ],
+)
+def test_a_weekday_something_is_meant_for_is_the_coming_one(text, lang, expected):
+    ((_, value),) = values(text, lang)
+    assert value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Rusland zegt in de nacht van zaterdag op zondag 88 drones te hebben neergeschoten.",
+            "nl",
+            "2025-03-15",
+        ),
+        ("Russia says Saturday it shot down 88 drones.", "en", "2025-03-15"),
+        # must stay: another present verb schedules the day
+        ("De raad stemt zaterdag over het plan.", "nl", "2025-03-22"),
+    ],
+)
+def test_a_reporting_verb_in_the_present_does_not_make_its_day_the_coming_one(text, lang, expected):
+    assert values(text, lang)[0][1].startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
         ("De verkiezingen zijn op 12 december.", "nl", "2025-12-12"),
         ("The elections are on 12 December.", "en", "2025-12-12"),
         ("Die Wahl ist am 12. Dezember.", "de", "2025-12-12"),
@@ -253,3 +287,50 @@ def test_the_day_before_with_no_date_before_it_is_the_day_before_the_report(text
 def test_an_impersonal_report_dates_the_report_not_the_event(text, lang):
     (event,) = eventmap.parse_text(text, document_date=REF, lang=lang)
     assert event.date == "2025-03-17"  # Monday; "it is said in the ministry's statement on Wednesday"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Its soldiers escorted demonstrators to the May 13 Square in the capital.", "en"),
+        ("A car exploded on 9 May Street.", "en"),
+        ("Une manifestation a eu lieu rue du 4 Septembre.", "fr"),
+        ("Взрыв произошёл на улице 8 Марта.", "ru"),
+        ("Вибух стався на вулиці 8 Березня.", "uk"),
+        ("Die Demonstration zog über die Straße des 17. Juni.", "de"),
+    ],
+)
+def test_a_date_in_the_name_of_a_street_or_square_is_no_date(text, lang):
+    assert values(text, lang) == []
+
+
+def test_a_date_before_a_lowercase_noun_stays_a_date():
+    assert values("The protest began on May 13 in the square.", "en") == [("May 13", "2025-05-13")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("De rechtszaak begint na de zomer.", "nl"),  # a future told in the present
+        ("The trial will resume after the summer.", "en"),
+        ("Der Prozess wird im Sommer fortgesetzt.", "de"),
+        ("In de zomer werd het plan gepresenteerd.", "nl"),  # and the past
+    ],
+)
+def test_a_season_named_while_it_lasts_is_the_current_one(text, lang):
+    ((_, value),) = values(text, lang, ref="2025-07-16")
+    assert value == "2025-SU"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "saturday"),
+    [
+        ("Komend weekend opent het festival.", "nl", "2025-07-19"),
+        ("The coming weekend will be hot.", "en", "2025-07-19"),
+        ("Am kommenden Wochenende wird es heiß.", "de", "2025-07-19"),
+        ("Volgend weekend opent het festival.", "nl", "2025-07-26"),  # must stay: the one after it
+    ],
+)
+def test_the_coming_weekend_is_the_first_one_ahead(text, lang, saturday):
+    ((_, value),) = values(text, lang, ref="2025-07-16")  # a Wednesday
+    assert value.startswith(saturday)

@@ -323,6 +323,9 @@ def test_a_later_year_in_the_pluperfect_still_moves_the_story_on():
         ("Rutte vertrekt vrijdag naar Kyiv.", "nl", "2025-03-21"),
         ("The talks resume Monday in Riyadh.", "en", "2025-03-24"),
         ("Parliament votes on Thursday.", "en", "2025-03-20"),
+        ("The ban takes effect on Sunday.", "en", "2025-03-23"),
+        ("The new rules come into force on Sunday.", "en", "2025-03-23"),
+        ("De nieuwe regels treden zondag in werking.", "nl", "2025-03-23"),
         # "vanaf" (from) follows the tense, "sinds" (since) has begun; "tot en met" is "until"
         ("Vanaf maandag geldt een nieuwe regel.", "nl", "2025-03-24"),
         ("Vanaf maandag gold een nieuwe regel.", "nl", "2025-03-17"),
@@ -479,6 +482,32 @@ def test_until_a_month_before_the_story_s_month_is_the_next_year(text, lang, val
 def test_a_date_in_a_relative_clause_is_background_to_the_news_sentence_s_own(text, lang, dates):
     events = eventmap.parse_text(text, document_date=date(2025, 6, 10), lang=lang, mode="news")
     assert [e.date[:7] for e in events] == dates
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        (
+            "The president has left the country, a source said on Monday, after soldiers joined "
+            "protests that began on May 25 over power cuts.",
+            "en",
+        ),
+        (
+            "De president is het land uit, meldde een bron maandag, nadat soldaten zich aansloten "
+            "bij de protesten die op 25 mei begonnen.",
+            "nl",
+        ),
+    ],
+)
+def test_a_reporting_day_dates_a_sentence_whose_other_date_is_in_a_relative_clause(text, lang):
+    events = eventmap.parse_text(text, document_date=date(2025, 6, 10), lang=lang, mode="news")
+    assert [e.date for e in events] == ["2025-06-09", "2025-05-25"]  # the clause's date: its own event
+
+
+def test_what_a_reporting_verb_says_is_no_relative_clause():
+    text = "Police said on Monday that the man who fled was arrested on May 28."
+    (event,) = eventmap.parse_text(text, document_date=date(2025, 6, 10), lang="en", mode="news")
+    assert event.date == "2025-05-28"
 
 
 def test_a_history_keeps_the_dates_of_its_relative_clauses():

@@ -409,6 +409,23 @@ def test_a_live_blogs_time_lines_give_the_time_of_their_entries_on_the_blogs_day
     ]
 
 
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("12.30 uur\nOok in Den Haag en Zoetermeer is er wateroverlast.", "nl"),
+        ("12:30 GMT\nRoads in Croydon and Sutton are flooded too.", "en"),
+    ],
+)
+def test_an_undated_entry_with_an_event_word_under_a_live_blogs_time_line_is_an_event(text, lang):
+    (event,) = eventmap.parse_text(text, document_date="2025-09-08", lang=lang)
+    assert (event.date, event.time, event.category) == ("2025-09-08", "12:30", "disaster")
+
+
+def test_an_undated_comment_under_a_live_blogs_time_line_stays_context():
+    text = "12.30 uur\nDe vraag is of de gemeente genoeg heeft gedaan."
+    assert eventmap.parse_text(text, document_date="2025-09-08", lang="nl") == []
+
+
 def test_what_must_still_happen_on_a_weekday_is_the_coming_one():
     text = (
         "The package, which must still be formally adopted by foreign ministers on Monday, adds 74 vessels."

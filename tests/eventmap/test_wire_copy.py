@@ -149,6 +149,20 @@ def test_dutch_wire_copy_with_a_dateline_elsewhere():
             "2024-04-23",
             "byline",
         ),
+        (  # a publication and an update on one line: the first is the document's day
+            "Busongeluk in Zuid-Afrika\n14 februari 2025 om 09:12 | Bijgewerkt 14 februari 2025 om 11:40\n\n"
+            "Bij een busongeluk in Limpopo zijn vrijdagochtend tien mensen omgekomen.\n",
+            "nl",
+            "2025-02-14",
+            "byline",
+        ),
+        (  # a page's date line names the year its wire dateline leaves out
+            "Ferry sinks off Bali\nJuly 3, 2025 5:41 AM GMT+7 Updated 2 hours ago\n\n"
+            "JAKARTA, July 3 (Reuters) - A ferry sank late on Wednesday in the Bali Strait.\n",
+            "en",
+            "2025-07-03",
+            "byline",
+        ),
     ],
 )
 def test_bylines_and_dutch_datelines_date_the_document(text, lang, date_, source, today_2026):
@@ -329,6 +343,7 @@ def test_an_author_line_is_not_the_title(text, lang, title):
         ("An earthquake struck eastern Turkey on Monday.", "en", "disaster"),
         ("Lightning struck a house.", "en", "disaster"),
         ("The two sides struck a deal on Friday.", "en", "diplomacy"),
+        ("A federal judge struck down the law on Tuesday.", "en", "policy"),
     ],
 )
 def test_a_keyword_at_the_end_of_a_sentence_still_gives_the_category(sentence, lang, category):

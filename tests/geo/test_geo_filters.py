@@ -463,6 +463,19 @@ def test_a_given_name_and_a_particle_open_a_surname_spelt_like_a_village(text, l
 @pytest.mark.parametrize(
     "text, lang, places",
     [
+        # "Luuk" is Limburgish for Liège, and a Dutch given name (rare in the name lists)
+        ("Luuk de Jong maakte in de 88ste minuut de winnende treffer.", "nl", []),
+        ("Daarna reed Luuk van Dijk naar Luik.", "nl", ["Luik"]),
+        ("In Luik de hele dag regen.", "nl", ["Luik"]),  # must stay: the city's own Dutch name
+    ],
+)
+def test_a_rare_given_name_named_like_a_city_in_another_language_opens_a_particle_name(text, lang, places):
+    assert [m.text for m in geoparse(text, lang)] == places
+
+
+@pytest.mark.parametrize(
+    "text, lang, places",
+    [
         ("De brand in Echt werd snel geblust.", "nl", ["Echt"]),
         ("Bij een ongeluk in Best zijn twee mensen gewond geraakt.", "nl", ["Best"]),
         ("Best mogelijk dat het kabinet valt.", "nl", []),

@@ -32,6 +32,28 @@ def test_a_dateline_the_text_does_not_confirm_gives_way_to_the_place_of_the_even
     assert article_setting([], doc.reported_from) is None  # nothing confirms it
 
 
+@pytest.mark.parametrize(
+    ("text", "dateline_is_setting"),
+    [
+        (
+            "ANTANANARIVO (Reuters) - Madagascar's president has left the country, a source said. "
+            "He was flown out on a French military aircraft, the source said.",
+            True,
+        ),
+        # must stay: another place in the country, or another country named more often
+        ("UTRECHT (ANP) - Bij een brand in Zeist in Nederland is een woning verwoest.", False),
+        (
+            "MOSCOW (Reuters) - Russia launched drones at Ukraine overnight, Ukraine said. "
+            "Ukraine's air force shot down most of them.",
+            False,
+        ),
+    ],
+)
+def test_a_dateline_whose_country_the_text_names_alone_is_the_setting(text, dateline_is_setting):
+    doc = parse_places(text)
+    assert (article_setting(doc.mentions, doc.reported_from) is doc.reported_from) is dateline_is_setting
+
+
 def test_the_place_most_events_share_is_the_setting():
     kharkiv = [
         pm("Kharkiv", 10, cc="UA"),

@@ -286,9 +286,13 @@ def present_context(ctx: Ctx, start: int, end: int) -> bool:
             return False
         if f"{low} {word}" in v.present_verbs:
             return True
+        if len(words) > 2 and f"{words[-3].lower()} {low} {word}" in v.present_verbs:
+            return True  # "comes into force on Sunday"
         if low in v.infinitive_markers:
             return False  # "to leave Monday": the governing verb has the tense (future_context)
-    return is_present_verb(v, word)
+    # a reporting verb governs no date: "Rusland zegt in de nacht van zaterdag op zondag 88
+    # drones te hebben neergeschoten", "Kyiv says Sunday's strike ..." tell of the past
+    return is_present_verb(v, word) and not cues(v.lang).reporting.fullmatch(word)
 
 
 def is_quantity(ctx: Ctx, start: int, end: int) -> bool:

@@ -347,6 +347,25 @@ _DIGIT = re.compile(r"\d")
 _ONE_YEAR = re.compile(r"\d{4}(?:-[^/]*)?$")  # a value in one year: 1634, 1634-WI, 1634-Q1, 1634-05-23
 
 
+_NEXT_WORD = re.compile(r"[ \u00a0](\w+)")
+
+
+def _in_a_name(text: str, lowered: str, s: int, e: int, vocab) -> bool:
+    """A date that is part of a name (vocab ``name_words``): "the May 13 Square", "rue du
+    4-Septembre", "улица 8 Марта"."""
+    if vocab.name_after:
+        m = _NEXT_WORD.match(text, e)
+        if m and m.group(1)[:1].isupper() and m.group(1).lower() in vocab.name_after:
+            return True
+    if vocab.name_before:
+        head = lowered[max(0, s - 24) : s].rstrip(" \u00a0")
+        return any(
+            head.endswith(w) and (len(head) == len(w) or not head[-len(w) - 1].isalnum())
+            for w in vocab.name_before
+        )
+    return False
+
+
 def read_with(text: str, compiled: LanguagePatterns, frame: Frame, cands=None) -> list[DateMention]:
     """The mentions of a text read in order with one language's patterns and a frame."""
     vocab = compiled.vocab
@@ -366,6 +385,8 @@ def read_with(text: str, compiled: LanguagePatterns, frame: Frame, cands=None) -
         else:
             items = result
         for s, e, norm in items:
+            if (vocab.name_after or vocab.name_before) and _in_a_name(text, lowered, s, e, vocab):
+                continue
             out.append(
                 DateMention(
                     s,

@@ -419,4 +419,10 @@ def norm_season(ctx: Ctx) -> Result:
             year += offset
         return season_interval(year, season, "relative")
     placed = place_year(ctx, first_month, None)
-    return season_interval(placed[0], season, placed[1]) if placed else None
+    if placed is None:
+        return None
+    year = ref.year if first_month <= ref.month else ref.year - 1
+    current = season_interval(year, season)
+    if current is not None and current.start <= ref <= current.end:
+        return season_interval(year, season, placed[1])  # "na de zomer", written in July: this summer
+    return season_interval(placed[0], season, placed[1])

@@ -109,6 +109,7 @@ def norm_weekday(ctx: Ctx) -> Result:
         future_context(ctx, m.start(), m.end())
         or present_context(ctx, m.start(), m.end())
         or (follows(ctx, v.until_set) and ahead < back and not past_context(ctx, m.start(), m.end()))
+        or (follows(ctx, v.target_day_set) and not past_context(ctx, m.start(), m.end()))
     ):
         found = day + timedelta(days=ahead)
     else:
@@ -222,6 +223,10 @@ def norm_relunit(ctx: Ctx) -> Result:
     base = _unit_base(ctx, anaphoric, offset)
     if base is None:
         return None
+    if unit == "weekend" and offset == 1 and not anaphoric and rel in v.coming_words:
+        day = base[0]  # "komend weekend", "the coming weekend": the first one ahead
+        saturday = day + timedelta(days=(5 - day.weekday()) % 7 or 7)
+        return day_range(saturday, saturday + timedelta(days=1), base[2])
     return unit_interval(unit, *base[:2], offset, base[2])
 
 

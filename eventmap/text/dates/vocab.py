@@ -74,6 +74,19 @@ here, never from code. Keys, all lowercase (text is matched lowercased):
   until word in a clause told in the past is the past one ("tot en met vrijdag was ...").
   ``present_tense.copulas`` ("is", "zijn", "ist", "a lieu"): a date right after one that
   closes its clause is scheduled, the coming one ("De verkiezingen zijn op 12 december").
+- ``target_day_words``: a bare weekday after one of them is the day something is meant for,
+  the coming one unless its clause is told in the past ("a yellow warning for Saturday",
+  "перенесли на субботу").
+- ``restrictive_relatives``: relative ``words`` that open a clause without a comma right after
+  a noun ("the protests that began on Sept. 25", "de protesten die op 25 september begonnen"):
+  a date in it is background when the sentence has another; never after a ``not_after`` word
+  or a reporting verb ("said that", "believes that": a complement, not a relative clause);
+  an ``auxiliaries`` word after the clause's first word ends it ("the man who fled *was*
+  arrested on May 28").
+- ``coming_words``: ``relative.next`` words for the first one ahead ("komend weekend").
+- ``name_words``: a date in a name is no date: ``after`` are nouns that, capitalised right
+  after a date, make it a name ("the May 13 Square", "9 May Street"), ``before`` are words
+  right before one ("rue du 4-Septembre", "улица 8 Марта", "Straße des 17. Juni").
 - ``week_numbers``: ISO week numbers: words ``before`` the number ("KW 12", "Kalenderwoche
   12"), ``after`` an ordinal ("12. Kalenderwoche"), and ``guarded`` words read only after
   one of the ``prepositions`` and not before a ``not_then`` phrase ("in week 12", not "week 12
@@ -127,7 +140,7 @@ KNOWN_KEYS: frozenset[str] = frozenset(
     generated_excluded relative_after one_unit focus_days season_adverbs year_ordinal_suffixes letters
     letters_required date_prepositions reporting_fillers reporting_subject_words season_year_joiners
     year_parts holidays hence span_ends when_words relative_pronouns future_suffixes from_words day_alone anaphoric_suffixes
-    sentence_initial_years past_cues week_numbers writer_future_cues
+    sentence_initial_years past_cues week_numbers writer_future_cues target_day_words name_words restrictive_relatives coming_words
     """.split()
 )
 _LOOKALIKE = {"i": "iі", "x": "xх", "c": "cс", "m": "mм"}  # Roman numerals typed in Cyrillic letters
@@ -321,8 +334,11 @@ class Vocab:
             "stopwords",
             "abbreviations",
             "writer_future_cues",
+            "target_day_words",
+            "coming_words",
         ):
             setattr(self, key, _words(raw, key))
+        self.reporting_verb_set = frozenset(self.reporting_verbs)
         self.quantity_words = frozenset(_words(raw, "quantity_words"))
         self.reporting_subject_words = int(raw.get("reporting_subject_words", 3))
         self.quantity_cue_set = frozenset(self.quantity_cues)
@@ -331,6 +347,7 @@ class Vocab:
         self.since_set = frozenset(self.since_words)
         self.from_set = frozenset(self.from_words)  # since words that also look ahead: "ab", "з"
         self.until_set = frozenset(self.until_words)
+        self.target_day_set = frozenset(self.target_day_words)  # "a warning for Saturday"
         self.range_start_set = frozenset(self.range_starts)
         self.range_gap_set = frozenset((*self.range_joiners, "-", "–", "—"))
         present = raw.get("present_tense") or {}
@@ -347,6 +364,14 @@ class Vocab:
         self.present_copulas = frozenset(_words(present, "copulas"))
         self.infinitive_markers = frozenset(_words(present, "infinitive_markers"))
         self.past_cues = _words(raw, "past_cues")  # finite past forms: "was", "werd", "war"
+        restrictive = raw.get("restrictive_relatives") or {}  # "protests that began on Sept. 25"
+        self.restrictive_relatives = frozenset(_words(restrictive, "words"))
+        self.restrictive_not_after = frozenset(_words(restrictive, "not_after"))
+        # a finite auxiliary after the clause's first word is the main clause's again
+        self.restrictive_auxiliaries = frozenset(_words(restrictive, "auxiliaries"))
+        names = raw.get("name_words") or {}  # "the May 13 Square", "rue du 4-Septembre"
+        self.name_after = frozenset(_words(names, "after"))
+        self.name_before = _words(names, "before")
         weeks = raw.get("week_numbers") or {}  # "KW 12", "in der 12. Kalenderwoche", "in week 12"
         self.week_number: dict[str, tuple[str, ...]] = {
             k: _words(weeks, k) for k in ("before", "after", "guarded", "prepositions", "not_then")
