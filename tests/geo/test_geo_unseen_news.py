@@ -93,6 +93,7 @@ def test_apostrophes_and_connectors_leave_other_places_alone(text, place):
         ("The Tampa Bay Rays beat the Boston Red Sox 5-3.", "en", "Boston"),
         ("Blackburn Rovers and Wolverhampton Wanderers drew 1-1.", "en", "Wolverhampton"),
         ("Real Madrid won 3-1 against Dynamo Kyiv.", "en", "Kyiv"),
+        ("Arsenal defeated Aston Villa 2-0 on Saturday.", "en", "Aston"),
         ("PSV Eindhoven speelde zondag gelijk tegen Feyenoord Rotterdam.", "nl", "Eindhoven"),
     ],
 )
@@ -111,6 +112,7 @@ def test_a_teams_town_in_its_name_is_no_event_place(text, lang, team_town):
         ),
         ("PSV Eindhoven won de titel; in Eindhoven vierden duizenden fans feest.", "nl", "Eindhoven"),
         ("Israel Jets Strike Targets Near Gaza City", "en", "Gaza City"),
+        ("Police were called to a villa in Aston, Birmingham, on Saturday.", "en", "Aston"),
     ],
 )
 def test_the_town_stays_a_place_where_the_text_names_it_alone(text, lang, town):
