@@ -103,7 +103,20 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[tuple[float, int]]:
                 out[c.id] -= ALT_PENALTY
     # a curated place, country or region called exactly this beats alternate names of cities
     if any(c.exact and gaz.kind_codes[c.id] in "Csalr" for c in m.cands):
-        alt_only = {c.id for c in m.cands if not c.exact and gaz.kind_codes[c.id] == "c"}
+        # ... but not the town of a region named after it ("Jenin": the Jenin governorate and
+        # the town Janīn in it, which the bare name means first)
+        regions = [c.id for c in m.cands if c.exact and gaz.kind_codes[c.id] == "r"]
+        alt_only = {
+            c.id
+            for c in m.cands
+            if not c.exact
+            and gaz.kind_codes[c.id] == "c"
+            and not any(
+                gaz.cc[r] == gaz.cc[c.id]
+                and great_circle_km(gaz.lat[r], gaz.lon[r], gaz.lat[c.id], gaz.lon[c.id]) <= REGION_AROUND_KM
+                for r in regions
+            )
+        }
         out = {i: s for i, s in out.items() if i not in alt_only} or out
     # ... and a curated sea, area or landmark is not a small town of the same name; a sea not a
     # region named after it either ("the Red Sea", not Red Sea State; "Red Sea state" asks for it)

@@ -117,3 +117,23 @@ def test_a_teams_town_in_its_name_is_no_event_place(text, lang, team_town):
 )
 def test_the_town_stays_a_place_where_the_text_names_it_alone(text, lang, town):
     assert town in countries(text, lang)
+
+
+# --- a region named after its town does not hide the town ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, lang, place",
+    [
+        ("Israeli troops raided a refugee camp in Jenin on Monday.", "en", "Jenin"),
+        ("Israëlische militairen vielen dinsdag Tulkarm en Rafah binnen.", "nl", "Rafah"),
+    ],
+)
+def test_a_town_known_by_another_spelling_beats_a_namesake_abroad_of_its_regions_name(text, lang, place):
+    m = next(m for m in geoparse(text, lang) if m.text == place)
+    assert (m.country_code, m.kind) == ("PS", "city")
+
+
+def test_the_region_is_taken_when_the_text_says_region():
+    m = next(m for m in geoparse("Heavy rain fell in the Jenin governorate.", "en") if "Jenin" in m.text)
+    assert m.kind == "region"
