@@ -22,6 +22,7 @@ from geo.lexicon import load
 from geo.memo import MEMO_SIZE, per_list
 from geo.mentions import Mention
 from geo.names import name_key
+from geo.regiontowns import city_before_its_region, great_circle_km, towns_of_named_regions
 
 MAX_CANDIDATES = 12
 COUNTRY_WEIGHT = 1.6
@@ -39,7 +40,6 @@ SOFT_WEIGHT = 2.5
 ADJECTIVE_WEIGHT = 0.4  # "the Russians", "Ukrainian troops": who acted, barely where
 CONTAINER_WEIGHT = 4.0  # "Decatur, Ill.", "Athens, Georgia": the place is inside the one after the comma
 CONTAINED_WEIGHT = 1.5  # ... and that one holds a place of the name before the comma
-REGION_AROUND_KM = 60.0  # a region this close to a city of its name is the one around it
 NAMESAKE_SHARE = 0.05  # a bare capital dateline gives way to a namesake of at least this share of its people
 WORLD_CITY_POP, WORLD_CITY_RATIO = 100_000, 8  # a namesake this many times smaller than a city of note
 # a metropolis ("London", "Paris", "Sydney") and a namesake hundreds of times smaller: one
@@ -69,15 +69,6 @@ class Resolved:
     confidence: float
 
 
-def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p = math.pi / 180.0
-    a = (
-        math.sin((lat2 - lat1) * p / 2) ** 2
-        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
-    )
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
-
-
 def _candidates(m: Mention, gaz: Gazetteer) -> list[tuple[float, int]]:
     """(base score, entry id), best first; "provincie X" turns city X into its region."""
     out: dict[int, float] = {}
@@ -103,20 +94,9 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[tuple[float, int]]:
                 out[c.id] -= ALT_PENALTY
     # a curated place, country or region called exactly this beats alternate names of cities
     if any(c.exact and gaz.kind_codes[c.id] in "Csalr" for c in m.cands):
-        # ... but not the town of a region named after it ("Jenin": the Jenin governorate and
-        # the town Janīn in it, which the bare name means first)
-        regions = [c.id for c in m.cands if c.exact and gaz.kind_codes[c.id] == "r"]
-        alt_only = {
-            c.id
-            for c in m.cands
-            if not c.exact
-            and gaz.kind_codes[c.id] == "c"
-            and not any(
-                gaz.cc[r] == gaz.cc[c.id]
-                and great_circle_km(gaz.lat[r], gaz.lon[r], gaz.lat[c.id], gaz.lon[c.id]) <= REGION_AROUND_KM
-                for r in regions
-            )
-        }
+        # ... but not the town of a region named after it ("Jenin": Janīn in the Jenin governorate)
+        keep = towns_of_named_regions(m, gaz)
+        alt_only = {c.id for c in m.cands if not c.exact and gaz.kind_codes[c.id] == "c" and c.id not in keep}
         out = {i: s for i, s in out.items() if i not in alt_only} or out
     # ... and a curated sea, area or landmark is not a small town of the same name; a sea not a
     # region named after it either ("the Red Sea", not Red Sea State; "Red Sea state" asks for it)
@@ -142,31 +122,9 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[tuple[float, int]]:
     if "dateline" in m.flags:
         out = {i: s for i, s in out.items() if gaz.kind_codes[i] == "c"} or out
     if not m.region_of:
-        out = _city_before_its_region(m, gaz, out)
+        out = city_before_its_region(m, gaz, out)
     ranked = sorted(((s, i) for i, s in out.items()), key=lambda si: -si[0])
     return ranked[:MAX_CANDIDATES]
-
-
-def _city_before_its_region(m: Mention, gaz: Gazetteer, out: dict[int, float]) -> dict[int, float]:
-    """A bare name that is a city's own name and only another name of the region around it
-    ("Los Angeles": Los Angeles County; "Tokyo": Tokyo-to) is the city; "Los Angeles County",
-    "Tokyo prefecture" and "provincie X" name the region."""
-    cities = [c.id for c in m.cands if c.exact and gaz.kind_codes[c.id] == "c" and c.id in out]
-    if not cities:
-        return out
-    around = {
-        c.id
-        for c in m.cands
-        if not c.exact
-        and gaz.kind_codes[c.id] in "rk"
-        and c.id in out
-        and any(
-            gaz.cc[i] == gaz.cc[c.id]
-            and great_circle_km(gaz.lat[i], gaz.lon[i], gaz.lat[c.id], gaz.lon[c.id]) <= REGION_AROUND_KM
-            for i in cities
-        )
-    }
-    return {i: s for i, s in out.items() if i not in around} if around else out
 
 
 _RANKED: dict[tuple, tuple[list, object, list[tuple[float, int]]]] = {}
