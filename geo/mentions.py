@@ -148,8 +148,10 @@ def find_mentions(
                     only(gaz, country) if country is not None else [],
                     demonym=cc,
                 )
-                if not (institution or demonyms):
-                    m.flags.add("adjective")  # "Russian", "the Americans": context, not a place
+                if not ((institution and cc) or demonyms):
+                    # "Russian", "the Americans": context, not a place; a continent's
+                    # institution is an organisation ("the European Parliament")
+                    m.flags.add("adjective")
                 mentions.append(m)
                 i = j + 1
                 continue

@@ -63,6 +63,7 @@ class Lexicon:
     future: WordSet
     planned: WordSet  # present and future forms of event verbs: "ontmoet", "rencontrera" (see judge)
     wishes: frozenset[str]  # future cues that only wish ("wants to", "wil"): no plan
+    conditional: frozenset[str]  # a sentence opening with one is hypothetical: "If convicted, ..."
     auxiliaries: frozenset[str]  # with a past participle: "were killed", "is omgekomen"
     gap_most: int  # at most this many words between an auxiliary and its participle,
     gap_words: frozenset[str]  # ... these words
@@ -141,6 +142,7 @@ def lexicon(lang: str) -> Lexicon:
         future=WordSet(vocab.future_cues),
         planned=WordSet(data.get("planned", [])),
         wishes=frozenset(data.get("wish_cues", [])),
+        conditional=frozenset(data.get("conditional_openers", [])),
         auxiliaries=frozenset(data.get("auxiliaries", [])),
         gap_most=int(gap.get("max_words", 3)),
         gap_words=frozenset(gap.get("words", [])),
@@ -341,10 +343,18 @@ def judge(
     kind = _kind(w, verbs, dated, keyword, relative_only, headline_only)
     if kind == CONTEXT and narrative and dated and not w.hedged and not w.negated:
         kind = OCCURRENCE
+    elif kind == OCCURRENCE and not dated and _conditional(sentence, lang):
+        kind = CONTEXT  # "If convicted, he faces up to 20 years in prison."
     strength = verbs + 0.5 * w.weak + 0.5 * (w.nouns + int(keyword)) + 0.5 * w.said
     present = kind == STATEMENT and w.present_said
     confidence = _confidence(kind, dated, relative_only, strength, w.hedged)
     return Judgement(kind, confidence, kind == CONTEXT and _noun_only(w, verbs), present)
+
+
+def _conditional(sentence: str, lang: str) -> bool:
+    """Does the sentence open with a conditional word (the lexicon's `conditional_openers`)?"""
+    head = sentence.lstrip("\"'“‘(- ").split(maxsplit=1)
+    return bool(head) and head[0].lower().rstrip(",") in lexicon(lang).conditional
 
 
 def undated_context(words: Evidence) -> bool:

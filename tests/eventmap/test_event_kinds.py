@@ -176,6 +176,18 @@ def test_dutch_participles_without_ge_are_occurrences(sentence):
     assert judge(sentence, "nl", dated=False).kind == "occurrence"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vorig jaar stapte ook de burgemeester op.",
+        "Inbrekers sloegen vannacht toe bij een juwelier.",
+        "Dieven braken in bij een school.",
+    ],
+)
+def test_dutch_separable_verbs_split_around_the_sentence_are_occurrences(sentence):
+    assert judge(sentence, "nl", dated=True).kind == "occurrence"
+
+
 def test_states_of_mind_are_not_past_events_and_a_noun_after_zijn_is_no_participle():
     from eventmap.text.eventness import _participles, lexicon
     from eventmap.text.wordset import tokens
@@ -276,3 +288,19 @@ def test_news_in_the_present_without_an_event_verb_stays_context():
         lang="nl",
     )
     assert [e.kind for e in evs] == ["context"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "kind"),
+    [
+        ("If convicted, he faces up to 20 years in prison.", "en", "context"),
+        ("Indien hij wordt veroordeeld, riskeert hij twintig jaar cel.", "nl", "context"),
+        ("Wenn die Gespräche scheitern, geht der Streik weiter.", "de", "context"),
+        # must stay: "als" is also "as"; a dated condition is news of its own
+        ("Als premier bezocht hij vorige week Kyiv.", "nl", "occurrence"),
+        ("If the vote fails on Friday, the strike will continue.", "en", "occurrence"),
+    ],
+)
+def test_an_undated_sentence_opening_with_a_condition_is_context(sentence, lang, kind):
+    dated = "Friday" in sentence or "vorige week" in sentence
+    assert judge(sentence, lang, dated=dated, keyword=True).kind == kind

@@ -32,12 +32,26 @@ def names(text: str, lang: str | None = None) -> dict[str, tuple[str | None, str
         ("The landing is commemorated as Anzac Day.", "Anzac"),
         ("Australia Day protests drew thousands.", "Australia"),
         ("In 1965 the city received the Order of Lenin.", "Lenin"),
+        ("Tata Steel cut 2,000 jobs.", "Tata"),
+        ("Qatar Petroleum signed the deal.", "Qatar"),
     ],
 )
 def test_a_place_in_an_organisations_name_is_context_not_an_event_place(text, inside):
     doc = parse_places(text, "en")
     assert doc.mentions == ()
     assert [m.text for m in doc.context] == [inside]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "places"),
+    [
+        ("The European Parliament voted on Tuesday.", "en", []),
+        ("Het Europees Parlement stemde dinsdag in.", "nl", []),
+        ("The Russian army shelled the town.", "en", ["Russia"]),  # must stay: a state's institution
+    ],
+)
+def test_a_continents_institution_is_an_organisation_not_the_continent(text, lang, places):
+    assert [m.name for m in geoparse(text, lang)] == places
 
 
 def test_the_rest_of_an_organisations_name_is_not_looked_up():
