@@ -175,7 +175,7 @@ def tokenize(text: str) -> tuple[list[Token], set[str]]:
         append(tok)
         prev, prev_k = tok, k
     lower = distinct.difference(capitalised)
-    if _ARTICLE_HINT in text or "’" in text:
+    if any(h in text for h in _ARTICLE_HINTS):
         _join_name_articles(text, tokens)
     if shouts >= 3:  # fewer words in capitals make no line of them
         mark_shouting(text, tokens)
@@ -256,9 +256,10 @@ def _elision(word: str) -> bool:
 # "'s-Hertogenbosch", "'t Zandt": an apostrophe article joined to a capitalised name (cues_nl.tsv
 # role name_article); the split sees "s-Hertogenbosch" (not capitalised) or "t" and "Zandt"
 _ARTICLES = sorted({a.lstrip("'’") for a in _WORDS["name_article"]}, key=len, reverse=True)
-_ARTICLE_HINT = "'" if _ARTICLES else "\0"  # a text without it (or "’") has no such name
+# what such a name holds ("'s-", "’t "): a text without any of them is not searched
+_ARTICLE_HINTS = tuple(q + a + sep for q in "'’" for a in _ARTICLES for sep in "- ")
 _NAME_ARTICLE_RE = re.compile(
-    r"(?<![^\W\d_])['’](?:" + "|".join(map(re.escape, _ARTICLES) or ["(?!)"]) + r")[- ]"
+    r"['’](?:" + "|".join(map(re.escape, _ARTICLES) or ["(?!)"]) + r")[- ]"
     r"[^\W\d_a-zß-ÿ][^\W\d_]*(?:-[^\W\d_]+)*"
 )
 
@@ -267,6 +268,8 @@ def _join_name_articles(text: str, tokens: list[Token]) -> None:
     """Make "'s-Hertogenbosch" and "'t Zandt" one capitalised token each (in place)."""
     for m in _NAME_ARTICLE_RE.finditer(text):
         s, e = m.span()
+        if s and (text[s - 1].isalpha() or text[s - 1].isdigit()):
+            continue  # "don't Go": an apostrophe inside a word
         word = m.group()
         keep = [t for t in tokens if t.end <= s or t.start >= e]
         k = next((n for n, t in enumerate(keep) if t.start >= e), len(keep))
