@@ -8,10 +8,12 @@ its place is resolved with the rest (it is context: "PARIS, Texas -") but return
 from __future__ import annotations
 
 import gc
+import re
 
 from eventmap.dateline import find_dateline
 from geo.containers import state_after_comma
 from geo.coordination import coordinated_regions, plural_region_lists
+from geo.features import WATER_BEFORE
 from geo.gazetteer import Gazetteer, get_gazetteer
 from geo.geocoder import OfflineGeocoder
 from geo.memo import per_key
@@ -67,6 +69,9 @@ def _geoparse(text: str, lang, geocoder, demonyms: bool, gazetteer) -> DocumentP
     stray = modifier_outliers(text, resolved, gaz, langs)  # "the Gloria funicular ... in Lisbon"
     if stray:
         resolved = [r for k, r in enumerate(resolved) if k not in stray]
+    for r in resolved:
+        if r.id is not None and _attributive_water(text, r.mention, gaz, r.id, langs):
+            r.mention.flags.add("organisation")  # "Amazon workers", "Nile Cruises": a firm
     extra = confirmed_short_forms(text, resolved, demonym_ccs, gaz)  # "BC" in Canadian news
     if extra:
         resolved = sorted([*resolved, *extra], key=lambda r: r.mention.start)
@@ -91,6 +96,29 @@ def _geoparse(text: str, lang, geocoder, demonyms: bool, gazetteer) -> DocumentP
             if "origin" in flags:
                 origins.append(pm)
     return DocumentPlaces(tuple(places), reported_from, tuple(in_dateline), tuple(context), tuple(origins))
+
+
+WATER_ARTICLES = frozenset(
+    {"the", "de", "het", "der", "die", "den", "dem", "des", "am", "im", "vom", "zum", "la", "le", "du", "au"}
+)
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
+def _attributive_water(text: str, m, gaz: Gazetteer, i: int, langs) -> bool:
+    """A river named bare, with no article before it, right before a noun, in a language that
+    writes rivers with an article: a firm or brand ("Amazon workers went on strike"), not the
+    river ("along the Amazon", "de Maas trad buiten haar oevers")."""
+    if (
+        gaz.kind_codes[i] != "s"
+        or " " in m.text
+        or (langs is not None and langs[0] not in ("en", "nl", "de", "fr"))
+    ):
+        return False
+    words = text[max(0, m.start - 20) : m.start].split()
+    if words and (words[-1].lower() in WATER_ARTICLES or words[-1].lower() in WATER_BEFORE):
+        return False  # "along the Amazon", "the river Reno burst its banks"
+    nxt = _NEXT_WORD.match(text, m.end)
+    return nxt is not None and nxt.group(1).islower() and nxt.group(1) not in WATER_ARTICLES
 
 
 def _mark_dateline(mentions: list, dateline) -> None:

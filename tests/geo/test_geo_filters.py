@@ -34,6 +34,7 @@ def names(text: str, lang: str | None = None) -> dict[str, tuple[str | None, str
         ("In 1965 the city received the Order of Lenin.", "Lenin"),
         ("Tata Steel cut 2,000 jobs.", "Tata"),
         ("Qatar Petroleum signed the deal.", "Qatar"),
+        ("The Lincoln Memorial was closed.", "Lincoln"),
     ],
 )
 def test_a_place_in_an_organisations_name_is_context_not_an_event_place(text, inside):
@@ -51,6 +52,20 @@ def test_a_place_in_an_organisations_name_is_context_not_an_event_place(text, in
     ],
 )
 def test_a_continents_institution_is_an_organisation_not_the_continent(text, lang, places):
+    assert [m.name for m in geoparse(text, lang)] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "places"),
+    [
+        ("Amazon workers in Coventry went on strike.", "en", ["Coventry"]),
+        # must stay: a river with its article is the river
+        ("Flooding along the Amazon killed ten people.", "en", ["Amazon River"]),
+        ("De Maas trad buiten haar oevers bij Venlo.", "nl", ["Meuse", "Venlo"]),
+        ("La Seine a débordé à Paris.", "fr", ["Seine River", "Paris"]),
+    ],
+)
+def test_a_river_named_bare_before_a_noun_is_a_firm_not_the_river(text, lang, places):
     assert [m.name for m in geoparse(text, lang)] == places
 
 
