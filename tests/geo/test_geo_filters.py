@@ -69,6 +69,21 @@ def test_a_river_named_bare_before_a_noun_is_a_firm_not_the_river(text, lang, pl
     assert [m.name for m in geoparse(text, lang)] == places
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "places"),
+    [
+        ("Manchester United beat Arsenal 2-1 at Old Trafford on Sunday.", "en", ["Old Trafford"]),
+        ("Paris Saint-Germain beat Inter Milan 5-0 in Munich.", "en", ["Munich"]),
+        ("PSV heeft dinsdagavond met 2-1 gewonnen van Arsenal.", "nl", []),
+        # must stay: no score, or a date range that looks like one
+        ("Russia beat Ukraine in talks, officials in Kyiv said.", "en", ["Russia", "Ukraine", "Kyiv"]),
+        ("The talks on Sept. 9-10 against all odds were held in Paris.", "en", ["Paris"]),
+    ],
+)
+def test_a_name_beside_a_verb_of_winning_in_a_sentence_with_a_score_is_a_team(text, lang, places):
+    assert [m.text for m in geoparse(text, lang)] == places
+
+
 def test_the_rest_of_an_organisations_name_is_not_looked_up():
     assert "Fleet" not in [m.text for m in parse_places("The Black Sea Fleet moved.").context]
 
