@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from geo.gazetteer import Candidate, Gazetteer
 from geo.lexicon import load
-from geo.resolve import great_circle_km
+from geo.regiontowns import great_circle_km
 from geo.spans import Mention, strip_possessive
 
 NEAR_CITY_KM = 30.0  # a place this close to the city of the name is part of it

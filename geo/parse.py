@@ -7,13 +7,17 @@ its place is resolved with the rest (it is context: "PARIS, Texas -") but return
 
 from __future__ import annotations
 
+import calendar
 import gc
+import re
 
 from eventmap.dateline import find_dateline
 from geo.containers import state_after_comma
 from geo.coordination import coordinated_regions, plural_region_lists
+from geo.features import WATER_BEFORE
 from geo.gazetteer import Gazetteer, get_gazetteer
 from geo.geocoder import OfflineGeocoder
+from geo.lexicon import load
 from geo.memo import per_key
 from geo.mention import DocumentPlaces, PlaceMention, place_mention
 from geo.mentions import find_mentions
@@ -67,6 +71,13 @@ def _geoparse(text: str, lang, geocoder, demonyms: bool, gazetteer) -> DocumentP
     stray = modifier_outliers(text, resolved, gaz, langs)  # "the Gloria funicular ... in Lisbon"
     if stray:
         resolved = [r for k, r in enumerate(resolved) if k not in stray]
+    for r in resolved:
+        if r.id is not None and _attributive_water(text, r.mention, gaz, r.id, langs):
+            r.mention.flags.add("organisation")  # "Amazon workers", "Nile Cruises": a firm
+    if _SCORE.search(text):
+        for r in resolved:
+            if _team_with_a_score(text, r.mention):
+                r.mention.flags.add("organisation")  # "Manchester United beat Arsenal 2-1"
     extra = confirmed_short_forms(text, resolved, demonym_ccs, gaz)  # "BC" in Canadian news
     if extra:
         resolved = sorted([*resolved, *extra], key=lambda r: r.mention.start)
@@ -91,6 +102,62 @@ def _geoparse(text: str, lang, geocoder, demonyms: bool, gazetteer) -> DocumentP
             if "origin" in flags:
                 origins.append(pm)
     return DocumentPlaces(tuple(places), reported_from, tuple(in_dateline), tuple(context), tuple(origins))
+
+
+WATER_ARTICLES = frozenset(
+    {"the", "de", "het", "der", "die", "den", "dem", "des", "am", "im", "vom", "zum", "la", "le", "du", "au"}
+)
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
+def _attributive_water(text: str, m, gaz: Gazetteer, i: int, langs) -> bool:
+    """A river named bare, with no article before it, right before a noun, in a language that
+    writes rivers with an article: a firm or brand ("Amazon workers went on strike"), not the
+    river ("along the Amazon", "de Maas trad buiten haar oevers")."""
+    if (
+        gaz.kind_codes[i] != "s"
+        or " " in m.text
+        or (langs is not None and langs[0] not in ("en", "nl", "de", "fr"))
+    ):
+        return False
+    words = text[max(0, m.start - 20) : m.start].split()
+    if words and (words[-1].lower() in WATER_ARTICLES or words[-1].lower() in WATER_BEFORE):
+        return False  # "along the Amazon", "the river Reno burst its banks"
+    nxt = _NEXT_WORD.match(text, m.end)
+    return nxt is not None and nxt.group(1).islower() and nxt.group(1) not in WATER_ARTICLES
+
+
+_LEX = load()
+SCORE_BEFORE, SCORE_AFTER = _LEX["score_before"], _LEX["score_after"]
+# a match's score ("2-1", "3–0"), not a date ("Sept. 9-10") nor a time or a fraction
+_SCORE = re.compile(r"(?<![\w/.:-])(\w+\.?\s)?\d{1,2}\s?[-–]\s?\d{1,2}(?![\w/.:%-])")
+_MONTHS = frozenset(m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:], "sept"))
+_SENTENCE_END = re.compile(r"[.!?\n]\s")
+
+
+def _team_with_a_score(text: str, m) -> bool:
+    """A name right after `score_before` words or before `score_after` words (a chain of
+    capitalised words between: "Manchester United beat", "beat Paris Saint-Germain") in a
+    sentence that writes a match's score: a team, not its town."""
+    lo = max((e.end() for e in _SENTENCE_END.finditer(text, max(0, m.start - 300), m.start)), default=0)
+    hi_match = _SENTENCE_END.search(text, m.end)
+    hi = hi_match.start() + 1 if hi_match else len(text)
+    if not any(
+        (s.group(1) or "").rstrip(". ").lower() not in _MONTHS and not (s.group(1) or "").endswith(". ")
+        for s in _SCORE.finditer(text, lo, hi)
+    ):
+        return False
+    before = text[lo : m.start].split()
+    while before and before[-1][:1].isupper():
+        before.pop()  # "Manchester United": the words of the name before this one
+    after = text[m.end : hi].split()
+    while after and after[0][:1].isupper():
+        after.pop(0)
+    low_before = [w.lower().strip(",") for w in before[-2:]]
+    first_after = after[0].lower().strip(",") if after else ""
+    return (
+        bool(low_before) and (low_before[-1] in SCORE_BEFORE or " ".join(low_before) in SCORE_BEFORE)
+    ) or first_after in SCORE_AFTER
 
 
 def _mark_dateline(mentions: list, dateline) -> None:

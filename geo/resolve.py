@@ -22,6 +22,7 @@ from geo.lexicon import load
 from geo.memo import MEMO_SIZE, per_list
 from geo.mentions import Mention
 from geo.names import name_key
+from geo.regiontowns import city_before_its_region, great_circle_km, towns_of_named_regions
 
 MAX_CANDIDATES = 12
 COUNTRY_WEIGHT = 1.6
@@ -39,13 +40,15 @@ SOFT_WEIGHT = 2.5
 ADJECTIVE_WEIGHT = 0.4  # "the Russians", "Ukrainian troops": who acted, barely where
 CONTAINER_WEIGHT = 4.0  # "Decatur, Ill.", "Athens, Georgia": the place is inside the one after the comma
 CONTAINED_WEIGHT = 1.5  # ... and that one holds a place of the name before the comma
-REGION_AROUND_KM = 60.0  # a region this close to a city of its name is the one around it
 NAMESAKE_SHARE = 0.05  # a bare capital dateline gives way to a namesake of at least this share of its people
 WORLD_CITY_POP, WORLD_CITY_RATIO = 100_000, 8  # a namesake this many times smaller than a city of note
 # a metropolis ("London", "Paris", "Sydney") and a namesake hundreds of times smaller: one
 # other place near the namesake ("Hollywood ... from London") does not move it there either
 METROPOLIS_POP, METROPOLIS_RATIO = 1_000_000, 100
 CAPITAL_NAMESAKE_RATIO = 50  # a national capital's namesake this many times smaller ("Paris, Texas")
+# ... or this many times smaller when the text names the capital's country too ("the UK and the
+# United States ... in Washington": Washington, D.C., not Washington, England)
+NAMED_CAPITAL_RATIO = 10
 # what stands between a place and the region or country holding it: "Decatur, Ill.",
 # "Novoselivka in the Kharkiv region", "Springfield in Illinois", "Zeist in Utrecht"
 CONTAINER_GAPS = frozenset({", ", " in ", " in the ", " in de ", " in het ", " (", ", in "})
@@ -64,15 +67,6 @@ class Resolved:
     lat: float | None
     lon: float | None
     confidence: float
-
-
-def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p = math.pi / 180.0
-    a = (
-        math.sin((lat2 - lat1) * p / 2) ** 2
-        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
-    )
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _candidates(m: Mention, gaz: Gazetteer) -> list[tuple[float, int]]:
@@ -100,7 +94,9 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[tuple[float, int]]:
                 out[c.id] -= ALT_PENALTY
     # a curated place, country or region called exactly this beats alternate names of cities
     if any(c.exact and gaz.kind_codes[c.id] in "Csalr" for c in m.cands):
-        alt_only = {c.id for c in m.cands if not c.exact and gaz.kind_codes[c.id] == "c"}
+        # ... but not the town of a region named after it ("Jenin": Janīn in the Jenin governorate)
+        keep = towns_of_named_regions(m, gaz)
+        alt_only = {c.id for c in m.cands if not c.exact and gaz.kind_codes[c.id] == "c" and c.id not in keep}
         out = {i: s for i, s in out.items() if i not in alt_only} or out
     # ... and a curated sea, area or landmark is not a small town of the same name; a sea not a
     # region named after it either ("the Red Sea", not Red Sea State; "Red Sea state" asks for it)
@@ -126,31 +122,9 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[tuple[float, int]]:
     if "dateline" in m.flags:
         out = {i: s for i, s in out.items() if gaz.kind_codes[i] == "c"} or out
     if not m.region_of:
-        out = _city_before_its_region(m, gaz, out)
+        out = city_before_its_region(m, gaz, out)
     ranked = sorted(((s, i) for i, s in out.items()), key=lambda si: -si[0])
     return ranked[:MAX_CANDIDATES]
-
-
-def _city_before_its_region(m: Mention, gaz: Gazetteer, out: dict[int, float]) -> dict[int, float]:
-    """A bare name that is a city's own name and only another name of the region around it
-    ("Los Angeles": Los Angeles County; "Tokyo": Tokyo-to) is the city; "Los Angeles County",
-    "Tokyo prefecture" and "provincie X" name the region."""
-    cities = [c.id for c in m.cands if c.exact and gaz.kind_codes[c.id] == "c" and c.id in out]
-    if not cities:
-        return out
-    around = {
-        c.id
-        for c in m.cands
-        if not c.exact
-        and gaz.kind_codes[c.id] in "rk"
-        and c.id in out
-        and any(
-            gaz.cc[i] == gaz.cc[c.id]
-            and great_circle_km(gaz.lat[i], gaz.lon[i], gaz.lat[c.id], gaz.lon[c.id]) <= REGION_AROUND_KM
-            for i in cities
-        )
-    }
-    return {i: s for i, s in out.items() if i not in around} if around else out
 
 
 _RANKED: dict[tuple, tuple[list, object, list[tuple[float, int]]]] = {}
@@ -259,6 +233,7 @@ def resolve(
         # in Ukraine; named places outvote it
         adjectives = set(demonym_ccs) | {m.demonym for m in mentions if m.demonym}
         new_picks: list[int | None] = [None] * len(mentions)
+        named_regions = None  # the regions the text names itself (a state, "Springfield, Ill.")
         for key, members in same.items():
             k = members[0]
             cs = cands[k]
@@ -272,9 +247,16 @@ def resolve(
             f = fixed.get(key)
             if f is None:
                 f = fixed[key] = _fixed(k, cands, mentions, soft, names_country, home, gaz)
-            surface, top_pop, top_city, rows = f
+            surface, top_pop, top_city, capital_cc, rows = f
+            v = votes_cc.get(capital_cc) if capital_cc else None
+            capital_named = bool(v) and len(v) - (surface in v) > 0
+            if capital_named and named_regions is None:
+                named_regions = {
+                    (gaz.cc[p], gaz.admin1[p]) for p in picks if p is not None and gaz.kind_codes[p] == "r"
+                }
+                named_regions.update(hints)
             scored = []
-            for base, i, cc, a1, tiny, home_cc, soft_add, kind in rows:
+            for base, i, cc, a1, tiny, small, home_cc, soft_add, kind in rows:
                 s = base
                 v = votes_cc.get(cc)
                 n_cc = len(v) - (surface in v) if v else 0
@@ -283,6 +265,9 @@ def resolve(
                     n_r = (len(v) - (surface in v) if v else 0) + hints.get((cc, a1), 0)
                 else:
                     n_r = 0
+                # ... unless the text names its region ("Dublin ... Georgia") or what holds it
+                small = small and capital_named and k not in container and (cc, a1) not in named_regions
+                tiny = tiny or small
                 if cc and n_cc > 0:
                     weight = COUNTRY_WEIGHT * min(n_cc, 3) / 3 + COUNTRY_WEIGHT * 0.5
                     if n_cc == 1 and top_pop >= WORLD_CITY_POP and gaz.pop[i] * WORLD_CITY_RATIO < top_pop:
@@ -294,13 +279,13 @@ def resolve(
                     s += ADJECTIVE_WEIGHT
                 if home_cc:
                     s += HOME_WEIGHT
-                if a1:
+                if a1 and not small:  # the small namesake's region: named by its places, not by itself
                     if n_r > 0:
                         s += REGION_WEIGHT
                     # a country's name ("Greece") takes named states, not a soft share, to move
                     s += soft_add
                 if kind not in BIG_KINDS:
-                    if (
+                    if small or (
                         (n_cc <= 1 or (tiny and n_r == 0))
                         and top_city >= METROPOLIS_POP
                         and gaz.pop[i] * METROPOLIS_RATIO < top_city
@@ -339,13 +324,14 @@ def _fixed(
     k: int, cands, mentions: list[Mention], soft: dict, names_country: list[bool], home, gaz: Gazetteer
 ):
     """What resolve's rounds read of name k's candidates and do not change: (surface, the top
-    population, the top city's, and per candidate (base, id, country, admin1, a capital's
-    tiny namesake, at home, the soft share's term, kind))."""
+    population, the top city's, the country of the capital that is that city (or None), and per
+    candidate (base, id, country, admin1, a capital's tiny namesake, its small foreign namesake, at home, the soft share's term, kind))."""
     cs = cands[k]
     surface = mentions[k].text.lower()
     top_pop = max(gaz.pop[i] for _b, i in cs)
     top_city = max((gaz.pop[i] for _b, i in cs if gaz.kind_codes[i] == "c"), default=0)
     capital_city = any(i in gaz.capitals and gaz.pop[i] == top_city for _b, i in cs)
+    capital_cc = next((gaz.cc[i] for _b, i in cs if i in gaz.capitals and gaz.pop[i] == top_city), None)
     rows = []
     for base, i in cs:
         cc, a1 = gaz.cc[i], gaz.admin1[i]
@@ -353,13 +339,14 @@ def _fixed(
         # "Moscow" in a report full of US places): the namesake's country is no evidence
         # unless its state is named too ("Moscow, Idaho", "Idaho ... Moscow")
         tiny = capital_city and top_city >= METROPOLIS_POP and gaz.pop[i] * CAPITAL_NAMESAKE_RATIO < top_city
+        small = capital_city and gaz.cc[i] != capital_cc and gaz.pop[i] * NAMED_CAPITAL_RATIO < top_city
         soft_add = (
             SOFT_WEIGHT * min(_support(soft.get((cc, a1)), surface), 0.5 if names_country[k] else 2.0)
             if a1
             else 0.0
         )
-        rows.append((base, i, cc, a1, tiny, cc in home, soft_add, gaz.kind_codes[i]))
-    return surface, top_pop, top_city, rows
+        rows.append((base, i, cc, a1, tiny, small, cc in home, soft_add, gaz.kind_codes[i]))
+    return surface, top_pop, top_city, capital_cc, rows
 
 
 def _containers(text: str, mentions: list[Mention], cands, gaz: Gazetteer):

@@ -103,6 +103,8 @@ def longest_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer):
         cands = gaz._memo.get(word)  # gaz.lookup's memo, read inline: one call less per word
         if cands is None:
             cands = gaz.lookup(word)
+        if not cands and word[0] in "'’":  # "'s-Gravendeel" is "s-Gravendeel" in GeoNames
+            cands = gaz.lookup(word[1:])
         if cands:
             best = (i, cands, False)
     else:
@@ -113,6 +115,8 @@ def longest_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer):
                 continue
             span = text[tokens[i].start : tokens[j].end]
             cands = gaz.lookup(strip_possessive(span))
+            if not cands and span[0] in "'’":
+                cands = gaz.lookup(span[1:])
             if cands:
                 best = (j, cands, False)
                 break

@@ -175,6 +175,8 @@ def tokenize(text: str) -> tuple[list[Token], set[str]]:
         append(tok)
         prev, prev_k = tok, k
     lower = distinct.difference(capitalised)
+    if any(h in text for h in _ARTICLE_HINTS):
+        _join_name_articles(text, tokens)
     if shouts >= 3:  # fewer words in capitals make no line of them
         mark_shouting(text, tokens)
     return tokens, lower
@@ -249,6 +251,39 @@ def _elision(word: str) -> bool:
     """'d'Odessa', "L'Ukraine": an elided article or preposition, then a capitalised name."""
     head, rest = _APOSTROPHE_RE.split(word, maxsplit=1)
     return head.lower() in ELIDED and rest[:1].isupper() and len(rest) > 1
+
+
+# "'s-Hertogenbosch", "'t Zandt": an apostrophe article joined to a capitalised name (cues_nl.tsv
+# role name_article); the split sees "s-Hertogenbosch" (not capitalised) or "t" and "Zandt"
+_ARTICLES = sorted({a.lstrip("'’") for a in _WORDS["name_article"]}, key=len, reverse=True)
+# what such a name holds ("'s-", "’t "): a text without any of them is not searched
+_ARTICLE_HINTS = tuple(q + a + sep for q in "'’" for a in _ARTICLES for sep in "- ")
+_NAME_ARTICLE_RE = re.compile(
+    r"['’](?:" + "|".join(map(re.escape, _ARTICLES) or ["(?!)"]) + r")[- ]"
+    r"[^\W\d_a-zß-ÿ][^\W\d_]*(?:-[^\W\d_]+)*"
+)
+
+
+def _join_name_articles(text: str, tokens: list[Token]) -> None:
+    """Make "'s-Hertogenbosch" and "'t Zandt" one capitalised token each (in place)."""
+    for m in _NAME_ARTICLE_RE.finditer(text):
+        s, e = m.span()
+        if s and (text[s - 1].isalpha() or text[s - 1].isdigit()):
+            continue  # "don't Go": an apostrophe inside a word
+        word = m.group()
+        keep = [t for t in tokens if t.end <= s or t.start >= e]
+        k = next((n for n, t in enumerate(keep) if t.start >= e), len(keep))
+        tok = Token(s, e, word, True, _opens_at(text, s), word.replace("’", "'").lower())
+        tok.adj = k < len(keep) and adjacent(text, tok, keep[k])
+        if k > 0 and adjacent(text, keep[k - 1], tok):
+            keep[k - 1].adj = True
+        keep.insert(k, tok)
+        tokens[:] = keep
+
+
+def _opens_at(text: str, s: int) -> bool:
+    seen = text[:s].rstrip(_BLANK)
+    return not seen or seen[-1] in SENTENCE_END
 
 
 _LOWER_RE = re.compile(r"[a-zß-öø-ÿ]")

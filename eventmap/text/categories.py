@@ -42,6 +42,9 @@ class Lexicon:
     finder: re.Pattern[str] | None = None  # prefix lexicons: `regex`'s matches, found faster (_hits)
     # prefix lexicons, per token (wordset.tokens), remembered: may a keyword start in it (see _may_start)
     may_start: WordTest | None = None
+    name_verbs: frozenset[str] = frozenset()  # "Shell said": a capitalised keyword before one is a name
+    place_adjectives: frozenset[str] = frozenset()  # "the occupied West Bank": describes a place
+    adjective_determiners: frozenset[str] = frozenset()  # the words before such an adjective
 
 
 # a word ends at punctuation as at a space: "door een brand." matches "brand ", "(top" " top"
@@ -98,6 +101,9 @@ def load_lexicon(lang: str) -> Lexicon:
         re.compile(rf"(?<!\w)(?:{trie_pattern(w.lower() for w in deployment)})") if deployment else None,
         finder,
         may_start,
+        frozenset(w.lower() for w in data.get("name_verbs", [])),
+        frozenset(w.lower() for w in data.get("place_adjectives", [])),
+        frozenset(w.lower() for w in data.get("adjective_determiners", [])),
     )
 
 
@@ -137,7 +143,12 @@ def classify(sentence: str, lang: str, toks: list[str] | None = None) -> tuple[s
     found = [
         word
         for start, word in _hits(lexicon, lowered)
-        if not (sentence[start].isupper() and category_of[word] != "disaster" and _in_name(sentence, start))
+        if not (
+            sentence[start].isupper()
+            and category_of[word] != "disaster"
+            and (_in_name(sentence, start) or _company(sentence, start, lexicon))
+        )
+        and not (word in lexicon.place_adjectives and _describes_place(sentence, start, word, lexicon))
     ]
     if not found:
         return OTHER, False
@@ -192,6 +203,36 @@ def _in_name(sentence: str, start: int) -> bool:
     head = sentence[:start].rstrip()
     words = head.split()
     return len(words) > 1 and words[-1][:1].isupper() and words[-1][-1:].isalpha()
+
+
+_WORD_AT = re.compile(r"[\w'’-]+")
+_NEXT_WORD = re.compile(r"\s*(['’]s\b|[\w'’-]+)")
+
+
+def _company(sentence: str, start: int, lexicon: Lexicon) -> bool:
+    """Is the capitalised keyword at `start` a name: a verb of saying or a possessive after it
+    ("Shell said", "Shell's profits"), or a lowercase word before it ("shares of Shell")?"""
+    word = _WORD_AT.match(sentence, start)
+    end = word.end() if word else start
+    if sentence[end - 2 : end].lower() in ("'s", "’s"):
+        return True
+    after = _NEXT_WORD.match(sentence, end)
+    if after and after.group(1).lower() in lexicon.name_verbs:
+        return True
+    before = sentence[:start].split()
+    return bool(before) and before[-1].isalpha() and before[-1].islower()
+
+
+def _describes_place(sentence: str, start: int, word: str, lexicon: Lexicon) -> bool:
+    """Is the keyword an adjective of a place's name ("the occupied West Bank", "Israeli-occupied
+    Golan Heights"): after a determiner or a hyphen, before a capitalised word?"""
+    after = _NEXT_WORD.match(sentence, start + len(word))
+    if not after or not after.group(1)[:1].isupper():
+        return False
+    if start > 0 and sentence[start - 1] == "-":
+        return True
+    before = sentence[:start].split()
+    return bool(before) and before[-1].lower() in lexicon.adjective_determiners
 
 
 def categorize(sentence: str, lang: str) -> str:

@@ -223,12 +223,13 @@ def split_sentences(
 
 
 def _add(out: list[Sentence], text: str, start: int, end: int, line_end: bool, line_start: bool) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Sentence(start, end, text[start:end], line_end, line_start))
+    """Append text[start:end] trimmed of whitespace (str.strip's, in C: a run of blanks is
+    not walked a character at a time), unless nothing is left."""
+    chunk = text[start:end]
+    body = chunk.strip()
+    if body:
+        start += len(chunk) - len(chunk.lstrip())
+        out.append(Sentence(start, start + len(body), body, line_end, line_start))
 
 
 def cut_spans(sentences: list[Sentence], text: str, spans: list[tuple[int, int]]) -> list[Sentence]:

@@ -111,6 +111,7 @@ def test_until_a_weekday_follows_the_tense_of_its_clause(text, lang, past, comin
         ("The Met Office has issued a yellow warning for wind for Saturday.", "en", "2025-03-22"),
         ("Der Wetterdienst gab eine Unwetterwarnung für Samstag heraus.", "de", "2025-03-22"),
         ("Météo-France a émis une alerte orange pour samedi.", "fr", "2025-03-22"),
+        ("He urged Tehran to return to talks planned for Saturday in Oman.", "en", "2025-03-22"),
         ("Встречу перенесли на субботу.", "ru", "2025-03-22"),
         ("Зустріч перенесли на суботу.", "uk", "2025-03-22"),
         # must stay: a clause told in the past keeps the last one

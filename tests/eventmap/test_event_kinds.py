@@ -304,3 +304,15 @@ def test_news_in_the_present_without_an_event_verb_stays_context():
 def test_an_undated_sentence_opening_with_a_condition_is_context(sentence, lang, kind):
     dated = "Friday" in sentence or "vorige week" in sentence
     assert judge(sentence, lang, dated=dated, keyword=True).kind == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Last week, drone sightings also disrupted flights in Copenhagen and Oslo.",
+        "On Friday all flights were grounded.",
+        "On Friday the plane was diverted to Shannon.",
+    ],
+)
+def test_travel_disruption_is_an_occurrence(sentence):
+    assert judge(sentence, "en", dated=True).kind == "occurrence"

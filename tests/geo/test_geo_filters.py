@@ -34,6 +34,7 @@ def names(text: str, lang: str | None = None) -> dict[str, tuple[str | None, str
         ("In 1965 the city received the Order of Lenin.", "Lenin"),
         ("Tata Steel cut 2,000 jobs.", "Tata"),
         ("Qatar Petroleum signed the deal.", "Qatar"),
+        ("The Lincoln Memorial was closed.", "Lincoln"),
     ],
 )
 def test_a_place_in_an_organisations_name_is_context_not_an_event_place(text, inside):
@@ -52,6 +53,35 @@ def test_a_place_in_an_organisations_name_is_context_not_an_event_place(text, in
 )
 def test_a_continents_institution_is_an_organisation_not_the_continent(text, lang, places):
     assert [m.name for m in geoparse(text, lang)] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "places"),
+    [
+        ("Amazon workers in Coventry went on strike.", "en", ["Coventry"]),
+        # must stay: a river with its article is the river
+        ("Flooding along the Amazon killed ten people.", "en", ["Amazon River"]),
+        ("De Maas trad buiten haar oevers bij Venlo.", "nl", ["Meuse", "Venlo"]),
+        ("La Seine a débordé à Paris.", "fr", ["Seine River", "Paris"]),
+    ],
+)
+def test_a_river_named_bare_before_a_noun_is_a_firm_not_the_river(text, lang, places):
+    assert [m.name for m in geoparse(text, lang)] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "places"),
+    [
+        ("Manchester United beat Arsenal 2-1 at Old Trafford on Sunday.", "en", ["Old Trafford"]),
+        ("Paris Saint-Germain beat Inter Milan 5-0 in Munich.", "en", ["Munich"]),
+        ("PSV heeft dinsdagavond met 2-1 gewonnen van Arsenal.", "nl", []),
+        # must stay: no score, or a date range that looks like one
+        ("Russia beat Ukraine in talks, officials in Kyiv said.", "en", ["Russia", "Ukraine", "Kyiv"]),
+        ("The talks on Sept. 9-10 against all odds were held in Paris.", "en", ["Paris"]),
+    ],
+)
+def test_a_name_beside_a_verb_of_winning_in_a_sentence_with_a_score_is_a_team(text, lang, places):
+    assert [m.text for m in geoparse(text, lang)] == places
 
 
 def test_the_rest_of_an_organisations_name_is_not_looked_up():
