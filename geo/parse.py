@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import gc
 import re
+from bisect import bisect_left
 
 from eventmap.dateline import find_dateline
 from geo.containers import state_after_comma
@@ -74,9 +75,10 @@ def _geoparse(text: str, lang, geocoder, demonyms: bool, gazetteer) -> DocumentP
     for r in resolved:
         if r.id is not None and _attributive_water(text, r.mention, gaz, r.id, langs):
             r.mention.flags.add("organisation")  # "Amazon workers", "Nile Cruises": a firm
-    if _SCORE.search(text):
+    scores = _scores(text) if _SCORE.search(text) else []
+    if scores:
         for r in resolved:
-            if _team_with_a_score(text, r.mention):
+            if _team_with_a_score(text, r.mention, scores):
                 r.mention.flags.add("organisation")  # "Manchester United beat Arsenal 2-1"
     extra = confirmed_short_forms(text, resolved, demonym_ccs, gaz)  # "BC" in Canadian news
     if extra:
@@ -133,19 +135,31 @@ SCORE_BEFORE, SCORE_AFTER = _LEX["score_before"], _LEX["score_after"]
 _SCORE = re.compile(r"(?<![\w/.:-])(\w+\.?\s)?\d{1,2}\s?[-–]\s?\d{1,2}(?![\w/.:%-])")
 _MONTHS = frozenset(m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:], "sept"))
 _SENTENCE_END = re.compile(r"[.!?\n]\s")
+SCORE_REACH = 300  # a score this far from a name is in another sentence
 
 
-def _team_with_a_score(text: str, m) -> bool:
+def _scores(text: str) -> list[int]:
+    """Where the text writes a match's score (not "Sept. 9-10")."""
+    return [
+        s.start()
+        for s in _SCORE.finditer(text)
+        if (s.group(1) or "").rstrip(". ").lower() not in _MONTHS and not (s.group(1) or "").endswith(". ")
+    ]
+
+
+def _team_with_a_score(text: str, m, scores: list[int]) -> bool:
     """A name right after `score_before` words or before `score_after` words (a chain of
     capitalised words between: "Manchester United beat", "beat Paris Saint-Germain") in a
     sentence that writes a match's score: a team, not its town."""
-    lo = max((e.end() for e in _SENTENCE_END.finditer(text, max(0, m.start - 300), m.start)), default=0)
+    k = bisect_left(scores, m.start - SCORE_REACH)
+    if k == len(scores) or scores[k] > m.end + SCORE_REACH:
+        return False  # the usual case: no score anywhere near
+    lo = max(
+        (e.end() for e in _SENTENCE_END.finditer(text, max(0, m.start - SCORE_REACH), m.start)), default=0
+    )
     hi_match = _SENTENCE_END.search(text, m.end)
     hi = hi_match.start() + 1 if hi_match else len(text)
-    if not any(
-        (s.group(1) or "").rstrip(". ").lower() not in _MONTHS and not (s.group(1) or "").endswith(". ")
-        for s in _SCORE.finditer(text, lo, hi)
-    ):
+    if not any(lo <= at < hi for at in scores[k:]):
         return False
     before = text[lo : m.start].split()
     while before and before[-1][:1].isupper():
