@@ -106,9 +106,9 @@ def _geoparse(text: str, lang, geocoder, demonyms: bool, gazetteer) -> DocumentP
     return DocumentPlaces(tuple(places), reported_from, tuple(in_dateline), tuple(context), tuple(origins))
 
 
-WATER_ARTICLES = frozenset(
-    {"the", "de", "het", "der", "die", "den", "dem", "des", "am", "im", "vom", "zum", "la", "le", "du", "au"}
-)
+# the articles before a river's name, per language (cues_*.tsv role "river_article"): a
+# language without them (Ukrainian, Russian) writes rivers bare
+WATER_ARTICLES = load()["river_article"]
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 
 
@@ -116,11 +116,7 @@ def _attributive_water(text: str, m, gaz: Gazetteer, i: int, langs) -> bool:
     """A river named bare, with no article before it, right before a noun, in a language that
     writes rivers with an article: a firm or brand ("Amazon workers went on strike"), not the
     river ("along the Amazon", "de Maas trad buiten haar oevers")."""
-    if (
-        gaz.kind_codes[i] != "s"
-        or " " in m.text
-        or (langs is not None and langs[0] not in ("en", "nl", "de", "fr"))
-    ):
+    if gaz.kind_codes[i] != "s" or " " in m.text or (langs is not None and not load(langs)["river_article"]):
         return False
     words = text[max(0, m.start - 20) : m.start].split()
     if words and (words[-1].lower() in WATER_ARTICLES or words[-1].lower() in WATER_BEFORE):
